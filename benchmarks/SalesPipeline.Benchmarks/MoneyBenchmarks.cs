@@ -1,0 +1,20 @@
+using BenchmarkDotNet.Attributes;
+using SalesPipeline.Money;
+
+namespace SalesPipeline.Benchmarks;
+
+[MemoryDiagnoser]
+public class MoneyBenchmarks
+{
+    private static readonly Money.Money ContractTotal = Money.Money.Of(1_234_567.89m, Currency.USD);
+    private static readonly decimal[] Weights = [0.4m, 0.3m, 0.2m, 0.1m];
+
+    [Benchmark]
+    public Money.Money[] AllocateTwelveInstalments() => ContractTotal.Allocate(12);
+
+    [Benchmark]
+    public Money.Money[] AllocateByFourWeights() => ContractTotal.Allocate(Weights);
+
+    [Benchmark]
+    public Money.Money AddTwoAmounts() => ContractTotal + ContractTotal;
+}

@@ -1,0 +1,325 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using NodaTime;
+using SalesPipeline.Forecasting;
+using SalesPipeline.Leads;
+using SalesPipeline.Pipelines;
+using SalesPipeline.Utility;
+
+namespace SalesPipeline.Deals;
+
+/// <summary>
+/// A sales opportunity: plain immutable data that is the fold of its <see cref="Events"/>. Every change is made by
+/// applying a command through a <see cref="PipelineDefinition"/>, which returns a new deal with one more event.
+/// </summary>
+/// <remarks>
+/// <para>Two deals are equal when their event histories are equal. <see cref="AsOf"/> rebuilds the deal as it was at
+/// any past instant; <see cref="FromEvents"/> rebuilds it from stored events.</para>
+/// <para>A deal holds the ids of its pipeline's stages but no reference to the pipeline; ask the pipeline for what
+/// depends on its definition (<see cref="PipelineDefinition.WinProbabilityOf"/>,
+/// <see cref="PipelineDefinition.ForecastCategoryOf"/>, <see cref="PipelineDefinition.PermittedMoves"/>).</para>
+/// <para>Instances are immutable and safe to share across threads; successive versions share their event storage.</para>
+/// </remarks>
+public sealed partial record Deal
+{
+    private Deal(DealCreated created)
+    {
+        Id = created.DealId;
+        Pipeline = created.Pipeline;
+        Name = created.Name;
+        Owner = created.Owner;
+        Amount = created.Amount;
+        ExpectedClose = created.ExpectedClose;
+        StageId = created.StageId;
+        LastOpenStageId = created.StageId;
+        StageEnteredAt = created.At;
+        CreatedAt = created.At;
+        CreatedBy = created.By;
+        LeadId = created.LeadId;
+        Source = created.Source;
+        answered = [];
+        log = EventLog.Of(created);
+    }
+
+    private EventLog log;
+    private string[] answered;
+
+    /// <summary>The deal's id.</summary>
+    public DealId Id { get; }
+
+    /// <summary>The name of the pipeline the deal was opened in.</summary>
+    public string Pipeline { get; }
+
+    /// <summary>The deal's name, for example "Acme Corp: 500 seats".</summary>
+    public string Name { get; }
+
+    /// <summary>The rep who owns the deal now.</summary>
+    public string Owner { get; private init; }
+
+    /// <summary>The expected amount.</summary>
+    public Money.Money Amount { get; private init; }
+
+    /// <summary>The expected close date.</summary>
+    public LocalDate ExpectedClose { get; private init; }
+
+    /// <summary>The id of the stage the deal is in: an open stage, or the Won or Lost stage.</summary>
+    public string StageId { get; private init; }
+
+    /// <summary>The id of the last open stage the deal was in (its current stage while open; where it was when it closed).</summary>
+    public string LastOpenStageId { get; private init; }
+
+    /// <summary>Open, Won or Lost.</summary>
+    public DealStatus Status { get; private init; }
+
+    /// <summary>Whether the deal is open.</summary>
+    public bool IsOpen => Status == DealStatus.Open;
+
+    /// <summary>The manual or model probability override, or null when the stage default applies.</summary>
+    public decimal? ProbabilityOverride { get; private init; }
+
+    /// <summary>Where the probability override came from (Manual or Model), or null when there is none.</summary>
+    public ValueSource? ProbabilityOverrideSource { get; private init; }
+
+    /// <summary>The manual forecast category override, or null when the stage default applies.</summary>
+    public ForecastCategory? CategoryOverride { get; private init; }
+
+    /// <summary>Why the deal was lost, while it is lost; otherwise null.</summary>
+    public LossReason? LossReason { get; private init; }
+
+    /// <summary>The competitor the deal was lost to, while it is lost and one was named; otherwise null.</summary>
+    public string? Competitor { get; private init; }
+
+    /// <summary>When the deal was created.</summary>
+    public Instant CreatedAt { get; }
+
+    /// <summary>Who created the deal.</summary>
+    public string CreatedBy { get; }
+
+    /// <summary>When the deal entered its current stage.</summary>
+    public Instant StageEnteredAt { get; private init; }
+
+    /// <summary>When the deal was last won or lost, while it is closed; otherwise null.</summary>
+    public Instant? ClosedAt { get; private init; }
+
+    /// <summary>The instant of the latest event; a command dated earlier is rejected.</summary>
+    public Instant LastEventAt => log.Last.At;
+
+    /// <summary>The lead the deal was converted from, if any.</summary>
+    public LeadId? LeadId { get; }
+
+    /// <summary>The lead source the deal came from, if known.</summary>
+    public LeadSource? Source { get; }
+
+    /// <summary>The ids of the exit criteria answered "yes", in ordinal order.</summary>
+    public IReadOnlyList<string> AnsweredCriteria => answered;
+
+    /// <summary>Whether the exit criterion has been answered "yes".</summary>
+    /// <param name="criterionId">The criterion id.</param>
+    /// <returns>True when answered.</returns>
+    public bool IsAnswered(string criterionId) => Array.BinarySearch(answered, criterionId, StringComparer.Ordinal) >= 0;
+
+    /// <summary>Every event, oldest first: the deal's complete history. The first is always <see cref="DealCreated"/>.</summary>
+    public IReadOnlyList<DealEvent> Events => log;
+
+    /// <summary>The same list as <see cref="Events"/>: the history, oldest first.</summary>
+    public IReadOnlyList<DealEvent> History => log;
+
+    /// <summary>
+    /// Opens a deal in the pipeline's first open stage.
+    /// </summary>
+    /// <param name="pipeline">The pipeline.</param>
+    /// <param name="id">The deal's id.</param>
+    /// <param name="name">The deal's name; not empty.</param>
+    /// <param name="owner">The owning rep's id; not empty.</param>
+    /// <param name="amount">The expected amount; not negative.</param>
+    /// <param name="expectedClose">The expected close date.</param>
+    /// <param name="at">When the deal is created.</param>
+    /// <param name="by">Who creates it; the owner when null.</param>
+    /// <param name="leadId">The lead it comes from, if any.</param>
+    /// <param name="source">The lead source it comes from, if known.</param>
+    /// <returns>The new deal, with one <see cref="DealCreated"/> event.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="pipeline"/>, <paramref name="name"/>, <paramref name="owner"/> or <paramref name="amount"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="id"/> is the default id, or a text argument is empty or whitespace.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is negative.</exception>
+    /// <example><code>
+    /// var deal = Deal.Open(PipelineDefinition.Default, new DealId("D-1"), "Acme: 500 seats", "alice",
+    ///     Money.Of(60_000m, Currency.USD), new LocalDate(2026, 12, 15), Instant.FromUtc(2026, 10, 1, 9, 0));
+    /// </code></example>
+    public static Deal Open(
+        PipelineDefinition pipeline,
+        DealId id,
+        string name,
+        string owner,
+        Money.Money amount,
+        LocalDate expectedClose,
+        Instant at,
+        string? by = null,
+        LeadId? leadId = null,
+        LeadSource? source = null
+    )
+    {
+        Preconditions.CheckNotNull(pipeline);
+        Preconditions.CheckArgument(
+            id.Value.Length > 0,
+            nameof(id),
+            "The deal id must not be default(DealId); create it with new DealId(\"...\")."
+        );
+        Preconditions.CheckNotBlank(name);
+        Preconditions.CheckNotBlank(owner);
+        Preconditions.CheckNotNull(amount);
+        CheckAmount(amount);
+        if (by is not null)
+        {
+            Preconditions.CheckNotBlank(by);
+        }
+        return new Deal(
+            new DealCreated(
+                id,
+                at,
+                by ?? owner,
+                pipeline.Name,
+                name,
+                owner,
+                amount,
+                expectedClose,
+                pipeline.FirstOpenStage.Id,
+                leadId,
+                source
+            )
+        );
+    }
+
+    internal static void CheckAmount(Money.Money amount, string paramName = "amount")
+    {
+        Preconditions.CheckRange(!amount.IsNegative, paramName, amount, $"A deal amount must not be negative; it was {amount}.");
+    }
+
+    /// <summary>
+    /// Rebuilds a deal from its stored events (for example from a database), checking that they form a valid history.
+    /// </summary>
+    /// <param name="events">The events, oldest first: a <see cref="DealCreated"/>, then the changes.</param>
+    /// <returns>The deal they describe; <c>Deal.FromEvents(deal.Events)</c> equals <c>deal</c>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="events"/> or one of them is null.</exception>
+    /// <exception cref="ArgumentException">
+    /// The events are empty, do not start with exactly one <see cref="DealCreated"/>, belong to different deals, go
+    /// back in time, or describe an impossible change (such as a stage move of a closed deal, a move from a stage the
+    /// deal was not in, or reopening an open deal).
+    /// </exception>
+    public static Deal FromEvents(IEnumerable<DealEvent> events)
+    {
+        Preconditions.CheckNotNull(events);
+        var list = events.ToArray();
+        Preconditions.CheckArgument(
+            list.Length > 0,
+            nameof(events),
+            "A deal's history needs at least its DealCreated event; the list was empty."
+        );
+        for (var i = 0; i < list.Length; i++)
+        {
+            if (list[i] is null)
+            {
+                throw new ArgumentNullException(nameof(events), $"Event {i} is null.");
+            }
+        }
+        if (list[0] is not DealCreated created)
+        {
+            throw new ArgumentException($"A deal's history starts with DealCreated; event 0 is {list[0].GetType().Name}.", nameof(events));
+        }
+        var deal = new Deal(created);
+        for (var i = 1; i < list.Length; i++)
+        {
+            var problem = deal.CheckCanFold(list[i]);
+            if (problem is not null)
+            {
+                throw new ArgumentException(
+                    $"Event {i} ({list[i].GetType().Name} at {list[i].At}) cannot follow the events before it: {problem}",
+                    nameof(events)
+                );
+            }
+            deal = deal.Append(list[i]);
+        }
+        return deal;
+    }
+
+    /// <summary>Rebuilds the deal as it was at <paramref name="instant"/>: the fold of the events up to and including it.</summary>
+    /// <param name="instant">The instant; not before the deal was created.</param>
+    /// <returns>The deal as it was then (this deal itself when no event is later).</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="instant"/> is before <see cref="CreatedAt"/>.</exception>
+    public Deal AsOf(Instant instant) =>
+        TryAsOf(instant, out var deal)
+            ? deal
+            : throw new ArgumentOutOfRangeException(
+                nameof(instant),
+                instant,
+                $"Deal {Id} did not exist at {instant}; it was created at {CreatedAt}."
+            );
+
+    /// <summary>Rebuilds the deal as it was at <paramref name="instant"/>, or says it did not exist yet.</summary>
+    /// <param name="instant">The instant.</param>
+    /// <param name="deal">The deal as it was, or null when it was created later.</param>
+    /// <returns>Whether the deal existed at <paramref name="instant"/>.</returns>
+    public bool TryAsOf(Instant instant, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Deal? deal)
+    {
+        deal = null;
+        if (instant < CreatedAt)
+        {
+            return false;
+        }
+        if (LastEventAt <= instant)
+        {
+            deal = this;
+            return true;
+        }
+        var rebuilt = new Deal((DealCreated)log[0]);
+        for (var i = 1; i < log.Count && log[i].At <= instant; i++)
+        {
+            rebuilt = rebuilt.Append(log[i]);
+        }
+        deal = rebuilt;
+        return true;
+    }
+
+    /// <summary>Whether both deals have the same history (and so the same state).</summary>
+    /// <param name="other">The other deal.</param>
+    /// <returns>True when the event lists are equal.</returns>
+    public bool Equals(Deal? other)
+    {
+        if (ReferenceEquals(this, other))
+        {
+            return true;
+        }
+        if (other is null || other.log.Count != log.Count)
+        {
+            return false;
+        }
+        for (var i = 0; i < log.Count; i++)
+        {
+            if (!log[i].Equals(other.log[i]))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Id, log.Count, LastEventAt);
+
+    /// <summary>A one-line summary, for example "D-1 Acme: 500 seats | alice | USD 60,000.00 | proposal | close 2026-12-15".</summary>
+    /// <returns>The invariant text.</returns>
+    public override string ToString()
+    {
+        var state = Status switch
+        {
+            DealStatus.Won => "won",
+            DealStatus.Lost => $"lost ({LossReason})",
+            _ => StageId,
+        };
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"{Id} {Name} | {Owner} | {Amount} | {state} | close {ExpectedClose:uuuu-MM-dd}"
+        );
+    }
+}

@@ -1,0 +1,155 @@
+using System;
+using NodaTime;
+using SalesPipeline.Forecasting;
+using SalesPipeline.Utility;
+
+namespace SalesPipeline.Deals;
+
+/// <summary>
+/// A request to change a deal, dated and signed: pass it to <see cref="Pipelines.PipelineDefinition.Apply"/>, which
+/// accepts it (one new event) or rejects it with every reason. Create commands with the static factories, for example
+/// <c>DealCommand.Move("proposal", at, "alice")</c>.
+/// </summary>
+/// <remarks>
+/// Arguments that are wrong in themselves (an empty actor, a probability of 1.5, a negative amount) throw when the
+/// command is created; whether the pipeline permits the command for a given deal is decided by <c>Apply</c>.
+/// Commands are immutable records, safe to share across threads.
+/// </remarks>
+public abstract record DealCommand
+{
+    private protected DealCommand(Instant at, string by)
+    {
+        At = at;
+        By = Preconditions.CheckNotBlank(by);
+    }
+
+    /// <summary>When the change happens; not before the deal's latest event.</summary>
+    public Instant At { get; }
+
+    /// <summary>Who makes the change.</summary>
+    public string By { get; }
+
+    /// <summary>Moves an open deal to another open stage, forward (exit criteria permitting) or backward.</summary>
+    /// <param name="stageId">The target stage id.</param>
+    /// <param name="at">When.</param>
+    /// <param name="by">Who.</param>
+    /// <returns>The command.</returns>
+    /// <exception cref="ArgumentNullException">A text argument is null.</exception>
+    /// <exception cref="ArgumentException">A text argument is empty or whitespace.</exception>
+    public static MoveToStage Move(string stageId, Instant at, string by) => new(stageId, at, by);
+
+    /// <summary>Answers an exit criterion "yes".</summary>
+    /// <param name="criterionId">The criterion id.</param>
+    /// <param name="at">When.</param>
+    /// <param name="by">Who.</param>
+    /// <returns>The command.</returns>
+    /// <exception cref="ArgumentNullException">A text argument is null.</exception>
+    /// <exception cref="ArgumentException">A text argument is empty or whitespace.</exception>
+    public static AnswerExitCriterion Answer(string criterionId, Instant at, string by) => new(criterionId, at, by);
+
+    /// <summary>Withdraws a "yes" to an exit criterion.</summary>
+    /// <param name="criterionId">The criterion id.</param>
+    /// <param name="at">When.</param>
+    /// <param name="by">Who.</param>
+    /// <returns>The command.</returns>
+    /// <exception cref="ArgumentNullException">A text argument is null.</exception>
+    /// <exception cref="ArgumentException">A text argument is empty or whitespace.</exception>
+    public static WithdrawExitCriterion Withdraw(string criterionId, Instant at, string by) => new(criterionId, at, by);
+
+    /// <summary>Changes the expected amount.</summary>
+    /// <param name="amount">The new amount; not negative.</param>
+    /// <param name="at">When.</param>
+    /// <param name="by">Who.</param>
+    /// <returns>The command.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="amount"/> or <paramref name="by"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="by"/> is empty or whitespace.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is negative.</exception>
+    public static ChangeAmount ChangeAmountTo(Money.Money amount, Instant at, string by) => new(amount, at, by);
+
+    /// <summary>Changes the expected close date.</summary>
+    /// <param name="expectedClose">The new date.</param>
+    /// <param name="at">When.</param>
+    /// <param name="by">Who.</param>
+    /// <returns>The command.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="by"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="by"/> is empty or whitespace.</exception>
+    public static ChangeExpectedClose ChangeExpectedCloseTo(LocalDate expectedClose, Instant at, string by) => new(expectedClose, at, by);
+
+    /// <summary>Overrides the win probability; the override survives stage moves until cleared.</summary>
+    /// <param name="probability">The probability, in [0, 1].</param>
+    /// <param name="at">When.</param>
+    /// <param name="by">Who.</param>
+    /// <param name="source">Manual (a person) or Model (a score or calibration).</param>
+    /// <returns>The command.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="by"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="by"/> is empty, or <paramref name="source"/> is StageDefault or undefined.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="probability"/> is outside [0, 1].</exception>
+    public static OverrideProbability OverrideProbabilityTo(
+        decimal probability,
+        Instant at,
+        string by,
+        ValueSource source = ValueSource.Manual
+    ) => new(probability, source, at, by);
+
+    /// <summary>Clears the probability override.</summary>
+    /// <param name="at">When.</param>
+    /// <param name="by">Who.</param>
+    /// <returns>The command.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="by"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="by"/> is empty or whitespace.</exception>
+    public static ClearProbabilityOverride ClearProbability(Instant at, string by) => new(at, by);
+
+    /// <summary>Overrides the forecast category; the override survives stage moves until cleared.</summary>
+    /// <param name="category">The category; not Closed (only winning makes a deal Closed).</param>
+    /// <param name="at">When.</param>
+    /// <param name="by">Who.</param>
+    /// <returns>The command.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="by"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="by"/> is empty or whitespace.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="category"/> is Closed or undefined.</exception>
+    public static OverrideCategory OverrideCategoryTo(ForecastCategory category, Instant at, string by) => new(category, at, by);
+
+    /// <summary>Clears the category override.</summary>
+    /// <param name="at">When.</param>
+    /// <param name="by">Who.</param>
+    /// <returns>The command.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="by"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="by"/> is empty or whitespace.</exception>
+    public static ClearCategoryOverride ClearCategory(Instant at, string by) => new(at, by);
+
+    /// <summary>Reassigns the deal to another owner (allowed for closed deals too; history stays with the deal).</summary>
+    /// <param name="owner">The new owner.</param>
+    /// <param name="at">When.</param>
+    /// <param name="by">Who.</param>
+    /// <returns>The command.</returns>
+    /// <exception cref="ArgumentNullException">A text argument is null.</exception>
+    /// <exception cref="ArgumentException">A text argument is empty or whitespace.</exception>
+    public static ReassignOwner Reassign(string owner, Instant at, string by) => new(owner, at, by);
+
+    /// <summary>Wins the deal.</summary>
+    /// <param name="at">When.</param>
+    /// <param name="by">Who.</param>
+    /// <returns>The command.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="by"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="by"/> is empty or whitespace.</exception>
+    public static WinDeal Win(Instant at, string by) => new(at, by);
+
+    /// <summary>Loses the deal. A null reason is accepted here and rejected by the pipeline as a missing loss reason.</summary>
+    /// <param name="reason">Why; required by the pipeline.</param>
+    /// <param name="at">When.</param>
+    /// <param name="by">Who.</param>
+    /// <param name="competitor">The competitor it was lost to, if any.</param>
+    /// <returns>The command.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="by"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="by"/> is empty, or <paramref name="competitor"/> is given but empty.</exception>
+    public static LoseDeal Lose(LossReason? reason, Instant at, string by, string? competitor = null) => new(reason, competitor, at, by);
+
+    /// <summary>Reopens a won or lost deal, if the pipeline allows it.</summary>
+    /// <param name="at">When.</param>
+    /// <param name="by">Who.</param>
+    /// <param name="stageId">The open stage to reopen into; by default the last open stage the deal was in.</param>
+    /// <returns>The command.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="by"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="by"/> is empty, or <paramref name="stageId"/> is given but empty.</exception>
+    public static ReopenDeal Reopen(Instant at, string by, string? stageId = null) => new(stageId, at, by);
+}

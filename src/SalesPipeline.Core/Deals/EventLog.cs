@@ -1,0 +1,66 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Threading;
+
+namespace SalesPipeline.Deals;
+
+// An append-only list shared between successive versions of a deal: appending to the newest version writes into
+// the shared buffer (O(1)); appending to an older version, whose next slot is already taken, copies. So a deal
+// moved a thousand times holds one array, not a thousand, and no version ever sees another's later events.
+internal sealed class EventLog : IReadOnlyList<DealEvent>
+{
+    private readonly Buffer buffer;
+    private readonly int count;
+
+    private sealed class Buffer(DealEvent[] items, int used)
+    {
+        public readonly DealEvent[] Items = items;
+        public int Used = used;
+    }
+
+    private EventLog(Buffer buffer, int count)
+    {
+        this.buffer = buffer;
+        this.count = count;
+    }
+
+    internal static EventLog Of(DealEvent first) => new(new Buffer([first, null!, null!, null!], 1), 1);
+
+    internal static EventLog Of(DealEvent[] events) => new(new Buffer(events, events.Length), events.Length);
+
+    public int Count => count;
+
+    public DealEvent this[int index] =>
+        (uint)index < (uint)count
+            ? buffer.Items[index]
+            : throw new ArgumentOutOfRangeException(nameof(index), index, $"Index must be between 0 and {count - 1}.");
+
+    public DealEvent Last => buffer.Items[count - 1];
+
+    internal EventLog Append(DealEvent e)
+    {
+        var b = buffer;
+        if (count < b.Items.Length && Interlocked.CompareExchange(ref b.Used, count + 1, count) == count)
+        {
+            b.Items[count] = e;
+            return new EventLog(b, count + 1);
+        }
+        var items = new DealEvent[Math.Max(4, count * 2)];
+        Array.Copy(b.Items, items, count);
+        items[count] = e;
+        return new EventLog(new Buffer(items, count + 1), count + 1);
+    }
+
+    internal EventLog Prefix(int length) => length == count ? this : new EventLog(buffer, length);
+
+    public IEnumerator<DealEvent> GetEnumerator()
+    {
+        for (var i = 0; i < count; i++)
+        {
+            yield return buffer.Items[i];
+        }
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+}

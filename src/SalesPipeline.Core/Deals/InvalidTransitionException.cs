@@ -1,0 +1,33 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace SalesPipeline.Deals;
+
+/// <summary>
+/// Thrown by the throwing shortcuts (<see cref="Pipelines.PipelineDefinition.Move"/>, <c>Win</c>, <c>Lose</c>,
+/// <c>Reopen</c>, ...) when the pipeline rejects the command; <see cref="Rejections"/> lists every reason, exactly as
+/// <see cref="TransitionResult.Rejections"/> would.
+/// </summary>
+/// <remarks>Instances are immutable after construction.</remarks>
+public sealed class InvalidTransitionException : InvalidOperationException
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="dealId">The deal whose command was rejected.</param>
+    /// <param name="rejections">Every reason.</param>
+    public InvalidTransitionException(DealId dealId, IEnumerable<Rejection> rejections)
+        : this(dealId, rejections?.ToArray() ?? []) { }
+
+    private InvalidTransitionException(DealId dealId, Rejection[] rejections)
+        : base($"Deal {dealId}: the command was rejected: " + string.Join(" ", rejections.Select(r => r.Message)))
+    {
+        DealId = dealId;
+        Rejections = rejections;
+    }
+
+    /// <summary>The deal whose command was rejected.</summary>
+    public DealId DealId { get; }
+
+    /// <summary>Every reason the command was rejected.</summary>
+    public IReadOnlyList<Rejection> Rejections { get; }
+}

@@ -1,0 +1,194 @@
+using System;
+using System.Collections.Frozen;
+using System.Collections.Generic;
+using System.Linq;
+using SalesPipeline.Deals;
+using SalesPipeline.Leads;
+using SalesPipeline.Utility;
+
+namespace SalesPipeline.Organization;
+
+/// <summary>
+/// A sales organization: the company, its nested teams and their people, with the roll-up path of each person and the
+/// scope each person may see (a rep their own records, a team lead the subtrees of the teams they lead, an admin
+/// everything).
+/// </summary>
+/// <remarks>Build one with <see cref="CreateBuilder"/>. Immutable and thread-safe.</remarks>
+public sealed class SalesOrg
+{
+    private readonly FrozenDictionary<string, Team> teamsById;
+    private readonly FrozenDictionary<string, SalesPerson> peopleById;
+    private readonly FrozenDictionary<string, VisibilityScope> scopes;
+
+    internal SalesOrg(string company, Team[] teams, SalesPerson[] people)
+    {
+        Company = company;
+        Teams = teams;
+        People = people;
+        teamsById = teams.ToFrozenDictionary(t => t.Id, StringComparer.Ordinal);
+        peopleById = people.ToFrozenDictionary(p => p.Id, StringComparer.Ordinal);
+        scopes = people.ToFrozenDictionary(p => p.Id, ComputeScope, StringComparer.Ordinal);
+    }
+
+    /// <summary>Starts a builder for an organization.</summary>
+    /// <param name="company">The company's name.</param>
+    /// <returns>A new, empty builder.</returns>
+    public static SalesOrgBuilder CreateBuilder(string company) => new(company);
+
+    /// <summary>The company's name (the root of the tree).</summary>
+    public string Company { get; }
+
+    /// <summary>Every team, in the order declared.</summary>
+    public IReadOnlyList<Team> Teams { get; }
+
+    /// <summary>Every person, in the order declared.</summary>
+    public IReadOnlyList<SalesPerson> People { get; }
+
+    /// <summary>Returns a person by id.</summary>
+    /// <param name="personId">The id.</param>
+    /// <returns>The person.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="personId"/> is null.</exception>
+    /// <exception cref="ArgumentException">No such person.</exception>
+    public SalesPerson GetPerson(string personId)
+    {
+        Preconditions.CheckNotNull(personId);
+        return peopleById.TryGetValue(personId, out var p)
+            ? p
+            : throw new ArgumentException($"\"{personId}\" is not a person in {Company}.", nameof(personId));
+    }
+
+    /// <summary>Returns a team by id.</summary>
+    /// <param name="teamId">The id.</param>
+    /// <returns>The team.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="teamId"/> is null.</exception>
+    /// <exception cref="ArgumentException">No such team.</exception>
+    public Team GetTeam(string teamId)
+    {
+        Preconditions.CheckNotNull(teamId);
+        return teamsById.TryGetValue(teamId, out var t)
+            ? t
+            : throw new ArgumentException($"\"{teamId}\" is not a team in {Company}.", nameof(teamId));
+    }
+
+    /// <summary>The teams a person's figures roll up through: their own team first, then its parent, up to the top; empty for a person at company level.</summary>
+    /// <param name="personId">The person.</param>
+    /// <returns>The path, nearest team first.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="personId"/> is null.</exception>
+    /// <exception cref="ArgumentException">No such person.</exception>
+    public IReadOnlyList<Team> PathOf(string personId)
+    {
+        var path = new List<Team>();
+        for (var teamId = GetPerson(personId).TeamId; teamId is not null; teamId = teamsById[teamId].ParentId)
+        {
+            path.Add(teamsById[teamId]);
+        }
+        return path;
+    }
+
+    /// <summary>The teams directly under a team (or under the company when <paramref name="teamId"/> is null).</summary>
+    /// <param name="teamId">The team, or null for the company.</param>
+    /// <returns>The child teams in declared order.</returns>
+    /// <exception cref="ArgumentException">No such team.</exception>
+    public IReadOnlyList<Team> ChildTeams(string? teamId)
+    {
+        if (teamId is not null)
+        {
+            GetTeam(teamId);
+        }
+        return Teams.Where(t => t.ParentId == teamId).ToArray();
+    }
+
+    /// <summary>The people in a team and, if <paramref name="includeSubteams"/>, in every team below it.</summary>
+    /// <param name="teamId">The team.</param>
+    /// <param name="includeSubteams">Whether to include nested teams.</param>
+    /// <returns>The people in declared order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="teamId"/> is null.</exception>
+    /// <exception cref="ArgumentException">No such team.</exception>
+    public IReadOnlyList<SalesPerson> MembersOf(string teamId, bool includeSubteams = true)
+    {
+        GetTeam(teamId);
+        var teamsIn = includeSubteams ? Subtree(teamId) : new HashSet<string>(StringComparer.Ordinal) { teamId };
+        return People.Where(p => p.TeamId is not null && teamsIn.Contains(p.TeamId)).ToArray();
+    }
+
+    /// <summary>What a person may see.</summary>
+    /// <param name="viewerId">The person.</param>
+    /// <returns>Their scope.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="viewerId"/> is null.</exception>
+    /// <exception cref="ArgumentException">No such person (an unknown viewer sees nothing, so asking is a mistake).</exception>
+    public VisibilityScope ScopeOf(string viewerId)
+    {
+        Preconditions.CheckNotNull(viewerId);
+        return scopes.TryGetValue(viewerId, out var scope)
+            ? scope
+            : throw new ArgumentException(
+                $"\"{viewerId}\" is not a person in {Company}, so they have no visibility scope.",
+                nameof(viewerId)
+            );
+    }
+
+    /// <summary>The deals the viewer may see, in their original order.</summary>
+    /// <param name="viewerId">The person.</param>
+    /// <param name="deals">The deals.</param>
+    /// <returns>The visible deals (evaluated lazily; the viewer is checked at once).</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">No such person.</exception>
+    public IEnumerable<Deal> VisibleTo(string viewerId, IEnumerable<Deal> deals)
+    {
+        var scope = ScopeOf(viewerId);
+        Preconditions.CheckNotNull(deals);
+        return deals.Where(d => scope.Includes(d.Owner));
+    }
+
+    /// <summary>The leads the viewer may see, in their original order.</summary>
+    /// <param name="viewerId">The person.</param>
+    /// <param name="leads">The leads.</param>
+    /// <returns>The visible leads (evaluated lazily; the viewer is checked at once).</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">No such person.</exception>
+    public IEnumerable<Lead> VisibleTo(string viewerId, IEnumerable<Lead> leads)
+    {
+        var scope = ScopeOf(viewerId);
+        Preconditions.CheckNotNull(leads);
+        return leads.Where(l => scope.Includes(l.Owner));
+    }
+
+    private VisibilityScope ComputeScope(SalesPerson person)
+    {
+        if (person.IsAdmin)
+        {
+            return new VisibilityScope(person.Id, VisibilityKind.All, People.Select(p => p.Id));
+        }
+        var led = Teams.Where(t => t.LeadId == person.Id).ToArray();
+        if (led.Length == 0)
+        {
+            return new VisibilityScope(person.Id, VisibilityKind.Own, [person.Id]);
+        }
+        var teamsIn = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var t in led)
+        {
+            teamsIn.UnionWith(Subtree(t.Id));
+        }
+        var owners = People.Where(p => p.TeamId is not null && teamsIn.Contains(p.TeamId)).Select(p => p.Id).Append(person.Id);
+        return new VisibilityScope(person.Id, VisibilityKind.Teams, owners);
+    }
+
+    private HashSet<string> Subtree(string teamId)
+    {
+        var result = new HashSet<string>(StringComparer.Ordinal) { teamId };
+        var frontier = new Queue<string>([teamId]);
+        while (frontier.Count > 0)
+        {
+            var at = frontier.Dequeue();
+            foreach (var child in Teams.Where(t => t.ParentId == at && result.Add(t.Id)))
+            {
+                frontier.Enqueue(child.Id);
+            }
+        }
+        return result;
+    }
+
+    /// <summary>"Company: n teams, m people".</summary>
+    /// <returns>The invariant text.</returns>
+    public override string ToString() => $"{Company}: {Teams.Count} teams, {People.Count} people";
+}

@@ -1,0 +1,121 @@
+using System.Globalization;
+using System.Linq;
+using System.Text;
+
+namespace SalesPipeline.Pipelines;
+
+public sealed partial class PipelineDefinition
+{
+    /// <summary>
+    /// Draws the pipeline as a Mermaid state diagram: each stage with its probability and default category, the forward
+    /// moves labelled with the exit criteria they need, the moves to Lost, and notes for the policies (backward moves,
+    /// skipping, reopening).
+    /// </summary>
+    /// <returns>Mermaid text, lines separated by "\n", ending with a newline.</returns>
+    /// <remarks>
+    /// For <see cref="Default"/> the forward edges read, for example,
+    /// <c>qualified --> proposal : use-case, technical-fit, budget</c>. State ids are the stage ids with every character
+    /// other than a letter, digit or underscore replaced by an underscore.
+    /// </remarks>
+    public string ToMermaid()
+    {
+        var sb = new StringBuilder();
+        sb.Append("stateDiagram-v2\n");
+        sb.Append("    direction LR\n");
+        foreach (var stage in Stages)
+        {
+            sb.Append(
+                CultureInfo.InvariantCulture,
+                $"    state \"{Escape(stage.Name)} ({Percent(stage.Probability)}, {stage.Category})\" as {MermaidId(stage.Id)}\n"
+            );
+        }
+        sb.Append(CultureInfo.InvariantCulture, $"    [*] --> {MermaidId(FirstOpenStage.Id)}\n");
+        foreach (var (from, to, label) in ForwardEdges())
+        {
+            sb.Append(
+                CultureInfo.InvariantCulture,
+                $"    {MermaidId(from.Id)} --> {MermaidId(to.Id)}{(label.Length > 0 ? " : " + label : "")}\n"
+            );
+        }
+        foreach (var stage in OpenStages)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"    {MermaidId(stage.Id)} --> {MermaidId(LostStage.Id)} : lose (reason)\n");
+        }
+        sb.Append(CultureInfo.InvariantCulture, $"    {MermaidId(WonStage.Id)} --> [*]\n");
+        sb.Append(CultureInfo.InvariantCulture, $"    {MermaidId(LostStage.Id)} --> [*]\n");
+        sb.Append(CultureInfo.InvariantCulture, $"    note right of {MermaidId(FirstOpenStage.Id)}\n");
+        foreach (var line in PolicyLines())
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"        {line}\n");
+        }
+        sb.Append("    end note\n");
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// Draws the pipeline in Graphviz DOT: stages as nodes with probability and category, forward edges labelled with
+    /// the exit criteria they need, dashed edges to Lost, and the policies in the graph's label.
+    /// </summary>
+    /// <returns>DOT text, lines separated by "\n", ending with a newline.</returns>
+    public string ToDot()
+    {
+        var sb = new StringBuilder();
+        sb.Append(CultureInfo.InvariantCulture, $"digraph \"{Escape(Name)}\" {{\n");
+        sb.Append("    rankdir=LR;\n");
+        sb.Append(CultureInfo.InvariantCulture, $"    label=\"{Escape(Name)}: {string.Join("; ", PolicyLines())}\";\n");
+        sb.Append("    node [shape=box, style=rounded];\n");
+        foreach (var stage in Stages)
+        {
+            var shape = stage.IsOpen ? "" : ", shape=doubleoctagon";
+            sb.Append(
+                CultureInfo.InvariantCulture,
+                $"    \"{Escape(stage.Id)}\" [label=\"{Escape(stage.Name)}\\n{Percent(stage.Probability)} | {stage.Category}\"{shape}];\n"
+            );
+        }
+        foreach (var (from, to, label) in ForwardEdges())
+        {
+            var attributes = label.Length > 0 ? $" [label=\"{Escape(label)}\"]" : "";
+            sb.Append(CultureInfo.InvariantCulture, $"    \"{Escape(from.Id)}\" -> \"{Escape(to.Id)}\"{attributes};\n");
+        }
+        foreach (var stage in OpenStages)
+        {
+            sb.Append(
+                CultureInfo.InvariantCulture,
+                $"    \"{Escape(stage.Id)}\" -> \"{Escape(LostStage.Id)}\" [style=dashed, label=\"lose\"];\n"
+            );
+        }
+        sb.Append("}\n");
+        return sb.ToString();
+    }
+
+    private System.Collections.Generic.IEnumerable<(Stage From, Stage To, string Label)> ForwardEdges()
+    {
+        for (var i = 0; i < OpenStages.Count; i++)
+        {
+            var from = OpenStages[i];
+            var to = i + 1 < OpenStages.Count ? OpenStages[i + 1] : WonStage;
+            var needsCriteria = to.IsOpen || Policies.RequireExitCriteriaToWin;
+            var label = needsCriteria ? string.Join(", ", from.ExitCriteria.Select(c => c.Id)) : "";
+            yield return (from, to, label);
+        }
+    }
+
+    private string[] PolicyLines() =>
+        [
+            "backward moves allowed",
+            Policies.AllowSkipping ? "skipping allowed" : "skipping needs the skipped stages' criteria",
+            Policies.AllowReopen ? "won and lost deals may be reopened" : "won and lost deals are final",
+            Policies.RequireExitCriteriaToWin ? "winning needs exit criteria" : "winning needs no exit criteria",
+        ];
+
+    private static string Percent(decimal probability) => (probability * 100m).ToString("0.##", CultureInfo.InvariantCulture) + "%";
+
+    private static string MermaidId(string id)
+    {
+        var chars = id.Select(c => char.IsAsciiLetterOrDigit(c) || c == '_' ? c : '_').ToArray();
+        return new string(chars);
+    }
+
+    private static string Escape(string text) =>
+        text.Replace("\\", "\\\\", System.StringComparison.Ordinal).Replace("\"", "\\\"", System.StringComparison.Ordinal);
+}

@@ -1,0 +1,183 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using NodaTime;
+using SalesPipeline.Deals;
+using SalesPipeline.Forecasting;
+using SalesPipeline.Utility;
+
+namespace SalesPipeline.Pipelines;
+
+public sealed partial class PipelineDefinition
+{
+    /// <summary>
+    /// Applies a command to a deal: the pure transition function of the state machine.
+    /// </summary>
+    /// <param name="deal">The deal, opened in this pipeline.</param>
+    /// <param name="command">The command.</param>
+    /// <returns>
+    /// Accepted, with the new deal (one more event); or rejected, with the unchanged deal and every reason: unmet exit
+    /// criteria by id, skipping not allowed, an unknown stage or criterion, a closed deal, a move to Won or Lost, the same
+    /// stage, a missing loss reason, reopening an open deal or a pipeline that forbids it, a command dated before the
+    /// deal's latest event, or a command that would change nothing.
+    /// </returns>
+    /// <exception cref="ArgumentNullException"><paramref name="deal"/> or <paramref name="command"/> is null.</exception>
+    /// <remarks>
+    /// <para>Rules: a forward move needs the exit criteria of the stage the deal leaves; jumping over stages also needs the
+    /// skipped stages' criteria unless <see cref="PipelinePolicies.AllowSkipping"/>; a backward move needs nothing and is
+    /// recorded as <see cref="MoveDirection.Backward"/>. Winning is a forward move to the Won stage whose criteria checks
+    /// apply only when <see cref="PipelinePolicies.RequireExitCriteriaToWin"/>. Losing needs a reason. Won and Lost are
+    /// terminal: only reassignment and (if <see cref="PipelinePolicies.AllowReopen"/>) reopening apply to them.</para>
+    /// <para>Pure and thread-safe: the same deal and command always give the same result, and nothing is mutated.</para>
+    /// </remarks>
+    public TransitionResult Apply(Deal deal, DealCommand command)
+    {
+        Preconditions.CheckNotNull(deal);
+        Preconditions.CheckNotNull(command);
+        List<Rejection>? rejections = null;
+        var e = Decide(deal, command, ref rejections);
+        return rejections is null ? TransitionResult.Accepted(deal.Append(e!), e!) : TransitionResult.Rejected(deal, rejections);
+    }
+
+    /// <summary>Applies a command and returns the new deal, or throws with every reason it was rejected.</summary>
+    /// <param name="deal">The deal.</param>
+    /// <param name="command">The command.</param>
+    /// <returns>The new deal.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="deal"/> or <paramref name="command"/> is null.</exception>
+    /// <exception cref="InvalidTransitionException">The command was rejected (see <see cref="Apply"/>).</exception>
+    public Deal ApplyOrThrow(Deal deal, DealCommand command) => Apply(deal, command).GetDealOrThrow();
+
+    /// <summary>Moves an open deal to another open stage, or throws with every reason it may not.</summary>
+    /// <param name="deal">The deal.</param>
+    /// <param name="stageId">The target open stage.</param>
+    /// <param name="at">When.</param>
+    /// <param name="by">Who.</param>
+    /// <returns>The moved deal.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">A text argument is empty or whitespace.</exception>
+    /// <exception cref="InvalidTransitionException">The move is not permitted (see <see cref="Apply"/>).</exception>
+    public Deal Move(Deal deal, string stageId, Instant at, string by) => ApplyOrThrow(deal, DealCommand.Move(stageId, at, by));
+
+    /// <summary>Answers an exit criterion "yes", or throws.</summary>
+    /// <param name="deal">The deal.</param>
+    /// <param name="criterionId">The criterion.</param>
+    /// <param name="at">When.</param>
+    /// <param name="by">Who.</param>
+    /// <returns>The deal with the answer recorded.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">A text argument is empty or whitespace.</exception>
+    /// <exception cref="InvalidTransitionException">The answer is rejected (unknown criterion, closed deal, already answered).</exception>
+    public Deal Answer(Deal deal, string criterionId, Instant at, string by) => ApplyOrThrow(deal, DealCommand.Answer(criterionId, at, by));
+
+    /// <summary>Wins an open deal, or throws with every reason it may not.</summary>
+    /// <param name="deal">The deal.</param>
+    /// <param name="at">When.</param>
+    /// <param name="by">Who.</param>
+    /// <returns>The won deal.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="by"/> is empty or whitespace.</exception>
+    /// <exception cref="InvalidTransitionException">Winning is not permitted (see <see cref="Apply"/>).</exception>
+    public Deal Win(Deal deal, Instant at, string by) => ApplyOrThrow(deal, DealCommand.Win(at, by));
+
+    /// <summary>Loses an open deal, or throws.</summary>
+    /// <param name="deal">The deal.</param>
+    /// <param name="reason">Why it was lost.</param>
+    /// <param name="at">When.</param>
+    /// <param name="by">Who.</param>
+    /// <param name="competitor">The competitor it was lost to, if any.</param>
+    /// <returns>The lost deal.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="deal"/> or <paramref name="by"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="by"/> or a given <paramref name="competitor"/> is empty.</exception>
+    /// <exception cref="InvalidTransitionException">Losing is not permitted (closed deal, missing reason, ...).</exception>
+    public Deal Lose(Deal deal, LossReason reason, Instant at, string by, string? competitor = null) =>
+        ApplyOrThrow(deal, DealCommand.Lose(reason, at, by, competitor));
+
+    /// <summary>Reopens a won or lost deal, or throws.</summary>
+    /// <param name="deal">The deal.</param>
+    /// <param name="at">When.</param>
+    /// <param name="by">Who.</param>
+    /// <param name="stageId">The open stage to reopen into; by default the last open stage the deal was in.</param>
+    /// <returns>The reopened deal.</returns>
+    /// <exception cref="ArgumentNullException">A required argument is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="by"/> or a given <paramref name="stageId"/> is empty.</exception>
+    /// <exception cref="InvalidTransitionException">Reopening is not permitted (open deal, policy, unknown stage).</exception>
+    public Deal Reopen(Deal deal, Instant at, string by, string? stageId = null) => ApplyOrThrow(deal, DealCommand.Reopen(at, by, stageId));
+
+    /// <summary>
+    /// Where the deal may go from where it is: for an open deal every other open stage, Won and Lost; for a closed deal
+    /// the open stages it could be reopened into. Each with whether it is permitted now and what is missing.
+    /// </summary>
+    /// <param name="deal">The deal.</param>
+    /// <returns>The options in stage order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="deal"/> is null.</exception>
+    /// <exception cref="ArgumentException">The deal's stage is not in this pipeline.</exception>
+    public IReadOnlyList<PermittedMove> PermittedMoves(Deal deal)
+    {
+        Preconditions.CheckNotNull(deal);
+        CurrentStage(deal);
+        var at = deal.LastEventAt;
+        var options = new List<PermittedMove>();
+        foreach (var stage in Stages)
+        {
+            DealCommand? command =
+                deal.IsOpen
+                    ? stage.Kind switch
+                    {
+                        StageKind.Won => DealCommand.Win(at, deal.Owner),
+                        StageKind.Lost => DealCommand.Lose(LossReason.Other, at, deal.Owner),
+                        _ when stage.Id == deal.StageId => null,
+                        _ => DealCommand.Move(stage.Id, at, deal.Owner),
+                    }
+                : stage.IsOpen ? DealCommand.Reopen(at, deal.Owner, stage.Id)
+                : null;
+            if (command is null)
+            {
+                continue;
+            }
+            List<Rejection>? missing = null;
+            Decide(deal, command, ref missing);
+            options.Add(new PermittedMove(stage, missing is null, (IReadOnlyList<Rejection>?)missing ?? []));
+        }
+        return options;
+    }
+
+    /// <summary>The deal's effective win probability and where it comes from.</summary>
+    /// <param name="deal">The deal.</param>
+    /// <returns>
+    /// For an open deal, its override if it has one (Manual or Model), else its stage's probability; for a won deal 1 and
+    /// for a lost deal 0 (the terminal stage's value, whatever the override).
+    /// </returns>
+    /// <exception cref="ArgumentNullException"><paramref name="deal"/> is null.</exception>
+    /// <exception cref="ArgumentException">The deal's stage is not in this pipeline.</exception>
+    public EffectiveValue<decimal> WinProbabilityOf(Deal deal)
+    {
+        var stage = CurrentStage(Preconditions.CheckNotNull(deal));
+        return stage.IsOpen && deal.ProbabilityOverride is { } p
+            ? new EffectiveValue<decimal>(p, deal.ProbabilityOverrideSource ?? ValueSource.Manual)
+            : new EffectiveValue<decimal>(stage.Probability, ValueSource.StageDefault);
+    }
+
+    /// <summary>The deal's effective forecast category and where it comes from.</summary>
+    /// <param name="deal">The deal.</param>
+    /// <returns>
+    /// For an open deal, its override if it has one, else its stage's category; Closed for a won deal and Omitted for a
+    /// lost deal, whatever the override.
+    /// </returns>
+    /// <exception cref="ArgumentNullException"><paramref name="deal"/> is null.</exception>
+    /// <exception cref="ArgumentException">The deal's stage is not in this pipeline.</exception>
+    public EffectiveValue<ForecastCategory> ForecastCategoryOf(Deal deal)
+    {
+        var stage = CurrentStage(Preconditions.CheckNotNull(deal));
+        return stage.IsOpen && deal.CategoryOverride is { } c
+            ? new EffectiveValue<ForecastCategory>(c, ValueSource.Manual)
+            : new EffectiveValue<ForecastCategory>(stage.Category, ValueSource.StageDefault);
+    }
+
+    private Stage CurrentStage(Deal deal) =>
+        stagesById.TryGetValue(deal.StageId, out var stage)
+            ? stage
+            : throw new ArgumentException(
+                $"Deal {deal.Id} is in stage \"{deal.StageId}\", which pipeline \"{Name}\" does not have.",
+                nameof(deal)
+            );
+}

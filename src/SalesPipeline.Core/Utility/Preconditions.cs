@@ -1,0 +1,61 @@
+using System;
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+
+namespace SalesPipeline.Utility;
+
+// One place for argument checks, so every message names the parameter, the value and the rule.
+internal static class Preconditions
+{
+    internal static T CheckNotNull<T>([NotNull] T? argument, [CallerArgumentExpression(nameof(argument))] string? paramName = null)
+        where T : class
+    {
+        if (argument is null)
+        {
+            throw new ArgumentNullException(paramName);
+        }
+        return argument;
+    }
+
+    internal static string CheckNotBlank([NotNull] string? argument, [CallerArgumentExpression(nameof(argument))] string? paramName = null)
+    {
+        if (argument is null)
+        {
+            throw new ArgumentNullException(paramName);
+        }
+        if (string.IsNullOrWhiteSpace(argument))
+        {
+            throw new ArgumentException($"Value must not be empty or whitespace; it was \"{argument}\".", paramName);
+        }
+        return argument;
+    }
+
+    internal static decimal CheckProbability(decimal value, [CallerArgumentExpression(nameof(value))] string? paramName = null)
+    {
+        if (value < 0m || value > 1m)
+        {
+            throw new ArgumentOutOfRangeException(
+                paramName,
+                value,
+                $"A probability must be between 0 and 1 inclusive; it was {value.ToString(System.Globalization.CultureInfo.InvariantCulture)}."
+            );
+        }
+        return value;
+    }
+
+    internal static void CheckArgument([DoesNotReturnIf(false)] bool expression, string paramName, string message)
+    {
+        if (!expression)
+        {
+            throw new ArgumentException(message, paramName);
+        }
+    }
+
+    internal static void CheckRange([DoesNotReturnIf(false)] bool expression, string paramName, object? actualValue, string message)
+    {
+        if (!expression)
+        {
+            throw new ArgumentOutOfRangeException(paramName, actualValue, message);
+        }
+    }
+}
