@@ -5,4 +5,9 @@ namespace SalesPipeline.Deals;
 /// <param name="Value">The value in force.</param>
 /// <param name="Source">The stage default, a manual override or a model override.</param>
 /// <remarks>Immutable; thread-safe.</remarks>
-public readonly record struct EffectiveValue<T>(T Value, ValueSource Source);
+public readonly record struct EffectiveValue<T>(T Value, ValueSource Source)
+{
+    /// <summary>"value (source)", for example "0.35 (Manual)".</summary>
+    /// <returns>The invariant text.</returns>
+    public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Value} ({Source})");
+}

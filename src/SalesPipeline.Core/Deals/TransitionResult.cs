@@ -45,5 +45,5 @@ public sealed class TransitionResult
     /// <summary>"accepted: ..." or "rejected: reason; reason".</summary>
     /// <returns>The invariant text.</returns>
     public override string ToString() =>
-        IsAccepted ? $"accepted: {Event?.GetType().Name} -> {Deal}" : "rejected: " + string.Join("; ", Rejections.Select(r => r.Message));
+        IsAccepted ? $"accepted: {Event?.GetType().Name} -> {Deal}" : "rejected: " + string.Join(" ", Rejections.Select(r => r.Message));
 }

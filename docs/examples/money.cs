@@ -1,0 +1,30 @@
+#:project ../../src/SalesPipeline.Core/SalesPipeline.Core.csproj
+// Every code block of docs/money.md, in order; CI runs this file and a test checks the blocks still match it.
+using SalesPipeline.Money;
+
+// Creating money
+var price = Money.Of(1250.00m, Currency.USD);
+var yen = Money.FromMinorUnits(125_000, Currency.JPY);
+var dinar = Money.Of(-3.5m, Currency.FromCode("KWD"));
+Console.WriteLine($"{price} | {yen} | {dinar}"); // USD 1,250.00 | JPY 125,000 | KWD -3.500
+
+// Arithmetic is exact; rounding is explicit
+var discounted = price * 0.875m; // USD 1,093.75
+var perSeat = price / 7m; // USD 178.57142857142857142857142857 (not rounded)
+Console.WriteLine($"{discounted} | {perSeat.Round()} | {Money.Of(2.675m, Currency.USD).Round()}"); // USD 1,093.75 | USD 178.57 | USD 2.68
+
+// Currencies never mix
+try
+{
+    _ = price + Money.Of(10m, Currency.EUR);
+}
+catch (CurrencyMismatchException e)
+{
+    Console.WriteLine(e.Message); // Cannot add amounts in different currencies: USD and EUR. Convert one of them first.
+}
+
+// Splitting without losing a cent
+var thirds = Money.Of(100m, Currency.USD).Allocate(3); // USD 33.34, USD 33.33, USD 33.33
+var byWeight = Money.Of(0.05m, Currency.USD).Allocate([0.3m, 0.7m]); // USD 0.02, USD 0.03
+var negative = Money.Of(-5.47m, Currency.USD).Allocate(3); // USD -1.83, USD -1.82, USD -1.82
+Console.WriteLine(string.Join(", ", thirds.Concat(byWeight).Concat(negative)));
