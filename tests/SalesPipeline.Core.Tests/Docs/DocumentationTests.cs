@@ -17,7 +17,11 @@ public class DocumentationTests
         var code = Squeeze(File.ReadAllText(Path.Combine(Root, example)));
 
         Assert.NotEmpty(blocks);
-        Assert.All(blocks, block => Assert.True(code.Contains(Squeeze(block), StringComparison.Ordinal), $"{page} has a block that {example} lacks:\n{block}"));
+        Assert.All(
+            blocks,
+            block =>
+                Assert.True(code.Contains(Squeeze(block), StringComparison.Ordinal), $"{page} has a block that {example} lacks:\n{block}")
+        );
     }
 
     [Fact]
