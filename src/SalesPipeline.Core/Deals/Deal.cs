@@ -113,7 +113,7 @@ public sealed partial record Deal
     public LeadSource? Source { get; }
 
     /// <summary>The ids of the exit criteria answered "yes", in ordinal order.</summary>
-    public IReadOnlyList<string> AnsweredCriteria => answered;
+    public IReadOnlyList<string> AnsweredCriteria => Array.AsReadOnly(answered);
 
     /// <summary>Whether the exit criterion has been answered "yes".</summary>
     /// <param name="criterionId">The criterion id.</param>

@@ -52,8 +52,6 @@ internal sealed class EventLog : IReadOnlyList<DealEvent>
         return new EventLog(new Buffer(items, count + 1), count + 1);
     }
 
-    internal EventLog Prefix(int length) => length == count ? this : new EventLog(buffer, length);
-
     public IEnumerator<DealEvent> GetEnumerator()
     {
         for (var i = 0; i < count; i++)

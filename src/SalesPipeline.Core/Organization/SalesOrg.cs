@@ -23,8 +23,8 @@ public sealed class SalesOrg
     internal SalesOrg(string company, Team[] teams, SalesPerson[] people)
     {
         Company = company;
-        Teams = teams;
-        People = people;
+        Teams = Array.AsReadOnly(teams);
+        People = Array.AsReadOnly(people);
         teamsById = teams.ToFrozenDictionary(t => t.Id, StringComparer.Ordinal);
         peopleById = people.ToFrozenDictionary(p => p.Id, StringComparer.Ordinal);
         scopes = people.ToFrozenDictionary(p => p.Id, ComputeScope, StringComparer.Ordinal);

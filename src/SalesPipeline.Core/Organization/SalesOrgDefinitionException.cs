@@ -20,7 +20,7 @@ public sealed class SalesOrgDefinitionException : InvalidOperationException
                 + string.Join("\n- ", problems)
         )
     {
-        Problems = problems;
+        Problems = Array.AsReadOnly(problems);
     }
 
     /// <summary>Every problem found, one plain sentence each.</summary>

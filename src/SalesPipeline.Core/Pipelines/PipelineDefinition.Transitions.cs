@@ -36,7 +36,9 @@ public sealed partial class PipelineDefinition
         Preconditions.CheckNotNull(command);
         List<Rejection>? rejections = null;
         var e = Decide(deal, command, ref rejections);
-        return rejections is null ? TransitionResult.Accepted(deal.Append(e!), e!) : TransitionResult.Rejected(deal, rejections);
+        return rejections is null
+            ? TransitionResult.Accepted(deal.Append(e!), e!)
+            : TransitionResult.Rejected(deal, rejections.AsReadOnly());
     }
 
     /// <summary>Applies a command and returns the new deal, or throws with every reason it was rejected.</summary>
@@ -136,9 +138,9 @@ public sealed partial class PipelineDefinition
             }
             List<Rejection>? missing = null;
             Decide(deal, command, ref missing);
-            options.Add(new PermittedMove(stage, missing is null, (IReadOnlyList<Rejection>?)missing ?? []));
+            options.Add(new PermittedMove(stage, missing is null, (IReadOnlyList<Rejection>?)missing?.AsReadOnly() ?? []));
         }
-        return options;
+        return options.AsReadOnly();
     }
 
     /// <summary>The deal's effective win probability and where it comes from.</summary>

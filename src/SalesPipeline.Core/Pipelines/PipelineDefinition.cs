@@ -24,9 +24,9 @@ public sealed partial class PipelineDefinition
     internal PipelineDefinition(string name, IReadOnlyList<Stage> stages, PipelinePolicies policies)
     {
         Name = name;
-        Stages = stages;
+        Stages = stages.ToArray().AsReadOnly();
         Policies = policies;
-        OpenStages = stages.Where(s => s.IsOpen).ToArray();
+        OpenStages = stages.Where(s => s.IsOpen).ToArray().AsReadOnly();
         WonStage = stages.Single(s => s.Kind == StageKind.Won);
         LostStage = stages.Single(s => s.Kind == StageKind.Lost);
         stagesById = stages.ToFrozenDictionary(s => s.Id, StringComparer.Ordinal);

@@ -23,7 +23,7 @@ public sealed class PipelineDefinitionException : InvalidOperationException
         )
     {
         PipelineName = pipelineName;
-        Problems = problems;
+        Problems = Array.AsReadOnly(problems);
     }
 
     /// <summary>The name of the pipeline being built.</summary>
