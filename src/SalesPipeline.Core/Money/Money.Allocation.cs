@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Numerics;
 using SalesPipeline.Utility;
 
 namespace SalesPipeline.Money;
@@ -84,12 +85,14 @@ public sealed partial class Money
 
     private Money[] AllocateUnits(decimal[] weights)
     {
-        decimal totalWeight = 0m;
+        var anyPositive = false;
+        var scale = 0;
         foreach (var w in weights)
         {
-            totalWeight += w;
+            anyPositive |= w > 0m;
+            scale = Math.Max(scale, w.Scale);
         }
-        if (totalWeight == 0m)
+        if (!anyPositive)
         {
             throw new ArgumentException(
                 $"At least one weight must be above zero; all {weights.Length} weights were zero.",
@@ -99,19 +102,45 @@ public sealed partial class Money
         var units = Math.Abs(ToMinorUnitsChecked());
         var sign = Amount < 0m ? -1 : 1;
 
+        // Exact integer arithmetic: every weight becomes an integer at the common scale, so U * w / W is computed as an
+        // exact quotient and remainder. (Decimal division rounds 1/3 to 28 digits, which broke ties between equal
+        // dropped fractions and could floor an exact whole share one unit low.) Int128 when it fits, BigInteger else.
+        var shares = TryScaleToInt64(weights, scale, out var small)
+            ? LargestRemainder<Int128>(units, small)
+            : LargestRemainder<BigInteger>(units, ScaleToBigInteger(weights, scale));
+
+        var result = new Money[shares.Length];
+        for (var i = 0; i < shares.Length; i++)
+        {
+            result[i] = FromMinorUnits(sign * shares[i], Currency);
+        }
+        return result;
+    }
+
+    // The largest-remainder rule on integers: floor(units * w / W) each, then the leftover units one each to the
+    // largest remainders (all over the same W), ties to the earlier share.
+    private static long[] LargestRemainder<T>(long units, T[] weights)
+        where T : IBinaryInteger<T>
+    {
+        var total = T.Zero;
+        foreach (var w in weights)
+        {
+            total += w;
+        }
+        var u = T.CreateChecked(units);
         var shares = new long[weights.Length];
-        var fractions = new decimal[weights.Length];
+        var remainders = new T[weights.Length];
         long assigned = 0;
         for (var i = 0; i < weights.Length; i++)
         {
-            var exact = weights[i] / totalWeight * units;
-            var whole = decimal.Truncate(exact);
-            shares[i] = (long)whole;
-            fractions[i] = exact - whole;
+            var (quotient, remainder) = T.DivRem(u * weights[i], total);
+            shares[i] = long.CreateChecked(quotient);
+            remainders[i] = remainder;
             assigned += shares[i];
         }
 
-        // The leftover is fewer than the number of shares with a non-zero fraction, so zero weights never receive a unit.
+        // The remainders add up to leftover * W and each is below W, so more than `leftover` shares have a non-zero
+        // remainder: a zero weight (remainder zero) never receives a unit.
         var leftover = units - assigned;
         if (leftover > 0)
         {
@@ -124,8 +153,8 @@ public sealed partial class Money
                 order,
                 (a, b) =>
                 {
-                    var byFraction = fractions[b].CompareTo(fractions[a]);
-                    return byFraction != 0 ? byFraction : a.CompareTo(b);
+                    var byRemainder = remainders[b].CompareTo(remainders[a]);
+                    return byRemainder != 0 ? byRemainder : a.CompareTo(b);
                 }
             );
             for (var k = 0; k < leftover; k++)
@@ -133,11 +162,58 @@ public sealed partial class Money
                 shares[order[k]]++;
             }
         }
+        return shares;
+    }
 
-        var result = new Money[shares.Length];
-        for (var i = 0; i < shares.Length; i++)
+    // Weights as integers at the common scale when they and their total fit in a long (then units * w fits in Int128).
+    private static bool TryScaleToInt64(decimal[] weights, int scale, out Int128[] scaled)
+    {
+        scaled = new Int128[weights.Length];
+        UInt128 total = 0;
+        for (var i = 0; i < weights.Length; i++)
         {
-            result[i] = FromMinorUnits(sign * shares[i], Currency);
+            var mantissa = Mantissa(weights[i]);
+            var factor = UInt128Pow10(scale - weights[i].Scale);
+            if (mantissa > long.MaxValue / factor)
+            {
+                return false;
+            }
+            var value = mantissa * factor;
+            total += value;
+            if (total > long.MaxValue)
+            {
+                return false;
+            }
+            scaled[i] = (Int128)value;
+        }
+        return true;
+    }
+
+    private static BigInteger[] ScaleToBigInteger(decimal[] weights, int scale)
+    {
+        var scaled = new BigInteger[weights.Length];
+        for (var i = 0; i < weights.Length; i++)
+        {
+            scaled[i] = (BigInteger)Mantissa(weights[i]) * BigInteger.Pow(10, scale - weights[i].Scale);
+        }
+        return scaled;
+    }
+
+    // The 96-bit integer mantissa of a non-negative decimal (its value times 10^Scale).
+    private static UInt128 Mantissa(decimal value)
+    {
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(value, bits);
+        // The project checks overflow; the words are unsigned bit patterns, so reinterpret them unchecked.
+        return unchecked(((UInt128)(uint)bits[2] << 64) | ((UInt128)(uint)bits[1] << 32) | (uint)bits[0]);
+    }
+
+    private static UInt128 UInt128Pow10(int exponent)
+    {
+        UInt128 result = 1;
+        for (var i = 0; i < exponent; i++)
+        {
+            result *= 10;
         }
         return result;
     }
