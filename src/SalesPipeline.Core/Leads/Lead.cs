@@ -152,6 +152,17 @@ public sealed record Lead
         string? dealName = null
     )
     {
+        // Checked here so that the exceptions name this method's parameters (Deal.Open calls them id and name).
+        Preconditions.CheckNotNull(pipeline);
+        Preconditions.CheckArgument(
+            dealId.Value.Length > 0,
+            nameof(dealId),
+            "The deal id must not be default(DealId); create it with new DealId(\"...\")."
+        );
+        if (dealName is not null)
+        {
+            Preconditions.CheckNotBlank(dealName);
+        }
         CheckOpen("be converted");
         CheckNotBefore(at, LastTouchAt ?? CreatedAt);
         var deal = Deal.Open(pipeline, dealId, dealName ?? Name, Owner, amount, expectedClose, at, by, Id, Source);

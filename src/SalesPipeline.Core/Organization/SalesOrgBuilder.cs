@@ -116,20 +116,38 @@ public sealed class SalesOrgBuilder
         {
             problems.Add($"Person \"{p.Id}\" is in team \"{p.TeamId}\", which is not a team.");
         }
-        if (problems.Count == 0)
+        // Cycles are looked for even when there are other problems, so that every problem is reported at once: a
+        // repeated id keeps its first declaration, and a walk stops at an unknown parent (reported above).
+        var parentOf = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var t in teams.Where(t => t.Id is not null))
         {
-            var parentOf = teams.ToDictionary(t => t.Id, t => t.ParentId, StringComparer.Ordinal);
-            foreach (var t in teams)
+            parentOf.TryAdd(t.Id, t.ParentId);
+        }
+        var inReportedCycle = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var id in parentOf.Keys)
+        {
+            // Walk up from the team; it is in a cycle exactly when the walk comes back to it. A team merely below a
+            // cycle is not reported: the cycle is, once, by its first member.
+            var chain = new List<string> { id };
+            var seen = new HashSet<string>(StringComparer.Ordinal) { id };
+            for (var at = parentOf[id]; at is not null && parentOf.TryGetValue(at, out var next); at = next)
             {
-                var seen = new HashSet<string>(StringComparer.Ordinal);
-                for (string? at = t.Id; at is not null; at = parentOf[at])
+                if (at == id)
                 {
-                    if (!seen.Add(at))
+                    if (!inReportedCycle.Overlaps(chain))
                     {
-                        problems.Add($"Team \"{t.Id}\" is its own ancestor (parents form a cycle through \"{at}\").");
-                        break;
+                        inReportedCycle.UnionWith(chain);
+                        problems.Add(
+                            $"Teams {string.Join(" -> ", chain.Append(id).Select(c => $"\"{c}\""))} form a cycle of parents; each team must be under the company through its parents."
+                        );
                     }
+                    break;
                 }
+                if (!seen.Add(at))
+                {
+                    break;
+                }
+                chain.Add(at);
             }
         }
         if (problems.Count > 0)

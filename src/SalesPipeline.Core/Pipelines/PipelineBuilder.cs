@@ -49,7 +49,7 @@ public sealed class PipelineBuilder
     /// <param name="probability">The default win probability of deals in the stage, in [0, 1] (0.5 for 50%).</param>
     /// <param name="category">The default forecast category; <see cref="ForecastCategory.Closed"/> is reserved for the Won stage.</param>
     /// <param name="exitCriteria">The questions to answer "yes" before leaving the stage forward; ids unique across the pipeline.</param>
-    /// <param name="id">The stable id; by default the name in lower case with other characters turned into hyphens ("Needs Analysis" becomes "needs-analysis").</param>
+    /// <param name="id">The stable id; by default the name's letters and digits (any script) in lower case, with each run of other characters turned into one hyphen and none at either end: "Needs Analysis" becomes "needs-analysis", "Négociation" becomes "négociation".</param>
     /// <param name="rottingAfter">How long a deal may stay in the stage before it counts as rotting; positive, or null for no limit.</param>
     /// <returns>This builder.</returns>
     public PipelineBuilder Stage(
@@ -276,7 +276,7 @@ public sealed class PipelineBuilder
         var pendingHyphen = false;
         foreach (var c in name.Trim())
         {
-            if (char.IsAsciiLetterOrDigit(c))
+            if (char.IsLetterOrDigit(c))
             {
                 if (pendingHyphen && sb.Length > 0)
                 {

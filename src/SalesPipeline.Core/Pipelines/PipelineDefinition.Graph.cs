@@ -15,10 +15,13 @@ public sealed partial class PipelineDefinition
     /// <remarks>
     /// For <see cref="Default"/> the forward edges read, for example,
     /// <c>qualified --> proposal : use-case, technical-fit, budget</c>. State ids are the stage ids with every character
-    /// other than a letter, digit or underscore replaced by an underscore.
+    /// other than an ASCII letter, digit or underscore replaced by an underscore; when two stage ids become the same
+    /// that way, the later one gets "_2" (then "_3", ...) appended.
     /// </remarks>
     public string ToMermaid()
     {
+        var ids = MermaidIds();
+        string MermaidId(string stageId) => ids[stageId];
         var sb = new StringBuilder();
         sb.Append("stateDiagram-v2\n");
         sb.Append("    direction LR\n");
@@ -26,7 +29,7 @@ public sealed partial class PipelineDefinition
         {
             sb.Append(
                 CultureInfo.InvariantCulture,
-                $"    state \"{Escape(stage.Name)} ({Percent(stage.Probability)}, {stage.Category})\" as {MermaidId(stage.Id)}\n"
+                $"    state \"{MermaidText(stage.Name)} ({Percent(stage.Probability)}, {stage.Category})\" as {MermaidId(stage.Id)}\n"
             );
         }
         sb.Append(CultureInfo.InvariantCulture, $"    [*] --> {MermaidId(FirstOpenStage.Id)}\n");
@@ -34,7 +37,7 @@ public sealed partial class PipelineDefinition
         {
             sb.Append(
                 CultureInfo.InvariantCulture,
-                $"    {MermaidId(from.Id)} --> {MermaidId(to.Id)}{(label.Length > 0 ? " : " + label : "")}\n"
+                $"    {MermaidId(from.Id)} --> {MermaidId(to.Id)}{(label.Length > 0 ? " : " + MermaidText(label) : "")}\n"
             );
         }
         foreach (var stage in OpenStages)
@@ -110,12 +113,45 @@ public sealed partial class PipelineDefinition
 
     private static string Percent(decimal probability) => (probability * 100m).ToString("0.##", CultureInfo.InvariantCulture) + "%";
 
-    private static string MermaidId(string id)
+    // Mermaid state ids allow ASCII letters, digits and underscores; stage ids that differ only in other characters
+    // ("a-b" and "a_b") get a suffix ("a_b_2") so that each stage stays its own state.
+    private System.Collections.Generic.Dictionary<string, string> MermaidIds()
     {
-        var chars = id.Select(c => char.IsAsciiLetterOrDigit(c) || c == '_' ? c : '_').ToArray();
-        return new string(chars);
+        var ids = new System.Collections.Generic.Dictionary<string, string>(System.StringComparer.Ordinal);
+        var taken = new System.Collections.Generic.HashSet<string>(System.StringComparer.Ordinal);
+        foreach (var stage in Stages)
+        {
+            var candidate = new string(stage.Id.Select(c => char.IsAsciiLetterOrDigit(c) || c == '_' ? c : '_').ToArray());
+            var id = candidate;
+            for (var n = 2; !taken.Add(id); n++)
+            {
+                id = candidate + "_" + n.ToString(CultureInfo.InvariantCulture);
+            }
+            ids[stage.Id] = id;
+        }
+        return ids;
     }
 
+    // Mermaid has no backslash escapes: special characters are written as entity codes, in one pass. '"' would end a
+    // quoted state description, ';' ends a statement (and so cuts a transition label short), and '#' is escaped so
+    // that text such as "#1;" is not itself read as an entity code.
+    private static string MermaidText(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            _ = c switch
+            {
+                '"' => sb.Append("#quot;"),
+                '#' => sb.Append("#35;"),
+                ';' => sb.Append("#59;"),
+                _ => sb.Append(c),
+            };
+        }
+        return sb.ToString();
+    }
+
+    // DOT quoted strings: a double quote is \" and, in labels, a backslash is \\.
     private static string Escape(string text) =>
         text.Replace("\\", "\\\\", System.StringComparison.Ordinal).Replace("\"", "\\\"", System.StringComparison.Ordinal);
 }

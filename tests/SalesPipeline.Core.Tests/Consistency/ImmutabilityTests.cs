@@ -12,7 +12,7 @@ public class ImmutabilityTests
         .ToArray();
 
     // The builders are the mutable exceptions, by design: they end in Build().
-    private static readonly HashSet<Type> Builders = [typeof(PipelineBuilder), typeof(Organization.SalesOrgBuilder)];
+    private static readonly HashSet<Type> Builders = [typeof(PipelineBuilder), typeof(SalesPipeline.Organization.SalesOrgBuilder)];
 
     [Fact]
     public void PublicClasses_AreSealedAbstractOrStatic()
