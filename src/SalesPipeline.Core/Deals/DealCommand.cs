@@ -56,7 +56,7 @@ public abstract record DealCommand
     /// <exception cref="ArgumentException">A text argument is empty or whitespace.</exception>
     public static WithdrawExitCriterion Withdraw(string criterionId, Instant at, string by) => new(criterionId, at, by);
 
-    /// <summary>Changes the expected amount.</summary>
+    /// <summary>Changes the expected amount; the new amount may be in another currency (a deal re-quoted in EUR).</summary>
     /// <param name="amount">The new amount; not negative.</param>
     /// <param name="at">When.</param>
     /// <param name="by">Who.</param>
