@@ -9,6 +9,7 @@ namespace SalesPipeline.Benchmarks;
 // 1,000,000 Apply calls: 1,000 deals, each taken through 1,000 accepted moves (forward through the open stages
 // and back to the start), as a CRM replaying a busy day's commands. Goal (design.md): >= 5,000,000 Apply per second.
 [MemoryDiagnoser]
+[MedianColumn]
 public class DealTransitionBenchmarks
 {
     private const int Deals = 1_000;

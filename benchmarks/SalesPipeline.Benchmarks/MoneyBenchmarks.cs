@@ -4,6 +4,7 @@ using SalesPipeline.Money;
 namespace SalesPipeline.Benchmarks;
 
 [MemoryDiagnoser]
+[MedianColumn]
 public class MoneyBenchmarks
 {
     private static readonly Money.Money ContractTotal = Money.Money.Of(1_234_567.89m, Currency.USD);
