@@ -12,7 +12,7 @@ public enum RejectionCode
     /// <summary>The target stage is not in this pipeline.</summary>
     UnknownStage,
 
-    /// <summary>The deal's current stage is not in this pipeline (it belongs to another pipeline).</summary>
+    /// <summary>The deal belongs to another pipeline: its pipeline name differs, or its current stage is not in this pipeline.</summary>
     DealNotInPipeline,
 
     /// <summary>The exit criterion is not in this pipeline.</summary>

@@ -18,6 +18,16 @@ public sealed partial class PipelineDefinition
                 $"The command is dated {command.At}, before the deal's latest event at {deal.LastEventAt}; events are recorded in time order."
             );
         }
+        if (!string.Equals(deal.Pipeline, Name, System.StringComparison.Ordinal))
+        {
+            Reject(
+                ref rejections,
+                RejectionCode.DealNotInPipeline,
+                $"Deal {deal.Id} (in stage \"{deal.StageId}\") belongs to pipeline \"{deal.Pipeline}\", not \"{Name}\"; apply its commands with the pipeline it was opened in.",
+                deal.StageId
+            );
+            return null;
+        }
         if (!stagesById.TryGetValue(deal.StageId, out var current))
         {
             Reject(
@@ -286,6 +296,11 @@ public sealed partial class PipelineDefinition
                 $"A deal is reopened into an open stage; \"{target.Name}\" is the {target.Kind} stage.",
                 target.Id
             );
+        }
+        else if (stagesById.TryGetValue(deal.LastOpenStageId, out var lastOpen) && target.Index > lastOpen.Index)
+        {
+            // Reopening further along than the deal ever got is a forward move: it needs the same exit criteria.
+            CheckForward(deal, lastOpen, target, ref rejections);
         }
         return new DealReopened(deal.Id, r.At, r.By, stageId);
     }

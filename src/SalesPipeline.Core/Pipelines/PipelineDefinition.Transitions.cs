@@ -112,7 +112,7 @@ public sealed partial class PipelineDefinition
     /// <param name="deal">The deal.</param>
     /// <returns>The options in stage order.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="deal"/> is null.</exception>
-    /// <exception cref="ArgumentException">The deal's stage is not in this pipeline.</exception>
+    /// <exception cref="ArgumentException">The deal belongs to another pipeline (by name), or its stage is not in this one.</exception>
     public IReadOnlyList<PermittedMove> PermittedMoves(Deal deal)
     {
         Preconditions.CheckNotNull(deal);
@@ -150,7 +150,7 @@ public sealed partial class PipelineDefinition
     /// for a lost deal 0 (the terminal stage's value, whatever the override).
     /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="deal"/> is null.</exception>
-    /// <exception cref="ArgumentException">The deal's stage is not in this pipeline.</exception>
+    /// <exception cref="ArgumentException">The deal belongs to another pipeline (by name), or its stage is not in this one.</exception>
     public EffectiveValue<decimal> WinProbabilityOf(Deal deal)
     {
         var stage = CurrentStage(Preconditions.CheckNotNull(deal));
@@ -166,7 +166,7 @@ public sealed partial class PipelineDefinition
     /// lost deal, whatever the override.
     /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="deal"/> is null.</exception>
-    /// <exception cref="ArgumentException">The deal's stage is not in this pipeline.</exception>
+    /// <exception cref="ArgumentException">The deal belongs to another pipeline (by name), or its stage is not in this one.</exception>
     public EffectiveValue<ForecastCategory> ForecastCategoryOf(Deal deal)
     {
         var stage = CurrentStage(Preconditions.CheckNotNull(deal));
@@ -175,11 +175,20 @@ public sealed partial class PipelineDefinition
             : new EffectiveValue<ForecastCategory>(stage.Category, ValueSource.StageDefault);
     }
 
-    private Stage CurrentStage(Deal deal) =>
-        stagesById.TryGetValue(deal.StageId, out var stage)
+    private Stage CurrentStage(Deal deal)
+    {
+        if (!string.Equals(deal.Pipeline, Name, StringComparison.Ordinal))
+        {
+            throw new ArgumentException(
+                $"Deal {deal.Id} (in stage \"{deal.StageId}\") belongs to pipeline \"{deal.Pipeline}\", not \"{Name}\".",
+                nameof(deal)
+            );
+        }
+        return stagesById.TryGetValue(deal.StageId, out var stage)
             ? stage
             : throw new ArgumentException(
                 $"Deal {deal.Id} is in stage \"{deal.StageId}\", which pipeline \"{Name}\" does not have.",
                 nameof(deal)
             );
+    }
 }

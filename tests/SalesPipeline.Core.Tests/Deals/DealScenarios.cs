@@ -288,6 +288,11 @@ internal sealed record DealModel(
                 {
                     Add(RejectionCode.UnknownStage, target);
                 }
+                else if (spec.IndexOf(target) > spec.IndexOf(LastOpenStageId))
+                {
+                    // Reopening beyond the furthest stage reached is a forward move from there.
+                    AddForward(spec, spec.IndexOf(LastOpenStageId), spec.IndexOf(target), target, r);
+                }
                 next = self with
                 {
                     Status = DealStatus.Open,

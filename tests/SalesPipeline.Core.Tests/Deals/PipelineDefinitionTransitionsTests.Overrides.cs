@@ -204,7 +204,10 @@ public sealed partial class PipelineDefinitionTransitionsTests
 
         Assert.Equal(["discovery", "demo", "proposal", "negotiation"], moves.Select(m => m.Target.Id));
         Assert.All(moves, m => Assert.False(m.IsPermitted));
-        Assert.All(moves, m => Assert.Equal([RejectionCode.ReopenNotAllowed], m.Missing.Select(r => r.Code)));
+        // Back into the stage it was lost from needs nothing but the policy; further along also needs the criteria.
+        Assert.Equal([RejectionCode.ReopenNotAllowed], moves[0].Missing.Select(r => r.Code));
+        Assert.All(moves, m => Assert.Contains(RejectionCode.ReopenNotAllowed, m.Missing.Select(r => r.Code)));
+        Assert.Contains(moves[1].Missing, r => r.Code == RejectionCode.UnmetExitCriterion && r.CriterionId == "need");
     }
 
     [Fact]
