@@ -45,7 +45,8 @@ public sealed partial record Deal
         return next;
     }
 
-    // Structural rules of a history, checked when events come from outside (FromEvents); Apply checks more, with the pipeline.
+    // Structural rules of a history, checked when events come from outside (FromEvents): the same rules the commands
+    // enforce on their arguments, and the lifecycle. Apply checks more, with the pipeline.
     private string? CheckCanFold(DealEvent e)
     {
         if (e is DealCreated)
@@ -67,18 +68,73 @@ public sealed partial record Deal
         return e switch
         {
             DealReopened when IsOpen => "the deal is open, so it cannot be reopened.",
+            DealReopened r when string.IsNullOrWhiteSpace(r.StageId) => "it names no stage to reopen into.",
             DealReopened => null,
             OwnerReassigned o when string.IsNullOrWhiteSpace(o.Owner) => "the new owner is empty.",
             OwnerReassigned => null,
-            _ when !IsOpen => $"the deal is {Status.ToString().ToLowerInvariant()}; only reassignment and reopening change a closed deal.",
-            StageMoved m when m.FromStageId != StageId => $"it moves from stage \"{m.FromStageId}\" but the deal is in \"{StageId}\".",
-            ExitCriterionWithdrawn w when !IsAnswered(w.CriterionId) => $"criterion \"{w.CriterionId}\" was not answered.",
+            StageMoved
+            or ExitCriterionAnswered
+            or ExitCriterionWithdrawn
+            or AmountChanged
+            or ExpectedCloseChanged
+            or ProbabilityOverridden
+            or ProbabilityOverrideCleared
+            or CategoryOverridden
+            or CategoryOverrideCleared
+            or DealWon
+            or DealLost when !IsOpen =>
+                $"the deal is {Status.ToString().ToLowerInvariant()}; only reassignment and reopening change a closed deal.",
+            StageMoved m => CheckMove(m),
+            ExitCriterionAnswered a when string.IsNullOrWhiteSpace(a.CriterionId) => "it names no criterion.",
+            ExitCriterionAnswered a when IsAnswered(a.CriterionId) => $"criterion \"{a.CriterionId}\" is already answered.",
+            ExitCriterionWithdrawn w when w.CriterionId is null || !IsAnswered(w.CriterionId) =>
+                $"criterion \"{w.CriterionId}\" was not answered.",
             AmountChanged a when a.Amount is null || a.Amount.IsNegative => "the amount is missing or negative.",
-            ProbabilityOverridden p when p.Probability < 0m || p.Probability > 1m => "the probability is outside [0, 1].",
+            ProbabilityOverridden p when p.Probability < 0m || p.Probability > 1m => $"the probability {p.Probability} is outside [0, 1].",
+            ProbabilityOverridden p when p.Source is not (ValueSource.Manual or ValueSource.Model) =>
+                $"an override's source is Manual or Model, not {p.Source}.",
+            CategoryOverridden c when !Enum.IsDefined(c.Category) || c.Category == Forecasting.ForecastCategory.Closed =>
+                $"a category override is Omitted, Pipeline, BestCase or Commit, not {c.Category}.",
+            DealWon w when string.IsNullOrWhiteSpace(w.StageId) || w.StageId == StageId =>
+                $"it names stage \"{w.StageId}\", not a Won stage.",
             DealLost l when l.Reason is null => "a lost deal needs a loss reason.",
-            _ => null,
+            DealLost l when string.IsNullOrWhiteSpace(l.StageId) || l.StageId == StageId =>
+                $"it names stage \"{l.StageId}\", not a Lost stage.",
+            DealLost l when l.Competitor is not null && string.IsNullOrWhiteSpace(l.Competitor) => "the competitor is empty.",
+            ExpectedCloseChanged
+            or ProbabilityOverridden
+            or ProbabilityOverrideCleared
+            or CategoryOverridden
+            or CategoryOverrideCleared
+            or ExitCriterionAnswered
+            or ExitCriterionWithdrawn
+            or AmountChanged
+            or DealWon
+            or DealLost => null,
+            _ => $"{e.GetType().Name} is not a SalesPipeline deal event.",
         };
     }
+
+    private string? CheckMove(StageMoved m) =>
+        m.FromStageId != StageId ? $"it moves from stage \"{m.FromStageId}\" but the deal is in \"{StageId}\"."
+        : string.IsNullOrWhiteSpace(m.ToStageId) || m.ToStageId == m.FromStageId
+            ? $"it moves to stage \"{m.ToStageId}\", which is not another stage."
+        : !Enum.IsDefined(m.Direction) ? $"its direction {(int)m.Direction} is not Forward or Backward."
+        : m.StagesSkipped < 0 || (m.Direction == MoveDirection.Backward && m.StagesSkipped != 0)
+            ? $"it skips {m.StagesSkipped} stages, which a {m.Direction} move cannot."
+        : null;
+
+    // A stored DealCreated must satisfy what Deal.Open demands of its arguments.
+    private static string? CheckCreated(DealCreated c) =>
+        c.DealId.Value.Length == 0 ? "it has the default deal id."
+        : string.IsNullOrWhiteSpace(c.By) ? "it names no actor."
+        : string.IsNullOrWhiteSpace(c.Pipeline) ? "it names no pipeline."
+        : string.IsNullOrWhiteSpace(c.Name) ? "the deal has no name."
+        : string.IsNullOrWhiteSpace(c.Owner) ? "the deal has no owner."
+        : string.IsNullOrWhiteSpace(c.StageId) ? "it names no stage."
+        : c.Amount is null ? "the deal has no amount."
+        : c.Amount.IsNegative ? $"the amount {c.Amount} is negative."
+        : null;
 
     private static string[] Insert(string[] sorted, string value)
     {

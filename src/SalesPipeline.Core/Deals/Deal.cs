@@ -204,9 +204,15 @@ public sealed partial record Deal
     /// <exception cref="ArgumentNullException"><paramref name="events"/> or one of them is null.</exception>
     /// <exception cref="ArgumentException">
     /// The events are empty, do not start with exactly one <see cref="DealCreated"/>, belong to different deals, go
-    /// back in time, or describe an impossible change (such as a stage move of a closed deal, a move from a stage the
-    /// deal was not in, or reopening an open deal).
+    /// back in time, carry a value the matching command would refuse (an empty actor, owner or stage id, a negative
+    /// amount, a probability outside [0, 1], the Closed category as an override, a loss without a reason), or describe
+    /// an impossible change (a stage move of a closed deal, a move from a stage the deal was not in, answering a
+    /// criterion twice, reopening an open deal).
     /// </exception>
+    /// <remarks>
+    /// Without the pipeline, stage and criterion ids are checked for consistency within the history only; whether
+    /// they exist in a pipeline is checked when the deal is next used with it.
+    /// </remarks>
     public static Deal FromEvents(IEnumerable<DealEvent> events)
     {
         Preconditions.CheckNotNull(events);
@@ -226,6 +232,10 @@ public sealed partial record Deal
         if (list[0] is not DealCreated created)
         {
             throw new ArgumentException($"A deal's history starts with DealCreated; event 0 is {list[0].GetType().Name}.", nameof(events));
+        }
+        if (CheckCreated(created) is { } invalid)
+        {
+            throw new ArgumentException($"Event 0 (DealCreated at {created.At}) is not a valid creation: {invalid}", nameof(events));
         }
         var deal = new Deal(created);
         for (var i = 1; i < list.Length; i++)

@@ -9,11 +9,28 @@ namespace SalesPipeline.Deals;
 /// One change to a deal, with when it happened and who made it. A deal's history is the ordered list of its events;
 /// the deal itself is their fold (<see cref="Deal.FromEvents"/>). Events are never rewritten or dropped.
 /// </summary>
-/// <param name="DealId">The deal the event belongs to.</param>
-/// <param name="At">When it happened.</param>
-/// <param name="By">Who did it (a person or system id).</param>
-/// <remarks>Events are immutable records with value equality, safe to share across threads and to persist.</remarks>
-public abstract record DealEvent(DealId DealId, Instant At, string By);
+/// <remarks>
+/// Events are immutable records with value equality, safe to share across threads and to persist. The set of event
+/// types is closed: only SalesPipeline defines them, so every history means the same to every reader.
+/// </remarks>
+public abstract record DealEvent
+{
+    private protected DealEvent(DealId dealId, Instant at, string by)
+    {
+        DealId = dealId;
+        At = at;
+        By = by;
+    }
+
+    /// <summary>The deal the event belongs to.</summary>
+    public DealId DealId { get; init; }
+
+    /// <summary>When it happened.</summary>
+    public Instant At { get; init; }
+
+    /// <summary>Who did it (a person or system id).</summary>
+    public string By { get; init; }
+}
 
 /// <summary>The deal was opened in <paramref name="StageId"/>.</summary>
 /// <param name="DealId">The deal.</param>

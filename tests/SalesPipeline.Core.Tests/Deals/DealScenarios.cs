@@ -225,6 +225,11 @@ internal sealed record DealModel(
     Instant StageEnteredAt
 )
 {
+    // Record equality compares the answered set by reference; this compares it by content.
+    public bool SameState(DealModel other) =>
+        (this with { Answered = ImmutableSortedSet<string>.Empty }) == (other with { Answered = ImmutableSortedSet<string>.Empty })
+        && Answered.SequenceEqual(other.Answered);
+
     public static DealModel Fresh(PipelineSpec spec) =>
         new(
             spec.Stages[0].Id,

@@ -178,7 +178,7 @@ public sealed partial class PipelineDefinitionTransitionsTests
             )
         );
 
-    private static DealModel Project(Deal deal) =>
+    internal static DealModel Project(Deal deal) =>
         new(
             deal.StageId,
             deal.Status,
