@@ -12,7 +12,7 @@ namespace SalesPipeline.Deals;
 public sealed record LossReason
 {
     /// <summary>Creates a loss reason.</summary>
-    /// <param name="code">A short code, for example "price" or "no-decision".</param>
+    /// <param name="code">A short code, for example "price" or "no-decision"; surrounding whitespace is removed.</param>
     /// <exception cref="ArgumentNullException"><paramref name="code"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="code"/> is empty or whitespace.</exception>
     public LossReason(string code) => Code = Preconditions.CheckNotBlank(code).Trim();

@@ -50,7 +50,7 @@ public sealed record Lead
     /// <summary>When it was created.</summary>
     public Instant CreatedAt { get; }
 
-    /// <summary>When a rep first acted on it (call, email, meeting), or null while untouched.</summary>
+    /// <summary>When a rep first acted on it (a touch, or converting or disqualifying it), or null while untouched: the end of the lead response time.</summary>
     public Instant? FirstTouchAt { get; private init; }
 
     /// <summary>When a rep last acted on it, or null while untouched.</summary>
@@ -124,7 +124,14 @@ public sealed record Lead
         Preconditions.CheckNotBlank(reason);
         CheckOpen("be disqualified");
         CheckNotBefore(at, LastTouchAt ?? CreatedAt);
-        return this with { Status = LeadStatus.Disqualified, DisqualificationReason = reason, ClosedAt = at };
+        return this with
+        {
+            Status = LeadStatus.Disqualified,
+            DisqualificationReason = reason,
+            ClosedAt = at,
+            FirstTouchAt = FirstTouchAt ?? at,
+            LastTouchAt = at,
+        };
     }
 
     /// <summary>
@@ -166,7 +173,8 @@ public sealed record Lead
         CheckOpen("be converted");
         CheckNotBefore(at, LastTouchAt ?? CreatedAt);
         var deal = Deal.Open(pipeline, dealId, dealName ?? Name, Owner, amount, expectedClose, at, by, Id, Source);
-        return (this with { Status = LeadStatus.Converted, ClosedAt = at, DealId = dealId }, deal);
+        // Converting is acting on the lead, so an untouched lead's first touch is its conversion (for response time).
+        return (this with { Status = LeadStatus.Converted, ClosedAt = at, DealId = dealId, FirstTouchAt = FirstTouchAt ?? at, LastTouchAt = at }, deal);
     }
 
     private void CheckOpen(string action)

@@ -12,7 +12,7 @@ namespace SalesPipeline.Leads;
 public sealed record LeadSource
 {
     /// <summary>Creates a source.</summary>
-    /// <param name="code">A short code, for example "web" or "trade-show-2026".</param>
+    /// <param name="code">A short code, for example "web" or "trade-show-2026"; surrounding whitespace is removed.</param>
     /// <exception cref="ArgumentNullException"><paramref name="code"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="code"/> is empty or whitespace.</exception>
     public LeadSource(string code) => Code = Preconditions.CheckNotBlank(code).Trim();

@@ -114,6 +114,7 @@ public sealed partial class Money : IEquatable<Money>, IComparable<Money>, IComp
     /// <returns>The exact sum.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="other"/> is null.</exception>
     /// <exception cref="CurrencyMismatchException">The currencies differ.</exception>
+    /// <exception cref="OverflowException">The result is outside the range of <see cref="decimal"/>.</exception>
     public Money Add(Money other)
     {
         CheckSameCurrency(other, "add");
@@ -125,6 +126,7 @@ public sealed partial class Money : IEquatable<Money>, IComparable<Money>, IComp
     /// <returns>The exact difference.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="other"/> is null.</exception>
     /// <exception cref="CurrencyMismatchException">The currencies differ.</exception>
+    /// <exception cref="OverflowException">The result is outside the range of <see cref="decimal"/>.</exception>
     public Money Subtract(Money other)
     {
         CheckSameCurrency(other, "subtract");
@@ -142,6 +144,7 @@ public sealed partial class Money : IEquatable<Money>, IComparable<Money>, IComp
     /// <returns>The quotient.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="divisor"/> is zero.</exception>
     /// <remarks>To split money into parts that add up exactly, use <see cref="Allocate(int)"/> instead.</remarks>
+    /// <exception cref="OverflowException">The result is outside the range of <see cref="decimal"/>.</exception>
     public Money Divide(decimal divisor)
     {
         Preconditions.CheckRange(divisor != 0m, nameof(divisor), divisor, "Cannot divide money by zero.");
@@ -154,6 +157,7 @@ public sealed partial class Money : IEquatable<Money>, IComparable<Money>, IComp
     /// <returns>The exact sum.</returns>
     /// <exception cref="ArgumentNullException">An argument or an element is null.</exception>
     /// <exception cref="CurrencyMismatchException">An amount is in another currency.</exception>
+    /// <exception cref="OverflowException">The result is outside the range of <see cref="decimal"/>.</exception>
     public static Money Sum(IEnumerable<Money> amounts, Currency currency)
     {
         Preconditions.CheckNotNull(amounts);

@@ -112,6 +112,10 @@ public sealed class SalesOrgBuilder
                 problems.Add($"Team \"{t.Id}\" is led by \"{t.LeadId}\", who is not declared with Rep(...) or Admin(...).");
             }
         }
+        foreach (var p in people.Where(p => !p.IsAdmin && p.TeamId is null))
+        {
+            problems.Add($"Rep \"{p.Id}\" has no team; every rep belongs to a team (use Admin(...) for people at company level).");
+        }
         foreach (var p in people.Where(p => p.TeamId is not null && !teamIds.Contains(p.TeamId)))
         {
             problems.Add($"Person \"{p.Id}\" is in team \"{p.TeamId}\", which is not a team.");

@@ -55,6 +55,15 @@ public class ImmutabilityTests
         Assert.All(exceptions, t => Assert.True(t.IsSealed && typeof(InvalidOperationException).IsAssignableFrom(t), t.Name));
     }
 
+    [Fact]
+    public void CurrencyAll_CannotBeChangedThroughACast()
+    {
+        var all = SalesPipeline.Money.Currency.All;
+
+        Assert.False(all is SalesPipeline.Money.Currency[]);
+        Assert.Throws<NotSupportedException>(() => ((IList<SalesPipeline.Money.Currency>)all)[0] = SalesPipeline.Money.Currency.EUR);
+    }
+
     // Init accessors (positional records) only run while an object is created, or on the copy a `with` makes.
     private static bool IsInitOnly(PropertyInfo p) =>
         p.SetMethod!.ReturnParameter.GetRequiredCustomModifiers().Any(m => m.FullName == "System.Runtime.CompilerServices.IsExternalInit");

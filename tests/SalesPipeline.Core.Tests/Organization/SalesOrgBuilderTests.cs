@@ -40,6 +40,18 @@ public sealed class SalesOrgBuilderTests
     }
 
     [Fact]
+    public void Build_RepWithoutTeam_IsAProblem_AdminWithoutTeamIsNot()
+    {
+        var builder = SalesOrg.CreateBuilder("Acme").Team("a", "A").Rep("r", "R", team: null!).Admin("boss", "Boss");
+
+        var ex = Assert.Throws<SalesOrgDefinitionException>(builder.Build);
+
+        var problem = Assert.Single(ex.Problems);
+        Assert.Contains("\"r\"", problem, StringComparison.Ordinal);
+        Assert.Contains("no team", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Build_TeamIsItsOwnParent_ReportsACycle()
     {
         var builder = SalesOrg.CreateBuilder("Co").Team("x", "X", parent: "x");
