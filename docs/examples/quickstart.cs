@@ -3,11 +3,36 @@
 // and the pipeline by stage with weighted amounts. Run from the repository root: dotnet run docs/examples/quickstart.cs
 using NodaTime;
 using SalesPipeline.Deals;
+using SalesPipeline.Forecasting;
 using SalesPipeline.Money;
 using SalesPipeline.Pipelines;
 
-var pipeline = PipelineDefinition.Default;
+// The default pipeline, defined stage by stage (PipelineDefinition.Default is the same definition, ready-made).
+var pipeline = PipelineDefinition
+    .CreateBuilder("Default")
+    .Stage("Prospecting", probability: 0.10m, category: ForecastCategory.Pipeline)
+    .Stage(
+        "Qualified",
+        0.20m,
+        ForecastCategory.Pipeline,
+        exitCriteria:
+        [
+            new ExitCriterion("use-case", "Is there a clear use case?"),
+            new ExitCriterion("technical-fit", "Does the solution meet the technical requirements?"),
+            new ExitCriterion("budget", "Is the deal within the customer's budget?"),
+        ]
+    )
+    .Stage("Proposal", 0.50m, ForecastCategory.BestCase)
+    .Stage("Negotiation", 0.80m, ForecastCategory.Commit)
+    .Won("Won")
+    .Lost("Lost")
+    .Build();
 Console.WriteLine(pipeline);
+Console.WriteLine(
+    pipeline.ToMermaid() == PipelineDefinition.Default.ToMermaid()
+        ? "(the same as PipelineDefinition.Default)"
+        : "(differs from PipelineDefinition.Default)"
+);
 Console.WriteLine();
 
 var monday = Instant.FromUtc(2026, 11, 2, 9, 0);

@@ -174,7 +174,17 @@ public sealed record Lead
         CheckNotBefore(at, LastTouchAt ?? CreatedAt);
         var deal = Deal.Open(pipeline, dealId, dealName ?? Name, Owner, amount, expectedClose, at, by, Id, Source);
         // Converting is acting on the lead, so an untouched lead's first touch is its conversion (for response time).
-        return (this with { Status = LeadStatus.Converted, ClosedAt = at, DealId = dealId, FirstTouchAt = FirstTouchAt ?? at, LastTouchAt = at }, deal);
+        return (
+            this with
+            {
+                Status = LeadStatus.Converted,
+                ClosedAt = at,
+                DealId = dealId,
+                FirstTouchAt = FirstTouchAt ?? at,
+                LastTouchAt = at,
+            },
+            deal
+        );
     }
 
     private void CheckOpen(string action)

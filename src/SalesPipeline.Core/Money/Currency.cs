@@ -23,7 +23,10 @@ public sealed class Currency : IEquatable<Currency>
         .Active.Select(c => new Currency(c.Code, c.Numeric, c.MinorUnit, c.Name))
         .ToFrozenDictionary(c => c.Code, StringComparer.Ordinal);
 
-    private static readonly IReadOnlyList<Currency> AllSorted = ByCode.Values.OrderBy(c => c.Code, StringComparer.Ordinal).ToArray().AsReadOnly();
+    private static readonly IReadOnlyList<Currency> AllSorted = ByCode
+        .Values.OrderBy(c => c.Code, StringComparer.Ordinal)
+        .ToArray()
+        .AsReadOnly();
 
     private readonly int minorUnit;
 

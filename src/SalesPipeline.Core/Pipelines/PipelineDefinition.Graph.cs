@@ -7,9 +7,10 @@ namespace SalesPipeline.Pipelines;
 public sealed partial class PipelineDefinition
 {
     /// <summary>
-    /// Draws the pipeline as a Mermaid state diagram: each stage with its probability and default category, the forward
-    /// moves labelled with the exit criteria they need, the moves to Lost, and notes for the policies (backward moves,
-    /// skipping, reopening).
+    /// Draws the pipeline as a Mermaid state diagram: each stage with its probability and default category; the forward
+    /// moves labelled with the exit criteria they need (jumps over stages and wins from any stage too, when the policies
+    /// allow them without those stages' criteria); the backward moves, labelled "back"; the moves to Lost; and a note
+    /// with the policies. Reopening is in the note: where a deal reopens depends on its history.
     /// </summary>
     /// <returns>Mermaid text, lines separated by "\n", ending with a newline.</returns>
     /// <remarks>
@@ -40,6 +41,10 @@ public sealed partial class PipelineDefinition
                 $"    {MermaidId(from.Id)} --> {MermaidId(to.Id)}{(label.Length > 0 ? " : " + MermaidText(label) : "")}\n"
             );
         }
+        foreach (var (from, to) in BackwardEdges())
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"    {MermaidId(from.Id)} --> {MermaidId(to.Id)} : back\n");
+        }
         foreach (var stage in OpenStages)
         {
             sb.Append(CultureInfo.InvariantCulture, $"    {MermaidId(stage.Id)} --> {MermaidId(LostStage.Id)} : lose (reason)\n");
@@ -56,8 +61,9 @@ public sealed partial class PipelineDefinition
     }
 
     /// <summary>
-    /// Draws the pipeline in Graphviz DOT: stages as nodes with probability and category, forward edges labelled with
-    /// the exit criteria they need, dashed edges to Lost, and the policies in the graph's label.
+    /// Draws the pipeline in Graphviz DOT: stages as nodes with probability and category, the same forward moves as
+    /// <see cref="ToMermaid"/> labelled with the exit criteria they need, dotted "back" edges for backward moves, dashed
+    /// edges to Lost, and the policies in the graph's label.
     /// </summary>
     /// <returns>DOT text, lines separated by "\n", ending with a newline.</returns>
     public string ToDot()
@@ -80,6 +86,10 @@ public sealed partial class PipelineDefinition
             var attributes = label.Length > 0 ? $" [label=\"{Escape(label)}\"]" : "";
             sb.Append(CultureInfo.InvariantCulture, $"    \"{Escape(from.Id)}\" -> \"{Escape(to.Id)}\"{attributes};\n");
         }
+        foreach (var (from, to) in BackwardEdges())
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"    \"{Escape(from.Id)}\" -> \"{Escape(to.Id)}\" [style=dotted, label=\"back\"];\n");
+        }
         foreach (var stage in OpenStages)
         {
             sb.Append(
@@ -91,15 +101,37 @@ public sealed partial class PipelineDefinition
         return sb.ToString();
     }
 
+    // Every forward move a deal can make: to the next stage, and further (including Won) when the policies let it
+    // jump without passing through. Without skipping, a jump whose skipped criteria are met is also permitted, but it
+    // is the same as passing through, so it is not drawn. Labels are the exit criteria the move needs.
     private System.Collections.Generic.IEnumerable<(Stage From, Stage To, string Label)> ForwardEdges()
     {
-        for (var i = 0; i < OpenStages.Count; i++)
+        var n = OpenStages.Count;
+        for (var i = 0; i < n; i++)
         {
             var from = OpenStages[i];
-            var to = i + 1 < OpenStages.Count ? OpenStages[i + 1] : WonStage;
-            var needsCriteria = to.IsOpen || Policies.RequireExitCriteriaToWin;
-            var label = needsCriteria ? string.Join(", ", from.ExitCriteria.Select(c => c.Id)) : "";
-            yield return (from, to, label);
+            for (var j = i + 1; j <= n; j++)
+            {
+                var to = j < n ? OpenStages[j] : WonStage;
+                var drawn = j == i + 1 || Policies.AllowSkipping || (!to.IsOpen && !Policies.RequireExitCriteriaToWin);
+                if (drawn)
+                {
+                    var needsCriteria = to.IsOpen || Policies.RequireExitCriteriaToWin;
+                    yield return (from, to, needsCriteria ? string.Join(", ", from.ExitCriteria.Select(c => c.Id)) : "");
+                }
+            }
+        }
+    }
+
+    // Backward moves need nothing and may go to any earlier open stage.
+    private System.Collections.Generic.IEnumerable<(Stage From, Stage To)> BackwardEdges()
+    {
+        for (var i = 1; i < OpenStages.Count; i++)
+        {
+            for (var j = 0; j < i; j++)
+            {
+                yield return (OpenStages[i], OpenStages[j]);
+            }
         }
     }
 

@@ -5,7 +5,8 @@ namespace SalesPipeline.Tests.Pipelines;
 
 // Tests for PipelineDefinition.ToMermaid and ToDot (PipelineDefinition.Graph.cs). The expected texts were written by
 // hand from the XML docs: one state/node per stage with probability and category, forward edges labelled with the
-// exit criteria of the stage left, an edge from every open stage to Lost, and the policies as a note/label.
+// exit criteria of the stage left (plus jumps and wins from any stage when the policies allow them), "back" edges from
+// each open stage to every earlier one, an edge from every open stage to Lost, and the policies as a note/label.
 public sealed class PipelineDefinitionGraphTests
 {
     // Raw string literals drop the final newline; the renderers end every line, the last one too, with "\n".
@@ -41,6 +42,12 @@ public sealed class PipelineDefinitionGraphTests
                 qualified --> proposal : use-case, technical-fit, budget
                 proposal --> negotiation
                 negotiation --> won
+                qualified --> prospecting : back
+                proposal --> prospecting : back
+                proposal --> qualified : back
+                negotiation --> prospecting : back
+                negotiation --> qualified : back
+                negotiation --> proposal : back
                 prospecting --> lost : lose (reason)
                 qualified --> lost : lose (reason)
                 proposal --> lost : lose (reason)
@@ -78,6 +85,12 @@ public sealed class PipelineDefinitionGraphTests
                 "qualified" -> "proposal" [label="use-case, technical-fit, budget"];
                 "proposal" -> "negotiation";
                 "negotiation" -> "won";
+                "qualified" -> "prospecting" [style=dotted, label="back"];
+                "proposal" -> "prospecting" [style=dotted, label="back"];
+                "proposal" -> "qualified" [style=dotted, label="back"];
+                "negotiation" -> "prospecting" [style=dotted, label="back"];
+                "negotiation" -> "qualified" [style=dotted, label="back"];
+                "negotiation" -> "proposal" [style=dotted, label="back"];
                 "prospecting" -> "lost" [style=dashed, label="lose"];
                 "qualified" -> "lost" [style=dashed, label="lose"];
                 "proposal" -> "lost" [style=dashed, label="lose"];
@@ -90,7 +103,7 @@ public sealed class PipelineDefinitionGraphTests
     }
 
     [Fact]
-    public void ToMermaid_SkippingAllowedAndNoCriteriaToWin_ChangesPolicyLinesAndLeavesLastEdgeUnlabelled()
+    public void ToMermaid_SkippingAllowedAndNoCriteriaToWin_DrawsJumpsAndChangesPolicyLines()
     {
         var expected = Lines(
             """
@@ -102,7 +115,9 @@ public sealed class PipelineDefinitionGraphTests
                 state "Closed Lost (0%, Omitted)" as closed_lost
                 [*] --> call
                 call --> demo_done : reached
+                call --> closed_won
                 demo_done --> closed_won
+                demo_done --> call : back
                 call --> closed_lost : lose (reason)
                 demo_done --> closed_lost : lose (reason)
                 closed_won --> [*]
@@ -120,7 +135,7 @@ public sealed class PipelineDefinitionGraphTests
     }
 
     [Fact]
-    public void ToDot_SkippingAllowedAndNoCriteriaToWin_ChangesPolicyLabelAndLeavesLastEdgeUnlabelled()
+    public void ToDot_SkippingAllowedAndNoCriteriaToWin_DrawsJumpsAndChangesPolicyLabel()
     {
         var expected = Lines(
             """
@@ -133,7 +148,9 @@ public sealed class PipelineDefinitionGraphTests
                 "closed-won" [label="Closed Won\n100% | Closed", shape=doubleoctagon];
                 "closed-lost" [label="Closed Lost\n0% | Omitted", shape=doubleoctagon];
                 "call" -> "demo-done" [label="reached"];
+                "call" -> "closed-won";
                 "demo-done" -> "closed-won";
+                "demo-done" -> "call" [style=dotted, label="back"];
                 "call" -> "closed-lost" [style=dashed, label="lose"];
                 "demo-done" -> "closed-lost" [style=dashed, label="lose"];
             }
