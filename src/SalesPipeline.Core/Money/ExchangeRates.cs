@@ -1,0 +1,106 @@
+using System;
+using System.Collections.Frozen;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using SalesPipeline.Utility;
+
+namespace SalesPipeline.Money;
+
+/// <summary>
+/// The exchange rates a report uses to bring amounts in several currencies into one <see cref="ReportingCurrency"/>:
+/// for each currency, how many units of the reporting currency one unit of it is worth.
+/// </summary>
+/// <remarks>
+/// <para>The caller supplies the rates (SalesPipeline reads no feed). <see cref="Convert"/> multiplies exactly and does
+/// not round: a report rounds once, where it says so. A currency without a rate is an error naming the currency, never
+/// a silent skip.</para>
+/// <para>Immutable: <see cref="With"/> returns a new table. Thread-safe.</para>
+/// <example><code>
+/// var rates = ExchangeRates.In(Currency.USD).With(Currency.EUR, 1.08m).With(Currency.GBP, 1.27m);
+/// rates.Convert(Money.Of(1_000m, Currency.EUR)); // USD 1,080.00
+/// </code></example>
+/// </remarks>
+public sealed class ExchangeRates
+{
+    private readonly FrozenDictionary<Currency, decimal> rates;
+
+    private ExchangeRates(Currency reportingCurrency, FrozenDictionary<Currency, decimal> rates)
+    {
+        ReportingCurrency = reportingCurrency;
+        this.rates = rates;
+    }
+
+    /// <summary>A table for reporting in <paramref name="reportingCurrency"/>, knowing only that currency itself (rate 1).</summary>
+    /// <param name="reportingCurrency">The currency of the report.</param>
+    /// <returns>The table.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="reportingCurrency"/> is null.</exception>
+    public static ExchangeRates In(Currency reportingCurrency)
+    {
+        Preconditions.CheckNotNull(reportingCurrency);
+        return new ExchangeRates(reportingCurrency, new Dictionary<Currency, decimal> { [reportingCurrency] = 1m }.ToFrozenDictionary());
+    }
+
+    /// <summary>The currency every converted amount is in.</summary>
+    public Currency ReportingCurrency { get; }
+
+    /// <summary>The currencies the table has a rate for, including the reporting currency.</summary>
+    public IEnumerable<Currency> Currencies => rates.Keys;
+
+    /// <summary>Returns a table with one more (or a replaced) rate.</summary>
+    /// <param name="currency">The currency; not the reporting currency (its rate is always 1).</param>
+    /// <param name="rate">Units of the reporting currency per unit of <paramref name="currency"/>; above zero.</param>
+    /// <returns>The new table.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="currency"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="currency"/> is the reporting currency.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="rate"/> is zero or negative.</exception>
+    public ExchangeRates With(Currency currency, decimal rate)
+    {
+        Preconditions.CheckNotNull(currency);
+        Preconditions.CheckArgument(
+            currency != ReportingCurrency,
+            nameof(currency),
+            $"The rate of the reporting currency {ReportingCurrency.Code} is always 1; give rates for the other currencies."
+        );
+        Preconditions.CheckRange(
+            rate > 0m,
+            nameof(rate),
+            rate,
+            $"An exchange rate must be above zero; {currency.Code} was given {rate.ToString(CultureInfo.InvariantCulture)}."
+        );
+        var copy = new Dictionary<Currency, decimal>(rates) { [currency] = rate };
+        return new ExchangeRates(ReportingCurrency, copy.ToFrozenDictionary());
+    }
+
+    /// <summary>Whether the table can convert <paramref name="currency"/>.</summary>
+    /// <param name="currency">The currency.</param>
+    /// <param name="rate">Its rate, or 0 when unknown.</param>
+    /// <returns>True when there is a rate.</returns>
+    public bool TryGetRate(Currency currency, out decimal rate) => rates.TryGetValue(Preconditions.CheckNotNull(currency), out rate);
+
+    /// <summary>Converts an amount into the reporting currency, exactly (not rounded).</summary>
+    /// <param name="amount">The amount.</param>
+    /// <returns>The amount times its currency's rate, in the reporting currency.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="amount"/> is null.</exception>
+    /// <exception cref="MissingExchangeRateException">The table has no rate for the amount's currency.</exception>
+    public Money Convert(Money amount)
+    {
+        Preconditions.CheckNotNull(amount);
+        return rates.TryGetValue(amount.Currency, out var rate)
+            ? Money.Of(amount.Amount * rate, ReportingCurrency)
+            : throw new MissingExchangeRateException(amount.Currency, ReportingCurrency);
+    }
+
+    /// <summary>"USD: EUR 1.08, GBP 1.27".</summary>
+    /// <returns>The invariant text.</returns>
+    public override string ToString() =>
+        ReportingCurrency.Code
+        + ": "
+        + string.Join(
+            ", ",
+            rates
+                .Where(r => r.Key != ReportingCurrency)
+                .OrderBy(r => r.Key.Code, StringComparer.Ordinal)
+                .Select(r => r.Key.Code + " " + r.Value.ToString(CultureInfo.InvariantCulture))
+        );
+}
