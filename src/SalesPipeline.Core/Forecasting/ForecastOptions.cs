@@ -1,0 +1,41 @@
+using System;
+using NodaTime;
+using SalesPipeline.Money;
+using SalesPipeline.Organization;
+
+namespace SalesPipeline.Forecasting;
+
+/// <summary>How a forecast reads its deals: currency conversion, the time zone of close dates, the date it is made on,
+/// and the organization it rolls up through.</summary>
+/// <remarks>Immutable; thread-safe. Every property has a sensible default, so <c>new ForecastOptions()</c> works.</remarks>
+public sealed record ForecastOptions
+{
+    /// <summary>
+    /// The exchange rates to the reporting currency. When null, every deal must be in one currency, which becomes the
+    /// reporting currency; a deal in another currency is then an error naming it.
+    /// </summary>
+    public ExchangeRates? Rates { get; init; }
+
+    /// <summary>The time zone in which a won deal's closing instant becomes its close date; UTC by default.</summary>
+    public DateTimeZone Zone { get; init; } = DateTimeZone.Utc;
+
+    /// <summary>
+    /// The date the forecast is made on: open deals expected to close before it are overdue and reported on their own
+    /// line. When null, the first period's start is used.
+    /// </summary>
+    public LocalDate? AsOf { get; init; }
+
+    /// <summary>The organization for per-team roll-ups; when null, figures are given per owner only.</summary>
+    public SalesOrg? Organization { get; init; }
+
+    /// <summary>The default options: one currency, UTC, as of the first period's start, no organization.</summary>
+    public static ForecastOptions Default { get; } = new();
+
+    internal void Check(string paramName)
+    {
+        if (Zone is null)
+        {
+            throw new ArgumentException("ForecastOptions.Zone must not be null; use DateTimeZone.Utc for UTC.", paramName);
+        }
+    }
+}

@@ -1,0 +1,235 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using NodaTime;
+using SalesPipeline.Deals;
+using SalesPipeline.Money;
+using SalesPipeline.Pipelines;
+using SalesPipeline.Targets;
+using SalesPipeline.Utility;
+
+namespace SalesPipeline.Forecasting;
+
+/// <summary>
+/// Accumulates a stage-weighted forecast deal by deal, and merges with other accumulators over other deals, so the
+/// work can be split across threads, services or machines: the merge of the parts gives exactly the forecast of the
+/// whole.
+/// </summary>
+/// <remarks>
+/// <para>Sums are exact <see cref="decimal"/>s; rounding happens once per line, in <see cref="Result"/>.</para>
+/// <para>An accumulator is mutable and not thread-safe: use one per thread and <see cref="Merge"/> them.</para>
+/// </remarks>
+public sealed class StageWeightedAccumulator
+{
+    private readonly PipelineDefinition pipeline;
+    private readonly FiscalPeriod[] periods;
+    private readonly int[] byStart;
+    private readonly Currency currency;
+    private readonly ForecastOptions options;
+    private readonly LocalDate asOf;
+    private readonly Dictionary<(int Slot, string Owner), Sums> sums = [];
+
+    /// <summary>Creates an empty accumulator.</summary>
+    /// <param name="pipeline">The pipeline the deals belong to.</param>
+    /// <param name="periods">The periods to forecast; they must not overlap.</param>
+    /// <param name="reportingCurrency">The currency of every figure; deals in another currency need <see cref="ForecastOptions.Rates"/>.</param>
+    /// <param name="options">Options; <see cref="ForecastOptions.Default"/> when null.</param>
+    /// <exception cref="ArgumentNullException">A required argument is null.</exception>
+    /// <exception cref="ArgumentException">The periods are empty or overlap, or the rates report in another currency than <paramref name="reportingCurrency"/>.</exception>
+    public StageWeightedAccumulator(
+        PipelineDefinition pipeline,
+        IEnumerable<FiscalPeriod> periods,
+        Currency reportingCurrency,
+        ForecastOptions? options = null
+    )
+    {
+        this.pipeline = Preconditions.CheckNotNull(pipeline);
+        this.periods = Periods.CheckNonOverlapping(periods, nameof(periods));
+        currency = Preconditions.CheckNotNull(reportingCurrency);
+        this.options = options ?? ForecastOptions.Default;
+        this.options.Check(nameof(options));
+        if (this.options.Rates is { } rates && rates.ReportingCurrency != currency)
+        {
+            throw new ArgumentException(
+                $"The exchange rates report in {rates.ReportingCurrency.Code}, but the forecast is in {currency.Code}.",
+                nameof(reportingCurrency)
+            );
+        }
+        byStart = Enumerable.Range(0, this.periods.Length).OrderBy(i => this.periods[i].Start).ToArray();
+        asOf = this.options.AsOf ?? this.periods[byStart[0]].Start;
+    }
+
+    /// <summary>The reporting currency.</summary>
+    public Currency Currency => currency;
+
+    /// <summary>Adds one deal: open deals by expected close date, won deals by the date they were won; lost deals count nowhere.</summary>
+    /// <param name="deal">A deal of the pipeline.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="deal"/> is null.</exception>
+    /// <exception cref="ArgumentException">The deal belongs to another pipeline.</exception>
+    /// <exception cref="MissingExchangeRateException">The deal's currency has no rate to the reporting currency.</exception>
+    public void Add(Deal deal)
+    {
+        Preconditions.CheckNotNull(deal);
+        var probability = pipeline.WinProbabilityOf(deal).Value;
+        if (deal.Status == DealStatus.Lost)
+        {
+            return;
+        }
+        var amount = Convert(deal.Amount);
+        if (deal.Status == DealStatus.Won)
+        {
+            var wonOn = deal.ClosedAt!.Value.InZone(options.Zone).Date;
+            var slot = SlotOf(wonOn);
+            if (slot >= 0)
+            {
+                Update(slot, deal.Owner, s => s with { WonDeals = s.WonDeals + 1, Won = s.Won + amount });
+            }
+            return;
+        }
+        var openSlot =
+            deal.ExpectedClose < asOf ? OverdueSlot
+            : SlotOf(deal.ExpectedClose) is var s2 and >= 0 ? s2
+            : OutsideSlot;
+        Update(
+            openSlot,
+            deal.Owner,
+            s => s with { OpenDeals = s.OpenDeals + 1, OpenAmount = s.OpenAmount + amount, Weighted = s.Weighted + amount * probability }
+        );
+    }
+
+    /// <summary>Adds every deal.</summary>
+    /// <param name="deals">The deals.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="deals"/> or one of them is null.</exception>
+    /// <exception cref="ArgumentException">A deal belongs to another pipeline.</exception>
+    /// <exception cref="MissingExchangeRateException">A deal's currency has no rate to the reporting currency.</exception>
+    public void AddRange(IEnumerable<Deal> deals)
+    {
+        Preconditions.CheckNotNull(deals);
+        foreach (var deal in deals)
+        {
+            Add(deal);
+        }
+    }
+
+    /// <summary>Adds everything another accumulator has seen; the other is left unchanged.</summary>
+    /// <param name="other">An accumulator with the same pipeline, periods, currency and options.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="other"/> is null.</exception>
+    /// <exception cref="ArgumentException">The other accumulator was set up differently.</exception>
+    public void Merge(StageWeightedAccumulator other)
+    {
+        Preconditions.CheckNotNull(other);
+        Preconditions.CheckArgument(
+            ReferenceEquals(other.pipeline, pipeline)
+                && other.currency == currency
+                && other.options == options
+                && other.periods.SequenceEqual(periods),
+            nameof(other),
+            "Only accumulators with the same pipeline, periods, currency and options can be merged."
+        );
+        foreach (var (key, value) in other.sums)
+        {
+            sums[key] = sums.TryGetValue(key, out var mine) ? mine.Plus(value) : value;
+        }
+    }
+
+    /// <summary>The forecast of every deal added so far.</summary>
+    /// <returns>The forecast; the accumulator can go on accumulating.</returns>
+    public StageWeightedForecast Result()
+    {
+        var periodLines = new List<WeightedLine>();
+        var ownerLines = new List<WeightedLine>();
+        var teamLines = new List<WeightedLine>();
+        var total = Sums.Zero;
+        for (var p = 0; p < periods.Length; p++)
+        {
+            var period = periods[p];
+            var all = Total(p, _ => true);
+            total = total.Plus(all);
+            periodLines.Add(Line(period.Label, period, null, null, all));
+            foreach (var owner in sums.Keys.Where(k => k.Slot == p).Select(k => k.Owner).Order(StringComparer.Ordinal))
+            {
+                ownerLines.Add(Line($"{period.Label} {owner}", period, owner, null, sums[(p, owner)]));
+            }
+            if (options.Organization is { } org)
+            {
+                foreach (var team in org.Teams)
+                {
+                    var members = org.MembersOf(team.Id).Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
+                    teamLines.Add(Line($"{period.Label} {team.Name}", period, null, team.Id, Total(p, members.Contains)));
+                }
+            }
+        }
+        return new StageWeightedForecast(
+            currency,
+            periodLines.AsReadOnly(),
+            Line("Overdue", null, null, null, Total(OverdueSlot, _ => true)),
+            Line("Outside the periods", null, null, null, Total(OutsideSlot, _ => true)),
+            Line("Total", null, null, null, total),
+            ownerLines.AsReadOnly(),
+            teamLines.AsReadOnly()
+        );
+    }
+
+    private const int OverdueSlot = -2;
+    private const int OutsideSlot = -3;
+
+    private Sums Total(int slot, Func<string, bool> owner) =>
+        sums.Where(kv => kv.Key.Slot == slot && owner(kv.Key.Owner)).Aggregate(Sums.Zero, (acc, kv) => acc.Plus(kv.Value));
+
+    private WeightedLine Line(string label, FiscalPeriod? period, string? owner, string? team, Sums s) =>
+        new(
+            label,
+            period,
+            owner,
+            team,
+            s.OpenDeals,
+            Money.Money.Of(s.OpenAmount, currency),
+            Money.Money.Of(s.Weighted, currency).Round(),
+            s.WonDeals,
+            Money.Money.Of(s.Won, currency)
+        );
+
+    private int SlotOf(LocalDate date)
+    {
+        int lo = 0,
+            hi = byStart.Length - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) / 2;
+            var period = periods[byStart[mid]];
+            if (date < period.Start)
+            {
+                hi = mid - 1;
+            }
+            else if (date > period.End)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                return byStart[mid];
+            }
+        }
+        return -1;
+    }
+
+    private decimal Convert(Money.Money amount)
+    {
+        if (options.Rates is { } rates)
+        {
+            return rates.Convert(amount).Amount;
+        }
+        return amount.Currency == currency ? amount.Amount : throw new MissingExchangeRateException(amount.Currency, currency);
+    }
+
+    private void Update(int slot, string owner, Func<Sums, Sums> change) =>
+        sums[(slot, owner)] = change(sums.TryGetValue((slot, owner), out var s) ? s : Sums.Zero);
+
+    private readonly record struct Sums(int OpenDeals, decimal OpenAmount, decimal Weighted, int WonDeals, decimal Won)
+    {
+        public static Sums Zero => default;
+
+        public Sums Plus(Sums o) =>
+            new(OpenDeals + o.OpenDeals, OpenAmount + o.OpenAmount, Weighted + o.Weighted, WonDeals + o.WonDeals, Won + o.Won);
+    }
+}
