@@ -95,7 +95,8 @@ public sealed class ExchangeRates
     /// <returns>The invariant text.</returns>
     public override string ToString() =>
         ReportingCurrency.Code
-        + ": "
+        + ":"
+        + (rates.Count > 1 ? " " : "")
         + string.Join(
             ", ",
             rates

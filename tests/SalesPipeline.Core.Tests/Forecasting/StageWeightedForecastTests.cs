@@ -275,4 +275,40 @@ public sealed class StageWeightedForecastTests
                 }
             )
         );
+
+    [Fact]
+    public void Snapshot_GivesExactlyTheForecastOfTheDeals_Property() =>
+        PropertyAssert.Holds(
+            Prop.ForAll(
+                RandomDeals.ToArbitrary(),
+                Gen.Choose(0, 80).ToArbitrary(),
+                (deals, asOfDays) =>
+                {
+                    // Every fourth deal is won, on a day spread over the quarter (some before the as-of date).
+                    var withWins = deals
+                        .Select(
+                            (d, i) =>
+                                i % 4 == 3 ? Pipeline.Win(MoveToLast(d), Start + Duration.FromHours(4) + Duration.FromDays(i % 90), "x") : d
+                        )
+                        .ToArray();
+                    var options = new ForecastOptions
+                    {
+                        Rates = ExchangeRates.In(Currency.USD),
+                        AsOf = new LocalDate(2025, 12, 20).PlusDays(asOfDays),
+                    };
+                    var expected = Forecast.StageWeighted(withWins, Pipeline, Q1Months, options);
+                    var snapshot = ForecastSnapshot.Create(withWins, Pipeline, options);
+                    var actual = Forecast.StageWeighted(snapshot, Q1Months, options.AsOf);
+                    return actual.Periods.SequenceEqual(expected.Periods)
+                        && actual.ByOwner.SequenceEqual(expected.ByOwner)
+                        && actual.Overdue == expected.Overdue
+                        && actual.OutsidePeriods == expected.OutsidePeriods
+                        && actual.Total == expected.Total;
+                }
+            )
+        );
+
+    // Wins need the last stage reached (criteria are answered already); the win instant is after every move.
+    private static Deal MoveToLast(Deal deal) =>
+        deal.StageId == "negotiation" ? deal : Pipeline.Move(deal, "negotiation", deal.LastEventAt, "x");
 }

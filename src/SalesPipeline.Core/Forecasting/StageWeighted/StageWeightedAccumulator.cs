@@ -134,60 +134,84 @@ public sealed class StageWeightedAccumulator
 
     /// <summary>The forecast of every deal added so far.</summary>
     /// <returns>The forecast; the accumulator can go on accumulating.</returns>
-    public StageWeightedForecast Result()
+    public StageWeightedForecast Result() =>
+        Build(
+            periods,
+            currency,
+            options,
+            sums.OrderBy(kv => kv.Key.Owner, StringComparer.Ordinal).Select(kv => (kv.Key.Slot, kv.Key.Owner, kv.Value))
+        );
+
+    // Shared with the snapshot path, so both produce lines by the same rules. Entries come in ordinal owner order.
+    internal static StageWeightedForecast Build(
+        FiscalPeriod[] periods,
+        Currency currency,
+        ForecastOptions options,
+        IEnumerable<(int Slot, string Owner, Sums Sums)> entries
+    )
     {
-        var periodLines = new List<WeightedLine>();
+        var bySlot = new Dictionary<int, List<(string Owner, Sums Sums)>>();
+        foreach (var (slot, owner, value) in entries)
+        {
+            if (!bySlot.TryGetValue(slot, out var group))
+            {
+                bySlot[slot] = group = [];
+            }
+            group.Add((owner, value));
+        }
+        List<(string Owner, Sums Sums)> Group(int slot) => bySlot.TryGetValue(slot, out var g) ? g : [];
+        static Sums Sum(IEnumerable<(string Owner, Sums Sums)> group) => group.Aggregate(Sums.Zero, (acc, x) => acc.Plus(x.Sums));
+        WeightedLine Line(string label, FiscalPeriod? period, string? owner, string? team, Sums s) =>
+            new(
+                label,
+                period,
+                owner,
+                team,
+                s.OpenDeals,
+                Money.Money.Of(s.OpenAmount, currency),
+                Money.Money.Of(s.Weighted, currency).Round(),
+                s.WonDeals,
+                Money.Money.Of(s.Won, currency)
+            );
+
+        var teams = options.Organization is { } org
+            ? org.Teams.Select(t => (Team: t, Members: org.MembersOf(t.Id).Select(m => m.Id).ToHashSet(StringComparer.Ordinal))).ToArray()
+            : [];
+        var periodLines = new List<WeightedLine>(periods.Length);
         var ownerLines = new List<WeightedLine>();
         var teamLines = new List<WeightedLine>();
         var total = Sums.Zero;
         for (var p = 0; p < periods.Length; p++)
         {
             var period = periods[p];
-            var all = Total(p, _ => true);
+            var group = Group(p);
+            var all = Sum(group);
             total = total.Plus(all);
             periodLines.Add(Line(period.Label, period, null, null, all));
-            foreach (var owner in sums.Keys.Where(k => k.Slot == p).Select(k => k.Owner).Order(StringComparer.Ordinal))
+            foreach (var (owner, value) in group)
             {
-                ownerLines.Add(Line($"{period.Label} {owner}", period, owner, null, sums[(p, owner)]));
+                ownerLines.Add(Line(period.Label + " " + owner, period, owner, null, value));
             }
-            if (options.Organization is { } org)
+            foreach (var (team, members) in teams)
             {
-                foreach (var team in org.Teams)
-                {
-                    var members = org.MembersOf(team.Id).Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
-                    teamLines.Add(Line($"{period.Label} {team.Name}", period, null, team.Id, Total(p, members.Contains)));
-                }
+                teamLines.Add(
+                    Line(period.Label + " " + team.Name, period, null, team.Id, Sum(group.Where(x => members.Contains(x.Owner))))
+                );
             }
         }
         return new StageWeightedForecast(
             currency,
             periodLines.AsReadOnly(),
-            Line("Overdue", null, null, null, Total(OverdueSlot, _ => true)),
-            Line("Outside the periods", null, null, null, Total(OutsideSlot, _ => true)),
+            Line("Overdue", null, null, null, Sum(Group(OverdueSlot))),
+            Line("Outside the periods", null, null, null, Sum(Group(OutsideSlot))),
             Line("Total", null, null, null, total),
             ownerLines.AsReadOnly(),
             teamLines.AsReadOnly()
         );
     }
 
-    private const int OverdueSlot = -2;
-    private const int OutsideSlot = -3;
-
-    private Sums Total(int slot, Func<string, bool> owner) =>
-        sums.Where(kv => kv.Key.Slot == slot && owner(kv.Key.Owner)).Aggregate(Sums.Zero, (acc, kv) => acc.Plus(kv.Value));
-
-    private WeightedLine Line(string label, FiscalPeriod? period, string? owner, string? team, Sums s) =>
-        new(
-            label,
-            period,
-            owner,
-            team,
-            s.OpenDeals,
-            Money.Money.Of(s.OpenAmount, currency),
-            Money.Money.Of(s.Weighted, currency).Round(),
-            s.WonDeals,
-            Money.Money.Of(s.Won, currency)
-        );
+    internal const int OverdueSlot = -2;
+    internal const int OutsideSlot = -3;
 
     private int SlotOf(LocalDate date)
     {
@@ -225,7 +249,7 @@ public sealed class StageWeightedAccumulator
     private void Update(int slot, string owner, Func<Sums, Sums> change) =>
         sums[(slot, owner)] = change(sums.TryGetValue((slot, owner), out var s) ? s : Sums.Zero);
 
-    private readonly record struct Sums(int OpenDeals, decimal OpenAmount, decimal Weighted, int WonDeals, decimal Won)
+    internal readonly record struct Sums(int OpenDeals, decimal OpenAmount, decimal Weighted, int WonDeals, decimal Won)
     {
         public static Sums Zero => default;
 

@@ -1,0 +1,144 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using NodaTime;
+using SalesPipeline.Targets;
+using SalesPipeline.Utility;
+
+namespace SalesPipeline.Forecasting;
+
+public static partial class Forecast
+{
+    /// <summary>
+    /// The stage-weighted forecast from a prepared <see cref="ForecastSnapshot"/>: the same lines as
+    /// <see cref="StageWeighted(IEnumerable{Deals.Deal}, Pipelines.PipelineDefinition, IEnumerable{FiscalPeriod}, ForecastOptions?)"/>,
+    /// computed in exact integer arithmetic with no allocation per deal.
+    /// </summary>
+    /// <param name="snapshot">The prepared deals.</param>
+    /// <param name="periods">The periods; they must not overlap.</param>
+    /// <param name="asOf">The date the forecast is made on (earlier open deals are overdue); the first period's start when null.</param>
+    /// <returns>The forecast.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">The periods are empty or overlap.</exception>
+    public static StageWeightedForecast StageWeighted(ForecastSnapshot snapshot, IEnumerable<FiscalPeriod> periods, LocalDate? asOf = null)
+    {
+        Preconditions.CheckNotNull(snapshot);
+        var ps = Periods.CheckNonOverlapping(periods, nameof(periods));
+        var first = ps.MinBy(p => p.Start)!;
+        var lo = ForecastSnapshot.DayNumber(first.Start);
+        var hi = ps.Max(p => ForecastSnapshot.DayNumber(p.End));
+        var slotOfDay = new int[hi - lo + 1];
+        Array.Fill(slotOfDay, -1);
+        for (var p = 0; p < ps.Length; p++)
+        {
+            var end = ForecastSnapshot.DayNumber(ps[p].End);
+            for (var d = ForecastSnapshot.DayNumber(ps[p].Start); d <= end; d++)
+            {
+                slotOfDay[d - lo] = p;
+            }
+        }
+        var asOfDay = ForecastSnapshot.DayNumber(asOf ?? first.Start);
+
+        // Slot P holds overdue deals and P + 1 those outside every period; each slot has one cell per owner.
+        var owners = snapshot.Owners.Count;
+        var cells = (ps.Length + 2) * owners;
+        var openCount = new int[cells];
+        var openAmount = new long[cells];
+        var weighted = new Int128[cells];
+        var wonCount = new int[cells];
+        var wonAmount = new long[cells];
+        Accumulate(snapshot, slotOfDay, lo, asOfDay, ps.Length, openCount, openAmount, weighted, wonCount, wonAmount);
+
+        return StageWeightedAccumulator.Build(
+            ps,
+            snapshot.Currency,
+            snapshot.Options,
+            Entries(snapshot, ps.Length, openCount, openAmount, weighted, wonCount, wonAmount)
+        );
+    }
+
+    // The non-empty cells, slot by slot, owners in ordinal order (the snapshot keeps them sorted).
+    private static IEnumerable<(int Slot, string Owner, StageWeightedAccumulator.Sums Sums)> Entries(
+        ForecastSnapshot snapshot,
+        int periods,
+        int[] openCount,
+        long[] openAmount,
+        Int128[] weighted,
+        int[] wonCount,
+        long[] wonAmount
+    )
+    {
+        var owners = snapshot.Owners.Count;
+        var scale = snapshot.Currency.MinorUnitValue;
+        for (var slot = 0; slot < periods + 2; slot++)
+        {
+            var key =
+                slot < periods ? slot
+                : slot == periods ? StageWeightedAccumulator.OverdueSlot
+                : StageWeightedAccumulator.OutsideSlot;
+            for (var o = 0; o < owners; o++)
+            {
+                var k = slot * owners + o;
+                if (openCount[k] != 0 || wonCount[k] != 0)
+                {
+                    yield return (
+                        key,
+                        snapshot.Owners[o],
+                        new StageWeightedAccumulator.Sums(
+                            openCount[k],
+                            openAmount[k] * scale,
+                            (decimal)weighted[k] / 1_000_000m * scale,
+                            wonCount[k],
+                            wonAmount[k] * scale
+                        )
+                    );
+                }
+            }
+        }
+    }
+
+    // The hot loop: one pass over the columns, integer sums only.
+    private static void Accumulate(
+        ForecastSnapshot s,
+        int[] slotOfDay,
+        int lo,
+        int asOfDay,
+        int periods,
+        int[] openCount,
+        long[] openAmount,
+        Int128[] weighted,
+        int[] wonCount,
+        long[] wonAmount
+    )
+    {
+        var owners = s.Owners.Count;
+        var amounts = s.AmountMinor;
+        var ppm = s.ProbabilityPpm;
+        var days = s.Day;
+        var kinds = s.Kind;
+        var ownerOf = s.Owner;
+        for (var i = 0; i < amounts.Length; i++)
+        {
+            var rel = unchecked((uint)(days[i] - lo)); // days before the first period wrap to large values and miss the table
+            var slot = rel < (uint)slotOfDay.Length ? slotOfDay[rel] : -1;
+            var amount = amounts[i];
+            if (kinds[i] == ForecastSnapshot.OpenKind)
+            {
+                slot =
+                    days[i] < asOfDay ? periods
+                    : slot < 0 ? periods + 1
+                    : slot;
+                var k = slot * owners + ownerOf[i];
+                openCount[k]++;
+                openAmount[k] += amount;
+                weighted[k] += amount * ppm[i];
+            }
+            else if (slot >= 0)
+            {
+                var k = slot * owners + ownerOf[i];
+                wonCount[k]++;
+                wonAmount[k] += amount;
+            }
+        }
+    }
+}
