@@ -1,0 +1,81 @@
+using System;
+using System.Globalization;
+using SalesPipeline.Utility;
+
+namespace SalesPipeline.Forecasting;
+
+/// <summary>How <see cref="StageCalibration.FromHistory"/> computes its intervals, its smoothing and its suggestions.</summary>
+/// <remarks>
+/// Each property is checked when it is set, so an options object that exists is valid; <c>new CalibrationOptions()</c>
+/// gives the defaults (95% intervals, a fallback prior worth 10 deals, suggestions to 2 decimals). Immutable; thread-safe.
+/// </remarks>
+public sealed record CalibrationOptions
+{
+    private readonly double confidence = 0.95;
+    private readonly double priorStrength = 10.0;
+    private readonly int decimals = 2;
+
+    /// <summary>The defaults: confidence 0.95, prior strength 10, 2 decimals.</summary>
+    public static CalibrationOptions Default { get; } = new();
+
+    /// <summary>The confidence level of the Wilson intervals. Range: strictly between 0 and 1; 0.95 by default.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not strictly between 0 and 1 (or is NaN).</exception>
+    public double Confidence
+    {
+        get => confidence;
+        init => confidence = CheckConfidence(value, nameof(Confidence));
+    }
+
+    /// <summary>
+    /// The weight, in deals, of the fallback prior used when the stages do not support a method-of-moments fit (see
+    /// <see cref="BetaPrior"/>): alpha + beta of that prior. Range: greater than 0 and finite; 10 by default.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is zero, negative, infinite or NaN.</exception>
+    public double PriorStrength
+    {
+        get => priorStrength;
+        init
+        {
+            Preconditions.CheckRange(
+                value > 0 && double.IsFinite(value),
+                nameof(PriorStrength),
+                value,
+                $"PriorStrength must be a finite number greater than 0 (a prior worth that many deals); it was {Format(value)}."
+            );
+            priorStrength = value;
+        }
+    }
+
+    /// <summary>
+    /// The decimals the suggested probabilities are rounded to (half away from zero). Range: 0 to 28; 2 by default, so a
+    /// smoothed rate of 0.4544 is suggested as 0.45.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative or greater than 28.</exception>
+    public int Decimals
+    {
+        get => decimals;
+        init
+        {
+            Preconditions.CheckRange(
+                value is >= 0 and <= 28,
+                nameof(Decimals),
+                value,
+                $"Decimals must be between 0 and 28 (decimal's precision); it was {value.ToString(CultureInfo.InvariantCulture)}."
+            );
+            decimals = value;
+        }
+    }
+
+    internal static double CheckConfidence(double value, string paramName)
+    {
+        Preconditions.CheckRange(
+            value > 0 && value < 1,
+            paramName,
+            value,
+            $"A confidence level must be strictly between 0 and 1, for example 0.95; it was {Format(value)}."
+        );
+        return value;
+    }
+
+    internal static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+}
