@@ -281,6 +281,39 @@ public sealed class CategoryForecastTests
             )
         );
 
+    [Fact]
+    public void Snapshot_GivesExactlyTheForecastOfTheDeals_Property() =>
+        PropertyAssert.Holds(
+            Prop.ForAll(
+                RandomDeals.ToArbitrary(),
+                RandomAdjustments.ToArbitrary(),
+                Gen.Choose(0, 120).ToArbitrary(),
+                (deals, adjustments, asOfDays) =>
+                {
+                    var options = new ForecastOptions
+                    {
+                        Rates = ExchangeRates.In(Currency.USD),
+                        AsOf = new LocalDate(2025, 12, 1).PlusDays(asOfDays),
+                    };
+                    var expected = Forecast.ByCategory(deals, Pipeline, [Q1, Q2], Org, adjustments, options);
+                    var actual = Forecast.ByCategory(
+                        ForecastSnapshot.Create(deals, Pipeline, options),
+                        [Q1, Q2],
+                        Org,
+                        adjustments,
+                        options.AsOf
+                    );
+                    return actual.Overdue == expected.Overdue
+                        && actual.Lines.Count == expected.Lines.Count
+                        && actual
+                            .Lines.Zip(expected.Lines)
+                            .All(x =>
+                                x.First.Id == x.Second.Id && x.First.Gross == x.Second.Gross && x.First.Adjusted == x.Second.Adjusted
+                            );
+                }
+            )
+        );
+
     private static CategoryAmounts Zero() => new(Usd(0m), Usd(0m), Usd(0m), Usd(0m), Usd(0m));
 
     private static CategoryAmounts Add(CategoryAmounts a, CategoryAmounts b) =>

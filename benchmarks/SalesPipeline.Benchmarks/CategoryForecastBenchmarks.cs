@@ -1,0 +1,73 @@
+using System;
+using System.Collections.Generic;
+using BenchmarkDotNet.Attributes;
+using NodaTime;
+using SalesPipeline.Deals;
+using SalesPipeline.Forecasting;
+using SalesPipeline.Money;
+using SalesPipeline.Organization;
+using SalesPipeline.Pipelines;
+using SalesPipeline.Targets;
+
+namespace SalesPipeline.Benchmarks;
+
+// 1,000,000 deals of 1,000 reps in 50 teams (5 regions of 10 teams), rolled up by category for the four quarters.
+// Goal (design.md): <= 20 ms.
+[MemoryDiagnoser]
+[MedianColumn]
+public class CategoryForecastBenchmarks
+{
+    private const int DealCount = 1_000_000;
+    private static readonly PipelineDefinition Pipeline = PipelineDefinition.Default;
+    private static readonly IReadOnlyList<FiscalPeriod> Quarters = FiscalCalendar.Calendar.Quarters(2026);
+    private static readonly ForecastCategory[] Categories =
+    [
+        ForecastCategory.Omitted,
+        ForecastCategory.Pipeline,
+        ForecastCategory.BestCase,
+        ForecastCategory.Commit,
+    ];
+
+    private ForecastSnapshot snapshot = null!;
+    private SalesOrg org = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var builder = SalesOrg.CreateBuilder("Acme");
+        for (var region = 0; region < 5; region++)
+        {
+            builder.Team($"region-{region}", $"Region {region}", lead: $"rep-{region * 200}");
+            for (var team = 0; team < 10; team++)
+            {
+                var teamId = $"team-{region}-{team}";
+                builder.Team(teamId, $"Team {region}.{team}", parent: $"region-{region}", lead: $"rep-{region * 200 + team * 20}");
+                for (var rep = 0; rep < 20; rep++)
+                {
+                    builder.Rep($"rep-{region * 200 + team * 20 + rep}", "Rep", teamId);
+                }
+            }
+        }
+        org = builder.Build();
+        var random = new Random(20261124);
+        var at = Instant.FromUtc(2025, 12, 1, 9, 0);
+        var deals = new Deal[DealCount];
+        for (var i = 0; i < DealCount; i++)
+        {
+            var deal = Deal.Open(
+                Pipeline,
+                new DealId($"D-{i}"),
+                "Deal",
+                $"rep-{i % 1_000}",
+                Money.Money.Of(random.Next(1_000, 500_000), Currency.USD),
+                new LocalDate(2026, 1, 1).PlusDays(random.Next(0, 365)),
+                at
+            );
+            deals[i] = Pipeline.ApplyOrThrow(deal, DealCommand.OverrideCategoryTo(Categories[random.Next(0, 4)], at, "rep"));
+        }
+        snapshot = ForecastSnapshot.Create(deals, Pipeline);
+    }
+
+    [Benchmark]
+    public CategoryForecast RollUpFromSnapshot() => Forecast.ByCategory(snapshot, Quarters, org);
+}
