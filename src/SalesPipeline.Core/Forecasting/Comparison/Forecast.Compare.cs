@@ -1,0 +1,75 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using SalesPipeline.Deals;
+using SalesPipeline.Money;
+using SalesPipeline.Pipelines;
+using SalesPipeline.Targets;
+using SalesPipeline.Utility;
+
+namespace SalesPipeline.Forecasting;
+
+public static partial class Forecast
+{
+    /// <summary>
+    /// Puts the two forecasting views side by side for every open deal (optionally only those expected to close in a
+    /// period): the stage-weighted value and the category call, with the deals where they disagree most, ranked by
+    /// amount. For example a USD 200,000 deal in Commit at a 10% stage, or one in Pipeline at an 80% stage.
+    /// </summary>
+    /// <param name="deals">The deals; won and lost deals are left out.</param>
+    /// <param name="pipeline">Their pipeline.</param>
+    /// <param name="period">Only open deals expected to close in this period; every open deal when null.</param>
+    /// <param name="bands">The probability band of each category; <see cref="CategoryBands.Default"/> when null.</param>
+    /// <param name="options">Rates for the reporting currency; defaults when null.</param>
+    /// <returns>The comparison.</returns>
+    /// <exception cref="ArgumentNullException">A required argument or a deal is null.</exception>
+    /// <exception cref="ArgumentException">A deal belongs to another pipeline, there are no deals and no rates, or a band is invalid.</exception>
+    /// <exception cref="MissingExchangeRateException">A deal's currency has no rate.</exception>
+    public static ForecastComparison Compare(
+        IEnumerable<Deal> deals,
+        PipelineDefinition pipeline,
+        FiscalPeriod? period = null,
+        CategoryBands? bands = null,
+        ForecastOptions? options = null
+    )
+    {
+        Preconditions.CheckNotNull(deals);
+        Preconditions.CheckNotNull(pipeline);
+        bands ??= CategoryBands.Default;
+        var list = deals.ToArray();
+        var currency = ReportingCurrency(list, options, nameof(deals));
+        var rows = new List<DealComparison>();
+        foreach (var deal in list)
+        {
+            var probability = pipeline.WinProbabilityOf(deal);
+            var category = pipeline.ForecastCategoryOf(deal);
+            if (!deal.IsOpen || (period is not null && !period.Contains(deal.ExpectedClose)))
+            {
+                continue;
+            }
+            var amount =
+                options?.Rates is { } rates ? rates.Convert(deal.Amount)
+                : deal.Amount.Currency == currency ? deal.Amount
+                : throw new MissingExchangeRateException(deal.Amount.Currency, currency);
+            rows.Add(
+                new DealComparison(
+                    deal.Id,
+                    deal.Name,
+                    deal.Owner,
+                    deal.StageId,
+                    amount,
+                    probability,
+                    category,
+                    (amount * probability.Value).Round(),
+                    bands.Distance(category.Value, probability.Value)
+                )
+            );
+        }
+        var disagreements = rows.Where(r => r.Disagreement > 0m)
+            .OrderByDescending(r => r.Amount.Amount)
+            .ThenByDescending(r => r.Disagreement)
+            .ThenBy(r => r.DealId.Value, StringComparer.Ordinal)
+            .ToArray();
+        return new ForecastComparison(currency, rows.AsReadOnly(), Array.AsReadOnly(disagreements));
+    }
+}
