@@ -44,10 +44,16 @@ public static partial class Forecast
         var cells = (ps.Length + 2) * owners;
         var openCount = new int[cells];
         var openAmount = new long[cells];
-        var weighted = new Int128[cells];
+        var weightedLow = new ulong[cells];
+        var weightedHigh = new long[cells];
         var wonCount = new int[cells];
         var wonAmount = new long[cells];
-        Accumulate(snapshot, slotOfDay, lo, asOfDay, ps.Length, openCount, openAmount, weighted, wonCount, wonAmount);
+        Accumulate(snapshot, slotOfDay, lo, asOfDay, ps.Length, openCount, openAmount, weightedLow, weightedHigh, wonCount, wonAmount);
+        var weighted = new Int128[cells];
+        for (var k = 0; k < cells; k++)
+        {
+            weighted[k] = new Int128(unchecked((ulong)weightedHigh[k]), weightedLow[k]);
+        }
 
         return StageWeightedAccumulator.Build(
             ps,
@@ -106,7 +112,8 @@ public static partial class Forecast
         int periods,
         int[] openCount,
         long[] openAmount,
-        Int128[] weighted,
+        ulong[] weightedLow,
+        long[] weightedHigh,
         int[] wonCount,
         long[] wonAmount
     )
@@ -131,7 +138,11 @@ public static partial class Forecast
                 var k = slot * owners + ownerOf[i];
                 openCount[k]++;
                 openAmount[k] += amount;
-                weighted[k] += amount * ppm[i];
+                // A 128-bit sum as two words: Int128's checked addition is several times slower in this loop.
+                var product = (ulong)(amount * ppm[i]);
+                var low = unchecked(weightedLow[k] + product);
+                weightedHigh[k] += low < product ? 1 : 0;
+                weightedLow[k] = low;
             }
             else if (slot >= 0)
             {

@@ -1,0 +1,98 @@
+#:project ../../src/SalesPipeline.Core/SalesPipeline.Core.csproj
+// The forecasting walkthrough of docs/forecasting.md: stage-weighted and category forecasts of a small team's quarter,
+// a manager's adjustment, the deals where the two views disagree, and stage calibration from closed deals.
+using NodaTime;
+using SalesPipeline.Deals;
+using SalesPipeline.Forecasting;
+using SalesPipeline.Money;
+using SalesPipeline.Organization;
+using SalesPipeline.Pipelines;
+using SalesPipeline.Targets;
+
+var pipeline = PipelineDefinition.Default;
+var org = SalesOrg
+    .CreateBuilder("Acme")
+    .Team("emea", "EMEA", lead: "erin")
+    .Rep("erin", "Erin", "emea")
+    .Rep("alice", "Alice", "emea")
+    .Rep("bob", "Bob", "emea")
+    .Admin("carol", "Carol")
+    .Build();
+var start = Instant.FromUtc(2026, 1, 5, 9, 0);
+var at = start;
+Instant Next() => at += Duration.FromHours(1);
+
+Deal Open(
+    string id,
+    string owner,
+    decimal amount,
+    LocalDate close,
+    string stage,
+    decimal? probability = null,
+    ForecastCategory? category = null
+)
+{
+    var deal = Deal.Open(pipeline, new DealId(id), id, owner, Money.Of(amount, Currency.USD), close, Next());
+    foreach (var criterion in new[] { "use-case", "technical-fit", "budget" })
+    {
+        deal = pipeline.Answer(deal, criterion, Next(), owner);
+    }
+    foreach (var s in pipeline.OpenStages.Skip(1).TakeWhile(s => pipeline.GetStage(stage).Index >= s.Index))
+    {
+        deal = pipeline.Move(deal, s.Id, Next(), owner);
+    }
+    if (probability is { } p)
+    {
+        deal = pipeline.ApplyOrThrow(deal, DealCommand.OverrideProbabilityTo(p, Next(), owner));
+    }
+    if (category is { } c)
+    {
+        deal = pipeline.ApplyOrThrow(deal, DealCommand.OverrideCategoryTo(c, Next(), owner));
+    }
+    return deal;
+}
+
+Deal[] deals =
+[
+    Open("Acme renewal", "alice", 60_000m, new LocalDate(2026, 2, 20), "negotiation"),
+    Open("Globex expansion", "alice", 120_000m, new LocalDate(2026, 3, 25), "proposal"),
+    Open("Initech pilot", "bob", 15_000m, new LocalDate(2026, 1, 30), "qualified", category: ForecastCategory.Commit),
+    Open("Umbrella platform", "bob", 250_000m, new LocalDate(2026, 3, 31), "negotiation", category: ForecastCategory.Pipeline),
+    Open("Hooli add-on", "erin", 8_000m, new LocalDate(2026, 2, 10), "prospecting"),
+    pipeline.Win(
+        Open("Stark support", "bob", 24_000m, new LocalDate(2026, 1, 15), "negotiation"),
+        Instant.FromUtc(2026, 1, 14, 16, 0),
+        "bob"
+    ),
+];
+
+var months = FiscalCalendar.Calendar.Months(2026).Take(3).ToList();
+Console.WriteLine("Stage-weighted, Q1 2026 by month:");
+Console.WriteLine(Forecast.StageWeighted(deals, pipeline, months));
+
+var q1 = FiscalCalendar.Calendar.Quarter(2026, 1);
+var adjustment = new CategoryAdjustment(
+    "bob",
+    q1,
+    ForecastCategory.Commit,
+    Money.Of(0m, Currency.USD),
+    "erin",
+    Next(),
+    "pilot slipped to Q2"
+);
+var byCategory = Forecast.ByCategory(deals, pipeline, [q1], org, [adjustment]);
+Console.WriteLine("By category, Q1 2026 (gross, and EMEA's adjusted commit after Erin's adjustment of Bob):");
+Console.WriteLine(byCategory);
+
+Console.WriteLine("Where the two views disagree:");
+Console.WriteLine(Forecast.Compare(deals, pipeline, q1));
+
+// Calibration needs closed deals: lose a few and win a few more, then ask what the stages really convert at.
+Deal[] history =
+[
+    .. deals,
+    pipeline.Lose(Open("Soylent", "alice", 9_000m, new LocalDate(2026, 1, 20), "proposal"), LossReason.Price, Next(), "alice"),
+    pipeline.Lose(Open("Tyrell", "bob", 40_000m, new LocalDate(2026, 1, 22), "qualified"), LossReason.NoDecision, Next(), "bob"),
+    pipeline.Win(Open("Wayne", "erin", 30_000m, new LocalDate(2026, 1, 25), "negotiation"), Next(), "erin"),
+];
+Console.WriteLine(StageCalibration.FromHistory(history, pipeline));
