@@ -362,7 +362,10 @@ public sealed class StageCalibrationPropertyTests
                         && r.All.Bins.Sum(b => b.Count) == r.All.Count
                         && InUnit(r.All.Brier)
                         && weighted
-                        && r.All.Bins.All(b => b.Count == 0 || (b.MeanForecast >= (double)b.Lower && b.MeanForecast <= (double)b.Upper));
+                        // A mean of doubles can land a rounding error outside its bin's decimal bounds (0.2 + 0.2 + 0.2) / 3.
+                        && r.All.Bins.All(b =>
+                            b.Count == 0 || (b.MeanForecast >= (double)b.Lower - Tolerance && b.MeanForecast <= (double)b.Upper + Tolerance)
+                        );
                 }
             )
         );
