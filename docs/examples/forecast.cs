@@ -87,6 +87,10 @@ Console.WriteLine(byCategory);
 Console.WriteLine("Where the two views disagree:");
 Console.WriteLine(Forecast.Compare(deals, pipeline, q1));
 
+// The honest range of the quarter: one large deal (Umbrella, 250,000 at 80%) dominates, so P10 and P90 are far apart.
+var distribution = Forecast.Distribution(deals, pipeline, q1);
+Console.WriteLine(distribution);
+
 // Calibration needs closed deals: lose a few and win a few more, then ask what the stages really convert at.
 Deal[] history =
 [

@@ -1,0 +1,231 @@
+using System;
+using System.Collections.Generic;
+using System.Numerics;
+using MathNet.Numerics.IntegralTransforms;
+
+namespace SalesPipeline.Forecasting;
+
+// The distribution of a sum of independent "grid deals" on the integers 0..n: deal i is 0 with probability 1 - p_i,
+// Lo_i with probability PLo_i and Lo_i + 1 with probability PHi_i (PLo_i + PHi_i = p_i). Deals are added one by one
+// (a three-tap dynamic programme) into groups of about GroupLength points; the groups are then multiplied pairwise,
+// shortest first, directly when that is cheaper and by FFT (MathNet, FourierOptions.Matlab, padded to a power of two,
+// two real inputs packed in one complex transform) otherwise.
+internal static class GridConvolution
+{
+    // Group length for the sequential programme, and the cost ratio at which an FFT product beats a direct one
+    // (measured: a direct product costs about 0.3 ns per multiply-add, MathNet's FFT about 4 ns per n log2 n).
+    internal const int GroupLength = 1024;
+    private const double FftCostPerNLogN = 12.0;
+
+    // After an FFT product, values below this (and negative noise) are set to 0 and the result renormalised: the
+    // transform's absolute error is about 1e-16 x log2 n, so smaller values carry no information.
+    internal const double FftNoiseFloor = 1e-15;
+
+    internal readonly record struct GridDeal(int Lo, double PLo, double PHi)
+    {
+        public int Span => PHi > 0 ? Lo + 1 : Lo;
+    }
+
+    internal static double[] Sum(IReadOnlyList<GridDeal> deals)
+    {
+        var groups = new List<double[]>();
+        var start = 0;
+        while (start < deals.Count)
+        {
+            var length = 1;
+            var end = start;
+            while (end < deals.Count && (length < GroupLength || end == start))
+            {
+                length += deals[end].Span;
+                end++;
+            }
+            groups.Add(Sequential(deals, start, end, length));
+            start = end;
+        }
+        if (groups.Count == 0)
+        {
+            return [1.0];
+        }
+        // Shortest first (Huffman order), ties by creation order, so the result is the same on every run.
+        var queue = new PriorityQueue<double[], (int Length, int Order)>();
+        var order = 0;
+        foreach (var g in groups)
+        {
+            queue.Enqueue(g, (g.Length, order++));
+        }
+        while (queue.Count > 1)
+        {
+            var a = queue.Dequeue();
+            var b = queue.Dequeue();
+            var product = Multiply(a, b);
+            queue.Enqueue(product, (product.Length, order++));
+        }
+        return queue.Dequeue();
+    }
+
+    // Adds deals [start, end) one by one to the point mass at 0.
+    private static double[] Sequential(IReadOnlyList<GridDeal> deals, int start, int end, int length)
+    {
+        var dist = new double[length];
+        dist[0] = 1.0;
+        var used = 1;
+        for (var i = start; i < end; i++)
+        {
+            var d = deals[i];
+            AddDeal(dist, used, d);
+            used += d.Span;
+        }
+        return dist;
+    }
+
+    // dist[0, used) holds the current distribution (zeros above); afterwards dist[0, used + span) holds it with d added.
+    // new[k] = q old[k] + r old[k - lo] + s old[k - lo - 1], computed from the top down in place.
+    internal static void AddDeal(double[] dist, int used, GridDeal d)
+    {
+        var q = 1.0 - d.PLo - d.PHi;
+        var r = d.PLo;
+        var s = d.PHi;
+        var lo = d.Lo;
+        if (lo == 0)
+        {
+            q += r;
+            r = s;
+            s = 0;
+            lo = 1;
+        }
+        var top = used + d.Span - 1;
+        var span = dist.AsSpan();
+        var width = Vector<double>.Count;
+        var vq = new Vector<double>(q);
+        var vr = new Vector<double>(r);
+        var vs = new Vector<double>(s);
+        var k = top;
+        // Vector blocks [k - width + 1, k] while every tap stays at index >= 0.
+        while (k - width + 1 >= lo + 1)
+        {
+            var b = k - width + 1;
+            var x =
+                new Vector<double>(span[b..]) * vq
+                + new Vector<double>(span[(b - lo)..]) * vr
+                + new Vector<double>(span[(b - lo - 1)..]) * vs;
+            x.CopyTo(span[b..]);
+            k -= width;
+        }
+        for (; k >= lo + 1; k--)
+        {
+            span[k] = q * span[k] + r * span[k - lo] + s * span[k - lo - 1];
+        }
+        if (k == lo)
+        {
+            span[k] = q * span[k] + r * span[0];
+            k--;
+        }
+        for (; k >= 0; k--)
+        {
+            span[k] *= q;
+        }
+    }
+
+    internal static double[] Multiply(double[] a, double[] b)
+    {
+        var outLength = a.Length + b.Length - 1;
+        var n = NextPowerOfTwo(outLength);
+        var direct = (double)a.Length * b.Length;
+        var fft = FftCostPerNLogN * n * Math.Log2(n);
+        return direct <= fft ? MultiplyDirect(a, b) : MultiplyFft(a, b);
+    }
+
+    internal static double[] MultiplyDirect(double[] a, double[] b)
+    {
+        if (a.Length < b.Length)
+        {
+            (a, b) = (b, a);
+        }
+        var result = new double[a.Length + b.Length - 1];
+        var src = a.AsSpan();
+        var width = Vector<double>.Count;
+        for (var j = 0; j < b.Length; j++)
+        {
+            var f = b[j];
+            if (f == 0)
+            {
+                continue;
+            }
+            var dst = result.AsSpan(j, a.Length);
+            var vf = new Vector<double>(f);
+            var i = 0;
+            for (; i + width <= src.Length; i += width)
+            {
+                (new Vector<double>(dst[i..]) + new Vector<double>(src[i..]) * vf).CopyTo(dst[i..]);
+            }
+            for (; i < src.Length; i++)
+            {
+                dst[i] += src[i] * f;
+            }
+        }
+        return result;
+    }
+
+    internal static double[] MultiplyFft(double[] a, double[] b)
+    {
+        var outLength = a.Length + b.Length - 1;
+        var n = NextPowerOfTwo(outLength);
+        // Pack both real inputs in one complex vector z = a + i b; then A = (Z[k] + conj Z[-k]) / 2,
+        // B = (Z[k] - conj Z[-k]) / 2i, and the product's spectrum A B = (Z[k]^2 - conj(Z[-k])^2) / 4i.
+        var z = new Complex[n];
+        for (var i = 0; i < n; i++)
+        {
+            var re = i < a.Length ? a[i] : 0.0;
+            var im = i < b.Length ? b[i] : 0.0;
+            if (re != 0 || im != 0)
+            {
+                z[i] = new Complex(re, im);
+            }
+        }
+        Fourier.Forward(z, FourierOptions.Matlab);
+        for (var k = 0; k <= n / 2; k++)
+        {
+            var j = (n - k) & (n - 1);
+            var zk = z[k];
+            var zj = z[j];
+            var ck = Complex.Conjugate(zk);
+            var cj = Complex.Conjugate(zj);
+            z[k] = DivideBy4I(zk * zk - cj * cj);
+            z[j] = DivideBy4I(zj * zj - ck * ck);
+        }
+        Fourier.Inverse(z, FourierOptions.Matlab);
+        var result = new double[outLength];
+        var sum = 0.0;
+        for (var i = 0; i < outLength; i++)
+        {
+            var v = z[i].Real;
+            if (v >= FftNoiseFloor)
+            {
+                result[i] = v;
+                sum += v;
+            }
+        }
+        if (sum > 0)
+        {
+            var scale = 1.0 / sum;
+            for (var i = 0; i < outLength; i++)
+            {
+                result[i] *= scale;
+            }
+        }
+        return result;
+    }
+
+    // x / 4i = -i x / 4.
+    private static Complex DivideBy4I(Complex x) => new(x.Imaginary / 4.0, -x.Real / 4.0);
+
+    internal static int NextPowerOfTwo(int value)
+    {
+        var n = 1;
+        while (n < value)
+        {
+            n <<= 1;
+        }
+        return n;
+    }
+}
