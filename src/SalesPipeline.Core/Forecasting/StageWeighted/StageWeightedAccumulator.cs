@@ -178,7 +178,6 @@ public sealed class StageWeightedAccumulator
             ? org.Teams.Select(t => (Team: t, Members: org.MembersOf(t.Id).Select(m => m.Id).ToHashSet(StringComparer.Ordinal))).ToArray()
             : [];
         var periodLines = new List<WeightedLine>(periods.Length);
-        var ownerLines = new List<WeightedLine>();
         var teamLines = new List<WeightedLine>();
         var total = Sums.Zero;
         for (var p = 0; p < periods.Length; p++)
@@ -188,10 +187,6 @@ public sealed class StageWeightedAccumulator
             var all = Sum(group);
             total = total.Plus(all);
             periodLines.Add(Line(period.Label, period, null, null, all));
-            foreach (var (owner, value) in group)
-            {
-                ownerLines.Add(Line(period.Label + " " + owner, period, owner, null, value));
-            }
             foreach (var (team, members) in teams)
             {
                 teamLines.Add(
@@ -205,7 +200,18 @@ public sealed class StageWeightedAccumulator
             Line("Overdue", null, null, null, Sum(Group(OverdueSlot))),
             Line("Outside the periods", null, null, null, Sum(Group(OutsideSlot))),
             Line("Total", null, null, null, total),
-            ownerLines.AsReadOnly(),
+            () =>
+            {
+                var ownerLines = new List<WeightedLine>();
+                for (var p = 0; p < periods.Length; p++)
+                {
+                    foreach (var (owner, value) in Group(p))
+                    {
+                        ownerLines.Add(Line(periods[p].Label + " " + owner, periods[p], owner, null, value));
+                    }
+                }
+                return ownerLines.AsReadOnly();
+            },
             teamLines.AsReadOnly()
         );
     }

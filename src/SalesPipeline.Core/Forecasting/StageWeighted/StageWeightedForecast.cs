@@ -1,6 +1,9 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text;
+using System.Threading;
 using SalesPipeline.Money;
 
 namespace SalesPipeline.Forecasting;
@@ -10,28 +13,73 @@ namespace SalesPipeline.Forecasting;
 /// their effective win probability; overdue open deals and open deals outside the periods on lines of their own, so
 /// that no open deal is ever dropped; per owner, and per team when an organization was given.
 /// </summary>
-/// <param name="Currency">The reporting currency.</param>
-/// <param name="Periods">One line per period, in the order the periods were given.</param>
-/// <param name="Overdue">Open deals whose expected close date is before the forecast's as-of date.</param>
-/// <param name="OutsidePeriods">Open deals expected to close on or after the as-of date but in none of the periods.</param>
-/// <param name="Total">The sum of the period lines (not of the overdue and outside lines).</param>
-/// <param name="ByOwner">One line per period and owner, periods in order, owners in ordinal order.</param>
-/// <param name="ByTeam">One line per period and team (each team with its whole subtree); empty without an organization.</param>
 /// <remarks>
 /// Each line's weighted amount is the exact sum of amount x probability over its deals, rounded once to the minor unit
 /// (half away from zero). So the rounded lines of the owners of a period may differ from the period's line by a few
-/// minor units; the period line is the one to trust. Immutable; thread-safe.
+/// minor units; the period line is the one to trust. The per-owner lines are built the first time
+/// <see cref="ByOwner"/> is read (a thousand owners over twelve months are twelve thousand lines). Two forecasts are
+/// equal when all their lines are. Immutable; thread-safe.
 /// </remarks>
-public sealed record StageWeightedForecast(
-    Currency Currency,
-    IReadOnlyList<WeightedLine> Periods,
-    WeightedLine Overdue,
-    WeightedLine OutsidePeriods,
-    WeightedLine Total,
-    IReadOnlyList<WeightedLine> ByOwner,
-    IReadOnlyList<WeightedLine> ByTeam
-)
+public sealed record StageWeightedForecast
 {
+    private readonly Lazy<IReadOnlyList<WeightedLine>> byOwner;
+
+    internal StageWeightedForecast(
+        Currency currency,
+        IReadOnlyList<WeightedLine> periods,
+        WeightedLine overdue,
+        WeightedLine outsidePeriods,
+        WeightedLine total,
+        Func<IReadOnlyList<WeightedLine>> byOwner,
+        IReadOnlyList<WeightedLine> byTeam
+    )
+    {
+        Currency = currency;
+        Periods = periods;
+        Overdue = overdue;
+        OutsidePeriods = outsidePeriods;
+        Total = total;
+        this.byOwner = new Lazy<IReadOnlyList<WeightedLine>>(byOwner, LazyThreadSafetyMode.ExecutionAndPublication);
+        ByTeam = byTeam;
+    }
+
+    /// <summary>The reporting currency.</summary>
+    public Currency Currency { get; }
+
+    /// <summary>One line per period, in the order the periods were given.</summary>
+    public IReadOnlyList<WeightedLine> Periods { get; }
+
+    /// <summary>Open deals whose expected close date is before the forecast's as-of date.</summary>
+    public WeightedLine Overdue { get; }
+
+    /// <summary>Open deals expected to close on or after the as-of date but in none of the periods.</summary>
+    public WeightedLine OutsidePeriods { get; }
+
+    /// <summary>The sum of the period lines (not of the overdue and outside lines).</summary>
+    public WeightedLine Total { get; }
+
+    /// <summary>One line per period and owner, periods in order, owners in ordinal order (built on first read).</summary>
+    public IReadOnlyList<WeightedLine> ByOwner => byOwner.Value;
+
+    /// <summary>One line per period and team (each team with its whole subtree); empty without an organization.</summary>
+    public IReadOnlyList<WeightedLine> ByTeam { get; }
+
+    /// <summary>Whether every line of both forecasts is equal.</summary>
+    /// <param name="other">The other forecast.</param>
+    /// <returns>True when equal.</returns>
+    public bool Equals(StageWeightedForecast? other) =>
+        other is not null
+        && Currency == other.Currency
+        && Periods.SequenceEqual(other.Periods)
+        && Overdue == other.Overdue
+        && OutsidePeriods == other.OutsidePeriods
+        && Total == other.Total
+        && ByTeam.SequenceEqual(other.ByTeam)
+        && ByOwner.SequenceEqual(other.ByOwner);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Currency, Total, Periods.Count);
+
     /// <summary>A table: one row per period, then the overdue, outside and total rows.</summary>
     /// <returns>The invariant text.</returns>
     public override string ToString()
