@@ -308,6 +308,38 @@ public sealed class StageWeightedForecastTests
             )
         );
 
+    [Fact]
+    public void Snapshot_LargeEnoughToSplitAcrossCores_GivesExactlyTheForecastOfTheDeals()
+    {
+        // 250,000 deals is above the size at which the snapshot pass runs in parallel parts.
+        var random = new Random(7);
+        var deals = Enumerable
+            .Range(0, 250_000)
+            .Select(i =>
+            {
+                var deal = Deal.Open(
+                    Pipeline,
+                    new DealId($"P{i}"),
+                    "P",
+                    $"rep-{i % 97}",
+                    Usd(random.Next(0, 10_000_000) / 100m),
+                    new LocalDate(2025, 12, 1).PlusDays(random.Next(0, 150)),
+                    Start
+                );
+                return i % 3 == 0
+                    ? Pipeline.ApplyOrThrow(deal, DealCommand.OverrideProbabilityTo(random.Next(0, 1_000_001) / 1_000_000m, Start, "model"))
+                    : deal;
+            })
+            .ToArray();
+        var options = new ForecastOptions { AsOf = new LocalDate(2026, 1, 10) };
+
+        var expected = Forecast.StageWeighted(deals, Pipeline, Q1Months, options);
+        var actual = Forecast.StageWeighted(ForecastSnapshot.Create(deals, Pipeline, options), Q1Months, options.AsOf);
+
+        Assert.Equal(expected, actual);
+        Assert.Equal(250_000, actual.Overdue.OpenDeals + actual.Total.OpenDeals + actual.OutsidePeriods.OpenDeals);
+    }
+
     // Wins need the last stage reached (criteria are answered already); the win instant is after every move.
     private static Deal MoveToLast(Deal deal) =>
         deal.StageId == "negotiation" ? deal : Pipeline.Move(deal, "negotiation", deal.LastEventAt, "x");

@@ -42,24 +42,68 @@ public static partial class Forecast
         // Slot P holds overdue deals and P + 1 those outside every period; each slot has one cell per owner.
         var owners = snapshot.Owners.Count;
         var cells = (ps.Length + 2) * owners;
+        // Large snapshots are split across the cores, each part into its own cells; integer sums are exact in any
+        // order, so the result does not depend on the split.
+        var parts = snapshot.Count >= ParallelThreshold ? Math.Clamp(Environment.ProcessorCount, 1, 8) : 1;
+        var partial = new Cells[parts];
+        System.Threading.Tasks.Parallel.For(
+            0,
+            parts,
+            part =>
+            {
+                var cellsOfPart = new Cells(cells);
+                var from = (int)((long)snapshot.Count * part / parts);
+                var to = (int)((long)snapshot.Count * (part + 1) / parts);
+                Accumulate(snapshot, from, to, slotOfDay, lo, asOfDay, ps.Length, cellsOfPart);
+                partial[part] = cellsOfPart;
+            }
+        );
         var openCount = new int[cells];
         var openAmount = new long[cells];
-        var weightedLow = new ulong[cells];
-        var weightedHigh = new long[cells];
         var wonCount = new int[cells];
         var wonAmount = new long[cells];
-        Accumulate(snapshot, slotOfDay, lo, asOfDay, ps.Length, openCount, openAmount, weightedLow, weightedHigh, wonCount, wonAmount);
         var weighted = new Int128[cells];
-        for (var k = 0; k < cells; k++)
+        foreach (var c in partial)
         {
-            weighted[k] = new Int128(unchecked((ulong)weightedHigh[k]), weightedLow[k]);
+            for (var k = 0; k < cells; k++)
+            {
+                openCount[k] += c.OpenCount[k];
+                openAmount[k] += c.OpenAmount[k];
+                wonCount[k] += c.WonCount[k];
+                wonAmount[k] += c.WonAmount[k];
+                weighted[k] += new Int128(unchecked((ulong)c.WeightedHigh[k]), c.WeightedLow[k]);
+            }
         }
 
+        // Slot totals straight from the integer cells: one decimal conversion per slot, not per owner.
+        var scale = snapshot.Currency.MinorUnitValue;
+        StageWeightedAccumulator.Sums SlotTotal(int key)
+        {
+            var slot =
+                key >= 0 ? key
+                : key == StageWeightedAccumulator.OverdueSlot ? ps.Length
+                : ps.Length + 1;
+            int open = 0,
+                won = 0;
+            long openSum = 0,
+                wonSum = 0;
+            Int128 weightedSum = 0;
+            for (var k = slot * owners; k < (slot + 1) * owners; k++)
+            {
+                open += openCount[k];
+                won += wonCount[k];
+                openSum += openAmount[k];
+                wonSum += wonAmount[k];
+                weightedSum += weighted[k];
+            }
+            return new StageWeightedAccumulator.Sums(open, openSum * scale, (decimal)weightedSum / 1_000_000m * scale, won, wonSum * scale);
+        }
         return StageWeightedAccumulator.Build(
             ps,
             snapshot.Currency,
             snapshot.Options,
-            Entries(snapshot, ps.Length, openCount, openAmount, weighted, wonCount, wonAmount)
+            Entries(snapshot, ps.Length, openCount, openAmount, weighted, wonCount, wonAmount),
+            SlotTotal
         );
     }
 
@@ -104,27 +148,33 @@ public static partial class Forecast
     }
 
     // The hot loop: one pass over the columns, integer sums only.
-    private static void Accumulate(
-        ForecastSnapshot s,
-        int[] slotOfDay,
-        int lo,
-        int asOfDay,
-        int periods,
-        int[] openCount,
-        long[] openAmount,
-        ulong[] weightedLow,
-        long[] weightedHigh,
-        int[] wonCount,
-        long[] wonAmount
-    )
+    private const int ParallelThreshold = 200_000;
+
+    private sealed class Cells(int size)
     {
+        public readonly int[] OpenCount = new int[size];
+        public readonly long[] OpenAmount = new long[size];
+        public readonly ulong[] WeightedLow = new ulong[size];
+        public readonly long[] WeightedHigh = new long[size];
+        public readonly int[] WonCount = new int[size];
+        public readonly long[] WonAmount = new long[size];
+    }
+
+    private static void Accumulate(ForecastSnapshot s, int from, int to, int[] slotOfDay, int lo, int asOfDay, int periods, Cells cells)
+    {
+        var openCount = cells.OpenCount;
+        var openAmount = cells.OpenAmount;
+        var weightedLow = cells.WeightedLow;
+        var weightedHigh = cells.WeightedHigh;
+        var wonCount = cells.WonCount;
+        var wonAmount = cells.WonAmount;
         var owners = s.Owners.Count;
         var amounts = s.AmountMinor;
         var ppm = s.ProbabilityPpm;
         var days = s.Day;
         var kinds = s.Kind;
         var ownerOf = s.Owner;
-        for (var i = 0; i < amounts.Length; i++)
+        for (var i = from; i < to; i++)
         {
             var rel = unchecked((uint)(days[i] - lo)); // days before the first period wrap to large values and miss the table
             var slot = rel < (uint)slotOfDay.Length ? slotOfDay[rel] : -1;

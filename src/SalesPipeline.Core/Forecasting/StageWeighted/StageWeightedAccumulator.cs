@@ -147,20 +147,28 @@ public sealed class StageWeightedAccumulator
         FiscalPeriod[] periods,
         Currency currency,
         ForecastOptions options,
-        IEnumerable<(int Slot, string Owner, Sums Sums)> entries
+        IEnumerable<(int Slot, string Owner, Sums Sums)> entries,
+        Func<int, Sums>? slotTotal = null
     )
     {
-        var bySlot = new Dictionary<int, List<(string Owner, Sums Sums)>>();
-        foreach (var (slot, owner, value) in entries)
+        // The per-owner cells are only grouped when something needs them (team lines, or ByOwner when read), so a
+        // caller that knows the slot totals (the snapshot) pays nothing per owner for the period lines.
+        var groups = new Lazy<Dictionary<int, List<(string Owner, Sums Sums)>>>(() =>
         {
-            if (!bySlot.TryGetValue(slot, out var group))
+            var bySlot = new Dictionary<int, List<(string Owner, Sums Sums)>>();
+            foreach (var (slot, owner, value) in entries)
             {
-                bySlot[slot] = group = [];
+                if (!bySlot.TryGetValue(slot, out var group))
+                {
+                    bySlot[slot] = group = [];
+                }
+                group.Add((owner, value));
             }
-            group.Add((owner, value));
-        }
-        List<(string Owner, Sums Sums)> Group(int slot) => bySlot.TryGetValue(slot, out var g) ? g : [];
+            return bySlot;
+        });
+        List<(string Owner, Sums Sums)> Group(int slot) => groups.Value.TryGetValue(slot, out var g) ? g : [];
         static Sums Sum(IEnumerable<(string Owner, Sums Sums)> group) => group.Aggregate(Sums.Zero, (acc, x) => acc.Plus(x.Sums));
+        Sums Total(int slot) => slotTotal is null ? Sum(Group(slot)) : slotTotal(slot);
         WeightedLine Line(string label, FiscalPeriod? period, string? owner, string? team, Sums s) =>
             new(
                 label,
@@ -183,22 +191,21 @@ public sealed class StageWeightedAccumulator
         for (var p = 0; p < periods.Length; p++)
         {
             var period = periods[p];
-            var group = Group(p);
-            var all = Sum(group);
+            var all = Total(p);
             total = total.Plus(all);
             periodLines.Add(Line(period.Label, period, null, null, all));
             foreach (var (team, members) in teams)
             {
                 teamLines.Add(
-                    Line(period.Label + " " + team.Name, period, null, team.Id, Sum(group.Where(x => members.Contains(x.Owner))))
+                    Line(period.Label + " " + team.Name, period, null, team.Id, Sum(Group(p).Where(x => members.Contains(x.Owner))))
                 );
             }
         }
         return new StageWeightedForecast(
             currency,
             periodLines.AsReadOnly(),
-            Line("Overdue", null, null, null, Sum(Group(OverdueSlot))),
-            Line("Outside the periods", null, null, null, Sum(Group(OutsideSlot))),
+            Line("Overdue", null, null, null, Total(OverdueSlot)),
+            Line("Outside the periods", null, null, null, Total(OutsideSlot)),
             Line("Total", null, null, null, total),
             () =>
             {
