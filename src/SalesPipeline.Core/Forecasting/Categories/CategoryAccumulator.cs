@@ -70,10 +70,7 @@ public sealed class CategoryAccumulator
         {
             return;
         }
-        var amount =
-            options.Rates is { } rates ? rates.Convert(deal.Amount).Amount
-            : deal.Amount.Currency == currency ? deal.Amount.Amount
-            : throw new MissingExchangeRateException(deal.Amount.Currency, currency);
+        var amount = options.ToReporting(deal.Amount, currency).Amount;
         var date = deal.Status == DealStatus.Won ? deal.ClosedAt!.Value.InZone(options.Zone).Date : deal.ExpectedClose;
         var slot = deal.IsOpen && date < asOf ? OverdueSlot : Array.FindIndex(periods, p => p.Contains(date));
         if (slot == -1)

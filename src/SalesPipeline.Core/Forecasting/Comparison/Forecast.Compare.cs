@@ -47,10 +47,7 @@ public static partial class Forecast
             {
                 continue;
             }
-            var amount =
-                options?.Rates is { } rates ? rates.Convert(deal.Amount)
-                : deal.Amount.Currency == currency ? deal.Amount
-                : throw new MissingExchangeRateException(deal.Amount.Currency, currency);
+            var amount = (options ?? ForecastOptions.Default).ToReporting(deal.Amount, currency);
             rows.Add(
                 new DealComparison(
                     deal.Id,

@@ -169,14 +169,8 @@ public static partial class Forecast
         );
     }
 
-    private static decimal ToReporting(Money.Money amount, Currency currency, ForecastOptions options)
-    {
-        if (options.Rates is { } rates)
-        {
-            return rates.Convert(amount).Amount;
-        }
-        return amount.Currency == currency ? amount.Amount : throw new MissingExchangeRateException(amount.Currency, currency);
-    }
+    private static decimal ToReporting(Money.Money amount, Currency currency, ForecastOptions options) =>
+        options.ToReporting(amount, currency).Amount;
 
     // Sum of a^2 p (1 - p), exactly in decimal unless that overflows (amounts above about 10^14), then in double.
     private static double VarianceOf(List<decimal> amounts, List<decimal> probabilities)

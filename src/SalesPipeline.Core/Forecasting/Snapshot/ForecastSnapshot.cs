@@ -103,11 +103,7 @@ public sealed class ForecastSnapshot
         for (var i = 0; i < n; i++)
         {
             var deal = kept[i];
-            var converted =
-                options.Rates is { } rates ? rates.Convert(deal.Amount)
-                : deal.Amount.Currency == currency ? deal.Amount
-                : throw new MissingExchangeRateException(deal.Amount.Currency, currency);
-            amount[i] = converted.Round().ToMinorUnits();
+            amount[i] = options.ToReporting(deal.Amount, currency).Round().ToMinorUnits();
             ppm[i] = (int)decimal.Round(pipeline.WinProbabilityOf(deal).Value * 1_000_000m, MidpointRounding.AwayFromZero);
             var won = deal.Status == DealStatus.Won;
             kind[i] = won ? (byte)WonKind : (byte)OpenKind;

@@ -250,14 +250,7 @@ public sealed class StageWeightedAccumulator
         return -1;
     }
 
-    private decimal Convert(Money.Money amount)
-    {
-        if (options.Rates is { } rates)
-        {
-            return rates.Convert(amount).Amount;
-        }
-        return amount.Currency == currency ? amount.Amount : throw new MissingExchangeRateException(amount.Currency, currency);
-    }
+    private decimal Convert(Money.Money amount) => options.ToReporting(amount, currency).Amount;
 
     private void Update(int slot, string owner, Func<Sums, Sums> change) =>
         sums[(slot, owner)] = change(sums.TryGetValue((slot, owner), out var s) ? s : Sums.Zero);
