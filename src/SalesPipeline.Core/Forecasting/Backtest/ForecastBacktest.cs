@@ -78,7 +78,7 @@ public static class ForecastBacktest
             var end = StartOf(point.Period.End.PlusDays(1), options.Zone);
             var actual = list.Select(d => d.TryAsOf(end, out var past) ? past : null)
                 .OfType<Deal>()
-                .Where(d => d.Status == DealStatus.Won && point.Period.Contains(d.ClosedAt!.Value.InZone(options.Zone).Date))
+                .Where(d => d.Status == DealStatus.Won && point.Period.Contains(PeriodIndex.DecidingDate(d, options.Zone)))
                 .Aggregate(Money.Money.Zero(currency), (sum, d) => sum + rates.Convert(d.Amount));
 
             rows.Add(

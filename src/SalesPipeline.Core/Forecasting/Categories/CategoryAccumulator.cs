@@ -19,12 +19,12 @@ namespace SalesPipeline.Forecasting;
 /// <remarks>Sums are exact. Mutable and not thread-safe: use one per thread and <see cref="Merge"/> them.</remarks>
 public sealed class CategoryAccumulator
 {
-    private const int OverdueSlot = -2;
+    private const int OverdueSlot = PeriodIndex.Overdue;
     private readonly PipelineDefinition pipeline;
     private readonly FiscalPeriod[] periods;
     private readonly Currency currency;
     private readonly ForecastOptions options;
-    private readonly LocalDate asOf;
+    private readonly PeriodIndex index;
     private readonly Dictionary<(int Slot, string Owner), decimal[]> sums = [];
 
     /// <summary>Creates an empty accumulator.</summary>
@@ -53,7 +53,7 @@ public sealed class CategoryAccumulator
                 nameof(reportingCurrency)
             );
         }
-        asOf = this.options.AsOf ?? this.periods.Min(p => p.Start);
+        index = new PeriodIndex(this.periods, this.options.AsOf);
     }
 
     /// <summary>Adds one deal: a won deal as Closed in the period it was won; an open deal in its effective category in
@@ -66,17 +66,13 @@ public sealed class CategoryAccumulator
     {
         Preconditions.CheckNotNull(deal);
         var category = pipeline.ForecastCategoryOf(deal).Value;
-        if (deal.Status == DealStatus.Lost)
+        // Open deals outside every period have no line in the category forecast.
+        var slot = index.SlotOf(deal, options.Zone);
+        if (slot is PeriodIndex.None or PeriodIndex.Outside)
         {
             return;
         }
         var amount = options.ToReporting(deal.Amount, currency).Amount;
-        var date = deal.Status == DealStatus.Won ? deal.ClosedAt!.Value.InZone(options.Zone).Date : deal.ExpectedClose;
-        var slot = deal.IsOpen && date < asOf ? OverdueSlot : Array.FindIndex(periods, p => p.Contains(date));
-        if (slot == -1)
-        {
-            return;
-        }
         if (!sums.TryGetValue((slot, deal.Owner), out var cell))
         {
             sums[(slot, deal.Owner)] = cell = new decimal[5];

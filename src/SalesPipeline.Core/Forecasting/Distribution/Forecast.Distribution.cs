@@ -57,15 +57,8 @@ public static partial class Forecast
         var forecast = options.Forecast;
         forecast.Check(nameof(options));
         var list = deals.ToArray();
-        for (var i = 0; i < list.Length; i++)
-        {
-            if (list[i] is null)
-            {
-                throw new ArgumentNullException(nameof(deals), $"Deal {i} is null.");
-            }
-        }
         var currency = ReportingCurrency(list, forecast, nameof(deals));
-        var asOf = forecast.AsOf ?? period.Start;
+        var index = new PeriodIndex([period], forecast.AsOf);
 
         var won = 0m;
         int wonDeals = 0,
@@ -75,26 +68,19 @@ public static partial class Forecast
         foreach (var deal in list)
         {
             var probability = pipeline.WinProbabilityOf(deal).Value;
-            if (deal.Status == DealStatus.Lost)
-            {
-                continue;
-            }
-            var amount = ToReporting(deal.Amount, currency, forecast);
-            if (deal.Status == DealStatus.Won)
-            {
-                if (period.Contains(deal.ClosedAt!.Value.InZone(forecast.Zone).Date))
-                {
-                    won += amount;
-                    wonDeals++;
-                }
-            }
-            else if (deal.ExpectedClose < asOf)
+            var slot = index.SlotOf(deal, forecast.Zone);
+            if (slot == PeriodIndex.Overdue)
             {
                 overdue++;
             }
-            else if (period.Contains(deal.ExpectedClose))
+            else if (slot == 0 && deal.Status == DealStatus.Won)
             {
-                amounts.Add(amount);
+                won += forecast.ToReporting(deal.Amount, currency).Amount;
+                wonDeals++;
+            }
+            else if (slot == 0)
+            {
+                amounts.Add(forecast.ToReporting(deal.Amount, currency).Amount);
                 probabilities.Add(probability);
             }
         }
@@ -168,9 +154,6 @@ public static partial class Forecast
             null
         );
     }
-
-    private static decimal ToReporting(Money.Money amount, Currency currency, ForecastOptions options) =>
-        options.ToReporting(amount, currency).Amount;
 
     // Sum of a^2 p (1 - p), exactly in decimal unless that overflows (amounts above about 10^14), then in double.
     private static double VarianceOf(List<decimal> amounts, List<decimal> probabilities)

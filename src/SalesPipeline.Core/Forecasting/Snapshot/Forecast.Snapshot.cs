@@ -24,20 +24,7 @@ public static partial class Forecast
     {
         Preconditions.CheckNotNull(snapshot);
         var ps = Periods.CheckNonOverlapping(periods, nameof(periods));
-        var first = ps.MinBy(p => p.Start)!;
-        var lo = ForecastSnapshot.DayNumber(first.Start);
-        var hi = ps.Max(p => ForecastSnapshot.DayNumber(p.End));
-        var slotOfDay = new int[hi - lo + 1];
-        Array.Fill(slotOfDay, -1);
-        for (var p = 0; p < ps.Length; p++)
-        {
-            var end = ForecastSnapshot.DayNumber(ps[p].End);
-            for (var d = ForecastSnapshot.DayNumber(ps[p].Start); d <= end; d++)
-            {
-                slotOfDay[d - lo] = p;
-            }
-        }
-        var asOfDay = ForecastSnapshot.DayNumber(asOf ?? first.Start);
+        var index = new PeriodIndex(ps, asOf);
 
         // Slot P holds overdue deals and P + 1 those outside every period; each slot has one cell per owner.
         var owners = snapshot.Owners.Count;
@@ -54,7 +41,7 @@ public static partial class Forecast
                 var cellsOfPart = new Cells(cells);
                 var from = (int)((long)snapshot.Count * part / parts);
                 var to = (int)((long)snapshot.Count * (part + 1) / parts);
-                Accumulate(snapshot, from, to, slotOfDay, lo, asOfDay, ps.Length, cellsOfPart);
+                Accumulate(snapshot, from, to, index, cellsOfPart);
                 partial[part] = cellsOfPart;
             }
         );
@@ -160,8 +147,12 @@ public static partial class Forecast
         public readonly long[] WonAmount = new long[size];
     }
 
-    private static void Accumulate(ForecastSnapshot s, int from, int to, int[] slotOfDay, int lo, int asOfDay, int periods, Cells cells)
+    private static void Accumulate(ForecastSnapshot s, int from, int to, PeriodIndex index, Cells cells)
     {
+        var slotOfDay = index.DayTable;
+        var lo = index.FirstDay;
+        var asOfDay = index.AsOfDay;
+        var periods = index.Periods.Length;
         var openCount = cells.OpenCount;
         var openAmount = cells.OpenAmount;
         var weightedLow = cells.WeightedLow;

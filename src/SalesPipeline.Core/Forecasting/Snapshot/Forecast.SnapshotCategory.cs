@@ -36,18 +36,8 @@ public static partial class Forecast
         Preconditions.CheckNotNull(snapshot);
         Preconditions.CheckNotNull(organization);
         var ps = Periods.CheckNonOverlapping(periods, nameof(periods));
-        var first = ps.MinBy(p => p.Start)!;
-        var lo = ForecastSnapshot.DayNumber(first.Start);
-        var slotOfDay = new int[ps.Max(p => ForecastSnapshot.DayNumber(p.End)) - lo + 1];
-        Array.Fill(slotOfDay, -1);
-        for (var p = 0; p < ps.Length; p++)
-        {
-            for (int d = ForecastSnapshot.DayNumber(ps[p].Start), end = ForecastSnapshot.DayNumber(ps[p].End); d <= end; d++)
-            {
-                slotOfDay[d - lo] = p;
-            }
-        }
-        var asOfDay = ForecastSnapshot.DayNumber(asOf ?? first.Start);
+        var index = new PeriodIndex(ps, asOf);
+        var asOfDay = index.AsOfDay;
         var owners = snapshot.Owners.Count;
         var overdueSlot = ps.Length;
         var sums = new long[(ps.Length + 1) * owners * 5];
@@ -58,8 +48,7 @@ public static partial class Forecast
         var categories = snapshot.Category;
         for (var i = 0; i < amounts.Length; i++)
         {
-            var rel = unchecked((uint)(days[i] - lo)); // days before the first period wrap and miss the table
-            var slot = rel < (uint)slotOfDay.Length ? slotOfDay[rel] : -1;
+            var slot = index.IndexOfDay(days[i]);
             if (kinds[i] == ForecastSnapshot.OpenKind && days[i] < asOfDay)
             {
                 slot = overdueSlot;

@@ -107,12 +107,10 @@ public sealed class ForecastSnapshot
             ppm[i] = (int)decimal.Round(pipeline.WinProbabilityOf(deal).Value * 1_000_000m, MidpointRounding.AwayFromZero);
             var won = deal.Status == DealStatus.Won;
             kind[i] = won ? (byte)WonKind : (byte)OpenKind;
-            day[i] = DayNumber(won ? deal.ClosedAt!.Value.InZone(options.Zone).Date : deal.ExpectedClose);
+            day[i] = PeriodIndex.DayNumber(PeriodIndex.DecidingDate(deal, options.Zone));
             owner[i] = ownerIndex[deal.Owner];
             category[i] = (byte)pipeline.ForecastCategoryOf(deal).Value;
         }
         return new ForecastSnapshot(pipeline, currency, options, owners, amount, ppm, day, kind, owner, category);
     }
-
-    internal static int DayNumber(LocalDate date) => date.ToDateOnly().DayNumber;
 }

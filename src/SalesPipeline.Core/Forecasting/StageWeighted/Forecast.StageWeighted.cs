@@ -53,16 +53,16 @@ public static partial class Forecast
 
     internal static Currency ReportingCurrency(Deal[] deals, ForecastOptions? options, string paramName)
     {
-        if (options?.Rates is { } rates)
-        {
-            return rates.ReportingCurrency;
-        }
         for (var i = 0; i < deals.Length; i++)
         {
             if (deals[i] is null)
             {
                 throw new ArgumentNullException(paramName, $"Deal {i} is null.");
             }
+        }
+        if (options?.Rates is { } rates)
+        {
+            return rates.ReportingCurrency;
         }
         return deals.Length > 0
             ? deals[0].Amount.Currency

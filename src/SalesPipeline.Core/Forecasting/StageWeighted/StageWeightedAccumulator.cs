@@ -23,10 +23,9 @@ public sealed class StageWeightedAccumulator
 {
     private readonly PipelineDefinition pipeline;
     private readonly FiscalPeriod[] periods;
-    private readonly int[] byStart;
+    private readonly PeriodIndex index;
     private readonly Currency currency;
     private readonly ForecastOptions options;
-    private readonly LocalDate asOf;
     private readonly Dictionary<(int Slot, string Owner), Sums> sums = [];
 
     /// <summary>Creates an empty accumulator.</summary>
@@ -55,8 +54,7 @@ public sealed class StageWeightedAccumulator
                 nameof(reportingCurrency)
             );
         }
-        byStart = Enumerable.Range(0, this.periods.Length).OrderBy(i => this.periods[i].Start).ToArray();
-        asOf = this.options.AsOf ?? this.periods[byStart[0]].Start;
+        index = new PeriodIndex(this.periods, this.options.AsOf);
     }
 
     /// <summary>The reporting currency.</summary>
@@ -75,23 +73,19 @@ public sealed class StageWeightedAccumulator
         {
             return;
         }
-        var amount = Convert(deal.Amount);
-        if (deal.Status == DealStatus.Won)
+        var slot = index.SlotOf(deal, options.Zone);
+        if (slot == PeriodIndex.None)
         {
-            var wonOn = deal.ClosedAt!.Value.InZone(options.Zone).Date;
-            var slot = SlotOf(wonOn);
-            if (slot >= 0)
-            {
-                Update(slot, deal.Owner, s => s with { WonDeals = s.WonDeals + 1, Won = s.Won + amount });
-            }
             return;
         }
-        var openSlot =
-            deal.ExpectedClose < asOf ? OverdueSlot
-            : SlotOf(deal.ExpectedClose) is var s2 and >= 0 ? s2
-            : OutsideSlot;
+        var amount = options.ToReporting(deal.Amount, currency).Amount;
+        if (deal.Status == DealStatus.Won)
+        {
+            Update(slot, deal.Owner, s => s with { WonDeals = s.WonDeals + 1, Won = s.Won + amount });
+            return;
+        }
         Update(
-            openSlot,
+            slot,
             deal.Owner,
             s => s with { OpenDeals = s.OpenDeals + 1, OpenAmount = s.OpenAmount + amount, Weighted = s.Weighted + amount * probability }
         );
@@ -223,34 +217,8 @@ public sealed class StageWeightedAccumulator
         );
     }
 
-    internal const int OverdueSlot = -2;
-    internal const int OutsideSlot = -3;
-
-    private int SlotOf(LocalDate date)
-    {
-        int lo = 0,
-            hi = byStart.Length - 1;
-        while (lo <= hi)
-        {
-            var mid = (lo + hi) / 2;
-            var period = periods[byStart[mid]];
-            if (date < period.Start)
-            {
-                hi = mid - 1;
-            }
-            else if (date > period.End)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                return byStart[mid];
-            }
-        }
-        return -1;
-    }
-
-    private decimal Convert(Money.Money amount) => options.ToReporting(amount, currency).Amount;
+    internal const int OverdueSlot = PeriodIndex.Overdue;
+    internal const int OutsideSlot = PeriodIndex.Outside;
 
     private void Update(int slot, string owner, Func<Sums, Sums> change) =>
         sums[(slot, owner)] = change(sums.TryGetValue((slot, owner), out var s) ? s : Sums.Zero);
