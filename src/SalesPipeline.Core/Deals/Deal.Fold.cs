@@ -134,6 +134,7 @@ public sealed partial record Deal
         : string.IsNullOrWhiteSpace(c.StageId) ? "it names no stage."
         : c.Amount is null ? "the deal has no amount."
         : c.Amount.IsNegative ? $"the amount {c.Amount} is negative."
+        : c.Product is not null && string.IsNullOrWhiteSpace(c.Product) ? $"its product \"{c.Product}\" is empty."
         : null;
 
     private static string[] Insert(string[] sorted, string value)

@@ -39,6 +39,7 @@ public sealed partial record Deal
         CreatedBy = created.By;
         LeadId = created.LeadId;
         Source = created.Source;
+        Product = created.Product;
         answered = [];
         log = EventLog.Of(created);
     }
@@ -112,6 +113,9 @@ public sealed partial record Deal
     /// <summary>The lead source the deal came from, if known.</summary>
     public LeadSource? Source { get; }
 
+    /// <summary>The product (or product line) the deal sells, if recorded.</summary>
+    public string? Product { get; }
+
     /// <summary>The ids of the exit criteria answered "yes", in ordinal order.</summary>
     public IReadOnlyList<string> AnsweredCriteria => Array.AsReadOnly(answered);
 
@@ -139,6 +143,7 @@ public sealed partial record Deal
     /// <param name="by">Who creates it; the owner when null.</param>
     /// <param name="leadId">The lead it comes from, if any.</param>
     /// <param name="source">The lead source it comes from, if known.</param>
+    /// <param name="product">The product (or product line) it sells, if recorded; not empty when given.</param>
     /// <returns>The new deal, with one <see cref="DealCreated"/> event.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="pipeline"/>, <paramref name="name"/>, <paramref name="owner"/> or <paramref name="amount"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="id"/> is the default id, or a text argument is empty or whitespace.</exception>
@@ -157,7 +162,8 @@ public sealed partial record Deal
         Instant at,
         string? by = null,
         LeadId? leadId = null,
-        LeadSource? source = null
+        LeadSource? source = null,
+        string? product = null
     )
     {
         Preconditions.CheckNotNull(pipeline);
@@ -174,6 +180,10 @@ public sealed partial record Deal
         {
             Preconditions.CheckNotBlank(by);
         }
+        if (product is not null)
+        {
+            Preconditions.CheckNotBlank(product);
+        }
         return new Deal(
             new DealCreated(
                 id,
@@ -186,7 +196,8 @@ public sealed partial record Deal
                 expectedClose,
                 pipeline.FirstOpenStage.Id,
                 leadId,
-                source
+                source,
+                product
             )
         );
     }

@@ -44,6 +44,7 @@ public abstract record DealEvent
 /// <param name="StageId">The first stage.</param>
 /// <param name="LeadId">The lead it was converted from, if any.</param>
 /// <param name="Source">The lead source it came from, if known.</param>
+/// <param name="Product">The product (or product line) the deal sells, if recorded; used to break metrics down by product.</param>
 public sealed record DealCreated(
     DealId DealId,
     Instant At,
@@ -55,7 +56,8 @@ public sealed record DealCreated(
     LocalDate ExpectedClose,
     string StageId,
     LeadId? LeadId = null,
-    LeadSource? Source = null
+    LeadSource? Source = null,
+    string? Product = null
 ) : DealEvent(DealId, At, By);
 
 /// <summary>The deal moved between open stages.</summary>

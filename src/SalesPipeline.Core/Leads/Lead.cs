@@ -144,7 +144,8 @@ public sealed record Lead
     /// <param name="at">When; not before the lead's latest instant.</param>
     /// <param name="by">Who converts it; the lead's owner when null.</param>
     /// <param name="dealName">The deal's name; the lead's name when null.</param>
-    /// <returns>The converted lead and the new deal (owned by the lead's owner).</returns>
+    /// <returns>The converted lead and the new deal (owned by the lead's owner, with the lead's source and its
+    /// <see cref="ProductInterest"/> as the deal's product).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="pipeline"/> or <paramref name="amount"/> is null.</exception>
     /// <exception cref="ArgumentException">An id is default, or a given text is empty.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is negative, or <paramref name="at"/> is before the lead's latest instant.</exception>
@@ -172,7 +173,7 @@ public sealed record Lead
         }
         CheckOpen("be converted");
         CheckNotBefore(at, LastTouchAt ?? CreatedAt);
-        var deal = Deal.Open(pipeline, dealId, dealName ?? Name, Owner, amount, expectedClose, at, by, Id, Source);
+        var deal = Deal.Open(pipeline, dealId, dealName ?? Name, Owner, amount, expectedClose, at, by, Id, Source, ProductInterest);
         // Converting is acting on the lead, so an untouched lead's first touch is its conversion (for response time).
         return (
             this with

@@ -32,6 +32,20 @@ public sealed partial class DealTests
         ];
 
     [Fact]
+    public void Open_WithProduct_RemembersIt_AndRejectsBlank()
+    {
+        var deal = Deal.Open(Multi(), D1, "Initech", "carol", Amount, Close, T0, product: "CRM Suite");
+        Assert.Equal("CRM Suite", deal.Product);
+        Assert.Equal("CRM Suite", Deal.FromEvents(deal.Events).Product);
+        Assert.Null(NewDeal().Product);
+
+        var ex = Assert.Throws<ArgumentException>(() => Deal.Open(Multi(), D1, "Initech", "carol", Amount, Close, T0, product: " "));
+        Assert.Equal("product", ex.ParamName);
+        var stored = new DealCreated(D1, T0, "carol", "Multi", "Initech", "carol", Amount, Close, "discovery", Product: "");
+        Assert.Contains("product", Assert.Throws<ArgumentException>(() => Deal.FromEvents([stored])).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Open_StartsInFirstOpenStageWithOneDealCreatedEvent()
     {
         var deal = NewDeal();

@@ -191,6 +191,7 @@ public sealed class LeadTests
         Assert.Equal("Partner Sales", deal.Pipeline);
         Assert.Equal(lead.Id, deal.LeadId);
         Assert.Equal(lead.Source, deal.Source);
+        Assert.Equal("CRM Suite", deal.Product);
         Assert.Equal("alice", deal.Owner);
         Assert.Equal("alice", deal.CreatedBy);
         Assert.Equal("Globex Corp (Jane Roe)", deal.Name);
