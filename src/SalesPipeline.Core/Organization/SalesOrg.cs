@@ -57,6 +57,9 @@ public sealed class SalesOrg
             : throw new ArgumentException($"\"{personId}\" is not a person in {Company}.", nameof(personId));
     }
 
+    // For callers that group many records by owner and must not throw for owners outside the organisation.
+    internal bool HasPerson(string personId) => peopleById.ContainsKey(personId);
+
     /// <summary>Returns a team by id.</summary>
     /// <param name="teamId">The id.</param>
     /// <returns>The team.</returns>

@@ -1,0 +1,84 @@
+using System;
+using System.Collections.Generic;
+using SalesPipeline.Deals;
+using SalesPipeline.Leads;
+using SalesPipeline.Organization;
+using SalesPipeline.Utility;
+
+namespace SalesPipeline.Metrics;
+
+/// <summary>The group keys of a <see cref="Breakdown"/>: one rule for every metric.</summary>
+/// <remarks>Stateless; thread-safe.</remarks>
+public static class BreakdownKeys
+{
+    /// <summary>The key of deals with no source or no product: "(none)".</summary>
+    public const string None = "(none)";
+
+    /// <summary>The team key of deals whose owner is not in the organisation: "(unassigned)".</summary>
+    public const string Unassigned = "(unassigned)";
+
+    /// <summary>The keys a deal counts under in a breakdown: one key, except for <see cref="Breakdown.Team"/> (zero or more).</summary>
+    /// <param name="deal">The deal.</param>
+    /// <param name="breakdown">The breakdown.</param>
+    /// <param name="organization">The sales organisation; required for <see cref="Breakdown.Team"/>.</param>
+    /// <returns>The keys, nearest team first for <see cref="Breakdown.Team"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="deal"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="breakdown"/> is <see cref="Breakdown.Team"/> and <paramref name="organization"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="breakdown"/> is not a defined value.</exception>
+    public static IReadOnlyList<string> Of(Deal deal, Breakdown breakdown, SalesOrg? organization = null)
+    {
+        Preconditions.CheckNotNull(deal);
+        return breakdown switch
+        {
+            Breakdown.Owner => [deal.Owner],
+            Breakdown.Source => [deal.Source?.Code ?? None],
+            Breakdown.Product => [deal.Product ?? None],
+            Breakdown.Team => Teams(deal.Owner, organization),
+            _ => throw Undefined(breakdown),
+        };
+    }
+
+    /// <summary>The keys a lead counts under: its owner, its owner's teams, its source, or its product of interest.</summary>
+    /// <param name="lead">The lead.</param>
+    /// <param name="breakdown">The breakdown.</param>
+    /// <param name="organization">The sales organisation; required for <see cref="Breakdown.Team"/>.</param>
+    /// <returns>The keys.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="lead"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="breakdown"/> is <see cref="Breakdown.Team"/> and <paramref name="organization"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="breakdown"/> is not a defined value.</exception>
+    public static IReadOnlyList<string> Of(Lead lead, Breakdown breakdown, SalesOrg? organization = null)
+    {
+        Preconditions.CheckNotNull(lead);
+        return breakdown switch
+        {
+            Breakdown.Owner => [lead.Owner],
+            Breakdown.Source => [lead.Source.Code],
+            Breakdown.Product => [lead.ProductInterest ?? None],
+            Breakdown.Team => Teams(lead.Owner, organization),
+            _ => throw Undefined(breakdown),
+        };
+    }
+
+    private static string[] Teams(string owner, SalesOrg? organization)
+    {
+        Preconditions.CheckArgument(
+            organization is not null,
+            nameof(organization),
+            "A breakdown by team needs the sales organisation; pass a SalesOrg."
+        );
+        if (!organization.HasPerson(owner))
+        {
+            return [Unassigned];
+        }
+        var path = organization.PathOf(owner);
+        var keys = new string[path.Count];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            keys[i] = path[i].Id;
+        }
+        return keys;
+    }
+
+    private static ArgumentOutOfRangeException Undefined(Breakdown breakdown) =>
+        new(nameof(breakdown), breakdown, $"The breakdown must be Owner, Team, Source or Product; it was {(int)breakdown}.");
+}
