@@ -137,9 +137,9 @@ var report = Attainment.Of(deals, pipeline, quotas, options);
 Console.WriteLine(report);
 
 var alice = report.LineOf("alice", quarter);
-Console.WriteLine($"{alice.CompletionRate} {alice.Gap} {alice.Coverage} {alice.RequiredCoverage} {alice.PipelineGap}");
 
-// 0.4 USD 180,000.00 2.5 4 USD 270,000.00
+// Prints 0.4 USD 180,000.00 2.5 4 USD 270,000.00
+Console.WriteLine($"{alice.CompletionRate} {alice.Gap} {alice.Coverage} {alice.RequiredCoverage} {alice.PipelineGap}");
 
 Expect((alice.Won, alice.CompletionRate, alice.Gap), (Usd(120_000m), (decimal?)0.4m, Usd(180_000m)));
 Expect((alice.OpenPipeline, alice.WeightedPipeline), (Usd(450_000m), Usd(240_000m)));

@@ -85,7 +85,7 @@ public sealed class QuotaAssignment
     /// <summary>Assigned divided by the team's target (1.1 = 10% over-assigned); null when the team's target is zero.</summary>
     public decimal? Ratio => Team.Target.IsZero ? null : Assigned.Amount / Team.Target.Amount;
 
-    /// <summary>"Team emea, FY2026: target USD 1,000,000.00, assigned USD 1,100,000.00 (+USD 100,000.00 over)".</summary>
+    /// <summary>"Team emea, FY2026: USD 1,000,000.00; assigned USD 1,100,000.00 to 3 people (USD 100,000.00 over-assigned)".</summary>
     /// <returns>The invariant text.</returns>
     public override string ToString() =>
         $"{Team}; assigned {Assigned} to {People.Count} people ("
