@@ -1,0 +1,87 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using NodaTime;
+using SalesPipeline.Money;
+using SalesPipeline.Utility;
+
+namespace SalesPipeline.Targets;
+
+/// <summary>
+/// The "sales plan completion" report: one <see cref="AttainmentLine"/> per quota (person, team or company, per
+/// period): target, won, completion rate, gap, open and weighted pipeline, coverage and required coverage.
+/// </summary>
+/// <remarks>Two reports are equal when their currency, as-of date, win rate and lines are. Immutable; thread-safe.</remarks>
+public sealed record AttainmentReport
+{
+    internal AttainmentReport(Currency currency, LocalDate asOf, decimal? winRate, IReadOnlyList<AttainmentLine> lines)
+    {
+        Currency = currency;
+        AsOf = asOf;
+        WinRate = winRate;
+        Lines = lines;
+    }
+
+    /// <summary>The currency of every figure (the quotas' currency).</summary>
+    public Currency Currency { get; }
+
+    /// <summary>The date the report was made on: open deals expected to close before it count in no period's pipeline.</summary>
+    public LocalDate AsOf { get; }
+
+    /// <summary>The historical win rate required coverage comes from, or null.</summary>
+    public decimal? WinRate { get; }
+
+    /// <summary>One line per quota, in the order the quotas were given.</summary>
+    public IReadOnlyList<AttainmentLine> Lines { get; }
+
+    /// <summary>The line of one subject and period.</summary>
+    /// <param name="subjectId">The person's or team's id, or the company's name.</param>
+    /// <param name="period">The period.</param>
+    /// <returns>The line.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">The report has no line for that subject and period.</exception>
+    public AttainmentLine LineOf(string subjectId, FiscalPeriod period)
+    {
+        Preconditions.CheckNotNull(subjectId);
+        Preconditions.CheckNotNull(period);
+        return Lines.FirstOrDefault(l => l.Quota.SubjectId == subjectId && l.Quota.Period.Equals(period))
+            ?? throw new ArgumentException($"The report has no line for \"{subjectId}\" in {period}.", nameof(subjectId));
+    }
+
+    /// <summary>Whether the currency, as-of date, win rate and every line are equal.</summary>
+    /// <param name="other">The other report.</param>
+    /// <returns>True when equal.</returns>
+    public bool Equals(AttainmentReport? other) =>
+        other is not null
+        && Currency == other.Currency
+        && AsOf == other.AsOf
+        && WinRate == other.WinRate
+        && Lines.SequenceEqual(other.Lines);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Currency, AsOf, WinRate, Lines.Count);
+
+    /// <summary>A table: one row per line.</summary>
+    /// <returns>The invariant text.</returns>
+    public override string ToString()
+    {
+        var sb = new StringBuilder();
+        sb.Append(
+            CultureInfo.InvariantCulture,
+            $"{"Subject", -12} {"Period", -22} {"Target", 18} {"Won", 18} {"Done", 7} {"Gap", 18} {"Open", 18} {"Weighted", 18} {"Cover", 7} {"Need", 7}\n"
+        );
+        foreach (var l in Lines)
+        {
+            sb.Append(
+                CultureInfo.InvariantCulture,
+                $"{l.Quota.SubjectId, -12} {l.Quota.Period.Label, -22} {Amount(l.Target), 18} {Amount(l.Won), 18} {AttainmentLine.Percent(l.CompletionRate), 7} {Amount(l.Gap), 18} {Amount(l.OpenPipeline), 18} {Amount(l.WeightedPipeline), 18} {AttainmentLine.Times(l.Coverage), 7} {AttainmentLine.Times(l.RequiredCoverage), 7}\n"
+            );
+        }
+        return sb.ToString();
+    }
+
+    // The currency is the report's, so the rows show bare amounts: "1,200,000.00".
+    private static string Amount(Money.Money m) => m.ToString()[(m.Currency.Code.Length + 1)..];
+}
