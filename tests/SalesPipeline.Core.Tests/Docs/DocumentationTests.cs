@@ -12,6 +12,7 @@ public class DocumentationTests
     [InlineData("docs/money.md", "docs/examples/money.cs")]
     [InlineData("docs/pipelines-and-deals.md", "docs/examples/pipelines.cs")]
     [InlineData("docs/targets.md", "docs/examples/targets.cs")]
+    [InlineData("docs/metrics-cycle.md", "docs/examples/metrics-cycle.cs")]
     public void EveryCodeBlock_AppearsInItsExample(string page, string example)
     {
         var blocks = CodeBlocks(File.ReadAllText(Path.Combine(Root, page))).ToList();

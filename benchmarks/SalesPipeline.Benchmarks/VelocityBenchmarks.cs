@@ -1,0 +1,70 @@
+using System;
+using System.Collections.Generic;
+using BenchmarkDotNet.Attributes;
+using NodaTime;
+using SalesPipeline.Deals;
+using SalesPipeline.Forecasting;
+using SalesPipeline.Metrics;
+using SalesPipeline.Money;
+using SalesPipeline.Pipelines;
+using SalesPipeline.Targets;
+
+namespace SalesPipeline.Benchmarks;
+
+// Sales velocity over 1,000,000 deals of 1,000 owners (a third open, a third won, a third lost, closed across 2026),
+// for Q2 2026: the total, and by owner. The sales cycle (Kaplan-Meier) over the same deals.
+[MemoryDiagnoser]
+[MedianColumn]
+public class VelocityBenchmarks
+{
+    private const int DealCount = 1_000_000;
+
+    private static readonly PipelineDefinition Pipeline = PipelineDefinition
+        .CreateBuilder("Bench")
+        .Stage("Working", 0.5m, ForecastCategory.Pipeline)
+        .Won("Won")
+        .Lost("Lost")
+        .Build();
+
+    private static readonly FiscalPeriod Window = FiscalCalendar.Calendar.Quarters(2026)[1];
+    private static readonly Instant AsOf = Instant.FromUtc(2027, 1, 1, 0, 0);
+
+    private Deal[] deals = [];
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var random = new Random(20261124);
+        var start = Instant.FromUtc(2025, 10, 1, 0, 0);
+        deals = new Deal[DealCount];
+        for (var i = 0; i < DealCount; i++)
+        {
+            var created = start + Duration.FromMinutes(random.Next(0, 365 * 24 * 60));
+            var deal = Deal.Open(
+                Pipeline,
+                new DealId($"D-{i}"),
+                "Deal",
+                $"rep-{i % 1_000}",
+                Money.Money.Of(random.Next(1_000, 500_000), Currency.USD),
+                new LocalDate(2026, 12, 31),
+                created
+            );
+            var closed = created + Duration.FromMinutes(random.Next(60, 120 * 24 * 60));
+            deals[i] = (i % 3) switch
+            {
+                0 => deal,
+                1 => Pipeline.Win(deal, closed, "rep"),
+                _ => Pipeline.Lose(deal, LossReason.Price, closed, "rep"),
+            };
+        }
+    }
+
+    [Benchmark]
+    public SalesVelocity Velocity() => SalesVelocity.Of(deals, Window);
+
+    [Benchmark]
+    public IReadOnlyList<SalesVelocity> VelocityByOwner() => SalesVelocity.By(deals, Window, Breakdown.Owner);
+
+    [Benchmark]
+    public SalesCycle CycleKaplanMeier() => SalesCycle.Of(deals, AsOf);
+}

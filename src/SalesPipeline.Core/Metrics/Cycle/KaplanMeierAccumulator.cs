@@ -1,0 +1,168 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using MathNet.Numerics.Distributions;
+using SalesPipeline.Utility;
+
+namespace SalesPipeline.Metrics;
+
+/// <summary>
+/// Accumulates right-censored observations (a time, and whether the event happened then or the observation was
+/// censored) and estimates the Kaplan-Meier survival curve from them. Accumulators over parts of the data merge by
+/// adding their per-time counts, so the merge of the parts gives exactly the curve of the whole.
+/// </summary>
+/// <remarks>
+/// <para>The estimate depends only on how many events and censorings there are at each distinct time, which is all
+/// this accumulator keeps: memory grows with the number of distinct times, not observations.</para>
+/// <para>An accumulator is mutable and not thread-safe: use one per thread and <see cref="Merge"/> them.</para>
+/// </remarks>
+/// <example><code>
+/// var km = new KaplanMeierAccumulator();
+/// km.Add(6, isEvent: true); km.Add(6, isEvent: false); km.Add(10, isEvent: true);
+/// KaplanMeierCurve curve = km.Result(); // S = 2/3 from 6 (3 at risk, 1 event), 0 from 10; median 10
+/// </code></example>
+public sealed class KaplanMeierAccumulator
+{
+    private readonly Dictionary<double, (long Events, long Censored)> counts = [];
+
+    /// <summary>How many observations have been added.</summary>
+    public long Count { get; private set; }
+
+    /// <summary>Adds one observation.</summary>
+    /// <param name="time">When it ended (the event) or was last seen (censored); finite and not negative.</param>
+    /// <param name="isEvent">True when the event happened at <paramref name="time"/>; false when censored there.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="time"/> is negative, infinite or NaN.</exception>
+    public void Add(double time, bool isEvent) => Add(time, isEvent ? 1 : 0, isEvent ? 0 : 1);
+
+    /// <summary>Adds several observations at one time.</summary>
+    /// <param name="time">The time; finite and not negative.</param>
+    /// <param name="events">How many ended with the event at it; not negative.</param>
+    /// <param name="censored">How many were censored at it; not negative.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A count is negative, or <paramref name="time"/> is negative, infinite or NaN.</exception>
+    public void Add(double time, long events, long censored)
+    {
+        Preconditions.CheckRange(
+            double.IsFinite(time) && time >= 0,
+            nameof(time),
+            time,
+            $"An observed time must be finite and not negative; it was {time.ToString(CultureInfo.InvariantCulture)}."
+        );
+        Preconditions.CheckRange(events >= 0, nameof(events), events, $"The number of events must not be negative; it was {events}.");
+        Preconditions.CheckRange(
+            censored >= 0,
+            nameof(censored),
+            censored,
+            $"The number of censored observations must not be negative; it was {censored}."
+        );
+        if (events + censored == 0)
+        {
+            return;
+        }
+        // +0.0 and -0.0 are one time.
+        var key = time == 0 ? 0d : time;
+        var (e, c) = counts.GetValueOrDefault(key);
+        counts[key] = (e + events, c + censored);
+        Count += events + censored;
+    }
+
+    /// <summary>Adds everything another accumulator has seen; the other is left unchanged.</summary>
+    /// <param name="other">The other accumulator.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="other"/> is null.</exception>
+    public void Merge(KaplanMeierAccumulator other)
+    {
+        Preconditions.CheckNotNull(other);
+        foreach (var (time, (events, censored)) in other.counts.ToArray())
+        {
+            Add(time, events, censored);
+        }
+    }
+
+    /// <summary>The Kaplan-Meier curve of every observation added so far.</summary>
+    /// <param name="confidence">The confidence level of the intervals, in (0, 1); 0.95 by default.</param>
+    /// <param name="interval">The transform of the pointwise intervals; log-log by default.</param>
+    /// <returns>The curve; the accumulator can go on accumulating.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="confidence"/> is not strictly between 0 and 1, or
+    /// <paramref name="interval"/> is not a defined value.</exception>
+    public KaplanMeierCurve Result(double confidence = 0.95, SurvivalInterval interval = SurvivalInterval.LogLog)
+    {
+        CheckConfidence(confidence, nameof(confidence));
+        CheckInterval(interval, nameof(interval));
+        var z = Normal.InvCDF(0, 1, 1 - (1 - confidence) / 2);
+        var points = new SurvivalPoint[counts.Count];
+        var atRisk = Count;
+        var survival = 1.0;
+        var greenwood = 0.0;
+        var undefined = false;
+        var i = 0;
+        foreach (var (time, (events, censored)) in counts.OrderBy(kv => kv.Key))
+        {
+            if (events > 0)
+            {
+                survival *= (double)(atRisk - events) / atRisk;
+                if (atRisk == events)
+                {
+                    undefined = true;
+                }
+                else
+                {
+                    greenwood += (double)events / ((double)atRisk * (atRisk - events));
+                }
+            }
+            points[i++] = undefined
+                ? new SurvivalPoint(time, atRisk, events, censored, survival, null, null, null)
+                : Point(time, atRisk, events, censored, survival, greenwood, z, interval);
+            atRisk -= events + censored;
+        }
+        return new KaplanMeierCurve(points, confidence, interval);
+    }
+
+    internal static void CheckConfidence(double confidence, string paramName) =>
+        Preconditions.CheckRange(
+            confidence > 0 && confidence < 1,
+            paramName,
+            confidence,
+            $"The confidence level must be strictly between 0 and 1, for example 0.95; it was {confidence.ToString(CultureInfo.InvariantCulture)}."
+        );
+
+    internal static void CheckInterval(SurvivalInterval interval, string paramName) =>
+        Preconditions.CheckRange(
+            Enum.IsDefined(interval),
+            paramName,
+            interval,
+            $"The interval must be LogLog, Log or Plain; it was {(int)interval}."
+        );
+
+    private static SurvivalPoint Point(
+        double time,
+        long atRisk,
+        long events,
+        long censored,
+        double survival,
+        double greenwood,
+        double z,
+        SurvivalInterval interval
+    )
+    {
+        var root = Math.Sqrt(greenwood);
+        var standardError = survival * root;
+        if (greenwood == 0)
+        {
+            // No event yet: S = 1 with no uncertainty.
+            return new SurvivalPoint(time, atRisk, events, censored, survival, standardError, survival, survival);
+        }
+        var (lower, upper) = interval switch
+        {
+            SurvivalInterval.LogLog => LogLog(survival, root, z),
+            SurvivalInterval.Log => (survival * Math.Exp(-z * root), Math.Min(1, survival * Math.Exp(z * root))),
+            _ => (Math.Max(0, survival - z * standardError), Math.Min(1, survival + z * standardError)),
+        };
+        return new SurvivalPoint(time, atRisk, events, censored, survival, standardError, lower, upper);
+    }
+
+    private static (double Lower, double Upper) LogLog(double survival, double root, double z)
+    {
+        var theta = z * root / Math.Abs(Math.Log(survival));
+        return (Math.Pow(survival, Math.Exp(theta)), Math.Pow(survival, Math.Exp(-theta)));
+    }
+}

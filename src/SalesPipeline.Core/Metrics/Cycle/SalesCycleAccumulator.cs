@@ -1,0 +1,124 @@
+using System;
+using System.Collections.Generic;
+using NodaTime;
+using SalesPipeline.Deals;
+using SalesPipeline.Utility;
+
+namespace SalesPipeline.Metrics;
+
+/// <summary>
+/// Accumulates a <see cref="SalesCycle"/> deal by deal, and merges with other accumulators over other deals: the merge
+/// of the parts gives exactly the sales cycle of the whole (the Kaplan-Meier counts and the won-cycle sum add up).
+/// </summary>
+/// <remarks>An accumulator is mutable and not thread-safe: use one per thread and <see cref="Merge"/> them.</remarks>
+public sealed class SalesCycleAccumulator
+{
+    private readonly KaplanMeierAccumulator curve = new();
+    private Int128 wonNanoseconds;
+
+    /// <summary>Creates an empty accumulator.</summary>
+    /// <param name="asOf">The instant the deals are read at: later events are ignored and deals still open then are censored at it.</param>
+    /// <param name="options">Options; <see cref="SalesCycleOptions.Default"/> when null.</param>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of its range.</exception>
+    public SalesCycleAccumulator(Instant asOf, SalesCycleOptions? options = null)
+    {
+        AsOf = asOf;
+        Options = options ?? SalesCycleOptions.Default;
+        Options.Check(nameof(options));
+    }
+
+    /// <summary>The instant the deals are read at.</summary>
+    public Instant AsOf { get; }
+
+    /// <summary>The options.</summary>
+    public SalesCycleOptions Options { get; }
+
+    private long WonDeals { get; set; }
+
+    private long NotYetCreated { get; set; }
+
+    /// <summary>Adds one deal, as it stood at <see cref="AsOf"/>.</summary>
+    /// <param name="deal">The deal.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="deal"/> is null.</exception>
+    /// <remarks>A deal created after <see cref="AsOf"/> is counted in <see cref="SalesCycle.NotYetCreated"/> and nowhere else.</remarks>
+    public void Add(Deal deal)
+    {
+        Preconditions.CheckNotNull(deal);
+        if (!deal.TryAsOf(AsOf, out var then))
+        {
+            NotYetCreated++;
+            return;
+        }
+        var end = then.ClosedAt ?? AsOf;
+        var days = (end - then.CreatedAt).TotalDays;
+        var isEvent = then.Status switch
+        {
+            DealStatus.Won => true,
+            DealStatus.Lost => Options.Outcome == SalesCycleOutcome.Closed,
+            _ => false,
+        };
+        curve.Add(days, isEvent);
+        if (then.Status == DealStatus.Won)
+        {
+            WonDeals++;
+            wonNanoseconds += (end - then.CreatedAt).ToInt64Nanoseconds();
+        }
+    }
+
+    /// <summary>Adds every deal.</summary>
+    /// <param name="deals">The deals.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="deals"/> or one of them is null.</exception>
+    public void AddRange(IEnumerable<Deal> deals)
+    {
+        Preconditions.CheckNotNull(deals);
+        var i = 0;
+        foreach (var deal in deals)
+        {
+            if (deal is null)
+            {
+                throw new ArgumentNullException(nameof(deals), $"Deal {i} is null.");
+            }
+            Add(deal);
+            i++;
+        }
+    }
+
+    /// <summary>Adds everything another accumulator has seen; the other is left unchanged.</summary>
+    /// <param name="other">An accumulator with the same as-of instant and options.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="other"/> is null.</exception>
+    /// <exception cref="ArgumentException">The other accumulator reads the deals at another instant or with other options.</exception>
+    public void Merge(SalesCycleAccumulator other)
+    {
+        Preconditions.CheckNotNull(other);
+        Preconditions.CheckArgument(
+            other.AsOf == AsOf && other.Options == Options,
+            nameof(other),
+            $"Only accumulators with the same as-of instant and options can be merged; this one is as of {AsOf}, the other as of {other.AsOf}."
+        );
+        curve.Merge(other.curve);
+        WonDeals += other.WonDeals;
+        NotYetCreated += other.NotYetCreated;
+        wonNanoseconds += other.wonNanoseconds;
+    }
+
+    /// <summary>The sales cycle of every deal added so far.</summary>
+    /// <returns>The sales cycle; the accumulator can go on accumulating.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="SalesCycleOptions.TauDays"/> is beyond the largest observed time.</exception>
+    public SalesCycle Result()
+    {
+        var km = curve.Result(Options.Confidence, Options.Interval);
+        double? tau = Options.TauDays ?? km.LargestTime;
+        if (Options.TauDays is { } given && (km.LargestTime is not { } largest || given > largest))
+        {
+            throw new ArgumentOutOfRangeException(
+                "options",
+                given,
+                $"SalesCycleOptions.TauDays ({KaplanMeierCurve.Show(given)}) is beyond the largest observed time ({KaplanMeierCurve.Show(km.LargestTime)} days), where the survival curve is unknown; choose a smaller restriction or leave it null."
+            );
+        }
+        double? naive = WonDeals > 0 ? (double)wonNanoseconds / WonDeals / NanosecondsPerDay : null;
+        return new SalesCycle(AsOf, Options, km, tau, tau is { } t ? km.RestrictedMean(t) : null, WonDeals, naive, NotYetCreated);
+    }
+
+    private const double NanosecondsPerDay = 86_400_000_000_000d;
+}
