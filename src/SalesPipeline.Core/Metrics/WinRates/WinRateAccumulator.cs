@@ -202,6 +202,9 @@ public sealed class WinRateAccumulator
         return new WinRateTable(Rate(total), lines);
     }
 
+    // Shared with accumulators built on this one, so every amount they see goes through one currency rule.
+    internal ReportingValue Value => value;
+
     internal WinRateResult Rate(WinRateCell cell) => new(options.Definition, cell, value, options.Confidence);
 
     private void AddTo(string key, DealOutcome outcome, decimal amount) =>
