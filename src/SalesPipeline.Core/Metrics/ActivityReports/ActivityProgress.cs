@@ -21,7 +21,11 @@ public static class ActivityProgress
     /// <returns>The report.</returns>
     /// <exception cref="ArgumentNullException">An argument or an element is null.</exception>
     /// <exception cref="ArgumentException">Two deals share an id, or the options' window is empty.</exception>
-    public static ActivityProgressReport Of(IEnumerable<Deal> deals, IEnumerable<Activity> activities, ActivityProgressOptions? options = null)
+    public static ActivityProgressReport Of(
+        IEnumerable<Deal> deals,
+        IEnumerable<Activity> activities,
+        ActivityProgressOptions? options = null
+    )
     {
         Preconditions.CheckNotNull(deals);
         var accumulator = new ActivityProgressAccumulator(options);

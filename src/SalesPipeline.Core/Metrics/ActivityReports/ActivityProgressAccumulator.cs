@@ -64,7 +64,10 @@ public sealed class ActivityProgressAccumulator
             var key = (activity.Rep, activity.Kind);
             var cell = cells.GetValueOrDefault(key);
             cells[key] = pending
-                ? cell with { Pending = cell.Pending + 1 }
+                ? cell with
+                {
+                    Pending = cell.Pending + 1,
+                }
                 : (cell.Judged + 1, cell.Progressed + (progressed ? 1 : 0), cell.Pending);
         }
     }
@@ -109,7 +112,8 @@ public sealed class ActivityProgressAccumulator
     }
 
     private Instant[] ProgressInstants(Deal deal) =>
-        deal.Events.Where(e => e is StageMoved { Direction: MoveDirection.Forward } or DealWon)
+        deal
+            .Events.Where(e => e is StageMoved { Direction: MoveDirection.Forward } or DealWon)
             .Select(e => e.At)
             .Where(t => options.AsOf is not { } asOf || t <= asOf)
             .ToArray();

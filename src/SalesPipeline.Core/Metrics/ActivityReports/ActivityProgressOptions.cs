@@ -52,7 +52,10 @@ public sealed record ActivityProgressOptions
             Preconditions.CheckNotNull(value, nameof(ExcludedOutcomes));
             if (value.Any(o => o is null))
             {
-                throw new ArgumentNullException(nameof(ExcludedOutcomes), "ExcludedOutcomes must not hold null; leave it empty to keep every outcome.");
+                throw new ArgumentNullException(
+                    nameof(ExcludedOutcomes),
+                    "ExcludedOutcomes must not hold null; leave it empty to keep every outcome."
+                );
             }
             excludedOutcomes = value.Distinct().OrderBy(o => o.Code, StringComparer.Ordinal).ToArray();
         }
@@ -64,9 +67,10 @@ public sealed record ActivityProgressOptions
     {
         get => within;
         init =>
-            within = value > Duration.Zero
-                ? value
-                : throw new ArgumentOutOfRangeException(nameof(Within), value, $"Within must be positive; it was {value}.");
+            within =
+                value > Duration.Zero
+                    ? value
+                    : throw new ArgumentOutOfRangeException(nameof(Within), value, $"Within must be positive; it was {value}.");
     }
 
     /// <summary>
@@ -118,7 +122,11 @@ public sealed record ActivityProgressOptions
 
     internal void Check(string paramName)
     {
-        Preconditions.CheckArgument(Zone is not null, paramName, "ActivityProgressOptions.Zone must not be null; use DateTimeZone.Utc for UTC.");
+        Preconditions.CheckArgument(
+            Zone is not null,
+            paramName,
+            "ActivityProgressOptions.Zone must not be null; use DateTimeZone.Utc for UTC."
+        );
         if (Start is { } start && End is { } end)
         {
             Preconditions.CheckArgument(

@@ -6,7 +6,14 @@ namespace SalesPipeline.Metrics;
 /// <remarks>Immutable; thread-safe.</remarks>
 public sealed record CompetitorLine
 {
-    internal CompetitorLine(string competitor, WinRateResult rate, int openDeals, Money.Money? openValue, int lostTo, Money.Money? lostToValue)
+    internal CompetitorLine(
+        string competitor,
+        WinRateResult rate,
+        int openDeals,
+        Money.Money? openValue,
+        int lostTo,
+        Money.Money? lostToValue
+    )
     {
         Competitor = competitor;
         Rate = rate;

@@ -106,7 +106,11 @@ public sealed class LossAccumulator
                 .Select(g => new LossStageLine(g.Key, Figures(g.Sum(e => e.Value.Count), g.Sum(e => e.Value.Value))))
                 .ToArray();
         var reasons = Ordered(cells.GroupBy(c => c.Key.Reason, StringComparer.Ordinal), g => g.Key)
-            .Select(g => new LossReasonLine(new LossReason(g.Key), Figures(g.Sum(e => e.Value.Count), g.Sum(e => e.Value.Value)), Stages(g)))
+            .Select(g => new LossReasonLine(
+                new LossReason(g.Key),
+                Figures(g.Sum(e => e.Value.Count), g.Sum(e => e.Value.Value)),
+                Stages(g)
+            ))
             .ToArray();
         return new LossReport(Figures(totalCount, totalValue), reasons, Stages(cells));
     }

@@ -21,7 +21,13 @@ namespace SalesPipeline.Metrics;
 /// </remarks>
 public sealed record Leaderboard
 {
-    internal Leaderboard(LeaderboardMeasure measure, LeaderboardLevel level, int minimumSample, IReadOnlyList<LeaderboardEntry> ranked, IReadOnlyList<LeaderboardEntry> unranked)
+    internal Leaderboard(
+        LeaderboardMeasure measure,
+        LeaderboardLevel level,
+        int minimumSample,
+        IReadOnlyList<LeaderboardEntry> ranked,
+        IReadOnlyList<LeaderboardEntry> unranked
+    )
     {
         Measure = measure;
         Level = level;

@@ -25,7 +25,9 @@ public sealed class LeaderboardAccumulator
     private readonly DealScope scope;
     private readonly DealScope closed;
     private readonly WinRateAccumulator rates;
-    private readonly Dictionary<string, (WinRateCell Rate, int WonCount, decimal WonValue, int Activities)> cells = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (WinRateCell Rate, int WonCount, decimal WonValue, int Activities)> cells = new(
+        StringComparer.Ordinal
+    );
 
     /// <summary>Creates an empty accumulator.</summary>
     /// <param name="level">Reps or teams; teams need <see cref="WinRateOptions.Organization"/>.</param>
@@ -145,7 +147,12 @@ public sealed class LeaderboardAccumulator
         foreach (var (key, theirs) in other.cells)
         {
             var mine = cells.GetValueOrDefault(key);
-            cells[key] = (mine.Rate.Plus(theirs.Rate), mine.WonCount + theirs.WonCount, mine.WonValue + theirs.WonValue, mine.Activities + theirs.Activities);
+            cells[key] = (
+                mine.Rate.Plus(theirs.Rate),
+                mine.WonCount + theirs.WonCount,
+                mine.WonValue + theirs.WonValue,
+                mine.Activities + theirs.Activities
+            );
         }
     }
 
@@ -199,7 +206,13 @@ public sealed class LeaderboardAccumulator
         return new Leaderboard(measure, level, minimumSample, ranked, unranked);
     }
 
-    private static (decimal Primary, decimal Secondary) Scores(LeaderboardMeasure measure, int wonCount, decimal wonAmount, WinRateResult rate, int activities) =>
+    private static (decimal Primary, decimal Secondary) Scores(
+        LeaderboardMeasure measure,
+        int wonCount,
+        decimal wonAmount,
+        WinRateResult rate,
+        int activities
+    ) =>
         measure switch
         {
             LeaderboardMeasure.WonAmount => (wonAmount, wonCount),

@@ -75,14 +75,18 @@ public sealed record WinRateResult
     /// <returns>The invariant text.</returns>
     public override string ToString()
     {
-        var count =
-            CountRate is { } rate
-                ? string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"{Won}/{Trials} won = {rate:0.0%} [{CountInterval!.Lower:0.0%}, {CountInterval.Upper:0.0%}]"
-                )
-                : "0 trials";
-        var total = WonValue is null ? null : Money.Money.Of(WonValue.Amount + LostValue!.Amount + (Definition == WinRateDefinition.Created ? OpenValue!.Amount : 0m), WonValue.Currency);
+        var count = CountRate is { } rate
+            ? string.Create(
+                CultureInfo.InvariantCulture,
+                $"{Won}/{Trials} won = {rate:0.0%} [{CountInterval!.Lower:0.0%}, {CountInterval.Upper:0.0%}]"
+            )
+            : "0 trials";
+        var total = WonValue is null
+            ? null
+            : Money.Money.Of(
+                WonValue.Amount + LostValue!.Amount + (Definition == WinRateDefinition.Created ? OpenValue!.Amount : 0m),
+                WonValue.Currency
+            );
         var value = ValueRate is { } v
             ? string.Create(CultureInfo.InvariantCulture, $"by value {v:0.0%} ({WonValue} of {total})")
             : "by value n/a";

@@ -51,7 +51,9 @@ public class CompetitorAnalysisTests
                     var deals = specs.Select(Build).ToArray();
                     var report = CompetitorAnalysis.Of(deals);
                     var table = WinRate.ByCompetitor(deals);
-                    return report.Lines.All(l => l.Rate == (table[l.Competitor] ?? new WinRateAccumulator().Result().Total) || l.Rate.Trials == 0)
+                    return report.Lines.All(l =>
+                            l.Rate == (table[l.Competitor] ?? new WinRateAccumulator().Result().Total) || l.Rate.Trials == 0
+                        )
                         && report.Lines.All(l => l.LostTo == deals.Count(d => d.Status == DealStatus.Lost && d.Competitor == l.Competitor))
                         && report.Lines.All(l => l.OpenDeals == deals.Count(d => d.IsOpen && d.HasCompetitor(l.Competitor)))
                         && report.Lines.All(l => l.LostTo <= l.Rate.Lost);
@@ -74,7 +76,9 @@ public class CompetitorAnalysisTests
                     right.AddRange(deals.Skip(input.Cut));
                     left.Merge(right);
                     var merged = left.Result();
-                    return whole.Lines.SequenceEqual(merged.Lines) && whole.Total == merged.Total && whole.WithoutCompetitor == merged.WithoutCompetitor;
+                    return whole.Lines.SequenceEqual(merged.Lines)
+                        && whole.Total == merged.Total
+                        && whole.WithoutCompetitor == merged.WithoutCompetitor;
                 }
             )
         );

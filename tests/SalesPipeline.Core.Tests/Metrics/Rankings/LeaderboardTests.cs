@@ -112,16 +112,31 @@ public class LeaderboardTests
                             .All(level =>
                             {
                                 var board = Leaderboard.Of(deals, activities, measure, level, options, minimumSample: 2);
-                                var shuffled = Leaderboard.Of(Shuffle(deals, input.Seed), Shuffle(activities, input.Seed), measure, level, options, minimumSample: 2);
+                                var shuffled = Leaderboard.Of(
+                                    Shuffle(deals, input.Seed),
+                                    Shuffle(activities, input.Seed),
+                                    measure,
+                                    level,
+                                    options,
+                                    minimumSample: 2
+                                );
                                 var keys = board.Ranked.Concat(board.Unranked).Select(e => e.Key).Order(StringComparer.Ordinal);
-                                var expected = level == LeaderboardLevel.Rep
-                                    ? input.Specs.Where(s => s.Outcome != 0).Select(s => s.Owner).Concat(input.Specs.Select(s => s.Owner)).Distinct().Order(StringComparer.Ordinal)
-                                    : keys;
+                                var expected =
+                                    level == LeaderboardLevel.Rep
+                                        ? input
+                                            .Specs.Where(s => s.Outcome != 0)
+                                            .Select(s => s.Owner)
+                                            .Concat(input.Specs.Select(s => s.Owner))
+                                            .Distinct()
+                                            .Order(StringComparer.Ordinal)
+                                        : keys;
                                 var ranks = board.Ranked.Select(e => e.Rank!.Value).ToArray();
                                 return keys.SequenceEqual(expected)
                                     && board.Ranked.SequenceEqual(shuffled.Ranked)
                                     && board.Unranked.SequenceEqual(shuffled.Unranked)
-                                    && ranks.Select((r, i) => r >= 1 && r <= i + 1 && (i == 0 ? r == 1 : r == ranks[i - 1] || r == i + 1)).All(x => x);
+                                    && ranks
+                                        .Select((r, i) => r >= 1 && r <= i + 1 && (i == 0 ? r == 1 : r == ranks[i - 1] || r == i + 1))
+                                        .All(x => x);
                             })
                     );
                 }

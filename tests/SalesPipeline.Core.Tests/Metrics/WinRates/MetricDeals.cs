@@ -115,12 +115,28 @@ internal static class MetricDeals
         string[]? competitors = null,
         int stage = 0,
         Currency? currency = null
-    ) => Pipeline.Lose(Open(id, owner, amount, createdDay, competitors, currency, stage: stage), reason ?? LossReason.Price, Day(closedDay), owner, lostTo);
+    ) =>
+        Pipeline.Lose(
+            Open(id, owner, amount, createdDay, competitors, currency, stage: stage),
+            reason ?? LossReason.Price,
+            Day(closedDay),
+            owner,
+            lostTo
+        );
 
     public static Deal Build(DealSpec s)
     {
         var id = "G-" + s.Index;
-        var deal = Open(id, s.Owner, s.Cents / 100m, s.CreatedDay, s.Competitors, source: s.Source, product: s.Product, stage: s.StageReached);
+        var deal = Open(
+            id,
+            s.Owner,
+            s.Cents / 100m,
+            s.CreatedDay,
+            s.Competitors,
+            source: s.Source,
+            product: s.Product,
+            stage: s.StageReached
+        );
         return s.Outcome switch
         {
             1 => Pipeline.Win(deal, Day(s.ClosedDay), s.Owner),
@@ -144,7 +160,20 @@ internal static class MetricDeals
         from stage in Gen.Choose(0, 2)
         from source in Gen.Elements<string?>(null, "web", "referral")
         from product in Gen.Elements<string?>(null, "crm", "erp")
-        select new DealSpec(index, owner, outcome, cents, created, created + length, competitors.ToArray(), lostTo, reason, stage, source, product);
+        select new DealSpec(
+            index,
+            owner,
+            outcome,
+            cents,
+            created,
+            created + length,
+            competitors.ToArray(),
+            lostTo,
+            reason,
+            stage,
+            source,
+            product
+        );
 
     public static Gen<DealSpec[]> SpecsGen =>
         from n in Gen.Choose(0, 30)

@@ -303,7 +303,13 @@ public class WinRateTests
                         && rate.Decided == rate.Won + rate.Lost
                         && rate.Open == 0
                         && (rate.Decided == 0 ? rate.CountRate is null : rate.CountRate == (decimal)won / (won + lost))
-                        && (rate.CountInterval is null || (rate.CountInterval.Lower <= (double)rate.CountRate!.Value && (double)rate.CountRate.Value <= rate.CountInterval.Upper))
+                        && (
+                            rate.CountInterval is null
+                            || (
+                                rate.CountInterval.Lower <= (double)rate.CountRate!.Value
+                                && (double)rate.CountRate.Value <= rate.CountInterval.Upper
+                            )
+                        )
                         && (rate.WonValue is null ? won == 0 : rate.WonValue.ToMinorUnits() == wonCents);
                 }
             )
