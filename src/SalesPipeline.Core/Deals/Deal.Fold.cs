@@ -28,7 +28,9 @@ public sealed partial record Deal
                 ClosedAt = l.At,
                 LossReason = l.Reason,
                 Competitor = l.Competitor,
+                competitors = l.Competitor is null ? competitors : Insert(competitors, l.Competitor),
             },
+            CompetitorNoted c => this with { competitors = Insert(competitors, c.Competitor) },
             DealReopened r => this with
             {
                 Status = DealStatus.Open,
@@ -82,6 +84,7 @@ public sealed partial record Deal
             or CategoryOverridden
             or CategoryOverrideCleared
             or DealWon
+            or CompetitorNoted
             or DealLost when !IsOpen =>
                 $"the deal is {Status.ToString().ToLowerInvariant()}; only reassignment and reopening change a closed deal.",
             StageMoved m => CheckMove(m),
@@ -101,7 +104,10 @@ public sealed partial record Deal
             DealLost l when string.IsNullOrWhiteSpace(l.StageId) || l.StageId == StageId =>
                 $"it names stage \"{l.StageId}\", not a Lost stage.",
             DealLost l when l.Competitor is not null && string.IsNullOrWhiteSpace(l.Competitor) => "the competitor is empty.",
+            CompetitorNoted c when string.IsNullOrWhiteSpace(c.Competitor) => "the competitor is empty.",
+            CompetitorNoted c when HasCompetitor(c.Competitor) => $"competitor \"{c.Competitor}\" is already noted.",
             ExpectedCloseChanged
+            or CompetitorNoted
             or ProbabilityOverridden
             or ProbabilityOverrideCleared
             or CategoryOverridden

@@ -41,11 +41,13 @@ public sealed partial record Deal
         Source = created.Source;
         Product = created.Product;
         answered = [];
+        competitors = [];
         log = EventLog.Of(created);
     }
 
     private EventLog log;
     private string[] answered;
+    private string[] competitors;
 
     /// <summary>The deal's id.</summary>
     public DealId Id { get; }
@@ -91,6 +93,18 @@ public sealed partial record Deal
 
     /// <summary>The competitor the deal was lost to, while it is lost and one was named; otherwise null.</summary>
     public string? Competitor { get; private init; }
+
+    /// <summary>
+    /// Every competitor the deal has been up against, in ordinal order without repeats: those noted with
+    /// <see cref="DealCommand.NoteCompetitor"/> and the one it was lost to. Reopening keeps them (the history of who
+    /// competed stays true), while <see cref="Competitor"/> is cleared.
+    /// </summary>
+    public IReadOnlyList<string> Competitors => Array.AsReadOnly(competitors);
+
+    /// <summary>Whether <paramref name="competitor"/> is among <see cref="Competitors"/> (ordinal comparison).</summary>
+    /// <param name="competitor">The competitor's name.</param>
+    /// <returns>True when noted.</returns>
+    public bool HasCompetitor(string competitor) => Array.BinarySearch(competitors, competitor, StringComparer.Ordinal) >= 0;
 
     /// <summary>When the deal was created.</summary>
     public Instant CreatedAt { get; }
@@ -216,9 +230,9 @@ public sealed partial record Deal
     /// <exception cref="ArgumentException">
     /// The events are empty, do not start with exactly one <see cref="DealCreated"/>, belong to different deals, go
     /// back in time, carry a value the matching command would refuse (an empty actor, owner or stage id, a negative
-    /// amount, a probability outside [0, 1], the Closed category as an override, a loss without a reason), or describe
-    /// an impossible change (a stage move of a closed deal, a move from a stage the deal was not in, answering a
-    /// criterion twice, reopening an open deal).
+    /// amount, a probability outside [0, 1], the Closed category as an override, a loss without a reason, an empty
+    /// competitor), or describe an impossible change (a stage move of a closed deal, a move from a stage the deal was not
+    /// in, answering a criterion twice, noting a competitor twice or on a closed deal, reopening an open deal).
     /// </exception>
     /// <remarks>
     /// Without the pipeline, stage and criterion ids are checked for consistency within the history only; whether

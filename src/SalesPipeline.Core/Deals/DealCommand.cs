@@ -144,6 +144,19 @@ public abstract record DealCommand
     /// <exception cref="ArgumentException"><paramref name="by"/> is empty, or <paramref name="competitor"/> is given but empty.</exception>
     public static LoseDeal Lose(LossReason? reason, Instant at, string by, string? competitor = null) => new(reason, competitor, at, by);
 
+    /// <summary>
+    /// Notes a competitor competing for an open deal, so competitor analysis sees it on open and won deals too (a lost
+    /// deal names the competitor it was lost to with <see cref="Lose"/>). Rejected when the deal is closed or the
+    /// competitor is already noted.
+    /// </summary>
+    /// <param name="competitor">The competitor's name, compared ordinally; not empty.</param>
+    /// <param name="at">When.</param>
+    /// <param name="by">Who.</param>
+    /// <returns>The command.</returns>
+    /// <exception cref="ArgumentNullException">A text argument is null.</exception>
+    /// <exception cref="ArgumentException">A text argument is empty or whitespace.</exception>
+    public static NoteCompetitor NoteCompetitor(string competitor, Instant at, string by) => new(competitor, at, by);
+
     /// <summary>Reopens a won or lost deal, if the pipeline allows it.</summary>
     /// <param name="at">When.</param>
     /// <param name="by">Who.</param>

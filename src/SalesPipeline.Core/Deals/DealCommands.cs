@@ -153,6 +153,16 @@ public sealed record LoseDeal : DealCommand
     public string? Competitor { get; }
 }
 
+/// <summary>Notes a competitor competing for an open deal. Create with <see cref="DealCommand.NoteCompetitor"/>.</summary>
+public sealed record NoteCompetitor : DealCommand
+{
+    internal NoteCompetitor(string competitor, Instant at, string by)
+        : base(at, by) => Competitor = Preconditions.CheckNotBlank(competitor);
+
+    /// <summary>The competitor's name.</summary>
+    public string Competitor { get; }
+}
+
 /// <summary>Reopens a closed deal. Create with <see cref="DealCommand.Reopen"/>.</summary>
 public sealed record ReopenDeal : DealCommand
 {

@@ -158,6 +158,16 @@ public sealed record DealWon(DealId DealId, Instant At, string By, string StageI
 public sealed record DealLost(DealId DealId, Instant At, string By, string StageId, LossReason Reason, string? Competitor)
     : DealEvent(DealId, At, By);
 
+/// <summary>
+/// A competitor was noted as competing for an open deal. Losing to a competitor (<see cref="DealLost.Competitor"/>) also
+/// counts as noting it, so <see cref="Deal.Competitors"/> holds every competitor the deal was up against.
+/// </summary>
+/// <param name="DealId">The deal.</param>
+/// <param name="At">When.</param>
+/// <param name="By">Who.</param>
+/// <param name="Competitor">The competitor's name, compared ordinally.</param>
+public sealed record CompetitorNoted(DealId DealId, Instant At, string By, string Competitor) : DealEvent(DealId, At, By);
+
 /// <summary>A won or lost deal was reopened into an open stage.</summary>
 /// <param name="DealId">The deal.</param>
 /// <param name="At">When.</param>

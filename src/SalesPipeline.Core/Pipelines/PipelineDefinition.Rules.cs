@@ -174,6 +174,13 @@ public sealed partial class PipelineDefinition
                 }
                 return new CategoryOverridden(id, at, by, c.Category);
 
+            case NoteCompetitor c:
+                if (deal.HasCompetitor(c.Competitor))
+                {
+                    Reject(ref rejections, RejectionCode.NothingToChange, $"Competitor \"{c.Competitor}\" is already noted on deal {id}.");
+                }
+                return new CompetitorNoted(id, at, by, c.Competitor);
+
             case ClearCategoryOverride:
                 if (deal.CategoryOverride is null)
                 {

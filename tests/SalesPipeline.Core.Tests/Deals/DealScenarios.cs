@@ -148,7 +148,12 @@ internal static class DealScenarios
             (1, Gen.Constant((Func<Instant, DealCommand>)(at => DealCommand.ClearProbability(at, "rep")))),
             (1, Gen.Elements(OpenCategories).Select(c => (Func<Instant, DealCommand>)(at => DealCommand.OverrideCategoryTo(c, at, "rep")))),
             (1, Gen.Constant((Func<Instant, DealCommand>)(at => DealCommand.ClearCategory(at, "rep")))),
-            (1, Gen.Elements("alice", "bob").Select(o => (Func<Instant, DealCommand>)(at => DealCommand.Reassign(o, at, "manager"))))
+            (1, Gen.Elements("alice", "bob").Select(o => (Func<Instant, DealCommand>)(at => DealCommand.Reassign(o, at, "manager")))),
+            (
+                2,
+                Gen.Elements("Globex", "Initech", "globex")
+                    .Select(c => (Func<Instant, DealCommand>)(at => DealCommand.NoteCompetitor(c, at, "rep")))
+            )
         );
     }
 
@@ -222,9 +227,17 @@ internal sealed record DealModel(
     LossReason? LossReason,
     string? Competitor,
     Instant? ClosedAt,
-    Instant StageEnteredAt
+    Instant StageEnteredAt,
+    string Competitors
 )
 {
+    // Competitors as one string ("a|b", ordinal order), so record equality compares them by content.
+    public static string Join(IEnumerable<string> competitors) =>
+        string.Join("|", competitors.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+
+    private string WithCompetitor(string competitor) =>
+        Join(Competitors.Split('|', StringSplitOptions.RemoveEmptyEntries).Append(competitor));
+
     // Record equality compares the answered set by reference; this compares it by content.
     public bool SameState(DealModel other) =>
         (this with { Answered = ImmutableSortedSet<string>.Empty }) == (other with { Answered = ImmutableSortedSet<string>.Empty })
@@ -246,7 +259,8 @@ internal sealed record DealModel(
             null,
             null,
             null,
-            T0
+            T0,
+            ""
         );
 
     /// <summary>The expected rejections (as keys) and, when there are none, the expected next state.</summary>
@@ -356,6 +370,7 @@ internal sealed record DealModel(
                     ClosedAt = at,
                     LossReason = l.Reason,
                     Competitor = l.Competitor,
+                    Competitors = l.Competitor is null ? Competitors : WithCompetitor(l.Competitor),
                 };
                 break;
             case AnswerExitCriterion a:
@@ -414,6 +429,13 @@ internal sealed record DealModel(
                     Add(RejectionCode.NothingToChange);
                 }
                 next = self with { Category = c.Category };
+                break;
+            case NoteCompetitor c:
+                if (Competitors.Split('|').Contains(c.Competitor))
+                {
+                    Add(RejectionCode.NothingToChange);
+                }
+                next = self with { Competitors = WithCompetitor(c.Competitor) };
                 break;
             case ClearCategoryOverride:
                 if (Category is null)

@@ -86,6 +86,8 @@ public sealed partial class DealTests
             { "reopen-open-deal", 1, "DealReopened" },
             { "move-after-win", 2, "won" },
             { "lose-without-reason", 1, "loss reason" },
+            { "competitor-twice", 2, "\"Globex\" is already noted" },
+            { "competitor-after-win", 2, "won" },
         };
 
     private static DealEvent[] Bad(string kind)
@@ -115,6 +117,13 @@ public sealed partial class DealTests
                 new DealWon(id, H(1), "alice", "won"),
                 new StageMoved(id, H(2), "alice", "prospecting", "qualified", MoveDirection.Forward, 0),
             ],
+            "competitor-twice" =>
+            [
+                Created,
+                new CompetitorNoted(id, H(1), "alice", "Globex"),
+                new CompetitorNoted(id, H(2), "alice", "Globex"),
+            ],
+            "competitor-after-win" => [Created, new DealWon(id, H(1), "alice", "won"), new CompetitorNoted(id, H(2), "alice", "Globex")],
             _ => [Created, new DealLost(id, H(1), "alice", "lost", null!, null)],
         };
     }

@@ -26,6 +26,7 @@ public sealed partial class DealTests
             { "move to the same stage", new StageMoved(id, H(1), "a", "prospecting", "prospecting", MoveDirection.Forward, 0) },
             { "backward move that skips", new StageMoved(id, H(1), "a", "prospecting", "x", MoveDirection.Backward, 2) },
             { "empty new owner", new OwnerReassigned(id, H(1), "a", "") },
+            { "empty competitor noted", new CompetitorNoted(id, H(1), "a", " ") },
         };
     }
 

@@ -194,7 +194,8 @@ public sealed partial class PipelineDefinitionTransitionsTests
             deal.LossReason,
             deal.Competitor,
             deal.ClosedAt,
-            deal.StageEnteredAt
+            deal.StageEnteredAt,
+            DealModel.Join(deal.Competitors)
         );
 
     [Fact]

@@ -1,0 +1,20 @@
+using System.Globalization;
+
+namespace SalesPipeline.Metrics;
+
+/// <summary>A number of lost deals, their value, and their shares of all lost deals in the report.</summary>
+/// <param name="Count">Lost deals.</param>
+/// <param name="Value">Their amount in the reporting currency, rounded to its minor unit; null when no currency is known.</param>
+/// <param name="CountShare">Count / all lost deals (exact decimal); null when nothing was lost.</param>
+/// <param name="ValueShare">Value / all lost value, from exact sums; null when all lost value is zero.</param>
+/// <remarks>Immutable; thread-safe.</remarks>
+public sealed record LossFigures(int Count, Money.Money? Value, decimal? CountShare, decimal? ValueShare)
+{
+    /// <summary>"3 (30.0%), USD 90,000.00 (45.0%)".</summary>
+    /// <returns>The invariant text.</returns>
+    public override string ToString() =>
+        string.Create(
+            CultureInfo.InvariantCulture,
+            $"{Count} ({(CountShare is { } c ? c.ToString("0.0%", CultureInfo.InvariantCulture) : "n/a")}), {Value} ({(ValueShare is { } v ? v.ToString("0.0%", CultureInfo.InvariantCulture) : "n/a")})"
+        );
+}

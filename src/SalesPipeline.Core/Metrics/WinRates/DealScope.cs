@@ -1,0 +1,88 @@
+using NodaTime;
+using SalesPipeline.Deals;
+using SalesPipeline.Forecasting;
+using SalesPipeline.Money;
+
+namespace SalesPipeline.Metrics;
+
+internal enum DealOutcome
+{
+    Excluded,
+    Won,
+    Lost,
+    Open,
+}
+
+// The one rule that says whether a deal counts under WinRateOptions, and as what; shared by win rates, leaderboards,
+// loss and competitor analysis so they all read the same deals.
+internal sealed class DealScope
+{
+    private readonly WinRateOptions options;
+
+    internal DealScope(WinRateOptions options) => this.options = options;
+
+    internal WinRateDefinition Definition => options.Definition;
+
+    internal DealOutcome Classify(Deal deal, out LocalDate date)
+    {
+        if (options.Definition == WinRateDefinition.Created)
+        {
+            date = deal.CreatedAt.InZone(options.Zone).Date;
+            return !options.InWindow(date) ? DealOutcome.Excluded : Of(deal.Status);
+        }
+        if (deal.ClosedAt is not { } closed)
+        {
+            date = default;
+            return DealOutcome.Excluded;
+        }
+        date = closed.InZone(options.Zone).Date;
+        return options.InWindow(date) ? Of(deal.Status) : DealOutcome.Excluded;
+    }
+
+    private static DealOutcome Of(DealStatus status) =>
+        status switch
+        {
+            DealStatus.Won => DealOutcome.Won,
+            DealStatus.Lost => DealOutcome.Lost,
+            _ => DealOutcome.Open,
+        };
+}
+
+// Brings amounts into the reporting currency by the forecasts' one conversion rule (ForecastOptions.ToReporting). The
+// currency is fixed by the rates or the options, else by the first amount converted; merging checks both sides agree.
+internal sealed class ReportingValue
+{
+    private readonly ForecastOptions conversion;
+
+    internal ReportingValue(WinRateOptions options)
+    {
+        conversion = new ForecastOptions { Rates = options.Rates };
+        Currency = options.Rates?.ReportingCurrency ?? options.Currency;
+    }
+
+    internal Currency? Currency { get; private set; }
+
+    internal decimal Convert(Money.Money amount)
+    {
+        var currency = Currency ?? amount.Currency;
+        var value = conversion.ToReporting(amount, currency).Amount;
+        Currency = currency;
+        return value;
+    }
+
+    internal void Join(ReportingValue other)
+    {
+        if (other.Currency is not { } theirs)
+        {
+            return;
+        }
+        if (Currency is { } mine && mine != theirs)
+        {
+            throw new MissingExchangeRateException(theirs, mine);
+        }
+        Currency = theirs;
+    }
+
+    // Sums stay exact; money leaves rounded to the currency's minor unit, half away from zero (Money.Round).
+    internal Money.Money? ToMoney(decimal sum) => Currency is { } currency ? Money.Money.Of(sum, currency).Round() : null;
+}
