@@ -6,7 +6,7 @@ using SalesPipeline.Metrics;
 
 namespace SalesPipeline.Tests.Metrics;
 
-using static MetricDeals;
+using static CycleDeals;
 
 public class SalesCycleTests
 {

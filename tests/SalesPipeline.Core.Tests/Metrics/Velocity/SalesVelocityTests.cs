@@ -9,7 +9,7 @@ using SalesPipeline.Targets;
 
 namespace SalesPipeline.Tests.Metrics;
 
-using static MetricDeals;
+using static CycleDeals;
 using Money = SalesPipeline.Money.Money;
 
 public class SalesVelocityTests

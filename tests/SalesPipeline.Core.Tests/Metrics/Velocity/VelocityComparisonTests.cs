@@ -8,7 +8,7 @@ using SalesPipeline.Targets;
 
 namespace SalesPipeline.Tests.Metrics;
 
-using static MetricDeals;
+using static CycleDeals;
 
 public class VelocityComparisonTests
 {

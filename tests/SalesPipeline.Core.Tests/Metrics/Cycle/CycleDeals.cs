@@ -10,7 +10,7 @@ namespace SalesPipeline.Tests.Metrics;
 using Money = SalesPipeline.Money.Money;
 
 // Deals for the cycle and velocity tests: one open stage, so a deal can be won or lost at any instant.
-internal static class MetricDeals
+internal static class CycleDeals
 {
     public static readonly PipelineDefinition Pipeline = PipelineDefinition
         .CreateBuilder("Simple")
