@@ -59,7 +59,8 @@ public static class BreakdownKeys
         };
     }
 
-    private static string[] Teams(string owner, SalesOrg? organization)
+    // The team rule for any person id (a deal's owner, a lead's owner, an activity's rep).
+    internal static string[] Teams(string owner, SalesOrg? organization)
     {
         Preconditions.CheckArgument(
             organization is not null,

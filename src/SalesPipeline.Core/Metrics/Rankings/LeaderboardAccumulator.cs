@@ -221,14 +221,13 @@ public sealed class LeaderboardAccumulator
             _ => (rate.CountRate ?? -1m, rate.Trials),
         };
 
-    // The team rule of BreakdownKeys (the owner's path, or Unassigned), applied to an activity's rep.
+    // The one team rule of BreakdownKeys, applied to an activity's rep.
     private IEnumerable<string> KeysOf(string rep)
     {
         if (level == LeaderboardLevel.Rep)
         {
             return [rep];
         }
-        var organization = options.Organization!;
-        return organization.HasPerson(rep) ? organization.PathOf(rep).Select(t => t.Id) : [BreakdownKeys.Unassigned];
+        return BreakdownKeys.Teams(rep, options.Organization);
     }
 }

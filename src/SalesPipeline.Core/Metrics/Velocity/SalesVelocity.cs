@@ -136,9 +136,9 @@ public sealed partial record SalesVelocity
         return accumulator;
     }
 
-    // The win rate of the velocity: won / (won + lost) among deals closed in the window. Kept in one place so that it
-    // can follow WinRate.Of's default definition.
-    internal static decimal? VelocityWinRate(long won, long lost) => won + lost == 0 ? null : (decimal)won / (won + lost);
+    // The win rate of the velocity is WinRate.Of's default definition (Decided): won / (won + lost) among deals closed
+    // in the window.
+    internal static decimal? VelocityWinRate(long won, long lost) => WinRateResult.CountRateOf(won, won + lost);
 
     internal static SalesVelocity From(
         FiscalPeriod window,

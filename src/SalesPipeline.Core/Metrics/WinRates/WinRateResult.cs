@@ -29,11 +29,14 @@ public sealed record WinRateResult
         WonValue = value.ToMoney(cell.WonValue);
         LostValue = value.ToMoney(cell.LostValue);
         OpenValue = value.ToMoney(cell.OpenValue);
-        CountRate = Trials == 0 ? null : (decimal)Won / Trials;
+        CountRate = CountRateOf(Won, Trials);
         CountInterval = Trials == 0 ? null : WilsonInterval.Of(Won, Trials, confidence);
         var denominator = cell.WonValue + cell.LostValue + (definition == WinRateDefinition.Created ? cell.OpenValue : 0m);
         ValueRate = denominator == 0m ? null : cell.WonValue / denominator;
     }
+
+    // The count rate, won / trials, in one place: SalesVelocity's win rate uses it too.
+    internal static decimal? CountRateOf(long won, long trials) => trials == 0 ? null : (decimal)won / trials;
 
     /// <summary>The definition the rate follows.</summary>
     public WinRateDefinition Definition { get; }
