@@ -75,7 +75,7 @@ public static class Funnel
         Preconditions.CheckNotNull(deals);
         Preconditions.CheckNotNull(leads);
         Preconditions.CheckNotNull(pipeline);
-        var list = CheckDeals(deals, nameof(deals));
+        var list = CheckDeals(deals, pipeline, nameof(deals));
         var leadList = leads.ToArray();
         for (var i = 0; i < leadList.Length; i++)
         {
@@ -105,7 +105,8 @@ public static class Funnel
         return accumulator.Result();
     }
 
-    internal static Deal[] CheckDeals(IEnumerable<Deal> deals, string paramName)
+    // Null deals and deals of another pipeline, checked before any work is split, with the caller's parameter name.
+    internal static Deal[] CheckDeals(IEnumerable<Deal> deals, PipelineDefinition pipeline, string paramName)
     {
         var list = deals.ToArray();
         for (var i = 0; i < list.Length; i++)
@@ -113,6 +114,13 @@ public static class Funnel
             if (list[i] is null)
             {
                 throw new ArgumentNullException(paramName, $"Deal {i} is null.");
+            }
+            if (!string.Equals(list[i].Pipeline, pipeline.Name, StringComparison.Ordinal))
+            {
+                throw new ArgumentException(
+                    $"Deal {i} ({list[i].Id}) belongs to pipeline \"{list[i].Pipeline}\", not \"{pipeline.Name}\".",
+                    paramName
+                );
             }
         }
         return list;

@@ -227,7 +227,9 @@ public sealed class FunnelAccumulator
                 leadGroups
                     .Where(kv => kv.Key.Item1 == breakdown)
                     .OrderBy(kv => kv.Key.Item2, StringComparer.Ordinal)
-                    .Select(kv => Conversion(breakdown, kv.Key.Item2, kv.Value.Leads, kv.Value.Converted, qualifiedCount.GetValueOrDefault(kv.Key)))
+                    .Select(kv =>
+                        Conversion(breakdown, kv.Key.Item2, kv.Value.Leads, kv.Value.Converted, qualifiedCount.GetValueOrDefault(kv.Key))
+                    )
             );
         }
         return new FunnelReport(
@@ -255,13 +257,14 @@ public sealed class FunnelAccumulator
     }
 
     private static FunnelCategory Category(Stint stint) =>
-        stint.Next >= 0 ? (stint.Next > stint.Stage ? FunnelCategory.MovedOn : FunnelCategory.MovedBack)
-        : stint.Exit switch
-        {
-            StintExit.Won => FunnelCategory.Won,
-            StintExit.Lost => FunnelCategory.Lost,
-            _ => FunnelCategory.StillIn,
-        };
+        stint.Next >= 0
+            ? (stint.Next > stint.Stage ? FunnelCategory.MovedOn : FunnelCategory.MovedBack)
+            : stint.Exit switch
+            {
+                StintExit.Won => FunnelCategory.Won,
+                StintExit.Lost => FunnelCategory.Lost,
+                _ => FunnelCategory.StillIn,
+            };
 
     private decimal ToReporting(Money.Money amount) =>
         options.Rates is { } rates ? rates.Convert(amount).Amount

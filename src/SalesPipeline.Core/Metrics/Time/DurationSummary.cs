@@ -18,7 +18,15 @@ namespace SalesPipeline.Metrics;
 /// </remarks>
 public sealed record DurationSummary
 {
-    internal DurationSummary(int count, int openCount, double mean, double median, double min, double max, IReadOnlyList<DurationPercentile> percentiles)
+    internal DurationSummary(
+        int count,
+        int openCount,
+        double mean,
+        double median,
+        double min,
+        double max,
+        IReadOnlyList<DurationPercentile> percentiles
+    )
     {
         Count = count;
         OpenCount = openCount;

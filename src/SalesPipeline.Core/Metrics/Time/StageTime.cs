@@ -15,5 +15,8 @@ public sealed record StageTime(Stage Stage, DurationSummary? Latest, DurationSum
     /// <summary>"Proposal | latest n 4 ... | cumulative n 4 ...".</summary>
     /// <returns>The invariant text.</returns>
     public override string ToString() =>
-        string.Create(CultureInfo.InvariantCulture, $"{Stage.Name} | latest {Latest?.ToString() ?? "-"} | cumulative {Cumulative?.ToString() ?? "-"}");
+        string.Create(
+            CultureInfo.InvariantCulture,
+            $"{Stage.Name} | latest {Latest?.ToString() ?? "-"} | cumulative {Cumulative?.ToString() ?? "-"}"
+        );
 }

@@ -36,11 +36,16 @@ public static class TimeInStage
     /// var report = TimeInStage.Of(deals, PipelineDefinition.Default, Instant.FromUtc(2026, 3, 31, 0, 0));
     /// double median = report.Stages[2].Cumulative!.MedianDays;   // Proposal, days
     /// </code></example>
-    public static TimeInStageReport Of(IEnumerable<Deal> deals, PipelineDefinition pipeline, Instant asOf, TimeInStageOptions? options = null)
+    public static TimeInStageReport Of(
+        IEnumerable<Deal> deals,
+        PipelineDefinition pipeline,
+        Instant asOf,
+        TimeInStageOptions? options = null
+    )
     {
         Preconditions.CheckNotNull(deals);
         Preconditions.CheckNotNull(pipeline);
-        var list = Funnel.CheckDeals(deals, nameof(deals));
+        var list = Funnel.CheckDeals(deals, pipeline, nameof(deals));
         _ = new TimeInStageAccumulator(pipeline, asOf, options); // checks the options before any work is split
         return DealPartitions
             .Accumulate(list, () => new TimeInStageAccumulator(pipeline, asOf, options), (a, d) => a.Add(d), (a, b) => a.Merge(b))

@@ -11,7 +11,14 @@ namespace SalesPipeline.Metrics;
 /// <remarks>Two reports are equal when all their figures are. Immutable; thread-safe.</remarks>
 public sealed record TimeInStageReport
 {
-    internal TimeInStageReport(Instant asOf, TimeUnit unit, bool includesOpenStints, int deals, int notYetCreated, IReadOnlyList<StageTime> stages)
+    internal TimeInStageReport(
+        Instant asOf,
+        TimeUnit unit,
+        bool includesOpenStints,
+        int deals,
+        int notYetCreated,
+        IReadOnlyList<StageTime> stages
+    )
     {
         AsOf = asOf;
         Unit = unit;
@@ -63,7 +70,10 @@ public sealed record TimeInStageReport
             CultureInfo.InvariantCulture,
             $"Time in stage as of {AsOf}, {(Unit == TimeUnit.BusinessDays ? "business days" : "days")}, open stints {(IncludesOpenStints ? "included" : "excluded")}\n"
         );
-        sb.Append(CultureInfo.InvariantCulture, $"{"Stage", -16} {"Deals", 6} {"Open", 5} {"Mean", 8} {"Median", 8} {"Latest med.", 11}  Percentiles\n");
+        sb.Append(
+            CultureInfo.InvariantCulture,
+            $"{"Stage", -16} {"Deals", 6} {"Open", 5} {"Mean", 8} {"Median", 8} {"Latest med.", 11}  Percentiles\n"
+        );
         foreach (var s in Stages)
         {
             if (s.Cumulative is not { } c)

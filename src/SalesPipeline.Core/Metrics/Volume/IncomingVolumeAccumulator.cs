@@ -156,7 +156,13 @@ public sealed class IncomingVolumeAccumulator
                 keyed
                     .Where(kv => kv.Key.Slot == p)
                     .OrderBy(kv => kv.Key.Key, StringComparer.Ordinal)
-                    .Select(kv => new VolumeLine(periods[p].Label + " " + kv.Key.Key, periods[p], kv.Key.Key, kv.Value.Leads, kv.Value.Deals))
+                    .Select(kv => new VolumeLine(
+                        periods[p].Label + " " + kv.Key.Key,
+                        periods[p],
+                        kv.Key.Key,
+                        kv.Value.Leads,
+                        kv.Value.Deals
+                    ))
             );
         }
         return new IncomingVolumeReport(
@@ -168,6 +174,5 @@ public sealed class IncomingVolumeAccumulator
         );
     }
 
-    private int Slot(NodaTime.Instant created) =>
-        index.IndexOf(created.InZone(options.Zone).Date) is var p and >= 0 ? p : periods.Length;
+    private int Slot(NodaTime.Instant created) => index.IndexOf(created.InZone(options.Zone).Date) is var p and >= 0 ? p : periods.Length;
 }
