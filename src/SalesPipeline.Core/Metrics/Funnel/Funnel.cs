@@ -97,7 +97,7 @@ public static class Funnel
         _ = new FunnelAccumulator(pipeline, currency, options); // checks the options before any work is split
         var accumulator = DealPartitions.Accumulate(
             list,
-            () => new FunnelAccumulator(pipeline, currency, options),
+            _ => new FunnelAccumulator(pipeline, currency, options),
             (a, d) => a.Add(d),
             (a, b) => a.Merge(b)
         );

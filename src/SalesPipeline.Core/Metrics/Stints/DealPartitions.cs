@@ -14,7 +14,7 @@ internal static class DealPartitions
 
     internal static TAccumulator Accumulate<TAccumulator>(
         Deal[] deals,
-        Func<TAccumulator> create,
+        Func<int, TAccumulator> create, // given the number of deals the part will get
         Action<TAccumulator, Deal> add,
         Action<TAccumulator, TAccumulator> merge
     )
@@ -22,7 +22,7 @@ internal static class DealPartitions
         var parts = deals.Length >= ParallelThreshold ? Math.Clamp(Environment.ProcessorCount, 1, 8) : 1;
         if (parts == 1)
         {
-            var single = create();
+            var single = create(deals.Length);
             foreach (var deal in deals)
             {
                 add(single, deal);
@@ -38,9 +38,9 @@ internal static class DealPartitions
             {
                 try
                 {
-                    var accumulator = create();
                     var from = (int)((long)deals.Length * part / parts);
                     var to = (int)((long)deals.Length * (part + 1) / parts);
+                    var accumulator = create(to - from);
                     for (var i = from; i < to; i++)
                     {
                         add(accumulator, deals[i]);

@@ -41,7 +41,8 @@ internal static class StageStints
                 nameof(deal)
             );
         }
-        var events = deal.Events;
+        // The concrete list (Deal.Events is always one): direct calls instead of interface dispatch per event.
+        var events = (EventLog)deal.Events;
         var count = 0;
         var current = -1;
         var entered = default(Instant);

@@ -7,13 +7,27 @@ namespace SalesPipeline.Metrics;
 // the samples arrived in nor a split across accumulators changes any figure. 8 bytes per sample.
 internal sealed class DurationSamples
 {
-    private long[] items = new long[16];
+    private long[] items;
+
+    internal DurationSamples(int capacity) => items = new long[Math.Max(16, capacity)];
 
     internal int Count { get; private set; }
 
     internal int OpenCount { get; private set; }
 
-    internal Int128 Sum { get; private set; }
+    // Summed when asked (once per Result), exactly: integers add up to the same total in any order.
+    internal Int128 Sum
+    {
+        get
+        {
+            Int128 sum = 0;
+            foreach (var item in Span)
+            {
+                sum += item;
+            }
+            return sum;
+        }
+    }
 
     internal void Add(long ticks, bool open)
     {
@@ -22,7 +36,6 @@ internal sealed class DurationSamples
             Array.Resize(ref items, items.Length * 2);
         }
         items[Count++] = ticks;
-        Sum += ticks;
         OpenCount += open ? 1 : 0;
     }
 
@@ -34,7 +47,6 @@ internal sealed class DurationSamples
         }
         Array.Copy(other.items, 0, items, Count, other.Count);
         Count += other.Count;
-        Sum += other.Sum;
         OpenCount += other.OpenCount;
     }
 

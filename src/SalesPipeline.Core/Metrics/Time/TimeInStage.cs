@@ -48,7 +48,7 @@ public static class TimeInStage
         var list = Funnel.CheckDeals(deals, pipeline, nameof(deals));
         _ = new TimeInStageAccumulator(pipeline, asOf, options); // checks the options before any work is split
         return DealPartitions
-            .Accumulate(list, () => new TimeInStageAccumulator(pipeline, asOf, options), (a, d) => a.Add(d), (a, b) => a.Merge(b))
+            .Accumulate(list, n => new TimeInStageAccumulator(pipeline, asOf, options, n), (a, d) => a.Add(d), (a, b) => a.Merge(b))
             .Result();
     }
 }

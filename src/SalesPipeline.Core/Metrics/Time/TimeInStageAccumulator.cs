@@ -16,7 +16,8 @@ namespace SalesPipeline.Metrics;
 /// <remarks>
 /// <para>Memory: exact percentiles need every sample: 16 bytes per deal and open stage it spent time in (one 8-byte
 /// sample for the latest stint, one for the cumulative time), for example 64 MB for 1,000,000 deals that each went
-/// through 4 stages.</para>
+/// through 4 stages. <see cref="TimeInStage.Of"/> reserves that room up front for every deal in every open stage, so
+/// that large inputs never copy a growing array.</para>
 /// <para>An accumulator is mutable and not thread-safe: use one per thread and <see cref="Merge"/> them.</para>
 /// </remarks>
 public sealed class TimeInStageAccumulator
@@ -37,6 +38,10 @@ public sealed class TimeInStageAccumulator
     /// <exception cref="ArgumentNullException"><paramref name="pipeline"/> or the percentile list is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A percentile is not in [0, 1].</exception>
     public TimeInStageAccumulator(PipelineDefinition pipeline, Instant asOf, TimeInStageOptions? options = null)
+        : this(pipeline, asOf, options, 0) { }
+
+    // capacity: the number of deals expected, so that the sample arrays need not grow (and copy) on a large input.
+    internal TimeInStageAccumulator(PipelineDefinition pipeline, Instant asOf, TimeInStageOptions? options, int capacity)
     {
         Preconditions.CheckNotNull(pipeline);
         this.asOf = asOf;
@@ -55,8 +60,8 @@ public sealed class TimeInStageAccumulator
             );
         }
         lookup = new StageLookup(pipeline);
-        latest = Enumerable.Range(0, lookup.Count).Select(_ => new DurationSamples()).ToArray();
-        cumulative = Enumerable.Range(0, lookup.Count).Select(_ => new DurationSamples()).ToArray();
+        latest = Enumerable.Range(0, lookup.Count).Select(_ => new DurationSamples(capacity)).ToArray();
+        cumulative = Enumerable.Range(0, lookup.Count).Select(_ => new DurationSamples(capacity)).ToArray();
     }
 
     /// <summary>Adds one deal: per open stage it spent time in (skipped stages have none), its latest and its cumulative time.</summary>
