@@ -14,6 +14,7 @@ public class DocumentationTests
     [InlineData("docs/targets.md", "docs/examples/targets.cs")]
     [InlineData("docs/metrics-cycle.md", "docs/examples/metrics-cycle.cs")]
     [InlineData("docs/metrics-winrate.md", "docs/examples/metrics-winrate.cs")]
+    [InlineData("docs/metrics-funnel.md", "docs/examples/metrics-funnel.cs")]
     public void EveryCodeBlock_AppearsInItsExample(string page, string example)
     {
         var blocks = CodeBlocks(File.ReadAllText(Path.Combine(Root, page))).ToList();

@@ -222,7 +222,7 @@ public sealed class LeaderboardAccumulator
         };
 
     // The one team rule of BreakdownKeys, applied to an activity's rep.
-    private IEnumerable<string> KeysOf(string rep)
+    private string[] KeysOf(string rep)
     {
         if (level == LeaderboardLevel.Rep)
         {

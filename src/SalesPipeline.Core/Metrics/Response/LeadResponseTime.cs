@@ -118,10 +118,7 @@ public sealed record LeadResponseTime
         {
             return null;
         }
-        var h = (sorted.Length - 1) * p;
-        var low = (int)Math.Floor(h);
-        var lower = sorted[low] / NanosecondsPerHour;
-        return low + 1 < sorted.Length ? lower + (h - low) * (sorted[low + 1] / NanosecondsPerHour - lower) : lower;
+        return OrderStatistics.Type7Sorted(sorted, p) / NanosecondsPerHour;
     }
 
     /// <summary>Lead response times: created to first touch, untouched leads flagged after <see cref="LeadResponseOptions.UntouchedAfter"/>.</summary>

@@ -1,0 +1,91 @@
+using System;
+using System.Collections.Generic;
+using BenchmarkDotNet.Attributes;
+using NodaTime;
+using SalesPipeline.Deals;
+using SalesPipeline.Metrics;
+using SalesPipeline.Money;
+using SalesPipeline.Pipelines;
+
+namespace SalesPipeline.Benchmarks;
+
+// 1,000,000 deals of 10 history events each (10,000,000 events): creation, stage moves (forward, some skipping, some
+// backward), amount and close-date changes, and for most deals a win or a loss; funnel and time in stage over them.
+// Goal (design.md): funnel + time in stage from 10,000,000 history events <= 1 s.
+[MemoryDiagnoser]
+[MedianColumn]
+public class FunnelBenchmarks
+{
+    private const int DealCount = 1_000_000;
+    private const int EventsPerDeal = 10;
+    private static readonly PipelineDefinition Pipeline = PipelineDefinition.Default;
+    private static readonly Instant AsOf = Instant.FromUtc(2026, 12, 31, 0, 0);
+
+    private Deal[] deals = [];
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var random = new Random(20261124);
+        var stages = Pipeline.OpenStages;
+        var start = Instant.FromUtc(2026, 1, 1, 9, 0);
+        deals = new Deal[DealCount];
+        var events = new List<DealEvent>(EventsPerDeal);
+        for (var i = 0; i < DealCount; i++)
+        {
+            events.Clear();
+            var id = new DealId($"D-{i}");
+            var owner = $"rep-{i % 1_000}";
+            var at = start.Plus(Duration.FromMinutes(random.Next(0, 60 * 24 * 200)));
+            var amount = Money.Money.Of(random.Next(1_000, 500_000), Currency.USD);
+            events.Add(new DealCreated(id, at, owner, Pipeline.Name, "Deal", owner, amount, new LocalDate(2026, 9, 30), stages[0].Id));
+            var stage = 0;
+            // A share of the deals closes with the last event; the rest stay open.
+            var closes = random.Next(0, 10) < 6;
+            while (events.Count < EventsPerDeal - (closes ? 1 : 0))
+            {
+                at = at.Plus(Duration.FromHours(random.Next(1, 24 * 20)));
+                var roll = random.Next(0, 10);
+                if (roll < 4)
+                {
+                    // Mostly forward, one stage or a skip; sometimes back.
+                    var target = roll == 0 && stage > 0 ? random.Next(0, stage) : Math.Min(stages.Count - 1, stage + 1 + random.Next(0, 2));
+                    if (target != stage)
+                    {
+                        var direction = target > stage ? MoveDirection.Forward : MoveDirection.Backward;
+                        events.Add(
+                            new StageMoved(id, at, owner, stages[stage].Id, stages[target].Id, direction, Math.Max(0, target - stage - 1))
+                        );
+                        stage = target;
+                        continue;
+                    }
+                }
+                events.Add(
+                    roll < 7
+                        ? new AmountChanged(id, at, owner, Money.Money.Of(random.Next(1_000, 500_000), Currency.USD))
+                        : new ExpectedCloseChanged(id, at, owner, new LocalDate(2026, 10, 1).PlusDays(random.Next(0, 90)))
+                );
+            }
+            if (closes)
+            {
+                at = at.Plus(Duration.FromHours(random.Next(1, 24 * 20)));
+                events.Add(
+                    random.Next(0, 3) == 0
+                        ? new DealWon(id, at, owner, Pipeline.WonStage.Id)
+                        : new DealLost(id, at, owner, Pipeline.LostStage.Id, LossReason.Price, null)
+                );
+            }
+            deals[i] = Deal.FromEvents(events);
+        }
+    }
+
+    [Benchmark]
+    public FunnelReport Funnel() => Metrics.Funnel.Of(deals, Pipeline);
+
+    [Benchmark]
+    public TimeInStageReport TimeInStage() => Metrics.TimeInStage.Of(deals, Pipeline, AsOf);
+
+    [Benchmark]
+    public (FunnelReport, TimeInStageReport) FunnelAndTimeInStage() =>
+        (Metrics.Funnel.Of(deals, Pipeline), Metrics.TimeInStage.Of(deals, Pipeline, AsOf));
+}

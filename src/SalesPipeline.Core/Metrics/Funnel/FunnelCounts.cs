@@ -1,0 +1,51 @@
+using System;
+
+namespace SalesPipeline.Metrics;
+
+// Per open stage, the deal count and the amount of each category, in exact integer and decimal sums (merging adds them,
+// so any split of the deals gives the same totals). Slot 0 of each stage is Reached; slots 1..5 follow FunnelCategory.
+internal sealed class FunnelCounts
+{
+    internal const int Width = 6;
+
+    internal FunnelCounts(int stages)
+    {
+        Counts = new int[stages * Width];
+        Amounts = new decimal[stages * Width];
+    }
+
+    internal int[] Counts { get; }
+
+    internal decimal[] Amounts { get; }
+
+    internal int Deals => Counts[0];
+
+    // categories[s] is the deal's FunnelCategory for stage s, or 0 when it did not reach it.
+    internal void Add(ReadOnlySpan<byte> categories, decimal amount)
+    {
+        for (var s = 0; s < categories.Length; s++)
+        {
+            if (categories[s] != 0)
+            {
+                var k = s * Width;
+                Counts[k]++;
+                Counts[k + categories[s]]++;
+                Amounts[k] += amount;
+                Amounts[k + categories[s]] += amount;
+            }
+        }
+    }
+
+    internal void Merge(FunnelCounts other)
+    {
+        for (var k = 0; k < Counts.Length; k++)
+        {
+            Counts[k] += other.Counts[k];
+            Amounts[k] += other.Amounts[k];
+        }
+    }
+
+    internal int Count(int stage, int slot) => Counts[stage * Width + slot];
+
+    internal decimal Amount(int stage, int slot) => Amounts[stage * Width + slot];
+}

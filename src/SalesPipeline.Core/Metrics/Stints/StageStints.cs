@@ -1,0 +1,123 @@
+using System;
+using NodaTime;
+using SalesPipeline.Deals;
+
+namespace SalesPipeline.Metrics;
+
+/// <summary>
+/// The building block of the history metrics (funnel, time in stage, pipeline health): a deal's history cut into
+/// stints, the continuous stays in one open stage, oldest first.
+/// </summary>
+/// <remarks>
+/// <para>Rules, in one place so every metric reads a history the same way:</para>
+/// <list type="bullet">
+/// <item>The <see cref="DealCreated"/> event starts a stint in its stage. Each <see cref="StageMoved"/> ends the current
+/// stint (<see cref="StintExit.Moved"/>, <c>Next</c> = the target) and starts one in the target.</item>
+/// <item><see cref="DealWon"/> and <see cref="DealLost"/> end the current stint (<see cref="StintExit.Won"/> or
+/// <see cref="StintExit.Lost"/>); time in the Won or Lost stage is no stint. A later <see cref="DealReopened"/> sets
+/// that stint's <c>Next</c> to the stage it was reopened into and starts a stint there.</item>
+/// <item>A forward jump over stages (a move that skips stages, a reopen into a later stage than the one the deal was
+/// closed from, or a creation in a later stage than the first) adds a zero-length <see cref="StintExit.Skipped"/>
+/// pass for every stage jumped over, at the jump's instant, in stage order, before the stint it lands in. Passes count
+/// as reaching the stage in the funnel; they have no time in stage.</item>
+/// <item>The deal's last stint is <see cref="StintExit.Open"/> while the deal is open; its <c>Left</c> is unset.</item>
+/// <item>Only events at or before <c>until</c> are read (the deal as <see cref="Deal.AsOf"/> would show it then).</item>
+/// </list>
+/// <para>No allocation: stints are written into a caller-owned buffer, grown only when a history is longer than any seen
+/// before. Stateless; thread-safe (each thread passes its own buffer).</para>
+/// </remarks>
+internal static class StageStints
+{
+    /// <summary>Writes the deal's stints into <paramref name="buffer"/>, oldest first, and returns how many there are (0 when
+    /// the deal was created after <paramref name="until"/>).</summary>
+    /// <exception cref="ArgumentException">The deal belongs to another pipeline, or its history names a stage the pipeline has
+    /// no open stage for.</exception>
+    internal static int Extract(Deal deal, StageLookup stages, Instant until, ref Stint[] buffer)
+    {
+        if (!string.Equals(deal.Pipeline, stages.Pipeline.Name, StringComparison.Ordinal))
+        {
+            throw new ArgumentException(
+                $"Deal {deal.Id} belongs to pipeline \"{deal.Pipeline}\", not \"{stages.Pipeline.Name}\".",
+                nameof(deal)
+            );
+        }
+        // The concrete list (Deal.Events is always one): direct calls instead of interface dispatch per event.
+        var events = (EventLog)deal.Events;
+        var count = 0;
+        var current = -1;
+        var entered = default(Instant);
+        var closed = -1; // the stint ended by the latest win or loss, until a reopen
+        for (var i = 0; i < events.Count; i++)
+        {
+            var e = events[i];
+            if (e.At > until)
+            {
+                break;
+            }
+            switch (e)
+            {
+                case StageMoved m:
+                {
+                    var target = Index(deal, stages, m.ToStageId);
+                    Add(ref buffer, ref count, new Stint(current, entered, m.At, StintExit.Moved, target));
+                    Passes(ref buffer, ref count, current + 1, target, m.At);
+                    (current, entered) = (target, m.At);
+                    break;
+                }
+                case DealWon or DealLost:
+                    Add(ref buffer, ref count, new Stint(current, entered, e.At, e is DealWon ? StintExit.Won : StintExit.Lost, -1));
+                    closed = count - 1;
+                    current = -1;
+                    break;
+                case DealReopened r:
+                {
+                    var target = Index(deal, stages, r.StageId);
+                    var wasClosed = buffer[closed];
+                    buffer[closed] = wasClosed with { Next = target };
+                    Passes(ref buffer, ref count, wasClosed.Stage + 1, target, r.At);
+                    (current, entered, closed) = (target, r.At, -1);
+                    break;
+                }
+                case DealCreated c:
+                    current = Index(deal, stages, c.StageId);
+                    entered = c.At;
+                    Passes(ref buffer, ref count, 0, current, c.At);
+                    break;
+            }
+        }
+        if (current >= 0)
+        {
+            Add(ref buffer, ref count, new Stint(current, entered, default, StintExit.Open, -1));
+        }
+        return count;
+    }
+
+    private static int Index(Deal deal, StageLookup stages, string stageId)
+    {
+        var index = stages.IndexOf(stageId);
+        return index >= 0
+            ? index
+            : throw new ArgumentException(
+                $"Deal {deal.Id} enters stage \"{stageId}\", which is not an open stage of pipeline \"{stages.Pipeline.Name}\".",
+                nameof(deal)
+            );
+    }
+
+    // Zero-length passes over the stages in [from, to) that a forward jump went over; nothing for a backward move.
+    private static void Passes(ref Stint[] buffer, ref int count, int from, int to, Instant at)
+    {
+        for (var s = from; s < to; s++)
+        {
+            Add(ref buffer, ref count, new Stint(s, at, at, StintExit.Skipped, to));
+        }
+    }
+
+    private static void Add(ref Stint[] buffer, ref int count, Stint stint)
+    {
+        if (count == buffer.Length)
+        {
+            Array.Resize(ref buffer, Math.Max(16, buffer.Length * 2));
+        }
+        buffer[count++] = stint;
+    }
+}

@@ -1,0 +1,24 @@
+using NodaTime;
+
+namespace SalesPipeline.Metrics;
+
+// How a stint ended. Open: the deal is still in the stage. Moved: a stage move took it to Next. Won, Lost: it was closed
+// from the stage (Next is the stage it was later reopened into, or -1 while the close stands). Skipped: not a real stay
+// but a pass: a forward jump (a move, a reopen, or a creation in a later stage) went over the stage at Entered.
+internal enum StintExit : byte
+{
+    Open = 0,
+    Moved = 1,
+    Won = 2,
+    Lost = 3,
+    Skipped = 4,
+}
+
+// One continuous stay of a deal in an open stage: stage index (position among the pipeline's open stages), when it
+// entered, when it left (meaningless while Exit is Open), how it left, and the open stage it went to next (-1 if none).
+internal readonly record struct Stint(int Stage, Instant Entered, Instant Left, StintExit Exit, int Next)
+{
+    public bool IsOpen => Exit == StintExit.Open;
+
+    public bool IsSkipped => Exit == StintExit.Skipped;
+}

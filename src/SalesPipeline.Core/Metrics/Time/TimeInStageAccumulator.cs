@@ -1,0 +1,171 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using NodaTime;
+using SalesPipeline.Deals;
+using SalesPipeline.Pipelines;
+using SalesPipeline.Utility;
+
+namespace SalesPipeline.Metrics;
+
+/// <summary>
+/// Accumulates time in stage deal by deal, and merges with other accumulators over other deals: the merge of the parts
+/// gives exactly the report of the whole (the samples are kept exactly, in 100 ns ticks, and percentiles are order
+/// statistics, which do not depend on the order the samples arrived in).
+/// </summary>
+/// <remarks>
+/// <para>Memory: exact percentiles need every sample: 16 bytes per deal and open stage it spent time in (one 8-byte
+/// sample for the latest stint, one for the cumulative time), for example 64 MB for 1,000,000 deals that each went
+/// through 4 stages. <see cref="TimeInStage.Of"/> reserves that room up front for every deal in every open stage, so
+/// that large inputs never copy a growing array.</para>
+/// <para>An accumulator is mutable and not thread-safe: use one per thread and <see cref="Merge"/> them.</para>
+/// </remarks>
+public sealed class TimeInStageAccumulator
+{
+    private readonly StageLookup lookup;
+    private readonly Instant asOf;
+    private readonly TimeInStageOptions options;
+    private readonly DurationSamples[] latest;
+    private readonly DurationSamples[] cumulative;
+    private int deals;
+    private int notYetCreated;
+    private Stint[] buffer = new Stint[16];
+
+    /// <summary>Creates an empty accumulator.</summary>
+    /// <param name="pipeline">The pipeline the deals belong to.</param>
+    /// <param name="asOf">The instant histories are read up to; stints still open then are measured up to it.</param>
+    /// <param name="options">Options; <see cref="TimeInStageOptions.Default"/> when null.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="pipeline"/> or the percentile list is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A percentile is not in [0, 1].</exception>
+    public TimeInStageAccumulator(PipelineDefinition pipeline, Instant asOf, TimeInStageOptions? options = null)
+        : this(pipeline, asOf, options, 0) { }
+
+    // capacity: the number of deals expected, so that the sample arrays need not grow (and copy) on a large input.
+    internal TimeInStageAccumulator(PipelineDefinition pipeline, Instant asOf, TimeInStageOptions? options, int capacity)
+    {
+        Preconditions.CheckNotNull(pipeline);
+        this.asOf = asOf;
+        this.options = options ?? TimeInStageOptions.Default;
+        if (this.options.Percentiles is null)
+        {
+            throw new ArgumentNullException(nameof(options), "TimeInStageOptions.Percentiles must not be null; use [] for none.");
+        }
+        foreach (var p in this.options.Percentiles)
+        {
+            Preconditions.CheckRange(
+                p >= 0.0 && p <= 1.0,
+                nameof(options),
+                p,
+                $"A percentile's probability must be between 0 and 1 inclusive; it was {p.ToString(System.Globalization.CultureInfo.InvariantCulture)}."
+            );
+        }
+        lookup = new StageLookup(pipeline);
+        latest = Enumerable.Range(0, lookup.Count).Select(_ => new DurationSamples(capacity)).ToArray();
+        cumulative = Enumerable.Range(0, lookup.Count).Select(_ => new DurationSamples(capacity)).ToArray();
+    }
+
+    /// <summary>Adds one deal: per open stage it spent time in (skipped stages have none), its latest and its cumulative time.</summary>
+    /// <param name="deal">A deal of the pipeline.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="deal"/> is null.</exception>
+    /// <exception cref="ArgumentException">The deal belongs to another pipeline or enters a stage the pipeline lacks.</exception>
+    public void Add(Deal deal)
+    {
+        Preconditions.CheckNotNull(deal);
+        var count = StageStints.Extract(deal, lookup, asOf, ref buffer);
+        deals++;
+        if (count == 0)
+        {
+            notYetCreated++;
+            return;
+        }
+        var stages = lookup.Count;
+        Span<long> last = stackalloc long[stages];
+        Span<long> sum = stackalloc long[stages];
+        Span<byte> state = stackalloc byte[stages]; // 1: has a stint, 2: its last one is open
+        state.Clear();
+        sum.Clear();
+        var calendar = options.BusinessDays;
+        for (var i = 0; i < count; i++)
+        {
+            var stint = buffer[i];
+            if (stint.IsSkipped || (stint.IsOpen && !options.IncludeOpenStints))
+            {
+                continue;
+            }
+            var end = stint.IsOpen ? asOf : stint.Left;
+            var ticks = calendar is null
+                ? end.ToUnixTimeTicks() - stint.Entered.ToUnixTimeTicks()
+                : calendar.Ticks(end) - calendar.Ticks(stint.Entered);
+            last[stint.Stage] = ticks;
+            sum[stint.Stage] += ticks;
+            state[stint.Stage] = (byte)(stint.IsOpen ? 3 : 1);
+        }
+        for (var s = 0; s < stages; s++)
+        {
+            if (state[s] != 0)
+            {
+                latest[s].Add(last[s], state[s] == 3);
+                cumulative[s].Add(sum[s], state[s] == 3);
+            }
+        }
+    }
+
+    /// <summary>Adds every deal.</summary>
+    /// <param name="deals">The deals.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="deals"/> or one of them is null.</exception>
+    /// <exception cref="ArgumentException">A deal belongs to another pipeline or enters a stage the pipeline lacks.</exception>
+    public void AddRange(IEnumerable<Deal> deals)
+    {
+        Preconditions.CheckNotNull(deals);
+        foreach (var deal in deals)
+        {
+            Add(deal);
+        }
+    }
+
+    /// <summary>Adds everything another accumulator has seen; the other is left unchanged.</summary>
+    /// <param name="other">An accumulator with the same pipeline, as-of instant and options.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="other"/> is null.</exception>
+    /// <exception cref="ArgumentException">The other accumulator was set up differently.</exception>
+    public void Merge(TimeInStageAccumulator other)
+    {
+        Preconditions.CheckNotNull(other);
+        Preconditions.CheckArgument(
+            ReferenceEquals(other.lookup.Pipeline, lookup.Pipeline) && other.asOf == asOf && other.options == options,
+            nameof(other),
+            "Only accumulators with the same pipeline, as-of instant and options can be merged."
+        );
+        for (var s = 0; s < lookup.Count; s++)
+        {
+            latest[s].Merge(other.latest[s]);
+            cumulative[s].Merge(other.cumulative[s]);
+        }
+        deals += other.deals;
+        notYetCreated += other.notYetCreated;
+    }
+
+    /// <summary>The report of every deal added so far.</summary>
+    /// <returns>The report; the accumulator can go on accumulating.</returns>
+    public TimeInStageReport Result()
+    {
+        var stages = lookup.Pipeline.OpenStages;
+        var lines = new StageTime[stages.Count];
+        double perDay = BusinessCalendar.TicksPerDay;
+        for (var s = 0; s < lines.Length; s++)
+        {
+            lines[s] = new StageTime(
+                stages[s],
+                DurationSummary.Of(latest[s], options.Percentiles, perDay),
+                DurationSummary.Of(cumulative[s], options.Percentiles, perDay)
+            );
+        }
+        return new TimeInStageReport(
+            asOf,
+            options.BusinessDays is null ? TimeUnit.CalendarDays : TimeUnit.BusinessDays,
+            options.IncludeOpenStints,
+            deals,
+            notYetCreated,
+            Array.AsReadOnly(lines)
+        );
+    }
+}
