@@ -60,11 +60,11 @@ public sealed record CoverageResult
     /// <summary>Whether the open pipeline is enough: nothing remains, or open pipeline x win rate &gt;= remaining target.</summary>
     public bool IsEnough => !RemainingTarget.IsPositive || OpenPipeline.Amount * WinRate >= RemainingTarget.Amount;
 
-    /// <summary>"2026 Q2: open USD 180,000.00 / remaining USD 100,000.00 = 1.8x (needs 4x at 25%)".</summary>
+    /// <summary>"FY2026 Q2: open USD 700,000.00 / remaining USD 600,000.00 = 1.16x (needs 3.33x at 30%)": the coverage rounded down to a hundredth.</summary>
     /// <returns>The invariant text.</returns>
     public override string ToString() =>
         string.Create(
             CultureInfo.InvariantCulture,
-            $"{Period.Label}: open {OpenPipeline} / remaining {RemainingTarget} = {(Coverage is { } c ? HealthText.Ratio(c) : "target reached")} (needs {HealthText.Ratio(RequiredCoverage)} at {HealthText.Percent(WinRate)})"
+            $"{Period.Label}: open {OpenPipeline} / remaining {RemainingTarget} = {(Coverage is { } c ? HealthText.RatioDown(c) : "target reached")} (needs {HealthText.Ratio(RequiredCoverage)} at {HealthText.Percent(WinRate)})"
         );
 }
