@@ -47,9 +47,9 @@ Deal[] deals =
     Won("D-091", "Wayne", 30_000m, At(1, 5), At(2, 4)), // 30 days
     Won("D-092", "Tyrell", 40_000m, At(1, 5), At(2, 14)), // 40 days
 ];
-var activities = ActivityIndex.Create(
-    [Activity.ForDeal(ActivityKind.Meeting, At(3, 31), "alice", new DealId("D-105"), ActivityOutcome.Completed)]
-);
+var activities = ActivityIndex.Create([
+    Activity.ForDeal(ActivityKind.Meeting, At(3, 31), "alice", new DealId("D-105"), ActivityOutcome.Completed),
+]);
 var leads = new[] { Lead.Create(new LeadId("L-17"), "Cyberdyne (Miles Dyson)", LeadSource.Web, "bob", At(3, 27)) };
 
 // The policy: the defaults, with two changes for a small team
@@ -73,6 +73,7 @@ var report = PipelineHealth.Inspect(
     }
 );
 Console.WriteLine(report);
+
 // Pipeline health as of 2026-04-01T09:00:00Z: 5 open deals, 4 at risk, 13 findings
 // pipeline: 4 of the 5 open deals (80%) are in the late stages proposal, negotiation (limit 50%).
 // pipeline: Open pipeline USD 700,000.00 expected to close in FY2026 Q2 covers 1.16x the remaining target USD 600,000.00; at a 30% win rate it needs 3.33x.
