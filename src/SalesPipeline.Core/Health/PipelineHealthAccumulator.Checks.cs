@@ -37,7 +37,12 @@ public sealed partial class PipelineHealthAccumulator
             if (CheckDeal(deal, limits[stage.Index], today, typical) is { } dealFindings)
             {
                 atRisk.Add(
-                    new DealHealth(deal, money.ToReporting(deal.Amount, currency!), pipeline.WinProbabilityOf(deal).Value, dealFindings)
+                    new DealHealth(
+                        deal,
+                        money.ToReporting(deal.Amount, currency!),
+                        pipeline.WinProbabilityOf(deal).Value,
+                        dealFindings.AsReadOnly()
+                    )
                 );
             }
         }
@@ -117,37 +122,45 @@ public sealed partial class PipelineHealthAccumulator
     private List<HealthFinding>? CheckDeal(Deal deal, Duration rottingLimit, LocalDate today, Duration? typical)
     {
         List<HealthFinding>? found = null;
-        void Found(FindingKind kind, decimal measured, decimal threshold, HealthUnit unit) =>
-            (found ??= []).Add(
-                new HealthFinding(kind, HealthSubject.Deal, measured, threshold, unit, deal.Id, null, deal.StageId, deal.Owner)
-            );
-
         var idle = asOf - inputs.Activities.LastTouchOf(deal, asOf);
         if (idle > policy.StaleAfter)
         {
-            Found(FindingKind.Stale, HealthText.Days(idle), HealthText.Days(policy.StaleAfter), HealthUnit.Days);
+            Found(ref found, deal, FindingKind.Stale, HealthText.Days(idle), HealthText.Days(policy.StaleAfter), HealthUnit.Days);
         }
         var inStage = asOf - deal.StageEnteredAt;
         if (inStage > rottingLimit)
         {
-            Found(FindingKind.Rotting, HealthText.Days(inStage), HealthText.Days(rottingLimit), HealthUnit.Days);
+            Found(ref found, deal, FindingKind.Rotting, HealthText.Days(inStage), HealthText.Days(rottingLimit), HealthUnit.Days);
         }
         var overdue = PeriodIndex.DayNumber(today) - PeriodIndex.DayNumber(deal.ExpectedClose);
         if (overdue > policy.PastExpectedCloseGraceDays)
         {
-            Found(FindingKind.PastExpectedClose, overdue, policy.PastExpectedCloseGraceDays, HealthUnit.Days);
+            Found(ref found, deal, FindingKind.PastExpectedClose, overdue, policy.PastExpectedCloseGraceDays, HealthUnit.Days);
         }
         if (typical is { } cycle && asOf - deal.CreatedAt is var age && age > cycle)
         {
-            Found(FindingKind.OlderThanTypicalCycle, HealthText.Days(age), HealthText.Days(cycle), HealthUnit.Days);
+            Found(ref found, deal, FindingKind.OlderThanTypicalCycle, HealthText.Days(age), HealthText.Days(cycle), HealthUnit.Days);
         }
         var pushes = Pushes(deal);
         if (pushes > policy.CloseDatePushLimit)
         {
-            Found(FindingKind.CloseDatePushed, pushes, policy.CloseDatePushLimit, HealthUnit.Count);
+            Found(ref found, deal, FindingKind.CloseDatePushed, pushes, policy.CloseDatePushLimit, HealthUnit.Count);
         }
         return found;
     }
+
+    // Static, so that a deal without findings allocates nothing here.
+    private static void Found(
+        ref List<HealthFinding>? found,
+        Deal deal,
+        FindingKind kind,
+        decimal measured,
+        decimal threshold,
+        HealthUnit unit
+    ) =>
+        (found ??= new List<HealthFinding>(2)).Add(
+            new HealthFinding(kind, HealthSubject.Deal, measured, threshold, unit, deal.Id, null, deal.StageId, deal.Owner)
+        );
 
     // A push is a change of the expected close date to a later date than the one before it; pulling the date in is
     // not a push and does not cancel one.

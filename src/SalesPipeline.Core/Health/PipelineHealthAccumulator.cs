@@ -63,7 +63,8 @@ public sealed partial class PipelineHealthAccumulator
     /// </exception>
     public void Add(Deal deal)
     {
-        var view = Check(deal, nameof(deal), null, null);
+        var view = Check(deal, nameof(deal), null);
+        ids.Add(view.Id);
         Keep(view);
     }
 
@@ -74,13 +75,26 @@ public sealed partial class PipelineHealthAccumulator
     public void AddRange(IEnumerable<Deal> deals)
     {
         Preconditions.CheckNotNull(deals);
-        var batch = new HashSet<DealId>();
-        var views = new List<Deal>();
+        var views = deals.TryGetNonEnumeratedCount(out var count) ? new List<Deal>(count) : [];
         var index = 0;
-        foreach (var deal in deals)
+        try
         {
-            views.Add(Check(deal, nameof(deals), index++, batch));
+            foreach (var deal in deals)
+            {
+                var view = Check(deal, nameof(deals), index++);
+                ids.Add(view.Id); // claimed now, so a repeat within the batch is caught; released if the batch fails
+                views.Add(view);
+            }
         }
+        catch
+        {
+            foreach (var view in views)
+            {
+                ids.Remove(view.Id);
+            }
+            throw;
+        }
+        open.EnsureCapacity(open.Count + views.Count);
         foreach (var view in views)
         {
             Keep(view);
@@ -112,42 +126,46 @@ public sealed partial class PipelineHealthAccumulator
         lost += other.lost;
     }
 
-    private Deal Check(Deal? deal, string paramName, int? index, HashSet<DealId>? batch)
+    // The messages are built only on failure: this runs once per deal, a million times for a large pipeline.
+    private Deal Check(Deal? deal, string paramName, int? index)
     {
-        var where = index is null ? "" : $" (position {index})";
         if (deal is null)
         {
             throw new ArgumentNullException(paramName, index is null ? "The deal is null." : $"Deal {index} is null.");
         }
-        Preconditions.CheckArgument(
-            string.Equals(deal.Pipeline, pipeline.Name, StringComparison.Ordinal),
-            paramName,
-            $"Deal {deal.Id}{where} belongs to pipeline \"{deal.Pipeline}\", not \"{pipeline.Name}\"."
-        );
+        if (!string.Equals(deal.Pipeline, pipeline.Name, StringComparison.Ordinal))
+        {
+            throw new ArgumentException(
+                $"Deal {deal.Id}{Where(index)} belongs to pipeline \"{deal.Pipeline}\", not \"{pipeline.Name}\".",
+                paramName
+            );
+        }
         if (!deal.TryAsOf(asOf, out var view))
         {
             throw new ArgumentException(
-                $"Deal {deal.Id}{where} was created at {deal.CreatedAt}, after the inspection's as-of instant {asOf}; "
+                $"Deal {deal.Id}{Where(index)} was created at {deal.CreatedAt}, after the inspection's as-of instant {asOf}; "
                     + "pass only deals that existed then, or inspect as of a later instant.",
                 paramName
             );
         }
-        Preconditions.CheckArgument(
-            pipeline.TryGetStage(view.StageId, out _),
-            paramName,
-            $"Deal {deal.Id}{where} is in stage \"{view.StageId}\", which pipeline \"{pipeline.Name}\" does not have."
-        );
-        Preconditions.CheckArgument(
-            !ids.Contains(deal.Id) && (batch is null || batch.Add(deal.Id)),
-            paramName,
-            $"Deal {deal.Id}{where} was given twice; each deal may be inspected once."
-        );
+        if (!pipeline.TryGetStage(view.StageId, out _))
+        {
+            throw new ArgumentException(
+                $"Deal {deal.Id}{Where(index)} is in stage \"{view.StageId}\", which pipeline \"{pipeline.Name}\" does not have.",
+                paramName
+            );
+        }
+        if (ids.Contains(deal.Id))
+        {
+            throw new ArgumentException($"Deal {deal.Id}{Where(index)} was given twice; each deal may be inspected once.", paramName);
+        }
         return view;
     }
 
+    private static string Where(int? index) => index is null ? "" : $" (position {index})";
+
     private void Keep(Deal view)
     {
-        ids.Add(view.Id);
         switch (view.Status)
         {
             case DealStatus.Open:
