@@ -88,12 +88,15 @@ public sealed class ActivityIndex
     {
         Preconditions.CheckNotNull(deal);
         var limit = asOf ?? Instant.MaxValue;
-        Preconditions.CheckRange(
-            deal.CreatedAt <= limit,
-            nameof(asOf),
-            asOf,
-            $"Deal {deal.Id} was created at {deal.CreatedAt}, after {asOf}, so it has no touch by then."
-        );
+        if (deal.CreatedAt > limit)
+        {
+            // Built only on failure: this runs once per deal in health checks over millions of deals.
+            throw new ArgumentOutOfRangeException(
+                nameof(asOf),
+                asOf,
+                $"Deal {deal.Id} was created at {deal.CreatedAt}, after {asOf}, so it has no touch by then."
+            );
+        }
         var events = deal.Events;
         var last = deal.CreatedAt;
         for (var i = events.Count - 1; i >= 0; i--)

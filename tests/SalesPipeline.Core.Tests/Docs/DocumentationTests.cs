@@ -15,6 +15,7 @@ public class DocumentationTests
     [InlineData("docs/metrics-cycle.md", "docs/examples/metrics-cycle.cs")]
     [InlineData("docs/metrics-winrate.md", "docs/examples/metrics-winrate.cs")]
     [InlineData("docs/metrics-funnel.md", "docs/examples/metrics-funnel.cs")]
+    [InlineData("docs/health.md", "docs/examples/health.cs")]
     public void EveryCodeBlock_AppearsInItsExample(string page, string example)
     {
         var blocks = CodeBlocks(File.ReadAllText(Path.Combine(Root, page))).ToList();

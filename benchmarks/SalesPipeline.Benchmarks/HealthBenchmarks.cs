@@ -1,0 +1,87 @@
+using System;
+using System.Collections.Generic;
+using BenchmarkDotNet.Attributes;
+using NodaTime;
+using SalesPipeline.Activities;
+using SalesPipeline.Deals;
+using SalesPipeline.Health;
+using SalesPipeline.Money;
+using SalesPipeline.Pipelines;
+using SalesPipeline.Targets;
+
+namespace SalesPipeline.Benchmarks;
+
+// PipelineHealth.Inspect over 1,000,000 deals of 1,000 owners (80% open, 15% won, 5% lost), with 500,000 activities,
+// a Q2 coverage goal, and about half of the open deals at risk. No goal in design.md; measured for the record.
+[MemoryDiagnoser]
+[MedianColumn]
+public class HealthBenchmarks
+{
+    private const int DealCount = 1_000_000;
+    private static readonly PipelineDefinition Pipeline = PipelineDefinition.Default;
+    private static readonly Instant AsOf = Instant.FromUtc(2026, 4, 1, 9, 0);
+
+    private Deal[] deals = [];
+    private HealthInputs inputs = HealthInputs.None;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var random = new Random(20261124);
+        deals = new Deal[DealCount];
+        var activities = new List<Activity>(DealCount / 2);
+        for (var i = 0; i < DealCount; i++)
+        {
+            var owner = $"rep-{i % 1_000}";
+            var created = AsOf - Duration.FromHours(random.Next(1, 24 * 120));
+            var deal = Deal.Open(
+                Pipeline,
+                new DealId($"D-{i}"),
+                "Deal",
+                owner,
+                Money.Money.Of(random.Next(1_000, 500_000), Currency.USD),
+                new LocalDate(2026, 2, 1).PlusDays(random.Next(0, 180)),
+                created
+            );
+            var at = created + Duration.FromHours(1);
+            if (random.Next(3) == 0)
+            {
+                deal = Pipeline.ApplyOrThrow(deal, DealCommand.ChangeExpectedCloseTo(deal.ExpectedClose.PlusDays(20), at, owner));
+                deal = Pipeline.ApplyOrThrow(deal, DealCommand.ChangeExpectedCloseTo(deal.ExpectedClose.PlusDays(15), at, owner));
+            }
+            if (random.Next(4) != 0)
+            {
+                deal = Pipeline.ApplyOrThrow(
+                    deal,
+                    DealCommand.OverrideProbabilityTo(random.Next(1, 100) / 100m, at, "model", ValueSource.Model)
+                );
+            }
+            var fate = random.Next(20);
+            if (fate < 3)
+            {
+                foreach (var criterion in Pipeline.ExitCriteria)
+                {
+                    deal = Pipeline.Answer(deal, criterion.Id, at, owner);
+                }
+                deal = Pipeline.Win(deal, at + Duration.FromDays(random.Next(10, 60)), owner);
+            }
+            else if (fate == 3)
+            {
+                deal = Pipeline.Lose(deal, LossReason.Timing, at, owner);
+            }
+            deals[i] = deal;
+            if (i % 2 == 0)
+            {
+                activities.Add(Activity.ForDeal(ActivityKind.Call, AsOf - Duration.FromHours(random.Next(1, 24 * 30)), owner, deal.Id));
+            }
+        }
+        inputs = new HealthInputs
+        {
+            Activities = ActivityIndex.Create(activities),
+            Coverage = new CoverageGoal(FiscalCalendar.Calendar.Quarter(2026, 2), Money.Money.Of(50_000_000m, Currency.USD), 0.25m),
+        };
+    }
+
+    [Benchmark]
+    public HealthReport Inspect() => PipelineHealth.Inspect(deals, Pipeline, AsOf, HealthPolicy.Default, inputs);
+}

@@ -1,0 +1,62 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using SalesPipeline.Activities;
+using SalesPipeline.Leads;
+using SalesPipeline.Money;
+
+namespace SalesPipeline.Health;
+
+/// <summary>
+/// What a health inspection may use besides the deals: the activities (for last touches), the leads to check, a
+/// coverage goal, and exchange rates to bring amounts into one currency.
+/// </summary>
+/// <remarks>
+/// Every property is optional; <see cref="None"/> has none of them. Setting <see cref="Activities"/> or
+/// <see cref="Leads"/> to null throws <see cref="ArgumentNullException"/> naming the property. Immutable; thread-safe.
+/// </remarks>
+public sealed record HealthInputs
+{
+    private readonly ActivityIndex activities = ActivityIndex.Empty;
+    private readonly IReadOnlyList<Lead> leads = [];
+
+    /// <summary>No activities, no leads, no coverage goal, no exchange rates.</summary>
+    public static HealthInputs None { get; } = new();
+
+    /// <summary>The activities, counted as touches; <see cref="ActivityIndex.Empty"/> by default (deals' own events still count).</summary>
+    /// <exception cref="ArgumentNullException">The value is null.</exception>
+    public ActivityIndex Activities
+    {
+        get => activities;
+        init => activities = value ?? throw new ArgumentNullException(nameof(Activities));
+    }
+
+    /// <summary>The leads to check for being untouched too long; empty by default.</summary>
+    /// <exception cref="ArgumentNullException">The value or one of the leads is null.</exception>
+    public IReadOnlyList<Lead> Leads
+    {
+        get => leads;
+        init
+        {
+            ArgumentNullException.ThrowIfNull(value, nameof(Leads));
+            var copy = value.ToArray();
+            for (var i = 0; i < copy.Length; i++)
+            {
+                if (copy[i] is null)
+                {
+                    throw new ArgumentNullException(nameof(Leads), $"Lead {i} is null.");
+                }
+            }
+            leads = Array.AsReadOnly(copy);
+        }
+    }
+
+    /// <summary>The target and win rate of the coverage check; when null, coverage is not checked.</summary>
+    public CoverageGoal? Coverage { get; init; }
+
+    /// <summary>
+    /// Rates into the reporting currency. When null, the reporting currency is the coverage target's, or else the
+    /// currency of the open deal with the ordinally smallest id, and every amount used must be in it.
+    /// </summary>
+    public ExchangeRates? Rates { get; init; }
+}

@@ -1,0 +1,339 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using NodaTime;
+using SalesPipeline.Deals;
+using SalesPipeline.Forecasting;
+using SalesPipeline.Leads;
+using SalesPipeline.Money;
+using SalesPipeline.Pipelines;
+
+namespace SalesPipeline.Health;
+
+public sealed partial class PipelineHealthAccumulator
+{
+    /// <summary>Runs every check over the deals added so far.</summary>
+    /// <returns>The report; the accumulator can go on accumulating.</returns>
+    /// <exception cref="MissingExchangeRateException">
+    /// An amount the report uses (a deal at risk, a deal counted in coverage, the coverage target) is in a currency with
+    /// no rate (or, without rates, differs from the reporting currency).
+    /// </exception>
+    public HealthReport Result()
+    {
+        var today = asOf.InZone(policy.Zone).Date;
+        var currency = ReportingCurrency();
+        var money = new ForecastOptions { Rates = inputs.Rates, Zone = policy.Zone };
+        var skipped = new List<string>();
+        var (typical, source) = TypicalCycle(skipped);
+
+        var limits = pipeline.OpenStages.Select(RottingLimit).ToArray();
+        var counts = new int[pipeline.OpenStages.Count];
+        var atRisk = new List<DealHealth>();
+        foreach (var deal in open)
+        {
+            var stage = pipeline.GetStage(deal.StageId);
+            counts[stage.Index]++;
+            if (CheckDeal(deal, limits[stage.Index], today, typical) is { } dealFindings)
+            {
+                atRisk.Add(
+                    new DealHealth(
+                        deal,
+                        money.ToReporting(deal.Amount, currency!),
+                        pipeline.WinProbabilityOf(deal).Value,
+                        dealFindings.AsReadOnly()
+                    )
+                );
+            }
+        }
+        atRisk.Sort((a, b) => string.CompareOrdinal(a.Deal.Value, b.Deal.Value));
+
+        var findings = new List<HealthFinding>();
+        findings.AddRange(LateStageFindings(counts, skipped));
+        var coverage = Coverage(currency, money, today);
+        if (coverage is { IsEnough: false })
+        {
+            findings.Add(LowCoverage(coverage));
+        }
+        findings.AddRange(StageFindings(counts, skipped));
+        findings.AddRange(atRisk.SelectMany(d => d.Findings));
+        findings.AddRange(LeadFindings());
+
+        return new HealthReport(
+            asOf,
+            currency,
+            open.Count,
+            won.Count,
+            lost,
+            findings.AsReadOnly(),
+            atRisk.AsReadOnly(),
+            typical,
+            source,
+            coverage,
+            skipped.AsReadOnly(),
+            policy.ShortlistSize
+        );
+    }
+
+    private Currency? ReportingCurrency()
+    {
+        if (inputs.Rates is { } rates)
+        {
+            return rates.ReportingCurrency;
+        }
+        if (inputs.Coverage is { } goal)
+        {
+            return goal.Target.Currency;
+        }
+        Deal? first = null;
+        foreach (var deal in open)
+        {
+            first = first is null || string.CompareOrdinal(deal.Id.Value, first.Id.Value) < 0 ? deal : first;
+        }
+        return first?.Amount.Currency;
+    }
+
+    private (Duration?, TypicalCycleSource) TypicalCycle(List<string> skipped)
+    {
+        if (policy.TypicalWonCycle is { } given)
+        {
+            return (given, TypicalCycleSource.Policy);
+        }
+        if (won.Count == 0)
+        {
+            skipped.Add(
+                "Older than the typical won cycle: there are no won deals to take the median from and HealthPolicy.TypicalWonCycle is not set."
+            );
+            return (null, TypicalCycleSource.Unknown);
+        }
+        var cycles = won.Select(d => (d.ClosedAt!.Value - d.CreatedAt).ToInt64Nanoseconds()).Order().ToArray();
+        var mid = cycles.Length / 2;
+        // The mean of the two middle values when the count is even, halved first so that the sum cannot overflow.
+        var median =
+            cycles.Length % 2 == 1
+                ? cycles[mid]
+                : (cycles[mid - 1] / 2) + (cycles[mid] / 2) + (((cycles[mid - 1] % 2) + (cycles[mid] % 2)) / 2);
+        return (Duration.FromNanoseconds(median), TypicalCycleSource.MedianOfWonDeals);
+    }
+
+    private Duration RottingLimit(Stage stage) =>
+        policy.RottingAfterByStage.TryGetValue(stage.Id, out var limit) ? limit : stage.RottingAfter ?? policy.RottingAfter;
+
+    private List<HealthFinding>? CheckDeal(Deal deal, Duration rottingLimit, LocalDate today, Duration? typical)
+    {
+        List<HealthFinding>? found = null;
+        var idle = asOf - inputs.Activities.LastTouchOf(deal, asOf);
+        if (idle > policy.StaleAfter)
+        {
+            Found(ref found, deal, FindingKind.Stale, HealthText.Days(idle), HealthText.Days(policy.StaleAfter), HealthUnit.Days);
+        }
+        var inStage = asOf - deal.StageEnteredAt;
+        if (inStage > rottingLimit)
+        {
+            Found(ref found, deal, FindingKind.Rotting, HealthText.Days(inStage), HealthText.Days(rottingLimit), HealthUnit.Days);
+        }
+        var overdue = PeriodIndex.DayNumber(today) - PeriodIndex.DayNumber(deal.ExpectedClose);
+        if (overdue > policy.PastExpectedCloseGraceDays)
+        {
+            Found(ref found, deal, FindingKind.PastExpectedClose, overdue, policy.PastExpectedCloseGraceDays, HealthUnit.Days);
+        }
+        if (typical is { } cycle && asOf - deal.CreatedAt is var age && age > cycle)
+        {
+            Found(ref found, deal, FindingKind.OlderThanTypicalCycle, HealthText.Days(age), HealthText.Days(cycle), HealthUnit.Days);
+        }
+        var pushes = Pushes(deal);
+        if (pushes > policy.CloseDatePushLimit)
+        {
+            Found(ref found, deal, FindingKind.CloseDatePushed, pushes, policy.CloseDatePushLimit, HealthUnit.Count);
+        }
+        return found;
+    }
+
+    // Static, so that a deal without findings allocates nothing here.
+    private static void Found(
+        ref List<HealthFinding>? found,
+        Deal deal,
+        FindingKind kind,
+        decimal measured,
+        decimal threshold,
+        HealthUnit unit
+    ) =>
+        (found ??= new List<HealthFinding>(2)).Add(
+            new HealthFinding(kind, HealthSubject.Deal, measured, threshold, unit, deal.Id, null, deal.StageId, deal.Owner)
+        );
+
+    // A push is a change of the expected close date to a later date than the one before it; pulling the date in is
+    // not a push and does not cancel one.
+    internal static int Pushes(Deal deal)
+    {
+        var events = deal.Events;
+        var close = ((DealCreated)events[0]).ExpectedClose;
+        var pushes = 0;
+        for (var i = 1; i < events.Count; i++)
+        {
+            if (events[i] is ExpectedCloseChanged change)
+            {
+                pushes += change.ExpectedClose > close ? 1 : 0;
+                close = change.ExpectedClose;
+            }
+        }
+        return pushes;
+    }
+
+    private IEnumerable<HealthFinding> StageFindings(int[] counts, List<string> skipped)
+    {
+        var total = open.Count;
+        var judgeShares = total >= policy.MinOpenDealsForShares;
+        if (!judgeShares)
+        {
+            skipped.Add(
+                $"Crowded stages by share: {Deals(total)} open, fewer than HealthPolicy.MinOpenDealsForShares ({policy.MinOpenDealsForShares})."
+            );
+        }
+        for (var i = 0; i < counts.Length; i++)
+        {
+            var stage = pipeline.OpenStages[i];
+            var share = total == 0 ? 0m : (decimal)counts[i] / total;
+            if (judgeShares && share > policy.MaxStageShare)
+            {
+                yield return new HealthFinding(
+                    FindingKind.CrowdedStage,
+                    HealthSubject.Stage,
+                    share,
+                    policy.MaxStageShare,
+                    HealthUnit.Share,
+                    stageId: stage.Id,
+                    text: $"{counts[i]} of the {total} open deals ({HealthText.PercentUp(share)}) are in stage {stage.Id} (limit {HealthText.Percent(policy.MaxStageShare)})."
+                );
+            }
+            if (policy.MaxDealsPerStage is { } max && counts[i] > max)
+            {
+                yield return new HealthFinding(
+                    FindingKind.CrowdedStage,
+                    HealthSubject.Stage,
+                    counts[i],
+                    max,
+                    HealthUnit.Count,
+                    stageId: stage.Id,
+                    text: $"{Deals(counts[i])} open in stage {stage.Id} (limit {max})."
+                );
+            }
+        }
+    }
+
+    private IEnumerable<HealthFinding> LateStageFindings(int[] counts, List<string> skipped)
+    {
+        var late = policy.LateStages is { } named
+            ? pipeline.OpenStages.Where(s => named.Contains(s.Id, StringComparer.Ordinal)).ToArray()
+            : pipeline.OpenStages.Where(s => s.Probability >= policy.LateStageProbability).ToArray();
+        var total = open.Count;
+        if (late.Length == 0)
+        {
+            skipped.Add(
+                $"Late-stage pile-up: no open stage has a probability of at least {HealthText.Percent(policy.LateStageProbability)} (HealthPolicy.LateStageProbability)."
+            );
+            yield break;
+        }
+        if (total < policy.MinOpenDealsForShares)
+        {
+            skipped.Add(
+                $"Late-stage pile-up: {Deals(total)} open, fewer than HealthPolicy.MinOpenDealsForShares ({policy.MinOpenDealsForShares})."
+            );
+            yield break;
+        }
+        var inLate = late.Sum(s => counts[s.Index]);
+        var share = (decimal)inLate / total;
+        if (share > policy.MaxLateStageShare)
+        {
+            yield return new HealthFinding(
+                FindingKind.LateStagePileUp,
+                HealthSubject.Pipeline,
+                share,
+                policy.MaxLateStageShare,
+                HealthUnit.Share,
+                text: $"{inLate} of the {total} open deals ({HealthText.PercentUp(share)}) are in the late stages {string.Join(", ", late.Select(s => s.Id))} (limit {HealthText.Percent(policy.MaxLateStageShare)})."
+            );
+        }
+    }
+
+    private CoverageResult? Coverage(Currency? currency, ForecastOptions money, LocalDate today)
+    {
+        if (inputs.Coverage is not { } goal)
+        {
+            return null;
+        }
+        var index = new PeriodIndex([goal.Period], today);
+        var openAmount = 0m;
+        var openDeals = 0;
+        foreach (var deal in open)
+        {
+            if (index.SlotOf(deal, policy.Zone) == 0)
+            {
+                openAmount += money.ToReporting(deal.Amount, currency!).Amount;
+                openDeals++;
+            }
+        }
+        var wonAmount = 0m;
+        foreach (var deal in won)
+        {
+            if (index.SlotOf(deal, policy.Zone) == 0)
+            {
+                wonAmount += money.ToReporting(deal.Amount, currency!).Amount;
+            }
+        }
+        return new CoverageResult(
+            goal.Period,
+            money.ToReporting(goal.Target, currency!),
+            Money.Money.Of(wonAmount, currency!),
+            Money.Money.Of(openAmount, currency!),
+            openDeals,
+            goal.WinRate
+        );
+    }
+
+    private static HealthFinding LowCoverage(CoverageResult coverage) =>
+        new(
+            FindingKind.LowCoverage,
+            HealthSubject.Pipeline,
+            coverage.Coverage!.Value,
+            coverage.RequiredCoverage,
+            HealthUnit.Ratio,
+            text: string.Create(
+                CultureInfo.InvariantCulture,
+                $"Open pipeline {coverage.OpenPipeline} expected to close in {coverage.Period.Label} covers {HealthText.RatioDown(coverage.Coverage!.Value)} the remaining target {coverage.RemainingTarget}; at a {HealthText.Percent(coverage.WinRate)} win rate it needs {HealthText.Ratio(coverage.RequiredCoverage)}."
+            )
+        );
+
+    private IEnumerable<HealthFinding> LeadFindings()
+    {
+        var leads = inputs.Leads.Where(IsOpenAsOf).OrderBy(l => l.Id.Value, StringComparer.Ordinal);
+        foreach (var lead in leads)
+        {
+            var lastTouch = inputs.Activities.LastTouchOf(lead, asOf);
+            var idle = asOf - (lastTouch ?? lead.CreatedAt);
+            if (idle > policy.LeadUntouchedAfter)
+            {
+                var days = HealthText.Days(idle);
+                var limit = HealthText.Days(policy.LeadUntouchedAfter);
+                yield return new HealthFinding(
+                    FindingKind.UntouchedLead,
+                    HealthSubject.Lead,
+                    days,
+                    limit,
+                    HealthUnit.Days,
+                    lead: lead.Id,
+                    owner: lead.Owner,
+                    text: lastTouch is null
+                        ? $"Never touched since it arrived {HealthText.DaysUp(days)} ago (limit {HealthText.DaysLimit(limit)})."
+                        : $"No touch for {HealthText.DaysUp(days)} (limit {HealthText.DaysLimit(limit)})."
+                );
+            }
+        }
+    }
+
+    // A lead converted or disqualified after the as-of instant was still open then.
+    private bool IsOpenAsOf(Lead lead) =>
+        lead.Status is LeadStatus.New or LeadStatus.Working || (lead.ClosedAt is { } closed && closed > asOf);
+
+    private static string Deals(int count) => count == 1 ? "1 deal is" : $"{count} deals are";
+}
