@@ -1,0 +1,22 @@
+using System;
+using SalesPipeline.Utility;
+
+namespace SalesPipeline.Collections;
+
+internal static class EntryChecks
+{
+    internal static Money.Money PositiveWholeAmount(
+        Money.Money? amount,
+        [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(amount))] string? paramName = null
+    )
+    {
+        Preconditions.CheckNotNull(amount, paramName);
+        Preconditions.CheckRange(amount.IsPositive, paramName!, amount, $"The amount must be above zero; it was {amount}.");
+        Preconditions.CheckArgument(
+            amount.Currency.HasMinorUnit && amount.IsRoundedToMinorUnit,
+            paramName!,
+            $"The amount must be a whole number of minor units of a currency that has one; {amount} is not."
+        );
+        return amount;
+    }
+}
