@@ -15,7 +15,7 @@ public sealed partial class CollectionSchedule
     /// <param name="entry">The entry.</param>
     /// <returns>
     /// The new schedule; or this schedule itself when the history already holds an equal entry under the same reference
-    /// (or the same milestone on the same date), so replaying an entry never counts it twice.
+    /// (or the same milestone on the same date, or an equal reschedule), so replaying an entry never counts it twice.
     /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="entry"/> is null.</exception>
     /// <exception cref="ArgumentException">
@@ -64,7 +64,7 @@ public sealed partial class CollectionSchedule
     public CollectionSchedule RecordAll(IEnumerable<CollectionEntry> entries)
     {
         Preconditions.CheckNotNull(entries);
-        var keys = new Dictionary<(bool Milestone, string Key), CollectionEntry>();
+        var keys = new Dictionary<object, CollectionEntry>();
         foreach (var recorded in history)
         {
             if (Key(recorded) is { } key)
@@ -158,15 +158,23 @@ public sealed partial class CollectionSchedule
 
     private static LocalDate? Later(LocalDate? a, LocalDate b) => a is { } x && x > b ? x : b;
 
-    private static (bool Milestone, string Key)? Key(CollectionEntry entry) =>
-        entry is MilestoneReached m ? (true, m.Name)
-        : entry.ReferenceKey is { } reference ? (false, reference)
-        : null;
+    // What makes two entries "the same entry": the reference of a money entry, the name of a milestone, and the whole
+    // content of a reschedule (which has no reference, so recording an equal one again is taken as a replay).
+    private static object? Key(CollectionEntry entry) =>
+        entry switch
+        {
+            MilestoneReached m => (true, m.Name),
+            Collections.Reschedule r => r,
+            _ => entry.ReferenceKey is { } reference ? (false, reference) : null,
+        };
 
     private static bool SameKey(CollectionEntry a, CollectionEntry b) =>
-        a is MilestoneReached ma
-            ? b is MilestoneReached mb && string.Equals(ma.Name, mb.Name, StringComparison.Ordinal)
-            : a.ReferenceKey is { } ra && string.Equals(ra, b.ReferenceKey, StringComparison.Ordinal);
+        a switch
+        {
+            MilestoneReached ma => b is MilestoneReached mb && string.Equals(ma.Name, mb.Name, StringComparison.Ordinal),
+            Collections.Reschedule ra => ra.Equals(b),
+            _ => a.ReferenceKey is { } ra && string.Equals(ra, b.ReferenceKey, StringComparison.Ordinal),
+        };
 
     private static Exception Conflict(CollectionEntry recorded, CollectionEntry entry, string paramName) =>
         recorded is MilestoneReached m

@@ -19,6 +19,15 @@ public sealed partial class CollectionSchedule
     public CollectionStatus StatusAsOf(LocalDate date)
     {
         var state = lastOn is null || date >= lastOn ? ledger : LedgerReplay.Run(amounts, rules, plannedDue, history, date, nameof(date));
+        return StatusFrom(state, date);
+    }
+
+    // Always replays the whole history, never the cached state: lets tests prove the fast paths give the replay's result.
+    internal CollectionStatus ReplayedStatusAsOf(LocalDate date) =>
+        StatusFrom(LedgerReplay.Run(amounts, rules, plannedDue, history, date, nameof(date)), date);
+
+    private CollectionStatus StatusFrom(Ledger state, LocalDate date)
+    {
         var lines = new InstalmentStatus[amounts.Length];
         long billed = 0,
             outstanding = 0,
