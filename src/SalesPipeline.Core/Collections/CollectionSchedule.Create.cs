@@ -61,29 +61,32 @@ public sealed partial class CollectionSchedule
             );
         }
         var lineUnits = LineUnits(contractTotal, terms);
-        var count = terms.InstalmentCount;
-        var amounts = new long[count];
-        var due = new LocalDate?[count];
-        var rules = new DueRule[count];
+        var amounts = new long[terms.InstalmentCount];
+        var due = new LocalDate?[terms.InstalmentCount];
         var n = 0;
         for (var i = 0; i < terms.Lines.Count; i++)
         {
             var line = terms.Lines[i];
-            if (line.Instalments == 1)
-            {
-                amounts[n] = lineUnits[i];
-            }
-            else
-            {
-                Split(lineUnits[i], terms.EqualWeights[i]).CopyTo(amounts, n);
-            }
+            SplitEqually(lineUnits[i], amounts.AsSpan(n, line.Instalments));
             for (var k = 0; k < line.Instalments; k++, n++)
             {
                 due[n] = line.Due.DueOn(signedOn, k, null);
-                rules[n] = line.Due;
             }
         }
-        return new CollectionSchedule(contract, contractTotal, signedOn, terms, amounts, due, rules, NoEntries, Ledger.Initial(due), null);
+        return new CollectionSchedule(contract, contractTotal, signedOn, terms, amounts, due, terms.InstalmentRules, NoEntries, null, null);
+    }
+
+    // Money.Allocate(n) in whole minor units: with equal weights every dropped fraction is the same, so largest remainder
+    // (ties to the earlier part) gives the leftover units one each to the first parts. Written out because this runs a
+    // million times in a schedule run and the general method builds a Money per part; a test checks it against
+    // Money.Allocate.
+    internal static void SplitEqually(long units, Span<long> parts)
+    {
+        var quotient = Math.DivRem(units, parts.Length, out var leftover);
+        for (var k = 0; k < parts.Length; k++)
+        {
+            parts[k] = quotient + (k < leftover ? 1 : 0);
+        }
     }
 
     // Each line's amount in minor units: percentages (with the rest) by largest remainder, fixed exactly, balance last.

@@ -34,20 +34,17 @@ public sealed partial class CollectionSchedule
     public CollectionSchedule Record(CollectionEntry entry)
     {
         Preconditions.CheckNotNull(entry);
-        foreach (var recorded in history)
+        if (FindSame(entry, null) is { } recorded)
         {
-            if (SameKey(recorded, entry))
-            {
-                return recorded.Equals(entry) ? this : throw Conflict(recorded, entry, nameof(entry));
-            }
+            return recorded.Equals(entry) ? this : throw Conflict(recorded, entry, nameof(entry));
         }
-        CheckAgainstSchedule(entry, FindPayment, nameof(entry));
+        CheckAgainstSchedule(entry, null, nameof(entry));
         var combined = new CollectionEntry[history.Length + 1];
         history.CopyTo(combined, 0);
         combined[^1] = entry;
         var next =
             entry is Payment or ContractCost && (lastOn is null || entry.On >= lastOn)
-                ? ledger.With(entry, amounts)
+                ? State.With(entry, amounts)
                 : LedgerReplay.Run(amounts, rules, plannedDue, combined, null, nameof(entry));
         return WithHistory(combined, next, Later(lastOn, entry.On));
     }
@@ -64,14 +61,6 @@ public sealed partial class CollectionSchedule
     public CollectionSchedule RecordAll(IEnumerable<CollectionEntry> entries)
     {
         Preconditions.CheckNotNull(entries);
-        var keys = new Dictionary<object, CollectionEntry>();
-        foreach (var recorded in history)
-        {
-            if (Key(recorded) is { } key)
-            {
-                keys[key] = recorded;
-            }
-        }
         var accepted = new List<CollectionEntry>();
         var fast = true;
         var last = lastOn;
@@ -81,8 +70,7 @@ public sealed partial class CollectionSchedule
             {
                 throw new ArgumentNullException(nameof(entries), $"Entry {accepted.Count} of the batch is null.");
             }
-            var key = Key(entry);
-            if (key is { } k && keys.TryGetValue(k, out var recorded))
+            if (FindSame(entry, accepted) is { } recorded)
             {
                 if (recorded.Equals(entry))
                 {
@@ -90,11 +78,7 @@ public sealed partial class CollectionSchedule
                 }
                 throw Conflict(recorded, entry, nameof(entries));
             }
-            CheckAgainstSchedule(entry, reference => keys.GetValueOrDefault((false, reference)) as Payment, nameof(entries));
-            if (key is { } added)
-            {
-                keys[added] = entry;
-            }
+            CheckAgainstSchedule(entry, accepted, nameof(entries));
             fast &= entry is Payment or ContractCost && (last is null || entry.On >= last);
             last = Later(last, entry.On);
             accepted.Add(entry);
@@ -137,6 +121,7 @@ public sealed partial class CollectionSchedule
 
     private Ledger ApplyDirectly(List<CollectionEntry> accepted)
     {
+        var ledger = State;
         var paid = (long[])ledger.Paid.Clone();
         long received = ledger.Received,
             credit = ledger.Credit,
@@ -145,12 +130,12 @@ public sealed partial class CollectionSchedule
         {
             if (entry is Payment p)
             {
-                received += p.Amount.ToMinorUnits();
+                received += p.Units;
                 credit += Ledger.AllocateInto(p, amounts, paid, ledger.Order);
             }
             else
             {
-                costs += ((ContractCost)entry).Amount.ToMinorUnits();
+                costs += ((ContractCost)entry).Units;
             }
         }
         return new Ledger(paid, ledger.Due, ledger.Order, ledger.PreviousDue, received, ledger.Refunded, ledger.Reversed, credit, costs);
@@ -158,15 +143,30 @@ public sealed partial class CollectionSchedule
 
     private static LocalDate? Later(LocalDate? a, LocalDate b) => a is { } x && x > b ? x : b;
 
-    // What makes two entries "the same entry": the reference of a money entry, the name of a milestone, and the whole
-    // content of a reschedule (which has no reference, so recording an equal one again is taken as a replay).
-    private static object? Key(CollectionEntry entry) =>
-        entry switch
+    // The recorded entry that `entry` would duplicate, in the history or earlier in the batch. A linear scan: schedules
+    // hold tens of entries, and a scan allocates nothing. "The same entry" means the same reference for a money entry,
+    // the same name for a milestone, and the same content for a reschedule (which has no reference).
+    private CollectionEntry? FindSame(CollectionEntry entry, List<CollectionEntry>? batch)
+    {
+        foreach (var recorded in history)
         {
-            MilestoneReached m => (true, m.Name),
-            Collections.Reschedule r => r,
-            _ => entry.ReferenceKey is { } reference ? (false, reference) : null,
-        };
+            if (SameKey(recorded, entry))
+            {
+                return recorded;
+            }
+        }
+        if (batch is not null)
+        {
+            foreach (var accepted in batch)
+            {
+                if (SameKey(accepted, entry))
+                {
+                    return accepted;
+                }
+            }
+        }
+        return null;
+    }
 
     private static bool SameKey(CollectionEntry a, CollectionEntry b) =>
         a switch
@@ -184,7 +184,7 @@ public sealed partial class CollectionSchedule
             )
             : new ReferenceConflictException(recorded.ReferenceKey!, recorded, entry);
 
-    private Payment? FindPayment(string reference)
+    private Payment? FindPayment(string reference, List<CollectionEntry>? batch)
     {
         foreach (var recorded in history)
         {
@@ -193,12 +193,22 @@ public sealed partial class CollectionSchedule
                 return p;
             }
         }
+        if (batch is not null)
+        {
+            foreach (var accepted in batch)
+            {
+                if (accepted is Payment p && string.Equals(p.Reference, reference, StringComparison.Ordinal))
+                {
+                    return p;
+                }
+            }
+        }
         return null;
     }
 
     // The checks that need only the schedule, not the replay: currency, instalment and milestone names, the payment a
     // refund or reversal points at, and its date.
-    private void CheckAgainstSchedule(CollectionEntry entry, Func<string, Payment?> payments, string paramName)
+    private void CheckAgainstSchedule(CollectionEntry entry, List<CollectionEntry>? batch, string paramName)
     {
         switch (entry)
         {
@@ -208,10 +218,10 @@ public sealed partial class CollectionSchedule
                 break;
             case Refund r:
                 CheckCurrency(r.Amount, r, paramName);
-                CheckPayment(payments(r.PaymentReference), r.PaymentReference, r, paramName);
+                CheckPayment(FindPayment(r.PaymentReference, batch), r.PaymentReference, r, paramName);
                 break;
             case Reversal v:
-                CheckPayment(payments(v.PaymentReference), v.PaymentReference, v, paramName);
+                CheckPayment(FindPayment(v.PaymentReference, batch), v.PaymentReference, v, paramName);
                 break;
             case ContractCost c:
                 CheckCurrency(c.Amount, c, paramName);

@@ -18,7 +18,7 @@ public sealed partial class CollectionSchedule
     /// </remarks>
     public CollectionStatus StatusAsOf(LocalDate date)
     {
-        var state = lastOn is null || date >= lastOn ? ledger : LedgerReplay.Run(amounts, rules, plannedDue, history, date, nameof(date));
+        var state = lastOn is null || date >= lastOn ? State : LedgerReplay.Run(amounts, rules, plannedDue, history, date, nameof(date));
         return StatusFrom(state, date);
     }
 

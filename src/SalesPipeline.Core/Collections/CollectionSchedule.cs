@@ -36,8 +36,9 @@ public sealed partial class CollectionSchedule
     private readonly DueRule[] rules;
     private readonly CollectionEntry[] history;
 
-    // The state after every entry, and the latest entry date (for the fast paths).
-    private readonly Ledger ledger;
+    // The state after every entry (null until the first entry: nothing paid, the planned due dates), and the latest
+    // entry date (for the fast paths).
+    private readonly Ledger? ledger;
     private readonly LocalDate? lastOn;
     private IReadOnlyList<Instalment>? instalments;
 
@@ -50,7 +51,7 @@ public sealed partial class CollectionSchedule
         LocalDate?[] plannedDue,
         DueRule[] rules,
         CollectionEntry[] history,
-        Ledger ledger,
+        Ledger? ledger,
         LocalDate? lastOn
     )
     {
@@ -65,6 +66,8 @@ public sealed partial class CollectionSchedule
         this.ledger = ledger;
         this.lastOn = lastOn;
     }
+
+    private Ledger State => ledger ?? Ledger.Initial(plannedDue);
 
     /// <summary>Who the contract belongs to (contract id, customer, owning rep, deal), or null when not given.</summary>
     public ContractInfo? Contract { get; }
@@ -92,16 +95,17 @@ public sealed partial class CollectionSchedule
 
     private ReadOnlyCollection<Instalment> BuildInstalments()
     {
+        var state = State;
         var list = new Instalment[amounts.Length];
         for (var i = 0; i < list.Length; i++)
         {
             list[i] = new Instalment(
                 i + 1,
                 Money.Money.FromMinorUnits(amounts[i], Currency),
-                ledger.Due[i],
+                state.Due[i],
                 plannedDue[i],
                 rules[i].MilestoneName,
-                Array.AsReadOnly(ledger.PreviousDue?[i] ?? [])
+                Array.AsReadOnly(state.PreviousDue?[i] ?? [])
             );
         }
         return Array.AsReadOnly(list);

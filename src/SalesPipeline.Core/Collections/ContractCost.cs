@@ -25,6 +25,7 @@ public sealed record ContractCost : CollectionEntry
     {
         Reference = Preconditions.CheckNotBlank(reference);
         Amount = EntryChecks.PositiveWholeAmount(amount);
+        Units = amount.ToMinorUnits();
         Description = Preconditions.CheckNotBlank(description);
     }
 
@@ -36,6 +37,8 @@ public sealed record ContractCost : CollectionEntry
 
     /// <summary>What it is.</summary>
     public string Description { get; }
+
+    internal long Units { get; }
 
     internal override string? ReferenceKey => Reference;
 

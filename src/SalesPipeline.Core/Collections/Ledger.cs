@@ -64,21 +64,11 @@ internal sealed class Ledger
             case Payment p:
             {
                 var paid = (long[])Paid.Clone();
-                var left = Allocate(p.Amount.ToMinorUnits(), p.Instalment - 1, amounts, paid, Order, null);
-                return new Ledger(
-                    paid,
-                    Due,
-                    Order,
-                    PreviousDue,
-                    Received + p.Amount.ToMinorUnits(),
-                    Refunded,
-                    Reversed,
-                    Credit + left,
-                    Costs
-                );
+                var left = Allocate(p.Units, p.Instalment - 1, amounts, paid, Order, null);
+                return new Ledger(paid, Due, Order, PreviousDue, Received + p.Units, Refunded, Reversed, Credit + left, Costs);
             }
             case ContractCost c:
-                return new Ledger(Paid, Due, Order, PreviousDue, Received, Refunded, Reversed, Credit, Costs + c.Amount.ToMinorUnits());
+                return new Ledger(Paid, Due, Order, PreviousDue, Received, Refunded, Reversed, Credit, Costs + c.Units);
             default:
                 throw new InvalidOperationException("Only payments and costs take the fast path.");
         }
@@ -86,7 +76,7 @@ internal sealed class Ledger
 
     // In-place variant for a batch: the caller owns `paid` (a private copy).
     internal static long AllocateInto(Payment p, long[] amounts, long[] paid, int[] order) =>
-        Allocate(p.Amount.ToMinorUnits(), p.Instalment - 1, amounts, paid, order, null);
+        Allocate(p.Units, p.Instalment - 1, amounts, paid, order, null);
 
     // Pays `units` first to `target` (when given), then oldest-due-first; returns what is left (credit). Records what it
     // took from each instalment in `taken` when asked.

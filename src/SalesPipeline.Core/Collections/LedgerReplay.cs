@@ -86,7 +86,7 @@ internal sealed class LedgerReplay
                 var holding = new Holding(p);
                 holdings.Add(p.Reference, holding);
                 holdingOrder.Add(holding);
-                var units = p.Amount.ToMinorUnits();
+                var units = p.Units;
                 received += units;
                 var left = Ledger.Allocate(units, p.Instalment - 1, amounts, paid, order, holding.Allocations);
                 holding.Credit = left;
@@ -96,7 +96,7 @@ internal sealed class LedgerReplay
             case Refund r:
             {
                 var holding = holdings[r.PaymentReference];
-                var units = r.Amount.ToMinorUnits();
+                var units = r.Units;
                 if (units > holding.Held)
                 {
                     throw new ArgumentException(
@@ -125,7 +125,7 @@ internal sealed class LedgerReplay
                 break;
             }
             case ContractCost c:
-                costs += c.Amount.ToMinorUnits();
+                costs += c.Units;
                 break;
             case Reschedule s:
             {
@@ -210,6 +210,6 @@ internal sealed class LedgerReplay
 
         internal long Refunded { get; set; }
 
-        internal long Held => payment.Amount.ToMinorUnits() - Refunded;
+        internal long Held => payment.Units - Refunded;
     }
 }

@@ -33,6 +33,7 @@ public sealed record Payment : CollectionEntry
     {
         Reference = Preconditions.CheckNotBlank(reference);
         Amount = EntryChecks.PositiveWholeAmount(amount);
+        Units = amount.ToMinorUnits();
         Preconditions.CheckRange(
             instalment is null or >= 1,
             nameof(instalment),
@@ -50,6 +51,9 @@ public sealed record Payment : CollectionEntry
 
     /// <summary>The instalment to pay first, or null.</summary>
     public int? Instalment { get; }
+
+    // The amount in whole minor units, computed once (decimal division is the slow part of allocating).
+    internal long Units { get; }
 
     internal override string? ReferenceKey => Reference;
 

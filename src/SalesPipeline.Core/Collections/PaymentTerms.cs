@@ -41,17 +41,13 @@ public sealed class PaymentTerms
         HasBalance = lines.Any(l => l.Kind == TermsLineKind.Balance);
         FixedCurrency = lines.FirstOrDefault(l => l.Kind == TermsLineKind.Fixed)?.Amount!.Currency;
         InstalmentCount = lines.Sum(l => l.Instalments);
-        LineOf = new int[InstalmentCount];
-        PartOf = new int[InstalmentCount];
-        EqualWeights = new long[lines.Count][];
+        InstalmentRules = new DueRule[InstalmentCount];
         var n = 0;
-        for (var i = 0; i < lines.Count; i++)
+        foreach (var line in lines)
         {
-            EqualWeights[i] = Enumerable.Repeat(1L, lines[i].Instalments).ToArray();
-            for (var k = 0; k < lines[i].Instalments; k++, n++)
+            for (var k = 0; k < line.Instalments; k++)
             {
-                LineOf[n] = i;
-                PartOf[n] = k;
+                InstalmentRules[n++] = line.Due;
             }
         }
         PercentLines = Enumerable.Range(0, lines.Count).Where(i => lines[i].Kind == TermsLineKind.Percentage).ToArray();
@@ -72,12 +68,8 @@ public sealed class PaymentTerms
 
     internal Currency? FixedCurrency { get; }
 
-    // Instalment n (0-based) is part PartOf[n] of line LineOf[n].
-    internal int[] LineOf { get; }
-
-    internal int[] PartOf { get; }
-
-    internal long[][] EqualWeights { get; }
+    // The due rule of each instalment, shared (read-only) by every schedule under these terms.
+    internal DueRule[] InstalmentRules { get; }
 
     internal int[] PercentLines { get; }
 

@@ -33,6 +33,7 @@ public sealed record Refund : CollectionEntry
         Reference = Preconditions.CheckNotBlank(reference);
         PaymentReference = Preconditions.CheckNotBlank(paymentReference);
         Amount = EntryChecks.PositiveWholeAmount(amount);
+        Units = amount.ToMinorUnits();
         Reason = reason;
     }
 
@@ -47,6 +48,8 @@ public sealed record Refund : CollectionEntry
 
     /// <summary>Why, or null.</summary>
     public string? Reason { get; }
+
+    internal long Units { get; }
 
     internal override string? ReferenceKey => Reference;
 

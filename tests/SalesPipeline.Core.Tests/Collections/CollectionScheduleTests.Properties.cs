@@ -59,6 +59,26 @@ public partial class CollectionScheduleTests
             )
         );
 
+    // The schedule's own equal split must be exactly Money.Allocate(n), the rule the docs promise.
+    [Fact]
+    public void SplitEqually_IsMoneyAllocate_Property() =>
+        PropertyAssert.Holds(
+            Prop.ForAll(
+                TotalUnits.ToArbitrary(),
+                Gen.Choose(1, 24).ToArbitrary(),
+                (units, parts) =>
+                {
+                    var split = new long[parts];
+                    CollectionSchedule.SplitEqually(units, split);
+                    var expected = SalesPipeline
+                        .Money.Money.FromMinorUnits(units, SalesPipeline.Money.Currency.USD)
+                        .Allocate(parts)
+                        .Select(m => m.ToMinorUnits());
+                    return split.SequenceEqual(expected);
+                }
+            )
+        );
+
     [Fact]
     public void Create_AnyTerms_EitherRejectsOrSplitsExactly_Property() =>
         PropertyAssert.Holds(
