@@ -42,17 +42,21 @@ public sealed partial class CollectionSchedule
     {
         Preconditions.CheckNotNull(contractTotal);
         Preconditions.CheckNotNull(terms);
-        Preconditions.CheckRange(
-            contractTotal.IsPositive,
-            nameof(contractTotal),
-            contractTotal,
-            $"A contract total must be above zero; it was {contractTotal}."
-        );
-        Preconditions.CheckArgument(
-            contractTotal.Currency.HasMinorUnit && contractTotal.IsRoundedToMinorUnit,
-            nameof(contractTotal),
-            $"A contract total must be a whole number of minor units of a currency that has one; {contractTotal} is not."
-        );
+        if (!contractTotal.IsPositive)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(contractTotal),
+                contractTotal,
+                $"A contract total must be above zero; it was {contractTotal}."
+            );
+        }
+        if (!contractTotal.Currency.HasMinorUnit || !contractTotal.IsRoundedToMinorUnit)
+        {
+            throw new ArgumentException(
+                $"A contract total must be a whole number of minor units of a currency that has one; {contractTotal} is not.",
+                nameof(contractTotal)
+            );
+        }
         if (terms.FixedCurrency is { } fixedCurrency && fixedCurrency != contractTotal.Currency)
         {
             throw new ArgumentException(

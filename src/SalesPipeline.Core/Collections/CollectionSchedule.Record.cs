@@ -243,27 +243,35 @@ public sealed partial class CollectionSchedule
         }
     }
 
-    private void CheckCurrency(Money.Money amount, CollectionEntry entry, string paramName) =>
-        Preconditions.CheckArgument(
-            amount.Currency == Currency,
-            paramName,
-            $"The schedule is in {Currency.Code}, but {entry} is in {amount.Currency.Code}."
-        );
+    // Plain ifs rather than Preconditions: the messages format the entry, which must not happen on every accepted call.
+    private void CheckCurrency(Money.Money amount, CollectionEntry entry, string paramName)
+    {
+        if (amount.Currency != Currency)
+        {
+            throw new ArgumentException($"The schedule is in {Currency.Code}, but {entry} is in {amount.Currency.Code}.", paramName);
+        }
+    }
 
-    private void CheckInstalment(int? number, CollectionEntry entry, string paramName) =>
-        Preconditions.CheckArgument(
-            number is null || number <= amounts.Length,
-            paramName,
-            $"The schedule has instalments 1 to {amounts.Length}; {entry} names instalment {number}."
-        );
+    private void CheckInstalment(int? number, CollectionEntry entry, string paramName)
+    {
+        if (number > amounts.Length)
+        {
+            throw new ArgumentException(
+                $"The schedule has instalments 1 to {amounts.Length}; {entry} names instalment {number}.",
+                paramName
+            );
+        }
+    }
 
     private static void CheckPayment(Payment? payment, string reference, CollectionEntry entry, string paramName)
     {
-        Preconditions.CheckArgument(
-            payment is not null,
-            paramName,
-            $"{entry} points at payment \"{reference}\", which the schedule does not hold."
-        );
-        Preconditions.CheckArgument(entry.On >= payment.On, paramName, $"{entry} is dated before the payment it points at ({payment}).");
+        if (payment is null)
+        {
+            throw new ArgumentException($"{entry} points at payment \"{reference}\", which the schedule does not hold.", paramName);
+        }
+        if (entry.On < payment.On)
+        {
+            throw new ArgumentException($"{entry} is dated before the payment it points at ({payment}).", paramName);
+        }
     }
 }

@@ -86,12 +86,14 @@ public sealed record DueRule
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="day"/> is not 1 to 31, or <paramref name="months"/> is negative.</exception>
     public static DueRule DayOfMonth(int day, int months)
     {
-        Preconditions.CheckRange(
-            day is >= 1 and <= 31,
-            nameof(day),
-            day,
-            $"A day of the month must be 1 to 31 (a day past the month's end is clamped to its last day); it was {day}."
-        );
+        if (day is < 1 or > 31)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(day),
+                day,
+                $"A day of the month must be 1 to 31 (a day past the month's end is clamped to its last day); it was {day}."
+            );
+        }
         return new(DueRuleKind.DayOfMonth, 0, CheckMonths(months), day, null, null);
     }
 
@@ -145,13 +147,19 @@ public sealed record DueRule
 
     private static int CheckDays(int days, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(days))] string? name = null)
     {
-        Preconditions.CheckRange(days >= 0, name!, days, $"A number of days must be 0 or more; it was {days}.");
+        if (days < 0)
+        {
+            throw new ArgumentOutOfRangeException(name!, days, $"A number of days must be 0 or more; it was {days}.");
+        }
         return days;
     }
 
     private static int CheckMonths(int months)
     {
-        Preconditions.CheckRange(months >= 0, nameof(months), months, $"A number of months must be 0 or more; it was {months}.");
+        if (months < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(months), months, $"A number of months must be 0 or more; it was {months}.");
+        }
         return months;
     }
 }

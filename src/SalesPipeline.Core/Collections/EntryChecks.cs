@@ -11,12 +11,17 @@ internal static class EntryChecks
     )
     {
         Preconditions.CheckNotNull(amount, paramName);
-        Preconditions.CheckRange(amount.IsPositive, paramName!, amount, $"The amount must be above zero; it was {amount}.");
-        Preconditions.CheckArgument(
-            amount.Currency.HasMinorUnit && amount.IsRoundedToMinorUnit,
-            paramName!,
-            $"The amount must be a whole number of minor units of a currency that has one; {amount} is not."
-        );
+        if (!amount.IsPositive)
+        {
+            throw new ArgumentOutOfRangeException(paramName!, amount, $"The amount must be above zero; it was {amount}.");
+        }
+        if (!amount.Currency.HasMinorUnit || !amount.IsRoundedToMinorUnit)
+        {
+            throw new ArgumentException(
+                $"The amount must be a whole number of minor units of a currency that has one; {amount} is not.",
+                paramName!
+            );
+        }
         return amount;
     }
 }

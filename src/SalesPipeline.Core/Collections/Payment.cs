@@ -34,12 +34,14 @@ public sealed record Payment : CollectionEntry
         Reference = Preconditions.CheckNotBlank(reference);
         Amount = EntryChecks.PositiveWholeAmount(amount);
         Units = amount.ToMinorUnits();
-        Preconditions.CheckRange(
-            instalment is null or >= 1,
-            nameof(instalment),
-            instalment,
-            $"Instalments are numbered from 1; {instalment} was given."
-        );
+        if (instalment < 1)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(instalment),
+                instalment,
+                $"Instalments are numbered from 1; {instalment} was given."
+            );
+        }
         Instalment = instalment;
     }
 

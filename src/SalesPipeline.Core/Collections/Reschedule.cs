@@ -27,12 +27,14 @@ public sealed record Reschedule : CollectionEntry
     public Reschedule(int instalment, LocalDate newDueOn, LocalDate on, string? reason = null)
         : base(on)
     {
-        Preconditions.CheckRange(
-            instalment >= 1,
-            nameof(instalment),
-            instalment,
-            $"Instalments are numbered from 1; {instalment} was given."
-        );
+        if (instalment < 1)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(instalment),
+                instalment,
+                $"Instalments are numbered from 1; {instalment} was given."
+            );
+        }
         Instalment = instalment;
         NewDueOn = newDueOn;
         Reason = reason;

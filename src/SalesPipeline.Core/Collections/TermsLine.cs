@@ -56,12 +56,14 @@ public sealed record TermsLine
     /// <exception cref="ArgumentException"><paramref name="instalments"/> is above 1 and the due rule is not monthly.</exception>
     public static TermsLine Percentage(decimal percent, DueRule due, int instalments = 1)
     {
-        Preconditions.CheckRange(
-            percent > 0m && percent <= 100m,
-            nameof(percent),
-            percent,
-            $"A percentage line must be above 0% and at most 100%; it was {percent.ToString(CultureInfo.InvariantCulture)}%."
-        );
+        if (percent <= 0m || percent > 100m)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(percent),
+                percent,
+                $"A percentage line must be above 0% and at most 100%; it was {percent.ToString(CultureInfo.InvariantCulture)}%."
+            );
+        }
         return new(TermsLineKind.Percentage, percent, null, Preconditions.CheckNotNull(due), CheckInstalments(instalments, due));
     }
 
@@ -79,12 +81,17 @@ public sealed record TermsLine
     public static TermsLine Fixed(Money.Money amount, DueRule due, int instalments = 1)
     {
         Preconditions.CheckNotNull(amount);
-        Preconditions.CheckRange(amount.IsPositive, nameof(amount), amount, $"A fixed line must be above zero; it was {amount}.");
-        Preconditions.CheckArgument(
-            amount.Currency.HasMinorUnit && amount.IsRoundedToMinorUnit,
-            nameof(amount),
-            $"A fixed line must be a whole number of minor units of a currency that has one; {amount} is not."
-        );
+        if (!amount.IsPositive)
+        {
+            throw new ArgumentOutOfRangeException(nameof(amount), amount, $"A fixed line must be above zero; it was {amount}.");
+        }
+        if (!amount.Currency.HasMinorUnit || !amount.IsRoundedToMinorUnit)
+        {
+            throw new ArgumentException(
+                $"A fixed line must be a whole number of minor units of a currency that has one; {amount} is not.",
+                nameof(amount)
+            );
+        }
         return new(TermsLineKind.Fixed, 0m, amount, Preconditions.CheckNotNull(due), CheckInstalments(instalments, due));
     }
 
@@ -101,17 +108,21 @@ public sealed record TermsLine
     private static int CheckInstalments(int instalments, DueRule due)
     {
         Preconditions.CheckNotNull(due);
-        Preconditions.CheckRange(
-            instalments >= 1,
-            nameof(instalments),
-            instalments,
-            $"A terms line is paid in at least one instalment; {instalments} were asked for."
-        );
-        Preconditions.CheckArgument(
-            instalments == 1 || due.IsMonthly,
-            nameof(instalments),
-            $"Only a monthly due rule (MonthsAfterStart, DayOfMonth) can repeat; {instalments} instalments were asked for with \"{due}\"."
-        );
+        if (instalments < 1)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(instalments),
+                instalments,
+                $"A terms line is paid in at least one instalment; {instalments} were asked for."
+            );
+        }
+        if (instalments > 1 && !due.IsMonthly)
+        {
+            throw new ArgumentException(
+                $"Only a monthly due rule (MonthsAfterStart, DayOfMonth) can repeat; {instalments} instalments were asked for with \"{due}\".",
+                nameof(instalments)
+            );
+        }
         return instalments;
     }
 
