@@ -118,8 +118,9 @@ public sealed partial class Money
     }
 
     // The largest-remainder rule on integers: floor(units * w / W) each, then the leftover units one each to the
-    // largest remainders (all over the same W), ties to the earlier share.
-    private static long[] LargestRemainder<T>(long units, T[] weights)
+    // largest remainders (all over the same W), ties to the earlier share. Internal so that collection schedules split
+    // whole minor units by this same rule without building Money objects on their hot path.
+    internal static long[] LargestRemainder<T>(long units, T[] weights)
         where T : IBinaryInteger<T>
     {
         var total = T.Zero;

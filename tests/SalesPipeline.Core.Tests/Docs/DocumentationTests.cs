@@ -16,6 +16,7 @@ public class DocumentationTests
     [InlineData("docs/metrics-winrate.md", "docs/examples/metrics-winrate.cs")]
     [InlineData("docs/metrics-funnel.md", "docs/examples/metrics-funnel.cs")]
     [InlineData("docs/health.md", "docs/examples/health.cs")]
+    [InlineData("docs/collections.md", "docs/examples/collections.cs")]
     public void EveryCodeBlock_AppearsInItsExample(string page, string example)
     {
         var blocks = CodeBlocks(File.ReadAllText(Path.Combine(Root, page))).ToList();

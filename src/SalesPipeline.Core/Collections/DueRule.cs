@@ -1,0 +1,165 @@
+using System;
+using System.Globalization;
+using NodaTime;
+using SalesPipeline.Utility;
+
+namespace SalesPipeline.Collections;
+
+/// <summary>
+/// When an instalment of a <see cref="TermsLine"/> falls due, relative to the contract's start (signing) date.
+/// </summary>
+/// <remarks>
+/// <para>The rules, for a contract signed on 2026-01-31:</para>
+/// <list type="bullet">
+/// <item><see cref="DaysAfterStart"/>(30): 2026-03-02.</item>
+/// <item><see cref="DaysAfterEndOfStartMonth"/>(30): 2026-01-31 + 30 days = 2026-03-02; signed 2026-01-15, also 2026-03-02.</item>
+/// <item><see cref="MonthsAfterStart"/>(1): 2026-02-28 (clamped); (13): 2027-02-28; signed 2028-01-31, (1): 2028-02-29.</item>
+/// <item><see cref="DayOfMonth"/>(15, 1): 2026-02-15; (31, 1): 2026-02-28 (clamped).</item>
+/// <item><see cref="On"/>(2026-06-30): 2026-06-30, whatever the start date.</item>
+/// <item><see cref="OnMilestone"/>("go-live", 10): unknown until the milestone is reached; reached 2026-04-20, due 2026-04-30.</item>
+/// </list>
+/// <para>The two monthly rules (<see cref="MonthsAfterStart"/> and <see cref="DayOfMonth"/>) can repeat: the k-th
+/// instalment (k = 0, 1, ...) of a line with several instalments is due by the same rule k months later, always
+/// computed from the start date (<c>start.PlusMonths(n + k)</c>), never by adding a month to the previous due date,
+/// so a clamp in February does not shorten every later month.</para>
+/// <para>Immutable; thread-safe. Two rules are equal when their kind and numbers are.</para>
+/// </remarks>
+public sealed record DueRule
+{
+    private DueRule(DueRuleKind kind, int days, int months, int dayOfMonth, LocalDate? date, string? milestone)
+    {
+        Kind = kind;
+        Days = days;
+        Months = months;
+        Day = dayOfMonth;
+        Date = date;
+        MilestoneName = milestone;
+    }
+
+    /// <summary>Which rule this is.</summary>
+    public DueRuleKind Kind { get; }
+
+    /// <summary>The number of days (days-after rules and the milestone rule); 0 for the others.</summary>
+    public int Days { get; }
+
+    /// <summary>The number of months (the two monthly rules); 0 for the others.</summary>
+    public int Months { get; }
+
+    /// <summary>The day of the month (<see cref="DueRuleKind.DayOfMonth"/>); 0 for the others.</summary>
+    public int Day { get; }
+
+    /// <summary>The fixed date (<see cref="DueRuleKind.FixedDate"/>); null for the others.</summary>
+    public LocalDate? Date { get; }
+
+    /// <summary>The milestone's name (<see cref="DueRuleKind.Milestone"/>); null for the others.</summary>
+    public string? MilestoneName { get; }
+
+    /// <summary>Whether an instalment may repeat monthly under this rule (the two monthly rules).</summary>
+    public bool IsMonthly => Kind is DueRuleKind.MonthsAfterStart or DueRuleKind.DayOfMonth;
+
+    /// <summary>Due <paramref name="days"/> days after the start date (0 = on the start date).</summary>
+    /// <param name="days">The number of days; 0 or more.</param>
+    /// <returns>The rule.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="days"/> is negative.</exception>
+    public static DueRule DaysAfterStart(int days) => new(DueRuleKind.DaysAfterStart, CheckDays(days), 0, 0, null, null);
+
+    /// <summary>Due <paramref name="days"/> days after the last day of the start month ("net 30 end of month").</summary>
+    /// <param name="days">The number of days; 0 or more (0 = the last day of the start month).</param>
+    /// <returns>The rule.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="days"/> is negative.</exception>
+    public static DueRule DaysAfterEndOfStartMonth(int days) =>
+        new(DueRuleKind.DaysAfterEndOfStartMonth, CheckDays(days), 0, 0, null, null);
+
+    /// <summary>Due on the start date <paramref name="months"/> months later, clamped to the month's last day.</summary>
+    /// <param name="months">The number of months; 0 or more.</param>
+    /// <returns>The rule.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="months"/> is negative.</exception>
+    public static DueRule MonthsAfterStart(int months) => new(DueRuleKind.MonthsAfterStart, 0, CheckMonths(months), 0, null, null);
+
+    /// <summary>
+    /// Due on day <paramref name="day"/> of the month <paramref name="months"/> months after the start month, clamped to
+    /// that month's last day (day 31 in February is the 28th or, in a leap year, the 29th).
+    /// </summary>
+    /// <param name="day">The day of the month, 1 to 31.</param>
+    /// <param name="months">The number of months after the start month; 0 or more (0 = the start month itself).</param>
+    /// <returns>The rule.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="day"/> is not 1 to 31, or <paramref name="months"/> is negative.</exception>
+    public static DueRule DayOfMonth(int day, int months)
+    {
+        if (day is < 1 or > 31)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(day),
+                day,
+                $"A day of the month must be 1 to 31 (a day past the month's end is clamped to its last day); it was {day}."
+            );
+        }
+        return new(DueRuleKind.DayOfMonth, 0, CheckMonths(months), day, null, null);
+    }
+
+    /// <summary>Due on a fixed date.</summary>
+    /// <param name="date">The due date.</param>
+    /// <returns>The rule.</returns>
+    public static DueRule On(LocalDate date) => new(DueRuleKind.FixedDate, 0, 0, 0, date, null);
+
+    /// <summary>Due <paramref name="days"/> days after the named milestone is reached; unknown (never overdue) until then.</summary>
+    /// <param name="name">The milestone, for example "go-live"; compared ordinally.</param>
+    /// <param name="days">The number of days after the milestone; 0 or more.</param>
+    /// <returns>The rule.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="name"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty or whitespace.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="days"/> is negative.</exception>
+    public static DueRule OnMilestone(string name, int days = 0)
+    {
+        Preconditions.CheckNotBlank(name);
+        return new(DueRuleKind.Milestone, CheckDays(days), 0, 0, null, name);
+    }
+
+    // The due date of the k-th instalment (k = 0 unless the rule is monthly); null for a milestone not yet reached.
+    internal LocalDate? DueOn(LocalDate start, int k, LocalDate? milestoneDate) =>
+        Kind switch
+        {
+            DueRuleKind.DaysAfterStart => start.PlusDays(Days),
+            DueRuleKind.DaysAfterEndOfStartMonth => start.PlusDays(
+                CalendarSystem.Iso.GetDaysInMonth(start.Year, start.Month) - start.Day + Days
+            ),
+            DueRuleKind.MonthsAfterStart => start.PlusMonths(Months + k),
+            DueRuleKind.DayOfMonth => ClampedDay(start.PlusMonths(Months + k)),
+            DueRuleKind.FixedDate => Date,
+            _ => milestoneDate?.PlusDays(Days),
+        };
+
+    private LocalDate ClampedDay(LocalDate inMonth) =>
+        new(inMonth.Year, inMonth.Month, Math.Min(Day, CalendarSystem.Iso.GetDaysInMonth(inMonth.Year, inMonth.Month)));
+
+    /// <summary>The rule in words, for example "30 days after start", "day 15, 1 months after start", "10 days after go-live".</summary>
+    /// <returns>The invariant text.</returns>
+    public override string ToString() =>
+        Kind switch
+        {
+            DueRuleKind.DaysAfterStart => string.Create(CultureInfo.InvariantCulture, $"{Days} days after start"),
+            DueRuleKind.DaysAfterEndOfStartMonth => string.Create(CultureInfo.InvariantCulture, $"{Days} days after end of start month"),
+            DueRuleKind.MonthsAfterStart => string.Create(CultureInfo.InvariantCulture, $"{Months} months after start"),
+            DueRuleKind.DayOfMonth => string.Create(CultureInfo.InvariantCulture, $"day {Day}, {Months} months after start month"),
+            DueRuleKind.FixedDate => "on " + Date!.Value.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture),
+            _ => string.Create(CultureInfo.InvariantCulture, $"{Days} days after {MilestoneName}"),
+        };
+
+    private static int CheckDays(int days, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(days))] string? name = null)
+    {
+        if (days < 0)
+        {
+            throw new ArgumentOutOfRangeException(name!, days, $"A number of days must be 0 or more; it was {days}.");
+        }
+        return days;
+    }
+
+    private static int CheckMonths(int months)
+    {
+        if (months < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(months), months, $"A number of months must be 0 or more; it was {months}.");
+        }
+        return months;
+    }
+}
