@@ -1,5 +1,5 @@
 #:project ../../src/SalesPipeline.Core/SalesPipeline.Core.csproj
-// The sales cycle, lead response time and sales velocity walkthrough of the metrics docs (docs/metrics-cycle.md):
+// The sales cycle, lead response time and sales velocity walkthrough of the metrics docs (docs/metrics.md):
 // a Kaplan-Meier sales cycle on the published 6-MP data, lead response times, a quarter's velocity and what moved it.
 using NodaTime;
 using SalesPipeline.Activities;

@@ -1,5 +1,5 @@
 #:project ../../src/SalesPipeline.Core/SalesPipeline.Core.csproj
-// The win-rate, leaderboard, loss, competitor and activity walkthrough of docs/metrics-winrate.md: ten deals closed
+// The win-rate, leaderboard, loss, competitor and activity walkthrough of docs/metrics.md: ten deals closed
 // in Q1 2026, one still open, a few meetings and demos.
 using NodaTime;
 using SalesPipeline.Activities;

@@ -50,7 +50,7 @@ public sealed class PipelineBuilder
     /// <param name="category">The default forecast category; <see cref="ForecastCategory.Closed"/> is reserved for the Won stage.</param>
     /// <param name="exitCriteria">The questions to answer "yes" before leaving the stage forward; ids unique across the pipeline.</param>
     /// <param name="id">The stable id; by default the name's letters and digits (any script) in lower case, with each run of other characters turned into one hyphen and none at either end: "Needs Analysis" becomes "needs-analysis", "Négociation" becomes "négociation".</param>
-    /// <param name="rottingAfter">How long a deal may stay in the stage before it counts as rotting; positive, or null for no limit.</param>
+    /// <param name="rottingAfter">How long a deal may stay in the stage before it counts as rotting; positive, or null when the stage sets no limit of its own (<c>PipelineHealth</c> then applies <c>HealthPolicy</c>'s default).</param>
     /// <returns>This builder.</returns>
     public PipelineBuilder Stage(
         string name,
@@ -169,7 +169,9 @@ public sealed class PipelineBuilder
             }
             if (spec.RottingAfter is { } rot && rot <= Duration.Zero)
             {
-                problems.Add($"{label} has rotting threshold {rot}; it must be positive, or null for no limit.");
+                problems.Add(
+                    $"{label} has rotting threshold {rot}; it must be positive, or null when the stage sets no limit of its own (<c>PipelineHealth</c> then applies <c>HealthPolicy</c>'s default)."
+                );
             }
             var criteria = new List<ExitCriterion>();
             foreach (var criterion in spec.ExitCriteria)

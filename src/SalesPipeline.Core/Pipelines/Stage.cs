@@ -63,7 +63,7 @@ public sealed class Stage
     /// <summary>The questions that must all be answered "yes" before a deal leaves this stage forward (empty for Won and Lost).</summary>
     public IReadOnlyList<ExitCriterion> ExitCriteria { get; }
 
-    /// <summary>How long a deal may stay in this stage before it counts as rotting; null when there is no limit.</summary>
+    /// <summary>How long a deal may stay in this stage before it counts as rotting; null when the stage sets no limit of its own (<c>PipelineHealth</c> then applies <c>HealthPolicy.DefaultRottingAfter</c>).</summary>
     public Duration? RottingAfter { get; }
 
     /// <summary>"Name (id)".</summary>
