@@ -26,7 +26,7 @@ public static class Aging
     /// <para>An instalment is aged when it is billed (due on or before <paramref name="asOf"/>) and still owes something;
     /// what it owes (<see cref="InstalmentStatus.Remaining"/>) goes, whole, into the bucket of its
     /// <see cref="InstalmentStatus.DaysOverdue"/> (0, "current", when due on <paramref name="asOf"/>). Instalments not yet due
-    /// and instalments waiting for a milestone are not receivables yet and are not aged (see <c>CashForecast</c>).
+    /// and instalments waiting for a milestone are not receivables yet and are not aged (see <see cref="CashForecast"/>).
     /// So the report's total is the sum of the schedules' <see cref="CollectionStatus.Outstanding"/>, exactly: nothing is
     /// split or rounded.</para>
     /// <para>Lines are keyed by the <see cref="ContractInfo"/>'s customer and owner, and by the owner's own team in the

@@ -7,7 +7,7 @@ using SalesPipeline.Utility;
 
 namespace SalesPipeline.Collections;
 
-/// <summary>Names shared by the receivables reports (<see cref="Aging"/>, <see cref="CollectionProgress"/>, <c>CashForecast</c>).</summary>
+/// <summary>Names shared by the receivables reports (<see cref="Aging"/>, <see cref="CollectionProgress"/>, <see cref="CashForecast"/>).</summary>
 /// <remarks>Stateless; thread-safe.</remarks>
 public static class Receivables
 {
