@@ -11,6 +11,7 @@ public class DocumentationTests
     [Theory]
     [InlineData("docs/money.md", "docs/examples/money.cs")]
     [InlineData("docs/pipelines-and-deals.md", "docs/examples/pipelines.cs")]
+    [InlineData("docs/receivables.md", "docs/examples/receivables.cs")]
     public void EveryCodeBlock_AppearsInItsExample(string page, string example)
     {
         var blocks = CodeBlocks(File.ReadAllText(Path.Combine(Root, page))).ToList();

@@ -54,12 +54,12 @@ public sealed class CashForecastReport
     {
         var sb = new StringBuilder();
         sb.Append(CultureInfo.InvariantCulture, $"Cash forecast as of {AsOf:uuuu-MM-dd} ({Currency.Code})\n");
-        sb.Append(CultureInfo.InvariantCulture, $"{"", -16} {"scheduled", 14} {"won", 14} {"pipeline", 14}\n");
+        sb.Append(CultureInfo.InvariantCulture, $"{"", -22} {"scheduled", 14} {"won", 14} {"pipeline", 14}\n");
         foreach (var line in Lines)
         {
             sb.Append(
                 CultureInfo.InvariantCulture,
-                $"{line.Label, -16} {line.Scheduled.Amount, 14:N2} {line.WonNotScheduled.Amount, 14:N2} {line.WeightedPipeline.Amount, 14:N2}\n"
+                $"{line.Label, -22} {line.Scheduled.Amount, 14:N2} {line.WonNotScheduled.Amount, 14:N2} {line.WeightedPipeline.Amount, 14:N2}\n"
             );
         }
         return sb.ToString();
