@@ -8,7 +8,7 @@ using SalesPipeline.Utility;
 namespace SalesPipeline.Collections;
 
 /// <summary>The aging report of receivables: what billed instalments still owe, in buckets by days overdue.</summary>
-/// <remarks>Stateless; thread-safe.</remarks>
+/// <remarks>Stateless; thread-safe. <see cref="AgingAccumulator"/> computes the same report in parts that merge.</remarks>
 public static class Aging
 {
     /// <summary>
@@ -48,68 +48,8 @@ public static class Aging
     )
     {
         var (list, currency) = Receivables.Check(schedules, nameof(schedules));
-        buckets ??= AgingBuckets.Default;
-        var teams = organization is null ? null : Receivables.TeamIndex(organization);
-        var total = new long[buckets.Count];
-        var customers = new Dictionary<string, long[]>(StringComparer.Ordinal);
-        var reps = new Dictionary<string, long[]>(StringComparer.Ordinal);
-        var teamLines = new Dictionary<string, long[]>(StringComparer.Ordinal);
-        foreach (var schedule in list)
-        {
-            var customer = Row(customers, Receivables.CustomerOf(schedule), buckets.Count);
-            var rep = Row(reps, Receivables.RepOf(schedule), buckets.Count);
-            var team = teams is null ? null : Row(teamLines, Receivables.TeamOf(teams, schedule), buckets.Count);
-            foreach (var line in schedule.StatusAsOf(asOf).Instalments)
-            {
-                if (line.DueOn is not { } due || due > asOf)
-                {
-                    continue;
-                }
-                var owed = line.Amount.ToMinorUnits() - line.Paid.ToMinorUnits();
-                if (owed <= 0)
-                {
-                    continue;
-                }
-                var b = buckets.IndexOf(line.DaysOverdue);
-                total[b] += owed;
-                customer[b] += owed;
-                rep[b] += owed;
-                if (team is not null)
-                {
-                    team[b] += owed;
-                }
-            }
-        }
-        return new AgingReport(
-            asOf,
-            currency,
-            buckets,
-            Line("total", total, currency),
-            Lines(customers, currency),
-            Lines(reps, currency),
-            Lines(teamLines, currency)
-        );
+        var accumulator = new AgingAccumulator(currency, asOf, buckets, organization);
+        accumulator.AddRange(list);
+        return accumulator.Result();
     }
-
-    private static long[] Row(Dictionary<string, long[]> rows, string key, int count)
-    {
-        if (!rows.TryGetValue(key, out var row))
-        {
-            row = new long[count];
-            rows.Add(key, row);
-        }
-        return row;
-    }
-
-    private static System.Collections.ObjectModel.ReadOnlyCollection<AgingLine> Lines(
-        Dictionary<string, long[]> rows,
-        Money.Currency currency
-    ) => rows.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => Line(r.Key, r.Value, currency)).ToArray().AsReadOnly();
-
-    private static AgingLine Line(string key, long[] units, Money.Currency currency) =>
-        new(
-            key,
-            units.Select(u => Money.Money.FromMinorUnits(u, currency)).ToArray().AsReadOnly(),
-            Money.Money.FromMinorUnits(units.Sum(), currency)
-        );
 }
