@@ -15,6 +15,7 @@ public class DocumentationTests
     [InlineData("docs/metrics.md", "docs/examples/metrics*.cs")]
     [InlineData("docs/health.md", "docs/examples/health.cs")]
     [InlineData("docs/collections.md", "docs/examples/collections.cs")]
+    [InlineData("docs/receivables.md", "docs/examples/receivables.cs")]
     public void EveryCodeBlock_AppearsInItsExample(string page, string example)
     {
         var blocks = CodeBlocks(File.ReadAllText(Path.Combine(Root, page))).ToList();

@@ -1,0 +1,176 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using NodaTime;
+using SalesPipeline.Deals;
+using SalesPipeline.Targets;
+using SalesPipeline.Utility;
+
+namespace SalesPipeline.Collections;
+
+/// <summary>The cash expected per future period from collection schedules, and optionally from won and open deals.</summary>
+/// <remarks>Stateless; thread-safe.</remarks>
+public static class CashForecast
+{
+    /// <summary>
+    /// Places what every instalment still owes on <paramref name="asOf"/> in the period of its due date, and, with
+    /// <paramref name="options"/>, what unscheduled won deals and the weighted open pipeline would owe under the default terms.
+    /// </summary>
+    /// <param name="schedules">The schedules; at least one, all in one currency.</param>
+    /// <param name="asOf">The forecast date; each schedule is read by <see cref="CollectionSchedule.StatusAsOf"/> on it.</param>
+    /// <param name="periods">The periods (for example <see cref="FiscalCalendar.Months"/>); at least one, none overlapping.</param>
+    /// <param name="options">Won deals not yet scheduled and open deals, with the default terms; none when null.</param>
+    /// <returns>The forecast.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="schedules"/>, <paramref name="periods"/>, one of their items, or a deal is null.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="schedules"/> or <paramref name="periods"/> is empty; the schedules mix currencies; periods overlap; a
+    /// deal is in another currency, is not won (in <see cref="CashForecastOptions.WonDeals"/>) or not open (in
+    /// <see cref="CashForecastOptions.OpenDeals"/>); deals are given without <see cref="CashForecastOptions.DefaultTerms"/>,
+    /// or open deals without <see cref="CashForecastOptions.Pipeline"/>.
+    /// </exception>
+    /// <remarks>
+    /// <para>Each instalment's remaining amount (amount less paid, as of <paramref name="asOf"/>) goes, whole, to one row: due
+    /// before <paramref name="asOf"/> to "overdue"; due on or after it to the period containing the due date, or to
+    /// "outside periods"; waiting for a milestone to "undated". Nothing is dropped or split, so the scheduled column adds up
+    /// to the schedules' <see cref="CollectionStatus.Remaining"/> exactly. Credit (overpayment) is not expected cash.</para>
+    /// <para>A won deal is projected as <c>CollectionSchedule.Create(amount, wonOn, DefaultTerms)</c> with wonOn its close
+    /// instant's date in <see cref="CashForecastOptions.Zone"/>; an open deal as <c>Create(round(amount x p), expectedClose,
+    /// DefaultTerms)</c>, p its win probability and round to the minor unit half away from zero (a deal weighted to zero adds
+    /// nothing). Their instalments are placed like the scheduled ones, in their own columns.</para>
+    /// </remarks>
+    public static CashForecastReport Of(
+        IEnumerable<CollectionSchedule> schedules,
+        LocalDate asOf,
+        IEnumerable<FiscalPeriod> periods,
+        CashForecastOptions? options = null
+    )
+    {
+        var (list, currency) = Receivables.Check(schedules, nameof(schedules));
+        var periodList = Periods.CheckNonOverlapping(periods, nameof(periods));
+        var rows = periodList.Length + 3;
+        var columns = new long[3][];
+        for (var c = 0; c < 3; c++)
+        {
+            columns[c] = new long[rows];
+        }
+        foreach (var schedule in list)
+        {
+            foreach (var line in schedule.StatusAsOf(asOf).Instalments)
+            {
+                columns[0][RowOf(line.DueOn, asOf, periodList)] += line.Amount.ToMinorUnits() - line.Paid.ToMinorUnits();
+            }
+        }
+        if (options is not null)
+        {
+            Project(options, nameof(options), currency, asOf, periodList, columns);
+        }
+        var lines = new CashForecastLine[rows];
+        for (var r = 0; r < rows; r++)
+        {
+            var label =
+                r == 0 ? "overdue"
+                : r == rows - 2 ? "outside periods"
+                : r == rows - 1 ? "undated"
+                : periodList[r - 1].Label;
+            lines[r] = new CashForecastLine(
+                label,
+                r >= 1 && r <= periodList.Length ? periodList[r - 1] : null,
+                Money.Money.FromMinorUnits(columns[0][r], currency),
+                Money.Money.FromMinorUnits(columns[1][r], currency),
+                Money.Money.FromMinorUnits(columns[2][r], currency)
+            );
+        }
+        return new CashForecastReport(asOf, currency, Array.AsReadOnly(lines));
+    }
+
+    private static void Project(
+        CashForecastOptions options,
+        string paramName,
+        Money.Currency currency,
+        LocalDate asOf,
+        FiscalPeriod[] periods,
+        long[][] columns
+    )
+    {
+        var won = Preconditions.CheckNotNull(options.WonDeals, paramName).ToArray();
+        var open = Preconditions.CheckNotNull(options.OpenDeals, paramName).ToArray();
+        if (won.Length + open.Length == 0)
+        {
+            return;
+        }
+        var terms = options.DefaultTerms;
+        Preconditions.CheckArgument(
+            terms is not null,
+            paramName,
+            "Won or open deals were given without DefaultTerms to project them with."
+        );
+        Preconditions.CheckArgument(
+            open.Length == 0 || options.Pipeline is not null,
+            paramName,
+            "Open deals were given without the Pipeline that gives their win probabilities."
+        );
+        foreach (var deal in won)
+        {
+            Check(deal, currency, paramName);
+            Preconditions.CheckArgument(
+                deal.Status == DealStatus.Won && deal.ClosedAt is not null,
+                paramName,
+                $"Deal {deal.Id} is in WonDeals but is {deal.Status}, not won."
+            );
+            var wonOn = deal.ClosedAt!.Value.InZone(options.Zone).Date;
+            Place(CollectionSchedule.Create(deal.Amount, wonOn, terms), asOf, periods, columns[1]);
+        }
+        foreach (var deal in open)
+        {
+            Check(deal, currency, paramName);
+            Preconditions.CheckArgument(deal.IsOpen, paramName, $"Deal {deal.Id} is in OpenDeals but is {deal.Status}, not open.");
+            var weighted = (deal.Amount * options.Pipeline!.WinProbabilityOf(deal).Value).Round();
+            if (weighted.IsPositive)
+            {
+                Place(CollectionSchedule.Create(weighted, deal.ExpectedClose, terms), asOf, periods, columns[2]);
+            }
+        }
+    }
+
+    private static void Check(Deal deal, Money.Currency currency, string paramName)
+    {
+        if (deal is null)
+        {
+            throw new ArgumentNullException(paramName, "A deal in the cash forecast options is null.");
+        }
+        Preconditions.CheckArgument(
+            deal.Amount.Currency == currency,
+            paramName,
+            $"Deal {deal.Id} is in {deal.Amount.Currency.Code}; the schedules are in {currency.Code}. Convert it first."
+        );
+    }
+
+    private static void Place(CollectionSchedule projected, LocalDate asOf, FiscalPeriod[] periods, long[] column)
+    {
+        foreach (var instalment in projected.Instalments)
+        {
+            column[RowOf(instalment.DueOn, asOf, periods)] += instalment.Amount.ToMinorUnits();
+        }
+    }
+
+    // 0 overdue, 1..n the periods, n + 1 outside periods, n + 2 undated.
+    private static int RowOf(LocalDate? due, LocalDate asOf, FiscalPeriod[] periods)
+    {
+        if (due is not { } d)
+        {
+            return periods.Length + 2;
+        }
+        if (d < asOf)
+        {
+            return 0;
+        }
+        for (var p = 0; p < periods.Length; p++)
+        {
+            if (periods[p].Contains(d))
+            {
+                return p + 1;
+            }
+        }
+        return periods.Length + 1;
+    }
+}

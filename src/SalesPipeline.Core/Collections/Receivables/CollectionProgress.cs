@@ -1,0 +1,105 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.ObjectModel;
+using System.Linq;
+using NodaTime;
+using SalesPipeline.Organization;
+
+namespace SalesPipeline.Collections;
+
+/// <summary>Collection progress: what was due so far against what was paid and collected, per contract, rep and team.</summary>
+/// <remarks>Stateless; thread-safe.</remarks>
+public static class CollectionProgress
+{
+    /// <summary>The collection progress of <paramref name="schedules"/> on <paramref name="asOf"/>.</summary>
+    /// <param name="schedules">The schedules; at least one, all in one currency.</param>
+    /// <param name="asOf">The date; each schedule is read by <see cref="CollectionSchedule.StatusAsOf"/> on it.</param>
+    /// <param name="organization">The sales organization that places reps in teams; without it the team lines are empty.</param>
+    /// <returns>The report, with the collected-cash leaderboards.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="schedules"/> or one of them is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="schedules"/> is empty or mixes currencies.</exception>
+    /// <remarks>
+    /// <para>Per schedule: Due = <see cref="CollectionStatus.Billed"/>, PaidOnDue = Billed - Outstanding, Collected =
+    /// <see cref="CollectionStatus.Collected"/>, Rate = PaidOnDue / Due (null when Due is zero). Rep, team and total lines
+    /// sum the schedules' amounts (exact, in minor units) and compute their own rate from the sums.</para>
+    /// <para>One contract line per schedule, in the order given, keyed by the contract id (or
+    /// <see cref="Receivables.Unassigned"/>); rep and team lines as in <see cref="Aging.Of"/>.</para>
+    /// </remarks>
+    public static CollectionProgressReport Of(IEnumerable<CollectionSchedule> schedules, LocalDate asOf, SalesOrg? organization = null)
+    {
+        var (list, currency) = Receivables.Check(schedules, nameof(schedules));
+        var teams = organization is null ? null : Receivables.TeamIndex(organization);
+        var contracts = new List<ProgressLine>(list.Length);
+        var reps = new Dictionary<string, long[]>(StringComparer.Ordinal);
+        var teamRows = new Dictionary<string, long[]>(StringComparer.Ordinal);
+        var total = new long[3];
+        foreach (var schedule in list)
+        {
+            var status = schedule.StatusAsOf(asOf);
+            long[] row = [status.Billed.ToMinorUnits(), status.Outstanding.ToMinorUnits(), status.Collected.ToMinorUnits()];
+            contracts.Add(Line(schedule.Contract?.ContractId ?? Receivables.Unassigned, row, currency));
+            AddTo(total, row);
+            AddTo(Row(reps, Receivables.RepOf(schedule)), row);
+            if (teams is not null)
+            {
+                AddTo(Row(teamRows, Receivables.TeamOf(teams, schedule)), row);
+            }
+        }
+        return new CollectionProgressReport(
+            asOf,
+            currency,
+            contracts.AsReadOnly(),
+            Lines(reps, currency),
+            Lines(teamRows, currency),
+            Line("total", total, currency)
+        );
+    }
+
+    /// <summary>Ranks lines by collected cash: amount descending, then id in ordinal order; competition ranks (1, 2, 2, 4).</summary>
+    internal static ReadOnlyCollection<LeaderboardEntry> Rank(IEnumerable<ProgressLine> lines)
+    {
+        var sorted = lines.OrderByDescending(l => l.Collected.Amount).ThenBy(l => l.Key, StringComparer.Ordinal).ToArray();
+        var entries = new LeaderboardEntry[sorted.Length];
+        for (var i = 0; i < sorted.Length; i++)
+        {
+            var rank = i > 0 && sorted[i].Collected.Amount == sorted[i - 1].Collected.Amount ? entries[i - 1].Rank : i + 1;
+            entries[i] = new LeaderboardEntry(rank, sorted[i].Key, sorted[i].Collected);
+        }
+        return Array.AsReadOnly(entries);
+    }
+
+    private static void AddTo(long[] target, long[] row)
+    {
+        for (var i = 0; i < row.Length; i++)
+        {
+            target[i] += row[i];
+        }
+    }
+
+    private static long[] Row(Dictionary<string, long[]> rows, string key)
+    {
+        if (!rows.TryGetValue(key, out var row))
+        {
+            row = new long[3];
+            rows.Add(key, row);
+        }
+        return row;
+    }
+
+    private static ReadOnlyCollection<ProgressLine> Lines(Dictionary<string, long[]> rows, Money.Currency currency) =>
+        rows.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => Line(r.Key, r.Value, currency)).ToArray().AsReadOnly();
+
+    // row = [billed, outstanding, collected] in minor units.
+    private static ProgressLine Line(string key, long[] row, Money.Currency currency)
+    {
+        var paid = row[0] - row[1];
+        return new ProgressLine(
+            key,
+            Money.Money.FromMinorUnits(row[0], currency),
+            Money.Money.FromMinorUnits(paid, currency),
+            Money.Money.FromMinorUnits(row[1], currency),
+            Money.Money.FromMinorUnits(row[2], currency),
+            row[0] == 0 ? null : (decimal)paid / row[0]
+        );
+    }
+}

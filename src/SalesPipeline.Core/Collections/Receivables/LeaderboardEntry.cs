@@ -1,0 +1,15 @@
+using System.Globalization;
+
+namespace SalesPipeline.Collections;
+
+/// <summary>One place on a collected-cash leaderboard (<see cref="CollectionProgressReport.RepLeaderboard"/>).</summary>
+/// <param name="Rank">Competition rank: equal amounts share a rank and the next rank skips (1, 2, 2, 4).</param>
+/// <param name="Id">The rep or team id (or <see cref="Receivables.Unassigned"/>).</param>
+/// <param name="Collected">The cash collected (<see cref="ProgressLine.Collected"/>).</param>
+/// <remarks>Immutable; thread-safe.</remarks>
+public sealed record LeaderboardEntry(int Rank, string Id, Money.Money Collected)
+{
+    /// <summary>"1. alice USD 4,000.00".</summary>
+    /// <returns>The invariant text.</returns>
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Rank}. {Id} {Collected}");
+}

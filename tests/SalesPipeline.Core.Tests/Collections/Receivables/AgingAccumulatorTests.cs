@@ -1,0 +1,69 @@
+using FsCheck;
+using FsCheck.Fluent;
+using SalesPipeline.Collections;
+using SalesPipeline.Money;
+using static SalesPipeline.Tests.Collections.CollectionFixtures;
+using static SalesPipeline.Tests.Collections.Receivables.ReceivablesFixtures;
+
+namespace SalesPipeline.Tests.Collections.Receivables;
+
+public sealed class AgingAccumulatorTests
+{
+    private static string Signature(AgingReport report) =>
+        string.Join(
+            " | ",
+            new[] { report.Total }
+                .Concat(report.ByCustomer)
+                .Concat(report.ByRep)
+                .Concat(report.ByTeam)
+                .Select(l => l.Key + ":" + string.Join(",", l.Buckets.Select(b => b.Amount)) + "=" + l.Total.Amount)
+        );
+
+    // merge(split(data)) == compute(data), for any split point.
+    [Fact]
+    public void Merge_AnySplit_EqualsWholeReport_Property() =>
+        PropertyAssert.Holds(
+            Prop.ForAll(
+                (from p in ReceivablesGen.Portfolios from cut in Gen.Choose(0, 6) select (p, cut)).ToArbitrary(),
+                c =>
+                {
+                    var (p, cut) = c;
+                    var k = Math.Min(cut, p.Schedules.Count);
+                    var currency = p.Schedules[0].Currency;
+                    var left = new AgingAccumulator(currency, p.AsOf, null, ReceivablesGen.Org);
+                    var right = new AgingAccumulator(currency, p.AsOf, null, ReceivablesGen.Org);
+                    left.AddRange(p.Schedules.Take(k));
+                    right.AddRange(p.Schedules.Skip(k));
+                    left.Merge(right);
+                    return Signature(left.Result()) == Signature(Aging.Of(p.Schedules, p.AsOf, organization: ReceivablesGen.Org));
+                }
+            )
+        );
+
+    [Fact]
+    public void Merge_DifferentSetup_Throws()
+    {
+        var a = new AgingAccumulator(Currency.USD, AsOf);
+        var ex = Assert.Throws<ArgumentException>(() => a.Merge(new AgingAccumulator(Currency.USD, AsOf, AgingBuckets.Create(15, 45))));
+        Assert.Equal("other", ex.ParamName);
+        Assert.Contains("1-15", ex.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => a.Merge(new AgingAccumulator(Currency.USD, AsOf.PlusDays(1))));
+    }
+
+    [Fact]
+    public void Add_OtherCurrency_ThrowsAndLeavesItUnchanged()
+    {
+        var a = new AgingAccumulator(Currency.JPY, AsOf);
+
+        var ex = Assert.Throws<ArgumentException>(() => a.Add(C1()));
+
+        Assert.Equal("schedule", ex.ParamName);
+        Assert.Contains("USD", ex.Message, StringComparison.Ordinal);
+        Assert.True(a.Result().Total.Total.IsZero);
+        Assert.Empty(a.Result().ByRep);
+    }
+
+    [Fact]
+    public void Result_Empty_IsAllZero() =>
+        Assert.Equal(SalesPipeline.Money.Money.Zero(Currency.USD), new AgingAccumulator(Currency.USD, AsOf).Result().Total.Total);
+}
