@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 
@@ -56,6 +57,28 @@ internal static class Preconditions
         if (!expression)
         {
             throw new ArgumentOutOfRangeException(paramName, actualValue, message);
+        }
+    }
+
+    // The AddRange of every accumulator: adds the items in order and reports a null one by its position.
+    internal static void AddEach<T>(
+        [NotNull] IEnumerable<T?>? items,
+        Action<T> add,
+        string itemName,
+        [CallerArgumentExpression(nameof(items))] string? paramName = null
+    )
+        where T : class
+    {
+        CheckNotNull(items, paramName);
+        var i = 0;
+        foreach (var item in items)
+        {
+            if (item is null)
+            {
+                throw new ArgumentNullException(paramName, $"{itemName} {i} is null.");
+            }
+            add(item);
+            i++;
         }
     }
 }

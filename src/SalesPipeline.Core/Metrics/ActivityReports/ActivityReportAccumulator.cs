@@ -55,17 +55,7 @@ public sealed class ActivityReportAccumulator
     /// <exception cref="ArgumentNullException"><paramref name="activities"/> or one of them is null.</exception>
     public void AddRange(IEnumerable<Activity> activities)
     {
-        Preconditions.CheckNotNull(activities);
-        var i = 0;
-        foreach (var activity in activities)
-        {
-            if (activity is null)
-            {
-                throw new ArgumentNullException(nameof(activities), $"Activity {i} is null.");
-            }
-            Add(activity);
-            i++;
-        }
+        Preconditions.AddEach(activities, Add, "Activity");
     }
 
     /// <summary>Adds everything another accumulator has seen; the other is left unchanged.</summary>

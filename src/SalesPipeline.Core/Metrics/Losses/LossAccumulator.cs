@@ -58,17 +58,7 @@ public sealed class LossAccumulator
     /// <exception cref="MissingExchangeRateException">A deal's currency cannot be converted to the reporting currency.</exception>
     public void AddRange(IEnumerable<Deal> deals)
     {
-        Preconditions.CheckNotNull(deals);
-        var i = 0;
-        foreach (var deal in deals)
-        {
-            if (deal is null)
-            {
-                throw new ArgumentNullException(nameof(deals), $"Deal {i} is null.");
-            }
-            Add(deal);
-            i++;
-        }
+        Preconditions.AddEach(deals, Add, "Deal");
     }
 
     /// <summary>Adds everything another accumulator has seen; the other is left unchanged.</summary>

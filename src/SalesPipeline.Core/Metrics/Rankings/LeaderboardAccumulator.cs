@@ -99,17 +99,7 @@ public sealed class LeaderboardAccumulator
     /// <exception cref="MissingExchangeRateException">A deal's currency cannot be converted to the reporting currency.</exception>
     public void AddRange(IEnumerable<Deal> deals)
     {
-        Preconditions.CheckNotNull(deals);
-        var i = 0;
-        foreach (var deal in deals)
-        {
-            if (deal is null)
-            {
-                throw new ArgumentNullException(nameof(deals), $"Deal {i} is null.");
-            }
-            Add(deal);
-            i++;
-        }
+        Preconditions.AddEach(deals, Add, "Deal");
     }
 
     /// <summary>Adds every activity.</summary>
@@ -117,17 +107,7 @@ public sealed class LeaderboardAccumulator
     /// <exception cref="ArgumentNullException"><paramref name="activities"/> or one of them is null.</exception>
     public void AddRange(IEnumerable<Activity> activities)
     {
-        Preconditions.CheckNotNull(activities);
-        var i = 0;
-        foreach (var activity in activities)
-        {
-            if (activity is null)
-            {
-                throw new ArgumentNullException(nameof(activities), $"Activity {i} is null.");
-            }
-            Add(activity);
-            i++;
-        }
+        Preconditions.AddEach(activities, Add, "Activity");
     }
 
     /// <summary>Adds everything another accumulator has seen; the other is left unchanged.</summary>

@@ -95,17 +95,7 @@ public sealed class LeadResponseAccumulator
     /// <exception cref="ArgumentException">A lead's first touch is before it was created.</exception>
     public void AddRange(IEnumerable<Lead> leads)
     {
-        Preconditions.CheckNotNull(leads);
-        var i = 0;
-        foreach (var lead in leads)
-        {
-            if (lead is null)
-            {
-                throw new ArgumentNullException(nameof(leads), $"Lead {i} is null.");
-            }
-            Add(lead);
-            i++;
-        }
+        Preconditions.AddEach(leads, Add, "Lead");
     }
 
     /// <summary>Adds everything another accumulator has seen; the other is left unchanged.</summary>

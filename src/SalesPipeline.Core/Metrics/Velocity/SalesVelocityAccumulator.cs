@@ -123,17 +123,7 @@ public sealed class SalesVelocityAccumulator
     /// <exception cref="MissingExchangeRateException">A deal won in the window is in a currency without a rate.</exception>
     public void AddRange(IEnumerable<Deal> deals)
     {
-        Preconditions.CheckNotNull(deals);
-        var i = 0;
-        foreach (var deal in deals)
-        {
-            if (deal is null)
-            {
-                throw new ArgumentNullException(nameof(deals), $"Deal {i} is null.");
-            }
-            Add(deal);
-            i++;
-        }
+        Preconditions.AddEach(deals, Add, "Deal");
     }
 
     /// <summary>Adds everything another accumulator has seen; the other is left unchanged.</summary>
