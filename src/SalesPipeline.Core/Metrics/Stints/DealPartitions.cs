@@ -14,7 +14,7 @@ internal static class DealPartitions
 
     internal static TAccumulator Accumulate<TAccumulator>(
         Deal[] deals,
-        Func<int, TAccumulator> create, // given the number of deals the part will get
+        Func<int, TAccumulator> create, // given a capacity hint: the deals the part will hold once merged
         Action<TAccumulator, Deal> add,
         Action<TAccumulator, TAccumulator> merge
     )
@@ -40,7 +40,8 @@ internal static class DealPartitions
                 {
                     var from = (int)((long)deals.Length * part / parts);
                     var to = (int)((long)deals.Length * (part + 1) / parts);
-                    var accumulator = create(to - from);
+                    // The parts are merged into the first, so it is sized for all the deals and never grows.
+                    var accumulator = create(part == 0 ? deals.Length : to - from);
                     for (var i = from; i < to; i++)
                     {
                         add(accumulator, deals[i]);

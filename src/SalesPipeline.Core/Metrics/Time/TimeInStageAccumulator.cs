@@ -151,13 +151,25 @@ public sealed class TimeInStageAccumulator
         var stages = lookup.Pipeline.OpenStages;
         var lines = new StageTime[stages.Count];
         double perDay = BusinessCalendar.TicksPerDay;
+        // Each summary selects order statistics in its own samples, independently of the others: with many samples
+        // they are computed on all cores (the figures are the same in any order).
+        var summaries = new DurationSummary?[2 * lines.Length];
+        void Summarize(int i) =>
+            summaries[i] = DurationSummary.Of(i % 2 == 0 ? latest[i / 2] : cumulative[i / 2], options.Percentiles, perDay);
+        if (deals >= DealPartitions.ParallelThreshold)
+        {
+            System.Threading.Tasks.Parallel.For(0, summaries.Length, Summarize);
+        }
+        else
+        {
+            for (var i = 0; i < summaries.Length; i++)
+            {
+                Summarize(i);
+            }
+        }
         for (var s = 0; s < lines.Length; s++)
         {
-            lines[s] = new StageTime(
-                stages[s],
-                DurationSummary.Of(latest[s], options.Percentiles, perDay),
-                DurationSummary.Of(cumulative[s], options.Percentiles, perDay)
-            );
+            lines[s] = new StageTime(stages[s], summaries[2 * s], summaries[2 * s + 1]);
         }
         return new TimeInStageReport(
             asOf,
