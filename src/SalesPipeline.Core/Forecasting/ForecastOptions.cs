@@ -45,4 +45,18 @@ public sealed record ForecastOptions
             throw new ArgumentException("ForecastOptions.Zone must not be null; use DateTimeZone.Utc for UTC.", paramName);
         }
     }
+
+    // Check plus the rates' reporting currency, which must be the figures' currency; subject names what is in
+    // reportingCurrency (e.g. "the forecast is").
+    internal void Check(string paramName, Currency reportingCurrency, string subject, string currencyParamName)
+    {
+        Check(paramName);
+        if (Rates is { } rates && rates.ReportingCurrency != reportingCurrency)
+        {
+            throw new ArgumentException(
+                $"The exchange rates report in {rates.ReportingCurrency.Code}, but {subject} in {reportingCurrency.Code}.",
+                currencyParamName
+            );
+        }
+    }
 }

@@ -39,15 +39,8 @@ public sealed class AttainmentAccumulator
         this.pipeline = Preconditions.CheckNotNull(pipeline);
         this.options = options ?? AttainmentOptions.Default;
         var forecastOptions = this.options.ForecastOptions;
-        forecastOptions.Check(nameof(options));
         layout = Attainment.Layout.Of(quotas, forecastOptions.Organization, forecastOptions.AsOf, nameof(quotas));
-        if (forecastOptions.Rates is { } rates && rates.ReportingCurrency != layout.Currency)
-        {
-            throw new ArgumentException(
-                $"The exchange rates report in {rates.ReportingCurrency.Code}, but the quotas are in {layout.Currency.Code}.",
-                nameof(options)
-            );
-        }
+        forecastOptions.Check(nameof(options), layout.Currency, "the quotas are", nameof(options));
         // Every layer is read as of the same date, whatever its own first period.
         var read = forecastOptions with
         {

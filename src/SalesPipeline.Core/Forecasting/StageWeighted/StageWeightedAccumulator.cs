@@ -46,14 +46,7 @@ public sealed class StageWeightedAccumulator
         this.periods = Periods.CheckNonOverlapping(periods, nameof(periods));
         currency = Preconditions.CheckNotNull(reportingCurrency);
         this.options = options ?? ForecastOptions.Default;
-        this.options.Check(nameof(options));
-        if (this.options.Rates is { } rates && rates.ReportingCurrency != currency)
-        {
-            throw new ArgumentException(
-                $"The exchange rates report in {rates.ReportingCurrency.Code}, but the forecast is in {currency.Code}.",
-                nameof(reportingCurrency)
-            );
-        }
+        this.options.Check(nameof(options), currency, "the forecast is", nameof(reportingCurrency));
         index = new PeriodIndex(this.periods, this.options.AsOf);
     }
 
