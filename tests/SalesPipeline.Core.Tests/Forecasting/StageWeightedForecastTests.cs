@@ -17,27 +17,18 @@ public sealed class StageWeightedForecastTests
     private static readonly PipelineDefinition Pipeline = PipelineDefinition.Default;
     private static readonly Instant Start = Instant.FromUtc(2026, 1, 5, 9, 0);
     private static readonly IReadOnlyList<FiscalPeriod> Q1Months = [.. FiscalCalendar.Calendar.Months(2026).Take(3)];
-    private static readonly string[] Criteria = ["use-case", "technical-fit", "budget"];
 
     private static Money Usd(decimal amount) => Money.Of(amount, Currency.USD);
 
     // Opens a deal and walks it to a stage (answering Qualified's criteria when it must pass them).
-    private static Deal DealIn(string id, string stage, decimal amount, LocalDate close, string owner = "alice", Currency? currency = null)
-    {
-        var at = Start;
-        var deal = Deal.Open(Pipeline, new DealId(id), id, owner, Money.Of(amount, currency ?? Currency.USD), close, at);
-        foreach (var criterion in Criteria)
-        {
-            deal = Pipeline.Answer(deal, criterion, at, owner);
-        }
-        var target = Pipeline.GetStage(stage).Index;
-        for (var i = 1; i <= target; i++)
-        {
-            at += Duration.FromHours(1);
-            deal = Pipeline.Move(deal, Pipeline.OpenStages[i].Id, at, owner);
-        }
-        return deal;
-    }
+    private static Deal DealIn(
+        string id,
+        string stage,
+        decimal amount,
+        LocalDate close,
+        string owner = "alice",
+        Currency? currency = null
+    ) => ForecastDeals.WalkedTo(id, owner, Money.Of(amount, currency ?? Currency.USD), close, stage, Start);
 
     private static Deal Won(string id, decimal amount, Instant at, string owner = "alice") =>
         Pipeline.Win(DealIn(id, "negotiation", amount, new LocalDate(2026, 12, 31), owner), at, owner);
@@ -343,4 +334,13 @@ public sealed class StageWeightedForecastTests
     // Wins need the last stage reached (criteria are answered already); the win instant is after every move.
     private static Deal MoveToLast(Deal deal) =>
         deal.StageId == "negotiation" ? deal : Pipeline.Move(deal, "negotiation", deal.LastEventAt, "x");
+
+    [Fact]
+    public void Accumulator_RatesInAnotherCurrencyThanTheForecast_ThrowsNamingBoth()
+    {
+        var options = new ForecastOptions { Rates = ExchangeRates.In(Currency.EUR) };
+        var error = Assert.Throws<ArgumentException>(() => new StageWeightedAccumulator(Pipeline, Q1Months, Currency.USD, options));
+        Assert.Equal("reportingCurrency", error.ParamName);
+        Assert.Contains("The exchange rates report in EUR, but the forecast is in USD.", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -3,6 +3,7 @@ using SalesPipeline.Deals;
 using SalesPipeline.Money;
 using SalesPipeline.Organization;
 using SalesPipeline.Pipelines;
+using SalesPipeline.Tests.Forecasting;
 
 namespace SalesPipeline.Tests.Targets;
 
@@ -14,7 +15,6 @@ internal static class AttainmentFixtures
 {
     public static readonly PipelineDefinition Pipeline = PipelineDefinition.Default;
     public static readonly Instant Opened = Instant.FromUtc(2025, 11, 3, 9, 0);
-    private static readonly string[] Criteria = ["use-case", "technical-fit", "budget"];
 
     // Acme: EMEA (erin leads; alice, bob) and APAC (dave).
     public static readonly SalesOrg Org = SalesOrg
@@ -30,22 +30,14 @@ internal static class AttainmentFixtures
     public static Money Usd(decimal amount) => Money.Of(amount, Currency.USD);
 
     /// <summary>An open deal walked from Prospecting to <paramref name="stage"/> (answering Qualified's criteria first).</summary>
-    public static Deal Open(string id, string owner, decimal amount, LocalDate close, string stage = "proposal", Currency? currency = null)
-    {
-        var at = Opened;
-        var deal = Deal.Open(Pipeline, new DealId(id), id, owner, Money.Of(amount, currency ?? Currency.USD), close, at);
-        foreach (var criterion in Criteria)
-        {
-            deal = Pipeline.Answer(deal, criterion, at, owner);
-        }
-        var target = Pipeline.GetStage(stage).Index;
-        for (var i = 1; i <= target; i++)
-        {
-            at += Duration.FromHours(1);
-            deal = Pipeline.Move(deal, Pipeline.OpenStages[i].Id, at, owner);
-        }
-        return deal;
-    }
+    public static Deal Open(
+        string id,
+        string owner,
+        decimal amount,
+        LocalDate close,
+        string stage = "proposal",
+        Currency? currency = null
+    ) => ForecastDeals.WalkedTo(id, owner, Money.Of(amount, currency ?? Currency.USD), close, stage, Opened);
 
     /// <summary>A deal won at <paramref name="at"/> (its expected close date is far away, so only the won date places it).</summary>
     public static Deal Won(string id, string owner, decimal amount, Instant at, Currency? currency = null) =>

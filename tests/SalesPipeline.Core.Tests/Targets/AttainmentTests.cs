@@ -243,6 +243,15 @@ public sealed partial class AttainmentTests
     // ---- bad input --------------------------------------------------------------------------------------------
 
     [Fact]
+    public void Of_RatesInAnotherCurrencyThanTheQuotas_ThrowsNamingBoth()
+    {
+        var options = new AttainmentOptions { ForecastOptions = new ForecastOptions { Rates = ExchangeRates.In(Currency.EUR) } };
+        var error = Assert.Throws<ArgumentException>(() => Attainment.Of(Deals, Pipeline, [Quotas[0]], options));
+        Assert.Equal("options", error.ParamName);
+        Assert.Contains("The exchange rates report in EUR, but the quotas are in USD.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Of_BadQuotaLists_ThrowNamingTheQuota()
     {
         AssertQuotasRejected([], "the list was empty");
