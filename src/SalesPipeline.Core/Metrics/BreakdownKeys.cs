@@ -80,6 +80,28 @@ public static class BreakdownKeys
         return keys;
     }
 
+    // The set-up rule every accumulator with a breakdown checks up front, so a bad breakdown fails before any data is read.
+    internal static void CheckSetup(
+        Breakdown breakdown,
+        SalesOrg? organization,
+        string organizationOption,
+        string breakdownParam,
+        string optionsParam = "options"
+    )
+    {
+        Preconditions.CheckRange(
+            Enum.IsDefined(breakdown),
+            breakdownParam,
+            breakdown,
+            $"The breakdown must be Owner, Team, Source or Product; it was {(int)breakdown}."
+        );
+        Preconditions.CheckArgument(
+            breakdown != Breakdown.Team || organization is not null,
+            optionsParam,
+            $"A breakdown by team needs the sales organisation; set {organizationOption}."
+        );
+    }
+
     private static ArgumentOutOfRangeException Undefined(Breakdown breakdown) =>
         new(nameof(breakdown), breakdown, $"The breakdown must be Owner, Team, Source or Product; it was {(int)breakdown}.");
 }

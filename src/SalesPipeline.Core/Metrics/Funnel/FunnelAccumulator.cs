@@ -332,17 +332,7 @@ public sealed class FunnelAccumulator
         }
         foreach (var breakdown in breakdowns)
         {
-            Preconditions.CheckRange(
-                Enum.IsDefined(breakdown),
-                paramName,
-                breakdown,
-                $"A breakdown must be Owner, Team, Source or Product; it was {(int)breakdown}."
-            );
-            Preconditions.CheckArgument(
-                breakdown != Breakdown.Team || options.Organization is not null,
-                paramName,
-                "A breakdown by team needs FunnelOptions.Organization."
-            );
+            BreakdownKeys.CheckSetup(breakdown, options.Organization, "FunnelOptions.Organization", paramName, paramName);
         }
     }
 }

@@ -40,17 +40,7 @@ public sealed class LeadResponseAccumulator
         Options.Check(nameof(options));
         if (breakdown is { } b)
         {
-            Preconditions.CheckRange(
-                Enum.IsDefined(b),
-                nameof(breakdown),
-                b,
-                $"The breakdown must be Owner, Team, Source or Product; it was {(int)b}."
-            );
-            Preconditions.CheckArgument(
-                b != Metrics.Breakdown.Team || Options.Organization is not null,
-                nameof(options),
-                "A breakdown by team needs the sales organisation; set LeadResponseOptions.Organization."
-            );
+            BreakdownKeys.CheckSetup(b, Options.Organization, "LeadResponseOptions.Organization", nameof(breakdown));
         }
         Breakdown = breakdown;
     }

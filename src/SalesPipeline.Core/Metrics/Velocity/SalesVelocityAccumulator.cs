@@ -51,17 +51,7 @@ public sealed class SalesVelocityAccumulator
         }
         if (breakdown is { } b)
         {
-            Preconditions.CheckRange(
-                Enum.IsDefined(b),
-                nameof(breakdown),
-                b,
-                $"The breakdown must be Owner, Team, Source or Product; it was {(int)b}."
-            );
-            Preconditions.CheckArgument(
-                b != Metrics.Breakdown.Team || Options.Organization is not null,
-                nameof(options),
-                "A breakdown by team needs the sales organisation; set VelocityOptions.Organization."
-            );
+            BreakdownKeys.CheckSetup(b, Options.Organization, "VelocityOptions.Organization", nameof(breakdown));
         }
         Breakdown = breakdown;
         start = window.Start.AtStartOfDayInZone(Options.Zone).ToInstant();

@@ -42,17 +42,7 @@ public sealed class IncomingVolumeAccumulator
         {
             throw new ArgumentNullException(nameof(options), "IncomingVolumeOptions.Zone must not be null; use DateTimeZone.Utc for UTC.");
         }
-        Preconditions.CheckRange(
-            Enum.IsDefined(this.options.Breakdown),
-            nameof(options),
-            this.options.Breakdown,
-            $"The breakdown must be Owner, Team, Source or Product; it was {(int)this.options.Breakdown}."
-        );
-        Preconditions.CheckArgument(
-            this.options.Breakdown != Breakdown.Team || this.options.Organization is not null,
-            nameof(options),
-            "A breakdown by team needs IncomingVolumeOptions.Organization."
-        );
+        BreakdownKeys.CheckSetup(this.options.Breakdown, this.options.Organization, "IncomingVolumeOptions.Organization", nameof(options));
         index = new PeriodIndex(this.periods, null);
         leads = new int[this.periods.Length + 1];
         deals = new int[this.periods.Length + 1];

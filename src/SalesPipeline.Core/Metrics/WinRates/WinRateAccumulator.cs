@@ -67,17 +67,7 @@ public sealed class WinRateAccumulator
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="breakdown"/> is not a defined value.</exception>
     public static WinRateAccumulator By(Breakdown breakdown, WinRateOptions? options = null)
     {
-        Preconditions.CheckRange(
-            Enum.IsDefined(breakdown),
-            nameof(breakdown),
-            breakdown,
-            $"The breakdown must be Owner, Team, Source or Product; it was {(int)breakdown}."
-        );
-        Preconditions.CheckArgument(
-            breakdown != Breakdown.Team || options?.Organization is not null,
-            nameof(options),
-            "A breakdown by team needs the sales organisation; set WinRateOptions.Organization."
-        );
+        BreakdownKeys.CheckSetup(breakdown, options?.Organization, "WinRateOptions.Organization", nameof(breakdown));
         return new WinRateAccumulator(options, Grouping.Breakdown, breakdown, null);
     }
 

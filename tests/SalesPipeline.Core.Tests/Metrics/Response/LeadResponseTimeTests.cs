@@ -133,6 +133,9 @@ public class LeadResponseTimeTests
             "options",
             Assert.Throws<ArgumentException>(() => LeadResponseTime.By([], ActivityIndex.Empty, AsOf, Breakdown.Team)).ParamName
         );
+        var undefined = Assert.Throws<ArgumentOutOfRangeException>(() => LeadResponseTime.By([], ActivityIndex.Empty, AsOf, (Breakdown)9));
+        Assert.Equal("breakdown", undefined.ParamName);
+        Assert.Contains("it was 9", undefined.Message, StringComparison.Ordinal);
         var p = Assert.Throws<ArgumentOutOfRangeException>(() => LeadResponseTime.Of([], ActivityIndex.Empty, AsOf).Percentile(1.5));
         Assert.Equal("p", p.ParamName);
         Assert.Contains("1.5", p.Message, StringComparison.Ordinal);

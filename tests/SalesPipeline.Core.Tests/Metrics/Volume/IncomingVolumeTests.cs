@@ -108,4 +108,18 @@ public class IncomingVolumeTests
         Assert.Equal("options", team.ParamName);
         Assert.Throws<ArgumentNullException>(() => IncomingVolume.Of([], [], Q1, new IncomingVolumeOptions { Zone = null! }));
     }
+
+    [Fact]
+    public void Of_UndefinedBreakdown_OrTeamWithoutOrganization_NamesTheRule()
+    {
+        var undefined = Assert.Throws<ArgumentOutOfRangeException>(() =>
+            IncomingVolume.Of([], [], Q1, new IncomingVolumeOptions { Breakdown = (Breakdown)9 })
+        );
+        Assert.Equal("options", undefined.ParamName);
+        Assert.Contains("it was 9", undefined.Message, StringComparison.Ordinal);
+        var team = Assert.Throws<ArgumentException>(() =>
+            IncomingVolume.Of([], [], Q1, new IncomingVolumeOptions { Breakdown = Breakdown.Team })
+        );
+        Assert.Contains("IncomingVolumeOptions.Organization", team.Message, StringComparison.Ordinal);
+    }
 }
