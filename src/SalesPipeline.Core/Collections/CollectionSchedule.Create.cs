@@ -40,23 +40,8 @@ public sealed partial class CollectionSchedule
         ContractInfo? contract = null
     )
     {
-        Preconditions.CheckNotNull(contractTotal);
+        EntryChecks.PositiveWholeAmount(contractTotal, "A contract total");
         Preconditions.CheckNotNull(terms);
-        if (!contractTotal.IsPositive)
-        {
-            throw new ArgumentOutOfRangeException(
-                nameof(contractTotal),
-                contractTotal,
-                $"A contract total must be above zero; it was {contractTotal}."
-            );
-        }
-        if (!contractTotal.Currency.HasMinorUnit || !contractTotal.IsRoundedToMinorUnit)
-        {
-            throw new ArgumentException(
-                $"A contract total must be a whole number of minor units of a currency that has one; {contractTotal} is not.",
-                nameof(contractTotal)
-            );
-        }
         if (terms.FixedCurrency is { } fixedCurrency && fixedCurrency != contractTotal.Currency)
         {
             throw new ArgumentException(

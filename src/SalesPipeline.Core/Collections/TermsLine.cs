@@ -80,18 +80,7 @@ public sealed record TermsLine
     /// </exception>
     public static TermsLine Fixed(Money.Money amount, DueRule due, int instalments = 1)
     {
-        Preconditions.CheckNotNull(amount);
-        if (!amount.IsPositive)
-        {
-            throw new ArgumentOutOfRangeException(nameof(amount), amount, $"A fixed line must be above zero; it was {amount}.");
-        }
-        if (!amount.Currency.HasMinorUnit || !amount.IsRoundedToMinorUnit)
-        {
-            throw new ArgumentException(
-                $"A fixed line must be a whole number of minor units of a currency that has one; {amount} is not.",
-                nameof(amount)
-            );
-        }
+        EntryChecks.PositiveWholeAmount(amount, "A fixed line");
         return new(TermsLineKind.Fixed, 0m, amount, Preconditions.CheckNotNull(due), CheckInstalments(instalments, due));
     }
 

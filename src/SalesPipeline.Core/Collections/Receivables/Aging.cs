@@ -30,7 +30,7 @@ public static class Aging
     /// So the report's total is the sum of the schedules' <see cref="CollectionStatus.Outstanding"/>, exactly: nothing is
     /// split or rounded.</para>
     /// <para>Lines are keyed by the <see cref="ContractInfo"/>'s customer and owner, and by the owner's own team in the
-    /// organization; anything that cannot be placed is under <see cref="Receivables.Unassigned"/>, so each set of lines adds
+    /// organization (not its parent teams, unlike the metrics' team breakdown, so the team lines do not overlap); anything that cannot be placed is under <see cref="Receivables.Unassigned"/>, so each set of lines adds
     /// up to the total. Lines are in ordinal order of their keys.</para>
     /// <para>Mixed currencies are rejected rather than converted: convert the contract totals with
     /// <see cref="Money.ExchangeRates"/> first, or run one report per currency.</para>

@@ -20,7 +20,6 @@ namespace SalesPipeline.Collections;
 /// </remarks>
 public sealed class AgingAccumulator
 {
-    private readonly Dictionary<string, string?>? teams;
     private readonly long[] total;
     private readonly Dictionary<string, long[]> customers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long[]> reps = new(StringComparer.Ordinal);
@@ -39,7 +38,6 @@ public sealed class AgingAccumulator
         AsOf = asOf;
         Buckets = buckets ?? AgingBuckets.Default;
         this.organization = organization;
-        teams = organization is null ? null : Receivables.TeamIndex(organization);
         total = new long[Buckets.Count];
     }
 
@@ -69,7 +67,7 @@ public sealed class AgingAccumulator
         var count = Buckets.Count;
         var customer = Row(customers, Receivables.CustomerOf(schedule), count);
         var rep = Row(reps, Receivables.RepOf(schedule), count);
-        var team = teams is null ? null : Row(teamRows, Receivables.TeamOf(teams, schedule), count);
+        var team = organization is null ? null : Row(teamRows, Receivables.TeamOf(organization, schedule), count);
         foreach (var line in schedule.StatusAsOf(AsOf).Instalments)
         {
             if (line.DueOn is not { } due || due > AsOf)
@@ -98,11 +96,7 @@ public sealed class AgingAccumulator
     /// <exception cref="ArgumentException">A schedule is in another currency.</exception>
     public void AddRange(IEnumerable<CollectionSchedule> schedules)
     {
-        Preconditions.CheckNotNull(schedules);
-        foreach (var schedule in schedules)
-        {
-            Add(schedule);
-        }
+        Preconditions.AddEach(schedules, Add, "Collection schedule");
     }
 
     /// <summary>Adds everything another accumulator has seen; the other is left unchanged.</summary>

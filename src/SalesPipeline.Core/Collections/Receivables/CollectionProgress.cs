@@ -28,7 +28,6 @@ public static class CollectionProgress
     public static CollectionProgressReport Of(IEnumerable<CollectionSchedule> schedules, LocalDate asOf, SalesOrg? organization = null)
     {
         var (list, currency) = Receivables.Check(schedules, nameof(schedules));
-        var teams = organization is null ? null : Receivables.TeamIndex(organization);
         var contracts = new List<ProgressLine>(list.Length);
         var reps = new Dictionary<string, long[]>(StringComparer.Ordinal);
         var teamRows = new Dictionary<string, long[]>(StringComparer.Ordinal);
@@ -40,9 +39,9 @@ public static class CollectionProgress
             contracts.Add(Line(schedule.Contract?.ContractId ?? Receivables.Unassigned, row, currency));
             AddTo(total, row);
             AddTo(Row(reps, Receivables.RepOf(schedule)), row);
-            if (teams is not null)
+            if (organization is not null)
             {
-                AddTo(Row(teamRows, Receivables.TeamOf(teams, schedule)), row);
+                AddTo(Row(teamRows, Receivables.TeamOf(organization, schedule)), row);
             }
         }
         return new CollectionProgressReport(

@@ -20,20 +20,14 @@ public static class Receivables
 
     internal static (CollectionSchedule[] Schedules, Currency Currency) Check(IEnumerable<CollectionSchedule> schedules, string paramName)
     {
-        Preconditions.CheckNotNull(schedules, paramName);
-        var list = schedules.ToArray();
+        var buffer = new List<CollectionSchedule>();
+        Preconditions.AddEach(schedules, buffer.Add, "Collection schedule", paramName);
+        var list = buffer.ToArray();
         Preconditions.CheckArgument(
             list.Length > 0,
             paramName,
             "At least one collection schedule is needed (its currency is the report's); the list was empty."
         );
-        for (var i = 0; i < list.Length; i++)
-        {
-            if (list[i] is null)
-            {
-                throw new ArgumentNullException(paramName, $"Collection schedule {i} is null.");
-            }
-        }
         var currency = list[0].Currency;
         for (var i = 1; i < list.Length; i++)
         {
@@ -52,10 +46,10 @@ public static class Receivables
 
     internal static string RepOf(CollectionSchedule schedule) => schedule.Contract?.Owner ?? Unassigned;
 
-    // The owner's own team (not its parents), so that the team lines add up to the company total.
-    internal static Dictionary<string, string?> TeamIndex(SalesOrg organization) =>
-        organization.People.ToDictionary(p => p.Id, p => p.TeamId, StringComparer.Ordinal);
-
-    internal static string TeamOf(Dictionary<string, string?> teams, CollectionSchedule schedule) =>
-        schedule.Contract is { } c && teams.TryGetValue(c.Owner, out var team) && team is not null ? team : Unassigned;
+    // The owner's own team only, not its parent teams, so that the team lines add up to the company total. This differs on
+    // purpose from the team rule of Metrics (BreakdownKeys.Teams), which counts a person under every team on the path.
+    internal static string TeamOf(SalesOrg organization, CollectionSchedule schedule) =>
+        schedule.Contract is { } c && organization.HasPerson(c.Owner) && organization.GetPerson(c.Owner).TeamId is { } team
+            ? team
+            : Unassigned;
 }

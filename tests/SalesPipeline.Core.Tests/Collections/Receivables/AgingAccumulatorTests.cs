@@ -64,6 +64,36 @@ public sealed class AgingAccumulatorTests
     }
 
     [Fact]
+    public void AddRange_NullSchedule_ThrowsNamingItsIndex()
+    {
+        var a = new AgingAccumulator(Currency.USD, AsOf);
+
+        var ex = Assert.Throws<ArgumentNullException>(() => a.AddRange([C1(), null!]));
+
+        Assert.Equal("schedules", ex.ParamName);
+        Assert.Contains("Collection schedule 1 is null", ex.Message, StringComparison.Ordinal);
+    }
+
+    // Deliberately unlike Breakdown.Team (every team on the path): a rep's amounts go to the rep's own team only, so
+    // with alice in "north" under "east", C-3's 900.00 is in "north" and nowhere else, and the team lines add up to it.
+    [Fact]
+    public void Result_NestedTeams_CountsOwnTeamOnly()
+    {
+        var org = SalesPipeline
+            .Organization.SalesOrg.CreateBuilder("Acme")
+            .Team("east", "East")
+            .Team("north", "North", "east")
+            .Rep("alice", "Alice", "north")
+            .Build();
+        var a = new AgingAccumulator(Currency.USD, AsOf, null, org);
+
+        a.Add(C3());
+
+        var team = Assert.Single(a.Result().ByTeam);
+        Assert.Equal(("north", 900m), (team.Key, team.Total.Amount));
+    }
+
+    [Fact]
     public void Result_Empty_IsAllZero() =>
         Assert.Equal(SalesPipeline.Money.Money.Zero(Currency.USD), new AgingAccumulator(Currency.USD, AsOf).Result().Total.Total);
 }
