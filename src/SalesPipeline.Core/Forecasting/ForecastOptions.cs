@@ -31,12 +31,8 @@ public sealed record ForecastOptions
     /// <summary>The default options: one currency, UTC, as of the first period's start, no organization.</summary>
     public static ForecastOptions Default { get; } = new();
 
-    // The one conversion rule of every forecast: through the rates when given, else the amount must already be in the
-    // reporting currency. Never skips an amount.
     internal Money.Money ToReporting(Money.Money amount, Currency reportingCurrency) =>
-        Rates is { } rates ? rates.Convert(amount)
-        : amount.Currency == reportingCurrency ? amount
-        : throw new MissingExchangeRateException(amount.Currency, reportingCurrency);
+        ExchangeRates.ToReporting(Rates, amount, reportingCurrency);
 
     internal void Check(string paramName)
     {

@@ -104,4 +104,11 @@ public sealed class ExchangeRates
                 .OrderBy(r => r.Key.Code, StringComparer.Ordinal)
                 .Select(r => r.Key.Code + " " + r.Value.ToString(CultureInfo.InvariantCulture))
         );
+
+    // The one conversion rule of every report (forecasts, attainment, metrics): through the rates when given, else the
+    // amount must already be in the reporting currency. Never skips an amount.
+    internal static Money ToReporting(ExchangeRates? rates, Money amount, Currency reportingCurrency) =>
+        rates is not null ? rates.Convert(amount)
+        : amount.Currency == reportingCurrency ? amount
+        : throw new MissingExchangeRateException(amount.Currency, reportingCurrency);
 }

@@ -16,7 +16,7 @@ public static class Receivables
     /// rep and team), or, in team lines, an owner who is not in the sales organization or is in no team. Such amounts are
     /// never dropped: they are shown under this key.
     /// </summary>
-    public const string Unassigned = "(unassigned)";
+    public const string Unassigned = Metrics.BreakdownKeys.Unassigned;
 
     internal static (CollectionSchedule[] Schedules, Currency Currency) Check(IEnumerable<CollectionSchedule> schedules, string paramName)
     {

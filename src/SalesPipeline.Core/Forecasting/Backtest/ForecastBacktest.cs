@@ -58,7 +58,7 @@ public static class ForecastBacktest
         }
         options ??= ForecastOptions.Default;
         options.Check(nameof(options));
-        var currency = Forecast.ReportingCurrency(list, options, nameof(deals));
+        var currency = Forecast.ReportingCurrency(list, options.Rates, nameof(deals));
         var rates = options.Rates ?? ExchangeRates.In(currency);
         distribution ??= DistributionOptions.Default;
         // Every owner is unassigned in an empty organization, so the company line is the total of every deal.

@@ -49,7 +49,7 @@ public static partial class Forecast
         Preconditions.CheckNotNull(deals);
         Preconditions.CheckNotNull(organization);
         var list = deals.ToArray();
-        var accumulator = new CategoryAccumulator(pipeline, periods, ReportingCurrency(list, options, nameof(deals)), options);
+        var accumulator = new CategoryAccumulator(pipeline, periods, ReportingCurrency(list, options?.Rates, nameof(deals)), options);
         accumulator.AddRange(list);
         return accumulator.Result(organization, adjustments, allowSelfAdjustment);
     }

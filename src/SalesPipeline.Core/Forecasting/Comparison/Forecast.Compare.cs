@@ -37,7 +37,7 @@ public static partial class Forecast
         Preconditions.CheckNotNull(pipeline);
         bands ??= CategoryBands.Default;
         var list = deals.ToArray();
-        var currency = ReportingCurrency(list, options, nameof(deals));
+        var currency = ReportingCurrency(list, options?.Rates, nameof(deals));
         var rows = new List<DealComparison>();
         foreach (var deal in list)
         {

@@ -57,7 +57,7 @@ public static partial class Forecast
         var forecast = options.Forecast;
         forecast.Check(nameof(options));
         var list = deals.ToArray();
-        var currency = ReportingCurrency(list, forecast, nameof(deals));
+        var currency = ReportingCurrency(list, forecast.Rates, nameof(deals));
         var index = new PeriodIndex([period], forecast.AsOf);
 
         var won = 0m;

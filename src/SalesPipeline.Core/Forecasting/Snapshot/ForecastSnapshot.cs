@@ -89,7 +89,7 @@ public sealed class ForecastSnapshot
         options ??= ForecastOptions.Default;
         options.Check(nameof(options));
         var list = deals.ToArray();
-        var currency = Forecast.ReportingCurrency(list, options, nameof(deals));
+        var currency = Forecast.ReportingCurrency(list, options.Rates, nameof(deals));
         var kept = list.Where(d => d.Status != DealStatus.Lost).ToArray();
         var owners = kept.Select(d => d.Owner).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         var ownerIndex = owners.Select((o, i) => (o, i)).ToDictionary(x => x.o, x => x.i, StringComparer.Ordinal);

@@ -46,12 +46,12 @@ public static partial class Forecast
     {
         Preconditions.CheckNotNull(deals);
         var list = deals.ToArray();
-        var accumulator = new StageWeightedAccumulator(pipeline, periods, ReportingCurrency(list, options, nameof(deals)), options);
+        var accumulator = new StageWeightedAccumulator(pipeline, periods, ReportingCurrency(list, options?.Rates, nameof(deals)), options);
         accumulator.AddRange(list);
         return accumulator.Result();
     }
 
-    internal static Currency ReportingCurrency(Deal[] deals, ForecastOptions? options, string paramName)
+    internal static Currency ReportingCurrency(Deal[] deals, ExchangeRates? rates, string paramName)
     {
         for (var i = 0; i < deals.Length; i++)
         {
@@ -60,7 +60,7 @@ public static partial class Forecast
                 throw new ArgumentNullException(paramName, $"Deal {i} is null.");
             }
         }
-        if (options?.Rates is { } rates)
+        if (rates is not null)
         {
             return rates.ReportingCurrency;
         }

@@ -130,7 +130,7 @@ public sealed partial record SalesVelocity
         Preconditions.CheckNotNull(deals);
         Preconditions.CheckNotNull(window);
         var list = deals.ToArray();
-        var currency = Forecast.ReportingCurrency(list, (options ?? VelocityOptions.Default).Conversion, nameof(deals));
+        var currency = Forecast.ReportingCurrency(list, options?.Rates, nameof(deals));
         var accumulator = new SalesVelocityAccumulator(window, currency, options, breakdown);
         accumulator.AddRange(list);
         return accumulator;

@@ -90,7 +90,7 @@ public sealed class SalesVelocityAccumulator
                 one = new Sums(1, 0, 0, 0m, 0);
                 break;
             case DealStatus.Won when then.ClosedAt >= start:
-                var amount = Options.Conversion.ToReporting(then.Amount, Currency).Amount;
+                var amount = ExchangeRates.ToReporting(Options.Rates, then.Amount, Currency).Amount;
                 one = new Sums(0, 1, 0, amount, (then.ClosedAt.Value - then.CreatedAt).ToInt64Nanoseconds());
                 break;
             case DealStatus.Lost when then.ClosedAt >= start:

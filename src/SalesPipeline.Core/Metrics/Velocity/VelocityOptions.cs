@@ -11,19 +11,9 @@ namespace SalesPipeline.Metrics;
 /// <remarks>Immutable; thread-safe. <c>new VelocityOptions()</c> gives the defaults.</remarks>
 public sealed record VelocityOptions
 {
-    private readonly ExchangeRates? rates;
-
     /// <summary>The exchange rates to the reporting currency. When null, every won deal must be in the reporting currency
     /// (that of the first deal, for <see cref="SalesVelocity.Of"/>); another currency is an error naming it.</summary>
-    public ExchangeRates? Rates
-    {
-        get => rates;
-        init
-        {
-            rates = value;
-            Conversion = new ForecastOptions { Rates = value };
-        }
-    }
+    public ExchangeRates? Rates { get; init; }
 
     /// <summary>The time zone in which the window's first and last days begin and end; UTC by default.</summary>
     public DateTimeZone Zone { get; init; } = DateTimeZone.Utc;
@@ -33,9 +23,6 @@ public sealed record VelocityOptions
 
     /// <summary>The defaults: one currency, UTC, no organisation.</summary>
     public static VelocityOptions Default { get; } = new();
-
-    // The forecasts' one conversion rule (ForecastOptions.ToReporting), reused rather than written again.
-    internal ForecastOptions Conversion { get; private init; } = ForecastOptions.Default;
 
     internal void Check(string paramName)
     {

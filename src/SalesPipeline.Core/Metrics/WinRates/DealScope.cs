@@ -48,15 +48,15 @@ internal sealed class DealScope
         };
 }
 
-// Brings amounts into the reporting currency by the forecasts' one conversion rule (ForecastOptions.ToReporting). The
+// Brings amounts into the reporting currency by the one conversion rule (ExchangeRates.ToReporting). The
 // currency is fixed by the rates or the options, else by the first amount converted; merging checks both sides agree.
 internal sealed class ReportingValue
 {
-    private readonly ForecastOptions conversion;
+    private readonly ExchangeRates? rates;
 
     internal ReportingValue(WinRateOptions options)
     {
-        conversion = new ForecastOptions { Rates = options.Rates };
+        rates = options.Rates;
         Currency = options.Rates?.ReportingCurrency ?? options.Currency;
     }
 
@@ -65,7 +65,7 @@ internal sealed class ReportingValue
     internal decimal Convert(Money.Money amount)
     {
         var currency = Currency ?? amount.Currency;
-        var value = conversion.ToReporting(amount, currency).Amount;
+        var value = ExchangeRates.ToReporting(rates, amount, currency).Amount;
         Currency = currency;
         return value;
     }
