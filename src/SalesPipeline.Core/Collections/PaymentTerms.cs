@@ -89,15 +89,9 @@ public sealed class PaymentTerms
     /// <inheritdoc cref="Create(TermsLine[])"/>
     public static PaymentTerms Create(IEnumerable<TermsLine> lines)
     {
-        Preconditions.CheckNotNull(lines);
-        var copy = lines.ToArray();
-        for (var i = 0; i < copy.Length; i++)
-        {
-            if (copy[i] is null)
-            {
-                throw new ArgumentNullException(nameof(lines), $"Line {i} of the payment terms is null.");
-            }
-        }
+        var buffer = new List<TermsLine>();
+        Preconditions.AddEach(lines, buffer.Add, "Payment terms: Line");
+        var copy = buffer.ToArray();
         var problems = Problems(copy);
         if (problems.Count > 0)
         {
