@@ -32,22 +32,6 @@ namespace SalesPipeline.Health;
 /// </code></example>
 public sealed record HealthPolicy
 {
-    private readonly Duration staleAfter = Duration.FromDays(14);
-    private readonly Duration rottingAfter = Duration.FromDays(30);
-    private readonly IReadOnlyDictionary<string, Duration> rottingAfterByStage = FrozenDictionary<string, Duration>.Empty;
-    private readonly int pastExpectedCloseGraceDays;
-    private readonly Duration? typicalWonCycle;
-    private readonly int closeDatePushLimit = 1;
-    private readonly decimal maxStageShare = 0.40m;
-    private readonly int? maxDealsPerStage;
-    private readonly decimal lateStageProbability = 0.50m;
-    private readonly IReadOnlyList<string>? lateStages;
-    private readonly decimal maxLateStageShare = 0.50m;
-    private readonly int minOpenDealsForShares = 10;
-    private readonly Duration leadUntouchedAfter = Duration.FromDays(2);
-    private readonly int shortlistSize = 3;
-    private readonly DateTimeZone zone = DateTimeZone.Utc;
-
     /// <summary>The default policy (the values in each property's summary).</summary>
     public static HealthPolicy Default { get; } = new();
 
@@ -55,9 +39,9 @@ public sealed record HealthPolicy
     /// <exception cref="ArgumentOutOfRangeException">The value is zero or negative.</exception>
     public Duration StaleAfter
     {
-        get => staleAfter;
-        init => staleAfter = Positive(value, nameof(StaleAfter));
-    }
+        get;
+        init => field = Positive(value, nameof(StaleAfter));
+    } = Duration.FromDays(14);
 
     /// <summary>
     /// How long an open deal may stay in a stage that has no limit of its own (neither in
@@ -66,9 +50,9 @@ public sealed record HealthPolicy
     /// <exception cref="ArgumentOutOfRangeException">The value is zero or negative.</exception>
     public Duration RottingAfter
     {
-        get => rottingAfter;
-        init => rottingAfter = Positive(value, nameof(RottingAfter));
-    }
+        get;
+        init => field = Positive(value, nameof(RottingAfter));
+    } = Duration.FromDays(30);
 
     /// <summary>
     /// Rotting limits by open stage id; they win over the pipeline's own <see cref="Pipelines.Stage.RottingAfter"/>,
@@ -78,16 +62,16 @@ public sealed record HealthPolicy
     /// <exception cref="ArgumentException">A stage id is empty, or a limit is zero or negative.</exception>
     public IReadOnlyDictionary<string, Duration> RottingAfterByStage
     {
-        get => rottingAfterByStage;
-        init => rottingAfterByStage = StageLimits(value ?? throw new ArgumentNullException(nameof(RottingAfterByStage)));
-    }
+        get;
+        init => field = StageLimits(value ?? throw new ArgumentNullException(nameof(RottingAfterByStage)));
+    } = FrozenDictionary<string, Duration>.Empty;
 
     /// <summary>How many days past its expected close date an open deal may be before it is a finding. Default 0: the day after the date.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
     public int PastExpectedCloseGraceDays
     {
-        get => pastExpectedCloseGraceDays;
-        init => pastExpectedCloseGraceDays = NotNegative(value, nameof(PastExpectedCloseGraceDays));
+        get;
+        init => field = NotNegative(value, nameof(PastExpectedCloseGraceDays));
     }
 
     /// <summary>
@@ -97,32 +81,32 @@ public sealed record HealthPolicy
     /// <exception cref="ArgumentOutOfRangeException">The value is zero or negative.</exception>
     public Duration? TypicalWonCycle
     {
-        get => typicalWonCycle;
-        init => typicalWonCycle = value is { } v ? Positive(v, nameof(TypicalWonCycle)) : null;
+        get;
+        init => field = value is { } v ? Positive(v, nameof(TypicalWonCycle)) : null;
     }
 
     /// <summary>How many times an open deal's close date may be pushed to a later date before it is a finding. Default 1 (the second push is a finding).</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
     public int CloseDatePushLimit
     {
-        get => closeDatePushLimit;
-        init => closeDatePushLimit = NotNegative(value, nameof(CloseDatePushLimit));
-    }
+        get;
+        init => field = NotNegative(value, nameof(CloseDatePushLimit));
+    } = 1;
 
     /// <summary>The largest share of the open deals one stage may hold, in [0, 1]. Default 0.40.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is outside [0, 1].</exception>
     public decimal MaxStageShare
     {
-        get => maxStageShare;
-        init => maxStageShare = Share(value, nameof(MaxStageShare));
-    }
+        get;
+        init => field = Share(value, nameof(MaxStageShare));
+    } = 0.40m;
 
     /// <summary>The most open deals one stage may hold; null (the default) for no absolute limit.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
     public int? MaxDealsPerStage
     {
-        get => maxDealsPerStage;
-        init => maxDealsPerStage = value is { } v ? NotNegative(v, nameof(MaxDealsPerStage)) : null;
+        get;
+        init => field = value is { } v ? NotNegative(v, nameof(MaxDealsPerStage)) : null;
     }
 
     /// <summary>
@@ -132,57 +116,57 @@ public sealed record HealthPolicy
     /// <exception cref="ArgumentOutOfRangeException">The value is outside [0, 1].</exception>
     public decimal LateStageProbability
     {
-        get => lateStageProbability;
-        init => lateStageProbability = Share(value, nameof(LateStageProbability));
-    }
+        get;
+        init => field = Share(value, nameof(LateStageProbability));
+    } = 0.50m;
 
     /// <summary>The late stages by id, instead of <see cref="LateStageProbability"/>; null by default.</summary>
     /// <exception cref="ArgumentException">A stage id is null, empty or repeated.</exception>
     public IReadOnlyList<string>? LateStages
     {
-        get => lateStages;
-        init => lateStages = value is null ? null : StageIds(value, nameof(LateStages));
+        get;
+        init => field = value is null ? null : StageIds(value, nameof(LateStages));
     }
 
     /// <summary>The largest share of the open deals the late stages may hold together, in [0, 1]. Default 0.50.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is outside [0, 1].</exception>
     public decimal MaxLateStageShare
     {
-        get => maxLateStageShare;
-        init => maxLateStageShare = Share(value, nameof(MaxLateStageShare));
-    }
+        get;
+        init => field = Share(value, nameof(MaxLateStageShare));
+    } = 0.50m;
 
     /// <summary>Shares of open deals (crowded stages, late-stage pile-up) are judged only with at least this many open deals. Default 10.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is zero or negative.</exception>
     public int MinOpenDealsForShares
     {
-        get => minOpenDealsForShares;
-        init => minOpenDealsForShares = Positive(value, nameof(MinOpenDealsForShares));
-    }
+        get;
+        init => field = Positive(value, nameof(MinOpenDealsForShares));
+    } = 10;
 
     /// <summary>An open lead (New or Working) with no touch for longer than this (since it arrived, if never touched) is a finding. Default 2 days.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is zero or negative.</exception>
     public Duration LeadUntouchedAfter
     {
-        get => leadUntouchedAfter;
-        init => leadUntouchedAfter = Positive(value, nameof(LeadUntouchedAfter));
-    }
+        get;
+        init => field = Positive(value, nameof(LeadUntouchedAfter));
+    } = Duration.FromDays(2);
 
     /// <summary>How many deals the review shortlist holds. Default 3.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is zero or negative.</exception>
     public int ShortlistSize
     {
-        get => shortlistSize;
-        init => shortlistSize = Positive(value, nameof(ShortlistSize));
-    }
+        get;
+        init => field = Positive(value, nameof(ShortlistSize));
+    } = 3;
 
     /// <summary>The time zone in which the as-of instant and won instants become dates (close dates, coverage). Default UTC.</summary>
     /// <exception cref="ArgumentNullException">The value is null.</exception>
     public DateTimeZone Zone
     {
-        get => zone;
-        init => zone = value ?? throw new ArgumentNullException(nameof(Zone));
-    }
+        get;
+        init => field = value ?? throw new ArgumentNullException(nameof(Zone));
+    } = DateTimeZone.Utc;
 
     private static Duration Positive(Duration value, string name)
     {

@@ -230,7 +230,9 @@ public sealed partial class PipelineHealthAccumulator
         if (late.Length == 0)
         {
             skipped.Add(
-                $"Late-stage pile-up: no open stage has a probability of at least {HealthText.Percent(policy.LateStageProbability)} (HealthPolicy.LateStageProbability)."
+                policy.LateStages is null
+                    ? $"Late-stage pile-up: no open stage has a probability of at least {HealthText.Percent(policy.LateStageProbability)} (HealthPolicy.LateStageProbability)."
+                    : "Late-stage pile-up: no open stage is named in HealthPolicy.LateStages."
             );
             yield break;
         }
@@ -263,24 +265,8 @@ public sealed partial class PipelineHealthAccumulator
             return null;
         }
         var index = new PeriodIndex([goal.Period], today);
-        var openAmount = 0m;
-        var openDeals = 0;
-        foreach (var deal in open)
-        {
-            if (index.SlotOf(deal, policy.Zone) == 0)
-            {
-                openAmount += money.ToReporting(deal.Amount, currency!).Amount;
-                openDeals++;
-            }
-        }
-        var wonAmount = 0m;
-        foreach (var deal in won)
-        {
-            if (index.SlotOf(deal, policy.Zone) == 0)
-            {
-                wonAmount += money.ToReporting(deal.Amount, currency!).Amount;
-            }
-        }
+        var (openAmount, openDeals) = InPeriod(open);
+        var (wonAmount, _) = InPeriod(won);
         return new CoverageResult(
             goal.Period,
             money.ToReporting(goal.Target, currency!),
@@ -289,6 +275,22 @@ public sealed partial class PipelineHealthAccumulator
             openDeals,
             goal.WinRate
         );
+
+        // The forecasts' placement rule: open deals by expected close (not before today), won deals by won date.
+        (decimal Amount, int Deals) InPeriod(List<Deal> deals)
+        {
+            var amount = 0m;
+            var count = 0;
+            foreach (var deal in deals)
+            {
+                if (index.SlotOf(deal, policy.Zone) == 0)
+                {
+                    amount += money.ToReporting(deal.Amount, currency!).Amount;
+                    count++;
+                }
+            }
+            return (amount, count);
+        }
     }
 
     private static HealthFinding LowCoverage(CoverageResult coverage) =>

@@ -248,6 +248,18 @@ public sealed class PipelineHealthTests
         Assert.Contains(none.SkippedChecks, s => s.StartsWith("Late-stage pile-up: no open stage", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Inspect_EmptyLateStages_SkipsPileUpNamingTheList()
+    {
+        // An empty LateStages names no stage, so 6 of 10 deals in Proposal/Negotiation is not judged at all.
+        var deals = Spread(4, 0, 3, 3);
+
+        var report = PipelineHealth.Inspect(deals, Pipeline, AsOf, HealthPolicy.Default with { LateStages = [] });
+
+        Assert.Empty(report.FindingsOf(FindingKind.LateStagePileUp));
+        Assert.Contains("Late-stage pile-up: no open stage is named in HealthPolicy.LateStages.", report.SkippedChecks);
+    }
+
     private static Deal[] CoverageDeals() =>
         [
             Pipeline.Win(DealIn("won-q2", "negotiation", 100_000m, Date(4, 30), At(3, 1)), At(4, 1, 8), "alice"), // won in Q2
