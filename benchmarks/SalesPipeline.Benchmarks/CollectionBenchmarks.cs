@@ -2,7 +2,6 @@ using System;
 using BenchmarkDotNet.Attributes;
 using NodaTime;
 using SalesPipeline.Collections;
-using SalesPipeline.Money;
 
 namespace SalesPipeline.Benchmarks;
 
@@ -21,7 +20,7 @@ public class CollectionBenchmarks
 
     private static readonly PaymentTerms Monthly = PaymentTerms.Create(TermsLine.Balance(DueRule.MonthsAfterStart(1), instalments: 12));
 
-    private Money.Money[] totals = [];
+    private Money[] totals = [];
     private LocalDate[] signedOn = [];
     private CollectionSchedule[] fresh = [];
     private Payment[][] payments = [];
@@ -31,11 +30,11 @@ public class CollectionBenchmarks
     public void Setup()
     {
         var random = new Random(20261124);
-        totals = new Money.Money[Contracts];
+        totals = new Money[Contracts];
         signedOn = new LocalDate[Contracts];
         for (var i = 0; i < Contracts; i++)
         {
-            totals[i] = Money.Money.FromMinorUnits(random.NextInt64(100_000, 100_000_000), Currency.USD);
+            totals[i] = Money.FromMinorUnits(random.NextInt64(100_000, 100_000_000), Currency.USD);
             signedOn[i] = new LocalDate(2026, 1, 1).PlusDays(random.Next(0, 365));
         }
         fresh = new CollectionSchedule[PayingContracts];
@@ -48,11 +47,7 @@ public class CollectionBenchmarks
             for (var k = 0; k < PaymentsEach; k++)
             {
                 var amount = Math.Max(1, twelfth * random.Next(80, 160) / 100);
-                payments[i][k] = new Payment(
-                    $"P{i}-{k}",
-                    signedOn[i].PlusDays(30 * (k + 1)),
-                    Money.Money.FromMinorUnits(amount, Currency.USD)
-                );
+                payments[i][k] = new Payment($"P{i}-{k}", signedOn[i].PlusDays(30 * (k + 1)), Money.FromMinorUnits(amount, Currency.USD));
             }
         }
         paid = new CollectionSchedule[PayingContracts];

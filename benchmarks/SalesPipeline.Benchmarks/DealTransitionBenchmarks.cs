@@ -1,7 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using NodaTime;
 using SalesPipeline.Deals;
-using SalesPipeline.Money;
 using SalesPipeline.Pipelines;
 
 namespace SalesPipeline.Benchmarks;
@@ -32,7 +31,7 @@ public class DealTransitionBenchmarks
                 new DealId($"D-{i}"),
                 $"Deal {i}",
                 $"rep-{i % 50}",
-                Money.Money.Of(10_000m + i, Currency.USD),
+                Money.Of(10_000m + i, Currency.USD),
                 new LocalDate(2026, 6, 30),
                 Start
             );

@@ -1,9 +1,9 @@
 using System;
 using BenchmarkDotNet.Attributes;
 using NodaTime;
+using SalesPipeline.Calendars;
 using SalesPipeline.Deals;
 using SalesPipeline.Forecasting;
-using SalesPipeline.Money;
 using SalesPipeline.Pipelines;
 using SalesPipeline.Targets;
 
@@ -31,7 +31,7 @@ public class DistributionBenchmarks
         deals = new Deal[Deals];
         for (var i = 0; i < Deals; i++)
         {
-            var amount = Money.Money.FromMinorUnits(random.NextInt64(100_000, 25_000_001), Currency.USD);
+            var amount = Money.FromMinorUnits(random.NextInt64(100_000, 25_000_001), Currency.USD);
             var close = Quarter.Start.PlusDays(random.Next(0, 90));
             var deal = Deal.Open(Pipeline, new DealId($"D-{i}"), $"Deal {i}", $"rep-{i % 50}", amount, close, at);
             var probability = random.Next(1, 20) * 0.05m;

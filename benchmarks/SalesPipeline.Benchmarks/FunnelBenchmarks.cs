@@ -4,7 +4,6 @@ using BenchmarkDotNet.Attributes;
 using NodaTime;
 using SalesPipeline.Deals;
 using SalesPipeline.Metrics;
-using SalesPipeline.Money;
 using SalesPipeline.Pipelines;
 
 namespace SalesPipeline.Benchmarks;
@@ -37,7 +36,7 @@ public class FunnelBenchmarks
             var id = new DealId($"D-{i}");
             var owner = $"rep-{i % 1_000}";
             var at = start.Plus(Duration.FromMinutes(random.Next(0, 60 * 24 * 200)));
-            var amount = Money.Money.Of(random.Next(1_000, 500_000), Currency.USD);
+            var amount = Money.Of(random.Next(1_000, 500_000), Currency.USD);
             events.Add(new DealCreated(id, at, owner, Pipeline.Name, "Deal", owner, amount, new LocalDate(2026, 9, 30), stages[0].Id));
             var stage = 0;
             // A share of the deals closes with the last event; the rest stay open.
@@ -62,7 +61,7 @@ public class FunnelBenchmarks
                 }
                 events.Add(
                     roll < 7
-                        ? new AmountChanged(id, at, owner, Money.Money.Of(random.Next(1_000, 500_000), Currency.USD))
+                        ? new AmountChanged(id, at, owner, Money.Of(random.Next(1_000, 500_000), Currency.USD))
                         : new ExpectedCloseChanged(id, at, owner, new LocalDate(2026, 10, 1).PlusDays(random.Next(0, 90)))
                 );
             }

@@ -3,9 +3,9 @@ using System.Collections.Generic;
 using BenchmarkDotNet.Attributes;
 using NodaTime;
 using SalesPipeline.Activities;
+using SalesPipeline.Calendars;
 using SalesPipeline.Deals;
 using SalesPipeline.Health;
-using SalesPipeline.Money;
 using SalesPipeline.Pipelines;
 using SalesPipeline.Targets;
 
@@ -39,7 +39,7 @@ public class HealthBenchmarks
                 new DealId($"D-{i}"),
                 "Deal",
                 owner,
-                Money.Money.Of(random.Next(1_000, 500_000), Currency.USD),
+                Money.Of(random.Next(1_000, 500_000), Currency.USD),
                 new LocalDate(2026, 2, 1).PlusDays(random.Next(0, 180)),
                 created
             );
@@ -78,7 +78,7 @@ public class HealthBenchmarks
         inputs = new HealthInputs
         {
             Activities = ActivityIndex.Create(activities),
-            Coverage = new CoverageGoal(FiscalCalendar.Calendar.Quarter(2026, 2), Money.Money.Of(50_000_000m, Currency.USD), 0.25m),
+            Coverage = new CoverageGoal(FiscalCalendar.Calendar.Quarter(2026, 2), Money.Of(50_000_000m, Currency.USD), 0.25m),
         };
     }
 

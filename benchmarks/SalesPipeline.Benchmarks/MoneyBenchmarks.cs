@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using SalesPipeline.Money;
 
 namespace SalesPipeline.Benchmarks;
 
@@ -7,15 +6,15 @@ namespace SalesPipeline.Benchmarks;
 [MedianColumn]
 public class MoneyBenchmarks
 {
-    private static readonly Money.Money ContractTotal = Money.Money.Of(1_234_567.89m, Currency.USD);
+    private static readonly Money ContractTotal = Money.Of(1_234_567.89m, Currency.USD);
     private static readonly decimal[] Weights = [0.4m, 0.3m, 0.2m, 0.1m];
 
     [Benchmark]
-    public Money.Money[] AllocateTwelveInstalments() => ContractTotal.Allocate(12);
+    public Money[] AllocateTwelveInstalments() => ContractTotal.Allocate(12);
 
     [Benchmark]
-    public Money.Money[] AllocateByFourWeights() => ContractTotal.Allocate(Weights);
+    public Money[] AllocateByFourWeights() => ContractTotal.Allocate(Weights);
 
     [Benchmark]
-    public Money.Money AddTwoAmounts() => ContractTotal + ContractTotal;
+    public Money AddTwoAmounts() => ContractTotal + ContractTotal;
 }

@@ -2,9 +2,9 @@ using System;
 using System.Collections.Generic;
 using BenchmarkDotNet.Attributes;
 using NodaTime;
+using SalesPipeline.Calendars;
 using SalesPipeline.Deals;
 using SalesPipeline.Forecasting;
-using SalesPipeline.Money;
 using SalesPipeline.Pipelines;
 using SalesPipeline.Targets;
 
@@ -36,7 +36,7 @@ public class StageWeightedForecastBenchmarks
                 new DealId($"D-{i}"),
                 "Deal",
                 $"rep-{i % 1_000}",
-                Money.Money.Of(random.Next(1_000, 500_000), Currency.USD),
+                Money.Of(random.Next(1_000, 500_000), Currency.USD),
                 new LocalDate(2026, 1, 1).PlusDays(random.Next(0, 365)),
                 at
             );

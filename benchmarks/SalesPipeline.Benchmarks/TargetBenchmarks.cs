@@ -3,9 +3,9 @@ using System.Collections.Generic;
 using System.Linq;
 using BenchmarkDotNet.Attributes;
 using NodaTime;
+using SalesPipeline.Calendars;
 using SalesPipeline.Deals;
 using SalesPipeline.Forecasting;
-using SalesPipeline.Money;
 using SalesPipeline.Organization;
 using SalesPipeline.Pipelines;
 using SalesPipeline.Targets;
@@ -60,7 +60,7 @@ public class TargetBenchmarks
                 new DealId($"D-{i}"),
                 "Deal",
                 $"rep-{i % Reps}",
-                Money.Money.Of(random.Next(1_000, 500_000), Currency.USD),
+                Money.Of(random.Next(1_000, 500_000), Currency.USD),
                 new LocalDate(2026, 1, 1).PlusDays(random.Next(0, 365)),
                 at
             );
@@ -72,7 +72,7 @@ public class TargetBenchmarks
             deals[i] = deal;
         }
         var year = Calendar.Year(2026);
-        var usd = (decimal amount) => Money.Money.Of(amount, Currency.USD);
+        var usd = (decimal amount) => Money.Of(amount, Currency.USD);
         quotas =
         [
             .. Enumerable

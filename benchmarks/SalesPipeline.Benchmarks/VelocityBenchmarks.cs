@@ -2,10 +2,10 @@ using System;
 using System.Collections.Generic;
 using BenchmarkDotNet.Attributes;
 using NodaTime;
+using SalesPipeline.Calendars;
 using SalesPipeline.Deals;
 using SalesPipeline.Forecasting;
 using SalesPipeline.Metrics;
-using SalesPipeline.Money;
 using SalesPipeline.Pipelines;
 using SalesPipeline.Targets;
 
@@ -45,7 +45,7 @@ public class VelocityBenchmarks
                 new DealId($"D-{i}"),
                 "Deal",
                 $"rep-{i % 1_000}",
-                Money.Money.Of(random.Next(1_000, 500_000), Currency.USD),
+                Money.Of(random.Next(1_000, 500_000), Currency.USD),
                 new LocalDate(2026, 12, 31),
                 created
             );

@@ -2,9 +2,9 @@
 // Every code block of docs/collections.md, in order; CI runs this file and a test checks the blocks still match it.
 // Expect(...) stops the script with a non-zero exit code if a documented figure ever changes.
 using NodaTime;
+using SalesPipeline;
 using SalesPipeline.Collections;
 using SalesPipeline.Deals;
-using SalesPipeline.Money;
 
 static void Expect(bool condition, string what)
 {

@@ -2,9 +2,10 @@
 // The forecasting walkthrough of docs/forecasting.md: stage-weighted and category forecasts of a small team's quarter,
 // a manager's adjustment, the deals where the two views disagree, and stage calibration from closed deals.
 using NodaTime;
+using SalesPipeline;
+using SalesPipeline.Calendars;
 using SalesPipeline.Deals;
 using SalesPipeline.Forecasting;
-using SalesPipeline.Money;
 using SalesPipeline.Organization;
 using SalesPipeline.Pipelines;
 using SalesPipeline.Targets;

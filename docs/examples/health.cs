@@ -2,11 +2,12 @@
 // The pipeline-health walkthrough of docs/health.md: a small team's pipeline on 1 April 2026, its warning signs, the
 // coverage of its Q2 target, and the review shortlists. CI runs this file; a test checks the page's blocks match it.
 using NodaTime;
+using SalesPipeline;
 using SalesPipeline.Activities;
+using SalesPipeline.Calendars;
 using SalesPipeline.Deals;
 using SalesPipeline.Health;
 using SalesPipeline.Leads;
-using SalesPipeline.Money;
 using SalesPipeline.Pipelines;
 using SalesPipeline.Targets;
 

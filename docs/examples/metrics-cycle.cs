@@ -2,12 +2,13 @@
 // The sales cycle, lead response time and sales velocity walkthrough of the metrics docs (docs/metrics.md):
 // a Kaplan-Meier sales cycle on the published 6-MP data, lead response times, a quarter's velocity and what moved it.
 using NodaTime;
+using SalesPipeline;
 using SalesPipeline.Activities;
+using SalesPipeline.Calendars;
 using SalesPipeline.Deals;
 using SalesPipeline.Forecasting;
 using SalesPipeline.Leads;
 using SalesPipeline.Metrics;
-using SalesPipeline.Money;
 using SalesPipeline.Pipelines;
 using SalesPipeline.Targets;
 

@@ -2,10 +2,11 @@
 // The walkthrough of the funnel, lead conversion, incoming volume and time-in-stage sections of docs/metrics.md: the
 // six-deal funnel, four leads, and four stays in Proposal, with every number of the page checked.
 using NodaTime;
+using SalesPipeline;
+using SalesPipeline.Calendars;
 using SalesPipeline.Deals;
 using SalesPipeline.Leads;
 using SalesPipeline.Metrics;
-using SalesPipeline.Money;
 using SalesPipeline.Pipelines;
 using SalesPipeline.Targets;
 

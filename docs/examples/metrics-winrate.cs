@@ -2,10 +2,11 @@
 // The win-rate, leaderboard, loss, competitor and activity walkthrough of docs/metrics.md: ten deals closed
 // in Q1 2026, one still open, a few meetings and demos.
 using NodaTime;
+using SalesPipeline;
 using SalesPipeline.Activities;
+using SalesPipeline.Calendars;
 using SalesPipeline.Deals;
 using SalesPipeline.Metrics;
-using SalesPipeline.Money;
 using SalesPipeline.Pipelines;
 using SalesPipeline.Targets;
 

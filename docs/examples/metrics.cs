@@ -3,11 +3,12 @@
 // metric on the same six deals. The sections' own walkthroughs are metrics-winrate.cs, metrics-funnel.cs and
 // metrics-cycle.cs.
 using NodaTime;
+using SalesPipeline;
 using SalesPipeline.Activities;
+using SalesPipeline.Calendars;
 using SalesPipeline.Deals;
 using SalesPipeline.Leads;
 using SalesPipeline.Metrics;
-using SalesPipeline.Money;
 using SalesPipeline.Organization;
 using SalesPipeline.Pipelines;
 using SalesPipeline.Targets;

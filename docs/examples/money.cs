@@ -1,6 +1,6 @@
 #:project ../../src/SalesPipeline.Core/SalesPipeline.Core.csproj
 // Every code block of docs/money.md, in order; CI runs this file and a test checks the blocks still match it.
-using SalesPipeline.Money;
+using SalesPipeline;
 
 // Creating money
 var price = Money.Of(1250.00m, Currency.USD);

@@ -1,10 +1,10 @@
 #:project ../../src/SalesPipeline.Core/SalesPipeline.Core.csproj
 // Every code block of docs/pipelines-and-deals.md, in order; CI runs this file and a test checks the blocks still match it.
 using NodaTime;
+using SalesPipeline;
 using SalesPipeline.Deals;
 using SalesPipeline.Forecasting;
 using SalesPipeline.Leads;
-using SalesPipeline.Money;
 using SalesPipeline.Organization;
 using SalesPipeline.Pipelines;
 

@@ -2,9 +2,9 @@
 // The quickstart: the default pipeline, a dozen deals moved through it (one move rejected, with its reasons),
 // and the pipeline by stage with weighted amounts. Run from the repository root: dotnet run docs/examples/quickstart.cs
 using NodaTime;
+using SalesPipeline;
 using SalesPipeline.Deals;
 using SalesPipeline.Forecasting;
-using SalesPipeline.Money;
 using SalesPipeline.Pipelines;
 
 // The default pipeline, defined stage by stage (PipelineDefinition.Default is the same definition, ready-made).

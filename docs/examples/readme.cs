@@ -1,8 +1,8 @@
 #:project ../../src/SalesPipeline.Core/SalesPipeline.Core.csproj
 // The example of README.md, kept here so CI proves it compiles and runs (a test checks the two match).
 using NodaTime;
+using SalesPipeline;
 using SalesPipeline.Deals;
-using SalesPipeline.Money;
 using SalesPipeline.Pipelines;
 
 var pipeline = PipelineDefinition.Default; // Prospecting 10% > Qualified 20% > Proposal 50% > Negotiation 80% > Won | Lost

@@ -2,10 +2,11 @@
 // The receivables walkthrough of docs/receivables.md: a small book of contracts aged, their collection progress and the
 // collected-cash leaderboard, the cash forecast by month with won and open deals, and DSO over a quarter.
 using NodaTime;
+using SalesPipeline;
+using SalesPipeline.Calendars;
 using SalesPipeline.Collections;
 using SalesPipeline.Deals;
 using SalesPipeline.Forecasting;
-using SalesPipeline.Money;
 using SalesPipeline.Organization;
 using SalesPipeline.Pipelines;
 using SalesPipeline.Targets;

@@ -3,9 +3,10 @@
 // its reps, and the sales plan completion report (target vs won vs pipeline). Every figure printed is checked against
 // the value worked out by hand in the page, so the script fails if the two ever disagree.
 using NodaTime;
+using SalesPipeline;
+using SalesPipeline.Calendars;
 using SalesPipeline.Deals;
 using SalesPipeline.Forecasting;
-using SalesPipeline.Money;
 using SalesPipeline.Organization;
 using SalesPipeline.Pipelines;
 using SalesPipeline.Targets;

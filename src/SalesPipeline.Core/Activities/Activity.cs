@@ -1,8 +1,6 @@
 using System;
 using System.Globalization;
 using NodaTime;
-using SalesPipeline.Deals;
-using SalesPipeline.Leads;
 using SalesPipeline.Utility;
 
 namespace SalesPipeline.Activities;

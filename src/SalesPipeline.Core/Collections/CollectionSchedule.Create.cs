@@ -25,20 +25,15 @@ public sealed partial class CollectionSchedule
     /// </exception>
     /// <remarks>
     /// <para>The rounding rule, in whole minor units: the percentage lines and "the rest" (100% less their sum) split the
-    /// total by <see cref="Money.Money.Allocate(System.Collections.Generic.IReadOnlyList{decimal})"/> (largest remainder,
+    /// total by <see cref="Money.Allocate(System.Collections.Generic.IReadOnlyList{decimal})"/> (largest remainder,
     /// ties to the earlier line); fixed lines are exact; the balance is the rest less the fixed lines; a line with several
-    /// instalments is split into equal parts by <see cref="Money.Money.Allocate(int)"/> (leftover minor units to the
+    /// instalments is split into equal parts by <see cref="Money.Allocate(int)"/> (leftover minor units to the
     /// first parts). So the instalments add up to the total exactly and none is negative.</para>
     /// <para>USD 100.00 under 30% / balance: 30.00 and 70.00. USD 5.47 under three lines of 33.33%, 33.33%, 33.34%: the
     /// exact parts are 182.3151, 182.3151 and 182.3698 cents, floored 182, 182, 182 (546); the one cent left goes to the
     /// largest dropped fraction, the third: 1.82, 1.82, 1.83.</para>
     /// </remarks>
-    public static CollectionSchedule Create(
-        Money.Money contractTotal,
-        LocalDate signedOn,
-        PaymentTerms terms,
-        ContractInfo? contract = null
-    )
+    public static CollectionSchedule Create(Money contractTotal, LocalDate signedOn, PaymentTerms terms, ContractInfo? contract = null)
     {
         EntryChecks.PositiveWholeAmount(contractTotal, "A contract total");
         Preconditions.CheckNotNull(terms);
@@ -79,7 +74,7 @@ public sealed partial class CollectionSchedule
     }
 
     // Each line's amount in minor units: percentages (with the rest) by largest remainder, fixed exactly, balance last.
-    private static long[] LineUnits(Money.Money contractTotal, PaymentTerms terms)
+    private static long[] LineUnits(Money contractTotal, PaymentTerms terms)
     {
         var units = contractTotal.ToMinorUnits();
         var lines = terms.Lines;
@@ -110,11 +105,11 @@ public sealed partial class CollectionSchedule
         }
         if (fixedUnits > rest)
         {
-            var fixedMoney = Money.Money.FromMinorUnits(fixedUnits, contractTotal.Currency);
+            var fixedMoney = Money.FromMinorUnits(fixedUnits, contractTotal.Currency);
             throw new ArgumentException(
                 fixedUnits > units
                     ? $"The fixed lines add up to {fixedMoney}, more than the contract total {contractTotal}."
-                    : $"The fixed lines add up to {fixedMoney}, more than the {Money.Money.FromMinorUnits(rest, contractTotal.Currency)} the percentages leave of the contract total {contractTotal}.",
+                    : $"The fixed lines add up to {fixedMoney}, more than the {Money.FromMinorUnits(rest, contractTotal.Currency)} the percentages leave of the contract total {contractTotal}.",
                 nameof(contractTotal)
             );
         }
@@ -125,7 +120,7 @@ public sealed partial class CollectionSchedule
         else if (rest != fixedUnits)
         {
             throw new ArgumentException(
-                $"The terms' lines add up to {Money.Money.FromMinorUnits(units - rest + fixedUnits, contractTotal.Currency)}, not the contract total {contractTotal}; add a balance line to take the remaining {Money.Money.FromMinorUnits(rest - fixedUnits, contractTotal.Currency)}.",
+                $"The terms' lines add up to {Money.FromMinorUnits(units - rest + fixedUnits, contractTotal.Currency)}, not the contract total {contractTotal}; add a balance line to take the remaining {Money.FromMinorUnits(rest - fixedUnits, contractTotal.Currency)}.",
                 nameof(contractTotal)
             );
         }
@@ -141,12 +136,12 @@ public sealed partial class CollectionSchedule
             sum += w;
         }
         return units <= long.MaxValue / sum
-            ? Money.Money.LargestRemainder(units, weights)
-            : Money.Money.LargestRemainder(units, weights.Select(w => (Int128)w).ToArray());
+            ? Money.LargestRemainder(units, weights)
+            : Money.LargestRemainder(units, weights.Select(w => (Int128)w).ToArray());
     }
 
     // Percentages with more decimals than fit a long at their common scale: the public decimal allocation.
-    private static long[] SplitByDecimals(Money.Money total, PaymentTerms terms)
+    private static long[] SplitByDecimals(Money total, PaymentTerms terms)
     {
         var weights = terms.PercentLines.Select(i => terms.Lines[i].Percent).Append(100m - terms.PercentTotal).ToArray();
         return total.Allocate(weights).Select(m => m.ToMinorUnits()).ToArray();

@@ -244,7 +244,7 @@ public sealed partial class CollectionSchedule
     }
 
     // Plain ifs rather than Preconditions: the messages format the entry, which must not happen on every accepted call.
-    private void CheckCurrency(Money.Money amount, CollectionEntry entry, string paramName)
+    private void CheckCurrency(Money amount, CollectionEntry entry, string paramName)
     {
         if (amount.Currency != Currency)
         {

@@ -92,5 +92,5 @@ public sealed partial class CollectionSchedule
         );
     }
 
-    private Money.Money Of(long units) => Money.Money.FromMinorUnits(units, Currency);
+    private Money Of(long units) => Money.FromMinorUnits(units, Currency);
 }

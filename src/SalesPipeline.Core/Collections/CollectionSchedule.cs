@@ -4,7 +4,6 @@ using System.Collections.ObjectModel;
 using System.Globalization;
 using System.Text;
 using NodaTime;
-using SalesPipeline.Money;
 
 namespace SalesPipeline.Collections;
 
@@ -44,7 +43,7 @@ public sealed partial class CollectionSchedule
 
     private CollectionSchedule(
         ContractInfo? contract,
-        Money.Money total,
+        Money total,
         LocalDate signedOn,
         PaymentTerms terms,
         long[] amounts,
@@ -73,7 +72,7 @@ public sealed partial class CollectionSchedule
     public ContractInfo? Contract { get; }
 
     /// <summary>The contract total; the instalments add up to it exactly.</summary>
-    public Money.Money Total { get; }
+    public Money Total { get; }
 
     /// <summary>The currency of the contract, of every instalment and of every entry.</summary>
     public Currency Currency => Total.Currency;
@@ -101,7 +100,7 @@ public sealed partial class CollectionSchedule
         {
             list[i] = new Instalment(
                 i + 1,
-                Money.Money.FromMinorUnits(amounts[i], Currency),
+                Money.FromMinorUnits(amounts[i], Currency),
                 state.Due[i],
                 plannedDue[i],
                 rules[i].MilestoneName,

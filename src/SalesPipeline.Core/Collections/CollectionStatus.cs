@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 using NodaTime;
-using SalesPipeline.Money;
 
 namespace SalesPipeline.Collections;
 
@@ -53,7 +52,7 @@ public sealed class CollectionStatus
     public ContractInfo? Contract { get; }
 
     /// <summary>The contract total.</summary>
-    public Money.Money Total { get; }
+    public Money Total { get; }
 
     /// <summary>The currency of every amount.</summary>
     public Currency Currency => Total.Currency;
@@ -65,40 +64,40 @@ public sealed class CollectionStatus
     public IReadOnlyList<InstalmentStatus> Instalments { get; }
 
     /// <summary>The amounts of the instalments due on or before the date.</summary>
-    public Money.Money Billed { get; }
+    public Money Billed { get; }
 
     /// <summary>What payments have paid on instalments, net of refunds.</summary>
-    public Money.Money Allocated { get; }
+    public Money Allocated { get; }
 
     /// <summary>The payments received.</summary>
-    public Money.Money Received { get; }
+    public Money Received { get; }
 
     /// <summary>Refunds and reversals together.</summary>
-    public Money.Money Refunded { get; }
+    public Money Refunded { get; }
 
     /// <summary>The reversals' part of <see cref="Refunded"/>.</summary>
-    public Money.Money Reversed { get; }
+    public Money Reversed { get; }
 
     /// <summary>Received beyond every instalment, kept as the customer's credit.</summary>
-    public Money.Money Credit { get; }
+    public Money Credit { get; }
 
     /// <summary>What the billed instalments still owe.</summary>
-    public Money.Money Outstanding { get; }
+    public Money Outstanding { get; }
 
     /// <summary>What the instalments due before the date still owe.</summary>
-    public Money.Money Overdue { get; }
+    public Money Overdue { get; }
 
     /// <summary>The contract costs.</summary>
-    public Money.Money Costs { get; }
+    public Money Costs { get; }
 
     /// <summary>The cash kept: received less refunded (= allocated + credit).</summary>
-    public Money.Money Collected => Received - Refunded;
+    public Money Collected => Received - Refunded;
 
     /// <summary>What all instalments still owe: the total less what was allocated.</summary>
-    public Money.Money Remaining => Total - Allocated;
+    public Money Remaining => Total - Allocated;
 
     /// <summary>The cash kept less the costs.</summary>
-    public Money.Money CollectedLessCosts => Collected - Costs;
+    public Money CollectedLessCosts => Collected - Costs;
 
     /// <summary>A table: one row per instalment, then the totals.</summary>
     /// <returns>The invariant text.</returns>
@@ -126,14 +125,14 @@ public sealed class CollectionStatus
     }
 
     internal readonly record struct Amounts(
-        Money.Money Billed,
-        Money.Money Allocated,
-        Money.Money Received,
-        Money.Money Refunded,
-        Money.Money Reversed,
-        Money.Money Credit,
-        Money.Money Outstanding,
-        Money.Money Overdue,
-        Money.Money Costs
+        Money Billed,
+        Money Allocated,
+        Money Received,
+        Money Refunded,
+        Money Reversed,
+        Money Credit,
+        Money Outstanding,
+        Money Overdue,
+        Money Costs
     );
 }

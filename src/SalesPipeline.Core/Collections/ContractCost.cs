@@ -20,7 +20,7 @@ public sealed record ContractCost : CollectionEntry
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="reference"/> or <paramref name="description"/> is blank, or <paramref name="amount"/> is not a whole number of minor units.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is zero or negative.</exception>
-    public ContractCost(string reference, LocalDate on, Money.Money amount, string description)
+    public ContractCost(string reference, LocalDate on, Money amount, string description)
         : base(on)
     {
         Reference = Preconditions.CheckNotBlank(reference);
@@ -33,7 +33,7 @@ public sealed record ContractCost : CollectionEntry
     public string Reference { get; }
 
     /// <summary>The amount.</summary>
-    public Money.Money Amount { get; }
+    public Money Amount { get; }
 
     /// <summary>What it is.</summary>
     public string Description { get; }

@@ -6,8 +6,8 @@ namespace SalesPipeline.Collections;
 internal static class EntryChecks
 {
     // The one check of every amount a contract is made of: a contract total, a fixed terms line, a payment, a refund, a cost.
-    internal static Money.Money PositiveWholeAmount(
-        Money.Money? amount,
+    internal static Money PositiveWholeAmount(
+        Money? amount,
         string what = "The amount",
         [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(amount))] string? paramName = null
     )

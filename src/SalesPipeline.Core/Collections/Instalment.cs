@@ -18,7 +18,7 @@ namespace SalesPipeline.Collections;
 /// Immutable; thread-safe.</remarks>
 public sealed record Instalment(
     int Number,
-    Money.Money Amount,
+    Money Amount,
     LocalDate? DueOn,
     LocalDate? PlannedDueOn,
     string? Milestone,

@@ -14,16 +14,16 @@ namespace SalesPipeline.Collections;
 /// <remarks>Immutable; thread-safe.</remarks>
 public sealed record InstalmentStatus(
     int Number,
-    Money.Money Amount,
+    Money Amount,
     LocalDate? DueOn,
     string? Milestone,
-    Money.Money Paid,
+    Money Paid,
     InstalmentState State,
     int DaysOverdue
 )
 {
     /// <summary>What it still owes: <see cref="Amount"/> less <see cref="Paid"/>.</summary>
-    public Money.Money Remaining => Amount - Paid;
+    public Money Remaining => Amount - Paid;
 
     /// <summary>"#2 USD 3,333.33 due 2026-02-28 paid USD 1,000.00 Overdue 5 days".</summary>
     /// <returns>The invariant text.</returns>

@@ -100,7 +100,7 @@ internal sealed class LedgerReplay
                 if (units > holding.Held)
                 {
                     throw new ArgumentException(
-                        $"Refund {r.Reference} of {r.Amount} exceeds what payment {r.PaymentReference} still holds on {r.On:uuuu-MM-dd}: {Money.Money.FromMinorUnits(holding.Held, r.Amount.Currency)}.",
+                        $"Refund {r.Reference} of {r.Amount} exceeds what payment {r.PaymentReference} still holds on {r.On:uuuu-MM-dd}: {Money.FromMinorUnits(holding.Held, r.Amount.Currency)}.",
                         paramName
                     );
                 }

@@ -28,7 +28,7 @@ public sealed record Payment : CollectionEntry
     /// <exception cref="ArgumentNullException"><paramref name="reference"/> or <paramref name="amount"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="reference"/> is blank, or <paramref name="amount"/> is not a whole number of minor units.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is zero or negative, or <paramref name="instalment"/> is below 1.</exception>
-    public Payment(string reference, LocalDate on, Money.Money amount, int? instalment = null)
+    public Payment(string reference, LocalDate on, Money amount, int? instalment = null)
         : base(on)
     {
         Reference = Preconditions.CheckNotBlank(reference);
@@ -49,7 +49,7 @@ public sealed record Payment : CollectionEntry
     public string Reference { get; }
 
     /// <summary>The amount received.</summary>
-    public Money.Money Amount { get; }
+    public Money Amount { get; }
 
     /// <summary>The instalment to pay first, or null.</summary>
     public int? Instalment { get; }

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using SalesPipeline.Money;
 using SalesPipeline.Utility;
 
 namespace SalesPipeline.Collections;

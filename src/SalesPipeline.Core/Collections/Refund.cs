@@ -27,7 +27,7 @@ public sealed record Refund : CollectionEntry
     /// <exception cref="ArgumentNullException"><paramref name="reference"/>, <paramref name="paymentReference"/> or <paramref name="amount"/> is null.</exception>
     /// <exception cref="ArgumentException">A reference is blank, or <paramref name="amount"/> is not a whole number of minor units.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is zero or negative.</exception>
-    public Refund(string reference, LocalDate on, string paymentReference, Money.Money amount, string? reason = null)
+    public Refund(string reference, LocalDate on, string paymentReference, Money amount, string? reason = null)
         : base(on)
     {
         Reference = Preconditions.CheckNotBlank(reference);
@@ -44,7 +44,7 @@ public sealed record Refund : CollectionEntry
     public string PaymentReference { get; }
 
     /// <summary>The amount paid back.</summary>
-    public Money.Money Amount { get; }
+    public Money Amount { get; }
 
     /// <summary>Why, or null.</summary>
     public string? Reason { get; }

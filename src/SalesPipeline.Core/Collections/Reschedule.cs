@@ -1,7 +1,6 @@
 using System;
 using System.Globalization;
 using NodaTime;
-using SalesPipeline.Utility;
 
 namespace SalesPipeline.Collections;
 

@@ -10,7 +10,7 @@ namespace SalesPipeline.Collections;
 /// </summary>
 /// <remarks>
 /// <para>A line with <see cref="Instalments"/> n &gt; 1 splits its amount into n equal parts with
-/// <see cref="Money.Money.Allocate(int)"/> (largest remainder, leftover minor units to the first parts: 100.00 in three is
+/// <see cref="Money.Allocate(int)"/> (largest remainder, leftover minor units to the first parts: 100.00 in three is
 /// 33.34, 33.33, 33.33) and dates the k-th part by its monthly due rule k months later. Only the two monthly due rules
 /// (<see cref="DueRuleKind.MonthsAfterStart"/>, <see cref="DueRuleKind.DayOfMonth"/>) can repeat.</para>
 /// <para>Immutable; thread-safe.</para>
@@ -22,7 +22,7 @@ namespace SalesPipeline.Collections;
 /// </remarks>
 public sealed record TermsLine
 {
-    private TermsLine(TermsLineKind kind, decimal percent, Money.Money? amount, DueRule due, int instalments)
+    private TermsLine(TermsLineKind kind, decimal percent, Money? amount, DueRule due, int instalments)
     {
         Kind = kind;
         Percent = percent;
@@ -38,7 +38,7 @@ public sealed record TermsLine
     public decimal Percent { get; }
 
     /// <summary>The fixed amount; null unless <see cref="Kind"/> is Fixed.</summary>
-    public Money.Money? Amount { get; }
+    public Money? Amount { get; }
 
     /// <summary>When the line (its first instalment) falls due.</summary>
     public DueRule Due { get; }
@@ -78,7 +78,7 @@ public sealed record TermsLine
     /// <paramref name="amount"/> is not a whole number of minor units (or its currency has none), or
     /// <paramref name="instalments"/> is above 1 and the due rule is not monthly.
     /// </exception>
-    public static TermsLine Fixed(Money.Money amount, DueRule due, int instalments = 1)
+    public static TermsLine Fixed(Money amount, DueRule due, int instalments = 1)
     {
         EntryChecks.PositiveWholeAmount(amount, "A fixed line");
         return new(TermsLineKind.Fixed, 0m, amount, Preconditions.CheckNotNull(due), CheckInstalments(instalments, due));

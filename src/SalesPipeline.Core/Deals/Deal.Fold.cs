@@ -1,4 +1,5 @@
 using System;
+using SalesPipeline.Pipelines;
 
 namespace SalesPipeline.Deals;
 
@@ -96,7 +97,7 @@ public sealed partial record Deal
             ProbabilityOverridden p when p.Probability < 0m || p.Probability > 1m => $"the probability {p.Probability} is outside [0, 1].",
             ProbabilityOverridden p when p.Source is not (ValueSource.Manual or ValueSource.Model) =>
                 $"an override's source is Manual or Model, not {p.Source}.",
-            CategoryOverridden c when !Enum.IsDefined(c.Category) || c.Category == Forecasting.ForecastCategory.Closed =>
+            CategoryOverridden c when !Enum.IsDefined(c.Category) || c.Category == ForecastCategory.Closed =>
                 $"a category override is Omitted, Pipeline, BestCase or Commit, not {c.Category}.",
             DealWon w when string.IsNullOrWhiteSpace(w.StageId) || w.StageId == StageId =>
                 $"it names stage \"{w.StageId}\", not a Won stage.",

@@ -3,8 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using NodaTime;
-using SalesPipeline.Forecasting;
-using SalesPipeline.Leads;
 using SalesPipeline.Pipelines;
 using SalesPipeline.Utility;
 
@@ -18,8 +16,8 @@ namespace SalesPipeline.Deals;
 /// <para>Two deals are equal when their event histories are equal. <see cref="AsOf"/> rebuilds the deal as it was at
 /// any past instant; <see cref="FromEvents"/> rebuilds it from stored events.</para>
 /// <para>A deal holds the ids of its pipeline's stages but no reference to the pipeline; ask the pipeline for what
-/// depends on its definition (<see cref="PipelineDefinition.WinProbabilityOf"/>,
-/// <see cref="PipelineDefinition.ForecastCategoryOf"/>, <see cref="PipelineDefinition.PermittedMoves"/>).</para>
+/// depends on its definition (<see cref="PipelineTransitions.WinProbabilityOf"/>,
+/// <see cref="PipelineTransitions.ForecastCategoryOf"/>, <see cref="PipelineTransitions.PermittedMoves"/>).</para>
 /// <para>Instances are immutable and safe to share across threads; successive versions share their event storage.</para>
 /// </remarks>
 public sealed partial record Deal
@@ -62,7 +60,7 @@ public sealed partial record Deal
     public string Owner { get; private init; }
 
     /// <summary>The expected amount.</summary>
-    public Money.Money Amount { get; private init; }
+    public Money Amount { get; private init; }
 
     /// <summary>The expected close date.</summary>
     public LocalDate ExpectedClose { get; private init; }
@@ -171,7 +169,7 @@ public sealed partial record Deal
         DealId id,
         string name,
         string owner,
-        Money.Money amount,
+        Money amount,
         LocalDate expectedClose,
         Instant at,
         string? by = null,
@@ -216,7 +214,7 @@ public sealed partial record Deal
         );
     }
 
-    internal static void CheckAmount(Money.Money amount, string paramName = "amount")
+    internal static void CheckAmount(Money amount, string paramName = "amount")
     {
         Preconditions.CheckRange(!amount.IsNegative, paramName, amount, $"A deal amount must not be negative; it was {amount}.");
     }

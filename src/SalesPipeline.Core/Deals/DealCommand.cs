@@ -1,12 +1,12 @@
 using System;
 using NodaTime;
-using SalesPipeline.Forecasting;
+using SalesPipeline.Pipelines;
 using SalesPipeline.Utility;
 
 namespace SalesPipeline.Deals;
 
 /// <summary>
-/// A request to change a deal, dated and signed: pass it to <see cref="Pipelines.PipelineDefinition.Apply"/>, which
+/// A request to change a deal, dated and signed: pass it to <see cref="PipelineTransitions.Apply"/>, which
 /// accepts it (one new event) or rejects it with every reason. Create commands with the static factories, for example
 /// <c>DealCommand.Move("proposal", at, "alice")</c>.
 /// </summary>
@@ -64,7 +64,7 @@ public abstract record DealCommand
     /// <exception cref="ArgumentNullException"><paramref name="amount"/> or <paramref name="by"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="by"/> is empty or whitespace.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is negative.</exception>
-    public static ChangeAmount ChangeAmountTo(Money.Money amount, Instant at, string by) => new(amount, at, by);
+    public static ChangeAmount ChangeAmountTo(Money amount, Instant at, string by) => new(amount, at, by);
 
     /// <summary>Changes the expected close date.</summary>
     /// <param name="expectedClose">The new date.</param>

@@ -1,6 +1,6 @@
 using System;
 using NodaTime;
-using SalesPipeline.Forecasting;
+using SalesPipeline.Pipelines;
 using SalesPipeline.Utility;
 
 namespace SalesPipeline.Deals;
@@ -38,7 +38,7 @@ public sealed record WithdrawExitCriterion : DealCommand
 /// <summary>Changes the expected amount. Create with <see cref="DealCommand.ChangeAmountTo"/>.</summary>
 public sealed record ChangeAmount : DealCommand
 {
-    internal ChangeAmount(Money.Money amount, Instant at, string by)
+    internal ChangeAmount(Money amount, Instant at, string by)
         : base(at, by)
     {
         Preconditions.CheckNotNull(amount);
@@ -47,7 +47,7 @@ public sealed record ChangeAmount : DealCommand
     }
 
     /// <summary>The new amount.</summary>
-    public Money.Money Amount { get; }
+    public Money Amount { get; }
 }
 
 /// <summary>Changes the expected close date. Create with <see cref="DealCommand.ChangeExpectedCloseTo"/>.</summary>

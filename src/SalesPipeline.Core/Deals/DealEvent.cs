@@ -1,7 +1,5 @@
-using System;
 using NodaTime;
-using SalesPipeline.Forecasting;
-using SalesPipeline.Leads;
+using SalesPipeline.Pipelines;
 
 namespace SalesPipeline.Deals;
 
@@ -52,7 +50,7 @@ public sealed record DealCreated(
     string Pipeline,
     string Name,
     string Owner,
-    Money.Money Amount,
+    Money Amount,
     LocalDate ExpectedClose,
     string StageId,
     LeadId? LeadId = null,
@@ -97,7 +95,7 @@ public sealed record ExitCriterionWithdrawn(DealId DealId, Instant At, string By
 /// <param name="At">When.</param>
 /// <param name="By">Who.</param>
 /// <param name="Amount">The new amount.</param>
-public sealed record AmountChanged(DealId DealId, Instant At, string By, Money.Money Amount) : DealEvent(DealId, At, By);
+public sealed record AmountChanged(DealId DealId, Instant At, string By, Money Amount) : DealEvent(DealId, At, By);
 
 /// <summary>The expected close date changed (a later date is a push).</summary>
 /// <param name="DealId">The deal.</param>

@@ -5,7 +5,7 @@ using System.Linq;
 namespace SalesPipeline.Deals;
 
 /// <summary>
-/// Thrown by the throwing shortcuts (<see cref="Pipelines.PipelineDefinition.Move"/>, <c>Win</c>, <c>Lose</c>,
+/// Thrown by the throwing shortcuts (<see cref="PipelineTransitions.Move"/>, <c>Win</c>, <c>Lose</c>,
 /// <c>Reopen</c>, ...) when the pipeline rejects the command; <see cref="Rejections"/> lists every reason, exactly as
 /// <see cref="TransitionResult.Rejections"/> would.
 /// </summary>

@@ -4,7 +4,7 @@ using SalesPipeline.Pipelines;
 namespace SalesPipeline.Deals;
 
 /// <summary>
-/// One place a deal could go from where it is, as reported by <see cref="PipelineDefinition.PermittedMoves"/>:
+/// One place a deal could go from where it is, as reported by <see cref="PipelineTransitions.PermittedMoves"/>:
 /// whether it may go there now and, if not, what is missing.
 /// </summary>
 /// <param name="Target">The stage (an open stage, Won, Lost, or for a closed deal the open stage it would reopen into).</param>

@@ -1,11 +1,10 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 
 namespace SalesPipeline.Deals;
 
 /// <summary>
-/// What <see cref="Pipelines.PipelineDefinition.Apply"/> returns: either the command was accepted and
+/// What <see cref="PipelineTransitions.Apply"/> returns: either the command was accepted and
 /// <see cref="Deal"/> is the new deal (with <see cref="Event"/> appended), or it was rejected, <see cref="Deal"/> is the
 /// unchanged original, and <see cref="Rejections"/> lists every reason.
 /// </summary>

@@ -1,6 +1,5 @@
 using System;
 using NodaTime;
-using SalesPipeline.Money;
 using SalesPipeline.Organization;
 
 namespace SalesPipeline.Forecasting;
@@ -31,8 +30,7 @@ public sealed record ForecastOptions
     /// <summary>The default options: one currency, UTC, as of the first period's start, no organization.</summary>
     public static ForecastOptions Default { get; } = new();
 
-    internal Money.Money ToReporting(Money.Money amount, Currency reportingCurrency) =>
-        ExchangeRates.ToReporting(Rates, amount, reportingCurrency);
+    internal Money ToReporting(Money amount, Currency reportingCurrency) => ExchangeRates.ToReporting(Rates, amount, reportingCurrency);
 
     internal void Check(string paramName)
     {

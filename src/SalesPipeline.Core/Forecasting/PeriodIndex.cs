@@ -1,7 +1,7 @@
 using System;
 using NodaTime;
+using SalesPipeline.Calendars;
 using SalesPipeline.Deals;
-using SalesPipeline.Targets;
 
 namespace SalesPipeline.Forecasting;
 

@@ -1,6 +1,6 @@
 using System;
 using System.Globalization;
-using SalesPipeline.Targets;
+using SalesPipeline.Calendars;
 using SalesPipeline.Utility;
 
 namespace SalesPipeline.Health;
@@ -22,7 +22,7 @@ public sealed record CoverageGoal
     /// <param name="winRate">The share of open pipeline expected to be won, in (0, 1]; for example from <c>WinRate.Of</c>.</param>
     /// <exception cref="ArgumentNullException"><paramref name="period"/> or <paramref name="target"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="target"/> is not above zero, or <paramref name="winRate"/> is outside (0, 1].</exception>
-    public CoverageGoal(FiscalPeriod period, Money.Money target, decimal winRate)
+    public CoverageGoal(FiscalPeriod period, Money target, decimal winRate)
     {
         Period = Preconditions.CheckNotNull(period);
         Target = Preconditions.CheckNotNull(target);
@@ -40,7 +40,7 @@ public sealed record CoverageGoal
     public FiscalPeriod Period { get; }
 
     /// <summary>The period's target.</summary>
-    public Money.Money Target { get; }
+    public Money Target { get; }
 
     /// <summary>The expected win rate of open pipeline, in (0, 1].</summary>
     public decimal WinRate { get; }

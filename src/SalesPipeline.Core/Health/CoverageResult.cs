@@ -1,5 +1,5 @@
 using System.Globalization;
-using SalesPipeline.Targets;
+using SalesPipeline.Calendars;
 
 namespace SalesPipeline.Health;
 
@@ -13,14 +13,7 @@ namespace SalesPipeline.Health;
 /// </remarks>
 public sealed record CoverageResult
 {
-    internal CoverageResult(
-        FiscalPeriod period,
-        Money.Money target,
-        Money.Money wonSoFar,
-        Money.Money openPipeline,
-        int openDeals,
-        decimal winRate
-    )
+    internal CoverageResult(FiscalPeriod period, Money target, Money wonSoFar, Money openPipeline, int openDeals, decimal winRate)
     {
         Period = period;
         Target = target;
@@ -34,16 +27,16 @@ public sealed record CoverageResult
     public FiscalPeriod Period { get; }
 
     /// <summary>The period's target.</summary>
-    public Money.Money Target { get; }
+    public Money Target { get; }
 
     /// <summary>The amount of the deals won in the period by the as-of instant.</summary>
-    public Money.Money WonSoFar { get; }
+    public Money WonSoFar { get; }
 
     /// <summary>Target minus won so far; negative when the target is exceeded.</summary>
-    public Money.Money RemainingTarget => Target - WonSoFar;
+    public Money RemainingTarget => Target - WonSoFar;
 
     /// <summary>The unweighted amount of the open deals expected to close in the period (on or after the as-of date).</summary>
-    public Money.Money OpenPipeline { get; }
+    public Money OpenPipeline { get; }
 
     /// <summary>How many open deals make up <see cref="OpenPipeline"/>.</summary>
     public int OpenDeals { get; }

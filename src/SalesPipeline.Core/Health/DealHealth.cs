@@ -18,7 +18,7 @@ namespace SalesPipeline.Health;
 /// </remarks>
 public sealed record DealHealth
 {
-    internal DealHealth(Deal deal, Money.Money amount, decimal probability, IReadOnlyList<HealthFinding> findings)
+    internal DealHealth(Deal deal, Money amount, decimal probability, IReadOnlyList<HealthFinding> findings)
     {
         Deal = deal.Id;
         Name = deal.Name;
@@ -27,7 +27,7 @@ public sealed record DealHealth
         Amount = amount;
         Probability = probability;
         WeightedExact = amount.Amount * probability;
-        WeightedAmount = Money.Money.Of(WeightedExact, amount.Currency).Round();
+        WeightedAmount = Money.Of(WeightedExact, amount.Currency).Round();
         Findings = findings;
     }
 
@@ -44,13 +44,13 @@ public sealed record DealHealth
     public string StageId { get; }
 
     /// <summary>Its amount in the report's currency (converted exactly, not rounded).</summary>
-    public Money.Money Amount { get; }
+    public Money Amount { get; }
 
     /// <summary>Its effective win probability (its override, else its stage's).</summary>
     public decimal Probability { get; }
 
     /// <summary>The weighted amount at risk: <see cref="Amount"/> x <see cref="Probability"/>, rounded to the minor unit.</summary>
-    public Money.Money WeightedAmount { get; }
+    public Money WeightedAmount { get; }
 
     /// <summary>Its findings, in <see cref="FindingKind"/> order; never empty.</summary>
     public IReadOnlyList<HealthFinding> Findings { get; }

@@ -1,6 +1,4 @@
 using System.Globalization;
-using SalesPipeline.Deals;
-using SalesPipeline.Leads;
 
 namespace SalesPipeline.Health;
 

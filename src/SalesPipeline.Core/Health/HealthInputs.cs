@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using SalesPipeline.Activities;
 using SalesPipeline.Leads;
-using SalesPipeline.Money;
 
 namespace SalesPipeline.Health;
 

@@ -4,7 +4,6 @@ using NodaTime;
 using SalesPipeline.Activities;
 using SalesPipeline.Deals;
 using SalesPipeline.Leads;
-using SalesPipeline.Money;
 using SalesPipeline.Pipelines;
 using SalesPipeline.Utility;
 

@@ -6,7 +6,6 @@ using NodaTime;
 using SalesPipeline.Deals;
 using SalesPipeline.Forecasting;
 using SalesPipeline.Leads;
-using SalesPipeline.Money;
 using SalesPipeline.Pipelines;
 
 namespace SalesPipeline.Health;
@@ -270,8 +269,8 @@ public sealed partial class PipelineHealthAccumulator
         return new CoverageResult(
             goal.Period,
             money.ToReporting(goal.Target, currency!),
-            Money.Money.Of(wonAmount, currency!),
-            Money.Money.Of(openAmount, currency!),
+            Money.Of(wonAmount, currency!),
+            Money.Of(openAmount, currency!),
             openDeals,
             goal.WinRate
         );

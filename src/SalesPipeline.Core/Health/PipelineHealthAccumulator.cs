@@ -205,7 +205,7 @@ public sealed partial class PipelineHealthAccumulator
                 $"The coverage period {goal.Period} ended before the as-of date {today:uuuu-MM-dd}; coverage is about pipeline still to close."
             );
         }
-        var leadIds = new HashSet<Leads.LeadId>();
+        var leadIds = new HashSet<LeadId>();
         foreach (var lead in inputs.Leads)
         {
             Preconditions.CheckArgument(

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
-using SalesPipeline.Money;
 
 namespace SalesPipeline.Health;
 
@@ -20,7 +19,7 @@ namespace SalesPipeline.Health;
 /// </remarks>
 public sealed record ReviewShortlist
 {
-    internal ReviewShortlist(string? owner, int size, IReadOnlyList<DealHealth> deals, int atRiskDeals, Money.Money? weightedAtRisk)
+    internal ReviewShortlist(string? owner, int size, IReadOnlyList<DealHealth> deals, int atRiskDeals, Money? weightedAtRisk)
     {
         Owner = owner;
         Size = size;
@@ -42,7 +41,7 @@ public sealed record ReviewShortlist
     public int AtRiskDeals { get; }
 
     /// <summary>The weighted amount at risk of all <see cref="AtRiskDeals"/>, rounded once to the minor unit; null when the report has no currency (no open deals).</summary>
-    public Money.Money? WeightedAtRisk { get; }
+    public Money? WeightedAtRisk { get; }
 
     /// <summary>Whether both shortlists hold the same deals in the same order, for the same scope.</summary>
     /// <param name="other">The other shortlist.</param>
@@ -115,7 +114,7 @@ public sealed record ReviewShortlist
             size,
             best.ToArray().AsReadOnly(),
             count,
-            currency is null ? null : Money.Money.Of(total, currency).Round()
+            currency is null ? null : Money.Of(total, currency).Round()
         );
     }
 }

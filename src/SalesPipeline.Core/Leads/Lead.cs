@@ -153,7 +153,7 @@ public sealed record Lead
     public (Lead Lead, Deal Deal) Convert(
         PipelineDefinition pipeline,
         DealId dealId,
-        Money.Money amount,
+        Money amount,
         LocalDate expectedClose,
         Instant at,
         string? by = null,

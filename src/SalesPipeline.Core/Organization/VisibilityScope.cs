@@ -1,6 +1,5 @@
 using System.Collections.Frozen;
 using System.Collections.Generic;
-using System.Linq;
 
 namespace SalesPipeline.Organization;
 

@@ -4,7 +4,6 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using NodaTime;
-using SalesPipeline.Forecasting;
 using SalesPipeline.Utility;
 
 namespace SalesPipeline.Pipelines;

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Frozen;
 using System.Collections.Generic;
 using System.Linq;
-using SalesPipeline.Forecasting;
 using SalesPipeline.Utility;
 
 namespace SalesPipeline.Pipelines;
@@ -10,7 +9,7 @@ namespace SalesPipeline.Pipelines;
 /// <summary>
 /// An immutable, validated sales pipeline: ordered open stages, a Won and a Lost stage, and the policies that govern
 /// moves between them. It is the state machine's definition; deals are plain data moved through it by
-/// <see cref="Apply"/> and its throwing shortcuts.
+/// <see cref="SalesPipeline.Deals.PipelineTransitions.Apply"/> and its throwing shortcuts.
 /// </summary>
 /// <remarks>
 /// Build one with <see cref="CreateBuilder"/> (or use <see cref="Default"/>) once, and share it: a definition is
@@ -19,7 +18,11 @@ namespace SalesPipeline.Pipelines;
 public sealed partial class PipelineDefinition
 {
     private readonly FrozenDictionary<string, Stage> stagesById;
+
+    internal FrozenDictionary<string, Stage> StagesById => stagesById;
     private readonly FrozenDictionary<string, (ExitCriterion Criterion, Stage Stage)> criteriaById;
+
+    internal FrozenDictionary<string, (ExitCriterion Criterion, Stage Stage)> CriteriaById => criteriaById;
 
     internal PipelineDefinition(string name, IReadOnlyList<Stage> stages, PipelinePolicies policies)
     {

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using NodaTime;
-using SalesPipeline.Forecasting;
 
 namespace SalesPipeline.Pipelines;
 

@@ -3,9 +3,9 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using NodaTime;
+using SalesPipeline.Calendars;
 using SalesPipeline.Deals;
 using SalesPipeline.Forecasting;
-using SalesPipeline.Money;
 using SalesPipeline.Organization;
 using SalesPipeline.Pipelines;
 using SalesPipeline.Utility;
@@ -178,7 +178,7 @@ public static class Attainment
                     byTeam[(line.Period!, line.TeamId!)] = line;
                 }
             }
-            var zero = Money.Money.Zero(Currency);
+            var zero = Money.Zero(Currency);
             var lines = new AttainmentLine[Quotas.Length];
             for (var i = 0; i < lines.Length; i++)
             {

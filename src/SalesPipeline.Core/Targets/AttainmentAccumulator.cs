@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using SalesPipeline.Deals;
 using SalesPipeline.Forecasting;
-using SalesPipeline.Money;
 using SalesPipeline.Pipelines;
 using SalesPipeline.Utility;
 

@@ -18,10 +18,10 @@ public sealed record AttainmentLine
     internal AttainmentLine(
         Quota quota,
         int wonDeals,
-        Money.Money won,
+        Money won,
         int openDeals,
-        Money.Money openPipeline,
-        Money.Money weightedPipeline,
+        Money openPipeline,
+        Money weightedPipeline,
         decimal? winRate
     )
     {
@@ -39,34 +39,34 @@ public sealed record AttainmentLine
     public Quota Quota { get; }
 
     /// <summary>The target.</summary>
-    public Money.Money Target => Quota.Target;
+    public Money Target => Quota.Target;
 
     /// <summary>How many deals were won in the period.</summary>
     public int WonDeals { get; }
 
     /// <summary>The amount won in the period: deals won on a day of the period (in the options' zone), in the quota's currency.</summary>
-    public Money.Money Won { get; }
+    public Money Won { get; }
 
     /// <summary>Won / target (0.4 = 40%; above 1 when over-achieved); null when the target is zero.</summary>
     public decimal? CompletionRate => Target.IsZero ? null : Won.Amount / Target.Amount;
 
     /// <summary>Target - won: what is left to win; negative when the target was exceeded (over-achieved by that much).</summary>
-    public Money.Money Gap => Target - Won;
+    public Money Gap => Target - Won;
 
     /// <summary>The gap when it is positive, else zero: the part of the target not yet won.</summary>
-    public Money.Money Remaining => Gap.IsPositive ? Gap : Money.Money.Zero(Target.Currency);
+    public Money Remaining => Gap.IsPositive ? Gap : Money.Zero(Target.Currency);
 
     /// <summary>How many open deals are expected to close in the period (on or after the as-of date).</summary>
     public int OpenDeals { get; }
 
     /// <summary>Their amount, unweighted.</summary>
-    public Money.Money OpenPipeline { get; }
+    public Money OpenPipeline { get; }
 
     /// <summary>Their amount weighted by each deal's effective win probability, summed exactly and rounded once (half away from zero).</summary>
-    public Money.Money WeightedPipeline { get; }
+    public Money WeightedPipeline { get; }
 
     /// <summary>Won plus the weighted pipeline: where the period is expected to end.</summary>
-    public Money.Money Projected => Won + WeightedPipeline;
+    public Money Projected => Won + WeightedPipeline;
 
     /// <summary>Open pipeline / remaining target (3 means three times what is still needed); null when nothing remains.</summary>
     public decimal? Coverage => Remaining.IsZero ? null : OpenPipeline.Amount / Remaining.Amount;
@@ -81,7 +81,7 @@ public sealed record AttainmentLine
     /// Remaining / win rate (rounded half away from zero to the minor unit) - open pipeline: above zero, how much more
     /// pipeline the win rate says is needed; below zero, the surplus. Null when coverage or required coverage is unknown.
     /// </summary>
-    public Money.Money? PipelineGap { get; }
+    public Money? PipelineGap { get; }
 
     /// <summary>"Person alice, FY2026 Q1: won USD 120,000.00 of USD 300,000.00 (40.0%), gap ...".</summary>
     /// <returns>The invariant text.</returns>

@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using NodaTime;
-using SalesPipeline.Money;
+using SalesPipeline.Calendars;
 using SalesPipeline.Utility;
 
 namespace SalesPipeline.Targets;
@@ -83,5 +83,5 @@ public sealed record AttainmentReport
     }
 
     // The currency is the report's, so the rows show bare amounts: "1,200,000.00".
-    private static string Amount(Money.Money m) => m.ToString()[(m.Currency.Code.Length + 1)..];
+    private static string Amount(Money m) => m.ToString()[(m.Currency.Code.Length + 1)..];
 }

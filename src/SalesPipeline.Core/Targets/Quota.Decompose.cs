@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using NodaTime;
+using SalesPipeline.Calendars;
 using SalesPipeline.Utility;
 
 namespace SalesPipeline.Targets;
@@ -31,7 +32,7 @@ public sealed partial record Quota
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="firstDayOfWeek"/> is None or undefined.</exception>
     /// <exception cref="InvalidOperationException">The target's currency has no minor unit (XAU, XDR, ...), so it cannot be split exactly.</exception>
     /// <remarks>
-    /// <para>The rule, level by level (every split is <see cref="Money.Money.Allocate(IReadOnlyList{decimal})"/>: exact
+    /// <para>The rule, level by level (every split is <see cref="Money.Allocate(IReadOnlyList{decimal})"/>: exact
     /// largest remainder, ties to the earlier part):</para>
     /// <list type="bullet">
     /// <item>Even (no weights): the year into 4 equal quarters, then each quarter into 3 equal months.</item>
@@ -73,12 +74,12 @@ public sealed partial record Quota
         var weekPeriods = calendar.Weeks(fiscalYear, firstDayOfWeek);
         var target = annual.Target;
 
-        Money.Money[] quarters;
-        var months = new Money.Money[12];
+        Money[] quarters;
+        var months = new Money[12];
         if (weights is { Count: 12 })
         {
             months = target.Allocate(weights);
-            quarters = new Money.Money[4];
+            quarters = new Money[4];
             for (var q = 0; q < 4; q++)
             {
                 quarters[q] = months[3 * q] + months[3 * q + 1] + months[3 * q + 2];
@@ -105,14 +106,14 @@ public sealed partial record Quota
         );
     }
 
-    private static Money.Money[] WeekParts(
-        Money.Money target,
-        Money.Money[] months,
+    private static Money[] WeekParts(
+        Money target,
+        Money[] months,
         IReadOnlyList<FiscalPeriod> monthPeriods,
         IReadOnlyList<FiscalPeriod> weekPeriods
     )
     {
-        var parts = new Money.Money[weekPeriods.Count];
+        var parts = new Money[weekPeriods.Count];
         if (target.IsZero)
         {
             // Every week weight would be zero, which Allocate rightly refuses; zero splits into zeros.
@@ -141,7 +142,7 @@ public sealed partial record Quota
     private static System.Collections.ObjectModel.ReadOnlyCollection<Quota> Parts(
         (QuotaLevel Level, string Id) subject,
         IReadOnlyList<FiscalPeriod> periods,
-        Money.Money[] amounts
+        Money[] amounts
     )
     {
         var result = new Quota[periods.Count];

@@ -1,12 +1,13 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using SalesPipeline.Calendars;
 using SalesPipeline.Utility;
 
 namespace SalesPipeline.Targets;
 
 /// <summary>
-/// A sales target: an amount of <see cref="Money.Money"/> that a person, a team or the company is to win over a
+/// A sales target: an amount of <see cref="Money"/> that a person, a team or the company is to win over a
 /// <see cref="FiscalPeriod"/>.
 /// </summary>
 /// <remarks>
@@ -26,7 +27,7 @@ public sealed partial record Quota
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="subjectId"/> is empty or whitespace, or <paramref name="target"/> has a fraction of a minor unit.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="level"/> is undefined, or <paramref name="target"/> is negative.</exception>
-    public Quota(QuotaLevel level, string subjectId, FiscalPeriod period, Money.Money target)
+    public Quota(QuotaLevel level, string subjectId, FiscalPeriod period, Money target)
     {
         Preconditions.CheckRange(Enum.IsDefined(level), nameof(level), level, $"{(int)level} is not a QuotaLevel.");
         SubjectId = Preconditions.CheckNotBlank(subjectId);
@@ -50,8 +51,7 @@ public sealed partial record Quota
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="personId"/> is blank, or the target has a fraction of a minor unit.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="target"/> is negative.</exception>
-    public static Quota ForPerson(string personId, FiscalPeriod period, Money.Money target) =>
-        new(QuotaLevel.Person, personId, period, target);
+    public static Quota ForPerson(string personId, FiscalPeriod period, Money target) => new(QuotaLevel.Person, personId, period, target);
 
     /// <summary>A quota for a team (measured on the deals of everyone in the team and the teams below it).</summary>
     /// <param name="teamId">The team's id.</param>
@@ -61,7 +61,7 @@ public sealed partial record Quota
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="teamId"/> is blank, or the target has a fraction of a minor unit.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="target"/> is negative.</exception>
-    public static Quota ForTeam(string teamId, FiscalPeriod period, Money.Money target) => new(QuotaLevel.Team, teamId, period, target);
+    public static Quota ForTeam(string teamId, FiscalPeriod period, Money target) => new(QuotaLevel.Team, teamId, period, target);
 
     /// <summary>A quota for the whole company (measured on every deal).</summary>
     /// <param name="company">A name for reports, for example <see cref="Organization.SalesOrg.Company"/>.</param>
@@ -71,8 +71,7 @@ public sealed partial record Quota
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="company"/> is blank, or the target has a fraction of a minor unit.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="target"/> is negative.</exception>
-    public static Quota ForCompany(string company, FiscalPeriod period, Money.Money target) =>
-        new(QuotaLevel.Company, company, period, target);
+    public static Quota ForCompany(string company, FiscalPeriod period, Money target) => new(QuotaLevel.Company, company, period, target);
 
     /// <summary>Whom the quota is for.</summary>
     public QuotaLevel Level { get; }
@@ -84,7 +83,7 @@ public sealed partial record Quota
     public FiscalPeriod Period { get; }
 
     /// <summary>The amount to win.</summary>
-    public Money.Money Target { get; }
+    public Money Target { get; }
 
     /// <summary>
     /// Splits this team's (or the company's) target among people, evenly or by weights, into person quotas over the
@@ -100,7 +99,7 @@ public sealed partial record Quota
     /// </exception>
     /// <exception cref="InvalidOperationException">This is a person's quota, or its currency has no minor unit.</exception>
     /// <remarks>
-    /// The split is <see cref="Money.Money.Allocate(IReadOnlyList{decimal})"/>: exact largest remainder, leftover minor
+    /// The split is <see cref="Money.Allocate(IReadOnlyList{decimal})"/>: exact largest remainder, leftover minor
     /// units to the largest dropped fractions, ties to the earlier person. USD 100.00 among three people is 33.34, 33.33,
     /// 33.33.
     /// </remarks>
@@ -133,7 +132,7 @@ public sealed partial record Quota
                 $"Person \"{id}\" appears more than once; each person gets one share."
             );
         }
-        Money.Money[] shares;
+        Money[] shares;
         if (weights is null)
         {
             shares = Target.Allocate(personIds.Count);

@@ -17,7 +17,7 @@ namespace SalesPipeline.Targets;
 /// </remarks>
 public sealed class QuotaAssignment
 {
-    private QuotaAssignment(Quota team, IReadOnlyList<Quota> people, Money.Money assigned)
+    private QuotaAssignment(Quota team, IReadOnlyList<Quota> people, Money assigned)
     {
         Team = team;
         People = people;
@@ -45,7 +45,7 @@ public sealed class QuotaAssignment
         var people = personQuotas.ToArray();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var currency = teamQuota.Target.Currency;
-        var assigned = Money.Money.Zero(currency);
+        var assigned = Money.Zero(currency);
         for (var i = 0; i < people.Length; i++)
         {
             var q = people[i] ?? throw new ArgumentNullException(nameof(personQuotas), $"Quota {i} is null.");
@@ -74,10 +74,10 @@ public sealed class QuotaAssignment
     public IReadOnlyList<Quota> People { get; }
 
     /// <summary>The sum of the people's targets.</summary>
-    public Money.Money Assigned { get; }
+    public Money Assigned { get; }
 
     /// <summary>Assigned minus the team's target: above zero the team over-assigned, below zero it under-assigned.</summary>
-    public Money.Money Difference => Assigned - Team.Target;
+    public Money Difference => Assigned - Team.Target;
 
     /// <summary>Whether the people's targets add up exactly to the team's.</summary>
     public bool AddsUp => Difference.IsZero;

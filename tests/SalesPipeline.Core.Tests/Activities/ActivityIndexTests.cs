@@ -22,7 +22,7 @@ public class ActivityIndexTests
         var deal = DealFixtures.Run(
             DealFixtures.Default,
             DealFixtures.NewDeal(),
-            DealCommand.ChangeAmountTo(SalesPipeline.Money.Money.Of(70_000m, SalesPipeline.Money.Currency.USD), Day(5), "alice")
+            DealCommand.ChangeAmountTo(SalesPipeline.Money.Of(70_000m, SalesPipeline.Currency.USD), Day(5), "alice")
         );
         var index = ActivityIndex.Create([
             Activity.ForDeal(ActivityKind.Demo, Day(20), "alice", D1),

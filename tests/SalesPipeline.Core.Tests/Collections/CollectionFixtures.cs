@@ -1,11 +1,8 @@
 using NodaTime;
 using NodaTime.Text;
 using SalesPipeline.Collections;
-using SalesPipeline.Money;
 
 namespace SalesPipeline.Tests.Collections;
-
-using Money = SalesPipeline.Money.Money;
 
 internal static class CollectionFixtures
 {

@@ -2,11 +2,8 @@ using FsCheck;
 using FsCheck.Fluent;
 using NodaTime;
 using SalesPipeline.Collections;
-using SalesPipeline.Money;
 
 namespace SalesPipeline.Tests.Collections;
-
-using Money = SalesPipeline.Money.Money;
 
 // Generators for the collection properties. Money is whole minor units; percentages are whole basis points (33.33%).
 internal static class CollectionGen

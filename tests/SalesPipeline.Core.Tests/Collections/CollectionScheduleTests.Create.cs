@@ -1,11 +1,8 @@
 using NodaTime;
 using SalesPipeline.Collections;
-using SalesPipeline.Money;
 using static SalesPipeline.Tests.Collections.CollectionFixtures;
 
 namespace SalesPipeline.Tests.Collections;
-
-using Money = SalesPipeline.Money.Money;
 
 // Splits worked out by hand in whole minor units; the rule is largest remainder, ties to the earlier part.
 public partial class CollectionScheduleTests
@@ -215,7 +212,7 @@ public partial class CollectionScheduleTests
     [Fact]
     public void Create_KeepsTheContractIdentity()
     {
-        var contract = new ContractInfo("C-17", "Globex", "alice", new SalesPipeline.Deals.DealId("D-1001"));
+        var contract = new ContractInfo("C-17", "Globex", "alice", new SalesPipeline.DealId("D-1001"));
 
         var schedule = CollectionSchedule.Create(Usd(1_000m), D("2026-03-01"), MilestoneTerms(), contract);
 

@@ -71,7 +71,7 @@ public partial class CollectionScheduleTests
                     var split = new long[parts];
                     CollectionSchedule.SplitEqually(units, split);
                     var expected = SalesPipeline
-                        .Money.Money.FromMinorUnits(units, SalesPipeline.Money.Currency.USD)
+                        .Money.FromMinorUnits(units, SalesPipeline.Currency.USD)
                         .Allocate(parts)
                         .Select(m => m.ToMinorUnits());
                     return split.SequenceEqual(expected);

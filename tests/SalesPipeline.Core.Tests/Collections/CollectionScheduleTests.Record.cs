@@ -1,10 +1,7 @@
 using SalesPipeline.Collections;
-using SalesPipeline.Money;
 using static SalesPipeline.Tests.Collections.CollectionFixtures;
 
 namespace SalesPipeline.Tests.Collections;
-
-using Money = SalesPipeline.Money.Money;
 
 // The schedule of TenThousand(): #1 3,000.00 due 2026-01-31, #2 3,500.00 due 2026-02-28, #3 3,500.00 due 2026-03-31.
 public partial class CollectionScheduleTests

@@ -1,10 +1,7 @@
 using SalesPipeline.Collections;
-using SalesPipeline.Money;
 using static SalesPipeline.Tests.Collections.CollectionFixtures;
 
 namespace SalesPipeline.Tests.Collections;
-
-using Money = SalesPipeline.Money.Money;
 
 public class PaymentTermsTests
 {

@@ -58,10 +58,10 @@ public class ImmutabilityTests
     [Fact]
     public void CurrencyAll_CannotBeChangedThroughACast()
     {
-        var all = SalesPipeline.Money.Currency.All;
+        var all = SalesPipeline.Currency.All;
 
-        Assert.False(all is SalesPipeline.Money.Currency[]);
-        Assert.Throws<NotSupportedException>(() => ((IList<SalesPipeline.Money.Currency>)all)[0] = SalesPipeline.Money.Currency.EUR);
+        Assert.False(all is SalesPipeline.Currency[]);
+        Assert.Throws<NotSupportedException>(() => ((IList<SalesPipeline.Currency>)all)[0] = SalesPipeline.Currency.EUR);
     }
 
     // Init accessors (positional records) only run while an object is created, or on the copy a `with` makes.

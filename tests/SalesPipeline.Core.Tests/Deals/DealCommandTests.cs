@@ -1,12 +1,10 @@
 using NodaTime;
 using SalesPipeline.Deals;
 using SalesPipeline.Forecasting;
-using SalesPipeline.Money;
+using SalesPipeline.Pipelines;
 using static SalesPipeline.Tests.Deals.DealFixtures;
 
 namespace SalesPipeline.Tests.Deals;
-
-using Money = SalesPipeline.Money.Money;
 
 // Arguments that are wrong in themselves throw when the command is created, before any pipeline sees it.
 public sealed class DealCommandTests

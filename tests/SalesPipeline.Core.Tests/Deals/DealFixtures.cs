@@ -1,12 +1,9 @@
 using NodaTime;
 using SalesPipeline.Deals;
 using SalesPipeline.Forecasting;
-using SalesPipeline.Money;
 using SalesPipeline.Pipelines;
 
 namespace SalesPipeline.Tests.Deals;
-
-using Money = SalesPipeline.Money.Money;
 
 // Shared pipelines, deals and instants for the deal state machine tests.
 internal static class DealFixtures

@@ -5,13 +5,10 @@ using FsCheck.Fluent;
 using NodaTime;
 using SalesPipeline.Deals;
 using SalesPipeline.Forecasting;
-using SalesPipeline.Money;
 using SalesPipeline.Pipelines;
 using static SalesPipeline.Tests.Deals.DealFixtures;
 
 namespace SalesPipeline.Tests.Deals;
-
-using Money = SalesPipeline.Money.Money;
 
 /// <summary>An open stage of a generated pipeline: id "s{i}", criteria "c{i}-{j}" (unique by construction).</summary>
 internal sealed record StageSpec(string Id, int ProbabilityPercent, ForecastCategory Category, string[] Criteria);

@@ -1,6 +1,7 @@
 using NodaTime;
 using SalesPipeline.Deals;
 using SalesPipeline.Forecasting;
+using SalesPipeline.Pipelines;
 using static SalesPipeline.Tests.Deals.DealFixtures;
 
 namespace SalesPipeline.Tests.Deals;
@@ -14,7 +15,7 @@ public sealed partial class DealTests
         return new TheoryData<string, DealEvent>
         {
             { "empty actor", new AmountChanged(id, H(1), " ", Amount) },
-            { "negative amount", new AmountChanged(id, H(1), "a", SalesPipeline.Money.Money.Of(-1m, SalesPipeline.Money.Currency.USD)) },
+            { "negative amount", new AmountChanged(id, H(1), "a", SalesPipeline.Money.Of(-1m, SalesPipeline.Currency.USD)) },
             { "probability 1.5", new ProbabilityOverridden(id, H(1), "a", 1.5m, ValueSource.Manual) },
             { "override from StageDefault", new ProbabilityOverridden(id, H(1), "a", 0.5m, ValueSource.StageDefault) },
             { "Closed as category override", new CategoryOverridden(id, H(1), "a", ForecastCategory.Closed) },
@@ -64,7 +65,7 @@ public sealed partial class DealTests
             { "empty actor", Created with { By = "" } },
             { "empty owner", Created with { Owner = " " } },
             { "no amount", Created with { Amount = null! } },
-            { "negative amount", Created with { Amount = SalesPipeline.Money.Money.Of(-5m, SalesPipeline.Money.Currency.USD) } },
+            { "negative amount", Created with { Amount = SalesPipeline.Money.Of(-5m, SalesPipeline.Currency.USD) } },
             { "empty stage", Created with { StageId = "" } },
             { "empty pipeline", Created with { Pipeline = "" } },
             { "default id", Created with { DealId = default } },

@@ -2,12 +2,9 @@ using NodaTime;
 using SalesPipeline.Deals;
 using SalesPipeline.Forecasting;
 using SalesPipeline.Leads;
-using SalesPipeline.Money;
 using static SalesPipeline.Tests.Deals.DealFixtures;
 
 namespace SalesPipeline.Tests.Deals;
-
-using Money = SalesPipeline.Money.Money;
 
 // Deal: opening, the event history, AsOf, shared event storage between versions.
 public sealed partial class DealTests

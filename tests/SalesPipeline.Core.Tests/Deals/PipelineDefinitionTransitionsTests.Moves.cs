@@ -227,7 +227,7 @@ public sealed partial class PipelineDefinitionTransitionsTests
     [Fact]
     public void ChangeAmountAndCloseDate_AreRecorded()
     {
-        var amount = SalesPipeline.Money.Money.Of(75_000m, SalesPipeline.Money.Currency.USD);
+        var amount = SalesPipeline.Money.Of(75_000m, SalesPipeline.Currency.USD);
 
         var deal = Run(
             Default,

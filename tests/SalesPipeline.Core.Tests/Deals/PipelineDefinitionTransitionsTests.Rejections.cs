@@ -1,13 +1,10 @@
 using NodaTime;
 using SalesPipeline.Deals;
 using SalesPipeline.Forecasting;
-using SalesPipeline.Money;
 using SalesPipeline.Pipelines;
 using static SalesPipeline.Tests.Deals.DealFixtures;
 
 namespace SalesPipeline.Tests.Deals;
-
-using Money = SalesPipeline.Money.Money;
 
 // Apply: one or more tests per rejection code, each checking the code, what it concerns and that the message names it.
 public sealed partial class PipelineDefinitionTransitionsTests

@@ -1,16 +1,14 @@
 using FsCheck;
 using FsCheck.Fluent;
 using NodaTime;
+using SalesPipeline.Calendars;
 using SalesPipeline.Deals;
 using SalesPipeline.Forecasting;
-using SalesPipeline.Money;
 using SalesPipeline.Organization;
 using SalesPipeline.Pipelines;
 using SalesPipeline.Targets;
 
 namespace SalesPipeline.Tests.Forecasting;
-
-using Money = SalesPipeline.Money.Money;
 
 public sealed class CategoryForecastTests
 {

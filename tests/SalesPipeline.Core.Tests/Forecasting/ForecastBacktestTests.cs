@@ -1,13 +1,11 @@
 using NodaTime;
+using SalesPipeline.Calendars;
 using SalesPipeline.Deals;
 using SalesPipeline.Forecasting;
-using SalesPipeline.Money;
 using SalesPipeline.Pipelines;
 using SalesPipeline.Targets;
 
 namespace SalesPipeline.Tests.Forecasting;
-
-using Money = SalesPipeline.Money.Money;
 
 public sealed class ForecastBacktestTests
 {

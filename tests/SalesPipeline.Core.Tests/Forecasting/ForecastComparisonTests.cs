@@ -1,12 +1,9 @@
 using NodaTime;
 using SalesPipeline.Deals;
 using SalesPipeline.Forecasting;
-using SalesPipeline.Money;
 using SalesPipeline.Pipelines;
 
 namespace SalesPipeline.Tests.Forecasting;
-
-using Money = SalesPipeline.Money.Money;
 
 public sealed class ForecastComparisonTests
 {

@@ -4,8 +4,6 @@ using SalesPipeline.Pipelines;
 
 namespace SalesPipeline.Tests.Forecasting;
 
-using Money = SalesPipeline.Money.Money;
-
 // Deals for the forecast and attainment tests.
 internal static class ForecastDeals
 {

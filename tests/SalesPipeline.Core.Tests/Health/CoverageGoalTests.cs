@@ -1,5 +1,5 @@
+using SalesPipeline.Calendars;
 using SalesPipeline.Health;
-using SalesPipeline.Money;
 using SalesPipeline.Targets;
 using static SalesPipeline.Tests.Health.HealthFixtures;
 

@@ -1,12 +1,9 @@
 using NodaTime;
 using SalesPipeline.Activities;
 using SalesPipeline.Deals;
-using SalesPipeline.Money;
 using SalesPipeline.Pipelines;
 
 namespace SalesPipeline.Tests.Health;
-
-using Money = SalesPipeline.Money.Money;
 
 // Deals for the health tests: opened at a given instant and moved to a stage at another.
 internal static class HealthFixtures

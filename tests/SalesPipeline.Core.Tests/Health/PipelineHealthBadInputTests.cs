@@ -1,5 +1,6 @@
 using NodaTime;
 using SalesPipeline.Activities;
+using SalesPipeline.Calendars;
 using SalesPipeline.Deals;
 using SalesPipeline.Health;
 using SalesPipeline.Leads;

@@ -2,6 +2,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using NodaTime;
 using SalesPipeline.Activities;
+using SalesPipeline.Calendars;
 using SalesPipeline.Deals;
 using SalesPipeline.Health;
 using SalesPipeline.Targets;

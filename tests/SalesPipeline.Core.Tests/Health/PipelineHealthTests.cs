@@ -1,17 +1,15 @@
 using NodaTime;
 using SalesPipeline.Activities;
+using SalesPipeline.Calendars;
 using SalesPipeline.Deals;
 using SalesPipeline.Forecasting;
 using SalesPipeline.Health;
 using SalesPipeline.Leads;
-using SalesPipeline.Money;
 using SalesPipeline.Pipelines;
 using SalesPipeline.Targets;
 using static SalesPipeline.Tests.Health.HealthFixtures;
 
 namespace SalesPipeline.Tests.Health;
-
-using Money = SalesPipeline.Money.Money;
 
 // Worked examples: every expected number is counted by hand on the calendar in the comments (as of 2026-04-01 09:00 UTC).
 public sealed class PipelineHealthTests

@@ -1,7 +1,6 @@
 using NodaTime;
 using SalesPipeline.Deals;
 using SalesPipeline.Health;
-using SalesPipeline.Money;
 using static SalesPipeline.Tests.Health.HealthFixtures;
 
 namespace SalesPipeline.Tests.Health;

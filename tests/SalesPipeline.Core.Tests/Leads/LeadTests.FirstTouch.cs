@@ -1,12 +1,9 @@
 using NodaTime;
 using SalesPipeline.Deals;
 using SalesPipeline.Leads;
-using SalesPipeline.Money;
 using SalesPipeline.Pipelines;
 
 namespace SalesPipeline.Tests.Leads;
-
-using Money = SalesPipeline.Money.Money;
 
 // Converting or disqualifying is acting on a lead: an untouched lead's first touch is then that moment, so lead
 // response time never counts a handled lead as untouched.

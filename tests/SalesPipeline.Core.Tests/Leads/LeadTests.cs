@@ -2,12 +2,9 @@ using NodaTime;
 using SalesPipeline.Deals;
 using SalesPipeline.Forecasting;
 using SalesPipeline.Leads;
-using SalesPipeline.Money;
 using SalesPipeline.Pipelines;
 
 namespace SalesPipeline.Tests.Leads;
-
-using Money = SalesPipeline.Money.Money;
 
 public sealed class LeadTests
 {

@@ -2,13 +2,10 @@ using NodaTime;
 using SalesPipeline.Deals;
 using SalesPipeline.Leads;
 using SalesPipeline.Metrics;
-using SalesPipeline.Money;
 using SalesPipeline.Organization;
 using SalesPipeline.Pipelines;
 
 namespace SalesPipeline.Tests.Metrics;
-
-using Money = SalesPipeline.Money.Money;
 
 public class BreakdownKeysTests
 {

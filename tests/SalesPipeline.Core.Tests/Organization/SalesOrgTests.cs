@@ -1,13 +1,10 @@
 using NodaTime;
 using SalesPipeline.Deals;
 using SalesPipeline.Leads;
-using SalesPipeline.Money;
 using SalesPipeline.Organization;
 using SalesPipeline.Pipelines;
 
 namespace SalesPipeline.Tests.Organization;
-
-using Money = SalesPipeline.Money.Money;
 
 public sealed partial class SalesOrgTests
 {

@@ -1,13 +1,10 @@
 using NodaTime;
 using SalesPipeline.Deals;
-using SalesPipeline.Money;
 using SalesPipeline.Organization;
 using SalesPipeline.Pipelines;
 using SalesPipeline.Tests.Forecasting;
 
 namespace SalesPipeline.Tests.Targets;
-
-using Money = SalesPipeline.Money.Money;
 
 // Deals and an organization for the attainment tests. Default pipeline probabilities: prospecting 10%, qualified 20%,
 // proposal 50%, negotiation 80%.

@@ -1,16 +1,14 @@
 using FsCheck;
 using FsCheck.Fluent;
 using NodaTime;
+using SalesPipeline.Calendars;
 using SalesPipeline.Deals;
 using SalesPipeline.Forecasting;
-using SalesPipeline.Money;
 using SalesPipeline.Organization;
 using SalesPipeline.Targets;
 using static SalesPipeline.Tests.Targets.AttainmentFixtures;
 
 namespace SalesPipeline.Tests.Targets;
-
-using Money = SalesPipeline.Money.Money;
 
 // Attainment's figures computed a second way, by brute force over the deals; and the accumulator's merge.
 public sealed partial class AttainmentTests

@@ -1,13 +1,11 @@
 using NodaTime;
+using SalesPipeline.Calendars;
 using SalesPipeline.Deals;
 using SalesPipeline.Forecasting;
-using SalesPipeline.Money;
 using SalesPipeline.Targets;
 using static SalesPipeline.Tests.Targets.AttainmentFixtures;
 
 namespace SalesPipeline.Tests.Targets;
-
-using Money = SalesPipeline.Money.Money;
 
 // Attainment.Of: a worked example by hand, the placement rules, and bad input. Properties are in AttainmentTests.Properties.cs.
 public sealed partial class AttainmentTests

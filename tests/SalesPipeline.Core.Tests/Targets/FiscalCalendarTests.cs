@@ -1,5 +1,6 @@
 using NodaTime;
 using NodaTime.Text;
+using SalesPipeline.Calendars;
 using SalesPipeline.Targets;
 
 namespace SalesPipeline.Tests.Targets;

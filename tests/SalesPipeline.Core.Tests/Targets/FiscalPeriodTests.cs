@@ -1,4 +1,5 @@
 using NodaTime;
+using SalesPipeline.Calendars;
 using SalesPipeline.Targets;
 
 namespace SalesPipeline.Tests.Targets;

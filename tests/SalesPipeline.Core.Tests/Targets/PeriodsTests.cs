@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using NodaTime;
+using SalesPipeline.Calendars;
 using SalesPipeline.Targets;
 
 namespace SalesPipeline.Tests.Targets;

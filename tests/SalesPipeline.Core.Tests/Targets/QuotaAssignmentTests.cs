@@ -1,11 +1,9 @@
 using FsCheck;
 using FsCheck.Fluent;
-using SalesPipeline.Money;
+using SalesPipeline.Calendars;
 using SalesPipeline.Targets;
 
 namespace SalesPipeline.Tests.Targets;
-
-using Money = SalesPipeline.Money.Money;
 
 public sealed class QuotaAssignmentTests
 {

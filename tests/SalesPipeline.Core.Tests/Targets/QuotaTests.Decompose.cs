@@ -2,12 +2,10 @@ using System.Numerics;
 using FsCheck;
 using FsCheck.Fluent;
 using NodaTime;
-using SalesPipeline.Money;
+using SalesPipeline.Calendars;
 using SalesPipeline.Targets;
 
 namespace SalesPipeline.Tests.Targets;
-
-using Money = SalesPipeline.Money.Money;
 
 // Quota.Decompose: worked examples by hand, the "parts add up at every level" properties, and bad input.
 // 2026-01-01 is a Thursday and 2026-12-31 a Thursday, so with Monday weeks FY2026 (calendar) has 53 weeks:

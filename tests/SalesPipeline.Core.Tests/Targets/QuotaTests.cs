@@ -1,11 +1,9 @@
 using FsCheck;
 using FsCheck.Fluent;
-using SalesPipeline.Money;
+using SalesPipeline.Calendars;
 using SalesPipeline.Targets;
 
 namespace SalesPipeline.Tests.Targets;
-
-using Money = SalesPipeline.Money.Money;
 
 // Quota construction and splitting a team's quota among its reps. Decompose is in QuotaTests.Decompose.cs.
 public sealed partial class QuotaTests

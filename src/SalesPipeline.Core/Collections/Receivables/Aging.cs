@@ -1,9 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using NodaTime;
 using SalesPipeline.Organization;
-using SalesPipeline.Utility;
 
 namespace SalesPipeline.Collections;
 
@@ -33,7 +31,7 @@ public static class Aging
     /// organization (not its parent teams, unlike the metrics' team breakdown, so the team lines do not overlap); anything that cannot be placed is under <see cref="Receivables.Unassigned"/>, so each set of lines adds
     /// up to the total. Lines are in ordinal order of their keys.</para>
     /// <para>Mixed currencies are rejected rather than converted: convert the contract totals with
-    /// <see cref="Money.ExchangeRates"/> first, or run one report per currency.</para>
+    /// <see cref="ExchangeRates"/> first, or run one report per currency.</para>
     /// </remarks>
     /// <example><code>
     /// // USD 10,000.00 signed 2026-01-31: 3,000.00 due 01-31, 3,500.00 due 02-28, 3,500.00 due 03-31; 4,000.00 paid on 02-02.

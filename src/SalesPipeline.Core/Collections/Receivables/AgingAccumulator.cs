@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Collections.ObjectModel;
 using System.Linq;
 using NodaTime;
-using SalesPipeline.Money;
 using SalesPipeline.Organization;
 using SalesPipeline.Utility;
 
@@ -154,9 +153,5 @@ public sealed class AgingAccumulator
         rows.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => Line(r.Key, r.Value)).ToArray().AsReadOnly();
 
     private AgingLine Line(string key, long[] units) =>
-        new(
-            key,
-            units.Select(u => Money.Money.FromMinorUnits(u, Currency)).ToArray().AsReadOnly(),
-            Money.Money.FromMinorUnits(units.Sum(), Currency)
-        );
+        new(key, units.Select(u => Money.FromMinorUnits(u, Currency)).ToArray().AsReadOnly(), Money.FromMinorUnits(units.Sum(), Currency));
 }

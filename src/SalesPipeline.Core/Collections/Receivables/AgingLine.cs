@@ -7,4 +7,4 @@ namespace SalesPipeline.Collections;
 /// <param name="Buckets">The outstanding amount in each bucket, in the order of <see cref="AgingBuckets.Labels"/>.</param>
 /// <param name="Total">The sum of <paramref name="Buckets"/>: the line's outstanding amount.</param>
 /// <remarks>Immutable; thread-safe.</remarks>
-public sealed record AgingLine(string Key, IReadOnlyList<Money.Money> Buckets, Money.Money Total);
+public sealed record AgingLine(string Key, IReadOnlyList<Money> Buckets, Money Total);

@@ -2,8 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using NodaTime;
+using SalesPipeline.Calendars;
 using SalesPipeline.Deals;
-using SalesPipeline.Targets;
 using SalesPipeline.Utility;
 
 namespace SalesPipeline.Collections;
@@ -75,9 +75,9 @@ public static class CashForecast
             lines[r] = new CashForecastLine(
                 label,
                 r >= 1 && r <= periodList.Length ? periodList[r - 1] : null,
-                Money.Money.FromMinorUnits(columns[0][r], currency),
-                Money.Money.FromMinorUnits(columns[1][r], currency),
-                Money.Money.FromMinorUnits(columns[2][r], currency)
+                Money.FromMinorUnits(columns[0][r], currency),
+                Money.FromMinorUnits(columns[1][r], currency),
+                Money.FromMinorUnits(columns[2][r], currency)
             );
         }
         return new CashForecastReport(asOf, currency, Array.AsReadOnly(lines));
@@ -86,7 +86,7 @@ public static class CashForecast
     private static void Project(
         CashForecastOptions options,
         string paramName,
-        Money.Currency currency,
+        Currency currency,
         LocalDate asOf,
         FiscalPeriod[] periods,
         long[][] columns
@@ -132,7 +132,7 @@ public static class CashForecast
         }
     }
 
-    private static void Check(Deal deal, Money.Currency currency, string paramName)
+    private static void Check(Deal deal, Currency currency, string paramName)
     {
         if (deal is null)
         {

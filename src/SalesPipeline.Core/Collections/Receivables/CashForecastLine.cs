@@ -1,5 +1,5 @@
 using System.Globalization;
-using SalesPipeline.Targets;
+using SalesPipeline.Calendars;
 
 namespace SalesPipeline.Collections;
 
@@ -10,13 +10,7 @@ namespace SalesPipeline.Collections;
 /// <param name="WonNotScheduled">What won deals without a schedule would owe under the default terms.</param>
 /// <param name="WeightedPipeline">What open deals would owe, weighted by win probability, under the default terms.</param>
 /// <remarks>The three columns are never added together by the library: they differ in certainty. Immutable; thread-safe.</remarks>
-public sealed record CashForecastLine(
-    string Label,
-    FiscalPeriod? Period,
-    Money.Money Scheduled,
-    Money.Money WonNotScheduled,
-    Money.Money WeightedPipeline
-)
+public sealed record CashForecastLine(string Label, FiscalPeriod? Period, Money Scheduled, Money WonNotScheduled, Money WeightedPipeline)
 {
     /// <summary>"2026-Q2 scheduled USD 3,500.00 | won USD 0.00 | pipeline USD 0.00".</summary>
     /// <returns>The invariant text.</returns>

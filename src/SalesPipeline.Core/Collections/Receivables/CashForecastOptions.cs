@@ -24,7 +24,7 @@ public sealed record CashForecastOptions
     /// <summary>Open deals: projected from amount x win probability, signed on their expected close date.</summary>
     public IEnumerable<Deal> OpenDeals { get; init; } = [];
 
-    /// <summary>The pipeline that gives the open deals' win probabilities (<see cref="PipelineDefinition.WinProbabilityOf"/>); required with open deals.</summary>
+    /// <summary>The pipeline that gives the open deals' win probabilities (<see cref="PipelineTransitions.WinProbabilityOf"/>); required with open deals.</summary>
     public PipelineDefinition? Pipeline { get; init; }
 
     /// <summary>The time zone in which a won deal's close instant becomes its signing date; UTC by default.</summary>

@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 using NodaTime;
-using SalesPipeline.Money;
 
 namespace SalesPipeline.Collections;
 

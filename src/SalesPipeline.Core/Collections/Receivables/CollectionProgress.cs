@@ -85,19 +85,19 @@ public static class CollectionProgress
         return row;
     }
 
-    private static ReadOnlyCollection<ProgressLine> Lines(Dictionary<string, long[]> rows, Money.Currency currency) =>
+    private static ReadOnlyCollection<ProgressLine> Lines(Dictionary<string, long[]> rows, Currency currency) =>
         rows.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => Line(r.Key, r.Value, currency)).ToArray().AsReadOnly();
 
     // row = [billed, outstanding, collected] in minor units.
-    private static ProgressLine Line(string key, long[] row, Money.Currency currency)
+    private static ProgressLine Line(string key, long[] row, Currency currency)
     {
         var paid = row[0] - row[1];
         return new ProgressLine(
             key,
-            Money.Money.FromMinorUnits(row[0], currency),
-            Money.Money.FromMinorUnits(paid, currency),
-            Money.Money.FromMinorUnits(row[1], currency),
-            Money.Money.FromMinorUnits(row[2], currency),
+            Money.FromMinorUnits(row[0], currency),
+            Money.FromMinorUnits(paid, currency),
+            Money.FromMinorUnits(row[1], currency),
+            Money.FromMinorUnits(row[2], currency),
             row[0] == 0 ? null : (decimal)paid / row[0]
         );
     }

@@ -1,8 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using NodaTime;
-using SalesPipeline.Targets;
+using SalesPipeline.Calendars;
 using SalesPipeline.Utility;
 
 namespace SalesPipeline.Collections;
@@ -26,7 +25,7 @@ namespace SalesPipeline.Collections;
 /// // Q1 2026 (90 days): receivables on 2026-03-31 USD 6,900.00, billed in Q1 USD 11,000.00: DSO = 6,900 / 11,000 x 90 = 56.45 days.
 /// DaysSalesOutstanding.Of(schedules, calendar.Quarter(2026, 1));
 /// </code></example>
-public sealed record DaysSalesOutstanding(FiscalPeriod Period, Money.Money Receivables, Money.Money Billed, int Days, decimal? Value)
+public sealed record DaysSalesOutstanding(FiscalPeriod Period, Money Receivables, Money Billed, int Days, decimal? Value)
 {
     /// <summary>Computes DSO over <paramref name="period"/>.</summary>
     /// <param name="schedules">The schedules; at least one, all in one currency.</param>
@@ -55,8 +54,8 @@ public sealed record DaysSalesOutstanding(FiscalPeriod Period, Money.Money Recei
         var days = NodaTime.Period.DaysBetween(period.Start, period.End) + 1;
         return new DaysSalesOutstanding(
             period,
-            Money.Money.FromMinorUnits(receivables, currency),
-            Money.Money.FromMinorUnits(billed, currency),
+            Money.FromMinorUnits(receivables, currency),
+            Money.FromMinorUnits(billed, currency),
             days,
             billed == 0 ? null : (decimal)receivables * days / billed
         );

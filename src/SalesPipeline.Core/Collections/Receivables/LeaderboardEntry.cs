@@ -7,7 +7,7 @@ namespace SalesPipeline.Collections;
 /// <param name="Id">The rep or team id (or <see cref="Receivables.Unassigned"/>).</param>
 /// <param name="Collected">The cash collected (<see cref="ProgressLine.Collected"/>).</param>
 /// <remarks>Immutable; thread-safe.</remarks>
-public sealed record LeaderboardEntry(int Rank, string Id, Money.Money Collected)
+public sealed record LeaderboardEntry(int Rank, string Id, Money Collected)
 {
     /// <summary>"1. alice USD 4,000.00".</summary>
     /// <returns>The invariant text.</returns>

@@ -11,14 +11,7 @@ namespace SalesPipeline.Collections;
 /// including prepayments of instalments not yet due and credit.</param>
 /// <param name="Rate"><paramref name="PaidOnDue"/> / <paramref name="Due"/>, from 0 to 1, unrounded; null when nothing is due yet.</param>
 /// <remarks>Immutable; thread-safe.</remarks>
-public sealed record ProgressLine(
-    string Key,
-    Money.Money Due,
-    Money.Money PaidOnDue,
-    Money.Money Outstanding,
-    Money.Money Collected,
-    decimal? Rate
-)
+public sealed record ProgressLine(string Key, Money Due, Money PaidOnDue, Money Outstanding, Money Collected, decimal? Rate)
 {
     /// <summary>"alice due USD 6,500.00 paid USD 4,000.00 (61.5 %) collected USD 4,000.00".</summary>
     /// <returns>The invariant text.</returns>

@@ -1,7 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
-using SalesPipeline.Money;
 using SalesPipeline.Organization;
 using SalesPipeline.Utility;
 

@@ -1,6 +1,6 @@
 using System;
 using NodaTime;
-using SalesPipeline.Targets;
+using SalesPipeline.Calendars;
 using SalesPipeline.Utility;
 
 namespace SalesPipeline.Forecasting;

@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
-using SalesPipeline.Money;
 
 namespace SalesPipeline.Forecasting;
 

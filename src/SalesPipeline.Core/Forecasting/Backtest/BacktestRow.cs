@@ -1,6 +1,6 @@
 using System.Globalization;
 using NodaTime;
-using SalesPipeline.Targets;
+using SalesPipeline.Calendars;
 
 namespace SalesPipeline.Forecasting;
 
@@ -19,14 +19,14 @@ namespace SalesPipeline.Forecasting;
 public sealed record BacktestRow(
     LocalDate ForecastDate,
     FiscalPeriod Period,
-    Money.Money Actual,
-    Money.Money StageWeighted,
-    Money.Money CommitCumulative,
-    Money.Money BestCaseCumulative,
-    Money.Money PipelineCumulative,
-    Money.Money P10,
-    Money.Money P50,
-    Money.Money P90
+    Money Actual,
+    Money StageWeighted,
+    Money CommitCumulative,
+    Money BestCaseCumulative,
+    Money PipelineCumulative,
+    Money P10,
+    Money P50,
+    Money P90
 )
 {
     /// <summary>Whether the actual revenue fell between P10 and P90 (inclusive).</summary>

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using NodaTime;
 using SalesPipeline.Deals;
-using SalesPipeline.Money;
 using SalesPipeline.Organization;
 using SalesPipeline.Pipelines;
 using SalesPipeline.Utility;
@@ -79,7 +78,7 @@ public static class ForecastBacktest
             var actual = list.Select(d => d.TryAsOf(end, out var past) ? past : null)
                 .OfType<Deal>()
                 .Where(d => d.Status == DealStatus.Won && point.Period.Contains(PeriodIndex.DecidingDate(d, options.Zone)))
-                .Aggregate(Money.Money.Zero(currency), (sum, d) => sum + rates.Convert(d.Amount));
+                .Aggregate(Money.Zero(currency), (sum, d) => sum + rates.Convert(d.Amount));
 
             rows.Add(
                 new BacktestRow(
@@ -96,7 +95,7 @@ public static class ForecastBacktest
                 )
             );
         }
-        MethodAccuracy Accuracy(string name, Func<BacktestRow, Money.Money> forecast)
+        MethodAccuracy Accuracy(string name, Func<BacktestRow, Money> forecast)
         {
             var errors = rows.Select(r => forecast(r).Amount - r.Actual.Amount).ToArray();
             return new MethodAccuracy(

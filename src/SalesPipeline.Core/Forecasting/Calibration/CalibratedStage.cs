@@ -1,4 +1,5 @@
 using System.Globalization;
+using SalesPipeline.Statistics;
 
 namespace SalesPipeline.Forecasting;
 

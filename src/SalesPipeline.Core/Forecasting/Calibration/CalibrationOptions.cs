@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using SalesPipeline.Statistics;
 using SalesPipeline.Utility;
 
 namespace SalesPipeline.Forecasting;
@@ -23,7 +24,7 @@ public sealed record CalibrationOptions
     public double Confidence
     {
         get => confidence;
-        init => confidence = CheckConfidence(value, nameof(Confidence));
+        init => confidence = ConfidenceLevel.Check(value, nameof(Confidence));
     }
 
     /// <summary>
@@ -64,17 +65,6 @@ public sealed record CalibrationOptions
             );
             decimals = value;
         }
-    }
-
-    internal static double CheckConfidence(double value, string paramName)
-    {
-        Preconditions.CheckRange(
-            value > 0 && value < 1,
-            paramName,
-            value,
-            $"A confidence level must be strictly between 0 and 1, for example 0.95; it was {Format(value)}."
-        );
-        return value;
     }
 
     internal static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);

@@ -12,7 +12,7 @@ namespace SalesPipeline.Forecasting;
 /// </summary>
 /// <remarks>
 /// <para>Each closed deal contributes one forecast per stint it had in an open stage: its effective win probability
-/// (<see cref="Pipelines.PipelineDefinition.WinProbabilityOf"/>) as it stood just after the event that began the stint
+/// (<see cref="PipelineTransitions.WinProbabilityOf"/>) as it stood just after the event that began the stint
 /// (its creation, a stage move or a reopening), scored against its final outcome (1 won, 0 lost). That is
 /// <c>deal.AsOf(start)</c> except that later events dated the same instant are left out, so a deal moved and won in
 /// the same instant is scored on its stage's probability, not on the won deal's 1. An override set during a stint counts

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text;
 using SalesPipeline.Deals;
 using SalesPipeline.Pipelines;
+using SalesPipeline.Statistics;
 using SalesPipeline.Utility;
 
 namespace SalesPipeline.Forecasting;

@@ -1,12 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using NodaTime;
+using SalesPipeline.Calendars;
 using SalesPipeline.Deals;
-using SalesPipeline.Money;
 using SalesPipeline.Organization;
 using SalesPipeline.Pipelines;
-using SalesPipeline.Targets;
 using SalesPipeline.Utility;
 
 namespace SalesPipeline.Forecasting;
@@ -144,10 +142,10 @@ public sealed class CategoryAccumulator
 
     private CategoryAmounts Amounts(decimal[] cell) =>
         new(
-            Money.Money.Of(cell[(int)ForecastCategory.Closed], currency),
-            Money.Money.Of(cell[(int)ForecastCategory.Commit], currency),
-            Money.Money.Of(cell[(int)ForecastCategory.BestCase], currency),
-            Money.Money.Of(cell[(int)ForecastCategory.Pipeline], currency),
-            Money.Money.Of(cell[(int)ForecastCategory.Omitted], currency)
+            Money.Of(cell[(int)ForecastCategory.Closed], currency),
+            Money.Of(cell[(int)ForecastCategory.Commit], currency),
+            Money.Of(cell[(int)ForecastCategory.BestCase], currency),
+            Money.Of(cell[(int)ForecastCategory.Pipeline], currency),
+            Money.Of(cell[(int)ForecastCategory.Omitted], currency)
         );
 }

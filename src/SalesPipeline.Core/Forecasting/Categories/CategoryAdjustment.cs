@@ -1,6 +1,7 @@
 using System;
 using NodaTime;
-using SalesPipeline.Targets;
+using SalesPipeline.Calendars;
+using SalesPipeline.Pipelines;
 using SalesPipeline.Utility;
 
 namespace SalesPipeline.Forecasting;
@@ -32,7 +33,7 @@ public sealed record CategoryAdjustment
         string subjectId,
         FiscalPeriod period,
         ForecastCategory category,
-        Money.Money amount,
+        Money amount,
         string by,
         Instant at,
         string? note = null
@@ -64,7 +65,7 @@ public sealed record CategoryAdjustment
     public ForecastCategory Category { get; }
 
     /// <summary>The adjusted amount.</summary>
-    public Money.Money Amount { get; }
+    public Money Amount { get; }
 
     /// <summary>The manager who adjusted.</summary>
     public string By { get; }

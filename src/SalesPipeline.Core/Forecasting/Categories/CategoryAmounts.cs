@@ -1,5 +1,5 @@
 using System.Globalization;
-using SalesPipeline.Money;
+using SalesPipeline.Pipelines;
 
 namespace SalesPipeline.Forecasting;
 
@@ -14,27 +14,21 @@ namespace SalesPipeline.Forecasting;
 /// <param name="Pipeline">Other open deals that count.</param>
 /// <param name="Omitted">Open deals excluded from the forecast (shown, never added in).</param>
 /// <remarks>Immutable; thread-safe.</remarks>
-public sealed record CategoryAmounts(
-    Money.Money Closed,
-    Money.Money Commit,
-    Money.Money BestCase,
-    Money.Money Pipeline,
-    Money.Money Omitted
-)
+public sealed record CategoryAmounts(Money Closed, Money Commit, Money BestCase, Money Pipeline, Money Omitted)
 {
     /// <summary>Closed + Commit.</summary>
-    public Money.Money CommitCumulative => Closed + Commit;
+    public Money CommitCumulative => Closed + Commit;
 
     /// <summary>Closed + Commit + Best case.</summary>
-    public Money.Money BestCaseCumulative => Closed + Commit + BestCase;
+    public Money BestCaseCumulative => Closed + Commit + BestCase;
 
     /// <summary>Pipeline + Best case + Commit: the open deals that count.</summary>
-    public Money.Money OpenPipeline => Pipeline + BestCase + Commit;
+    public Money OpenPipeline => Pipeline + BestCase + Commit;
 
     /// <summary>The amount of one category on its own.</summary>
     /// <param name="category">The category.</param>
     /// <returns>The amount.</returns>
-    public Money.Money this[ForecastCategory category] =>
+    public Money this[ForecastCategory category] =>
         category switch
         {
             ForecastCategory.Closed => Closed,
@@ -46,11 +40,11 @@ public sealed record CategoryAmounts(
 
     internal static CategoryAmounts Zero(Currency currency)
     {
-        var zero = Money.Money.Zero(currency);
+        var zero = Money.Zero(currency);
         return new CategoryAmounts(zero, zero, zero, zero, zero);
     }
 
-    internal CategoryAmounts With(ForecastCategory category, Money.Money amount) =>
+    internal CategoryAmounts With(ForecastCategory category, Money amount) =>
         category switch
         {
             ForecastCategory.Closed => this with { Closed = amount },

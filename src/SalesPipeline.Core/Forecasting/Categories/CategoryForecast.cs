@@ -3,8 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
-using SalesPipeline.Money;
-using SalesPipeline.Targets;
+using SalesPipeline.Calendars;
 using SalesPipeline.Utility;
 
 namespace SalesPipeline.Forecasting;

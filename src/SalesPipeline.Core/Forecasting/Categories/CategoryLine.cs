@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
-using SalesPipeline.Targets;
+using SalesPipeline.Calendars;
 
 namespace SalesPipeline.Forecasting;
 

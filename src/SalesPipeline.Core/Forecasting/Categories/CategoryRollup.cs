@@ -1,9 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using SalesPipeline.Money;
+using SalesPipeline.Calendars;
 using SalesPipeline.Organization;
-using SalesPipeline.Targets;
+using SalesPipeline.Pipelines;
 using SalesPipeline.Utility;
 
 namespace SalesPipeline.Forecasting;

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using SalesPipeline.Pipelines;
 using SalesPipeline.Utility;
 
 namespace SalesPipeline.Forecasting;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using SalesPipeline.Deals;
+using SalesPipeline.Pipelines;
 
 namespace SalesPipeline.Forecasting;
 
@@ -19,10 +20,10 @@ public sealed record DealComparison(
     string Name,
     string Owner,
     string StageId,
-    Money.Money Amount,
+    Money Amount,
     EffectiveValue<decimal> Probability,
     EffectiveValue<ForecastCategory> Category,
-    Money.Money Weighted,
+    Money Weighted,
     decimal Disagreement
 )
 {

@@ -1,10 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using SalesPipeline.Calendars;
 using SalesPipeline.Deals;
-using SalesPipeline.Money;
 using SalesPipeline.Pipelines;
-using SalesPipeline.Targets;
 using SalesPipeline.Utility;
 
 namespace SalesPipeline.Forecasting;

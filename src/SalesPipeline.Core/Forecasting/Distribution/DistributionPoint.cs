@@ -7,7 +7,7 @@ namespace SalesPipeline.Forecasting;
 /// <param name="Probability">The probability of exactly this revenue (of this grid point, for a grid that is not exact).</param>
 /// <param name="Cumulative">The probability that the revenue is at most <paramref name="Value"/>.</param>
 /// <remarks>Immutable; thread-safe.</remarks>
-public sealed record DistributionPoint(Money.Money Value, double Probability, double Cumulative)
+public sealed record DistributionPoint(Money Value, double Probability, double Cumulative)
 {
     /// <summary>"value  probability  cumulative", for example "USD 300.00  0.25  0.85".</summary>
     /// <returns>The invariant text.</returns>

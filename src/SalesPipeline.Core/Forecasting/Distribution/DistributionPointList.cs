@@ -1,7 +1,6 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
-using SalesPipeline.Money;
 
 namespace SalesPipeline.Forecasting;
 
@@ -13,7 +12,7 @@ internal sealed class DistributionPointList(decimal[] values, double[] probabili
 
     public DistributionPoint this[int index] =>
         (uint)index < (uint)values.Length
-            ? new DistributionPoint(Money.Money.Of(values[index], currency), probabilities[index], cumulative[index])
+            ? new DistributionPoint(Money.Of(values[index], currency), probabilities[index], cumulative[index])
             : throw new ArgumentOutOfRangeException(
                 nameof(index),
                 index,

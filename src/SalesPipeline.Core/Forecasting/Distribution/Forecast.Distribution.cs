@@ -1,11 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using NodaTime;
+using SalesPipeline.Calendars;
 using SalesPipeline.Deals;
-using SalesPipeline.Money;
 using SalesPipeline.Pipelines;
-using SalesPipeline.Targets;
 using SalesPipeline.Utility;
 
 namespace SalesPipeline.Forecasting;
@@ -31,7 +29,7 @@ public static partial class Forecast
     /// <remarks>
     /// <para>Which deals count, as in <see cref="StageWeighted(IEnumerable{Deal}, PipelineDefinition, IEnumerable{FiscalPeriod}, ForecastOptions?)"/>: deals won in the period (by the date they were won, in
     /// <see cref="ForecastOptions.Zone"/>) are certain revenue, added to every outcome; open deals expected to close in
-    /// the period are won with their effective probability (<see cref="PipelineDefinition.WinProbabilityOf"/>), each
+    /// the period are won with their effective probability (<see cref="PipelineTransitions.WinProbabilityOf"/>), each
     /// independently of the others. Overdue open deals (expected to close before <see cref="ForecastOptions.AsOf"/>, or
     /// before the period's start when it is null) are <b>not</b> in the distribution; they are counted in
     /// <see cref="RevenueDistribution.OverdueDealsExcluded"/>. Lost deals and deals of other periods are ignored.</para>
@@ -104,8 +102,8 @@ public static partial class Forecast
             }
         }
         var counts = new RevenueDistribution.Counts(amounts.Count, wonDeals, overdue);
-        var wonAmount = Money.Money.Of(won, currency);
-        var mean = wonAmount + Money.Money.Of(weighted, currency).Round();
+        var wonAmount = Money.Of(won, currency);
+        var mean = wonAmount + Money.Of(weighted, currency).Round();
         var variance = VarianceOf(amounts, probabilities);
         var countProbabilities = PoissonBinomial.Of(probabilities.Select(p => (double)p).ToArray());
         var minimum = won + certain;
@@ -132,7 +130,7 @@ public static partial class Forecast
                 support,
                 null,
                 null,
-                new RevenueDistribution.MonteCarloFigures(options.Trials, Money.Money.Of(sampleMean, currency), standardError)
+                new RevenueDistribution.MonteCarloFigures(options.Trials, Money.Of(sampleMean, currency), standardError)
             );
         }
 
@@ -149,8 +147,8 @@ public static partial class Forecast
             countProbabilities,
             minimum,
             FromGrid(distribution, minimum, grid.Step),
-            grid.IsLattice ? null : Money.Money.Of(grid.Step, currency),
-            Money.Money.Of(grid.ErrorBound, currency),
+            grid.IsLattice ? null : Money.Of(grid.Step, currency),
+            Money.Of(grid.ErrorBound, currency),
             null
         );
     }

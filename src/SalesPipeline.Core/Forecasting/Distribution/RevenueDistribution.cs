@@ -2,8 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
-using SalesPipeline.Money;
-using SalesPipeline.Targets;
+using SalesPipeline.Calendars;
 using SalesPipeline.Utility;
 
 namespace SalesPipeline.Forecasting;
@@ -39,14 +38,14 @@ public sealed class RevenueDistribution
         Currency currency,
         DistributionMethod method,
         Counts counts,
-        Money.Money wonAmount,
-        Money.Money mean,
+        Money wonAmount,
+        Money mean,
         double variance,
         double[] countProbabilities,
         decimal minimum,
         Support support,
-        Money.Money? gridStep,
-        Money.Money? errorBound,
+        Money? gridStep,
+        Money? errorBound,
         MonteCarloFigures? monteCarlo
     )
     {
@@ -99,13 +98,13 @@ public sealed class RevenueDistribution
     public int OverdueDealsExcluded { get; }
 
     /// <summary>The revenue already won in the period: certain, added to every outcome.</summary>
-    public Money.Money WonAmount { get; }
+    public Money WonAmount { get; }
 
     /// <summary>
     /// The expected revenue: <see cref="WonAmount"/> plus the exact sum of amount x probability of the open deals, rounded
     /// once to the minor unit (half away from zero). It equals the stage-weighted forecast's Expected for the period.
     /// </summary>
-    public Money.Money Mean { get; }
+    public Money Mean { get; }
 
     /// <summary>The exact variance of the revenue, sum of amount^2 x p x (1 - p) over the open deals, in currency units squared.</summary>
     public double Variance { get; }
@@ -129,7 +128,7 @@ public sealed class RevenueDistribution
     /// The exact method's grid step when it is not exact (amounts are split between neighbouring grid points); null when
     /// every amount sits on the grid (the result is exact) and for Monte Carlo.
     /// </summary>
-    public Money.Money? GridStep { get; }
+    public Money? GridStep { get; }
 
     /// <summary>
     /// For the exact method, a guaranteed bound B on the grid's error: each <see cref="Percentile"/>(p) lies between the
@@ -140,25 +139,25 @@ public sealed class RevenueDistribution
     /// <see cref="GridStep"/> is null; null for Monte Carlo, which guarantees no bound. The typical error is far smaller:
     /// see docs/forecast-distribution.md.
     /// </summary>
-    public Money.Money? ErrorBound { get; }
+    public Money? ErrorBound { get; }
 
     /// <summary>The number of Monte Carlo samples; null for the exact method.</summary>
     public int? Trials { get; }
 
     /// <summary>The mean of the Monte Carlo samples (rounded to the minor unit); null for the exact method.</summary>
-    public Money.Money? SampleMean { get; }
+    public Money? SampleMean { get; }
 
     /// <summary>The standard error of <see cref="SampleMean"/> (sample standard deviation / sqrt(trials)); null for the exact method.</summary>
     public double? StandardError { get; }
 
     /// <summary>The 10th percentile: <c>Percentile(0.1)</c>. Revenue is at most this with probability at least 10%.</summary>
-    public Money.Money P10 => Percentile(0.1);
+    public Money P10 => Percentile(0.1);
 
     /// <summary>The median: <c>Percentile(0.5)</c>.</summary>
-    public Money.Money P50 => Percentile(0.5);
+    public Money P50 => Percentile(0.5);
 
     /// <summary>The 90th percentile: <c>Percentile(0.9)</c>. Revenue is at most this with probability at least 90%.</summary>
-    public Money.Money P90 => Percentile(0.9);
+    public Money P90 => Percentile(0.9);
 
     /// <summary>
     /// The smallest revenue V with P(revenue &lt;= V) &gt;= <paramref name="p"/>. <c>Percentile(0)</c> is the smallest
@@ -168,7 +167,7 @@ public sealed class RevenueDistribution
     /// <param name="p">The probability, from 0 to 1.</param>
     /// <returns>The percentile, non-decreasing in <paramref name="p"/>.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="p"/> is not between 0 and 1 (or is NaN).</exception>
-    public Money.Money Percentile(double p)
+    public Money Percentile(double p)
     {
         Preconditions.CheckRange(
             p is >= 0.0 and <= 1.0,
@@ -178,11 +177,11 @@ public sealed class RevenueDistribution
         );
         if (p == 0.0)
         {
-            return Money.Money.Of(minimum, Currency);
+            return Money.Of(minimum, Currency);
         }
         if (p == 1.0)
         {
-            return Money.Money.Of(values[^1], Currency);
+            return Money.Of(values[^1], Currency);
         }
         var target = p - CumulativeTolerance;
         int lo = 0,
@@ -199,7 +198,7 @@ public sealed class RevenueDistribution
                 lo = mid + 1;
             }
         }
-        return Money.Money.Of(values[lo], Currency);
+        return Money.Of(values[lo], Currency);
     }
 
     /// <summary>The probability that the revenue is at least <paramref name="target"/>: 1 at or below the smallest possible revenue.</summary>
@@ -207,7 +206,7 @@ public sealed class RevenueDistribution
     /// <returns>P(revenue &gt;= target), non-increasing in <paramref name="target"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="target"/> is null.</exception>
     /// <exception cref="CurrencyMismatchException"><paramref name="target"/> is in another currency.</exception>
-    public double ProbabilityOfAtLeast(Money.Money target)
+    public double ProbabilityOfAtLeast(Money target)
     {
         Preconditions.CheckNotNull(target);
         if (target.Currency != Currency)
@@ -256,7 +255,7 @@ public sealed class RevenueDistribution
         return sb.ToString();
     }
 
-    private Money.Money AsMoney(double amount) => Money.Money.Of((decimal)amount, Currency).Round();
+    private Money AsMoney(double amount) => Money.Of((decimal)amount, Currency).Round();
 
     private static void Row(StringBuilder sb, string label, string value) =>
         sb.Append(CultureInfo.InvariantCulture, $"{label, -24}{value, 28}\n");
@@ -264,7 +263,7 @@ public sealed class RevenueDistribution
     // How many deals of each kind the distribution saw.
     internal readonly record struct Counts(int Open, int Won, int Overdue);
 
-    internal sealed record MonteCarloFigures(int Trials, Money.Money SampleMean, double StandardError);
+    internal sealed record MonteCarloFigures(int Trials, Money SampleMean, double StandardError);
 
     // The outcomes with positive probability, in increasing order: P(value), P(<= value), P(>= value).
     internal sealed record Support(decimal[] Values, double[] Probabilities, double[] Cumulative, double[] AtLeast);

@@ -1,8 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using NodaTime;
-using SalesPipeline.Targets;
+using SalesPipeline.Calendars;
 using SalesPipeline.Utility;
 
 namespace SalesPipeline.Forecasting;

@@ -2,8 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using NodaTime;
+using SalesPipeline.Calendars;
 using SalesPipeline.Organization;
-using SalesPipeline.Targets;
+using SalesPipeline.Pipelines;
 using SalesPipeline.Utility;
 
 namespace SalesPipeline.Forecasting;
@@ -71,11 +72,11 @@ public static partial class Forecast
                 if (sums.AsSpan(k, 5).ContainsAnyExcept(0L))
                 {
                     map[snapshot.Owners[o]] = new CategoryAmounts(
-                        Money.Money.Of(sums[k + (int)ForecastCategory.Closed] * scale, snapshot.Currency),
-                        Money.Money.Of(sums[k + (int)ForecastCategory.Commit] * scale, snapshot.Currency),
-                        Money.Money.Of(sums[k + (int)ForecastCategory.BestCase] * scale, snapshot.Currency),
-                        Money.Money.Of(sums[k + (int)ForecastCategory.Pipeline] * scale, snapshot.Currency),
-                        Money.Money.Of(sums[k + (int)ForecastCategory.Omitted] * scale, snapshot.Currency)
+                        Money.Of(sums[k + (int)ForecastCategory.Closed] * scale, snapshot.Currency),
+                        Money.Of(sums[k + (int)ForecastCategory.Commit] * scale, snapshot.Currency),
+                        Money.Of(sums[k + (int)ForecastCategory.BestCase] * scale, snapshot.Currency),
+                        Money.Of(sums[k + (int)ForecastCategory.Pipeline] * scale, snapshot.Currency),
+                        Money.Of(sums[k + (int)ForecastCategory.Omitted] * scale, snapshot.Currency)
                     );
                 }
             }

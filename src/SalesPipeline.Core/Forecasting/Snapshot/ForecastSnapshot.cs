@@ -1,9 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using NodaTime;
 using SalesPipeline.Deals;
-using SalesPipeline.Money;
 using SalesPipeline.Pipelines;
 using SalesPipeline.Utility;
 

@@ -1,10 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using SalesPipeline.Calendars;
 using SalesPipeline.Deals;
-using SalesPipeline.Money;
 using SalesPipeline.Pipelines;
-using SalesPipeline.Targets;
 using SalesPipeline.Utility;
 
 namespace SalesPipeline.Forecasting;
@@ -34,7 +33,7 @@ public static partial class Forecast
     /// to close in March, plus USD 25,000.00 won in March: March's weighted amount is 50,000.00 + 32,000.00 = USD 82,000.00
     /// and its expected revenue USD 107,000.00.</para>
     /// <para>A deal's effective probability is its override if it has one, else its stage's (see
-    /// <see cref="PipelineDefinition.WinProbabilityOf"/>). Won deals count in the period of the date they were won
+    /// <see cref="PipelineTransitions.WinProbabilityOf"/>). Won deals count in the period of the date they were won
     /// (<see cref="ForecastOptions.Zone"/>), not their old expected close date.</para>
     /// </remarks>
     public static StageWeightedForecast StageWeighted(

@@ -1,11 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using NodaTime;
+using SalesPipeline.Calendars;
 using SalesPipeline.Deals;
-using SalesPipeline.Money;
 using SalesPipeline.Pipelines;
-using SalesPipeline.Targets;
 using SalesPipeline.Utility;
 
 namespace SalesPipeline.Forecasting;
@@ -163,10 +161,10 @@ public sealed class StageWeightedAccumulator
                 owner,
                 team,
                 s.OpenDeals,
-                Money.Money.Of(s.OpenAmount, currency),
-                Money.Money.Of(s.Weighted, currency).Round(),
+                Money.Of(s.OpenAmount, currency),
+                Money.Of(s.Weighted, currency).Round(),
                 s.WonDeals,
-                Money.Money.Of(s.Won, currency)
+                Money.Of(s.Won, currency)
             );
 
         var teams = options.Organization is { } org

@@ -4,7 +4,6 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using System.Threading;
-using SalesPipeline.Money;
 
 namespace SalesPipeline.Forecasting;
 

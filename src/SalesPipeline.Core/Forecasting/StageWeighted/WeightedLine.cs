@@ -1,5 +1,5 @@
 using System.Globalization;
-using SalesPipeline.Targets;
+using SalesPipeline.Calendars;
 
 namespace SalesPipeline.Forecasting;
 
@@ -23,14 +23,14 @@ public sealed record WeightedLine(
     string? Owner,
     string? TeamId,
     int OpenDeals,
-    Money.Money OpenAmount,
-    Money.Money Weighted,
+    Money OpenAmount,
+    Money Weighted,
     int WonDeals,
-    Money.Money Won
+    Money Won
 )
 {
     /// <summary>The expected revenue of the line: won plus weighted open.</summary>
-    public Money.Money Expected => Won + Weighted;
+    public Money Expected => Won + Weighted;
 
     /// <summary>"label | open n amount | weighted | won n amount | expected".</summary>
     /// <returns>The invariant text.</returns>

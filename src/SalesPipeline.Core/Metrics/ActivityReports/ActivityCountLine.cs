@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using SalesPipeline.Activities;
-using SalesPipeline.Targets;
+using SalesPipeline.Calendars;
 
 namespace SalesPipeline.Metrics;
 

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using NodaTime;
 using SalesPipeline.Activities;
-using SalesPipeline.Forecasting;
+using SalesPipeline.Statistics;
 using SalesPipeline.Utility;
 
 namespace SalesPipeline.Metrics;
@@ -93,7 +93,7 @@ public sealed record ActivityProgressOptions
     public double Confidence
     {
         get => confidence;
-        init => confidence = CalibrationOptions.CheckConfidence(value, nameof(Confidence));
+        init => confidence = ConfidenceLevel.Check(value, nameof(Confidence));
     }
 
     /// <summary>Whether two option sets judge alike (lists compared by content).</summary>

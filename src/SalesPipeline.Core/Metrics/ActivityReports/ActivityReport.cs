@@ -4,7 +4,7 @@ using System.Linq;
 using System.Text;
 using NodaTime;
 using SalesPipeline.Activities;
-using SalesPipeline.Targets;
+using SalesPipeline.Calendars;
 
 namespace SalesPipeline.Metrics;
 

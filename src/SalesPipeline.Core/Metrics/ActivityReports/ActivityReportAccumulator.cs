@@ -3,8 +3,8 @@ using System.Collections.Generic;
 using System.Linq;
 using NodaTime;
 using SalesPipeline.Activities;
+using SalesPipeline.Calendars;
 using SalesPipeline.Forecasting;
-using SalesPipeline.Targets;
 using SalesPipeline.Utility;
 
 namespace SalesPipeline.Metrics;

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using MathNet.Numerics.Distributions;
+using SalesPipeline.Statistics;
 using SalesPipeline.Utility;
 
 namespace SalesPipeline.Metrics;
@@ -86,7 +87,7 @@ public sealed class KaplanMeierAccumulator
     /// <paramref name="interval"/> is not a defined value.</exception>
     public KaplanMeierCurve Result(double confidence = 0.95, SurvivalInterval interval = SurvivalInterval.LogLog)
     {
-        CheckConfidence(confidence, nameof(confidence));
+        ConfidenceLevel.Check(confidence, nameof(confidence));
         CheckInterval(interval, nameof(interval));
         var z = Normal.InvCDF(0, 1, 1 - (1 - confidence) / 2);
         var points = new SurvivalPoint[counts.Count];
@@ -116,14 +117,6 @@ public sealed class KaplanMeierAccumulator
         }
         return new KaplanMeierCurve(points, confidence, interval);
     }
-
-    internal static void CheckConfidence(double confidence, string paramName) =>
-        Preconditions.CheckRange(
-            confidence > 0 && confidence < 1,
-            paramName,
-            confidence,
-            $"The confidence level must be strictly between 0 and 1, for example 0.95; it was {confidence.ToString(CultureInfo.InvariantCulture)}."
-        );
 
     internal static void CheckInterval(SurvivalInterval interval, string paramName) =>
         Preconditions.CheckRange(

@@ -1,4 +1,5 @@
 using System;
+using SalesPipeline.Statistics;
 using SalesPipeline.Utility;
 
 namespace SalesPipeline.Metrics;
@@ -30,7 +31,7 @@ public sealed record SalesCycleOptions
             Outcome,
             $"SalesCycleOptions.Outcome must be Closed or Won; it was {(int)Outcome}."
         );
-        KaplanMeierAccumulator.CheckConfidence(Confidence, paramName);
+        ConfidenceLevel.Check(Confidence, paramName);
         KaplanMeierAccumulator.CheckInterval(Interval, paramName);
         Preconditions.CheckRange(
             TauDays is null || (double.IsFinite(TauDays.Value) && TauDays.Value > 0),

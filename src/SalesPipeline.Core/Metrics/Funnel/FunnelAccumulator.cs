@@ -3,10 +3,9 @@ using System.Collections.Generic;
 using System.Linq;
 using NodaTime;
 using SalesPipeline.Deals;
-using SalesPipeline.Forecasting;
 using SalesPipeline.Leads;
-using SalesPipeline.Money;
 using SalesPipeline.Pipelines;
+using SalesPipeline.Statistics;
 using SalesPipeline.Utility;
 
 namespace SalesPipeline.Metrics;
@@ -54,7 +53,7 @@ public sealed class FunnelAccumulator
         this.options = options ?? FunnelOptions.Default;
         CheckBreakdowns(this.options.Breakdowns, this.options, nameof(options));
         CheckBreakdowns(this.options.LeadBreakdowns, this.options, nameof(options));
-        CalibrationOptions.CheckConfidence(this.options.Confidence, nameof(options));
+        ConfidenceLevel.Check(this.options.Confidence, nameof(options));
         breakdowns = this.options.Breakdowns.Distinct().ToArray();
         leadBreakdowns = this.options.LeadBreakdowns.Distinct().ToArray();
         if (this.options.Rates is { } rates && rates.ReportingCurrency != Currency)
@@ -266,7 +265,7 @@ public sealed class FunnelAccumulator
                 _ => FunnelCategory.StillIn,
             };
 
-    private decimal ToReporting(Money.Money amount) =>
+    private decimal ToReporting(Money amount) =>
         options.Rates is { } rates ? rates.Convert(amount).Amount
         : amount.Currency == Currency ? amount.Amount
         : throw new MissingExchangeRateException(amount.Currency, Currency);
@@ -294,10 +293,10 @@ public sealed class FunnelAccumulator
                 lost,
                 counts.Count(s, (int)FunnelCategory.Won),
                 counts.Count(s, (int)FunnelCategory.StillIn),
-                Money.Money.Of(counts.Amount(s, 0), Currency),
-                Money.Money.Of(counts.Amount(s, (int)FunnelCategory.Lost), Currency),
-                Money.Money.Of(counts.Amount(s, (int)FunnelCategory.Won), Currency),
-                Money.Money.Of(counts.Amount(s, (int)FunnelCategory.StillIn), Currency),
+                Money.Of(counts.Amount(s, 0), Currency),
+                Money.Of(counts.Amount(s, (int)FunnelCategory.Lost), Currency),
+                Money.Of(counts.Amount(s, (int)FunnelCategory.Won), Currency),
+                Money.Of(counts.Amount(s, (int)FunnelCategory.StillIn), Currency),
                 s + 1 < stages.Count && reached > 0 ? (double)counts.Count(s + 1, 0) / reached : null,
                 reached > 0 ? (double)lost / reached : null,
                 total != 0m ? (double)(counts.Amount(s, 0) / total) : null,

@@ -1,6 +1,4 @@
-using System;
 using System.Collections.Generic;
-using SalesPipeline.Money;
 using SalesPipeline.Organization;
 
 namespace SalesPipeline.Metrics;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using SalesPipeline.Forecasting;
+using SalesPipeline.Statistics;
 
 namespace SalesPipeline.Metrics;
 

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using SalesPipeline.Deals;
-using SalesPipeline.Money;
 using SalesPipeline.Utility;
 
 namespace SalesPipeline.Metrics;

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using SalesPipeline.Deals;
-using SalesPipeline.Money;
 
 namespace SalesPipeline.Metrics;
 

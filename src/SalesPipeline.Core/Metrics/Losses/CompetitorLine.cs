@@ -6,14 +6,7 @@ namespace SalesPipeline.Metrics;
 /// <remarks>Immutable; thread-safe.</remarks>
 public sealed record CompetitorLine
 {
-    internal CompetitorLine(
-        string competitor,
-        WinRateResult rate,
-        int openDeals,
-        Money.Money? openValue,
-        int lostTo,
-        Money.Money? lostToValue
-    )
+    internal CompetitorLine(string competitor, WinRateResult rate, int openDeals, Money? openValue, int lostTo, Money? lostToValue)
     {
         Competitor = competitor;
         Rate = rate;
@@ -39,7 +32,7 @@ public sealed record CompetitorLine
     public int OpenDeals { get; }
 
     /// <summary>The amount of <see cref="OpenDeals"/> in the reporting currency; null when no currency is known.</summary>
-    public Money.Money? OpenValue { get; }
+    public Money? OpenValue { get; }
 
     /// <summary>All deals against it: won + lost + open.</summary>
     public int Deals => Rate.Won + Rate.Lost + OpenDeals;
@@ -48,7 +41,7 @@ public sealed record CompetitorLine
     public int LostTo { get; }
 
     /// <summary>The amount lost to it in the reporting currency; null when no currency is known.</summary>
-    public Money.Money? LostToValue { get; }
+    public Money? LostToValue { get; }
 
     /// <summary>"Globex: 6 deals (1 open), 3/5 won = 60.0% [...]; lost to them 2, USD 50,000.00".</summary>
     /// <returns>The invariant text.</returns>

@@ -8,7 +8,7 @@ namespace SalesPipeline.Metrics;
 /// <param name="CountShare">Count / all lost deals (exact decimal); null when nothing was lost.</param>
 /// <param name="ValueShare">Value / all lost value, from exact sums; null when all lost value is zero.</param>
 /// <remarks>Immutable; thread-safe.</remarks>
-public sealed record LossFigures(int Count, Money.Money? Value, decimal? CountShare, decimal? ValueShare)
+public sealed record LossFigures(int Count, Money? Value, decimal? CountShare, decimal? ValueShare)
 {
     /// <summary>"3 (30.0%), USD 90,000.00 (45.0%)".</summary>
     /// <returns>The invariant text.</returns>

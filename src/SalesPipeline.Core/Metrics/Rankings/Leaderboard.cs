@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Text;
 using SalesPipeline.Activities;
 using SalesPipeline.Deals;
-using SalesPipeline.Money;
 
 namespace SalesPipeline.Metrics;
 

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using SalesPipeline.Activities;
 using SalesPipeline.Deals;
-using SalesPipeline.Money;
 using SalesPipeline.Utility;
 
 namespace SalesPipeline.Metrics;

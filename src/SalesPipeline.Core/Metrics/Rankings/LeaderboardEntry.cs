@@ -6,7 +6,7 @@ namespace SalesPipeline.Metrics;
 /// <remarks>Immutable; thread-safe.</remarks>
 public sealed record LeaderboardEntry
 {
-    internal LeaderboardEntry(int? rank, string key, int wonCount, Money.Money? wonAmount, WinRateResult winRate, int activities)
+    internal LeaderboardEntry(int? rank, string key, int wonCount, Money? wonAmount, WinRateResult winRate, int activities)
     {
         Rank = rank;
         Key = key;
@@ -26,7 +26,7 @@ public sealed record LeaderboardEntry
     public int WonCount { get; }
 
     /// <summary>Their amount in the reporting currency, rounded to its minor unit; null when no currency is known.</summary>
-    public Money.Money? WonAmount { get; }
+    public Money? WonAmount { get; }
 
     /// <summary>The win rate by the options' definition, with its counts and interval.</summary>
     public WinRateResult WinRate { get; }

@@ -1,4 +1,3 @@
-using System;
 using NodaTime;
 using SalesPipeline.Organization;
 using SalesPipeline.Utility;

@@ -6,6 +6,7 @@ using System.Text;
 using NodaTime;
 using SalesPipeline.Activities;
 using SalesPipeline.Leads;
+using SalesPipeline.Statistics;
 using SalesPipeline.Utility;
 
 namespace SalesPipeline.Metrics;

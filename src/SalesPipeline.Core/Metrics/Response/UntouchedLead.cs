@@ -1,6 +1,5 @@
 using System.Globalization;
 using NodaTime;
-using SalesPipeline.Leads;
 
 namespace SalesPipeline.Metrics;
 

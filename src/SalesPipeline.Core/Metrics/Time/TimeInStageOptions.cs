@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using SalesPipeline.Calendars;
 
 namespace SalesPipeline.Metrics;
 

@@ -2,10 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using SalesPipeline.Calendars;
 using SalesPipeline.Deals;
 using SalesPipeline.Forecasting;
-using SalesPipeline.Money;
-using SalesPipeline.Targets;
 using SalesPipeline.Utility;
 
 namespace SalesPipeline.Metrics;
@@ -45,7 +44,7 @@ public sealed partial record SalesVelocity
         Breakdown = breakdown;
         Group = group;
         Currency = currency;
-        WonAmount = Money.Money.Zero(currency);
+        WonAmount = Money.Zero(currency);
     }
 
     /// <summary>The window.</summary>
@@ -70,10 +69,10 @@ public sealed partial record SalesVelocity
     public long LostDeals { get; private init; }
 
     /// <summary>The total amount of the deals won in the window, exact.</summary>
-    public Money.Money WonAmount { get; private init; }
+    public Money WonAmount { get; private init; }
 
     /// <summary>A: the average won amount, rounded to the minor unit; null when nothing was won.</summary>
-    public Money.Money? AverageWonAmount { get; private init; }
+    public Money? AverageWonAmount { get; private init; }
 
     /// <summary>W: won / (won + lost) among the deals closed in the window; null when none closed.</summary>
     public decimal? WinRate { get; private init; }
@@ -82,7 +81,7 @@ public sealed partial record SalesVelocity
     public decimal? AverageCycleDays { get; private init; }
 
     /// <summary>V = N x A x W / C, revenue per day, rounded to the minor unit; null when undefined (see <see cref="Reason"/>).</summary>
-    public Money.Money? PerDay { get; private init; }
+    public Money? PerDay { get; private init; }
 
     /// <summary>Why <see cref="PerDay"/> is null, or null when it is defined.</summary>
     public string? Reason { get; private init; }
@@ -153,7 +152,7 @@ public sealed partial record SalesVelocity
             OpenDeals = sums.Open,
             WonDeals = sums.Won,
             LostDeals = sums.Lost,
-            WonAmount = Money.Money.Of(sums.WonAmount, currency),
+            WonAmount = Money.Of(sums.WonAmount, currency),
             WinRate = VelocityWinRate(sums.Won, sums.Lost),
         };
         if (sums.Won == 0)
@@ -168,7 +167,7 @@ public sealed partial record SalesVelocity
         velocity = velocity with
         {
             ExactAverageWon = average,
-            AverageWonAmount = Money.Money.Of(average, currency).Round(),
+            AverageWonAmount = Money.Of(average, currency).Round(),
             AverageCycleDays = cycle,
         };
         if (cycle == 0)
@@ -181,7 +180,7 @@ public sealed partial record SalesVelocity
         try
         {
             var perDay = sums.Open * average * velocity.WinRate!.Value / cycle;
-            return velocity with { ExactPerDay = perDay, PerDay = Money.Money.Of(perDay, currency).Round() };
+            return velocity with { ExactPerDay = perDay, PerDay = Money.Of(perDay, currency).Round() };
         }
         catch (OverflowException)
         {

@@ -2,9 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using NodaTime;
+using SalesPipeline.Calendars;
 using SalesPipeline.Deals;
-using SalesPipeline.Money;
-using SalesPipeline.Targets;
 using SalesPipeline.Utility;
 
 namespace SalesPipeline.Metrics;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using SalesPipeline.Money;
 
 namespace SalesPipeline.Metrics;
 

@@ -1,7 +1,5 @@
 using System;
 using NodaTime;
-using SalesPipeline.Forecasting;
-using SalesPipeline.Money;
 using SalesPipeline.Organization;
 
 namespace SalesPipeline.Metrics;

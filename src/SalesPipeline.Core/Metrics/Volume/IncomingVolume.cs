@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
+using SalesPipeline.Calendars;
 using SalesPipeline.Deals;
 using SalesPipeline.Leads;
-using SalesPipeline.Targets;
 using SalesPipeline.Utility;
 
 namespace SalesPipeline.Metrics;

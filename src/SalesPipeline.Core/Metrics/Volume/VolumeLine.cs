@@ -1,5 +1,5 @@
 using System.Globalization;
-using SalesPipeline.Targets;
+using SalesPipeline.Calendars;
 
 namespace SalesPipeline.Metrics;
 

@@ -1,7 +1,5 @@
 using NodaTime;
 using SalesPipeline.Deals;
-using SalesPipeline.Forecasting;
-using SalesPipeline.Money;
 
 namespace SalesPipeline.Metrics;
 
@@ -62,7 +60,7 @@ internal sealed class ReportingValue
 
     internal Currency? Currency { get; private set; }
 
-    internal decimal Convert(Money.Money amount)
+    internal decimal Convert(Money amount)
     {
         var currency = Currency ?? amount.Currency;
         var value = ExchangeRates.ToReporting(rates, amount, currency).Amount;
@@ -84,5 +82,5 @@ internal sealed class ReportingValue
     }
 
     // Sums stay exact; money leaves rounded to the currency's minor unit, half away from zero (Money.Round).
-    internal Money.Money? ToMoney(decimal sum) => Currency is { } currency ? Money.Money.Of(sum, currency).Round() : null;
+    internal Money? ToMoney(decimal sum) => Currency is { } currency ? Money.Of(sum, currency).Round() : null;
 }

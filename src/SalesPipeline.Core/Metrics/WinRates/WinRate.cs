@@ -1,8 +1,7 @@
 using System;
 using System.Collections.Generic;
+using SalesPipeline.Calendars;
 using SalesPipeline.Deals;
-using SalesPipeline.Money;
-using SalesPipeline.Targets;
 
 namespace SalesPipeline.Metrics;
 

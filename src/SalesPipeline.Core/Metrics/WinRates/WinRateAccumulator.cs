@@ -1,10 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using SalesPipeline.Calendars;
 using SalesPipeline.Deals;
 using SalesPipeline.Forecasting;
-using SalesPipeline.Money;
-using SalesPipeline.Targets;
 using SalesPipeline.Utility;
 
 namespace SalesPipeline.Metrics;

@@ -1,9 +1,8 @@
 using System;
 using NodaTime;
-using SalesPipeline.Forecasting;
-using SalesPipeline.Money;
+using SalesPipeline.Calendars;
 using SalesPipeline.Organization;
-using SalesPipeline.Targets;
+using SalesPipeline.Statistics;
 using SalesPipeline.Utility;
 
 namespace SalesPipeline.Metrics;
@@ -73,7 +72,7 @@ public sealed record WinRateOptions
     public double Confidence
     {
         get => confidence;
-        init => confidence = CalibrationOptions.CheckConfidence(value, nameof(Confidence));
+        init => confidence = ConfidenceLevel.Check(value, nameof(Confidence));
     }
 
     /// <summary>These options with the window set to a fiscal period: [period.Start, period.End + 1 day).</summary>

@@ -1,5 +1,5 @@
 using System.Globalization;
-using SalesPipeline.Forecasting;
+using SalesPipeline.Statistics;
 
 namespace SalesPipeline.Metrics;
 
@@ -63,13 +63,13 @@ public sealed record WinRateResult
     public WilsonInterval? CountInterval { get; }
 
     /// <summary>The won amount in the reporting currency (rounded to its minor unit), or null when no currency is known (nothing counted, none given).</summary>
-    public Money.Money? WonValue { get; }
+    public Money? WonValue { get; }
 
     /// <summary>The lost amount in the reporting currency, or null when no currency is known.</summary>
-    public Money.Money? LostValue { get; }
+    public Money? LostValue { get; }
 
     /// <summary>The open amount in the reporting currency (zero under Decided), or null when no currency is known.</summary>
-    public Money.Money? OpenValue { get; }
+    public Money? OpenValue { get; }
 
     /// <summary>Won value / (won + lost value [+ open value under Created]), from exact sums; null when that denominator is zero.</summary>
     public decimal? ValueRate { get; }
@@ -86,7 +86,7 @@ public sealed record WinRateResult
             : "0 trials";
         var total = WonValue is null
             ? null
-            : Money.Money.Of(
+            : Money.Of(
                 WonValue.Amount + LostValue!.Amount + (Definition == WinRateDefinition.Created ? OpenValue!.Amount : 0m),
                 WonValue.Currency
             );

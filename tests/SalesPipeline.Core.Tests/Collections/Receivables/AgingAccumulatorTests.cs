@@ -1,7 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
 using SalesPipeline.Collections;
-using SalesPipeline.Money;
 using static SalesPipeline.Tests.Collections.CollectionFixtures;
 using static SalesPipeline.Tests.Collections.Receivables.ReceivablesFixtures;
 
@@ -95,5 +94,5 @@ public sealed class AgingAccumulatorTests
 
     [Fact]
     public void Result_Empty_IsAllZero() =>
-        Assert.Equal(SalesPipeline.Money.Money.Zero(Currency.USD), new AgingAccumulator(Currency.USD, AsOf).Result().Total.Total);
+        Assert.Equal(SalesPipeline.Money.Zero(Currency.USD), new AgingAccumulator(Currency.USD, AsOf).Result().Total.Total);
 }

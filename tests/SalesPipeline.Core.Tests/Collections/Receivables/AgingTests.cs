@@ -2,13 +2,10 @@ using FsCheck;
 using FsCheck.Fluent;
 using NodaTime;
 using SalesPipeline.Collections;
-using SalesPipeline.Money;
 using static SalesPipeline.Tests.Collections.CollectionFixtures;
 using static SalesPipeline.Tests.Collections.Receivables.ReceivablesFixtures;
 
 namespace SalesPipeline.Tests.Collections.Receivables;
-
-using Money = SalesPipeline.Money.Money;
 
 public sealed class AgingTests
 {

@@ -1,18 +1,16 @@
 using FsCheck;
 using FsCheck.Fluent;
 using NodaTime;
+using SalesPipeline.Calendars;
 using SalesPipeline.Collections;
 using SalesPipeline.Deals;
 using SalesPipeline.Forecasting;
-using SalesPipeline.Money;
 using SalesPipeline.Pipelines;
 using SalesPipeline.Targets;
 using static SalesPipeline.Tests.Collections.CollectionFixtures;
 using static SalesPipeline.Tests.Collections.Receivables.ReceivablesFixtures;
 
 namespace SalesPipeline.Tests.Collections.Receivables;
-
-using Money = SalesPipeline.Money.Money;
 
 public sealed class CashForecastTests
 {

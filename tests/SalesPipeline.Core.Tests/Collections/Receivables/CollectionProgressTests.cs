@@ -1,13 +1,10 @@
 using FsCheck;
 using FsCheck.Fluent;
 using SalesPipeline.Collections;
-using SalesPipeline.Money;
 using static SalesPipeline.Tests.Collections.CollectionFixtures;
 using static SalesPipeline.Tests.Collections.Receivables.ReceivablesFixtures;
 
 namespace SalesPipeline.Tests.Collections.Receivables;
-
-using Money = SalesPipeline.Money.Money;
 
 public sealed class CollectionProgressTests
 {

@@ -1,4 +1,5 @@
 using NodaTime;
+using SalesPipeline.Calendars;
 using SalesPipeline.Collections;
 using SalesPipeline.Targets;
 using static SalesPipeline.Tests.Collections.CollectionFixtures;

@@ -1,12 +1,9 @@
 using NodaTime;
 using SalesPipeline.Collections;
-using SalesPipeline.Money;
 using SalesPipeline.Organization;
 using static SalesPipeline.Tests.Collections.CollectionFixtures;
 
 namespace SalesPipeline.Tests.Collections.Receivables;
-
-using Money = SalesPipeline.Money.Money;
 
 // A small book of receivables, worked by hand in the comments.
 internal static class ReceivablesFixtures

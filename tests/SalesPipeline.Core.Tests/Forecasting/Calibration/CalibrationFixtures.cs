@@ -1,12 +1,9 @@
 using NodaTime;
 using SalesPipeline.Deals;
 using SalesPipeline.Forecasting;
-using SalesPipeline.Money;
 using SalesPipeline.Pipelines;
 
 namespace SalesPipeline.Tests.Forecasting.Calibration;
-
-using Money = SalesPipeline.Money.Money;
 
 // A small pipeline without exit criteria, and deals written as scripts of (day, step).
 internal static class CalibrationFixtures

@@ -3,12 +3,9 @@ using FsCheck.Fluent;
 using NodaTime;
 using SalesPipeline.Deals;
 using SalesPipeline.Forecasting;
-using SalesPipeline.Money;
 using SalesPipeline.Pipelines;
 
 namespace SalesPipeline.Tests.Forecasting.Calibration;
-
-using Money = SalesPipeline.Money.Money;
 
 public sealed class StageCalibrationPropertyTests
 {

@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using SalesPipeline.Forecasting;
+using SalesPipeline.Statistics;
 
 namespace SalesPipeline.Tests.Forecasting.Calibration;
 

@@ -1,13 +1,11 @@
 using NodaTime;
+using SalesPipeline.Calendars;
 using SalesPipeline.Deals;
 using SalesPipeline.Forecasting;
-using SalesPipeline.Money;
 using SalesPipeline.Pipelines;
 using SalesPipeline.Targets;
 
 namespace SalesPipeline.Tests.Forecasting.Distribution;
-
-using Money = SalesPipeline.Money.Money;
 
 // Deals for the distribution tests, and a second method: full enumeration of the 2^n outcomes of n open deals.
 internal static class DistributionFixtures

@@ -4,12 +4,9 @@ using Microsoft.FSharp.Core;
 using NodaTime;
 using SalesPipeline.Deals;
 using SalesPipeline.Forecasting;
-using SalesPipeline.Money;
 using static SalesPipeline.Tests.Forecasting.Distribution.DistributionFixtures;
 
 namespace SalesPipeline.Tests.Forecasting.Distribution;
-
-using Money = SalesPipeline.Money.Money;
 
 // Random small pipelines (at most 12 open deals in the period, so 2^12 outcomes at most) against full enumeration.
 public sealed class ForecastDistributionPropertyTests

@@ -2,13 +2,10 @@ using System.Numerics;
 using NodaTime;
 using SalesPipeline.Deals;
 using SalesPipeline.Forecasting;
-using SalesPipeline.Money;
 using SalesPipeline.Pipelines;
 using static SalesPipeline.Tests.Forecasting.Distribution.DistributionFixtures;
 
 namespace SalesPipeline.Tests.Forecasting.Distribution;
-
-using Money = SalesPipeline.Money.Money;
 
 public sealed class ForecastDistributionTests
 {

@@ -1,11 +1,8 @@
 using SalesPipeline.Deals;
 using SalesPipeline.Forecasting;
-using SalesPipeline.Money;
 using static SalesPipeline.Tests.Forecasting.Distribution.DistributionFixtures;
 
 namespace SalesPipeline.Tests.Forecasting.Distribution;
-
-using Money = SalesPipeline.Money.Money;
 
 public sealed class RevenueDistributionTests
 {

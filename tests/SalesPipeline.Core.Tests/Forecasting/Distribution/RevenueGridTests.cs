@@ -1,7 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
 using SalesPipeline.Forecasting;
-using SalesPipeline.Money;
 
 namespace SalesPipeline.Tests.Forecasting.Distribution;
 

@@ -30,7 +30,7 @@ public class ActivityProgressTests
             On(d1, ActivityKind.Call, 1), // not a judged kind
             On(d2, ActivityKind.Meeting, 1, "bob"), // only a backward move follows: not
             Activity.ForDeal(ActivityKind.Demo, Day(3), "bob", new DealId("elsewhere")), // unmatched
-            Activity.ForLead(ActivityKind.Demo, Day(3), "bob", new SalesPipeline.Leads.LeadId("L-1")), // about a lead
+            Activity.ForLead(ActivityKind.Demo, Day(3), "bob", new SalesPipeline.LeadId("L-1")), // about a lead
         ];
 
         var report = ActivityProgress.Of([d1, d2], activities);

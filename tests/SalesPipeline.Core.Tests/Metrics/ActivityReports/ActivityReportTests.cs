@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using SalesPipeline.Activities;
+using SalesPipeline.Calendars;
 using SalesPipeline.Deals;
 using SalesPipeline.Metrics;
 using SalesPipeline.Targets;

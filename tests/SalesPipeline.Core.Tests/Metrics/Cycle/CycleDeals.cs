@@ -2,12 +2,9 @@ using NodaTime;
 using SalesPipeline.Deals;
 using SalesPipeline.Forecasting;
 using SalesPipeline.Leads;
-using SalesPipeline.Money;
 using SalesPipeline.Pipelines;
 
 namespace SalesPipeline.Tests.Metrics;
-
-using Money = SalesPipeline.Money.Money;
 
 // Deals for the cycle and velocity tests: one open stage, so a deal can be won or lost at any instant.
 internal static class CycleDeals

@@ -5,12 +5,10 @@ using SalesPipeline.Deals;
 using SalesPipeline.Forecasting;
 using SalesPipeline.Leads;
 using SalesPipeline.Metrics;
-using SalesPipeline.Money;
 using SalesPipeline.Organization;
+using SalesPipeline.Statistics;
 
 namespace SalesPipeline.Tests.Metrics;
-
-using Money = SalesPipeline.Money.Money;
 
 public class FunnelTests
 {

@@ -2,12 +2,9 @@ using FsCheck;
 using FsCheck.Fluent;
 using SalesPipeline.Deals;
 using SalesPipeline.Metrics;
-using SalesPipeline.Money;
 using static SalesPipeline.Tests.Metrics.MetricDeals;
 
 namespace SalesPipeline.Tests.Metrics;
-
-using Money = SalesPipeline.Money.Money;
 
 public class CompetitorAnalysisTests
 {

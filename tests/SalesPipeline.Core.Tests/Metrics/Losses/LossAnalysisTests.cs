@@ -3,12 +3,9 @@ using FsCheck.Fluent;
 using NodaTime;
 using SalesPipeline.Deals;
 using SalesPipeline.Metrics;
-using SalesPipeline.Money;
 using static SalesPipeline.Tests.Metrics.MetricDeals;
 
 namespace SalesPipeline.Tests.Metrics;
-
-using Money = SalesPipeline.Money.Money;
 
 public class LossAnalysisTests
 {

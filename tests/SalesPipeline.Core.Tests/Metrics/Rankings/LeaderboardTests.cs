@@ -4,12 +4,9 @@ using NodaTime;
 using SalesPipeline.Activities;
 using SalesPipeline.Deals;
 using SalesPipeline.Metrics;
-using SalesPipeline.Money;
 using static SalesPipeline.Tests.Metrics.MetricDeals;
 
 namespace SalesPipeline.Tests.Metrics;
-
-using Money = SalesPipeline.Money.Money;
 
 public class LeaderboardTests
 {

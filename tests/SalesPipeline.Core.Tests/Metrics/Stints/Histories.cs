@@ -3,12 +3,9 @@ using FsCheck.Fluent;
 using NodaTime;
 using SalesPipeline.Deals;
 using SalesPipeline.Leads;
-using SalesPipeline.Money;
 using SalesPipeline.Pipelines;
 
 namespace SalesPipeline.Tests.Metrics;
-
-using Money = SalesPipeline.Money.Money;
 
 // Deal histories written event by event (Deal.FromEvents), so a test can skip stages, regress and reopen freely on the
 // Default pipeline (prospecting > qualified > proposal > negotiation) without answering exit criteria.

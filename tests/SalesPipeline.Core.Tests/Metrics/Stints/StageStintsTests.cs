@@ -130,7 +130,7 @@ public class StageStintsTests
             new DealId("X-1"),
             "x",
             "alice",
-            SalesPipeline.Money.Money.Of(1m, SalesPipeline.Money.Currency.USD),
+            SalesPipeline.Money.Of(1m, SalesPipeline.Currency.USD),
             new LocalDate(2026, 1, 1),
             History.T0
         );

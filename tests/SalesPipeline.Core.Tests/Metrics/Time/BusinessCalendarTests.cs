@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using NodaTime;
+using SalesPipeline.Calendars;
 using SalesPipeline.Metrics;
 
 namespace SalesPipeline.Tests.Metrics;

@@ -1,16 +1,15 @@
 using FsCheck;
 using FsCheck.Fluent;
 using NodaTime;
+using SalesPipeline.Calendars;
 using SalesPipeline.Deals;
 using SalesPipeline.Metrics;
-using SalesPipeline.Money;
 using SalesPipeline.Organization;
 using SalesPipeline.Targets;
 
 namespace SalesPipeline.Tests.Metrics;
 
 using static CycleDeals;
-using Money = SalesPipeline.Money.Money;
 
 public class SalesVelocityTests
 {

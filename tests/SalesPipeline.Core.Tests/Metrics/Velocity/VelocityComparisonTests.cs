@@ -1,9 +1,9 @@
 using FsCheck;
 using FsCheck.Fluent;
 using NodaTime;
+using SalesPipeline.Calendars;
 using SalesPipeline.Deals;
 using SalesPipeline.Metrics;
-using SalesPipeline.Money;
 using SalesPipeline.Targets;
 
 namespace SalesPipeline.Tests.Metrics;

@@ -3,13 +3,10 @@ using FsCheck.Fluent;
 using NodaTime;
 using SalesPipeline.Deals;
 using SalesPipeline.Leads;
-using SalesPipeline.Money;
 using SalesPipeline.Organization;
 using SalesPipeline.Pipelines;
 
 namespace SalesPipeline.Tests.Metrics;
-
-using Money = SalesPipeline.Money.Money;
 
 /// <summary>A generated deal, as plain data: how it ends and when, so tests can compute expected figures by hand.</summary>
 internal sealed record DealSpec(

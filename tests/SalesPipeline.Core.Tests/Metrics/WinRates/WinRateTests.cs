@@ -1,15 +1,13 @@
 using FsCheck;
 using FsCheck.Fluent;
 using NodaTime;
+using SalesPipeline.Calendars;
 using SalesPipeline.Deals;
 using SalesPipeline.Metrics;
-using SalesPipeline.Money;
 using SalesPipeline.Targets;
 using static SalesPipeline.Tests.Metrics.MetricDeals;
 
 namespace SalesPipeline.Tests.Metrics;
-
-using Money = SalesPipeline.Money.Money;
 
 public class WinRateTests
 {

@@ -2,11 +2,8 @@ using System.Globalization;
 using System.Numerics;
 using FsCheck;
 using FsCheck.Fluent;
-using SalesPipeline.Money;
 
-namespace SalesPipeline.Tests.Money;
-
-using Money = SalesPipeline.Money.Money;
+namespace SalesPipeline.Tests.Monetary;
 
 public class MoneyAllocationTests
 {

@@ -3,10 +3,10 @@ using System.Collections.Generic;
 using System.Globalization;
 using SalesPipeline.Utility;
 
-namespace SalesPipeline.Money;
+namespace SalesPipeline;
 
 /// <summary>
-/// An exact amount of money: a <see cref="decimal"/> amount in a <see cref="Money.Currency"/>.
+/// An exact amount of money: a <see cref="decimal"/> amount in a <see cref="Currency"/>.
 /// </summary>
 /// <remarks>
 /// <para>Arithmetic is exact decimal arithmetic; nothing is rounded unless you ask. <see cref="Round"/> rounds to the

@@ -1,11 +1,11 @@
 using System;
 using SalesPipeline.Utility;
 
-namespace SalesPipeline.Deals;
+namespace SalesPipeline;
 
-/// <summary>The identity of a deal, for example "D-1001": any non-empty text chosen by the caller (a CRM key, a GUID).</summary>
+/// <summary>The identity of a lead, for example "L-2001": any non-empty text chosen by the caller (a CRM key, a GUID).</summary>
 /// <remarks>An immutable value; equality is ordinal on the text.</remarks>
-public readonly struct DealId : IEquatable<DealId>
+public readonly struct LeadId : IEquatable<LeadId>
 {
     private readonly string? value;
 
@@ -13,16 +13,16 @@ public readonly struct DealId : IEquatable<DealId>
     /// <param name="value">The text of the id; not empty or whitespace.</param>
     /// <exception cref="ArgumentNullException"><paramref name="value"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="value"/> is empty or whitespace.</exception>
-    public DealId(string value) => this.value = Preconditions.CheckNotBlank(value);
+    public LeadId(string value) => this.value = Preconditions.CheckNotBlank(value);
 
-    /// <summary>The text of the id (empty for <c>default(DealId)</c>).</summary>
+    /// <summary>The text of the id (empty for <c>default(LeadId)</c>).</summary>
     public string Value => value ?? "";
 
     /// <inheritdoc/>
-    public bool Equals(DealId other) => string.Equals(Value, other.Value, StringComparison.Ordinal);
+    public bool Equals(LeadId other) => string.Equals(Value, other.Value, StringComparison.Ordinal);
 
     /// <inheritdoc/>
-    public override bool Equals(object? obj) => obj is DealId other && Equals(other);
+    public override bool Equals(object? obj) => obj is LeadId other && Equals(other);
 
     /// <inheritdoc/>
     public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Value);
@@ -35,11 +35,11 @@ public readonly struct DealId : IEquatable<DealId>
     /// <param name="left">The first id.</param>
     /// <param name="right">The second id.</param>
     /// <returns>True when equal.</returns>
-    public static bool operator ==(DealId left, DealId right) => left.Equals(right);
+    public static bool operator ==(LeadId left, LeadId right) => left.Equals(right);
 
     /// <summary>Whether two ids differ.</summary>
     /// <param name="left">The first id.</param>
     /// <param name="right">The second id.</param>
     /// <returns>True when different.</returns>
-    public static bool operator !=(DealId left, DealId right) => !left.Equals(right);
+    public static bool operator !=(LeadId left, LeadId right) => !left.Equals(right);
 }

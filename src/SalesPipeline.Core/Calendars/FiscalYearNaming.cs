@@ -1,4 +1,4 @@
-namespace SalesPipeline.Targets;
+namespace SalesPipeline.Calendars;
 
 /// <summary>Which calendar year names a fiscal year that does not start in January.</summary>
 public enum FiscalYearNaming

@@ -1,6 +1,4 @@
-using SalesPipeline.Money;
-
-namespace SalesPipeline.Tests.Money;
+namespace SalesPipeline.Tests.Monetary;
 
 public class CurrencyTests
 {

@@ -1,10 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
-using SalesPipeline.Money;
 
-namespace SalesPipeline.Tests.Money;
-
-using Money = SalesPipeline.Money.Money;
+namespace SalesPipeline.Tests.Monetary;
 
 public sealed class ExchangeRatesTests
 {

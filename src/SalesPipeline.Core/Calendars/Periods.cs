@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Linq;
 using SalesPipeline.Utility;
 
-namespace SalesPipeline.Targets;
+namespace SalesPipeline.Calendars;
 
 // Reports accept any list of periods as long as no day is counted twice.
 internal static class Periods

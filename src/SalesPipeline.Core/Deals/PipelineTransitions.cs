@@ -1,18 +1,25 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using NodaTime;
-using SalesPipeline.Deals;
-using SalesPipeline.Forecasting;
+using SalesPipeline.Pipelines;
 using SalesPipeline.Utility;
 
-namespace SalesPipeline.Pipelines;
+namespace SalesPipeline.Deals;
 
-public sealed partial class PipelineDefinition
+/// <summary>
+/// The deal state machine: every transition of a <see cref="Deal"/> under its <see cref="PipelineDefinition"/>, as
+/// extension methods on the pipeline (<c>pipeline.Apply(deal, command)</c>, <c>pipeline.Move(...)</c>, ...).
+/// </summary>
+/// <remarks>
+/// They live beside the deal rather than on the pipeline so that pipeline definitions sit in a lower layer than
+/// deals (see docs/architecture.md). Every method is pure and thread-safe.
+/// </remarks>
+public static partial class PipelineTransitions
 {
     /// <summary>
     /// Applies a command to a deal: the pure transition function of the state machine.
     /// </summary>
+    /// <param name="pipeline">The pipeline the deal was opened in.</param>
     /// <param name="deal">The deal, opened in this pipeline.</param>
     /// <param name="command">The command.</param>
     /// <returns>
@@ -30,26 +37,29 @@ public sealed partial class PipelineDefinition
     /// terminal: only reassignment and (if <see cref="PipelinePolicies.AllowReopen"/>) reopening apply to them.</para>
     /// <para>Pure and thread-safe: the same deal and command always give the same result, and nothing is mutated.</para>
     /// </remarks>
-    public TransitionResult Apply(Deal deal, DealCommand command)
+    public static TransitionResult Apply(this PipelineDefinition pipeline, Deal deal, DealCommand command)
     {
         Preconditions.CheckNotNull(deal);
         Preconditions.CheckNotNull(command);
         List<Rejection>? rejections = null;
-        var e = Decide(deal, command, ref rejections);
+        var e = Decide(pipeline, deal, command, ref rejections);
         return rejections is null
             ? TransitionResult.Accepted(deal.Append(e!), e!)
             : TransitionResult.Rejected(deal, rejections.AsReadOnly());
     }
 
     /// <summary>Applies a command and returns the new deal, or throws with every reason it was rejected.</summary>
+    /// <param name="pipeline">The pipeline the deal was opened in.</param>
     /// <param name="deal">The deal.</param>
     /// <param name="command">The command.</param>
     /// <returns>The new deal.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="deal"/> or <paramref name="command"/> is null.</exception>
-    /// <exception cref="InvalidTransitionException">The command was rejected (see <see cref="Apply"/>).</exception>
-    public Deal ApplyOrThrow(Deal deal, DealCommand command) => Apply(deal, command).GetDealOrThrow();
+    /// <exception cref="InvalidTransitionException">The command was rejected (see <see cref="PipelineTransitions.Apply"/>).</exception>
+    public static Deal ApplyOrThrow(this PipelineDefinition pipeline, Deal deal, DealCommand command) =>
+        Apply(pipeline, deal, command).GetDealOrThrow();
 
     /// <summary>Moves an open deal to another open stage, or throws with every reason it may not.</summary>
+    /// <param name="pipeline">The pipeline the deal was opened in.</param>
     /// <param name="deal">The deal.</param>
     /// <param name="stageId">The target open stage.</param>
     /// <param name="at">When.</param>
@@ -57,10 +67,12 @@ public sealed partial class PipelineDefinition
     /// <returns>The moved deal.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">A text argument is empty or whitespace.</exception>
-    /// <exception cref="InvalidTransitionException">The move is not permitted (see <see cref="Apply"/>).</exception>
-    public Deal Move(Deal deal, string stageId, Instant at, string by) => ApplyOrThrow(deal, DealCommand.Move(stageId, at, by));
+    /// <exception cref="InvalidTransitionException">The move is not permitted (see <see cref="PipelineTransitions.Apply"/>).</exception>
+    public static Deal Move(this PipelineDefinition pipeline, Deal deal, string stageId, Instant at, string by) =>
+        ApplyOrThrow(pipeline, deal, DealCommand.Move(stageId, at, by));
 
     /// <summary>Answers an exit criterion "yes", or throws.</summary>
+    /// <param name="pipeline">The pipeline the deal was opened in.</param>
     /// <param name="deal">The deal.</param>
     /// <param name="criterionId">The criterion.</param>
     /// <param name="at">When.</param>
@@ -69,19 +81,23 @@ public sealed partial class PipelineDefinition
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">A text argument is empty or whitespace.</exception>
     /// <exception cref="InvalidTransitionException">The answer is rejected (unknown criterion, closed deal, already answered).</exception>
-    public Deal Answer(Deal deal, string criterionId, Instant at, string by) => ApplyOrThrow(deal, DealCommand.Answer(criterionId, at, by));
+    public static Deal Answer(this PipelineDefinition pipeline, Deal deal, string criterionId, Instant at, string by) =>
+        ApplyOrThrow(pipeline, deal, DealCommand.Answer(criterionId, at, by));
 
     /// <summary>Wins an open deal, or throws with every reason it may not.</summary>
+    /// <param name="pipeline">The pipeline the deal was opened in.</param>
     /// <param name="deal">The deal.</param>
     /// <param name="at">When.</param>
     /// <param name="by">Who.</param>
     /// <returns>The won deal.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="by"/> is empty or whitespace.</exception>
-    /// <exception cref="InvalidTransitionException">Winning is not permitted (see <see cref="Apply"/>).</exception>
-    public Deal Win(Deal deal, Instant at, string by) => ApplyOrThrow(deal, DealCommand.Win(at, by));
+    /// <exception cref="InvalidTransitionException">Winning is not permitted (see <see cref="PipelineTransitions.Apply"/>).</exception>
+    public static Deal Win(this PipelineDefinition pipeline, Deal deal, Instant at, string by) =>
+        ApplyOrThrow(pipeline, deal, DealCommand.Win(at, by));
 
     /// <summary>Loses an open deal, or throws.</summary>
+    /// <param name="pipeline">The pipeline the deal was opened in.</param>
     /// <param name="deal">The deal.</param>
     /// <param name="reason">Why it was lost.</param>
     /// <param name="at">When.</param>
@@ -91,10 +107,17 @@ public sealed partial class PipelineDefinition
     /// <exception cref="ArgumentNullException"><paramref name="deal"/> or <paramref name="by"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="by"/> or a given <paramref name="competitor"/> is empty.</exception>
     /// <exception cref="InvalidTransitionException">Losing is not permitted (closed deal, missing reason, ...).</exception>
-    public Deal Lose(Deal deal, LossReason reason, Instant at, string by, string? competitor = null) =>
-        ApplyOrThrow(deal, DealCommand.Lose(reason, at, by, competitor));
+    public static Deal Lose(
+        this PipelineDefinition pipeline,
+        Deal deal,
+        LossReason reason,
+        Instant at,
+        string by,
+        string? competitor = null
+    ) => ApplyOrThrow(pipeline, deal, DealCommand.Lose(reason, at, by, competitor));
 
     /// <summary>Reopens a won or lost deal, or throws.</summary>
+    /// <param name="pipeline">The pipeline the deal was opened in.</param>
     /// <param name="deal">The deal.</param>
     /// <param name="at">When.</param>
     /// <param name="by">Who.</param>
@@ -103,23 +126,25 @@ public sealed partial class PipelineDefinition
     /// <exception cref="ArgumentNullException">A required argument is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="by"/> or a given <paramref name="stageId"/> is empty.</exception>
     /// <exception cref="InvalidTransitionException">Reopening is not permitted (open deal, policy, unknown stage).</exception>
-    public Deal Reopen(Deal deal, Instant at, string by, string? stageId = null) => ApplyOrThrow(deal, DealCommand.Reopen(at, by, stageId));
+    public static Deal Reopen(this PipelineDefinition pipeline, Deal deal, Instant at, string by, string? stageId = null) =>
+        ApplyOrThrow(pipeline, deal, DealCommand.Reopen(at, by, stageId));
 
     /// <summary>
     /// Where the deal may go from where it is: for an open deal every other open stage, Won and Lost; for a closed deal
     /// the open stages it could be reopened into. Each with whether it is permitted now and what is missing.
     /// </summary>
+    /// <param name="pipeline">The pipeline the deal was opened in.</param>
     /// <param name="deal">The deal.</param>
     /// <returns>The options in stage order.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="deal"/> is null.</exception>
     /// <exception cref="ArgumentException">The deal belongs to another pipeline (by name), or its stage is not in this one.</exception>
-    public IReadOnlyList<PermittedMove> PermittedMoves(Deal deal)
+    public static IReadOnlyList<PermittedMove> PermittedMoves(this PipelineDefinition pipeline, Deal deal)
     {
         Preconditions.CheckNotNull(deal);
-        CurrentStage(deal);
+        CurrentStage(pipeline, deal);
         var at = deal.LastEventAt;
         var options = new List<PermittedMove>();
-        foreach (var stage in Stages)
+        foreach (var stage in pipeline.Stages)
         {
             DealCommand? command =
                 deal.IsOpen
@@ -137,13 +162,14 @@ public sealed partial class PipelineDefinition
                 continue;
             }
             List<Rejection>? missing = null;
-            Decide(deal, command, ref missing);
+            Decide(pipeline, deal, command, ref missing);
             options.Add(new PermittedMove(stage, missing is null, (IReadOnlyList<Rejection>?)missing?.AsReadOnly() ?? []));
         }
         return options.AsReadOnly();
     }
 
     /// <summary>The deal's effective win probability and where it comes from.</summary>
+    /// <param name="pipeline">The pipeline the deal was opened in.</param>
     /// <param name="deal">The deal.</param>
     /// <returns>
     /// For an open deal, its override if it has one (Manual or Model), else its stage's probability; for a won deal 1 and
@@ -151,15 +177,16 @@ public sealed partial class PipelineDefinition
     /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="deal"/> is null.</exception>
     /// <exception cref="ArgumentException">The deal belongs to another pipeline (by name), or its stage is not in this one.</exception>
-    public EffectiveValue<decimal> WinProbabilityOf(Deal deal)
+    public static EffectiveValue<decimal> WinProbabilityOf(this PipelineDefinition pipeline, Deal deal)
     {
-        var stage = CurrentStage(Preconditions.CheckNotNull(deal));
+        var stage = CurrentStage(pipeline, Preconditions.CheckNotNull(deal));
         return stage.IsOpen && deal.ProbabilityOverride is { } p
             ? new EffectiveValue<decimal>(p, deal.ProbabilityOverrideSource ?? ValueSource.Manual)
             : new EffectiveValue<decimal>(stage.Probability, ValueSource.StageDefault);
     }
 
     /// <summary>The deal's effective forecast category and where it comes from.</summary>
+    /// <param name="pipeline">The pipeline the deal was opened in.</param>
     /// <param name="deal">The deal.</param>
     /// <returns>
     /// For an open deal, its override if it has one, else its stage's category; Closed for a won deal and Omitted for a
@@ -167,27 +194,27 @@ public sealed partial class PipelineDefinition
     /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="deal"/> is null.</exception>
     /// <exception cref="ArgumentException">The deal belongs to another pipeline (by name), or its stage is not in this one.</exception>
-    public EffectiveValue<ForecastCategory> ForecastCategoryOf(Deal deal)
+    public static EffectiveValue<ForecastCategory> ForecastCategoryOf(this PipelineDefinition pipeline, Deal deal)
     {
-        var stage = CurrentStage(Preconditions.CheckNotNull(deal));
+        var stage = CurrentStage(pipeline, Preconditions.CheckNotNull(deal));
         return stage.IsOpen && deal.CategoryOverride is { } c
             ? new EffectiveValue<ForecastCategory>(c, ValueSource.Manual)
             : new EffectiveValue<ForecastCategory>(stage.Category, ValueSource.StageDefault);
     }
 
-    private Stage CurrentStage(Deal deal)
+    private static Stage CurrentStage(PipelineDefinition pipeline, Deal deal)
     {
-        if (!string.Equals(deal.Pipeline, Name, StringComparison.Ordinal))
+        if (!string.Equals(deal.Pipeline, pipeline.Name, StringComparison.Ordinal))
         {
             throw new ArgumentException(
-                $"Deal {deal.Id} (in stage \"{deal.StageId}\") belongs to pipeline \"{deal.Pipeline}\", not \"{Name}\".",
+                $"Deal {deal.Id} (in stage \"{deal.StageId}\") belongs to pipeline \"{deal.Pipeline}\", not \"{pipeline.Name}\".",
                 nameof(deal)
             );
         }
-        return stagesById.TryGetValue(deal.StageId, out var stage)
+        return pipeline.StagesById.TryGetValue(deal.StageId, out var stage)
             ? stage
             : throw new ArgumentException(
-                $"Deal {deal.Id} is in stage \"{deal.StageId}\", which pipeline \"{Name}\" does not have.",
+                $"Deal {deal.Id} is in stage \"{deal.StageId}\", which pipeline \"{pipeline.Name}\" does not have.",
                 nameof(deal)
             );
     }

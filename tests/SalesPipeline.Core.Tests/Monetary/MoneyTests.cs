@@ -1,11 +1,8 @@
 using System.Globalization;
 using FsCheck;
 using FsCheck.Fluent;
-using SalesPipeline.Money;
 
-namespace SalesPipeline.Tests.Money;
-
-using Money = SalesPipeline.Money.Money;
+namespace SalesPipeline.Tests.Monetary;
 
 public class MoneyTests
 {

@@ -5,7 +5,7 @@ using System.Linq;
 using NodaTime;
 using SalesPipeline.Utility;
 
-namespace SalesPipeline.Metrics;
+namespace SalesPipeline.Calendars;
 
 /// <summary>
 /// Which days are business days (every day but the weekend days and the holidays), in a time zone, and how much business

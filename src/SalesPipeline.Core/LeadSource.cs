@@ -1,7 +1,7 @@
 using System;
 using SalesPipeline.Utility;
 
-namespace SalesPipeline.Leads;
+namespace SalesPipeline;
 
 /// <summary>
 /// The channel a lead came from, as a short code for conversion analysis by channel: one of the common ones

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace SalesPipeline.Metrics;
+namespace SalesPipeline.Statistics;
 
 // Percentiles by Hyndman and Fan's definition 7 (linear interpolation between closest ranks; numpy, pandas and Excel's
 // PERCENTILE.INC use it): with the n samples sorted x[0] <= ... <= x[n-1] and h = (n - 1) p,

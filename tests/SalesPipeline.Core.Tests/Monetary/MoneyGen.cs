@@ -1,8 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
-using SalesPipeline.Money;
 
-namespace SalesPipeline.Tests.Money;
+namespace SalesPipeline.Tests.Monetary;
 
 // Generators for the Money property tests: amounts are whole minor units (never random decimals).
 internal static class MoneyGen

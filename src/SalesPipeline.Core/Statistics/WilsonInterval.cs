@@ -3,7 +3,7 @@ using System.Globalization;
 using MathNet.Numerics.Distributions;
 using SalesPipeline.Utility;
 
-namespace SalesPipeline.Forecasting;
+namespace SalesPipeline.Statistics;
 
 /// <summary>
 /// The Wilson score interval for a proportion: a confidence interval for the true rate behind <see cref="Successes"/>
@@ -81,7 +81,7 @@ public sealed record WilsonInterval
                 $"Successes must be between 0 and the number of trials ({trials}); it was {successes}."
             )
         );
-        CalibrationOptions.CheckConfidence(confidence, nameof(confidence));
+        ConfidenceLevel.Check(confidence, nameof(confidence));
         var z = ZFor(confidence);
         double n = trials;
         var p = successes / n;

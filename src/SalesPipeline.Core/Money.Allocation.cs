@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Numerics;
 using SalesPipeline.Utility;
 
-namespace SalesPipeline.Money;
+namespace SalesPipeline;
 
 public sealed partial class Money
 {

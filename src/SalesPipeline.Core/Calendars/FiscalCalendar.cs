@@ -4,7 +4,7 @@ using System.Globalization;
 using NodaTime;
 using SalesPipeline.Utility;
 
-namespace SalesPipeline.Targets;
+namespace SalesPipeline.Calendars;
 
 /// <summary>
 /// A fiscal calendar: fiscal years of twelve calendar months starting in any month, with their quarters (three months

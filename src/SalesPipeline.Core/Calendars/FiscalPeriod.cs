@@ -3,7 +3,7 @@ using System.Globalization;
 using NodaTime;
 using SalesPipeline.Utility;
 
-namespace SalesPipeline.Targets;
+namespace SalesPipeline.Calendars;
 
 /// <summary>A named span of days a figure is reported for: a fiscal year, quarter, month or week, or any interval.</summary>
 /// <remarks>Both ends are inclusive, as in NodaTime's <see cref="DateInterval"/>. Immutable; thread-safe.</remarks>

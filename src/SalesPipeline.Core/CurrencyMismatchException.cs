@@ -1,6 +1,6 @@
 using System;
 
-namespace SalesPipeline.Money;
+namespace SalesPipeline;
 
 /// <summary>
 /// Thrown when an operation combines or compares amounts in two different currencies, such as

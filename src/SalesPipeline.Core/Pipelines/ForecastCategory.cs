@@ -1,4 +1,4 @@
-namespace SalesPipeline.Forecasting;
+namespace SalesPipeline.Pipelines;
 
 /// <summary>
 /// The category a rep commits a deal to in the rep-category forecast, ordered from least to most certain:

@@ -1,14 +1,14 @@
 using System.Collections.Generic;
 using System.Linq;
-using SalesPipeline.Deals;
+using SalesPipeline.Pipelines;
 
-namespace SalesPipeline.Pipelines;
+namespace SalesPipeline.Deals;
 
-public sealed partial class PipelineDefinition
+public static partial class PipelineTransitions
 {
     // Decides a command: returns the event it would add, or fills rejections with every reason it may not.
     // Allocates nothing on the accepted path beyond the event itself, because Apply runs millions of times.
-    private DealEvent? Decide(Deal deal, DealCommand command, ref List<Rejection>? rejections)
+    private static DealEvent? Decide(PipelineDefinition pipeline, Deal deal, DealCommand command, ref List<Rejection>? rejections)
     {
         if (command.At < deal.LastEventAt)
         {
@@ -18,22 +18,22 @@ public sealed partial class PipelineDefinition
                 $"The command is dated {command.At}, before the deal's latest event at {deal.LastEventAt}; events are recorded in time order."
             );
         }
-        if (!string.Equals(deal.Pipeline, Name, System.StringComparison.Ordinal))
+        if (!string.Equals(deal.Pipeline, pipeline.Name, System.StringComparison.Ordinal))
         {
             Reject(
                 ref rejections,
                 RejectionCode.DealNotInPipeline,
-                $"Deal {deal.Id} (in stage \"{deal.StageId}\") belongs to pipeline \"{deal.Pipeline}\", not \"{Name}\"; apply its commands with the pipeline it was opened in.",
+                $"Deal {deal.Id} (in stage \"{deal.StageId}\") belongs to pipeline \"{deal.Pipeline}\", not \"{pipeline.Name}\"; apply its commands with the pipeline it was opened in.",
                 deal.StageId
             );
             return null;
         }
-        if (!stagesById.TryGetValue(deal.StageId, out var current))
+        if (!pipeline.StagesById.TryGetValue(deal.StageId, out var current))
         {
             Reject(
                 ref rejections,
                 RejectionCode.DealNotInPipeline,
-                $"Deal {deal.Id} is in stage \"{deal.StageId}\", which pipeline \"{Name}\" does not have; apply its commands with the pipeline it was opened in (\"{deal.Pipeline}\").",
+                $"Deal {deal.Id} is in stage \"{deal.StageId}\", which pipeline \"{pipeline.Name}\" does not have; apply its commands with the pipeline it was opened in (\"{deal.Pipeline}\").",
                 deal.StageId
             );
             return null;
@@ -51,7 +51,7 @@ public sealed partial class PipelineDefinition
                 return new OwnerReassigned(id, at, by, r.Owner);
 
             case ReopenDeal r:
-                return DecideReopen(deal, r, ref rejections);
+                return DecideReopen(pipeline, deal, r, ref rejections);
         }
 
         if (!deal.IsOpen)
@@ -68,14 +68,14 @@ public sealed partial class PipelineDefinition
         switch (command)
         {
             case MoveToStage m:
-                return DecideMove(deal, current, m, ref rejections);
+                return DecideMove(pipeline, deal, current, m, ref rejections);
 
             case WinDeal:
-                if (Policies.RequireExitCriteriaToWin)
+                if (pipeline.Policies.RequireExitCriteriaToWin)
                 {
-                    CheckForward(deal, current, WonStage, ref rejections);
+                    CheckForward(pipeline, deal, current, pipeline.WonStage, ref rejections);
                 }
-                return new DealWon(id, at, by, WonStage.Id);
+                return new DealWon(id, at, by, pipeline.WonStage.Id);
 
             case LoseDeal l:
                 if (l.Reason is null)
@@ -87,15 +87,15 @@ public sealed partial class PipelineDefinition
                     );
                     return null;
                 }
-                return new DealLost(id, at, by, LostStage.Id, l.Reason, l.Competitor);
+                return new DealLost(id, at, by, pipeline.LostStage.Id, l.Reason, l.Competitor);
 
             case AnswerExitCriterion a:
-                if (!criteriaById.ContainsKey(a.CriterionId))
+                if (!pipeline.CriteriaById.ContainsKey(a.CriterionId))
                 {
                     Reject(
                         ref rejections,
                         RejectionCode.UnknownExitCriterion,
-                        $"Pipeline \"{Name}\" has no exit criterion \"{a.CriterionId}\".",
+                        $"Pipeline \"{pipeline.Name}\" has no exit criterion \"{a.CriterionId}\".",
                         criterionId: a.CriterionId
                     );
                 }
@@ -111,12 +111,12 @@ public sealed partial class PipelineDefinition
                 return new ExitCriterionAnswered(id, at, by, a.CriterionId);
 
             case WithdrawExitCriterion w:
-                if (!criteriaById.ContainsKey(w.CriterionId))
+                if (!pipeline.CriteriaById.ContainsKey(w.CriterionId))
                 {
                     Reject(
                         ref rejections,
                         RejectionCode.UnknownExitCriterion,
-                        $"Pipeline \"{Name}\" has no exit criterion \"{w.CriterionId}\".",
+                        $"Pipeline \"{pipeline.Name}\" has no exit criterion \"{w.CriterionId}\".",
                         criterionId: w.CriterionId
                     );
                 }
@@ -193,14 +193,20 @@ public sealed partial class PipelineDefinition
         }
     }
 
-    private StageMoved? DecideMove(Deal deal, Stage current, MoveToStage m, ref List<Rejection>? rejections)
+    private static StageMoved? DecideMove(
+        PipelineDefinition pipeline,
+        Deal deal,
+        Stage current,
+        MoveToStage m,
+        ref List<Rejection>? rejections
+    )
     {
-        if (!stagesById.TryGetValue(m.StageId, out var target))
+        if (!pipeline.StagesById.TryGetValue(m.StageId, out var target))
         {
             Reject(
                 ref rejections,
                 RejectionCode.UnknownStage,
-                $"Pipeline \"{Name}\" has no stage \"{m.StageId}\"; its stages are {string.Join(", ", Stages.Select(s => s.Id))}.",
+                $"Pipeline \"{pipeline.Name}\" has no stage \"{m.StageId}\"; its stages are {string.Join(", ", pipeline.Stages.Select(s => s.Id))}.",
                 m.StageId
             );
             return null;
@@ -222,36 +228,36 @@ public sealed partial class PipelineDefinition
         }
         if (target.Index > current.Index)
         {
-            CheckForward(deal, current, target, ref rejections);
+            CheckForward(pipeline, deal, current, target, ref rejections);
             return new StageMoved(deal.Id, m.At, m.By, current.Id, target.Id, MoveDirection.Forward, target.Index - current.Index - 1);
         }
         return new StageMoved(deal.Id, m.At, m.By, current.Id, target.Id, MoveDirection.Backward, 0);
     }
 
     // A forward move (or a win) needs the leaving stage's criteria, and the skipped stages' too unless skipping is allowed.
-    private void CheckForward(Deal deal, Stage current, Stage target, ref List<Rejection>? rejections)
+    private static void CheckForward(PipelineDefinition pipeline, Deal deal, Stage current, Stage target, ref List<Rejection>? rejections)
     {
         AddUnmet(deal, current, ref rejections);
-        if (Policies.AllowSkipping || target.Index - current.Index <= 1)
+        if (pipeline.Policies.AllowSkipping || target.Index - current.Index <= 1)
         {
             return;
         }
         var before = rejections?.Count ?? 0;
         for (var i = current.Index + 1; i < target.Index; i++)
         {
-            AddUnmet(deal, OpenStages[i], ref rejections);
+            AddUnmet(deal, pipeline.OpenStages[i], ref rejections);
         }
         if ((rejections?.Count ?? 0) > before)
         {
             var skipped = string.Join(
                 ", ",
-                OpenStages.Skip(current.Index + 1).Take(target.Index - current.Index - 1).Select(s => $"\"{s.Name}\"")
+                pipeline.OpenStages.Skip(current.Index + 1).Take(target.Index - current.Index - 1).Select(s => $"\"{s.Name}\"")
             );
             rejections!.Insert(
                 before,
                 new Rejection(
                     RejectionCode.SkippingNotAllowed,
-                    $"Pipeline \"{Name}\" does not allow skipping stages: going from \"{current.Name}\" to \"{target.Name}\" skips {skipped}, whose exit criteria are not all met; answer them or move one stage at a time.",
+                    $"Pipeline \"{pipeline.Name}\" does not allow skipping stages: going from \"{current.Name}\" to \"{target.Name}\" skips {skipped}, whose exit criteria are not all met; answer them or move one stage at a time.",
                     target.Id
                 )
             );
@@ -275,23 +281,27 @@ public sealed partial class PipelineDefinition
         }
     }
 
-    private DealReopened? DecideReopen(Deal deal, ReopenDeal r, ref List<Rejection>? rejections)
+    private static DealReopened? DecideReopen(PipelineDefinition pipeline, Deal deal, ReopenDeal r, ref List<Rejection>? rejections)
     {
         if (deal.IsOpen)
         {
             Reject(ref rejections, RejectionCode.DealNotClosed, $"Deal {deal.Id} is open; only a won or lost deal can be reopened.");
         }
-        if (!Policies.AllowReopen)
+        if (!pipeline.Policies.AllowReopen)
         {
-            Reject(ref rejections, RejectionCode.ReopenNotAllowed, $"Pipeline \"{Name}\" does not allow reopening won or lost deals.");
+            Reject(
+                ref rejections,
+                RejectionCode.ReopenNotAllowed,
+                $"Pipeline \"{pipeline.Name}\" does not allow reopening won or lost deals."
+            );
         }
         var stageId = r.StageId ?? deal.LastOpenStageId;
-        if (!stagesById.TryGetValue(stageId, out var target))
+        if (!pipeline.StagesById.TryGetValue(stageId, out var target))
         {
             Reject(
                 ref rejections,
                 RejectionCode.UnknownStage,
-                $"Pipeline \"{Name}\" has no stage \"{stageId}\"; its stages are {string.Join(", ", Stages.Select(s => s.Id))}.",
+                $"Pipeline \"{pipeline.Name}\" has no stage \"{stageId}\"; its stages are {string.Join(", ", pipeline.Stages.Select(s => s.Id))}.",
                 stageId
             );
         }
@@ -304,10 +314,10 @@ public sealed partial class PipelineDefinition
                 target.Id
             );
         }
-        else if (stagesById.TryGetValue(deal.LastOpenStageId, out var lastOpen) && target.Index > lastOpen.Index)
+        else if (pipeline.StagesById.TryGetValue(deal.LastOpenStageId, out var lastOpen) && target.Index > lastOpen.Index)
         {
             // Reopening further along than the deal ever got is a forward move: it needs the same exit criteria.
-            CheckForward(deal, lastOpen, target, ref rejections);
+            CheckForward(pipeline, deal, lastOpen, target, ref rejections);
         }
         return new DealReopened(deal.Id, r.At, r.By, stageId);
     }

@@ -1,6 +1,6 @@
 using System;
 
-namespace SalesPipeline.Money;
+namespace SalesPipeline;
 
 public sealed partial class Money
 {

@@ -4,7 +4,7 @@ using System.Collections.Generic;
 using System.Linq;
 using SalesPipeline.Utility;
 
-namespace SalesPipeline.Money;
+namespace SalesPipeline;
 
 /// <summary>
 /// A currency of ISO 4217: its three-letter code, numeric code, English name and minor unit

@@ -5,7 +5,7 @@ using System.Globalization;
 using System.Linq;
 using SalesPipeline.Utility;
 
-namespace SalesPipeline.Money;
+namespace SalesPipeline;
 
 /// <summary>
 /// The exchange rates a report uses to bring amounts in several currencies into one <see cref="ReportingCurrency"/>:

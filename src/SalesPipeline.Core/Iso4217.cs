@@ -1,4 +1,4 @@
-namespace SalesPipeline.Money;
+namespace SalesPipeline;
 
 // The active codes of ISO 4217 (List One, amendment 180 as of 2026): alphabetic code, numeric code,
 // minor unit (-1 where the standard says N.A.), English name. Kept as data so a new amendment is a one-line change.

@@ -1,6 +1,6 @@
 using System;
 
-namespace SalesPipeline.Money;
+namespace SalesPipeline;
 
 /// <summary>
 /// Thrown when an amount must be converted into a reporting currency and the <see cref="ExchangeRates"/> table has no
