@@ -8,7 +8,6 @@ using SalesPipeline.Deals;
 using SalesPipeline.Forecasting;
 using SalesPipeline.Organization;
 using SalesPipeline.Pipelines;
-using SalesPipeline.Targets;
 
 var pipeline = PipelineDefinition.Default;
 var org = SalesOrg

@@ -9,7 +9,6 @@ using SalesPipeline.Deals;
 using SalesPipeline.Health;
 using SalesPipeline.Leads;
 using SalesPipeline.Pipelines;
-using SalesPipeline.Targets;
 
 var pipeline = PipelineDefinition.Default;
 Instant At(int month, int day) => Instant.FromUtc(2026, month, day, 9, 0);

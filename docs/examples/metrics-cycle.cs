@@ -6,11 +6,9 @@ using SalesPipeline;
 using SalesPipeline.Activities;
 using SalesPipeline.Calendars;
 using SalesPipeline.Deals;
-using SalesPipeline.Forecasting;
 using SalesPipeline.Leads;
 using SalesPipeline.Metrics;
 using SalesPipeline.Pipelines;
-using SalesPipeline.Targets;
 
 var pipeline = PipelineDefinition
     .CreateBuilder("Inbound")

@@ -8,7 +8,6 @@ using SalesPipeline.Deals;
 using SalesPipeline.Leads;
 using SalesPipeline.Metrics;
 using SalesPipeline.Pipelines;
-using SalesPipeline.Targets;
 
 // The default stages without exit criteria, and skipping allowed, so the example can move deals freely.
 var pipeline = PipelineDefinition

@@ -8,7 +8,6 @@ using SalesPipeline.Calendars;
 using SalesPipeline.Deals;
 using SalesPipeline.Metrics;
 using SalesPipeline.Pipelines;
-using SalesPipeline.Targets;
 
 var pipeline = PipelineDefinition.CreateBuilder("Simple").Stage("Discovery", 0.2m).Stage("Proposal", 0.5m).Won("Won").Lost("Lost").Build();
 var start = Instant.FromUtc(2026, 1, 5, 9, 0);

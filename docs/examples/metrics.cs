@@ -11,7 +11,6 @@ using SalesPipeline.Leads;
 using SalesPipeline.Metrics;
 using SalesPipeline.Organization;
 using SalesPipeline.Pipelines;
-using SalesPipeline.Targets;
 
 var pipeline = PipelineDefinition.Default;
 var monday = Instant.FromUtc(2026, 1, 5, 9, 0);

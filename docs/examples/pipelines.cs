@@ -3,7 +3,6 @@
 using NodaTime;
 using SalesPipeline;
 using SalesPipeline.Deals;
-using SalesPipeline.Forecasting;
 using SalesPipeline.Leads;
 using SalesPipeline.Organization;
 using SalesPipeline.Pipelines;

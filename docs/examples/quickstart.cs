@@ -4,7 +4,6 @@
 using NodaTime;
 using SalesPipeline;
 using SalesPipeline.Deals;
-using SalesPipeline.Forecasting;
 using SalesPipeline.Pipelines;
 
 // The default pipeline, defined stage by stage (PipelineDefinition.Default is the same definition, ready-made).

@@ -6,10 +6,8 @@ using SalesPipeline;
 using SalesPipeline.Calendars;
 using SalesPipeline.Collections;
 using SalesPipeline.Deals;
-using SalesPipeline.Forecasting;
 using SalesPipeline.Organization;
 using SalesPipeline.Pipelines;
-using SalesPipeline.Targets;
 
 // The book
 var org = SalesOrg
