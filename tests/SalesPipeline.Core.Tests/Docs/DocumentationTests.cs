@@ -54,7 +54,7 @@ public class DocumentationTests
 
     private static string Squeeze(string text) => Regex.Replace(text, @"\s+", "");
 
-    private static string FindRoot()
+    internal static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

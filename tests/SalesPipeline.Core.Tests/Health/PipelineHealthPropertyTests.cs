@@ -336,7 +336,7 @@ public sealed class PipelineHealthPropertyTests
                 {
                     var shuffled = c.Deals.ToArray();
                     new Random(c.Seed).Shuffle(shuffled);
-                    var activities = c.Activities.Reverse().ToArray();
+                    var activities = Enumerable.Reverse(c.Activities).ToArray();
                     return Same(c.Inspect(), (c with { Deals = shuffled, Activities = activities }).Inspect());
                 }
             )

@@ -376,7 +376,7 @@ public sealed class StageCalibrationPropertyTests
                 {
                     var deals = Play(scripts);
                     var forward = StageCalibration.FromHistory(deals, Free);
-                    var backward = StageCalibration.FromHistory(deals.Reverse(), Free);
+                    var backward = StageCalibration.FromHistory(Enumerable.Reverse(deals), Free);
                     return forward.Stages.SequenceEqual(backward.Stages)
                         && forward
                             .Chain.Stages.Select(s => s.ObservedExits)

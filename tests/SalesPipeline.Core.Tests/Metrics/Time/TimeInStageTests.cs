@@ -200,7 +200,7 @@ public class TimeInStageTests
                     right.AddRange(deals.Skip(split));
                     left.Merge(right);
                     var whole = new TimeInStageAccumulator(Pipeline, AsOf, options);
-                    whole.AddRange(deals.Reverse());
+                    whole.AddRange(Enumerable.Reverse(deals));
                     return left.Result() == whole.Result();
                 }
             )
