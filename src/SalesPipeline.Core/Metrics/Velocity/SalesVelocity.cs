@@ -216,7 +216,7 @@ public sealed partial record SalesVelocity
         }
     }
 
-    /// <summary>"FY2026 Q1 alice: N 40 x A USD 25,000.00 x W 0.4 / C 50 days = USD 8,000.00 per day".</summary>
+    /// <summary>"2026-Q1 alice: N 40 x A USD 25,000.00 x W 0.4 / C 50 days = USD 8,000.00 per day".</summary>
     /// <returns>The invariant text.</returns>
     public override string ToString()
     {
