@@ -57,6 +57,9 @@ var leap = new LocalDate(2028, 1, 31);
 Console.WriteLine(DueDates(leap, DueRule.MonthsAfterStart(1))); // 2028-02-29, 2028-03-31, 2028-04-30
 Console.WriteLine(DueDates(new LocalDate(2026, 1, 15), DueRule.DayOfMonth(31, 1))); // 2026-02-28, 2026-03-31, 2026-04-30
 Console.WriteLine(DueDates(new LocalDate(2026, 1, 15), DueRule.DaysAfterEndOfStartMonth(30))); // 2026-03-02
+Console.WriteLine(DueDates(new LocalDate(2023, 12, 12), DueRule.DaysThenDayOfFollowingMonth(30, 31))); // 2024-02-29
+Console.WriteLine(DueDates(new LocalDate(2026, 1, 1), DueRule.DaysThenDayOfFollowingMonth(0, 10))); // 2026-02-10
+Console.WriteLine(DueDates(new LocalDate(2024, 4, 22), DueRule.DaysThenEndOfMonth(30))); // 2024-05-31
 
 string DueDates(LocalDate start, DueRule rule) =>
     string.Join(
@@ -66,6 +69,9 @@ string DueDates(LocalDate start, DueRule rule) =>
             .Instalments.Select(i => i.DueOn!.Value.ToString("uuuu-MM-dd", null))
     );
 Expect(DueDates(leap, DueRule.MonthsAfterStart(1)) == "2028-02-29, 2028-03-31, 2028-04-30", "leap year");
+Expect(DueDates(new LocalDate(2023, 12, 12), DueRule.DaysThenDayOfFollowingMonth(30, 31)) == "2024-02-29", "day 31, clamped");
+Expect(DueDates(new LocalDate(2026, 1, 1), DueRule.DaysThenDayOfFollowingMonth(0, 10)) == "2026-02-10", "always the next month");
+Expect(DueDates(new LocalDate(2024, 4, 22), DueRule.DaysThenEndOfMonth(30)) == "2024-05-31", "then end of month");
 
 // Payments and status as of a date
 var paid = schedule.Record(new Payment("WIRE-1", new LocalDate(2026, 2, 2), Money.Of(4_000m, Currency.USD)));

@@ -91,6 +91,14 @@ Console.WriteLine(Forecast.Compare(deals, pipeline, q1));
 var distribution = Forecast.Distribution(deals, pipeline, q1);
 Console.WriteLine(distribution);
 
+// P(revenue <= P50) is at least 0.5: CumulativeProbability is the function Percentile inverts.
+var median = distribution.P50;
+Console.WriteLine($"P(revenue <= {median}) = {distribution.CumulativeProbability(median):0.####}");
+if (distribution.CumulativeProbability(median) < 0.5)
+{
+    throw new InvalidOperationException("CumulativeProbability(P50) must be at least 0.5.");
+}
+
 // Calibration needs closed deals: lose a few and win a few more, then ask what the stages really convert at.
 Deal[] history =
 [

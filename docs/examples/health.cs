@@ -76,7 +76,7 @@ Console.WriteLine(report);
 
 // Pipeline health as of 2026-04-01T09:00:00Z: 5 open deals, 4 at risk, 13 findings
 // pipeline: 4 of the 5 open deals (80%) are in the late stages proposal, negotiation (limit 50%).
-// pipeline: Open pipeline USD 700,000.00 expected to close in FY2026 Q2 covers 1.16x the remaining target USD 600,000.00; at a 30% win rate it needs 3.33x.
+// pipeline: Open pipeline USD 700,000.00 expected to close in 2026-Q2 covers 1.16x the remaining target USD 600,000.00; at a 30% win rate it needs 3.33x.
 // D-101: No touch for 17 days (limit 14 days).
 // D-102: No touch for 59 days (limit 14 days).
 // D-102: In stage proposal for 59 days (limit 30 days).
@@ -95,7 +95,7 @@ Console.WriteLine(report.ShortlistFor("bob"));
 
 // The numbers behind the checks
 Console.WriteLine($"Typical won cycle: {report.TypicalWonCycle} ({report.TypicalCycleSource})"); // 30:00:00:00 (MedianOfWonDeals)
-Console.WriteLine(report.Coverage); // FY2026 Q2: open USD 700,000.00 / remaining USD 600,000.00 = 1.16x (needs 3.33x at 30%)
+Console.WriteLine(report.Coverage); // 2026-Q2: open USD 700,000.00 / remaining USD 600,000.00 = 1.16x (needs 3.33x at 30%)
 
 // The walkthrough's numbers, checked
 Check(report.Findings.Count == 13, "13 findings");

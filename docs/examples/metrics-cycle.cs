@@ -102,12 +102,16 @@ Console.WriteLine(after);
 
 // Q1: N 40 x A 25,000 x W 0.4 / C 50 = USD 8,000.00 per day; Q2: N 50 x A 20,000 x W 0.5 / C 40 = USD 12,500.00 per day
 
+Console.WriteLine(after.RevenueOver(91)); // USD 1,137,500.00: 12,500 x 91 days of Q3
+Check(after.RevenueOver(91) == Money.Of(1_137_500m, Currency.USD), "revenue over a horizon");
+
 var change = SalesVelocity.Compare(before, after);
 Console.WriteLine(change);
 
-// Change +4,500.00 USD/day = open deals +2,250.00 + average won -2,250.00 + win rate +2,250.00 + cycle +2,250.00
+// Change +4,500.00 USD/day = open deals +2,268.75 + average won -2,306.25 + win rate +2,268.75 + cycle +2,268.75
 Check(before.PerDay == Money.Of(8_000m, Currency.USD) && after.PerDay == Money.Of(12_500m, Currency.USD), "velocity");
-Check(Math.Abs(change.OpenDeals!.Value - 2_250) < 1e-6 && Math.Abs(change.AverageWonAmount!.Value + 2_250) < 1e-6, "levers");
+Check(change.OpenDeals == Money.Of(2_268.75m, Currency.USD) && change.AverageWonAmount == Money.Of(-2_306.25m, Currency.USD), "levers");
+Check(change.OpenDeals! + change.AverageWonAmount! + change.WinRate! + change.CycleLength! == change.Change, "levers add up");
 
 foreach (var owner in SalesVelocity.By(deals, q2, Breakdown.Owner))
 {

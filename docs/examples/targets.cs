@@ -21,6 +21,24 @@ static void Expect(object actual, object expected)
 
 static Money Usd(decimal amount) => Money.Of(amount, Currency.USD);
 
+// ---- Fiscal calendar -------------------------------------------------------------------------------------------------
+
+var july = FiscalCalendar.StartingIn(7);
+var ides = new LocalDate(2026, 3, 15);
+Console.WriteLine(july.QuarterContaining(ides)); // FY2026 Q3 (2026-01-01..2026-03-31)
+Console.WriteLine(july.MonthContaining(ides)); // FY2026 M09 (2026-03) (2026-03-01..2026-03-31)
+Console.WriteLine(july.WeekContaining(ides)); // FY2026 W37 (2026-03-09..2026-03-15)
+Console.WriteLine(FiscalCalendar.Calendar.QuarterContaining(ides)); // 2026-Q1 (2026-01-01..2026-03-31)
+Console.WriteLine(FiscalCalendar.Calendar.WithFiscalYearLabels().QuarterContaining(ides)); // FY2026 Q1 (2026-01-01..2026-03-31)
+Expect(july.QuarterContaining(ides).ToString(), "FY2026 Q3 (2026-01-01..2026-03-31)");
+Expect(july.MonthContaining(ides).ToString(), "FY2026 M09 (2026-03) (2026-03-01..2026-03-31)");
+Expect(july.WeekContaining(ides).ToString(), "FY2026 W37 (2026-03-09..2026-03-15)");
+Expect(FiscalCalendar.Calendar.QuarterContaining(ides).Label, "2026-Q1");
+Expect(FiscalCalendar.Calendar.WithFiscalYearLabels().QuarterContaining(ides).Label, "FY2026 Q1");
+Expect(FiscalCalendar.Calendar.WeekContaining(new LocalDate(2028, 2, 29)).ToString(), "2028 W10 (2028-02-28..2028-03-05)");
+Expect(FiscalCalendar.StartingIn(2).WeekContaining(new LocalDate(2028, 2, 29)).ToString(), "FY2029 W05 (2028-02-28..2028-03-05)");
+Expect(FiscalCalendar.StartingIn(10).MonthContaining(new LocalDate(2028, 2, 29)).Label, "FY2028 M05 (2028-02)");
+
 // ---- Breaking an annual quota down -----------------------------------------------------------------------------------
 
 var calendar = FiscalCalendar.Calendar;

@@ -8,24 +8,33 @@ namespace SalesPipeline.Calendars;
 
 /// <summary>
 /// A fiscal calendar: fiscal years of twelve calendar months starting in any month, with their quarters (three months
-/// each), months and weeks as <see cref="FiscalPeriod"/>s.
+/// each), months and weeks as <see cref="FiscalPeriod"/>s, and the year, quarter, month and week containing any date.
 /// </summary>
 /// <remarks>
 /// <para>A fiscal year is named by the calendar year it ends in unless you choose <see cref="FiscalYearNaming.ByStartYear"/>:
 /// with <c>StartingIn(7)</c>, FY2026 runs from 2025-07-01 to 2026-06-30 and its Q1 is July to September 2025.
 /// <see cref="Calendar"/> (starting in January) gives calendar years and quarters.</para>
+/// <para><b>Labels.</b> A calendar whose years start in another month labels its periods "FY2026", "FY2026 Q1",
+/// "FY2026 M01 (2025-07)" and "FY2026 W01". A calendar-year calendar (starting in January) labels them "2026",
+/// "2026-Q1", "2026-01" and "2026 W01", unless <see cref="WithFiscalYearLabels"/> asks for the "FY" labels.</para>
+/// <para><b>Weeks.</b> Week 1 of a fiscal year starts on the year's first day; every later week starts on the chosen
+/// first day of the week (Monday by default) and runs to the day before the next one; the last week ends on the year's
+/// last day. So the first and last weeks may be shorter than seven days, every day is in exactly one week of its own
+/// fiscal year, and a year has 53 or 54 weeks (54 only when a 366-day year starts on the day before the first day of
+/// the week). These are not ISO 8601 week numbers: a week never spans two fiscal years.</para>
 /// <para>Immutable; thread-safe.</para>
 /// </remarks>
 public sealed class FiscalCalendar
 {
-    private FiscalCalendar(int firstMonth, FiscalYearNaming naming)
+    private FiscalCalendar(int firstMonth, FiscalYearNaming naming, bool fiscalYearLabels)
     {
         FirstMonth = firstMonth;
         Naming = naming;
+        HasFiscalYearLabels = fiscalYearLabels || firstMonth != 1;
     }
 
-    /// <summary>The calendar: years January to December, calendar quarters.</summary>
-    public static FiscalCalendar Calendar { get; } = new(1, FiscalYearNaming.ByEndYear);
+    /// <summary>The calendar: years January to December, calendar quarters, labelled "2026", "2026-Q1", "2026-01", "2026 W01".</summary>
+    public static FiscalCalendar Calendar { get; } = new(1, FiscalYearNaming.ByEndYear, false);
 
     /// <summary>A fiscal calendar whose years start on the first day of <paramref name="month"/>.</summary>
     /// <param name="month">The first month, 1 (January) to 12 (December).</param>
@@ -41,8 +50,18 @@ public sealed class FiscalCalendar
             $"A fiscal year starts in month 1 to 12; {month} was given."
         );
         Preconditions.CheckRange(Enum.IsDefined(naming), nameof(naming), naming, $"{(int)naming} is not a FiscalYearNaming.");
-        return new FiscalCalendar(month, naming);
+        return new FiscalCalendar(month, naming, false);
     }
+
+    /// <summary>
+    /// Whether periods are labelled with "FY" ("FY2026 Q1"): always for years starting after January; for a
+    /// calendar-year calendar only after <see cref="WithFiscalYearLabels"/> (else "2026-Q1").
+    /// </summary>
+    public bool HasFiscalYearLabels { get; }
+
+    /// <summary>The same calendar with "FY" labels: <c>FiscalCalendar.Calendar.WithFiscalYearLabels().Quarter(2026, 1)</c> is "FY2026 Q1".</summary>
+    /// <returns>The calendar with "FY" labels (this calendar when it has them already).</returns>
+    public FiscalCalendar WithFiscalYearLabels() => HasFiscalYearLabels ? this : new FiscalCalendar(FirstMonth, Naming, true);
 
     /// <summary>The calendar month fiscal years start in (1 to 12).</summary>
     public int FirstMonth { get; }
@@ -91,7 +110,7 @@ public sealed class FiscalCalendar
     /// <returns>The month.</returns>
     public int FiscalMonthOf(LocalDate date) => (date.Month - FirstMonth + 12) % 12 + 1;
 
-    /// <summary>The whole fiscal year, labelled "FY2026".</summary>
+    /// <summary>The whole fiscal year, labelled "FY2026" (a calendar year: "2026").</summary>
     /// <param name="fiscalYear">The fiscal year's name.</param>
     /// <returns>The period.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The year is outside 1 to 9998.</exception>
@@ -101,7 +120,7 @@ public sealed class FiscalCalendar
         return new FiscalPeriod(Label(fiscalYear), new DateInterval(start, start.PlusMonths(12).PlusDays(-1)));
     }
 
-    /// <summary>One fiscal quarter, labelled "FY2026 Q1".</summary>
+    /// <summary>One fiscal quarter, labelled "FY2026 Q1" (a calendar quarter: "2026-Q1").</summary>
     /// <param name="fiscalYear">The fiscal year's name.</param>
     /// <param name="quarter">The quarter, 1 to 4.</param>
     /// <returns>The period.</returns>
@@ -110,13 +129,16 @@ public sealed class FiscalCalendar
     {
         Preconditions.CheckRange(quarter is >= 1 and <= 4, nameof(quarter), quarter, $"A quarter is 1 to 4; {quarter} was given.");
         var start = StartOf(fiscalYear).PlusMonths(3 * (quarter - 1));
-        return new FiscalPeriod(
-            Label(fiscalYear) + " Q" + quarter.ToString(CultureInfo.InvariantCulture),
-            new DateInterval(start, start.PlusMonths(3).PlusDays(-1))
-        );
+        var label = HasFiscalYearLabels
+            ? string.Create(CultureInfo.InvariantCulture, $"FY{fiscalYear} Q{quarter}")
+            : string.Create(CultureInfo.InvariantCulture, $"{fiscalYear}-Q{quarter}");
+        return new FiscalPeriod(label, new DateInterval(start, start.PlusMonths(3).PlusDays(-1)));
     }
 
-    /// <summary>One fiscal month, labelled "FY2026 M01 (2025-07)" (fiscal month number and calendar month).</summary>
+    /// <summary>
+    /// One fiscal month, labelled "FY2026 M01 (2025-07)" (fiscal month number and calendar month; a calendar month:
+    /// "2026-01").
+    /// </summary>
     /// <param name="fiscalYear">The fiscal year's name.</param>
     /// <param name="month">The fiscal month, 1 to 12 (1 is the year's first month).</param>
     /// <returns>The period.</returns>
@@ -126,10 +148,10 @@ public sealed class FiscalCalendar
         Preconditions.CheckRange(month is >= 1 and <= 12, nameof(month), month, $"A fiscal month is 1 to 12; {month} was given.");
         // Each month from the anchor, never a chain of +1 month, so month ends never drift.
         var start = StartOf(fiscalYear).PlusMonths(month - 1);
-        return new FiscalPeriod(
-            string.Create(CultureInfo.InvariantCulture, $"{Label(fiscalYear)} M{month:00} ({start:uuuu-MM})"),
-            new DateInterval(start, start.PlusMonths(1).PlusDays(-1))
-        );
+        var label = HasFiscalYearLabels
+            ? string.Create(CultureInfo.InvariantCulture, $"FY{fiscalYear} M{month:00} ({start:uuuu-MM})")
+            : string.Create(CultureInfo.InvariantCulture, $"{start:uuuu-MM}");
+        return new FiscalPeriod(label, new DateInterval(start, start.PlusMonths(1).PlusDays(-1)));
     }
 
     /// <summary>The four quarters of a fiscal year, in order.</summary>
@@ -155,7 +177,8 @@ public sealed class FiscalCalendar
 
     /// <summary>
     /// The weeks of a fiscal year, in order: each starts on <paramref name="firstDayOfWeek"/>, and the first and last are
-    /// cut at the year's ends (so they may be shorter than seven days). Labelled "FY2026 W01", "FY2026 W02", ...
+    /// cut at the year's ends (so they may be shorter than seven days; see the class remarks). Labelled "FY2026 W01",
+    /// "FY2026 W02", ... (a calendar year: "2026 W01").
     /// </summary>
     /// <param name="fiscalYear">The fiscal year's name.</param>
     /// <param name="firstDayOfWeek">The day weeks start on; Monday by default (ISO 8601).</param>
@@ -163,12 +186,7 @@ public sealed class FiscalCalendar
     /// <exception cref="ArgumentOutOfRangeException">The year is outside 1 to 9998, or the day is None or undefined.</exception>
     public IReadOnlyList<FiscalPeriod> Weeks(int fiscalYear, IsoDayOfWeek firstDayOfWeek = IsoDayOfWeek.Monday)
     {
-        Preconditions.CheckRange(
-            firstDayOfWeek is >= IsoDayOfWeek.Monday and <= IsoDayOfWeek.Sunday,
-            nameof(firstDayOfWeek),
-            firstDayOfWeek,
-            $"The first day of the week must be Monday to Sunday; {firstDayOfWeek} was given."
-        );
+        CheckDayOfWeek(firstDayOfWeek);
         var year = Year(fiscalYear).Interval;
         var weeks = new List<FiscalPeriod>();
         var start = year.Start;
@@ -176,23 +194,82 @@ public sealed class FiscalCalendar
         {
             var next = start.Next(firstDayOfWeek);
             var end = next.PlusDays(-1) < year.End ? next.PlusDays(-1) : year.End;
-            weeks.Add(
-                new FiscalPeriod(
-                    string.Create(CultureInfo.InvariantCulture, $"{Label(fiscalYear)} W{weeks.Count + 1:00}"),
-                    new DateInterval(start, end)
-                )
-            );
+            weeks.Add(new FiscalPeriod(WeekLabel(fiscalYear, weeks.Count + 1), new DateInterval(start, end)));
             start = end.PlusDays(1);
         }
         return weeks.AsReadOnly();
     }
 
-    private static string Label(int fiscalYear) => "FY" + fiscalYear.ToString(CultureInfo.InvariantCulture);
+    /// <summary>The fiscal year containing a date: with <c>StartingIn(7)</c>, 2026-03-15 is in FY2026 (2025-07-01..2026-06-30).</summary>
+    /// <param name="date">The date.</param>
+    /// <returns>The period, the same as <see cref="Year(int)"/> of <see cref="FiscalYearOf"/>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The date's fiscal year is outside 1 to 9998.</exception>
+    public FiscalPeriod YearContaining(LocalDate date) => Year(FiscalYearOf(date));
+
+    /// <summary>The fiscal quarter containing a date: with <c>StartingIn(7)</c>, 2026-03-15 is in FY2026 Q3 (2026-01-01..2026-03-31).</summary>
+    /// <param name="date">The date.</param>
+    /// <returns>The period, the same as <see cref="Quarter(int, int)"/> of <see cref="FiscalYearOf"/> and <see cref="FiscalQuarterOf"/>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The date's fiscal year is outside 1 to 9998.</exception>
+    public FiscalPeriod QuarterContaining(LocalDate date) => Quarter(FiscalYearOf(date), FiscalQuarterOf(date));
+
+    /// <summary>The fiscal month containing a date: with <c>StartingIn(7)</c>, 2026-03-15 is in "FY2026 M09 (2026-03)".</summary>
+    /// <param name="date">The date.</param>
+    /// <returns>The period, the same as <see cref="Month(int, int)"/> of <see cref="FiscalYearOf"/> and <see cref="FiscalMonthOf"/>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The date's fiscal year is outside 1 to 9998.</exception>
+    public FiscalPeriod MonthContaining(LocalDate date) => Month(FiscalYearOf(date), FiscalMonthOf(date));
+
+    /// <summary>
+    /// The fiscal week (1 to 54) a date falls in: week 1 starts on the fiscal year's first day, and a new week starts on
+    /// every <paramref name="firstDayOfWeek"/> after it (see the class remarks).
+    /// </summary>
+    /// <param name="date">The date.</param>
+    /// <param name="firstDayOfWeek">The day weeks start on; Monday by default (ISO 8601).</param>
+    /// <returns>The week number: the number of week starts from the year's first day to the date, both included.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The day is None or undefined, or the date's fiscal year is outside 1 to 9998.</exception>
+    public int FiscalWeekOf(LocalDate date, IsoDayOfWeek firstDayOfWeek = IsoDayOfWeek.Monday)
+    {
+        CheckDayOfWeek(firstDayOfWeek);
+        var yearStart = StartOf(FiscalYearOf(date));
+        // Week 2 starts on the first firstDayOfWeek after the year's first day; one more week every 7 days after it.
+        var secondWeekStart = yearStart.Next(firstDayOfWeek);
+        return date < secondWeekStart ? 1 : 2 + (Period.DaysBetween(secondWeekStart, date) / 7);
+    }
+
+    /// <summary>
+    /// The fiscal week containing a date, one of <see cref="Weeks"/> of its fiscal year: with the calendar and Monday
+    /// weeks, 2026-01-01 (a Thursday) is in "2026 W01" (2026-01-01..2026-01-04) and 2026-01-05 in "2026 W02".
+    /// </summary>
+    /// <param name="date">The date.</param>
+    /// <param name="firstDayOfWeek">The day weeks start on; Monday by default (ISO 8601).</param>
+    /// <returns>The week, cut at the fiscal year's ends.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The day is None or undefined, or the date's fiscal year is outside 1 to 9998.</exception>
+    public FiscalPeriod WeekContaining(LocalDate date, IsoDayOfWeek firstDayOfWeek = IsoDayOfWeek.Monday)
+    {
+        var week = FiscalWeekOf(date, firstDayOfWeek);
+        var fiscalYear = FiscalYearOf(date);
+        var year = Year(fiscalYear).Interval;
+        var start = week == 1 ? year.Start : year.Start.Next(firstDayOfWeek).PlusDays(7 * (week - 2));
+        var nextStart = start.Next(firstDayOfWeek);
+        var end = nextStart.PlusDays(-1) < year.End ? nextStart.PlusDays(-1) : year.End;
+        return new FiscalPeriod(WeekLabel(fiscalYear, week), new DateInterval(start, end));
+    }
+
+    private static void CheckDayOfWeek(IsoDayOfWeek firstDayOfWeek) =>
+        Preconditions.CheckRange(
+            firstDayOfWeek is >= IsoDayOfWeek.Monday and <= IsoDayOfWeek.Sunday,
+            nameof(firstDayOfWeek),
+            firstDayOfWeek,
+            $"The first day of the week must be Monday to Sunday; {firstDayOfWeek} was given."
+        );
+
+    private string Label(int fiscalYear) => (HasFiscalYearLabels ? "FY" : "") + fiscalYear.ToString(CultureInfo.InvariantCulture);
+
+    private string WeekLabel(int fiscalYear, int week) => string.Create(CultureInfo.InvariantCulture, $"{Label(fiscalYear)} W{week:00}");
 
     /// <summary>"Fiscal years from July, named by end year".</summary>
     /// <returns>The invariant text.</returns>
     public override string ToString() =>
         FirstMonth == 1
-            ? "Calendar years"
+            ? (HasFiscalYearLabels ? "Calendar years, FY labels" : "Calendar years")
             : $"Fiscal years from {CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(FirstMonth)}, named by {(Naming == FiscalYearNaming.ByEndYear ? "end" : "start")} year";
 }

@@ -17,7 +17,13 @@ namespace SalesPipeline.Collections;
 /// <item><see cref="DayOfMonth"/>(15, 1): 2026-02-15; (31, 1): 2026-02-28 (clamped).</item>
 /// <item><see cref="On"/>(2026-06-30): 2026-06-30, whatever the start date.</item>
 /// <item><see cref="OnMilestone"/>("go-live", 10): unknown until the milestone is reached; reached 2026-04-20, due 2026-04-30.</item>
+/// <item><see cref="DaysThenDayOfFollowingMonth"/>(30, 10): 2026-01-31 + 30 days = 2026-03-02, then the 10th of April:
+/// 2026-04-10; (0, 31): day 31 of February, clamped: 2026-02-28.</item>
+/// <item><see cref="DaysThenEndOfMonth"/>(30): 2026-03-02, then the end of March: 2026-03-31.</item>
 /// </list>
+/// <para>The last two follow Odoo's payment-term lines ("days end of month on the", from Odoo 17): the "following
+/// month" is always the month after the month of start + N days, even when day D of that date's own month is still to
+/// come; see docs/collections.md.</para>
 /// <para>The two monthly rules (<see cref="MonthsAfterStart"/> and <see cref="DayOfMonth"/>) can repeat: the k-th
 /// instalment (k = 0, 1, ...) of a line with several instalments is due by the same rule k months later, always
 /// computed from the start date (<c>start.PlusMonths(n + k)</c>), never by adding a month to the previous due date,
@@ -39,13 +45,13 @@ public sealed record DueRule
     /// <summary>Which rule this is.</summary>
     public DueRuleKind Kind { get; }
 
-    /// <summary>The number of days (days-after rules and the milestone rule); 0 for the others.</summary>
+    /// <summary>The number of days (the days-after rules, the two days-then rules and the milestone rule); 0 for the others.</summary>
     public int Days { get; }
 
     /// <summary>The number of months (the two monthly rules); 0 for the others.</summary>
     public int Months { get; }
 
-    /// <summary>The day of the month (<see cref="DueRuleKind.DayOfMonth"/>); 0 for the others.</summary>
+    /// <summary>The day of the month (<see cref="DueRuleKind.DayOfMonth"/>, <see cref="DueRuleKind.DaysThenDayOfFollowingMonth"/>); 0 for the others.</summary>
     public int Day { get; }
 
     /// <summary>The fixed date (<see cref="DueRuleKind.FixedDate"/>); null for the others.</summary>
@@ -86,16 +92,38 @@ public sealed record DueRule
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="day"/> is not 1 to 31, or <paramref name="months"/> is negative.</exception>
     public static DueRule DayOfMonth(int day, int months)
     {
-        if (day is < 1 or > 31)
-        {
-            throw new ArgumentOutOfRangeException(
-                nameof(day),
-                day,
-                $"A day of the month must be 1 to 31 (a day past the month's end is clamped to its last day); it was {day}."
-            );
-        }
+        CheckDay(day);
         return new(DueRuleKind.DayOfMonth, 0, CheckMonths(months), day, null, null);
     }
+
+    /// <summary>
+    /// Due <paramref name="days"/> days after the start date, then on day <paramref name="day"/> of the month after
+    /// that date's month, clamped to that month's last day ("30 days end of month on the 10th").
+    /// </summary>
+    /// <remarks>
+    /// <para>Due date = day min(D, last day) of the month after the month of start + N days. The month is always the
+    /// following one, even when start + N falls before day D of its own month: signed 2026-01-01, (0, 10) is due
+    /// 2026-02-10, not 2026-01-10. So the due date is always after start + N days and in the next month.</para>
+    /// <para>Signed 2026-01-15, (30, 10): 2026-02-14, then 2026-03-10. Signed 2027-12-31, (31, 31): 2028-01-31, then
+    /// 2028-02-29 (clamped, leap year).</para>
+    /// </remarks>
+    /// <param name="days">The number of days after the start date; 0 or more.</param>
+    /// <param name="day">The day of the following month, 1 to 31; a day past that month's end is its last day.</param>
+    /// <returns>The rule.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="days"/> is negative, or <paramref name="day"/> is not 1 to 31.</exception>
+    public static DueRule DaysThenDayOfFollowingMonth(int days, int day) =>
+        new(DueRuleKind.DaysThenDayOfFollowingMonth, CheckDays(days), 0, CheckDay(day), null, null);
+
+    /// <summary>Due <paramref name="days"/> days after the start date, then on the last day of that date's month.</summary>
+    /// <remarks>
+    /// Due date = the last day of the month of start + N days (never before start + N; equal to it when it is a month
+    /// end). Signed 2026-01-15, (30): 2026-02-14, then 2026-02-28; (0): 2026-01-31. Unlike
+    /// <see cref="DaysAfterEndOfStartMonth"/>, which counts the days after the end of the start month.
+    /// </remarks>
+    /// <param name="days">The number of days after the start date; 0 or more.</param>
+    /// <returns>The rule.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="days"/> is negative.</exception>
+    public static DueRule DaysThenEndOfMonth(int days) => new(DueRuleKind.DaysThenEndOfMonth, CheckDays(days), 0, 0, null, null);
 
     /// <summary>Due on a fixed date.</summary>
     /// <param name="date">The due date.</param>
@@ -126,9 +154,12 @@ public sealed record DueRule
             DueRuleKind.MonthsAfterStart => start.PlusMonths(Months + k),
             DueRuleKind.DayOfMonth => ClampedDay(start.PlusMonths(Months + k)),
             DueRuleKind.FixedDate => Date,
+            DueRuleKind.DaysThenDayOfFollowingMonth => ClampedDay(start.PlusDays(Days).PlusMonths(1)),
+            DueRuleKind.DaysThenEndOfMonth => start.PlusDays(Days).With(DateAdjusters.EndOfMonth),
             _ => milestoneDate?.PlusDays(Days),
         };
 
+    // Day D of the month that contains inMonth (only its year and month count), clamped to that month's last day.
     private LocalDate ClampedDay(LocalDate inMonth) =>
         new(inMonth.Year, inMonth.Month, Math.Min(Day, CalendarSystem.Iso.GetDaysInMonth(inMonth.Year, inMonth.Month)));
 
@@ -142,6 +173,11 @@ public sealed record DueRule
             DueRuleKind.MonthsAfterStart => string.Create(CultureInfo.InvariantCulture, $"{Months} months after start"),
             DueRuleKind.DayOfMonth => string.Create(CultureInfo.InvariantCulture, $"day {Day}, {Months} months after start month"),
             DueRuleKind.FixedDate => "on " + Date!.Value.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture),
+            DueRuleKind.DaysThenDayOfFollowingMonth => string.Create(
+                CultureInfo.InvariantCulture,
+                $"{Days} days after start, then day {Day} of the following month"
+            ),
+            DueRuleKind.DaysThenEndOfMonth => string.Create(CultureInfo.InvariantCulture, $"{Days} days after start, then end of month"),
             _ => string.Create(CultureInfo.InvariantCulture, $"{Days} days after {MilestoneName}"),
         };
 
@@ -152,6 +188,19 @@ public sealed record DueRule
             throw new ArgumentOutOfRangeException(name!, days, $"A number of days must be 0 or more; it was {days}.");
         }
         return days;
+    }
+
+    private static int CheckDay(int day)
+    {
+        if (day is < 1 or > 31)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(day),
+                day,
+                $"A day of the month must be 1 to 31 (a day past the month's end is clamped to its last day); it was {day}."
+            );
+        }
+        return day;
     }
 
     private static int CheckMonths(int months)

@@ -20,4 +20,13 @@ public enum DueRuleKind
 
     /// <summary>N days after a named milestone (go-live, delivery, acceptance), unknown until the milestone is reached.</summary>
     Milestone,
+
+    /// <summary>
+    /// N days after the start, then day D of the month after that date's month, clamped to that month's last day
+    /// ("30 days end of month on the 10th"): start 2026-01-15, 30 days, day 10, due 2026-03-10.
+    /// </summary>
+    DaysThenDayOfFollowingMonth,
+
+    /// <summary>N days after the start, then the last day of that date's month: start 2026-01-15, 30 days, due 2026-02-28.</summary>
+    DaysThenEndOfMonth,
 }

@@ -38,6 +38,10 @@ internal static class CollectionGen
         from months in Gen.Choose(0, 24)
         select DueRule.DayOfMonth(day, months),
         Dates.Select(DueRule.On),
+        from days in Gen.Choose(0, 90)
+        from day in Gen.Choose(1, 31)
+        select DueRule.DaysThenDayOfFollowingMonth(days, day),
+        Gen.Choose(0, 90).Select(DueRule.DaysThenEndOfMonth),
         from name in Gen.Elements("go-live", "delivery")
         from days in Gen.Choose(0, 60)
         select DueRule.OnMilestone(name, days)

@@ -5,7 +5,7 @@ using static SalesPipeline.Tests.Collections.CollectionFixtures;
 namespace SalesPipeline.Tests.Collections;
 
 // Expected dates are counted on a calendar by hand (2026 is not a leap year; 2028 and 2032 are).
-public class DueRuleTests
+public partial class DueRuleTests
 {
     [Theory]
     [InlineData("2026-01-15", 30, "2026-02-14")] // 16 days to Jan 31, 14 more

@@ -292,7 +292,7 @@ public sealed class PipelineHealthTests
         var low = Single(report, FindingKind.LowCoverage);
         Assert.Equal((1.5m, 4m, HealthUnit.Ratio), (low.Measured, low.Threshold, low.Unit));
         Assert.Equal(
-            "Open pipeline USD 450,000.00 expected to close in FY2026 Q2 covers 1.5x the remaining target USD 300,000.00; at a 25% win rate it needs 4x.",
+            "Open pipeline USD 450,000.00 expected to close in 2026-Q2 covers 1.5x the remaining target USD 300,000.00; at a 25% win rate it needs 4x.",
             low.Message
         );
     }

@@ -38,7 +38,7 @@ public sealed partial class FiscalCalendarTests
                 {
                     var year = c.Calendar.Year(c.FiscalYear);
                     var namedYear = c.FirstMonth == 1 || c.Naming == FiscalYearNaming.ByStartYear ? year.Start.Year : year.End.Year;
-                    return year.Label == $"FY{c.FiscalYear}"
+                    return year.Label == (c.FirstMonth == 1 ? $"{c.FiscalYear}" : $"FY{c.FiscalYear}")
                         && year.Start.Day == 1
                         && year.Start.Month == c.FirstMonth
                         && year.End.PlusDays(1) == new LocalDate(year.Start.Year + 1, c.FirstMonth, 1)
@@ -87,7 +87,9 @@ public sealed partial class FiscalCalendarTests
                     return Tiles(weeks, year)
                         && weeks.Select(w => w.Start).SequenceEqual(starts)
                         && weeks.All(w => w.Interval.Length <= 7)
-                        && weeks.Select((w, i) => w.Label == $"FY{x.Case.FiscalYear} W{i + 1:00}").All(ok => ok);
+                        && weeks
+                            .Select((w, i) => w.Label == $"{(x.Case.FirstMonth == 1 ? "" : "FY")}{x.Case.FiscalYear} W{i + 1:00}")
+                            .All(ok => ok);
                 }
             )
         );

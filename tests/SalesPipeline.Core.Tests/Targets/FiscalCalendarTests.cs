@@ -26,7 +26,7 @@ public sealed partial class FiscalCalendarTests
         var calendar = FiscalCalendar.Calendar;
 
         Assert.Equal(1, calendar.FirstMonth);
-        AssertPeriod(calendar.Year(2026), "FY2026", "2026-01-01", "2026-12-31");
+        AssertPeriod(calendar.Year(2026), "2026", "2026-01-01", "2026-12-31");
     }
 
     [Fact]
@@ -35,18 +35,18 @@ public sealed partial class FiscalCalendarTests
         var quarters = FiscalCalendar.Calendar.Quarters(2026);
 
         Assert.Equal(4, quarters.Count);
-        AssertPeriod(quarters[0], "FY2026 Q1", "2026-01-01", "2026-03-31");
-        AssertPeriod(quarters[1], "FY2026 Q2", "2026-04-01", "2026-06-30");
-        AssertPeriod(quarters[2], "FY2026 Q3", "2026-07-01", "2026-09-30");
-        AssertPeriod(quarters[3], "FY2026 Q4", "2026-10-01", "2026-12-31");
+        AssertPeriod(quarters[0], "2026-Q1", "2026-01-01", "2026-03-31");
+        AssertPeriod(quarters[1], "2026-Q2", "2026-04-01", "2026-06-30");
+        AssertPeriod(quarters[2], "2026-Q3", "2026-07-01", "2026-09-30");
+        AssertPeriod(quarters[3], "2026-Q4", "2026-10-01", "2026-12-31");
         Assert.Equal(quarters[2], FiscalCalendar.Calendar.Quarter(2026, 3));
     }
 
     [Fact]
     public void Month_CalendarFebruary_EndsOnTheLastDayOfFebruary()
     {
-        AssertPeriod(FiscalCalendar.Calendar.Month(2028, 2), "FY2028 M02 (2028-02)", "2028-02-01", "2028-02-29");
-        AssertPeriod(FiscalCalendar.Calendar.Month(2026, 2), "FY2026 M02 (2026-02)", "2026-02-01", "2026-02-28");
+        AssertPeriod(FiscalCalendar.Calendar.Month(2028, 2), "2028-02", "2028-02-01", "2028-02-29");
+        AssertPeriod(FiscalCalendar.Calendar.Month(2026, 2), "2026-02", "2026-02-01", "2026-02-28");
     }
 
     // ---- July years named by the end year ------------------------------------------------------------------
@@ -128,7 +128,7 @@ public sealed partial class FiscalCalendarTests
     [Fact]
     public void Year_StartingInJanuaryByStartYear_IsTheCalendarYear()
     {
-        AssertPeriod(FiscalCalendar.StartingIn(1, FiscalYearNaming.ByStartYear).Year(2026), "FY2026", "2026-01-01", "2026-12-31");
+        AssertPeriod(FiscalCalendar.StartingIn(1, FiscalYearNaming.ByStartYear).Year(2026), "2026", "2026-01-01", "2026-12-31");
     }
 
     // ---- which year, quarter, month a date is in ------------------------------------------------------------------
@@ -179,10 +179,10 @@ public sealed partial class FiscalCalendarTests
         var weeks = FiscalCalendar.Calendar.Weeks(2026);
 
         Assert.Equal(53, weeks.Count);
-        AssertPeriod(weeks[0], "FY2026 W01", "2026-01-01", "2026-01-04");
-        AssertPeriod(weeks[1], "FY2026 W02", "2026-01-05", "2026-01-11");
-        AssertPeriod(weeks[51], "FY2026 W52", "2026-12-21", "2026-12-27");
-        AssertPeriod(weeks[52], "FY2026 W53", "2026-12-28", "2026-12-31");
+        AssertPeriod(weeks[0], "2026 W01", "2026-01-01", "2026-01-04");
+        AssertPeriod(weeks[1], "2026 W02", "2026-01-05", "2026-01-11");
+        AssertPeriod(weeks[51], "2026 W52", "2026-12-21", "2026-12-27");
+        AssertPeriod(weeks[52], "2026 W53", "2026-12-28", "2026-12-31");
     }
 
     [Fact]
@@ -192,9 +192,9 @@ public sealed partial class FiscalCalendarTests
         var weeks = FiscalCalendar.Calendar.Weeks(2026, IsoDayOfWeek.Sunday);
 
         Assert.Equal(53, weeks.Count);
-        AssertPeriod(weeks[0], "FY2026 W01", "2026-01-01", "2026-01-03");
-        AssertPeriod(weeks[1], "FY2026 W02", "2026-01-04", "2026-01-10");
-        AssertPeriod(weeks[52], "FY2026 W53", "2026-12-27", "2026-12-31");
+        AssertPeriod(weeks[0], "2026 W01", "2026-01-01", "2026-01-03");
+        AssertPeriod(weeks[1], "2026 W02", "2026-01-04", "2026-01-10");
+        AssertPeriod(weeks[52], "2026 W53", "2026-12-27", "2026-12-31");
     }
 
     [Fact]
@@ -204,8 +204,8 @@ public sealed partial class FiscalCalendarTests
         var weeks = FiscalCalendar.Calendar.Weeks(2024);
 
         Assert.Equal(53, weeks.Count);
-        AssertPeriod(weeks[0], "FY2024 W01", "2024-01-01", "2024-01-07");
-        AssertPeriod(weeks[52], "FY2024 W53", "2024-12-30", "2024-12-31");
+        AssertPeriod(weeks[0], "2024 W01", "2024-01-01", "2024-01-07");
+        AssertPeriod(weeks[52], "2024 W53", "2024-12-30", "2024-12-31");
     }
 
     [Fact]
@@ -305,7 +305,7 @@ public sealed partial class FiscalCalendarTests
     {
         AssertPeriod(FiscalCalendar.StartingIn(7).Year(2), "FY2", "0001-07-01", "0002-06-30");
         AssertPeriod(FiscalCalendar.StartingIn(7, FiscalYearNaming.ByStartYear).Year(1), "FY1", "0001-07-01", "0002-06-30");
-        AssertPeriod(FiscalCalendar.Calendar.Year(9998), "FY9998", "9998-01-01", "9998-12-31");
+        AssertPeriod(FiscalCalendar.Calendar.Year(9998), "9998", "9998-01-01", "9998-12-31");
     }
 
     [Theory]

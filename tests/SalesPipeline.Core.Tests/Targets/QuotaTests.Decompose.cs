@@ -284,7 +284,7 @@ public sealed partial class QuotaTests
         var otherCalendar = Assert.Throws<ArgumentException>(() => Quota.Decompose(calendarYear, FiscalCalendar.StartingIn(7)));
 
         Assert.Equal("annual", notAYear.ParamName);
-        Assert.Contains("FY2026 Q1", notAYear.Message, StringComparison.Ordinal);
+        Assert.Contains("2026-Q1", notAYear.Message, StringComparison.Ordinal);
         Assert.Equal("annual", otherCalendar.ParamName);
         Assert.Contains("2026-01-01..2026-12-31", otherCalendar.Message, StringComparison.Ordinal);
     }

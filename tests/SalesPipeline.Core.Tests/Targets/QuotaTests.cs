@@ -25,7 +25,7 @@ public sealed partial class QuotaTests
         Assert.Equal((QuotaLevel.Team, "emea"), (team.Level, team.SubjectId));
         Assert.Equal((QuotaLevel.Company, "Acme"), (company.Level, company.SubjectId));
         Assert.Equal(new Quota(QuotaLevel.Person, "alice", Fy2026, Usd(1_200_000.00m)), person);
-        Assert.Equal("Person alice, FY2026: USD 1,200,000.00", person.ToString());
+        Assert.Equal("Person alice, 2026: USD 1,200,000.00", person.ToString());
     }
 
     [Fact]

@@ -7,23 +7,34 @@ public sealed partial record SalesVelocity
 {
     /// <summary>
     /// Which of the four levers moved velocity from <paramref name="before"/> to <paramref name="after"/>, and by how
-    /// much, as contributions that add up to the total change: the logarithmic mean Divisia index (LMDI).
+    /// much, as contributions in money per day that add up to the change to the minor unit: the Shapley decomposition of
+    /// V = N x A x W / C, computed in <see cref="decimal"/>.
     /// </summary>
     /// <param name="before">The earlier velocity.</param>
     /// <param name="after">The later velocity, in the same currency.</param>
-    /// <returns>The change and the four contributions, or null contributions with the reason when undefined.</returns>
+    /// <returns>The change and the four contributions, or null ones with the reason when undefined.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">The two are in different currencies.</exception>
     /// <remarks>
-    /// <para>V = N A W / C, so ln(V1 / V0) = ln(N1/N0) + ln(A1/A0) + ln(W1/W0) - ln(C1/C0). With the logarithmic mean
-    /// L = (V1 - V0) / ln(V1 / V0), each lever's contribution is L x its log ratio (the cycle's with a minus sign); they add
-    /// up to V1 - V0, whatever order the levers are taken in (no residual, unlike a chain of one-at-a-time changes). When
-    /// V1 = V0, L is taken as its limit V0 (the contributions then cancel out).</para>
-    /// <para>Undefined (null contributions and a <see cref="VelocityComparison.Reason"/>): either velocity is undefined, or
-    /// an input is 0 in either (no open deals, or won deals worth nothing), whose logarithm does not exist.</para>
-    /// <para>Example: N 40 -> 50, A 25,000 -> 20,000, W 0.4 -> 0.5, C 50 -> 40 days: V 8,000 -> 12,500 per day, change
-    /// +4,500; L = 4,500 / ln 1.5625 = 10,083.2; ln 1.5625 = 2 ln 1.25 and ln 0.8 = -ln 1.25, so the contributions are
-    /// open deals L ln 1.25 = +2,250, amount L ln 0.8 = -2,250, win rate +2,250, cycle -L ln 0.8 = +2,250: sum +4,500.</para>
+    /// <para>Write f(S) for the velocity with the levers in S at their after values and the others at their before
+    /// values (from the unrounded inputs). A lever's contribution is the average, over the 24 orders in which the four
+    /// levers can be switched from before to after, of the change in f when that lever is switched; grouping the orders,
+    /// it is the sum over the subsets S of the other three levers of |S|! (3 - |S|)! / 24 x (f(S + lever) - f(S)), with
+    /// weights 1/4, 1/12, 1/12, 1/4 for |S| = 0, 1, 2, 3. The four add up to V1 - V0 whatever the order of the levers (no
+    /// residual, unlike one chain of one-at-a-time changes) and need only products, so they exist whenever both
+    /// velocities do, zeros included.</para>
+    /// <para>Rounding: <see cref="VelocityComparison.Change"/> is after's <see cref="PerDay"/> less before's, both as
+    /// shown. Each contribution is its exact value rounded down or up to the minor unit: all are rounded down, then the
+    /// minor units still needed to reach the change go, one each, to the contributions with the largest remainders
+    /// (ties in the order open deals, average won, win rate, cycle). So they add up to the change exactly and each is within one
+    /// minor unit of its exact value. In a currency without a minor unit nothing is rounded and the cycle's contribution
+    /// is the change less the other three.</para>
+    /// <para>Undefined (null change and contributions, and a <see cref="VelocityComparison.Reason"/>): either velocity is
+    /// undefined, or a mixed product exceeds the decimal range.</para>
+    /// <para>Example: N 40 -> 50, A 25,000 -> 20,000, W 0.4 -> 0.5, C 50 -> 40 days: V 8,000 -> 12,500 per day. N, W and
+    /// 1/C each grow by the ratio 1.25 and A by 0.8; the open deals' contribution is 8,000 x 0.25 x (1/4 + (0.8 + 1.25 +
+    /// 1.25) / 12 + (1 + 1 + 1.5625) / 12 + 1.25 / 4) = 2,000 x 1.134375 = +2,268.75, the same for win rate and cycle,
+    /// and the amount's 8,000 x (-0.2) x 1.44140625 = -2,306.25: sum +4,500.00.</para>
     /// </remarks>
     public static VelocityComparison Compare(SalesVelocity before, SalesVelocity after)
     {
@@ -34,32 +45,40 @@ public sealed partial record SalesVelocity
             nameof(after),
             $"Both velocities must be in one currency to compare them; before is in {before.Currency.Code}, after in {after.Currency.Code}."
         );
-        VelocityComparison Undefined(decimal? change, string reason) => new(before, after, change, null, null, null, null, reason);
-        if (before.ExactPerDay is not { } v0 || after.ExactPerDay is not { } v1)
+        if (before.ExactPerDay is null || after.ExactPerDay is null)
         {
-            return Undefined(
-                null,
-                $"Velocity is undefined {(before.ExactPerDay is null ? "before" : "after")}: {(before.ExactPerDay is null ? before.Reason : after.Reason)}"
-            );
+            var undefined = before.ExactPerDay is null ? before : after;
+            return Undefined(before, after, $"Velocity is undefined {(undefined == before ? "before" : "after")}: {undefined.Reason}");
         }
-        var change = v1 - v0;
-        if ((ZeroInput(before) ?? ZeroInput(after)) is { } zero)
+        decimal[] exact;
+        try
         {
-            return Undefined(change, $"{zero} {(ZeroInput(before) is null ? "after" : "before")}, so its log ratio is undefined.");
+            exact = VelocityShapley.Contributions(Levers(before), Levers(after));
         }
-        var n = Math.Log((double)after.OpenDeals / before.OpenDeals);
-        var a = Math.Log((double)(after.ExactAverageWon!.Value / before.ExactAverageWon!.Value));
-        var w = Math.Log((double)(after.WinRate!.Value / before.WinRate!.Value));
-        var c = -Math.Log((double)(after.AverageCycleDays!.Value / before.AverageCycleDays!.Value));
-        var sum = n + a + w + c;
-        // The sum of the log ratios is ln(V1/V0); using it (rather than a separately computed logarithm) keeps the
-        // contributions' total equal to the change up to the rounding of the products.
-        var mean = change == 0 || sum == 0 ? (double)(v0 + v1) / 2 : (double)change / sum;
-        return new VelocityComparison(before, after, change, mean * n, mean * a, mean * w, mean * c, null);
+        catch (OverflowException)
+        {
+            return Undefined(before, after, "A product of before and after inputs exceeds the decimal range.");
+        }
+        var currency = before.Currency;
+        var change = currency.HasMinorUnit
+            ? after.PerDay! - before.PerDay!
+            : Money.Of(after.ExactPerDay.Value - before.ExactPerDay.Value, currency);
+        var shares = VelocityShapley.RoundToSum(exact, change.Amount, currency.HasMinorUnit ? currency.MinorUnit : null);
+        return new VelocityComparison(
+            before,
+            after,
+            change,
+            Money.Of(shares[0], currency),
+            Money.Of(shares[1], currency),
+            Money.Of(shares[2], currency),
+            Money.Of(shares[3], currency),
+            null
+        );
     }
 
-    private static string? ZeroInput(SalesVelocity v) =>
-        v.OpenDeals == 0 ? "There are no open deals"
-        : v.ExactAverageWon == 0 ? "The average won amount is 0"
-        : null;
+    private static VelocityComparison Undefined(SalesVelocity before, SalesVelocity after, string reason) =>
+        new(before, after, null, null, null, null, null, reason);
+
+    private static decimal[] Levers(SalesVelocity v) =>
+        [v.OpenDeals, v.ExactAverageWon!.Value, v.WinRate!.Value, v.AverageCycleDays!.Value];
 }

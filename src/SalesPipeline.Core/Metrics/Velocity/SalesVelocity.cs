@@ -83,6 +83,28 @@ public sealed partial record SalesVelocity
     /// <summary>V = N x A x W / C, revenue per day, rounded to the minor unit; null when undefined (see <see cref="Reason"/>).</summary>
     public Money? PerDay { get; private init; }
 
+    /// <summary>
+    /// The revenue the pipeline produces over <paramref name="days"/> days at this velocity: the unrounded V x days,
+    /// rounded once to the minor unit (half away from zero); null when V is undefined (see <see cref="Reason"/>).
+    /// </summary>
+    /// <remarks>
+    /// Computed from the unrounded rate, so it is not <see cref="PerDay"/> x days: with V = 40 x 1,000.00 x 0.35 / 45 =
+    /// 311.111... per day, <see cref="PerDay"/> is USD 311.11 and RevenueOver(90) is USD 28,000.00 (311.11 x 90 would be
+    /// 27,999.90).
+    /// </remarks>
+    /// <param name="days">The horizon in days; 0 or more.</param>
+    /// <returns>The revenue over the horizon, or null.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="days"/> is negative.</exception>
+    /// <exception cref="OverflowException">The revenue exceeds the decimal range.</exception>
+    public Money? RevenueOver(int days)
+    {
+        if (days < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(days), days, $"A horizon must be 0 days or more; it was {days}.");
+        }
+        return ExactPerDay is { } v ? Money.Of(v * days, Currency).Round() : null;
+    }
+
     /// <summary>Why <see cref="PerDay"/> is null, or null when it is defined.</summary>
     public string? Reason { get; private init; }
 
@@ -194,7 +216,7 @@ public sealed partial record SalesVelocity
         }
     }
 
-    /// <summary>"FY2026 Q1 alice: N 40 x A USD 25,000.00 x W 0.4 / C 50 days = USD 8,000.00 per day".</summary>
+    /// <summary>"2026-Q1 alice: N 40 x A USD 25,000.00 x W 0.4 / C 50 days = USD 8,000.00 per day".</summary>
     /// <returns>The invariant text.</returns>
     public override string ToString()
     {

@@ -214,4 +214,60 @@ public sealed class ForecastDistributionPropertyTests
                 }
             )
             .Check(PropertyAssert.Config.WithReplay(FSharpOption<Replay>.Some(new Replay(new Rnd(20_260_301UL), FSharpOption<int>.None))));
+
+    // CumulativeProbability against the percentiles, the tails and (for exact results) the enumeration.
+    [Fact]
+    public void CumulativeProbability_InvertsPercentile_AndComplementsTheUpperTail_Property() =>
+        PropertyAssert.Holds(
+            Prop.ForAll(
+                Cases.ToArbitrary(),
+                Gen.Elements(DistributionMethod.Exact, DistributionMethod.MonteCarlo).ToArbitrary(),
+                (c, method) =>
+                {
+                    var d = Forecast.Distribution(c.Deals(), Pipeline, March, c.Options with { Method = method, Trials = 500 });
+                    var tolerance = RevenueDistribution.CumulativeTolerance;
+                    var points = d.Points.Select(p => p.Value).ToArray();
+                    foreach (var p in Ps.Concat([0.0, 1.0]))
+                    {
+                        var v = d.Percentile(p);
+                        Check(d.CumulativeProbability(v) >= p - tolerance, $"CDF(Percentile({p})) >= {p}");
+                        // Minimal for 0 < p < 1: the possible revenue just below does not reach p. (Percentile(1) is by
+                        // definition the largest possible revenue, even when a cumulative below it is within the tolerance of 1.)
+                        var below = points.LastOrDefault(x => x.Amount < v.Amount);
+                        Check(
+                            p is 0 or 1 || below is null || d.CumulativeProbability(below) < p - tolerance,
+                            $"Percentile({p}) is the smallest"
+                        );
+                    }
+                    for (var i = 0; i < points.Length; i++)
+                    {
+                        var v = points[i];
+                        var above = i + 1 < points.Length ? d.ProbabilityOfAtLeast(points[i + 1]) : 0.0;
+                        var between = v + Money.Of(0.001m, Currency.USD);
+                        Check(Math.Abs(d.CumulativeProbability(v) + above - 1) <= 1e-9, "CDF(v) + P(revenue > v) = 1");
+                        Check(
+                            Math.Abs(d.CumulativeProbability(v) + d.ProbabilityOfAtLeast(v) - 1 - d.Points[i].Probability) <= 1e-9,
+                            "at an atom, CDF(v) + P(revenue >= v) = 1 + P(revenue = v)"
+                        );
+                        Check(
+                            i + 1 == points.Length
+                                || between >= points[i + 1]
+                                || d.CumulativeProbability(between) == d.CumulativeProbability(v),
+                            "flat between atoms"
+                        );
+                    }
+                    if (method == DistributionMethod.Exact && d.GridStep is null)
+                    {
+                        // Second method: the cumulative sums of the full enumeration.
+                        var exact = DistributionFixtures.Enumerate(c.Uncertain, c.Won);
+                        foreach (var t in exact.Values.SelectMany(x => new[] { x - 0.01m, x, x + 0.01m }))
+                        {
+                            var expected = exact.Values.Select((x, k) => x <= t ? exact.Probabilities[k] : 0).Sum();
+                            Check(Math.Abs(d.CumulativeProbability(Usd(t)) - Math.Min(1, expected)) <= 1e-9, $"CDF({t}) = enumeration");
+                        }
+                    }
+                    return true;
+                }
+            )
+        );
 }

@@ -76,12 +76,12 @@ public sealed class RevenueDistributionTests
             .Distribution(ThreeDeals, Pipeline, March, new DistributionOptions { Method = DistributionMethod.MonteCarlo })
             .ToString();
 
-        Assert.StartsWith("Revenue distribution FY2026 M03 (2026-03) [Exact, USD]\n", exact, StringComparison.Ordinal);
+        Assert.StartsWith("Revenue distribution 2026-03 [Exact, USD]\n", exact, StringComparison.Ordinal);
         Assert.Contains("\nMean                                      USD 210.00\n", exact, StringComparison.Ordinal);
         Assert.Contains("\nStandard deviation                        USD 164.01\n", exact, StringComparison.Ordinal);
         Assert.Contains("\nP90                                       USD 400.00\n", exact, StringComparison.Ordinal);
         Assert.Contains("\nGrid step                                      exact\n", exact, StringComparison.Ordinal);
-        Assert.StartsWith("Revenue distribution FY2026 M03 (2026-03) [MonteCarlo, USD]\n", monteCarlo, StringComparison.Ordinal);
+        Assert.StartsWith("Revenue distribution 2026-03 [MonteCarlo, USD]\n", monteCarlo, StringComparison.Ordinal);
         Assert.Contains("\nTrials                                        10,000\n", monteCarlo, StringComparison.Ordinal);
         Assert.Contains("Standard error", monteCarlo, StringComparison.Ordinal);
     }
