@@ -15,16 +15,26 @@ public sealed record CalibrationOptions
     private readonly double confidence = 0.95;
     private readonly double priorStrength = 10.0;
     private readonly int decimals = 2;
+    private readonly BinomialIntervalMethod intervalMethod = BinomialIntervalMethod.Wilson;
 
     /// <summary>The defaults: confidence 0.95, prior strength 10, 2 decimals.</summary>
     public static CalibrationOptions Default { get; } = new();
 
-    /// <summary>The confidence level of the Wilson intervals. Range: strictly between 0 and 1; 0.95 by default.</summary>
+    /// <summary>The confidence level of the stage-rate intervals. Range: strictly between 0 and 1; 0.95 by default.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is not strictly between 0 and 1 (or is NaN).</exception>
     public double Confidence
     {
         get => confidence;
         init => confidence = ConfidenceLevel.Check(value, nameof(Confidence));
+    }
+
+    /// <summary>The method of the stage-rate intervals: <see cref="BinomialIntervalMethod.Wilson"/> by default, or
+    /// <see cref="BinomialIntervalMethod.Jeffreys"/> or <see cref="BinomialIntervalMethod.ClopperPearson"/> (see <see cref="BinomialInterval"/>).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not a defined method.</exception>
+    public BinomialIntervalMethod IntervalMethod
+    {
+        get => intervalMethod;
+        init => intervalMethod = BinomialInterval.CheckMethod(value, nameof(IntervalMethod));
     }
 
     /// <summary>

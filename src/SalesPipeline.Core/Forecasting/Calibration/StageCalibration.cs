@@ -11,7 +11,7 @@ namespace SalesPipeline.Forecasting;
 
 /// <summary>
 /// How the pipeline's stage probabilities compare with what happened: per open stage the observed win rate of the closed
-/// deals that were in it, with a Wilson interval, a smoothed rate and a suggested probability; the pipeline as an
+/// deals that were in it, with a confidence interval, a smoothed rate and a suggested probability; the pipeline as an
 /// absorbing Markov chain (<see cref="Chain"/>); and the Brier score and reliability of the probabilities in force
 /// (<see cref="Reliability"/>).
 /// </summary>
@@ -95,7 +95,7 @@ public sealed class StageCalibration
     /// <para>A closed deal has reached every open stage it was ever in: the stage it was created in, every stage a
     /// <see cref="StageMoved"/> took it to, every stage a <see cref="DealReopened"/> put it back in. It counts once per
     /// stage, with its final status (a deal lost, reopened and then won counts as won). A stage's observed rate is Won /
-    /// Reached, with a <see cref="WilsonInterval"/> at <see cref="CalibrationOptions.Confidence"/>, and a smoothed rate
+    /// Reached, with a <see cref="BinomialInterval"/> at <see cref="CalibrationOptions.Confidence"/> by <see cref="CalibrationOptions.IntervalMethod"/>, and a smoothed rate
     /// (Won + alpha) / (Reached + alpha + beta) under the <see cref="BetaPrior"/> fitted across the stages.</para>
     /// <para>Example (pipeline A 10% &gt; B 30% &gt; C 60%): 8 closed deals, all created in A; 6 of them reached B and 3
     /// reached C; 3 were won, all of which reached B, 2 of which reached C. Then A is 3/8, B 3/6 and C 2/3; the prior fitted
@@ -140,7 +140,7 @@ public sealed class StageCalibration
                 reached,
                 won,
                 reached == 0 ? null : (double)won / reached,
-                reached == 0 ? null : WilsonInterval.Of(won, reached, options.Confidence),
+                reached == 0 ? null : BinomialInterval.Of(won, reached, options.Confidence, options.IntervalMethod),
                 smoothed,
                 smoothed is { } s ? Math.Round((decimal)s, options.Decimals, MidpointRounding.AwayFromZero) : null
             );
@@ -186,7 +186,10 @@ public sealed class StageCalibration
             $"Stage calibration of \"{PipelineName}\": {ClosedDeals} closed deals, {WonDeals} won (overall {PipelineChain.Fixed(OverallWinRate, "0.000")}), {OpenDealsIgnored} open ignored\n"
         );
         sb.Append(CultureInfo.InvariantCulture, $"Prior {(Prior is null ? "-" : Prior.ToString())}\n");
-        var wilson = string.Create(CultureInfo.InvariantCulture, $"{Options.Confidence * 100:0.##}% Wilson");
+        var wilson = string.Create(
+            CultureInfo.InvariantCulture,
+            $"{Options.Confidence * 100:0.##}% {BinomialInterval.Name(Options.IntervalMethod)}"
+        );
         sb.Append(
             CultureInfo.InvariantCulture,
             $"{"Stage", -20} {"Now", 6} {"Reached", 7} {"Won", 5} {"Rate", 6} {wilson, -16} {"Smoothed", 8} {"Suggest", 7} {"Chain win", 9} {"Days", 7}\n"

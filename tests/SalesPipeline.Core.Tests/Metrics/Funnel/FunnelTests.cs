@@ -172,8 +172,8 @@ public class FunnelTests
         Assert.Equal((2, 1, 1), lines[(Breakdown.Product, "crm")]);
         Assert.Equal((2, 1, 0), lines[(Breakdown.Product, BreakdownKeys.None)]);
         var web = report.LeadGroups.Single(l => l.Key == "web");
-        Assert.Equal(WilsonInterval.Of(2, 3), web.ToDeal);
-        Assert.Equal(WilsonInterval.Of(1, 3), web.ToQualified);
+        Assert.Equal(BinomialInterval.Of(2, 3), web.ToDeal);
+        Assert.Equal(BinomialInterval.Of(1, 3), web.ToQualified);
     }
 
     [Fact]
