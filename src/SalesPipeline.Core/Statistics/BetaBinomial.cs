@@ -47,7 +47,8 @@ namespace SalesPipeline.Statistics;
 /// <c>fallbackStrength</c>, with <see cref="BetaPrior.Fallback"/> saying why, when: only one group has trials
 /// (<see cref="BetaPriorFallback.OneGroup"/>); p is 0 or 1, every group has one trial, or the rates vary no more than
 /// sampling explains (<see cref="BetaPriorFallback.NoOverdispersion"/>: for the method of moments rho &lt;= 0; for maximum
-/// likelihood Tarone's (1979) statistic sum (k_i - n_i p)^2 / (p (1 - p)) - N &lt;= 0, the likelihood's slope towards
+/// likelihood Tarone's statistic (Tarone 1979, "Testing the goodness of fit of the binomial distribution",
+/// Biometrika 66, 585-590) sum (k_i - n_i p)^2 / (p (1 - p)) - N &lt;= 0, the likelihood's slope towards
 /// no over-dispersion, in which case the likelihood is largest at an infinitely strong prior); the rates vary more than
 /// any Beta allows (<see cref="BetaPriorFallback.ExtremeOverdispersion"/>: rho &gt;= 1, or, for maximum likelihood, every
 /// group with two or more trials is all successes or all failures, where the likelihood is largest at strength 0); or the

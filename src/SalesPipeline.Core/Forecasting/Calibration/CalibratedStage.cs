@@ -17,7 +17,7 @@ namespace SalesPipeline.Forecasting;
 /// <param name="Interval">The confidence interval of Won out of Reached at the options' confidence, by their
 /// <see cref="CalibrationOptions.IntervalMethod"/> (Wilson by default); null when Reached is 0.</param>
 /// <param name="SmoothedRate">The beta-binomial posterior mean (Won + alpha) / (Reached + alpha + beta) (see <see cref="BetaPrior"/>):
-/// between the observed rate and the prior mean; the prior mean when Reached is 0; null when there are no closed deals at all.</param>
+/// between the observed rate and the prior mean; the prior mean when Reached is 0; null when no closed deal reached any open stage (no prior).</param>
 /// <param name="SuggestedProbability">The smoothed rate rounded to the options' decimals (half away from zero); null with it.</param>
 /// <remarks>Immutable; thread-safe.</remarks>
 public sealed record CalibratedStage(
