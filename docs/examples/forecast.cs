@@ -8,6 +8,7 @@ using SalesPipeline.Deals;
 using SalesPipeline.Forecasting;
 using SalesPipeline.Organization;
 using SalesPipeline.Pipelines;
+using SalesPipeline.Statistics;
 
 var pipeline = PipelineDefinition.Default;
 var org = SalesOrg
@@ -108,3 +109,14 @@ Deal[] history =
     pipeline.Win(Open("Wayne", "erin", 30_000m, new LocalDate(2026, 1, 25), "negotiation"), Next(), "erin"),
 ];
 Console.WriteLine(StageCalibration.FromHistory(history, pipeline));
+
+// The same smoothing from plain (won, reached) counts, here of four reps: maximum likelihood by default.
+var repPrior = BetaBinomial.Fit([(12, 40), (25, 50), (30, 45), (5, 30)]);
+Console.WriteLine(repPrior);
+Console.WriteLine($"5 of 30 smoothed: {repPrior.PosteriorMean(5, 30):0.000}");
+
+// The Brier score, its Murphy decomposition and the skill score of any list of (probability, outcome) pairs.
+Console.WriteLine(ReliabilityTable.Of([(0.1, false), (0.1, true), (0.15, false), (0.7, true), (0.8, true), (0.8, false)]));
+
+// An exact (Clopper-Pearson) interval instead of Wilson, for 0 won of 10.
+Console.WriteLine(BinomialInterval.Of(0, 10, 0.95, BinomialIntervalMethod.ClopperPearson));

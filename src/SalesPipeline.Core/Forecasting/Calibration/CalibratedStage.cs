@@ -5,7 +5,7 @@ namespace SalesPipeline.Forecasting;
 
 /// <summary>
 /// One open stage of a <see cref="StageCalibration"/>: of the closed deals that were ever in it, how many were won, with
-/// a Wilson interval, a smoothed rate and the probability it suggests for the stage.
+/// a confidence interval, a smoothed rate and the probability it suggests for the stage.
 /// </summary>
 /// <param name="StageId">The stage's id.</param>
 /// <param name="Name">The stage's name.</param>
@@ -14,9 +14,10 @@ namespace SalesPipeline.Forecasting;
 /// <param name="Reached">How many closed deals were ever in the stage (each deal counts once, however often it entered).</param>
 /// <param name="Won">How many of those were won (their final status).</param>
 /// <param name="ObservedRate">Won / Reached; null when Reached is 0.</param>
-/// <param name="Interval">The Wilson score interval of Won out of Reached at the options' confidence; null when Reached is 0.</param>
+/// <param name="Interval">The confidence interval of Won out of Reached at the options' confidence, by their
+/// <see cref="CalibrationOptions.IntervalMethod"/> (Wilson by default); null when Reached is 0.</param>
 /// <param name="SmoothedRate">The beta-binomial posterior mean (Won + alpha) / (Reached + alpha + beta) (see <see cref="BetaPrior"/>):
-/// between the observed rate and the prior mean; the prior mean when Reached is 0; null when there are no closed deals at all.</param>
+/// between the observed rate and the prior mean; the prior mean when Reached is 0; null when no closed deal reached any open stage (no prior).</param>
 /// <param name="SuggestedProbability">The smoothed rate rounded to the options' decimals (half away from zero); null with it.</param>
 /// <remarks>Immutable; thread-safe.</remarks>
 public sealed record CalibratedStage(
@@ -27,7 +28,7 @@ public sealed record CalibratedStage(
     int Reached,
     int Won,
     double? ObservedRate,
-    WilsonInterval? Interval,
+    BinomialInterval? Interval,
     double? SmoothedRate,
     decimal? SuggestedProbability
 )

@@ -3,12 +3,15 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using SalesPipeline.Deals;
+using SalesPipeline.Statistics;
 
 namespace SalesPipeline.Forecasting;
 
 /// <summary>
 /// How well the win probabilities in force during closed deals' lives predicted their outcomes: the Brier score and
-/// reliability table of all of them, of those that were stage defaults, and of those that were manual or model overrides.
+/// reliability table of all of them, of those that were stage defaults, and of those that were manual or model overrides,
+/// each a <see cref="ReliabilityTable"/> (the general statistic for any list of probability forecasts, with the Murphy
+/// decomposition and skill score).
 /// </summary>
 /// <remarks>
 /// <para>Each closed deal contributes one forecast per stint it had in an open stage: its effective win probability
@@ -37,11 +40,13 @@ public sealed class ForecastReliability
     /// <summary>The forecasts that were a manual or model override (<see cref="ValueSource.Manual"/> or <see cref="ValueSource.Model"/>).</summary>
     public ReliabilityTable Overrides { get; }
 
+    // The general table scores each part; a stage probability (a decimal of at most a few digits) converts to the double
+    // nearest it, which the table's decimal binning puts back in the bin it was written for.
     internal static ForecastReliability Of(IReadOnlyList<(decimal Probability, ValueSource Source, bool Won)> forecasts) =>
         new(
-            ReliabilityTable.Of(forecasts.Select(f => (f.Probability, f.Won))),
-            ReliabilityTable.Of(forecasts.Where(f => f.Source == ValueSource.StageDefault).Select(f => (f.Probability, f.Won))),
-            ReliabilityTable.Of(forecasts.Where(f => f.Source != ValueSource.StageDefault).Select(f => (f.Probability, f.Won)))
+            ReliabilityTable.Of(forecasts.Select(f => ((double)f.Probability, f.Won))),
+            ReliabilityTable.Of(forecasts.Where(f => f.Source == ValueSource.StageDefault).Select(f => ((double)f.Probability, f.Won))),
+            ReliabilityTable.Of(forecasts.Where(f => f.Source != ValueSource.StageDefault).Select(f => ((double)f.Probability, f.Won)))
         );
 
     /// <summary>"Brier 0.3920 over 5 forecasts (stage defaults 0.3300 over 4; overrides 0.6400 over 1)", then the table of all forecasts.</summary>

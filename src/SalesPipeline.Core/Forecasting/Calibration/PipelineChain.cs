@@ -257,5 +257,5 @@ public sealed class PipelineChain
         return sb.ToString();
     }
 
-    internal static string Fixed(double? value, string format) => value?.ToString(format, CultureInfo.InvariantCulture) ?? "-";
+    internal static string Fixed(double? value, string format) => InvariantText.Fixed(value, format);
 }

@@ -11,7 +11,7 @@ namespace SalesPipeline.Forecasting;
 
 /// <summary>
 /// How the pipeline's stage probabilities compare with what happened: per open stage the observed win rate of the closed
-/// deals that were in it, with a Wilson interval, a smoothed rate and a suggested probability; the pipeline as an
+/// deals that were in it, with a confidence interval, a smoothed rate and a suggested probability; the pipeline as an
 /// absorbing Markov chain (<see cref="Chain"/>); and the Brier score and reliability of the probabilities in force
 /// (<see cref="Reliability"/>).
 /// </summary>
@@ -70,7 +70,8 @@ public sealed class StageCalibration
     /// <summary>The overall win rate, won / closed deals; null when there are no closed deals.</summary>
     public double? OverallWinRate => ClosedDeals == 0 ? null : (double)WonDeals / ClosedDeals;
 
-    /// <summary>The prior the stage rates were smoothed with; null when there are no closed deals.</summary>
+    /// <summary>The prior the stage rates were smoothed with (see <see cref="BetaPrior.Fallback"/> for whether it was fitted);
+    /// null when no closed deal reached an open stage.</summary>
     public BetaPrior? Prior { get; }
 
     /// <summary>The absorbing Markov chain estimated from the observed stage moves.</summary>
@@ -86,7 +87,7 @@ public sealed class StageCalibration
     /// count in the stage rates and the reliability table; open deals are ignored there (their outcome is unknown) and
     /// counted in <see cref="OpenDealsIgnored"/>; the chain uses their completed stints.</param>
     /// <param name="pipeline">The pipeline.</param>
-    /// <param name="options">Confidence, prior strength and decimals; <see cref="CalibrationOptions.Default"/> when null.</param>
+    /// <param name="options">Confidence, interval method, prior method and strength, and decimals; <see cref="CalibrationOptions.Default"/> when null.</param>
     /// <returns>The calibration.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="deals"/>, one of the deals, or <paramref name="pipeline"/> is null.</exception>
     /// <exception cref="ArgumentException">A deal belongs to another pipeline, or its history names a stage that is not an
@@ -95,11 +96,17 @@ public sealed class StageCalibration
     /// <para>A closed deal has reached every open stage it was ever in: the stage it was created in, every stage a
     /// <see cref="StageMoved"/> took it to, every stage a <see cref="DealReopened"/> put it back in. It counts once per
     /// stage, with its final status (a deal lost, reopened and then won counts as won). A stage's observed rate is Won /
-    /// Reached, with a <see cref="WilsonInterval"/> at <see cref="CalibrationOptions.Confidence"/>, and a smoothed rate
-    /// (Won + alpha) / (Reached + alpha + beta) under the <see cref="BetaPrior"/> fitted across the stages.</para>
+    /// Reached, with a <see cref="BinomialInterval"/> at <see cref="CalibrationOptions.Confidence"/> by <see cref="CalibrationOptions.IntervalMethod"/>, and a smoothed rate
+    /// (Won + alpha) / (Reached + alpha + beta) under the <see cref="BetaPrior"/> fitted across the stages by
+    /// <see cref="BetaBinomial.Fit"/> with <see cref="CalibrationOptions.PriorMethod"/> (maximum likelihood by default) and
+    /// <see cref="CalibrationOptions.PriorStrength"/> as the fallback strength. A deal counts in every stage it reached, so
+    /// the stages' counts overlap; the beta-binomial model treats them as independent groups, which makes the prior a
+    /// practical smoother rather than an exact posterior.</para>
     /// <para>Example (pipeline A 10% &gt; B 30% &gt; C 60%): 8 closed deals, all created in A; 6 of them reached B and 3
-    /// reached C; 3 were won, all of which reached B, 2 of which reached C. Then A is 3/8, B 3/6 and C 2/3; the prior fitted
-    /// by moments is Beta(148/27, 140/27), and the suggested probabilities are 0.45, 0.51 and 0.55.</para>
+    /// reached C; 3 were won, all of which reached B, 2 of which reached C. Then A is 3/8, B 3/6 and C 2/3. Those rates
+    /// differ no more than binomial sampling of 8, 6 and 3 deals explains (Tarone's statistic 278/72 - 17 &lt; 0), so the
+    /// prior is the fallback: the pooled rate 8/17 with strength 10, Beta(80/17, 90/17); the smoothed rates are 131/306,
+    /// 131/272 and 114/221, suggested as 0.43, 0.48 and 0.52.</para>
     /// <para>Pure and thread-safe; reads no clock.</para>
     /// </remarks>
     public static StageCalibration FromHistory(IEnumerable<Deal> deals, PipelineDefinition pipeline, CalibrationOptions? options = null)
@@ -125,7 +132,8 @@ public sealed class StageCalibration
         {
             counts[i] = (scan.Won[i], scan.Reached[i]);
         }
-        var prior = BetaPrior.Fit(counts, options.PriorStrength);
+        // No stage reached by a closed deal leaves nothing to fit (and nothing to smooth): the prior is null then.
+        var prior = !Array.Exists(counts, c => c.Reached > 0) ? null : BetaBinomial.Fit(counts, options.PriorMethod, options.PriorStrength);
         var stages = new CalibratedStage[n];
         for (var i = 0; i < n; i++)
         {
@@ -140,7 +148,7 @@ public sealed class StageCalibration
                 reached,
                 won,
                 reached == 0 ? null : (double)won / reached,
-                reached == 0 ? null : WilsonInterval.Of(won, reached, options.Confidence),
+                reached == 0 ? null : BinomialInterval.Of(won, reached, options.Confidence, options.IntervalMethod),
                 smoothed,
                 smoothed is { } s ? Math.Round((decimal)s, options.Decimals, MidpointRounding.AwayFromZero) : null
             );
@@ -186,7 +194,10 @@ public sealed class StageCalibration
             $"Stage calibration of \"{PipelineName}\": {ClosedDeals} closed deals, {WonDeals} won (overall {PipelineChain.Fixed(OverallWinRate, "0.000")}), {OpenDealsIgnored} open ignored\n"
         );
         sb.Append(CultureInfo.InvariantCulture, $"Prior {(Prior is null ? "-" : Prior.ToString())}\n");
-        var wilson = string.Create(CultureInfo.InvariantCulture, $"{Options.Confidence * 100:0.##}% Wilson");
+        var wilson = string.Create(
+            CultureInfo.InvariantCulture,
+            $"{Options.Confidence * 100:0.##}% {BinomialInterval.Name(Options.IntervalMethod)}"
+        );
         sb.Append(
             CultureInfo.InvariantCulture,
             $"{"Stage", -20} {"Now", 6} {"Reached", 7} {"Won", 5} {"Rate", 6} {wilson, -16} {"Smoothed", 8} {"Suggest", 7} {"Chain win", 9} {"Days", 7}\n"

@@ -13,7 +13,7 @@ public sealed record ProgressRatio
         Progressed = progressed;
         Pending = pending;
         Rate = activities == 0 ? null : (decimal)progressed / activities;
-        Interval = activities == 0 ? null : WilsonInterval.Of(progressed, activities, confidence);
+        Interval = activities == 0 ? null : BinomialInterval.Of(progressed, activities, confidence);
     }
 
     /// <summary>Activities judged.</summary>
@@ -28,8 +28,8 @@ public sealed record ProgressRatio
     /// <summary>Progressed / Activities, or null when none were judged.</summary>
     public decimal? Rate { get; }
 
-    /// <summary>The Wilson score interval of the rate, or null when none were judged.</summary>
-    public WilsonInterval? Interval { get; }
+    /// <summary>The Wilson score interval of the rate (see <see cref="BinomialInterval"/>), or null when none were judged.</summary>
+    public BinomialInterval? Interval { get; }
 
     /// <summary>"3/4 = 75.0% [30.1%, 95.4%], 1 pending".</summary>
     /// <returns>The invariant text.</returns>

@@ -54,6 +54,7 @@ public sealed class FunnelAccumulator
         CheckBreakdowns(this.options.Breakdowns, this.options, nameof(options));
         CheckBreakdowns(this.options.LeadBreakdowns, this.options, nameof(options));
         ConfidenceLevel.Check(this.options.Confidence, nameof(options));
+        BinomialInterval.CheckMethod(this.options.IntervalMethod, nameof(options));
         breakdowns = this.options.Breakdowns.Distinct().ToArray();
         leadBreakdowns = this.options.LeadBreakdowns.Distinct().ToArray();
         if (this.options.Rates is { } rates && rates.ReportingCurrency != Currency)
@@ -319,8 +320,8 @@ public sealed class FunnelAccumulator
             leads,
             conv,
             qual,
-            leads > 0 ? WilsonInterval.Of(conv, leads, options.Confidence) : null,
-            leads > 0 ? WilsonInterval.Of(qual, leads, options.Confidence) : null
+            leads > 0 ? BinomialInterval.Of(conv, leads, options.Confidence, options.IntervalMethod) : null,
+            leads > 0 ? BinomialInterval.Of(qual, leads, options.Confidence, options.IntervalMethod) : null
         );
 
     private static void CheckBreakdowns(IReadOnlyList<Breakdown> breakdowns, FunnelOptions options, string paramName)

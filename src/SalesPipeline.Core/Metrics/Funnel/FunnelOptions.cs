@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using SalesPipeline.Organization;
+using SalesPipeline.Statistics;
 
 namespace SalesPipeline.Metrics;
 
@@ -8,7 +9,7 @@ namespace SalesPipeline.Metrics;
 public sealed record FunnelOptions
 {
     /// <summary>The defaults: no deal breakdowns, lead conversion by source and by product, the pipeline's second open
-    /// stage as "qualified", 95% intervals, no exchange rates.</summary>
+    /// stage as "qualified", 95% Wilson intervals, no exchange rates.</summary>
     public static FunnelOptions Default { get; } = new();
 
     /// <summary>The breakdowns of the deal funnel (for example <see cref="Breakdown.Owner"/> and
@@ -26,8 +27,14 @@ public sealed record FunnelOptions
     /// pipeline's second open stage (its only one when it has one).</summary>
     public string? QualifiedStageId { get; init; }
 
-    /// <summary>The confidence level of the Wilson intervals of the lead conversion rates; strictly between 0 and 1, 0.95 by default.</summary>
+    /// <summary>The confidence level of the intervals of the lead conversion rates; strictly between 0 and 1 (checked when
+    /// the funnel is computed), 0.95 by default.</summary>
     public double Confidence { get; init; } = 0.95;
+
+    /// <summary>The method of the intervals of the lead conversion rates: <see cref="BinomialIntervalMethod.Wilson"/> by
+    /// default, or <see cref="BinomialIntervalMethod.Jeffreys"/> or <see cref="BinomialIntervalMethod.ClopperPearson"/> (see
+    /// <see cref="BinomialInterval"/>). Checked when the funnel is computed.</summary>
+    public BinomialIntervalMethod IntervalMethod { get; init; } = BinomialIntervalMethod.Wilson;
 
     /// <summary>Rates into the reporting currency, for deals in several currencies; without rates every deal must be in
     /// the reporting currency (the first deal's).</summary>

@@ -5,7 +5,7 @@ namespace SalesPipeline.Metrics;
 
 /// <summary>
 /// Lead conversion of one group of leads: lead -> deal (converted / leads) and lead -> qualified (leads whose deal reached
-/// the qualified stage / leads), with Wilson intervals.
+/// the qualified stage / leads), with confidence intervals (Wilson by default; see <see cref="FunnelOptions.IntervalMethod"/>).
 /// </summary>
 /// <param name="Breakdown">The breakdown, or null for all leads.</param>
 /// <param name="Key">The group's key (see <see cref="BreakdownKeys"/>), or "(all)".</param>
@@ -21,8 +21,8 @@ public sealed record LeadConversion(
     int Leads,
     int Converted,
     int Qualified,
-    WilsonInterval? ToDeal,
-    WilsonInterval? ToQualified
+    BinomialInterval? ToDeal,
+    BinomialInterval? ToQualified
 )
 {
     /// <summary>"Source web: 10 leads, to deal 4/10 = 0.400, 95% [...], to qualified ...".</summary>

@@ -6,7 +6,7 @@ namespace SalesPipeline.Metrics;
 
 /// <summary>
 /// Competitor analysis: for each competitor, the deals against it, our win rate against it (count and value, with a
-/// Wilson interval) and the value lost to it. See <see cref="CompetitorAccumulator"/> for which deals count.
+/// confidence interval by <see cref="WinRateOptions.IntervalMethod"/>) and the value lost to it. See <see cref="CompetitorAccumulator"/> for which deals count.
 /// </summary>
 /// <remarks>Stateless; thread-safe.</remarks>
 public static class CompetitorAnalysis

@@ -6,7 +6,7 @@ using SalesPipeline.Deals;
 namespace SalesPipeline.Metrics;
 
 /// <summary>
-/// Win rates: won / (won + lost) by default, by count (with a Wilson interval) and by value, overall or by owner, team,
+/// Win rates: won / (won + lost) by default, by count (with a Wilson, Jeffreys or Clopper-Pearson interval) and by value, overall or by owner, team,
 /// source, product, competitor or period of close. Another definition only through <see cref="WinRateOptions.Definition"/>.
 /// </summary>
 /// <remarks>

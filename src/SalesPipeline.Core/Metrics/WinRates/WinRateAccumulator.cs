@@ -184,7 +184,7 @@ public sealed class WinRateAccumulator
     // Shared with accumulators built on this one, so every amount they see goes through one currency rule.
     internal ReportingValue Value => value;
 
-    internal WinRateResult Rate(WinRateCell cell) => new(options.Definition, cell, value, options.Confidence);
+    internal WinRateResult Rate(WinRateCell cell) => new(options.Definition, cell, value, options.Confidence, options.IntervalMethod);
 
     private void AddTo(string key, DealOutcome outcome, decimal amount) =>
         groups[key] = groups.TryGetValue(key, out var cell) ? cell.Add(outcome, amount) : default(WinRateCell).Add(outcome, amount);

@@ -17,7 +17,7 @@ namespace SalesPipeline.Metrics;
 /// <see cref="WinRateDefinition.Created"/>, the instant converted to a date in <see cref="Zone"/>) is on or after
 /// Start and before End. A missing end is open. <see cref="Within"/> sets the window to a fiscal period.</para>
 /// <para>Immutable; thread-safe. <c>new WinRateOptions()</c> is the default: decided deals, no window, UTC, one
-/// currency, no organisation, 95% intervals.</para>
+/// currency, no organisation, 95% Wilson intervals.</para>
 /// </remarks>
 /// <example><code>
 /// var q1 = new WinRateOptions().Within(FiscalCalendar.Calendar.Quarter(2026, 1)); // closed in [2026-01-01, 2026-04-01)
@@ -26,6 +26,7 @@ public sealed record WinRateOptions
 {
     private readonly double confidence = 0.95;
     private readonly WinRateDefinition definition = WinRateDefinition.Decided;
+    private readonly BinomialIntervalMethod intervalMethod = BinomialIntervalMethod.Wilson;
 
     /// <summary>The default options.</summary>
     public static WinRateOptions Default { get; } = new();
@@ -67,12 +68,21 @@ public sealed record WinRateOptions
     /// <summary>The sales organisation, needed for breakdowns and leaderboards by team.</summary>
     public SalesOrg? Organization { get; init; }
 
-    /// <summary>The confidence level of Wilson intervals; strictly between 0 and 1, 0.95 by default.</summary>
+    /// <summary>The confidence level of the count intervals; strictly between 0 and 1, 0.95 by default.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is not strictly between 0 and 1.</exception>
     public double Confidence
     {
         get => confidence;
         init => confidence = ConfidenceLevel.Check(value, nameof(Confidence));
+    }
+
+    /// <summary>The method of the count-rate intervals: <see cref="BinomialIntervalMethod.Wilson"/> by default, or
+    /// <see cref="BinomialIntervalMethod.Jeffreys"/> or <see cref="BinomialIntervalMethod.ClopperPearson"/> (see <see cref="BinomialInterval"/>).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not a defined method.</exception>
+    public BinomialIntervalMethod IntervalMethod
+    {
+        get => intervalMethod;
+        init => intervalMethod = BinomialInterval.CheckMethod(value, nameof(IntervalMethod));
     }
 
     /// <summary>These options with the window set to a fiscal period: [period.Start, period.End + 1 day).</summary>

@@ -9,18 +9,24 @@ namespace SalesPipeline.Metrics;
 /// <remarks>
 /// <para>By count: <see cref="CountRate"/> = <see cref="Won"/> / <see cref="Trials"/>, where Trials is
 /// <see cref="Decided"/> (won + lost) under <see cref="WinRateDefinition.Decided"/> and won + lost + open under
-/// <see cref="WinRateDefinition.Created"/>; <see cref="CountInterval"/> is its Wilson score interval. By value:
+/// <see cref="WinRateDefinition.Created"/>; <see cref="CountInterval"/> is its confidence interval (Wilson by default, see <see cref="WinRateOptions.IntervalMethod"/>). By value:
 /// <see cref="ValueRate"/> = won value / (won + lost value), plus the open value under Created, from the exact
 /// (unrounded) sums in the reporting currency.</para>
 /// <para>No interval is given for the value rate: its uncertainty depends on how the amounts are spread (one large
-/// deal can swing it), and a Wilson interval over currency units would treat every unit as an independent trial and
+/// deal can swing it), and a binomial interval over currency units would treat every unit as an independent trial and
 /// claim far too much certainty. Read it beside the count interval.</para>
 /// <para>With no trials the rates and the interval are null, never NaN; with a zero value denominator the value rate
 /// is null. Immutable; thread-safe.</para>
 /// </remarks>
 public sealed record WinRateResult
 {
-    internal WinRateResult(WinRateDefinition definition, WinRateCell cell, ReportingValue value, double confidence)
+    internal WinRateResult(
+        WinRateDefinition definition,
+        WinRateCell cell,
+        ReportingValue value,
+        double confidence,
+        BinomialIntervalMethod method
+    )
     {
         Definition = definition;
         Won = cell.Won;
@@ -30,7 +36,7 @@ public sealed record WinRateResult
         LostValue = value.ToMoney(cell.LostValue);
         OpenValue = value.ToMoney(cell.OpenValue);
         CountRate = CountRateOf(Won, Trials);
-        CountInterval = Trials == 0 ? null : WilsonInterval.Of(Won, Trials, confidence);
+        CountInterval = Trials == 0 ? null : BinomialInterval.Of(Won, Trials, confidence, method);
         var denominator = cell.WonValue + cell.LostValue + (definition == WinRateDefinition.Created ? cell.OpenValue : 0m);
         ValueRate = denominator == 0m ? null : cell.WonValue / denominator;
     }
@@ -59,8 +65,8 @@ public sealed record WinRateResult
     /// <summary>Won / <see cref="Trials"/>, or null when there are no trials.</summary>
     public decimal? CountRate { get; }
 
-    /// <summary>The Wilson score interval of the count rate at the options' confidence, or null when there are no trials.</summary>
-    public WilsonInterval? CountInterval { get; }
+    /// <summary>The confidence interval of the count rate at the options' confidence and by their method, or null when there are no trials.</summary>
+    public BinomialInterval? CountInterval { get; }
 
     /// <summary>The won amount in the reporting currency (rounded to its minor unit), or null when no currency is known (nothing counted, none given).</summary>
     public Money? WonValue { get; }

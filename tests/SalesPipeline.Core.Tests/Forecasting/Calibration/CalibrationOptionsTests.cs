@@ -1,5 +1,6 @@
 using System.Globalization;
 using SalesPipeline.Forecasting;
+using SalesPipeline.Statistics;
 
 namespace SalesPipeline.Tests.Forecasting.Calibration;
 
@@ -13,7 +14,22 @@ public sealed class CalibrationOptionsTests
         Assert.Equal(0.95, options.Confidence);
         Assert.Equal(10.0, options.PriorStrength);
         Assert.Equal(2, options.Decimals);
+        Assert.Equal(BinomialIntervalMethod.Wilson, options.IntervalMethod);
+        Assert.Equal(BetaBinomialMethod.MaximumLikelihood, options.PriorMethod);
         Assert.Equal(options, CalibrationOptions.Default);
+    }
+
+    [Fact]
+    public void Methods_Undefined_Throw()
+    {
+        var interval = Assert.Throws<ArgumentOutOfRangeException>(() =>
+            new CalibrationOptions { IntervalMethod = (BinomialIntervalMethod)9 }
+        );
+        var prior = Assert.Throws<ArgumentOutOfRangeException>(() => new CalibrationOptions { PriorMethod = (BetaBinomialMethod)9 });
+
+        Assert.Equal("IntervalMethod", interval.ParamName);
+        Assert.Equal("PriorMethod", prior.ParamName);
+        Assert.Contains("it was 9", prior.Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -1,6 +1,7 @@
 using SalesPipeline.Deals;
 using SalesPipeline.Forecasting;
 using SalesPipeline.Pipelines;
+using SalesPipeline.Statistics;
 using static SalesPipeline.Tests.Forecasting.Calibration.CalibrationFixtures;
 
 namespace SalesPipeline.Tests.Forecasting.Calibration;
@@ -56,41 +57,47 @@ public sealed class StageCalibrationTests
     }
 
     [Fact]
-    public void FromHistory_EightDeals_FitsThePriorByMomentsAsWorkedOutByHand()
+    public void FromHistory_EightDeals_RatesWithinSamplingNoise_FallBackToThePooledRate()
     {
-        // Rates 3/8, 1/2, 2/3 = 27/72, 36/72, 48/72: mean m = 37/72; deviations -10/72, -1/72, 11/72; sample variance
-        // v = (100 + 1 + 121) / 5184 / 2 = 111/5184; m(1-m) = 1295/5184; alpha + beta = 1295/111 - 1 = 32/3;
-        // alpha = 37/72 * 32/3 = 148/27, beta = 35/72 * 32/3 = 140/27.
-        var prior = StageCalibration.FromHistory(EightDeals(), Pipeline).Prior!;
+        // Stages A 3/8, B 3/6, C 2/3: N = 17, pooled p = 8/17, p(1 - p) = 72/289.
+        // Moments: S = 8 (3/8 - 8/17)^2 + 6 (1/2 - 8/17)^2 + 3 (2/3 - 8/17)^2 = 1343/6936; S / (p(1-p)) = 1343/1728 < G - 1 = 2,
+        // so rho < 0. Likelihood: Tarone's sum (k - n p)^2 / (p(1-p)) = (169 + 9 + 100)/289 / (72/289) = 278/72 < N = 17.
+        // Either way the rates differ no more than sampling explains: the fallback Beta(10 * 8/17, 10 * 9/17).
+        foreach (var method in new[] { BetaBinomialMethod.MaximumLikelihood, BetaBinomialMethod.MethodOfMoments })
+        {
+            var prior = StageCalibration.FromHistory(EightDeals(), Pipeline, new CalibrationOptions { PriorMethod = method }).Prior!;
 
-        Assert.True(prior.FittedByMoments);
-        Assert.Equal(148.0 / 27.0, prior.Alpha, 10);
-        Assert.Equal(140.0 / 27.0, prior.Beta, 10);
-        Assert.Equal(37.0 / 72.0, prior.Mean, 10);
-        Assert.Equal(32.0 / 3.0, prior.Strength, 10);
+            Assert.Equal(method, prior.Method);
+            Assert.Equal(BetaPriorFallback.NoOverdispersion, prior.Fallback);
+            Assert.Equal(80.0 / 17.0, prior.Alpha, 10);
+            Assert.Equal(90.0 / 17.0, prior.Beta, 10);
+            Assert.Equal(3, prior.Groups);
+            Assert.Equal((8L, 17L), (prior.Successes, prior.Trials));
+        }
     }
 
     [Fact]
     public void FromHistory_EightDeals_SmoothsAndSuggestsAsWorkedOutByHand()
     {
-        // A: (3 + 148/27) / (8 + 32/3) = (229/27) / (56/3) = 229/504 = 0.4544 -> 0.45
-        // B: (3 + 148/27) / (6 + 32/3) = (229/27) / (50/3) = 229/450 = 0.5089 -> 0.51
-        // C: (2 + 148/27) / (3 + 32/3) = (202/27) / (41/3) = 202/369 = 0.5474 -> 0.55
+        // Under Beta(80/17, 90/17):
+        // A: (3 + 80/17) / (8 + 10) = 131/306 = 0.4281 -> 0.43
+        // B: (3 + 80/17) / (6 + 10) = 131/272 = 0.4816 -> 0.48
+        // C: (2 + 80/17) / (3 + 10) = 114/221 = 0.5158 -> 0.52
         var stages = StageCalibration.FromHistory(EightDeals(), Pipeline).Stages;
 
-        Assert.Equal(229.0 / 504.0, stages[0].SmoothedRate!.Value, 10);
-        Assert.Equal(229.0 / 450.0, stages[1].SmoothedRate!.Value, 10);
-        Assert.Equal(202.0 / 369.0, stages[2].SmoothedRate!.Value, 10);
-        Assert.Equal([0.45m, 0.51m, 0.55m], stages.Select(s => s.SuggestedProbability!.Value));
+        Assert.Equal(131.0 / 306.0, stages[0].SmoothedRate!.Value, 10);
+        Assert.Equal(131.0 / 272.0, stages[1].SmoothedRate!.Value, 10);
+        Assert.Equal(114.0 / 221.0, stages[2].SmoothedRate!.Value, 10);
+        Assert.Equal([0.43m, 0.48m, 0.52m], stages.Select(s => s.SuggestedProbability!.Value));
     }
 
     [Theory]
-    [InlineData(1, "0.5", "0.5", "0.5")]
-    [InlineData(3, "0.454", "0.509", "0.547")]
-    [InlineData(0, "0", "1", "1")]
+    [InlineData(1, "0.4", "0.5", "0.5")]
+    [InlineData(3, "0.428", "0.482", "0.516")]
+    [InlineData(0, "0", "0", "1")]
     public void FromHistory_Decimals_RoundsTheSuggestion(int decimals, string a, string b, string c)
     {
-        // 229/504 = 0.45437, 229/450 = 0.50889, 202/369 = 0.54743.
+        // 131/306 = 0.42810, 131/272 = 0.48162, 114/221 = 0.51584.
         var options = new CalibrationOptions { Decimals = decimals };
 
         var stages = StageCalibration.FromHistory(EightDeals(), Pipeline, options).Stages;
@@ -159,7 +166,7 @@ public sealed class StageCalibrationTests
 
         var calibration = StageCalibration.FromHistory(deals, Pipeline);
 
-        Assert.False(calibration.Prior!.FittedByMoments);
+        Assert.Equal(BetaPriorFallback.OneGroup, calibration.Prior!.Fallback);
         Assert.Equal(4.0, calibration.Prior.Alpha, 12);
         Assert.Equal(6.0, calibration.Prior.Beta, 12);
         Assert.Equal(0.4, calibration.Stages[0].SmoothedRate!.Value, 12);
@@ -170,7 +177,7 @@ public sealed class StageCalibrationTests
     }
 
     [Fact]
-    public void FromHistory_EqualRates_HaveZeroVarianceAndFallBackWithTheGivenStrength()
+    public void FromHistory_EqualRates_ShowNoOverdispersionAndFallBackWithTheGivenStrength()
     {
         // A 2/4 and B 1/2: variance 0. Pooled (2 + 1) / (4 + 2) = 0.5 with strength 4: Beta(2, 2).
         Deal[] deals =
@@ -183,16 +190,18 @@ public sealed class StageCalibrationTests
 
         var calibration = StageCalibration.FromHistory(deals, Pipeline, new CalibrationOptions { PriorStrength = 4 });
 
-        Assert.False(calibration.Prior!.FittedByMoments);
+        Assert.Equal(BetaPriorFallback.NoOverdispersion, calibration.Prior!.Fallback);
         Assert.Equal(2.0, calibration.Prior.Alpha, 12);
         Assert.Equal(2.0, calibration.Prior.Beta, 12);
     }
 
     [Fact]
-    public void FromHistory_VarianceAtLeastMeanTimesOneMinusMean_FallsBack()
+    public void FromHistory_TwoTinyStages_MomentsFitWhereTheLikelihoodSeesNoOverdispersion()
     {
-        // A 1/3 and B 1/1: m = 2/3, v = ((1/3)^2 + (1/3)^2) / 1 = 2/9 = m(1-m), so no Beta has these moments.
-        // Pooled (1 + 1) / (3 + 1) = 1/2, strength 10: Beta(5, 5); A -> (1 + 5) / (3 + 10) = 6/13, B -> 6/11.
+        // A 1/3 and B 1/1: N = 4, p = 1/2. Moments: S = 3 (1/3 - 1/2)^2 + 1 (1/2)^2 = 1/3, S / (p(1-p)) = 4/3;
+        // rho = (4/3 - 1) / (4 - 10/4 - 1) = (1/3) / (1/2) = 2/3, strength 1/2: Beta(1/4, 1/4); A -> 1.25 / 3.5 = 5/14,
+        // B -> 1.25 / 1.5 = 5/6. Likelihood: Tarone (0.25 + 0.25) / 0.25 = 2 < N = 4, so the fallback Beta(5, 5):
+        // A -> (1 + 5) / (3 + 10) = 6/13, B -> 6/11. With so few deals the two estimators can disagree this much.
         Deal[] deals =
         [
             Script(Pipeline, "1", (1, "b"), (2, "won")),
@@ -200,12 +209,22 @@ public sealed class StageCalibrationTests
             Script(Pipeline, "3", (1, "lost")),
         ];
 
-        var calibration = StageCalibration.FromHistory(deals, Pipeline);
+        var moments = StageCalibration.FromHistory(
+            deals,
+            Pipeline,
+            new CalibrationOptions { PriorMethod = BetaBinomialMethod.MethodOfMoments }
+        );
+        var likelihood = StageCalibration.FromHistory(deals, Pipeline);
 
-        Assert.False(calibration.Prior!.FittedByMoments);
-        Assert.Equal(5.0, calibration.Prior.Alpha, 12);
-        Assert.Equal(6.0 / 13.0, calibration.Stages[0].SmoothedRate!.Value, 12);
-        Assert.Equal(6.0 / 11.0, calibration.Stages[1].SmoothedRate!.Value, 12);
+        Assert.True(moments.Prior!.IsFitted);
+        Assert.Equal(0.25, moments.Prior.Alpha, 12);
+        Assert.Equal(0.25, moments.Prior.Beta, 12);
+        Assert.Equal(5.0 / 14.0, moments.Stages[0].SmoothedRate!.Value, 12);
+        Assert.Equal(5.0 / 6.0, moments.Stages[1].SmoothedRate!.Value, 12);
+        Assert.Equal(BetaPriorFallback.NoOverdispersion, likelihood.Prior!.Fallback);
+        Assert.Equal(5.0, likelihood.Prior.Alpha, 12);
+        Assert.Equal(6.0 / 13.0, likelihood.Stages[0].SmoothedRate!.Value, 12);
+        Assert.Equal(6.0 / 11.0, likelihood.Stages[1].SmoothedRate!.Value, 12);
     }
 
     [Fact]
@@ -336,13 +355,16 @@ public sealed class StageCalibrationTests
             text,
             StringComparison.Ordinal
         );
-        Assert.Contains("method of moments", lines[1], StringComparison.Ordinal);
+        Assert.Equal(
+            "Prior Beta(4.706, 5.294), mean 0.471, strength 10 (pooled-rate fallback: NoOverdispersion; maximum likelihood asked, 3 groups)",
+            lines[1]
+        );
         Assert.Contains("95% Wilson", lines[2], StringComparison.Ordinal);
         var a = lines.Single(l => l.StartsWith("A ", StringComparison.Ordinal));
         Assert.Contains("0.375", a, StringComparison.Ordinal);
         Assert.Contains("[0.137, 0.694]", a, StringComparison.Ordinal);
-        Assert.Contains("0.454", a, StringComparison.Ordinal);
-        Assert.Contains("0.45", a, StringComparison.Ordinal);
+        Assert.Contains("0.428", a, StringComparison.Ordinal);
+        Assert.Contains("0.43", a, StringComparison.Ordinal);
         Assert.Contains("0.396", a, StringComparison.Ordinal); // chain win 21/53
         Assert.StartsWith("Brier", lines[^1], StringComparison.Ordinal);
     }
@@ -352,6 +374,18 @@ public sealed class StageCalibrationTests
     {
         var b = StageCalibration.FromHistory(EightDeals(), Pipeline).Stages[1];
 
-        Assert.Equal("B: 3/6 won = 0.500 [0.188, 0.812], smoothed 0.509, suggested 0.51 (now 0.30)", b.ToString());
+        Assert.Equal("B: 3/6 won = 0.500 [0.188, 0.812], smoothed 0.482, suggested 0.48 (now 0.30)", b.ToString());
+    }
+
+    [Theory]
+    [InlineData(BinomialIntervalMethod.Jeffreys, "95% Jeffreys")]
+    [InlineData(BinomialIntervalMethod.ClopperPearson, "95% Clopper-Pearson")]
+    public void FromHistory_IntervalMethod_GivesEachStageThatInterval(BinomialIntervalMethod method, string header)
+    {
+        var calibration = StageCalibration.FromHistory(EightDeals(), Pipeline, new CalibrationOptions { IntervalMethod = method });
+
+        Assert.Equal(BinomialInterval.Of(3, 8, 0.95, method), calibration.Stages[0].Interval);
+        Assert.Equal(BinomialInterval.Of(2, 3, 0.95, method), calibration.Stages[2].Interval);
+        Assert.Contains(header, calibration.ToString().Split('\n')[2], StringComparison.Ordinal);
     }
 }

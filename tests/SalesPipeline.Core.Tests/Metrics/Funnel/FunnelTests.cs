@@ -172,8 +172,18 @@ public class FunnelTests
         Assert.Equal((2, 1, 1), lines[(Breakdown.Product, "crm")]);
         Assert.Equal((2, 1, 0), lines[(Breakdown.Product, BreakdownKeys.None)]);
         var web = report.LeadGroups.Single(l => l.Key == "web");
-        Assert.Equal(WilsonInterval.Of(2, 3), web.ToDeal);
-        Assert.Equal(WilsonInterval.Of(1, 3), web.ToQualified);
+        Assert.Equal(BinomialInterval.Of(2, 3), web.ToDeal);
+        Assert.Equal(BinomialInterval.Of(1, 3), web.ToQualified);
+
+        var jeffreys = Funnel.Of(
+            Example(),
+            [l1, l2, l3, l4],
+            Pipeline,
+            new FunnelOptions { IntervalMethod = BinomialIntervalMethod.Jeffreys }
+        );
+        var webJeffreys = jeffreys.LeadGroups.Single(l => l.Key == "web");
+        Assert.Equal(BinomialInterval.Of(2, 3, 0.95, BinomialIntervalMethod.Jeffreys), webJeffreys.ToDeal);
+        Assert.Equal(BinomialInterval.Of(1, 3, 0.95, BinomialIntervalMethod.Jeffreys), webJeffreys.ToQualified);
     }
 
     [Fact]
@@ -395,6 +405,9 @@ public class FunnelTests
         Assert.Contains("9", undefined.Message, StringComparison.Ordinal);
 
         Assert.Throws<ArgumentOutOfRangeException>(() => Funnel.Of(Example(), Pipeline, new FunnelOptions { Confidence = 1.0 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() =>
+            Funnel.Of(Example(), Pipeline, new FunnelOptions { IntervalMethod = (BinomialIntervalMethod)4 })
+        );
     }
 
     [Fact]

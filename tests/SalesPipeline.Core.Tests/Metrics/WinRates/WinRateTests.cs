@@ -4,6 +4,7 @@ using NodaTime;
 using SalesPipeline.Calendars;
 using SalesPipeline.Deals;
 using SalesPipeline.Metrics;
+using SalesPipeline.Statistics;
 using SalesPipeline.Targets;
 using static SalesPipeline.Tests.Metrics.MetricDeals;
 
@@ -237,6 +238,23 @@ public class WinRateTests
 
         Assert.Equal("options", ex.ParamName);
         Assert.Contains("EUR", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Of_ClopperPearsonOption_GivesTheExactInterval()
+    {
+        // 8 of 10, exact 95%: the upper end solves P(X <= 8; p) = 0.025, the lower P(X >= 8; p) = 0.025: [0.4439, 0.9748]
+        // (the textbook values; BinomialIntervalTests checks the method against a binomial-sum bisection).
+        var rate = WinRate.Of(EightOfTen(), new WinRateOptions { IntervalMethod = BinomialIntervalMethod.ClopperPearson });
+
+        Assert.Equal(BinomialIntervalMethod.ClopperPearson, rate.CountInterval!.Method);
+        Assert.Equal(0.4439, rate.CountInterval.Lower, 4);
+        Assert.Equal(0.9748, rate.CountInterval.Upper, 4);
+        Assert.Equal(BinomialIntervalMethod.Wilson, WinRate.Of(EightOfTen()).CountInterval!.Method);
+        Assert.Equal(
+            "IntervalMethod",
+            Assert.Throws<ArgumentOutOfRangeException>(() => new WinRateOptions { IntervalMethod = (BinomialIntervalMethod)3 }).ParamName
+        );
     }
 
     [Fact]
