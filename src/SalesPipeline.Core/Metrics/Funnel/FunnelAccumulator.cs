@@ -297,7 +297,7 @@ public sealed class FunnelAccumulator
                 Money.Of(counts.Amount(s, (int)FunnelCategory.Lost), Currency),
                 Money.Of(counts.Amount(s, (int)FunnelCategory.Won), Currency),
                 Money.Of(counts.Amount(s, (int)FunnelCategory.StillIn), Currency),
-                s + 1 < stages.Count && reached > 0 ? (double)counts.Count(s + 1, 0) / reached : null,
+                s + 1 < stages.Count && reached > 0 ? (double)counts.Count(s, FunnelCounts.ReachedNext) / reached : null,
                 reached > 0 ? (double)lost / reached : null,
                 total != 0m ? (double)(counts.Amount(s, 0) / total) : null,
                 open != 0m ? (double)(counts.Amount(s, (int)FunnelCategory.StillIn) / open) : null
