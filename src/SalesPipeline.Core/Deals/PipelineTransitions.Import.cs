@@ -390,11 +390,6 @@ public static partial class PipelineTransitions
                     fail(field + ".EnteredAt", entry.EnteredAt, $"Entries are in time order; the entry before is at {previous.EnteredAt}.");
                     return entries;
                 }
-                if (stage == was)
-                {
-                    fail(field + ".StageId", entry.StageId, "The deal is already in this stage (the entry before enters it too).");
-                    return entries;
-                }
                 if (was.IsClosed && stage.IsClosed)
                 {
                     fail(
@@ -402,6 +397,11 @@ public static partial class PipelineTransitions
                         entry.StageId,
                         $"The deal is already {was.Kind.ToString().ToLowerInvariant()}; only reopening into an open stage can follow a win or a loss."
                     );
+                    return entries;
+                }
+                if (stage == was)
+                {
+                    fail(field + ".StageId", entry.StageId, "The deal is already in this stage (the entry before enters it too).");
                     return entries;
                 }
                 if (was.IsClosed && !pipeline.Policies.AllowReopen)
