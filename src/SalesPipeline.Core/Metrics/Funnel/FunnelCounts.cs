@@ -21,11 +21,14 @@ internal sealed class FunnelCounts
 
     internal decimal[] Amounts { get; }
 
-    internal int Deals => Counts[0];
+    // Every deal added, including an imported one observed in no open stage (imported as won or lost): with imported
+    // deals the first stage's Reached is no longer the number of deals.
+    internal int Deals { get; private set; }
 
     // categories[s] is the deal's FunnelCategory for stage s, or 0 when it did not reach it.
     internal void Add(ReadOnlySpan<byte> categories, decimal amount)
     {
+        Deals++;
         for (var s = 0; s < categories.Length; s++)
         {
             if (categories[s] != 0)
@@ -46,6 +49,7 @@ internal sealed class FunnelCounts
 
     internal void Merge(FunnelCounts other)
     {
+        Deals += other.Deals;
         for (var k = 0; k < Counts.Length; k++)
         {
             Counts[k] += other.Counts[k];
