@@ -274,7 +274,7 @@ public sealed class FunnelAccumulator
     {
         var stages = lookup.Pipeline.OpenStages;
         var lines = new FunnelStage[stages.Count];
-        var total = counts.Amount(0, 0);
+        var total = counts.TotalAmount;
         var open = 0m;
         for (var s = 0; s < stages.Count; s++)
         {

@@ -25,10 +25,14 @@ internal sealed class FunnelCounts
     // deals the first stage's Reached is no longer the number of deals.
     internal int Deals { get; private set; }
 
+    // The amount of every deal added (the denominator of the reached-value shares), for the same reason.
+    internal decimal TotalAmount { get; private set; }
+
     // categories[s] is the deal's FunnelCategory for stage s, or 0 when it did not reach it.
     internal void Add(ReadOnlySpan<byte> categories, decimal amount)
     {
         Deals++;
+        TotalAmount += amount;
         for (var s = 0; s < categories.Length; s++)
         {
             if (categories[s] != 0)
@@ -50,6 +54,7 @@ internal sealed class FunnelCounts
     internal void Merge(FunnelCounts other)
     {
         Deals += other.Deals;
+        TotalAmount += other.TotalAmount;
         for (var k = 0; k < Counts.Length; k++)
         {
             Counts[k] += other.Counts[k];

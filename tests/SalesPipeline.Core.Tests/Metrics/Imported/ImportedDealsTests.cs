@@ -73,6 +73,8 @@ public sealed class ImportedDealsTests
             funnel.Stages.Select(s => (s.Stage.Id, s.Reached, s.MovedOn, s.Lost, s.Won, s.StillIn, s.ConversionToNext))
         );
         Assert.Equal(5, funnel.All.Deals); // C counts as a deal, though in no stage
+        // Each deal is USD 1,000.00, so the reached-value share is reached / 5 deals (not / the first stage's 2).
+        Assert.Equal([0.4, 0.6, 0.6, 0.4], funnel.Stages.Select(s => s.ReachedValueShare!.Value));
     }
 
     [Fact]
