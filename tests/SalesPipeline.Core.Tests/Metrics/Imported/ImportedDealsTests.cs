@@ -101,6 +101,42 @@ public sealed class ImportedDealsTests
     }
 
     [Fact]
+    public void Velocity_BeforeAnImportedDealWasObserved_CountsItAsOpen()
+    {
+        // C was created on 2026-03-02 and first observed (won) on 2026-04-01: at the end of March it was open.
+        var march = FiscalCalendar.Calendar.Month(2026, 3);
+
+        var velocity = SalesVelocity.Of([Handful()[2]], march);
+
+        Assert.Equal((1L, 0L, 0L), (velocity.OpenDeals, velocity.WonDeals, velocity.LostDeals));
+    }
+
+    [Fact]
+    public void CalibrationChain_CountsATruncatedStayAsAnExitButNotInTheMeanDays()
+    {
+        var pipeline = PipelineDefinition
+            .CreateBuilder("Simple")
+            .Stage("Discovery", 0.2m)
+            .Stage("Proposal", 0.5m)
+            .Won("Won")
+            .Lost("Lost")
+            .Build();
+        Instant Day(int d) => T0.Plus(Duration.FromDays(d));
+        // G: 3 days in discovery, then proposal, won. F: seen in discovery on day 10 (entry unknown), proposal on day 15, won.
+        var g = pipeline.Win(
+            pipeline.Move(Deal.Open(pipeline, new DealId("G"), "G", "alice", Amount, Close, T0), "proposal", Day(3), "a"),
+            Day(4),
+            "a"
+        );
+        var f = pipeline.Win(pipeline.Move(pipeline.Import(Record("F", "discovery"), Day(10)), "proposal", Day(15), "a"), Day(16), "a");
+
+        var discovery = StageCalibration.FromHistory([g, f], pipeline).Chain.Stages[0];
+
+        // Two exits to proposal; the mean days in discovery is G's 3, not (3 + 5) / 2.
+        Assert.Equal((2L, (double?)3.0), (discovery.ObservedExits, discovery.MeanDaysInStage));
+    }
+
+    [Fact]
     public void Calibration_CountsOnlyObservedStages()
     {
         // Closed deals: C (won, no open stage observed) and D (lost, observed in P and Q).
