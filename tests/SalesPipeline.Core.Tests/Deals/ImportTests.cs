@@ -364,6 +364,29 @@ public sealed partial class ImportTests
         Assert.Throws<ArgumentNullException>(() => ((PipelineDefinition)null!).Import([Record()], AsOfImport));
     }
 
+    [Theory]
+    [InlineData("created-after-observed", "after it was first observed")]
+    [InlineData("lost-without-reason", "a loss reason is given exactly when the deal is lost")]
+    [InlineData("competitor-on-open", "a competitor is named only for a lost deal")]
+    [InlineData("second-import", "a deal is created only once")]
+    public void FromEvents_InvalidImportedHistory_IsRejected(string kind, string reason)
+    {
+        var id = new DealId("X");
+        var good = new DealImported(id, H(5), "sync", "Default", "X", "alice", Amount, Close, "proposal", DealStatus.Open, H(1), false);
+        DealEvent[] events = kind switch
+        {
+            "created-after-observed" => [good with { CreatedAt = H(6) }],
+            "lost-without-reason" => [good with { StageId = "lost", Status = DealStatus.Lost }],
+            "competitor-on-open" => [good with { Competitor = "Globex" }],
+            _ => [good, good with { At = H(6) }],
+        };
+
+        var ex = Assert.Throws<ArgumentException>(() => Deal.FromEvents(events));
+
+        Assert.Equal("events", ex.ParamName);
+        Assert.Contains(reason, ex.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void ImportedDeal_TakesCommandsLikeAnyDeal()
     {
