@@ -98,6 +98,23 @@ public sealed partial class ImportTests
     }
 
     [Fact]
+    public void ImportedClosedDealWithoutHistory_ReopensOnlyIntoANamedStage()
+    {
+        var deal = Default.Import(Record("SF-6", "won") with { Status = DealStatus.Won, ClosedAt = H(500) }, AsOfImport);
+        var at = AsOfImport.Plus(Duration.FromHours(1));
+
+        var rejected = Default.Apply(deal, DealCommand.Reopen(at, "manager"));
+        var reopened = Default.Reopen(deal, at, "manager", "proposal");
+
+        Assert.Equal(RejectionCode.UnknownStage, Assert.Single(rejected.Rejections).Code);
+        Assert.Contains("name the open stage to reopen it into", rejected.Rejections[0].Message, StringComparison.Ordinal);
+        Assert.Equal(("proposal", DealStatus.Open), (reopened.StageId, reopened.Status));
+        // The reopen reaches proposal only: the stage it closed from is unknown, so no stage is passed over.
+        Assert.Equal([0, 0, 1, 0], Funnel.Of([reopened], Default).Stages.Select(s => s.Reached));
+        Assert.Equal(1, SalesPipeline.Forecasting.StageCalibration.FromHistory([reopened], Default).OpenDealsIgnored);
+    }
+
+    [Fact]
     public void Import_LostDealWithoutReason_GetsTheUnknownReason_AndLossAnalysisShowsItApartFromOther()
     {
         var unknown = Default.Import(Record("L-1", "lost") with { Status = DealStatus.Lost, ClosedAt = H(300) }, AsOfImport);
