@@ -52,7 +52,7 @@ public sealed partial record Deal
     // enforce on their arguments, and the lifecycle. Apply checks more, with the pipeline.
     private string? CheckCanFold(DealEvent e)
     {
-        if (e is DealCreated)
+        if (e is DealCreated or DealImported)
         {
             return "a deal is created only once.";
         }
@@ -142,6 +142,25 @@ public sealed partial record Deal
         : c.Amount is null ? "the deal has no amount."
         : c.Amount.IsNegative ? $"the amount {c.Amount} is negative."
         : c.Product is not null && string.IsNullOrWhiteSpace(c.Product) ? $"its product \"{c.Product}\" is empty."
+        : null;
+
+    // A stored DealImported must be a possible first observation: what DealCreated needs, a creation not after the
+    // observation, and a loss reason exactly when the deal is lost.
+    private static string? CheckImported(DealImported i) =>
+        i.DealId.Value.Length == 0 ? "it has the default deal id."
+        : string.IsNullOrWhiteSpace(i.By) ? "it names no actor."
+        : string.IsNullOrWhiteSpace(i.Pipeline) ? "it names no pipeline."
+        : string.IsNullOrWhiteSpace(i.Name) ? "the deal has no name."
+        : string.IsNullOrWhiteSpace(i.Owner) ? "the deal has no owner."
+        : string.IsNullOrWhiteSpace(i.StageId) ? "it names no stage."
+        : i.Amount is null ? "the deal has no amount."
+        : i.Amount.IsNegative ? $"the amount {i.Amount} is negative."
+        : i.CreatedAt > i.At ? $"the deal was created at {i.CreatedAt}, after it was first observed at {i.At}."
+        : !Enum.IsDefined(i.Status) ? $"its status {(int)i.Status} is not Open, Won or Lost."
+        : (i.Status == DealStatus.Lost) != (i.LossReason is not null) ? "a loss reason is given exactly when the deal is lost."
+        : i.Competitor is not null && (i.Status != DealStatus.Lost || string.IsNullOrWhiteSpace(i.Competitor))
+            ? "a competitor is named only for a lost deal, and not empty."
+        : i.Product is not null && string.IsNullOrWhiteSpace(i.Product) ? $"its product \"{i.Product}\" is empty."
         : null;
 
     private static string[] Insert(string[] sorted, string value)

@@ -43,6 +43,55 @@ public sealed partial record Deal
         log = EventLog.Of(created);
     }
 
+    private Deal(DealImported imported)
+    {
+        Id = imported.DealId;
+        Pipeline = imported.Pipeline;
+        Name = imported.Name;
+        Owner = imported.Owner;
+        Amount = imported.Amount;
+        ExpectedClose = imported.ExpectedClose;
+        StageId = imported.StageId;
+        Status = imported.Status;
+        LastOpenStageId = imported.Status == DealStatus.Open ? imported.StageId : Unknown.Stage;
+        StageEnteredAt = imported.At;
+        ClosedAt = imported.Status == DealStatus.Open ? null : imported.At;
+        LossReason = imported.LossReason;
+        Competitor = imported.Competitor;
+        CreatedAt = imported.CreatedAt;
+        CreatedBy = imported.By;
+        LeadId = imported.LeadId;
+        Source = imported.Source;
+        Product = imported.Product;
+        answered = [];
+        competitors = imported.Competitor is null ? [] : [imported.Competitor];
+        log = EventLog.Of(imported);
+    }
+
+    // The deal as its first event (DealCreated or DealImported) makes it.
+    private static Deal Start(DealEvent first) =>
+        first switch
+        {
+            DealCreated c => new Deal(c),
+            DealImported i => new Deal(i),
+            _ => throw new ArgumentException(
+                $"A deal's history starts with DealCreated or DealImported, not {first.GetType().Name}.",
+                nameof(first)
+            ),
+        };
+
+    /// <summary>Whether the deal was brought in from another system (its history starts with <see cref="DealImported"/>).</summary>
+    public bool IsImported => log[0] is DealImported;
+
+    /// <summary>
+    /// When the deal was first observed: <see cref="CreatedAt"/> for a deal opened here; for an imported deal the instant of its
+    /// <see cref="DealImported"/> event, before which its state is unknown (<see cref="AsOf"/> reports it as not yet observed).
+    /// </summary>
+    public Instant ObservedFrom => log[0].At;
+
+    // The expected close date the deal started with, for counting pushes.
+    internal LocalDate FirstExpectedClose => log[0] is DealImported i ? i.ExpectedClose : ((DealCreated)log[0]).ExpectedClose;
+
     private EventLog log;
     private string[] answered;
     private string[] competitors;
@@ -68,7 +117,10 @@ public sealed partial record Deal
     /// <summary>The id of the stage the deal is in: an open stage, or the Won or Lost stage.</summary>
     public string StageId { get; private init; }
 
-    /// <summary>The id of the last open stage the deal was in (its current stage while open; where it was when it closed).</summary>
+    /// <summary>
+    /// The id of the last open stage the deal was in (its current stage while open; where it was when it closed), or
+    /// <see cref="Unknown.Stage"/> for a deal imported as won or lost without its stage history.
+    /// </summary>
     public string LastOpenStageId { get; private init; }
 
     /// <summary>Open, Won or Lost.</summary>
@@ -104,10 +156,10 @@ public sealed partial record Deal
     /// <returns>True when noted.</returns>
     public bool HasCompetitor(string competitor) => Array.BinarySearch(competitors, competitor, StringComparer.Ordinal) >= 0;
 
-    /// <summary>When the deal was created.</summary>
+    /// <summary>When the deal was created (for an imported deal, in the system it came from: <see cref="DealImported.CreatedAt"/>).</summary>
     public Instant CreatedAt { get; }
 
-    /// <summary>Who created the deal.</summary>
+    /// <summary>Who created the deal (for an imported deal, who its <see cref="DealImported"/> event is attributed to).</summary>
     public string CreatedBy { get; }
 
     /// <summary>When the deal entered its current stage.</summary>
@@ -136,7 +188,10 @@ public sealed partial record Deal
     /// <returns>True when answered.</returns>
     public bool IsAnswered(string criterionId) => Array.BinarySearch(answered, criterionId, StringComparer.Ordinal) >= 0;
 
-    /// <summary>Every event, oldest first: the deal's complete history. The first is always <see cref="DealCreated"/>.</summary>
+    /// <summary>
+    /// Every event, oldest first: the deal's complete history. The first is <see cref="DealCreated"/>, or
+    /// <see cref="DealImported"/> for a deal brought in from another system.
+    /// </summary>
     public IReadOnlyList<DealEvent> Events => log;
 
     /// <summary>The same list as <see cref="Events"/>: the history, oldest first.</summary>
@@ -222,11 +277,11 @@ public sealed partial record Deal
     /// <summary>
     /// Rebuilds a deal from its stored events (for example from a database), checking that they form a valid history.
     /// </summary>
-    /// <param name="events">The events, oldest first: a <see cref="DealCreated"/>, then the changes.</param>
+    /// <param name="events">The events, oldest first: a <see cref="DealCreated"/> (or <see cref="DealImported"/>), then the changes.</param>
     /// <returns>The deal they describe; <c>Deal.FromEvents(deal.Events)</c> equals <c>deal</c>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="events"/> or one of them is null.</exception>
     /// <exception cref="ArgumentException">
-    /// The events are empty, do not start with exactly one <see cref="DealCreated"/>, belong to different deals, go
+    /// The events are empty, do not start with exactly one <see cref="DealCreated"/> or <see cref="DealImported"/>, belong to different deals, go
     /// back in time, carry a value the matching command would refuse (an empty actor, owner or stage id, a negative
     /// amount, a probability outside [0, 1], the Closed category as an override, a loss without a reason, an empty
     /// competitor), or describe an impossible change (a stage move of a closed deal, a move from a stage the deal was not
@@ -252,15 +307,23 @@ public sealed partial record Deal
                 throw new ArgumentNullException(nameof(events), $"Event {i} is null.");
             }
         }
-        if (list[0] is not DealCreated created)
+        var invalid = list[0] switch
         {
-            throw new ArgumentException($"A deal's history starts with DealCreated; event 0 is {list[0].GetType().Name}.", nameof(events));
-        }
-        if (CheckCreated(created) is { } invalid)
+            DealCreated created => CheckCreated(created),
+            DealImported imported => CheckImported(imported),
+            _ => throw new ArgumentException(
+                $"A deal's history starts with DealCreated or DealImported; event 0 is {list[0].GetType().Name}.",
+                nameof(events)
+            ),
+        };
+        if (invalid is not null)
         {
-            throw new ArgumentException($"Event 0 (DealCreated at {created.At}) is not a valid creation: {invalid}", nameof(events));
+            throw new ArgumentException(
+                $"Event 0 ({list[0].GetType().Name} at {list[0].At}) is not a valid creation: {invalid}",
+                nameof(events)
+            );
         }
-        var deal = new Deal(created);
+        var deal = Start(list[0]);
         for (var i = 1; i < list.Length; i++)
         {
             var problem = deal.CheckCanFold(list[i]);
@@ -277,26 +340,34 @@ public sealed partial record Deal
     }
 
     /// <summary>Rebuilds the deal as it was at <paramref name="instant"/>: the fold of the events up to and including it.</summary>
-    /// <param name="instant">The instant; not before the deal was created.</param>
+    /// <param name="instant">The instant; not before the deal was created (for an imported deal, not before <see cref="ObservedFrom"/>).</param>
     /// <returns>The deal as it was then (this deal itself when no event is later).</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="instant"/> is before <see cref="CreatedAt"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="instant"/> is before <see cref="ObservedFrom"/>.</exception>
     public Deal AsOf(Instant instant) =>
-        TryAsOf(instant, out var deal)
-            ? deal
-            : throw new ArgumentOutOfRangeException(
+        TryAsOf(instant, out var deal) ? deal
+        : IsImported
+            ? throw new ArgumentOutOfRangeException(
                 nameof(instant),
                 instant,
-                $"Deal {Id} did not exist at {instant}; it was created at {CreatedAt}."
-            );
+                $"Deal {Id} was imported and first observed at {ObservedFrom} (created at {CreatedAt}); its state at {instant} is unknown."
+            )
+        : throw new ArgumentOutOfRangeException(
+            nameof(instant),
+            instant,
+            $"Deal {Id} did not exist at {instant}; it was created at {CreatedAt}."
+        );
 
-    /// <summary>Rebuilds the deal as it was at <paramref name="instant"/>, or says it did not exist yet.</summary>
+    /// <summary>
+    /// Rebuilds the deal as it was at <paramref name="instant"/>, or says it did not exist yet (for an imported deal: that it
+    /// was not observed yet, so its state then is unknown).
+    /// </summary>
     /// <param name="instant">The instant.</param>
-    /// <param name="deal">The deal as it was, or null when it was created later.</param>
-    /// <returns>Whether the deal existed at <paramref name="instant"/>.</returns>
+    /// <param name="deal">The deal as it was, or null when it was created (or first observed) later.</param>
+    /// <returns>Whether the deal's state at <paramref name="instant"/> is known.</returns>
     public bool TryAsOf(Instant instant, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Deal? deal)
     {
         deal = null;
-        if (instant < CreatedAt)
+        if (instant < ObservedFrom)
         {
             return false;
         }
@@ -305,7 +376,7 @@ public sealed partial record Deal
             deal = this;
             return true;
         }
-        var rebuilt = new Deal((DealCreated)log[0]);
+        var rebuilt = Start(log[0]);
         for (var i = 1; i < log.Count && log[i].At <= instant; i++)
         {
             rebuilt = rebuilt.Append(log[i]);

@@ -172,3 +172,57 @@ public sealed record CompetitorNoted(DealId DealId, Instant At, string By, strin
 /// <param name="By">Who.</param>
 /// <param name="StageId">The open stage it was reopened into.</param>
 public sealed record DealReopened(DealId DealId, Instant At, string By, string StageId) : DealEvent(DealId, At, By);
+
+/// <summary>
+/// The deal was brought in from another system, as it was first observed there: the first event of an imported
+/// deal's history, in place of <see cref="DealCreated"/>. Created by <see cref="PipelineTransitions.Import(PipelineDefinition, DealImport, Instant)"/>.
+/// </summary>
+/// <remarks>
+/// <para>The deal existed before it was observed: it was created at <paramref name="CreatedAt"/> in the other system, but
+/// what happened between then and <paramref name="At"/> is not known. So the stages before <paramref name="StageId"/> are
+/// <em>unobserved</em>: metrics count them neither as reached nor as skipped (docs/metrics.md, "Imported deals"), and
+/// <see cref="Deal.AsOf"/> reports the deal as not yet observed before <paramref name="At"/>.</para>
+/// <para>When <paramref name="StageId"/> is the Won or Lost stage (a closed deal imported without its stage history),
+/// the deal is closed from the start, at <paramref name="At"/>, and the open stage it closed from is
+/// <see cref="Unknown.Stage"/>.</para>
+/// </remarks>
+/// <param name="DealId">The deal.</param>
+/// <param name="At">When the deal was first observed in <paramref name="StageId"/>; not before <paramref name="CreatedAt"/>.</param>
+/// <param name="By">Who the import attributes the event to (<see cref="Unknown.Actor"/> when the export names no one).</param>
+/// <param name="Pipeline">The name of the pipeline the deal belongs to.</param>
+/// <param name="Name">The deal's name (<see cref="Unknown.Name"/> when the export has none).</param>
+/// <param name="Owner">The rep who owns it.</param>
+/// <param name="Amount">The expected amount.</param>
+/// <param name="ExpectedClose">The expected close date.</param>
+/// <param name="StageId">The first observed stage: an open stage, or the Won or Lost stage.</param>
+/// <param name="Status">What <paramref name="StageId"/> is: Open, Won or Lost (recorded so the fold needs no pipeline).</param>
+/// <param name="CreatedAt">When the other system created the deal (sales cycles start here).</param>
+/// <param name="StageEntryKnown">
+/// True when <paramref name="At"/> is when the deal entered <paramref name="StageId"/> (a stage history or a known
+/// stage-entry date); false when the deal was only seen there at <paramref name="At"/> and may have entered earlier,
+/// so its stay in the stage is left-truncated and time in stage leaves it out.
+/// </param>
+/// <param name="LossReason">Why it was lost, when <paramref name="Status"/> is Lost (<see cref="Deals.LossReason.Unknown"/> when not known); otherwise null.</param>
+/// <param name="Competitor">The competitor it was lost to, when lost and known; otherwise null.</param>
+/// <param name="LeadId">The lead it was converted from, if known.</param>
+/// <param name="Source">The lead source it came from, if known.</param>
+/// <param name="Product">The product (or product line) the deal sells, if recorded.</param>
+public sealed record DealImported(
+    DealId DealId,
+    Instant At,
+    string By,
+    string Pipeline,
+    string Name,
+    string Owner,
+    Money Amount,
+    LocalDate ExpectedClose,
+    string StageId,
+    DealStatus Status,
+    Instant CreatedAt,
+    bool StageEntryKnown,
+    LossReason? LossReason = null,
+    string? Competitor = null,
+    LeadId? LeadId = null,
+    LeadSource? Source = null,
+    string? Product = null
+) : DealEvent(DealId, At, By);

@@ -6,7 +6,7 @@ namespace SalesPipeline.Deals;
 /// <summary>
 /// Why a deal was lost, as a short code for loss-reason analysis: one of the common ones (<see cref="Price"/>,
 /// <see cref="Timing"/>, <see cref="Competitor"/>, <see cref="NoDecision"/>, <see cref="Budget"/>,
-/// <see cref="ProductFit"/>, <see cref="Other"/>) or your own.
+/// <see cref="ProductFit"/>, <see cref="Other"/>), <see cref="Unknown"/> when the reason was never recorded, or your own.
 /// </summary>
 /// <remarks>An immutable value; equality is ordinal on the code. Thread-safe.</remarks>
 public sealed record LossReason
@@ -38,8 +38,15 @@ public sealed record LossReason
     /// <summary>The product did not fit the need.</summary>
     public static LossReason ProductFit { get; } = new("product-fit");
 
-    /// <summary>Anything else.</summary>
+    /// <summary>Anything else: a reason that was given but fits none of the common ones.</summary>
     public static LossReason Other { get; } = new("other");
+
+    /// <summary>
+    /// The reason was never recorded (code "unknown"), for example a lost deal imported from an export without a loss-reason
+    /// column. Loss-reason analysis shows it on its own line, apart from <see cref="Other"/>, so a missing reason never
+    /// passes for a real one.
+    /// </summary>
+    public static LossReason Unknown { get; } = new("unknown");
 
     /// <summary>The code.</summary>
     /// <returns>The code.</returns>

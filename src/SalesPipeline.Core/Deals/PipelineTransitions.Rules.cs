@@ -296,7 +296,16 @@ public static partial class PipelineTransitions
             );
         }
         var stageId = r.StageId ?? deal.LastOpenStageId;
-        if (!pipeline.StagesById.TryGetValue(stageId, out var target))
+        if (r.StageId is null && deal.IsImported && stageId == Unknown.Stage)
+        {
+            Reject(
+                ref rejections,
+                RejectionCode.UnknownStage,
+                $"Deal {deal.Id} was imported as {deal.Status.ToString().ToLowerInvariant()} without its stage history, so the stage it closed from is unknown; name the open stage to reopen it into.",
+                stageId
+            );
+        }
+        else if (!pipeline.StagesById.TryGetValue(stageId, out var target))
         {
             Reject(
                 ref rejections,

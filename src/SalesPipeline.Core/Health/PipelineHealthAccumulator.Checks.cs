@@ -166,7 +166,7 @@ public sealed partial class PipelineHealthAccumulator
     internal static int Pushes(Deal deal)
     {
         var events = deal.Events;
-        var close = ((DealCreated)events[0]).ExpectedClose;
+        var close = deal.FirstExpectedClose;
         var pushes = 0;
         for (var i = 1; i < events.Count; i++)
         {

@@ -10,17 +10,21 @@ public class DocumentationTests
 
     [Theory]
     [InlineData("docs/money.md", "docs/examples/money.cs")]
-    [InlineData("docs/pipelines-and-deals.md", "docs/examples/pipelines.cs")]
+    [InlineData("docs/pipelines-and-deals.md", "docs/examples/pipelines.cs,docs/examples/import.cs")]
     [InlineData("docs/targets.md", "docs/examples/targets.cs")]
-    [InlineData("docs/metrics.md", "docs/examples/metrics*.cs")]
+    [InlineData("docs/metrics.md", "docs/examples/metrics*.cs,docs/examples/import.cs")]
     [InlineData("docs/health.md", "docs/examples/health.cs")]
     [InlineData("docs/collections.md", "docs/examples/collections.cs")]
     [InlineData("docs/receivables.md", "docs/examples/receivables.cs")]
     public void EveryCodeBlock_AppearsInItsExample(string page, string example)
     {
         var blocks = CodeBlocks(File.ReadAllText(Path.Combine(Root, page))).ToList();
-        // A page may be shown by several scripts (metrics.md by metrics*.cs): its blocks must be in one of them.
-        var scripts = Directory.GetFiles(Path.Combine(Root, Path.GetDirectoryName(example)!), Path.GetFileName(example));
+        // A page may be shown by several scripts (metrics.md by metrics*.cs and import.cs, comma-separated): its blocks
+        // must be in one of them.
+        var scripts = example
+            .Split(',')
+            .SelectMany(pattern => Directory.GetFiles(Path.Combine(Root, Path.GetDirectoryName(pattern)!), Path.GetFileName(pattern)))
+            .ToArray();
         Assert.NotEmpty(scripts);
         var code = string.Join("\n", scripts.Order(StringComparer.Ordinal).Select(file => Squeeze(File.ReadAllText(file))));
 

@@ -28,7 +28,10 @@ internal sealed class HistoryScan
         Won = new int[stageCount];
         Exits = new long[stageCount, stageCount + 2];
         DaysInEndedStints = new double[stageCount];
+        TimedStints = new long[stageCount];
     }
+
+    internal long[] TimedStints { get; }
 
     internal int[] Reached { get; }
 
@@ -62,9 +65,20 @@ internal sealed class HistoryScan
 
         // The deal as it stood right after each event (only needed for the forecasts of closed deals).
         Deal? state = closed ? Deal.FromEvents([events[0]]) : null;
-        var stage = StageIndex(deal, ((DealCreated)events[0]).StageId);
+        // An imported deal starts where it was first observed (earlier stages are unobserved, so not reached), or with no
+        // open stage at all when it was imported as won or lost.
+        var stage = events[0] switch
+        {
+            DealCreated c => StageIndex(deal, c.StageId),
+            DealImported { Status: DealStatus.Open } i => StageIndex(deal, i.StageId),
+            _ => -1,
+        };
         var start = events[0].At;
-        StartStint(stage, state, won);
+        var truncated = events[0] is DealImported { StageEntryKnown: false };
+        if (stage >= 0)
+        {
+            StartStint(stage, state, won);
+        }
         for (var i = 1; i < events.Count; i++)
         {
             var e = events[i];
@@ -73,17 +87,19 @@ internal sealed class HistoryScan
             {
                 case StageMoved m:
                     var to = StageIndex(deal, m.ToStageId);
-                    EndStint(stage, to, start, m.At);
-                    stage = to;
+                    EndStint(stage, to, start, m.At, truncated);
+                    (stage, truncated) = (to, false);
                     start = m.At;
                     StartStint(stage, state, won);
                     break;
                 case DealWon w:
-                    EndStint(stage, stageCount, start, w.At);
+                    EndStint(stage, stageCount, start, w.At, truncated);
+                    truncated = false;
                     stage = -1;
                     break;
                 case DealLost l:
-                    EndStint(stage, stageCount + 1, start, l.At);
+                    EndStint(stage, stageCount + 1, start, l.At, truncated);
+                    truncated = false;
                     stage = -1;
                     break;
                 case DealReopened r:
@@ -128,14 +144,18 @@ internal sealed class HistoryScan
         }
     }
 
-    private void EndStint(int stage, int exit, Instant start, Instant end)
+    private void EndStint(int stage, int exit, Instant start, Instant end, bool truncated)
     {
         if (stage < 0)
         {
             return; // cannot happen in a valid history: a closed deal changes stage only by reopening
         }
         Exits[stage, exit]++;
-        DaysInEndedStints[stage] += (end - start).TotalDays;
+        if (!truncated) // a left-truncated stint's length is unknown
+        {
+            DaysInEndedStints[stage] += (end - start).TotalDays;
+            TimedStints[stage]++;
+        }
     }
 
     private int StageIndex(Deal deal, string stageId) =>

@@ -20,7 +20,9 @@ namespace SalesPipeline.Forecasting;
 /// <para><b>Matrices.</b> With E_i the exits from stage i: Q_ij = exits i -&gt; j / E_i between open stages and
 /// R_i = (exits i -&gt; Won, exits i -&gt; Lost) / E_i. The fundamental matrix N = (I - Q)^-1 gives the expected number of
 /// visits to each stage; the absorption probabilities are B = N R (win probability = first column) and the expected days
-/// to close are N t, with t_i the mean length in days of the ended stints in stage i.</para>
+/// to close are N t, with t_i the mean length in days of the ended stints in stage i. An imported deal's first stint that
+/// the import did not see begin (left-truncated) counts as an exit but not in t_i; a stage whose every ended stint is
+/// truncated has no t_i, and the days to close of the stages that reach it are null.</para>
 /// <para><b>Unresolved stages.</b> A stage with no observed exit has no row; the chain says nothing about it, nor about
 /// any stage from which observed moves can reach such a stage (or from which no win or loss was ever reached): their
 /// figures are null. The rest form a chain in which every deal ends won or lost, so win + loss = 1 there.</para>
@@ -84,7 +86,9 @@ public sealed class PipelineChain
     public double? ExpectedVisits(string fromStageId, string toStageId) =>
         visits[OpenIndex(fromStageId, nameof(fromStageId)), OpenIndex(toStageId, nameof(toStageId))];
 
-    internal static PipelineChain Build(PipelineDefinition pipeline, long[,] exits, double[] daysInEndedStints)
+    // timedStints[i]: the ended stints in stage i whose length is known (an imported deal's first stint, not seen entering
+    // the stage, has an exit but no known length); the mean days in stage divide by it.
+    internal static PipelineChain Build(PipelineDefinition pipeline, long[,] exits, double[] daysInEndedStints, long[] timedStints)
     {
         var n = pipeline.OpenStages.Count;
         var won = n;
@@ -161,7 +165,7 @@ public sealed class PipelineChain
                 }
                 r[a, 0] = exits[i, won] / e;
                 r[a, 1] = exits[i, lost] / e;
-                t[a] = daysInEndedStints[i] / e;
+                t[a] = timedStints[i] > 0 ? daysInEndedStints[i] / timedStints[i] : double.NaN;
             }
             var fundamental = (Matrix<double>.Build.DenseIdentity(g) - q).Inverse();
             var absorption = fundamental * r;
@@ -171,7 +175,7 @@ public sealed class PipelineChain
                 var i = resolved[a];
                 winProbability[i] = Math.Clamp(absorption[a, 0], 0.0, 1.0);
                 lossProbability[i] = Math.Clamp(absorption[a, 1], 0.0, 1.0);
-                daysToClose[i] = Math.Max(0.0, days[a]);
+                daysToClose[i] = double.IsNaN(days[a]) ? null : Math.Max(0.0, days[a]);
                 for (var b = 0; b < g; b++)
                 {
                     visits[i, resolved[b]] = fundamental[a, b];
@@ -193,7 +197,7 @@ public sealed class PipelineChain
                 stage.Name,
                 i,
                 total[i],
-                total[i] == 0 ? null : daysInEndedStints[i] / total[i],
+                timedStints[i] == 0 ? null : daysInEndedStints[i] / timedStints[i],
                 winProbability[i],
                 lossProbability[i],
                 daysToClose[i]

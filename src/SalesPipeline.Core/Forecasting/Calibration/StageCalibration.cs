@@ -161,7 +161,7 @@ public sealed class StageCalibration
             scan.WonDeals,
             scan.OpenDeals,
             prior,
-            PipelineChain.Build(pipeline, scan.Exits, scan.DaysInEndedStints),
+            PipelineChain.Build(pipeline, scan.Exits, scan.DaysInEndedStints, scan.TimedStints),
             ForecastReliability.Of(scan.Forecasts)
         );
     }

@@ -40,12 +40,24 @@ public sealed class SalesCycleAccumulator
     /// <summary>Adds one deal, as it stood at <see cref="AsOf"/>.</summary>
     /// <param name="deal">The deal.</param>
     /// <exception cref="ArgumentNullException"><paramref name="deal"/> is null.</exception>
-    /// <remarks>A deal created after <see cref="AsOf"/> is counted in <see cref="SalesCycle.NotYetCreated"/> and nowhere else.</remarks>
+    /// <remarks>
+    /// A deal created after <see cref="AsOf"/> is counted in <see cref="SalesCycle.NotYetCreated"/> and nowhere else. The
+    /// cycle runs from <see cref="Deal.CreatedAt"/>, which for an imported deal is the creation date its record gives; an
+    /// imported deal created before <see cref="AsOf"/> but first observed after it counts as open (censored) at
+    /// <see cref="AsOf"/>.
+    /// </remarks>
     public void Add(Deal deal)
     {
         Preconditions.CheckNotNull(deal);
         if (!deal.TryAsOf(AsOf, out var then))
         {
+            if (deal.CreatedAt <= AsOf)
+            {
+                // An imported deal created before AsOf but first observed after it: not yet closed then (its first
+                // known close is later), so it is censored at AsOf like any open deal.
+                curve.Add((AsOf - deal.CreatedAt).TotalDays, false);
+                return;
+            }
             NotYetCreated++;
             return;
         }

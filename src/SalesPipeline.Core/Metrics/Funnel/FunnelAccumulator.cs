@@ -275,7 +275,7 @@ public sealed class FunnelAccumulator
     {
         var stages = lookup.Pipeline.OpenStages;
         var lines = new FunnelStage[stages.Count];
-        var total = counts.Amount(0, 0);
+        var total = counts.TotalAmount;
         var open = 0m;
         for (var s = 0; s < stages.Count; s++)
         {
@@ -298,7 +298,7 @@ public sealed class FunnelAccumulator
                 Money.Of(counts.Amount(s, (int)FunnelCategory.Lost), Currency),
                 Money.Of(counts.Amount(s, (int)FunnelCategory.Won), Currency),
                 Money.Of(counts.Amount(s, (int)FunnelCategory.StillIn), Currency),
-                s + 1 < stages.Count && reached > 0 ? (double)counts.Count(s + 1, 0) / reached : null,
+                s + 1 < stages.Count && reached > 0 ? (double)counts.Count(s, FunnelCounts.ReachedNext) / reached : null,
                 reached > 0 ? (double)lost / reached : null,
                 total != 0m ? (double)(counts.Amount(s, 0) / total) : null,
                 open != 0m ? (double)(counts.Amount(s, (int)FunnelCategory.StillIn) / open) : null

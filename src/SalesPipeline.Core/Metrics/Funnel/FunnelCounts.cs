@@ -3,10 +3,13 @@ using System;
 namespace SalesPipeline.Metrics;
 
 // Per open stage, the deal count and the amount of each category, in exact integer and decimal sums (merging adds them,
-// so any split of the deals gives the same totals). Slot 0 of each stage is Reached; slots 1..5 follow FunnelCategory.
+// so any split of the deals gives the same totals). Slot 0 of each stage is Reached; slots 1..5 follow FunnelCategory;
+// slot 6 counts the deals that reached both this stage and the next, the numerator of the conversion. A deal opened here
+// that reached the next stage always reached this one, but an imported deal first observed in the next stage did not.
 internal sealed class FunnelCounts
 {
-    internal const int Width = 6;
+    internal const int Width = 7;
+    internal const int ReachedNext = 6;
 
     internal FunnelCounts(int stages)
     {
@@ -18,11 +21,18 @@ internal sealed class FunnelCounts
 
     internal decimal[] Amounts { get; }
 
-    internal int Deals => Counts[0];
+    // Every deal added, including an imported one observed in no open stage (imported as won or lost): with imported
+    // deals the first stage's Reached is no longer the number of deals.
+    internal int Deals { get; private set; }
+
+    // The amount of every deal added (the denominator of the reached-value shares), for the same reason.
+    internal decimal TotalAmount { get; private set; }
 
     // categories[s] is the deal's FunnelCategory for stage s, or 0 when it did not reach it.
     internal void Add(ReadOnlySpan<byte> categories, decimal amount)
     {
+        Deals++;
+        TotalAmount += amount;
         for (var s = 0; s < categories.Length; s++)
         {
             if (categories[s] != 0)
@@ -32,12 +42,19 @@ internal sealed class FunnelCounts
                 Counts[k + categories[s]]++;
                 Amounts[k] += amount;
                 Amounts[k + categories[s]] += amount;
+                if (s + 1 < categories.Length && categories[s + 1] != 0)
+                {
+                    Counts[k + ReachedNext]++;
+                    Amounts[k + ReachedNext] += amount;
+                }
             }
         }
     }
 
     internal void Merge(FunnelCounts other)
     {
+        Deals += other.Deals;
+        TotalAmount += other.TotalAmount;
         for (var k = 0; k < Counts.Length; k++)
         {
             Counts[k] += other.Counts[k];

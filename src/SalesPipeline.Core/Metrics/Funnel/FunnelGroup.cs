@@ -25,7 +25,10 @@ public sealed record FunnelGroup
     /// <summary>The group's key (see <see cref="BreakdownKeys"/>), or "(all)" for all deals.</summary>
     public string Key { get; }
 
-    /// <summary>How many deals the group has (every deal reaches the first open stage, so this is its Reached).</summary>
+    /// <summary>
+    /// How many deals the group has. Every deal opened here reaches the first open stage, so for them this is its Reached;
+    /// an imported deal reaches only the stages it was observed in (none, when imported as won or lost without history).
+    /// </summary>
     public int Deals { get; }
 
     /// <summary>One line per open stage, in pipeline order.</summary>

@@ -8,7 +8,11 @@ namespace SalesPipeline.Metrics;
 /// value, the conversion to the next stage and the loss rate.
 /// </summary>
 /// <param name="Stage">The open stage.</param>
-/// <param name="Reached">Deals that reached the stage (entered it, or jumped over it), each counted once however often it re-entered.</param>
+/// <param name="Reached">
+/// Deals that reached the stage (entered it, or jumped over it), each counted once however often it re-entered. An
+/// imported deal reaches only the stages it was observed in or passing over: the stages before its first observed stage
+/// are unobserved and not counted.
+/// </param>
 /// <param name="MovedOn">Reached deals whose last stay ended forward (see <see cref="FunnelCategory.MovedOn"/>).</param>
 /// <param name="MovedBack">Reached deals whose last stay ended with a move back (see <see cref="FunnelCategory.MovedBack"/>).</param>
 /// <param name="Lost">Deals lost from the stage (and still lost).</param>
@@ -18,7 +22,11 @@ namespace SalesPipeline.Metrics;
 /// <param name="LostAmount">The amount of the deals lost from it.</param>
 /// <param name="WonAmount">The amount of the deals won from it.</param>
 /// <param name="StillInAmount">The amount of the open deals in it: the stage's open pipeline.</param>
-/// <param name="ConversionToNext">Reached of the next open stage / <paramref name="Reached"/>; null for the last open stage or when none reached this one.</param>
+/// <param name="ConversionToNext">
+/// The deals that reached this stage and the next open stage / <paramref name="Reached"/>; null for the last open stage or
+/// when none reached this one. For deals opened here it equals the next stage's Reached / Reached; imported deals first
+/// observed in the next stage count in neither.
+/// </param>
 /// <param name="LossRate">Lost / Reached; null when none reached the stage.</param>
 /// <param name="ReachedValueShare">ReachedAmount / the amount of every deal in the funnel; null when that is zero.</param>
 /// <param name="OpenValueShare">StillInAmount / the amount of every open deal; null when that is zero.</param>

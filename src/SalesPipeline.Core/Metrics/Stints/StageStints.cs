@@ -20,6 +20,10 @@ namespace SalesPipeline.Metrics;
 /// closed from, or a creation in a later stage than the first) adds a zero-length <see cref="StintExit.Skipped"/>
 /// pass for every stage jumped over, at the jump's instant, in stage order, before the stint it lands in. Passes count
 /// as reaching the stage in the funnel; they have no time in stage.</item>
+/// <item>An imported deal (<see cref="DealImported"/>) starts a stint in its first observed stage at the event's instant,
+/// with no passes: the stages before it are unobserved, neither reached nor skipped. When the import did not see the deal
+/// enter the stage (<see cref="DealImported.StageEntryKnown"/> false) that stint is <c>Truncated</c>. A deal imported as
+/// won or lost has no stint until it is reopened, and its reopen adds no passes (the stage it closed from is unknown).</item>
 /// <item>The deal's last stint is <see cref="StintExit.Open"/> while the deal is open; its <c>Left</c> is unset.</item>
 /// <item>Only events at or before <c>until</c> are read (the deal as <see cref="Deal.AsOf"/> would show it then).</item>
 /// </list>
@@ -46,6 +50,7 @@ internal static class StageStints
         var count = 0;
         var current = -1;
         var entered = default(Instant);
+        var truncated = false; // the current stint is an imported deal's first, not seen entering
         var closed = -1; // the stint ended by the latest win or loss, until a reopen
         for (var i = 0; i < events.Count; i++)
         {
@@ -59,22 +64,29 @@ internal static class StageStints
                 case StageMoved m:
                 {
                     var target = Index(deal, stages, m.ToStageId);
-                    Add(ref buffer, ref count, new Stint(current, entered, m.At, StintExit.Moved, target));
+                    Add(ref buffer, ref count, new Stint(current, entered, m.At, StintExit.Moved, target, truncated));
                     Passes(ref buffer, ref count, current + 1, target, m.At);
-                    (current, entered) = (target, m.At);
+                    (current, entered, truncated) = (target, m.At, false);
                     break;
                 }
                 case DealWon or DealLost:
-                    Add(ref buffer, ref count, new Stint(current, entered, e.At, e is DealWon ? StintExit.Won : StintExit.Lost, -1));
+                    Add(
+                        ref buffer,
+                        ref count,
+                        new Stint(current, entered, e.At, e is DealWon ? StintExit.Won : StintExit.Lost, -1, truncated)
+                    );
                     closed = count - 1;
-                    current = -1;
+                    (current, truncated) = (-1, false);
                     break;
                 case DealReopened r:
                 {
                     var target = Index(deal, stages, r.StageId);
-                    var wasClosed = buffer[closed];
-                    buffer[closed] = wasClosed with { Next = target };
-                    Passes(ref buffer, ref count, wasClosed.Stage + 1, target, r.At);
+                    if (closed >= 0) // -1: imported as closed, so the stage it closed from is unknown
+                    {
+                        var wasClosed = buffer[closed];
+                        buffer[closed] = wasClosed with { Next = target };
+                        Passes(ref buffer, ref count, wasClosed.Stage + 1, target, r.At);
+                    }
                     (current, entered, closed) = (target, r.At, -1);
                     break;
                 }
@@ -83,11 +95,16 @@ internal static class StageStints
                     entered = c.At;
                     Passes(ref buffer, ref count, 0, current, c.At);
                     break;
+                case DealImported imported when imported.Status == DealStatus.Open:
+                    current = Index(deal, stages, imported.StageId);
+                    entered = imported.At;
+                    truncated = !imported.StageEntryKnown;
+                    break;
             }
         }
         if (current >= 0)
         {
-            Add(ref buffer, ref count, new Stint(current, entered, default, StintExit.Open, -1));
+            Add(ref buffer, ref count, new Stint(current, entered, default, StintExit.Open, -1, truncated));
         }
         return count;
     }

@@ -16,7 +16,9 @@ internal enum StintExit : byte
 
 // One continuous stay of a deal in an open stage: stage index (position among the pipeline's open stages), when it
 // entered, when it left (meaningless while Exit is Open), how it left, and the open stage it went to next (-1 if none).
-internal readonly record struct Stint(int Stage, Instant Entered, Instant Left, StintExit Exit, int Next)
+// Truncated: the first stay of an imported deal that was only seen in the stage at Entered, not seen entering it, so
+// its true length is unknown (longer than Left - Entered).
+internal readonly record struct Stint(int Stage, Instant Entered, Instant Left, StintExit Exit, int Next, bool Truncated = false)
 {
     public bool IsOpen => Exit == StintExit.Open;
 

@@ -65,7 +65,12 @@ public sealed class TimeInStageAccumulator
         cumulative = Enumerable.Range(0, lookup.Count).Select(_ => new DurationSamples(capacity)).ToArray();
     }
 
-    /// <summary>Adds one deal: per open stage it spent time in (skipped stages have none), its latest and its cumulative time.</summary>
+    /// <summary>
+    /// Adds one deal: per open stage it spent time in (skipped stages have none), its latest and its cumulative time. An
+    /// imported deal's first stay that the import did not see begin (<see cref="DealImported.StageEntryKnown"/> false) has
+    /// no known length, so it is left out: the stage then has no cumulative time for the deal, nor a latest time unless
+    /// the deal came back to the stage later.
+    /// </summary>
     /// <param name="deal">A deal of the pipeline.</param>
     /// <exception cref="ArgumentNullException"><paramref name="deal"/> is null.</exception>
     /// <exception cref="ArgumentException">The deal belongs to another pipeline or enters a stage the pipeline lacks.</exception>
@@ -83,8 +88,14 @@ public sealed class TimeInStageAccumulator
         Span<long> last = stackalloc long[stages];
         Span<long> sum = stackalloc long[stages];
         Span<byte> state = stackalloc byte[stages]; // 1: has a stint, 2: its last one is open
+        // An imported deal's first stay, not seen beginning, has no known length: the stage's cumulative time is then
+        // unknown (cut), and so is its latest time while that stay is the last one counted (lastCut).
+        Span<bool> cut = stackalloc bool[stages];
+        Span<bool> lastCut = stackalloc bool[stages];
         state.Clear();
         sum.Clear();
+        cut.Clear();
+        lastCut.Clear();
         var calendar = options.BusinessDays;
         for (var i = 0; i < count; i++)
         {
@@ -93,6 +104,12 @@ public sealed class TimeInStageAccumulator
             {
                 continue;
             }
+            if (stint.Truncated)
+            {
+                cut[stint.Stage] = lastCut[stint.Stage] = true;
+                continue;
+            }
+            lastCut[stint.Stage] = false;
             var end = stint.IsOpen ? asOf : stint.Left;
             var ticks = calendar is null
                 ? end.ToUnixTimeTicks() - stint.Entered.ToUnixTimeTicks()
@@ -103,9 +120,12 @@ public sealed class TimeInStageAccumulator
         }
         for (var s = 0; s < stages; s++)
         {
-            if (state[s] != 0)
+            if (state[s] != 0 && !lastCut[s])
             {
                 latest[s].Add(last[s], state[s] == 3);
+            }
+            if (state[s] != 0 && !cut[s])
+            {
                 cumulative[s].Add(sum[s], state[s] == 3);
             }
         }

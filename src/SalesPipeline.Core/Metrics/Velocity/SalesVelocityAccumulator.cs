@@ -80,6 +80,12 @@ public sealed class SalesVelocityAccumulator
         Preconditions.CheckNotNull(deal);
         if (!deal.TryAsOf(lastInstant, out var then))
         {
+            if (deal.CreatedAt <= lastInstant)
+            {
+                // An imported deal created by the window's end but first observed later: open then (its first known
+                // close is later), like the sales cycle reads it.
+                AddSums(deal, new Sums(1, 0, 0, 0m, 0));
+            }
             return;
         }
         Sums one;
@@ -98,6 +104,11 @@ public sealed class SalesVelocityAccumulator
             default:
                 return;
         }
+        AddSums(deal, one);
+    }
+
+    private void AddSums(Deal deal, Sums one)
+    {
         var keys = Breakdown is { } breakdown ? BreakdownKeys.Of(deal, breakdown, Options.Organization) : [];
         total = total.Plus(one);
         foreach (var key in keys)

@@ -1,0 +1,522 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using NodaTime;
+using SalesPipeline.Pipelines;
+using SalesPipeline.Utility;
+
+namespace SalesPipeline.Deals;
+
+public static partial class PipelineTransitions
+{
+    /// <summary>
+    /// Brings in many deals as they stand in another system, in one call: every record is checked against the pipeline,
+    /// and each accepted record becomes a <see cref="Deal"/> whose history starts with <see cref="DealImported"/>.
+    /// </summary>
+    /// <param name="pipeline">The pipeline the deals belong to.</param>
+    /// <param name="records">The records, for example one per row of a CRM export.</param>
+    /// <param name="asOf">
+    /// When the export was taken: the instant the records describe. No instant of a record may be later. An open deal with
+    /// neither a history nor <see cref="DealImport.StageEnteredAt"/> is known to be in its stage from this instant, and
+    /// overrides are dated at it.
+    /// </param>
+    /// <returns>
+    /// The deals of the accepted records in input order, and every error of the rejected ones (a rejected record yields no
+    /// deal at all); <see cref="ImportResult.Read"/> = <see cref="ImportResult.Accepted"/> + <see cref="ImportResult.Rejected"/>.
+    /// A null record and a second record with an id already read are rejected too.
+    /// </returns>
+    /// <exception cref="ArgumentNullException"><paramref name="pipeline"/> or <paramref name="records"/> is null.</exception>
+    /// <remarks>
+    /// <para>How a record becomes a history (see docs/pipelines-and-deals.md, "Imported deals"):</para>
+    /// <list type="number">
+    /// <item><see cref="DealImported"/> at the first known instant in the first known stage: the first history entry; else,
+    /// for an open deal, <see cref="DealImport.StageEnteredAt"/> (stage entry known) or <paramref name="asOf"/> (only seen
+    /// there: the stay is left-truncated); for a closed deal, <see cref="DealImport.ClosedAt"/> in the Won or Lost stage.</item>
+    /// <item>One event per later history entry: a <see cref="StageMoved"/> between open stages, with its direction and
+    /// skipped count derived from the pipeline's stage order (exit criteria are not checked: the history is a fact, not a
+    /// request); <see cref="DealWon"/> or <see cref="DealLost"/> on entering the Won or Lost stage; <see cref="DealReopened"/>
+    /// on entering an open stage after that.</item>
+    /// <item>The close, if the history ends in an open stage and the deal is won or lost; then the probability and category
+    /// overrides, at <paramref name="asOf"/>.</item>
+    /// </list>
+    /// <para>Rules checked, each reported as an <see cref="ImportError"/>: the id is set and not repeated; the owner is set;
+    /// the amount is set and not negative; the stage exists; the status agrees with the stage (Open with an open stage, Won
+    /// with the Won stage, Lost with the Lost stage); a closed deal has its close instant and an open one none; the loss
+    /// reason and competitor belong to a lost deal and overrides to an open one; the probability is in [0, 1] from Manual or
+    /// Model; the category is not Closed; no instant is before the creation or after <paramref name="asOf"/>; history
+    /// entries are in time order, name stages of the pipeline, never enter the stage the deal is in, close only an open deal
+    /// (no two wins), reopen only when the pipeline allows it, and end where the record says the deal is.</para>
+    /// <para>Pure and thread-safe.</para>
+    /// </remarks>
+    /// <example><code>
+    /// var result = pipeline.Import(records, Instant.FromUtc(2026, 11, 30, 0, 0));
+    /// Console.WriteLine(result);            // read 10000: accepted 10000, rejected 0
+    /// var funnel = Funnel.Of(result.Deals, pipeline, Currency.USD);
+    /// </code></example>
+    public static ImportResult Import(this PipelineDefinition pipeline, IEnumerable<DealImport?> records, Instant asOf)
+    {
+        Preconditions.CheckNotNull(pipeline);
+        Preconditions.CheckNotNull(records);
+        var deals = new List<Deal>();
+        var errors = new List<ImportError>();
+        var seen = new Dictionary<DealId, int>();
+        var index = 0;
+        foreach (var record in records)
+        {
+            var before = errors.Count;
+            if (record is null)
+            {
+                errors.Add(new ImportError(index, null, "(record)", "null", "A record must not be null."));
+            }
+            else
+            {
+                var deal = Build(pipeline, record, asOf, index, errors);
+                if (record.Id.Value.Length > 0)
+                {
+                    if (seen.TryGetValue(record.Id, out var first))
+                    {
+                        errors.Add(
+                            new ImportError(
+                                index,
+                                record.Id,
+                                nameof(DealImport.Id),
+                                record.Id.ToString(),
+                                string.Create(CultureInfo.InvariantCulture, $"Deal ids are unique; record {first} has the same id.")
+                            )
+                        );
+                    }
+                    else
+                    {
+                        seen.Add(record.Id, index);
+                    }
+                }
+                if (errors.Count == before)
+                {
+                    deals.Add(deal!);
+                }
+            }
+            index++;
+        }
+        return new ImportResult(index, deals.AsReadOnly(), errors.AsReadOnly());
+    }
+
+    /// <summary>
+    /// Brings in one deal as it stands in another system; the same checks and history as the bulk
+    /// <see cref="Import(PipelineDefinition, IEnumerable{DealImport}, Instant)"/>, but a rejected record throws.
+    /// </summary>
+    /// <param name="pipeline">The pipeline the deal belongs to.</param>
+    /// <param name="record">The record.</param>
+    /// <param name="asOf">When the export was taken (see the bulk overload).</param>
+    /// <returns>The deal, whose history starts with <see cref="DealImported"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="pipeline"/> or <paramref name="record"/> is null.</exception>
+    /// <exception cref="DealImportException">The record breaks a rule; the exception lists every error, at index 0.</exception>
+    public static Deal Import(this PipelineDefinition pipeline, DealImport record, Instant asOf)
+    {
+        Preconditions.CheckNotNull(pipeline);
+        Preconditions.CheckNotNull(record);
+        var errors = new List<ImportError>();
+        var deal = Build(pipeline, record, asOf, 0, errors);
+        return errors.Count == 0 ? deal! : throw new DealImportException(errors, nameof(record));
+    }
+
+    // Checks a record and, when it breaks no rule, returns its deal; otherwise adds every error and returns null.
+    private static Deal? Build(PipelineDefinition pipeline, DealImport r, Instant asOf, int index, List<ImportError> errors)
+    {
+        var before = errors.Count;
+        DealId? id = r.Id.Value.Length > 0 ? r.Id : null;
+        void Fail(string field, object? value, string rule) => errors.Add(new ImportError(index, id, field, Text(value), rule));
+
+        if (id is null)
+        {
+            Fail(nameof(r.Id), null, "A deal id must be set (new DealId(\"...\")).");
+        }
+        if (r.Name is not null && string.IsNullOrWhiteSpace(r.Name))
+        {
+            Fail(nameof(r.Name), r.Name, "A name is not empty; leave it null when the export has none (it becomes Unknown.Name).");
+        }
+        if (string.IsNullOrWhiteSpace(r.Owner))
+        {
+            Fail(nameof(r.Owner), r.Owner, "Every deal has an owner; it must not be empty.");
+        }
+        if (r.Amount is null)
+        {
+            Fail(nameof(r.Amount), null, "Every deal has an amount.");
+        }
+        else if (r.Amount.IsNegative)
+        {
+            Fail(nameof(r.Amount), r.Amount, "A deal amount must not be negative.");
+        }
+        foreach (var (field, value) in new[] { (nameof(r.Product), r.Product), (nameof(r.By), r.By), (nameof(r.Competitor), r.Competitor) })
+        {
+            if (value is not null && string.IsNullOrWhiteSpace(value))
+            {
+                Fail(field, value, "The value is not empty when given; leave it null when unknown.");
+            }
+        }
+        if (r.CreatedAt > asOf)
+        {
+            Fail(nameof(r.CreatedAt), r.CreatedAt, $"The deal cannot be created after the import's asOf instant {asOf}.");
+        }
+
+        var stage = r.StageId is not null && pipeline.StagesById.TryGetValue(r.StageId, out var s) ? s : null;
+        if (stage is null)
+        {
+            Fail(
+                nameof(r.StageId),
+                r.StageId,
+                $"Pipeline \"{pipeline.Name}\" has no stage with this id; its stages are {StageList(pipeline)}."
+            );
+        }
+        var status = r.Status;
+        if (!Enum.IsDefined(status))
+        {
+            Fail(nameof(r.Status), status, "The status is Open, Won or Lost.");
+        }
+        else if (stage is not null && StatusOf(stage) != status)
+        {
+            Fail(
+                nameof(r.Status),
+                status,
+                $"A deal with status {status} is in {(status == DealStatus.Open ? "an open stage" : $"the {status} stage (\"{(status == DealStatus.Won ? pipeline.WonStage : pipeline.LostStage).Id}\")")}; stage \"{stage.Id}\" is {(stage.IsOpen ? "an open stage" : $"the {stage.Kind} stage")}."
+            );
+        }
+        var closed = status is DealStatus.Won or DealStatus.Lost;
+        if (closed && r.ClosedAt is null)
+        {
+            Fail(nameof(r.ClosedAt), null, $"A {status} deal needs the instant it was {status.ToString().ToLowerInvariant()}.");
+        }
+        if (!closed && r.ClosedAt is not null)
+        {
+            Fail(nameof(r.ClosedAt), r.ClosedAt, "An open deal has no close instant.");
+        }
+        CheckInstant(nameof(r.ClosedAt), r.ClosedAt);
+        CheckInstant(nameof(r.StageEnteredAt), r.StageEnteredAt);
+        if (closed && r.StageEnteredAt is not null)
+        {
+            Fail(
+                nameof(r.StageEnteredAt),
+                r.StageEnteredAt,
+                "Only an open deal has a stage-entry instant; a closed deal entered its stage at ClosedAt."
+            );
+        }
+        if (status != DealStatus.Lost && r.LossReason is not null)
+        {
+            Fail(nameof(r.LossReason), r.LossReason, "Only a lost deal has a loss reason.");
+        }
+        if (status != DealStatus.Lost && r.Competitor is not null)
+        {
+            Fail(nameof(r.Competitor), r.Competitor, "Only a lost deal names the competitor it was lost to.");
+        }
+        if (r.ProbabilityOverride is { } p)
+        {
+            if (p < 0m || p > 1m)
+            {
+                Fail(nameof(r.ProbabilityOverride), p, "A probability must be between 0 and 1 inclusive.");
+            }
+            if (closed)
+            {
+                Fail(
+                    nameof(r.ProbabilityOverride),
+                    p,
+                    "Only an open deal has a probability override; a won deal counts 1 and a lost one 0."
+                );
+            }
+            if (r.ProbabilitySource is not (ValueSource.Manual or ValueSource.Model))
+            {
+                Fail(nameof(r.ProbabilitySource), r.ProbabilitySource, "An override's source is Manual or Model.");
+            }
+        }
+        if (r.CategoryOverride is { } c)
+        {
+            if (!Enum.IsDefined(c) || c == ForecastCategory.Closed)
+            {
+                Fail(
+                    nameof(r.CategoryOverride),
+                    c,
+                    "A category override is Omitted, Pipeline, BestCase or Commit; only winning makes a deal Closed."
+                );
+            }
+            if (closed)
+            {
+                Fail(
+                    nameof(r.CategoryOverride),
+                    c,
+                    "Only an open deal has a category override; a won deal is Closed and a lost one Omitted."
+                );
+            }
+        }
+        if (r.History is null)
+        {
+            Fail(nameof(r.History), null, "The history is a list; use [] when it is unknown.");
+        }
+        if (errors.Count > before || stage is null)
+        {
+            return null;
+        }
+
+        var by = r.By ?? Unknown.Actor;
+        var entries = CheckHistory(pipeline, r, stage, asOf, Fail);
+        if (errors.Count > before)
+        {
+            return null;
+        }
+        var events = new List<DealEvent>(entries.Count + 3);
+        var reason = status == DealStatus.Lost ? r.LossReason ?? LossReason.Unknown : null;
+        var lastClose = LastCloseIndex(entries);
+        // The first observation.
+        if (entries.Count > 0)
+        {
+            var first = entries[0];
+            var firstStatus = StatusOf(first.Stage);
+            var final = lastClose == 0;
+            events.Add(
+                Imported(
+                    pipeline,
+                    r,
+                    first.Entry.EnteredAt,
+                    first.Entry.By ?? by,
+                    first.Stage,
+                    true,
+                    firstStatus,
+                    final ? reason
+                        : firstStatus == DealStatus.Lost ? LossReason.Unknown
+                        : null,
+                    final ? r.Competitor : null
+                )
+            );
+        }
+        else if (!closed)
+        {
+            events.Add(Imported(pipeline, r, r.StageEnteredAt ?? asOf, by, stage, r.StageEnteredAt is not null, status, null, null));
+        }
+        else
+        {
+            events.Add(Imported(pipeline, r, r.ClosedAt!.Value, by, stage, true, status, reason, r.Competitor));
+        }
+        // The later entries.
+        for (var i = 1; i < entries.Count; i++)
+        {
+            var (from, (entry, to)) = (entries[i - 1].Stage, entries[i]);
+            var at = entry.EnteredAt;
+            var who = entry.By ?? Unknown.Actor;
+            var final = i == lastClose;
+            events.Add(
+                to.Kind switch
+                {
+                    StageKind.Won => new DealWon(r.Id, at, who, to.Id),
+                    StageKind.Lost => new DealLost(r.Id, at, who, to.Id, final ? reason! : LossReason.Unknown, final ? r.Competitor : null),
+                    _ when from.IsClosed => new DealReopened(r.Id, at, who, to.Id),
+                    _ => Moved(r.Id, at, who, from, to),
+                }
+            );
+        }
+        // The close the history lacks, then the overrides in force at asOf.
+        if (closed && entries.Count > 0 && entries[^1].Stage.IsOpen)
+        {
+            var at = r.ClosedAt!.Value;
+            events.Add(
+                status == DealStatus.Won ? new DealWon(r.Id, at, by, stage.Id) : new DealLost(r.Id, at, by, stage.Id, reason!, r.Competitor)
+            );
+        }
+        if (r.ProbabilityOverride is { } probability)
+        {
+            events.Add(new ProbabilityOverridden(r.Id, asOf, by, probability, r.ProbabilitySource));
+        }
+        if (r.CategoryOverride is { } category)
+        {
+            events.Add(new CategoryOverridden(r.Id, asOf, by, category));
+        }
+        return Deal.FromEvents(events);
+
+        void CheckInstant(string field, Instant? at)
+        {
+            if (at is { } value && (value < r.CreatedAt || value > asOf))
+            {
+                Fail(field, value, $"Every instant of a record lies between its CreatedAt ({r.CreatedAt}) and the import's asOf ({asOf}).");
+            }
+        }
+    }
+
+    // Checks the history entries in order and resolves their stages; an entry that breaks a rule stops the check (later
+    // entries cannot be judged without it).
+    private static List<(StageEntry Entry, Stage Stage)> CheckHistory(
+        PipelineDefinition pipeline,
+        DealImport r,
+        Stage current,
+        Instant asOf,
+        Action<string, object?, string> fail
+    )
+    {
+        var entries = new List<(StageEntry, Stage)>(r.History.Count);
+        for (var i = 0; i < r.History.Count; i++)
+        {
+            var field = string.Create(CultureInfo.InvariantCulture, $"History[{i}]");
+            var entry = r.History[i];
+            if (entry is null)
+            {
+                fail(field, null, "A history entry must not be null.");
+                return entries;
+            }
+            if (entry.StageId is null || !pipeline.StagesById.TryGetValue(entry.StageId, out var stage))
+            {
+                fail(
+                    field + ".StageId",
+                    entry.StageId,
+                    $"Pipeline \"{pipeline.Name}\" has no stage with this id; its stages are {StageList(pipeline)}."
+                );
+                return entries;
+            }
+            if (entry.By is not null && string.IsNullOrWhiteSpace(entry.By))
+            {
+                fail(field + ".By", entry.By, "The actor is not empty when given; leave it null when unknown.");
+                return entries;
+            }
+            if (i == 0 && entry.EnteredAt < r.CreatedAt)
+            {
+                fail(field + ".EnteredAt", entry.EnteredAt, $"A deal cannot change stage before it was created ({r.CreatedAt}).");
+                return entries;
+            }
+            if (entry.EnteredAt > asOf)
+            {
+                fail(field + ".EnteredAt", entry.EnteredAt, $"An entry cannot be later than the import's asOf ({asOf}).");
+                return entries;
+            }
+            if (i > 0)
+            {
+                var (previous, was) = entries[i - 1];
+                if (entry.EnteredAt < previous.EnteredAt)
+                {
+                    fail(field + ".EnteredAt", entry.EnteredAt, $"Entries are in time order; the entry before is at {previous.EnteredAt}.");
+                    return entries;
+                }
+                if (was.IsClosed && stage.IsClosed)
+                {
+                    fail(
+                        field + ".StageId",
+                        entry.StageId,
+                        $"The deal is already {was.Kind.ToString().ToLowerInvariant()}; only reopening into an open stage can follow a win or a loss."
+                    );
+                    return entries;
+                }
+                if (stage == was)
+                {
+                    fail(field + ".StageId", entry.StageId, "The deal is already in this stage (the entry before enters it too).");
+                    return entries;
+                }
+                if (was.IsClosed && !pipeline.Policies.AllowReopen)
+                {
+                    fail(field + ".StageId", entry.StageId, $"Pipeline \"{pipeline.Name}\" does not allow reopening a won or lost deal.");
+                    return entries;
+                }
+            }
+            entries.Add((entry, stage));
+        }
+        if (entries.Count == 0)
+        {
+            return entries;
+        }
+        var (last, lastStage) = entries[^1];
+        var lastField = string.Create(CultureInfo.InvariantCulture, $"History[{entries.Count - 1}]");
+        if (current.IsOpen ? lastStage != current : lastStage.IsClosed && lastStage != current)
+        {
+            fail(
+                lastField + ".StageId",
+                last.StageId,
+                current.IsOpen
+                    ? $"The history ends where the deal is now; the record says stage \"{current.Id}\"."
+                    : $"The history of a {current.Kind.ToString().ToLowerInvariant()} deal ends in its \"{current.Id}\" stage or in the open stage it was closed from."
+            );
+        }
+        else if (current.IsClosed && r.ClosedAt is { } closedAt)
+        {
+            if (lastStage.IsClosed && last.EnteredAt != closedAt)
+            {
+                fail(
+                    lastField + ".EnteredAt",
+                    last.EnteredAt,
+                    $"Entering the {current.Kind} stage is the close; the record's ClosedAt is {closedAt}."
+                );
+            }
+            else if (lastStage.IsOpen && closedAt < last.EnteredAt)
+            {
+                fail(nameof(r.ClosedAt), closedAt, $"The deal closes after its last history entry ({last.EnteredAt}).");
+            }
+        }
+        else if (r.StageEnteredAt is { } entered && entered != last.EnteredAt)
+        {
+            fail(nameof(r.StageEnteredAt), entered, $"With a history, the stage-entry instant is the last entry's ({last.EnteredAt}).");
+        }
+        return entries;
+    }
+
+    // The index of the last entry into the Won or Lost stage, or -1: the close whose reason and competitor the record gives.
+    private static int LastCloseIndex(List<(StageEntry Entry, Stage Stage)> entries)
+    {
+        for (var i = entries.Count - 1; i >= 0; i--)
+        {
+            if (entries[i].Stage.IsClosed)
+            {
+                return i == entries.Count - 1 ? i : -1;
+            }
+        }
+        return -1;
+    }
+
+    private static DealImported Imported(
+        PipelineDefinition pipeline,
+        DealImport r,
+        Instant at,
+        string by,
+        Stage stage,
+        bool entryKnown,
+        DealStatus status,
+        LossReason? reason,
+        string? competitor
+    ) =>
+        new(
+            r.Id,
+            at,
+            by,
+            pipeline.Name,
+            r.Name ?? Unknown.Name,
+            r.Owner,
+            r.Amount,
+            r.ExpectedClose,
+            stage.Id,
+            status,
+            r.CreatedAt,
+            entryKnown,
+            reason,
+            competitor,
+            r.LeadId,
+            r.Source,
+            r.Product
+        );
+
+    // Direction and skipped count come from the pipeline's stage order, never from the caller.
+    private static StageMoved Moved(DealId id, Instant at, string by, Stage from, Stage to) =>
+        to.Index > from.Index
+            ? new StageMoved(id, at, by, from.Id, to.Id, MoveDirection.Forward, to.Index - from.Index - 1)
+            : new StageMoved(id, at, by, from.Id, to.Id, MoveDirection.Backward, 0);
+
+    private static DealStatus StatusOf(Stage stage) =>
+        stage.Kind switch
+        {
+            StageKind.Won => DealStatus.Won,
+            StageKind.Lost => DealStatus.Lost,
+            _ => DealStatus.Open,
+        };
+
+    private static string StageList(PipelineDefinition pipeline) => string.Join(", ", pipeline.Stages.Select(s => s.Id));
+
+    private static string Text(object? value) =>
+        value switch
+        {
+            null => "null",
+            string s => $"\"{s}\"",
+            Instant i => i.ToString(),
+            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+            _ => value.ToString() ?? "null",
+        };
+}

@@ -1,0 +1,137 @@
+using System;
+using NodaTime;
+using SalesPipeline.Pipelines;
+
+namespace SalesPipeline.Deals;
+
+// The throwing shortcuts not kept beside Apply: one per DealCommand factory, with the factory's name and parameters, so
+// every command reads the same way: pipeline.X(deal, ...) == pipeline.ApplyOrThrow(deal, DealCommand.X(...)).
+public static partial class PipelineTransitions
+{
+    /// <summary>Withdraws a "yes" to an exit criterion, or throws.</summary>
+    /// <param name="pipeline">The pipeline the deal was opened in.</param>
+    /// <param name="deal">The deal.</param>
+    /// <param name="criterionId">The criterion.</param>
+    /// <param name="at">When.</param>
+    /// <param name="by">Who.</param>
+    /// <returns>The deal with the answer withdrawn.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">A text argument is empty or whitespace.</exception>
+    /// <exception cref="InvalidTransitionException">The withdrawal is rejected (unknown criterion, closed deal, not answered).</exception>
+    public static Deal Withdraw(this PipelineDefinition pipeline, Deal deal, string criterionId, Instant at, string by) =>
+        ApplyOrThrow(pipeline, deal, DealCommand.Withdraw(criterionId, at, by));
+
+    /// <summary>Changes an open deal's expected amount (the currency may change), or throws.</summary>
+    /// <param name="pipeline">The pipeline the deal was opened in.</param>
+    /// <param name="deal">The deal.</param>
+    /// <param name="amount">The new amount; not negative.</param>
+    /// <param name="at">When.</param>
+    /// <param name="by">Who.</param>
+    /// <returns>The deal with the new amount.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="by"/> is empty or whitespace.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is negative.</exception>
+    /// <exception cref="InvalidTransitionException">The change is rejected (closed deal, the same amount, an earlier instant).</exception>
+    public static Deal ChangeAmountTo(this PipelineDefinition pipeline, Deal deal, Money amount, Instant at, string by) =>
+        ApplyOrThrow(pipeline, deal, DealCommand.ChangeAmountTo(amount, at, by));
+
+    /// <summary>Changes an open deal's expected close date, or throws.</summary>
+    /// <param name="pipeline">The pipeline the deal was opened in.</param>
+    /// <param name="deal">The deal.</param>
+    /// <param name="expectedClose">The new date.</param>
+    /// <param name="at">When.</param>
+    /// <param name="by">Who.</param>
+    /// <returns>The deal with the new date.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="deal"/> or <paramref name="by"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="by"/> is empty or whitespace.</exception>
+    /// <exception cref="InvalidTransitionException">The change is rejected (closed deal, the same date, an earlier instant).</exception>
+    public static Deal ChangeExpectedCloseTo(this PipelineDefinition pipeline, Deal deal, LocalDate expectedClose, Instant at, string by) =>
+        ApplyOrThrow(pipeline, deal, DealCommand.ChangeExpectedCloseTo(expectedClose, at, by));
+
+    /// <summary>Overrides an open deal's win probability (it survives stage moves until cleared), or throws.</summary>
+    /// <param name="pipeline">The pipeline the deal was opened in.</param>
+    /// <param name="deal">The deal.</param>
+    /// <param name="probability">The probability, in [0, 1].</param>
+    /// <param name="at">When.</param>
+    /// <param name="by">Who.</param>
+    /// <param name="source">Manual (a person) or Model (a score or calibration).</param>
+    /// <returns>The deal with the override.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="deal"/> or <paramref name="by"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="by"/> is empty, or <paramref name="source"/> is StageDefault or undefined.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="probability"/> is outside [0, 1].</exception>
+    /// <exception cref="InvalidTransitionException">The override is rejected (closed deal, the same override, an earlier instant).</exception>
+    /// <example><code>deal = pipeline.OverrideProbabilityTo(deal, 0.65m, at, "alice");</code></example>
+    public static Deal OverrideProbabilityTo(
+        this PipelineDefinition pipeline,
+        Deal deal,
+        decimal probability,
+        Instant at,
+        string by,
+        ValueSource source = ValueSource.Manual
+    ) => ApplyOrThrow(pipeline, deal, DealCommand.OverrideProbabilityTo(probability, at, by, source));
+
+    /// <summary>Clears an open deal's probability override (the stage default applies again), or throws.</summary>
+    /// <param name="pipeline">The pipeline the deal was opened in.</param>
+    /// <param name="deal">The deal.</param>
+    /// <param name="at">When.</param>
+    /// <param name="by">Who.</param>
+    /// <returns>The deal without the override.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="deal"/> or <paramref name="by"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="by"/> is empty or whitespace.</exception>
+    /// <exception cref="InvalidTransitionException">The deal is closed or has no override.</exception>
+    public static Deal ClearProbability(this PipelineDefinition pipeline, Deal deal, Instant at, string by) =>
+        ApplyOrThrow(pipeline, deal, DealCommand.ClearProbability(at, by));
+
+    /// <summary>Overrides an open deal's forecast category (it survives stage moves until cleared), or throws.</summary>
+    /// <param name="pipeline">The pipeline the deal was opened in.</param>
+    /// <param name="deal">The deal.</param>
+    /// <param name="category">The category; not Closed.</param>
+    /// <param name="at">When.</param>
+    /// <param name="by">Who.</param>
+    /// <returns>The deal with the override.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="deal"/> or <paramref name="by"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="by"/> is empty or whitespace.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="category"/> is Closed or undefined.</exception>
+    /// <exception cref="InvalidTransitionException">The override is rejected (closed deal, the same category, an earlier instant).</exception>
+    /// <example><code>deal = pipeline.OverrideCategoryTo(deal, ForecastCategory.Commit, at, "alice");</code></example>
+    public static Deal OverrideCategoryTo(this PipelineDefinition pipeline, Deal deal, ForecastCategory category, Instant at, string by) =>
+        ApplyOrThrow(pipeline, deal, DealCommand.OverrideCategoryTo(category, at, by));
+
+    /// <summary>Clears an open deal's category override (the stage default applies again), or throws.</summary>
+    /// <param name="pipeline">The pipeline the deal was opened in.</param>
+    /// <param name="deal">The deal.</param>
+    /// <param name="at">When.</param>
+    /// <param name="by">Who.</param>
+    /// <returns>The deal without the override.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="deal"/> or <paramref name="by"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="by"/> is empty or whitespace.</exception>
+    /// <exception cref="InvalidTransitionException">The deal is closed or has no override.</exception>
+    public static Deal ClearCategory(this PipelineDefinition pipeline, Deal deal, Instant at, string by) =>
+        ApplyOrThrow(pipeline, deal, DealCommand.ClearCategory(at, by));
+
+    /// <summary>Reassigns a deal (open or closed) to another owner, or throws.</summary>
+    /// <param name="pipeline">The pipeline the deal was opened in.</param>
+    /// <param name="deal">The deal.</param>
+    /// <param name="owner">The new owner.</param>
+    /// <param name="at">When.</param>
+    /// <param name="by">Who.</param>
+    /// <returns>The reassigned deal.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">A text argument is empty or whitespace.</exception>
+    /// <exception cref="InvalidTransitionException">The reassignment is rejected (the same owner, an earlier instant).</exception>
+    public static Deal Reassign(this PipelineDefinition pipeline, Deal deal, string owner, Instant at, string by) =>
+        ApplyOrThrow(pipeline, deal, DealCommand.Reassign(owner, at, by));
+
+    /// <summary>Notes a competitor competing for an open deal, or throws.</summary>
+    /// <param name="pipeline">The pipeline the deal was opened in.</param>
+    /// <param name="deal">The deal.</param>
+    /// <param name="competitor">The competitor's name, compared ordinally.</param>
+    /// <param name="at">When.</param>
+    /// <param name="by">Who.</param>
+    /// <returns>The deal with the competitor noted.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">A text argument is empty or whitespace.</exception>
+    /// <exception cref="InvalidTransitionException">The deal is closed or the competitor is already noted.</exception>
+    public static Deal NoteCompetitor(this PipelineDefinition pipeline, Deal deal, string competitor, Instant at, string by) =>
+        ApplyOrThrow(pipeline, deal, DealCommand.NoteCompetitor(competitor, at, by));
+}
