@@ -1,7 +1,5 @@
-using System;
 using System.Collections.Generic;
 using BenchmarkDotNet.Attributes;
-using NodaTime;
 using SalesPipeline.Calendars;
 using SalesPipeline.Deals;
 using SalesPipeline.Forecasting;
@@ -49,22 +47,11 @@ public class CategoryForecastBenchmarks
             }
         }
         org = builder.Build();
-        var random = new Random(20261124);
-        var at = Instant.FromUtc(2025, 12, 1, 9, 0);
-        var deals = new Deal[DealCount];
-        for (var i = 0; i < DealCount; i++)
-        {
-            var deal = Deal.Open(
-                Pipeline,
-                new DealId($"D-{i}"),
-                "Deal",
-                $"rep-{i % 1_000}",
-                Money.Of(random.Next(1_000, 500_000), Currency.USD),
-                new LocalDate(2026, 1, 1).PlusDays(random.Next(0, 365)),
-                at
-            );
-            deals[i] = Pipeline.ApplyOrThrow(deal, DealCommand.OverrideCategoryTo(Categories[random.Next(0, 4)], at, "rep"));
-        }
+        var generator = new DealGenerator(new DealGeneratorOptions { Count = DealCount, Pipeline = Pipeline });
+        var deals = generator.Generate(
+            (deal, _) =>
+                Pipeline.ApplyOrThrow(deal, DealCommand.OverrideCategoryTo(Categories[generator.Random.Next(0, 4)], deal.CreatedAt, "rep"))
+        );
         snapshot = ForecastSnapshot.Create(deals, Pipeline);
     }
 

@@ -23,24 +23,30 @@ public class DealTransitionBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        deals = new Deal[Deals];
-        for (var i = 0; i < Deals; i++)
-        {
-            var deal = Deal.Open(
-                Pipeline,
-                new DealId($"D-{i}"),
-                $"Deal {i}",
-                $"rep-{i % 50}",
-                Money.Of(10_000m + i, Currency.USD),
-                new LocalDate(2026, 6, 30),
-                Start
-            );
-            foreach (var criterion in Pipeline.ExitCriteria)
+        var generator = new DealGenerator(
+            new DealGeneratorOptions
             {
-                deal = Pipeline.Answer(deal, criterion.Id, Start, "setup");
+                Count = Deals,
+                Pipeline = Pipeline,
+                Owners = 50,
+                MinimumAmount = Money.Of(10_000m, Currency.USD),
+                MaximumAmount = Money.Of(10_999m, Currency.USD),
+                CreatedFrom = Start,
+                CloseFrom = new LocalDate(2026, 6, 30),
+                CloseDays = 1,
             }
-            deals[i] = deal;
-        }
+        );
+        // Every exit criterion answered, so every move of the cycle is accepted.
+        deals = generator.Generate(
+            (deal, _) =>
+            {
+                foreach (var criterion in Pipeline.ExitCriteria)
+                {
+                    deal = Pipeline.Answer(deal, criterion.Id, Start, "setup");
+                }
+                return deal;
+            }
+        );
         string[] cycle = ["qualified", "proposal", "negotiation", "prospecting"];
         commands = new DealCommand[CommandsPerDeal];
         for (var k = 0; k < CommandsPerDeal; k++)

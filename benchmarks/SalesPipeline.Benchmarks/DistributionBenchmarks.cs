@@ -1,6 +1,4 @@
-using System;
 using BenchmarkDotNet.Attributes;
-using NodaTime;
 using SalesPipeline.Calendars;
 using SalesPipeline.Deals;
 using SalesPipeline.Forecasting;
@@ -26,17 +24,27 @@ public class DistributionBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var random = new Random(20260101);
-        var at = Instant.FromUtc(2025, 12, 1, 9, 0);
-        deals = new Deal[Deals];
-        for (var i = 0; i < Deals; i++)
-        {
-            var amount = Money.FromMinorUnits(random.NextInt64(100_000, 25_000_001), Currency.USD);
-            var close = Quarter.Start.PlusDays(random.Next(0, 90));
-            var deal = Deal.Open(Pipeline, new DealId($"D-{i}"), $"Deal {i}", $"rep-{i % 50}", amount, close, at);
-            var probability = random.Next(1, 20) * 0.05m;
-            deals[i] = Pipeline.ApplyOrThrow(deal, DealCommand.OverrideProbabilityTo(probability, at, "manager"));
-        }
+        var generator = new DealGenerator(
+            new DealGeneratorOptions
+            {
+                Count = Deals,
+                Seed = 20260101,
+                Pipeline = Pipeline,
+                Owners = 50,
+                MinimumAmount = Money.Of(1_000m, Currency.USD),
+                MaximumAmount = Money.Of(250_000m, Currency.USD),
+                AmountStep = Money.Of(0.01m, Currency.USD),
+                CloseFrom = Quarter.Start,
+                CloseDays = 90,
+            }
+        );
+        deals = generator.Generate(
+            (deal, _) =>
+                Pipeline.ApplyOrThrow(
+                    deal,
+                    DealCommand.OverrideProbabilityTo(generator.Random.Next(1, 20) * 0.05m, deal.CreatedAt, "manager")
+                )
+        );
     }
 
     [Benchmark]

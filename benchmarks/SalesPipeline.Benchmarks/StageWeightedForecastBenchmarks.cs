@@ -1,7 +1,5 @@
-using System;
 using System.Collections.Generic;
 using BenchmarkDotNet.Attributes;
-using NodaTime;
 using SalesPipeline.Calendars;
 using SalesPipeline.Deals;
 using SalesPipeline.Forecasting;
@@ -26,30 +24,17 @@ public class StageWeightedForecastBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var random = new Random(20261124);
-        var at = Instant.FromUtc(2025, 12, 1, 9, 0);
-        deals = new Deal[DealCount];
-        for (var i = 0; i < DealCount; i++)
-        {
-            var deal = Deal.Open(
-                Pipeline,
-                new DealId($"D-{i}"),
-                "Deal",
-                $"rep-{i % 1_000}",
-                Money.Of(random.Next(1_000, 500_000), Currency.USD),
-                new LocalDate(2026, 1, 1).PlusDays(random.Next(0, 365)),
-                at
-            );
-            // Spread the effective probabilities like a real pipeline: a quarter keep the stage's 10%.
-            if (i % 4 != 0)
-            {
-                deal = Pipeline.ApplyOrThrow(
-                    deal,
-                    DealCommand.OverrideProbabilityTo(random.Next(1, 100) / 100m, at, "model", ValueSource.Model)
-                );
-            }
-            deals[i] = deal;
-        }
+        var generator = new DealGenerator(new DealGeneratorOptions { Count = DealCount, Pipeline = Pipeline });
+        // Spread the effective probabilities like a real pipeline: a quarter keep the stage's 10%.
+        deals = generator.Generate(
+            (deal, i) =>
+                i % 4 == 0
+                    ? deal
+                    : Pipeline.ApplyOrThrow(
+                        deal,
+                        DealCommand.OverrideProbabilityTo(generator.Random.Next(1, 100) / 100m, deal.CreatedAt, "model", ValueSource.Model)
+                    )
+        );
         snapshot = ForecastSnapshot.Create(deals, Pipeline);
     }
 

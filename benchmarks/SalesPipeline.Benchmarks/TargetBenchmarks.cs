@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using BenchmarkDotNet.Attributes;
@@ -40,7 +39,6 @@ public class TargetBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var random = new Random(20261124);
         var builder = SalesOrg.CreateBuilder("Acme");
         for (var t = 0; t < 50; t++)
         {
@@ -51,26 +49,25 @@ public class TargetBenchmarks
             builder.Rep($"rep-{r}", $"Rep {r}", $"team-{r % 50}");
         }
         var org = builder.Build();
-        var at = Instant.FromUtc(2025, 12, 1, 9, 0);
-        deals = new Deal[DealCount];
-        for (var i = 0; i < DealCount; i++)
-        {
-            var deal = Deal.Open(
-                Pipeline,
-                new DealId($"D-{i}"),
-                "Deal",
-                $"rep-{i % Reps}",
-                Money.Of(random.Next(1_000, 500_000), Currency.USD),
-                new LocalDate(2026, 1, 1).PlusDays(random.Next(0, 365)),
-                at
-            );
-            if (i % 5 == 0)
+        var generator = new DealGenerator(
+            new DealGeneratorOptions
             {
-                var wonAt = Instant.FromUtc(2026, 1, 1, 0, 0) + Duration.FromMinutes(random.Next(0, 365 * 24 * 60));
-                deal = Pipeline.ApplyOrThrow(deal, DealCommand.Win(wonAt, "manager"));
+                Count = DealCount,
+                Pipeline = Pipeline,
+                Owners = Reps,
             }
-            deals[i] = deal;
-        }
+        );
+        deals = generator.Generate(
+            (deal, i) =>
+            {
+                if (i % 5 != 0)
+                {
+                    return deal;
+                }
+                var wonAt = Instant.FromUtc(2026, 1, 1, 0, 0) + Duration.FromMinutes(generator.Random.Next(0, 365 * 24 * 60));
+                return Pipeline.ApplyOrThrow(deal, DealCommand.Win(wonAt, "manager"));
+            }
+        );
         var year = Calendar.Year(2026);
         var usd = (decimal amount) => Money.Of(amount, Currency.USD);
         quotas =

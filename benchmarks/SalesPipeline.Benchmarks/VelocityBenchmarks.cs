@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using BenchmarkDotNet.Attributes;
 using NodaTime;
@@ -34,29 +33,29 @@ public class VelocityBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var random = new Random(20261124);
-        var start = Instant.FromUtc(2025, 10, 1, 0, 0);
-        deals = new Deal[DealCount];
-        for (var i = 0; i < DealCount; i++)
-        {
-            var created = start + Duration.FromMinutes(random.Next(0, 365 * 24 * 60));
-            var deal = Deal.Open(
-                Pipeline,
-                new DealId($"D-{i}"),
-                "Deal",
-                $"rep-{i % 1_000}",
-                Money.Of(random.Next(1_000, 500_000), Currency.USD),
-                new LocalDate(2026, 12, 31),
-                created
-            );
-            var closed = created + Duration.FromMinutes(random.Next(60, 120 * 24 * 60));
-            deals[i] = (i % 3) switch
+        var generator = new DealGenerator(
+            new DealGeneratorOptions
             {
-                0 => deal,
-                1 => Pipeline.Win(deal, closed, "rep"),
-                _ => Pipeline.Lose(deal, LossReason.Price, closed, "rep"),
-            };
-        }
+                Count = DealCount,
+                Pipeline = Pipeline,
+                CreatedFrom = Instant.FromUtc(2025, 10, 1, 0, 0),
+                CreatedSteps = 365 * 24 * 60,
+                CloseFrom = new LocalDate(2026, 12, 31),
+                CloseDays = 1,
+            }
+        );
+        deals = generator.Generate(
+            (deal, i) =>
+            {
+                var closed = deal.CreatedAt + Duration.FromMinutes(generator.Random.Next(60, 120 * 24 * 60));
+                return (i % 3) switch
+                {
+                    0 => deal,
+                    1 => Pipeline.Win(deal, closed, "rep"),
+                    _ => Pipeline.Lose(deal, LossReason.Price, closed, "rep"),
+                };
+            }
+        );
     }
 
     [Benchmark]
