@@ -21,12 +21,12 @@ public class PackageReadmeTests
     }
 
     [Fact]
+    // nuget.org cannot follow a relative link; the readme may have no link at all (it names the docs instead).
     public void PackedReadme_HasOnlyAbsoluteLinks()
     {
         var markdown = File.ReadAllText(PackedReadme().Path);
         var links = Links(markdown).ToList();
 
-        Assert.NotEmpty(links);
         Assert.All(
             links,
             link =>
