@@ -108,10 +108,12 @@ public sealed partial class PipelineHealthAccumulator
     public void Merge(PipelineHealthAccumulator other)
     {
         Preconditions.CheckNotNull(other);
-        Preconditions.CheckArgument(
-            ReferenceEquals(other.pipeline, pipeline) && other.asOf == asOf && other.policy == policy && other.inputs == inputs,
+        Preconditions.CheckSameSetup(
             nameof(other),
-            "Only accumulators with the same pipeline, as-of instant, policy and inputs can be merged."
+            ("the pipeline", ReferenceEquals(other.pipeline, pipeline)),
+            ("the as-of point", other.asOf == asOf),
+            ("the policy", other.policy == policy),
+            ("the inputs", other.inputs == inputs)
         );
         Preconditions.CheckArgument(!ReferenceEquals(other, this), nameof(other), "An accumulator cannot be merged into itself.");
         var shared = other.ids.FirstOrDefault(ids.Contains);

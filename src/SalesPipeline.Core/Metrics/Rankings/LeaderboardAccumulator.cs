@@ -118,11 +118,7 @@ public sealed class LeaderboardAccumulator
     public void Merge(LeaderboardAccumulator other)
     {
         Preconditions.CheckNotNull(other);
-        Preconditions.CheckArgument(
-            other.level == level && other.options == options,
-            nameof(other),
-            "Only accumulators with the same level and options can be merged."
-        );
+        Preconditions.CheckSameSetup(nameof(other), ("the level", other.level == level), ("the options", other.options == options));
         rates.Merge(other.rates);
         foreach (var (key, theirs) in other.cells)
         {
