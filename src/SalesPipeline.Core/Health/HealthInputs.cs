@@ -58,8 +58,9 @@ public sealed record HealthInputs
     public CoverageGoal? Coverage { get; init; }
 
     /// <summary>
-    /// Rates into the reporting currency. When null, the reporting currency is the coverage target's, or else the
-    /// currency of the open deal with the ordinally smallest id, and every amount used must be in it.
+    /// Rates into the reporting currency. When null, the coverage target and every deal (open, won or lost) must be in
+    /// one currency, which is the reporting currency; several currencies are then a
+    /// <see cref="MissingExchangeRateException"/> naming them all (the one rule of every report: docs/money.md).
     /// </summary>
     public ExchangeRates? Rates { get; init; }
 }

@@ -29,6 +29,7 @@ public sealed partial class PipelineHealthAccumulator
     private readonly List<Deal> open = [];
     private readonly List<Deal> won = [];
     private readonly HashSet<DealId> ids = [];
+    private readonly HashSet<Currency> currencies = [];
     private int lost;
 
     /// <summary>Creates an empty accumulator.</summary>
@@ -123,6 +124,7 @@ public sealed partial class PipelineHealthAccumulator
             $"Both accumulators hold deal {shared}; each deal may be added once."
         );
         ids.UnionWith(other.ids);
+        currencies.UnionWith(other.currencies);
         open.AddRange(other.open);
         won.AddRange(other.won);
         lost += other.lost;
@@ -168,6 +170,7 @@ public sealed partial class PipelineHealthAccumulator
 
     private void Keep(Deal view)
     {
+        currencies.Add(view.Amount.Currency);
         switch (view.Status)
         {
             case DealStatus.Open:

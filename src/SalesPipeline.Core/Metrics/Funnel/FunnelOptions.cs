@@ -42,6 +42,6 @@ public sealed record FunnelOptions
     public double Confidence { get; init; } = 0.95;
 
     /// <summary>Rates into the reporting currency, for deals in several currencies; without rates every deal must be in
-    /// the reporting currency (the first deal's).</summary>
+    /// one currency, the reporting currency (several currencies: <see cref="MissingExchangeRateException"/> naming them).</summary>
     public ExchangeRates? Rates { get; init; }
 }
