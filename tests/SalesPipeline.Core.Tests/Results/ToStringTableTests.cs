@@ -1,0 +1,61 @@
+using NodaTime;
+using SalesPipeline.Calendars;
+using SalesPipeline.Deals;
+using SalesPipeline.Forecasting;
+using SalesPipeline.Metrics;
+using static SalesPipeline.Tests.Health.HealthFixtures;
+
+namespace SalesPipeline.Tests.Results;
+
+// Each result's ToString table pinned with its exact text. The inputs are small and the numbers in the expected text
+// are worked out by hand in the comments; only the column padding is mechanical (the format strings of each ToString).
+public class ToStringTableTests
+{
+    // Periods with fixed labels, so the tables do not depend on how a calendar names its periods.
+    private static readonly FiscalPeriod Q1 = new("Q1", new DateInterval(new LocalDate(2026, 1, 1), new LocalDate(2026, 3, 31)));
+    private static readonly FiscalPeriod Q2 = new("Q2", new DateInterval(new LocalDate(2026, 4, 1), new LocalDate(2026, 6, 30)));
+
+    // A1: 1,000 in Proposal (50%) since Jan 10, closing Feb 10. B1: 2,000 in Negotiation (80%) since Jan 8, closing May 20.
+    private static readonly Deal A1 = DealIn("A1", "proposal", 1_000m, Date(2, 10), At(1, 5), At(1, 10));
+    private static readonly Deal B1 = DealIn("B1", "negotiation", 2_000m, Date(5, 20), At(1, 6), At(1, 8), owner: "bob");
+
+    [Fact]
+    public void StageWeightedForecast()
+    {
+        // As of Feb 15: A1 (close Feb 10) is overdue: 1,000 x 50% = 500. W1 won 500 on Mar 1, in Q1. B1 closes in Q2:
+        // 2,000 x 80% = 1,600. C1: 300 in Prospecting (10%) closing Sep 1, in neither period: 30. Total = Q1 + Q2:
+        // open 1 (2,000), weighted 1,600, won 1 (500), expected 500 + 1,600 = 2,100.
+        var w1 = WonDeal("W1", 500m, At(1, 20), At(3, 1));
+        var c1 = DealIn("C1", "prospecting", 300m, new LocalDate(2026, 9, 1), At(1, 7));
+        var forecast = Forecast.StageWeighted([A1, B1, w1, c1], Pipeline, [Q1, Q2], new ForecastOptions { AsOf = Date(2, 15) });
+
+        const string expected = """
+            Period                        Open          Open amount             Weighted  Won           Won amount             Expected
+            Q1                               0             USD 0.00             USD 0.00    1           USD 500.00           USD 500.00
+            Q2                               1         USD 2,000.00         USD 1,600.00    0             USD 0.00         USD 1,600.00
+            Overdue                          1         USD 1,000.00           USD 500.00    0             USD 0.00           USD 500.00
+            Outside the periods              1           USD 300.00            USD 30.00    0             USD 0.00            USD 30.00
+            Total                            1         USD 2,000.00         USD 1,600.00    1           USD 500.00         USD 2,100.00
+            """;
+        Assert.Equal(expected + "\n", forecast.ToString());
+    }
+
+    [Fact]
+    public void TimeInStageReport()
+    {
+        // As of Apr 1 09:00. Prospecting: A1 Jan 5 -> Jan 10 = 5 days, B1 Jan 6 -> Jan 8 = 2 days: mean = median = 3.5;
+        // type-7 percentiles of [2, 5]: P25 = 2 + 0.25 x 3 = 2.75, P75 = 4.25, P90 = 4.70. Qualified: skipped by both.
+        // Proposal: A1 since Jan 10, open: 21 + 28 + 31 + 1 = 81 days. Negotiation: B1 since Jan 8, open: 83 days.
+        var report = TimeInStage.Of([A1, B1], Pipeline, AsOf);
+
+        const string expected = """
+            Time in stage as of 2026-04-01T09:00:00Z, days, open stints included
+            Stage             Deals  Open     Mean   Median Latest med.  Percentiles
+            Prospecting           2     0     3.50     3.50        3.50  P25 2.75 P75 4.25 P90 4.70
+            Qualified             0
+            Proposal              1     1    81.00    81.00       81.00  P25 81.00 P75 81.00 P90 81.00
+            Negotiation           1     1    83.00    83.00       83.00  P25 83.00 P75 83.00 P90 83.00
+            """;
+        Assert.Equal(expected + "\n", report.ToString());
+    }
+}
