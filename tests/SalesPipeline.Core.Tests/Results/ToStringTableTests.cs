@@ -1,5 +1,6 @@
 using NodaTime;
 using SalesPipeline.Calendars;
+using SalesPipeline.Collections;
 using SalesPipeline.Deals;
 using SalesPipeline.Forecasting;
 using SalesPipeline.Metrics;
@@ -55,6 +56,61 @@ public class ToStringTableTests
             Qualified             0
             Proposal              1     1    81.00    81.00       81.00  P25 81.00 P75 81.00 P90 81.00
             Negotiation           1     1    83.00    83.00       83.00  P25 83.00 P75 83.00 P90 83.00
+            """;
+        Assert.Equal(expected + "\n", report.ToString());
+    }
+
+    [Fact]
+    public void Leaderboard()
+    {
+        // Won amounts: carol 50,000 (1 win); alice 10,000 + 20,000 and bob 15,000 + 15,000 = 30,000 (2 wins each);
+        // erin 30,000 (1 win); dave 10,000 (1 win, 1 loss: 1/2 = 50.0%). alice and bob tie on amount and count: rank 2
+        // both, by id; erin ties on amount with fewer wins: 4th; dave 5th.
+        var board = SalesPipeline.Metrics.Leaderboard.Of(
+            [
+                Tests.Metrics.MetricDeals.Won("C1", "carol", 50_000m, 3),
+                Tests.Metrics.MetricDeals.Won("A1", "alice", 10_000m, 3),
+                Tests.Metrics.MetricDeals.Won("A2", "alice", 20_000m, 4),
+                Tests.Metrics.MetricDeals.Won("B1", "bob", 15_000m, 3),
+                Tests.Metrics.MetricDeals.Won("B2", "bob", 15_000m, 4),
+                Tests.Metrics.MetricDeals.Won("E1", "erin", 30_000m, 5),
+                Tests.Metrics.MetricDeals.Won("D1", "dave", 10_000m, 5),
+                Tests.Metrics.MetricDeals.Lost("D2", "dave", 10_000m, 6),
+            ],
+            [],
+            LeaderboardMeasure.WonAmount
+        );
+
+        const string expected = """
+            Rep by WonAmount
+            1. carol  won 1, USD 50,000.00, 1/1 won = 100.0%, 0 activities
+            2. alice  won 2, USD 30,000.00, 2/2 won = 100.0%, 0 activities
+            2. bob  won 2, USD 30,000.00, 2/2 won = 100.0%, 0 activities
+            4. erin  won 1, USD 30,000.00, 1/1 won = 100.0%, 0 activities
+            5. dave  won 1, USD 10,000.00, 1/2 won = 50.0%, 0 activities
+            """;
+        Assert.Equal(expected, board.ToString());
+    }
+
+    [Fact]
+    public void CollectionProgressReport()
+    {
+        // The worked book of ReceivablesFixtures on 2026-04-10 (see CollectionProgressTests): alice (east) due 10,900.00,
+        // paid 4,000.00: 4,000 / 10,900 = 36.70%; bob (west) due 2,000.00, paid 1,000.00: 50.0%; total due 12,900.00,
+        // paid 5,000.00: 5,000 / 12,900 = 38.76%. Collected equals paid here (no prepayments, refunds or credit).
+        var report = CollectionProgress.Of(
+            Tests.Collections.Receivables.ReceivablesFixtures.Book(),
+            Tests.Collections.Receivables.ReceivablesFixtures.AsOf,
+            Tests.Collections.Receivables.ReceivablesFixtures.Org
+        );
+
+        const string expected = """
+            Collection progress as of 2026-04-10
+            rep alice due USD 10,900.00 paid USD 4,000.00 (36.7 %) collected USD 4,000.00
+            rep bob due USD 2,000.00 paid USD 1,000.00 (50.0 %) collected USD 1,000.00
+            team east due USD 10,900.00 paid USD 4,000.00 (36.7 %) collected USD 4,000.00
+            team west due USD 2,000.00 paid USD 1,000.00 (50.0 %) collected USD 1,000.00
+            total due USD 12,900.00 paid USD 5,000.00 (38.8 %) collected USD 5,000.00
             """;
         Assert.Equal(expected + "\n", report.ToString());
     }
