@@ -114,4 +114,28 @@ public class ToStringTableTests
             """;
         Assert.Equal(expected + "\n", report.ToString());
     }
+
+    [Fact]
+    public void AgingReport()
+    {
+        // The worked book of ReceivablesFixtures on 2026-04-10 (see AgingTests): alice (east) owes C-1's 3,500.00 in
+        // 1-30 and 2,500.00 in 31-60, and C-3's 900.00 over 90: 6,900.00; bob (west) C-2's 1,000.00, current; total
+        // 7,900.00.
+        var report = Aging.Of(
+            Tests.Collections.Receivables.ReceivablesFixtures.Book(),
+            Tests.Collections.Receivables.ReceivablesFixtures.AsOf,
+            organization: Tests.Collections.Receivables.ReceivablesFixtures.Org
+        );
+
+        const string expected = """
+            Aging as of 2026-04-10 (USD)
+                                    current           1-30          31-60          61-90        over 90          total
+            rep alice                  0.00       3,500.00       2,500.00           0.00         900.00       6,900.00
+            rep bob                1,000.00           0.00           0.00           0.00           0.00       1,000.00
+            team east                  0.00       3,500.00       2,500.00           0.00         900.00       6,900.00
+            team west              1,000.00           0.00           0.00           0.00           0.00       1,000.00
+            total                  1,000.00       3,500.00       2,500.00           0.00         900.00       7,900.00
+            """;
+        Assert.Equal(expected + "\n", report.ToString());
+    }
 }
