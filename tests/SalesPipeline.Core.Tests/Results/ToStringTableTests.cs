@@ -138,4 +138,26 @@ public class ToStringTableTests
             """;
         Assert.Equal(expected + "\n", report.ToString());
     }
+
+    [Fact]
+    public void IncomingVolumeReport()
+    {
+        // Deals created: A1 (alice) Jan 5 and B1 (bob) Jan 6 in Q1; E1 (alice) Apr 2 in Q2; O1 Aug 3 in neither. No
+        // leads. Total sums the period lines only (2 + 1 = 3), like the forecasts' totals; O1 shows on its own line.
+        var e1 = DealIn("E1", "prospecting", 100m, Date(6, 30), At(4, 2));
+        var o1 = DealIn("O1", "prospecting", 100m, Date(9, 30), At(8, 3));
+        var report = IncomingVolume.Of([], [A1, B1, e1, o1], [Q1, Q2], new IncomingVolumeOptions { Breakdown = Breakdown.Owner });
+
+        const string expected = """
+            Period / Owner                     Leads   Deals
+            Q1                                     0       2
+              alice                                0       1
+              bob                                  0       1
+            Q2                                     0       1
+              alice                                0       1
+            Outside the periods                    0       1
+            Total                                  0       3
+            """;
+        Assert.Equal(expected + "\n", report.ToString());
+    }
 }
