@@ -4,6 +4,7 @@ using SalesPipeline.Collections;
 using SalesPipeline.Deals;
 using SalesPipeline.Forecasting;
 using SalesPipeline.Metrics;
+using SalesPipeline.Targets;
 using static SalesPipeline.Tests.Health.HealthFixtures;
 
 namespace SalesPipeline.Tests.Results;
@@ -157,6 +158,28 @@ public class ToStringTableTests
               alice                                0       1
             Outside the periods                    0       1
             Total                                  0       3
+            """;
+        Assert.Equal(expected + "\n", report.ToString());
+    }
+
+    [Fact]
+    public void AttainmentReport()
+    {
+        // alice, Q1 quota 300,000, as of Mar 1 with a 25% win rate: won 120,000 (Feb 10) = 40.0%, gap 180,000; open
+        // 400,000 in Proposal (50%) closing Mar 15: weighted 200,000; coverage 400,000 / 180,000 = 2.22x; required
+        // 1 / 0.25 = 4.00x.
+        var won = WonDeal("W1", 120_000m, At(1, 5), At(2, 10));
+        var open = DealIn("P1", "proposal", 400_000m, Date(3, 15), At(1, 5));
+        var options = new AttainmentOptions
+        {
+            ForecastOptions = new ForecastOptions { AsOf = Date(3, 1) },
+            WinRate = 0.25m,
+        };
+        var report = Attainment.Of([won, open], Pipeline, [Quota.ForPerson("alice", Q1, Usd(300_000m))], options);
+
+        const string expected = """
+            Subject      Period                             Target                Won    Done                Gap               Open           Weighted   Cover    Need
+            alice        Q1                             300,000.00         120,000.00   40.0%         180,000.00         400,000.00         200,000.00   2.22x   4.00x
             """;
         Assert.Equal(expected + "\n", report.ToString());
     }
