@@ -136,7 +136,7 @@ Deal Stay(string id, int? leaveAfterDays, bool lose = false)
 Deal[] stays = [Stay("D7", 1), Stay("D8", 2), Stay("D9", 4, lose: true), Stay("D10", null)];
 
 var times = TimeInStage.Of(stays, pipeline, asOf);
-var proposal = times.Stages[2].Cumulative!;
+var proposal = times["proposal"].Cumulative!; // KeyNotFoundException for a stage it lacks; or times.TryGet(id, out var line)
 Console.WriteLine(times);
 Console.WriteLine($"Proposal: mean {proposal.MeanDays:0.00}, median {proposal.MedianDays:0.00}, P90 {proposal.Percentile(0.9):0.00} days");
 Check(proposal.MeanDays == 4.25 && proposal.MedianDays == 3.0, "mean and median");

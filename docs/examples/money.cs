@@ -1,6 +1,11 @@
 #:project ../../src/SalesPipeline.Core/SalesPipeline.Core.csproj
 // Every code block of docs/money.md, in order; CI runs this file and a test checks the blocks still match it.
+using NodaTime;
 using SalesPipeline;
+using SalesPipeline.Calendars;
+using SalesPipeline.Deals;
+using SalesPipeline.Forecasting;
+using SalesPipeline.Pipelines;
 
 // Creating money
 var price = Money.Of(1250.00m, Currency.USD);
@@ -28,3 +33,26 @@ var thirds = Money.Of(100m, Currency.USD).Allocate(3); // USD 33.34, USD 33.33, 
 var byWeight = Money.Of(0.05m, Currency.USD).Allocate([0.3m, 0.7m]); // USD 0.02, USD 0.03
 var negative = Money.Of(-5.47m, Currency.USD).Allocate(3); // USD -1.83, USD -1.82, USD -1.82
 Console.WriteLine(string.Join(", ", thirds.Concat(byWeight).Concat(negative)));
+
+// The reporting currency
+var pipeline = PipelineDefinition.Default;
+var opened = Instant.FromUtc(2026, 1, 5, 9, 0);
+var close = new LocalDate(2026, 2, 20);
+Deal[] deals =
+[
+    Deal.Open(pipeline, new DealId("D-1"), "Acme", "alice", Money.Of(10_000m, Currency.USD), close, opened),
+    Deal.Open(pipeline, new DealId("D-2"), "Globex", "bob", Money.Of(5_000m, Currency.EUR), close, opened),
+];
+var quarter = new[] { FiscalCalendar.Calendar.Quarter(2026, 1) };
+try
+{
+    _ = Forecast.StageWeighted(deals, pipeline, quarter);
+}
+catch (MissingExchangeRateException e)
+{
+    Console.WriteLine(e.Message); // The amounts are in EUR and USD and no exchange rates were given, so there is no one reporting currency; pass rates, for example ExchangeRates.In(Currency.EUR).With(Currency.USD, rate).
+}
+var rates = ExchangeRates.In(Currency.USD).With(Currency.EUR, 1.08m);
+var forecast = Forecast.StageWeighted(deals, pipeline, quarter, new ForecastOptions { Rates = rates });
+Console.WriteLine(forecast.Currency); // USD
+Console.WriteLine(rates == ExchangeRates.In(Currency.USD).With(Currency.EUR, 1.080m)); // True

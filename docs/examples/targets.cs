@@ -155,7 +155,7 @@ var options = new AttainmentOptions
 var report = Attainment.Of(deals, pipeline, quotas, options);
 Console.WriteLine(report);
 
-var alice = report.LineOf("alice", quarter);
+var alice = report[quarter, "alice"];
 
 // Prints 0.4 USD 180,000.00 2.5 4 USD 270,000.00
 Console.WriteLine($"{alice.CompletionRate} {alice.Gap} {alice.Coverage} {alice.RequiredCoverage} {alice.PipelineGap}");
@@ -166,11 +166,11 @@ Expect(
     (alice.Coverage, alice.RequiredCoverage, alice.CoverageGap, alice.PipelineGap),
     ((decimal?)2.5m, (decimal?)4m, (decimal?)1.5m, Usd(270_000m))
 );
-var bob = report.LineOf("bob", quarter);
+var bob = report[quarter, "bob"];
 Expect((bob.Won, bob.CompletionRate, bob.Gap, bob.Coverage), (Usd(250_000m), (decimal?)1.25m, Usd(-50_000m), (decimal?)null));
-var emea = report.LineOf("emea", quarter);
+var emea = report[quarter, "emea"];
 Expect((emea.Won, emea.Gap, emea.Coverage, emea.PipelineGap), (Usd(370_000m), Usd(80_000m), (decimal?)5.625m, Usd(-130_000m)));
-var acme = report.LineOf("Acme", quarter);
+var acme = report[quarter, "Acme"];
 Expect(
     (acme.Won, acme.CompletionRate, acme.OpenPipeline, acme.WeightedPipeline, acme.PipelineGap),
     (Usd(420_000m), (decimal?)0.7m, Usd(550_000m), Usd(250_000m), Usd(170_000m))
@@ -179,8 +179,8 @@ Expect(
 // Every level of a plan at once: the year, quarters, months and weeks overlap, and each is measured on its own days.
 var alicePlan = Quota.Decompose(Quota.ForPerson("alice", calendar.Year(2026), Usd(1_200_000m)), calendar);
 var byLevel = Attainment.Of(deals, pipeline, alicePlan.All(), options);
-Console.WriteLine(byLevel.LineOf("alice", calendar.Month(2026, 2)));
+Console.WriteLine(byLevel[calendar.Month(2026, 2), "alice"]);
 
-Expect(byLevel.LineOf("alice", calendar.Month(2026, 2)).Won, Usd(120_000m));
-Expect(byLevel.LineOf("alice", calendar.Year(2026)).OpenPipeline, Usd(450_000m));
+Expect(byLevel[calendar.Month(2026, 2), "alice"].Won, Usd(120_000m));
+Expect(byLevel[calendar.Year(2026), "alice"].OpenPipeline, Usd(450_000m));
 Console.WriteLine("All figures match docs/targets.md.");

@@ -21,7 +21,7 @@ namespace SalesPipeline;
 /// rates.Convert(Money.Of(1_000m, Currency.EUR)); // USD 1,080.00
 /// </code></example>
 /// </remarks>
-public sealed class ExchangeRates
+public sealed class ExchangeRates : IEquatable<ExchangeRates>
 {
     private readonly FrozenDictionary<Currency, decimal> rates;
 
@@ -111,4 +111,37 @@ public sealed class ExchangeRates
         rates is not null ? rates.Convert(amount)
         : amount.Currency == reportingCurrency ? amount
         : throw new MissingExchangeRateException(amount.Currency, reportingCurrency);
+
+    /// <summary>Whether two tables convert alike: the same reporting currency and the same rate for every currency.</summary>
+    /// <param name="other">The other table.</param>
+    /// <returns>True when equal; the order the rates were added in does not matter, and 1.08 equals 1.080.</returns>
+    public bool Equals(ExchangeRates? other) =>
+        other is not null
+        && (
+            ReferenceEquals(this, other)
+            || (
+                other.ReportingCurrency == ReportingCurrency
+                && other.rates.Count == rates.Count
+                && rates.All(r => other.rates.TryGetValue(r.Key, out var theirs) && theirs == r.Value)
+            )
+        );
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => Equals(obj as ExchangeRates);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() =>
+        HashCode.Combine(ReportingCurrency, rates.Count, rates.Sum(r => (long)HashCode.Combine(r.Key, r.Value)));
+
+    /// <summary>Whether two tables are equal by content (<see cref="Equals(ExchangeRates?)"/>).</summary>
+    /// <param name="left">A table or null.</param>
+    /// <param name="right">A table or null.</param>
+    /// <returns>True when both are null or equal.</returns>
+    public static bool operator ==(ExchangeRates? left, ExchangeRates? right) => left is null ? right is null : left.Equals(right);
+
+    /// <summary>Whether two tables differ by content.</summary>
+    /// <param name="left">A table or null.</param>
+    /// <param name="right">A table or null.</param>
+    /// <returns>True when not equal.</returns>
+    public static bool operator !=(ExchangeRates? left, ExchangeRates? right) => !(left == right);
 }

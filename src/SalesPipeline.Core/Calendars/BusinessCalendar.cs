@@ -21,7 +21,7 @@ namespace SalesPipeline.Calendars;
 /// and the result is additive: between(a, b) + between(b, c) = between(a, c).</para>
 /// <para>Immutable; thread-safe.</para>
 /// </remarks>
-public sealed class BusinessCalendar
+public sealed class BusinessCalendar : IEquatable<BusinessCalendar>
 {
     internal const long TicksPerDay = NodaConstants.TicksPerDay;
     private readonly int[] holidayDays; // day numbers of the holidays that fall on working weekdays, sorted
@@ -138,4 +138,33 @@ public sealed class BusinessCalendar
     }
 
     private static int DayNumber(LocalDate date) => date.ToDateOnly().DayNumber;
+
+    /// <summary>Whether two calendars count alike: the same zone, weekend days and holidays.</summary>
+    /// <param name="other">The other calendar.</param>
+    /// <returns>True when equal; holidays given in another order or repeated do not matter, and neither do holidays
+    /// that fall on a weekend day.</returns>
+    public bool Equals(BusinessCalendar? other) =>
+        other is not null
+        && (
+            ReferenceEquals(this, other)
+            || (Equals(Zone, other.Zone) && Weekend.SequenceEqual(other.Weekend) && holidayDays.AsSpan().SequenceEqual(other.holidayDays))
+        );
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => Equals(obj as BusinessCalendar);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Zone, Weekend.Count, holidayDays.Length);
+
+    /// <summary>Whether two calendars are equal by content (<see cref="Equals(BusinessCalendar?)"/>).</summary>
+    /// <param name="left">A calendar or null.</param>
+    /// <param name="right">A calendar or null.</param>
+    /// <returns>True when both are null or equal.</returns>
+    public static bool operator ==(BusinessCalendar? left, BusinessCalendar? right) => left is null ? right is null : left.Equals(right);
+
+    /// <summary>Whether two calendars differ by content.</summary>
+    /// <param name="left">A calendar or null.</param>
+    /// <param name="right">A calendar or null.</param>
+    /// <returns>True when not equal.</returns>
+    public static bool operator !=(BusinessCalendar? left, BusinessCalendar? right) => !(left == right);
 }

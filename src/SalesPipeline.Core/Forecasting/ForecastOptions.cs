@@ -11,7 +11,8 @@ public sealed record ForecastOptions
 {
     /// <summary>
     /// The exchange rates to the reporting currency. When null, every deal must be in one currency, which becomes the
-    /// reporting currency; a deal in another currency is then an error naming it.
+    /// reporting currency; deals in several currencies are then a <see cref="MissingExchangeRateException"/> naming
+    /// them all (the one rule of every report: docs/money.md, "The reporting currency").
     /// </summary>
     public ExchangeRates? Rates { get; init; }
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using SalesPipeline.Activities;
 using SalesPipeline.Leads;
+using SalesPipeline.Utility;
 
 namespace SalesPipeline.Health;
 
@@ -12,12 +13,15 @@ namespace SalesPipeline.Health;
 /// </summary>
 /// <remarks>
 /// Every property is optional; <see cref="None"/> has none of them. Setting <see cref="Activities"/> or
-/// <see cref="Leads"/> to null throws <see cref="ArgumentNullException"/> naming the property. Immutable; thread-safe.
+/// <see cref="Leads"/> to null throws <see cref="ArgumentNullException"/> naming the property. Equality: the leads element
+/// by element, the coverage goal and the rates by content, but <see cref="Activities"/> by reference: an index is data
+/// (often millions of activities), not a setting, and comparing it by content on every merge would cost as much as the
+/// inspection; give every partial accumulator the one index. Immutable; thread-safe.
 /// </remarks>
 public sealed record HealthInputs
 {
     private readonly ActivityIndex activities = ActivityIndex.Empty;
-    private readonly IReadOnlyList<Lead> leads = [];
+    private readonly IReadOnlyList<Lead> leads = ValueList<Lead>.Copy([])!;
 
     /// <summary>No activities, no leads, no coverage goal, no exchange rates.</summary>
     public static HealthInputs None { get; } = new();
@@ -46,7 +50,7 @@ public sealed record HealthInputs
                     throw new ArgumentNullException(nameof(Leads), $"Lead {i} is null.");
                 }
             }
-            leads = Array.AsReadOnly(copy);
+            leads = ValueList<Lead>.Copy(copy)!;
         }
     }
 
@@ -54,8 +58,9 @@ public sealed record HealthInputs
     public CoverageGoal? Coverage { get; init; }
 
     /// <summary>
-    /// Rates into the reporting currency. When null, the reporting currency is the coverage target's, or else the
-    /// currency of the open deal with the ordinally smallest id, and every amount used must be in it.
+    /// Rates into the reporting currency. When null, the coverage target and every deal (open, won or lost) must be in
+    /// one currency, which is the reporting currency; several currencies are then a
+    /// <see cref="MissingExchangeRateException"/> naming them all (the one rule of every report: docs/money.md).
     /// </summary>
     public ExchangeRates? Rates { get; init; }
 }

@@ -21,7 +21,8 @@ namespace SalesPipeline.Health;
 /// pipeline when the policy is used.</para>
 /// <para>A finding needs its measured value strictly above the limit: a deal untouched for exactly 14 days is not
 /// stale, one untouched for 14 days and an hour is.</para>
-/// <para>Immutable (change it with <c>with</c>); thread-safe.</para>
+/// <para>Equal by content: the rotting limits as a set of (stage, limit) pairs, the late stages element by element
+/// (copies are kept). Immutable (change it with <c>with</c>); thread-safe.</para>
 /// </remarks>
 /// <example><code>
 /// var policy = HealthPolicy.Default with
@@ -64,7 +65,7 @@ public sealed record HealthPolicy
     {
         get;
         init => field = StageLimits(value ?? throw new ArgumentNullException(nameof(RottingAfterByStage)));
-    } = FrozenDictionary<string, Duration>.Empty;
+    } = new ValueDictionary<string, Duration>(FrozenDictionary<string, Duration>.Empty);
 
     /// <summary>How many days past its expected close date an open deal may be before it is a finding. Default 0: the day after the date.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
@@ -197,7 +198,7 @@ public sealed record HealthPolicy
         return value;
     }
 
-    private static FrozenDictionary<string, Duration> StageLimits(IReadOnlyDictionary<string, Duration> value)
+    private static ValueDictionary<string, Duration> StageLimits(IReadOnlyDictionary<string, Duration> value)
     {
         const string name = nameof(RottingAfterByStage);
         foreach (var (stageId, limit) in value)
@@ -213,10 +214,10 @@ public sealed record HealthPolicy
                 $"HealthPolicy.{name} gives stage \"{stageId}\" the limit {limit}; it must be a positive duration."
             );
         }
-        return value.ToFrozenDictionary(StringComparer.Ordinal);
+        return new ValueDictionary<string, Duration>(value.ToFrozenDictionary(StringComparer.Ordinal));
     }
 
-    private static System.Collections.ObjectModel.ReadOnlyCollection<string> StageIds(IReadOnlyList<string> value, string name)
+    private static ValueList<string> StageIds(IReadOnlyList<string> value, string name)
     {
         var ids = value.ToArray();
         for (var i = 0; i < ids.Length; i++)
@@ -229,6 +230,6 @@ public sealed record HealthPolicy
         }
         var repeated = ids.GroupBy(id => id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         Preconditions.CheckArgument(repeated is null, name, $"HealthPolicy.{name} names stage \"{repeated?.Key}\" more than once.");
-        return Array.AsReadOnly(ids);
+        return ValueList<string>.Copy(ids)!;
     }
 }

@@ -74,23 +74,10 @@ public sealed partial class PipelineHealthAccumulator
         );
     }
 
-    private Currency? ReportingCurrency()
-    {
-        if (inputs.Rates is { } rates)
-        {
-            return rates.ReportingCurrency;
-        }
-        if (inputs.Coverage is { } goal)
-        {
-            return goal.Target.Currency;
-        }
-        Deal? first = null;
-        foreach (var deal in open)
-        {
-            first = first is null || string.CompareOrdinal(deal.Id.Value, first.Id.Value) < 0 ? deal : first;
-        }
-        return first?.Amount.Currency;
-    }
+    // The one rule (docs/money.md): the rates' currency, else the one currency of the coverage target and every deal
+    // added (open, won or lost); mixed currencies without rates throw, naming them.
+    private Currency? ReportingCurrency() =>
+        ReportingCurrencyRule.Choose(inputs.Rates, inputs.Coverage is { } goal ? currencies.Prepend(goal.Target.Currency) : currencies);
 
     private (Duration?, TypicalCycleSource) TypicalCycle(List<string> skipped)
     {

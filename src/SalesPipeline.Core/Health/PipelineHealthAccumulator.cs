@@ -29,6 +29,7 @@ public sealed partial class PipelineHealthAccumulator
     private readonly List<Deal> open = [];
     private readonly List<Deal> won = [];
     private readonly HashSet<DealId> ids = [];
+    private readonly HashSet<Currency> currencies = [];
     private int lost;
 
     /// <summary>Creates an empty accumulator.</summary>
@@ -108,10 +109,12 @@ public sealed partial class PipelineHealthAccumulator
     public void Merge(PipelineHealthAccumulator other)
     {
         Preconditions.CheckNotNull(other);
-        Preconditions.CheckArgument(
-            ReferenceEquals(other.pipeline, pipeline) && other.asOf == asOf && other.policy == policy && other.inputs == inputs,
+        Preconditions.CheckSameSetup(
             nameof(other),
-            "Only accumulators with the same pipeline, as-of instant, policy and inputs can be merged."
+            ("the pipeline", ReferenceEquals(other.pipeline, pipeline)),
+            ("the as-of point", other.asOf == asOf),
+            ("the policy", other.policy == policy),
+            ("the inputs", other.inputs == inputs)
         );
         Preconditions.CheckArgument(!ReferenceEquals(other, this), nameof(other), "An accumulator cannot be merged into itself.");
         var shared = other.ids.FirstOrDefault(ids.Contains);
@@ -121,6 +124,7 @@ public sealed partial class PipelineHealthAccumulator
             $"Both accumulators hold deal {shared}; each deal may be added once."
         );
         ids.UnionWith(other.ids);
+        currencies.UnionWith(other.currencies);
         open.AddRange(other.open);
         won.AddRange(other.won);
         lost += other.lost;
@@ -166,6 +170,7 @@ public sealed partial class PipelineHealthAccumulator
 
     private void Keep(Deal view)
     {
+        currencies.Add(view.Amount.Currency);
         switch (view.Status)
         {
             case DealStatus.Open:

@@ -14,7 +14,7 @@ namespace SalesPipeline.Organization;
 /// everything).
 /// </summary>
 /// <remarks>Build one with <see cref="CreateBuilder"/>. Immutable and thread-safe.</remarks>
-public sealed class SalesOrg
+public sealed class SalesOrg : IEquatable<SalesOrg>
 {
     private readonly FrozenDictionary<string, Team> teamsById;
     private readonly FrozenDictionary<string, SalesPerson> peopleById;
@@ -194,4 +194,37 @@ public sealed class SalesOrg
     /// <summary>"Company: n teams, m people".</summary>
     /// <returns>The invariant text.</returns>
     public override string ToString() => $"{Company}: {Teams.Count} teams, {People.Count} people";
+
+    /// <summary>Whether two organizations are the same tree: the same company name, and the same teams and people
+    /// (every field) in the same declared order.</summary>
+    /// <param name="other">The other organization.</param>
+    /// <returns>True when equal. The order counts because reports list teams and people in it.</returns>
+    public bool Equals(SalesOrg? other) =>
+        other is not null
+        && (
+            ReferenceEquals(this, other)
+            || (
+                string.Equals(Company, other.Company, StringComparison.Ordinal)
+                && Teams.SequenceEqual(other.Teams)
+                && People.SequenceEqual(other.People)
+            )
+        );
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => Equals(obj as SalesOrg);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Company, Teams.Count, People.Count);
+
+    /// <summary>Whether two organizations are equal by content (<see cref="Equals(SalesOrg?)"/>).</summary>
+    /// <param name="left">An organization or null.</param>
+    /// <param name="right">An organization or null.</param>
+    /// <returns>True when both are null or equal.</returns>
+    public static bool operator ==(SalesOrg? left, SalesOrg? right) => left is null ? right is null : left.Equals(right);
+
+    /// <summary>Whether two organizations differ by content.</summary>
+    /// <param name="left">An organization or null.</param>
+    /// <param name="right">An organization or null.</param>
+    /// <returns>True when not equal.</returns>
+    public static bool operator !=(SalesOrg? left, SalesOrg? right) => !(left == right);
 }

@@ -86,10 +86,11 @@ public sealed class AttainmentAccumulator
     public void Merge(AttainmentAccumulator other)
     {
         Preconditions.CheckNotNull(other);
-        Preconditions.CheckArgument(
-            ReferenceEquals(other.pipeline, pipeline) && other.options == options && other.layout.Quotas.SequenceEqual(layout.Quotas),
+        Preconditions.CheckSameSetup(
             nameof(other),
-            "Only accumulators with the same pipeline, quotas and options can be merged."
+            ("the pipeline", ReferenceEquals(other.pipeline, pipeline)),
+            ("the options", other.options == options),
+            ("the quotas", other.layout.Quotas.SequenceEqual(layout.Quotas))
         );
         for (var i = 0; i < layers.Length; i++)
         {

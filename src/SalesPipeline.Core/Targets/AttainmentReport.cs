@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Linq;
 using System.Text;
@@ -36,18 +37,40 @@ public sealed record AttainmentReport
     /// <summary>One line per quota, in the order the quotas were given.</summary>
     public IReadOnlyList<AttainmentLine> Lines { get; }
 
-    /// <summary>The line of one subject and period.</summary>
+    /// <summary>The line of one subject (a person, a team or the company) in one period.</summary>
+    /// <param name="period">The quota's period.</param>
     /// <param name="subjectId">The person's or team's id, or the company's name.</param>
-    /// <param name="period">The period.</param>
     /// <returns>The line.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentException">The report has no line for that subject and period.</exception>
-    public AttainmentLine LineOf(string subjectId, FiscalPeriod period)
+    /// <exception cref="KeyNotFoundException">The report has no quota for that subject and period; the message lists the subjects the period has.</exception>
+    /// <example><code>report[calendar.Quarter(2026, 1), "alice"].CompletionRate</code></example>
+    public AttainmentLine this[FiscalPeriod period, string subjectId]
     {
-        Preconditions.CheckNotNull(subjectId);
+        get
+        {
+            Preconditions.CheckNotNull(period);
+            Preconditions.CheckNotNull(subjectId);
+            return TryGet(period, subjectId, out var line)
+                ? line
+                : throw Lookup.NotFound(
+                    $"attainment report for {period.Label}",
+                    subjectId,
+                    Lines.Where(l => l.Quota.Period.Equals(period)).Select(l => l.Quota.SubjectId)
+                );
+        }
+    }
+
+    /// <summary>Finds the line of one subject in one period, without throwing.</summary>
+    /// <param name="period">The quota's period.</param>
+    /// <param name="subjectId">The person's or team's id, or the company's name.</param>
+    /// <param name="line">The line, or null.</param>
+    /// <returns>True when the report has that line.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public bool TryGet(FiscalPeriod period, string subjectId, [NotNullWhen(true)] out AttainmentLine? line)
+    {
         Preconditions.CheckNotNull(period);
-        return Lines.FirstOrDefault(l => l.Quota.SubjectId == subjectId && l.Quota.Period.Equals(period))
-            ?? throw new ArgumentException($"The report has no line for \"{subjectId}\" in {period}.", nameof(subjectId));
+        Preconditions.CheckNotNull(subjectId);
+        return Lookup.TryFind(Lines, l => l.Quota.SubjectId == subjectId && l.Quota.Period.Equals(period), out line);
     }
 
     /// <summary>Whether the currency, as-of date, win rate and every line are equal.</summary>

@@ -60,6 +60,30 @@ internal static class Preconditions
         }
     }
 
+    // The Merge check of every accumulator: names each part of the set-up that differs. Options, organisations, exchange
+    // rates and calendars compare by content; a pipeline definition by reference, because it is the one definition every
+    // deal of the run is checked against (its stages, criteria and policies have no value equality): build it once and
+    // give every partial accumulator the same instance.
+    internal static void CheckSameSetup(string paramName, params ReadOnlySpan<(string Part, bool Same)> parts)
+    {
+        var differing = new System.Collections.Generic.List<string>();
+        foreach (var (part, same) in parts)
+        {
+            if (!same)
+            {
+                differing.Add(part);
+            }
+        }
+        if (differing.Count > 0)
+        {
+            throw new ArgumentException(
+                $"Only accumulators set up alike can be merged; these two differ in {string.Join(" and ", differing)}. "
+                    + "Options compare by content; a pipeline definition by reference (build it once and share it).",
+                paramName
+            );
+        }
+    }
+
     // The AddRange of every accumulator: adds the items in order and reports a null one by its position.
     internal static void AddEach<T>(
         [NotNull] IEnumerable<T?>? items,

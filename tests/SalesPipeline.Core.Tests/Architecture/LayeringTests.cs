@@ -118,19 +118,13 @@ public class LayeringTests
     [Fact]
     public void NoTwoPublicTypes_ShareASimpleName()
     {
-        // Known exception until the branch that renames the receivables one is merged: the lead removes this entry then
-        // (an entry that is no longer a duplicate fails the test, so it cannot linger).
-        string[] known = ["LeaderboardEntry"];
-
-        var shared = Core.GetExportedTypes().GroupBy(SimpleName).Where(group => group.Count() > 1).ToList();
-        var offending = shared
-            .Where(group => !known.Contains(group.Key))
+        var offending = Core.GetExportedTypes()
+            .GroupBy(SimpleName)
+            .Where(group => group.Count() > 1)
             .Select(group => $"{group.Key}: {string.Join(", ", group.Select(type => type.FullName))}")
             .ToList();
-        var stale = known.Where(name => !shared.Any(group => group.Key == name)).ToList();
 
         Assert.True(offending.Count == 0, $"public types sharing a name:\n{string.Join("\n", offending)}");
-        Assert.True(stale.Count == 0, $"no longer shared, remove from the known exceptions: {string.Join(", ", stale)}");
     }
 
     [Fact]

@@ -58,7 +58,7 @@ public sealed class CategoryForecastTests
     {
         var forecast = Forecast.ByCategory(AliceQuarter(), Pipeline, [Q1], Org);
 
-        var alice = forecast.Line(Q1, "alice").Gross;
+        var alice = forecast[Q1, "alice"].Gross;
         Assert.Equal(
             (Usd(10_000m), Usd(20_000m), Usd(5_000m), Usd(40_000m), Usd(99_000m)),
             (alice.Closed, alice.Commit, alice.BestCase, alice.Pipeline, alice.Omitted)
@@ -67,10 +67,10 @@ public sealed class CategoryForecastTests
         Assert.Equal(Usd(35_000m), alice.BestCaseCumulative);
         Assert.Equal(Usd(65_000m), alice.OpenPipeline);
         // DACH = alice (dan has nothing); EMEA = DACH + bob's 7,000 Commit; the company = EMEA.
-        Assert.Equal(Usd(30_000m), forecast.Line(Q1, "dach").Gross.CommitCumulative);
-        Assert.Equal(Usd(37_000m), forecast.Line(Q1, "emea").Gross.CommitCumulative);
-        Assert.Equal(Usd(37_000m), forecast.Line(Q1, "Acme").Gross.CommitCumulative);
-        Assert.Equal(Usd(0m), forecast.Line(Q1, "dan").Gross.CommitCumulative);
+        Assert.Equal(Usd(30_000m), forecast[Q1, "dach"].Gross.CommitCumulative);
+        Assert.Equal(Usd(37_000m), forecast[Q1, "emea"].Gross.CommitCumulative);
+        Assert.Equal(Usd(37_000m), forecast[Q1, "Acme"].Gross.CommitCumulative);
+        Assert.Equal(Usd(0m), forecast[Q1, "dan"].Gross.CommitCumulative);
     }
 
     [Fact]
@@ -81,12 +81,12 @@ public sealed class CategoryForecastTests
 
         var forecast = Forecast.ByCategory(AliceQuarter(), Pipeline, [Q1], Org, [adjustment]);
 
-        Assert.Equal(Usd(30_000m), forecast.Line(Q1, "alice").Gross.CommitCumulative);
-        Assert.Equal(Usd(25_000m), forecast.Line(Q1, "alice").Adjusted.CommitCumulative);
-        Assert.Equal(Usd(25_000m), forecast.Line(Q1, "dach").Adjusted.CommitCumulative);
-        Assert.Equal(Usd(32_000m), forecast.Line(Q1, "emea").Adjusted.CommitCumulative);
-        Assert.Equal(Usd(37_000m), forecast.Line(Q1, "emea").Gross.CommitCumulative);
-        Assert.Equal([adjustment], forecast.Line(Q1, "alice").Adjustments);
+        Assert.Equal(Usd(30_000m), forecast[Q1, "alice"].Gross.CommitCumulative);
+        Assert.Equal(Usd(25_000m), forecast[Q1, "alice"].Adjusted.CommitCumulative);
+        Assert.Equal(Usd(25_000m), forecast[Q1, "dach"].Adjusted.CommitCumulative);
+        Assert.Equal(Usd(32_000m), forecast[Q1, "emea"].Adjusted.CommitCumulative);
+        Assert.Equal(Usd(37_000m), forecast[Q1, "emea"].Gross.CommitCumulative);
+        Assert.Equal([adjustment], forecast[Q1, "alice"].Adjustments);
     }
 
     [Fact]
@@ -101,9 +101,9 @@ public sealed class CategoryForecastTests
 
         var forecast = Forecast.ByCategory(AliceQuarter(), Pipeline, [Q1], Org, adjustments);
 
-        Assert.Equal(Usd(12_000m), forecast.Line(Q1, "dach").Adjusted.Commit);
-        Assert.Equal(Usd(19_000m), forecast.Line(Q1, "emea").Adjusted.Commit); // DACH 12,000 + bob 7,000
-        Assert.Equal(Usd(27_000m), forecast.Line(Q1, "emea").Gross.Commit);
+        Assert.Equal(Usd(12_000m), forecast[Q1, "dach"].Adjusted.Commit);
+        Assert.Equal(Usd(19_000m), forecast[Q1, "emea"].Adjusted.Commit); // DACH 12,000 + bob 7,000
+        Assert.Equal(Usd(27_000m), forecast[Q1, "emea"].Gross.Commit);
     }
 
     [Fact]
@@ -117,8 +117,8 @@ public sealed class CategoryForecastTests
 
         var forecast = Forecast.ByCategory(AliceQuarter(), Pipeline, [Q1], Org, adjustments);
 
-        Assert.Equal(Usd(18_000m), forecast.Line(Q1, "alice").Adjusted.Commit);
-        Assert.Equal(2, forecast.Line(Q1, "alice").Adjustments.Count);
+        Assert.Equal(Usd(18_000m), forecast[Q1, "alice"].Adjusted.Commit);
+        Assert.Equal(2, forecast[Q1, "alice"].Adjustments.Count);
     }
 
     [Theory]
@@ -144,8 +144,8 @@ public sealed class CategoryForecastTests
 
         var forecast = Forecast.ByCategory(AliceQuarter(), Pipeline, [Q1], Org, [emea, self], allowSelfAdjustment: true);
 
-        Assert.Equal(Usd(1_000m), forecast.Line(Q1, "emea").Adjusted.BestCase);
-        Assert.Equal(Usd(500m), forecast.Line(Q1, "bob").Adjusted.Pipeline);
+        Assert.Equal(Usd(1_000m), forecast[Q1, "emea"].Adjusted.BestCase);
+        Assert.Equal(Usd(500m), forecast[Q1, "bob"].Adjusted.Pipeline);
     }
 
     [Fact]
@@ -176,9 +176,9 @@ public sealed class CategoryForecastTests
 
         var forecast = Forecast.ByCategory(deals, Pipeline, [Q1], Org);
 
-        Assert.Equal(Usd(3_000m), forecast.Line(Q1, "(unassigned)").Gross.Commit);
-        Assert.Equal(Usd(3_000m), forecast.Line(Q1, "Acme").Gross.Commit);
-        Assert.Equal(Usd(0m), forecast.Line(Q1, "emea").Gross.Commit);
+        Assert.Equal(Usd(3_000m), forecast[Q1, "(unassigned)"].Gross.Commit);
+        Assert.Equal(Usd(3_000m), forecast[Q1, "Acme"].Gross.Commit);
+        Assert.Equal(Usd(0m), forecast[Q1, "emea"].Gross.Commit);
     }
 
     private static readonly Gen<Deal[]> RandomDeals =
@@ -251,7 +251,7 @@ public sealed class CategoryForecastTests
                     var aliceQ1 = deals
                         .Where(d => d.Owner == "alice" && d.Status == DealStatus.Won && Q1.Contains(d.ClosedAt!.Value.InUtc().Date))
                         .Sum(d => d.Amount.Amount);
-                    return grossUnchanged && sumsHold && plain.Line(Q1, "alice").Gross.Closed.Amount == aliceQ1;
+                    return grossUnchanged && sumsHold && plain[Q1, "alice"].Gross.Closed.Amount == aliceQ1;
                 }
             )
         );

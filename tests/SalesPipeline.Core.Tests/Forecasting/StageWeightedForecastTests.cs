@@ -139,9 +139,24 @@ public sealed class StageWeightedForecastTests
         ];
 
         var ex = Assert.Throws<MissingExchangeRateException>(() => Forecast.StageWeighted(deals, Pipeline, Q1Months));
+        var reversed = Assert.Throws<MissingExchangeRateException>(() => Forecast.StageWeighted(deals.Reverse(), Pipeline, Q1Months));
 
-        Assert.Equal(Currency.JPY, ex.Currency);
-        Assert.Contains("JPY", ex.Message, StringComparison.Ordinal);
+        // The reporting-currency rule (docs/money.md): deals in two currencies and no rates have no reporting currency,
+        // whatever their order; the error names both.
+        Assert.Equal([Currency.JPY, Currency.USD], ex.Currencies);
+        Assert.Null(ex.ReportingCurrency);
+        Assert.Equal(ex.Message, reversed.Message);
+        Assert.StartsWith("The amounts are in JPY and USD and no exchange rates were given", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void StageWeighted_ReportingCurrency_IsTheRatesElseTheDealsOneCurrency()
+    {
+        Deal[] jpy = [DealIn("J", "proposal", 100m, new LocalDate(2026, 2, 10), currency: Currency.JPY)];
+        var rates = ExchangeRates.In(Currency.EUR).With(Currency.JPY, 0.006m);
+
+        Assert.Equal(Currency.JPY, Forecast.StageWeighted(jpy, Pipeline, Q1Months).Currency);
+        Assert.Equal(Currency.EUR, Forecast.StageWeighted(jpy, Pipeline, Q1Months, new ForecastOptions { Rates = rates }).Currency);
     }
 
     [Fact]

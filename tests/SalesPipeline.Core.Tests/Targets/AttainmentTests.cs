@@ -87,7 +87,7 @@ public sealed partial class AttainmentTests
         // Company Q1: won 370,000 + dave's 50,000 = 420,000 of 600,000 = 0.7; open 450,000 + 100,000 = 550,000,
         // weighted 240,000 + 10,000 = 250,000; pipeline gap 720,000 - 550,000 = 170,000.
         var report = Attainment.Of(Deals, Pipeline, Quotas, Options);
-        var (emea, acme) = (report.LineOf("emea", Q1), report.LineOf("Acme", Q1));
+        var (emea, acme) = (report[Q1, "emea"], report[Q1, "Acme"]);
 
         Assert.Equal(
             (Usd(370_000m), Usd(80_000m), Usd(450_000m), Usd(240_000m)),
@@ -104,7 +104,7 @@ public sealed partial class AttainmentTests
     {
         // alice January: nothing won, no pipeline (her open deals are March's): completion 0, coverage 0 / 100,000 = 0,
         // pipeline gap 100,000 / 0.25 = 400,000.
-        var jan = Attainment.Of(Deals, Pipeline, Quotas, Options).LineOf("alice", Jan);
+        var jan = Attainment.Of(Deals, Pipeline, Quotas, Options)[Jan, "alice"];
 
         Assert.Equal(
             (Usd(0m), 0m, Usd(100_000m), 0m, Usd(400_000m)),
@@ -348,12 +348,22 @@ public sealed partial class AttainmentTests
     }
 
     [Fact]
-    public void LineOf_Missing_Throws()
+    public void Indexer_Missing_ThrowsListingTheSubjectsOfThePeriod()
     {
         var report = Attainment.Of(Deals, Pipeline, Quotas, Options);
 
-        var ex = Assert.Throws<ArgumentException>(() => report.LineOf("zed", Q1));
+        var ex = Assert.Throws<KeyNotFoundException>(() => report[Q1, "zed"]);
 
-        Assert.Contains("\"zed\"", ex.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"The attainment report for {Q1.Label} has no row \"zed\"; it has \"", ex.Message, StringComparison.Ordinal);
+        Assert.All(
+            report.Lines.Where(l => l.Quota.Period == Q1),
+            l => Assert.Contains($"\"{l.Quota.SubjectId}\"", ex.Message, StringComparison.Ordinal)
+        );
+        Assert.False(report.TryGet(Q1, "zed", out var none));
+        Assert.Null(none);
+        Assert.True(report.TryGet(Q1, "alice", out var alice));
+        Assert.Same(report[Q1, "alice"], alice);
+        Assert.Equal("alice", alice.Quota.SubjectId);
+        Assert.Equal("period", Assert.Throws<ArgumentNullException>(() => report[null!, "alice"]).ParamName);
     }
 }

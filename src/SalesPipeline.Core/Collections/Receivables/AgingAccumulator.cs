@@ -109,9 +109,9 @@ public sealed class AgingAccumulator
             other.Currency == Currency
                 && other.AsOf == AsOf
                 && other.Buckets.UpperBounds.SequenceEqual(Buckets.UpperBounds)
-                && ReferenceEquals(other.organization, organization),
+                && other.organization == organization,
             nameof(other),
-            $"Only accumulators with the same currency, date, buckets and organization merge; this one is {Currency.Code} on {AsOf:uuuu-MM-dd} with buckets {Buckets}, the other {other.Currency.Code} on {other.AsOf:uuuu-MM-dd} with buckets {other.Buckets}."
+            $"Only accumulators with the same currency, date, buckets and organization (compared by content) merge; this one is {Currency.Code} on {AsOf:uuuu-MM-dd} with buckets {Buckets}, the other {other.Currency.Code} on {other.AsOf:uuuu-MM-dd} with buckets {other.Buckets}."
         );
         AddTo(total, other.total);
         MergeRows(customers, other.customers);

@@ -4,6 +4,7 @@ using System.Collections.ObjectModel;
 using System.Linq;
 using NodaTime;
 using SalesPipeline.Organization;
+using SalesPipeline.Statistics;
 
 namespace SalesPipeline.Collections;
 
@@ -55,17 +56,12 @@ public static class CollectionProgress
     }
 
     /// <summary>Ranks lines by collected cash: amount descending, then id in ordinal order; competition ranks (1, 2, 2, 4).</summary>
-    internal static ReadOnlyCollection<LeaderboardEntry> Rank(IEnumerable<ProgressLine> lines)
-    {
-        var sorted = lines.OrderByDescending(l => l.Collected.Amount).ThenBy(l => l.Key, StringComparer.Ordinal).ToArray();
-        var entries = new LeaderboardEntry[sorted.Length];
-        for (var i = 0; i < sorted.Length; i++)
-        {
-            var rank = i > 0 && sorted[i].Collected.Amount == sorted[i - 1].Collected.Amount ? entries[i - 1].Rank : i + 1;
-            entries[i] = new LeaderboardEntry(rank, sorted[i].Key, sorted[i].Collected);
-        }
-        return Array.AsReadOnly(entries);
-    }
+    internal static ReadOnlyCollection<CollectedCashRank> Rank(IEnumerable<ProgressLine> lines) =>
+        CompetitionRanking
+            .Rank(lines, l => l.Collected.Amount, l => l.Key)
+            .Select(r => new CollectedCashRank(r.Rank, r.Item.Key, r.Item.Collected))
+            .ToArray()
+            .AsReadOnly();
 
     private static void AddTo(long[] target, long[] row)
     {

@@ -50,10 +50,10 @@ public sealed class CollectionProgressReport
     public ProgressLine Total { get; }
 
     /// <summary>Reps ranked by collected cash: amount descending, then id in ordinal order; competition ranks (1, 2, 2, 4).</summary>
-    public IReadOnlyList<LeaderboardEntry> RepLeaderboard { get; }
+    public IReadOnlyList<CollectedCashRank> RepLeaderboard { get; }
 
     /// <summary>Teams ranked like <see cref="RepLeaderboard"/>; empty without an organization.</summary>
-    public IReadOnlyList<LeaderboardEntry> TeamLeaderboard { get; }
+    public IReadOnlyList<CollectedCashRank> TeamLeaderboard { get; }
 
     /// <summary>The rep lines, the team lines and the total, one per row.</summary>
     /// <returns>The invariant text.</returns>

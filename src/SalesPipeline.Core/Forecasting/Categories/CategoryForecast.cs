@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Linq;
 using System.Text;
@@ -29,18 +30,40 @@ public sealed record CategoryForecast(
     IReadOnlyList<CategoryAdjustment> Adjustments
 )
 {
-    /// <summary>The line of one node in one period.</summary>
+    /// <summary>The line of one node (the company, a team, a person or unassigned owners) in one period.</summary>
     /// <param name="period">The period.</param>
     /// <param name="id">The company name, a team id, a person id, or "(unassigned)".</param>
     /// <returns>The line.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentException">There is no such line.</exception>
-    public CategoryLine Line(FiscalPeriod period, string id)
+    /// <exception cref="KeyNotFoundException">There is no such line; the message lists the ids the period has.</exception>
+    /// <example><code>forecast[q1, "emea"].Adjusted.CommitCumulative</code></example>
+    public CategoryLine this[FiscalPeriod period, string id]
+    {
+        get
+        {
+            Preconditions.CheckNotNull(period);
+            Preconditions.CheckNotNull(id);
+            return TryGet(period, id, out var line)
+                ? line
+                : throw Lookup.NotFound(
+                    $"category forecast for {period.Label}",
+                    id,
+                    Lines.Where(l => l.Period == period).Select(l => l.Id)
+                );
+        }
+    }
+
+    /// <summary>Finds the line of one node in one period, without throwing.</summary>
+    /// <param name="period">The period.</param>
+    /// <param name="id">The company name, a team id, a person id, or "(unassigned)".</param>
+    /// <param name="line">The line, or null.</param>
+    /// <returns>True when the forecast has that line.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public bool TryGet(FiscalPeriod period, string id, [NotNullWhen(true)] out CategoryLine? line)
     {
         Preconditions.CheckNotNull(period);
         Preconditions.CheckNotNull(id);
-        return Lines.FirstOrDefault(l => l.Period == period && l.Id == id)
-            ?? throw new ArgumentException($"The forecast has no line for \"{id}\" in {period}.", nameof(id));
+        return Lookup.TryFind(Lines, l => l.Period == period && l.Id == id, out line);
     }
 
     /// <summary>A table per period: the company and the teams, gross and adjusted Commit and Best case (cumulative).</summary>

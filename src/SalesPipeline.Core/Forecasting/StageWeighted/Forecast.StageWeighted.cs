@@ -59,13 +59,9 @@ public static partial class Forecast
                 throw new ArgumentNullException(paramName, $"Deal {i} is null.");
             }
         }
-        if (rates is not null)
-        {
-            return rates.ReportingCurrency;
-        }
-        return deals.Length > 0
-            ? deals[0].Amount.Currency
-            : throw new ArgumentException(
+        // The one rule (docs/money.md): the rates' currency, else the deals' one currency; mixed currencies throw.
+        return ReportingCurrencyRule.Choose(rates, deals.Select(d => d.Amount.Currency))
+            ?? throw new ArgumentException(
                 "There are no deals to tell the reporting currency from; pass ForecastOptions.Rates (for example ExchangeRates.In(Currency.USD)).",
                 paramName
             );

@@ -103,13 +103,12 @@ public sealed class StageWeightedAccumulator
     public void Merge(StageWeightedAccumulator other)
     {
         Preconditions.CheckNotNull(other);
-        Preconditions.CheckArgument(
-            ReferenceEquals(other.pipeline, pipeline)
-                && other.currency == currency
-                && other.options == options
-                && other.periods.SequenceEqual(periods),
+        Preconditions.CheckSameSetup(
             nameof(other),
-            "Only accumulators with the same pipeline, periods, currency and options can be merged."
+            ("the pipeline", ReferenceEquals(other.pipeline, pipeline)),
+            ("the currency", other.currency == currency),
+            ("the options", other.options == options),
+            ("the periods", other.periods.SequenceEqual(periods))
         );
         foreach (var (key, value) in other.sums)
         {

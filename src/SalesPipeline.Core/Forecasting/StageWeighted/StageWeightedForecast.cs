@@ -1,9 +1,12 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Linq;
 using System.Text;
 using System.Threading;
+using SalesPipeline.Calendars;
+using SalesPipeline.Utility;
 
 namespace SalesPipeline.Forecasting;
 
@@ -62,6 +65,96 @@ public sealed record StageWeightedForecast
 
     /// <summary>One line per period and team (each team with its whole subtree); empty without an organization.</summary>
     public IReadOnlyList<WeightedLine> ByTeam { get; }
+
+    /// <summary>The line of one period.</summary>
+    /// <param name="period">One of the periods the forecast was made for.</param>
+    /// <returns>The line.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="period"/> is null.</exception>
+    /// <exception cref="KeyNotFoundException">The forecast has no such period; the message lists the periods it has.</exception>
+    /// <example><code>forecast[calendar.Quarter(2026, 1)].Expected</code></example>
+    public WeightedLine this[FiscalPeriod period]
+    {
+        get
+        {
+            Preconditions.CheckNotNull(period);
+            return Lookup.Find(Periods, l => l.Period == period, "forecast", period.Label, l => l.Period!.Label);
+        }
+    }
+
+    /// <summary>Finds the line of one period, without throwing.</summary>
+    /// <param name="period">The period.</param>
+    /// <param name="line">The line, or null.</param>
+    /// <returns>True when the forecast has the period.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="period"/> is null.</exception>
+    public bool TryGet(FiscalPeriod period, [NotNullWhen(true)] out WeightedLine? line)
+    {
+        Preconditions.CheckNotNull(period);
+        return Lookup.TryFind(Periods, l => l.Period == period, out line);
+    }
+
+    /// <summary>The line of one owner in one period (see <see cref="ByOwner"/>).</summary>
+    /// <param name="period">The period.</param>
+    /// <param name="owner">The owner id.</param>
+    /// <returns>The line.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="KeyNotFoundException">No deal of that owner counts in that period; the message lists the owners that do.</exception>
+    public WeightedLine Owner(FiscalPeriod period, string owner)
+    {
+        Preconditions.CheckNotNull(period);
+        Preconditions.CheckNotNull(owner);
+        return TryGetOwner(period, owner, out var line)
+            ? line
+            : throw Lookup.NotFound(
+                $"forecast for {period.Label} by owner",
+                owner,
+                ByOwner.Where(l => l.Period == period).Select(l => l.Owner!)
+            );
+    }
+
+    /// <summary>Finds the line of one owner in one period, without throwing.</summary>
+    /// <param name="period">The period.</param>
+    /// <param name="owner">The owner id.</param>
+    /// <param name="line">The line, or null.</param>
+    /// <returns>True when the owner has a line in that period.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public bool TryGetOwner(FiscalPeriod period, string owner, [NotNullWhen(true)] out WeightedLine? line)
+    {
+        Preconditions.CheckNotNull(period);
+        Preconditions.CheckNotNull(owner);
+        return Lookup.TryFind(ByOwner, l => l.Period == period && l.Owner == owner, out line);
+    }
+
+    /// <summary>The line of one team (with its subtree) in one period (see <see cref="ByTeam"/>).</summary>
+    /// <param name="period">The period.</param>
+    /// <param name="teamId">The team id.</param>
+    /// <returns>The line.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="KeyNotFoundException">The forecast has no such team line (or no organization); the message lists the teams it has.</exception>
+    public WeightedLine Team(FiscalPeriod period, string teamId)
+    {
+        Preconditions.CheckNotNull(period);
+        Preconditions.CheckNotNull(teamId);
+        return TryGetTeam(period, teamId, out var line)
+            ? line
+            : throw Lookup.NotFound(
+                $"forecast for {period.Label} by team",
+                teamId,
+                ByTeam.Where(l => l.Period == period).Select(l => l.TeamId!)
+            );
+    }
+
+    /// <summary>Finds the line of one team in one period, without throwing.</summary>
+    /// <param name="period">The period.</param>
+    /// <param name="teamId">The team id.</param>
+    /// <param name="line">The line, or null.</param>
+    /// <returns>True when the forecast has that team line.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public bool TryGetTeam(FiscalPeriod period, string teamId, [NotNullWhen(true)] out WeightedLine? line)
+    {
+        Preconditions.CheckNotNull(period);
+        Preconditions.CheckNotNull(teamId);
+        return Lookup.TryFind(ByTeam, l => l.Period == period && l.TeamId == teamId, out line);
+    }
 
     /// <summary>Whether every line of both forecasts is equal.</summary>
     /// <param name="other">The other forecast.</param>

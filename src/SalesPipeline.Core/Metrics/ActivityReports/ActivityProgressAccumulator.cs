@@ -79,7 +79,7 @@ public sealed class ActivityProgressAccumulator
     public void Merge(ActivityProgressAccumulator other)
     {
         Preconditions.CheckNotNull(other);
-        Preconditions.CheckArgument(other.options == options, nameof(other), "Only accumulators with equal options can be merged.");
+        Preconditions.CheckSameSetup(nameof(other), ("the options", other.options == options));
         foreach (var (key, theirs) in other.cells)
         {
             var mine = cells.GetValueOrDefault(key);

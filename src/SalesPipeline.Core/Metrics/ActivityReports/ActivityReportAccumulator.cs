@@ -65,10 +65,10 @@ public sealed class ActivityReportAccumulator
     public void Merge(ActivityReportAccumulator other)
     {
         Preconditions.CheckNotNull(other);
-        Preconditions.CheckArgument(
-            other.zone == zone && other.periods.SequenceEqual(periods),
+        Preconditions.CheckSameSetup(
             nameof(other),
-            "Only accumulators with the same periods and zone can be merged."
+            ("the zone", other.zone == zone),
+            ("the periods", other.periods.SequenceEqual(periods))
         );
         foreach (var (key, count) in other.counts)
         {

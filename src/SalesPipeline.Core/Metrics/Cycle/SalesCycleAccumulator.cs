@@ -92,11 +92,7 @@ public sealed class SalesCycleAccumulator
     public void Merge(SalesCycleAccumulator other)
     {
         Preconditions.CheckNotNull(other);
-        Preconditions.CheckArgument(
-            other.AsOf == AsOf && other.Options == Options,
-            nameof(other),
-            $"Only accumulators with the same as-of instant and options can be merged; this one is as of {AsOf}, the other as of {other.AsOf}."
-        );
+        Preconditions.CheckSameSetup(nameof(other), ("the as-of point", other.AsOf == AsOf), ("the options", other.Options == Options));
         curve.Merge(other.curve);
         WonDeals += other.WonDeals;
         NotYetCreated += other.NotYetCreated;

@@ -83,15 +83,12 @@ public static class Funnel
                 throw new ArgumentNullException(nameof(leads), $"Lead {i} is null.");
             }
         }
+        // The one rule (docs/money.md): the rates' currency, else the deals' one currency; mixed currencies throw.
         var currency =
-            options?.Rates?.ReportingCurrency
-            ?? (
-                list.Length > 0
-                    ? list[0].Amount.Currency
-                    : throw new ArgumentException(
-                        "There are no deals to tell the reporting currency from; pass FunnelOptions.Rates (for example ExchangeRates.In(Currency.USD)).",
-                        nameof(deals)
-                    )
+            ReportingCurrencyRule.Choose(options?.Rates, list.Select(d => d.Amount.Currency))
+            ?? throw new ArgumentException(
+                "There are no deals to tell the reporting currency from; pass FunnelOptions.Rates (for example ExchangeRates.In(Currency.USD)).",
+                nameof(deals)
             );
         _ = new FunnelAccumulator(pipeline, currency, options); // checks the options before any work is split
         var accumulator = DealPartitions.Accumulate(

@@ -168,10 +168,11 @@ public sealed class FunnelAccumulator
     public void Merge(FunnelAccumulator other)
     {
         Preconditions.CheckNotNull(other);
-        Preconditions.CheckArgument(
-            ReferenceEquals(other.lookup.Pipeline, lookup.Pipeline) && other.Currency == Currency && other.options == options,
+        Preconditions.CheckSameSetup(
             nameof(other),
-            "Only accumulators with the same pipeline, currency and options can be merged."
+            ("the pipeline", ReferenceEquals(other.lookup.Pipeline, lookup.Pipeline)),
+            ("the currency", other.Currency == Currency),
+            ("the options", other.options == options)
         );
         all.Merge(other.all);
         foreach (var (key, counts) in other.groups)

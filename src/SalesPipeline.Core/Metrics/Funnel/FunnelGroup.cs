@@ -1,8 +1,10 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Linq;
 using System.Text;
+using SalesPipeline.Utility;
 
 namespace SalesPipeline.Metrics;
 
@@ -39,6 +41,31 @@ public sealed record FunnelGroup
     /// compared exactly as fractions); on a tie the earliest such stage; null when no deal of the group is lost.
     /// </summary>
     public FunnelStage? Bottleneck { get; }
+
+    /// <summary>The line of one open stage.</summary>
+    /// <param name="stageId">The open stage's id, for example "proposal".</param>
+    /// <returns>The line.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="stageId"/> is null.</exception>
+    /// <exception cref="KeyNotFoundException">The funnel has no such stage; the message lists the stage ids it has.</exception>
+    public FunnelStage this[string stageId]
+    {
+        get
+        {
+            Preconditions.CheckNotNull(stageId);
+            return Lookup.Find(Stages, s => s.Stage.Id == stageId, "funnel", stageId, s => s.Stage.Id);
+        }
+    }
+
+    /// <summary>Finds the line of one open stage, without throwing.</summary>
+    /// <param name="stageId">The open stage's id.</param>
+    /// <param name="stage">The line, or null.</param>
+    /// <returns>True when the funnel has the stage.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="stageId"/> is null.</exception>
+    public bool TryGet(string stageId, [NotNullWhen(true)] out FunnelStage? stage)
+    {
+        Preconditions.CheckNotNull(stageId);
+        return Lookup.TryFind(Stages, s => s.Stage.Id == stageId, out stage);
+    }
 
     /// <summary>Whether both groups have the same key and equal lines.</summary>
     /// <param name="other">The other group.</param>

@@ -1,11 +1,15 @@
 using System.Collections.Generic;
 using SalesPipeline.Organization;
 using SalesPipeline.Statistics;
+using SalesPipeline.Utility;
 
 namespace SalesPipeline.Metrics;
 
 /// <summary>Options of <see cref="Funnel.Of(IEnumerable{Deals.Deal}, IEnumerable{Leads.Lead}, Pipelines.PipelineDefinition, FunnelOptions?)"/>.</summary>
-/// <remarks>Immutable; thread-safe.</remarks>
+/// <remarks>
+/// Equal by content: the breakdown lists element by element (a copy is kept, so changing the list given later changes
+/// nothing), the organisation and rates by their own content equality. Immutable; thread-safe.
+/// </remarks>
 public sealed record FunnelOptions
 {
     /// <summary>The defaults: no deal breakdowns, lead conversion by source and by product, the pipeline's second open
@@ -14,11 +18,19 @@ public sealed record FunnelOptions
 
     /// <summary>The breakdowns of the deal funnel (for example <see cref="Breakdown.Owner"/> and
     /// <see cref="Breakdown.Team"/>); each gives one <see cref="FunnelGroup"/> per key. Empty by default.</summary>
-    public IReadOnlyList<Breakdown> Breakdowns { get; init; } = [];
+    public IReadOnlyList<Breakdown> Breakdowns
+    {
+        get;
+        init => field = ValueList<Breakdown>.Copy(value)!;
+    } = ValueList<Breakdown>.Copy([])!;
 
     /// <summary>The breakdowns of the lead conversion lines; <see cref="Breakdown.Source"/> and
     /// <see cref="Breakdown.Product"/> by default.</summary>
-    public IReadOnlyList<Breakdown> LeadBreakdowns { get; init; } = [Breakdown.Source, Breakdown.Product];
+    public IReadOnlyList<Breakdown> LeadBreakdowns
+    {
+        get;
+        init => field = ValueList<Breakdown>.Copy(value)!;
+    } = ValueList<Breakdown>.Copy([Breakdown.Source, Breakdown.Product])!;
 
     /// <summary>The sales organisation; required for a <see cref="Breakdown.Team"/> breakdown.</summary>
     public SalesOrg? Organization { get; init; }
@@ -37,6 +49,6 @@ public sealed record FunnelOptions
     public BinomialIntervalMethod IntervalMethod { get; init; } = BinomialIntervalMethod.Wilson;
 
     /// <summary>Rates into the reporting currency, for deals in several currencies; without rates every deal must be in
-    /// the reporting currency (the first deal's).</summary>
+    /// one currency, the reporting currency (several currencies: <see cref="MissingExchangeRateException"/> naming them).</summary>
     public ExchangeRates? Rates { get; init; }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.Linq;
 using System.Text;
 using SalesPipeline.Pipelines;
@@ -53,6 +54,21 @@ public sealed record FunnelReport
 
     /// <summary>Lead conversion per key: breakdowns in the order of <see cref="FunnelOptions.LeadBreakdowns"/>, keys in ordinal order.</summary>
     public IReadOnlyList<LeadConversion> LeadGroups { get; }
+
+    /// <summary>The stage line of every deal for one open stage (the same as <c>All[stageId]</c>).</summary>
+    /// <param name="stageId">The open stage's id, for example "proposal".</param>
+    /// <returns>The line.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="stageId"/> is null.</exception>
+    /// <exception cref="KeyNotFoundException">The funnel has no such stage; the message lists the stage ids it has.</exception>
+    /// <example><code>report["proposal"].Reached // deals that ever reached Proposal</code></example>
+    public FunnelStage this[string stageId] => All[stageId];
+
+    /// <summary>Finds the stage line of every deal for one open stage, without throwing.</summary>
+    /// <param name="stageId">The open stage's id.</param>
+    /// <param name="stage">The line, or null.</param>
+    /// <returns>True when the funnel has the stage.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="stageId"/> is null.</exception>
+    public bool TryGet(string stageId, [NotNullWhen(true)] out FunnelStage? stage) => All.TryGet(stageId, out stage);
 
     /// <summary>The groups of one breakdown.</summary>
     /// <param name="breakdown">The breakdown.</param>

@@ -78,7 +78,7 @@ public sealed class CompetitorAccumulator
     public void Merge(CompetitorAccumulator other)
     {
         Preconditions.CheckNotNull(other);
-        Preconditions.CheckArgument(other.options == options, nameof(other), "Only accumulators with the same options can be merged.");
+        Preconditions.CheckSameSetup(nameof(other), ("the options", other.options == options));
         rates.Merge(other.rates);
         foreach (var (key, cell) in other.open)
         {

@@ -68,7 +68,7 @@ public sealed class LossAccumulator
     public void Merge(LossAccumulator other)
     {
         Preconditions.CheckNotNull(other);
-        Preconditions.CheckArgument(other.options == options, nameof(other), "Only accumulators with the same options can be merged.");
+        Preconditions.CheckSameSetup(nameof(other), ("the options", other.options == options));
         value.Join(other.value);
         foreach (var (key, cell) in other.cells)
         {

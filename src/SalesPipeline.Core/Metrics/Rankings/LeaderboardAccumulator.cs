@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using SalesPipeline.Activities;
 using SalesPipeline.Deals;
+using SalesPipeline.Statistics;
 using SalesPipeline.Utility;
 
 namespace SalesPipeline.Metrics;
@@ -117,11 +118,7 @@ public sealed class LeaderboardAccumulator
     public void Merge(LeaderboardAccumulator other)
     {
         Preconditions.CheckNotNull(other);
-        Preconditions.CheckArgument(
-            other.level == level && other.options == options,
-            nameof(other),
-            "Only accumulators with the same level and options can be merged."
-        );
+        Preconditions.CheckSameSetup(nameof(other), ("the level", other.level == level), ("the options", other.options == options));
         rates.Merge(other.rates);
         foreach (var (key, theirs) in other.cells)
         {
@@ -164,19 +161,10 @@ public sealed class LeaderboardAccumulator
             })
             .ToArray();
         var rankable = entries.Where(e => measure != LeaderboardMeasure.WinRate || e.Rate.Trials >= minimumSample);
-        var ordered = rankable
-            .OrderByDescending(e => e.Scores.Primary)
-            .ThenByDescending(e => e.Scores.Secondary)
-            .ThenBy(e => e.Key, StringComparer.Ordinal)
+        var ranked = CompetitionRanking
+            .Rank(rankable, e => e.Scores, e => e.Key)
+            .Select(r => new LeaderboardEntry(r.Rank, r.Item.Key, r.Item.WonCount, r.Item.Amount, r.Item.Rate, r.Item.Activities))
             .ToArray();
-        var ranked = new LeaderboardEntry[ordered.Length];
-        for (var i = 0; i < ordered.Length; i++)
-        {
-            // Standard competition ranking: a tie with the entry above keeps its rank; otherwise the rank is the position.
-            var rank = i > 0 && ordered[i].Scores == ordered[i - 1].Scores ? ranked[i - 1].Rank : i + 1;
-            var e = ordered[i];
-            ranked[i] = new LeaderboardEntry(rank, e.Key, e.WonCount, e.Amount, e.Rate, e.Activities);
-        }
         var unranked = entries
             .Where(e => measure == LeaderboardMeasure.WinRate && e.Rate.Trials < minimumSample)
             .OrderBy(e => e.Key, StringComparer.Ordinal)

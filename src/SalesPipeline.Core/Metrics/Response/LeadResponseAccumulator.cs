@@ -95,10 +95,11 @@ public sealed class LeadResponseAccumulator
     public void Merge(LeadResponseAccumulator other)
     {
         Preconditions.CheckNotNull(other);
-        Preconditions.CheckArgument(
-            other.AsOf == AsOf && other.Options == Options && other.Breakdown == Breakdown,
+        Preconditions.CheckSameSetup(
             nameof(other),
-            "Only accumulators with the same as-of instant, options and breakdown can be merged."
+            ("the as-of point", other.AsOf == AsOf),
+            ("the options", other.Options == Options),
+            ("the breakdown", other.Breakdown == Breakdown)
         );
         total.Add(other.total);
         foreach (var (key, part) in other.groups.ToArray())

@@ -151,10 +151,11 @@ public sealed class TimeInStageAccumulator
     public void Merge(TimeInStageAccumulator other)
     {
         Preconditions.CheckNotNull(other);
-        Preconditions.CheckArgument(
-            ReferenceEquals(other.lookup.Pipeline, lookup.Pipeline) && other.asOf == asOf && other.options == options,
+        Preconditions.CheckSameSetup(
             nameof(other),
-            "Only accumulators with the same pipeline, as-of instant and options can be merged."
+            ("the pipeline", ReferenceEquals(other.lookup.Pipeline, lookup.Pipeline)),
+            ("the as-of point", other.asOf == asOf),
+            ("the options", other.options == options)
         );
         for (var s = 0; s < lookup.Count; s++)
         {

@@ -1,10 +1,14 @@
 using System.Collections.Generic;
 using SalesPipeline.Calendars;
+using SalesPipeline.Utility;
 
 namespace SalesPipeline.Metrics;
 
 /// <summary>Options of <see cref="TimeInStage.Of"/>.</summary>
-/// <remarks>Immutable; thread-safe.</remarks>
+/// <remarks>
+/// Equal by content: the percentiles element by element (a copy is kept), the business calendar by its zone, weekend
+/// and holidays. Immutable; thread-safe.
+/// </remarks>
 public sealed record TimeInStageOptions
 {
     /// <summary>The defaults: open stints included, calendar days, percentiles 25, 75 and 90.</summary>
@@ -21,5 +25,9 @@ public sealed record TimeInStageOptions
     public BusinessCalendar? BusinessDays { get; init; }
 
     /// <summary>The percentiles to report, each in [0, 1]; 0.25, 0.75 and 0.9 by default (the median is always reported).</summary>
-    public IReadOnlyList<double> Percentiles { get; init; } = [0.25, 0.75, 0.9];
+    public IReadOnlyList<double> Percentiles
+    {
+        get;
+        init => field = ValueList<double>.Copy(value)!;
+    } = ValueList<double>.Copy([0.25, 0.75, 0.9])!;
 }

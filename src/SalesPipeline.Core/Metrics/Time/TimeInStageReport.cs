@@ -1,9 +1,11 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Linq;
 using System.Text;
 using NodaTime;
+using SalesPipeline.Utility;
 
 namespace SalesPipeline.Metrics;
 
@@ -45,6 +47,32 @@ public sealed record TimeInStageReport
 
     /// <summary>One line per open stage, in pipeline order.</summary>
     public IReadOnlyList<StageTime> Stages { get; }
+
+    /// <summary>The line of one open stage.</summary>
+    /// <param name="stageId">The open stage's id, for example "proposal".</param>
+    /// <returns>The line.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="stageId"/> is null.</exception>
+    /// <exception cref="KeyNotFoundException">The report has no such stage; the message lists the stage ids it has.</exception>
+    /// <example><code>report["proposal"].Cumulative?.MedianDays</code></example>
+    public StageTime this[string stageId]
+    {
+        get
+        {
+            Preconditions.CheckNotNull(stageId);
+            return Lookup.Find(Stages, s => s.Stage.Id == stageId, "time-in-stage report", stageId, s => s.Stage.Id);
+        }
+    }
+
+    /// <summary>Finds the line of one open stage, without throwing.</summary>
+    /// <param name="stageId">The open stage's id.</param>
+    /// <param name="stage">The line, or null.</param>
+    /// <returns>True when the report has the stage.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="stageId"/> is null.</exception>
+    public bool TryGet(string stageId, [NotNullWhen(true)] out StageTime? stage)
+    {
+        Preconditions.CheckNotNull(stageId);
+        return Lookup.TryFind(Stages, s => s.Stage.Id == stageId, out stage);
+    }
 
     /// <summary>Whether every figure of both reports is equal.</summary>
     /// <param name="other">The other report.</param>

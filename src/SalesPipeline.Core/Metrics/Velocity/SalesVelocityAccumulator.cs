@@ -133,10 +133,12 @@ public sealed class SalesVelocityAccumulator
     public void Merge(SalesVelocityAccumulator other)
     {
         Preconditions.CheckNotNull(other);
-        Preconditions.CheckArgument(
-            other.Window == Window && other.Currency == Currency && other.Options == Options && other.Breakdown == Breakdown,
+        Preconditions.CheckSameSetup(
             nameof(other),
-            "Only accumulators with the same window, currency, options and breakdown can be merged."
+            ("the window", other.Window == Window),
+            ("the currency", other.Currency == Currency),
+            ("the options", other.Options == Options),
+            ("the breakdown", other.Breakdown == Breakdown)
         );
         total = total.Plus(other.total);
         foreach (var (key, sums) in other.groups.ToArray())

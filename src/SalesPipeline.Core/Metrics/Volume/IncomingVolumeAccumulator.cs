@@ -111,10 +111,10 @@ public sealed class IncomingVolumeAccumulator
     public void Merge(IncomingVolumeAccumulator other)
     {
         Preconditions.CheckNotNull(other);
-        Preconditions.CheckArgument(
-            other.options == options && other.periods.SequenceEqual(periods),
+        Preconditions.CheckSameSetup(
             nameof(other),
-            "Only accumulators with the same periods and options can be merged."
+            ("the options", other.options == options),
+            ("the periods", other.periods.SequenceEqual(periods))
         );
         for (var s = 0; s < leads.Length; s++)
         {

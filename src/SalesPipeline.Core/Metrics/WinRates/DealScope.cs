@@ -55,13 +55,25 @@ internal sealed class ReportingValue
     internal ReportingValue(WinRateOptions options)
     {
         rates = options.Rates;
+        given = options.Currency is not null;
         Currency = options.Rates?.ReportingCurrency ?? options.Currency;
     }
 
     internal Currency? Currency { get; private set; }
 
+    // True when Currency came from the rates or WinRateOptions.Currency (a target), false when read off the amounts.
+    private bool Given => rates is not null || given;
+
+    private readonly bool given;
+
+    // The one rule (docs/money.md): without rates or a given currency, the amounts' one currency; a second currency is
+    // an error naming both.
     internal decimal Convert(Money amount)
     {
+        if (!Given && Currency is { } seen && amount.Currency != seen)
+        {
+            throw ReportingCurrencyRule.Mixed([seen, amount.Currency]);
+        }
         var currency = Currency ?? amount.Currency;
         var value = ExchangeRates.ToReporting(rates, amount, currency).Amount;
         Currency = currency;
@@ -76,7 +88,7 @@ internal sealed class ReportingValue
         }
         if (Currency is { } mine && mine != theirs)
         {
-            throw new MissingExchangeRateException(theirs, mine);
+            throw Given ? new MissingExchangeRateException(theirs, mine) : ReportingCurrencyRule.Mixed([mine, theirs]);
         }
         Currency = theirs;
     }

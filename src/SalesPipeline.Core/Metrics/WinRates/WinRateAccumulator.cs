@@ -153,10 +153,12 @@ public sealed class WinRateAccumulator
     public void Merge(WinRateAccumulator other)
     {
         Preconditions.CheckNotNull(other);
-        Preconditions.CheckArgument(
-            other.options == options && other.grouping == grouping && other.breakdown == breakdown && other.periods.SequenceEqual(periods),
+        Preconditions.CheckSameSetup(
             nameof(other),
-            "Only accumulators with the same options, breakdown and periods can be merged."
+            ("the options", other.options == options),
+            ("the grouping", other.grouping == grouping),
+            ("the breakdown", other.breakdown == breakdown),
+            ("the periods", other.periods.SequenceEqual(periods))
         );
         value.Join(other.value);
         total = total.Plus(other.total);

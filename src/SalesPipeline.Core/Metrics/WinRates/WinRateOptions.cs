@@ -57,8 +57,9 @@ public sealed record WinRateOptions
 
     /// <summary>
     /// Exchange rates into the reporting currency. When null, every counted deal must be in one currency: the
-    /// <see cref="Currency"/> if given, else the currency of the first deal counted; another currency is a
-    /// <see cref="MissingExchangeRateException"/>, never a silent skip.
+    /// <see cref="Currency"/> if given (another currency is a <see cref="MissingExchangeRateException"/> naming it),
+    /// else the deals' one currency (a second one is a <see cref="MissingExchangeRateException"/> naming both, whatever
+    /// the order): the one rule of every report, docs/money.md "The reporting currency". Never a silent skip.
     /// </summary>
     public ExchangeRates? Rates { get; init; }
 

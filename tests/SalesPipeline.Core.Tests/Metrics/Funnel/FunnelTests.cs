@@ -383,8 +383,12 @@ public class FunnelTests
         Deal[] deals = [History.Open("D1"), History.Open("D2", currency: Currency.EUR)];
 
         var e = Assert.Throws<MissingExchangeRateException>(() => Funnel.Of(deals, Pipeline));
+        var reversed = Assert.Throws<MissingExchangeRateException>(() => Funnel.Of(deals.Reverse(), Pipeline));
 
-        Assert.Contains("EUR", e.Message, StringComparison.Ordinal);
+        // The reporting-currency rule (docs/money.md): no rates and two currencies is an error naming both, in any order.
+        Assert.Equal([Currency.EUR, Currency.USD], e.Currencies);
+        Assert.Equal(e.Message, reversed.Message);
+        Assert.Equal(Currency.EUR, Funnel.Of([deals[1]], Pipeline).Currency);
     }
 
     [Fact]

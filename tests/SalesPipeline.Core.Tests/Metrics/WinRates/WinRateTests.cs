@@ -136,7 +136,21 @@ public class WinRateTests
 
         var ex = Assert.Throws<MissingExchangeRateException>(() => WinRate.Of(deals));
 
-        Assert.Contains("EUR", ex.Message, StringComparison.Ordinal);
+        // The reporting-currency rule (docs/money.md): the deals' one currency, so two currencies name both, in any order.
+        Assert.Equal([Currency.EUR, Currency.USD], ex.Currencies);
+        Assert.Null(ex.ReportingCurrency);
+        Assert.Equal(ex.Message, Assert.Throws<MissingExchangeRateException>(() => WinRate.Of(deals.Reverse())).Message);
+    }
+
+    [Fact]
+    public void Of_GivenCurrency_IsTheTarget_AndOtherCurrenciesNeedRates()
+    {
+        Deal[] deals = [Won("W", "alice", 1_000m, 3), Lost("L", "alice", 920m, 4, currency: Currency.EUR)];
+
+        var ex = Assert.Throws<MissingExchangeRateException>(() => WinRate.Of(deals, new WinRateOptions { Currency = Currency.USD }));
+
+        Assert.Equal((Currency.EUR, Currency.USD), (ex.Currency, ex.ReportingCurrency));
+        Assert.Equal([Currency.EUR], ex.Currencies);
     }
 
     [Fact]
@@ -299,7 +313,7 @@ public class WinRateTests
         a.Add(Won("W", "alice", 1m, 1));
         b.Add(Won("E", "alice", 1m, 1, currency: Currency.EUR));
 
-        Assert.Throws<MissingExchangeRateException>(() => a.Merge(b));
+        Assert.Equal([Currency.EUR, Currency.USD], Assert.Throws<MissingExchangeRateException>(() => a.Merge(b)).Currencies);
     }
 
     // Counts by hand from the specs: won + lost = decided, each deal counted once, rates inside their intervals.
