@@ -139,7 +139,9 @@ public sealed class StageWeightedForecastTests
         ];
 
         var ex = Assert.Throws<MissingExchangeRateException>(() => Forecast.StageWeighted(deals, Pipeline, Q1Months));
-        var reversed = Assert.Throws<MissingExchangeRateException>(() => Forecast.StageWeighted(deals.Reverse(), Pipeline, Q1Months));
+        var reversed = Assert.Throws<MissingExchangeRateException>(() =>
+            Forecast.StageWeighted(Enumerable.Reverse(deals), Pipeline, Q1Months)
+        );
 
         // The reporting-currency rule (docs/money.md): deals in two currencies and no rates have no reporting currency,
         // whatever their order; the error names both.

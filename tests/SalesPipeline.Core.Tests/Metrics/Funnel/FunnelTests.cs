@@ -383,7 +383,7 @@ public class FunnelTests
         Deal[] deals = [History.Open("D1"), History.Open("D2", currency: Currency.EUR)];
 
         var e = Assert.Throws<MissingExchangeRateException>(() => Funnel.Of(deals, Pipeline));
-        var reversed = Assert.Throws<MissingExchangeRateException>(() => Funnel.Of(deals.Reverse(), Pipeline));
+        var reversed = Assert.Throws<MissingExchangeRateException>(() => Funnel.Of(Enumerable.Reverse(deals), Pipeline));
 
         // The reporting-currency rule (docs/money.md): no rates and two currencies is an error naming both, in any order.
         Assert.Equal([Currency.EUR, Currency.USD], e.Currencies);

@@ -139,7 +139,7 @@ public class WinRateTests
         // The reporting-currency rule (docs/money.md): the deals' one currency, so two currencies name both, in any order.
         Assert.Equal([Currency.EUR, Currency.USD], ex.Currencies);
         Assert.Null(ex.ReportingCurrency);
-        Assert.Equal(ex.Message, Assert.Throws<MissingExchangeRateException>(() => WinRate.Of(deals.Reverse())).Message);
+        Assert.Equal(ex.Message, Assert.Throws<MissingExchangeRateException>(() => WinRate.Of(Enumerable.Reverse(deals))).Message);
     }
 
     [Fact]
