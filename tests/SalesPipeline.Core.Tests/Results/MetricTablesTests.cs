@@ -1,0 +1,78 @@
+using NodaTime;
+using SalesPipeline.Deals;
+using SalesPipeline.Metrics;
+using SalesPipeline.Tests.Metrics;
+
+namespace SalesPipeline.Tests.Results;
+
+// The metric results' ToString tables pinned with their exact text (with ToStringTableTests). The inputs are small and
+// the numbers in the expected text are worked out by hand in the comments; only the column padding is mechanical (the
+// format strings of each ToString).
+public class MetricTablesTests
+{
+    [Fact]
+    public void SalesCycleAndItsKaplanMeierCurve()
+    {
+        // As of day 100 (2026-04-11): won after 2 days, lost after 4, won after 4, and one open for 6 days (censored).
+        // Time to close. t = 2: n = 4, d = 1: S = 3/4; Greenwood sum 1/(4 x 3) = 1/12, se = 0.75 x sqrt(1/12) = 0.2165.
+        // t = 4: n = 3, d = 2: S = 0.75 x 1/3 = 0.25; sum 1/12 + 2/(3 x 1) = 3/4, se = 0.25 x sqrt(0.75) = 0.2165.
+        // t = 6: n = 1, one censored: S and se unchanged. Log-log 95% band, z = 1.95996: theta = z sqrt(sum) / |ln S|,
+        // band S^exp(+-theta). t = 2: theta = 1.95996 x 0.28868 / 0.28768 = 1.96674, exp = 7.1472: lower
+        // 0.75^7.1472 = 0.1279, upper 0.75^(1/7.1472) = 0.9605. t = 4: theta = 1.95996 x 0.86603 / 1.38629 = 1.22441,
+        // exp = 3.4021: lower 0.25^3.4021 = 0.0089, upper 0.25^(1/3.4021) = 0.6653.
+        // Median: first S <= 0.5 at 4; band: lower first <= 0.5 at 2, upper never (0.6653): not reached.
+        // Restricted mean to the largest time 6: 1 x 2 + 0.75 x 2 + 0.25 x 2 = 4. Naive mean of the wins: (2 + 4) / 2 = 3.
+        var deals = new[]
+        {
+            CycleDeals.Won(CycleDeals.Day(10), CycleDeals.Day(12)),
+            CycleDeals.Lost(CycleDeals.Day(20), CycleDeals.Day(24)),
+            CycleDeals.Won(CycleDeals.Day(30), CycleDeals.Day(34)),
+            CycleDeals.Open(CycleDeals.Day(94)),
+        };
+
+        var cycle = SalesCycle.Of(deals, CycleDeals.Day(100));
+
+        const string curve = """
+                  time  at risk  events censored    S(t) std err   lower   upper
+                     2        4       1        0  0.7500  0.2165  0.1279  0.9605
+                     4        3       2        0  0.2500  0.2165  0.0089  0.6653
+                     6        1       0        1  0.2500  0.2165  0.0089  0.6653
+            median 4 (95% CI 2 .. not reached, LogLog)
+            """;
+        const string expected = $"""
+            Sales cycle as of 2026-04-11T00:00:00Z (time to close, days): 4 deals, 3 closed, 1 censored
+            Kaplan-Meier median 4 (95% CI 2 .. not reached, LogLog); restricted mean to 6: 4
+            Naive mean over 2 won deals: 3
+            {curve}
+            """;
+        Assert.Equal(curve + "\n", cycle.Curve.ToString());
+        Assert.Equal(expected + "\n", cycle.ToString());
+    }
+
+    [Fact]
+    public void LossReport()
+    {
+        // Lost: P1 10,000 (price, from proposal), P2 30,000 (price, from qualified), T1 10,000 (timing, from proposal):
+        // 3 deals, 50,000; W1 is won and not counted. Every share is of all losses. price: 2/3 = 66.7%, 40,000/50,000 =
+        // 80.0%; its stages qualified 1 (33.3%), 30,000 (60.0%) before proposal 1 (33.3%), 10,000 (20.0%) on value.
+        // timing: 1 (33.3%), 10,000 (20.0%). Stages: proposal 2 (66.7%), 20,000 (40.0%); qualified 1, 30,000 (60.0%).
+        var report = LossAnalysis.Of([
+            MetricDeals.Lost("P1", "alice", 10_000m, 5, LossReason.Price, stage: 2),
+            MetricDeals.Lost("P2", "bob", 30_000m, 6, LossReason.Price, stage: 1),
+            MetricDeals.Lost("T1", "bob", 10_000m, 7, LossReason.Timing, stage: 2),
+            MetricDeals.Won("W1", "bob", 99_000m, 8),
+        ]);
+
+        const string expected = """
+            lost: 3 (100.0%), USD 50,000.00 (100.0%)
+            price: 2 (66.7%), USD 40,000.00 (80.0%)
+              from qualified: 1 (33.3%), USD 30,000.00 (60.0%)
+              from proposal: 1 (33.3%), USD 10,000.00 (20.0%)
+            timing: 1 (33.3%), USD 10,000.00 (20.0%)
+              from proposal: 1 (33.3%), USD 10,000.00 (20.0%)
+            stage proposal: 2 (66.7%), USD 20,000.00 (40.0%)
+            stage qualified: 1 (33.3%), USD 30,000.00 (60.0%)
+            """;
+        Assert.Equal(expected, report.ToString());
+    }
+}
