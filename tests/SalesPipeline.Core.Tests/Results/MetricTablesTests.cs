@@ -75,4 +75,54 @@ public class MetricTablesTests
             """;
         Assert.Equal(expected, report.ToString());
     }
+
+    // D1 won 10,000 against Globex; D2 lost 20,000 to Globex; D3 open 5,000 against Globex; D4 lost 30,000 to Initech
+    // with Globex also in; D5 won 8,000 with no competitor. Wilson 95% intervals, z = 1.95996.
+    private static Deal[] CompetitorDeals() =>
+        [
+            MetricDeals.Won("D1", "alice", 10_000m, 5, competitors: ["Globex"]),
+            MetricDeals.Lost("D2", "alice", 20_000m, 6, LossReason.Competitor, lostTo: "Globex"),
+            MetricDeals.Open("D3", "alice", 5_000m, competitors: ["Globex"]),
+            MetricDeals.Lost("D4", "bob", 30_000m, 7, LossReason.Competitor, lostTo: "Initech", competitors: ["Globex"]),
+            MetricDeals.Won("D5", "bob", 8_000m, 8),
+        ];
+
+    [Fact]
+    public void CompetitorReport()
+    {
+        // Globex: D1-D4, 4 deals, D3 open; decided 1 won of 3: 33.3%, Wilson (1/3 + z^2/6) / (1 + z^2/3) -+
+        // z sqrt(2/27 + z^2/36) / (1 + z^2/3) = 0.42692 -+ 0.36542: [6.1%, 79.2%]; by value 10,000 of 10,000 + 20,000 +
+        // 30,000 = 60,000: 16.7%; lost to Globex: D2, 20,000. Initech: D4 only: 0/1, Wilson [0, z^2 / (1 + z^2)] =
+        // [0.0%, 79.3%]; 0 of 30,000; lost to it 30,000. No competitor: D5, 1/1: [1 / (1 + z^2), 1] = [20.7%, 100.0%].
+        // Total: 2/4 = 50.0%, Wilson 0.5 -+ z sqrt(1/16 + z^2/64) / (1 + z^2/4) = 0.5 -+ 0.34996: [15.0%, 85.0%]; by
+        // value 18,000 of 68,000 = 26.5%.
+        var report = CompetitorAnalysis.Of(CompetitorDeals());
+
+        const string expected = """
+            Globex: 4 deals (1 open), 1/3 won = 33.3% [6.1%, 79.2%]; by value 16.7% (USD 10,000.00 of USD 60,000.00); lost to them 1, USD 20,000.00
+            Initech: 1 deals (0 open), 0/1 won = 0.0% [0.0%, 79.3%]; by value 0.0% (USD 0.00 of USD 30,000.00); lost to them 1, USD 30,000.00
+            no competitor: 1/1 won = 100.0% [20.7%, 100.0%]; by value 100.0% (USD 8,000.00 of USD 8,000.00)
+            total: 2/4 won = 50.0% [15.0%, 85.0%]; by value 26.5% (USD 18,000.00 of USD 68,000.00)
+            """;
+        Assert.Equal(expected, report.ToString());
+    }
+
+    [Fact]
+    public void WinRateTableAndResult()
+    {
+        // The competitor deals by owner. alice: D1 won 10,000, D2 lost 20,000 (D3 open, not decided): 1/2 = 50.0%,
+        // Wilson 0.5 -+ z sqrt(1/8 + z^2/16) / (1 + z^2/2) = 0.5 -+ 0.40547: [9.5%, 90.5%]; by value 10,000 of 30,000 =
+        // 33.3%. bob: D4 lost 30,000, D5 won 8,000: 1/2, same interval; 8,000 of 38,000 = 21.1%. Total as in
+        // CompetitorReport: 2/4 [15.0%, 85.0%], 18,000 of 68,000 = 26.5%. Keys padded to "total"'s 5 characters.
+        var table = WinRate.By(CompetitorDeals(), Breakdown.Owner);
+
+        const string total = "2/4 won = 50.0% [15.0%, 85.0%]; by value 26.5% (USD 18,000.00 of USD 68,000.00)";
+        const string expected = $"""
+            alice  1/2 won = 50.0% [9.5%, 90.5%]; by value 33.3% (USD 10,000.00 of USD 30,000.00)
+            bob    1/2 won = 50.0% [9.5%, 90.5%]; by value 21.1% (USD 8,000.00 of USD 38,000.00)
+            total  {total}
+            """;
+        Assert.Equal(expected, table.ToString());
+        Assert.Equal(total, WinRate.Of(CompetitorDeals()).ToString());
+    }
 }
