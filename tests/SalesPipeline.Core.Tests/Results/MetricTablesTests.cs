@@ -1,5 +1,8 @@
 using NodaTime;
+using SalesPipeline.Activities;
+using SalesPipeline.Calendars;
 using SalesPipeline.Deals;
+using SalesPipeline.Leads;
 using SalesPipeline.Metrics;
 using SalesPipeline.Tests.Metrics;
 
@@ -124,5 +127,123 @@ public class MetricTablesTests
             """;
         Assert.Equal(expected, table.ToString());
         Assert.Equal(total, WinRate.Of(CompetitorDeals()).ToString());
+    }
+
+    [Fact]
+    public void SalesVelocity()
+    {
+        // Q1 2026. Open at its end: the deals created on days 10 and 20: N = 2. Won in it: 12,000 after 30 days and
+        // 6,000 after 10 days; lost in it: one. A = 18,000 / 2 = 9,000; W = 2 / 3 = 0.6667 (shown to 4 places);
+        // C = (30 + 10) / 2 = 20 days. V = 2 x 9,000 x 2/3 / 20 = 600 per day.
+        var q1 = new FiscalPeriod("2026 Q1", new DateInterval(new LocalDate(2026, 1, 1), new LocalDate(2026, 3, 31)));
+        var velocity = SalesPipeline.Metrics.SalesVelocity.Of(
+            [
+                CycleDeals.Open(CycleDeals.Day(10)),
+                CycleDeals.Open(CycleDeals.Day(20)),
+                CycleDeals.Won(CycleDeals.Day(5), CycleDeals.Day(35), 12_000m),
+                CycleDeals.Won(CycleDeals.Day(10), CycleDeals.Day(20), 6_000m),
+                CycleDeals.Lost(CycleDeals.Day(1), CycleDeals.Day(60)),
+            ],
+            q1
+        );
+
+        Assert.Equal("2026 Q1: N 2 x A USD 9,000.00 x W 0.6667 (2 won, 1 lost) / C 20 days = USD 600.00 per day", velocity.ToString());
+    }
+
+    [Fact]
+    public void LeadResponseTime()
+    {
+        // As of Apr 3 08:00 (48 h after Apr 1 08:00). L-1 answered after 2 h, L-2 after 30 h (late: over 24 h); L-3
+        // created at 10 h, untouched for 38 h: overdue; L-4 created at 40 h, untouched for 8 h: waiting. Responses
+        // [2, 30]: median = mean = 16; type-7 P90 = 2 + 0.9 x 28 = 27.2.
+        var t0 = Instant.FromUtc(2026, 4, 1, 8, 0);
+        Lead Created(string id, int hours) =>
+            Lead.Create(new LeadId(id), "Lead " + id, LeadSource.Web, "alice", t0 + Duration.FromHours(hours));
+        var report = SalesPipeline.Metrics.LeadResponseTime.Of(
+            [
+                Created("L-1", 0).Touch(t0 + Duration.FromHours(2)),
+                Created("L-2", 0).Touch(t0 + Duration.FromHours(30)),
+                Created("L-3", 10),
+                Created("L-4", 40),
+            ],
+            ActivityIndex.Create([]),
+            t0 + Duration.FromHours(48)
+        );
+
+        const string expected = """
+            All leads as of 2026-04-03T08:00:00Z: 4 leads, 2 touched (median 16 h, mean 16 h, P90 27.2 h; 1 late), 1 overdue, 1 waiting
+              overdue: L-3 alice waiting 38 h
+            """;
+        Assert.Equal(expected + "\n", report.ToString());
+    }
+
+    [Fact]
+    public void ActivityReport()
+    {
+        // alice: three calls in January (connected, no answer, connected: connected 2, no-answer 1) and a demo in
+        // February with no outcome; bob: an email in January, and one in 2027, in neither period.
+        var jan = new FiscalPeriod("Jan", new DateInterval(new LocalDate(2026, 1, 1), new LocalDate(2026, 1, 31)));
+        var feb = new FiscalPeriod("Feb", new DateInterval(new LocalDate(2026, 2, 1), new LocalDate(2026, 2, 28)));
+        Activity On(ActivityKind kind, int day, string rep, ActivityOutcome? outcome = null) =>
+            Activity.ForDeal(kind, MetricDeals.Day(day), rep, new DealId("D-1"), outcome);
+        var report = SalesPipeline.Metrics.ActivityReport.Of(
+            [
+                On(ActivityKind.Call, 1, "alice", ActivityOutcome.Connected),
+                On(ActivityKind.Call, 2, "alice", ActivityOutcome.NoAnswer),
+                On(ActivityKind.Call, 3, "alice", ActivityOutcome.Connected),
+                On(ActivityKind.Demo, 40, "alice"),
+                On(ActivityKind.Email, 5, "bob"),
+                On(ActivityKind.Email, 400, "bob"),
+            ],
+            [jan, feb]
+        );
+
+        const string expected = """
+            alice  Jan  Call  3 (connected 2, no-answer 1)
+            alice  Feb  Demo  1 ((none) 1)
+            bob  Jan  Email  1 ((none) 1)
+            outside the periods: 1
+            """;
+        Assert.Equal(expected, report.ToString());
+    }
+
+    [Fact]
+    public void ActivityProgressReport()
+    {
+        // D1 moves forward on day 10 and is won on day 30; D2 only moves backward. Judged (demos and meetings not
+        // marked no-show, 14-day window): D1 demo day 0 (move on day 10: progressed), meeting day 12 (win 18 days
+        // later: not), meeting day 20 (win on day 30: progressed); D2 (bob) meeting day 1: not. The no-show and the
+        // call are not judged; the demo on an unknown deal is unmatched; the one on a lead is not about a deal.
+        // Total 2/4, Wilson [15.0%, 85.0%] (as in CompetitorReport). alice 2/3 = 66.7%: (2/3 + z^2/6) / (1 + z^2/3)
+        // -+ z sqrt(2/27 + z^2/36) / (1 + z^2/3) = 0.57308 -+ 0.36542: [20.8%, 93.9%]; bob 0/1: [0.0%, 79.3%].
+        // Meetings 1/3: [6.1%, 79.2%]; demos 1/1: [20.7%, 100.0%].
+        var d1 = MetricDeals.Pipeline.Move(MetricDeals.Open("D1", "alice", 1m), "qualified", MetricDeals.Day(10), "alice");
+        d1 = MetricDeals.Pipeline.Win(d1, MetricDeals.Day(30), "alice");
+        var d2 = MetricDeals.Pipeline.Move(MetricDeals.Open("D2", "bob", 1m, stage: 2), "prospecting", MetricDeals.Day(5), "bob");
+        Activity On(Deal deal, ActivityKind kind, int day, string rep = "alice", ActivityOutcome? outcome = null) =>
+            Activity.ForDeal(kind, MetricDeals.Day(day), rep, deal.Id, outcome);
+        var report = ActivityProgress.Of(
+            [d1, d2],
+            [
+                On(d1, ActivityKind.Demo, 0),
+                On(d1, ActivityKind.Meeting, 12),
+                On(d1, ActivityKind.Meeting, 20),
+                On(d1, ActivityKind.Meeting, 21, outcome: ActivityOutcome.NoShow),
+                On(d1, ActivityKind.Call, 1),
+                On(d2, ActivityKind.Meeting, 1, "bob"),
+                Activity.ForDeal(ActivityKind.Demo, MetricDeals.Day(3), "bob", new DealId("elsewhere")),
+                Activity.ForLead(ActivityKind.Demo, MetricDeals.Day(3), "bob", new LeadId("L-1")),
+            ]
+        );
+
+        const string expected = """
+            total 2/4 = 50.0% [15.0%, 85.0%], 0 pending
+            alice 2/3 = 66.7% [20.8%, 93.9%], 0 pending
+            bob 0/1 = 0.0% [0.0%, 79.3%], 0 pending
+            Meeting 1/3 = 33.3% [6.1%, 79.2%], 0 pending
+            Demo 1/1 = 100.0% [20.7%, 100.0%], 0 pending
+            unmatched activities: 1
+            """;
+        Assert.Equal(expected, report.ToString());
     }
 }
