@@ -2,8 +2,10 @@ using NodaTime;
 using SalesPipeline.Calendars;
 using SalesPipeline.Collections;
 using SalesPipeline.Deals;
+using SalesPipeline.Forecasting;
 using SalesPipeline.Health;
 using SalesPipeline.Targets;
+using SalesPipeline.Tests.Forecasting.Calibration;
 using static SalesPipeline.Tests.Health.HealthFixtures;
 using RF = SalesPipeline.Tests.Collections.Receivables.ReceivablesFixtures;
 
@@ -218,6 +220,43 @@ public class OperationsTablesTests
             DealCommand.ChangeExpectedCloseTo(Date(7, 31), At(3, 4), "alice")
         );
         Assert.Equal("rejected: Deal W1 is won; reopen it before changing it.", rejected.ToString());
+    }
+
+    [Fact]
+    public void ForecastReliability()
+    {
+        // The worked set of ForecastReliabilityTests (pipeline A 0.1 > B 0.3): d1 A 0.1 won, B 0.3 won; d2 A 0.1 lost;
+        // d3 A 0.1 lost, then B at a manual 0.8, lost; o4 open, no forecast. Squared errors 0.81 + 0.49 + 0.01 + 0.01 +
+        // 0.64 = 1.96 over 5 = 0.3920; the stage defaults 1.32 / 4 = 0.3300; the override 0.64 / 1 = 0.6400. Bins:
+        // [0.1, 0.2) the three 0.1 forecasts, 1 won = 0.333; [0.3, 0.4) the 0.3, won; [0.8, 0.9) the 0.8, lost.
+        var pipeline = CalibrationFixtures.Abc();
+        var reliability = StageCalibration
+            .FromHistory(
+                [
+                    CalibrationFixtures.Script(pipeline, "d1", (1, "b"), (2, "won")),
+                    CalibrationFixtures.Script(pipeline, "d2", (1, "lost")),
+                    CalibrationFixtures.Script(pipeline, "d3", (0.5, "p=0.8"), (1, "b"), (2, "lost")),
+                    CalibrationFixtures.Script(pipeline, "o4", (1, "b")),
+                ],
+                pipeline
+            )
+            .Reliability;
+
+        const string expected = """
+            Brier 0.3920 over 5 forecasts (stage defaults 0.3300 over 4; overrides 0.6400 over 1)
+            Bin           Count  Forecast    Won
+            [0.0, 0.1)        0         -      -
+            [0.1, 0.2)        3     0.100  0.333
+            [0.2, 0.3)        0         -      -
+            [0.3, 0.4)        1     0.300  1.000
+            [0.4, 0.5)        0         -      -
+            [0.5, 0.6)        0         -      -
+            [0.6, 0.7)        0         -      -
+            [0.7, 0.8)        0         -      -
+            [0.8, 0.9)        1     0.800  0.000
+            [0.9, 1.0]        0         -      -
+            """;
+        Assert.Equal(expected + "\n", reliability.ToString());
     }
 
     private static DealImport Record(string id, string stageId) =>
