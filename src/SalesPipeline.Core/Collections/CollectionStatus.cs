@@ -105,13 +105,13 @@ public sealed class CollectionStatus
     {
         var sb = new StringBuilder();
         sb.Append(CultureInfo.InvariantCulture, $"{Contract?.ToString() ?? "Contract"} {Total} as of {AsOf:uuuu-MM-dd}\n");
-        sb.Append(CultureInfo.InvariantCulture, $"{"#", -4} {"Due", -12} {"Amount", 18} {"Paid", 18} {"State", -18}\n");
+        sb.Append(CultureInfo.InvariantCulture, $"{"#", -4} {"Due", -12} {"Amount", 18} {"Paid", 18} State\n");
         foreach (var line in Instalments)
         {
             var due = line.DueOn is { } d ? d.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture) : line.Milestone ?? "";
             var state =
                 line.DaysOverdue > 0 ? $"{line.State} {line.DaysOverdue.ToString(CultureInfo.InvariantCulture)}d" : line.State.ToString();
-            sb.Append(CultureInfo.InvariantCulture, $"{line.Number, -4} {due, -12} {line.Amount, 18} {line.Paid, 18} {state, -18}\n");
+            sb.Append(CultureInfo.InvariantCulture, $"{line.Number, -4} {due, -12} {line.Amount, 18} {line.Paid, 18} {state}\n");
         }
         sb.Append(
             CultureInfo.InvariantCulture,
