@@ -1,6 +1,12 @@
+using NodaTime;
+using SalesPipeline.Deals;
 using SalesPipeline.Forecasting;
+using SalesPipeline.Leads;
+using SalesPipeline.Metrics;
 using SalesPipeline.Pipelines;
+using SalesPipeline.Tests.Metrics;
 using static SalesPipeline.Tests.Forecasting.Calibration.CalibrationFixtures;
+using Distributions = SalesPipeline.Tests.Forecasting.Distribution.DistributionFixtures;
 
 namespace SalesPipeline.Tests.Results;
 
@@ -58,5 +64,119 @@ public class ForecastTablesTests
             C                          0        -      -      -              -
             """;
         Assert.Equal(expected + "\n", chain.ToString());
+    }
+
+    [Fact]
+    public void FunnelReport()
+    {
+        // The worked example of docs/metrics-funnel.md (P = prospecting, Q = qualified, R = proposal, N = negotiation):
+        // D1 alice 100: P > Q > R > N > won        D4 bob 400: P > Q > R > back to Q (open)
+        // D2 alice 200: P > Q > lost               D5 bob 500: P > lost
+        // D3 alice 300: P > R (skips Q) (open)     D6 bob 600: P > Q > R > lost, reopened into N (open)
+        // Reached, on, back, lost, won, in: P 6, 5, 0, 1, 0, 0; Q 5, 3, 0, 1, 0, 1 (D3 jumped over it: moved on);
+        // R 4, 2, 1, 0, 0, 1; N 2, 0, 0, 0, 1, 1. Next: P 5/6 = 83.3%, Q 4/5 = 80.0%, R 2/4 = 50.0%, N none (last).
+        // Loss: P 1/6 = 16.7%, Q 1/5 = 20.0%, R 0/4, N 0/2 = 0.0%; Q loses most: the bottleneck. Reached value of 2,100 in
+        // all: P 2,100 = 100.0%, Q 1,600 = 76.2%, R 1,400 = 66.7%, N 700 = 33.3%.
+        // One lead, L1 (web, crm), converted into D1, which reached Qualified: 1/1 to a deal and 1/1 qualified. The 95%
+        // Wilson interval of 1/1 is [1 / (1 + z^2), 1] = [1 / 4.8415, 1] = [0.207, 1.000] (z = 1.95996).
+        Deal[] deals =
+        [
+            History
+                .Open("D1", 0, "alice", 100m, lead: new LeadId("L1"))
+                .Move("qualified", 1)
+                .Move("proposal", 2)
+                .Move("negotiation", 3)
+                .Win(4),
+            History.Open("D2", 0, "alice", 200m).Move("qualified", 1).Lose(2),
+            History.Open("D3", 0, "alice", 300m).Move("proposal", 1),
+            History.Open("D4", 0, "bob", 400m).Move("qualified", 1).Move("proposal", 2).Move("qualified", 3),
+            History.Open("D5", 0, "bob", 500m).Lose(1),
+            History.Open("D6", 0, "bob", 600m).Move("qualified", 1).Move("proposal", 2).Lose(3).Reopen("negotiation", 4),
+        ];
+        var lead = Lead.Create(new LeadId("L1"), "One", LeadSource.Web, "alice", History.T0, "crm")
+            .Convert(History.Pipeline, new DealId("D1"), Money.Of(100m, Currency.USD), new LocalDate(2026, 6, 30), History.T0)
+            .Lead;
+        var report = Funnel.Of(deals, [lead], History.Pipeline);
+
+        const string expected = """
+            All deals: 6 deals
+            Stage             Reached     On   Back   Lost    Won     In    Next    Loss   Value
+            Prospecting             6      5      0      1      0      0   83.3%   16.7%  100.0%
+            Qualified               5      3      0      1      0      1   80.0%   20.0%   76.2%
+            Proposal                4      2      1      0      0      1   50.0%    0.0%   66.7%
+            Negotiation             2      0      0      0      1      1       -    0.0%   33.3%
+            Bottleneck: Qualified
+            All leads: 1 leads, to deal 1/1 = 1.000, 95% Wilson [0.207, 1.000], to qualified 1/1 = 1.000, 95% Wilson [0.207, 1.000]
+            Source web: 1 leads, to deal 1/1 = 1.000, 95% Wilson [0.207, 1.000], to qualified 1/1 = 1.000, 95% Wilson [0.207, 1.000]
+            Product crm: 1 leads, to deal 1/1 = 1.000, 95% Wilson [0.207, 1.000], to qualified 1/1 = 1.000, 95% Wilson [0.207, 1.000]
+            """;
+        Assert.Equal(expected + "\n", report.ToString());
+    }
+
+    [Fact]
+    public void ForecastComparison()
+    {
+        // All four in Prospecting (10%) on the Default pipeline. small-commit: Commit at 10%, 0.7 - 0.1 = 0.6 below
+        // Commit's [0.7, 1]; weighted 5,000 x 10% = 500. big-pipeline: Pipeline at 80%, 0.8 - 0.6 = 0.2 above Pipeline's
+        // [0, 0.6]; weighted 200,000 x 80% = 160,000. fine-best (BestCase at 50%, inside [0.4, 0.9]) and fine-pipeline
+        // (Pipeline at 10%) agree. Disagreements by amount, largest first.
+        var start = Instant.FromUtc(2026, 1, 5, 9, 0);
+        var pipeline = PipelineDefinition.Default;
+        Deal Open(string id, decimal amount, ForecastCategory category, decimal? probability = null)
+        {
+            var deal = Deal.Open(pipeline, new DealId(id), id, "alice", Money.Of(amount, Currency.USD), new LocalDate(2026, 3, 31), start);
+            deal = pipeline.ApplyOrThrow(deal, DealCommand.OverrideCategoryTo(category, start, "alice"));
+            return probability is { } p ? pipeline.ApplyOrThrow(deal, DealCommand.OverrideProbabilityTo(p, start, "alice")) : deal;
+        }
+        var comparison = Forecast.Compare(
+            [
+                Open("small-commit", 5_000m, ForecastCategory.Commit),
+                Open("big-pipeline", 200_000m, ForecastCategory.Pipeline, 0.8m),
+                Open("fine-best", 50_000m, ForecastCategory.BestCase, 0.5m),
+                Open("fine-pipeline", 70_000m, ForecastCategory.Pipeline),
+            ],
+            pipeline
+        );
+
+        const string expected = """
+            2 of 4 open deals disagree
+            big-pipeline big-pipeline | alice | prospecting 80% | Pipeline | USD 200,000.00 | weighted USD 160,000.00 | off by 0.2
+            small-commit small-commit | alice | prospecting 10% | Commit | USD 5,000.00 | weighted USD 500.00 | off by 0.6
+            """;
+        Assert.Equal(expected + "\n", comparison.ToString());
+    }
+
+    [Fact]
+    public void RevenueDistribution()
+    {
+        // March 2026: A 100 at 50% and B 300 at 20% open, W 50 won on Mar 3. Open outcomes 0 (0.5 x 0.8 = 0.4),
+        // 100 (0.4), 300 (0.5 x 0.2 = 0.1), 400 (0.1); plus the 50 won: 50, 150, 350, 450, cumulative 0.4, 0.8, 0.9, 1.
+        // P10 = 50, P50 = 150, P90 = 350 (first value whose cumulative reaches the level). Mean 50 + 50 + 60 = 160;
+        // variance 100^2 x 0.25 + 300^2 x 0.16 = 2,500 + 14,400 = 16,900, sd 130. Exact: no grid step, error bound 0.
+        var d = Forecast.Distribution(
+            [
+                Distributions.OpenInMarch("A", 100m, 0.5m),
+                Distributions.OpenInMarch("B", 300m, 0.2m),
+                Distributions.Won("W", 50m, Instant.FromUtc(2026, 3, 3, 12, 0)),
+            ],
+            Distributions.Pipeline,
+            Distributions.March
+        );
+
+        const string expected = """
+            Revenue distribution 2026-03 [Exact, USD]
+            Open deals                                         2
+            Overdue deals excluded                             0
+            Won deals                                          1
+            Won amount                                 USD 50.00
+            Mean                                      USD 160.00
+            Standard deviation                        USD 130.00
+            P10                                        USD 50.00
+            P50                                       USD 150.00
+            P90                                       USD 350.00
+            Grid step                                      exact
+            Error bound                                 USD 0.00
+            """;
+        Assert.Equal(expected + "\n", d.ToString());
     }
 }
