@@ -1,4 +1,5 @@
 using NodaTime;
+using SalesPipeline.Calendars;
 using SalesPipeline.Deals;
 using SalesPipeline.Forecasting;
 using SalesPipeline.Leads;
@@ -178,5 +179,67 @@ public class ForecastTablesTests
             Error bound                                 USD 0.00
             """;
         Assert.Equal(expected + "\n", d.ToString());
+    }
+
+    [Fact]
+    public void BacktestResult()
+    {
+        // Default pipeline. On Feb 1: A 10,000 in Proposal (50%, Best case, closing Feb 15), B 20,000 in Negotiation (80%,
+        // Commit, closing Feb 20). Later B becomes 30,000 (Feb 5) and is won (Feb 21), A is lost (Feb 16), and C (created
+        // Feb 10) is won for 5,000 (Feb 12). February as of Feb 1: weighted 5,000 + 16,000 = 21,000, Commit (cum) 20,000,
+        // Best case and Pipeline (cum) 30,000; outcomes 0 (0.5 x 0.2 = 0.1), 10,000 (0.1), 20,000 (0.4), 30,000 (0.4):
+        // P10 0, P50 20,000, P90 30,000; actual 30,000 + 5,000 = 35,000, outside [P10, P90]. March as of Mar 1: every deal
+        // is closed, so every figure is 0 and 0 lies in [0, 0]. Coverage 1/2 = 0.50.
+        // Errors (forecast - actual) over the two points: weighted -14,000 and 0: bias -7,000, MAE 7,000, RMSE
+        // 14,000 / sqrt 2 = 9,899.49; commit and P50 -15,000 and 0: -7,500, 7,500, 10,606.60; best case and pipeline
+        // -5,000 and 0: -2,500, 2,500, 3,535.53.
+        var pipeline = PipelineDefinition.Default;
+        Instant On(int month, int day) => Instant.FromUtc(2026, month, day, 10, 0);
+        Deal ToStage(string id, decimal amount, LocalDate close, string stage, Instant at)
+        {
+            var deal = Deal.Open(pipeline, new DealId(id), id, "alice", Money.Of(amount, Currency.USD), close, at);
+            foreach (var c in new[] { "use-case", "technical-fit", "budget" })
+            {
+                deal = pipeline.Answer(deal, c, at, "alice");
+            }
+            foreach (var s in pipeline.OpenStages.Skip(1).TakeWhile(s => s.Index <= pipeline.GetStage(stage).Index))
+            {
+                deal = pipeline.Move(deal, s.Id, at, "alice");
+            }
+            return deal;
+        }
+        Deal[] deals =
+        [
+            pipeline.Lose(ToStage("A", 10_000m, new LocalDate(2026, 2, 15), "proposal", On(1, 20)), LossReason.Price, On(2, 16), "alice"),
+            pipeline.Win(
+                pipeline.ApplyOrThrow(
+                    ToStage("B", 20_000m, new LocalDate(2026, 2, 20), "negotiation", On(1, 25)),
+                    DealCommand.ChangeAmountTo(Money.Of(30_000m, Currency.USD), On(2, 5), "alice")
+                ),
+                On(2, 21),
+                "alice"
+            ),
+            pipeline.Win(ToStage("C", 5_000m, new LocalDate(2026, 2, 28), "negotiation", On(2, 10)), On(2, 12), "alice"),
+        ];
+        var result = ForecastBacktest.Run(
+            deals,
+            pipeline,
+            [
+                BacktestPoint.AtStartOf(FiscalCalendar.Calendar.Month(2026, 2)),
+                BacktestPoint.AtStartOf(FiscalCalendar.Calendar.Month(2026, 3)),
+            ]
+        );
+
+        const string expected = """
+            2026-02-01 2026-02: actual USD 35,000.00 | weighted USD 21,000.00 | commit USD 20,000.00 | best case USD 30,000.00 | P50 USD 20,000.00 [USD 0.00, USD 30,000.00]
+            2026-03-01 2026-03: actual USD 0.00 | weighted USD 0.00 | commit USD 0.00 | best case USD 0.00 | P50 USD 0.00 [USD 0.00, USD 0.00]
+            Stage-weighted           bias        -7,000.00  MAE         7,000.00  RMSE         9,899.49
+            Commit (cumulative)      bias        -7,500.00  MAE         7,500.00  RMSE        10,606.60
+            Best case (cumulative)   bias        -2,500.00  MAE         2,500.00  RMSE         3,535.53
+            Pipeline (cumulative)    bias        -2,500.00  MAE         2,500.00  RMSE         3,535.53
+            Distribution P50         bias        -7,500.00  MAE         7,500.00  RMSE        10,606.60
+            P10-P90 coverage 0.50 over 2 points
+            """;
+        Assert.Equal(expected + "\n", result.ToString());
     }
 }
