@@ -4,6 +4,7 @@ using SalesPipeline.Deals;
 using SalesPipeline.Forecasting;
 using SalesPipeline.Leads;
 using SalesPipeline.Metrics;
+using SalesPipeline.Organization;
 using SalesPipeline.Pipelines;
 using SalesPipeline.Tests.Metrics;
 using static SalesPipeline.Tests.Forecasting.Calibration.CalibrationFixtures;
@@ -241,5 +242,62 @@ public class ForecastTablesTests
             P10-P90 coverage 0.50 over 2 points
             """;
         Assert.Equal(expected + "\n", result.ToString());
+    }
+
+    [Fact]
+    public void CategoryForecast()
+    {
+        // Acme -> EMEA (lead erin: erin, bob) -> DACH (lead dan: dan, alice). In Q1 alice has W 10,000 won (Closed),
+        // C 20,000 Commit, B 5,000 Best case, P 40,000 Pipeline, O 99,000 Omitted; bob X 7,000 Commit.
+        // alice: Commit (cum) 10,000 + 20,000 = 30,000; Best case (cum) 30,000 + 5,000 = 35,000; open pipeline
+        // 20,000 + 5,000 + 40,000 = 65,000 (Omitted left out). DACH = alice. EMEA = DACH + bob: closed 10,000, commit
+        // 37,000, best case 42,000, open 72,000. The company = EMEA. dan calls alice's Commit 15,000: adjusted commit
+        // (cum) alice and DACH 10,000 + 15,000 = 25,000, EMEA and the company 25,000 + 7,000 = 32,000. Only the company and
+        // the teams are printed.
+        var pipeline = PipelineDefinition.Default;
+        var start = Instant.FromUtc(2025, 12, 1, 9, 0);
+        var q1 = FiscalCalendar.Calendar.Quarter(2026, 1);
+        var org = SalesOrg
+            .CreateBuilder("Acme")
+            .Team("emea", "EMEA", lead: "erin")
+            .Team("dach", "DACH", parent: "emea", lead: "dan")
+            .Rep("erin", "Erin", "emea")
+            .Rep("bob", "Bob", "emea")
+            .Rep("dan", "Dan", "dach")
+            .Rep("alice", "Alice", "dach")
+            .Build();
+        Deal DealOf(string id, string owner, ForecastCategory category, decimal amount, LocalDate close)
+        {
+            var deal = Deal.Open(pipeline, new DealId(id), id, owner, Money.Of(amount, Currency.USD), close, start);
+            if (category == ForecastCategory.Closed)
+            {
+                var answered = new[] { "use-case", "technical-fit", "budget" }.Aggregate(
+                    deal,
+                    (d, c) => pipeline.Answer(d, c, start, owner)
+                );
+                return pipeline.Win(answered, Instant.FromUtc(close.Year, close.Month, close.Day, 12, 0), owner);
+            }
+            return pipeline.ApplyOrThrow(deal, DealCommand.OverrideCategoryTo(category, start, owner));
+        }
+        Deal[] deals =
+        [
+            DealOf("W", "alice", ForecastCategory.Closed, 10_000m, new LocalDate(2026, 2, 1)),
+            DealOf("C", "alice", ForecastCategory.Commit, 20_000m, new LocalDate(2026, 3, 1)),
+            DealOf("B", "alice", ForecastCategory.BestCase, 5_000m, new LocalDate(2026, 3, 2)),
+            DealOf("P", "alice", ForecastCategory.Pipeline, 40_000m, new LocalDate(2026, 3, 3)),
+            DealOf("O", "alice", ForecastCategory.Omitted, 99_000m, new LocalDate(2026, 3, 4)),
+            DealOf("X", "bob", ForecastCategory.Commit, 7_000m, new LocalDate(2026, 3, 5)),
+        ];
+        var adjustment = new CategoryAdjustment("alice", q1, ForecastCategory.Commit, Money.Of(15_000m, Currency.USD), "dan", start);
+        var forecast = Forecast.ByCategory(deals, pipeline, [q1], org, [adjustment]);
+
+        const string expected = """
+            2026-Q1
+              Node                             Closed       Commit (cum)    Best case (cum)      Open pipeline        Adj. commit
+              Acme                      USD 10,000.00      USD 37,000.00      USD 42,000.00      USD 72,000.00      USD 32,000.00
+              emea                      USD 10,000.00      USD 37,000.00      USD 42,000.00      USD 72,000.00      USD 32,000.00
+              dach                      USD 10,000.00      USD 30,000.00      USD 35,000.00      USD 65,000.00      USD 25,000.00
+            """;
+        Assert.Equal(expected + "\n", forecast.ToString());
     }
 }
