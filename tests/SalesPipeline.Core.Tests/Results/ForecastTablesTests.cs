@@ -57,7 +57,7 @@ public class ForecastTablesTests
             Script(AbcPipeline, "d4", (2, "b"), (6, "lost")),
             Script(AbcPipeline, "o5"),
         };
-        var chain = StageCalibration.FromHistory(deals, AbcPipeline).Chain;
+        var chain = SalesPipeline.Forecasting.StageCalibration.FromHistory(deals, AbcPipeline).Chain;
 
         const string expected = """
             Stage                  Exits  Days in    Win   Loss  Days to close
@@ -299,5 +299,33 @@ public class ForecastTablesTests
               dach                      USD 10,000.00      USD 30,000.00      USD 35,000.00      USD 65,000.00      USD 25,000.00
             """;
         Assert.Equal(expected + "\n", forecast.ToString());
+    }
+
+    [Fact]
+    public void StageCalibration()
+    {
+        // Pipeline ABC (A 10%, B 30%, C 60%). D1 is won from A on day 2, D2 lost from A on day 4: 2 closed, 1 won,
+        // overall 1/2. Only A was reached (1/2 = 0.500), so one group: the fallback prior of the pooled rate 1/2 and
+        // strength 10, Beta(5, 5), mean 0.500. Smoothed: A (1 + 5) / (2 + 10) = 0.500; B and C, never reached, the prior
+        // mean 0.500; suggested 0.5 each. Wilson 95% of 1/2 (z^2 = 3.841459): centre (0.5 + 0.960365) / 2.920729 = 0.5,
+        // half 1.959964 / 2.920729 x sqrt(0.125 + 0.240091) = 0.671052 x 0.604228 = 0.405469: [0.095, 0.905].
+        // Chain: A exits once to Won, once to Lost: win 0.500, mean days in A (2 + 4) / 2 = 3.0, so 3.0 days to close;
+        // B and C have no exits. Reliability: both deals forecast 0.1 on entering A (stage defaults): won (0.9^2 = 0.81)
+        // and lost (0.1^2 = 0.01): Brier (0.81 + 0.01) / 2 = 0.41; no overrides.
+        var calibration = SalesPipeline.Forecasting.StageCalibration.FromHistory(
+            [Script(AbcPipeline, "D1", (2, "won")), Script(AbcPipeline, "D2", (4, "lost"))],
+            AbcPipeline
+        );
+
+        const string expected = """
+            Stage calibration of "ABC": 2 closed deals, 1 won (overall 0.500), 0 open ignored
+            Prior Beta(5, 5), mean 0.500, strength 10 (pooled-rate fallback: OneGroup; maximum likelihood asked, 1 groups)
+            Stage                   Now Reached   Won   Rate 95% Wilson       Smoothed Suggest Chain win    Days
+            A                      0.10       2     1  0.500 [0.095, 0.905]      0.500     0.5     0.500     3.0
+            B                      0.30       0     0      - -                   0.500     0.5         -       -
+            C                      0.60       0     0      - -                   0.500     0.5         -       -
+            Brier 0.4100 over 2 forecasts (stage defaults 0.4100 over 2; overrides - over 0)
+            """;
+        Assert.Equal(expected + "\n", calibration.ToString());
     }
 }
