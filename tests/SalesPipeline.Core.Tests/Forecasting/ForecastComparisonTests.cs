@@ -41,6 +41,17 @@ public sealed class ForecastComparisonTests
     }
 
     [Fact]
+    public void DealComparison_ToString_PrintsTheDisagreementWithoutTheScaleOfItsInputs()
+    {
+        // Prospecting's 0.10 (scale 2) against Commit's lower edge 0.7: 0.70 - 0.10 = 0.60m, printed as 0.6 like a
+        // disagreement of scale 1 (0.8 - 0.6 = 0.2).
+        var row = Forecast.Compare([Open("c", 1_000m, ForecastCategory.Commit)], Pipeline).Disagreements.Single();
+
+        Assert.Equal(0.6m, row.Disagreement);
+        Assert.EndsWith("| off by 0.6", row.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void CategoryBands_Distance_IsZeroInsideAndTheGapOutside()
     {
         var bands = CategoryBands.Default with { Commit = (0.9m, 1m) };

@@ -29,9 +29,13 @@ public sealed record DealComparison(
 {
     /// <summary>"D-1 Acme | alice | proposal 50% | Commit | USD ... | off by 0.2".</summary>
     /// <returns>The invariant text.</returns>
+    /// <remarks>
+    /// The disagreement is printed to 4 decimals without trailing zeros (the precision of the percentage), so that its
+    /// text does not depend on the scale of the decimals it was computed from (0.70 - 0.10 prints 0.6, not 0.60).
+    /// </remarks>
     public override string ToString() =>
         string.Create(
             CultureInfo.InvariantCulture,
-            $"{DealId} {Name} | {Owner} | {StageId} {Probability.Value * 100:0.##}% | {Category.Value} | {Amount} | weighted {Weighted} | off by {Disagreement}"
+            $"{DealId} {Name} | {Owner} | {StageId} {Probability.Value * 100:0.##}% | {Category.Value} | {Amount} | weighted {Weighted} | off by {Disagreement:0.####}"
         );
 }
