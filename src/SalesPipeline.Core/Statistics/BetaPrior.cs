@@ -86,7 +86,7 @@ public sealed record BetaPrior
         var how = IsFitted ? method : $"pooled-rate fallback: {Fallback}; {method} asked";
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"Beta({Alpha:0.###}, {Beta:0.###}), mean {Mean:0.000}, strength {Strength:0.##} ({how}, {Groups} groups)"
+            $"Beta({Alpha:0.###}, {Beta:0.###}), mean {Mean:0.000}, strength {Strength:0.##} ({how}, {Groups} {(Groups == 1 ? "group" : "groups")})"
         );
     }
 

@@ -319,7 +319,7 @@ public class ForecastTablesTests
 
         const string expected = """
             Stage calibration of "ABC": 2 closed deals, 1 won (overall 0.500), 0 open ignored
-            Prior Beta(5, 5), mean 0.500, strength 10 (pooled-rate fallback: OneGroup; maximum likelihood asked, 1 groups)
+            Prior Beta(5, 5), mean 0.500, strength 10 (pooled-rate fallback: OneGroup; maximum likelihood asked, 1 group)
             Stage                   Now Reached   Won   Rate 95% Wilson       Smoothed Suggest Chain win    Days
             A                      0.10       2     1  0.500 [0.095, 0.905]      0.500     0.5     0.500     3.0
             B                      0.30       0     0      - -                   0.500     0.5         -       -

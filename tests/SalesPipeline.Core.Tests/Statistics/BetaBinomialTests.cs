@@ -106,7 +106,7 @@ public sealed class BetaBinomialTests
         Assert.Equal(4.0, prior.Alpha, 12);
         Assert.Equal(6.0, prior.Beta, 12);
         Assert.Equal(
-            "Beta(4, 6), mean 0.400, strength 10 (pooled-rate fallback: OneGroup; maximum likelihood asked, 1 groups)",
+            "Beta(4, 6), mean 0.400, strength 10 (pooled-rate fallback: OneGroup; maximum likelihood asked, 1 group)",
             prior.ToString()
         );
     }
