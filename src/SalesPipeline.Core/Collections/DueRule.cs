@@ -64,15 +64,15 @@ public sealed record DueRule
     public bool IsMonthly => Kind is DueRuleKind.MonthsAfterStart or DueRuleKind.DayOfMonth;
 
     /// <summary>Due <paramref name="days"/> days after the start date (0 = on the start date).</summary>
-    /// <param name="days">The number of days; 0 or more.</param>
+    /// <param name="days">The number of days; 0 to 36,525 (100 years).</param>
     /// <returns>The rule.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="days"/> is negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="days"/> is negative or more than 36,525.</exception>
     public static DueRule DaysAfterStart(int days) => new(DueRuleKind.DaysAfterStart, CheckDays(days), 0, 0, null, null);
 
     /// <summary>Due <paramref name="days"/> days after the last day of the start month ("net 30 end of month").</summary>
-    /// <param name="days">The number of days; 0 or more (0 = the last day of the start month).</param>
+    /// <param name="days">The number of days; 0 to 36,525 (100 years) (0 = the last day of the start month).</param>
     /// <returns>The rule.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="days"/> is negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="days"/> is negative or more than 36,525.</exception>
     public static DueRule DaysAfterEndOfStartMonth(int days) =>
         new(DueRuleKind.DaysAfterEndOfStartMonth, CheckDays(days), 0, 0, null, null);
 
@@ -107,10 +107,10 @@ public sealed record DueRule
     /// <para>Signed 2026-01-15, (30, 10): 2026-02-14, then 2026-03-10. Signed 2027-12-31, (31, 31): 2028-01-31, then
     /// 2028-02-29 (clamped, leap year).</para>
     /// </remarks>
-    /// <param name="days">The number of days after the start date; 0 or more.</param>
+    /// <param name="days">The number of days after the start date; 0 to 36,525 (100 years).</param>
     /// <param name="day">The day of the following month, 1 to 31; a day past that month's end is its last day.</param>
     /// <returns>The rule.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="days"/> is negative, or <paramref name="day"/> is not 1 to 31.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="days"/> is negative or more than 36,525, or <paramref name="day"/> is not 1 to 31.</exception>
     public static DueRule DaysThenDayOfFollowingMonth(int days, int day) =>
         new(DueRuleKind.DaysThenDayOfFollowingMonth, CheckDays(days), 0, CheckDay(day), null, null);
 
@@ -120,9 +120,9 @@ public sealed record DueRule
     /// end). Signed 2026-01-15, (30): 2026-02-14, then 2026-02-28; (0): 2026-01-31. Unlike
     /// <see cref="DaysAfterEndOfStartMonth"/>, which counts the days after the end of the start month.
     /// </remarks>
-    /// <param name="days">The number of days after the start date; 0 or more.</param>
+    /// <param name="days">The number of days after the start date; 0 to 36,525 (100 years).</param>
     /// <returns>The rule.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="days"/> is negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="days"/> is negative or more than 36,525.</exception>
     public static DueRule DaysThenEndOfMonth(int days) => new(DueRuleKind.DaysThenEndOfMonth, CheckDays(days), 0, 0, null, null);
 
     /// <summary>Due on a fixed date.</summary>
@@ -132,11 +132,11 @@ public sealed record DueRule
 
     /// <summary>Due <paramref name="days"/> days after the named milestone is reached; unknown (never overdue) until then.</summary>
     /// <param name="name">The milestone, for example "go-live"; compared ordinally.</param>
-    /// <param name="days">The number of days after the milestone; 0 or more.</param>
+    /// <param name="days">The number of days after the milestone; 0 to 36,525 (100 years).</param>
     /// <returns>The rule.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="name"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="name"/> is empty or whitespace.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="days"/> is negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="days"/> is negative or more than 36,525.</exception>
     public static DueRule OnMilestone(string name, int days = 0)
     {
         Preconditions.CheckNotBlank(name);
@@ -181,11 +181,14 @@ public sealed record DueRule
             _ => string.Create(CultureInfo.InvariantCulture, $"{Days} days after {MilestoneName}"),
         };
 
+    private const int MaxDays = 36_525;
+
     private static int CheckDays(int days, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(days))] string? name = null)
     {
-        if (days < 0)
+        // 100 years: far past any payment term, and small enough that no day arithmetic on a due date can overflow.
+        if (days is < 0 or > MaxDays)
         {
-            throw new ArgumentOutOfRangeException(name!, days, $"A number of days must be 0 or more; it was {days}.");
+            throw new ArgumentOutOfRangeException(name!, days, $"A number of days must be between 0 and {MaxDays}; it was {days}.");
         }
         return days;
     }

@@ -159,7 +159,7 @@ public static partial class PipelineTransitions
             Fail(nameof(r.CreatedAt), r.CreatedAt, $"The deal cannot be created after the import's asOf instant {asOf}.");
         }
 
-        var stage = r.StageId is not null && pipeline.StagesById.TryGetValue(r.StageId, out var s) ? s : null;
+        var stage = pipeline.TryGetStage(r.StageId, out var s) ? s : null;
         if (stage is null)
         {
             Fail(
@@ -358,7 +358,7 @@ public static partial class PipelineTransitions
                 fail(field, null, "A history entry must not be null.");
                 return entries;
             }
-            if (entry.StageId is null || !pipeline.StagesById.TryGetValue(entry.StageId, out var stage))
+            if (!pipeline.TryGetStage(entry.StageId, out var stage))
             {
                 fail(
                     field + ".StageId",
@@ -451,17 +451,8 @@ public static partial class PipelineTransitions
     }
 
     // The index of the last entry into the Won or Lost stage, or -1: the close whose reason and competitor the record gives.
-    private static int LastCloseIndex(List<(StageEntry Entry, Stage Stage)> entries)
-    {
-        for (var i = entries.Count - 1; i >= 0; i--)
-        {
-            if (entries[i].Stage.IsClosed)
-            {
-                return i == entries.Count - 1 ? i : -1;
-            }
-        }
-        return -1;
-    }
+    private static int LastCloseIndex(List<(StageEntry Entry, Stage Stage)> entries) =>
+        entries.Count > 0 && entries[^1].Stage.IsClosed ? entries.Count - 1 : -1;
 
     private static DealImported Imported(
         PipelineDefinition pipeline,
@@ -515,7 +506,6 @@ public static partial class PipelineTransitions
         {
             null => "null",
             string s => $"\"{s}\"",
-            Instant i => i.ToString(),
             IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
             _ => value.ToString() ?? "null",
         };

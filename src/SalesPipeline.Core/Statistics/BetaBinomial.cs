@@ -293,6 +293,11 @@ public static class BetaBinomial
         double u = Math.Log(p / (1 - p)),
             v = Math.Log(startStrength);
         var (f, gu, gv) = Evaluate(data, u, v, trials);
+        // A start outside the range Evaluate covers has a zero gradient that would pass for convergence.
+        if (!double.IsFinite(f))
+        {
+            return null;
+        }
         for (var step = 0; step < MaxSteps; step++)
         {
             // Newton direction from a central-difference Hessian of the analytic gradient.

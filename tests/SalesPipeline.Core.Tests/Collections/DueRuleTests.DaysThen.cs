@@ -91,6 +91,33 @@ public partial class DueRuleTests
         Assert.Contains("it was -30", b.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void DayRules_MoreThanAHundredYears_Throw_AndTheLimitItselfIsAccepted()
+    {
+        // 36,525 days = 100 years (the documented limit): accepted by every rule; one day more is refused by name, so
+        // no due-date arithmetic can overflow later (int.MaxValue used to fail in NodaTime or as a raw OverflowException).
+        Assert.Equal(36_525, DueRule.DaysThenEndOfMonth(36_525).Days);
+        Assert.Equal(new LocalDate(2126, 12, 31), DueRule.DaysThenEndOfMonth(36_525).DueOn(new LocalDate(2026, 12, 1), 0, null));
+        var tooMany = new Func<DueRule>[]
+        {
+            () => DueRule.DaysAfterStart(36_526),
+            () => DueRule.DaysAfterEndOfStartMonth(int.MaxValue),
+            () => DueRule.DaysThenDayOfFollowingMonth(int.MaxValue, 1),
+            () => DueRule.DaysThenEndOfMonth(36_526),
+            () => DueRule.OnMilestone("go-live", int.MaxValue),
+        };
+
+        Assert.All(
+            tooMany,
+            make =>
+            {
+                var e = Assert.Throws<ArgumentOutOfRangeException>(make);
+                Assert.Equal("days", e.ParamName);
+                Assert.Contains("between 0 and 36525", e.Message, StringComparison.Ordinal);
+            }
+        );
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(32)]

@@ -50,20 +50,22 @@ public sealed partial record SalesVelocity
             var undefined = before.ExactPerDay is null ? before : after;
             return Undefined(before, after, $"Velocity is undefined {(undefined == before ? "before" : "after")}: {undefined.Reason}");
         }
-        decimal[] exact;
+        var currency = before.Currency;
+        Money change;
+        decimal[] shares;
+        // Products of the levers, and the sums of large contributions of mixed sign, can leave the decimal range.
         try
         {
-            exact = VelocityShapley.Contributions(Levers(before), Levers(after));
+            var exact = VelocityShapley.Contributions(Levers(before), Levers(after));
+            change = currency.HasMinorUnit
+                ? after.PerDay! - before.PerDay!
+                : Money.Of(after.ExactPerDay.Value - before.ExactPerDay.Value, currency);
+            shares = VelocityShapley.RoundToSum(exact, change.Amount, currency.HasMinorUnit ? currency.MinorUnit : null);
         }
         catch (OverflowException)
         {
             return Undefined(before, after, "A product of before and after inputs exceeds the decimal range.");
         }
-        var currency = before.Currency;
-        var change = currency.HasMinorUnit
-            ? after.PerDay! - before.PerDay!
-            : Money.Of(after.ExactPerDay.Value - before.ExactPerDay.Value, currency);
-        var shares = VelocityShapley.RoundToSum(exact, change.Amount, currency.HasMinorUnit ? currency.MinorUnit : null);
         return new VelocityComparison(
             before,
             after,
