@@ -307,7 +307,7 @@ public static partial class PipelineTransitions
                     StageKind.Won => new DealWon(r.Id, at, who, to.Id),
                     StageKind.Lost => new DealLost(r.Id, at, who, to.Id, final ? reason! : LossReason.Unknown, final ? r.Competitor : null),
                     _ when from.IsClosed => new DealReopened(r.Id, at, who, to.Id),
-                    _ => Moved(r.Id, at, who, from, to),
+                    _ => MoveEvent(r.Id, at, who, from, to),
                 }
             );
         }
@@ -486,11 +486,6 @@ public static partial class PipelineTransitions
         );
 
     // Direction and skipped count come from the pipeline's stage order, never from the caller.
-    private static StageMoved Moved(DealId id, Instant at, string by, Stage from, Stage to) =>
-        to.Index > from.Index
-            ? new StageMoved(id, at, by, from.Id, to.Id, MoveDirection.Forward, to.Index - from.Index - 1)
-            : new StageMoved(id, at, by, from.Id, to.Id, MoveDirection.Backward, 0);
-
     private static DealStatus StatusOf(Stage stage) =>
         stage.Kind switch
         {

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using NodaTime;
 using SalesPipeline.Pipelines;
 
 namespace SalesPipeline.Deals;
@@ -229,10 +230,16 @@ public static partial class PipelineTransitions
         if (target.Index > current.Index)
         {
             CheckForward(pipeline, deal, current, target, ref rejections);
-            return new StageMoved(deal.Id, m.At, m.By, current.Id, target.Id, MoveDirection.Forward, target.Index - current.Index - 1);
         }
-        return new StageMoved(deal.Id, m.At, m.By, current.Id, target.Id, MoveDirection.Backward, 0);
+        return MoveEvent(deal.Id, m.At, m.By, current, target);
     }
+
+    // The one place a move's direction and skipped-stage count come from: the stages' positions in the pipeline. Used by
+    // commands and by imported histories alike, so neither trusts a caller's direction.
+    internal static StageMoved MoveEvent(DealId id, Instant at, string by, Stage from, Stage to) =>
+        to.Index > from.Index
+            ? new StageMoved(id, at, by, from.Id, to.Id, MoveDirection.Forward, to.Index - from.Index - 1)
+            : new StageMoved(id, at, by, from.Id, to.Id, MoveDirection.Backward, 0);
 
     // A forward move (or a win) needs the leaving stage's criteria, and the skipped stages' too unless skipping is allowed.
     private static void CheckForward(PipelineDefinition pipeline, Deal deal, Stage current, Stage target, ref List<Rejection>? rejections)
