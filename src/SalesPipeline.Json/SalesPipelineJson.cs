@@ -1,0 +1,62 @@
+using System;
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using NodaTime;
+using NodaTime.Serialization.SystemTextJson;
+
+namespace SalesPipeline.Json;
+
+/// <summary>
+/// The one place that makes System.Text.Json read and write SalesPipeline's values, events, entries, documents and
+/// results: <see cref="ConfigureForSalesPipeline"/> for options of your own, <see cref="Options"/> ready to use.
+/// </summary>
+/// <remarks>
+/// <para>The wire format is a contract (docs/json.md): field names and type names are fixed by this package, whatever
+/// naming policy the options carry, so a stored event reads the same in every application.</para>
+/// <para>Thread-safe: <see cref="Options"/> is read-only and may be shared.</para>
+/// </remarks>
+public static class SalesPipelineJson
+{
+    /// <summary>Ready options: NodaTime's ISO converters (TZDB zones) and every SalesPipeline converter; read-only.</summary>
+    public static JsonSerializerOptions Options { get; } = CreateOptions();
+
+    /// <summary>
+    /// Adds NodaTime's ISO converters (with the TZDB zone provider) and every SalesPipeline converter to
+    /// <paramref name="options"/>, and returns it.
+    /// </summary>
+    /// <param name="options">Options that are not yet read-only (not yet used for serializing).</param>
+    /// <returns>The same <paramref name="options"/>, for chaining.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+    /// <exception cref="InvalidOperationException"><paramref name="options"/> is read-only (already used, or made read-only).</exception>
+    public static JsonSerializerOptions ConfigureForSalesPipeline(this JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.IsReadOnly)
+        {
+            throw new InvalidOperationException(
+                "These JsonSerializerOptions are read-only (they were already used or made read-only); configure new options, or copy them with new JsonSerializerOptions(options)."
+            );
+        }
+        options.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
+        foreach (var converter in Converters.All())
+        {
+            options.Converters.Add(converter);
+        }
+        return options;
+    }
+
+    // Reflection only where the application allows it, as JsonSerializerOptions.Default does; trimmed and native AOT
+    // applications get the package's source-generated contracts alone.
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Guarded by JsonSerializer.IsReflectionEnabledByDefault.")]
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Guarded by JsonSerializer.IsReflectionEnabledByDefault.")]
+    private static JsonSerializerOptions CreateOptions()
+    {
+        var options = new JsonSerializerOptions().ConfigureForSalesPipeline();
+        options.TypeInfoResolver = JsonSerializer.IsReflectionEnabledByDefault
+            ? new DefaultJsonTypeInfoResolver()
+            : JsonTypeInfoResolver.Combine();
+        options.MakeReadOnly();
+        return options;
+    }
+}
