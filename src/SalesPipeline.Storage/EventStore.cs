@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using NodaTime;
 using SalesPipeline.Collections;
 using SalesPipeline.Deals;
+using SalesPipeline.Leads;
 using SalesPipeline.Storage.Sql;
 
 namespace SalesPipeline.Storage;
@@ -55,6 +56,53 @@ public abstract partial class EventStore : IEventStore
             ),
             cancellationToken
         );
+    }
+
+    /// <inheritdoc/>
+    public Task<AppendResult> SaveLeadAsync(Lead lead, long expectedVersion, Guid appendId, CancellationToken cancellationToken = default)
+    {
+        Check.NotNull(lead);
+        var history = lead.History;
+        CheckExpected(expectedVersion, history.Count, "the lead's event count");
+        CheckAppendId(appendId);
+        var records = new EncodedRecord[history.Count - expectedVersion];
+        for (var i = 0; i < records.Length; i++)
+        {
+            records[i] = Codec.Encode(history[(int)expectedVersion + i]);
+        }
+        var predecessor = expectedVersion == 0 ? (EncodedRecord?)null : Codec.Encode(history[(int)expectedVersion - 1]);
+        return AppendAsync(
+            new Pending(StreamId.ForLead(lead.Id), expectedVersion, appendId, records, predecessor, Codec.SameRecord<LeadEvent>, null, nameof(lead)),
+            cancellationToken
+        );
+    }
+
+    /// <inheritdoc/>
+    public async Task<StoredLead?> LoadLeadAsync(LeadId id, CancellationToken cancellationToken = default)
+    {
+        var stream = StreamId.ForLead(id);
+        var rows = await ReadStreamAsync(stream, cancellationToken).ConfigureAwait(false);
+        if (rows.Count == 0)
+        {
+            return null;
+        }
+        var events = new LeadEvent[rows.Count];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            events[i] = (LeadEvent)Decode(stream, rows[i]);
+            if (!string.Equals(events[i].LeadId.Value, stream.Key, StringComparison.Ordinal))
+            {
+                throw new StoredEventException(stream, rows[i].Version, rows[i].Position, $"the event belongs to lead {events[i].LeadId}.", null);
+            }
+        }
+        try
+        {
+            return new StoredLead(Lead.FromEvents(events), rows.Count);
+        }
+        catch (ArgumentException e)
+        {
+            throw new StoredEventException(stream, rows[^1].Version, rows[^1].Position, "the events do not form a lead's history: " + e.Message, e);
+        }
     }
 
     /// <inheritdoc/>

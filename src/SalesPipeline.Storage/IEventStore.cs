@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using NodaTime;
 using SalesPipeline.Collections;
 using SalesPipeline.Deals;
+using SalesPipeline.Leads;
 
 namespace SalesPipeline.Storage;
 
@@ -79,6 +80,27 @@ public interface IEventStore : IAsyncDisposable
     /// <exception cref="ArgumentNullException"><paramref name="query"/> is null.</exception>
     /// <exception cref="StoredEventException">A stored event does not read, or a deal's events do not fold.</exception>
     IAsyncEnumerable<StoredDeal> LoadDealsAsync(DealQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>Appends the events of <paramref name="lead"/> after the first <paramref name="expectedVersion"/> to the lead's stream.</summary>
+    /// <param name="lead">The lead, whose history starts with the stored events.</param>
+    /// <param name="expectedVersion">The stream's version when the lead was loaded (<see cref="StoredLead.Version"/>), or 0 for a new lead; less than the lead's event count.</param>
+    /// <param name="appendId">The append's id.</param>
+    /// <param name="cancellationToken">Cancels the save; nothing is committed then.</param>
+    /// <returns>What was written.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="lead"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="expectedVersion"/> is negative or not less than the lead's event count.</exception>
+    /// <exception cref="ArgumentException"><paramref name="appendId"/> is <see cref="Guid.Empty"/>; or the stored event at <paramref name="expectedVersion"/> differs from the lead's.</exception>
+    /// <exception cref="StreamVersionConflictException">The stream is not at <paramref name="expectedVersion"/>.</exception>
+    /// <exception cref="AppendIdConflictException"><paramref name="appendId"/> was committed with other content.</exception>
+    Task<AppendResult> SaveLeadAsync(Lead lead, long expectedVersion, Guid appendId, CancellationToken cancellationToken = default);
+
+    /// <summary>Loads a lead: the fold of its stored events, with its stream's version.</summary>
+    /// <param name="id">The lead's id.</param>
+    /// <param name="cancellationToken">Cancels the load.</param>
+    /// <returns>The lead and its version, or null when the store has no such lead.</returns>
+    /// <exception cref="ArgumentException"><paramref name="id"/> is <c>default(LeadId)</c>.</exception>
+    /// <exception cref="StoredEventException">A stored event does not read, or the events do not fold into a lead.</exception>
+    Task<StoredLead?> LoadLeadAsync(LeadId id, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Appends the records of <paramref name="schedule"/> beyond <paramref name="expectedVersion"/>: for a new stream

@@ -5,6 +5,7 @@ using System.Text.Json.Serialization.Metadata;
 using SalesPipeline.Collections;
 using SalesPipeline.Deals;
 using SalesPipeline.Json;
+using SalesPipeline.Leads;
 
 namespace SalesPipeline.Storage.Sql;
 
@@ -30,6 +31,7 @@ internal static class Codec
         kind switch
         {
             StreamKind.Deal => Decode<DealEvent>(data),
+            StreamKind.Lead => Decode<LeadEvent>(data),
             StreamKind.CollectionSchedule when version == 1 => Decode<CollectionSchedule>(data),
             StreamKind.CollectionSchedule => Decode<CollectionEntry>(data),
             _ => throw new NotSupportedException($"Stream kind {kind} has no record type."),
