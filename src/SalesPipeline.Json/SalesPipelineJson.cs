@@ -38,11 +38,12 @@ public static class SalesPipelineJson
                 "These JsonSerializerOptions are read-only (they were already used or made read-only); configure new options, or copy them with new JsonSerializerOptions(options)."
             );
         }
-        options.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
+        // Ours first: the first converter that can convert a type wins, and DateInterval has one in each list.
         foreach (var converter in Converters.All())
         {
             options.Converters.Add(converter);
         }
+        options.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
         return options;
     }
 
