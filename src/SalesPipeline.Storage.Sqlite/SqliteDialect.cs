@@ -8,7 +8,7 @@ using SalesPipeline.Storage.Sql;
 
 namespace SalesPipeline.Storage.Sqlite;
 
-internal sealed class SqliteDialect(string connectionString, int busyTimeoutMilliseconds) : SqlDialect
+internal sealed class SqliteDialect(string connectionString, int busyTimeoutMilliseconds, SqliteDurability durability) : SqlDialect
 {
     public override string BigIntType => "integer";
 
@@ -28,7 +28,8 @@ internal sealed class SqliteDialect(string connectionString, int busyTimeoutMill
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             using var command = connection.CreateCommand();
             // Per connection: how long a writer waits for the one write lock before SQLite reports "database is locked".
-            command.CommandText = $"PRAGMA busy_timeout = {busyTimeoutMilliseconds};";
+            command.CommandText =
+                $"PRAGMA busy_timeout = {busyTimeoutMilliseconds}; PRAGMA synchronous = {(durability == SqliteDurability.ProcessCrash ? "NORMAL" : "FULL")};";
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             return connection;
         }

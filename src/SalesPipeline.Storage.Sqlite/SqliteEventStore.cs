@@ -25,11 +25,15 @@ namespace SalesPipeline.Storage.Sqlite;
 /// </code></example>
 public sealed class SqliteEventStore : EventStore
 {
-    private SqliteEventStore(SqliteDialect dialect, string path)
+    private SqliteEventStore(SqliteDialect dialect, string path, SqliteDurability durability)
         : base(dialect)
     {
         Path = path;
+        Durability = durability;
     }
+
+    /// <summary>What a committed append survives.</summary>
+    public SqliteDurability Durability { get; }
 
     /// <summary>The full path of the database file.</summary>
     public string Path { get; }
@@ -39,17 +43,19 @@ public sealed class SqliteEventStore : EventStore
     /// </summary>
     /// <param name="path">The database file; its directory must exist.</param>
     /// <param name="busyTimeout">How long a write waits for another writer's transaction before it fails (null: 30 seconds); 1 ms to 1 hour.</param>
+    /// <param name="durability">What a commit survives: a loss of power (the default) or a crash of the process only (faster).</param>
     /// <param name="cancellationToken">Cancels the open.</param>
     /// <returns>The open store.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty or whitespace.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="busyTimeout"/> is outside 1 ms to 1 hour.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="busyTimeout"/> is outside 1 ms to 1 hour, or <paramref name="durability"/> is not a defined value.</exception>
     /// <exception cref="DirectoryNotFoundException">The directory of <paramref name="path"/> does not exist.</exception>
     /// <exception cref="InvalidOperationException">The file holds a store of a newer schema version than this package knows.</exception>
     /// <exception cref="SqliteException">The file cannot be opened or is not a SQLite database.</exception>
     public static async Task<SqliteEventStore> OpenAsync(
         string path,
         TimeSpan? busyTimeout = null,
+        SqliteDurability durability = SqliteDurability.PowerLoss,
         CancellationToken cancellationToken = default
     )
     {
@@ -61,6 +67,7 @@ public sealed class SqliteEventStore : EventStore
             timeout,
             "The busy timeout is 1 ms to 1 hour."
         );
+        Check.Range(Enum.IsDefined(durability), nameof(durability), durability, "The durability is PowerLoss or ProcessCrash.");
         var full = System.IO.Path.GetFullPath(path);
         var directory = System.IO.Path.GetDirectoryName(full);
         if (directory is not null && !Directory.Exists(directory))
@@ -74,7 +81,7 @@ public sealed class SqliteEventStore : EventStore
             Pooling = true,
             DefaultTimeout = (int)Math.Ceiling(timeout.TotalSeconds),
         }.ToString();
-        var dialect = new SqliteDialect(connectionString, (int)Math.Ceiling(timeout.TotalMilliseconds));
+        var dialect = new SqliteDialect(connectionString, (int)Math.Ceiling(timeout.TotalMilliseconds), durability);
         try
         {
             var connection = (SqliteConnection)await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -111,7 +118,7 @@ public sealed class SqliteEventStore : EventStore
             await dialect.DisposeAsync().ConfigureAwait(false);
             throw;
         }
-        return new SqliteEventStore(dialect, full);
+        return new SqliteEventStore(dialect, full, durability);
     }
 
     /// <summary>"SqliteEventStore /path/to/deals.db".</summary>

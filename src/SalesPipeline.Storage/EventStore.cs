@@ -72,7 +72,16 @@ public abstract partial class EventStore : IEventStore
         }
         var predecessor = expectedVersion == 0 ? (EncodedRecord?)null : Codec.Encode(history[(int)expectedVersion - 1]);
         return AppendAsync(
-            new Pending(StreamId.ForLead(lead.Id), expectedVersion, appendId, records, predecessor, Codec.SameRecord<LeadEvent>, null, nameof(lead)),
+            new Pending(
+                StreamId.ForLead(lead.Id),
+                expectedVersion,
+                appendId,
+                records,
+                predecessor,
+                Codec.SameRecord<LeadEvent>,
+                null,
+                nameof(lead)
+            ),
             cancellationToken
         );
     }
@@ -92,7 +101,13 @@ public abstract partial class EventStore : IEventStore
             events[i] = (LeadEvent)Decode(stream, rows[i]);
             if (!string.Equals(events[i].LeadId.Value, stream.Key, StringComparison.Ordinal))
             {
-                throw new StoredEventException(stream, rows[i].Version, rows[i].Position, $"the event belongs to lead {events[i].LeadId}.", null);
+                throw new StoredEventException(
+                    stream,
+                    rows[i].Version,
+                    rows[i].Position,
+                    $"the event belongs to lead {events[i].LeadId}.",
+                    null
+                );
             }
         }
         try
@@ -101,7 +116,13 @@ public abstract partial class EventStore : IEventStore
         }
         catch (ArgumentException e)
         {
-            throw new StoredEventException(stream, rows[^1].Version, rows[^1].Position, "the events do not form a lead's history: " + e.Message, e);
+            throw new StoredEventException(
+                stream,
+                rows[^1].Version,
+                rows[^1].Position,
+                "the events do not form a lead's history: " + e.Message,
+                e
+            );
         }
     }
 
