@@ -2,7 +2,9 @@ using System.Collections.Generic;
 using System.Text.Json.Serialization;
 using NodaTime;
 using SalesPipeline.Calendars;
+using SalesPipeline.Collections;
 using SalesPipeline.Deals;
+using SalesPipeline.Json.Events;
 using SalesPipeline.Json.Values;
 using SalesPipeline.Json.Wire;
 
@@ -22,5 +24,56 @@ internal static class Converters
             new CodecConverter<LossReason>(ValueCodecs.LossReason),
             new CodecConverter<DateInterval>(ValueCodecs.DateInterval),
             new CodecConverter<FiscalPeriod>(ValueCodecs.FiscalPeriod),
+            .. DealEvents(),
+            .. CollectionEntries(),
+            new CodecConverter<DueRule>(ScheduleCodecs.DueRule),
+            new CodecConverter<TermsLine>(ScheduleCodecs.TermsLine),
+            new CodecConverter<PaymentTerms>(ScheduleCodecs.PaymentTerms),
+            new CodecConverter<ContractInfo>(ScheduleCodecs.ContractInfo),
+            new CodecConverter<CollectionSchedule>(ScheduleCodecs.CollectionSchedule),
         ];
+
+    private static IEnumerable<JsonConverter> DealEvents()
+    {
+        var codec = DealEventCodec.Instance;
+        return
+        [
+            new CodecConverter<DealEvent>(codec),
+            Subtype<DealEvent, DealCreated>(codec),
+            Subtype<DealEvent, DealImported>(codec),
+            Subtype<DealEvent, StageMoved>(codec),
+            Subtype<DealEvent, ExitCriterionAnswered>(codec),
+            Subtype<DealEvent, ExitCriterionWithdrawn>(codec),
+            Subtype<DealEvent, AmountChanged>(codec),
+            Subtype<DealEvent, ExpectedCloseChanged>(codec),
+            Subtype<DealEvent, ProbabilityOverridden>(codec),
+            Subtype<DealEvent, ProbabilityOverrideCleared>(codec),
+            Subtype<DealEvent, CategoryOverridden>(codec),
+            Subtype<DealEvent, CategoryOverrideCleared>(codec),
+            Subtype<DealEvent, OwnerReassigned>(codec),
+            Subtype<DealEvent, DealWon>(codec),
+            Subtype<DealEvent, DealLost>(codec),
+            Subtype<DealEvent, CompetitorNoted>(codec),
+            Subtype<DealEvent, DealReopened>(codec),
+        ];
+    }
+
+    private static IEnumerable<JsonConverter> CollectionEntries()
+    {
+        var codec = CollectionEntryCodec.Instance;
+        return
+        [
+            new CodecConverter<CollectionEntry>(codec),
+            Subtype<CollectionEntry, Payment>(codec),
+            Subtype<CollectionEntry, Refund>(codec),
+            Subtype<CollectionEntry, Reversal>(codec),
+            Subtype<CollectionEntry, Reschedule>(codec),
+            Subtype<CollectionEntry, MilestoneReached>(codec),
+            Subtype<CollectionEntry, ContractCost>(codec),
+        ];
+    }
+
+    private static SubtypeConverter<TBase, T> Subtype<TBase, T>(ShapeCodec<TBase> codec)
+        where TBase : class
+        where T : class, TBase => new(codec, typeof(T).Name);
 }

@@ -47,16 +47,16 @@ public static class SalesPipelineJson
         return options;
     }
 
-    // Reflection only where the application allows it, as JsonSerializerOptions.Default does; trimmed and native AOT
-    // applications get the package's source-generated contracts alone.
+    // The package's source-generated contracts first, so that its own types never need reflection; reflection after them
+    // only where the application allows it (as JsonSerializerOptions.Default does), for the application's own types.
     [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Guarded by JsonSerializer.IsReflectionEnabledByDefault.")]
     [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Guarded by JsonSerializer.IsReflectionEnabledByDefault.")]
     private static JsonSerializerOptions CreateOptions()
     {
         var options = new JsonSerializerOptions().ConfigureForSalesPipeline();
         options.TypeInfoResolver = JsonSerializer.IsReflectionEnabledByDefault
-            ? new DefaultJsonTypeInfoResolver()
-            : JsonTypeInfoResolver.Combine();
+            ? JsonTypeInfoResolver.Combine(SalesPipelineJsonContext.Default, new DefaultJsonTypeInfoResolver())
+            : SalesPipelineJsonContext.Default;
         options.MakeReadOnly();
         return options;
     }
