@@ -30,7 +30,7 @@ public sealed record DealQuery
     public string? Pipeline
     {
         get => pipeline;
-        init => pipeline = value is null ? null : Check.NotBlank(value);
+        init => pipeline = value is null ? null : Check.NotBlank(value, nameof(Pipeline));
     }
 
     /// <summary>Only deals owned by one of these reps (ordinal), or null for any owner. An empty list matches no deal.</summary>

@@ -101,7 +101,7 @@ internal sealed class Statements(SqlDialect sql)
     // A date as the integer yyyymmdd (20261215): ordered like the dates (also for years before 1), exact, readable in SQL.
     public static int DateKey(LocalDate date) => (date.Year * 10_000) + (date.Month * 100) + date.Day;
 
-    private static LocalDate DateFromKey(int key)
+    internal static LocalDate DateFromKey(int key)
     {
         var year = (int)Math.Floor(key / 10_000d);
         var rest = key - (year * 10_000);
