@@ -7,6 +7,7 @@ using SalesPipeline.Deals;
 using SalesPipeline.Json.Events;
 using SalesPipeline.Json.Values;
 using SalesPipeline.Json.Wire;
+using SalesPipeline.Leads;
 
 namespace SalesPipeline.Json;
 
@@ -25,6 +26,7 @@ internal static class Converters
             new CodecConverter<DateInterval>(ValueCodecs.DateInterval),
             new CodecConverter<FiscalPeriod>(ValueCodecs.FiscalPeriod),
             .. DealEvents(),
+            .. LeadEvents(),
             .. CollectionEntries(),
             new CodecConverter<DueRule>(ScheduleCodecs.DueRule),
             new CodecConverter<TermsLine>(ScheduleCodecs.TermsLine),
@@ -55,6 +57,20 @@ internal static class Converters
             Subtype<DealEvent, DealLost>(codec),
             Subtype<DealEvent, CompetitorNoted>(codec),
             Subtype<DealEvent, DealReopened>(codec),
+        ];
+    }
+
+    private static IEnumerable<JsonConverter> LeadEvents()
+    {
+        var codec = LeadEventCodec.Instance;
+        return
+        [
+            new CodecConverter<LeadEvent>(codec),
+            Subtype<LeadEvent, LeadCreated>(codec),
+            Subtype<LeadEvent, LeadTouched>(codec),
+            Subtype<LeadEvent, LeadReassigned>(codec),
+            Subtype<LeadEvent, LeadDisqualified>(codec),
+            Subtype<LeadEvent, LeadConverted>(codec),
         ];
     }
 
