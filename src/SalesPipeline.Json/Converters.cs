@@ -40,7 +40,7 @@ internal static class Converters
         var codec = DealEventCodec.Instance;
         return
         [
-            new CodecConverter<DealEvent>(codec),
+            new CodecConverter<DealEvent>(codec, refuseNull: true),
             Subtype<DealEvent, DealCreated>(codec),
             Subtype<DealEvent, DealImported>(codec),
             Subtype<DealEvent, StageMoved>(codec),
@@ -65,7 +65,7 @@ internal static class Converters
         var codec = LeadEventCodec.Instance;
         return
         [
-            new CodecConverter<LeadEvent>(codec),
+            new CodecConverter<LeadEvent>(codec, refuseNull: true),
             Subtype<LeadEvent, LeadCreated>(codec),
             Subtype<LeadEvent, LeadTouched>(codec),
             Subtype<LeadEvent, LeadReassigned>(codec),
@@ -79,7 +79,7 @@ internal static class Converters
         var codec = CollectionEntryCodec.Instance;
         return
         [
-            new CodecConverter<CollectionEntry>(codec),
+            new CodecConverter<CollectionEntry>(codec, refuseNull: true),
             Subtype<CollectionEntry, Payment>(codec),
             Subtype<CollectionEntry, Refund>(codec),
             Subtype<CollectionEntry, Reversal>(codec),
