@@ -46,22 +46,28 @@ public class StorageAppendBenchmarks
     [GlobalCleanup]
     public void Cleanup() => CleanupAsync().GetAwaiter().GetResult();
 
-    private async Task SetupAsync()
+    private async Task SetupAsync() => (store, file, schema) = await OpenAsync(Backend);
+
+    private Task CleanupAsync() => CleanupAsync(store, file, schema);
+
+    // A store of the backend: a temporary SQLite file, or a new schema in the PostgreSQL server.
+    internal static async Task<(EventStore Store, string? File, string? Schema)> OpenAsync(string backend)
     {
-        if (Backend == "postgresql")
+        if (backend == "postgresql")
         {
-            schema = $"bench_{Guid.NewGuid():N}";
-            store = await PostgreSqlEventStore.OpenAsync(Environment.GetEnvironmentVariable("SALESPIPELINE_POSTGRES")!, schema);
+            var schema = $"bench_{Guid.NewGuid():N}";
+            return (
+                await PostgreSqlEventStore.OpenAsync(Environment.GetEnvironmentVariable("SALESPIPELINE_POSTGRES")!, schema),
+                null,
+                schema
+            );
         }
-        else
-        {
-            file = Path.Combine(Path.GetTempPath(), $"bench-{Guid.NewGuid():N}.db");
-            var durability = Backend == "sqlite-processcrash" ? SqliteDurability.ProcessCrash : SqliteDurability.PowerLoss;
-            store = await SqliteEventStore.OpenAsync(file, durability: durability);
-        }
+        var file = Path.Combine(Path.GetTempPath(), $"bench-{Guid.NewGuid():N}.db");
+        var durability = backend == "sqlite-processcrash" ? SqliteDurability.ProcessCrash : SqliteDurability.PowerLoss;
+        return (await SqliteEventStore.OpenAsync(file, durability: durability), file, null);
     }
 
-    private async Task CleanupAsync()
+    internal static async Task CleanupAsync(EventStore? store, string? file, string? schema)
     {
         if (store is not null)
         {
