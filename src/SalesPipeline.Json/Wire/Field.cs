@@ -1,4 +1,5 @@
 using System;
+using System.Text;
 using System.Text.Json;
 
 namespace SalesPipeline.Json.Wire;
@@ -10,11 +11,18 @@ internal abstract class Field
     protected Field(string name, bool required, int since)
     {
         Name = name;
+        Utf8Name = Encoding.UTF8.GetBytes(name);
+        DotName = "." + name;
         IsRequired = required;
         Since = since;
     }
 
     public string Name { get; }
+
+    // The name as the reader compares it (no string per property read), and as the path inside an object shows it.
+    public byte[] Utf8Name { get; }
+
+    public string DotName { get; }
 
     public bool IsRequired { get; }
 

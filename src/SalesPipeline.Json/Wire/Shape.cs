@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.Json;
 
 namespace SalesPipeline.Json.Wire;
 
@@ -17,6 +18,10 @@ internal sealed class Shape
         Version = version;
         Create = create;
         Fields = fields;
+        if (fields.Length > 64)
+        {
+            throw new InvalidOperationException($"The field table of {name} has {fields.Length} fields; a shape holds at most 64.");
+        }
         var duplicate = fields.GroupBy(f => f.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
@@ -33,6 +38,22 @@ internal sealed class Shape
     public IReadOnlyList<Field> Fields { get; }
 
     public Func<FieldValues, object> Create { get; }
+
+    // The field whose name the reader is on, or -1; fields usually come in the order written, so the one after the
+    // previous match is tried first.
+    public int IndexOf(ref Utf8JsonReader reader, int next)
+    {
+        var count = Fields.Count;
+        for (var k = 0; k < count; k++)
+        {
+            var i = (next + k) % count;
+            if (reader.ValueTextEquals(Fields[i].Utf8Name))
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
 
     public int IndexOf(string name)
     {

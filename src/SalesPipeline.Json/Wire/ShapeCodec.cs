@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text;
 using System.Text.Json;
 
 namespace SalesPipeline.Json.Wire;
@@ -13,7 +14,9 @@ internal sealed class ShapeCodec<TBase> : Codec<TBase>
 {
     private const string VersionField = "version";
     private readonly string what;
+    private static readonly byte[] VersionUtf8 = Encoding.UTF8.GetBytes(VersionField);
     private readonly string? discriminator;
+    private readonly byte[]? discriminatorUtf8;
     private readonly bool versioned;
     private readonly Dictionary<string, Shape> byName;
     private readonly Func<TBase, string> nameOf;
@@ -22,6 +25,7 @@ internal sealed class ShapeCodec<TBase> : Codec<TBase>
     {
         this.what = what;
         this.discriminator = discriminator;
+        discriminatorUtf8 = discriminator is null ? null : Encoding.UTF8.GetBytes(discriminator);
         this.versioned = versioned;
         this.nameOf = nameOf;
         Shapes = shapes;
@@ -91,44 +95,62 @@ internal sealed class ShapeCodec<TBase> : Codec<TBase>
         }
         var (shape, version) = Header(reader, path);
         var values = new FieldValues(shape, version);
-        var seen = new bool[shape.Fields.Count];
+        var seen = 0UL;
+        var (seenDiscriminator, seenVersion, next) = (false, false, 0);
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            var name = reader.GetString()!;
-            reader.Read();
-            if (string.Equals(name, discriminator, StringComparison.Ordinal) || (versioned && name == VersionField))
-            {
-                continue; // checked by Header, and a string or a number: nothing to skip
-            }
-            var fieldPath = path + "." + name;
-            var i = shape.IndexOf(name);
+            var i = shape.IndexOf(ref reader, next);
             if (i < 0)
             {
-                throw UnknownField(shape, name, fieldPath);
+                // The header fields (checked by Header; a string or a number, nothing to skip), or an unknown one.
+                var isDiscriminator = discriminatorUtf8 is not null && reader.ValueTextEquals(discriminatorUtf8);
+                if (isDiscriminator || (versioned && reader.ValueTextEquals(VersionUtf8)))
+                {
+                    if (isDiscriminator ? seenDiscriminator : seenVersion)
+                    {
+                        var name = reader.GetString()!;
+                        throw Fail.At(path + "." + name, $"The field \"{name}\" is given twice; give each field once.");
+                    }
+                    seenDiscriminator |= isDiscriminator;
+                    seenVersion |= !isDiscriminator;
+                    reader.Read();
+                    continue;
+                }
+                var unknown = reader.GetString()!;
+                throw UnknownField(shape, unknown, path + "." + unknown);
             }
-            if (seen[i])
-            {
-                throw Fail.At(fieldPath, $"The field \"{name}\" is given twice; give each field once.");
-            }
-            seen[i] = true;
             var field = shape.Fields[i];
+            var fieldPath = path + field.DotName;
+            if ((seen & (1UL << i)) != 0)
+            {
+                throw Fail.At(fieldPath, $"The field \"{field.Name}\" is given twice; give each field once.");
+            }
+            seen |= 1UL << i;
+            next = i + 1;
+            reader.Read();
             if (reader.TokenType == JsonTokenType.Null)
             {
                 if (field.IsRequired && version >= field.Since)
                 {
-                    throw Fail.At(fieldPath, $"The field \"{name}\" of {shape.Name} is required and may not be null.");
+                    throw Fail.At(fieldPath, $"The field \"{field.Name}\" of {shape.Name} is required and may not be null.");
                 }
                 continue;
             }
             values.Set(i, field.Read(ref reader, fieldPath));
         }
-        var missing = shape.Fields.Where((f, i) => f.IsRequired && version >= f.Since && !values.Has(i)).Select(f => f.Name).ToArray();
-        if (missing.Length > 0)
+        for (var i = 0; i < shape.Fields.Count; i++)
         {
-            throw Fail.At(
-                path + "." + missing[0],
-                $"The required field{(missing.Length > 1 ? "s" : "")} {string.Join(", ", missing.Select(m => "\"" + m + "\""))} of {shape.Name} {(missing.Length > 1 ? "are" : "is")} missing; a missing value is never read as a default."
-            );
+            if (shape.Fields[i].IsRequired && version >= shape.Fields[i].Since && !values.Has(i))
+            {
+                var missing = shape
+                    .Fields.Where((f, j) => f.IsRequired && version >= f.Since && !values.Has(j))
+                    .Select(f => f.Name)
+                    .ToArray();
+                throw Fail.At(
+                    path + "." + missing[0],
+                    $"The required field{(missing.Length > 1 ? "s" : "")} {string.Join(", ", missing.Select(m => "\"" + m + "\""))} of {shape.Name} {(missing.Length > 1 ? "are" : "is")} missing; a missing value is never read as a default."
+                );
+            }
         }
         try
         {
@@ -148,29 +170,36 @@ internal sealed class ShapeCodec<TBase> : Codec<TBase>
     {
         string? typeName = null;
         int? version = null;
-        while (scan.Read() && scan.TokenType != JsonTokenType.EndObject)
+        // Written first, so the scan usually stops after two fields; a duplicate later is caught by Read.
+        while ((typeName is null && discriminator is not null) || (version is null && versioned))
         {
-            var name = scan.GetString()!;
-            scan.Read();
-            if (string.Equals(name, discriminator, StringComparison.Ordinal))
+            if (!scan.Read() || scan.TokenType == JsonTokenType.EndObject)
             {
-                typeName = typeName is null
-                    ? scan.TokenType == JsonTokenType.String
+                break;
+            }
+            if (discriminatorUtf8 is not null && scan.ValueTextEquals(discriminatorUtf8))
+            {
+                scan.Read();
+                typeName =
+                    scan.TokenType == JsonTokenType.String
                         ? scan.GetString()!
-                        : throw Fail.Expected(path + "." + name, $"the {discriminator} name of a {what}, one of {KnownNames}", ref scan)
-                    : throw Fail.At(path + "." + name, $"The field \"{name}\" is given twice; give each field once.");
+                        : throw Fail.Expected(
+                            path + "." + discriminator,
+                            $"the {discriminator} name of a {what}, one of {KnownNames}",
+                            ref scan
+                        );
             }
-            else if (versioned && name == VersionField)
+            else if (versioned && scan.ValueTextEquals(VersionUtf8))
             {
-                version = version is null
-                    ? scan.TokenType == JsonTokenType.Number && scan.TryGetInt32(out var v)
+                scan.Read();
+                version =
+                    scan.TokenType == JsonTokenType.Number && scan.TryGetInt32(out var v)
                         ? v
-                        : throw Fail.Expected(path + "." + VersionField, "the schema version, a whole number from 1", ref scan)
-                    : throw Fail.At(path + "." + name, $"The field \"{name}\" is given twice; give each field once.");
+                        : throw Fail.Expected(path + "." + VersionField, "the schema version, a whole number from 1", ref scan);
             }
-            else if (!scan.TrySkip())
+            else if (!scan.Read() || !scan.TrySkip())
             {
-                throw Fail.At(path + "." + name, "The value is not complete.");
+                throw Fail.At(path, "The value is not complete.");
             }
         }
         Shape shape;

@@ -1,4 +1,6 @@
+using System.IO;
 using System.Text.Json;
+using System.Threading.Tasks;
 using NodaTime;
 using SalesPipeline.Deals;
 using SalesPipeline.Json;
@@ -65,6 +67,22 @@ public class DealEventJsonTests
         Assert.Equal(events, JsonSerializer.Deserialize<IReadOnlyList<DealEvent>>(json, SalesPipelineJson.Options));
         Assert.Equal(events, JsonSerializer.Deserialize<List<DealEvent>>(json, SalesPipelineJson.Options));
         Assert.Equal(events, JsonSerializer.Deserialize<DealEvent[]>(json, SalesPipelineJson.Options));
+    }
+
+    [Fact]
+    public async Task A_stream_read_in_small_pieces_reads_the_same_events_and_errors()
+    {
+        // A 16-byte buffer splits every event across reads; the converters still see each event whole.
+        var options = new JsonSerializerOptions(SalesPipelineJson.Options) { DefaultBufferSize = 16 };
+        var json = $"[{Moved},{Moved.Replace("D-1", "D-2", StringComparison.Ordinal)}]";
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json));
+        var events = await JsonSerializer.DeserializeAsync<List<DealEvent>>(stream, options);
+        Assert.Equal([MovedEvent, MovedEvent with { DealId = new DealId("D-2") }], events);
+        using var bad = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json.Replace("\"by\"", "\"By\"", StringComparison.Ordinal)));
+        var error = await Assert.ThrowsAsync<SalesPipelineJsonException>(async () =>
+            await JsonSerializer.DeserializeAsync<List<DealEvent>>(bad, options)
+        );
+        Assert.Equal("$[0].By", error.FullPath);
     }
 
     [Fact]
