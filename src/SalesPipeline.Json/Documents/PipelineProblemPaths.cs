@@ -1,0 +1,133 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using SalesPipeline.Pipelines;
+
+namespace SalesPipeline.Json.Documents;
+
+// PipelineBuilder reports problems as sentences that start with the stage's label ("Stage \"Proposal\" has probability
+// 1.5; ..."). The field a problem is about is found by rebuilding, for each stage read, the sentence's opening with that
+// stage's own values; the first stage and field whose opening matches is named. A problem this does not recognise is
+// still an error, named at "$.stages" or "$" (never dropped).
+internal static class PipelineProblemPaths
+{
+    public static string Locate(string problem, IReadOnlyList<StageSpec> stages)
+    {
+        if (problem.StartsWith("The pipeline name", StringComparison.Ordinal))
+        {
+            return "$.name";
+        }
+        foreach (var kind in new[] { StageKind.Won, StageKind.Lost })
+        {
+            if (problem.StartsWith($"A pipeline has exactly one {kind} stage", StringComparison.Ordinal))
+            {
+                return stages.Where(s => s.Kind == kind).Skip(1).Select(s => s.Path + ".kind").FirstOrDefault() ?? "$.stages";
+            }
+        }
+        var openIndex = 0;
+        foreach (var stage in stages)
+        {
+            var label = Label(stage, openIndex);
+            if (stage.Kind == StageKind.Open)
+            {
+                openIndex++;
+            }
+            if (FieldOf(problem, stage, label) is { } field)
+            {
+                return $"{stage.Path}.{field}";
+            }
+        }
+        return LocateRepeat(problem, stages, "The stage id", s => s.Id, StringComparer.Ordinal, "id")
+            ?? LocateRepeat(problem, stages, "The stage name", s => s.Name.Trim(), StringComparer.OrdinalIgnoreCase, "name")
+            ?? (problem.StartsWith("A pipeline", StringComparison.Ordinal) ? "$.stages" : "$");
+    }
+
+    // The builder's labels: open stages by name (or position when the name is blank), Won and Lost by name.
+    private static string Label(StageSpec stage, int openIndex) =>
+        stage.Kind switch
+        {
+            StageKind.Won => $"Won stage \"{stage.Name}\"",
+            StageKind.Lost => $"Lost stage \"{stage.Name}\"",
+            _ when string.IsNullOrWhiteSpace(stage.Name) => $"Open stage {(openIndex + 1).ToString(CultureInfo.InvariantCulture)}",
+            _ => $"Stage \"{stage.Name}\"",
+        };
+
+    private static string? FieldOf(string problem, StageSpec stage, string label)
+    {
+        bool Opens(string rest) => problem.StartsWith($"{label} {rest}", StringComparison.Ordinal);
+        if (Opens("has no name;"))
+        {
+            return "name";
+        }
+        if (Opens($"has id \"{stage.Id}\";"))
+        {
+            return "id";
+        }
+        if (stage.Kind != StageKind.Open)
+        {
+            return null;
+        }
+        if (Opens($"has probability {stage.Probability.ToString(CultureInfo.InvariantCulture)};"))
+        {
+            return "probability";
+        }
+        if (Opens("has category "))
+        {
+            return "category";
+        }
+        if (stage.RottingAfter is { } rot && Opens($"has rotting threshold {rot};"))
+        {
+            return "rottingAfter";
+        }
+        // The builder names the stage of the repeat; when the first use is in the same stage, the repeat is its second.
+        foreach (var id in stage.ExitCriteria.Select(c => c.Id).Distinct())
+        {
+            if (
+                problem.StartsWith($"Exit criterion id \"{id}\" is used more than once", StringComparison.Ordinal)
+                && problem.Contains($" and {label});", StringComparison.Ordinal)
+            )
+            {
+                var occurrence = problem.Contains($"(in {label} and {label});", StringComparison.Ordinal) ? 2 : 1;
+                var index = stage.ExitCriteria.Select((c, i) => (c.Id, i)).Where(x => x.Id == id).Skip(occurrence - 1).First().i;
+                return $"exitCriteria[{index.ToString(CultureInfo.InvariantCulture)}].id";
+            }
+        }
+        return null;
+    }
+
+    // A repeated id or name is named where it is repeated: at the second stage that has it.
+    private static string? LocateRepeat(
+        string problem,
+        IReadOnlyList<StageSpec> stages,
+        string opening,
+        Func<StageSpec, string> key,
+        StringComparer comparer,
+        string field
+    )
+    {
+        if (!problem.StartsWith(opening, StringComparison.Ordinal))
+        {
+            return null;
+        }
+        var seen = new HashSet<string>(comparer);
+        foreach (var stage in stages)
+        {
+            var value = key(stage);
+            if (value.Length > 0 && !seen.Add(value) && problem.StartsWith($"{opening} \"", StringComparison.Ordinal))
+            {
+                var quoted = problem[(opening.Length + 2)..];
+                if (
+                    quoted.StartsWith(
+                        value + "\"",
+                        comparer == StringComparer.Ordinal ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase
+                    )
+                )
+                {
+                    return $"{stage.Path}.{field}";
+                }
+            }
+        }
+        return "$.stages";
+    }
+}
