@@ -38,24 +38,25 @@ public static class SalesPipelineJson
                 "These JsonSerializerOptions are read-only (they were already used or made read-only); configure new options, or copy them with new JsonSerializerOptions(options)."
             );
         }
-        options.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
+        // Ours first: the first converter that can convert a type wins, and DateInterval has one in each list.
         foreach (var converter in Converters.All())
         {
             options.Converters.Add(converter);
         }
+        options.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
         return options;
     }
 
-    // Reflection only where the application allows it, as JsonSerializerOptions.Default does; trimmed and native AOT
-    // applications get the package's source-generated contracts alone.
+    // The package's source-generated contracts first, so that its own types never need reflection; reflection after them
+    // only where the application allows it (as JsonSerializerOptions.Default does), for the application's own types.
     [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Guarded by JsonSerializer.IsReflectionEnabledByDefault.")]
     [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Guarded by JsonSerializer.IsReflectionEnabledByDefault.")]
     private static JsonSerializerOptions CreateOptions()
     {
         var options = new JsonSerializerOptions().ConfigureForSalesPipeline();
         options.TypeInfoResolver = JsonSerializer.IsReflectionEnabledByDefault
-            ? new DefaultJsonTypeInfoResolver()
-            : JsonTypeInfoResolver.Combine();
+            ? JsonTypeInfoResolver.Combine(SalesPipelineJsonContext.Default, new DefaultJsonTypeInfoResolver())
+            : SalesPipelineJsonContext.Default;
         options.MakeReadOnly();
         return options;
     }

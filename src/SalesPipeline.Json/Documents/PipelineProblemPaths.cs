@@ -9,25 +9,27 @@ namespace SalesPipeline.Json.Documents;
 // PipelineBuilder reports problems as sentences that start with the stage's label ("Stage \"Proposal\" has probability
 // 1.5; ..."). The field a problem is about is found by rebuilding, for each stage read, the sentence's opening with that
 // stage's own values; the first stage and field whose opening matches is named. A problem this does not recognise is
-// still an error, named at "$.stages" or "$" (never dropped).
+// still an error, named at ".stages" or at the document (never dropped). Paths are relative to the document.
 internal static class PipelineProblemPaths
 {
     public static string Locate(string problem, IReadOnlyList<StageSpec> stages)
     {
         if (problem.StartsWith("The pipeline name", StringComparison.Ordinal))
         {
-            return "$.name";
+            return ".name";
         }
         foreach (var kind in new[] { StageKind.Won, StageKind.Lost })
         {
             if (problem.StartsWith($"A pipeline has exactly one {kind} stage", StringComparison.Ordinal))
             {
-                return stages.Where(s => s.Kind == kind).Skip(1).Select(s => s.Path + ".kind").FirstOrDefault() ?? "$.stages";
+                var second = stages.Select((s, i) => (s, i)).Where(x => x.s.Kind == kind).Skip(1).Select(x => x.i).FirstOrDefault(-1);
+                return second >= 0 ? $"{At(second)}.kind" : ".stages";
             }
         }
         var openIndex = 0;
-        foreach (var stage in stages)
+        for (var i = 0; i < stages.Count; i++)
         {
+            var stage = stages[i];
             var label = Label(stage, openIndex);
             if (stage.Kind == StageKind.Open)
             {
@@ -35,13 +37,15 @@ internal static class PipelineProblemPaths
             }
             if (FieldOf(problem, stage, label) is { } field)
             {
-                return $"{stage.Path}.{field}";
+                return $"{At(i)}.{field}";
             }
         }
         return LocateRepeat(problem, stages, "The stage id", s => s.Id, StringComparer.Ordinal, "id")
             ?? LocateRepeat(problem, stages, "The stage name", s => s.Name.Trim(), StringComparer.OrdinalIgnoreCase, "name")
-            ?? (problem.StartsWith("A pipeline", StringComparison.Ordinal) ? "$.stages" : "$");
+            ?? (problem.StartsWith("A pipeline", StringComparison.Ordinal) ? ".stages" : "");
     }
+
+    private static string At(int index) => $".stages[{index.ToString(CultureInfo.InvariantCulture)}]";
 
     // The builder's labels: open stages by name (or position when the name is blank), Won and Lost by name.
     private static string Label(StageSpec stage, int openIndex) =>
@@ -111,9 +115,9 @@ internal static class PipelineProblemPaths
             return null;
         }
         var seen = new HashSet<string>(comparer);
-        foreach (var stage in stages)
+        for (var i = 0; i < stages.Count; i++)
         {
-            var value = key(stage);
+            var value = key(stages[i]);
             if (value.Length > 0 && !seen.Add(value) && problem.StartsWith($"{opening} \"", StringComparison.Ordinal))
             {
                 var quoted = problem[(opening.Length + 2)..];
@@ -124,10 +128,10 @@ internal static class PipelineProblemPaths
                     )
                 )
                 {
-                    return $"{stage.Path}.{field}";
+                    return $"{At(i)}.{field}";
                 }
             }
         }
-        return "$.stages";
+        return ".stages";
     }
 }

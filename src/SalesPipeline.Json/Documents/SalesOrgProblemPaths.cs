@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using SalesPipeline.Organization;
 
@@ -7,22 +8,19 @@ namespace SalesPipeline.Json.Documents;
 
 // SalesOrgBuilder reports problems as sentences that name the team or person by id ("Team \"dach\" has parent \"emea\",
 // which is not a team."). The field is found by rebuilding each sentence's opening from the values read, item by item;
-// a problem this does not recognise is still an error, named at "$".
+// a problem this does not recognise is still an error, named at the document. Paths are relative to the document.
 internal static class SalesOrgProblemPaths
 {
-    public static string Locate(
-        string problem,
-        IReadOnlyList<(Team Team, string Path)> teams,
-        IReadOnlyList<(SalesPerson Person, string Path)> people
-    )
+    public static string Locate(string problem, IReadOnlyList<Team> teams, IReadOnlyList<SalesPerson> people)
     {
         bool Opens(string opening) => problem.StartsWith(opening, StringComparison.Ordinal);
         if (Opens("The company name"))
         {
-            return "$.company";
+            return ".company";
         }
-        foreach (var (team, path) in teams)
+        for (var i = 0; i < teams.Count; i++)
         {
+            var (team, path) = (teams[i], At("teams", i));
             if (Opens($"Team \"{team.Id}\" (\"{team.Name}\") needs"))
             {
                 return $"{path}.{(string.IsNullOrWhiteSpace(team.Id) ? "id" : "name")}";
@@ -36,8 +34,9 @@ internal static class SalesOrgProblemPaths
                 return $"{path}.lead";
             }
         }
-        foreach (var (person, path) in people)
+        for (var i = 0; i < people.Count; i++)
         {
+            var (person, path) = (people[i], At("people", i));
             if (Opens($"Person \"{person.Id}\" (\"{person.Name}\") needs"))
             {
                 return $"{path}.{(string.IsNullOrWhiteSpace(person.Id) ? "id" : "name")}";
@@ -47,10 +46,12 @@ internal static class SalesOrgProblemPaths
                 return $"{path}.team";
             }
         }
-        return Repeated(problem, "Team id", teams.Select(t => (t.Team.Id, t.Path)))
-            ?? Repeated(problem, "Person id", people.Select(p => (p.Person.Id, p.Path)))
-            ?? "$";
+        return Repeated(problem, "Team id", teams.Select((t, i) => (t.Id, At("teams", i))))
+            ?? Repeated(problem, "Person id", people.Select((p, i) => (p.Id, At("people", i))))
+            ?? "";
     }
+
+    private static string At(string list, int index) => $".{list}[{index.ToString(CultureInfo.InvariantCulture)}]";
 
     // A repeated id is named where it is repeated: at the second item that has it.
     private static string? Repeated(string problem, string opening, IEnumerable<(string Id, string Path)> items)

@@ -3,68 +3,43 @@ using System.Collections.Generic;
 using System.Text.Json;
 using NodaTime;
 using SalesPipeline.Calendars;
-using SalesPipeline.Json.Documents;
+using SalesPipeline.Json.Values;
+using SalesPipeline.Json.Wire;
 using SalesPipeline.Statistics;
 
 namespace SalesPipeline.Json.Results;
 
-// The small vocabulary every result converter writes with: values of the library's own types go through the converters
-// the options hold (money, periods, ids, NodaTime), numbers that may be undefined are null rather than NaN, and enums are
-// their names.
+// The small vocabulary every result converter writes with, on the package's value codecs so that a value has one form
+// in events, documents and results alike: money as {"amount","currency"}, periods as {"label","start","end"}, exact
+// decimals as strings, enums as their names. A double that is undefined (no data) is null, as JSON has no NaN; a value
+// that is absent is null, so that every result object has the same fields every time.
 internal static class ResultFields
 {
-    public static void Money(Utf8JsonWriter writer, string name, Money? value, JsonSerializerOptions options) =>
-        Value(writer, name, value, options);
+    public static void Money(Utf8JsonWriter writer, string name, Money? value) => Write(writer, name, value, ValueCodecs.Money);
 
-    public static void Period(Utf8JsonWriter writer, string name, FiscalPeriod? value, JsonSerializerOptions options) =>
-        Value(writer, name, value, options);
+    public static void Period(Utf8JsonWriter writer, string name, FiscalPeriod? value) =>
+        Write(writer, name, value, ValueCodecs.FiscalPeriod);
 
-    public static void Currency(Utf8JsonWriter writer, Currency value, JsonSerializerOptions options) =>
-        Value(writer, "currency", value, options);
+    public static void Currency(Utf8JsonWriter writer, Currency? value) => Write(writer, "currency", value, ValueCodecs.Currency);
 
-    public static void Value<T>(Utf8JsonWriter writer, string name, T? value, JsonSerializerOptions options)
-        where T : class
-    {
-        writer.WritePropertyName(name);
-        if (value is null)
-        {
-            writer.WriteNullValue();
-        }
-        else
-        {
-            DocumentValues.Write(writer, value, options);
-        }
-    }
+    public static void Instant(Utf8JsonWriter writer, string name, Instant value) => WriteValue(writer, name, value, ValueCodecs.Instant);
 
-    public static void Struct<T>(Utf8JsonWriter writer, string name, T? value, JsonSerializerOptions options)
-        where T : struct
-    {
-        writer.WritePropertyName(name);
-        DocumentValues.WriteNullable(writer, value, options);
-    }
+    public static void Date(Utf8JsonWriter writer, string name, LocalDate? value) => WriteValue(writer, name, value, ValueCodecs.Date);
 
-    public static void Instant(Utf8JsonWriter writer, string name, Instant value, JsonSerializerOptions options) =>
-        Struct<Instant>(writer, name, value, options);
+    public static void Duration(Utf8JsonWriter writer, string name, Duration? value) =>
+        WriteValue(writer, name, value, ValueCodecs.Duration);
 
-    public static void Date(Utf8JsonWriter writer, string name, LocalDate value, JsonSerializerOptions options) =>
-        Struct<LocalDate>(writer, name, value, options);
+    public static void Id(Utf8JsonWriter writer, string name, DealId? value) => WriteValue(writer, name, value, ValueCodecs.DealId);
 
-    // A rate or mean that is undefined (no data) is null; JSON has no NaN.
+    public static void Id(Utf8JsonWriter writer, string name, LeadId? value) => WriteValue(writer, name, value, ValueCodecs.LeadId);
+
+    // An exact decimal (a rate, a probability, a coverage) as a string, like the amounts: "0.8", never 0.800000001.
+    public static void Decimal(Utf8JsonWriter writer, string name, decimal? value) =>
+        WriteValue(writer, name, value, DecimalCodec.Instance);
+
     public static void Number(Utf8JsonWriter writer, string name, double? value)
     {
         if (value is { } v && double.IsFinite(v))
-        {
-            writer.WriteNumber(name, v);
-        }
-        else
-        {
-            writer.WriteNull(name);
-        }
-    }
-
-    public static void Number(Utf8JsonWriter writer, string name, decimal? value)
-    {
-        if (value is { } v)
         {
             writer.WriteNumber(name, v);
         }
@@ -87,10 +62,10 @@ internal static class ResultFields
     }
 
     public static void Name<T>(Utf8JsonWriter writer, string name, T value)
-        where T : struct, Enum => writer.WriteString(name, value.ToString());
+        where T : struct, Enum => WriteValue<T>(writer, name, value, EnumCodec<T>.Instance);
 
     public static void Name<T>(Utf8JsonWriter writer, string name, T? value)
-        where T : struct, Enum => writer.WriteString(name, value?.ToString());
+        where T : struct, Enum => WriteValue(writer, name, value, EnumCodec<T>.Instance);
 
     public static void Strings(Utf8JsonWriter writer, string name, IEnumerable<string> values)
     {
@@ -147,7 +122,35 @@ internal static class ResultFields
         Number(writer, "lower", value.Lower);
         Number(writer, "upper", value.Upper);
         writer.WriteNumber("confidence", value.Confidence);
-        writer.WriteString("method", value.Method.ToString());
+        Name(writer, "method", value.Method);
         writer.WriteEndObject();
+    }
+
+    private static void Write<T>(Utf8JsonWriter writer, string name, T? value, Codec<T> codec)
+        where T : class
+    {
+        writer.WritePropertyName(name);
+        if (value is null)
+        {
+            writer.WriteNullValue();
+        }
+        else
+        {
+            codec.Write(writer, value, "." + name);
+        }
+    }
+
+    private static void WriteValue<T>(Utf8JsonWriter writer, string name, T? value, Codec<T> codec)
+        where T : struct
+    {
+        writer.WritePropertyName(name);
+        if (value is { } v)
+        {
+            codec.Write(writer, v, "." + name);
+        }
+        else
+        {
+            writer.WriteNullValue();
+        }
     }
 }

@@ -14,10 +14,17 @@ namespace SalesPipeline.Json.Tests.Results;
 public class ResultGoldenTests
 {
     private static JsonElement Pin<T>(string name, T result) =>
-        JsonDocument.Parse(Golden.AssertMatches($"result-{name}.json", result)).RootElement;
+        JsonDocument.Parse(GoldenFile.AssertMatches($"result-{name}.json", result)).RootElement;
 
-    // Money is written as {"amount": "1234.50", "currency": "USD"}: the amount text, as written.
-    private static string Amount(JsonElement money) => money.GetProperty("amount").GetString()!;
+    // Money is written as {"amount": "1234.50", "currency": "USD"} with the amount's own scale (a sum of whole amounts
+    // is "30000"), so amounts are compared as numbers; exact decimals (rates, shares) are strings too.
+    private static decimal Amount(JsonElement money)
+    {
+        Assert.Equal("USD", money.GetProperty("currency").GetString());
+        return Exact(money.GetProperty("amount"));
+    }
+
+    private static decimal Exact(JsonElement text) => decimal.Parse(text.GetString()!, System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
     public void Stage_weighted_forecast()
@@ -26,12 +33,12 @@ public class ResultGoldenTests
         // expected 29,000. Q2: D-3 5,000 x 0.1 = 500. Total weighted 21,500, expected 29,500.
         var json = Pin("stage-weighted-forecast", Forecast.StageWeighted(AllDeals, Pipeline, Quarters));
         var q1 = json.GetProperty("periods")[0];
-        Assert.Equal("30000.00", Amount(q1.GetProperty("openAmount")));
-        Assert.Equal("21000.00", Amount(q1.GetProperty("weighted")));
-        Assert.Equal("8000.00", Amount(q1.GetProperty("won")));
-        Assert.Equal("29000.00", Amount(q1.GetProperty("expected")));
-        Assert.Equal("500.00", Amount(json.GetProperty("periods")[1].GetProperty("weighted")));
-        Assert.Equal("29500.00", Amount(json.GetProperty("total").GetProperty("expected")));
+        Assert.Equal(30_000m, Amount(q1.GetProperty("openAmount")));
+        Assert.Equal(21_000m, Amount(q1.GetProperty("weighted")));
+        Assert.Equal(8_000m, Amount(q1.GetProperty("won")));
+        Assert.Equal(29_000m, Amount(q1.GetProperty("expected")));
+        Assert.Equal(500m, Amount(json.GetProperty("periods")[1].GetProperty("weighted")));
+        Assert.Equal(29_500m, Amount(json.GetProperty("total").GetProperty("expected")));
     }
 
     [Fact]
@@ -42,11 +49,11 @@ public class ResultGoldenTests
         var json = Pin("category-forecast", Forecast.ByCategory(AllDeals, Pipeline, Quarters, Org));
         var company = json.GetProperty("lines").EnumerateArray().First(l => l.GetProperty("kind").GetString() == "Company");
         var gross = company.GetProperty("gross");
-        Assert.Equal("8000.00", Amount(gross.GetProperty("closed")));
-        Assert.Equal("20000.00", Amount(gross.GetProperty("commit")));
-        Assert.Equal("10000.00", Amount(gross.GetProperty("bestCase")));
-        Assert.Equal("28000.00", Amount(gross.GetProperty("commitCumulative")));
-        Assert.Equal("38000.00", Amount(gross.GetProperty("bestCaseCumulative")));
+        Assert.Equal(8_000m, Amount(gross.GetProperty("closed")));
+        Assert.Equal(20_000m, Amount(gross.GetProperty("commit")));
+        Assert.Equal(10_000m, Amount(gross.GetProperty("bestCase")));
+        Assert.Equal(28_000m, Amount(gross.GetProperty("commitCumulative")));
+        Assert.Equal(38_000m, Amount(gross.GetProperty("bestCaseCumulative")));
     }
 
     [Fact]
@@ -56,9 +63,9 @@ public class ResultGoldenTests
         // 28,000 (0.5 x 0.8 = 0.4), 38,000 (0.4). Mean 29,000; variance 10,000^2 x 0.25 + 20,000^2 x 0.16 = 89,000,000.
         // Cumulative 0.1, 0.2, 0.6, 1.0: P05 = P10 = 8,000, P25 = P50 = 28,000, P75 = P90 = P95 = 38,000.
         var json = Pin("revenue-distribution", Forecast.Distribution(AllDeals, Pipeline, Q1));
-        Assert.Equal("29000.00", Amount(json.GetProperty("mean")));
+        Assert.Equal(29_000m, Amount(json.GetProperty("mean")));
         Assert.Equal(89_000_000d, json.GetProperty("variance").GetDouble(), 6);
-        string[] expected = ["8000.00", "8000.00", "28000.00", "28000.00", "38000.00", "38000.00", "38000.00"];
+        decimal[] expected = [8_000m, 8_000m, 28_000m, 28_000m, 38_000m, 38_000m, 38_000m];
         Assert.Equal(expected, json.GetProperty("percentiles").EnumerateArray().Select(p => Amount(p.GetProperty("value"))));
     }
 
@@ -68,9 +75,9 @@ public class ResultGoldenTests
         // Decided: D-4 won (bob, 8,000), D-5 lost (alice, 4,000). Total 1/2 = 0.5 by count, 8,000 / 12,000 by value.
         var json = Pin("win-rate-table", WinRate.By(AllDeals, Breakdown.Owner));
         var total = json.GetProperty("total");
-        Assert.Equal(0.5m, total.GetProperty("countRate").GetDecimal());
+        Assert.Equal(0.5m, Exact(total.GetProperty("countRate")));
         Assert.Equal(1, total.GetProperty("countInterval").GetProperty("successes").GetInt32());
-        Assert.Equal("4000.00", Amount(total.GetProperty("lostValue")));
+        Assert.Equal(4_000m, Amount(total.GetProperty("lostValue")));
         Assert.Equal(["alice", "bob"], json.GetProperty("lines").EnumerateArray().Select(l => l.GetProperty("key").GetString()));
     }
 
@@ -123,7 +130,7 @@ public class ResultGoldenTests
         var json = Pin("sales-velocity", SalesVelocity.Of(AllDeals, Q1));
         Assert.Equal(1, json.GetProperty("wonDeals").GetInt64());
         Assert.Equal(1, json.GetProperty("lostDeals").GetInt64());
-        Assert.Equal("8000.00", Amount(json.GetProperty("wonAmount")));
+        Assert.Equal(8_000m, Amount(json.GetProperty("wonAmount")));
     }
 
     [Fact]
@@ -134,7 +141,7 @@ public class ResultGoldenTests
         var ranked = json.GetProperty("ranked").EnumerateArray().ToArray();
         Assert.Equal("bob", ranked[0].GetProperty("key").GetString());
         Assert.Equal(1, ranked[0].GetProperty("rank").GetInt32());
-        Assert.Equal("8000.00", Amount(ranked[0].GetProperty("wonAmount")));
+        Assert.Equal(8_000m, Amount(ranked[0].GetProperty("wonAmount")));
     }
 
     [Fact]
@@ -147,7 +154,7 @@ public class ResultGoldenTests
         Assert.Equal("648:00:00", json.GetProperty("typicalWonCycle").GetString());
         var pastClose = json.GetProperty("findings").EnumerateArray().Single(f => f.GetProperty("kind").GetString() == "PastExpectedClose");
         Assert.Equal("D-1", pastClose.GetProperty("dealId").GetString());
-        Assert.Equal(14m, pastClose.GetProperty("measured").GetDecimal());
+        Assert.Equal(14m, Exact(pastClose.GetProperty("measured")));
     }
 
     [Fact]
@@ -163,11 +170,11 @@ public class ResultGoldenTests
         var json = Pin("attainment-report", Attainment.Of(AllDeals, Pipeline, quotas));
         var lines = json.GetProperty("lines").EnumerateArray().ToArray();
         var bob = lines.Single(l => l.GetProperty("subjectId").GetString() == "bob");
-        Assert.Equal(0.8m, bob.GetProperty("completionRate").GetDecimal());
-        Assert.Equal("2000.00", Amount(bob.GetProperty("gap")));
+        Assert.Equal(0.8m, Exact(bob.GetProperty("completionRate")));
+        Assert.Equal(2_000m, Amount(bob.GetProperty("gap")));
         var alice = lines.Single(l => l.GetProperty("subjectId").GetString() == "alice");
-        Assert.Equal("30000.00", Amount(alice.GetProperty("openPipeline")));
-        Assert.Equal("21000.00", Amount(alice.GetProperty("weightedPipeline")));
+        Assert.Equal(30_000m, Amount(alice.GetProperty("openPipeline")));
+        Assert.Equal(21_000m, Amount(alice.GetProperty("weightedPipeline")));
     }
 
     [Fact]
@@ -179,7 +186,7 @@ public class ResultGoldenTests
             ["current", "1-30", "31-60", "61-90", "over 90"],
             json.GetProperty("buckets").GetProperty("labels").EnumerateArray().Select(l => l.GetString())
         );
-        Assert.Equal("6000.00", Amount(json.GetProperty("total").GetProperty("buckets")[2]));
+        Assert.Equal(6_000m, Amount(json.GetProperty("total").GetProperty("buckets")[2]));
     }
 
     [Fact]
@@ -187,8 +194,8 @@ public class ResultGoldenTests
     {
         // Overdue: C-9's 6,000 (due Jan 24). Q1: C-4's balance 4,000 due Mar 3. Q2: nothing scheduled.
         var json = Pin("cash-forecast", CashForecast.Of(Schedules, AsOfDate, Quarters));
-        Assert.Equal("6000.00", Amount(json.GetProperty("overdue").GetProperty("scheduled")));
-        Assert.Equal("4000.00", Amount(json.GetProperty("periods")[0].GetProperty("scheduled")));
-        Assert.Equal("0.00", Amount(json.GetProperty("periods")[1].GetProperty("scheduled")));
+        Assert.Equal(6_000m, Amount(json.GetProperty("overdue").GetProperty("scheduled")));
+        Assert.Equal(4_000m, Amount(json.GetProperty("periods")[0].GetProperty("scheduled")));
+        Assert.Equal(0m, Amount(json.GetProperty("periods")[1].GetProperty("scheduled")));
     }
 }

@@ -31,10 +31,10 @@ internal sealed class AgingLineConverter : ResultConverter<AgingLine>
         writer.WriteStartArray("buckets");
         foreach (var amount in value.Buckets)
         {
-            Json.Documents.DocumentValues.Write(writer, amount, options);
+            Values.ValueCodecs.Money.Write(writer, amount, ".buckets");
         }
         writer.WriteEndArray();
-        Money(writer, "total", value.Total, options);
+        Money(writer, "total", value.Total);
     }
 }
 
@@ -44,8 +44,8 @@ internal sealed class AgingReportConverter : ResultConverter<AgingReport>
 
     internal override void WriteFields(Utf8JsonWriter writer, AgingReport value, JsonSerializerOptions options)
     {
-        Date(writer, "asOf", value.AsOf, options);
-        Currency(writer, value.Currency, options);
+        Date(writer, "asOf", value.AsOf);
+        Currency(writer, value.Currency);
         Object(writer, "buckets", value.Buckets, AgingBucketsConverter.Instance, options);
         Object(writer, "total", value.Total, AgingLineConverter.Instance, options);
         Array(writer, "byCustomer", value.ByCustomer, AgingLineConverter.Instance, options);
@@ -61,10 +61,10 @@ internal sealed class CashForecastLineConverter : ResultConverter<CashForecastLi
     internal override void WriteFields(Utf8JsonWriter writer, CashForecastLine value, JsonSerializerOptions options)
     {
         writer.WriteString("label", value.Label);
-        Period(writer, "period", value.Period, options);
-        Money(writer, "scheduled", value.Scheduled, options);
-        Money(writer, "wonNotScheduled", value.WonNotScheduled, options);
-        Money(writer, "weightedPipeline", value.WeightedPipeline, options);
+        Period(writer, "period", value.Period);
+        Money(writer, "scheduled", value.Scheduled);
+        Money(writer, "wonNotScheduled", value.WonNotScheduled);
+        Money(writer, "weightedPipeline", value.WeightedPipeline);
     }
 }
 
@@ -75,8 +75,8 @@ internal sealed class CashForecastReportConverter : ResultConverter<CashForecast
 
     internal override void WriteFields(Utf8JsonWriter writer, CashForecastReport value, JsonSerializerOptions options)
     {
-        Date(writer, "asOf", value.AsOf, options);
-        Currency(writer, value.Currency, options);
+        Date(writer, "asOf", value.AsOf);
+        Currency(writer, value.Currency);
         Object(writer, "overdue", value.Overdue, CashForecastLineConverter.Instance, options);
         Array(writer, "periods", value.Periods, CashForecastLineConverter.Instance, options);
         Object(writer, "outsidePeriods", value.OutsidePeriods, CashForecastLineConverter.Instance, options);
@@ -91,11 +91,11 @@ internal sealed class ProgressLineConverter : ResultConverter<ProgressLine>
     internal override void WriteFields(Utf8JsonWriter writer, ProgressLine value, JsonSerializerOptions options)
     {
         writer.WriteString("key", value.Key);
-        Money(writer, "due", value.Due, options);
-        Money(writer, "paidOnDue", value.PaidOnDue, options);
-        Money(writer, "outstanding", value.Outstanding, options);
-        Money(writer, "collected", value.Collected, options);
-        Number(writer, "rate", value.Rate);
+        Money(writer, "due", value.Due);
+        Money(writer, "paidOnDue", value.PaidOnDue);
+        Money(writer, "outstanding", value.Outstanding);
+        Money(writer, "collected", value.Collected);
+        Decimal(writer, "rate", value.Rate);
     }
 }
 
@@ -107,7 +107,7 @@ internal sealed class CollectedCashRankConverter : ResultConverter<CollectedCash
     {
         writer.WriteNumber("rank", value.Rank);
         writer.WriteString("id", value.Id);
-        Money(writer, "collected", value.Collected, options);
+        Money(writer, "collected", value.Collected);
     }
 }
 
@@ -117,8 +117,8 @@ internal sealed class CollectionProgressReportConverter : ResultConverter<Collec
 
     internal override void WriteFields(Utf8JsonWriter writer, CollectionProgressReport value, JsonSerializerOptions options)
     {
-        Date(writer, "asOf", value.AsOf, options);
-        Currency(writer, value.Currency, options);
+        Date(writer, "asOf", value.AsOf);
+        Currency(writer, value.Currency);
         Object(writer, "total", value.Total, ProgressLineConverter.Instance, options);
         Array(writer, "byContract", value.ByContract, ProgressLineConverter.Instance, options);
         Array(writer, "byRep", value.ByRep, ProgressLineConverter.Instance, options);
@@ -134,10 +134,10 @@ internal sealed class DaysSalesOutstandingConverter : ResultConverter<DaysSalesO
 
     internal override void WriteFields(Utf8JsonWriter writer, DaysSalesOutstanding value, JsonSerializerOptions options)
     {
-        Period(writer, "period", value.Period, options);
-        Money(writer, "receivables", value.Receivables, options);
-        Money(writer, "billed", value.Billed, options);
+        Period(writer, "period", value.Period);
+        Money(writer, "receivables", value.Receivables);
+        Money(writer, "billed", value.Billed);
         writer.WriteNumber("days", value.Days);
-        Number(writer, "value", value.Value);
+        Decimal(writer, "value", value.Value);
     }
 }

@@ -11,13 +11,13 @@ internal sealed class InstalmentStatusConverter : ResultConverter<InstalmentStat
     internal override void WriteFields(Utf8JsonWriter writer, InstalmentStatus value, JsonSerializerOptions options)
     {
         writer.WriteNumber("number", value.Number);
-        Money(writer, "amount", value.Amount, options);
-        Struct(writer, "dueOn", value.DueOn, options);
+        Money(writer, "amount", value.Amount);
+        Date(writer, "dueOn", value.DueOn);
         writer.WriteString("milestone", value.Milestone);
-        Money(writer, "paid", value.Paid, options);
+        Money(writer, "paid", value.Paid);
         Name(writer, "state", value.State);
         writer.WriteNumber("daysOverdue", value.DaysOverdue);
-        Money(writer, "remaining", value.Remaining, options);
+        Money(writer, "remaining", value.Remaining);
     }
 }
 
@@ -31,21 +31,21 @@ internal sealed class CollectionStatusConverter : ResultConverter<CollectionStat
         writer.WriteString("contractId", value.Contract?.ContractId);
         writer.WriteString("customer", value.Contract?.Customer);
         writer.WriteString("owner", value.Contract?.Owner);
-        Struct(writer, "dealId", value.Contract?.Deal, options);
-        Date(writer, "asOf", value.AsOf, options);
-        Money(writer, "total", value.Total, options);
-        Money(writer, "billed", value.Billed, options);
-        Money(writer, "allocated", value.Allocated, options);
-        Money(writer, "received", value.Received, options);
-        Money(writer, "refunded", value.Refunded, options);
-        Money(writer, "reversed", value.Reversed, options);
-        Money(writer, "credit", value.Credit, options);
-        Money(writer, "outstanding", value.Outstanding, options);
-        Money(writer, "overdue", value.Overdue, options);
-        Money(writer, "costs", value.Costs, options);
-        Money(writer, "collected", value.Collected, options);
-        Money(writer, "remaining", value.Remaining, options);
-        Money(writer, "collectedLessCosts", value.CollectedLessCosts, options);
+        Id(writer, "dealId", value.Contract?.Deal);
+        Date(writer, "asOf", value.AsOf);
+        Money(writer, "total", value.Total);
+        Money(writer, "billed", value.Billed);
+        Money(writer, "allocated", value.Allocated);
+        Money(writer, "received", value.Received);
+        Money(writer, "refunded", value.Refunded);
+        Money(writer, "reversed", value.Reversed);
+        Money(writer, "credit", value.Credit);
+        Money(writer, "outstanding", value.Outstanding);
+        Money(writer, "overdue", value.Overdue);
+        Money(writer, "costs", value.Costs);
+        Money(writer, "collected", value.Collected);
+        Money(writer, "remaining", value.Remaining);
+        Money(writer, "collectedLessCosts", value.CollectedLessCosts);
         Array(writer, "instalments", value.Instalments, InstalmentStatusConverter.Instance, options);
     }
 }

@@ -10,16 +10,16 @@ internal sealed class BacktestRowConverter : ResultConverter<BacktestRow>
 
     internal override void WriteFields(Utf8JsonWriter writer, BacktestRow value, JsonSerializerOptions options)
     {
-        Date(writer, "forecastDate", value.ForecastDate, options);
-        Period(writer, "period", value.Period, options);
-        Money(writer, "actual", value.Actual, options);
-        Money(writer, "stageWeighted", value.StageWeighted, options);
-        Money(writer, "commitCumulative", value.CommitCumulative, options);
-        Money(writer, "bestCaseCumulative", value.BestCaseCumulative, options);
-        Money(writer, "pipelineCumulative", value.PipelineCumulative, options);
-        Money(writer, "p10", value.P10, options);
-        Money(writer, "p50", value.P50, options);
-        Money(writer, "p90", value.P90, options);
+        Date(writer, "forecastDate", value.ForecastDate);
+        Period(writer, "period", value.Period);
+        Money(writer, "actual", value.Actual);
+        Money(writer, "stageWeighted", value.StageWeighted);
+        Money(writer, "commitCumulative", value.CommitCumulative);
+        Money(writer, "bestCaseCumulative", value.BestCaseCumulative);
+        Money(writer, "pipelineCumulative", value.PipelineCumulative);
+        Money(writer, "p10", value.P10);
+        Money(writer, "p50", value.P50);
+        Money(writer, "p90", value.P90);
         writer.WriteBoolean("withinP10ToP90", value.WithinP10ToP90);
     }
 }
@@ -31,8 +31,8 @@ internal sealed class MethodAccuracyConverter : ResultConverter<MethodAccuracy>
     internal override void WriteFields(Utf8JsonWriter writer, MethodAccuracy value, JsonSerializerOptions options)
     {
         writer.WriteString("method", value.Method);
-        writer.WriteNumber("bias", value.Bias);
-        writer.WriteNumber("meanAbsoluteError", value.MeanAbsoluteError);
+        Decimal(writer, "bias", value.Bias);
+        Decimal(writer, "meanAbsoluteError", value.MeanAbsoluteError);
         Number(writer, "rootMeanSquaredError", value.RootMeanSquaredError);
     }
 }
@@ -43,7 +43,7 @@ internal sealed class BacktestResultConverter : ResultConverter<BacktestResult>
 
     internal override void WriteFields(Utf8JsonWriter writer, BacktestResult value, JsonSerializerOptions options)
     {
-        Currency(writer, value.Currency, options);
+        Currency(writer, value.Currency);
         Array(writer, "rows", value.Rows, BacktestRowConverter.Instance, options);
         Array(writer, "methods", value.Methods, MethodAccuracyConverter.Instance, options);
         Number(writer, "p10ToP90Coverage", value.P10ToP90Coverage);

@@ -14,14 +14,14 @@ internal sealed class CalibratedStageConverter : ResultConverter<CalibratedStage
         writer.WriteString("stageId", value.StageId);
         writer.WriteString("name", value.Name);
         writer.WriteNumber("index", value.Index);
-        writer.WriteNumber("currentProbability", value.CurrentProbability);
+        Decimal(writer, "currentProbability", value.CurrentProbability);
         writer.WriteNumber("reached", value.Reached);
         writer.WriteNumber("won", value.Won);
         writer.WriteNumber("lost", value.Lost);
         Number(writer, "observedRate", value.ObservedRate);
         Interval(writer, "interval", value.Interval);
         Number(writer, "smoothedRate", value.SmoothedRate);
-        Number(writer, "suggestedProbability", value.SuggestedProbability);
+        Decimal(writer, "suggestedProbability", value.SuggestedProbability);
     }
 }
 
@@ -83,8 +83,8 @@ internal sealed class ReliabilityTableConverter : ResultConverter<ReliabilityTab
         foreach (var bin in value.Bins)
         {
             writer.WriteStartObject();
-            writer.WriteNumber("lower", bin.Lower);
-            writer.WriteNumber("upper", bin.Upper);
+            Decimal(writer, "lower", bin.Lower);
+            Decimal(writer, "upper", bin.Upper);
             writer.WriteNumber("count", bin.Count);
             Number(writer, "meanForecast", bin.MeanForecast);
             Number(writer, "observedFrequency", bin.ObservedFrequency);

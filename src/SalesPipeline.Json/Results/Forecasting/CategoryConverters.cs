@@ -10,14 +10,14 @@ internal sealed class CategoryAmountsConverter : ResultConverter<CategoryAmounts
 
     internal override void WriteFields(Utf8JsonWriter writer, CategoryAmounts value, JsonSerializerOptions options)
     {
-        Money(writer, "closed", value.Closed, options);
-        Money(writer, "commit", value.Commit, options);
-        Money(writer, "bestCase", value.BestCase, options);
-        Money(writer, "pipeline", value.Pipeline, options);
-        Money(writer, "omitted", value.Omitted, options);
-        Money(writer, "commitCumulative", value.CommitCumulative, options);
-        Money(writer, "bestCaseCumulative", value.BestCaseCumulative, options);
-        Money(writer, "openPipeline", value.OpenPipeline, options);
+        Money(writer, "closed", value.Closed);
+        Money(writer, "commit", value.Commit);
+        Money(writer, "bestCase", value.BestCase);
+        Money(writer, "pipeline", value.Pipeline);
+        Money(writer, "omitted", value.Omitted);
+        Money(writer, "commitCumulative", value.CommitCumulative);
+        Money(writer, "bestCaseCumulative", value.BestCaseCumulative);
+        Money(writer, "openPipeline", value.OpenPipeline);
     }
 }
 
@@ -28,11 +28,11 @@ internal sealed class CategoryAdjustmentConverter : ResultConverter<CategoryAdju
     internal override void WriteFields(Utf8JsonWriter writer, CategoryAdjustment value, JsonSerializerOptions options)
     {
         writer.WriteString("subjectId", value.SubjectId);
-        Period(writer, "period", value.Period, options);
+        Period(writer, "period", value.Period);
         Name(writer, "category", value.Category);
-        Money(writer, "amount", value.Amount, options);
+        Money(writer, "amount", value.Amount);
         writer.WriteString("by", value.By);
-        Instant(writer, "at", value.At, options);
+        Instant(writer, "at", value.At);
         writer.WriteString("note", value.Note);
     }
 }
@@ -43,7 +43,7 @@ internal sealed class CategoryLineConverter : ResultConverter<CategoryLine>
 
     internal override void WriteFields(Utf8JsonWriter writer, CategoryLine value, JsonSerializerOptions options)
     {
-        Period(writer, "period", value.Period, options);
+        Period(writer, "period", value.Period);
         Name(writer, "kind", value.Kind);
         writer.WriteString("id", value.Id);
         writer.WriteString("parentId", value.ParentId);
@@ -59,7 +59,7 @@ internal sealed class CategoryForecastConverter : ResultConverter<CategoryForeca
 
     internal override void WriteFields(Utf8JsonWriter writer, CategoryForecast value, JsonSerializerOptions options)
     {
-        Currency(writer, value.Currency, options);
+        Currency(writer, value.Currency);
         Array(writer, "lines", value.Lines, CategoryLineConverter.Instance, options);
         Object(writer, "overdue", value.Overdue, CategoryAmountsConverter.Instance, options);
         Array(writer, "adjustments", value.Adjustments, CategoryAdjustmentConverter.Instance, options);

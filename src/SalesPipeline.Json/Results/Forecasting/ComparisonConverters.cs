@@ -11,17 +11,17 @@ internal sealed class DealComparisonConverter : ResultConverter<DealComparison>
 
     internal override void WriteFields(Utf8JsonWriter writer, DealComparison value, JsonSerializerOptions options)
     {
-        Struct<DealId>(writer, "dealId", value.DealId, options);
+        Id(writer, "dealId", value.DealId);
         writer.WriteString("name", value.Name);
         writer.WriteString("owner", value.Owner);
         writer.WriteString("stageId", value.StageId);
-        Money(writer, "amount", value.Amount, options);
-        writer.WriteNumber("probability", value.Probability.Value);
+        Money(writer, "amount", value.Amount);
+        Decimal(writer, "probability", value.Probability.Value);
         Name(writer, "probabilitySource", value.Probability.Source);
         Name(writer, "category", value.Category.Value);
         Name(writer, "categorySource", value.Category.Source);
-        Money(writer, "weighted", value.Weighted, options);
-        writer.WriteNumber("disagreement", value.Disagreement);
+        Money(writer, "weighted", value.Weighted);
+        Decimal(writer, "disagreement", value.Disagreement);
     }
 }
 
@@ -32,7 +32,7 @@ internal sealed class ForecastComparisonConverter : ResultConverter<ForecastComp
 
     internal override void WriteFields(Utf8JsonWriter writer, ForecastComparison value, JsonSerializerOptions options)
     {
-        Currency(writer, value.Currency, options);
+        Currency(writer, value.Currency);
         Array(writer, "deals", value.Deals, DealComparisonConverter.Instance, options);
         Strings(writer, "disagreements", value.Disagreements.Select(d => d.DealId.ToString()));
     }

@@ -10,7 +10,7 @@ internal sealed class DistributionPointConverter : ResultConverter<DistributionP
 
     internal override void WriteFields(Utf8JsonWriter writer, DistributionPoint value, JsonSerializerOptions options)
     {
-        Money(writer, "value", value.Value, options);
+        Money(writer, "value", value.Value);
         Number(writer, "probability", value.Probability);
         Number(writer, "cumulative", value.Cumulative);
     }
@@ -27,14 +27,14 @@ internal sealed class RevenueDistributionConverter : ResultConverter<RevenueDist
 
     internal override void WriteFields(Utf8JsonWriter writer, RevenueDistribution value, JsonSerializerOptions options)
     {
-        Period(writer, "period", value.Period, options);
-        Currency(writer, value.Currency, options);
+        Period(writer, "period", value.Period);
+        Currency(writer, value.Currency);
         Name(writer, "method", value.Method);
         writer.WriteNumber("dealCount", value.DealCount);
         writer.WriteNumber("wonDealCount", value.WonDealCount);
         writer.WriteNumber("overdueDealsExcluded", value.OverdueDealsExcluded);
-        Money(writer, "wonAmount", value.WonAmount, options);
-        Money(writer, "mean", value.Mean, options);
+        Money(writer, "wonAmount", value.WonAmount);
+        Money(writer, "mean", value.Mean);
         Number(writer, "variance", value.Variance);
         Number(writer, "standardDeviation", value.StandardDeviation);
         writer.WriteStartArray("percentiles");
@@ -42,14 +42,14 @@ internal sealed class RevenueDistributionConverter : ResultConverter<RevenueDist
         {
             writer.WriteStartObject();
             writer.WriteNumber("p", p);
-            Money(writer, "value", value.Percentile(p), options);
+            Money(writer, "value", value.Percentile(p));
             writer.WriteEndObject();
         }
         writer.WriteEndArray();
-        Money(writer, "gridStep", value.GridStep, options);
-        Money(writer, "errorBound", value.ErrorBound, options);
+        Money(writer, "gridStep", value.GridStep);
+        Money(writer, "errorBound", value.ErrorBound);
         Number(writer, "trials", value.Trials);
-        Money(writer, "sampleMean", value.SampleMean, options);
+        Money(writer, "sampleMean", value.SampleMean);
         Number(writer, "standardError", value.StandardError);
     }
 }

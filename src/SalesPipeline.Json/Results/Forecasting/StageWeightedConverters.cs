@@ -11,15 +11,15 @@ internal sealed class WeightedLineConverter : ResultConverter<WeightedLine>
     internal override void WriteFields(Utf8JsonWriter writer, WeightedLine value, JsonSerializerOptions options)
     {
         writer.WriteString("label", value.Label);
-        Period(writer, "period", value.Period, options);
+        Period(writer, "period", value.Period);
         writer.WriteString("owner", value.Owner);
         writer.WriteString("teamId", value.TeamId);
         writer.WriteNumber("openDeals", value.OpenDeals);
-        Money(writer, "openAmount", value.OpenAmount, options);
-        Money(writer, "weighted", value.Weighted, options);
+        Money(writer, "openAmount", value.OpenAmount);
+        Money(writer, "weighted", value.Weighted);
         writer.WriteNumber("wonDeals", value.WonDeals);
-        Money(writer, "won", value.Won, options);
-        Money(writer, "expected", value.Expected, options);
+        Money(writer, "won", value.Won);
+        Money(writer, "expected", value.Expected);
     }
 }
 
@@ -29,7 +29,7 @@ internal sealed class StageWeightedForecastConverter : ResultConverter<StageWeig
 
     internal override void WriteFields(Utf8JsonWriter writer, StageWeightedForecast value, JsonSerializerOptions options)
     {
-        Currency(writer, value.Currency, options);
+        Currency(writer, value.Currency);
         Array(writer, "periods", value.Periods, WeightedLineConverter.Instance, options);
         Object(writer, "overdue", value.Overdue, WeightedLineConverter.Instance, options);
         Object(writer, "outsidePeriods", value.OutsidePeriods, WeightedLineConverter.Instance, options);

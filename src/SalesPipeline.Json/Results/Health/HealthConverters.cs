@@ -12,12 +12,12 @@ internal sealed class HealthFindingConverter : ResultConverter<HealthFinding>
     {
         Name(writer, "kind", value.Kind);
         Name(writer, "subject", value.Subject);
-        Struct(writer, "dealId", value.Deal, options);
-        Struct(writer, "leadId", value.Lead, options);
+        Id(writer, "dealId", value.Deal);
+        Id(writer, "leadId", value.Lead);
         writer.WriteString("stageId", value.StageId);
         writer.WriteString("owner", value.Owner);
-        writer.WriteNumber("measured", value.Measured);
-        writer.WriteNumber("threshold", value.Threshold);
+        Decimal(writer, "measured", value.Measured);
+        Decimal(writer, "threshold", value.Threshold);
         Name(writer, "unit", value.Unit);
         writer.WriteString("message", value.Message);
     }
@@ -30,13 +30,13 @@ internal sealed class DealHealthConverter : ResultConverter<DealHealth>
 
     internal override void WriteFields(Utf8JsonWriter writer, DealHealth value, JsonSerializerOptions options)
     {
-        Struct<DealId>(writer, "dealId", value.Deal, options);
+        Id(writer, "dealId", value.Deal);
         writer.WriteString("name", value.Name);
         writer.WriteString("owner", value.Owner);
         writer.WriteString("stageId", value.StageId);
-        Money(writer, "amount", value.Amount, options);
-        writer.WriteNumber("probability", value.Probability);
-        Money(writer, "weightedAmount", value.WeightedAmount, options);
+        Money(writer, "amount", value.Amount);
+        Decimal(writer, "probability", value.Probability);
+        Money(writer, "weightedAmount", value.WeightedAmount);
         Array(writer, "findings", value.Findings, HealthFindingConverter.Instance, options);
     }
 }
@@ -50,7 +50,7 @@ internal sealed class ReviewShortlistConverter : ResultConverter<ReviewShortlist
         writer.WriteString("owner", value.Owner);
         writer.WriteNumber("size", value.Size);
         writer.WriteNumber("atRiskDeals", value.AtRiskDeals);
-        Money(writer, "weightedAtRisk", value.WeightedAtRisk, options);
+        Money(writer, "weightedAtRisk", value.WeightedAtRisk);
         Array(writer, "deals", value.Deals, DealHealthConverter.Instance, options);
     }
 }
@@ -61,15 +61,15 @@ internal sealed class CoverageResultConverter : ResultConverter<CoverageResult>
 
     internal override void WriteFields(Utf8JsonWriter writer, CoverageResult value, JsonSerializerOptions options)
     {
-        Period(writer, "period", value.Period, options);
-        Money(writer, "target", value.Target, options);
-        Money(writer, "wonSoFar", value.WonSoFar, options);
-        Money(writer, "remainingTarget", value.RemainingTarget, options);
-        Money(writer, "openPipeline", value.OpenPipeline, options);
+        Period(writer, "period", value.Period);
+        Money(writer, "target", value.Target);
+        Money(writer, "wonSoFar", value.WonSoFar);
+        Money(writer, "remainingTarget", value.RemainingTarget);
+        Money(writer, "openPipeline", value.OpenPipeline);
         writer.WriteNumber("openDeals", value.OpenDeals);
-        writer.WriteNumber("winRate", value.WinRate);
-        writer.WriteNumber("requiredCoverage", value.RequiredCoverage);
-        Number(writer, "coverage", value.Coverage);
+        Decimal(writer, "winRate", value.WinRate);
+        Decimal(writer, "requiredCoverage", value.RequiredCoverage);
+        Decimal(writer, "coverage", value.Coverage);
         writer.WriteBoolean("isEnough", value.IsEnough);
     }
 }
@@ -82,12 +82,12 @@ internal sealed class HealthReportConverter : ResultConverter<HealthReport>
 
     internal override void WriteFields(Utf8JsonWriter writer, HealthReport value, JsonSerializerOptions options)
     {
-        Instant(writer, "asOf", value.AsOf, options);
-        Value(writer, "currency", value.Currency, options);
+        Instant(writer, "asOf", value.AsOf);
+        Currency(writer, value.Currency);
         writer.WriteNumber("openDeals", value.OpenDeals);
         writer.WriteNumber("wonDeals", value.WonDeals);
         writer.WriteNumber("lostDeals", value.LostDeals);
-        Struct(writer, "typicalWonCycle", value.TypicalWonCycle, options);
+        Duration(writer, "typicalWonCycle", value.TypicalWonCycle);
         Name(writer, "typicalCycleSource", value.TypicalCycleSource);
         Object(writer, "coverage", value.Coverage, CoverageResultConverter.Instance, options);
         Strings(writer, "skippedChecks", value.SkippedChecks);

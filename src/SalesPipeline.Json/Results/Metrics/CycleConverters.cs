@@ -46,7 +46,7 @@ internal sealed class SalesCycleConverter : ResultConverter<SalesCycle>
 
     internal override void WriteFields(Utf8JsonWriter writer, SalesCycle value, JsonSerializerOptions options)
     {
-        Instant(writer, "asOf", value.AsOf, options);
+        Instant(writer, "asOf", value.AsOf);
         Name(writer, "outcome", value.Options.Outcome);
         writer.WriteNumber("deals", value.Deals);
         writer.WriteNumber("closed", value.Closed);

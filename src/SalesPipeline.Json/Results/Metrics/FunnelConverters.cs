@@ -18,10 +18,10 @@ internal sealed class FunnelStageConverter : ResultConverter<FunnelStage>
         writer.WriteNumber("lost", value.Lost);
         writer.WriteNumber("won", value.Won);
         writer.WriteNumber("stillIn", value.StillIn);
-        Money(writer, "reachedAmount", value.ReachedAmount, options);
-        Money(writer, "lostAmount", value.LostAmount, options);
-        Money(writer, "wonAmount", value.WonAmount, options);
-        Money(writer, "stillInAmount", value.StillInAmount, options);
+        Money(writer, "reachedAmount", value.ReachedAmount);
+        Money(writer, "lostAmount", value.LostAmount);
+        Money(writer, "wonAmount", value.WonAmount);
+        Money(writer, "stillInAmount", value.StillInAmount);
         Number(writer, "conversionToNext", value.ConversionToNext);
         Number(writer, "lossRate", value.LossRate);
         Number(writer, "reachedValueShare", value.ReachedValueShare);
@@ -67,7 +67,7 @@ internal sealed class FunnelReportConverter : ResultConverter<FunnelReport>
 
     internal override void WriteFields(Utf8JsonWriter writer, FunnelReport value, JsonSerializerOptions options)
     {
-        Currency(writer, value.Currency, options);
+        Currency(writer, value.Currency);
         writer.WriteString("qualifiedStageId", value.QualifiedStage?.Id);
         Object(writer, "all", value.All, FunnelGroupConverter.Instance, options);
         Array(writer, "groups", value.Groups, FunnelGroupConverter.Instance, options);

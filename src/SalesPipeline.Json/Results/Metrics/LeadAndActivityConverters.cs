@@ -11,7 +11,7 @@ internal sealed class VolumeLineConverter : ResultConverter<VolumeLine>
     internal override void WriteFields(Utf8JsonWriter writer, VolumeLine value, JsonSerializerOptions options)
     {
         writer.WriteString("label", value.Label);
-        Period(writer, "period", value.Period, options);
+        Period(writer, "period", value.Period);
         writer.WriteString("key", value.Key);
         writer.WriteNumber("newLeads", value.NewLeads);
         writer.WriteNumber("newDeals", value.NewDeals);
@@ -38,9 +38,9 @@ internal sealed class UntouchedLeadConverter : ResultConverter<UntouchedLead>
 
     internal override void WriteFields(Utf8JsonWriter writer, UntouchedLead value, JsonSerializerOptions options)
     {
-        Struct<LeadId>(writer, "leadId", value.Lead, options);
+        Id(writer, "leadId", value.Lead);
         writer.WriteString("owner", value.Owner);
-        Instant(writer, "createdAt", value.CreatedAt, options);
+        Instant(writer, "createdAt", value.CreatedAt);
         Number(writer, "waitingHours", value.WaitingHours);
     }
 }
@@ -51,8 +51,8 @@ internal sealed class LeadResponseTimeConverter : ResultConverter<LeadResponseTi
 
     internal override void WriteFields(Utf8JsonWriter writer, LeadResponseTime value, JsonSerializerOptions options)
     {
-        Instant(writer, "asOf", value.AsOf, options);
-        Struct<NodaTime.Duration>(writer, "untouchedAfter", value.Options.UntouchedAfter, options);
+        Instant(writer, "asOf", value.AsOf);
+        Duration(writer, "untouchedAfter", value.Options.UntouchedAfter);
         Name(writer, "breakdown", value.Breakdown);
         writer.WriteString("group", value.Group);
         writer.WriteNumber("leads", value.Leads);
@@ -84,7 +84,7 @@ internal sealed class ActivityCountLineConverter : ResultConverter<ActivityCount
     internal override void WriteFields(Utf8JsonWriter writer, ActivityCountLine value, JsonSerializerOptions options)
     {
         writer.WriteString("rep", value.Rep);
-        Period(writer, "period", value.Period, options);
+        Period(writer, "period", value.Period);
         Name(writer, "kind", value.Kind);
         writer.WriteNumber("count", value.Count);
         Array(writer, "outcomes", value.Outcomes, OutcomeCountConverter.Instance, options);
@@ -111,7 +111,7 @@ internal sealed class ProgressRatioConverter : ResultConverter<ProgressRatio>
         writer.WriteNumber("activities", value.Activities);
         writer.WriteNumber("progressed", value.Progressed);
         writer.WriteNumber("pending", value.Pending);
-        Number(writer, "rate", value.Rate);
+        Decimal(writer, "rate", value.Rate);
         Interval(writer, "interval", value.Interval);
     }
 }

@@ -13,7 +13,7 @@ internal sealed class LeaderboardEntryConverter : ResultConverter<LeaderboardEnt
         Number(writer, "rank", value.Rank);
         writer.WriteString("key", value.Key);
         writer.WriteNumber("wonCount", value.WonCount);
-        Money(writer, "wonAmount", value.WonAmount, options);
+        Money(writer, "wonAmount", value.WonAmount);
         Object(writer, "winRate", value.WinRate, WinRateResultConverter.Instance, options);
         writer.WriteNumber("activities", value.Activities);
     }

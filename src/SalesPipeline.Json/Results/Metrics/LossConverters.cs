@@ -11,9 +11,9 @@ internal sealed class LossFiguresConverter : ResultConverter<LossFigures>
     internal override void WriteFields(Utf8JsonWriter writer, LossFigures value, JsonSerializerOptions options)
     {
         writer.WriteNumber("count", value.Count);
-        Money(writer, "value", value.Value, options);
-        Number(writer, "countShare", value.CountShare);
-        Number(writer, "valueShare", value.ValueShare);
+        Money(writer, "value", value.Value);
+        Decimal(writer, "countShare", value.CountShare);
+        Decimal(writer, "valueShare", value.ValueShare);
     }
 }
 
@@ -62,10 +62,10 @@ internal sealed class CompetitorLineConverter : ResultConverter<CompetitorLine>
         writer.WriteString("competitor", value.Competitor);
         Object(writer, "rate", value.Rate, WinRateResultConverter.Instance, options);
         writer.WriteNumber("openDeals", value.OpenDeals);
-        Money(writer, "openValue", value.OpenValue, options);
+        Money(writer, "openValue", value.OpenValue);
         writer.WriteNumber("deals", value.Deals);
         writer.WriteNumber("lostTo", value.LostTo);
-        Money(writer, "lostToValue", value.LostToValue, options);
+        Money(writer, "lostToValue", value.LostToValue);
     }
 }
 

@@ -50,7 +50,7 @@ internal sealed class TimeInStageReportConverter : ResultConverter<TimeInStageRe
 
     internal override void WriteFields(Utf8JsonWriter writer, TimeInStageReport value, JsonSerializerOptions options)
     {
-        Instant(writer, "asOf", value.AsOf, options);
+        Instant(writer, "asOf", value.AsOf);
         Name(writer, "unit", value.Unit);
         writer.WriteBoolean("includesOpenStints", value.IncludesOpenStints);
         writer.WriteNumber("deals", value.Deals);

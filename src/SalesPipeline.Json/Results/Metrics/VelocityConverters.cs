@@ -10,18 +10,18 @@ internal sealed class SalesVelocityConverter : ResultConverter<SalesVelocity>
 
     internal override void WriteFields(Utf8JsonWriter writer, SalesVelocity value, JsonSerializerOptions options)
     {
-        Period(writer, "window", value.Window, options);
+        Period(writer, "window", value.Window);
         Name(writer, "breakdown", value.Breakdown);
         writer.WriteString("group", value.Group);
-        Currency(writer, value.Currency, options);
+        Currency(writer, value.Currency);
         writer.WriteNumber("openDeals", value.OpenDeals);
         writer.WriteNumber("wonDeals", value.WonDeals);
         writer.WriteNumber("lostDeals", value.LostDeals);
-        Money(writer, "wonAmount", value.WonAmount, options);
-        Money(writer, "averageWonAmount", value.AverageWonAmount, options);
-        Number(writer, "winRate", value.WinRate);
-        Number(writer, "averageCycleDays", value.AverageCycleDays);
-        Money(writer, "perDay", value.PerDay, options);
+        Money(writer, "wonAmount", value.WonAmount);
+        Money(writer, "averageWonAmount", value.AverageWonAmount);
+        Decimal(writer, "winRate", value.WinRate);
+        Decimal(writer, "averageCycleDays", value.AverageCycleDays);
+        Money(writer, "perDay", value.PerDay);
         writer.WriteString("reason", value.Reason);
     }
 }
@@ -32,14 +32,14 @@ internal sealed class VelocityComparisonConverter : ResultConverter<VelocityComp
 
     internal override void WriteFields(Utf8JsonWriter writer, VelocityComparison value, JsonSerializerOptions options)
     {
-        Currency(writer, value.Currency, options);
+        Currency(writer, value.Currency);
         Object(writer, "before", value.Before, SalesVelocityConverter.Instance, options);
         Object(writer, "after", value.After, SalesVelocityConverter.Instance, options);
-        Money(writer, "change", value.Change, options);
-        Money(writer, "openDeals", value.OpenDeals, options);
-        Money(writer, "averageWonAmount", value.AverageWonAmount, options);
-        Money(writer, "winRate", value.WinRate, options);
-        Money(writer, "cycleLength", value.CycleLength, options);
+        Money(writer, "change", value.Change);
+        Money(writer, "openDeals", value.OpenDeals);
+        Money(writer, "averageWonAmount", value.AverageWonAmount);
+        Money(writer, "winRate", value.WinRate);
+        Money(writer, "cycleLength", value.CycleLength);
         writer.WriteString("reason", value.Reason);
     }
 }

@@ -16,12 +16,12 @@ internal sealed class WinRateResultConverter : ResultConverter<WinRateResult>
         writer.WriteNumber("open", value.Open);
         writer.WriteNumber("decided", value.Decided);
         writer.WriteNumber("trials", value.Trials);
-        Number(writer, "countRate", value.CountRate);
+        Decimal(writer, "countRate", value.CountRate);
         Interval(writer, "countInterval", value.CountInterval);
-        Money(writer, "wonValue", value.WonValue, options);
-        Money(writer, "lostValue", value.LostValue, options);
-        Money(writer, "openValue", value.OpenValue, options);
-        Number(writer, "valueRate", value.ValueRate);
+        Money(writer, "wonValue", value.WonValue);
+        Money(writer, "lostValue", value.LostValue);
+        Money(writer, "openValue", value.OpenValue);
+        Decimal(writer, "valueRate", value.ValueRate);
     }
 }
 

@@ -12,8 +12,8 @@ internal sealed class QuotaConverter : ResultConverter<Quota>
     {
         Name(writer, "level", value.Level);
         writer.WriteString("subjectId", value.SubjectId);
-        Period(writer, "period", value.Period, options);
-        Money(writer, "target", value.Target, options);
+        Period(writer, "period", value.Period);
+        Money(writer, "target", value.Target);
     }
 }
 
@@ -38,10 +38,10 @@ internal sealed class QuotaAssignmentConverter : ResultConverter<QuotaAssignment
     {
         Object(writer, "team", value.Team, QuotaConverter.Instance, options);
         Array(writer, "people", value.People, QuotaConverter.Instance, options);
-        Money(writer, "assigned", value.Assigned, options);
-        Money(writer, "difference", value.Difference, options);
+        Money(writer, "assigned", value.Assigned);
+        Money(writer, "difference", value.Difference);
         writer.WriteBoolean("addsUp", value.AddsUp);
-        Number(writer, "ratio", value.Ratio);
+        Decimal(writer, "ratio", value.Ratio);
     }
 }
 
@@ -54,18 +54,18 @@ internal sealed class AttainmentLineConverter : ResultConverter<AttainmentLine>
     {
         QuotaConverter.Instance.WriteFields(writer, value.Quota, options);
         writer.WriteNumber("wonDeals", value.WonDeals);
-        Money(writer, "won", value.Won, options);
-        Number(writer, "completionRate", value.CompletionRate);
-        Money(writer, "gap", value.Gap, options);
-        Money(writer, "remaining", value.Remaining, options);
+        Money(writer, "won", value.Won);
+        Decimal(writer, "completionRate", value.CompletionRate);
+        Money(writer, "gap", value.Gap);
+        Money(writer, "remaining", value.Remaining);
         writer.WriteNumber("openDeals", value.OpenDeals);
-        Money(writer, "openPipeline", value.OpenPipeline, options);
-        Money(writer, "weightedPipeline", value.WeightedPipeline, options);
-        Money(writer, "projected", value.Projected, options);
-        Number(writer, "coverage", value.Coverage);
-        Number(writer, "requiredCoverage", value.RequiredCoverage);
-        Number(writer, "coverageGap", value.CoverageGap);
-        Money(writer, "pipelineGap", value.PipelineGap, options);
+        Money(writer, "openPipeline", value.OpenPipeline);
+        Money(writer, "weightedPipeline", value.WeightedPipeline);
+        Money(writer, "projected", value.Projected);
+        Decimal(writer, "coverage", value.Coverage);
+        Decimal(writer, "requiredCoverage", value.RequiredCoverage);
+        Decimal(writer, "coverageGap", value.CoverageGap);
+        Money(writer, "pipelineGap", value.PipelineGap);
     }
 }
 
@@ -75,9 +75,9 @@ internal sealed class AttainmentReportConverter : ResultConverter<AttainmentRepo
 
     internal override void WriteFields(Utf8JsonWriter writer, AttainmentReport value, JsonSerializerOptions options)
     {
-        Currency(writer, value.Currency, options);
-        Date(writer, "asOf", value.AsOf, options);
-        Number(writer, "winRate", value.WinRate);
+        Currency(writer, value.Currency);
+        Date(writer, "asOf", value.AsOf);
+        Decimal(writer, "winRate", value.WinRate);
         Array(writer, "lines", value.Lines, AttainmentLineConverter.Instance, options);
     }
 }

@@ -5,14 +5,15 @@ using SalesPipeline.Json;
 namespace SalesPipeline.Json.Tests.Documents;
 
 // Golden files pin the wire format: a test writes a value indented and compares it with the file in Golden/. A change of
-// format is a deliberate act: run the tests with UPDATE_GOLDEN=1 to rewrite the files, then review the diff.
-internal static class Golden
+// format is a deliberate act: SALESPIPELINE_UPDATE_GOLDEN=1 rewrites the files and fails, so they are reviewed first.
+// The folder is found from the test binaries (bin/<configuration>/<tfm>/ below the project), not from the source
+// file's compile-time path, which a CI build maps to /_/.
+internal static class GoldenFile
 {
     public static readonly JsonSerializerOptions Indented = new(SalesPipelineJson.Options) { WriteIndented = true };
 
     public static string PathOf(string name)
     {
-        // The test binaries sit in bin/<configuration>/<tfm>/ below the project folder, which holds Golden/.
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             if (File.Exists(Path.Combine(dir.FullName, "SalesPipeline.Json.Tests.csproj")))
@@ -28,11 +29,12 @@ internal static class Golden
     {
         var written = JsonSerializer.Serialize(value, Indented) + "\n";
         var path = PathOf(name);
-        if (Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1")
+        if (Environment.GetEnvironmentVariable("SALESPIPELINE_UPDATE_GOLDEN") == "1")
         {
             File.WriteAllText(path, written);
+            Assert.Fail($"{path} was rewritten; review it, then run the tests without SALESPIPELINE_UPDATE_GOLDEN.");
         }
-        Assert.True(File.Exists(path), $"Golden file {path} is missing; run the tests once with UPDATE_GOLDEN=1 and review it.");
+        Assert.True(File.Exists(path), $"No golden file {path}; this package writes:\n{written}");
         var expected = File.ReadAllText(path).Replace("\r\n", "\n", StringComparison.Ordinal);
         Assert.Equal(expected, written.Replace("\r\n", "\n", StringComparison.Ordinal));
         return expected;
