@@ -11,7 +11,7 @@ namespace SalesPipeline.Json.Tests.Results;
 
 // One golden file per result, all from ResultScenario's five deals and two contracts. Each test also reads back the
 // figures worked out by hand in its comment, so a golden file cannot be regenerated over a wrong number unnoticed.
-public class ResultGoldenTests
+public partial class ResultGoldenTests
 {
     private static JsonElement Pin<T>(string name, T result) =>
         JsonDocument.Parse(GoldenFile.AssertMatches($"result-{name}.json", result)).RootElement;

@@ -1,7 +1,9 @@
 using NodaTime;
+using SalesPipeline.Activities;
 using SalesPipeline.Calendars;
 using SalesPipeline.Collections;
 using SalesPipeline.Deals;
+using SalesPipeline.Leads;
 using SalesPipeline.Organization;
 using SalesPipeline.Pipelines;
 
@@ -17,6 +19,9 @@ namespace SalesPipeline.Json.Tests.Results;
 // Two contracts: C-4 (Umbrella, bob, from D-4) 8,000 signed Feb 1, 50% at signing and the balance 30 days later
 // (4,000 due Feb 1, paid Feb 5; 4,000 due Mar 3); C-9 (Globex, alice) 6,000 signed Jan 10, due 14 days later (Jan 24),
 // unpaid: 36 days overdue on Mar 1.
+// Two leads: L-1 (bob, web) created Feb 2 09:00 and called 23 hours later; L-2 (alice, web) created Feb 20 09:00 and
+// untouched: 207 hours old on Mar 1 00:00. Activities: alice calls on D-1 (Jan 12 08:00), bob meets on D-4 (Jan 19
+// 08:00), bob calls L-1 (Feb 3 08:00).
 internal static class ResultScenario
 {
     public static readonly PipelineDefinition Pipeline = PipelineDefinition.Default;
@@ -71,6 +76,19 @@ internal static class ResultScenario
         );
         return [d1, d2, d3, d4, d5];
     }
+
+    public static readonly Lead[] AllLeads =
+    [
+        Lead.Create(new LeadId("L-1"), "Wayne", new LeadSource("web"), "bob", Feb(2)),
+        Lead.Create(new LeadId("L-2"), "Stark", new LeadSource("web"), "alice", Feb(20)),
+    ];
+
+    public static readonly Activity[] AllActivities =
+    [
+        Activity.ForDeal(ActivityKind.Call, Instant.FromUtc(2026, 1, 12, 8, 0), "alice", new DealId("D-1")),
+        Activity.ForDeal(ActivityKind.Meeting, Instant.FromUtc(2026, 1, 19, 8, 0), "bob", new DealId("D-4")),
+        Activity.ForLead(ActivityKind.Call, Instant.FromUtc(2026, 2, 3, 8, 0), "bob", new LeadId("L-1")),
+    ];
 
     public static readonly CollectionSchedule[] Schedules =
     [
