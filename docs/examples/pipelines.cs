@@ -81,7 +81,7 @@ Console.WriteLine($"{won.Status} after {won.Events.Count} events"); // Won after
 // The history
 var asOfLoss = won.AsOf(at.Plus(Duration.FromDays(20)));
 Console.WriteLine($"{asOfLoss.Status} {asOfLoss.LossReason} {asOfLoss.Competitor}"); // Lost competitor Initrode
-var restored = Deal.FromEvents(won.Events); // for example, events loaded from your database
+var restored = Deal.FromEvents(pipeline, won.Events); // for example, events loaded from your database
 Console.WriteLine(restored == won); // True
 
 // Leads

@@ -8,6 +8,7 @@ using SalesPipeline.Json.Documents;
 using SalesPipeline.Json.Events;
 using SalesPipeline.Json.Values;
 using SalesPipeline.Json.Wire;
+using SalesPipeline.Leads;
 using SalesPipeline.Organization;
 using SalesPipeline.Pipelines;
 
@@ -28,6 +29,7 @@ internal static class Converters
             new CodecConverter<DateInterval>(ValueCodecs.DateInterval),
             new CodecConverter<FiscalPeriod>(ValueCodecs.FiscalPeriod),
             .. DealEvents(),
+            .. LeadEvents(),
             .. CollectionEntries(),
             new CodecConverter<DueRule>(ScheduleCodecs.DueRule),
             new CodecConverter<TermsLine>(ScheduleCodecs.TermsLine),
@@ -122,7 +124,7 @@ internal static class Converters
         var codec = DealEventCodec.Instance;
         return
         [
-            new CodecConverter<DealEvent>(codec),
+            new CodecConverter<DealEvent>(codec, refuseNull: true),
             Subtype<DealEvent, DealCreated>(codec),
             Subtype<DealEvent, DealImported>(codec),
             Subtype<DealEvent, StageMoved>(codec),
@@ -142,12 +144,26 @@ internal static class Converters
         ];
     }
 
+    private static IEnumerable<JsonConverter> LeadEvents()
+    {
+        var codec = LeadEventCodec.Instance;
+        return
+        [
+            new CodecConverter<LeadEvent>(codec, refuseNull: true),
+            Subtype<LeadEvent, LeadCreated>(codec),
+            Subtype<LeadEvent, LeadTouched>(codec),
+            Subtype<LeadEvent, LeadReassigned>(codec),
+            Subtype<LeadEvent, LeadDisqualified>(codec),
+            Subtype<LeadEvent, LeadConverted>(codec),
+        ];
+    }
+
     private static IEnumerable<JsonConverter> CollectionEntries()
     {
         var codec = CollectionEntryCodec.Instance;
         return
         [
-            new CodecConverter<CollectionEntry>(codec),
+            new CodecConverter<CollectionEntry>(codec, refuseNull: true),
             Subtype<CollectionEntry, Payment>(codec),
             Subtype<CollectionEntry, Refund>(codec),
             Subtype<CollectionEntry, Reversal>(codec),

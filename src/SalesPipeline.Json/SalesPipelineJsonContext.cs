@@ -4,6 +4,7 @@ using NodaTime;
 using SalesPipeline.Calendars;
 using SalesPipeline.Collections;
 using SalesPipeline.Deals;
+using SalesPipeline.Leads;
 
 namespace SalesPipeline.Json;
 
@@ -40,6 +41,15 @@ namespace SalesPipeline.Json;
 [JsonSerializable(typeof(DealLost))]
 [JsonSerializable(typeof(CompetitorNoted))]
 [JsonSerializable(typeof(DealReopened))]
+[JsonSerializable(typeof(LeadEvent))]
+[JsonSerializable(typeof(LeadEvent[]))]
+[JsonSerializable(typeof(List<LeadEvent>))]
+[JsonSerializable(typeof(IReadOnlyList<LeadEvent>))]
+[JsonSerializable(typeof(LeadCreated))]
+[JsonSerializable(typeof(LeadTouched))]
+[JsonSerializable(typeof(LeadReassigned))]
+[JsonSerializable(typeof(LeadDisqualified))]
+[JsonSerializable(typeof(LeadConverted))]
 [JsonSerializable(typeof(CollectionEntry))]
 [JsonSerializable(typeof(CollectionEntry[]))]
 [JsonSerializable(typeof(List<CollectionEntry>))]

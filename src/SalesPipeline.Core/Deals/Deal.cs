@@ -14,7 +14,7 @@ namespace SalesPipeline.Deals;
 /// </summary>
 /// <remarks>
 /// <para>Two deals are equal when their event histories are equal. <see cref="AsOf"/> rebuilds the deal as it was at
-/// any past instant; <see cref="FromEvents"/> rebuilds it from stored events.</para>
+/// any past instant; <see cref="FromEvents(PipelineDefinition, IEnumerable{DealEvent})"/> rebuilds it from stored events.</para>
 /// <para>A deal holds the ids of its pipeline's stages but no reference to the pipeline; ask the pipeline for what
 /// depends on its definition (<see cref="PipelineTransitions.WinProbabilityOf"/>,
 /// <see cref="PipelineTransitions.ForecastCategoryOf"/>, <see cref="PipelineTransitions.PermittedMoves"/>).</para>
@@ -69,7 +69,7 @@ public sealed partial record Deal
     }
 
     // The deal as its first event (DealCreated or DealImported) makes it.
-    private static Deal Start(DealEvent first) =>
+    internal static Deal Start(DealEvent first) =>
         first switch
         {
             DealCreated c => new Deal(c),
@@ -335,6 +335,47 @@ public sealed partial record Deal
                 );
             }
             deal = deal.Append(list[i]);
+        }
+        return deal;
+    }
+
+    /// <summary>
+    /// Rebuilds a deal from events that come from outside (a database, a file, another team's code) and checks them
+    /// against the pipeline: whatever <see cref="PipelineTransitions.Apply"/> would reject, this rejects.
+    /// </summary>
+    /// <param name="pipeline">The pipeline the deal belongs to.</param>
+    /// <param name="events">The events, oldest first.</param>
+    /// <returns>The deal they describe, equal to <c>Deal.FromEvents(events)</c>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="pipeline"/>, <paramref name="events"/> or one of them is null.</exception>
+    /// <exception cref="ArgumentException">
+    /// Everything <see cref="FromEvents(IEnumerable{DealEvent})"/> rejects; and, naming the event's index, a history the
+    /// pipeline would not have produced: another pipeline's deal; a deal created outside the first open stage; an
+    /// imported deal in a stage the pipeline lacks or with a status that does not match the stage's kind; an event whose
+    /// command <see cref="PipelineTransitions.Apply"/> rejects on the deal as it stood (unmet exit criteria, a skip or a
+    /// reopening the policies forbid, an unknown stage or criterion); or an event whose recorded details differ from
+    /// those the pipeline derives (a backward move labelled forward, a wrong skip count, a win into a stage that is not
+    /// the Won stage).
+    /// </exception>
+    /// <remarks>
+    /// A created deal's events after the first must each be exactly what <c>Apply</c> makes of the matching command. An
+    /// imported deal's stage changes (moves, wins, losses, reopenings) come from another system that kept no exit
+    /// criteria, so they are checked for stage ids, kinds, direction and skips, not for the pipeline's policies; its
+    /// other events are checked as commands. Use this overload for every history read from storage or a file.
+    /// <example><code>
+    /// var deal = Deal.FromEvents(pipeline, store.ReadEvents(dealId)); // throws on a history the pipeline could not make
+    /// </code></example>
+    /// </remarks>
+    public static Deal FromEvents(PipelineDefinition pipeline, IEnumerable<DealEvent> events)
+    {
+        Preconditions.CheckNotNull(pipeline);
+        var deal = FromEvents(events);
+        if (PipelineTransitions.CheckHistory(pipeline, deal.log) is var (index, problem))
+        {
+            var e = deal.log[index];
+            throw new ArgumentException(
+                $"Event {index} ({e.GetType().Name} at {e.At}) does not fit pipeline \"{pipeline.Name}\": {problem}",
+                nameof(events)
+            );
         }
         return deal;
     }

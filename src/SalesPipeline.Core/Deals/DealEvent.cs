@@ -5,7 +5,7 @@ namespace SalesPipeline.Deals;
 
 /// <summary>
 /// One change to a deal, with when it happened and who made it. A deal's history is the ordered list of its events;
-/// the deal itself is their fold (<see cref="Deal.FromEvents"/>). Events are never rewritten or dropped.
+/// the deal itself is their fold (<see cref="Deal.FromEvents(SalesPipeline.Pipelines.PipelineDefinition, System.Collections.Generic.IEnumerable{DealEvent})"/>). Events are never rewritten or dropped.
 /// </summary>
 /// <remarks>
 /// Events are immutable records with value equality, safe to share across threads and to persist. The set of event

@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using NodaTime;
 using SalesPipeline.Deals;
 using SalesPipeline.Pipelines;
@@ -15,18 +17,22 @@ namespace SalesPipeline.Leads;
 /// <para>Immutable: <see cref="Touch"/>, <see cref="Disqualify"/>, <see cref="Reassign"/> and <see cref="Convert"/>
 /// return new values. Converted and Disqualified are terminal; converting or disqualifying a lead that is already
 /// converted or disqualified throws <see cref="InvalidOperationException"/> and changes nothing.</para>
+/// <para>Every change is recorded as a <see cref="LeadEvent"/> in <see cref="History"/>, in time order (a change dated
+/// before the latest event is refused); <see cref="FromEvents"/> rebuilds an equal lead from that history, so a lead
+/// can be stored as its events. Two leads are equal when their histories are.</para>
 /// <para>Thread-safe.</para>
 /// </remarks>
 public sealed record Lead
 {
-    private Lead(LeadId id, string name, LeadSource source, string owner, Instant createdAt, string? productInterest)
+    private Lead(LeadCreated created)
     {
-        Id = id;
-        Name = name;
-        Source = source;
-        Owner = owner;
-        CreatedAt = createdAt;
-        ProductInterest = productInterest;
+        Id = created.LeadId;
+        Name = created.Name;
+        Source = created.Source;
+        Owner = created.Owner;
+        CreatedAt = created.At;
+        ProductInterest = created.ProductInterest;
+        Log = ValueList<LeadEvent>.Of(created);
     }
 
     /// <summary>The lead's id.</summary>
@@ -65,6 +71,18 @@ public sealed record Lead
     /// <summary>The deal it was converted into, if it was.</summary>
     public DealId? DealId { get; private init; }
 
+    /// <summary>
+    /// Every change, oldest first: <see cref="LeadCreated"/>, then touches, reassignments and at most one
+    /// <see cref="LeadDisqualified"/> or <see cref="LeadConverted"/>.
+    /// </summary>
+    public IReadOnlyList<LeadEvent> History => Log;
+
+    // A value list, so the record's equality compares histories by content.
+    private ValueList<LeadEvent> Log { get; init; }
+
+    // Changes may not go back before the latest recorded one, so the history stays in time order.
+    private Instant LatestAt => Log[^1].At;
+
     /// <summary>Creates a new, untouched lead.</summary>
     /// <param name="id">The lead's id.</param>
     /// <param name="name">Who it is; not empty.</param>
@@ -72,10 +90,19 @@ public sealed record Lead
     /// <param name="owner">The owning rep; not empty.</param>
     /// <param name="createdAt">When it arrived.</param>
     /// <param name="productInterest">The product it is about, if known; not empty when given.</param>
-    /// <returns>A lead with status New.</returns>
+    /// <param name="by">Who (or which system) recorded it; the owner when null.</param>
+    /// <returns>A lead with status New and one <see cref="LeadCreated"/> event.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="name"/>, <paramref name="source"/> or <paramref name="owner"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="id"/> is default, or a text argument is empty or whitespace.</exception>
-    public static Lead Create(LeadId id, string name, LeadSource source, string owner, Instant createdAt, string? productInterest = null)
+    public static Lead Create(
+        LeadId id,
+        string name,
+        LeadSource source,
+        string owner,
+        Instant createdAt,
+        string? productInterest = null,
+        string? by = null
+    )
     {
         Preconditions.CheckArgument(
             id.Value.Length > 0,
@@ -89,49 +116,57 @@ public sealed record Lead
         {
             Preconditions.CheckNotBlank(productInterest);
         }
-        return new Lead(id, name, source, owner, createdAt, productInterest);
+        CheckBy(by);
+        return new Lead(new LeadCreated(id, createdAt, by ?? owner, name, source, owner, productInterest));
     }
 
     /// <summary>Records that a rep acted on the lead; a New lead becomes Working.</summary>
-    /// <param name="at">When; not before the lead was created or last touched.</param>
-    /// <returns>The touched lead.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is before <see cref="CreatedAt"/> or <see cref="LastTouchAt"/>.</exception>
+    /// <param name="at">When; not before the lead's latest event.</param>
+    /// <param name="by">Who; the lead's owner when null.</param>
+    /// <returns>The touched lead, with a <see cref="LeadTouched"/> event.</returns>
+    /// <exception cref="ArgumentException"><paramref name="by"/> is empty or whitespace.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is before the lead's latest event.</exception>
     /// <exception cref="InvalidOperationException">The lead is converted or disqualified.</exception>
-    public Lead Touch(Instant at)
+    public Lead Touch(Instant at, string? by = null)
     {
+        CheckBy(by);
         CheckOpen("be touched");
-        CheckNotBefore(at, LastTouchAt ?? CreatedAt);
-        return this with { FirstTouchAt = FirstTouchAt ?? at, LastTouchAt = at, Status = LeadStatus.Working };
+        CheckNotBefore(at);
+        return Fold(new LeadTouched(Id, at, by ?? Owner));
     }
 
-    /// <summary>Gives the lead to another rep.</summary>
+    /// <summary>Gives the lead to another rep (also a converted or disqualified one, so its history shows who owns it).</summary>
     /// <param name="owner">The new owner; not empty.</param>
-    /// <returns>The reassigned lead.</returns>
+    /// <param name="at">When; not before the lead's latest event.</param>
+    /// <param name="by">Who reassigns it; the new owner when null.</param>
+    /// <returns>The reassigned lead, with a <see cref="LeadReassigned"/> event.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="owner"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="owner"/> is empty or whitespace.</exception>
-    public Lead Reassign(string owner) => this with { Owner = Preconditions.CheckNotBlank(owner) };
+    /// <exception cref="ArgumentException"><paramref name="owner"/> or <paramref name="by"/> is empty or whitespace.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is before the lead's latest event.</exception>
+    public Lead Reassign(string owner, Instant at, string? by = null)
+    {
+        Preconditions.CheckNotBlank(owner);
+        CheckBy(by);
+        CheckNotBefore(at);
+        return Fold(new LeadReassigned(Id, at, by ?? owner, owner));
+    }
 
     /// <summary>Disqualifies the lead.</summary>
     /// <param name="reason">Why, for example "no budget" or "student"; not empty.</param>
-    /// <param name="at">When; not before the lead was created or last touched.</param>
-    /// <returns>The disqualified lead.</returns>
+    /// <param name="at">When; not before the lead's latest event.</param>
+    /// <param name="by">Who; the lead's owner when null.</param>
+    /// <returns>The disqualified lead, with a <see cref="LeadDisqualified"/> event.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="reason"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="reason"/> is empty or whitespace.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is before the lead's latest instant.</exception>
+    /// <exception cref="ArgumentException"><paramref name="reason"/> or <paramref name="by"/> is empty or whitespace.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is before the lead's latest event.</exception>
     /// <exception cref="InvalidOperationException">The lead is already converted or disqualified.</exception>
-    public Lead Disqualify(string reason, Instant at)
+    public Lead Disqualify(string reason, Instant at, string? by = null)
     {
         Preconditions.CheckNotBlank(reason);
+        CheckBy(by);
         CheckOpen("be disqualified");
-        CheckNotBefore(at, LastTouchAt ?? CreatedAt);
-        return this with
-        {
-            Status = LeadStatus.Disqualified,
-            DisqualificationReason = reason,
-            ClosedAt = at,
-            FirstTouchAt = FirstTouchAt ?? at,
-            LastTouchAt = at,
-        };
+        CheckNotBefore(at);
+        return Fold(new LeadDisqualified(Id, at, by ?? Owner, reason));
     }
 
     /// <summary>
@@ -141,14 +176,14 @@ public sealed record Lead
     /// <param name="dealId">The new deal's id.</param>
     /// <param name="amount">The deal's expected amount; not negative.</param>
     /// <param name="expectedClose">The deal's expected close date.</param>
-    /// <param name="at">When; not before the lead's latest instant.</param>
-    /// <param name="by">Who converts it; the lead's owner when null.</param>
+    /// <param name="at">When; not before the lead's latest event.</param>
+    /// <param name="by">Who converts it (recorded on the <see cref="LeadConverted"/> event and as the deal's creator); the lead's owner when null.</param>
     /// <param name="dealName">The deal's name; the lead's name when null.</param>
     /// <returns>The converted lead and the new deal (owned by the lead's owner, with the lead's source and its
     /// <see cref="ProductInterest"/> as the deal's product).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="pipeline"/> or <paramref name="amount"/> is null.</exception>
     /// <exception cref="ArgumentException">An id is default, or a given text is empty.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is negative, or <paramref name="at"/> is before the lead's latest instant.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is negative, or <paramref name="at"/> is before the lead's latest event.</exception>
     /// <exception cref="InvalidOperationException">The lead is already converted or disqualified.</exception>
     public (Lead Lead, Deal Deal) Convert(
         PipelineDefinition pipeline,
@@ -171,21 +206,113 @@ public sealed record Lead
         {
             Preconditions.CheckNotBlank(dealName);
         }
+        CheckBy(by);
         CheckOpen("be converted");
-        CheckNotBefore(at, LastTouchAt ?? CreatedAt);
+        CheckNotBefore(at);
         var deal = Deal.Open(pipeline, dealId, dealName ?? Name, Owner, amount, expectedClose, at, by, Id, Source, ProductInterest);
-        // Converting is acting on the lead, so an untouched lead's first touch is its conversion (for response time).
-        return (
-            this with
+        return (Fold(new LeadConverted(Id, at, by ?? Owner, dealId)), deal);
+    }
+
+    /// <summary>
+    /// Rebuilds a lead from its stored events (for example from a database), checking that they form a history the
+    /// methods of this type could have made.
+    /// </summary>
+    /// <param name="events">The events, oldest first: one <see cref="LeadCreated"/>, then the changes.</param>
+    /// <returns>The lead they describe; <c>Lead.FromEvents(lead.History)</c> equals <c>lead</c>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="events"/> or one of them is null.</exception>
+    /// <exception cref="ArgumentException">
+    /// The events are empty, do not start with exactly one <see cref="LeadCreated"/>, belong to different leads, go back
+    /// in time, carry a value the matching method refuses (an empty name, owner, actor or reason, a default id), or
+    /// change a converted or disqualified lead other than by reassigning it. The message names the event's index.
+    /// </exception>
+    public static Lead FromEvents(IEnumerable<LeadEvent> events)
+    {
+        Preconditions.CheckNotNull(events);
+        var list = events.ToArray();
+        Preconditions.CheckArgument(
+            list.Length > 0,
+            nameof(events),
+            "A lead's history needs at least its LeadCreated event; the list was empty."
+        );
+        Lead? lead = null;
+        for (var i = 0; i < list.Length; i++)
+        {
+            var e = list[i] ?? throw new ArgumentNullException(nameof(events), $"Event {i} is null.");
+            try
+            {
+                lead = (lead, e) switch
+                {
+                    (null, LeadCreated c) => Create(c.LeadId, c.Name, c.Source, c.Owner, c.At, c.ProductInterest, c.By),
+                    (null, _) => throw new ArgumentException($"a lead's history starts with LeadCreated, not {e.GetType().Name}."),
+                    (_, LeadCreated) => throw new ArgumentException("a lead has one LeadCreated event, at the start of its history."),
+                    _ when e.LeadId != lead.Id => throw new ArgumentException($"it belongs to lead {e.LeadId}, not {lead.Id}."),
+                    (_, LeadTouched t) => lead.Touch(t.At, t.By),
+                    (_, LeadReassigned r) => lead.Reassign(r.Owner, r.At, r.By),
+                    (_, LeadDisqualified d) => lead.Disqualify(d.Reason, d.At, d.By),
+                    (_, LeadConverted c) => lead.MarkConverted(c),
+                    _ => throw new ArgumentException($"{e.GetType().Name} is not a lead event SalesPipeline defines."),
+                };
+            }
+            catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+            {
+                throw new ArgumentException(
+                    $"Event {i} ({e.GetType().Name} at {e.At}) cannot follow the events before it: {ex.Message}",
+                    nameof(events),
+                    ex
+                );
+            }
+        }
+        return lead!;
+    }
+
+    private Lead MarkConverted(LeadConverted converted)
+    {
+        Preconditions.CheckArgument(
+            converted.DealId.Value is { Length: > 0 },
+            nameof(converted),
+            "The deal id must not be default(DealId)."
+        );
+        CheckBy(converted.By);
+        CheckOpen("be converted");
+        CheckNotBefore(converted.At);
+        return Fold(converted);
+    }
+
+    // Applies an event already checked by the caller. Converting or disqualifying is acting on the lead, so an
+    // untouched lead's first touch is that event (for response time); reassigning is not acting on it.
+    private Lead Fold(LeadEvent e)
+    {
+        var next = e switch
+        {
+            LeadTouched => this with { FirstTouchAt = FirstTouchAt ?? e.At, LastTouchAt = e.At, Status = LeadStatus.Working },
+            LeadReassigned r => this with { Owner = r.Owner },
+            LeadDisqualified d => this with
+            {
+                Status = LeadStatus.Disqualified,
+                DisqualificationReason = d.Reason,
+                ClosedAt = d.At,
+                FirstTouchAt = FirstTouchAt ?? d.At,
+                LastTouchAt = d.At,
+            },
+            LeadConverted c => this with
             {
                 Status = LeadStatus.Converted,
-                ClosedAt = at,
-                DealId = dealId,
-                FirstTouchAt = FirstTouchAt ?? at,
-                LastTouchAt = at,
+                ClosedAt = c.At,
+                DealId = c.DealId,
+                FirstTouchAt = FirstTouchAt ?? c.At,
+                LastTouchAt = c.At,
             },
-            deal
-        );
+            _ => throw new InvalidOperationException($"{e.GetType().Name} is not folded here."),
+        };
+        return next with { Log = Log.Append(e) };
+    }
+
+    private static void CheckBy(string? by)
+    {
+        if (by is not null)
+        {
+            Preconditions.CheckNotBlank(by, nameof(by));
+        }
     }
 
     private void CheckOpen(string action)
@@ -198,13 +325,13 @@ public sealed record Lead
         }
     }
 
-    private void CheckNotBefore(Instant at, Instant earliest)
+    private void CheckNotBefore(Instant at)
     {
         Preconditions.CheckRange(
-            at >= earliest,
+            at >= LatestAt,
             nameof(at),
             at,
-            $"Lead {Id} cannot change at {at}: that is before its latest recorded instant {earliest}."
+            $"Lead {Id} cannot change at {at}: that is before its latest event, at {LatestAt}."
         );
     }
 

@@ -29,6 +29,17 @@ internal sealed class ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
             _ => new ValueList<T>(value.ToArray()),
         };
 
+    public static ValueList<T> Of(T item) => new([item]);
+
+    // A copy with one more element: O(n), for the short lists (a lead's history) that use it.
+    public ValueList<T> Append(T item)
+    {
+        var next = new T[items.Length + 1];
+        items.CopyTo(next, 0);
+        next[^1] = item;
+        return new ValueList<T>(next);
+    }
+
     public bool Equals(ValueList<T>? other) => other is not null && items.AsSpan().SequenceEqual(other.items);
 
     public override bool Equals(object? obj) => Equals(obj as ValueList<T>);

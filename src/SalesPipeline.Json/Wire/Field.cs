@@ -7,15 +7,20 @@ namespace SalesPipeline.Json.Wire;
 // how the value is taken from an instance. An optional field is omitted when null and read as absent or null.
 internal abstract class Field
 {
-    protected Field(string name, bool required)
+    protected Field(string name, bool required, int since)
     {
         Name = name;
         IsRequired = required;
+        Since = since;
     }
 
     public string Name { get; }
 
     public bool IsRequired { get; }
+
+    // The schema version that added the field: a required field is required only in objects of that version or later;
+    // the type's Create supplies what an older version implies (docs/json.md, "Versioning and upcasting").
+    public int Since { get; }
 
     public abstract string JsonType { get; }
 
@@ -23,17 +28,18 @@ internal abstract class Field
 
     public abstract object Read(ref Utf8JsonReader reader, string path);
 
-    public static Field Required<TOwner, TValue>(string name, Codec<TValue> codec, Func<TOwner, TValue> get)
-        where TValue : notnull => new Field<TValue>(name, true, codec, o => get((TOwner)o));
+    public static Field Required<TOwner, TValue>(string name, Codec<TValue> codec, Func<TOwner, TValue> get, int since = 1)
+        where TValue : notnull => new Field<TValue>(name, true, codec, o => get((TOwner)o), since);
 
     public static Field Optional<TOwner, TValue>(string name, Codec<TValue> codec, Func<TOwner, TValue?> get)
-        where TValue : class => new Field<TValue>(name, false, codec, o => get((TOwner)o));
+        where TValue : class => new Field<TValue>(name, false, codec, o => get((TOwner)o), 1);
 
     public static Field OptionalValue<TOwner, TValue>(string name, Codec<TValue> codec, Func<TOwner, TValue?> get)
-        where TValue : struct => new Field<TValue>(name, false, codec, o => get((TOwner)o));
+        where TValue : struct => new Field<TValue>(name, false, codec, o => get((TOwner)o), 1);
 }
 
-internal sealed class Field<TValue>(string name, bool required, Codec<TValue> codec, Func<object, object?> get) : Field(name, required)
+internal sealed class Field<TValue>(string name, bool required, Codec<TValue> codec, Func<object, object?> get, int since)
+    : Field(name, required, since)
     where TValue : notnull
 {
     public override string JsonType => codec.JsonType;

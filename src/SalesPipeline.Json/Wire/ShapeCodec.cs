@@ -34,7 +34,11 @@ internal sealed class ShapeCodec<TBase> : Codec<TBase>
 
     public string KnownNames => string.Join(", ", Shapes.Select(s => s.Name));
 
-    public override string JsonType => discriminator is null ? "object" : $"object ({what})";
+    public string? Discriminator => discriminator;
+
+    public bool Versioned => versioned;
+
+    public override string JsonType => $"object ({what})";
 
     // A closed family of types, each its own shape, named by "type", with a schema version.
     public static ShapeCodec<TBase> Types(string what, params Shape[] shapes)
@@ -110,7 +114,7 @@ internal sealed class ShapeCodec<TBase> : Codec<TBase>
             var field = shape.Fields[i];
             if (reader.TokenType == JsonTokenType.Null)
             {
-                if (field.IsRequired)
+                if (field.IsRequired && version >= field.Since)
                 {
                     throw Fail.At(fieldPath, $"The field \"{name}\" of {shape.Name} is required and may not be null.");
                 }
@@ -118,7 +122,7 @@ internal sealed class ShapeCodec<TBase> : Codec<TBase>
             }
             values.Set(i, field.Read(ref reader, fieldPath));
         }
-        var missing = shape.Fields.Where((f, i) => f.IsRequired && !values.Has(i)).Select(f => f.Name).ToArray();
+        var missing = shape.Fields.Where((f, i) => f.IsRequired && version >= f.Since && !values.Has(i)).Select(f => f.Name).ToArray();
         if (missing.Length > 0)
         {
             throw Fail.At(

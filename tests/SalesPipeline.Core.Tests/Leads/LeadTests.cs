@@ -211,7 +211,7 @@ public sealed class LeadTests
     [Fact]
     public void Convert_ReassignedLead_DealIsOwnedByTheNewOwner()
     {
-        var lead = NewLead().Reassign("bob");
+        var lead = NewLead().Reassign("bob", Created);
 
         var (_, deal) = lead.Convert(PipelineDefinition.Default, new DealId("D-9"), Amount, CloseBy, Created);
 
@@ -295,7 +295,7 @@ public sealed class LeadTests
     {
         var lead = NewLead().Touch(Created.Plus(Duration.FromHours(1)));
 
-        var reassigned = lead.Reassign("bob");
+        var reassigned = lead.Reassign("bob", Created.Plus(Duration.FromHours(2)));
 
         Assert.Equal("bob", reassigned.Owner);
         Assert.Equal(lead.Status, reassigned.Status);
@@ -306,7 +306,7 @@ public sealed class LeadTests
     [Fact]
     public void Reassign_BlankOwner_ThrowsArgumentException()
     {
-        var ex = Assert.Throws<ArgumentException>(() => NewLead().Reassign(""));
+        var ex = Assert.Throws<ArgumentException>(() => NewLead().Reassign("", Created));
 
         Assert.Equal("owner", ex.ParamName);
     }

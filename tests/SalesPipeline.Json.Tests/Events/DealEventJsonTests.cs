@@ -176,6 +176,14 @@ public class DealEventJsonTests
     }
 
     [Fact]
+    public void A_null_event_is_never_read_or_written()
+    {
+        JsonAssert.Fails<List<DealEvent>>($"[{Moved},null]", "$[1]", "Expected a DealEvent, found null.");
+        JsonAssert.Fails<StageMoved>("null", "$", "Expected a StageMoved, found null.");
+        JsonAssert.WriteFails(new DealEvent[] { MovedEvent, null! }, "$", "A null DealEvent is never written.");
+    }
+
+    [Fact]
     public void Reading_a_subtype_refuses_another_type()
     {
         var won = """{"type":"DealWon","version":1,"dealId":"D-1","at":"2026-03-01T09:30:00Z","by":"alice","stageId":"won"}""";

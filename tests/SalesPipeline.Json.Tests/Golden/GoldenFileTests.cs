@@ -4,6 +4,7 @@ using System.Text.Json;
 using SalesPipeline.Collections;
 using SalesPipeline.Deals;
 using SalesPipeline.Json;
+using SalesPipeline.Leads;
 
 namespace SalesPipeline.Json.Tests.Golden;
 
@@ -17,6 +18,8 @@ public class GoldenFileTests
 
     public static TheoryData<string> DealEventNames => [.. GoldenSamples.DealEvents.Select(e => e.GetType().Name)];
 
+    public static TheoryData<string> LeadEventNames => [.. GoldenSamples.LeadEvents.Select(e => e.GetType().Name)];
+
     public static TheoryData<string> EntryNames => [.. GoldenSamples.Entries.Select(e => e.GetType().Name)];
 
     [Theory]
@@ -26,6 +29,16 @@ public class GoldenFileTests
         var sample = GoldenSamples.DealEvents.Single(e => e.GetType().Name == name);
         var json = Golden(name, JsonSerializer.Serialize(sample, Indented));
         Assert.Equal(sample, JsonSerializer.Deserialize<DealEvent>(json, SalesPipelineJson.Options));
+        Assert.Equal(sample, JsonSerializer.Deserialize(json, sample.GetType(), SalesPipelineJson.Options));
+    }
+
+    [Theory]
+    [MemberData(nameof(LeadEventNames))]
+    public void Lead_events_match_their_golden_file_and_read_back_equal(string name)
+    {
+        var sample = GoldenSamples.LeadEvents.Single(e => e.GetType().Name == name);
+        var json = Golden(name, JsonSerializer.Serialize(sample, Indented));
+        Assert.Equal(sample, JsonSerializer.Deserialize<LeadEvent>(json, SalesPipelineJson.Options));
         Assert.Equal(sample, JsonSerializer.Deserialize(json, sample.GetType(), SalesPipelineJson.Options));
     }
 
@@ -52,18 +65,22 @@ public class GoldenFileTests
     public void Every_event_and_entry_type_of_Core_has_a_golden_file()
     {
         // Found by reflection over Core, so that a new event type cannot ship without its wire format pinned.
-        var families = new[] { typeof(DealEvent), typeof(CollectionEntry) };
+        var families = new[] { typeof(DealEvent), typeof(LeadEvent), typeof(CollectionEntry) };
         var concrete = typeof(DealEvent)
             .Assembly.GetTypes()
             .Where(t => !t.IsAbstract && families.Any(f => f.IsAssignableFrom(t)))
             .Select(t => t.Name)
             .Order(StringComparer.Ordinal)
             .ToArray();
-        // 16 deal events and 6 entries when this test was written; fewer means the search is broken, not the package.
-        Assert.True(concrete.Length >= 22, $"found only {concrete.Length} types");
+        // 16 deal events, 5 lead events and 6 entries when this test was written; fewer means the search is broken.
+        Assert.True(concrete.Length >= 27, $"found only {concrete.Length} types");
         var missing = concrete.Where(n => !File.Exists(PathOf(n))).ToArray();
         Assert.True(missing.Length == 0, "No golden file for " + string.Join(", ", missing));
-        var samples = GoldenSamples.DealEvents.Cast<object>().Concat(GoldenSamples.Entries).Select(s => s.GetType().Name);
+        var samples = GoldenSamples
+            .DealEvents.Cast<object>()
+            .Concat(GoldenSamples.LeadEvents)
+            .Concat(GoldenSamples.Entries)
+            .Select(s => s.GetType().Name);
         Assert.Equal(concrete, samples.Order(StringComparer.Ordinal));
     }
 

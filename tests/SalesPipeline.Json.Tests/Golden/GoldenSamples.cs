@@ -1,6 +1,7 @@
 using NodaTime;
 using SalesPipeline.Collections;
 using SalesPipeline.Deals;
+using SalesPipeline.Leads;
 using SalesPipeline.Pipelines;
 
 namespace SalesPipeline.Json.Tests.Golden;
@@ -61,6 +62,17 @@ internal static class GoldenSamples
         new DealLost(D, T, "alice", "lost", LossReason.Price, "Initech"),
         new CompetitorNoted(D, T, "alice", "Globex"),
         new DealReopened(D, T, "manager", "negotiation"),
+    ];
+
+    private static readonly LeadId L = new("L-2001");
+
+    public static readonly LeadEvent[] LeadEvents =
+    [
+        new LeadCreated(L, T, "web-form", "Jane Roe, Globex", LeadSource.Web, "alice", "Platform"),
+        new LeadTouched(L, T, "alice"),
+        new LeadReassigned(L, T, "manager", "bob"),
+        new LeadDisqualified(L, T, "bob", "no budget"),
+        new LeadConverted(L, T, "bob", D),
     ];
 
     public static readonly CollectionEntry[] Entries =
