@@ -9,15 +9,12 @@ namespace SalesPipeline.Json.Documents;
 // PipelineBuilder reports problems as sentences that start with the stage's label ("Stage \"Proposal\" has probability
 // 1.5; ..."). The field a problem is about is found by rebuilding, for each stage read, the sentence's opening with that
 // stage's own values; the first stage and field whose opening matches is named. A problem this does not recognise is
-// still an error, named at ".stages" or at the document (never dropped). Paths are relative to the document.
+// still an error, named at ".stages" or at the document (never dropped). Paths are relative to the document. Blank
+// names and ids never reach the builder: the document refuses them first, at their field.
 internal static class PipelineProblemPaths
 {
     public static string Locate(string problem, IReadOnlyList<StageSpec> stages)
     {
-        if (problem.StartsWith("The pipeline name", StringComparison.Ordinal))
-        {
-            return ".name";
-        }
         foreach (var kind in new[] { StageKind.Won, StageKind.Lost })
         {
             if (problem.StartsWith($"A pipeline has exactly one {kind} stage", StringComparison.Ordinal))
@@ -26,16 +23,10 @@ internal static class PipelineProblemPaths
                 return second >= 0 ? $"{At(second)}.kind" : ".stages";
             }
         }
-        var openIndex = 0;
         for (var i = 0; i < stages.Count; i++)
         {
             var stage = stages[i];
-            var label = Label(stage, openIndex);
-            if (stage.Kind == StageKind.Open)
-            {
-                openIndex++;
-            }
-            if (FieldOf(problem, stage, label) is { } field)
+            if (FieldOf(problem, stage, Label(stage)) is { } field)
             {
                 return $"{At(i)}.{field}";
             }
@@ -47,23 +38,18 @@ internal static class PipelineProblemPaths
 
     private static string At(int index) => $".stages[{index.ToString(CultureInfo.InvariantCulture)}]";
 
-    // The builder's labels: open stages by name (or position when the name is blank), Won and Lost by name.
-    private static string Label(StageSpec stage, int openIndex) =>
+    // The builder's labels: "Stage \"Proposal\"", "Won stage \"Won\"", "Lost stage \"Lost\"".
+    private static string Label(StageSpec stage) =>
         stage.Kind switch
         {
             StageKind.Won => $"Won stage \"{stage.Name}\"",
             StageKind.Lost => $"Lost stage \"{stage.Name}\"",
-            _ when string.IsNullOrWhiteSpace(stage.Name) => $"Open stage {(openIndex + 1).ToString(CultureInfo.InvariantCulture)}",
             _ => $"Stage \"{stage.Name}\"",
         };
 
     private static string? FieldOf(string problem, StageSpec stage, string label)
     {
         bool Opens(string rest) => problem.StartsWith($"{label} {rest}", StringComparison.Ordinal);
-        if (Opens("has no name;"))
-        {
-            return "name";
-        }
         if (Opens($"has id \"{stage.Id}\";"))
         {
             return "id";

@@ -9,22 +9,15 @@ namespace SalesPipeline.Json.Documents;
 // SalesOrgBuilder reports problems as sentences that name the team or person by id ("Team \"dach\" has parent \"emea\",
 // which is not a team."). The field is found by rebuilding each sentence's opening from the values read, item by item;
 // a problem this does not recognise is still an error, named at the document. Paths are relative to the document.
+// Blank names and ids never reach the builder: the document refuses them first, at their field.
 internal static class SalesOrgProblemPaths
 {
     public static string Locate(string problem, IReadOnlyList<Team> teams, IReadOnlyList<SalesPerson> people)
     {
         bool Opens(string opening) => problem.StartsWith(opening, StringComparison.Ordinal);
-        if (Opens("The company name"))
-        {
-            return ".company";
-        }
         for (var i = 0; i < teams.Count; i++)
         {
             var (team, path) = (teams[i], At("teams", i));
-            if (Opens($"Team \"{team.Id}\" (\"{team.Name}\") needs"))
-            {
-                return $"{path}.{(string.IsNullOrWhiteSpace(team.Id) ? "id" : "name")}";
-            }
             if (Opens($"Team \"{team.Id}\" has parent \"{team.ParentId}\",") || Opens($"Teams \"{team.Id}\" -> "))
             {
                 return $"{path}.parent";
@@ -37,10 +30,6 @@ internal static class SalesOrgProblemPaths
         for (var i = 0; i < people.Count; i++)
         {
             var (person, path) = (people[i], At("people", i));
-            if (Opens($"Person \"{person.Id}\" (\"{person.Name}\") needs"))
-            {
-                return $"{path}.{(string.IsNullOrWhiteSpace(person.Id) ? "id" : "name")}";
-            }
             if (Opens($"Rep \"{person.Id}\" has no team;") || Opens($"Person \"{person.Id}\" is in team \"{person.TeamId}\","))
             {
                 return $"{path}.team";

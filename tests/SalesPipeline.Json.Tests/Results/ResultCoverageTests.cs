@@ -71,6 +71,19 @@ public class ResultCoverageTests
     }
 
     [Fact]
+    public void Field_names_are_fixed_whatever_the_naming_policy()
+    {
+        var snake = new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower }.ConfigureForSalesPipeline();
+        var forecast = SalesPipeline.Forecasting.Forecast.StageWeighted(
+            ResultScenario.AllDeals,
+            ResultScenario.Pipeline,
+            ResultScenario.Quarters
+        );
+        Assert.Equal(JsonSerializer.Serialize(forecast, SalesPipelineJson.Options), JsonSerializer.Serialize(forecast, snake));
+        Assert.Contains("\"openAmount\"", JsonSerializer.Serialize(forecast, snake), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Every_result_converter_is_registered_once()
     {
         var converters = Converters.All().Select(c => c.GetType()).ToArray();
