@@ -83,7 +83,7 @@ internal static class ValueCodecs
             }
             catch (ArgumentException e)
             {
-                throw Fail.At(path, $"Unknown currency {Fail.Quote(code)}: {e.Message}", e);
+                throw Fail.At(path, $"Unknown currency {Fail.Quote(code)}: {Fail.Plain(e)}", e);
             }
         }
     }

@@ -14,7 +14,19 @@ internal static class Fail
         new(path, $"Expected {expected}, found {Describe(ref reader)}.");
 
     public static SalesPipelineJsonException Domain(string path, string what, Exception inner) =>
-        new(path, $"{what} is not valid: {inner.Message}", inner);
+        new(path, $"{what} is not valid: {Plain(inner)}", inner);
+
+    // The exception's own sentences, without the " (Parameter 'x')" ArgumentException appends (and the "Actual value
+    // was" line after it): the path says where, and the domain's sentence names the value.
+    public static string Plain(Exception e)
+    {
+        if (e is ArgumentException { ParamName: { } name } a)
+        {
+            var i = a.Message.IndexOf($" (Parameter '{name}')", StringComparison.Ordinal);
+            return i >= 0 ? a.Message[..i] : a.Message;
+        }
+        return e.Message;
+    }
 
     // The text as a JSON string literal, so that a blank or odd value is visible in a message.
     public static string Quote(string text) => "\"" + JsonEncodedText.Encode(text, JavaScriptEncoder.UnsafeRelaxedJsonEscaping) + "\"";
