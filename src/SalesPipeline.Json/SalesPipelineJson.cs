@@ -18,12 +18,17 @@ namespace SalesPipeline.Json;
 /// </remarks>
 public static class SalesPipelineJson
 {
-    /// <summary>Ready options: NodaTime's ISO converters (TZDB zones) and every SalesPipeline converter; read-only.</summary>
+    /// <summary>
+    /// Ready options: every SalesPipeline converter, NodaTime's ISO converters (TZDB zones), and the package's
+    /// source-generated contracts in front of reflection, so its own types need no reflection (trimming, native AOT);
+    /// read-only.
+    /// </summary>
     public static JsonSerializerOptions Options { get; } = CreateOptions();
 
     /// <summary>
-    /// Adds NodaTime's ISO converters (with the TZDB zone provider) and every SalesPipeline converter to
-    /// <paramref name="options"/>, and returns it.
+    /// Adds every SalesPipeline converter and then NodaTime's ISO converters (with the TZDB zone provider) to
+    /// <paramref name="options"/>, and returns it. SalesPipeline's come first, so <c>DateInterval</c> is written as
+    /// <c>{"start":"2026-01-01","end":"2026-03-31"}</c> whatever the naming policy (docs/json.md).
     /// </summary>
     /// <param name="options">Options that are not yet read-only (not yet used for serializing).</param>
     /// <returns>The same <paramref name="options"/>, for chaining.</returns>
@@ -38,24 +43,25 @@ public static class SalesPipelineJson
                 "These JsonSerializerOptions are read-only (they were already used or made read-only); configure new options, or copy them with new JsonSerializerOptions(options)."
             );
         }
-        options.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
+        // Ours first: the first converter that can convert a type wins, and DateInterval has one in each list.
         foreach (var converter in Converters.All())
         {
             options.Converters.Add(converter);
         }
+        options.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
         return options;
     }
 
-    // Reflection only where the application allows it, as JsonSerializerOptions.Default does; trimmed and native AOT
-    // applications get the package's source-generated contracts alone.
+    // The package's source-generated contracts first, so that its own types never need reflection; reflection after them
+    // only where the application allows it (as JsonSerializerOptions.Default does), for the application's own types.
     [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Guarded by JsonSerializer.IsReflectionEnabledByDefault.")]
     [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Guarded by JsonSerializer.IsReflectionEnabledByDefault.")]
     private static JsonSerializerOptions CreateOptions()
     {
         var options = new JsonSerializerOptions().ConfigureForSalesPipeline();
         options.TypeInfoResolver = JsonSerializer.IsReflectionEnabledByDefault
-            ? new DefaultJsonTypeInfoResolver()
-            : JsonTypeInfoResolver.Combine();
+            ? JsonTypeInfoResolver.Combine(SalesPipelineJsonContext.Default, new DefaultJsonTypeInfoResolver())
+            : SalesPipelineJsonContext.Default;
         options.MakeReadOnly();
         return options;
     }

@@ -1,0 +1,232 @@
+using NodaTime;
+using SalesPipeline.Deals;
+using SalesPipeline.Json.Values;
+using SalesPipeline.Json.Wire;
+using SalesPipeline.Pipelines;
+
+namespace SalesPipeline.Json.Events;
+
+// The wire form of every DealEvent: {"type":"StageMoved","version":1,"dealId":..,"at":..,"by":..,...}, one field table
+// per type (docs/json.md, "Deal events"). Every type is at version 1.
+internal static class DealEventCodec
+{
+    private static readonly TextCodec Text = TextCodec.Instance;
+
+    public static readonly ShapeCodec<DealEvent> Instance = ShapeCodec<DealEvent>.Types(
+        "deal event",
+        Shape.Of(
+            "DealCreated",
+            1,
+            v => new DealCreated(
+                v.Get<DealId>("dealId"),
+                v.Get<Instant>("at"),
+                v.Get<string>("by"),
+                v.Get<string>("pipeline"),
+                v.Get<string>("name"),
+                v.Get<string>("owner"),
+                v.Get<Money>("amount"),
+                v.Get<LocalDate>("expectedClose"),
+                v.Get<string>("stageId"),
+                v.OptionalValue<LeadId>("leadId"),
+                v.Optional<LeadSource>("source"),
+                v.Optional<string>("product")
+            ),
+            Common(
+                Field.Required<DealCreated, string>("pipeline", Text, e => e.Pipeline),
+                Field.Required<DealCreated, string>("name", Text, e => e.Name),
+                Field.Required<DealCreated, string>("owner", Text, e => e.Owner),
+                Field.Required<DealCreated, Money>("amount", ValueCodecs.Money, e => e.Amount),
+                Field.Required<DealCreated, LocalDate>("expectedClose", ValueCodecs.Date, e => e.ExpectedClose),
+                Field.Required<DealCreated, string>("stageId", Text, e => e.StageId),
+                Field.OptionalValue<DealCreated, LeadId>("leadId", ValueCodecs.LeadId, e => e.LeadId),
+                Field.Optional<DealCreated, LeadSource>("source", ValueCodecs.LeadSource, e => e.Source),
+                Field.Optional<DealCreated, string>("product", Text, e => e.Product)
+            )
+        ),
+        Shape.Of(
+            "DealImported",
+            1,
+            v => new DealImported(
+                v.Get<DealId>("dealId"),
+                v.Get<Instant>("at"),
+                v.Get<string>("by"),
+                v.Get<string>("pipeline"),
+                v.Get<string>("name"),
+                v.Get<string>("owner"),
+                v.Get<Money>("amount"),
+                v.Get<LocalDate>("expectedClose"),
+                v.Get<string>("stageId"),
+                v.Get<DealStatus>("status"),
+                v.Get<Instant>("createdAt"),
+                v.Get<bool>("stageEntryKnown"),
+                v.Optional<LossReason>("lossReason"),
+                v.Optional<string>("competitor"),
+                v.OptionalValue<LeadId>("leadId"),
+                v.Optional<LeadSource>("source"),
+                v.Optional<string>("product")
+            ),
+            Common(
+                Field.Required<DealImported, string>("pipeline", Text, e => e.Pipeline),
+                Field.Required<DealImported, string>("name", Text, e => e.Name),
+                Field.Required<DealImported, string>("owner", Text, e => e.Owner),
+                Field.Required<DealImported, Money>("amount", ValueCodecs.Money, e => e.Amount),
+                Field.Required<DealImported, LocalDate>("expectedClose", ValueCodecs.Date, e => e.ExpectedClose),
+                Field.Required<DealImported, string>("stageId", Text, e => e.StageId),
+                Field.Required<DealImported, DealStatus>("status", EnumCodec<DealStatus>.Instance, e => e.Status),
+                Field.Required<DealImported, Instant>("createdAt", ValueCodecs.Instant, e => e.CreatedAt),
+                Field.Required<DealImported, bool>("stageEntryKnown", BoolCodec.Instance, e => e.StageEntryKnown),
+                Field.Optional<DealImported, LossReason>("lossReason", ValueCodecs.LossReason, e => e.LossReason),
+                Field.Optional<DealImported, string>("competitor", Text, e => e.Competitor),
+                Field.OptionalValue<DealImported, LeadId>("leadId", ValueCodecs.LeadId, e => e.LeadId),
+                Field.Optional<DealImported, LeadSource>("source", ValueCodecs.LeadSource, e => e.Source),
+                Field.Optional<DealImported, string>("product", Text, e => e.Product)
+            )
+        ),
+        Shape.Of(
+            "StageMoved",
+            1,
+            v => new StageMoved(
+                v.Get<DealId>("dealId"),
+                v.Get<Instant>("at"),
+                v.Get<string>("by"),
+                v.Get<string>("fromStageId"),
+                v.Get<string>("toStageId"),
+                v.Get<MoveDirection>("direction"),
+                v.Get<int>("stagesSkipped")
+            ),
+            Common(
+                Field.Required<StageMoved, string>("fromStageId", Text, e => e.FromStageId),
+                Field.Required<StageMoved, string>("toStageId", Text, e => e.ToStageId),
+                Field.Required<StageMoved, MoveDirection>("direction", EnumCodec<MoveDirection>.Instance, e => e.Direction),
+                Field.Required<StageMoved, int>("stagesSkipped", IntCodec.Instance, e => e.StagesSkipped)
+            )
+        ),
+        Shape.Of(
+            "ExitCriterionAnswered",
+            1,
+            v => new ExitCriterionAnswered(
+                v.Get<DealId>("dealId"),
+                v.Get<Instant>("at"),
+                v.Get<string>("by"),
+                v.Get<string>("criterionId")
+            ),
+            Common(Field.Required<ExitCriterionAnswered, string>("criterionId", Text, e => e.CriterionId))
+        ),
+        Shape.Of(
+            "ExitCriterionWithdrawn",
+            1,
+            v => new ExitCriterionWithdrawn(
+                v.Get<DealId>("dealId"),
+                v.Get<Instant>("at"),
+                v.Get<string>("by"),
+                v.Get<string>("criterionId")
+            ),
+            Common(Field.Required<ExitCriterionWithdrawn, string>("criterionId", Text, e => e.CriterionId))
+        ),
+        Shape.Of(
+            "AmountChanged",
+            1,
+            v => new AmountChanged(v.Get<DealId>("dealId"), v.Get<Instant>("at"), v.Get<string>("by"), v.Get<Money>("amount")),
+            Common(Field.Required<AmountChanged, Money>("amount", ValueCodecs.Money, e => e.Amount))
+        ),
+        Shape.Of(
+            "ExpectedCloseChanged",
+            1,
+            v => new ExpectedCloseChanged(
+                v.Get<DealId>("dealId"),
+                v.Get<Instant>("at"),
+                v.Get<string>("by"),
+                v.Get<LocalDate>("expectedClose")
+            ),
+            Common(Field.Required<ExpectedCloseChanged, LocalDate>("expectedClose", ValueCodecs.Date, e => e.ExpectedClose))
+        ),
+        Shape.Of(
+            "ProbabilityOverridden",
+            1,
+            v => new ProbabilityOverridden(
+                v.Get<DealId>("dealId"),
+                v.Get<Instant>("at"),
+                v.Get<string>("by"),
+                v.Get<decimal>("probability"),
+                v.Get<ValueSource>("source")
+            ),
+            Common(
+                Field.Required<ProbabilityOverridden, decimal>("probability", DecimalCodec.Instance, e => e.Probability),
+                Field.Required<ProbabilityOverridden, ValueSource>("source", EnumCodec<ValueSource>.Instance, e => e.Source)
+            )
+        ),
+        Shape.Of(
+            "ProbabilityOverrideCleared",
+            1,
+            v => new ProbabilityOverrideCleared(v.Get<DealId>("dealId"), v.Get<Instant>("at"), v.Get<string>("by")),
+            Common()
+        ),
+        Shape.Of(
+            "CategoryOverridden",
+            1,
+            v => new CategoryOverridden(
+                v.Get<DealId>("dealId"),
+                v.Get<Instant>("at"),
+                v.Get<string>("by"),
+                v.Get<ForecastCategory>("category")
+            ),
+            Common(Field.Required<CategoryOverridden, ForecastCategory>("category", EnumCodec<ForecastCategory>.Instance, e => e.Category))
+        ),
+        Shape.Of(
+            "CategoryOverrideCleared",
+            1,
+            v => new CategoryOverrideCleared(v.Get<DealId>("dealId"), v.Get<Instant>("at"), v.Get<string>("by")),
+            Common()
+        ),
+        Shape.Of(
+            "OwnerReassigned",
+            1,
+            v => new OwnerReassigned(v.Get<DealId>("dealId"), v.Get<Instant>("at"), v.Get<string>("by"), v.Get<string>("owner")),
+            Common(Field.Required<OwnerReassigned, string>("owner", Text, e => e.Owner))
+        ),
+        Shape.Of(
+            "DealWon",
+            1,
+            v => new DealWon(v.Get<DealId>("dealId"), v.Get<Instant>("at"), v.Get<string>("by"), v.Get<string>("stageId")),
+            Common(Field.Required<DealWon, string>("stageId", Text, e => e.StageId))
+        ),
+        Shape.Of(
+            "DealLost",
+            1,
+            v => new DealLost(
+                v.Get<DealId>("dealId"),
+                v.Get<Instant>("at"),
+                v.Get<string>("by"),
+                v.Get<string>("stageId"),
+                v.Get<LossReason>("reason"),
+                v.Optional<string>("competitor")
+            ),
+            Common(
+                Field.Required<DealLost, string>("stageId", Text, e => e.StageId),
+                Field.Required<DealLost, LossReason>("reason", ValueCodecs.LossReason, e => e.Reason),
+                Field.Optional<DealLost, string>("competitor", Text, e => e.Competitor)
+            )
+        ),
+        Shape.Of(
+            "CompetitorNoted",
+            1,
+            v => new CompetitorNoted(v.Get<DealId>("dealId"), v.Get<Instant>("at"), v.Get<string>("by"), v.Get<string>("competitor")),
+            Common(Field.Required<CompetitorNoted, string>("competitor", Text, e => e.Competitor))
+        ),
+        Shape.Of(
+            "DealReopened",
+            1,
+            v => new DealReopened(v.Get<DealId>("dealId"), v.Get<Instant>("at"), v.Get<string>("by"), v.Get<string>("stageId")),
+            Common(Field.Required<DealReopened, string>("stageId", Text, e => e.StageId))
+        )
+    );
+
+    // The fields every deal event starts with, then the type's own.
+    private static Field[] Common(params Field[] own) =>
+        [
+            Field.Required<DealEvent, DealId>("dealId", ValueCodecs.DealId, e => e.DealId),
+            Field.Required<DealEvent, Instant>("at", ValueCodecs.Instant, e => e.At),
+            Field.Required<DealEvent, string>("by", TextCodec.Instance, e => e.By),
+            .. own,
+        ];
+}
