@@ -4,10 +4,13 @@ using NodaTime;
 using SalesPipeline.Calendars;
 using SalesPipeline.Collections;
 using SalesPipeline.Deals;
+using SalesPipeline.Json.Documents;
 using SalesPipeline.Json.Events;
 using SalesPipeline.Json.Values;
 using SalesPipeline.Json.Wire;
 using SalesPipeline.Leads;
+using SalesPipeline.Organization;
+using SalesPipeline.Pipelines;
 
 namespace SalesPipeline.Json;
 
@@ -33,6 +36,87 @@ internal static class Converters
             new CodecConverter<PaymentTerms>(ScheduleCodecs.PaymentTerms),
             new CodecConverter<ContractInfo>(ScheduleCodecs.ContractInfo),
             new CodecConverter<CollectionSchedule>(ScheduleCodecs.CollectionSchedule),
+            new CodecConverter<PipelineDefinition>(PipelineDocument.Instance),
+            new CodecConverter<SalesOrg>(SalesOrgDocument.Instance),
+            .. ResultConverters(),
+        ];
+
+    // Results are write-only (docs/json.md, "Results").
+    private static IEnumerable<JsonConverter> ResultConverters() =>
+        [
+            Results.Collections.AgingBucketsConverter.Instance,
+            Results.Collections.AgingLineConverter.Instance,
+            Results.Collections.AgingReportConverter.Instance,
+            Results.Collections.CashForecastLineConverter.Instance,
+            Results.Collections.CashForecastReportConverter.Instance,
+            Results.Collections.ProgressLineConverter.Instance,
+            Results.Collections.CollectedCashRankConverter.Instance,
+            Results.Collections.CollectionProgressReportConverter.Instance,
+            Results.Collections.DaysSalesOutstandingConverter.Instance,
+            Results.Collections.InstalmentStatusConverter.Instance,
+            Results.Collections.CollectionStatusConverter.Instance,
+            Results.Forecasting.BacktestRowConverter.Instance,
+            Results.Forecasting.MethodAccuracyConverter.Instance,
+            Results.Forecasting.BacktestResultConverter.Instance,
+            Results.Forecasting.CalibratedStageConverter.Instance,
+            Results.Forecasting.ChainStageConverter.Instance,
+            Results.Forecasting.PipelineChainConverter.Instance,
+            Results.Forecasting.ReliabilityTableConverter.Instance,
+            Results.Forecasting.ForecastReliabilityConverter.Instance,
+            Results.Forecasting.StageCalibrationConverter.Instance,
+            Results.Forecasting.CategoryAmountsConverter.Instance,
+            Results.Forecasting.CategoryAdjustmentConverter.Instance,
+            Results.Forecasting.CategoryLineConverter.Instance,
+            Results.Forecasting.CategoryForecastConverter.Instance,
+            Results.Forecasting.DealComparisonConverter.Instance,
+            Results.Forecasting.ForecastComparisonConverter.Instance,
+            Results.Forecasting.DistributionPointConverter.Instance,
+            Results.Forecasting.RevenueDistributionConverter.Instance,
+            Results.Forecasting.WeightedLineConverter.Instance,
+            Results.Forecasting.StageWeightedForecastConverter.Instance,
+            Results.Health.HealthFindingConverter.Instance,
+            Results.Health.DealHealthConverter.Instance,
+            Results.Health.ReviewShortlistConverter.Instance,
+            Results.Health.CoverageResultConverter.Instance,
+            Results.Health.HealthReportConverter.Instance,
+            Results.Metrics.SurvivalPointConverter.Instance,
+            Results.Metrics.KaplanMeierCurveConverter.Instance,
+            Results.Metrics.SalesCycleConverter.Instance,
+            Results.Metrics.FunnelStageConverter.Instance,
+            Results.Metrics.FunnelGroupConverter.Instance,
+            Results.Metrics.LeadConversionConverter.Instance,
+            Results.Metrics.FunnelReportConverter.Instance,
+            Results.Metrics.VolumeLineConverter.Instance,
+            Results.Metrics.IncomingVolumeReportConverter.Instance,
+            Results.Metrics.UntouchedLeadConverter.Instance,
+            Results.Metrics.LeadResponseTimeConverter.Instance,
+            Results.Metrics.OutcomeCountConverter.Instance,
+            Results.Metrics.ActivityCountLineConverter.Instance,
+            Results.Metrics.ActivityReportConverter.Instance,
+            Results.Metrics.ProgressRatioConverter.Instance,
+            Results.Metrics.ActivityProgressReportConverter.Instance,
+            Results.Metrics.LeaderboardEntryConverter.Instance,
+            Results.Metrics.LeaderboardConverter.Instance,
+            Results.Metrics.LossFiguresConverter.Instance,
+            Results.Metrics.LossStageLineConverter.Instance,
+            Results.Metrics.LossReasonLineConverter.Instance,
+            Results.Metrics.LossReportConverter.Instance,
+            Results.Metrics.CompetitorLineConverter.Instance,
+            Results.Metrics.CompetitorReportConverter.Instance,
+            Results.Metrics.DurationPercentileConverter.Instance,
+            Results.Metrics.DurationSummaryConverter.Instance,
+            Results.Metrics.StageTimeConverter.Instance,
+            Results.Metrics.TimeInStageReportConverter.Instance,
+            Results.Metrics.SalesVelocityConverter.Instance,
+            Results.Metrics.VelocityComparisonConverter.Instance,
+            Results.Metrics.WinRateResultConverter.Instance,
+            Results.Metrics.WinRateLineConverter.Instance,
+            Results.Metrics.WinRateTableConverter.Instance,
+            Results.Targets.QuotaConverter.Instance,
+            Results.Targets.QuotaPlanConverter.Instance,
+            Results.Targets.QuotaAssignmentConverter.Instance,
+            Results.Targets.AttainmentLineConverter.Instance,
+            Results.Targets.AttainmentReportConverter.Instance,
         ];
 
     private static IEnumerable<JsonConverter> DealEvents()

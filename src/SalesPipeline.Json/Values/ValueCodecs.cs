@@ -27,6 +27,13 @@ internal static class ValueCodecs
         "a date; expected ISO-8601 \"yyyy-MM-dd\", like \"2026-03-31\""
     );
 
+    // NodaTime's JSON form of a duration, hours first: 14 days is "336:00:00" (pipeline documents, health reports).
+    public static readonly Codec<Duration> Duration = new PatternCodec<Duration>(
+        DurationPattern.JsonRoundtrip,
+        "string (duration, hours:minutes:seconds)",
+        "a duration; expected hours, minutes and seconds, like \"336:00:00\" for 14 days"
+    );
+
     public static readonly ShapeCodec<Money> Money = ShapeCodec<Money>.Single(
         Shape.Of<Money>(
             "Money",

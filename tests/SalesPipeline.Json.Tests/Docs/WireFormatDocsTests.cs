@@ -1,7 +1,7 @@
 using System.IO;
-using System.Runtime.CompilerServices;
 using System.Text;
 using SalesPipeline.Json.Events;
+using SalesPipeline.Json.Tests.Documents;
 using SalesPipeline.Json.Values;
 using SalesPipeline.Json.Wire;
 
@@ -58,6 +58,7 @@ public class WireFormatDocsTests
         }
     }
 
-    private static string DocsPath([CallerFilePath] string here = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "..", "..", "..", "docs", "json.md"));
+    // Found from the test binaries (GoldenFile.PathOf), not the compile-time source path, which CI builds map to /_/.
+    private static string DocsPath() =>
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(GoldenFile.PathOf("x"))!, "..", "..", "..", "docs", "json.md"));
 }

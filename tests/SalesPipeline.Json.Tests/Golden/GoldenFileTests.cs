@@ -1,9 +1,9 @@
 using System.IO;
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using SalesPipeline.Collections;
 using SalesPipeline.Deals;
 using SalesPipeline.Json;
+using SalesPipeline.Json.Tests.Documents;
 using SalesPipeline.Leads;
 
 namespace SalesPipeline.Json.Tests.Golden;
@@ -98,6 +98,5 @@ public class GoldenFileTests
         return expected;
     }
 
-    private static string PathOf(string name, [CallerFilePath] string here = "") =>
-        Path.Combine(Path.GetDirectoryName(here)!, name + ".json");
+    private static string PathOf(string name) => GoldenFile.PathOf(name + ".json");
 }

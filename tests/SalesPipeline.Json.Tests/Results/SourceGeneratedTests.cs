@@ -1,0 +1,54 @@
+using System.Text.Json;
+using SalesPipeline.Collections;
+using SalesPipeline.Forecasting;
+using SalesPipeline.Health;
+using SalesPipeline.Json;
+using SalesPipeline.Json.Tests.Documents;
+using SalesPipeline.Metrics;
+using static SalesPipeline.Json.Tests.Results.ResultScenario;
+
+namespace SalesPipeline.Json.Tests.Results;
+
+// Where reflection is off (trimming, native AOT) the package's source-generated contracts alone must serve the documents
+// and results: the same text as the ready options, and documents read back.
+public class SourceGeneratedTests
+{
+    private static readonly JsonSerializerOptions ContextOnly = new JsonSerializerOptions
+    {
+        TypeInfoResolver = SalesPipelineJsonContext.Default,
+    }.ConfigureForSalesPipeline();
+
+    private static void SameText<T>(T value) =>
+        Assert.Equal(JsonSerializer.Serialize(value, SalesPipelineJson.Options), JsonSerializer.Serialize(value, ContextOnly));
+
+    [Fact]
+    public void Documents_write_and_read_without_reflection()
+    {
+        var pipeline = PipelineDocumentTests.Quickstart();
+        SameText(pipeline);
+        PipelineAssert.Same(
+            pipeline,
+            JsonSerializer.Deserialize<SalesPipeline.Pipelines.PipelineDefinition>(
+                JsonSerializer.Serialize(pipeline, ContextOnly),
+                ContextOnly
+            )!
+        );
+        var org = SalesOrgDocumentTests.Acme();
+        Assert.Equal(
+            org,
+            JsonSerializer.Deserialize<SalesPipeline.Organization.SalesOrg>(JsonSerializer.Serialize(org, ContextOnly), ContextOnly)
+        );
+    }
+
+    [Fact]
+    public void Results_write_without_reflection()
+    {
+        SameText(Forecast.StageWeighted(AllDeals, Pipeline, Quarters));
+        SameText(Forecast.Distribution(AllDeals, Pipeline, Q1));
+        SameText(WinRate.By(AllDeals, Breakdown.Owner));
+        SameText(Funnel.Of(AllDeals, Pipeline));
+        SameText(PipelineHealth.Inspect(AllDeals, Pipeline, AsOf));
+        SameText(CashForecast.Of(Schedules, AsOfDate, Quarters));
+        SameText<IReadOnlyList<SalesVelocity>>([SalesVelocity.Of(AllDeals, Q1)]);
+    }
+}
