@@ -1,0 +1,56 @@
+using System;
+using NodaTime;
+using SalesPipeline.Deals;
+
+namespace SalesPipeline.Storage;
+
+/// <summary>
+/// A row of the current-state table of deals: what <see cref="IEventStore.ListDealsAsync"/> filters on and returns,
+/// written in the same transaction as the events it summarizes.
+/// </summary>
+/// <remarks>
+/// <para><c>DealSummary.Of(deal, version)</c> of a loaded deal equals its listed row (a test holds every backend to it).</para>
+/// <para>Immutable; thread-safe; value equality.</para>
+/// </remarks>
+/// <param name="Id">The deal's id.</param>
+/// <param name="Version">The version of its stream the row reflects.</param>
+/// <param name="Pipeline">The pipeline's name.</param>
+/// <param name="Name">The deal's name.</param>
+/// <param name="Owner">The owning rep.</param>
+/// <param name="Status">Open, Won or Lost.</param>
+/// <param name="StageId">The current stage id.</param>
+/// <param name="Amount">The expected amount.</param>
+/// <param name="ExpectedClose">The expected close date.</param>
+public sealed record DealSummary(
+    DealId Id,
+    long Version,
+    string Pipeline,
+    string Name,
+    string Owner,
+    DealStatus Status,
+    string StageId,
+    Money Amount,
+    LocalDate ExpectedClose
+)
+{
+    /// <summary>The row of <paramref name="deal"/> at <paramref name="version"/>.</summary>
+    /// <param name="deal">The deal.</param>
+    /// <param name="version">Its stream's version: the number of its events.</param>
+    /// <returns>The row.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="deal"/> is null.</exception>
+    public static DealSummary Of(Deal deal, long version)
+    {
+        Check.NotNull(deal);
+        return new DealSummary(
+            deal.Id,
+            version,
+            deal.Pipeline,
+            deal.Name,
+            deal.Owner,
+            deal.Status,
+            deal.StageId,
+            deal.Amount,
+            deal.ExpectedClose
+        );
+    }
+}

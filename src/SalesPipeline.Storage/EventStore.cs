@@ -1,0 +1,500 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+using NodaTime;
+using SalesPipeline.Collections;
+using SalesPipeline.Deals;
+using SalesPipeline.Leads;
+using SalesPipeline.Storage.Sql;
+
+namespace SalesPipeline.Storage;
+
+/// <summary>
+/// The shared implementation of <see cref="IEventStore"/> over a SQL database: one append protocol, one schema and one
+/// reader for every backend. Derived only by the backends of this package family (<c>SqliteEventStore</c>,
+/// <c>PostgreSqlEventStore</c>).
+/// </summary>
+/// <remarks>Thread-safe: every operation opens its own connection from the backend's pool.</remarks>
+public abstract partial class EventStore : IEventStore
+{
+    private readonly SqlDialect sql;
+    private readonly Statements statements;
+    private int disposed;
+
+    internal EventStore(SqlDialect dialect)
+    {
+        sql = dialect;
+        statements = new Statements(dialect);
+    }
+
+    /// <inheritdoc/>
+    public Task<AppendResult> SaveDealAsync(Deal deal, long expectedVersion, Guid appendId, CancellationToken cancellationToken = default)
+    {
+        Check.NotNull(deal);
+        var history = deal.History;
+        CheckExpected(expectedVersion, history.Count, "the deal's event count");
+        CheckAppendId(appendId);
+        var records = new EncodedRecord[history.Count - expectedVersion];
+        for (var i = 0; i < records.Length; i++)
+        {
+            records[i] = Codec.Encode(history[(int)expectedVersion + i]);
+        }
+        var predecessor = expectedVersion == 0 ? (EncodedRecord?)null : Codec.Encode(history[(int)expectedVersion - 1]);
+        return AppendAsync(
+            new Pending(
+                StreamId.ForDeal(deal.Id),
+                expectedVersion,
+                appendId,
+                records,
+                predecessor,
+                Codec.SameRecord<DealEvent>,
+                DealSummary.Of(deal, history.Count),
+                nameof(deal)
+            ),
+            cancellationToken
+        );
+    }
+
+    /// <inheritdoc/>
+    public Task<AppendResult> SaveLeadAsync(Lead lead, long expectedVersion, Guid appendId, CancellationToken cancellationToken = default)
+    {
+        Check.NotNull(lead);
+        var history = lead.History;
+        CheckExpected(expectedVersion, history.Count, "the lead's event count");
+        CheckAppendId(appendId);
+        var records = new EncodedRecord[history.Count - expectedVersion];
+        for (var i = 0; i < records.Length; i++)
+        {
+            records[i] = Codec.Encode(history[(int)expectedVersion + i]);
+        }
+        var predecessor = expectedVersion == 0 ? (EncodedRecord?)null : Codec.Encode(history[(int)expectedVersion - 1]);
+        return AppendAsync(
+            new Pending(
+                StreamId.ForLead(lead.Id),
+                expectedVersion,
+                appendId,
+                records,
+                predecessor,
+                Codec.SameRecord<LeadEvent>,
+                null,
+                nameof(lead)
+            ),
+            cancellationToken
+        );
+    }
+
+    /// <inheritdoc/>
+    public async Task<StoredLead?> LoadLeadAsync(LeadId id, CancellationToken cancellationToken = default)
+    {
+        var stream = StreamId.ForLead(id);
+        var rows = await ReadStreamAsync(stream, cancellationToken).ConfigureAwait(false);
+        if (rows.Count == 0)
+        {
+            return null;
+        }
+        var events = new LeadEvent[rows.Count];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            events[i] = (LeadEvent)Decode(stream, rows[i]);
+            if (!string.Equals(events[i].LeadId.Value, stream.Key, StringComparison.Ordinal))
+            {
+                throw new StoredEventException(
+                    stream,
+                    rows[i].Version,
+                    rows[i].Position,
+                    $"the event belongs to lead {events[i].LeadId}.",
+                    null
+                );
+            }
+        }
+        try
+        {
+            return new StoredLead(Lead.FromEvents(events), rows.Count);
+        }
+        catch (ArgumentException e)
+        {
+            throw new StoredEventException(
+                stream,
+                rows[^1].Version,
+                rows[^1].Position,
+                "the events do not form a lead's history: " + e.Message,
+                e
+            );
+        }
+    }
+
+    /// <inheritdoc/>
+    public Task<AppendResult> SaveCollectionScheduleAsync(
+        CollectionSchedule schedule,
+        long expectedVersion,
+        Guid appendId,
+        CancellationToken cancellationToken = default
+    )
+    {
+        Check.NotNull(schedule);
+        Check.Argument(
+            schedule.Contract is not null,
+            nameof(schedule),
+            "A stored collection schedule needs its ContractInfo (the contract id is the stream key); create it with a contract."
+        );
+        var history = schedule.History;
+        CheckExpected(expectedVersion, history.Count + 1, "1 + the schedule's entry count");
+        CheckAppendId(appendId);
+        // Version 1 is the terms document: the schedule as created, before any entry.
+        EncodedRecord At(long version) =>
+            version == 1
+                ? Codec.Encode(CollectionSchedule.Create(schedule.Total, schedule.SignedOn, schedule.Terms, schedule.Contract))
+                : Codec.Encode(history[(int)version - 2]);
+        var records = new EncodedRecord[history.Count + 1 - expectedVersion];
+        for (var i = 0; i < records.Length; i++)
+        {
+            records[i] = At(expectedVersion + 1 + i);
+        }
+        var predecessor = expectedVersion == 0 ? (EncodedRecord?)null : At(expectedVersion);
+        return AppendAsync(
+            new Pending(
+                StreamId.ForCollectionSchedule(schedule.Contract.ContractId),
+                expectedVersion,
+                appendId,
+                records,
+                predecessor,
+                expectedVersion == 1 ? Codec.SameRecord<CollectionSchedule> : Codec.SameRecord<CollectionEntry>,
+                null,
+                nameof(schedule)
+            ),
+            cancellationToken
+        );
+    }
+
+    /// <inheritdoc/>
+    public async Task<StoredDeal?> LoadDealAsync(DealId id, CancellationToken cancellationToken = default)
+    {
+        var stream = StreamId.ForDeal(id);
+        var rows = await ReadStreamAsync(stream, cancellationToken).ConfigureAwait(false);
+        return rows.Count == 0 ? null : new StoredDeal(Fold(stream, rows), rows.Count);
+    }
+
+    /// <inheritdoc/>
+    public async Task<Deal?> LoadDealAsOfAsync(DealId id, Instant instant, CancellationToken cancellationToken = default)
+    {
+        var stored = await LoadDealAsync(id, cancellationToken).ConfigureAwait(false);
+        return stored is not null && stored.Deal.TryAsOf(instant, out var deal) ? deal : null;
+    }
+
+    /// <inheritdoc/>
+    public async Task<StoredCollectionSchedule?> LoadCollectionScheduleAsync(
+        string contractId,
+        CancellationToken cancellationToken = default
+    )
+    {
+        var stream = StreamId.ForCollectionSchedule(contractId);
+        var rows = await ReadStreamAsync(stream, cancellationToken).ConfigureAwait(false);
+        if (rows.Count == 0)
+        {
+            return null;
+        }
+        var terms = (CollectionSchedule)Decode(stream, rows[0]);
+        if (terms.Contract?.ContractId != contractId)
+        {
+            throw new StoredEventException(
+                stream,
+                1,
+                rows[0].Position,
+                $"the terms document belongs to contract \"{terms.Contract?.ContractId}\", not to this stream.",
+                null
+            );
+        }
+        var entries = rows.Skip(1).Select(r => (CollectionEntry)Decode(stream, r)).ToArray();
+        try
+        {
+            return new StoredCollectionSchedule(terms.RecordAll(entries), rows.Count);
+        }
+        catch (Exception e) when (e is ArgumentException or ReferenceConflictException)
+        {
+            throw new StoredEventException(
+                stream,
+                rows.Count,
+                rows[^1].Position,
+                "the entries do not record on the terms: " + e.Message,
+                e
+            );
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task<long> GetVersionAsync(StreamId stream, CancellationToken cancellationToken = default)
+    {
+        stream.CheckNotDefault(nameof(stream));
+        var connection = await sql.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            return await VersionOfAsync(connection, null, stream, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<DealSummary>> ListDealsAsync(DealQuery query, CancellationToken cancellationToken = default)
+    {
+        Check.NotNull(query);
+        var list = new List<DealSummary>();
+        if (query.Owners is { Count: 0 })
+        {
+            return list;
+        }
+        var connection = await sql.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var command = connection.CreateCommand();
+            await using (command.ConfigureAwait(false))
+            {
+                command.CommandText =
+                    $"SELECT {Statements.DealColumns} FROM {sql.Table("deals")} d WHERE {Where(command, query)} ORDER BY deal_id{sql.OrdinalCollation}";
+                var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
+                {
+                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        list.Add(Statements.ReadDeal(reader, 0));
+                    }
+                }
+            }
+        }
+        return list;
+    }
+
+    /// <inheritdoc/>
+    public async IAsyncEnumerable<StoredDeal> LoadDealsAsync(
+        DealQuery query,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default
+    )
+    {
+        Check.NotNull(query);
+        if (query.Owners is { Count: 0 })
+        {
+            yield break;
+        }
+        var connection = await sql.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var command = connection.CreateCommand();
+            await using (command.ConfigureAwait(false))
+            {
+                command.CommandText = $"""
+                    SELECT e.stream_key, e.version, e.position, e.append_id, e.type, e.data
+                    FROM {sql.Table("deals")} d JOIN {sql.Table("events")} e ON e.stream_kind = 'deal' AND e.stream_key = d.deal_id
+                    WHERE {Where(command, query)}
+                    ORDER BY e.stream_key{sql.OrdinalCollation}, e.version
+                    """;
+                var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
+                {
+                    string? key = null;
+                    var rows = new List<StoredRow>();
+                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        var next = reader.GetString(0);
+                        if (key is not null && !string.Equals(key, next, StringComparison.Ordinal))
+                        {
+                            yield return new StoredDeal(Fold(StreamId.Of(StreamKind.Deal, key), rows), rows.Count);
+                            rows.Clear();
+                        }
+                        key = next;
+                        rows.Add(
+                            new StoredRow(
+                                reader.GetInt64(1),
+                                reader.GetInt64(2),
+                                sql.ReadAppendId(reader, 3),
+                                reader.GetString(4),
+                                reader.GetString(5)
+                            )
+                        );
+                    }
+                    if (key is not null)
+                    {
+                        yield return new StoredDeal(Fold(StreamId.Of(StreamKind.Deal, key), rows), rows.Count);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public async IAsyncEnumerable<RecordedEvent> ReadAllAsync(
+        long afterPosition = 0,
+        int batchSize = 1000,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default
+    )
+    {
+        Check.Range(afterPosition >= 0, nameof(afterPosition), afterPosition, "A position is 0 (before the first record) or more.");
+        Check.Range(batchSize is >= 1 and <= 100_000, nameof(batchSize), batchSize, "A batch reads 1 to 100,000 records.");
+        while (true)
+        {
+            var batch = new List<RecordedEvent>(Math.Min(batchSize, 4096));
+            var connection = await sql.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using (connection.ConfigureAwait(false))
+            {
+                var command = connection.CreateCommand();
+                await using (command.ConfigureAwait(false))
+                {
+                    command.CommandText =
+                        $"SELECT position, stream_kind, stream_key, version, append_id, type, data FROM {sql.Table("events")} WHERE position > @after ORDER BY position LIMIT @limit";
+                    Statements.Add(command, "@after", afterPosition);
+                    Statements.Add(command, "@limit", (long)batchSize);
+                    var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                    await using (reader.ConfigureAwait(false))
+                    {
+                        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                        {
+                            var position = reader.GetInt64(0);
+                            var kindText = reader.GetString(1);
+                            var key = reader.GetString(2);
+                            var row = new StoredRow(
+                                reader.GetInt64(3),
+                                position,
+                                sql.ReadAppendId(reader, 4),
+                                reader.GetString(5),
+                                reader.GetString(6)
+                            );
+                            if (!StreamId.TryKindFromText(kindText, out var kind))
+                            {
+                                throw new StoredEventException(
+                                    StreamId.Of(0, key),
+                                    row.Version,
+                                    position,
+                                    $"the stream kind \"{kindText}\" is not one of deal, lead, collection-schedule.",
+                                    null
+                                );
+                            }
+                            var stream = StreamId.Of(kind, key);
+                            batch.Add(new RecordedEvent(stream, row.Version, position, row.AppendId, row.Type, Decode(stream, row)));
+                        }
+                    }
+                }
+            }
+            foreach (var recorded in batch)
+            {
+                yield return recorded;
+            }
+            if (batch.Count < batchSize)
+            {
+                yield break;
+            }
+            afterPosition = batch[^1].Position;
+        }
+    }
+
+    /// <summary>Releases the backend's connections (the SQLite file, the PostgreSQL data source it owns).</summary>
+    /// <returns>A task that completes when they are released.</returns>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref disposed, 1) == 0)
+        {
+            await sql.DisposeAsync().ConfigureAwait(false);
+        }
+        GC.SuppressFinalize(this);
+    }
+
+    private static void CheckExpected(long expectedVersion, int count, string what) =>
+        Check.Range(
+            expectedVersion >= 0 && expectedVersion < count,
+            nameof(expectedVersion),
+            expectedVersion,
+            $"The expected version is the number of records already stored, from 0 up to {what} minus one ({count - 1}), so that at least one record is new; it was {expectedVersion}."
+        );
+
+    private static void CheckAppendId(Guid appendId) =>
+        Check.Argument(
+            appendId != Guid.Empty,
+            nameof(appendId),
+            "An append id must not be Guid.Empty; give every new append Guid.NewGuid()."
+        );
+
+    private static Deal Fold(StreamId stream, List<StoredRow> rows)
+    {
+        var events = new DealEvent[rows.Count];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (rows[i].Version != i + 1)
+            {
+                throw new StoredEventException(
+                    stream,
+                    rows[i].Version,
+                    rows[i].Position,
+                    $"the stream's versions are not contiguous: version {i + 1} is missing.",
+                    null
+                );
+            }
+            events[i] = (DealEvent)Decode(stream, rows[i]);
+            if (!string.Equals(events[i].DealId.Value, stream.Key, StringComparison.Ordinal))
+            {
+                throw new StoredEventException(
+                    stream,
+                    rows[i].Version,
+                    rows[i].Position,
+                    $"the event belongs to deal {events[i].DealId}.",
+                    null
+                );
+            }
+        }
+        try
+        {
+            return Deal.FromEvents(events);
+        }
+        catch (ArgumentException e)
+        {
+            throw new StoredEventException(
+                stream,
+                rows[^1].Version,
+                rows[^1].Position,
+                "the events do not form a deal's history: " + e.Message,
+                e
+            );
+        }
+    }
+
+    private static object Decode(StreamId stream, StoredRow row)
+    {
+        try
+        {
+            return Codec.DecodeAny(stream.Kind, row.Version, row.Data);
+        }
+        catch (Exception e) when (Codec.IsReadFailure(e))
+        {
+            throw new StoredEventException(stream, row.Version, row.Position, e.Message, e);
+        }
+    }
+
+    private static string Where(System.Data.Common.DbCommand command, DealQuery query)
+    {
+        var conditions = new List<string> { "1 = 1" };
+        if (query.Pipeline is { } pipeline)
+        {
+            conditions.Add("d.pipeline = @pipeline");
+            Statements.Add(command, "@pipeline", pipeline);
+        }
+        if (query.Owners is { } owners)
+        {
+            var names = owners.Select((o, i) => "@owner" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            for (var i = 0; i < names.Length; i++)
+            {
+                Statements.Add(command, names[i], owners[i]);
+            }
+            conditions.Add($"d.owner IN ({string.Join(", ", names)})");
+        }
+        if (query.Status is { } status)
+        {
+            conditions.Add("d.status = @status");
+            Statements.Add(command, "@status", Statements.StatusText(status));
+        }
+        if (query.ExpectedClose is { } range)
+        {
+            conditions.Add("d.expected_close BETWEEN @closeFrom AND @closeTo");
+            Statements.Add(command, "@closeFrom", Statements.DateKey(range.Start));
+            Statements.Add(command, "@closeTo", Statements.DateKey(range.End));
+        }
+        return string.Join(" AND ", conditions);
+    }
+}

@@ -1,0 +1,159 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using NodaTime;
+using SalesPipeline.Collections;
+using SalesPipeline.Deals;
+using SalesPipeline.Leads;
+
+namespace SalesPipeline.Storage;
+
+/// <summary>
+/// An append-only store of deal, lead and collection-schedule streams, with a current-state table of deals and a read
+/// of every record in commit order. Implemented by <c>SqliteEventStore</c> and <c>PostgreSqlEventStore</c>, which pass
+/// one contract test suite.
+/// </summary>
+/// <remarks>
+/// <para><b>Appends.</b> Every save states the version it expects the stream to have (0 for a new stream) and carries an
+/// append id. If the stream is at another version, <see cref="StreamVersionConflictException"/> is thrown and nothing is
+/// written. A save repeated with the same append id and the same content writes nothing and returns the first result;
+/// with other content it throws <see cref="AppendIdConflictException"/>. An append is written whole or not at all, in
+/// one transaction with the current-state row of its deal.</para>
+/// <para><b>Reading.</b> Records are read back with the SalesPipeline.Json wire format. A row that does not read raises
+/// <see cref="StoredEventException"/> naming its stream and version; no row is ever skipped.</para>
+/// <para><b>Errors of the database</b> (unreachable server, full disk, a lock held past the timeout) surface as the
+/// provider's <see cref="System.Data.Common.DbException"/>; a cancelled token raises <see cref="OperationCanceledException"/>
+/// and commits nothing.</para>
+/// <para>Implementations are thread-safe: one instance serves any number of concurrent callers.</para>
+/// </remarks>
+public interface IEventStore : IAsyncDisposable
+{
+    /// <summary>
+    /// Appends the events of <paramref name="deal"/> after the first <paramref name="expectedVersion"/> (those already
+    /// stored) to the deal's stream, and updates its current-state row in the same transaction.
+    /// </summary>
+    /// <param name="deal">The deal, whose history starts with the stored events.</param>
+    /// <param name="expectedVersion">The stream's version when the deal was loaded (<see cref="StoredDeal.Version"/>), or 0 for a new deal; less than the deal's event count.</param>
+    /// <param name="appendId">The append's id: new for every append, the same when retrying one whose outcome is unknown.</param>
+    /// <param name="cancellationToken">Cancels the save; nothing is committed then.</param>
+    /// <returns>What was written (the stream's new version is <see cref="AppendResult.Version"/>).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="deal"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="expectedVersion"/> is negative or not less than the deal's event count (nothing new to append).</exception>
+    /// <exception cref="ArgumentException"><paramref name="appendId"/> is <see cref="Guid.Empty"/>; or the stored event at <paramref name="expectedVersion"/> differs from the deal's (the deal does not continue the stored stream).</exception>
+    /// <exception cref="StreamVersionConflictException">The stream is not at <paramref name="expectedVersion"/>.</exception>
+    /// <exception cref="AppendIdConflictException"><paramref name="appendId"/> was committed with other content.</exception>
+    Task<AppendResult> SaveDealAsync(Deal deal, long expectedVersion, Guid appendId, CancellationToken cancellationToken = default);
+
+    /// <summary>Loads a deal: the fold of its stored events, with its stream's version.</summary>
+    /// <param name="id">The deal's id.</param>
+    /// <param name="cancellationToken">Cancels the load.</param>
+    /// <returns>The deal and its version, or null when the store has no such deal.</returns>
+    /// <exception cref="ArgumentException"><paramref name="id"/> is <c>default(DealId)</c>.</exception>
+    /// <exception cref="StoredEventException">A stored event does not read, or the events do not fold into a deal.</exception>
+    Task<StoredDeal?> LoadDealAsync(DealId id, CancellationToken cancellationToken = default);
+
+    /// <summary>Loads a deal as it was at an instant: the fold of its stored events dated at or before it.</summary>
+    /// <param name="id">The deal's id.</param>
+    /// <param name="instant">The instant.</param>
+    /// <param name="cancellationToken">Cancels the load.</param>
+    /// <returns>The deal as it was, or null when the store has no such deal or it was created (first observed) after <paramref name="instant"/>.</returns>
+    /// <exception cref="ArgumentException"><paramref name="id"/> is <c>default(DealId)</c>.</exception>
+    /// <exception cref="StoredEventException">A stored event does not read, or the events do not fold into a deal.</exception>
+    Task<Deal?> LoadDealAsOfAsync(DealId id, Instant instant, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists the current-state rows of the deals that match <paramref name="query"/>, ordered by deal id (ordinal).</summary>
+    /// <param name="query">Which deals.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <returns>The rows.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="query"/> is null.</exception>
+    /// <exception cref="StoredEventException">A row holds a value out of its domain (an unknown currency or status).</exception>
+    Task<IReadOnlyList<DealSummary>> ListDealsAsync(DealQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Loads every deal that matches <paramref name="query"/>, ordered by deal id (ordinal), reading the current-state
+    /// rows and the events in one consistent read.
+    /// </summary>
+    /// <param name="query">Which deals.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The deals with their versions, streamed.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="query"/> is null.</exception>
+    /// <exception cref="StoredEventException">A stored event does not read, or a deal's events do not fold.</exception>
+    IAsyncEnumerable<StoredDeal> LoadDealsAsync(DealQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>Appends the events of <paramref name="lead"/> after the first <paramref name="expectedVersion"/> to the lead's stream.</summary>
+    /// <param name="lead">The lead, whose history starts with the stored events.</param>
+    /// <param name="expectedVersion">The stream's version when the lead was loaded (<see cref="StoredLead.Version"/>), or 0 for a new lead; less than the lead's event count.</param>
+    /// <param name="appendId">The append's id.</param>
+    /// <param name="cancellationToken">Cancels the save; nothing is committed then.</param>
+    /// <returns>What was written.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="lead"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="expectedVersion"/> is negative or not less than the lead's event count.</exception>
+    /// <exception cref="ArgumentException"><paramref name="appendId"/> is <see cref="Guid.Empty"/>; or the stored event at <paramref name="expectedVersion"/> differs from the lead's.</exception>
+    /// <exception cref="StreamVersionConflictException">The stream is not at <paramref name="expectedVersion"/>.</exception>
+    /// <exception cref="AppendIdConflictException"><paramref name="appendId"/> was committed with other content.</exception>
+    Task<AppendResult> SaveLeadAsync(Lead lead, long expectedVersion, Guid appendId, CancellationToken cancellationToken = default);
+
+    /// <summary>Loads a lead: the fold of its stored events, with its stream's version.</summary>
+    /// <param name="id">The lead's id.</param>
+    /// <param name="cancellationToken">Cancels the load.</param>
+    /// <returns>The lead and its version, or null when the store has no such lead.</returns>
+    /// <exception cref="ArgumentException"><paramref name="id"/> is <c>default(LeadId)</c>.</exception>
+    /// <exception cref="StoredEventException">A stored event does not read, or the events do not fold into a lead.</exception>
+    Task<StoredLead?> LoadLeadAsync(LeadId id, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Appends the records of <paramref name="schedule"/> beyond <paramref name="expectedVersion"/>: for a new stream
+    /// (0) its terms document and every history entry, otherwise the entries after the first
+    /// <c>expectedVersion - 1</c>.
+    /// </summary>
+    /// <param name="schedule">The schedule; its <see cref="CollectionSchedule.Contract"/> gives the stream key.</param>
+    /// <param name="expectedVersion">The stream's version when the schedule was loaded (<see cref="StoredCollectionSchedule.Version"/>), or 0; less than 1 + the number of entries.</param>
+    /// <param name="appendId">The append's id.</param>
+    /// <param name="cancellationToken">Cancels the save; nothing is committed then.</param>
+    /// <returns>What was written.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="schedule"/> is null.</exception>
+    /// <exception cref="ArgumentException">The schedule has no contract; <paramref name="appendId"/> is <see cref="Guid.Empty"/>; or the stored record at <paramref name="expectedVersion"/> differs from the schedule's.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="expectedVersion"/> is negative or leaves nothing to append.</exception>
+    /// <exception cref="StreamVersionConflictException">The stream is not at <paramref name="expectedVersion"/>.</exception>
+    /// <exception cref="AppendIdConflictException"><paramref name="appendId"/> was committed with other content.</exception>
+    Task<AppendResult> SaveCollectionScheduleAsync(
+        CollectionSchedule schedule,
+        long expectedVersion,
+        Guid appendId,
+        CancellationToken cancellationToken = default
+    );
+
+    /// <summary>Loads a collection schedule: its terms with every stored entry recorded, in order.</summary>
+    /// <param name="contractId">The contract's id.</param>
+    /// <param name="cancellationToken">Cancels the load.</param>
+    /// <returns>The schedule and its version, or null when the store has no such schedule.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="contractId"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="contractId"/> is empty or whitespace.</exception>
+    /// <exception cref="StoredEventException">A stored record does not read, or an entry is refused by the schedule.</exception>
+    Task<StoredCollectionSchedule?> LoadCollectionScheduleAsync(string contractId, CancellationToken cancellationToken = default);
+
+    /// <summary>The version of a stream: the number of its records, 0 when it does not exist.</summary>
+    /// <param name="stream">The stream.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The version.</returns>
+    /// <exception cref="ArgumentException"><paramref name="stream"/> is <c>default(StreamId)</c>.</exception>
+    Task<long> GetVersionAsync(StreamId stream, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Reads every record of every stream after <paramref name="afterPosition"/>, in commit order: positions are
+    /// contiguous from 1 and a record with a higher position was committed later, so a reader that resumes after the
+    /// last position it saw misses nothing and sees nothing twice.
+    /// </summary>
+    /// <param name="afterPosition">The last position already seen (0 to read from the start).</param>
+    /// <param name="batchSize">How many records one round trip reads, 1 to 100,000.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The records, streamed batch by batch; records committed during the read are included when they fall in a later batch.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="afterPosition"/> is negative, or <paramref name="batchSize"/> is outside 1 to 100,000.</exception>
+    /// <exception cref="StoredEventException">A record does not read.</exception>
+    IAsyncEnumerable<RecordedEvent> ReadAllAsync(
+        long afterPosition = 0,
+        int batchSize = 1000,
+        CancellationToken cancellationToken = default
+    );
+}

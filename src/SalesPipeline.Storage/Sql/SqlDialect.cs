@@ -1,0 +1,35 @@
+using System;
+using System.Data.Common;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace SalesPipeline.Storage.Sql;
+
+// What differs between the engines: connections, the write transaction, column types and names. Everything else (the
+// statements, the append protocol, reading) is shared by EventStore and holds for both.
+internal abstract class SqlDialect : IAsyncDisposable
+{
+    // The column type of versions and positions (64-bit integers).
+    public abstract string BigIntType { get; }
+
+    // The column type of append ids.
+    public abstract string AppendIdType { get; }
+
+    // Appended to ORDER BY on text keys so the order is ordinal (byte order) whatever the database's collation.
+    public abstract string OrdinalCollation { get; }
+
+    // The table's name as statements write it (schema-qualified where the engine has schemas).
+    public abstract string Table(string name);
+
+    public abstract ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken);
+
+    // A transaction in which the append protocol is safe: SQLite's BEGIN IMMEDIATE (one writer at a time), PostgreSQL's
+    // READ COMMITTED (writers of one stream serialize on its row in the streams table, and every writer on the counter).
+    public abstract ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken);
+
+    public abstract object AppendIdValue(Guid appendId);
+
+    public abstract Guid ReadAppendId(DbDataReader reader, int ordinal);
+
+    public abstract ValueTask DisposeAsync();
+}

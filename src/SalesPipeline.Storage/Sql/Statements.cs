@@ -1,0 +1,110 @@
+using System;
+using System.Data.Common;
+using System.Globalization;
+using NodaTime;
+using SalesPipeline.Deals;
+
+namespace SalesPipeline.Storage.Sql;
+
+// Parameters and the current-state row of deals, shared by every statement of the store.
+internal sealed class Statements(SqlDialect sql)
+{
+    public const string DealColumns =
+        "d.deal_id, d.version, d.pipeline, d.name, d.owner, d.status, d.stage_id, d.amount, d.currency, d.expected_close";
+
+    public string UpsertDeal { get; } =
+        $"""
+            INSERT INTO {sql.Table("deals")} (deal_id, version, pipeline, name, owner, status, stage_id, amount, currency, expected_close)
+            VALUES (@dealId, @dealVersion, @pipeline, @name, @owner, @status, @stageId, @amount, @currency, @expectedClose)
+            ON CONFLICT (deal_id) DO UPDATE SET version = excluded.version, pipeline = excluded.pipeline, name = excluded.name,
+                owner = excluded.owner, status = excluded.status, stage_id = excluded.stage_id, amount = excluded.amount,
+                currency = excluded.currency, expected_close = excluded.expected_close
+            """;
+
+    public static void Add(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+
+    public static void AddDeal(DbCommand command, DealSummary row)
+    {
+        Add(command, "@dealId", row.Id.Value);
+        Add(command, "@dealVersion", row.Version);
+        Add(command, "@pipeline", row.Pipeline);
+        Add(command, "@name", row.Name);
+        Add(command, "@owner", row.Owner);
+        Add(command, "@status", StatusText(row.Status));
+        Add(command, "@stageId", row.StageId);
+        Add(command, "@amount", row.Amount.Amount.ToString(CultureInfo.InvariantCulture));
+        Add(command, "@currency", row.Amount.Currency.Code);
+        Add(command, "@expectedClose", DateKey(row.ExpectedClose));
+    }
+
+    public static DealSummary ReadDeal(DbDataReader reader, int start)
+    {
+        var id = reader.GetString(start);
+        var version = reader.GetInt64(start + 1);
+        try
+        {
+            return new DealSummary(
+                new DealId(id),
+                version,
+                reader.GetString(start + 2),
+                reader.GetString(start + 3),
+                reader.GetString(start + 4),
+                StatusFromText(reader.GetString(start + 5)),
+                reader.GetString(start + 6),
+                Money.Of(
+                    decimal.Parse(
+                        reader.GetString(start + 7),
+                        NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
+                        CultureInfo.InvariantCulture
+                    ),
+                    Currency.FromCode(reader.GetString(start + 8))
+                ),
+                DateFromKey(reader.GetInt32(start + 9))
+            );
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or OverflowException)
+        {
+            throw new StoredEventException(
+                StreamId.Of(Storage.StreamKind.Deal, id),
+                version,
+                null,
+                "its current-state row holds " + e.Message,
+                e
+            );
+        }
+    }
+
+    public static string StatusText(DealStatus status) =>
+        status switch
+        {
+            DealStatus.Open => "open",
+            DealStatus.Won => "won",
+            DealStatus.Lost => "lost",
+            _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Unknown deal status."),
+        };
+
+    private static DealStatus StatusFromText(string text) =>
+        text switch
+        {
+            "open" => DealStatus.Open,
+            "won" => DealStatus.Won,
+            "lost" => DealStatus.Lost,
+            _ => throw new ArgumentException($"the status \"{text}\", which is not open, won or lost."),
+        };
+
+    // A date as the integer yyyymmdd (20261215): ordered like the dates (also for years before 1), exact, readable in SQL.
+    public static int DateKey(LocalDate date) => (date.Year * 10_000) + (date.Month * 100) + date.Day;
+
+    internal static LocalDate DateFromKey(int key)
+    {
+        var year = (int)Math.Floor(key / 10_000d);
+        var rest = key - (year * 10_000);
+        return new LocalDate(year, rest / 100, rest % 100);
+    }
+}
