@@ -37,12 +37,7 @@ public abstract partial class EventStore : IEventStore
         var history = deal.History;
         CheckExpected(expectedVersion, history.Count, "the deal's event count");
         CheckAppendId(appendId);
-        var records = new EncodedRecord[history.Count - expectedVersion];
-        for (var i = 0; i < records.Length; i++)
-        {
-            records[i] = Codec.Encode(history[(int)expectedVersion + i]);
-        }
-        var predecessor = expectedVersion == 0 ? (EncodedRecord?)null : Codec.Encode(history[(int)expectedVersion - 1]);
+        var (records, predecessor) = EncodeAfter(history, expectedVersion);
         return AppendAsync(
             new Pending(
                 StreamId.ForDeal(deal.Id),
@@ -65,12 +60,7 @@ public abstract partial class EventStore : IEventStore
         var history = lead.History;
         CheckExpected(expectedVersion, history.Count, "the lead's event count");
         CheckAppendId(appendId);
-        var records = new EncodedRecord[history.Count - expectedVersion];
-        for (var i = 0; i < records.Length; i++)
-        {
-            records[i] = Codec.Encode(history[(int)expectedVersion + i]);
-        }
-        var predecessor = expectedVersion == 0 ? (EncodedRecord?)null : Codec.Encode(history[(int)expectedVersion - 1]);
+        var (records, predecessor) = EncodeAfter(history, expectedVersion);
         return AppendAsync(
             new Pending(
                 StreamId.ForLead(lead.Id),
@@ -404,6 +394,18 @@ public abstract partial class EventStore : IEventStore
             expectedVersion,
             $"The expected version is the number of records already stored, from 0 up to {what} minus one ({count - 1}), so that at least one record is new; it was {expectedVersion}."
         );
+
+    // The records of a history after the first expectedVersion (those already stored), and the record before them, which
+    // must equal the stored one: the caller's history continues the stream.
+    private static (EncodedRecord[] Records, EncodedRecord? Predecessor) EncodeAfter<T>(IReadOnlyList<T> history, long expectedVersion)
+    {
+        var records = new EncodedRecord[history.Count - expectedVersion];
+        for (var i = 0; i < records.Length; i++)
+        {
+            records[i] = Codec.Encode(history[(int)expectedVersion + i]);
+        }
+        return (records, expectedVersion == 0 ? null : Codec.Encode(history[(int)expectedVersion - 1]));
+    }
 
     private static void CheckAppendId(Guid appendId) =>
         Check.Argument(
