@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 using Npgsql;
+using SalesPipeline.Utility;
 
 namespace SalesPipeline.Storage.PostgreSql;
 
@@ -53,7 +54,7 @@ public sealed partial class PostgreSqlEventStore : EventStore
         CancellationToken cancellationToken = default
     )
     {
-        Check.NotBlank(connectionString);
+        Preconditions.CheckNotBlank(connectionString);
         CheckSchema(schema);
         return OpenAsync(NpgsqlDataSource.Create(connectionString), schema, ownsDataSource: true, cancellationToken);
     }
@@ -73,7 +74,7 @@ public sealed partial class PostgreSqlEventStore : EventStore
         CancellationToken cancellationToken = default
     )
     {
-        Check.NotNull(dataSource);
+        Preconditions.CheckNotNull(dataSource);
         CheckSchema(schema);
         return OpenAsync(dataSource, schema, ownsDataSource: false, cancellationToken);
     }
@@ -130,8 +131,8 @@ public sealed partial class PostgreSqlEventStore : EventStore
 
     private static void CheckSchema(string schema)
     {
-        Check.NotNull(schema);
-        Check.Argument(
+        Preconditions.CheckNotNull(schema);
+        Preconditions.CheckArgument(
             SchemaName().IsMatch(schema),
             nameof(schema),
             $"A schema name is 1 to 63 lowercase letters, digits and underscores, starting with a letter or underscore; \"{schema}\" is not."

@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Data.Sqlite;
 using SalesPipeline.Storage.Sql;
+using SalesPipeline.Utility;
 
 namespace SalesPipeline.Storage.Sqlite;
 
@@ -59,15 +60,20 @@ public sealed class SqliteEventStore : EventStore
         CancellationToken cancellationToken = default
     )
     {
-        Check.NotBlank(path);
+        Preconditions.CheckNotBlank(path);
         var timeout = busyTimeout ?? TimeSpan.FromSeconds(30);
-        Check.Range(
+        Preconditions.CheckRange(
             timeout >= TimeSpan.FromMilliseconds(1) && timeout <= TimeSpan.FromHours(1),
             nameof(busyTimeout),
             timeout,
             "The busy timeout is 1 ms to 1 hour."
         );
-        Check.Range(Enum.IsDefined(durability), nameof(durability), durability, "The durability is PowerLoss or ProcessCrash.");
+        Preconditions.CheckRange(
+            Enum.IsDefined(durability),
+            nameof(durability),
+            durability,
+            "The durability is PowerLoss or ProcessCrash."
+        );
         var full = System.IO.Path.GetFullPath(path);
         var directory = System.IO.Path.GetDirectoryName(full);
         if (directory is not null && !Directory.Exists(directory))

@@ -1,4 +1,5 @@
 using System;
+using SalesPipeline.Utility;
 
 namespace SalesPipeline.Storage;
 
@@ -19,7 +20,7 @@ public sealed class AppendIdConflictException : InvalidOperationException
     /// <param name="attempted">The stream the refused append was for.</param>
     public AppendIdConflictException(Guid appendId, AppendResult committed, StreamId attempted)
         : base(
-            $"Append {appendId} was already committed to {Check.NotNull(committed).Stream} (versions {committed.ExpectedVersion + 1} to {committed.Version}) with other content; this append to {attempted} differs and was refused. Nothing was written; give a new append a new id."
+            $"Append {appendId} was already committed to {Preconditions.CheckNotNull(committed).Stream} (versions {committed.ExpectedVersion + 1} to {committed.Version}) with other content; this append to {attempted} differs and was refused. Nothing was written; give a new append a new id."
         )
     {
         AppendId = appendId;

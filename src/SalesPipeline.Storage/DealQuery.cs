@@ -4,6 +4,7 @@ using System.Linq;
 using NodaTime;
 using SalesPipeline.Deals;
 using SalesPipeline.Organization;
+using SalesPipeline.Utility;
 
 namespace SalesPipeline.Storage;
 
@@ -30,7 +31,7 @@ public sealed record DealQuery
     public string? Pipeline
     {
         get => pipeline;
-        init => pipeline = value is null ? null : Check.NotBlank(value, nameof(Pipeline));
+        init => pipeline = value is null ? null : Preconditions.CheckNotBlank(value, nameof(Pipeline));
     }
 
     /// <summary>Only deals owned by one of these reps (ordinal), or null for any owner. An empty list matches no deal.</summary>
@@ -43,7 +44,7 @@ public sealed record DealQuery
             if (value is not null)
             {
                 var copy = value.ToArray();
-                Check.Argument(
+                Preconditions.CheckArgument(
                     copy.All(o => !string.IsNullOrWhiteSpace(o)),
                     nameof(Owners),
                     "An owner must not be null, empty or whitespace."
@@ -68,7 +69,7 @@ public sealed record DealQuery
     /// <returns>The query.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="owner"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="owner"/> is empty or whitespace.</exception>
-    public static DealQuery ForOwner(string owner) => new() { Owners = [Check.NotBlank(owner)] };
+    public static DealQuery ForOwner(string owner) => new() { Owners = [Preconditions.CheckNotBlank(owner)] };
 
     /// <summary>
     /// The deals owned by the members of a team (and of the teams below it when <paramref name="includeSubteams"/>), as the
@@ -82,7 +83,7 @@ public sealed record DealQuery
     /// <exception cref="ArgumentException">The organization has no team <paramref name="teamId"/>.</exception>
     public static DealQuery ForTeam(SalesOrg organization, string teamId, bool includeSubteams = true)
     {
-        Check.NotNull(organization);
+        Preconditions.CheckNotNull(organization);
         return new() { Owners = organization.MembersOf(teamId, includeSubteams).Select(p => p.Id).ToArray() };
     }
 
@@ -92,7 +93,7 @@ public sealed record DealQuery
     /// <exception cref="ArgumentNullException"><paramref name="row"/> is null.</exception>
     public bool Matches(DealSummary row)
     {
-        Check.NotNull(row);
+        Preconditions.CheckNotNull(row);
         return (Pipeline is null || string.Equals(Pipeline, row.Pipeline, StringComparison.Ordinal))
             && (Owners is null || Owners.Contains(row.Owner, StringComparer.Ordinal))
             && (Status is null || Status == row.Status)

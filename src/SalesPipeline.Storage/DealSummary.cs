@@ -1,6 +1,7 @@
 using System;
 using NodaTime;
 using SalesPipeline.Deals;
+using SalesPipeline.Utility;
 
 namespace SalesPipeline.Storage;
 
@@ -40,7 +41,7 @@ public sealed record DealSummary(
     /// <exception cref="ArgumentNullException"><paramref name="deal"/> is null.</exception>
     public static DealSummary Of(Deal deal, long version)
     {
-        Check.NotNull(deal);
+        Preconditions.CheckNotNull(deal);
         return new DealSummary(
             deal.Id,
             version,

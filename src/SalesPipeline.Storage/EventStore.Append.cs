@@ -7,6 +7,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using SalesPipeline.Storage.Sql;
+using SalesPipeline.Utility;
 
 namespace SalesPipeline.Storage;
 
@@ -246,7 +247,7 @@ public abstract partial class EventStore
             {
                 throw new StoredEventException(pending.Stream, pending.ExpectedVersion, position, e.Message, e);
             }
-            Check.Argument(
+            Preconditions.CheckArgument(
                 same,
                 pending.ParamName,
                 $"The record stored at version {pending.ExpectedVersion} of {pending.Stream} differs from record {pending.ExpectedVersion} of the {pending.ParamName} being saved: it does not continue the stored stream. Load the stream and apply the change to what it holds."

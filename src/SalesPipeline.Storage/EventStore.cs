@@ -9,6 +9,7 @@ using SalesPipeline.Collections;
 using SalesPipeline.Deals;
 using SalesPipeline.Leads;
 using SalesPipeline.Storage.Sql;
+using SalesPipeline.Utility;
 
 namespace SalesPipeline.Storage;
 
@@ -33,7 +34,7 @@ public abstract partial class EventStore : IEventStore
     /// <inheritdoc/>
     public Task<AppendResult> SaveDealAsync(Deal deal, long expectedVersion, Guid appendId, CancellationToken cancellationToken = default)
     {
-        Check.NotNull(deal);
+        Preconditions.CheckNotNull(deal);
         var history = deal.History;
         CheckExpected(expectedVersion, history.Count, "the deal's event count");
         CheckAppendId(appendId);
@@ -56,7 +57,7 @@ public abstract partial class EventStore : IEventStore
     /// <inheritdoc/>
     public Task<AppendResult> SaveLeadAsync(Lead lead, long expectedVersion, Guid appendId, CancellationToken cancellationToken = default)
     {
-        Check.NotNull(lead);
+        Preconditions.CheckNotNull(lead);
         var history = lead.History;
         CheckExpected(expectedVersion, history.Count, "the lead's event count");
         CheckAppendId(appendId);
@@ -124,8 +125,8 @@ public abstract partial class EventStore : IEventStore
         CancellationToken cancellationToken = default
     )
     {
-        Check.NotNull(schedule);
-        Check.Argument(
+        Preconditions.CheckNotNull(schedule);
+        Preconditions.CheckArgument(
             schedule.Contract is not null,
             nameof(schedule),
             "A stored collection schedule needs its ContractInfo (the contract id is the stream key); create it with a contract."
@@ -228,7 +229,7 @@ public abstract partial class EventStore : IEventStore
     /// <inheritdoc/>
     public async Task<IReadOnlyList<DealSummary>> ListDealsAsync(DealQuery query, CancellationToken cancellationToken = default)
     {
-        Check.NotNull(query);
+        Preconditions.CheckNotNull(query);
         var list = new List<DealSummary>();
         if (query.Owners is { Count: 0 })
         {
@@ -261,7 +262,7 @@ public abstract partial class EventStore : IEventStore
         [EnumeratorCancellation] CancellationToken cancellationToken = default
     )
     {
-        Check.NotNull(query);
+        Preconditions.CheckNotNull(query);
         if (query.Owners is { Count: 0 })
         {
             yield break;
@@ -318,8 +319,13 @@ public abstract partial class EventStore : IEventStore
         [EnumeratorCancellation] CancellationToken cancellationToken = default
     )
     {
-        Check.Range(afterPosition >= 0, nameof(afterPosition), afterPosition, "A position is 0 (before the first record) or more.");
-        Check.Range(batchSize is >= 1 and <= 100_000, nameof(batchSize), batchSize, "A batch reads 1 to 100,000 records.");
+        Preconditions.CheckRange(
+            afterPosition >= 0,
+            nameof(afterPosition),
+            afterPosition,
+            "A position is 0 (before the first record) or more."
+        );
+        Preconditions.CheckRange(batchSize is >= 1 and <= 100_000, nameof(batchSize), batchSize, "A batch reads 1 to 100,000 records.");
         while (true)
         {
             var batch = new List<RecordedEvent>(Math.Min(batchSize, 4096));
@@ -388,7 +394,7 @@ public abstract partial class EventStore : IEventStore
     }
 
     private static void CheckExpected(long expectedVersion, int count, string what) =>
-        Check.Range(
+        Preconditions.CheckRange(
             expectedVersion >= 0 && expectedVersion < count,
             nameof(expectedVersion),
             expectedVersion,
@@ -408,7 +414,7 @@ public abstract partial class EventStore : IEventStore
     }
 
     private static void CheckAppendId(Guid appendId) =>
-        Check.Argument(
+        Preconditions.CheckArgument(
             appendId != Guid.Empty,
             nameof(appendId),
             "An append id must not be Guid.Empty; give every new append Guid.NewGuid()."

@@ -1,4 +1,5 @@
 using System;
+using SalesPipeline.Utility;
 
 namespace SalesPipeline.Storage;
 
@@ -34,7 +35,7 @@ public readonly struct StreamId : IEquatable<StreamId>
     /// <exception cref="ArgumentException"><paramref name="id"/> is <c>default(DealId)</c>.</exception>
     public static StreamId ForDeal(DealId id)
     {
-        Check.Argument(id.Value.Length > 0, nameof(id), "A deal's stream needs a deal id; default(DealId) names no deal.");
+        Preconditions.CheckArgument(id.Value.Length > 0, nameof(id), "A deal's stream needs a deal id; default(DealId) names no deal.");
         return new StreamId(StreamKind.Deal, id.Value);
     }
 
@@ -44,7 +45,7 @@ public readonly struct StreamId : IEquatable<StreamId>
     /// <exception cref="ArgumentException"><paramref name="id"/> is <c>default(LeadId)</c>.</exception>
     public static StreamId ForLead(LeadId id)
     {
-        Check.Argument(id.Value.Length > 0, nameof(id), "A lead's stream needs a lead id; default(LeadId) names no lead.");
+        Preconditions.CheckArgument(id.Value.Length > 0, nameof(id), "A lead's stream needs a lead id; default(LeadId) names no lead.");
         return new StreamId(StreamKind.Lead, id.Value);
     }
 
@@ -53,7 +54,8 @@ public readonly struct StreamId : IEquatable<StreamId>
     /// <returns>The stream id.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="contractId"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="contractId"/> is empty or whitespace.</exception>
-    public static StreamId ForCollectionSchedule(string contractId) => new(StreamKind.CollectionSchedule, Check.NotBlank(contractId));
+    public static StreamId ForCollectionSchedule(string contractId) =>
+        new(StreamKind.CollectionSchedule, Preconditions.CheckNotBlank(contractId));
 
     internal static StreamId Of(StreamKind kind, string key) => new(kind, key);
 
@@ -83,7 +85,7 @@ public readonly struct StreamId : IEquatable<StreamId>
     }
 
     internal void CheckNotDefault(string paramName) =>
-        Check.Argument(
+        Preconditions.CheckArgument(
             key is not null,
             paramName,
             "default(StreamId) names no stream; use StreamId.ForDeal, ForLead or ForCollectionSchedule."

@@ -97,19 +97,19 @@ public static partial class PipelineTransitions
         {
             return $"pipeline \"{pipeline.Name}\" has no stage \"{stageId}\".";
         }
-        DealEvent expected = e switch
+        // Wins, losses and reopenings carry nothing the pipeline derives beyond their stage's kind; a move carries its
+        // direction and skips.
+        DealEvent? expected = e switch
         {
             StageMoved m when to.IsOpen => MoveEvent(m.DealId, m.At, m.By, from, to),
-            DealWon w when to.Kind == StageKind.Won => w,
-            DealLost l when to.Kind == StageKind.Lost => l,
-            DealReopened r when to.IsOpen => r,
-            _ => null!,
+            DealWon when to.Kind == StageKind.Won => e,
+            DealLost when to.Kind == StageKind.Lost => e,
+            DealReopened when to.IsOpen => e,
+            _ => null,
         };
-        if (expected is null)
-        {
-            return $"{e.GetType().Name} cannot lead to stage \"{stageId}\", which is {to.Kind}.";
-        }
-        return expected.Equals(e) ? null : $"it records {Describe(e)}, but the pipeline makes {Describe(expected)} of it.";
+        return expected is null ? $"{e.GetType().Name} cannot lead to stage \"{stageId}\", which is {to.Kind}."
+            : expected.Equals(e) ? null
+            : $"it records {Describe(e)}, but the pipeline makes {Describe(expected)} of it.";
     }
 
     // The command whose acceptance records this event.
