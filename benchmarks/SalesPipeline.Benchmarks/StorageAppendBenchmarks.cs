@@ -57,14 +57,18 @@ public class StorageAppendBenchmarks
         {
             var schema = $"bench_{Guid.NewGuid():N}";
             return (
-                await PostgreSqlEventStore.OpenAsync(Environment.GetEnvironmentVariable("SALESPIPELINE_POSTGRES")!, schema),
+                await PostgreSqlEventStore.OpenAsync(
+                    Environment.GetEnvironmentVariable("SALESPIPELINE_POSTGRES")!,
+                    [PipelineDefinition.Default],
+                    schema
+                ),
                 null,
                 schema
             );
         }
         var file = Path.Combine(Path.GetTempPath(), $"bench-{Guid.NewGuid():N}.db");
         var durability = backend == "sqlite-processcrash" ? SqliteDurability.ProcessCrash : SqliteDurability.PowerLoss;
-        return (await SqliteEventStore.OpenAsync(file, durability: durability), file, null);
+        return (await SqliteEventStore.OpenAsync(file, [PipelineDefinition.Default], durability: durability), file, null);
     }
 
     internal static async Task CleanupAsync(EventStore? store, string? file, string? schema)

@@ -1,5 +1,5 @@
 #:project ../../src/SalesPipeline.Storage.Sqlite/SalesPipeline.Storage.Sqlite.csproj
-// docs/storing-deals.md as a program: a dozen deals stored in a SQLite file, changed through the store with the retry
+// docs/storing-deals.md as a program: a dozen deals stored in a SQLite file in one batch, changed through the store with the retry
 // loop, listed through the current-state table, read back and forecast; then every record in commit order.
 // Run from the repository root: dotnet run docs/examples/storage.cs
 using NodaTime;
@@ -13,7 +13,7 @@ using SalesPipeline.Storage.Sqlite;
 
 var pipeline = PipelineDefinition.Default;
 var path = Path.Combine(Path.GetTempPath(), $"storage-example-{Guid.NewGuid():N}.db");
-await using (var store = await SqliteEventStore.OpenAsync(path))
+await using (var store = await SqliteEventStore.OpenAsync(path, [pipeline]))
 {
     // A dozen deals: name, owner, amount (USD), expected close, and the stage they have reached.
     (string Name, string Owner, decimal Amount, LocalDate Close, string Stage)[] rows =
@@ -32,6 +32,7 @@ await using (var store = await SqliteEventStore.OpenAsync(path))
         ("Massive Dynamic", "carol", 150_000m, new LocalDate(2026, 3, 25), "proposal"),
     ];
     var created = Instant.FromUtc(2025, 12, 1, 9, 0);
+    var batch = new List<DealAppend>();
     for (var i = 0; i < rows.Length; i++)
     {
         var (name, owner, amount, close, stage) = rows[i];
@@ -45,8 +46,11 @@ await using (var store = await SqliteEventStore.OpenAsync(path))
         {
             deal = pipeline.Move(deal, stage, at += Duration.FromHours(1), owner);
         }
-        await store.SaveDealAsync(deal, expectedVersion: 0, Guid.NewGuid());
+        batch.Add(new DealAppend(deal, ExpectedVersion: 0, Guid.NewGuid()));
     }
+    // An initial load: one transaction for the dozen, all of them or none.
+    var saved = await store.SaveDealsAsync(batch);
+    Console.WriteLine($"Saved {saved.Count} deals, positions 1 to {saved[^1].LastPosition}.");
 
     // A change through the store: load, apply, save at the loaded version; on a conflict, load again and decide again.
     var won = await ChangeAsync(store, new DealId("D-09"), _ => DealCommand.Win(Instant.FromUtc(2026, 1, 8, 10, 0), "carol"));

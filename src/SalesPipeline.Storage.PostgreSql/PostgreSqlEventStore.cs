@@ -1,9 +1,11 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 using Npgsql;
+using SalesPipeline.Pipelines;
 using SalesPipeline.Utility;
 
 namespace SalesPipeline.Storage.PostgreSql;
@@ -22,7 +24,7 @@ namespace SalesPipeline.Storage.PostgreSql;
 /// database.</para>
 /// </remarks>
 /// <example><code>
-/// await using var store = await PostgreSqlEventStore.OpenAsync("Host=db;Database=crm;Username=app;Password=...");
+/// await using var store = await PostgreSqlEventStore.OpenAsync("Host=db;Database=crm;Username=app;Password=...", [pipeline]);
 /// var result = await store.SaveDealAsync(deal, expectedVersion: 0, Guid.NewGuid());
 /// </code></example>
 public sealed partial class PostgreSqlEventStore : EventStore
@@ -30,8 +32,8 @@ public sealed partial class PostgreSqlEventStore : EventStore
     // A fixed key for pg_advisory_xact_lock: schema creation by several servers at once runs one at a time.
     private const long SchemaLockKey = 0x5341_4C45_5350_4950;
 
-    private PostgreSqlEventStore(PostgreSqlDialect dialect)
-        : base(dialect)
+    private PostgreSqlEventStore(PostgreSqlDialect dialect, IReadOnlyDictionary<string, PipelineDefinition> pipelines)
+        : base(dialect, pipelines)
     {
         Schema = dialect.Schema;
     }
@@ -41,46 +43,53 @@ public sealed partial class PostgreSqlEventStore : EventStore
 
     /// <summary>Opens the store in <paramref name="schema"/> of the database <paramref name="connectionString"/> names, creating its tables when they do not exist yet.</summary>
     /// <param name="connectionString">An Npgsql connection string.</param>
+    /// <param name="pipelines">The definitions of the pipelines whose deals the store keeps (at least one, names unique): every deal saved or loaded is checked against its pipeline.</param>
     /// <param name="schema">The schema for the store's tables: lowercase letters, digits and underscores, starting with a letter or underscore, at most 63 characters.</param>
     /// <param name="cancellationToken">Cancels the open.</param>
     /// <returns>The open store; it owns the data source it made and disposes of it.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="connectionString"/> or <paramref name="schema"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="connectionString"/> is not a valid connection string, or <paramref name="schema"/> breaks the naming rule.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="connectionString"/>, <paramref name="pipelines"/> or <paramref name="schema"/> is null, or one of the pipelines is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="connectionString"/> is not a valid connection string, <paramref name="pipelines"/> is empty or names two pipelines alike, or <paramref name="schema"/> breaks the naming rule.</exception>
     /// <exception cref="InvalidOperationException">The schema holds a store of a newer schema version than this package knows.</exception>
     /// <exception cref="NpgsqlException">The server cannot be reached or refuses the connection or the statements.</exception>
     public static Task<PostgreSqlEventStore> OpenAsync(
         string connectionString,
+        IEnumerable<PipelineDefinition> pipelines,
         string schema = "sales_pipeline",
         CancellationToken cancellationToken = default
     )
     {
         Preconditions.CheckNotBlank(connectionString);
+        var catalog = CatalogOf(pipelines);
         CheckSchema(schema);
-        return OpenAsync(NpgsqlDataSource.Create(connectionString), schema, ownsDataSource: true, cancellationToken);
+        return OpenAsync(NpgsqlDataSource.Create(connectionString), catalog, schema, ownsDataSource: true, cancellationToken);
     }
 
     /// <summary>Opens the store in <paramref name="schema"/> on an application's own data source (which it does not dispose of).</summary>
     /// <param name="dataSource">The data source.</param>
-    /// <param name="schema">The schema for the store's tables (the rule at <see cref="OpenAsync(string, string, CancellationToken)"/>).</param>
+    /// <param name="pipelines">The definitions of the pipelines whose deals the store keeps (at least one, names unique): every deal saved or loaded is checked against its pipeline.</param>
+    /// <param name="schema">The schema for the store's tables (the rule at <see cref="OpenAsync(string, IEnumerable{PipelineDefinition}, string, CancellationToken)"/>).</param>
     /// <param name="cancellationToken">Cancels the open.</param>
     /// <returns>The open store.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="dataSource"/> or <paramref name="schema"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="schema"/> breaks the naming rule.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="dataSource"/>, <paramref name="pipelines"/> or <paramref name="schema"/> is null, or one of the pipelines is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="pipelines"/> is empty or names two pipelines alike, or <paramref name="schema"/> breaks the naming rule.</exception>
     /// <exception cref="InvalidOperationException">The schema holds a store of a newer schema version than this package knows.</exception>
     /// <exception cref="NpgsqlException">The server cannot be reached or refuses the connection or the statements.</exception>
     public static Task<PostgreSqlEventStore> OpenAsync(
         NpgsqlDataSource dataSource,
+        IEnumerable<PipelineDefinition> pipelines,
         string schema = "sales_pipeline",
         CancellationToken cancellationToken = default
     )
     {
         Preconditions.CheckNotNull(dataSource);
+        var catalog = CatalogOf(pipelines);
         CheckSchema(schema);
-        return OpenAsync(dataSource, schema, ownsDataSource: false, cancellationToken);
+        return OpenAsync(dataSource, catalog, schema, ownsDataSource: false, cancellationToken);
     }
 
     private static async Task<PostgreSqlEventStore> OpenAsync(
         NpgsqlDataSource dataSource,
+        IReadOnlyDictionary<string, PipelineDefinition> pipelines,
         string schema,
         bool ownsDataSource,
         CancellationToken cancellationToken
@@ -126,7 +135,7 @@ public sealed partial class PostgreSqlEventStore : EventStore
             await dialect.DisposeAsync().ConfigureAwait(false);
             throw;
         }
-        return new PostgreSqlEventStore(dialect);
+        return new PostgreSqlEventStore(dialect, pipelines);
     }
 
     private static void CheckSchema(string schema)

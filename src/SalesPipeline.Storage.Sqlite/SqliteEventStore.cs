@@ -1,9 +1,11 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Data.Sqlite;
+using SalesPipeline.Pipelines;
 using SalesPipeline.Storage.Sql;
 using SalesPipeline.Utility;
 
@@ -21,13 +23,18 @@ namespace SalesPipeline.Storage.Sqlite;
 /// (appends then take turns across processes).</para>
 /// </remarks>
 /// <example><code>
-/// await using var store = await SqliteEventStore.OpenAsync("deals.db");
+/// await using var store = await SqliteEventStore.OpenAsync("deals.db", [pipeline]);
 /// var result = await store.SaveDealAsync(deal, expectedVersion: 0, Guid.NewGuid());
 /// </code></example>
 public sealed class SqliteEventStore : EventStore
 {
-    private SqliteEventStore(SqliteDialect dialect, string path, SqliteDurability durability)
-        : base(dialect)
+    private SqliteEventStore(
+        SqliteDialect dialect,
+        IReadOnlyDictionary<string, PipelineDefinition> pipelines,
+        string path,
+        SqliteDurability durability
+    )
+        : base(dialect, pipelines)
     {
         Path = path;
         Durability = durability;
@@ -43,24 +50,27 @@ public sealed class SqliteEventStore : EventStore
     /// Opens the store in <paramref name="path"/>, creating the file, its tables and WAL mode when they do not exist yet.
     /// </summary>
     /// <param name="path">The database file; its directory must exist.</param>
+    /// <param name="pipelines">The definitions of the pipelines whose deals the store keeps (at least one, names unique): every deal saved or loaded is checked against its pipeline.</param>
     /// <param name="busyTimeout">How long a write waits for another writer's transaction before it fails (null: 30 seconds); 1 ms to 1 hour.</param>
     /// <param name="durability">What a commit survives: a loss of power (the default) or a crash of the process only (faster).</param>
     /// <param name="cancellationToken">Cancels the open.</param>
     /// <returns>The open store.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="path"/> is empty or whitespace.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> or <paramref name="pipelines"/> is null, or one of the pipelines is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty or whitespace, or <paramref name="pipelines"/> is empty or names two pipelines alike.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="busyTimeout"/> is outside 1 ms to 1 hour, or <paramref name="durability"/> is not a defined value.</exception>
     /// <exception cref="DirectoryNotFoundException">The directory of <paramref name="path"/> does not exist.</exception>
     /// <exception cref="InvalidOperationException">The file holds a store of a newer schema version than this package knows.</exception>
     /// <exception cref="SqliteException">The file cannot be opened or is not a SQLite database.</exception>
     public static async Task<SqliteEventStore> OpenAsync(
         string path,
+        IEnumerable<PipelineDefinition> pipelines,
         TimeSpan? busyTimeout = null,
         SqliteDurability durability = SqliteDurability.PowerLoss,
         CancellationToken cancellationToken = default
     )
     {
         Preconditions.CheckNotBlank(path);
+        var catalog = CatalogOf(pipelines);
         var timeout = busyTimeout ?? TimeSpan.FromSeconds(30);
         Preconditions.CheckRange(
             timeout >= TimeSpan.FromMilliseconds(1) && timeout <= TimeSpan.FromHours(1),
@@ -124,7 +134,7 @@ public sealed class SqliteEventStore : EventStore
             await dialect.DisposeAsync().ConfigureAwait(false);
             throw;
         }
-        return new SqliteEventStore(dialect, full, durability);
+        return new SqliteEventStore(dialect, catalog, full, durability);
     }
 
     /// <summary>"SqliteEventStore /path/to/deals.db".</summary>

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Data.Common;
 using System.Globalization;
+using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
 using System.Threading;
@@ -13,7 +14,8 @@ namespace SalesPipeline.Storage;
 
 public abstract partial class EventStore
 {
-    // At most this many events go into one INSERT (5 parameters each: under SQLite's and PostgreSQL's parameter limits).
+    // At most this many rows go into one statement (at most 10 parameters each: under SQLite's 32,766 and PostgreSQL's
+    // 65,535 parameters).
     private const int RowsPerInsert = 500;
 
     // One append as the protocol needs it: the new records, the record the stream must hold at the expected version (and
@@ -29,101 +31,195 @@ public abstract partial class EventStore
         string ParamName
     );
 
-    // The append protocol, the same on every engine:
+    // The append protocol, the same on every engine, for one append or a batch of appends to distinct streams:
     // 1. an append id already committed returns its result (same content) or is refused (other content);
-    // 2. the stream's row in `streams` moves from the expected version to the new one (an insert for a new stream), or the
-    //    append is refused as a version conflict: a concurrent writer of the stream waits on that row and then fails;
+    // 2. each stream's row in `streams` moves from the expected version to the new one (an insert for a new stream), or
+    //    the whole batch is refused as a version conflict: a concurrent writer of the stream waits on that row and fails;
     // 3. the positions come from the one-row counter, updated in this transaction: it stays locked until commit, so a
     //    later position is always committed later (commit order), and a rolled-back append gives its positions back;
-    // 4. the events, the append and the deal's current-state row are written, and all of it commits or nothing does.
-    private async Task<AppendResult> AppendAsync(Pending pending, CancellationToken cancellationToken)
+    // 4. the events, the appends and the deals' current-state rows are written, and all of it commits or nothing does.
+    // Statements carry many rows each (RowsPerInsert), so a batch of thousands of appends costs a few round trips.
+    private async Task<AppendResult> AppendAsync(Pending pending, CancellationToken cancellationToken) =>
+        (await AppendAllAsync([pending], cancellationToken).ConfigureAwait(false))[0];
+
+    private async Task<AppendResult[]> AppendAllAsync(IReadOnlyList<Pending> pendings, CancellationToken cancellationToken)
     {
-        var hash = ContentHash(pending);
+        var hashes = pendings.Select(ContentHash).ToArray();
+        var results = new AppendResult[pendings.Count];
         var connection = await sql.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            var transaction = await sql.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
-            await using (transaction.ConfigureAwait(false))
+            // Each pass either commits or learns of an append of the batch that an earlier try committed (its answer
+            // lost) or a concurrent writer committed meanwhile; such an append is resolved and the rest tried again.
+            while (true)
             {
-                if (await FindAppendAsync(connection, transaction, pending.AppendId, cancellationToken).ConfigureAwait(false) is { } found)
+                var toWrite = new List<int>();
+                int? conflict = null;
+                var transaction = await sql.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+                await using (transaction.ConfigureAwait(false))
                 {
-                    return Resolve(found, hash, pending);
-                }
-                if (await ClaimVersionAsync(connection, transaction, pending, cancellationToken).ConfigureAwait(false))
-                {
-                    try
+                    var found = await FindAppendsAsync(connection, transaction, pendings, cancellationToken).ConfigureAwait(false);
+                    for (var i = 0; i < pendings.Count; i++)
                     {
-                        var result = await WriteAsync(connection, transaction, pending, hash, cancellationToken).ConfigureAwait(false);
-                        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                        return result;
-                    }
-                    catch (DbException)
-                    {
-                        // The append id may have been committed by a concurrent append to another stream meanwhile.
-                        await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
-                        if (await FindAppendAsync(connection, null, pending.AppendId, cancellationToken).ConfigureAwait(false) is { } raced)
+                        if (found.TryGetValue(pendings[i].AppendId, out var committed))
                         {
-                            return Resolve(raced, hash, pending);
+                            results[i] = Resolve(committed, hashes[i], pendings[i]);
                         }
-                        throw;
+                        else
+                        {
+                            toWrite.Add(i);
+                        }
                     }
+                    if (toWrite.Count == 0)
+                    {
+                        return results;
+                    }
+                    var writing = toWrite.Select(i => pendings[i]).ToArray();
+                    conflict = await ClaimVersionsAsync(connection, transaction, writing, cancellationToken).ConfigureAwait(false);
+                    if (conflict is null)
+                    {
+                        try
+                        {
+                            var written = await WriteAsync(
+                                    connection,
+                                    transaction,
+                                    writing,
+                                    toWrite.Select(i => hashes[i]).ToArray(),
+                                    cancellationToken
+                                )
+                                .ConfigureAwait(false);
+                            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                            for (var k = 0; k < toWrite.Count; k++)
+                            {
+                                results[toWrite[k]] = written[k];
+                            }
+                            return results;
+                        }
+                        catch (DbException)
+                        {
+                            // An append id may have been committed by a concurrent append to another stream meanwhile.
+                            await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+                            if (!await AnyCommittedAsync(connection, writing, cancellationToken).ConfigureAwait(false))
+                            {
+                                throw;
+                            }
+                            continue;
+                        }
+                    }
+                    await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
                 }
-                await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+                // A conflict: the winner may have been this very append, committed by an earlier try whose answer was lost.
+                var loser = pendings[toWrite[conflict.Value]];
+                if (await AnyCommittedAsync(connection, [loser], cancellationToken).ConfigureAwait(false))
+                {
+                    continue;
+                }
+                var actual = await VersionOfAsync(connection, null, loser.Stream, cancellationToken).ConfigureAwait(false);
+                throw new StreamVersionConflictException(loser.Stream, loser.ExpectedVersion, actual);
             }
-            // A conflict: the winner may have been this very append, committed by an earlier try whose answer was lost.
-            if (await FindAppendAsync(connection, null, pending.AppendId, cancellationToken).ConfigureAwait(false) is { } committed)
-            {
-                return Resolve(committed, hash, pending);
-            }
-            var actual = await VersionOfAsync(connection, null, pending.Stream, cancellationToken).ConfigureAwait(false);
-            throw new StreamVersionConflictException(pending.Stream, pending.ExpectedVersion, actual);
         }
     }
+
+    private async Task<bool> AnyCommittedAsync(
+        DbConnection connection,
+        IReadOnlyList<Pending> pendings,
+        CancellationToken cancellationToken
+    ) => (await FindAppendsAsync(connection, null, pendings, cancellationToken).ConfigureAwait(false)).Count > 0;
 
     private static AppendResult Resolve((AppendResult Result, string Hash) committed, string hash, Pending pending) =>
         string.Equals(committed.Hash, hash, StringComparison.Ordinal)
             ? committed.Result
             : throw new AppendIdConflictException(pending.AppendId, committed.Result, pending.Stream);
 
-    private async Task<bool> ClaimVersionAsync(
+    // Moves every stream to its new version; the index of the first append whose stream is not at its expected version,
+    // or null when all of them were.
+    private async Task<int?> ClaimVersionsAsync(
         DbConnection connection,
         DbTransaction transaction,
-        Pending pending,
+        IReadOnlyList<Pending> pendings,
         CancellationToken cancellationToken
     )
     {
-        var command = connection.CreateCommand();
-        await using (command.ConfigureAwait(false))
+        var fresh = new List<int>();
+        for (var i = 0; i < pendings.Count; i++)
         {
-            command.Transaction = transaction;
-            command.CommandText =
-                pending.ExpectedVersion == 0
-                    ? $"INSERT INTO {sql.Table("streams")} (stream_kind, stream_key, version) VALUES (@kind, @key, @version) ON CONFLICT DO NOTHING"
-                    : $"UPDATE {sql.Table("streams")} SET version = @version WHERE stream_kind = @kind AND stream_key = @key AND version = @expected";
-            Statements.Add(command, "@kind", pending.Stream.KindText);
-            Statements.Add(command, "@key", pending.Stream.Key);
-            Statements.Add(command, "@version", pending.ExpectedVersion + pending.Records.Count);
-            if (pending.ExpectedVersion != 0)
+            if (pendings[i].ExpectedVersion == 0)
             {
-                Statements.Add(command, "@expected", pending.ExpectedVersion);
+                fresh.Add(i);
+                continue;
             }
-            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+            var command = connection.CreateCommand();
+            await using (command.ConfigureAwait(false))
+            {
+                command.Transaction = transaction;
+                command.CommandText =
+                    $"UPDATE {sql.Table("streams")} SET version = @version WHERE stream_kind = @kind AND stream_key = @key AND version = @expected";
+                Statements.Add(command, "@kind", pendings[i].Stream.KindText);
+                Statements.Add(command, "@key", pendings[i].Stream.Key);
+                Statements.Add(command, "@version", pendings[i].ExpectedVersion + pendings[i].Records.Count);
+                Statements.Add(command, "@expected", pendings[i].ExpectedVersion);
+                if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
+                {
+                    return i;
+                }
+            }
         }
+        // New streams: one insert per chunk; a stream that exists already is not inserted and not returned.
+        foreach (var chunk in fresh.Chunk(RowsPerInsert))
+        {
+            var claimed = new HashSet<string>(StringComparer.Ordinal);
+            var command = connection.CreateCommand();
+            await using (command.ConfigureAwait(false))
+            {
+                command.Transaction = transaction;
+                var values = new StringBuilder();
+                for (var k = 0; k < chunk.Length; k++)
+                {
+                    var p = pendings[chunk[k]];
+                    var n = k.ToString(CultureInfo.InvariantCulture);
+                    values.Append(k == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"(@kind{n}, @key{n}, @v{n})");
+                    Statements.Add(command, "@kind" + n, p.Stream.KindText);
+                    Statements.Add(command, "@key" + n, p.Stream.Key);
+                    Statements.Add(command, "@v" + n, (long)p.Records.Count);
+                }
+                command.CommandText =
+                    $"INSERT INTO {sql.Table("streams")} (stream_kind, stream_key, version) VALUES {values} ON CONFLICT DO NOTHING RETURNING stream_kind, stream_key";
+                var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
+                {
+                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        claimed.Add(reader.GetString(0) + "/" + reader.GetString(1));
+                    }
+                }
+            }
+            foreach (var i in chunk)
+            {
+                if (!claimed.Contains(pendings[i].Stream.KindText + "/" + pendings[i].Stream.Key))
+                {
+                    return i;
+                }
+            }
+        }
+        return null;
     }
 
-    private async Task<AppendResult> WriteAsync(
+    private async Task<AppendResult[]> WriteAsync(
         DbConnection connection,
         DbTransaction transaction,
-        Pending pending,
-        string hash,
+        IReadOnlyList<Pending> pendings,
+        string[] hashes,
         CancellationToken cancellationToken
     )
     {
-        if (pending.Predecessor is { } predecessor)
+        foreach (var pending in pendings)
         {
-            await CheckPredecessorAsync(connection, transaction, pending, predecessor, cancellationToken).ConfigureAwait(false);
+            if (pending.Predecessor is { } predecessor)
+            {
+                await CheckPredecessorAsync(connection, transaction, pending, predecessor, cancellationToken).ConfigureAwait(false);
+            }
         }
-        var count = pending.Records.Count;
+        var count = pendings.Sum(p => (long)p.Records.Count);
         long last;
         var counter = connection.CreateCommand();
         await using (counter.ConfigureAwait(false))
@@ -131,76 +227,103 @@ public abstract partial class EventStore
             counter.Transaction = transaction;
             counter.CommandText =
                 $"UPDATE {sql.Table("positions")} SET last_position = last_position + @count WHERE id = 1 RETURNING last_position";
-            Statements.Add(counter, "@count", (long)count);
+            Statements.Add(counter, "@count", count);
             last = Convert.ToInt64(await counter.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
         }
-        var first = last - count + 1;
-        for (var start = 0; start < count; start += RowsPerInsert)
+        var results = new AppendResult[pendings.Count];
+        var next = last - count + 1;
+        var events = new List<(Pending Pending, long Version, long Position, EncodedRecord Record)>();
+        for (var i = 0; i < pendings.Count; i++)
         {
-            var insert = connection.CreateCommand();
-            await using (insert.ConfigureAwait(false))
+            var p = pendings[i];
+            var first = next;
+            for (var r = 0; r < p.Records.Count; r++)
             {
-                insert.Transaction = transaction;
-                var sb = new StringBuilder(
-                    $"INSERT INTO {sql.Table("events")} (position, stream_kind, stream_key, version, append_id, type, data) VALUES "
-                );
-                Statements.Add(insert, "@kind", pending.Stream.KindText);
-                Statements.Add(insert, "@key", pending.Stream.Key);
-                Statements.Add(insert, "@appendId", sql.AppendIdValue(pending.AppendId));
-                for (var i = start; i < Math.Min(count, start + RowsPerInsert); i++)
+                events.Add((p, p.ExpectedVersion + 1 + r, next++, p.Records[r]));
+            }
+            results[i] = new AppendResult(p.Stream, p.AppendId, p.ExpectedVersion, p.ExpectedVersion + p.Records.Count, first, next - 1);
+        }
+        await InsertRowsAsync(
+                connection,
+                transaction,
+                $"INSERT INTO {sql.Table("events")} (position, stream_kind, stream_key, version, append_id, type, data) VALUES ",
+                events,
+                (command, e, n) =>
                 {
-                    var n = i.ToString(CultureInfo.InvariantCulture);
-                    sb.Append(i == start ? "" : ", ")
-                        .Append(CultureInfo.InvariantCulture, $"(@p{n}, @kind, @key, @v{n}, @appendId, @t{n}, @d{n})");
-                    Statements.Add(insert, "@p" + n, first + i);
-                    Statements.Add(insert, "@v" + n, pending.ExpectedVersion + 1 + i);
-                    Statements.Add(insert, "@t" + n, pending.Records[i].Type);
-                    Statements.Add(insert, "@d" + n, pending.Records[i].Data);
-                }
-                insert.CommandText = sb.ToString();
-                await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
-        }
-        var result = new AppendResult(
-            pending.Stream,
-            pending.AppendId,
-            pending.ExpectedVersion,
-            pending.ExpectedVersion + count,
-            first,
-            last
-        );
-        var append = connection.CreateCommand();
-        await using (append.ConfigureAwait(false))
+                    Statements.Add(command, "@p" + n, e.Position);
+                    Statements.Add(command, "@k" + n, e.Pending.Stream.KindText);
+                    Statements.Add(command, "@s" + n, e.Pending.Stream.Key);
+                    Statements.Add(command, "@v" + n, e.Version);
+                    Statements.Add(command, "@a" + n, sql.AppendIdValue(e.Pending.AppendId));
+                    Statements.Add(command, "@t" + n, e.Record.Type);
+                    Statements.Add(command, "@d" + n, e.Record.Data);
+                    return $"(@p{n}, @k{n}, @s{n}, @v{n}, @a{n}, @t{n}, @d{n})";
+                },
+                "",
+                cancellationToken
+            )
+            .ConfigureAwait(false);
+        await InsertRowsAsync(
+                connection,
+                transaction,
+                $"INSERT INTO {sql.Table("appends")} (append_id, stream_kind, stream_key, expected_version, version, first_position, last_position, content_hash) VALUES ",
+                results.Select((r, i) => (Result: r, Hash: hashes[i])).ToList(),
+                (command, a, n) =>
+                {
+                    Statements.Add(command, "@a" + n, sql.AppendIdValue(a.Result.AppendId));
+                    Statements.Add(command, "@k" + n, a.Result.Stream.KindText);
+                    Statements.Add(command, "@s" + n, a.Result.Stream.Key);
+                    Statements.Add(command, "@e" + n, a.Result.ExpectedVersion);
+                    Statements.Add(command, "@v" + n, a.Result.Version);
+                    Statements.Add(command, "@f" + n, a.Result.FirstPosition);
+                    Statements.Add(command, "@l" + n, a.Result.LastPosition);
+                    Statements.Add(command, "@h" + n, a.Hash);
+                    return $"(@a{n}, @k{n}, @s{n}, @e{n}, @v{n}, @f{n}, @l{n}, @h{n})";
+                },
+                "",
+                cancellationToken
+            )
+            .ConfigureAwait(false);
+        await InsertRowsAsync(
+                connection,
+                transaction,
+                statements.InsertDeals,
+                pendings.Where(p => p.Row is not null).Select(p => p.Row!).ToList(),
+                Statements.AddDeal,
+                Statements.UpsertDealConflict,
+                cancellationToken
+            )
+            .ConfigureAwait(false);
+        return results;
+    }
+
+    // Inserts rows RowsPerInsert at a time: each row adds its parameters (suffixed with its number in the statement) and
+    // returns its VALUES tuple.
+    private static async Task InsertRowsAsync<T>(
+        DbConnection connection,
+        DbTransaction transaction,
+        string insert,
+        IReadOnlyList<T> rows,
+        Func<DbCommand, T, string, string> addRow,
+        string suffix,
+        CancellationToken cancellationToken
+    )
+    {
+        for (var start = 0; start < rows.Count; start += RowsPerInsert)
         {
-            append.Transaction = transaction;
-            append.CommandText = $"""
-                INSERT INTO {sql.Table(
-                    "appends"
-                )} (append_id, stream_kind, stream_key, expected_version, version, first_position, last_position, content_hash)
-                VALUES (@appendId, @kind, @key, @expected, @version, @first, @last, @hash)
-                """;
-            Statements.Add(append, "@appendId", sql.AppendIdValue(pending.AppendId));
-            Statements.Add(append, "@kind", pending.Stream.KindText);
-            Statements.Add(append, "@key", pending.Stream.Key);
-            Statements.Add(append, "@expected", result.ExpectedVersion);
-            Statements.Add(append, "@version", result.Version);
-            Statements.Add(append, "@first", first);
-            Statements.Add(append, "@last", last);
-            Statements.Add(append, "@hash", hash);
-            await append.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-        if (pending.Row is { } row)
-        {
-            var upsert = connection.CreateCommand();
-            await using (upsert.ConfigureAwait(false))
+            var command = connection.CreateCommand();
+            await using (command.ConfigureAwait(false))
             {
-                upsert.Transaction = transaction;
-                upsert.CommandText = statements.UpsertDeal;
-                Statements.AddDeal(upsert, row);
-                await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                command.Transaction = transaction;
+                var sb = new StringBuilder(insert);
+                for (var i = start; i < Math.Min(rows.Count, start + RowsPerInsert); i++)
+                {
+                    sb.Append(i == start ? "" : ", ").Append(addRow(command, rows[i], (i - start).ToString(CultureInfo.InvariantCulture)));
+                }
+                command.CommandText = sb.Append(suffix).ToString();
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
         }
-        return result;
     }
 
     private async Task CheckPredecessorAsync(
@@ -255,39 +378,50 @@ public abstract partial class EventStore
         }
     }
 
-    private async Task<(AppendResult Result, string Hash)?> FindAppendAsync(
+    // The committed appends among the ids of these appends, by id.
+    private async Task<Dictionary<Guid, (AppendResult Result, string Hash)>> FindAppendsAsync(
         DbConnection connection,
         DbTransaction? transaction,
-        Guid appendId,
+        IReadOnlyList<Pending> pendings,
         CancellationToken cancellationToken
     )
     {
-        var command = connection.CreateCommand();
-        await using (command.ConfigureAwait(false))
+        var found = new Dictionary<Guid, (AppendResult Result, string Hash)>();
+        foreach (var chunk in pendings.Chunk(RowsPerInsert))
         {
-            command.Transaction = transaction;
-            command.CommandText =
-                $"SELECT stream_kind, stream_key, expected_version, version, first_position, last_position, content_hash FROM {sql.Table("appends")} WHERE append_id = @appendId";
-            Statements.Add(command, "@appendId", sql.AppendIdValue(appendId));
-            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            await using (reader.ConfigureAwait(false))
+            var command = connection.CreateCommand();
+            await using (command.ConfigureAwait(false))
             {
-                if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                command.Transaction = transaction;
+                var names = new string[chunk.Length];
+                for (var i = 0; i < chunk.Length; i++)
                 {
-                    return null;
+                    names[i] = "@id" + i.ToString(CultureInfo.InvariantCulture);
+                    Statements.Add(command, names[i], sql.AppendIdValue(chunk[i].AppendId));
                 }
-                StreamId.TryKindFromText(reader.GetString(0), out var kind);
-                var result = new AppendResult(
-                    StreamId.Of(kind, reader.GetString(1)),
-                    appendId,
-                    reader.GetInt64(2),
-                    reader.GetInt64(3),
-                    reader.GetInt64(4),
-                    reader.GetInt64(5)
-                );
-                return (result, reader.GetString(6));
+                command.CommandText =
+                    $"SELECT append_id, stream_kind, stream_key, expected_version, version, first_position, last_position, content_hash FROM {sql.Table("appends")} WHERE append_id IN ({string.Join(", ", names)})";
+                var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
+                {
+                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        var appendId = sql.ReadAppendId(reader, 0);
+                        StreamId.TryKindFromText(reader.GetString(1), out var kind);
+                        var result = new AppendResult(
+                            StreamId.Of(kind, reader.GetString(2)),
+                            appendId,
+                            reader.GetInt64(3),
+                            reader.GetInt64(4),
+                            reader.GetInt64(5),
+                            reader.GetInt64(6)
+                        );
+                        found[appendId] = (result, reader.GetString(7));
+                    }
+                }
             }
         }
+        return found;
     }
 
     private async Task<long> VersionOfAsync(
@@ -319,7 +453,7 @@ public abstract partial class EventStore
             await using (command.ConfigureAwait(false))
             {
                 command.CommandText =
-                    $"SELECT version, position, append_id, type, data FROM {sql.Table("events")} WHERE stream_kind = @kind AND stream_key = @key ORDER BY version";
+                    $"SELECT version, position, data FROM {sql.Table("events")} WHERE stream_kind = @kind AND stream_key = @key ORDER BY version";
                 Statements.Add(command, "@kind", stream.KindText);
                 Statements.Add(command, "@key", stream.Key);
                 var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -327,15 +461,7 @@ public abstract partial class EventStore
                 {
                     while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                     {
-                        rows.Add(
-                            new StoredRow(
-                                reader.GetInt64(0),
-                                reader.GetInt64(1),
-                                sql.ReadAppendId(reader, 2),
-                                reader.GetString(3),
-                                reader.GetString(4)
-                            )
-                        );
+                        rows.Add(new StoredRow(reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2)));
                     }
                 }
             }

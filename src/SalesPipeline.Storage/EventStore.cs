@@ -8,6 +8,7 @@ using NodaTime;
 using SalesPipeline.Collections;
 using SalesPipeline.Deals;
 using SalesPipeline.Leads;
+using SalesPipeline.Pipelines;
 using SalesPipeline.Storage.Sql;
 using SalesPipeline.Utility;
 
@@ -25,34 +26,134 @@ public abstract partial class EventStore : IEventStore
     private readonly Statements statements;
     private int disposed;
 
-    internal EventStore(SqlDialect dialect)
+    internal EventStore(SqlDialect dialect, IReadOnlyDictionary<string, PipelineDefinition> pipelines)
     {
         sql = dialect;
         statements = new Statements(dialect);
+        Pipelines = pipelines;
+    }
+
+    /// <summary>
+    /// The pipeline definitions the store was opened with, by name: every deal saved or loaded belongs to one of them,
+    /// and its history is checked against it (<see cref="Deal.FromEvents(PipelineDefinition, IEnumerable{DealEvent})"/>).
+    /// </summary>
+    public IReadOnlyDictionary<string, PipelineDefinition> Pipelines { get; }
+
+    // The backends' check of the pipelines they are opened with: at least one, none null, names unique.
+    internal static IReadOnlyDictionary<string, PipelineDefinition> CatalogOf(IEnumerable<PipelineDefinition> pipelines)
+    {
+        Preconditions.CheckNotNull(pipelines);
+        var catalog = new Dictionary<string, PipelineDefinition>(StringComparer.Ordinal);
+        var index = 0;
+        foreach (var pipeline in pipelines)
+        {
+            if (pipeline is null)
+            {
+                throw new ArgumentNullException(nameof(pipelines), $"Pipeline {index} is null.");
+            }
+            Preconditions.CheckArgument(
+                catalog.TryAdd(pipeline.Name, pipeline),
+                nameof(pipelines),
+                $"Two pipelines are named \"{pipeline.Name}\" (pipeline {index} and an earlier one); a store tells a deal's pipeline by its name."
+            );
+            index++;
+        }
+        Preconditions.CheckArgument(
+            catalog.Count > 0,
+            nameof(pipelines),
+            "A store needs the definition of at least one pipeline, to check the histories it saves and loads against it."
+        );
+        return new System.Collections.ObjectModel.ReadOnlyDictionary<string, PipelineDefinition>(catalog);
     }
 
     /// <inheritdoc/>
     public Task<AppendResult> SaveDealAsync(Deal deal, long expectedVersion, Guid appendId, CancellationToken cancellationToken = default)
     {
         Preconditions.CheckNotNull(deal);
-        var history = deal.History;
-        CheckExpected(expectedVersion, history.Count, "the deal's event count");
+        CheckExpected(expectedVersion, deal.History.Count, "the deal's event count");
         CheckAppendId(appendId);
+        return AppendAsync(PendingDeal(deal, expectedVersion, appendId, nameof(deal)), cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<AppendResult>> SaveDealsAsync(
+        IReadOnlyList<DealAppend> appends,
+        CancellationToken cancellationToken = default
+    )
+    {
+        Preconditions.CheckNotNull(appends);
+        Preconditions.CheckArgument(appends.Count > 0, nameof(appends), "A batch holds at least one append; it was empty.");
+        var pendings = new Pending[appends.Count];
+        var deals = new HashSet<string>(StringComparer.Ordinal);
+        var ids = new HashSet<Guid>();
+        for (var i = 0; i < appends.Count; i++)
+        {
+            var append = appends[i] ?? throw new ArgumentNullException(nameof(appends), $"Append {i} is null.");
+            var deal = append.Deal ?? throw new ArgumentNullException(nameof(appends), $"The deal of append {i} is null.");
+            Preconditions.CheckRange(
+                append.ExpectedVersion >= 0 && append.ExpectedVersion < deal.History.Count,
+                nameof(appends),
+                append.ExpectedVersion,
+                $"Append {i} (deal {deal.Id}): the expected version is the number of events already stored, from 0 up to the deal's event count minus one ({deal.History.Count - 1}), so that at least one event is new; it was {append.ExpectedVersion}."
+            );
+            Preconditions.CheckArgument(
+                append.AppendId != Guid.Empty,
+                nameof(appends),
+                $"Append {i} (deal {deal.Id}): an append id must not be Guid.Empty; give every new append Guid.NewGuid()."
+            );
+            Preconditions.CheckArgument(
+                deals.Add(deal.Id.Value),
+                nameof(appends),
+                $"Append {i}: deal {deal.Id} is appended to twice in the batch; a batch appends to each stream once."
+            );
+            Preconditions.CheckArgument(
+                ids.Add(append.AppendId),
+                nameof(appends),
+                $"Append {i} (deal {deal.Id}): append id {append.AppendId} is used twice in the batch; every append has its own."
+            );
+            pendings[i] = PendingDeal(deal, append.ExpectedVersion, append.AppendId, nameof(appends), $"Append {i}: ");
+        }
+        return await AppendAllAsync(pendings, cancellationToken).ConfigureAwait(false);
+    }
+
+    // A deal's append, once the deal is known to be one the store can load back: its pipeline is one the store knows and
+    // its history fits it.
+    private Pending PendingDeal(Deal deal, long expectedVersion, Guid appendId, string paramName, string context = "")
+    {
+        if (!Pipelines.TryGetValue(deal.Pipeline, out var pipeline))
+        {
+            throw new ArgumentException(
+                $"{context}Deal {deal.Id} belongs to pipeline \"{deal.Pipeline}\", which this store was not opened with (it knows {KnownPipelines()}); it could not be loaded back.",
+                paramName
+            );
+        }
+        try
+        {
+            Deal.FromEvents(pipeline, deal.History);
+        }
+        catch (ArgumentException e)
+        {
+            throw new ArgumentException(
+                $"{context}Deal {deal.Id}'s history does not fit pipeline \"{pipeline.Name}\", so it could not be loaded back: {e.Message}",
+                paramName,
+                e
+            );
+        }
+        var history = deal.History;
         var (records, predecessor) = EncodeAfter(history, expectedVersion);
-        return AppendAsync(
-            new Pending(
-                StreamId.ForDeal(deal.Id),
-                expectedVersion,
-                appendId,
-                records,
-                predecessor,
-                Codec.SameRecord<DealEvent>,
-                DealSummary.Of(deal, history.Count),
-                nameof(deal)
-            ),
-            cancellationToken
+        return new Pending(
+            StreamId.ForDeal(deal.Id),
+            expectedVersion,
+            appendId,
+            records,
+            predecessor,
+            Codec.SameRecord<DealEvent>,
+            DealSummary.Of(deal, history.Count),
+            paramName
         );
     }
+
+    private string KnownPipelines() => string.Join(", ", Pipelines.Keys.Order(StringComparer.Ordinal).Select(n => $"\"{n}\""));
 
     /// <inheritdoc/>
     public Task<AppendResult> SaveLeadAsync(Lead lead, long expectedVersion, Guid appendId, CancellationToken cancellationToken = default)
@@ -267,6 +368,10 @@ public abstract partial class EventStore : IEventStore
         {
             yield break;
         }
+        // The rows are read here, in one query; chunks of consecutive deals are decoded and folded on the thread pool
+        // while reading goes on, and come out in the query's order. A chunk that fails yields the deals before the
+        // failing one, then its error: the same as folding one deal after another.
+        var folding = new Queue<Task<FoldedChunk>>();
         var connection = await sql.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
@@ -274,7 +379,7 @@ public abstract partial class EventStore : IEventStore
             await using (command.ConfigureAwait(false))
             {
                 command.CommandText = $"""
-                    SELECT e.stream_key, e.version, e.position, e.append_id, e.type, e.data
+                    SELECT e.stream_key, e.version, e.position, e.data
                     FROM {sql.Table("deals")} d JOIN {sql.Table("events")} e ON e.stream_kind = 'deal' AND e.stream_key = d.deal_id
                     WHERE {Where(command, query)}
                     ORDER BY e.stream_key{sql.OrdinalCollation}, e.version
@@ -284,31 +389,86 @@ public abstract partial class EventStore : IEventStore
                 {
                     string? key = null;
                     var rows = new List<StoredRow>();
+                    var chunk = new List<(string Key, List<StoredRow> Rows)>(DealsPerChunk);
                     while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                     {
                         var next = reader.GetString(0);
                         if (key is not null && !string.Equals(key, next, StringComparison.Ordinal))
                         {
-                            yield return new StoredDeal(Fold(StreamId.Of(StreamKind.Deal, key), rows), rows.Count);
-                            rows.Clear();
+                            chunk.Add((key, rows));
+                            rows = [];
+                            if (chunk.Count == DealsPerChunk)
+                            {
+                                var full = chunk;
+                                folding.Enqueue(Task.Run(() => FoldChunk(full), cancellationToken));
+                                chunk = new List<(string Key, List<StoredRow> Rows)>(DealsPerChunk);
+                                while (folding.Count > MaxChunksFolding)
+                                {
+                                    foreach (var deal in TakeFolded(await folding.Dequeue().ConfigureAwait(false)))
+                                    {
+                                        yield return deal;
+                                    }
+                                }
+                            }
                         }
                         key = next;
-                        rows.Add(
-                            new StoredRow(
-                                reader.GetInt64(1),
-                                reader.GetInt64(2),
-                                sql.ReadAppendId(reader, 3),
-                                reader.GetString(4),
-                                reader.GetString(5)
-                            )
-                        );
+                        rows.Add(new StoredRow(reader.GetInt64(1), reader.GetInt64(2), reader.GetString(3)));
                     }
                     if (key is not null)
                     {
-                        yield return new StoredDeal(Fold(StreamId.Of(StreamKind.Deal, key), rows), rows.Count);
+                        chunk.Add((key, rows));
+                        var last = chunk;
+                        folding.Enqueue(Task.Run(() => FoldChunk(last), cancellationToken));
                     }
                 }
             }
+        }
+        while (folding.Count > 0)
+        {
+            foreach (var deal in TakeFolded(await folding.Dequeue().ConfigureAwait(false)))
+            {
+                yield return deal;
+            }
+        }
+    }
+
+    // Consecutive deals folded together, and the error of the first deal that did not fold (the deals after it are not
+    // folded).
+    private readonly record struct FoldedChunk(List<StoredDeal> Deals, StoredEventException? Error);
+
+    // Enough deals per chunk that handing a chunk to the thread pool costs little against folding it; enough chunks in
+    // flight to keep every core busy without holding the whole result in memory.
+    private const int DealsPerChunk = 256;
+
+    private static int MaxChunksFolding => 2 * Environment.ProcessorCount;
+
+    private FoldedChunk FoldChunk(List<(string Key, List<StoredRow> Rows)> chunk)
+    {
+        var deals = new List<StoredDeal>(chunk.Count);
+        foreach (var (key, rows) in chunk)
+        {
+            try
+            {
+                deals.Add(new StoredDeal(Fold(StreamId.Of(StreamKind.Deal, key), rows), rows.Count));
+            }
+            catch (StoredEventException e)
+            {
+                return new FoldedChunk(deals, e);
+            }
+        }
+        return new FoldedChunk(deals, null);
+    }
+
+    // A folded chunk's deals, then its error.
+    private static IEnumerable<StoredDeal> TakeFolded(FoldedChunk folded)
+    {
+        foreach (var deal in folded.Deals)
+        {
+            yield return deal;
+        }
+        if (folded.Error is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(folded.Error);
         }
     }
 
@@ -347,13 +507,9 @@ public abstract partial class EventStore : IEventStore
                             var position = reader.GetInt64(0);
                             var kindText = reader.GetString(1);
                             var key = reader.GetString(2);
-                            var row = new StoredRow(
-                                reader.GetInt64(3),
-                                position,
-                                sql.ReadAppendId(reader, 4),
-                                reader.GetString(5),
-                                reader.GetString(6)
-                            );
+                            var row = new StoredRow(reader.GetInt64(3), position, reader.GetString(6));
+                            var appendId = sql.ReadAppendId(reader, 4);
+                            var type = reader.GetString(5);
                             if (!StreamId.TryKindFromText(kindText, out var kind))
                             {
                                 throw new StoredEventException(
@@ -365,7 +521,7 @@ public abstract partial class EventStore : IEventStore
                                 );
                             }
                             var stream = StreamId.Of(kind, key);
-                            batch.Add(new RecordedEvent(stream, row.Version, position, row.AppendId, row.Type, Decode(stream, row)));
+                            batch.Add(new RecordedEvent(stream, row.Version, position, appendId, type, Decode(stream, row)));
                         }
                     }
                 }
@@ -420,7 +576,7 @@ public abstract partial class EventStore : IEventStore
             "An append id must not be Guid.Empty; give every new append Guid.NewGuid()."
         );
 
-    private static Deal Fold(StreamId stream, List<StoredRow> rows)
+    private Deal Fold(StreamId stream, List<StoredRow> rows)
     {
         var events = new DealEvent[rows.Count];
         for (var i = 0; i < rows.Count; i++)
@@ -447,9 +603,27 @@ public abstract partial class EventStore : IEventStore
                 );
             }
         }
+        var pipelineName = events[0] switch
+        {
+            DealCreated c => c.Pipeline,
+            DealImported i => i.Pipeline,
+            _ => null,
+        };
+        PipelineDefinition? pipeline = null;
+        if (pipelineName is not null && !Pipelines.TryGetValue(pipelineName, out pipeline))
+        {
+            throw new StoredEventException(
+                stream,
+                rows[0].Version,
+                rows[0].Position,
+                $"the deal belongs to pipeline \"{pipelineName}\", which this store was not opened with (it knows {KnownPipelines()}).",
+                null
+            );
+        }
         try
         {
-            return Deal.FromEvents(events);
+            // A history that does not start with a creation has no pipeline to name: the structural check reports it.
+            return pipeline is null ? Deal.FromEvents(events) : Deal.FromEvents(pipeline, events);
         }
         catch (ArgumentException e)
         {
@@ -457,7 +631,7 @@ public abstract partial class EventStore : IEventStore
                 stream,
                 rows[^1].Version,
                 rows[^1].Position,
-                "the events do not form a deal's history: " + e.Message,
+                "the events do not form a deal's history in its pipeline: " + e.Message,
                 e
             );
         }

@@ -40,10 +40,25 @@ public interface IEventStore : IAsyncDisposable
     /// <returns>What was written (the stream's new version is <see cref="AppendResult.Version"/>).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="deal"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="expectedVersion"/> is negative or not less than the deal's event count (nothing new to append).</exception>
-    /// <exception cref="ArgumentException"><paramref name="appendId"/> is <see cref="Guid.Empty"/>; or the stored event at <paramref name="expectedVersion"/> differs from the deal's (the deal does not continue the stored stream).</exception>
+    /// <exception cref="ArgumentException"><paramref name="appendId"/> is <see cref="Guid.Empty"/>; the deal's pipeline is not one the store was opened with, or its history does not fit that pipeline (the store could not load it back); or the stored event at <paramref name="expectedVersion"/> differs from the deal's (the deal does not continue the stored stream).</exception>
     /// <exception cref="StreamVersionConflictException">The stream is not at <paramref name="expectedVersion"/>.</exception>
     /// <exception cref="AppendIdConflictException"><paramref name="appendId"/> was committed with other content.</exception>
     Task<AppendResult> SaveDealAsync(Deal deal, long expectedVersion, Guid appendId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Appends several deals at once, in one transaction: each append as <see cref="SaveDealAsync"/> makes it (expected
+    /// version, append id, current-state row), and all of them commit or none does. For initial loads and migrations:
+    /// a batch of thousands of deals costs a few round trips instead of one transaction per deal.
+    /// </summary>
+    /// <param name="appends">The appends, each to another deal's stream, each with its own append id; at least one. Batches of 1,000 to 10,000 deals suit both backends.</param>
+    /// <param name="cancellationToken">Cancels the save; nothing is committed then.</param>
+    /// <returns>What each append wrote, in the order given; an append whose id was committed before with the same content returns that result and writes nothing.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="appends"/>, one of them or its deal is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An append's expected version is negative or not less than its deal's event count.</exception>
+    /// <exception cref="ArgumentException">The batch is empty; two appends name the same deal or the same append id; an append id is <see cref="Guid.Empty"/>; a deal's pipeline is not one of the store's or its history does not fit it; or a stored event at an expected version differs from the deal's. The message names the append's index.</exception>
+    /// <exception cref="StreamVersionConflictException">A stream is not at its expected version (the first such append is named); nothing is written.</exception>
+    /// <exception cref="AppendIdConflictException">An append id was committed with other content; nothing is written.</exception>
+    Task<IReadOnlyList<AppendResult>> SaveDealsAsync(IReadOnlyList<DealAppend> appends, CancellationToken cancellationToken = default);
 
     /// <summary>Loads a deal: the fold of its stored events, with its stream's version.</summary>
     /// <param name="id">The deal's id.</param>

@@ -11,8 +11,8 @@ using SalesPipeline.Storage.Sqlite;
 
 EventStore store = args[0] switch
 {
-    "sqlite" => await SqliteEventStore.OpenAsync(args[1], durability: SqliteDurability.ProcessCrash),
-    "postgres" => await PostgreSqlEventStore.OpenAsync(args[1], args[2]),
+    "sqlite" => await SqliteEventStore.OpenAsync(args[1], [PipelineDefinition.Default], durability: SqliteDurability.ProcessCrash),
+    "postgres" => await PostgreSqlEventStore.OpenAsync(args[1], [PipelineDefinition.Default], args[2]),
     _ => throw new ArgumentException(
         $"Unknown backend \"{args[0]}\": sqlite <file> | postgres <connection string> <schema>.",
         nameof(args)

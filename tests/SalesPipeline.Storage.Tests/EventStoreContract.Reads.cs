@@ -12,12 +12,6 @@ public abstract partial class EventStoreContract
     private async Task<Deal[]> SaveSixDealsAsync()
     {
         var at = TestDeals.Start + Duration.FromHours(1);
-        var renewals = Pipelines
-            .PipelineDefinition.CreateBuilder("Renewals")
-            .Stage("Open", 0.5m, Pipelines.ForecastCategory.Pipeline)
-            .Won("Won")
-            .Lost("Lost")
-            .Build();
         Deal[] deals =
         [
             TestDeals.Open("D-1", "alice", closeDay: 5),
@@ -26,7 +20,7 @@ public abstract partial class EventStoreContract
             TestDeals.Pipeline.Lose(TestDeals.Open("D-4", "alice", closeDay: 25), LossReason.Price, at, "alice"),
             TestDeals.Open("D-5", "dave", closeDay: 15),
             Deal.Open(
-                renewals,
+                TestDeals.Renewals,
                 new DealId("D-6"),
                 "Deal D-6",
                 "alice",

@@ -14,7 +14,8 @@ public sealed class PostgreSqlEventStoreTests : EventStoreContract
 
     private static string ConnectionString => PostgreSqlServer.RequireConnectionString();
 
-    protected override async Task<EventStore> OpenAsync() => await PostgreSqlEventStore.OpenAsync(ConnectionString, schema);
+    protected override async Task<EventStore> OpenAsync() =>
+        await PostgreSqlEventStore.OpenAsync(ConnectionString, TestDeals.Pipelines, schema);
 
     protected override string Table(string name) => $"\"{schema}\".{name}";
 
@@ -50,7 +51,9 @@ public sealed class PostgreSqlEventStoreTests : EventStoreContract
     [StoreFact]
     public async Task A_schema_name_outside_the_rule_is_refused()
     {
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => PostgreSqlEventStore.OpenAsync(ConnectionString, "Sales; DROP"));
+        var error = await Assert.ThrowsAsync<ArgumentException>(() =>
+            PostgreSqlEventStore.OpenAsync(ConnectionString, TestDeals.Pipelines, "Sales; DROP")
+        );
         Assert.Equal("schema", error.ParamName);
         Assert.Contains("\"Sales; DROP\"", error.Message, StringComparison.Ordinal);
     }

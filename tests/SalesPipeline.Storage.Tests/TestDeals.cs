@@ -9,6 +9,17 @@ namespace SalesPipeline.Storage.Tests;
 internal static class TestDeals
 {
     public static readonly PipelineDefinition Pipeline = PipelineDefinition.Default;
+
+    // A second pipeline, so queries by pipeline have something to tell apart.
+    public static readonly PipelineDefinition Renewals = PipelineDefinition
+        .CreateBuilder("Renewals")
+        .Stage("Open", 0.5m, ForecastCategory.Pipeline)
+        .Won("Won")
+        .Lost("Lost")
+        .Build();
+
+    // The pipelines every test store is opened with.
+    public static readonly PipelineDefinition[] Pipelines = [Pipeline, Renewals];
     public static readonly Instant Start = Instant.FromUtc(2026, 3, 2, 9, 0);
     private static readonly string[] Owners = ["alice", "bob", "carol", "dave"];
     private static readonly string[] Competitors = ["Initech", "Globex", "Hooli"];

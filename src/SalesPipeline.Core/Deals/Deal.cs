@@ -291,7 +291,43 @@ public sealed partial record Deal
     /// Without the pipeline, stage and criterion ids are checked for consistency within the history only; whether
     /// they exist in a pipeline is checked when the deal is next used with it.
     /// </remarks>
-    public static Deal FromEvents(IEnumerable<DealEvent> events)
+    public static Deal FromEvents(IEnumerable<DealEvent> events) => Fold(events, null);
+
+    /// <summary>
+    /// Rebuilds a deal from events that come from outside (a database, a file, another team's code) and checks them
+    /// against the pipeline: whatever <see cref="PipelineTransitions.Apply"/> would reject, this rejects.
+    /// </summary>
+    /// <param name="pipeline">The pipeline the deal belongs to.</param>
+    /// <param name="events">The events, oldest first.</param>
+    /// <returns>The deal they describe, equal to <c>Deal.FromEvents(events)</c>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="pipeline"/>, <paramref name="events"/> or one of them is null.</exception>
+    /// <exception cref="ArgumentException">
+    /// Everything <see cref="FromEvents(IEnumerable{DealEvent})"/> rejects; and, naming the event's index, a history the
+    /// pipeline would not have produced: another pipeline's deal; a deal created outside the first open stage; an
+    /// imported deal in a stage the pipeline lacks or with a status that does not match the stage's kind; an event whose
+    /// command <see cref="PipelineTransitions.Apply"/> rejects on the deal as it stood (unmet exit criteria, a skip or a
+    /// reopening the policies forbid, an unknown stage or criterion); or an event whose recorded details differ from
+    /// those the pipeline derives (a backward move labelled forward, a wrong skip count, a win into a stage that is not
+    /// the Won stage).
+    /// </exception>
+    /// <remarks>
+    /// A created deal's events after the first must each be exactly what <c>Apply</c> makes of the matching command. An
+    /// imported deal's stage changes (moves, wins, losses, reopenings) come from another system that kept no exit
+    /// criteria, so they are checked for stage ids, kinds, direction and skips, not for the pipeline's policies; its
+    /// other events are checked as commands. Use this overload for every history read from storage or a file.
+    /// <example><code>
+    /// var deal = Deal.FromEvents(pipeline, store.ReadEvents(dealId)); // throws on a history the pipeline could not make
+    /// </code></example>
+    /// </remarks>
+    public static Deal FromEvents(PipelineDefinition pipeline, IEnumerable<DealEvent> events)
+    {
+        Preconditions.CheckNotNull(pipeline);
+        return Fold(events, pipeline);
+    }
+
+    // One pass over the events: each is checked as a history's event (and, given the pipeline, as one the pipeline would
+    // have made of the deal as it stood) before it is folded in, so the error names the first event that fails either.
+    private static Deal Fold(IEnumerable<DealEvent> events, PipelineDefinition? pipeline)
     {
         Preconditions.CheckNotNull(events);
         var list = events.ToArray();
@@ -323,6 +359,10 @@ public sealed partial record Deal
                 nameof(events)
             );
         }
+        if (pipeline is not null && PipelineTransitions.CheckHistoryStart(pipeline, list[0]) is { } startProblem)
+        {
+            throw new ArgumentException(NotOfPipeline(pipeline, list, 0, startProblem), nameof(events));
+        }
         var deal = Start(list[0]);
         for (var i = 1; i < list.Length; i++)
         {
@@ -334,51 +374,17 @@ public sealed partial record Deal
                     nameof(events)
                 );
             }
+            if (pipeline is not null && PipelineTransitions.CheckHistoryStep(pipeline, deal, list[i]) is { } stepProblem)
+            {
+                throw new ArgumentException(NotOfPipeline(pipeline, list, i, stepProblem), nameof(events));
+            }
             deal = deal.Append(list[i]);
         }
         return deal;
     }
 
-    /// <summary>
-    /// Rebuilds a deal from events that come from outside (a database, a file, another team's code) and checks them
-    /// against the pipeline: whatever <see cref="PipelineTransitions.Apply"/> would reject, this rejects.
-    /// </summary>
-    /// <param name="pipeline">The pipeline the deal belongs to.</param>
-    /// <param name="events">The events, oldest first.</param>
-    /// <returns>The deal they describe, equal to <c>Deal.FromEvents(events)</c>.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="pipeline"/>, <paramref name="events"/> or one of them is null.</exception>
-    /// <exception cref="ArgumentException">
-    /// Everything <see cref="FromEvents(IEnumerable{DealEvent})"/> rejects; and, naming the event's index, a history the
-    /// pipeline would not have produced: another pipeline's deal; a deal created outside the first open stage; an
-    /// imported deal in a stage the pipeline lacks or with a status that does not match the stage's kind; an event whose
-    /// command <see cref="PipelineTransitions.Apply"/> rejects on the deal as it stood (unmet exit criteria, a skip or a
-    /// reopening the policies forbid, an unknown stage or criterion); or an event whose recorded details differ from
-    /// those the pipeline derives (a backward move labelled forward, a wrong skip count, a win into a stage that is not
-    /// the Won stage).
-    /// </exception>
-    /// <remarks>
-    /// A created deal's events after the first must each be exactly what <c>Apply</c> makes of the matching command. An
-    /// imported deal's stage changes (moves, wins, losses, reopenings) come from another system that kept no exit
-    /// criteria, so they are checked for stage ids, kinds, direction and skips, not for the pipeline's policies; its
-    /// other events are checked as commands. Use this overload for every history read from storage or a file.
-    /// <example><code>
-    /// var deal = Deal.FromEvents(pipeline, store.ReadEvents(dealId)); // throws on a history the pipeline could not make
-    /// </code></example>
-    /// </remarks>
-    public static Deal FromEvents(PipelineDefinition pipeline, IEnumerable<DealEvent> events)
-    {
-        Preconditions.CheckNotNull(pipeline);
-        var deal = FromEvents(events);
-        if (PipelineTransitions.CheckHistory(pipeline, deal.log) is var (index, problem))
-        {
-            var e = deal.log[index];
-            throw new ArgumentException(
-                $"Event {index} ({e.GetType().Name} at {e.At}) does not fit pipeline \"{pipeline.Name}\": {problem}",
-                nameof(events)
-            );
-        }
-        return deal;
-    }
+    private static string NotOfPipeline(PipelineDefinition pipeline, DealEvent[] list, int index, string problem) =>
+        $"Event {index} ({list[index].GetType().Name} at {list[index].At}) does not fit pipeline \"{pipeline.Name}\": {problem}";
 
     /// <summary>Rebuilds the deal as it was at <paramref name="instant"/>: the fold of the events up to and including it.</summary>
     /// <param name="instant">The instant; not before the deal was created (for an imported deal, not before <see cref="ObservedFrom"/>).</param>

@@ -7,28 +7,28 @@ namespace SalesPipeline.Deals;
 
 public static partial class PipelineTransitions
 {
-    // Checks a structurally valid history (Deal.FromEvents has folded it) against the pipeline: the index of the first
-    // event the pipeline would not have produced, and why; null when every event is one the pipeline produces.
+    // Checks a structurally valid history (Deal.FromEvents folds it) against the pipeline, one event at a time: the first
+    // event, then each later one on the deal as it stood before it. A problem is the reason the pipeline would not have
+    // produced the event; null when it would.
     //
     // A created deal's history is made by commands only, so each later event must be exactly what Apply makes of the
     // matching command on the deal as it stood: the same rules (criteria, skipping, reopening, time order), and the
     // direction, skip count and stage ids derived by the pipeline rather than believed. An imported deal's stage
     // changes come from another system, which kept no exit criteria: there stage moves, wins, losses and reopenings
     // are checked for stage ids and kinds and for the derived direction and skips, not for the policies.
-    internal static (int Index, string Problem)? CheckHistory(PipelineDefinition pipeline, IReadOnlyList<DealEvent> events)
+    internal static string? CheckHistoryStart(PipelineDefinition pipeline, DealEvent first)
     {
-        var first = events[0];
-        var (pipelineName, imported) = first switch
+        var pipelineName = first switch
         {
-            DealCreated c => (c.Pipeline, false),
-            DealImported i => (i.Pipeline, true),
+            DealCreated c => c.Pipeline,
+            DealImported i => i.Pipeline,
             _ => throw new InvalidOperationException("Deal.FromEvents has checked the first event."),
         };
         if (!string.Equals(pipelineName, pipeline.Name, StringComparison.Ordinal))
         {
-            return (0, $"the deal belongs to pipeline \"{pipelineName}\", not \"{pipeline.Name}\".");
+            return $"the deal belongs to pipeline \"{pipelineName}\", not \"{pipeline.Name}\".";
         }
-        var startProblem = first switch
+        return first switch
         {
             DealCreated c when c.StageId != pipeline.FirstOpenStage.Id =>
                 $"a deal is created in the pipeline's first open stage \"{pipeline.FirstOpenStage.Id}\", not \"{c.StageId}\".",
@@ -38,26 +38,13 @@ public static partial class PipelineTransitions
                 $"stage \"{i.StageId}\" is {pipeline.StagesById[i.StageId].Kind}, so the imported deal's status is {StatusOf(pipeline.StagesById[i.StageId])}, not {i.Status}.",
             _ => null,
         };
-        if (startProblem is not null)
-        {
-            return (0, startProblem);
-        }
-        var deal = Deal.Start(first);
-        for (var k = 1; k < events.Count; k++)
-        {
-            var e = events[k];
-            var problem =
-                imported && e is StageMoved or DealWon or DealLost or DealReopened
-                    ? CheckObservedStageChange(pipeline, deal, e)
-                    : CheckCommandEvent(pipeline, deal, e);
-            if (problem is not null)
-            {
-                return (k, problem);
-            }
-            deal = deal.Append(e);
-        }
-        return null;
     }
+
+    // The check of each event after the first; see CheckHistoryStart.
+    internal static string? CheckHistoryStep(PipelineDefinition pipeline, Deal deal, DealEvent e) =>
+        deal.IsImported && e is StageMoved or DealWon or DealLost or DealReopened
+            ? CheckObservedStageChange(pipeline, deal, e)
+            : CheckCommandEvent(pipeline, deal, e);
 
     private static string? CheckCommandEvent(PipelineDefinition pipeline, Deal deal, DealEvent e)
     {

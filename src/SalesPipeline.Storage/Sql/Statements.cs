@@ -12,14 +12,14 @@ internal sealed class Statements(SqlDialect sql)
     public const string DealColumns =
         "d.deal_id, d.version, d.pipeline, d.name, d.owner, d.status, d.stage_id, d.amount, d.currency, d.expected_close";
 
-    public string UpsertDeal { get; } =
-        $"""
-            INSERT INTO {sql.Table("deals")} (deal_id, version, pipeline, name, owner, status, stage_id, amount, currency, expected_close)
-            VALUES (@dealId, @dealVersion, @pipeline, @name, @owner, @status, @stageId, @amount, @currency, @expectedClose)
-            ON CONFLICT (deal_id) DO UPDATE SET version = excluded.version, pipeline = excluded.pipeline, name = excluded.name,
-                owner = excluded.owner, status = excluded.status, stage_id = excluded.stage_id, amount = excluded.amount,
-                currency = excluded.currency, expected_close = excluded.expected_close
-            """;
+    // The current-state rows of deals, inserted or replaced: InsertDeals, the VALUES tuples, then UpsertDealConflict.
+    public string InsertDeals { get; } =
+        $"INSERT INTO {sql.Table("deals")} (deal_id, version, pipeline, name, owner, status, stage_id, amount, currency, expected_close) VALUES ";
+
+    public const string UpsertDealConflict =
+        " ON CONFLICT (deal_id) DO UPDATE SET version = excluded.version, pipeline = excluded.pipeline, name = excluded.name,"
+        + " owner = excluded.owner, status = excluded.status, stage_id = excluded.stage_id, amount = excluded.amount,"
+        + " currency = excluded.currency, expected_close = excluded.expected_close";
 
     public static void Add(DbCommand command, string name, object value)
     {
@@ -29,18 +29,20 @@ internal sealed class Statements(SqlDialect sql)
         command.Parameters.Add(parameter);
     }
 
-    public static void AddDeal(DbCommand command, DealSummary row)
+    // Adds a deal's current-state row as parameters suffixed with n; returns its VALUES tuple.
+    public static string AddDeal(DbCommand command, DealSummary row, string n)
     {
-        Add(command, "@dealId", row.Id.Value);
-        Add(command, "@dealVersion", row.Version);
-        Add(command, "@pipeline", row.Pipeline);
-        Add(command, "@name", row.Name);
-        Add(command, "@owner", row.Owner);
-        Add(command, "@status", StatusText(row.Status));
-        Add(command, "@stageId", row.StageId);
-        Add(command, "@amount", row.Amount.Amount.ToString(CultureInfo.InvariantCulture));
-        Add(command, "@currency", row.Amount.Currency.Code);
-        Add(command, "@expectedClose", DateKey(row.ExpectedClose));
+        Add(command, "@id" + n, row.Id.Value);
+        Add(command, "@v" + n, row.Version);
+        Add(command, "@pl" + n, row.Pipeline);
+        Add(command, "@nm" + n, row.Name);
+        Add(command, "@ow" + n, row.Owner);
+        Add(command, "@st" + n, StatusText(row.Status));
+        Add(command, "@sg" + n, row.StageId);
+        Add(command, "@am" + n, row.Amount.Amount.ToString(CultureInfo.InvariantCulture));
+        Add(command, "@cu" + n, row.Amount.Currency.Code);
+        Add(command, "@ec" + n, DateKey(row.ExpectedClose));
+        return $"(@id{n}, @v{n}, @pl{n}, @nm{n}, @ow{n}, @st{n}, @sg{n}, @am{n}, @cu{n}, @ec{n})";
     }
 
     public static DealSummary ReadDeal(DbDataReader reader, int start)
