@@ -19,6 +19,8 @@ internal sealed class PostgreSqlDialect(NpgsqlDataSource dataSource, string sche
     // The database's collation may order text by language rules; "C" is byte order, the same as SQLite and .NET's ordinal.
     public override string OrdinalCollation => " COLLATE \"C\"";
 
+    public override int RowsPerStatement => 500;
+
     public override string Table(string name) => $"\"{schema}\".{name}";
 
     public override async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken) =>

@@ -18,6 +18,8 @@ internal sealed class SqliteDialect(string connectionString, int busyTimeoutMill
     // SQLite compares text with BINARY (byte order) unless told otherwise.
     public override string OrdinalCollation => "";
 
+    public override int RowsPerStatement => 16;
+
     public override string Table(string name) => name;
 
     public override async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken)

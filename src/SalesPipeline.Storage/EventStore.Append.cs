@@ -14,10 +14,6 @@ namespace SalesPipeline.Storage;
 
 public abstract partial class EventStore
 {
-    // At most this many rows go into one statement (at most 10 parameters each: under SQLite's 32,766 and PostgreSQL's
-    // 65,535 parameters).
-    private const int RowsPerInsert = 500;
-
     // One append as the protocol needs it: the new records, the record the stream must hold at the expected version (and
     // how to compare it), and the current-state row of a deal.
     private sealed record Pending(
@@ -38,7 +34,8 @@ public abstract partial class EventStore
     // 3. the positions come from the one-row counter, updated in this transaction: it stays locked until commit, so a
     //    later position is always committed later (commit order), and a rolled-back append gives its positions back;
     // 4. the events, the appends and the deals' current-state rows are written, and all of it commits or nothing does.
-    // Statements carry many rows each (RowsPerInsert), so a batch of thousands of appends costs a few round trips.
+    // Statements carry many rows each (SqlDialect.RowsPerStatement), so a batch of thousands of appends costs a few round
+    // trips.
     private async Task<AppendResult> AppendAsync(Pending pending, CancellationToken cancellationToken) =>
         (await AppendAllAsync([pending], cancellationToken).ConfigureAwait(false))[0];
 
@@ -165,7 +162,7 @@ public abstract partial class EventStore
             }
         }
         // New streams: one insert per chunk; a stream that exists already is not inserted and not returned.
-        foreach (var chunk in fresh.Chunk(RowsPerInsert))
+        foreach (var chunk in fresh.Chunk(sql.RowsPerStatement))
         {
             var claimed = new HashSet<string>(StringComparer.Ordinal);
             var command = connection.CreateCommand();
@@ -248,17 +245,16 @@ public abstract partial class EventStore
                 transaction,
                 $"INSERT INTO {sql.Table("events")} (position, stream_kind, stream_key, version, append_id, type, data) VALUES ",
                 events,
-                (command, e, n) =>
-                {
-                    Statements.Add(command, "@p" + n, e.Position);
-                    Statements.Add(command, "@k" + n, e.Pending.Stream.KindText);
-                    Statements.Add(command, "@s" + n, e.Pending.Stream.Key);
-                    Statements.Add(command, "@v" + n, e.Version);
-                    Statements.Add(command, "@a" + n, sql.AppendIdValue(e.Pending.AppendId));
-                    Statements.Add(command, "@t" + n, e.Record.Type);
-                    Statements.Add(command, "@d" + n, e.Record.Data);
-                    return $"(@p{n}, @k{n}, @s{n}, @v{n}, @a{n}, @t{n}, @d{n})";
-                },
+                e =>
+                    [
+                        e.Position,
+                        e.Pending.Stream.KindText,
+                        e.Pending.Stream.Key,
+                        e.Version,
+                        sql.AppendIdValue(e.Pending.AppendId),
+                        e.Record.Type,
+                        e.Record.Data,
+                    ],
                 "",
                 cancellationToken
             )
@@ -268,18 +264,17 @@ public abstract partial class EventStore
                 transaction,
                 $"INSERT INTO {sql.Table("appends")} (append_id, stream_kind, stream_key, expected_version, version, first_position, last_position, content_hash) VALUES ",
                 results.Select((r, i) => (Result: r, Hash: hashes[i])).ToList(),
-                (command, a, n) =>
-                {
-                    Statements.Add(command, "@a" + n, sql.AppendIdValue(a.Result.AppendId));
-                    Statements.Add(command, "@k" + n, a.Result.Stream.KindText);
-                    Statements.Add(command, "@s" + n, a.Result.Stream.Key);
-                    Statements.Add(command, "@e" + n, a.Result.ExpectedVersion);
-                    Statements.Add(command, "@v" + n, a.Result.Version);
-                    Statements.Add(command, "@f" + n, a.Result.FirstPosition);
-                    Statements.Add(command, "@l" + n, a.Result.LastPosition);
-                    Statements.Add(command, "@h" + n, a.Hash);
-                    return $"(@a{n}, @k{n}, @s{n}, @e{n}, @v{n}, @f{n}, @l{n}, @h{n})";
-                },
+                a =>
+                    [
+                        sql.AppendIdValue(a.Result.AppendId),
+                        a.Result.Stream.KindText,
+                        a.Result.Stream.Key,
+                        a.Result.ExpectedVersion,
+                        a.Result.Version,
+                        a.Result.FirstPosition,
+                        a.Result.LastPosition,
+                        a.Hash,
+                    ],
                 "",
                 cancellationToken
             )
@@ -289,7 +284,7 @@ public abstract partial class EventStore
                 transaction,
                 statements.InsertDeals,
                 pendings.Where(p => p.Row is not null).Select(p => p.Row!).ToList(),
-                Statements.AddDeal,
+                Statements.DealValues,
                 Statements.UpsertDealConflict,
                 cancellationToken
             )
@@ -297,31 +292,69 @@ public abstract partial class EventStore
         return results;
     }
 
-    // Inserts rows RowsPerInsert at a time: each row adds its parameters (suffixed with its number in the statement) and
-    // returns its VALUES tuple.
-    private static async Task InsertRowsAsync<T>(
+    // Inserts rows SqlDialect.RowsPerStatement at a time, each row's values in column order. A statement of the same
+    // size is prepared once and executed again with new values.
+    private async Task InsertRowsAsync<T>(
         DbConnection connection,
         DbTransaction transaction,
         string insert,
         IReadOnlyList<T> rows,
-        Func<DbCommand, T, string, string> addRow,
+        Func<T, object[]> valuesOf,
         string suffix,
         CancellationToken cancellationToken
     )
     {
-        for (var start = 0; start < rows.Count; start += RowsPerInsert)
+        DbCommand? command = null;
+        var commandRows = 0;
+        try
         {
-            var command = connection.CreateCommand();
-            await using (command.ConfigureAwait(false))
+            for (var start = 0; start < rows.Count; start += sql.RowsPerStatement)
             {
-                command.Transaction = transaction;
-                var sb = new StringBuilder(insert);
-                for (var i = start; i < Math.Min(rows.Count, start + RowsPerInsert); i++)
+                var count = Math.Min(sql.RowsPerStatement, rows.Count - start);
+                var values = new object[count][];
+                for (var r = 0; r < count; r++)
                 {
-                    sb.Append(i == start ? "" : ", ").Append(addRow(command, rows[i], (i - start).ToString(CultureInfo.InvariantCulture)));
+                    values[r] = valuesOf(rows[start + r]);
                 }
-                command.CommandText = sb.Append(suffix).ToString();
+                if (command is null || commandRows != count)
+                {
+                    if (command is not null)
+                    {
+                        await command.DisposeAsync().ConfigureAwait(false);
+                    }
+                    command = connection.CreateCommand();
+                    command.Transaction = transaction;
+                    var sb = new StringBuilder(insert);
+                    for (var r = 0; r < count; r++)
+                    {
+                        sb.Append(r == 0 ? "(" : ", (");
+                        for (var c = 0; c < values[r].Length; c++)
+                        {
+                            var name = string.Create(CultureInfo.InvariantCulture, $"@r{r}c{c}");
+                            sb.Append(c == 0 ? "" : ", ").Append(name);
+                            Statements.Add(command, name, DBNull.Value);
+                        }
+                        sb.Append(')');
+                    }
+                    command.CommandText = sb.Append(suffix).ToString();
+                    commandRows = count;
+                }
+                var k = 0;
+                foreach (var row in values)
+                {
+                    foreach (var value in row)
+                    {
+                        command.Parameters[k++].Value = value;
+                    }
+                }
                 await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            if (command is not null)
+            {
+                await command.DisposeAsync().ConfigureAwait(false);
             }
         }
     }
@@ -387,7 +420,7 @@ public abstract partial class EventStore
     )
     {
         var found = new Dictionary<Guid, (AppendResult Result, string Hash)>();
-        foreach (var chunk in pendings.Chunk(RowsPerInsert))
+        foreach (var chunk in pendings.Chunk(sql.RowsPerStatement))
         {
             var command = connection.CreateCommand();
             await using (command.ConfigureAwait(false))

@@ -19,12 +19,14 @@ internal static class ValueCodecs
     public static readonly Codec<Instant> Instant = new PatternCodec<Instant>(
         InstantPattern.ExtendedIso,
         "string (ISO instant in UTC)",
-        "an instant; expected ISO-8601 in UTC, like \"2026-03-01T09:30:00Z\""
+        "an instant; expected ISO-8601 in UTC, like \"2026-03-01T09:30:00Z\"",
+        IsoText.TryInstant
     );
     public static readonly Codec<LocalDate> Date = new PatternCodec<LocalDate>(
         LocalDatePattern.Iso,
         "string (ISO date)",
-        "a date; expected ISO-8601 \"yyyy-MM-dd\", like \"2026-03-31\""
+        "a date; expected ISO-8601 \"yyyy-MM-dd\", like \"2026-03-31\"",
+        IsoText.TryDate
     );
 
     // NodaTime's JSON form of a duration, hours first: 14 days is "336:00:00" (pipeline documents, health reports).
@@ -118,8 +120,9 @@ internal static class ValueCodecs
         }
     }
 
-    // A NodaTime value in its ISO text, read and written with the pattern NodaTime.Serialization uses.
-    private sealed class PatternCodec<T>(IPattern<T> pattern, string jsonType, string what) : Codec<T>
+    // A NodaTime value in its ISO text, read and written with the pattern NodaTime.Serialization uses; the usual forms
+    // are read by a fast parser first when one is given (IsoText).
+    private sealed class PatternCodec<T>(IPattern<T> pattern, string jsonType, string what, IsoText.Parser<T>? fast = null) : Codec<T>
         where T : notnull
     {
         public override string JsonType => jsonType;
@@ -128,6 +131,16 @@ internal static class ValueCodecs
 
         public override T Read(ref Utf8JsonReader reader, string path)
         {
+            if (
+                fast is not null
+                && reader.TokenType == JsonTokenType.String
+                && !reader.ValueIsEscaped
+                && !reader.HasValueSequence
+                && fast(reader.ValueSpan, out var quick)
+            )
+            {
+                return quick;
+            }
             var text = reader.TokenType == JsonTokenType.String ? reader.GetString()! : throw Fail.Expected(path, what, ref reader);
             var result = pattern.Parse(text);
             return result.Success ? result.Value : throw Fail.At(path, $"{Fail.Quote(text)} is not {what}.", result.Exception);

@@ -119,7 +119,11 @@ internal sealed class DecimalCodec : Codec<decimal>
             );
         }
         // Rounding shows as other digits; the sign is compared apart because decimal writes a negative zero as "0".
-        if (!string.Equals(value.ToString(CultureInfo.InvariantCulture).TrimStart('-'), text.TrimStart('-'), StringComparison.Ordinal))
+        Span<char> formatted = stackalloc char[64];
+        if (
+            !value.TryFormat(formatted, out var written, default, CultureInfo.InvariantCulture)
+            || !formatted[..written].TrimStart('-').SequenceEqual(text.AsSpan().TrimStart('-'))
+        )
         {
             throw Fail.At(
                 path,

@@ -29,21 +29,20 @@ internal sealed class Statements(SqlDialect sql)
         command.Parameters.Add(parameter);
     }
 
-    // Adds a deal's current-state row as parameters suffixed with n; returns its VALUES tuple.
-    public static string AddDeal(DbCommand command, DealSummary row, string n)
-    {
-        Add(command, "@id" + n, row.Id.Value);
-        Add(command, "@v" + n, row.Version);
-        Add(command, "@pl" + n, row.Pipeline);
-        Add(command, "@nm" + n, row.Name);
-        Add(command, "@ow" + n, row.Owner);
-        Add(command, "@st" + n, StatusText(row.Status));
-        Add(command, "@sg" + n, row.StageId);
-        Add(command, "@am" + n, row.Amount.Amount.ToString(CultureInfo.InvariantCulture));
-        Add(command, "@cu" + n, row.Amount.Currency.Code);
-        Add(command, "@ec" + n, DateKey(row.ExpectedClose));
-        return $"(@id{n}, @v{n}, @pl{n}, @nm{n}, @ow{n}, @st{n}, @sg{n}, @am{n}, @cu{n}, @ec{n})";
-    }
+    // A deal's current-state row, in the column order of InsertDeals.
+    public static object[] DealValues(DealSummary row) =>
+        [
+            row.Id.Value,
+            row.Version,
+            row.Pipeline,
+            row.Name,
+            row.Owner,
+            StatusText(row.Status),
+            row.StageId,
+            row.Amount.Amount.ToString(CultureInfo.InvariantCulture),
+            row.Amount.Currency.Code,
+            DateKey(row.ExpectedClose),
+        ];
 
     public static DealSummary ReadDeal(DbDataReader reader, int start)
     {
