@@ -90,14 +90,15 @@ public class StorageLoadBenchmarks
         return count;
     }
 
+    // Streamed into a ForecastSnapshotBuilder: each deal is let go once its columns are taken.
     [Benchmark(Description = "every deal, into a ForecastSnapshot")]
     public async Task<ForecastSnapshot> LoadSnapshot()
     {
-        var deals = new List<Deal>(DealCount);
+        var builder = new ForecastSnapshotBuilder(Pipeline, Currency.USD);
         await foreach (var stored in store!.LoadDealsAsync(DealQuery.All))
         {
-            deals.Add(stored.Deal);
+            builder.Add(stored.Deal);
         }
-        return ForecastSnapshot.Create(deals, Pipeline);
+        return builder.Build();
     }
 }

@@ -87,28 +87,22 @@ public sealed class ForecastSnapshot
         options ??= ForecastOptions.Default;
         options.Check(nameof(options));
         var list = deals.ToArray();
-        var currency = Forecast.ReportingCurrency(list, options.Rates, nameof(deals));
-        var kept = list.Where(d => d.Status != DealStatus.Lost).ToArray();
-        var owners = kept.Select(d => d.Owner).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        var ownerIndex = owners.Select((o, i) => (o, i)).ToDictionary(x => x.o, x => x.i, StringComparer.Ordinal);
-        var n = kept.Length;
-        var amount = new long[n];
-        var ppm = new int[n];
-        var day = new int[n];
-        var kind = new byte[n];
-        var owner = new int[n];
-        var category = new byte[n];
-        for (var i = 0; i < n; i++)
-        {
-            var deal = kept[i];
-            amount[i] = options.ToReporting(deal.Amount, currency).Round().ToMinorUnits();
-            ppm[i] = (int)decimal.Round(pipeline.WinProbabilityOf(deal).Value * 1_000_000m, MidpointRounding.AwayFromZero);
-            var won = deal.Status == DealStatus.Won;
-            kind[i] = won ? (byte)WonKind : (byte)OpenKind;
-            day[i] = PeriodIndex.DayNumber(PeriodIndex.DecidingDate(deal, options.Zone));
-            owner[i] = ownerIndex[deal.Owner];
-            category[i] = (byte)pipeline.ForecastCategoryOf(deal).Value;
-        }
-        return new ForecastSnapshot(pipeline, currency, options, owners, amount, ppm, day, kind, owner, category);
+        var builder = new ForecastSnapshotBuilder(pipeline, Forecast.ReportingCurrency(list, options.Rates, nameof(deals)), options);
+        builder.AddRange(list);
+        return builder.Build();
     }
+
+    // The columns ForecastSnapshotBuilder prepared.
+    internal static ForecastSnapshot Of(
+        PipelineDefinition pipeline,
+        Currency currency,
+        ForecastOptions options,
+        string[] owners,
+        long[] amountMinor,
+        int[] probabilityPpm,
+        int[] day,
+        byte[] kind,
+        int[] owner,
+        byte[] category
+    ) => new(pipeline, currency, options, owners, amountMinor, probabilityPpm, day, kind, owner, category);
 }
