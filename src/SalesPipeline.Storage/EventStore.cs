@@ -440,9 +440,9 @@ public abstract partial class EventStore : IEventStore
 
     // Enough deals per chunk that handing a chunk to the thread pool costs little against folding it; enough chunks in
     // flight to keep every core busy without holding the whole result in memory.
-    private const int DealsPerChunk = 256;
+    private const int DealsPerChunk = 64;
 
-    private static int MaxChunksFolding => 2 * Environment.ProcessorCount;
+    private static int MaxChunksFolding => Environment.ProcessorCount + 1;
 
     private FoldedChunk FoldChunk(List<(string Key, List<StoredRow> Rows)> chunk)
     {

@@ -169,6 +169,7 @@ internal sealed class EnumCodec<TEnum> : Codec<TEnum>
 {
     private static readonly TEnum[] Members = Enum.GetValues<TEnum>();
     private static readonly string[] Names = Array.ConvertAll(Members, m => m.ToString());
+    private static readonly byte[][] Utf8Names = Array.ConvertAll(Names, System.Text.Encoding.UTF8.GetBytes);
 
     public static readonly EnumCodec<TEnum> Instance = new();
 
@@ -190,13 +191,17 @@ internal sealed class EnumCodec<TEnum> : Codec<TEnum>
         {
             throw Fail.Expected(path, $"the name of a {typeof(TEnum).Name} ({string.Join(", ", Names)})", ref reader);
         }
+        for (var k = 0; k < Utf8Names.Length; k++)
+        {
+            if (reader.ValueTextEquals(Utf8Names[k]))
+            {
+                return Members[k];
+            }
+        }
         var text = reader.GetString()!;
-        var i = Array.IndexOf(Names, text);
-        return i >= 0
-            ? Members[i]
-            : throw Fail.At(
-                path,
-                $"{Fail.Quote(text)} is not a {typeof(TEnum).Name}; expected one of {string.Join(", ", Names)} (names are case-sensitive)."
-            );
+        throw Fail.At(
+            path,
+            $"{Fail.Quote(text)} is not a {typeof(TEnum).Name}; expected one of {string.Join(", ", Names)} (names are case-sensitive)."
+        );
     }
 }

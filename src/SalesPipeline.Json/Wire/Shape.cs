@@ -15,6 +15,7 @@ internal sealed class Shape
     {
         Type = type;
         Name = name;
+        Utf8Name = System.Text.Encoding.UTF8.GetBytes(name);
         Version = version;
         Create = create;
         Fields = fields;
@@ -32,6 +33,8 @@ internal sealed class Shape
     public Type Type { get; }
 
     public string Name { get; }
+
+    public byte[] Utf8Name { get; }
 
     public int Version { get; }
 

@@ -182,7 +182,7 @@ internal sealed class ShapeCodec<TBase> : Codec<TBase>
                 scan.Read();
                 typeName =
                     scan.TokenType == JsonTokenType.String
-                        ? scan.GetString()!
+                        ? KnownName(ref scan) ?? scan.GetString()!
                         : throw Fail.Expected(
                             path + "." + discriminator,
                             $"the {discriminator} name of a {what}, one of {KnownNames}",
@@ -241,6 +241,19 @@ internal sealed class ShapeCodec<TBase> : Codec<TBase>
             );
         }
         return (shape, read);
+    }
+
+    // The name of a known shape that the string token spells, without allocating it; null when none does.
+    private string? KnownName(ref Utf8JsonReader reader)
+    {
+        foreach (var shape in Shapes)
+        {
+            if (reader.ValueTextEquals(shape.Utf8Name))
+            {
+                return shape.Name;
+            }
+        }
+        return null;
     }
 
     private static SalesPipelineJsonException UnknownField(Shape shape, string name, string path)

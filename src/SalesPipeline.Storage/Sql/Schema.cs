@@ -25,7 +25,7 @@ internal static class Schema
             CREATE TABLE IF NOT EXISTS {d.Table("events")} (
                 position {d.BigIntType} PRIMARY KEY,
                 stream_kind text NOT NULL,
-                stream_key text NOT NULL,
+                stream_key text{d.OrdinalCollation} NOT NULL,
                 version {d.BigIntType} NOT NULL,
                 append_id {d.AppendIdType} NOT NULL,
                 type text NOT NULL,
@@ -34,14 +34,14 @@ internal static class Schema
             );
             CREATE TABLE IF NOT EXISTS {d.Table("streams")} (
                 stream_kind text NOT NULL,
-                stream_key text NOT NULL,
+                stream_key text{d.OrdinalCollation} NOT NULL,
                 version {d.BigIntType} NOT NULL,
                 PRIMARY KEY (stream_kind, stream_key)
             );
             CREATE TABLE IF NOT EXISTS {d.Table("appends")} (
                 append_id {d.AppendIdType} PRIMARY KEY,
                 stream_kind text NOT NULL,
-                stream_key text NOT NULL,
+                stream_key text{d.OrdinalCollation} NOT NULL,
                 expected_version {d.BigIntType} NOT NULL,
                 version {d.BigIntType} NOT NULL,
                 first_position {d.BigIntType} NOT NULL,
@@ -54,7 +54,7 @@ internal static class Schema
             );
             INSERT INTO {d.Table("positions")} (id, last_position) VALUES (1, 0) ON CONFLICT DO NOTHING;
             CREATE TABLE IF NOT EXISTS {d.Table("deals")} (
-                deal_id text PRIMARY KEY,
+                deal_id text{d.OrdinalCollation} PRIMARY KEY,
                 version {d.BigIntType} NOT NULL,
                 pipeline text NOT NULL,
                 name text NOT NULL,

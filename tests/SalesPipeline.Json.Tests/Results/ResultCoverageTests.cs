@@ -23,6 +23,7 @@ public class ResultCoverageTests
     private static readonly Dictionary<string, string> NotResults = new(StringComparer.Ordinal)
     {
         ["ForecastSnapshot"] = "a prepared input of the forecasts (built from deals, which are stored as events)",
+        ["ForecastSnapshotBuilder"] = "a mutable builder of ForecastSnapshot, which is an input",
         ["BacktestPoint"] = "an input of ForecastBacktest.Run",
         ["CategoryBands"] = "an input of Forecast.Compare",
         ["HealthPolicy"] = "an input of PipelineHealth.Inspect",
