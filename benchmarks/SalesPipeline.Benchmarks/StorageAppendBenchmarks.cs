@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
@@ -13,8 +14,8 @@ using SalesPipeline.Storage.Sqlite;
 
 namespace SalesPipeline.Benchmarks;
 
-// Appends per second on each backend: one new deal (1 event) per append, and one new deal with 100 events in one append
-// (figures per event with OperationsPerInvoke). SQLite runs in a temporary file with SqliteDurability.PowerLoss (every
+// Appends per second on each backend: one new deal (1 event) per append, one new deal with 100 events in one append
+// (figures per event with OperationsPerInvoke), and 1,000 new deals in one SaveDealsAsync batch (figures per deal). SQLite runs in a temporary file with SqliteDurability.PowerLoss (every
 // commit waits for the disk) and ProcessCrash; PostgreSQL runs when SALESPIPELINE_POSTGRES names a server (eng/postgres.sh
 // start), in a schema of its own that is dropped afterwards.
 [MemoryDiagnoser]
@@ -22,6 +23,7 @@ namespace SalesPipeline.Benchmarks;
 public class StorageAppendBenchmarks
 {
     private const int BatchEvents = 100;
+    private const int BatchDeals = 1_000;
     private static readonly PipelineDefinition Pipeline = PipelineDefinition.Default;
     private static readonly Instant Start = Instant.FromUtc(2026, 1, 5, 9, 0);
 
@@ -29,6 +31,7 @@ public class StorageAppendBenchmarks
     private string? file;
     private string? schema;
     private Deal[] batch = [];
+    private List<DealAppend> deals = [];
     private int next;
 
     public static IEnumerable<string> Backends() =>
@@ -116,9 +119,16 @@ public class StorageAppendBenchmarks
     [IterationSetup(Target = nameof(AppendBatch))]
     public void MakeBatch() => batch = [NewDeal(BatchEvents)];
 
+    [IterationSetup(Target = nameof(SaveDeals))]
+    public void MakeDeals() => deals = [.. Enumerable.Range(0, BatchDeals).Select(_ => new DealAppend(NewDeal(3), 0, Guid.NewGuid()))];
+
     [Benchmark(Description = "one append of 1 event")]
     public async Task<AppendResult> AppendSingle() => await store!.SaveDealAsync(NewDeal(1), 0, Guid.NewGuid());
 
     [Benchmark(OperationsPerInvoke = BatchEvents, Description = "one append of 100 events, per event")]
     public async Task<AppendResult> AppendBatch() => await store!.SaveDealAsync(batch[0], 0, Guid.NewGuid());
+
+    // An initial load: 1,000 new deals of 3 events (3,000 events) in one SaveDealsAsync, figure per deal.
+    [Benchmark(OperationsPerInvoke = BatchDeals, Description = "SaveDealsAsync of 1,000 deals (3 events each), per deal")]
+    public async Task<int> SaveDeals() => (await store!.SaveDealsAsync(deals)).Count;
 }
