@@ -7,7 +7,8 @@ namespace SalesPipeline.Tests.Fuzz;
 // Histories from outside, damaged at random: events dropped, doubled, swapped, retimed, moved to other deals, stages
 // and amounts replaced by odd values, nulls put in. Deal.FromEvents, with and without the pipeline, either rebuilds a
 // deal or refuses with its own documented exception; a deal it accepts with the pipeline never sits outside the
-// pipeline's definition and reads back equal.
+// pipeline's definition, reads back equal, and is exactly what replaying its commands through Apply makes (issue 15:
+// the checked overload accepts exactly the histories some sequence of accepted commands produces).
 public sealed class DealHistoryFuzzTests
 {
     private static readonly PipelineDefinition Pipeline = PipelineDefinition.Default;
@@ -112,6 +113,27 @@ public sealed class DealHistoryFuzzTests
         return [.. events];
     }
 
+    // The command that records each event: written out here, apart from the library's own mapping, as a second method.
+    private static DealCommand CommandOf(DealEvent e) =>
+        e switch
+        {
+            StageMoved m => DealCommand.Move(m.ToStageId, m.At, m.By),
+            ExitCriterionAnswered a => DealCommand.Answer(a.CriterionId, a.At, a.By),
+            ExitCriterionWithdrawn w => DealCommand.Withdraw(w.CriterionId, w.At, w.By),
+            AmountChanged a => DealCommand.ChangeAmountTo(a.Amount, a.At, a.By),
+            ExpectedCloseChanged c => DealCommand.ChangeExpectedCloseTo(c.ExpectedClose, c.At, c.By),
+            ProbabilityOverridden p => DealCommand.OverrideProbabilityTo(p.Probability, p.At, p.By, p.Source),
+            ProbabilityOverrideCleared c => DealCommand.ClearProbability(c.At, c.By),
+            CategoryOverridden c => DealCommand.OverrideCategoryTo(c.Category, c.At, c.By),
+            CategoryOverrideCleared c => DealCommand.ClearCategory(c.At, c.By),
+            OwnerReassigned o => DealCommand.Reassign(o.Owner, o.At, o.By),
+            DealWon w => DealCommand.Win(w.At, w.By),
+            DealLost l => DealCommand.Lose(l.Reason, l.At, l.By, l.Competitor),
+            CompetitorNoted c => DealCommand.NoteCompetitor(c.Competitor, c.At, c.By),
+            DealReopened r => DealCommand.Reopen(r.At, r.By, r.StageId),
+            _ => throw new InvalidOperationException($"No command records {e}."),
+        };
+
     [Fact]
     public void Damaged_histories_rebuild_a_deal_or_are_refused_with_a_documented_error()
     {
@@ -147,6 +169,17 @@ public sealed class DealHistoryFuzzTests
                     deal.Status
                 );
                 Assert.Equal(deal, Deal.FromEvents(Pipeline, deal.History));
+                // Accepted exactly when commands make it: replaying each later event's command through Apply, from
+                // the creation alone, is accepted and records that very event.
+                var replayed = Deal.FromEvents(Pipeline, [deal.History[0]]);
+                foreach (var e in deal.History.Skip(1))
+                {
+                    var result = Pipeline.Apply(replayed, CommandOf(e));
+                    Assert.True(result.IsAccepted, $"{e} was accepted in the history, but its command is rejected.");
+                    Assert.Equal(e, result.Deal.History[^1]);
+                    replayed = result.Deal;
+                }
+                Assert.Equal(deal, replayed);
             },
             Fuzzer.ThrownByTheLibrary
         );
