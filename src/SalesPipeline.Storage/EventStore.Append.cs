@@ -96,9 +96,15 @@ public abstract partial class EventStore
                         {
                             // An append id may have been committed by a concurrent append to another stream meanwhile.
                             await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
-                            if (!await AnyCommittedAsync(connection, writing, cancellationToken).ConfigureAwait(false))
+                            var raced = await ResolveCommittedAsync(connection, pendings, toWrite, hashes, results, cancellationToken)
+                                .ConfigureAwait(false);
+                            if (raced == 0)
                             {
                                 throw;
+                            }
+                            if (raced == toWrite.Count)
+                            {
+                                return results;
                             }
                             continue;
                         }
@@ -106,30 +112,54 @@ public abstract partial class EventStore
                     await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
                 }
                 // A conflict: the winner may have been this very append, committed by an earlier try whose answer was lost.
-                var loser = pendings[toWrite[conflict.Value]];
-                if (await AnyCommittedAsync(connection, [loser], cancellationToken).ConfigureAwait(false))
+                var loser = toWrite[conflict.Value];
+                if (
+                    await ResolveCommittedAsync(connection, pendings, [loser], hashes, results, cancellationToken).ConfigureAwait(false)
+                    == 1
+                )
                 {
+                    if (toWrite.Count == 1)
+                    {
+                        return results;
+                    }
                     continue;
                 }
-                var actual = await VersionOfAsync(connection, null, loser.Stream, cancellationToken).ConfigureAwait(false);
-                throw new StreamVersionConflictException(loser.Stream, loser.ExpectedVersion, actual);
+                var actual = await VersionOfAsync(connection, null, pendings[loser].Stream, cancellationToken).ConfigureAwait(false);
+                throw new StreamVersionConflictException(pendings[loser].Stream, pendings[loser].ExpectedVersion, actual);
             }
         }
     }
 
-    private async Task<bool> AnyCommittedAsync(
+    // Outside a transaction: resolves those of the appends (by index) whose ids are committed, into results; how many.
+    private async Task<int> ResolveCommittedAsync(
         DbConnection connection,
         IReadOnlyList<Pending> pendings,
+        IReadOnlyList<int> indexes,
+        string[] hashes,
+        AppendResult[] results,
         CancellationToken cancellationToken
-    ) => (await FindAppendsAsync(connection, null, pendings, cancellationToken).ConfigureAwait(false)).Count > 0;
+    )
+    {
+        var found = await FindAppendsAsync(connection, null, [.. indexes.Select(i => pendings[i])], cancellationToken)
+            .ConfigureAwait(false);
+        foreach (var i in indexes)
+        {
+            if (found.TryGetValue(pendings[i].AppendId, out var committed))
+            {
+                results[i] = Resolve(committed, hashes[i], pendings[i]);
+            }
+        }
+        return found.Count;
+    }
 
     private static AppendResult Resolve((AppendResult Result, string Hash) committed, string hash, Pending pending) =>
         string.Equals(committed.Hash, hash, StringComparison.Ordinal)
             ? committed.Result
             : throw new AppendIdConflictException(pending.AppendId, committed.Result, pending.Stream);
 
-    // Moves every stream to its new version; the index of the first append whose stream is not at its expected version,
-    // or null when all of them were.
+    // Moves every stream to its new version; the index of an append whose stream is not at its expected version, or null
+    // when all of them were. Streams are claimed in one order, (kind, key) ordinal, whatever the caller's order, so two
+    // batches that share streams wait for each other instead of deadlocking.
     private async Task<int?> ClaimVersionsAsync(
         DbConnection connection,
         DbTransaction transaction,
@@ -138,7 +168,11 @@ public abstract partial class EventStore
     )
     {
         var fresh = new List<int>();
-        for (var i = 0; i < pendings.Count; i++)
+        var order = Enumerable
+            .Range(0, pendings.Count)
+            .OrderBy(i => pendings[i].Stream.KindText, StringComparer.Ordinal)
+            .ThenBy(i => pendings[i].Stream.Key, StringComparer.Ordinal);
+        foreach (var i in order)
         {
             if (pendings[i].ExpectedVersion == 0)
             {

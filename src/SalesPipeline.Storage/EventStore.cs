@@ -372,71 +372,82 @@ public abstract partial class EventStore : IEventStore
         // while reading goes on, and come out in the query's order. A chunk that fails yields the deals before the
         // failing one, then its error: the same as folding one deal after another.
         var folding = new Queue<Task<FoldedChunk>>();
-        var connection = await sql.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+        try
         {
-            var command = connection.CreateCommand();
-            await using (command.ConfigureAwait(false))
+            var connection = await sql.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using (connection.ConfigureAwait(false))
             {
-                // Every deal stream has its current-state row (same transaction), so a query without conditions reads
-                // the events alone, which saves a lookup per row.
-                var source =
-                    query == DealQuery.All
-                        ? $"{sql.Table("events")} e WHERE e.stream_kind = 'deal'"
-                        : $"{sql.Table("deals")} d JOIN {sql.Table("events")} e ON e.stream_kind = 'deal' AND e.stream_key = d.deal_id WHERE {Where(command, query)}";
-                command.CommandText =
-                    $"SELECT e.stream_key, e.version, e.position, e.data FROM {source} ORDER BY e.stream_key{sql.OrdinalCollation}, e.version";
-                var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                await using (reader.ConfigureAwait(false))
+                var command = connection.CreateCommand();
+                await using (command.ConfigureAwait(false))
                 {
-                    string? key = null;
-                    var rows = new List<StoredRow>();
-                    var chunk = new List<(string Key, List<StoredRow> Rows)>(DealsPerChunk);
-                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    // Every deal stream has its current-state row (same transaction), so a query without conditions reads
+                    // the events alone, which saves a lookup per row.
+                    var source =
+                        query == DealQuery.All
+                            ? $"{sql.Table("events")} e WHERE e.stream_kind = 'deal'"
+                            : $"{sql.Table("deals")} d JOIN {sql.Table("events")} e ON e.stream_kind = 'deal' AND e.stream_key = d.deal_id WHERE {Where(command, query)}";
+                    command.CommandText =
+                        $"SELECT e.stream_key, e.version, e.position, e.data FROM {source} ORDER BY e.stream_key{sql.OrdinalCollation}, e.version";
+                    var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                    await using (reader.ConfigureAwait(false))
                     {
-                        var next = reader.GetString(0);
-                        if (key is not null && !string.Equals(key, next, StringComparison.Ordinal))
+                        string? key = null;
+                        var rows = new List<StoredRow>();
+                        var chunk = new List<(string Key, List<StoredRow> Rows)>(DealsPerChunk);
+                        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                         {
-                            chunk.Add((key, rows));
-                            rows = [];
-                            if (chunk.Count == DealsPerChunk)
+                            var next = reader.GetString(0);
+                            if (key is not null && !string.Equals(key, next, StringComparison.Ordinal))
                             {
-                                var full = chunk;
-                                folding.Enqueue(Task.Run(() => FoldChunk(full), cancellationToken));
-                                chunk = new List<(string Key, List<StoredRow> Rows)>(DealsPerChunk);
-                                while (folding.Count > MaxChunksFolding)
+                                chunk.Add((key, rows));
+                                rows = [];
+                                if (chunk.Count == DealsPerChunk)
                                 {
-                                    foreach (var deal in TakeFolded(await folding.Dequeue().ConfigureAwait(false)))
+                                    var full = chunk;
+                                    folding.Enqueue(Task.Run(() => FoldChunk(full), cancellationToken));
+                                    chunk = new List<(string Key, List<StoredRow> Rows)>(DealsPerChunk);
+                                    while (folding.Count > MaxChunksFolding)
                                     {
-                                        yield return deal;
+                                        foreach (var deal in TakeFolded(await folding.Dequeue().ConfigureAwait(false)))
+                                        {
+                                            yield return deal;
+                                        }
                                     }
                                 }
                             }
+                            key = next;
+                            rows.Add(new StoredRow(reader.GetInt64(1), reader.GetInt64(2), reader.GetString(3)));
                         }
-                        key = next;
-                        rows.Add(new StoredRow(reader.GetInt64(1), reader.GetInt64(2), reader.GetString(3)));
-                    }
-                    if (key is not null)
-                    {
-                        chunk.Add((key, rows));
-                        var last = chunk;
-                        folding.Enqueue(Task.Run(() => FoldChunk(last), cancellationToken));
+                        if (key is not null)
+                        {
+                            chunk.Add((key, rows));
+                            var last = chunk;
+                            folding.Enqueue(Task.Run(() => FoldChunk(last), cancellationToken));
+                        }
                     }
                 }
             }
-        }
-        while (folding.Count > 0)
-        {
-            foreach (var deal in TakeFolded(await folding.Dequeue().ConfigureAwait(false)))
+            while (folding.Count > 0)
             {
-                yield return deal;
+                foreach (var deal in TakeFolded(await folding.Dequeue().ConfigureAwait(false)))
+                {
+                    yield return deal;
+                }
+            }
+        }
+        finally
+        {
+            // A consumer that stops early (or an error) leaves chunks folding: let them finish unobserved, quietly.
+            foreach (var task in folding)
+            {
+                _ = task.ContinueWith(static t => t.Exception, TaskScheduler.Default);
             }
         }
     }
 
     // Consecutive deals folded together, and the error of the first deal that did not fold (the deals after it are not
     // folded).
-    private readonly record struct FoldedChunk(List<StoredDeal> Deals, StoredEventException? Error);
+    private readonly record struct FoldedChunk(List<StoredDeal> Deals, System.Runtime.ExceptionServices.ExceptionDispatchInfo? Error);
 
     // Enough deals per chunk that handing a chunk to the thread pool costs little against folding it; enough chunks in
     // flight to keep every core busy without holding the whole result in memory.
@@ -453,9 +464,10 @@ public abstract partial class EventStore : IEventStore
             {
                 deals.Add(new StoredDeal(Fold(StreamId.Of(StreamKind.Deal, key), rows), rows.Count));
             }
-            catch (StoredEventException e)
+            catch (Exception e)
             {
-                return new FoldedChunk(deals, e);
+                // Kept, not thrown here, so the deals before it are still yielded first.
+                return new FoldedChunk(deals, System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e));
             }
         }
         return new FoldedChunk(deals, null);
@@ -468,10 +480,7 @@ public abstract partial class EventStore : IEventStore
         {
             yield return deal;
         }
-        if (folded.Error is not null)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(folded.Error);
-        }
+        folded.Error?.Throw();
     }
 
     /// <inheritdoc/>

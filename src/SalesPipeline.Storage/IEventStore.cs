@@ -48,15 +48,15 @@ public interface IEventStore : IAsyncDisposable
     /// <summary>
     /// Appends several deals at once, in one transaction: each append as <see cref="SaveDealAsync"/> makes it (expected
     /// version, append id, current-state row), and all of them commit or none does. For initial loads and migrations:
-    /// a batch of thousands of deals costs a few round trips instead of one transaction per deal.
+    /// a batch of thousands of new deals costs a few round trips instead of one transaction per deal (a deal that continues its stream costs two statements of its own).
     /// </summary>
     /// <param name="appends">The appends, each to another deal's stream, each with its own append id; at least one. Batches of 1,000 to 10,000 deals suit both backends.</param>
     /// <param name="cancellationToken">Cancels the save; nothing is committed then.</param>
     /// <returns>What each append wrote, in the order given; an append whose id was committed before with the same content returns that result and writes nothing.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="appends"/>, one of them or its deal is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An append's expected version is negative or not less than its deal's event count.</exception>
-    /// <exception cref="ArgumentException">The batch is empty; two appends name the same deal or the same append id; an append id is <see cref="Guid.Empty"/>; a deal's pipeline is not one of the store's or its history does not fit it; or a stored event at an expected version differs from the deal's. The message names the append's index.</exception>
-    /// <exception cref="StreamVersionConflictException">A stream is not at its expected version (the first such append is named); nothing is written.</exception>
+    /// <exception cref="ArgumentException">The batch is empty; two appends name the same deal or the same append id; an append id is <see cref="Guid.Empty"/>; a deal's pipeline is not one of the store's or its history does not fit it (these name the append's index); or a stored event at an expected version differs from the deal's (naming the stream).</exception>
+    /// <exception cref="StreamVersionConflictException">A stream is not at its expected version (one such stream is named); nothing is written.</exception>
     /// <exception cref="AppendIdConflictException">An append id was committed with other content; nothing is written.</exception>
     Task<IReadOnlyList<AppendResult>> SaveDealsAsync(IReadOnlyList<DealAppend> appends, CancellationToken cancellationToken = default);
 
@@ -65,7 +65,7 @@ public interface IEventStore : IAsyncDisposable
     /// <param name="cancellationToken">Cancels the load.</param>
     /// <returns>The deal and its version, or null when the store has no such deal.</returns>
     /// <exception cref="ArgumentException"><paramref name="id"/> is <c>default(DealId)</c>.</exception>
-    /// <exception cref="StoredEventException">A stored event does not read, or the events do not fold into a deal.</exception>
+    /// <exception cref="StoredEventException">A stored event does not read, the events do not fold into a deal, the deal belongs to a pipeline the store was not opened with, or its history does not fit its pipeline.</exception>
     Task<StoredDeal?> LoadDealAsync(DealId id, CancellationToken cancellationToken = default);
 
     /// <summary>Loads a deal as it was at an instant: the fold of its stored events dated at or before it.</summary>
@@ -74,7 +74,7 @@ public interface IEventStore : IAsyncDisposable
     /// <param name="cancellationToken">Cancels the load.</param>
     /// <returns>The deal as it was, or null when the store has no such deal or it was created (first observed) after <paramref name="instant"/>.</returns>
     /// <exception cref="ArgumentException"><paramref name="id"/> is <c>default(DealId)</c>.</exception>
-    /// <exception cref="StoredEventException">A stored event does not read, or the events do not fold into a deal.</exception>
+    /// <exception cref="StoredEventException">A stored event does not read, the events do not fold into a deal, the deal belongs to a pipeline the store was not opened with, or its history does not fit its pipeline.</exception>
     Task<Deal?> LoadDealAsOfAsync(DealId id, Instant instant, CancellationToken cancellationToken = default);
 
     /// <summary>Lists the current-state rows of the deals that match <paramref name="query"/>, ordered by deal id (ordinal).</summary>
@@ -86,14 +86,16 @@ public interface IEventStore : IAsyncDisposable
     Task<IReadOnlyList<DealSummary>> ListDealsAsync(DealQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Loads every deal that matches <paramref name="query"/>, ordered by deal id (ordinal), reading the current-state
-    /// rows and the events in one consistent read.
+    /// Loads every deal that matches <paramref name="query"/>, ordered by deal id (ordinal), in one consistent read (of
+    /// the events, joined to the current-state rows when the query has conditions). Chunks of deals are decoded, checked
+    /// and folded on the thread pool while reading goes on; the deals still come in order, and a stream that does not
+    /// load ends the sequence after the deals before it.
     /// </summary>
     /// <param name="query">Which deals.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The deals with their versions, streamed.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="query"/> is null.</exception>
-    /// <exception cref="StoredEventException">A stored event does not read, or a deal's events do not fold.</exception>
+    /// <exception cref="StoredEventException">A stored event does not read, a deal's events do not fold, a deal belongs to a pipeline the store was not opened with, or its history does not fit its pipeline.</exception>
     IAsyncEnumerable<StoredDeal> LoadDealsAsync(DealQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>Appends the events of <paramref name="lead"/> after the first <paramref name="expectedVersion"/> to the lead's stream.</summary>

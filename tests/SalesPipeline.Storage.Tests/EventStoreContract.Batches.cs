@@ -163,4 +163,87 @@ public abstract partial class EventStoreContract
         Assert.Equal(deals, loaded.Select(s => s.Deal));
         Assert.Equal(Enumerable.Range(1, 3_603).Select(p => (long)p), (await Store.ReadAllAsync().CollectAsync()).Select(e => e.Position));
     }
+
+    [StoreFact]
+    public async Task A_conflict_after_a_claimed_stream_rolls_that_claim_back()
+    {
+        await Store.SaveDealsAsync([
+            new DealAppend(Moved("D-1", 0), 0, Guid.NewGuid()),
+            new DealAppend(Moved("D-2", 0), 0, Guid.NewGuid()),
+        ]);
+
+        // D-1 continues at version 1 (its claim succeeds first, in key order); D-2 claims to be new, which it is not.
+        var error = await Assert.ThrowsAsync<StreamVersionConflictException>(() =>
+            Store.SaveDealsAsync([new DealAppend(Moved("D-2", 1), 0, Guid.NewGuid()), new DealAppend(Moved("D-1", 2), 1, Guid.NewGuid())])
+        );
+
+        Assert.Equal(StreamId.ForDeal(new DealId("D-2")), error.Stream);
+        Assert.Equal(1, await Store.GetVersionAsync(StreamId.ForDeal(new DealId("D-1"))));
+        Assert.Equal(2, await CountEventsAsync());
+    }
+
+    [StoreFact]
+    public async Task A_batch_whose_deal_does_not_continue_its_stored_stream_writes_nothing()
+    {
+        await Store.SaveDealAsync(Moved("D-1", 1), 0, Guid.NewGuid());
+        // Another D-1: moved to Qualified an hour later, so its record at version 2 is not the stored one.
+        var other = TestDeals.Pipeline.Move(TestDeals.Open("D-1"), "qualified", TestDeals.Start + Duration.FromHours(2), "alice");
+        var changed = TestDeals.Pipeline.ApplyOrThrow(
+            other,
+            DealCommand.ChangeAmountTo(Money.Of(5m, Currency.USD), TestDeals.Start + Duration.FromHours(3), "alice")
+        );
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() =>
+            Store.SaveDealsAsync([new DealAppend(Moved("D-2", 0), 0, Guid.NewGuid()), new DealAppend(changed, 2, Guid.NewGuid())])
+        );
+
+        Assert.Equal("appends", error.ParamName);
+        Assert.Contains("deal/D-1", error.Message, StringComparison.Ordinal);
+        Assert.Equal(2, await CountEventsAsync());
+        Assert.Null(await Store.LoadDealAsync(new DealId("D-2")));
+    }
+
+    [StoreFact]
+    public async Task Two_batches_over_the_same_deals_in_opposite_orders_never_deadlock_one_commits_and_one_conflicts()
+    {
+        for (var round = 0; round < 15; round++)
+        {
+            string x = $"X-{round:00}",
+                y = $"Y-{round:00}",
+                n = $"N-{round:00}",
+                m = $"M-{round:00}";
+            await Store.SaveDealsAsync([new DealAppend(Moved(x, 0), 0, Guid.NewGuid()), new DealAppend(Moved(y, 0), 0, Guid.NewGuid())]);
+            // Both continue X and Y and start N and M, in opposite orders.
+            List<DealAppend> forward =
+            [
+                new(Moved(x, 1), 1, Guid.NewGuid()),
+                new(Moved(y, 1), 1, Guid.NewGuid()),
+                new(Moved(n, 0), 0, Guid.NewGuid()),
+                new(Moved(m, 0), 0, Guid.NewGuid()),
+            ];
+            List<DealAppend> backward = [.. Enumerable.Reverse(forward).Select(a => a with { AppendId = Guid.NewGuid() })];
+
+            var tries = await Task.WhenAll(
+                Task.Run(async () => await Capture(() => Store.SaveDealsAsync(forward))),
+                Task.Run(async () => await Capture(() => Store.SaveDealsAsync(backward)))
+            );
+
+            Assert.Single(tries, t => t is null);
+            Assert.IsType<StreamVersionConflictException>(Assert.Single(tries, t => t is not null));
+            Assert.Equal(2, await Store.GetVersionAsync(StreamId.ForDeal(new DealId(x))));
+        }
+
+        static async Task<Exception?> Capture(Func<Task> save)
+        {
+            try
+            {
+                await save();
+                return null;
+            }
+            catch (Exception e)
+            {
+                return e;
+            }
+        }
+    }
 }

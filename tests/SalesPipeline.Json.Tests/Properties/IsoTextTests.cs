@@ -74,6 +74,30 @@ public class IsoTextTests
             )
         );
 
+    [Fact]
+    public void Every_instant_and_date_NodaTime_writes_in_years_1_to_9999_is_read_fast_to_its_value_Property() =>
+        PropertyAssert.Holds(
+            Prop.ForAll(
+                Gen.Choose(0, 3_652_058).ToArbitrary(), // days from 0001-01-01 to 9999-12-31
+                Gen.Choose(0, 86_399).ToArbitrary(),
+                Gen.Choose(0, 999_999_999).ToArbitrary(),
+                (day, second, nanos) =>
+                {
+                    // Fractions of every length (NodaTime drops trailing zeros when it writes them).
+                    var fraction = nanos - (nanos % (int)Math.Pow(10, day % 10));
+                    var instant = Instant
+                        .FromUtc(1, 1, 1, 0, 0)
+                        .Plus(Duration.FromDays(day) + Duration.FromSeconds(second))
+                        .PlusNanoseconds(fraction);
+                    var date = instant.InUtc().Date;
+                    return IsoText.TryInstant(Encoding.UTF8.GetBytes(InstantPattern.ExtendedIso.Format(instant)), out var i)
+                        && i == instant
+                        && IsoText.TryDate(Encoding.UTF8.GetBytes(LocalDatePattern.Iso.Format(date)), out var d)
+                        && d == date;
+                }
+            )
+        );
+
     [Theory]
     [InlineData("2026-03-01T09:30:00Z", 2026, 3, 1, 9, 30, 0, 0L)]
     [InlineData("2026-03-01T09:30:00.5Z", 2026, 3, 1, 9, 30, 0, 500_000_000L)]

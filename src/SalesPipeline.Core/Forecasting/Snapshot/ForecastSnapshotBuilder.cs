@@ -8,7 +8,7 @@ using SalesPipeline.Utility;
 namespace SalesPipeline.Forecasting;
 
 /// <summary>
-/// Prepares a <see cref="ForecastSnapshot"/> deal by deal, keeping only the snapshot's columns (about 30 bytes a deal),
+/// Prepares a <see cref="ForecastSnapshot"/> deal by deal, keeping only the snapshot's columns (22 bytes a deal),
 /// so the deals themselves need not be held: stream a million deals from a store or a file into it and let each go.
 /// </summary>
 /// <remarks>
@@ -41,7 +41,7 @@ public sealed class ForecastSnapshotBuilder
     /// <param name="reportingCurrency">The currency of the snapshot; it needs a minor unit. Deals in another currency need <see cref="ForecastOptions.Rates"/>.</param>
     /// <param name="options">Rates, zone and organization; <see cref="ForecastOptions.Default"/> when null.</param>
     /// <exception cref="ArgumentNullException"><paramref name="pipeline"/> or <paramref name="reportingCurrency"/> is null.</exception>
-    /// <exception cref="ArgumentException">The rates report in another currency than <paramref name="reportingCurrency"/>.</exception>
+    /// <exception cref="ArgumentException">The rates report in another currency than <paramref name="reportingCurrency"/>, or <paramref name="options"/> has a null zone.</exception>
     public ForecastSnapshotBuilder(PipelineDefinition pipeline, Currency reportingCurrency, ForecastOptions? options = null)
     {
         this.pipeline = Preconditions.CheckNotNull(pipeline);
