@@ -53,7 +53,9 @@ public sealed partial class Money : IEquatable<Money>, IComparable<Money>, IComp
     public static Money Of(decimal amount, Currency currency)
     {
         Preconditions.CheckNotNull(currency);
-        return InRange(amount, currency) ? new Money(amount, currency) : throw OutOfRange(nameof(amount), amount, Text(amount, currency), currency);
+        return InRange(amount, currency)
+            ? new Money(amount, currency)
+            : throw OutOfRange(nameof(amount), amount, Text(amount, currency), currency);
     }
 
     /// <summary>Creates an amount from a count of minor units: <c>FromMinorUnits(125000, USD)</c> is USD 1,250.00.</summary>
@@ -141,7 +143,9 @@ public sealed partial class Money : IEquatable<Money>, IComparable<Money>, IComp
         CheckSameCurrency(other, "add");
         // Both operands are within 10^18 minor units, far inside decimal's range: the sum is exact, then checked.
         var sum = Amount + other.Amount;
-        return InRange(sum, Currency) ? new Money(sum, Currency) : throw OutOfRange(nameof(other), other, $"{this} + {other} = {Text(sum, Currency)}", Currency);
+        return InRange(sum, Currency)
+            ? new Money(sum, Currency)
+            : throw OutOfRange(nameof(other), other, $"{this} + {other} = {Text(sum, Currency)}", Currency);
     }
 
     /// <summary>Subtracts an amount in the same currency.</summary>
@@ -173,7 +177,12 @@ public sealed partial class Money : IEquatable<Money>, IComparable<Money>, IComp
         catch (OverflowException)
         {
             // Beyond decimal itself (about 7.9 x 10^28): only its order of magnitude can be shown.
-            throw OutOfRange(nameof(factor), factor, $"{this} x {Number(factor)} = {Approximately((double)Amount * (double)factor, Currency)}", Currency);
+            throw OutOfRange(
+                nameof(factor),
+                factor,
+                $"{this} x {Number(factor)} = {Approximately((double)Amount * (double)factor, Currency)}",
+                Currency
+            );
         }
         return InRange(product, Currency)
             ? new Money(product, Currency)
@@ -183,9 +192,10 @@ public sealed partial class Money : IEquatable<Money>, IComparable<Money>, IComp
     /// <summary>Divides by a divisor; the quotient keeps decimal's 28 significant digits and is not rounded to the minor unit.</summary>
     /// <param name="divisor">The divisor; not zero.</param>
     /// <returns>The quotient.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="divisor"/> is zero.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="divisor"/> is zero, or the quotient is beyond <see cref="Currency.MaxAmount"/> either way.
+    /// </exception>
     /// <remarks>To split money into parts that add up exactly, use <see cref="Allocate(int)"/> instead.</remarks>
-    /// <exception cref="ArgumentOutOfRangeException">The quotient is beyond <see cref="Currency.MaxAmount"/> either way.</exception>
     public Money Divide(decimal divisor)
     {
         Preconditions.CheckRange(divisor != 0m, nameof(divisor), divisor, "Cannot divide money by zero.");
@@ -196,7 +206,12 @@ public sealed partial class Money : IEquatable<Money>, IComparable<Money>, IComp
         }
         catch (OverflowException)
         {
-            throw OutOfRange(nameof(divisor), divisor, $"{this} / {Number(divisor)} = {Approximately((double)Amount / (double)divisor, Currency)}", Currency);
+            throw OutOfRange(
+                nameof(divisor),
+                divisor,
+                $"{this} / {Number(divisor)} = {Approximately((double)Amount / (double)divisor, Currency)}",
+                Currency
+            );
         }
         return InRange(quotient, Currency)
             ? new Money(quotient, Currency)

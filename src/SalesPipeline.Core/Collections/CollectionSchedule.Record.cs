@@ -43,14 +43,15 @@ public sealed partial class CollectionSchedule
             return recorded.Equals(entry) ? this : throw Conflict(recorded, entry, nameof(entry));
         }
         CheckAgainstSchedule(entry, null, nameof(entry));
-        var (received, costs) = (State.Received, State.Costs);
+        var state = State;
+        var (received, costs) = (state.Received, state.Costs);
         CheckTotals(entry, ref received, ref costs, nameof(entry));
         var combined = new CollectionEntry[history.Length + 1];
         history.CopyTo(combined, 0);
         combined[^1] = entry;
         var next =
             entry is Payment or ContractCost && (lastOn is null || entry.On >= lastOn)
-                ? State.With(entry, amounts)
+                ? state.With(entry, amounts)
                 : LedgerReplay.Run(amounts, rules, plannedDue, combined, null, nameof(entry));
         return WithHistory(combined, next, Later(lastOn, entry.On));
     }

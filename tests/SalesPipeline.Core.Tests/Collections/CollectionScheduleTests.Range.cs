@@ -1,3 +1,5 @@
+using FsCheck;
+using FsCheck.Fluent;
 using SalesPipeline.Collections;
 using static SalesPipeline.Tests.Collections.CollectionFixtures;
 
@@ -92,13 +94,47 @@ public sealed class CollectionScheduleRangeTests
         Assert.Single(costly.History);
     }
 
+    private const long MaxUnits = 1_000_000_000_000_000_000;
+
+    // Contract totals from one cent to 10^18 cents, the edges as often as the middle.
+    private static readonly Gen<long> TotalUnits = Gen.Frequency(
+        (1, Gen.Elements(1L, MaxUnits, MaxUnits - 1)),
+        (3, from high in Gen.Choose(0, 999_999_999) from low in Gen.Choose(1, 999_999_999) select (high * 1_000_000_000L) + low)
+    );
+
+    // Any total within the range splits into instalments that add up to it, and a payment of it settles the schedule;
+    // one more cent of payments than 10^18 is refused and leaves the schedule as it was.
+    [Fact]
+    public void AnyTotalWithinTheRange_SplitsExactly_AndPaymentsStopAtTheLimit_Property()
+    {
+        PropertyAssert.Holds(
+            Prop.ForAll(
+                TotalUnits.ToArbitrary(),
+                units =>
+                {
+                    var total = Money.FromMinorUnits(units, Currency.USD);
+                    var schedule = CollectionSchedule.Create(total, D("2026-01-31"), ThirtyThenTwoMonthly());
+                    var paid = schedule.Record(new Payment("P-1", D("2026-01-31"), total));
+                    var status = paid.StatusAsOf(D("2026-12-31"));
+                    var room = MaxUnits - units;
+                    var filled =
+                        room == 0 ? paid : paid.Record(new Payment("P-2", D("2026-02-01"), Money.FromMinorUnits(room, Currency.USD)));
+                    Assert.Throws<ArgumentOutOfRangeException>(() => filled.Record(new Payment("P-3", D("2026-02-02"), Usd(0.01m))));
+                    return Money.Sum(schedule.Instalments.Select(i => i.Amount), Currency.USD) == total
+                        && status.Outstanding.IsZero
+                        && status.Received == total
+                        && filled.StatusAsOf(D("2026-12-31")).Received == Money.FromMinorUnits(MaxUnits, Currency.USD)
+                        && filled.History.Count == (room == 0 ? 1 : 2);
+                }
+            )
+        );
+    }
+
     [Fact]
     public void Record_PaymentsUpToExactlyTheLimit_AreKeptAsCredit()
     {
         // USD 10^16 - 0.01 pays all but a cent; 0.02 more pays the cent and leaves 0.01 credit: 10^18 cents received.
-        var schedule = AtTheLimit()
-            .Record(Pay("P-1", "2026-02-01", Limit - 0.01m))
-            .Record(Pay("P-2", "2026-02-02", 0.01m));
+        var schedule = AtTheLimit().Record(Pay("P-1", "2026-02-01", Limit - 0.01m)).Record(Pay("P-2", "2026-02-02", 0.01m));
 
         var status = schedule.StatusAsOf(D("2026-03-01"));
         Assert.Equal((Usd(Limit), Usd(0m)), (status.Received, status.Credit));

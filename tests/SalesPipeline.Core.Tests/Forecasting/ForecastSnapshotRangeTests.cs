@@ -20,7 +20,9 @@ public sealed class ForecastSnapshotRangeTests
     public void Create_DealsAddingUpBeyondTheLimit_AreRefusedNamingTheDealAndTheLimit()
     {
         // USD 6 x 10^15 twice is USD 1.2 x 10^16 (it used to come out as a forecast no Money could hold).
-        var e = Assert.Throws<ArgumentOutOfRangeException>(() => ForecastSnapshot.Create([Open("D-1", 6e15m), Open("D-2", 6e15m)], Pipeline));
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() =>
+            ForecastSnapshot.Create([Open("D-1", 6e15m), Open("D-2", 6e15m)], Pipeline)
+        );
 
         Assert.Contains(
             "Deal D-2 (USD 6,000,000,000,000,000.00) would bring the snapshot's amounts to USD 12,000,000,000,000,000.00",
@@ -39,6 +41,19 @@ public sealed class ForecastSnapshotRangeTests
         Assert.Throws<ArgumentOutOfRangeException>(() =>
             Forecast.StageWeighted(ForecastSnapshot.Create(deals, Pipeline), FiscalCalendar.Calendar.Months(2026))
         );
+    }
+
+    [Fact]
+    public void StageWeighted_ADealOfATrillion_WeighsExactly()
+    {
+        // USD 10^12 is 10^14 cents; at Prospecting's 10% (100,000 ppm) the weighted sum is 10^19 cent-ppm, beyond long
+        // (a raw OverflowException in the snapshot's hot loop before). Weighted: 10^12 x 0.1 = USD 100,000,000,000.00.
+        var snapshot = ForecastSnapshot.Create([Open("D-1", 1e12m)], Pipeline);
+
+        var forecast = Forecast.StageWeighted(snapshot, FiscalCalendar.Calendar.Months(2026));
+
+        Assert.Equal(Money.Of(100_000_000_000m, Currency.USD), forecast.Periods[1].Weighted);
+        Assert.Equal(forecast, Forecast.StageWeighted([Open("D-1", 1e12m)], Pipeline, FiscalCalendar.Calendar.Months(2026)));
     }
 
     [Fact]
@@ -64,6 +79,6 @@ public sealed class ForecastSnapshotRangeTests
         // D-1 and D-3 only: 6 + 4 = 10 (x 10^15), exactly the limit, all in Prospecting (10%), closing in February.
         var forecast = Forecast.StageWeighted(builder.Build(), FiscalCalendar.Calendar.Months(2026));
         Assert.Equal(2, builder.Count);
-        Assert.Equal(Money.Of(1e16m, Currency.USD), forecast.Periods[1].Total.OpenAmount);
+        Assert.Equal(Money.Of(1e16m, Currency.USD), forecast.Periods[1].OpenAmount);
     }
 }

@@ -17,9 +17,6 @@ public class CurrencyMaxAmountTests
     [Fact]
     public void MaxAmount_OfEveryCurrencyWithAMinorUnit_IsTenToTheEighteenOfThem()
     {
-        Assert.All(
-            Currency.All.Where(c => c.HasMinorUnit),
-            c => Assert.Equal(1_000_000_000_000_000_000m, c.MaxAmount / c.MinorUnitValue)
-        );
+        Assert.All(Currency.All.Where(c => c.HasMinorUnit), c => Assert.Equal(1_000_000_000_000_000_000m, c.MaxAmount / c.MinorUnitValue));
     }
 }

@@ -54,7 +54,12 @@ public class MoneyAllocationRangeTests
         var cases =
             from units in Gen.Frequency(
                 (1, Gen.Elements(1_000_000_000_000_000_000L, -1_000_000_000_000_000_000L, 1L)),
-                (3, from high in Gen.Choose(-999_999_999, 999_999_999) from low in Gen.Choose(0, 999_999_999) select (high * 1_000_000_000L) + low)
+                (
+                    3,
+                    from high in Gen.Choose(-999_999_999, 999_999_999)
+                    from low in Gen.Choose(0, 999_999_999)
+                    select (high * 1_000_000_000L) + low
+                )
             )
             from weights in MoneyGen.Weights
             select (units, weights);

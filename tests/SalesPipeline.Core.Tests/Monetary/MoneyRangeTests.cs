@@ -49,9 +49,9 @@ public class MoneyRangeTests
     [InlineData("KWD", "1000000000000000.001", "KWD 1,000,000,000,000,000.001", "KWD 1,000,000,000,000,000.000")]
     [InlineData("CLF", "100000000000000.0001", "CLF 100,000,000,000,000.0001", "CLF 100,000,000,000,000.0000")]
     [InlineData("XAU", "79228162514264337593543950335", "XAU 79,228,162,514,264,337,593,543,950,335", "XAU 100,000,000,000,000")]
-    public void Of_BeyondTheLimit_ThrowsNamingTheValueAndTheLimit(string code, string amount, string valueText, string limitText)
+    public void Of_BeyondTheLimit_ThrowsNamingTheValueAndTheLimit(string code, string number, string valueText, string limitText)
     {
-        var value = decimal.Parse(amount, CultureInfo.InvariantCulture);
+        var value = decimal.Parse(number, CultureInfo.InvariantCulture);
 
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => Money.Of(value, Currency.FromCode(code)));
 
@@ -143,7 +143,12 @@ public class MoneyRangeTests
     {
         // USD 1.00 / 10^-28 = USD 10^28: a decimal, but beyond USD 10^16.
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => Usd(1m) / 0.0000000000000000000000000001m);
-        AssertNamesLimit(e, "divisor", UsdLimitText, "USD 1.00 / 0.0000000000000000000000000001 = USD 10,000,000,000,000,000,000,000,000,000.00");
+        AssertNamesLimit(
+            e,
+            "divisor",
+            UsdLimitText,
+            "USD 1.00 / 0.0000000000000000000000000001 = USD 10,000,000,000,000,000,000,000,000,000.00"
+        );
 
         // USD 10^16 / 10^-28 = 10^44: beyond decimal itself.
         var beyond = Assert.Throws<ArgumentOutOfRangeException>(() => Usd(UsdLimit) / 0.0000000000000000000000000001m);
@@ -225,8 +230,13 @@ public class MoneyRangeTests
     // Minor units beyond the range, up to long's own limits.
     private static readonly Gen<long> BeyondUnits = Gen.Frequency(
         (1, Gen.Elements(Max + 1, -(Max + 1), long.MaxValue, long.MinValue + 1)),
-        (3, from extra in Gen.Choose(1, int.MaxValue) from scale in Gen.Choose(1, 4_000_000) from negative in Gen.Elements(true, false)
-            select (negative ? -1 : 1) * (Max + ((long)extra * scale)))
+        (
+            3,
+            from extra in Gen.Choose(1, int.MaxValue)
+            from scale in Gen.Choose(1, 4_000_000)
+            from negative in Gen.Elements(true, false)
+            select (negative ? -1 : 1) * (Max + ((long)extra * scale))
+        )
     );
 
     [Fact]
@@ -257,10 +267,13 @@ public class MoneyRangeTests
                 t =>
                 {
                     var (units, currency) = t;
-                    var limit = currency.Code + " " + currency.MaxAmount.ToString("N" + currency.MinorUnit, CultureInfo.InvariantCulture);
+                    // The rule written out: 10^18 minor units, shown with the minor unit's decimals.
+                    var max = 1_000_000_000_000_000_000m * currency.MinorUnitValue;
+                    var limit = currency.Code + " " + max.ToString("N" + currency.MinorUnit, CultureInfo.InvariantCulture);
                     var byAmount = Assert.Throws<ArgumentOutOfRangeException>(() => Money.Of(units * currency.MinorUnitValue, currency));
                     var byUnits = Assert.Throws<ArgumentOutOfRangeException>(() => Money.FromMinorUnits(units, currency));
-                    return byAmount.Message.Contains(limit, StringComparison.Ordinal) && byUnits.Message.Contains(limit, StringComparison.Ordinal);
+                    return byAmount.Message.Contains(limit, StringComparison.Ordinal)
+                        && byUnits.Message.Contains(limit, StringComparison.Ordinal);
                 }
             )
         );
@@ -279,7 +292,8 @@ public class MoneyRangeTests
                     var ((a, b), currency) = t;
                     var left = Money.FromMinorUnits(a, currency);
                     var right = Money.FromMinorUnits(b, currency);
-                    return Agrees((BigInteger)a + b, () => left + right, currency) && Agrees((BigInteger)a - b, () => left - right, currency);
+                    return Agrees((BigInteger)a + b, () => left + right, currency)
+                        && Agrees((BigInteger)a - b, () => left - right, currency);
                 }
             )
         );

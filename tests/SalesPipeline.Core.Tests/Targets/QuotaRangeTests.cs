@@ -6,7 +6,8 @@ namespace SalesPipeline.Tests.Targets;
 // Quota decomposition at the edge of Money's range (10^18 minor units: USD 10,000,000,000,000,000.00).
 public sealed class QuotaRangeTests
 {
-    private static Quota Annual(decimal amount) => Quota.ForPerson("alice", FiscalCalendar.Calendar.Year(2026), Money.Of(amount, Currency.USD));
+    private static Quota Annual(decimal amount) =>
+        Quota.ForPerson("alice", FiscalCalendar.Calendar.Year(2026), Money.Of(amount, Currency.USD));
 
     [Fact]
     public void Decompose_TheLimit_AddsUpExactlyAtEveryLevel()
@@ -16,7 +17,10 @@ public sealed class QuotaRangeTests
         var plan = Quota.Decompose(Annual(1e16m), FiscalCalendar.Calendar);
 
         Assert.All(plan.Quarters, q => Assert.Equal(2_500_000_000_000_000m, q.Target.Amount));
-        Assert.Equal([833_333_333_333_333.34m, 833_333_333_333_333.33m, 833_333_333_333_333.33m], plan.Months.Take(3).Select(m => m.Target.Amount));
+        Assert.Equal(
+            [833_333_333_333_333.34m, 833_333_333_333_333.33m, 833_333_333_333_333.33m],
+            plan.Months.Take(3).Select(m => m.Target.Amount)
+        );
         Assert.Equal(1e16m, plan.Weeks.Sum(w => w.Target.Amount));
         Assert.Equal(1e16m, plan.Months.Sum(m => m.Target.Amount));
     }

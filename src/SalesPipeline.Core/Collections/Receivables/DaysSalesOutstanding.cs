@@ -43,12 +43,24 @@ public sealed record DaysSalesOutstanding(FiscalPeriod Period, Money Receivables
         foreach (var schedule in list)
         {
             var status = schedule.StatusAsOf(period.End);
-            receivables = Collections.Receivables.Add(receivables, status.Outstanding.ToMinorUnits(), currency, nameof(schedules), "The receivables");
+            receivables = Collections.Receivables.Add(
+                receivables,
+                status.Outstanding.ToMinorUnits(),
+                currency,
+                nameof(schedules),
+                "The receivables"
+            );
             foreach (var line in status.Instalments)
             {
                 if (line.DueOn is { } due && period.Contains(due))
                 {
-                    billed = Collections.Receivables.Add(billed, line.Amount.ToMinorUnits(), currency, nameof(schedules), "The billed amount");
+                    billed = Collections.Receivables.Add(
+                        billed,
+                        line.Amount.ToMinorUnits(),
+                        currency,
+                        nameof(schedules),
+                        "The billed amount"
+                    );
                 }
             }
         }

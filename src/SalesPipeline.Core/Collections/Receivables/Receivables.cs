@@ -47,7 +47,12 @@ public static class Receivables
         var sum = total + units;
         return Math.Abs(sum) <= Money.MaxMinorUnits
             ? sum
-            : throw Money.OutOfRange(paramName, null, $"{what} would reach {Money.Text(sum * currency.MinorUnitValue, currency)}, which", currency);
+            : throw Money.OutOfRange(
+                paramName,
+                null,
+                $"{what} would reach {Money.Text(sum * currency.MinorUnitValue, currency)}, which",
+                currency
+            );
     }
 
     internal static string CustomerOf(CollectionSchedule schedule) => schedule.Contract?.Customer ?? Unassigned;
