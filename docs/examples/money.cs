@@ -34,6 +34,17 @@ var byWeight = Money.Of(0.05m, Currency.USD).Allocate([0.3m, 0.7m]); // USD 0.02
 var negative = Money.Of(-5.47m, Currency.USD).Allocate(3); // USD -1.83, USD -1.82, USD -1.82
 Console.WriteLine(string.Join(", ", thirds.Concat(byWeight).Concat(negative)));
 
+// Range
+try
+{
+    _ = Money.Of(6e15m, Currency.USD) + Money.Of(5e15m, Currency.USD);
+}
+catch (ArgumentOutOfRangeException e)
+{
+    Console.WriteLine(e.Message.Split('\n')[0]); // USD 6,000,000,000,000,000.00 + USD 5,000,000,000,000,000.00 = USD 11,000,000,000,000,000.00 is outside the range of Money in USD: at most USD 10,000,000,000,000,000.00 either way (10^18 minor units; see docs/money.md, "Range"). (Parameter 'other')
+}
+Console.WriteLine(Currency.USD.MaxAmount == 10_000_000_000_000_000m); // True
+
 // The reporting currency
 var pipeline = PipelineDefinition.Default;
 var opened = Instant.FromUtc(2026, 1, 5, 9, 0);

@@ -65,6 +65,27 @@ public sealed class Currency : IEquatable<Currency>
 
     private static readonly decimal[] MinorUnitValues = [1m, 0.1m, 0.01m, 0.001m, 0.0001m];
 
+    /// <summary>
+    /// The largest amount <see cref="Money"/> holds in this currency, either way: 10^18 minor units, so that every amount
+    /// has a count of minor units that fits a <see cref="long"/>. USD 10,000,000,000,000,000.00 (10^16), JPY 10^18, KWD
+    /// 10^15, CLF 10^14; a currency without a minor unit (XAU, XDR, ...) 10^14, as if it had 4 decimals, the most any has.
+    /// </summary>
+    /// <remarks>
+    /// <see cref="Money.Of"/>, arithmetic, <see cref="ExchangeRates.Convert"/> and every total a report computes are
+    /// checked against it and throw <see cref="ArgumentOutOfRangeException"/> naming the value and this limit.
+    /// </remarks>
+    public decimal MaxAmount => minorUnit >= 0 ? MaxAmounts[minorUnit] : MaxAmounts[^1];
+
+    // 10^18 minor units at 0 to 4 decimals. Exact decimals, so the limit is itself a whole number of minor units.
+    private static readonly decimal[] MaxAmounts =
+    [
+        1_000_000_000_000_000_000m,
+        100_000_000_000_000_000m,
+        10_000_000_000_000_000m,
+        1_000_000_000_000_000m,
+        100_000_000_000_000m,
+    ];
+
     /// <summary>Every active ISO 4217 currency, ordered by code.</summary>
     public static IReadOnlyList<Currency> All => AllSorted;
 

@@ -83,13 +83,37 @@ public sealed class ExchangeRates : IEquatable<ExchangeRates>
     /// <returns>The amount times its currency's rate, in the reporting currency.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="amount"/> is null.</exception>
     /// <exception cref="MissingExchangeRateException">The table has no rate for the amount's currency.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// The converted amount is beyond the reporting currency's <see cref="Currency.MaxAmount"/> (10^18 minor units).
+    /// </exception>
     public Money Convert(Money amount)
     {
         Preconditions.CheckNotNull(amount);
-        return rates.TryGetValue(amount.Currency, out var rate)
-            ? Money.Of(amount.Amount * rate, ReportingCurrency)
-            : throw new MissingExchangeRateException(amount.Currency, ReportingCurrency);
+        if (!rates.TryGetValue(amount.Currency, out var rate))
+        {
+            throw new MissingExchangeRateException(amount.Currency, ReportingCurrency);
+        }
+        decimal converted;
+        try
+        {
+            converted = amount.Amount * rate;
+        }
+        catch (OverflowException)
+        {
+            throw OutOfRange(amount, rate, Money.Approximately((double)amount.Amount * (double)rate, ReportingCurrency));
+        }
+        return Money.InRange(converted, ReportingCurrency)
+            ? Money.Of(converted, ReportingCurrency)
+            : throw OutOfRange(amount, rate, Money.Text(converted, ReportingCurrency));
     }
+
+    private ArgumentOutOfRangeException OutOfRange(Money amount, decimal rate, string converted) =>
+        Money.OutOfRange(
+            nameof(amount),
+            amount,
+            $"{amount} at the rate {rate.ToString(CultureInfo.InvariantCulture)} is {converted}, which",
+            ReportingCurrency
+        );
 
     /// <summary>"USD: EUR 1.08, GBP 1.27".</summary>
     /// <returns>The invariant text.</returns>

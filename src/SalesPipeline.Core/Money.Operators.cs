@@ -10,7 +10,7 @@ public sealed partial class Money
     /// <returns>The exact sum.</returns>
     /// <exception cref="ArgumentNullException">An operand is null.</exception>
     /// <exception cref="CurrencyMismatchException">The currencies differ.</exception>
-    /// <exception cref="OverflowException">The result is outside the range of <see cref="decimal"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The result is beyond <see cref="Currency.MaxAmount"/> either way.</exception>
     public static Money operator +(Money left, Money right) => Utility.Preconditions.CheckNotNull(left).Add(right);
 
     /// <summary>Subtracts two amounts of the same currency.</summary>
@@ -19,7 +19,7 @@ public sealed partial class Money
     /// <returns>The exact difference.</returns>
     /// <exception cref="ArgumentNullException">An operand is null.</exception>
     /// <exception cref="CurrencyMismatchException">The currencies differ.</exception>
-    /// <exception cref="OverflowException">The result is outside the range of <see cref="decimal"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The result is beyond <see cref="Currency.MaxAmount"/> either way.</exception>
     public static Money operator -(Money left, Money right) => Utility.Preconditions.CheckNotNull(left).Subtract(right);
 
     /// <summary>Reverses the sign.</summary>
@@ -33,7 +33,7 @@ public sealed partial class Money
     /// <param name="factor">The factor.</param>
     /// <returns>The exact product.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="money"/> is null.</exception>
-    /// <exception cref="OverflowException">The result is outside the range of <see cref="decimal"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The result is beyond <see cref="Currency.MaxAmount"/> either way.</exception>
     public static Money operator *(Money money, decimal factor) => Utility.Preconditions.CheckNotNull(money).Multiply(factor);
 
     /// <summary>Multiplies by a factor exactly.</summary>
@@ -41,7 +41,7 @@ public sealed partial class Money
     /// <param name="money">The amount.</param>
     /// <returns>The exact product.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="money"/> is null.</exception>
-    /// <exception cref="OverflowException">The result is outside the range of <see cref="decimal"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The result is beyond <see cref="Currency.MaxAmount"/> either way.</exception>
     public static Money operator *(decimal factor, Money money) => Utility.Preconditions.CheckNotNull(money).Multiply(factor);
 
     /// <summary>Divides by a divisor (not rounded to the minor unit).</summary>
@@ -49,8 +49,9 @@ public sealed partial class Money
     /// <param name="divisor">The divisor; not zero.</param>
     /// <returns>The quotient.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="money"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="divisor"/> is zero.</exception>
-    /// <exception cref="OverflowException">The result is outside the range of <see cref="decimal"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="divisor"/> is zero, or the result is beyond <see cref="Currency.MaxAmount"/> either way.
+    /// </exception>
     public static Money operator /(Money money, decimal divisor) => Utility.Preconditions.CheckNotNull(money).Divide(divisor);
 
     /// <summary>Whether two amounts are equal (same currency, same value).</summary>

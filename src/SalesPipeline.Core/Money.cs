@@ -20,6 +20,11 @@ namespace SalesPipeline;
 /// digits and at least the minor unit's decimals, for example <c>"USD 1,250.00"</c>, <c>"JPY 125,000"</c>,
 /// <c>"KWD -3.500"</c>; extra decimals of an unrounded amount are shown, never hidden
 /// (<c>"USD 10.125"</c>).</para>
+/// <para>The range: an amount is at most <see cref="Currency.MaxAmount"/> either way, 10^18 minor units (USD
+/// 10,000,000,000,000,000.00, JPY 10^18, KWD 10^15; 10^14 for a currency without a minor unit), so that it always has a
+/// count of minor units that fits a <see cref="long"/> (<see cref="ToMinorUnits"/>). Creating a larger amount, or an
+/// arithmetic result or conversion beyond it, throws <see cref="ArgumentOutOfRangeException"/> naming the value and the
+/// limit; no operation overflows silently or with a bare <see cref="OverflowException"/>.</para>
 /// <para>Instances are immutable and safe to share across threads.</para>
 /// </remarks>
 public sealed partial class Money : IEquatable<Money>, IComparable<Money>, IComparable
@@ -37,23 +42,41 @@ public sealed partial class Money : IEquatable<Money>, IComparable<Money>, IComp
     public Currency Currency { get; }
 
     /// <summary>Creates an amount of money. Nothing is rounded: <c>Money.Of(10.125m, Currency.USD)</c> keeps 10.125.</summary>
-    /// <param name="amount">The amount; any sign.</param>
+    /// <param name="amount">The amount; any sign, at most <see cref="Currency.MaxAmount"/> either way.</param>
     /// <param name="currency">The currency.</param>
     /// <returns>The money.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="currency"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="amount"/> is beyond <see cref="Currency.MaxAmount"/> either way (USD 10^16, 10^18 minor units).
+    /// </exception>
     /// <example><code>var price = Money.Of(1250.00m, Currency.USD); // USD 1,250.00</code></example>
-    public static Money Of(decimal amount, Currency currency) => new(amount, Preconditions.CheckNotNull(currency));
+    public static Money Of(decimal amount, Currency currency)
+    {
+        Preconditions.CheckNotNull(currency);
+        return InRange(amount, currency)
+            ? new Money(amount, currency)
+            : throw OutOfRange(nameof(amount), amount, Text(amount, currency), currency);
+    }
 
     /// <summary>Creates an amount from a count of minor units: <c>FromMinorUnits(125000, USD)</c> is USD 1,250.00.</summary>
-    /// <param name="minorUnits">The number of minor units (cents for USD, yen for JPY, fils for KWD).</param>
+    /// <param name="minorUnits">The number of minor units (cents for USD, yen for JPY, fils for KWD); at most 10^18 either way.</param>
     /// <param name="currency">A currency that has a minor unit.</param>
     /// <returns>The money.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="currency"/> is null.</exception>
     /// <exception cref="InvalidOperationException"><paramref name="currency"/> has no minor unit.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="minorUnits"/> is beyond 10^18 either way.</exception>
     public static Money FromMinorUnits(long minorUnits, Currency currency)
     {
         Preconditions.CheckNotNull(currency);
-        return new Money(minorUnits * currency.MinorUnitValue, currency);
+        var amount = minorUnits * currency.MinorUnitValue;
+        return minorUnits is >= -MaxMinorUnits and <= MaxMinorUnits
+            ? new Money(amount, currency)
+            : throw OutOfRange(
+                nameof(minorUnits),
+                minorUnits,
+                string.Create(CultureInfo.InvariantCulture, $"{minorUnits:N0} minor units ({Text(amount, currency)})"),
+                currency
+            );
     }
 
     /// <summary>Zero in the given currency.</summary>
@@ -88,7 +111,7 @@ public sealed partial class Money : IEquatable<Money>, IComparable<Money>, IComp
     /// <exception cref="InvalidOperationException">
     /// The currency has no minor unit, or the amount is not a whole number of minor units (round it first).
     /// </exception>
-    /// <exception cref="OverflowException">The count does not fit in a <see cref="long"/>.</exception>
+    /// <remarks>The count always fits a <see cref="long"/>: an amount is at most 10^18 minor units either way.</remarks>
     public long ToMinorUnits()
     {
         var units = Amount / Currency.MinorUnitValue;
@@ -114,11 +137,15 @@ public sealed partial class Money : IEquatable<Money>, IComparable<Money>, IComp
     /// <returns>The exact sum.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="other"/> is null.</exception>
     /// <exception cref="CurrencyMismatchException">The currencies differ.</exception>
-    /// <exception cref="OverflowException">The result is outside the range of <see cref="decimal"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The sum is beyond <see cref="Currency.MaxAmount"/> either way.</exception>
     public Money Add(Money other)
     {
         CheckSameCurrency(other, "add");
-        return new Money(Amount + other.Amount, Currency);
+        // Both operands are within 10^18 minor units, far inside decimal's range: the sum is exact, then checked.
+        var sum = Amount + other.Amount;
+        return InRange(sum, Currency)
+            ? new Money(sum, Currency)
+            : throw OutOfRange(nameof(other), other, $"{this} + {other} = {Text(sum, Currency)}", Currency);
     }
 
     /// <summary>Subtracts an amount in the same currency.</summary>
@@ -126,29 +153,69 @@ public sealed partial class Money : IEquatable<Money>, IComparable<Money>, IComp
     /// <returns>The exact difference.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="other"/> is null.</exception>
     /// <exception cref="CurrencyMismatchException">The currencies differ.</exception>
-    /// <exception cref="OverflowException">The result is outside the range of <see cref="decimal"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The difference is beyond <see cref="Currency.MaxAmount"/> either way.</exception>
     public Money Subtract(Money other)
     {
         CheckSameCurrency(other, "subtract");
-        return new Money(Amount - other.Amount, Currency);
+        var difference = Amount - other.Amount;
+        return InRange(difference, Currency)
+            ? new Money(difference, Currency)
+            : throw OutOfRange(nameof(other), other, $"{this} - {other} = {Text(difference, Currency)}", Currency);
     }
 
     /// <summary>Multiplies by a factor, exactly (not rounded): USD 100.00 x 0.125 is USD 12.5.</summary>
     /// <param name="factor">The factor.</param>
     /// <returns>The exact product.</returns>
-    /// <exception cref="OverflowException">The product is outside the range of <see cref="decimal"/>.</exception>
-    public Money Multiply(decimal factor) => new(Amount * factor, Currency);
+    /// <exception cref="ArgumentOutOfRangeException">The product is beyond <see cref="Currency.MaxAmount"/> either way.</exception>
+    public Money Multiply(decimal factor)
+    {
+        decimal product;
+        try
+        {
+            product = Amount * factor;
+        }
+        catch (OverflowException)
+        {
+            // Beyond decimal itself (about 7.9 x 10^28): only its order of magnitude can be shown.
+            throw OutOfRange(
+                nameof(factor),
+                factor,
+                $"{this} x {Number(factor)} = {Approximately((double)Amount * (double)factor, Currency)}",
+                Currency
+            );
+        }
+        return InRange(product, Currency)
+            ? new Money(product, Currency)
+            : throw OutOfRange(nameof(factor), factor, $"{this} x {Number(factor)} = {Text(product, Currency)}", Currency);
+    }
 
     /// <summary>Divides by a divisor; the quotient keeps decimal's 28 significant digits and is not rounded to the minor unit.</summary>
     /// <param name="divisor">The divisor; not zero.</param>
     /// <returns>The quotient.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="divisor"/> is zero.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="divisor"/> is zero, or the quotient is beyond <see cref="Currency.MaxAmount"/> either way.
+    /// </exception>
     /// <remarks>To split money into parts that add up exactly, use <see cref="Allocate(int)"/> instead.</remarks>
-    /// <exception cref="OverflowException">The result is outside the range of <see cref="decimal"/>.</exception>
     public Money Divide(decimal divisor)
     {
         Preconditions.CheckRange(divisor != 0m, nameof(divisor), divisor, "Cannot divide money by zero.");
-        return new Money(Amount / divisor, Currency);
+        decimal quotient;
+        try
+        {
+            quotient = Amount / divisor;
+        }
+        catch (OverflowException)
+        {
+            throw OutOfRange(
+                nameof(divisor),
+                divisor,
+                $"{this} / {Number(divisor)} = {Approximately((double)Amount / (double)divisor, Currency)}",
+                Currency
+            );
+        }
+        return InRange(quotient, Currency)
+            ? new Money(quotient, Currency)
+            : throw OutOfRange(nameof(divisor), divisor, $"{this} / {Number(divisor)} = {Text(quotient, Currency)}", Currency);
     }
 
     /// <summary>Sums amounts that all share <paramref name="currency"/>; an empty sequence sums to zero.</summary>
@@ -157,16 +224,42 @@ public sealed partial class Money : IEquatable<Money>, IComparable<Money>, IComp
     /// <returns>The exact sum.</returns>
     /// <exception cref="ArgumentNullException">An argument or an element is null.</exception>
     /// <exception cref="CurrencyMismatchException">An amount is in another currency.</exception>
-    /// <exception cref="OverflowException">The result is outside the range of <see cref="decimal"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The sum is beyond <see cref="Currency.MaxAmount"/> either way.</exception>
+    /// <remarks>Only the sum is checked against the range, not the running total: USD 9 x 10^15 + USD 9 x 10^15 - USD
+    /// 9 x 10^15 is USD 9 x 10^15, whatever the order.</remarks>
     public static Money Sum(IEnumerable<Money> amounts, Currency currency)
     {
         Preconditions.CheckNotNull(amounts);
         var total = Zero(currency);
-        foreach (var amount in amounts)
+        var sum = 0m;
+        var count = 0L;
+        try
         {
-            total = total.Add(amount);
+            foreach (var amount in amounts)
+            {
+                total.CheckSameCurrency(amount, "add");
+                sum += amount.Amount;
+                count++;
+            }
         }
-        return total;
+        catch (OverflowException)
+        {
+            // Only after about 7.9 x 10^12 amounts at the limit: decimal itself is exhausted.
+            throw OutOfRange(
+                nameof(amounts),
+                null,
+                string.Create(CultureInfo.InvariantCulture, $"The sum of more than {count:N0} amounts"),
+                currency
+            );
+        }
+        return InRange(sum, currency)
+            ? new Money(sum, currency)
+            : throw OutOfRange(
+                nameof(amounts),
+                sum,
+                string.Create(CultureInfo.InvariantCulture, $"The sum of {count:N0} amounts, {Text(sum, currency)},"),
+                currency
+            );
     }
 
     private void CheckSameCurrency(Money other, string operation)
@@ -215,15 +308,7 @@ public sealed partial class Money : IEquatable<Money>, IComparable<Money>, IComp
 
     /// <summary>The invariant text, for example "USD 1,250.00", "JPY 125,000" or "KWD -3.500".</summary>
     /// <returns>The code, a space, and the amount with thousands separators and at least the minor unit's decimals.</returns>
-    public override string ToString()
-    {
-        var decimals = SignificantDecimals(Amount);
-        if (Currency.HasMinorUnit)
-        {
-            decimals = Math.Max(decimals, Currency.MinorUnit);
-        }
-        return Currency.Code + " " + Amount.ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
-    }
+    public override string ToString() => Text(Amount, Currency);
 
     private static int SignificantDecimals(decimal value)
     {

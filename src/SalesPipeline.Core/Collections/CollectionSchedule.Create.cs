@@ -96,7 +96,9 @@ public sealed partial class CollectionSchedule
             if (lines[i].Kind == TermsLineKind.Fixed)
             {
                 result[i] = lines[i].Amount!.ToMinorUnits();
-                fixedUnits += result[i];
+                // Each line is at most 10^18 minor units, so two never overflow a long; a sum already beyond the total
+                // stays beyond it, so it stops growing there and the error below reports "more than the contract total".
+                fixedUnits = Math.Min(fixedUnits + result[i], units + 1);
             }
             else if (lines[i].Kind == TermsLineKind.Balance)
             {
@@ -105,7 +107,7 @@ public sealed partial class CollectionSchedule
         }
         if (fixedUnits > rest)
         {
-            var fixedMoney = Money.FromMinorUnits(fixedUnits, contractTotal.Currency);
+            var fixedMoney = Money.Text(FixedTotal(terms), contractTotal.Currency);
             throw new ArgumentException(
                 fixedUnits > units
                     ? $"The fixed lines add up to {fixedMoney}, more than the contract total {contractTotal}."
@@ -125,6 +127,17 @@ public sealed partial class CollectionSchedule
             );
         }
         return result;
+    }
+
+    // The fixed lines' exact total for an error message; in decimal, because it may be beyond what a Money holds.
+    private static decimal FixedTotal(PaymentTerms terms)
+    {
+        var total = 0m;
+        foreach (var line in terms.Lines)
+        {
+            total += line.Kind == TermsLineKind.Fixed ? line.Amount!.Amount : 0m;
+        }
+        return total;
     }
 
     // The largest-remainder split of Money.Allocate on whole minor units, without building Money objects.

@@ -24,6 +24,10 @@ public sealed partial class CollectionSchedule
     /// larger than what the payment still holds, or a reversal of a payment that holds nothing more; or reaches a
     /// milestone already reached on another date.
     /// </exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// A payment would bring the schedule's payments, or a cost its costs, beyond <see cref="Currency.MaxAmount"/>
+    /// (10^18 minor units: USD 10,000,000,000,000,000.00), which no total of the status could hold.
+    /// </exception>
     /// <exception cref="ReferenceConflictException">The history holds a different entry under the same reference.</exception>
     /// <remarks>
     /// Entries may be recorded out of date order (a payment that arrives late in the books): the history is always
@@ -39,12 +43,15 @@ public sealed partial class CollectionSchedule
             return recorded.Equals(entry) ? this : throw Conflict(recorded, entry, nameof(entry));
         }
         CheckAgainstSchedule(entry, null, nameof(entry));
+        var state = State;
+        var (received, costs) = (state.Received, state.Costs);
+        CheckTotals(entry, ref received, ref costs, nameof(entry));
         var combined = new CollectionEntry[history.Length + 1];
         history.CopyTo(combined, 0);
         combined[^1] = entry;
         var next =
             entry is Payment or ContractCost && (lastOn is null || entry.On >= lastOn)
-                ? State.With(entry, amounts)
+                ? state.With(entry, amounts)
                 : LedgerReplay.Run(amounts, rules, plannedDue, combined, null, nameof(entry));
         return WithHistory(combined, next, Later(lastOn, entry.On));
     }
@@ -57,6 +64,10 @@ public sealed partial class CollectionSchedule
     /// <returns>The new schedule (this one when every entry was already recorded).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="entries"/> or one of its entries is null.</exception>
     /// <exception cref="ArgumentException">An entry is rejected for a reason listed at <see cref="Record"/>; nothing is recorded.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// The payments, or the costs, of the history and the batch add up to more than <see cref="Currency.MaxAmount"/>;
+    /// nothing is recorded.
+    /// </exception>
     /// <exception cref="ReferenceConflictException">An entry's reference is already used by a different entry; nothing is recorded.</exception>
     public CollectionSchedule RecordAll(IEnumerable<CollectionEntry> entries)
     {
@@ -64,6 +75,7 @@ public sealed partial class CollectionSchedule
         var accepted = new List<CollectionEntry>();
         var fast = true;
         var last = lastOn;
+        var (received, costs) = (State.Received, State.Costs);
         foreach (var entry in entries)
         {
             if (entry is null)
@@ -79,6 +91,7 @@ public sealed partial class CollectionSchedule
                 throw Conflict(recorded, entry, nameof(entries));
             }
             CheckAgainstSchedule(entry, accepted, nameof(entries));
+            CheckTotals(entry, ref received, ref costs, nameof(entries));
             fast &= entry is Payment or ContractCost && (last is null || entry.On >= last);
             last = Later(last, entry.On);
             accepted.Add(entry);
@@ -242,6 +255,31 @@ public sealed partial class CollectionSchedule
                 break;
         }
     }
+
+    // Every total of a status (received, credit, refunded, costs) is a Money, and received bounds credit and refunds: so
+    // the payments of a schedule may add up to at most 10^18 minor units, and so may its costs. Each entry is at most
+    // that, so the long sums below cannot overflow before they are checked.
+    private void CheckTotals(CollectionEntry entry, ref long received, ref long costs, string paramName)
+    {
+        if (entry is Payment p)
+        {
+            received = WithinRange(received + p.Units, "payments", entry, paramName);
+        }
+        else if (entry is ContractCost c)
+        {
+            costs = WithinRange(costs + c.Units, "costs", entry, paramName);
+        }
+    }
+
+    private long WithinRange(long total, string what, CollectionEntry entry, string paramName) =>
+        total <= Money.MaxMinorUnits
+            ? total
+            : throw Money.OutOfRange(
+                paramName,
+                entry,
+                $"With {entry} the schedule's {what} would add up to {Money.Text(total * Currency.MinorUnitValue, Currency)}, which",
+                Currency
+            );
 
     // Plain ifs rather than Preconditions: the messages format the entry, which must not happen on every accepted call.
     private void CheckCurrency(Money amount, CollectionEntry entry, string paramName)

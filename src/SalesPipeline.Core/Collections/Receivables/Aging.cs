@@ -20,6 +20,7 @@ public static class Aging
     /// <returns>The report.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="schedules"/> or one of them is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="schedules"/> is empty or mixes currencies.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The report's total would be beyond <see cref="Currency.MaxAmount"/> (10^18 minor units).</exception>
     /// <remarks>
     /// <para>An instalment is aged when it is billed (due on or before <paramref name="asOf"/>) and still owes something;
     /// what it owes (<see cref="InstalmentStatus.Remaining"/>) goes, whole, into the bucket of its

@@ -25,6 +25,10 @@ public sealed class AgingAccumulator
     private readonly Dictionary<string, long[]> teamRows = new(StringComparer.Ordinal);
     private readonly SalesOrg? organization;
 
+    // The sum of the total line, in minor units: every bucket and every other line is part of it, so keeping it within
+    // Currency.MaxAmount keeps every figure of the report a Money.
+    private long grandTotal;
+
     /// <summary>Creates an empty accumulator.</summary>
     /// <param name="currency">The currency of every schedule.</param>
     /// <param name="asOf">The report date.</param>
@@ -53,20 +57,24 @@ public sealed class AgingAccumulator
     /// <param name="schedule">The schedule.</param>
     /// <exception cref="ArgumentNullException"><paramref name="schedule"/> is null.</exception>
     /// <exception cref="ArgumentException">The schedule is in another currency.</exception>
-    public void Add(CollectionSchedule schedule)
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// The report's total would pass <see cref="Currency.MaxAmount"/> (10^18 minor units); nothing is added.
+    /// </exception>
+    public void Add(CollectionSchedule schedule) => Add(schedule, nameof(schedule));
+
+    private void Add(CollectionSchedule schedule, string paramName)
     {
-        Preconditions.CheckNotNull(schedule);
+        Preconditions.CheckNotNull(schedule, paramName);
         if (schedule.Currency != Currency)
         {
             throw new ArgumentException(
                 $"The schedule {schedule.Contract?.ContractId ?? "without contract id"} is in {schedule.Currency.Code}; this aging is in {Currency.Code}.",
-                nameof(schedule)
+                paramName
             );
         }
-        var count = Buckets.Count;
-        var customer = Row(customers, Receivables.CustomerOf(schedule), count);
-        var rep = Row(reps, Receivables.RepOf(schedule), count);
-        var team = organization is null ? null : Row(teamRows, Receivables.TeamOf(organization, schedule), count);
+        // The schedule's own row first (at most its contract total), so a schedule that would pass the limit changes nothing.
+        var owedByBucket = new long[Buckets.Count];
+        long owedInAll = 0;
         foreach (var line in schedule.StatusAsOf(AsOf).Instalments)
         {
             if (line.DueOn is not { } due || due > AsOf)
@@ -78,14 +86,17 @@ public sealed class AgingAccumulator
             {
                 continue;
             }
-            var b = Buckets.IndexOf(line.DaysOverdue);
-            total[b] += owed;
-            customer[b] += owed;
-            rep[b] += owed;
-            if (team is not null)
-            {
-                team[b] += owed;
-            }
+            owedByBucket[Buckets.IndexOf(line.DaysOverdue)] += owed;
+            owedInAll += owed;
+        }
+        grandTotal = Receivables.Add(grandTotal, owedInAll, Currency, paramName, "The aging's total");
+        var count = Buckets.Count;
+        AddTo(total, owedByBucket);
+        AddTo(Row(customers, Receivables.CustomerOf(schedule), count), owedByBucket);
+        AddTo(Row(reps, Receivables.RepOf(schedule), count), owedByBucket);
+        if (organization is not null)
+        {
+            AddTo(Row(teamRows, Receivables.TeamOf(organization, schedule), count), owedByBucket);
         }
     }
 
@@ -93,15 +104,21 @@ public sealed class AgingAccumulator
     /// <param name="schedules">The schedules.</param>
     /// <exception cref="ArgumentNullException"><paramref name="schedules"/> or one of them is null.</exception>
     /// <exception cref="ArgumentException">A schedule is in another currency.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// A schedule would bring the report's total past <see cref="Currency.MaxAmount"/>; the schedules before it stay added.
+    /// </exception>
     public void AddRange(IEnumerable<CollectionSchedule> schedules)
     {
-        Preconditions.AddEach(schedules, Add, "Collection schedule");
+        Preconditions.AddEach(schedules, s => Add(s, nameof(schedules)), "Collection schedule");
     }
 
     /// <summary>Adds everything another accumulator has seen; the other is left unchanged.</summary>
     /// <param name="other">An accumulator with the same currency, date, bucket bounds and organization.</param>
     /// <exception cref="ArgumentNullException"><paramref name="other"/> is null.</exception>
     /// <exception cref="ArgumentException">The other accumulator was set up differently.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// The merged total would pass <see cref="Currency.MaxAmount"/> (10^18 minor units); nothing is merged.
+    /// </exception>
     public void Merge(AgingAccumulator other)
     {
         Preconditions.CheckNotNull(other);
@@ -113,6 +130,7 @@ public sealed class AgingAccumulator
             nameof(other),
             $"Only accumulators with the same currency, date, buckets and organization (compared by content) merge; this one is {Currency.Code} on {AsOf:uuuu-MM-dd} with buckets {Buckets}, the other {other.Currency.Code} on {other.AsOf:uuuu-MM-dd} with buckets {other.Buckets}."
         );
+        grandTotal = Receivables.Add(grandTotal, other.grandTotal, Currency, nameof(other), "The merged aging's total");
         AddTo(total, other.total);
         MergeRows(customers, other.customers);
         MergeRows(reps, other.reps);

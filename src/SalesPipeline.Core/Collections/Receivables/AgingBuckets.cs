@@ -25,11 +25,12 @@ public sealed class AgingBuckets
     {
         this.bounds = bounds;
         var labels = new List<string> { "current" };
-        var lower = 1;
+        // A long: the bucket after a bound of int.MaxValue days starts one day beyond int.
+        var lower = 1L;
         foreach (var bound in bounds)
         {
             labels.Add(string.Create(CultureInfo.InvariantCulture, $"{lower}-{bound}"));
-            lower = bound + 1;
+            lower = bound + 1L;
         }
         labels.Add(string.Create(CultureInfo.InvariantCulture, $"over {bounds[^1]}"));
         Labels = labels.AsReadOnly();

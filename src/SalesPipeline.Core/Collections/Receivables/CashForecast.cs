@@ -22,6 +22,7 @@ public static class CashForecast
     /// <param name="options">Won deals not yet scheduled and open deals, with the default terms; none when null.</param>
     /// <returns>The forecast.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="schedules"/>, <paramref name="periods"/>, one of their items, or a deal is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A sum the report shows would be beyond <see cref="Currency.MaxAmount"/> (10^18 minor units).</exception>
     /// <exception cref="ArgumentException">
     /// <paramref name="schedules"/> or <paramref name="periods"/> is empty; the schedules mix currencies; periods overlap; a
     /// deal is in another currency, is not won (in <see cref="CashForecastOptions.WonDeals"/>) or not open (in
@@ -57,7 +58,14 @@ public static class CashForecast
         {
             foreach (var line in schedule.StatusAsOf(asOf).Instalments)
             {
-                columns[0][RowOf(line.DueOn, asOf, periodList)] += line.Amount.ToMinorUnits() - line.Paid.ToMinorUnits();
+                var row = RowOf(line.DueOn, asOf, periodList);
+                columns[0][row] = Receivables.Add(
+                    columns[0][row],
+                    line.Amount.ToMinorUnits() - line.Paid.ToMinorUnits(),
+                    currency,
+                    nameof(schedules),
+                    "A row of the cash forecast"
+                );
             }
         }
         if (options is not null)
@@ -118,7 +126,7 @@ public static class CashForecast
                 $"Deal {deal.Id} is in WonDeals but is {deal.Status}, not won."
             );
             var wonOn = deal.ClosedAt!.Value.InZone(options.Zone).Date;
-            Place(CollectionSchedule.Create(deal.Amount, wonOn, terms), asOf, periods, columns[1]);
+            Place(CollectionSchedule.Create(deal.Amount, wonOn, terms), asOf, periods, columns[1], paramName);
         }
         foreach (var deal in open)
         {
@@ -127,7 +135,7 @@ public static class CashForecast
             var weighted = (deal.Amount * options.Pipeline!.WinProbabilityOf(deal).Value).Round();
             if (weighted.IsPositive)
             {
-                Place(CollectionSchedule.Create(weighted, deal.ExpectedClose, terms), asOf, periods, columns[2]);
+                Place(CollectionSchedule.Create(weighted, deal.ExpectedClose, terms), asOf, periods, columns[2], paramName);
             }
         }
     }
@@ -145,11 +153,18 @@ public static class CashForecast
         );
     }
 
-    private static void Place(CollectionSchedule projected, LocalDate asOf, FiscalPeriod[] periods, long[] column)
+    private static void Place(CollectionSchedule projected, LocalDate asOf, FiscalPeriod[] periods, long[] column, string paramName)
     {
         foreach (var instalment in projected.Instalments)
         {
-            column[RowOf(instalment.DueOn, asOf, periods)] += instalment.Amount.ToMinorUnits();
+            var row = RowOf(instalment.DueOn, asOf, periods);
+            column[row] = Receivables.Add(
+                column[row],
+                instalment.Amount.ToMinorUnits(),
+                projected.Currency,
+                paramName,
+                "A row of the projected deals"
+            );
         }
     }
 

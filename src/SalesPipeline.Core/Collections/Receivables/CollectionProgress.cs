@@ -19,6 +19,7 @@ public static class CollectionProgress
     /// <returns>The report, with the collected-cash leaderboards.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="schedules"/> or one of them is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="schedules"/> is empty or mixes currencies.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A sum the report shows would be beyond <see cref="Currency.MaxAmount"/> (10^18 minor units).</exception>
     /// <remarks>
     /// <para>Per schedule: Due = <see cref="CollectionStatus.Billed"/>, PaidOnDue = Billed - Outstanding, Collected =
     /// <see cref="CollectionStatus.Collected"/>, Rate = PaidOnDue / Due (null when Due is zero). Rep, team and total lines
@@ -38,11 +39,12 @@ public static class CollectionProgress
             var status = schedule.StatusAsOf(asOf);
             long[] row = [status.Billed.ToMinorUnits(), status.Outstanding.ToMinorUnits(), status.Collected.ToMinorUnits()];
             contracts.Add(Line(schedule.Contract?.ContractId ?? Receivables.Unassigned, row, currency));
-            AddTo(total, row);
-            AddTo(Row(reps, Receivables.RepOf(schedule)), row);
+            // The total line first: every other line is part of it, so it is the one that can pass the limit.
+            AddTo(total, row, currency);
+            AddTo(Row(reps, Receivables.RepOf(schedule)), row, currency);
             if (organization is not null)
             {
-                AddTo(Row(teamRows, Receivables.TeamOf(organization, schedule)), row);
+                AddTo(Row(teamRows, Receivables.TeamOf(organization, schedule)), row, currency);
             }
         }
         return new CollectionProgressReport(
@@ -63,11 +65,11 @@ public static class CollectionProgress
             .ToArray()
             .AsReadOnly();
 
-    private static void AddTo(long[] target, long[] row)
+    private static void AddTo(long[] target, long[] row, Currency currency)
     {
         for (var i = 0; i < row.Length; i++)
         {
-            target[i] += row[i];
+            target[i] = Receivables.Add(target[i], row[i], currency, "schedules", "A line of the collection progress");
         }
     }
 

@@ -33,6 +33,7 @@ public sealed record DaysSalesOutstanding(FiscalPeriod Period, Money Receivables
     /// <returns>The DSO with its parts.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="schedules"/>, one of them, or <paramref name="period"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="schedules"/> is empty or mixes currencies.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A sum the report shows would be beyond <see cref="Currency.MaxAmount"/> (10^18 minor units).</exception>
     public static DaysSalesOutstanding Of(IEnumerable<CollectionSchedule> schedules, FiscalPeriod period)
     {
         var (list, currency) = Collections.Receivables.Check(schedules, nameof(schedules));
@@ -42,12 +43,24 @@ public sealed record DaysSalesOutstanding(FiscalPeriod Period, Money Receivables
         foreach (var schedule in list)
         {
             var status = schedule.StatusAsOf(period.End);
-            receivables += status.Outstanding.ToMinorUnits();
+            receivables = Collections.Receivables.Add(
+                receivables,
+                status.Outstanding.ToMinorUnits(),
+                currency,
+                nameof(schedules),
+                "The receivables"
+            );
             foreach (var line in status.Instalments)
             {
                 if (line.DueOn is { } due && period.Contains(due))
                 {
-                    billed += line.Amount.ToMinorUnits();
+                    billed = Collections.Receivables.Add(
+                        billed,
+                        line.Amount.ToMinorUnits(),
+                        currency,
+                        nameof(schedules),
+                        "The billed amount"
+                    );
                 }
             }
         }

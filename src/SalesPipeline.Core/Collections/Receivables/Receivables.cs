@@ -40,6 +40,21 @@ public static class Receivables
         return (list, currency);
     }
 
+    // A report's sum of minor units across schedules ends as a Money, so it may be at most 10^18 minor units
+    // (Currency.MaxAmount). Both operands are within that, so the long addition cannot overflow before the check.
+    internal static long Add(long total, long units, Currency currency, string paramName, string what)
+    {
+        var sum = total + units;
+        return Math.Abs(sum) <= Money.MaxMinorUnits
+            ? sum
+            : throw Money.OutOfRange(
+                paramName,
+                null,
+                $"{what} would reach {Money.Text(sum * currency.MinorUnitValue, currency)}, which",
+                currency
+            );
+    }
+
     internal static string CustomerOf(CollectionSchedule schedule) => schedule.Contract?.Customer ?? Unassigned;
 
     internal static string RepOf(CollectionSchedule schedule) => schedule.Contract?.Owner ?? Unassigned;

@@ -178,10 +178,11 @@ public static partial class Forecast
                 var k = slot * owners + ownerOf[i];
                 openCount[k]++;
                 openAmount[k] += amount;
-                // A 128-bit sum as two words: Int128's checked addition is several times slower in this loop.
-                var product = (ulong)(amount * ppm[i]);
+                // A 128-bit sum as two words: Int128's checked addition is several times slower in this loop. The
+                // product needs 128 bits too: up to 10^18 minor units x 10^6 ppm (a long holds only 9.2 x 10^18).
+                var high = Math.BigMul((ulong)amount, (ulong)ppm[i], out var product);
                 var low = unchecked(weightedLow[k] + product);
-                weightedHigh[k] += low < product ? 1 : 0;
+                weightedHigh[k] += (long)high + (low < product ? 1 : 0);
                 weightedLow[k] = low;
             }
             else if (slot >= 0)

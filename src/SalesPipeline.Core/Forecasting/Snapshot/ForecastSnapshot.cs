@@ -80,6 +80,10 @@ public sealed class ForecastSnapshot
     /// <exception cref="ArgumentException">A deal belongs to another pipeline, or there are no deals and no rates to tell the currency.</exception>
     /// <exception cref="MissingExchangeRateException">A deal's currency has no rate to the reporting currency.</exception>
     /// <exception cref="InvalidOperationException">The reporting currency has no minor unit.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// The deals' amounts, in the reporting currency and ignoring sign, add up to more than <see cref="Currency.MaxAmount"/>
+    /// (10^18 minor units), which no forecast figure could hold.
+    /// </exception>
     public static ForecastSnapshot Create(IEnumerable<Deal> deals, PipelineDefinition pipeline, ForecastOptions? options = null)
     {
         Preconditions.CheckNotNull(deals);

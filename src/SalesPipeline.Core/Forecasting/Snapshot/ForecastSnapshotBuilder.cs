@@ -36,6 +36,11 @@ public sealed class ForecastSnapshotBuilder
     private int[] owner = new int[16];
     private byte[] category = new byte[16];
 
+    // The sum of the deals' amounts, ignoring sign, in minor units. Every figure a forecast shows (a cell, a period, the
+    // total) is part of it, so keeping it within Currency.MaxAmount keeps every figure a Money and every long and Int128
+    // sum of the snapshot (amount x parts per million is at most 10^24) far from overflowing.
+    private long magnitude;
+
     /// <summary>Creates an empty builder.</summary>
     /// <param name="pipeline">The pipeline the deals belong to.</param>
     /// <param name="reportingCurrency">The currency of the snapshot; it needs a minor unit. Deals in another currency need <see cref="ForecastOptions.Rates"/>.</param>
@@ -59,6 +64,10 @@ public sealed class ForecastSnapshotBuilder
     /// <exception cref="ArgumentException">The deal belongs to another pipeline.</exception>
     /// <exception cref="MissingExchangeRateException">The deal's currency has no rate to the reporting currency.</exception>
     /// <exception cref="InvalidOperationException">The reporting currency has no minor unit.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// The deals' amounts (in the reporting currency, ignoring sign) would add up to more than
+    /// <see cref="Currency.MaxAmount"/>, 10^18 minor units, which no forecast figure could hold; the deal is not added.
+    /// </exception>
     public void Add(Deal deal)
     {
         Preconditions.CheckNotNull(deal);
@@ -69,6 +78,17 @@ public sealed class ForecastSnapshotBuilder
             return;
         }
         var minor = options.ToReporting(deal.Amount, currency).Round().ToMinorUnits();
+        // Both terms are at most 10^18, so the sum cannot overflow before it is checked.
+        var newMagnitude = magnitude + Math.Abs(minor);
+        if (newMagnitude > Money.MaxMinorUnits)
+        {
+            throw Money.OutOfRange(
+                nameof(deal),
+                deal.Id,
+                $"Deal {deal.Id} ({deal.Amount}) would bring the snapshot's amounts to {Money.Text(newMagnitude * currency.MinorUnitValue, currency)}, which",
+                currency
+            );
+        }
         var dayNumber = PeriodIndex.DayNumber(PeriodIndex.DecidingDate(deal, options.Zone));
         var dealCategory = (byte)pipeline.ForecastCategoryOf(deal).Value;
         if (!ownerIndex.TryGetValue(deal.Owner, out var ownerSlot))
@@ -82,6 +102,7 @@ public sealed class ForecastSnapshotBuilder
             Grow();
         }
         var i = Count++;
+        magnitude = newMagnitude;
         amount[i] = minor;
         ppm[i] = (int)decimal.Round(probability * 1_000_000m, MidpointRounding.AwayFromZero);
         day[i] = dayNumber;
@@ -96,6 +117,7 @@ public sealed class ForecastSnapshotBuilder
     /// <exception cref="ArgumentException">A deal belongs to another pipeline.</exception>
     /// <exception cref="MissingExchangeRateException">A deal's currency has no rate to the reporting currency.</exception>
     /// <exception cref="InvalidOperationException">The reporting currency has no minor unit.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The deals' amounts would add up to more than <see cref="Currency.MaxAmount"/>.</exception>
     /// <remarks>The deals before a refused one stay added.</remarks>
     public void AddRange(IEnumerable<Deal> deals)
     {

@@ -40,7 +40,10 @@ public sealed class KaplanMeierAccumulator
     /// <param name="time">The time; finite and not negative.</param>
     /// <param name="events">How many ended with the event at it; not negative.</param>
     /// <param name="censored">How many were censored at it; not negative.</param>
-    /// <exception cref="ArgumentOutOfRangeException">A count is negative, or <paramref name="time"/> is negative, infinite or NaN.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// A count is negative; <paramref name="time"/> is negative, infinite or NaN; or the observations would number more
+    /// than <see cref="long.MaxValue"/> in all (then nothing is added).
+    /// </exception>
     public void Add(double time, long events, long censored)
     {
         Preconditions.CheckRange(
@@ -56,6 +59,7 @@ public sealed class KaplanMeierAccumulator
             censored,
             $"The number of censored observations must not be negative; it was {censored}."
         );
+        CheckCount((Int128)events + censored, nameof(censored));
         if (events + censored == 0)
         {
             return;
@@ -70,9 +74,14 @@ public sealed class KaplanMeierAccumulator
     /// <summary>Adds everything another accumulator has seen; the other is left unchanged.</summary>
     /// <param name="other">The other accumulator.</param>
     /// <exception cref="ArgumentNullException"><paramref name="other"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// The two would hold more than <see cref="long.MaxValue"/> observations together; nothing is merged.
+    /// </exception>
     public void Merge(KaplanMeierAccumulator other)
     {
         Preconditions.CheckNotNull(other);
+        // Every per-time count is part of Count, so once the total fits, none of the Adds below can overflow.
+        CheckCount(other.Count, nameof(other));
         foreach (var (time, (events, censored)) in other.counts.ToArray())
         {
             Add(time, events, censored);
@@ -116,6 +125,23 @@ public sealed class KaplanMeierAccumulator
             atRisk -= events + censored;
         }
         return new KaplanMeierCurve(points, confidence, interval);
+    }
+
+    // Counts are longs (at risk, events, censored): the observations may number at most long.MaxValue in all.
+    private void CheckCount(Int128 more, string paramName)
+    {
+        var total = Count + more;
+        if (total > long.MaxValue)
+        {
+            throw new ArgumentOutOfRangeException(
+                paramName,
+                more,
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"The accumulator holds {Count:N0} observations; {more:N0} more would make {total:N0}, beyond the limit of {long.MaxValue:N0} (long.MaxValue) observations in all."
+                )
+            );
+        }
     }
 
     internal static void CheckInterval(SurvivalInterval interval, string paramName) =>

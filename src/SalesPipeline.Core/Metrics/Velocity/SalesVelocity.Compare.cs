@@ -30,7 +30,8 @@ public sealed partial record SalesVelocity
     /// minor unit of its exact value. In a currency without a minor unit nothing is rounded and the cycle's contribution
     /// is the change less the other three.</para>
     /// <para>Undefined (null change and contributions, and a <see cref="VelocityComparison.Reason"/>): either velocity is
-    /// undefined, or a mixed product exceeds the decimal range.</para>
+    /// undefined, a mixed product exceeds the decimal range, or the change or a contribution would be beyond
+    /// <see cref="Currency.MaxAmount"/>.</para>
     /// <para>Example: N 40 -> 50, A 25,000 -> 20,000, W 0.4 -> 0.5, C 50 -> 40 days: V 8,000 -> 12,500 per day. N, W and
     /// 1/C each grow by the ratio 1.25 and A by 0.8; the open deals' contribution is 8,000 x 0.25 x (1/4 + (0.8 + 1.25 +
     /// 1.25) / 12 + (1 + 1 + 1.5625) / 12 + 1.25 / 4) = 2,000 x 1.134375 = +2,268.75, the same for win rate and cycle,
@@ -53,14 +54,24 @@ public sealed partial record SalesVelocity
         var currency = before.Currency;
         Money change;
         decimal[] shares;
-        // Products of the levers, and the sums of large contributions of mixed sign, can leave the decimal range.
+        // Products of the levers, and the sums of large contributions of mixed sign, can leave the decimal range; the
+        // change and each lever's share must also be amounts a Money holds.
         try
         {
             var exact = VelocityShapley.Contributions(Levers(before), Levers(after));
-            change = currency.HasMinorUnit
-                ? after.PerDay! - before.PerDay!
-                : Money.Of(after.ExactPerDay.Value - before.ExactPerDay.Value, currency);
-            shares = VelocityShapley.RoundToSum(exact, change.Amount, currency.HasMinorUnit ? currency.MinorUnit : null);
+            var changeAmount = currency.HasMinorUnit
+                ? after.PerDay!.Amount - before.PerDay!.Amount
+                : after.ExactPerDay.Value - before.ExactPerDay.Value;
+            shares = VelocityShapley.RoundToSum(exact, changeAmount, currency.HasMinorUnit ? currency.MinorUnit : null);
+            if (!Money.InRange(changeAmount, currency) || !Array.TrueForAll(shares, s => Money.InRange(s, currency)))
+            {
+                return Undefined(
+                    before,
+                    after,
+                    $"The change or a lever's share exceeds the range of Money in {currency.Code}, {Money.Text(currency.MaxAmount, currency)}."
+                );
+            }
+            change = Money.Of(changeAmount, currency);
         }
         catch (OverflowException)
         {

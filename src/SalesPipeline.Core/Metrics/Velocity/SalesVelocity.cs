@@ -94,8 +94,9 @@ public sealed partial record SalesVelocity
     /// </remarks>
     /// <param name="days">The horizon in days; 0 or more.</param>
     /// <returns>The revenue over the horizon, or null.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="days"/> is negative.</exception>
-    /// <exception cref="OverflowException">The revenue exceeds the decimal range.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="days"/> is negative, or the revenue is beyond <see cref="Currency.MaxAmount"/> (10^18 minor units).
+    /// </exception>
     public Money? RevenueOver(int days)
     {
         if (days < 0)
@@ -199,21 +200,29 @@ public sealed partial record SalesVelocity
                 Reason = "The won deals were won at the instant they were created (average cycle 0 days), so revenue per day is undefined.",
             };
         }
+        decimal? perDay;
         try
         {
-            var perDay = sums.Open * average * velocity.WinRate!.Value / cycle;
-            return velocity with { ExactPerDay = perDay, PerDay = Money.Of(perDay, currency).Round() };
+            perDay = sums.Open * average * velocity.WinRate!.Value / cycle;
         }
         catch (OverflowException)
         {
-            return velocity with
+            perDay = null;
+        }
+        // Beyond decimal, or beyond what a Money holds: either way there is no amount per day to show.
+        return perDay is { } v && Money.InRange(v, currency)
+            ? velocity with
+            {
+                ExactPerDay = v,
+                PerDay = Money.Of(v, currency).Round(),
+            }
+            : velocity with
             {
                 Reason = string.Create(
                     CultureInfo.InvariantCulture,
-                    $"Revenue per day exceeds the decimal range (average cycle {cycle} days is too short for the amounts)."
+                    $"Revenue per day exceeds the range of Money in {currency.Code}, {Money.Text(currency.MaxAmount, currency)} (average cycle {cycle} days is too short for the amounts)."
                 ),
             };
-        }
     }
 
     /// <summary>"2026-Q1 alice: N 40 x A USD 25,000.00 x W 0.4 / C 50 days = USD 8,000.00 per day".</summary>
