@@ -155,14 +155,14 @@ public sealed partial class Money : IEquatable<Money>, IComparable<Money>, IComp
     /// <param name="amounts">The amounts.</param>
     /// <param name="currency">The currency of the sum (and of every amount).</param>
     /// <returns>The exact sum.</returns>
-    /// <exception cref="ArgumentNullException">An argument or an element is null.</exception>
+    /// <exception cref="ArgumentNullException">An argument is null, or an amount is (the message gives its position).</exception>
     /// <exception cref="CurrencyMismatchException">An amount is in another currency.</exception>
     /// <exception cref="OverflowException">The result is outside the range of <see cref="decimal"/>.</exception>
     public static Money Sum(IEnumerable<Money> amounts, Currency currency)
     {
         Preconditions.CheckNotNull(amounts);
         var total = Zero(currency);
-        foreach (var amount in amounts)
+        foreach (var amount in Preconditions.EachNotNull(amounts, "Amount", nameof(amounts)))
         {
             total = total.Add(amount);
         }
