@@ -222,7 +222,7 @@ public sealed partial class Money : IEquatable<Money>, IComparable<Money>, IComp
     /// <param name="amounts">The amounts.</param>
     /// <param name="currency">The currency of the sum (and of every amount).</param>
     /// <returns>The exact sum.</returns>
-    /// <exception cref="ArgumentNullException">An argument or an element is null.</exception>
+    /// <exception cref="ArgumentNullException">An argument is null, or an amount is (the message gives its position).</exception>
     /// <exception cref="CurrencyMismatchException">An amount is in another currency.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The sum is beyond <see cref="Currency.MaxAmount"/> either way.</exception>
     /// <remarks>Only the sum is checked against the range, not the running total: USD 9 x 10^15 + USD 9 x 10^15 - USD
@@ -235,7 +235,7 @@ public sealed partial class Money : IEquatable<Money>, IComparable<Money>, IComp
         var count = 0L;
         try
         {
-            foreach (var amount in amounts)
+            foreach (var amount in Preconditions.EachNotNull(amounts, "Amount", nameof(amounts)))
             {
                 total.CheckSameCurrency(amount, "add");
                 sum += amount.Amount;

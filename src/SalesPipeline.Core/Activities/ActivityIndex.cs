@@ -54,7 +54,10 @@ public sealed class ActivityIndex
         var count = 0;
         foreach (var activity in activities)
         {
-            Preconditions.CheckArgument(activity is not null, nameof(activities), $"Activity {count} is null.");
+            if (activity is null)
+            {
+                throw Preconditions.NullElement(nameof(activities), "Activity", count);
+            }
             if (activity.Deal is { } deal)
             {
                 Bucket(deals, deal).Add(activity);

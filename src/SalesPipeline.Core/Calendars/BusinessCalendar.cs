@@ -60,10 +60,12 @@ public sealed class BusinessCalendar : IEquatable<BusinessCalendar>
     /// double days = calendar.BusinessDaysBetween(Instant.FromUtc(2026, 12, 24, 12, 0), Instant.FromUtc(2026, 12, 28, 12, 0));
     /// // 0.5 (Thu 24th) + 0 (Fri 25th, holiday) + 0 + 0 (weekend) + 0.5 (Mon 28th) = 1.0
     /// </code></example>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="holidays"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.</exception>
     public static BusinessCalendar Create(DateTimeZone zone, IEnumerable<LocalDate> holidays, IEnumerable<IsoDayOfWeek>? weekend = null)
     {
         Preconditions.CheckNotNull(zone);
         Preconditions.CheckNotNull(holidays);
+        holidays = holidays.Select(h => Preconditions.CheckDate(h, nameof(holidays))).ToArray();
         var days = (weekend ?? [IsoDayOfWeek.Saturday, IsoDayOfWeek.Sunday]).Distinct().Order().ToArray();
         foreach (var day in days)
         {
@@ -90,8 +92,9 @@ public sealed class BusinessCalendar : IEquatable<BusinessCalendar>
     /// <summary>Whether the date is a business day: not a weekend day and not a holiday.</summary>
     /// <param name="date">The date.</param>
     /// <returns>True for a business day.</returns>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="date"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.</exception>
     public bool IsBusinessDay(LocalDate date) =>
-        !weekendByIsoDay[(int)date.DayOfWeek] && Array.BinarySearch(holidayDays, DayNumber(date)) < 0;
+        !weekendByIsoDay[(int)Preconditions.CheckDate(date).DayOfWeek] && Array.BinarySearch(holidayDays, DayNumber(date)) < 0;
 
     /// <summary>The business time from <paramref name="start"/> to <paramref name="end"/>, in business days.</summary>
     /// <param name="start">The start.</param>

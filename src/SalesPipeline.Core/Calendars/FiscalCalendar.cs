@@ -94,8 +94,10 @@ public sealed class FiscalCalendar
     /// <summary>The fiscal year a date falls in.</summary>
     /// <param name="date">The date.</param>
     /// <returns>The fiscal year's name.</returns>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="date"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.</exception>
     public int FiscalYearOf(LocalDate date)
     {
+        Preconditions.CheckDate(date);
         var startYear = date.Month >= FirstMonth ? date.Year : date.Year - 1;
         return FirstMonth == 1 || Naming == FiscalYearNaming.ByStartYear ? startYear : startYear + 1;
     }
@@ -103,12 +105,14 @@ public sealed class FiscalCalendar
     /// <summary>The fiscal quarter (1 to 4) a date falls in.</summary>
     /// <param name="date">The date.</param>
     /// <returns>The quarter.</returns>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="date"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.</exception>
     public int FiscalQuarterOf(LocalDate date) => (FiscalMonthOf(date) - 1) / 3 + 1;
 
     /// <summary>The fiscal month (1 to 12) a date falls in: 1 is the fiscal year's first month.</summary>
     /// <param name="date">The date.</param>
     /// <returns>The month.</returns>
-    public int FiscalMonthOf(LocalDate date) => (date.Month - FirstMonth + 12) % 12 + 1;
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="date"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.</exception>
+    public int FiscalMonthOf(LocalDate date) => (Preconditions.CheckDate(date).Month - FirstMonth + 12) % 12 + 1;
 
     /// <summary>The whole fiscal year, labelled "FY2026" (a calendar year: "2026").</summary>
     /// <param name="fiscalYear">The fiscal year's name.</param>
@@ -204,18 +208,21 @@ public sealed class FiscalCalendar
     /// <param name="date">The date.</param>
     /// <returns>The period, the same as <see cref="Year(int)"/> of <see cref="FiscalYearOf"/>.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The date's fiscal year is outside 1 to 9998.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="date"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.</exception>
     public FiscalPeriod YearContaining(LocalDate date) => Year(FiscalYearOf(date));
 
     /// <summary>The fiscal quarter containing a date: with <c>StartingIn(7)</c>, 2026-03-15 is in FY2026 Q3 (2026-01-01..2026-03-31).</summary>
     /// <param name="date">The date.</param>
     /// <returns>The period, the same as <see cref="Quarter(int, int)"/> of <see cref="FiscalYearOf"/> and <see cref="FiscalQuarterOf"/>.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The date's fiscal year is outside 1 to 9998.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="date"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.</exception>
     public FiscalPeriod QuarterContaining(LocalDate date) => Quarter(FiscalYearOf(date), FiscalQuarterOf(date));
 
     /// <summary>The fiscal month containing a date: with <c>StartingIn(7)</c>, 2026-03-15 is in "FY2026 M09 (2026-03)".</summary>
     /// <param name="date">The date.</param>
     /// <returns>The period, the same as <see cref="Month(int, int)"/> of <see cref="FiscalYearOf"/> and <see cref="FiscalMonthOf"/>.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The date's fiscal year is outside 1 to 9998.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="date"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.</exception>
     public FiscalPeriod MonthContaining(LocalDate date) => Month(FiscalYearOf(date), FiscalMonthOf(date));
 
     /// <summary>
@@ -226,6 +233,7 @@ public sealed class FiscalCalendar
     /// <param name="firstDayOfWeek">The day weeks start on; Monday by default (ISO 8601).</param>
     /// <returns>The week number: the number of week starts from the year's first day to the date, both included.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The day is None or undefined, or the date's fiscal year is outside 1 to 9998.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="date"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.</exception>
     public int FiscalWeekOf(LocalDate date, IsoDayOfWeek firstDayOfWeek = IsoDayOfWeek.Monday)
     {
         CheckDayOfWeek(firstDayOfWeek);
@@ -243,6 +251,7 @@ public sealed class FiscalCalendar
     /// <param name="firstDayOfWeek">The day weeks start on; Monday by default (ISO 8601).</param>
     /// <returns>The week, cut at the fiscal year's ends.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The day is None or undefined, or the date's fiscal year is outside 1 to 9998.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="date"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.</exception>
     public FiscalPeriod WeekContaining(LocalDate date, IsoDayOfWeek firstDayOfWeek = IsoDayOfWeek.Monday)
     {
         var week = FiscalWeekOf(date, firstDayOfWeek);

@@ -14,19 +14,21 @@ public sealed record FiscalPeriod
     /// <param name="interval">The days, both ends inclusive.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="label"/> is empty or whitespace.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="interval"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.</exception>
     public FiscalPeriod(string label, DateInterval interval)
     {
         Label = Preconditions.CheckNotBlank(label);
-        Interval = Preconditions.CheckNotNull(interval);
+        Interval = Preconditions.CheckDates(interval);
     }
 
     /// <summary>A period labelled with its ISO dates, for example "2026-01-01..2026-03-31".</summary>
     /// <param name="interval">The days.</param>
     /// <returns>The period.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="interval"/> is null.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="interval"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.</exception>
     public static FiscalPeriod Of(DateInterval interval)
     {
-        Preconditions.CheckNotNull(interval);
+        Preconditions.CheckDates(interval);
         return new FiscalPeriod(
             string.Create(CultureInfo.InvariantCulture, $"{interval.Start:uuuu-MM-dd}..{interval.End:uuuu-MM-dd}"),
             interval
@@ -48,7 +50,8 @@ public sealed record FiscalPeriod
     /// <summary>Whether <paramref name="date"/> falls in the period.</summary>
     /// <param name="date">The date.</param>
     /// <returns>True when Start &lt;= date &lt;= End.</returns>
-    public bool Contains(LocalDate date) => Interval.Contains(date);
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="date"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.</exception>
+    public bool Contains(LocalDate date) => Interval.Contains(Preconditions.CheckDate(date));
 
     /// <summary>"label (start..end)".</summary>
     /// <returns>The invariant text.</returns>

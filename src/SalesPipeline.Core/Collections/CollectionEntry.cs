@@ -1,4 +1,5 @@
 using NodaTime;
+using SalesPipeline.Utility;
 
 namespace SalesPipeline.Collections;
 
@@ -14,7 +15,7 @@ namespace SalesPipeline.Collections;
 /// </remarks>
 public abstract record CollectionEntry
 {
-    private protected CollectionEntry(LocalDate on) => On = on;
+    private protected CollectionEntry(LocalDate on) => On = Preconditions.CheckDate(on);
 
     /// <summary>The date the entry takes effect: a payment's receipt date, a refund's date, the date a reschedule was agreed.</summary>
     public LocalDate On { get; }

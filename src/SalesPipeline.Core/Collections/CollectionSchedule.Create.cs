@@ -33,9 +33,14 @@ public sealed partial class CollectionSchedule
     /// exact parts are 182.3151, 182.3151 and 182.3698 cents, floored 182, 182, 182 (546); the one cent left goes to the
     /// largest dropped fraction, the third: 1.82, 1.82, 1.83.</para>
     /// </remarks>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="signedOn"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException">
+    /// The <paramref name="terms"/> give an instalment a due date after 9999-12-31, the last supported date, counted from <paramref name="signedOn"/>.
+    /// </exception>
     public static CollectionSchedule Create(Money contractTotal, LocalDate signedOn, PaymentTerms terms, ContractInfo? contract = null)
     {
         EntryChecks.PositiveWholeAmount(contractTotal, "A contract total");
+        Preconditions.CheckDate(signedOn);
         Preconditions.CheckNotNull(terms);
         if (terms.FixedCurrency is { } fixedCurrency && fixedCurrency != contractTotal.Currency)
         {

@@ -29,6 +29,7 @@ public sealed partial class CollectionSchedule
     /// (10^18 minor units: USD 10,000,000,000,000,000.00), which no total of the status could hold.
     /// </exception>
     /// <exception cref="ReferenceConflictException">The history holds a different entry under the same reference.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A milestone it reaches would make an instalment due after 9999-12-31.</exception>
     /// <remarks>
     /// Entries may be recorded out of date order (a payment that arrives late in the books): the history is always
     /// replayed in date order, so a backdated payment is allocated as if it had been recorded on its date, and the
@@ -113,7 +114,9 @@ public sealed partial class CollectionSchedule
     /// <returns>The new schedule (this one if the milestone was already recorded on that date).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="name"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="name"/> is blank, not a milestone of the terms, or already reached on another date.</exception>
-    public CollectionSchedule SetMilestone(string name, LocalDate reachedOn) => Record(new MilestoneReached(name, reachedOn));
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="reachedOn"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.</exception>
+    public CollectionSchedule SetMilestone(string name, LocalDate reachedOn) =>
+        Record(new MilestoneReached(name, Preconditions.CheckDate(reachedOn)));
 
     /// <summary>
     /// Moves an instalment's due date: <c>Record(new Reschedule(instalment, newDueOn, on, reason))</c>. The old due date
@@ -126,6 +129,8 @@ public sealed partial class CollectionSchedule
     /// <returns>The new schedule.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="instalment"/> is below 1.</exception>
     /// <exception cref="ArgumentException"><paramref name="instalment"/> is above the number of instalments.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="newDueOn"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="on"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.</exception>
     public CollectionSchedule Reschedule(int instalment, LocalDate newDueOn, LocalDate on, string? reason = null) =>
         Record(new Collections.Reschedule(instalment, newDueOn, on, reason));
 

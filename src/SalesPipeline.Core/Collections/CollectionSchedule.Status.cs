@@ -1,4 +1,5 @@
 using NodaTime;
+using SalesPipeline.Utility;
 
 namespace SalesPipeline.Collections;
 
@@ -16,8 +17,10 @@ public sealed partial class CollectionSchedule
     /// the replay runs in date order, the status of a date never depends on entries dated after it. The definitions of
     /// the states and totals are at <see cref="InstalmentState"/> and <see cref="CollectionStatus"/>.
     /// </remarks>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="date"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.</exception>
     public CollectionStatus StatusAsOf(LocalDate date)
     {
+        Preconditions.CheckDate(date);
         var state = lastOn is null || date >= lastOn ? State : LedgerReplay.Run(amounts, rules, plannedDue, history, date, nameof(date));
         return StatusFrom(state, date);
     }

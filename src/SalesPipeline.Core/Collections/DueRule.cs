@@ -77,9 +77,9 @@ public sealed record DueRule
         new(DueRuleKind.DaysAfterEndOfStartMonth, CheckDays(days), 0, 0, null, null);
 
     /// <summary>Due on the start date <paramref name="months"/> months later, clamped to the month's last day.</summary>
-    /// <param name="months">The number of months; 0 or more.</param>
+    /// <param name="months">The number of months; 0 to 1,200 (100 years).</param>
     /// <returns>The rule.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="months"/> is negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="months"/> is negative or above 1,200.</exception>
     public static DueRule MonthsAfterStart(int months) => new(DueRuleKind.MonthsAfterStart, 0, CheckMonths(months), 0, null, null);
 
     /// <summary>
@@ -87,9 +87,9 @@ public sealed record DueRule
     /// that month's last day (day 31 in February is the 28th or, in a leap year, the 29th).
     /// </summary>
     /// <param name="day">The day of the month, 1 to 31.</param>
-    /// <param name="months">The number of months after the start month; 0 or more (0 = the start month itself).</param>
+    /// <param name="months">The number of months after the start month; 0 to 1,200 (0 = the start month itself).</param>
     /// <returns>The rule.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="day"/> is not 1 to 31, or <paramref name="months"/> is negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="day"/> is not 1 to 31, or <paramref name="months"/> is negative or above 1,200.</exception>
     public static DueRule DayOfMonth(int day, int months)
     {
         CheckDay(day);
@@ -128,7 +128,8 @@ public sealed record DueRule
     /// <summary>Due on a fixed date.</summary>
     /// <param name="date">The due date.</param>
     /// <returns>The rule.</returns>
-    public static DueRule On(LocalDate date) => new(DueRuleKind.FixedDate, 0, 0, 0, date, null);
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="date"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.</exception>
+    public static DueRule On(LocalDate date) => new(DueRuleKind.FixedDate, 0, 0, 0, Preconditions.CheckDate(date), null);
 
     /// <summary>Due <paramref name="days"/> days after the named milestone is reached; unknown (never overdue) until then.</summary>
     /// <param name="name">The milestone, for example "go-live"; compared ordinally.</param>
@@ -144,20 +145,38 @@ public sealed record DueRule
     }
 
     // The due date of the k-th instalment (k = 0 unless the rule is monthly); null for a milestone not yet reached.
-    internal LocalDate? DueOn(LocalDate start, int k, LocalDate? milestoneDate) =>
+    // A due date after 9999-12-31, the last supported date, is refused naming paramName (NodaTime would overflow).
+    internal LocalDate? DueOn(LocalDate start, int k, LocalDate? milestoneDate, string paramName = "terms") =>
         Kind switch
         {
-            DueRuleKind.DaysAfterStart => start.PlusDays(Days),
-            DueRuleKind.DaysAfterEndOfStartMonth => start.PlusDays(
-                CalendarSystem.Iso.GetDaysInMonth(start.Year, start.Month) - start.Day + Days
-            ),
-            DueRuleKind.MonthsAfterStart => start.PlusMonths(Months + k),
-            DueRuleKind.DayOfMonth => ClampedDay(start.PlusMonths(Months + k)),
+            DueRuleKind.DaysAfterStart => PlusDays(start, Days, k, paramName),
+            DueRuleKind.DaysAfterEndOfStartMonth => PlusDays(start.With(DateAdjusters.EndOfMonth), Days, k, paramName),
+            DueRuleKind.MonthsAfterStart => PlusMonths(start, Months + k, k, paramName),
+            DueRuleKind.DayOfMonth => ClampedDay(PlusMonths(start, Months + k, k, paramName)),
             DueRuleKind.FixedDate => Date,
-            DueRuleKind.DaysThenDayOfFollowingMonth => ClampedDay(start.PlusDays(Days).PlusMonths(1)),
-            DueRuleKind.DaysThenEndOfMonth => start.PlusDays(Days).With(DateAdjusters.EndOfMonth),
-            _ => milestoneDate?.PlusDays(Days),
+            DueRuleKind.DaysThenDayOfFollowingMonth => ClampedDay(PlusMonths(PlusDays(start, Days, k, paramName), 1, k, paramName)),
+            DueRuleKind.DaysThenEndOfMonth => PlusDays(start, Days, k, paramName).With(DateAdjusters.EndOfMonth),
+            _ => milestoneDate is { } reached ? PlusDays(reached, Days, k, paramName) : null,
         };
+
+    private static readonly LocalDate LastSupportedDate = new(9999, 12, 31);
+
+    private LocalDate PlusDays(LocalDate from, int days, int k, string paramName) =>
+        Period.DaysBetween(from, LastSupportedDate) >= days ? from.PlusDays(days) : throw PastLastDate(from, k, paramName);
+
+    private LocalDate PlusMonths(LocalDate from, int months, int k, string paramName) =>
+        (LastSupportedDate.Year - from.Year) * 12 + LastSupportedDate.Month - from.Month >= months
+            ? from.PlusMonths(months)
+            : throw PastLastDate(from, k, paramName);
+
+    private ArgumentOutOfRangeException PastLastDate(LocalDate from, int k, string paramName) =>
+        new(
+            paramName,
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"Due dates must not be after 9999-12-31, the last supported date; \"{this}\" (part {k + 1}) counted from {from:uuuu-MM-dd} is later."
+            )
+        );
 
     // Day D of the month that contains inMonth (only its year and month count), clamped to that month's last day.
     private LocalDate ClampedDay(LocalDate inMonth) =>
@@ -206,11 +225,18 @@ public sealed record DueRule
         return day;
     }
 
+    // 100 years, like MaxDays; with at most TermsLine.MaxInstalments monthly parts no month arithmetic can overflow.
+    internal const int MaxMonths = 1_200;
+
     private static int CheckMonths(int months)
     {
-        if (months < 0)
+        if (months is < 0 or > MaxMonths)
         {
-            throw new ArgumentOutOfRangeException(nameof(months), months, $"A number of months must be 0 or more; it was {months}.");
+            throw new ArgumentOutOfRangeException(
+                nameof(months),
+                months,
+                $"A number of months must be between 0 and {MaxMonths}; it was {months}."
+            );
         }
         return months;
     }

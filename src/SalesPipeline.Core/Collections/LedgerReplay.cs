@@ -149,7 +149,7 @@ internal sealed class LedgerReplay
                         && string.Equals(rules[i].MilestoneName, m.Name, StringComparison.Ordinal)
                     )
                     {
-                        due[i] = rules[i].DueOn(default, 0, m.On);
+                        due[i] = rules[i].DueOn(default, 0, m.On, paramName);
                     }
                 }
                 order = Ledger.DueOrder(due);

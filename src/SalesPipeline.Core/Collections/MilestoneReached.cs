@@ -22,6 +22,7 @@ public sealed record MilestoneReached : CollectionEntry
     /// <param name="on">The date it was reached.</param>
     /// <exception cref="ArgumentNullException"><paramref name="name"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="name"/> is blank.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="on"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.</exception>
     public MilestoneReached(string name, LocalDate on)
         : base(on) => Name = Preconditions.CheckNotBlank(name);
 

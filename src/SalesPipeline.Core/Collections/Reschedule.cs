@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using NodaTime;
+using SalesPipeline.Utility;
 
 namespace SalesPipeline.Collections;
 
@@ -23,9 +24,12 @@ public sealed record Reschedule : CollectionEntry
     /// <param name="on">The date the change was agreed.</param>
     /// <param name="reason">Why, for the history; optional.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="instalment"/> is below 1.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="newDueOn"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="on"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.</exception>
     public Reschedule(int instalment, LocalDate newDueOn, LocalDate on, string? reason = null)
         : base(on)
     {
+        Preconditions.CheckDate(newDueOn);
         if (instalment < 1)
         {
             throw new ArgumentOutOfRangeException(

@@ -24,6 +24,7 @@ public sealed record Reversal : CollectionEntry
     /// <param name="reason">Why, for the history; optional.</param>
     /// <exception cref="ArgumentNullException"><paramref name="reference"/> or <paramref name="paymentReference"/> is null.</exception>
     /// <exception cref="ArgumentException">A reference is blank.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="on"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.</exception>
     public Reversal(string reference, LocalDate on, string paymentReference, string? reason = null)
         : base(on)
     {

@@ -49,10 +49,10 @@ public sealed record TermsLine
     /// <summary>A percentage of the contract total.</summary>
     /// <param name="percent">The percentage, above 0 and at most 100 (30 means 30%); any number of decimals.</param>
     /// <param name="due">When it falls due.</param>
-    /// <param name="instalments">The number of equal monthly instalments, 1 or more (above 1 needs a monthly due rule).</param>
+    /// <param name="instalments">The number of equal monthly instalments, 1 to 1,200 (above 1 needs a monthly due rule).</param>
     /// <returns>The line.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="due"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="percent"/> is not above 0 and at most 100, or <paramref name="instalments"/> is below 1.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="percent"/> is not above 0 and at most 100, or <paramref name="instalments"/> is below 1 or above 1,200.</exception>
     /// <exception cref="ArgumentException"><paramref name="instalments"/> is above 1 and the due rule is not monthly.</exception>
     public static TermsLine Percentage(decimal percent, DueRule due, int instalments = 1)
     {
@@ -70,10 +70,10 @@ public sealed record TermsLine
     /// <summary>A fixed amount.</summary>
     /// <param name="amount">The amount: above zero, a whole number of minor units of a currency that has one.</param>
     /// <param name="due">When it falls due.</param>
-    /// <param name="instalments">The number of equal monthly instalments, 1 or more (above 1 needs a monthly due rule).</param>
+    /// <param name="instalments">The number of equal monthly instalments, 1 to 1,200 (above 1 needs a monthly due rule).</param>
     /// <returns>The line.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="amount"/> or <paramref name="due"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is zero or negative, or <paramref name="instalments"/> is below 1.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is zero or negative, or <paramref name="instalments"/> is below 1 or above 1,200.</exception>
     /// <exception cref="ArgumentException">
     /// <paramref name="amount"/> is not a whole number of minor units (or its currency has none), or
     /// <paramref name="instalments"/> is above 1 and the due rule is not monthly.
@@ -86,23 +86,27 @@ public sealed record TermsLine
 
     /// <summary>The balance: the contract total less every other line. At most one per terms.</summary>
     /// <param name="due">When it falls due.</param>
-    /// <param name="instalments">The number of equal monthly instalments, 1 or more (above 1 needs a monthly due rule).</param>
+    /// <param name="instalments">The number of equal monthly instalments, 1 to 1,200 (above 1 needs a monthly due rule).</param>
     /// <returns>The line.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="due"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="instalments"/> is below 1.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="instalments"/> is below 1 or above 1,200.</exception>
     /// <exception cref="ArgumentException"><paramref name="instalments"/> is above 1 and the due rule is not monthly.</exception>
     public static TermsLine Balance(DueRule due, int instalments = 1) =>
         new(TermsLineKind.Balance, 0m, null, Preconditions.CheckNotNull(due), CheckInstalments(instalments, due));
 
+    // 100 years of monthly parts: the schedule's arrays stay small, and with DueRule's 1,200-month limit the last part
+    // is due at most 200 years after signing.
+    internal const int MaxInstalments = 1_200;
+
     private static int CheckInstalments(int instalments, DueRule due)
     {
         Preconditions.CheckNotNull(due);
-        if (instalments < 1)
+        if (instalments is < 1 or > MaxInstalments)
         {
             throw new ArgumentOutOfRangeException(
                 nameof(instalments),
                 instalments,
-                $"A terms line is paid in at least one instalment; {instalments} were asked for."
+                $"A terms line is paid in 1 to {MaxInstalments} instalments; {instalments} were asked for."
             );
         }
         if (instalments > 1 && !due.IsMonthly)

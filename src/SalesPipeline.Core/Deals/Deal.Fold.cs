@@ -1,5 +1,6 @@
 using System;
 using SalesPipeline.Pipelines;
+using SalesPipeline.Utility;
 
 namespace SalesPipeline.Deals;
 
@@ -60,6 +61,10 @@ public sealed partial record Deal
         {
             return $"it belongs to deal {e.DealId}, not {Id}.";
         }
+        if (Preconditions.InstantProblem(e.At) is { } outOfRange)
+        {
+            return outOfRange;
+        }
         if (e.At < LastEventAt)
         {
             return $"it is dated before the previous event ({LastEventAt}).";
@@ -70,6 +75,7 @@ public sealed partial record Deal
         }
         return e switch
         {
+            ExpectedCloseChanged c when Preconditions.DateProblem(c.ExpectedClose) is { } date => date,
             DealReopened when IsOpen => "the deal is open, so it cannot be reopened.",
             DealReopened r when string.IsNullOrWhiteSpace(r.StageId) => "it names no stage to reopen into.",
             DealReopened => null,
@@ -134,6 +140,7 @@ public sealed partial record Deal
     // A stored DealCreated must satisfy what Deal.Open demands of its arguments.
     private static string? CheckCreated(DealCreated c) =>
         c.DealId.Value.Length == 0 ? "it has the default deal id."
+        : (Preconditions.InstantProblem(c.At) ?? Preconditions.DateProblem(c.ExpectedClose)) is { } date ? date
         : string.IsNullOrWhiteSpace(c.By) ? "it names no actor."
         : string.IsNullOrWhiteSpace(c.Pipeline) ? "it names no pipeline."
         : string.IsNullOrWhiteSpace(c.Name) ? "the deal has no name."
@@ -148,6 +155,9 @@ public sealed partial record Deal
     // observation, and a loss reason exactly when the deal is lost.
     private static string? CheckImported(DealImported i) =>
         i.DealId.Value.Length == 0 ? "it has the default deal id."
+        : (Preconditions.InstantProblem(i.At) ?? Preconditions.InstantProblem(i.CreatedAt) ?? Preconditions.DateProblem(i.ExpectedClose))
+            is { } date
+            ? date
         : string.IsNullOrWhiteSpace(i.By) ? "it names no actor."
         : string.IsNullOrWhiteSpace(i.Pipeline) ? "it names no pipeline."
         : string.IsNullOrWhiteSpace(i.Name) ? "the deal has no name."

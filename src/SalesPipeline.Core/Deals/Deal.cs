@@ -219,6 +219,8 @@ public sealed partial record Deal
     /// var deal = Deal.Open(PipelineDefinition.Default, new DealId("D-1"), "Acme: 500 seats", "alice",
     ///     Money.Of(60_000m, Currency.USD), new LocalDate(2026, 12, 15), Instant.FromUtc(2026, 10, 1, 9, 0));
     /// </code></example>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="expectedClose"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.</exception>
     public static Deal Open(
         PipelineDefinition pipeline,
         DealId id,
@@ -243,6 +245,8 @@ public sealed partial record Deal
         Preconditions.CheckNotBlank(owner);
         Preconditions.CheckNotNull(amount);
         CheckAmount(amount);
+        Preconditions.CheckDate(expectedClose);
+        Preconditions.CheckInstant(at);
         if (by is not null)
         {
             Preconditions.CheckNotBlank(by);

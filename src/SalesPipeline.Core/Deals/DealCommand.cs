@@ -19,7 +19,7 @@ public abstract record DealCommand
 {
     private protected DealCommand(Instant at, string by)
     {
-        At = at;
+        At = Preconditions.CheckInstant(at);
         By = Preconditions.CheckNotBlank(by);
     }
 
@@ -36,6 +36,7 @@ public abstract record DealCommand
     /// <returns>The command.</returns>
     /// <exception cref="ArgumentNullException">A text argument is null.</exception>
     /// <exception cref="ArgumentException">A text argument is empty or whitespace.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.</exception>
     public static MoveToStage Move(string stageId, Instant at, string by) => new(stageId, at, by);
 
     /// <summary>Answers an exit criterion "yes".</summary>
@@ -45,6 +46,7 @@ public abstract record DealCommand
     /// <returns>The command.</returns>
     /// <exception cref="ArgumentNullException">A text argument is null.</exception>
     /// <exception cref="ArgumentException">A text argument is empty or whitespace.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.</exception>
     public static AnswerExitCriterion Answer(string criterionId, Instant at, string by) => new(criterionId, at, by);
 
     /// <summary>Withdraws a "yes" to an exit criterion.</summary>
@@ -54,6 +56,7 @@ public abstract record DealCommand
     /// <returns>The command.</returns>
     /// <exception cref="ArgumentNullException">A text argument is null.</exception>
     /// <exception cref="ArgumentException">A text argument is empty or whitespace.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.</exception>
     public static WithdrawExitCriterion Withdraw(string criterionId, Instant at, string by) => new(criterionId, at, by);
 
     /// <summary>Changes the expected amount; the new amount may be in another currency (a deal re-quoted in EUR).</summary>
@@ -64,6 +67,7 @@ public abstract record DealCommand
     /// <exception cref="ArgumentNullException"><paramref name="amount"/> or <paramref name="by"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="by"/> is empty or whitespace.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is negative.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.</exception>
     public static ChangeAmount ChangeAmountTo(Money amount, Instant at, string by) => new(amount, at, by);
 
     /// <summary>Changes the expected close date.</summary>
@@ -73,6 +77,8 @@ public abstract record DealCommand
     /// <returns>The command.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="by"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="by"/> is empty or whitespace.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="expectedClose"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.</exception>
     public static ChangeExpectedClose ChangeExpectedCloseTo(LocalDate expectedClose, Instant at, string by) => new(expectedClose, at, by);
 
     /// <summary>Overrides the win probability; the override survives stage moves until cleared.</summary>
@@ -84,6 +90,7 @@ public abstract record DealCommand
     /// <exception cref="ArgumentNullException"><paramref name="by"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="by"/> is empty, or <paramref name="source"/> is StageDefault or undefined.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="probability"/> is outside [0, 1].</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.</exception>
     public static OverrideProbability OverrideProbabilityTo(
         decimal probability,
         Instant at,
@@ -97,6 +104,7 @@ public abstract record DealCommand
     /// <returns>The command.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="by"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="by"/> is empty or whitespace.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.</exception>
     public static ClearProbabilityOverride ClearProbability(Instant at, string by) => new(at, by);
 
     /// <summary>Overrides the forecast category; the override survives stage moves until cleared.</summary>
@@ -107,6 +115,7 @@ public abstract record DealCommand
     /// <exception cref="ArgumentNullException"><paramref name="by"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="by"/> is empty or whitespace.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="category"/> is Closed or undefined.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.</exception>
     public static OverrideCategory OverrideCategoryTo(ForecastCategory category, Instant at, string by) => new(category, at, by);
 
     /// <summary>Clears the category override.</summary>
@@ -115,6 +124,7 @@ public abstract record DealCommand
     /// <returns>The command.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="by"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="by"/> is empty or whitespace.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.</exception>
     public static ClearCategoryOverride ClearCategory(Instant at, string by) => new(at, by);
 
     /// <summary>Reassigns the deal to another owner (allowed for closed deals too; history stays with the deal).</summary>
@@ -124,6 +134,7 @@ public abstract record DealCommand
     /// <returns>The command.</returns>
     /// <exception cref="ArgumentNullException">A text argument is null.</exception>
     /// <exception cref="ArgumentException">A text argument is empty or whitespace.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.</exception>
     public static ReassignOwner Reassign(string owner, Instant at, string by) => new(owner, at, by);
 
     /// <summary>Wins the deal.</summary>
@@ -132,6 +143,7 @@ public abstract record DealCommand
     /// <returns>The command.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="by"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="by"/> is empty or whitespace.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.</exception>
     public static WinDeal Win(Instant at, string by) => new(at, by);
 
     /// <summary>Loses the deal. A null reason is accepted here and rejected by the pipeline as a missing loss reason.</summary>
@@ -142,6 +154,7 @@ public abstract record DealCommand
     /// <returns>The command.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="by"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="by"/> is empty, or <paramref name="competitor"/> is given but empty.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.</exception>
     public static LoseDeal Lose(LossReason? reason, Instant at, string by, string? competitor = null) => new(reason, competitor, at, by);
 
     /// <summary>
@@ -155,6 +168,7 @@ public abstract record DealCommand
     /// <returns>The command.</returns>
     /// <exception cref="ArgumentNullException">A text argument is null.</exception>
     /// <exception cref="ArgumentException">A text argument is empty or whitespace.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.</exception>
     public static NoteCompetitor NoteCompetitor(string competitor, Instant at, string by) => new(competitor, at, by);
 
     /// <summary>Reopens a won or lost deal, if the pipeline allows it.</summary>
@@ -164,5 +178,6 @@ public abstract record DealCommand
     /// <returns>The command.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="by"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="by"/> is empty, or <paramref name="stageId"/> is given but empty.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.</exception>
     public static ReopenDeal Reopen(Instant at, string by, string? stageId = null) => new(stageId, at, by);
 }

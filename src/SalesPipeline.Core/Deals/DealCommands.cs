@@ -54,7 +54,7 @@ public sealed record ChangeAmount : DealCommand
 public sealed record ChangeExpectedClose : DealCommand
 {
     internal ChangeExpectedClose(LocalDate expectedClose, Instant at, string by)
-        : base(at, by) => ExpectedClose = expectedClose;
+        : base(at, by) => ExpectedClose = Preconditions.CheckDate(expectedClose);
 
     /// <summary>The new expected close date.</summary>
     public LocalDate ExpectedClose { get; }

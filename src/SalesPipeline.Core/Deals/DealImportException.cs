@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using SalesPipeline.Utility;
 
 namespace SalesPipeline.Deals;
 
@@ -16,9 +17,9 @@ public sealed class DealImportException : ArgumentException
     /// <summary>Creates the exception.</summary>
     /// <param name="errors">Every reason; at least one.</param>
     /// <param name="paramName">The parameter that held the records.</param>
-    /// <exception cref="ArgumentNullException"><paramref name="errors"/> is null.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="errors"/> or one of them is null (the message gives its position).</exception>
     public DealImportException(IEnumerable<ImportError> errors, string? paramName)
-        : this((errors ?? throw new ArgumentNullException(nameof(errors))).ToArray(), paramName) { }
+        : this(Preconditions.CheckNoNullElement(errors, "Error"), paramName) { }
 
     private DealImportException(ImportError[] errors, string? paramName)
         : base(

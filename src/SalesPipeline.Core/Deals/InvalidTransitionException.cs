@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using SalesPipeline.Utility;
 
 namespace SalesPipeline.Deals;
 
@@ -15,8 +16,9 @@ public sealed class InvalidTransitionException : InvalidOperationException
     /// <summary>Creates the exception.</summary>
     /// <param name="dealId">The deal whose command was rejected.</param>
     /// <param name="rejections">Every reason.</param>
+    /// <exception cref="ArgumentNullException">A rejection is null (the message gives its position).</exception>
     public InvalidTransitionException(DealId dealId, IEnumerable<Rejection> rejections)
-        : this(dealId, rejections?.ToArray() ?? []) { }
+        : this(dealId, rejections is null ? [] : Preconditions.CheckNoNullElement(rejections, "Rejection")) { }
 
     private InvalidTransitionException(DealId dealId, Rejection[] rejections)
         : base($"Deal {dealId}: the command was rejected: " + string.Join(" ", rejections.Select(r => r.Message)))

@@ -44,7 +44,8 @@ public static partial class PipelineTransitions
     /// the amount is set and not negative; the stage exists; the status agrees with the stage (Open with an open stage, Won
     /// with the Won stage, Lost with the Lost stage); a closed deal has its close instant and an open one none; the loss
     /// reason and competitor belong to a lost deal and overrides to an open one; the probability is in [0, 1] from Manual or
-    /// Model; the category is not Closed; no instant is before the creation or after <paramref name="asOf"/>; history
+    /// Model; the category is not Closed; the expected close date and the creation are supported dates (ISO calendar,
+    /// 0001-01-01 to 9999-12-31); no instant is before the creation or after <paramref name="asOf"/>; history
     /// entries are in time order, name stages of the pipeline, never enter the stage the deal is in, close only an open deal
     /// (no two wins), reopen only when the pipeline allows it, and end where the record says the deal is.</para>
     /// <para>Pure and thread-safe.</para>
@@ -54,10 +55,12 @@ public static partial class PipelineTransitions
     /// Console.WriteLine(result);            // read 10000: accepted 10000, rejected 0
     /// var funnel = Funnel.Of(result.Deals, pipeline, Currency.USD);
     /// </code></example>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="asOf"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.</exception>
     public static ImportResult Import(this PipelineDefinition pipeline, IEnumerable<DealImport?> records, Instant asOf)
     {
         Preconditions.CheckNotNull(pipeline);
         Preconditions.CheckNotNull(records);
+        Preconditions.CheckInstant(asOf);
         var deals = new List<Deal>();
         var errors = new List<ImportError>();
         var seen = new Dictionary<DealId, int>();
@@ -153,6 +156,15 @@ public static partial class PipelineTransitions
             {
                 Fail(field, value, "The value is not empty when given; leave it null when unknown.");
             }
+        }
+        // Every other instant of the record lies between CreatedAt and asOf, so these two keep them all supported.
+        if (Preconditions.InstantProblem(r.CreatedAt) is { } createdProblem)
+        {
+            Fail(nameof(r.CreatedAt), r.CreatedAt, createdProblem);
+        }
+        if (Preconditions.DateProblem(r.ExpectedClose) is { } closeProblem)
+        {
+            Fail(nameof(r.ExpectedClose), r.ExpectedClose, closeProblem);
         }
         if (r.CreatedAt > asOf)
         {

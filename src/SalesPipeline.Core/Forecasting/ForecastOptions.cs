@@ -1,6 +1,7 @@
 using System;
 using NodaTime;
 using SalesPipeline.Organization;
+using SalesPipeline.Utility;
 
 namespace SalesPipeline.Forecasting;
 
@@ -23,7 +24,12 @@ public sealed record ForecastOptions
     /// The date the forecast is made on: open deals expected to close before it are overdue and reported on their own
     /// line. When null, the first period's start is used.
     /// </summary>
-    public LocalDate? AsOf { get; init; }
+    /// <exception cref="System.ArgumentOutOfRangeException">The value is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.</exception>
+    public LocalDate? AsOf
+    {
+        get;
+        init => field = Preconditions.CheckDate(value, nameof(AsOf));
+    }
 
     /// <summary>The organization for per-team roll-ups; when null, figures are given per owner only.</summary>
     public SalesOrg? Organization { get; init; }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using SalesPipeline.Activities;
 using SalesPipeline.Leads;
 using SalesPipeline.Utility;
@@ -39,19 +38,7 @@ public sealed record HealthInputs
     public IReadOnlyList<Lead> Leads
     {
         get => leads;
-        init
-        {
-            ArgumentNullException.ThrowIfNull(value, nameof(Leads));
-            var copy = value.ToArray();
-            for (var i = 0; i < copy.Length; i++)
-            {
-                if (copy[i] is null)
-                {
-                    throw new ArgumentNullException(nameof(Leads), $"Lead {i} is null.");
-                }
-            }
-            leads = ValueList<Lead>.Copy(copy)!;
-        }
+        init { leads = ValueList<Lead>.Copy(Preconditions.CheckNoNullElement(value, "Lead", nameof(Leads)))!; }
     }
 
     /// <summary>The target and win rate of the coverage check; when null, coverage is not checked.</summary>

@@ -122,7 +122,8 @@ public sealed record HealthPolicy
     } = 0.50m;
 
     /// <summary>The late stages by id, instead of <see cref="LateStageProbability"/>; null by default.</summary>
-    /// <exception cref="ArgumentException">A stage id is null, empty or repeated.</exception>
+    /// <exception cref="ArgumentNullException">A stage id is null (the message gives its position).</exception>
+    /// <exception cref="ArgumentException">A stage id is empty or repeated.</exception>
     public IReadOnlyList<string>? LateStages
     {
         get;
@@ -219,7 +220,7 @@ public sealed record HealthPolicy
 
     private static ValueList<string> StageIds(IReadOnlyList<string> value, string name)
     {
-        var ids = value.ToArray();
+        var ids = Preconditions.CheckNoNullElement(value, "Stage id", name);
         for (var i = 0; i < ids.Length; i++)
         {
             Preconditions.CheckArgument(

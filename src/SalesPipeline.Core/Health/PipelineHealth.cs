@@ -56,7 +56,13 @@ public static class PipelineHealth
     )
     {
         Preconditions.CheckNotNull(activities);
-        return Inspect(deals, pipeline, asOf, policy, new HealthInputs { Activities = activities, Leads = [.. leads ?? []] });
+        return Inspect(
+            deals,
+            pipeline,
+            asOf,
+            policy,
+            new HealthInputs { Activities = activities, Leads = leads is null ? [] : Preconditions.CheckNoNullElement(leads, "Lead") }
+        );
     }
 
     /// <summary>Inspects the deals with everything a health check can use: activities, leads, a coverage goal, exchange rates.</summary>

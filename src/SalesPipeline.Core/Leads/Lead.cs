@@ -185,6 +185,7 @@ public sealed record Lead
     /// <exception cref="ArgumentException">An id is default, or a given text is empty.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is negative, or <paramref name="at"/> is before the lead's latest event.</exception>
     /// <exception cref="InvalidOperationException">The lead is already converted or disqualified.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="expectedClose"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.</exception>
     public (Lead Lead, Deal Deal) Convert(
         PipelineDefinition pipeline,
         DealId dealId,

@@ -134,26 +134,30 @@ public sealed class SalesOrg : IEquatable<SalesOrg>
     /// <param name="viewerId">The person.</param>
     /// <param name="deals">The deals.</param>
     /// <returns>The visible deals (evaluated lazily; the viewer is checked at once).</returns>
-    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentNullException">
+    /// An argument is null; or, when the result is enumerated, a deal is (the message gives its position).
+    /// </exception>
     /// <exception cref="ArgumentException">No such person.</exception>
     public IEnumerable<Deal> VisibleTo(string viewerId, IEnumerable<Deal> deals)
     {
         var scope = ScopeOf(viewerId);
         Preconditions.CheckNotNull(deals);
-        return deals.Where(d => scope.Includes(d.Owner));
+        return Preconditions.EachNotNull(deals, "Deal", nameof(deals)).Where(d => scope.Includes(d.Owner));
     }
 
     /// <summary>The leads the viewer may see, in their original order.</summary>
     /// <param name="viewerId">The person.</param>
     /// <param name="leads">The leads.</param>
     /// <returns>The visible leads (evaluated lazily; the viewer is checked at once).</returns>
-    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentNullException">
+    /// An argument is null; or, when the result is enumerated, a lead is (the message gives its position).
+    /// </exception>
     /// <exception cref="ArgumentException">No such person.</exception>
     public IEnumerable<Lead> VisibleTo(string viewerId, IEnumerable<Lead> leads)
     {
         var scope = ScopeOf(viewerId);
         Preconditions.CheckNotNull(leads);
-        return leads.Where(l => scope.Includes(l.Owner));
+        return Preconditions.EachNotNull(leads, "Lead", nameof(leads)).Where(l => scope.Includes(l.Owner));
     }
 
     private VisibilityScope ComputeScope(SalesPerson person)

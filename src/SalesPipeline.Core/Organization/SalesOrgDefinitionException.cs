@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
+using SalesPipeline.Utility;
 
 namespace SalesPipeline.Organization;
 
@@ -11,8 +11,9 @@ public sealed class SalesOrgDefinitionException : InvalidOperationException
     /// <summary>Creates the exception.</summary>
     /// <param name="company">The company being built.</param>
     /// <param name="problems">Every problem, one plain sentence each.</param>
+    /// <exception cref="ArgumentNullException">A problem is null (the message gives its position).</exception>
     public SalesOrgDefinitionException(string company, IEnumerable<string> problems)
-        : this(company, problems?.ToArray() ?? []) { }
+        : this(company, problems is null ? [] : Preconditions.CheckNoNullElement(problems, "Problem")) { }
 
     private SalesOrgDefinitionException(string company, string[] problems)
         : base(

@@ -173,11 +173,12 @@ public sealed class PipelineBuilder
                 );
             }
             var criteria = new List<ExitCriterion>();
-            foreach (var criterion in spec.ExitCriteria)
+            for (var c = 0; c < spec.ExitCriteria.Count; c++)
             {
+                var criterion = spec.ExitCriteria[c];
                 if (criterion is null)
                 {
-                    problems.Add($"{label} has a null exit criterion.");
+                    problems.Add(string.Create(CultureInfo.InvariantCulture, $"{label}: exit criterion {c} is null."));
                     continue;
                 }
                 if (criterionOwners.TryGetValue(criterion.Id, out var owner))

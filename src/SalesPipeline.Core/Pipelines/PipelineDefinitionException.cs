@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
+using SalesPipeline.Utility;
 
 namespace SalesPipeline.Pipelines;
 
@@ -13,8 +13,9 @@ public sealed class PipelineDefinitionException : InvalidOperationException
     /// <summary>Creates the exception.</summary>
     /// <param name="pipelineName">The name of the pipeline being built.</param>
     /// <param name="problems">Every problem, one plain sentence each.</param>
+    /// <exception cref="ArgumentNullException">A problem is null (the message gives its position).</exception>
     public PipelineDefinitionException(string pipelineName, IEnumerable<string> problems)
-        : this(pipelineName, problems?.ToArray() ?? []) { }
+        : this(pipelineName, problems is null ? [] : Preconditions.CheckNoNullElement(problems, "Problem")) { }
 
     private PipelineDefinitionException(string pipelineName, string[] problems)
         : base(

@@ -82,9 +82,11 @@ public static class Attainment
     /// period; a team quota without an organization or for a team the organization lacks.
     /// </exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="winRate"/> is not above 0 and at most 1.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="asOf"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.</exception>
     public static AttainmentReport Of(ForecastSnapshot snapshot, IEnumerable<Quota> quotas, LocalDate? asOf = null, decimal? winRate = null)
     {
         Preconditions.CheckNotNull(snapshot);
+        Preconditions.CheckDate(asOf);
         AttainmentOptions.CheckWinRate(winRate, nameof(winRate));
         var layout = Layout.Of(quotas, snapshot.Options.Organization, asOf, nameof(quotas));
         Preconditions.CheckArgument(

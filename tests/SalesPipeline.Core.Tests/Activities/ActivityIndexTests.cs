@@ -80,7 +80,7 @@ public class ActivityIndexTests
     [Fact]
     public void Create_NullActivity_Throws()
     {
-        var ex = Assert.Throws<ArgumentException>(() =>
+        var ex = Assert.Throws<ArgumentNullException>(() =>
             ActivityIndex.Create([Activity.ForLead(ActivityKind.Call, Day(3), "a", L1), null!])
         );
         Assert.Equal("activities", ex.ParamName);

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using NodaTime;
 using SalesPipeline.Organization;
+using SalesPipeline.Utility;
 
 namespace SalesPipeline.Collections;
 
@@ -39,6 +40,7 @@ public static class Aging
     /// // On 2026-04-10: #2 owes 2,500.00, 41 days overdue (31-60); #3 owes 3,500.00, 10 days overdue (1-30).
     /// Aging.Of([schedule], new LocalDate(2026, 4, 10));
     /// </code></example>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="asOf"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.</exception>
     public static AgingReport Of(
         IEnumerable<CollectionSchedule> schedules,
         LocalDate asOf,
@@ -46,6 +48,7 @@ public static class Aging
         SalesOrg? organization = null
     )
     {
+        Preconditions.CheckDate(asOf);
         var (list, currency) = Receivables.Check(schedules, nameof(schedules));
         var accumulator = new AgingAccumulator(currency, asOf, buckets, organization);
         accumulator.AddRange(list);

@@ -35,10 +35,11 @@ public sealed class AgingAccumulator
     /// <param name="buckets">The buckets; <see cref="AgingBuckets.Default"/> when null.</param>
     /// <param name="organization">The sales organization that places reps in teams; without it there are no team lines.</param>
     /// <exception cref="ArgumentNullException"><paramref name="currency"/> is null.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="asOf"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.</exception>
     public AgingAccumulator(Currency currency, LocalDate asOf, AgingBuckets? buckets = null, SalesOrg? organization = null)
     {
         Currency = Preconditions.CheckNotNull(currency);
-        AsOf = asOf;
+        AsOf = Preconditions.CheckDate(asOf);
         Buckets = buckets ?? AgingBuckets.Default;
         this.organization = organization;
         total = new long[Buckets.Count];

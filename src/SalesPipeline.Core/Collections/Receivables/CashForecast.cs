@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using NodaTime;
 using SalesPipeline.Calendars;
 using SalesPipeline.Deals;
@@ -39,6 +38,7 @@ public static class CashForecast
     /// DefaultTerms)</c>, p its win probability and round to the minor unit half away from zero (a deal weighted to zero adds
     /// nothing). Their instalments are placed like the scheduled ones, in their own columns.</para>
     /// </remarks>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="asOf"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.</exception>
     public static CashForecastReport Of(
         IEnumerable<CollectionSchedule> schedules,
         LocalDate asOf,
@@ -46,6 +46,7 @@ public static class CashForecast
         CashForecastOptions? options = null
     )
     {
+        Preconditions.CheckDate(asOf);
         var (list, currency) = Receivables.Check(schedules, nameof(schedules));
         var periodList = Periods.CheckNonOverlapping(periods, nameof(periods));
         var rows = periodList.Length + 3;
@@ -100,8 +101,8 @@ public static class CashForecast
         long[][] columns
     )
     {
-        var won = Preconditions.CheckNotNull(options.WonDeals, paramName).ToArray();
-        var open = Preconditions.CheckNotNull(options.OpenDeals, paramName).ToArray();
+        var won = Preconditions.CheckNoNullElement(options.WonDeals, "Won deal", paramName);
+        var open = Preconditions.CheckNoNullElement(options.OpenDeals, "Open deal", paramName);
         if (won.Length + open.Length == 0)
         {
             return;
@@ -142,10 +143,6 @@ public static class CashForecast
 
     private static void Check(Deal deal, Currency currency, string paramName)
     {
-        if (deal is null)
-        {
-            throw new ArgumentNullException(paramName, "A deal in the cash forecast options is null.");
-        }
         Preconditions.CheckArgument(
             deal.Amount.Currency == currency,
             paramName,

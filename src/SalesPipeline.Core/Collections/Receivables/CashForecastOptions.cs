@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using NodaTime;
 using SalesPipeline.Deals;
 using SalesPipeline.Pipelines;
+using SalesPipeline.Utility;
 
 namespace SalesPipeline.Collections;
 
@@ -28,5 +29,10 @@ public sealed record CashForecastOptions
     public PipelineDefinition? Pipeline { get; init; }
 
     /// <summary>The time zone in which a won deal's close instant becomes its signing date; UTC by default.</summary>
-    public DateTimeZone Zone { get; init; } = DateTimeZone.Utc;
+    /// <exception cref="System.ArgumentNullException">The value is null.</exception>
+    public DateTimeZone Zone
+    {
+        get;
+        init => field = Preconditions.CheckNotNull(value, nameof(Zone));
+    } = DateTimeZone.Utc;
 }

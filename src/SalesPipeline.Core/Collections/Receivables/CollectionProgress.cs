@@ -5,6 +5,7 @@ using System.Linq;
 using NodaTime;
 using SalesPipeline.Organization;
 using SalesPipeline.Statistics;
+using SalesPipeline.Utility;
 
 namespace SalesPipeline.Collections;
 
@@ -27,8 +28,10 @@ public static class CollectionProgress
     /// <para>One contract line per schedule, in the order given, keyed by the contract id (or
     /// <see cref="Receivables.Unassigned"/>); rep and team lines as in <see cref="Aging.Of"/>.</para>
     /// </remarks>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="asOf"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.</exception>
     public static CollectionProgressReport Of(IEnumerable<CollectionSchedule> schedules, LocalDate asOf, SalesOrg? organization = null)
     {
+        Preconditions.CheckDate(asOf);
         var (list, currency) = Receivables.Check(schedules, nameof(schedules));
         var contracts = new List<ProgressLine>(list.Length);
         var reps = new Dictionary<string, long[]>(StringComparer.Ordinal);

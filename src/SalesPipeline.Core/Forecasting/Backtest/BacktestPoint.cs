@@ -14,8 +14,10 @@ public sealed record BacktestPoint
     /// <param name="period">The period forecast; it must not end before <paramref name="forecastDate"/>.</param>
     /// <exception cref="ArgumentNullException"><paramref name="period"/> is null.</exception>
     /// <exception cref="ArgumentException">The period ends before the forecast date.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="forecastDate"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.</exception>
     public BacktestPoint(LocalDate forecastDate, FiscalPeriod period)
     {
+        Preconditions.CheckDate(forecastDate);
         Period = Preconditions.CheckNotNull(period);
         Preconditions.CheckArgument(
             period.End >= forecastDate,

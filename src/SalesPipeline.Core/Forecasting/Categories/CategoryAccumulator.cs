@@ -78,11 +78,7 @@ public sealed class CategoryAccumulator
     /// <exception cref="MissingExchangeRateException">A deal's currency has no rate.</exception>
     public void AddRange(IEnumerable<Deal> deals)
     {
-        Preconditions.CheckNotNull(deals);
-        foreach (var deal in deals)
-        {
-            Add(deal);
-        }
+        Preconditions.AddEach(deals, Add, "Deal");
     }
 
     /// <summary>Adds everything another accumulator has seen; the other is left unchanged.</summary>

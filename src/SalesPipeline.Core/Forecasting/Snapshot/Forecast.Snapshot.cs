@@ -19,9 +19,11 @@ public static partial class Forecast
     /// <returns>The forecast.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">The periods are empty or overlap.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="asOf"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.</exception>
     public static StageWeightedForecast StageWeighted(ForecastSnapshot snapshot, IEnumerable<FiscalPeriod> periods, LocalDate? asOf = null)
     {
         Preconditions.CheckNotNull(snapshot);
+        Preconditions.CheckDate(asOf);
         var ps = Periods.CheckNonOverlapping(periods, nameof(periods));
         var index = new PeriodIndex(ps, asOf);
 

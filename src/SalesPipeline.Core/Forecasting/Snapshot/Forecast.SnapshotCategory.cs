@@ -25,6 +25,7 @@ public static partial class Forecast
     /// <returns>The forecast.</returns>
     /// <exception cref="ArgumentNullException">A required argument or an adjustment is null.</exception>
     /// <exception cref="ArgumentException">The periods are empty or overlap, or an adjustment is invalid.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="asOf"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.</exception>
     public static CategoryForecast ByCategory(
         ForecastSnapshot snapshot,
         IEnumerable<FiscalPeriod> periods,
@@ -36,6 +37,7 @@ public static partial class Forecast
     {
         Preconditions.CheckNotNull(snapshot);
         Preconditions.CheckNotNull(organization);
+        Preconditions.CheckDate(asOf);
         var ps = Periods.CheckNonOverlapping(periods, nameof(periods));
         var index = new PeriodIndex(ps, asOf);
         var asOfDay = index.AsOfDay;

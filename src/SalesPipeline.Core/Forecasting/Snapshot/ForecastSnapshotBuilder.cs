@@ -121,11 +121,7 @@ public sealed class ForecastSnapshotBuilder
     /// <remarks>The deals before a refused one stay added.</remarks>
     public void AddRange(IEnumerable<Deal> deals)
     {
-        Preconditions.CheckNotNull(deals);
-        foreach (var deal in deals)
-        {
-            Add(deal);
-        }
+        Preconditions.AddEach(deals, Add, "Deal");
     }
 
     /// <summary>The snapshot of every deal added so far; the builder can go on adding.</summary>

@@ -89,11 +89,7 @@ public sealed class StageWeightedAccumulator
     /// <exception cref="MissingExchangeRateException">A deal's currency has no rate to the reporting currency.</exception>
     public void AddRange(IEnumerable<Deal> deals)
     {
-        Preconditions.CheckNotNull(deals);
-        foreach (var deal in deals)
-        {
-            Add(deal);
-        }
+        Preconditions.AddEach(deals, Add, "Deal");
     }
 
     /// <summary>Adds everything another accumulator has seen; the other is left unchanged.</summary>

@@ -49,15 +49,11 @@ public sealed record ActivityProgressOptions
         get => Array.AsReadOnly(excludedOutcomes);
         init
         {
-            Preconditions.CheckNotNull(value, nameof(ExcludedOutcomes));
-            if (value.Any(o => o is null))
-            {
-                throw new ArgumentNullException(
-                    nameof(ExcludedOutcomes),
-                    "ExcludedOutcomes must not hold null; leave it empty to keep every outcome."
-                );
-            }
-            excludedOutcomes = value.Distinct().OrderBy(o => o.Code, StringComparer.Ordinal).ToArray();
+            excludedOutcomes = Preconditions
+                .CheckNoNullElement(value, "Outcome", nameof(ExcludedOutcomes))
+                .Distinct()
+                .OrderBy(o => o.Code, StringComparer.Ordinal)
+                .ToArray();
         }
     }
 
@@ -80,10 +76,20 @@ public sealed record ActivityProgressOptions
     public Instant? AsOf { get; init; }
 
     /// <summary>The first day (inclusive) of the window activities are taken from, by their date in <see cref="Zone"/>.</summary>
-    public LocalDate? Start { get; init; }
+    /// <exception cref="System.ArgumentOutOfRangeException">The value is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.</exception>
+    public LocalDate? Start
+    {
+        get;
+        init => field = Preconditions.CheckDate(value, nameof(Start));
+    }
 
     /// <summary>The day after the window (exclusive).</summary>
-    public LocalDate? End { get; init; }
+    /// <exception cref="System.ArgumentOutOfRangeException">The value is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.</exception>
+    public LocalDate? End
+    {
+        get;
+        init => field = Preconditions.CheckDate(value, nameof(End));
+    }
 
     /// <summary>The zone that turns an activity's instant into a date for the window; UTC by default.</summary>
     public DateTimeZone Zone { get; init; } = DateTimeZone.Utc;

@@ -115,11 +115,7 @@ public sealed class FunnelAccumulator
     /// <exception cref="MissingExchangeRateException">A deal's currency has no rate to the reporting currency.</exception>
     public void AddRange(IEnumerable<Deal> deals)
     {
-        Preconditions.CheckNotNull(deals);
-        foreach (var deal in deals)
-        {
-            Add(deal);
-        }
+        Preconditions.AddEach(deals, Add, "Deal");
     }
 
     /// <summary>Adds one lead to the lead conversion lines.</summary>
@@ -154,11 +150,7 @@ public sealed class FunnelAccumulator
     /// <exception cref="ArgumentNullException"><paramref name="leads"/> or one of them is null.</exception>
     public void AddRange(IEnumerable<Lead> leads)
     {
-        Preconditions.CheckNotNull(leads);
-        foreach (var lead in leads)
-        {
-            Add(lead);
-        }
+        Preconditions.AddEach(leads, Add, "Lead");
     }
 
     /// <summary>Adds everything another accumulator has seen; the other is left unchanged.</summary>

@@ -137,11 +137,7 @@ public sealed class TimeInStageAccumulator
     /// <exception cref="ArgumentException">A deal belongs to another pipeline or enters a stage the pipeline lacks.</exception>
     public void AddRange(IEnumerable<Deal> deals)
     {
-        Preconditions.CheckNotNull(deals);
-        foreach (var deal in deals)
-        {
-            Add(deal);
-        }
+        Preconditions.AddEach(deals, Add, "Deal");
     }
 
     /// <summary>Adds everything another accumulator has seen; the other is left unchanged.</summary>

@@ -85,11 +85,7 @@ public sealed class IncomingVolumeAccumulator
     /// <exception cref="ArgumentNullException"><paramref name="leads"/> or one of them is null.</exception>
     public void AddRange(IEnumerable<Lead> leads)
     {
-        Preconditions.CheckNotNull(leads);
-        foreach (var lead in leads)
-        {
-            Add(lead);
-        }
+        Preconditions.AddEach(leads, Add, "Lead");
     }
 
     /// <summary>Adds every deal.</summary>
@@ -97,11 +93,7 @@ public sealed class IncomingVolumeAccumulator
     /// <exception cref="ArgumentNullException"><paramref name="deals"/> or one of them is null.</exception>
     public void AddRange(IEnumerable<Deal> deals)
     {
-        Preconditions.CheckNotNull(deals);
-        foreach (var deal in deals)
-        {
-            Add(deal);
-        }
+        Preconditions.AddEach(deals, Add, "Deal");
     }
 
     /// <summary>Adds everything another accumulator has seen; the other is left unchanged.</summary>

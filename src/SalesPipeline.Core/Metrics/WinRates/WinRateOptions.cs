@@ -47,10 +47,20 @@ public sealed record WinRateOptions
     }
 
     /// <summary>The first day of the window (inclusive), or null for no lower bound.</summary>
-    public LocalDate? Start { get; init; }
+    /// <exception cref="System.ArgumentOutOfRangeException">The value is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.</exception>
+    public LocalDate? Start
+    {
+        get;
+        init => field = Preconditions.CheckDate(value, nameof(Start));
+    }
 
     /// <summary>The day after the window (exclusive), or null for no upper bound.</summary>
-    public LocalDate? End { get; init; }
+    /// <exception cref="System.ArgumentOutOfRangeException">The value is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.</exception>
+    public LocalDate? End
+    {
+        get;
+        init => field = Preconditions.CheckDate(value, nameof(End));
+    }
 
     /// <summary>The time zone in which closing and creation instants become dates; UTC by default.</summary>
     public DateTimeZone Zone { get; init; } = DateTimeZone.Utc;
@@ -99,7 +109,12 @@ public sealed record WinRateOptions
     /// <summary>Whether a date falls in the window [<see cref="Start"/>, <see cref="End"/>).</summary>
     /// <param name="date">The date.</param>
     /// <returns>True when inside.</returns>
-    public bool InWindow(LocalDate date) => (Start is not { } start || date >= start) && (End is not { } end || date < end);
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="date"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.</exception>
+    public bool InWindow(LocalDate date)
+    {
+        Preconditions.CheckDate(date);
+        return (Start is not { } start || date >= start) && (End is not { } end || date < end);
+    }
 
     internal void Check(string paramName)
     {
