@@ -14,6 +14,19 @@ static void Expect(bool condition, string what)
     }
 }
 
+static bool RefusedBeforeSigning(Action action)
+{
+    try
+    {
+        action();
+        return false;
+    }
+    catch (ArgumentException e)
+    {
+        return e.ParamName == "entry" && e.Message.Contains("before the contract was signed on 2026-01-31", StringComparison.Ordinal);
+    }
+}
+
 // Payment terms and a schedule
 var terms = PaymentTerms.Create(
     TermsLine.Percentage(30m, DueRule.DaysAfterStart(0)),
@@ -115,6 +128,17 @@ Console.WriteLine(goLive.StatusAsOf(new LocalDate(2027, 1, 1)).Instalments[1].St
 var live = goLive.SetMilestone("go-live", new LocalDate(2026, 4, 20)); // #2 due 2026-05-20
 var withCost = paid.Record(new ContractCost("CO-1", new LocalDate(2026, 2, 3), Money.Of(400m, Currency.USD), "reseller commission"));
 Console.WriteLine(withCost.StatusAsOf(new LocalDate(2026, 3, 5)).CollectedLessCosts); // USD 3,600.00
+try
+{
+    paid.Reschedule(2, new LocalDate(2020, 1, 15), on: new LocalDate(2026, 2, 20));
+}
+catch (ArgumentException e)
+{
+    // reschedule #2 to 2020-01-15 on 2026-02-20 moves the instalment to 2020-01-15, before the contract was signed on
+    // 2026-01-31; an instalment must fall due on or after the signing date. (Parameter 'entry')
+    Console.WriteLine(e.Message);
+}
+Expect(RefusedBeforeSigning(() => paid.Reschedule(2, new LocalDate(2020, 1, 15), on: new LocalDate(2026, 2, 20))), "before signing");
 Expect(moved.Instalments[1].PreviousDueDates.Single() == new LocalDate(2026, 2, 28), "previous due date");
 Expect(live.Instalments[1].DueOn == new LocalDate(2026, 5, 20), "milestone");
 

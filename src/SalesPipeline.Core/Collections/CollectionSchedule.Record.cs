@@ -21,8 +21,9 @@ public sealed partial class CollectionSchedule
     /// <exception cref="ArgumentException">
     /// The entry is in another currency; names an instalment the schedule does not have, a milestone its terms do not
     /// name, or a payment reference it does not hold; is a refund or reversal dated before its payment; is a refund
-    /// larger than what the payment still holds, or a reversal of a payment that holds nothing more; or reaches a
-    /// milestone already reached on another date.
+    /// larger than what the payment still holds, or a reversal of a payment that holds nothing more; reaches a milestone
+    /// already reached on another date; or is a reschedule or milestone dated before <see cref="SignedOn"/>, or a
+    /// reschedule to a due date before it (a payment before signing is accepted: it is a prepayment).
     /// </exception>
     /// <exception cref="ArgumentOutOfRangeException">
     /// A payment would bring the schedule's payments, or a cost its costs, beyond <see cref="Currency.MaxAmount"/>
@@ -113,7 +114,7 @@ public sealed partial class CollectionSchedule
     /// <param name="reachedOn">The date it was reached.</param>
     /// <returns>The new schedule (this one if the milestone was already recorded on that date).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="name"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="name"/> is blank, not a milestone of the terms, or already reached on another date.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is blank, not a milestone of the terms, or already reached on another date; or <paramref name="reachedOn"/> is before <see cref="SignedOn"/>.</exception>
     /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="reachedOn"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.</exception>
     public CollectionSchedule SetMilestone(string name, LocalDate reachedOn) =>
         Record(new MilestoneReached(name, Preconditions.CheckDate(reachedOn)));
@@ -128,7 +129,10 @@ public sealed partial class CollectionSchedule
     /// <param name="reason">Why; optional.</param>
     /// <returns>The new schedule.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="instalment"/> is below 1.</exception>
-    /// <exception cref="ArgumentException"><paramref name="instalment"/> is above the number of instalments.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="instalment"/> is above the number of instalments, or <paramref name="newDueOn"/> or
+    /// <paramref name="on"/> is before <see cref="SignedOn"/>.
+    /// </exception>
     /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="newDueOn"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.</exception>
     /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="on"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.</exception>
     public CollectionSchedule Reschedule(int instalment, LocalDate newDueOn, LocalDate on, string? reason = null) =>
@@ -246,6 +250,14 @@ public sealed partial class CollectionSchedule
                 break;
             case Collections.Reschedule s:
                 CheckInstalment(s.Instalment, s, paramName);
+                CheckNotBeforeSigning(s.On, "is agreed on", "a reschedule must be agreed on or after the signing date", s, paramName);
+                CheckNotBeforeSigning(
+                    s.NewDueOn,
+                    "moves the instalment to",
+                    "an instalment must fall due on or after the signing date",
+                    s,
+                    paramName
+                );
                 break;
             case MilestoneReached m:
                 if (Array.TrueForAll(rules, r => !string.Equals(r.MilestoneName, m.Name, StringComparison.Ordinal)))
@@ -255,6 +267,13 @@ public sealed partial class CollectionSchedule
                         paramName
                     );
                 }
+                CheckNotBeforeSigning(
+                    m.On,
+                    "is reached on",
+                    "a milestone of the contract must be reached on or after the signing date",
+                    m,
+                    paramName
+                );
                 break;
             default:
                 break;
@@ -292,6 +311,20 @@ public sealed partial class CollectionSchedule
         if (amount.Currency != Currency)
         {
             throw new ArgumentException($"The schedule is in {Currency.Code}, but {entry} is in {amount.Currency.Code}.", paramName);
+        }
+    }
+
+    // Due dates exist only under the signed contract: reschedules and milestones date from the signing on, and no due date
+    // they set is earlier (a planned due date comes from the terms at Create). Money may arrive earlier: a payment before
+    // signing is a prepayment, and its refunds, reversals and the contract's costs follow it.
+    private void CheckNotBeforeSigning(LocalDate date, string does, string rule, CollectionEntry entry, string paramName)
+    {
+        if (date < SignedOn)
+        {
+            throw new ArgumentException(
+                $"{entry} {does} {date:uuuu-MM-dd}, before the contract was signed on {SignedOn:uuuu-MM-dd}; {rule}.",
+                paramName
+            );
         }
     }
 

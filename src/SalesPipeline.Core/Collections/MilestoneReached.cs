@@ -12,7 +12,8 @@ namespace SalesPipeline.Collections;
 /// <remarks>
 /// <para>Recording the same milestone with the same date again changes nothing; with another date it is an error
 /// (reschedule the instalments instead). <see cref="CollectionSchedule.StatusAsOf"/> of a date before
-/// <see cref="CollectionEntry.On"/> shows the instalments still waiting for the milestone.</para>
+/// <see cref="CollectionEntry.On"/> shows the instalments still waiting for the milestone. <see cref="CollectionSchedule.Record"/>
+/// refuses a milestone dated before the contract was signed (<see cref="CollectionSchedule.SignedOn"/>).</para>
 /// <para>Immutable; thread-safe.</para>
 /// </remarks>
 public sealed record MilestoneReached : CollectionEntry

@@ -13,7 +13,8 @@ namespace SalesPipeline.Collections;
 /// <para>From <see cref="CollectionEntry.On"/> on, the instalment is due on <see cref="NewDueOn"/> (an instalment waiting
 /// for a milestone gets a fixed date and stops waiting); <see cref="CollectionSchedule.StatusAsOf"/> of an earlier date
 /// still shows the old due date. Recording an equal reschedule again (same instalment, dates and reason) changes
-/// nothing.</para>
+/// nothing. <see cref="CollectionSchedule.Record"/> refuses a reschedule agreed before the contract was signed
+/// (<see cref="CollectionSchedule.SignedOn"/>) or moving the instalment to a date before it.</para>
 /// <para>Immutable; thread-safe.</para>
 /// </remarks>
 public sealed record Reschedule : CollectionEntry

@@ -75,6 +75,25 @@ public class CollectionScheduleJsonTests
     )]
     // A refund of a payment the history does not hold: CollectionSchedule.RecordAll refuses it.
     [InlineData("\"paymentReference\":\"WIRE-1\"", "\"paymentReference\":\"WIRE-9\"", "$", "CollectionSchedule is not valid")]
+    // Issue 15: a milestone reached, a reschedule agreed, or a due date moved to before the signing date (2026-01-31).
+    [InlineData(
+        "\"on\":\"2026-02-20\"",
+        "\"on\":\"2026-01-20\"",
+        "$",
+        "CollectionSchedule is not valid: milestone go-live 2026-01-20 is reached on 2026-01-20, before the contract was signed on 2026-01-31"
+    )]
+    [InlineData(
+        "\"on\":\"2026-03-01\",\"instalment\":4",
+        "\"on\":\"2026-01-30\",\"instalment\":4",
+        "$",
+        "reschedule #4 to 2026-04-15 on 2026-01-30 is agreed on 2026-01-30, before the contract was signed on 2026-01-31"
+    )]
+    [InlineData(
+        "\"newDueOn\":\"2026-04-15\"",
+        "\"newDueOn\":\"2020-04-15\"",
+        "$",
+        "reschedule #4 to 2020-04-15 on 2026-03-01 moves the instalment to 2020-04-15, before the contract was signed on 2026-01-31"
+    )]
     [InlineData("\"reference\":\"C-1\"", "\"reference\":\"\"", "$.history[4].reference", "The text \"\" is blank")]
     [InlineData("\"history\":[", "\"history\":[null,", "$.history[0]", "An element is null")]
     public void Bad_schedules_name_the_path_and_the_rule(string find, string replace, string path, string rule)
