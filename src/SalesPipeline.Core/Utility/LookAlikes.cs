@@ -25,6 +25,11 @@ internal static class LookAlikes
     // default-ignorable code points, so that width, ligatures, case and invisible characters make no difference.
     internal static string NameKey(string text)
     {
+        if (IsPrintableAscii(text))
+        {
+            // No ASCII character decomposes or is ignorable, and CaseFolding.txt folds only A-Z (to a-z) among them.
+            return text.ToLowerInvariant();
+        }
         var cps = Decompose(WithoutIgnorables(text), compatibility: false);
         cps = Decompose(Fold(cps), compatibility: true);
         return ToText(Decompose(Fold(cps), compatibility: true));
@@ -49,6 +54,10 @@ internal static class LookAlikes
     // characters, mixed scripts), or null.
     internal static string? IdProblem(string id)
     {
+        if (IsPrintableAscii(id))
+        {
+            return null; // Latin letters among Common digits and punctuation, nothing invisible
+        }
         var cps = CodePoints(id, out var invalidAt);
         if (invalidAt >= 0)
         {
@@ -195,6 +204,18 @@ internal static class LookAlikes
         return set;
     }
 
+    private static bool IsPrintableAscii(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c is < ' ' or > '~')
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static bool IsInvisible(int cp) => UnicodeTables.IsDefaultIgnorable(cp) || (cp < 0x10000 && char.IsControl((char)cp));
 
     private static string Describe(int cp) => IsInvisible(cp) ? $"U+{cp:X4}" : $"\"{char.ConvertFromUtf32(cp)}\" U+{cp:X4}";
@@ -225,6 +246,10 @@ internal static class LookAlikes
         for (var i = 1; i < result.Count; i++)
         {
             var cp = result[i];
+            if (cp < UnicodeTables.FirstNonStarter)
+            {
+                continue;
+            }
             var ccc = UnicodeTables.CombiningClass(cp);
             if (ccc == 0)
             {
@@ -270,13 +295,14 @@ internal static class LookAlikes
         var sb = new StringBuilder(cps.Count);
         foreach (var cp in cps)
         {
-            if (cp is >= 0xD800 and <= 0xDFFF)
+            if (cp < 0x10000)
             {
-                sb.Append((char)cp);
+                sb.Append((char)cp); // an unpaired surrogate stays as it was
             }
             else
             {
-                sb.Append(char.ConvertFromUtf32(cp));
+                sb.Append((char)(0xD800 + ((cp - 0x10000) >> 10)));
+                sb.Append((char)(0xDC00 + ((cp - 0x10000) & 0x3FF)));
             }
         }
         return sb.ToString();

@@ -22,7 +22,12 @@ internal static partial class UnicodeTables
     private static readonly string[][] ScriptSetList = ParseScriptSets(ScriptSetData);
     private static readonly Dictionary<string, string> ScriptNames = ParseScriptNames(ScriptNameData);
 
-    internal static bool IsDefaultIgnorable(int codePoint) => Ignorables.Find(codePoint) != 0;
+    // Below these code points the tables hold nothing (checked by UnicodeTablesTests), so ASCII skips the searches.
+    internal const int FirstDecomposable = 0xA0;
+    internal const int FirstIgnorable = 0xAD;
+    internal const int FirstNonStarter = 0x300;
+
+    internal static bool IsDefaultIgnorable(int codePoint) => codePoint >= FirstIgnorable && Ignorables.Find(codePoint) != 0;
 
     // Script_Extensions of the code point, or its Script where it has none, as ISO 15924 codes (Zyyy Common, Zinh
     // Inherited, Zzzz Unknown).
@@ -33,6 +38,11 @@ internal static partial class UnicodeTables
     // Appends the full canonical (or, with compatibility, compatibility) decomposition of the code point.
     internal static void AppendDecomposition(int codePoint, bool compatibility, List<int> to)
     {
+        if (codePoint < FirstDecomposable)
+        {
+            to.Add(codePoint);
+            return;
+        }
         if (codePoint is >= HangulFirst and < HangulFirst + HangulCount)
         {
             // Unicode chapter 3.12: a syllable is L V or L V T, by arithmetic.
@@ -51,7 +61,11 @@ internal static partial class UnicodeTables
         }
     }
 
-    internal static int CombiningClass(int codePoint) => CombiningClasses.Find(codePoint);
+    internal static int CombiningClass(int codePoint) => codePoint < FirstNonStarter ? 0 : CombiningClasses.Find(codePoint);
+
+    // The lowest code point each table has, for the test that keeps the fast paths above true.
+    internal static (int Decomposable, int Ignorable, int NonStarter) FirstEntries =>
+        (Math.Min(CanonicalMap.First, CompatibilityMap.First), Ignorables.First, CombiningClasses.First);
 
     internal static void AppendCaseFolding(int codePoint, List<int> to)
     {
@@ -144,9 +158,11 @@ internal static partial class UnicodeTables
             return new CodePointMap(keys, starts, values.ToArray());
         }
 
+        internal int First => keys[0];
+
         internal bool TryAppend(int codePoint, List<int> to)
         {
-            var i = Array.BinarySearch(keys, codePoint);
+            var i = keys.AsSpan().BinarySearch(codePoint);
             if (i < 0)
             {
                 return false;
@@ -213,9 +229,11 @@ internal static partial class UnicodeTables
             return new RangeTable(firsts, lasts, values);
         }
 
+        internal int First => firsts[0];
+
         internal int Find(int codePoint)
         {
-            var i = Array.BinarySearch(firsts, codePoint);
+            var i = firsts.AsSpan().BinarySearch(codePoint);
             if (i < 0)
             {
                 i = ~i - 1;
