@@ -5,6 +5,9 @@ need (docs/pipelines-and-deals.md, "Names and ids that look alike").
 usage: eng/gen-unicode-tables.py [UCD_DIR] > src/SalesPipeline.Core/Utility/UnicodeTables.g.cs
        eng/gen-unicode-tables.py --samples [UCD_DIR] > tests/SalesPipeline.Core.Tests/Utility/UnicodeSamples.g.cs
 
+Needs `apt-get install unicode-data` (or the UCD files in UCD_DIR) and libicu72 (installed with .NET on Debian 12);
+checks that both are of one Unicode version, and that its decomposition tables give ICU's NFD and NFKD of every code point.
+
 --samples writes the tests' oracle instead: lines of NormalizationTest.txt (NFD and NFKD), and strings with the skeleton
 and the NFKC_Casefold that ICU itself computes (uspoof_getSkeleton, unorm2 "nfkc_cf"), to hold Core's own
 implementation over its tables to an independent one.
