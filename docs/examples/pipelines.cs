@@ -30,6 +30,22 @@ catch (PipelineDefinitionException e)
     Console.WriteLine(e.Problems.Count); // 4: no Lost stage; probability 1.5; the name "Demo" used twice, and so its id "demo"
 }
 
+// Names and ids that look alike
+try
+{
+    PipelineDefinition
+        .CreateBuilder("Look-alikes")
+        .Stage("Proposal", 0.5m)
+        .Stage("Pr\u043Eposal", 0.6m) // with a Cyrillic "о" (U+043E)
+        .Won("Won")
+        .Lost("Lost")
+        .Build();
+}
+catch (PipelineDefinitionException e)
+{
+    Console.WriteLine(e.Problems.Count); // 3: the id "prоposal" mixes Latin and Cyrillic; it and "proposal" are confusable; so are the names
+}
+
 // Drawing it
 Console.WriteLine(PipelineDefinition.Default.ToMermaid());
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using SalesPipeline.Utility;
 
 namespace SalesPipeline.Organization;
 
@@ -30,7 +31,7 @@ public sealed class SalesOrgBuilder
     internal SalesOrgBuilder(string company) => this.company = company;
 
     /// <summary>Adds a team.</summary>
-    /// <param name="id">The stable id; unique among teams.</param>
+    /// <param name="id">The stable id; unique among teams, and not confusable with another team's id (see <see cref="Build"/>).</param>
     /// <param name="name">The display name.</param>
     /// <param name="parent">The parent team's id, or null for a team directly under the company.</param>
     /// <param name="lead">The id of the person who leads it (declared with <see cref="Rep"/> or <see cref="Admin"/>), if any.</param>
@@ -42,7 +43,7 @@ public sealed class SalesOrgBuilder
     }
 
     /// <summary>Adds a person who belongs to a team (a rep, or a team lead who also owns deals).</summary>
-    /// <param name="id">The stable id deals use as owner; unique among people.</param>
+    /// <param name="id">The stable id deals use as owner; unique among people, and not confusable with another person's id (see <see cref="Build"/>).</param>
     /// <param name="name">The display name.</param>
     /// <param name="team">The team's id.</param>
     /// <returns>This builder.</returns>
@@ -53,7 +54,7 @@ public sealed class SalesOrgBuilder
     }
 
     /// <summary>Adds an administrator, who sees every deal and lead.</summary>
-    /// <param name="id">The stable id; unique among people.</param>
+    /// <param name="id">The stable id; unique among people, and not confusable with another person's id (see <see cref="Build"/>).</param>
     /// <param name="name">The display name.</param>
     /// <param name="team">The team the admin belongs to, if any.</param>
     /// <returns>This builder.</returns>
@@ -67,7 +68,9 @@ public sealed class SalesOrgBuilder
     /// <returns>The organization.</returns>
     /// <exception cref="SalesOrgDefinitionException">
     /// There are problems (all listed): an empty company name or id, a repeated team or person id, an unknown parent
-    /// team, a cycle of parent teams, an unknown team lead, or a person in an unknown team.
+    /// team, a cycle of parent teams, an unknown team lead, a person in an unknown team, two team ids or two person ids
+    /// that are confusable (Unicode TR39 skeletons), or a team or person id that mixes scripts (TR39 "highly
+    /// restrictive") or holds an invisible or control character.
     /// </exception>
     public SalesOrg Build()
     {
@@ -99,6 +102,8 @@ public sealed class SalesOrgBuilder
         {
             problems.Add($"Person id \"{g.Key}\" is used {g.Count()} times; each person needs their own.");
         }
+        LookAlikes.CheckIds(teams.Where(t => !string.IsNullOrWhiteSpace(t.Id)).Select(t => t.Id), "team id", problems);
+        LookAlikes.CheckIds(people.Where(p => !string.IsNullOrWhiteSpace(p.Id)).Select(p => p.Id), "person id", problems);
         var teamIds = teams.Select(t => t.Id).Where(id => id is not null).ToHashSet(StringComparer.Ordinal);
         var personIds = people.Select(p => p.Id).Where(id => id is not null).ToHashSet(StringComparer.Ordinal);
         foreach (var t in teams)

@@ -8,7 +8,9 @@ namespace SalesPipeline.Pipelines;
 /// <c>budget</c>: "Is the deal within the customer's budget?".
 /// </summary>
 /// <remarks>
-/// The id is stable and unique across the whole pipeline (deals record answers by id); the question is for people.
+/// The id is stable and unique across the whole pipeline (deals record answers by id), and <see cref="PipelineBuilder.Build"/>
+/// refuses two ids of one pipeline that look alike (<c>budget</c> and <c>budgеt</c> with a Cyrillic "е") and an id that
+/// mixes scripts or holds an invisible character; the question is for people.
 /// Instances are immutable and safe to share across threads.
 /// </remarks>
 public sealed record ExitCriterion

@@ -44,11 +44,11 @@ public sealed class PipelineBuilder
     );
 
     /// <summary>Adds the next open stage.</summary>
-    /// <param name="name">The display name, for example "Proposal"; unique in the pipeline (ignoring case).</param>
+    /// <param name="name">The display name, for example "Proposal"; unique in the pipeline, ignoring case, width, invisible characters and look-alike letters ("Ｐｒｏｐｏｓａｌ" and "Prоposal" with a Cyrillic "о" are the same name as "Proposal").</param>
     /// <param name="probability">The default win probability of deals in the stage, in [0, 1] (0.5 for 50%).</param>
     /// <param name="category">The default forecast category; <see cref="ForecastCategory.Closed"/> is reserved for the Won stage.</param>
     /// <param name="exitCriteria">The questions to answer "yes" before leaving the stage forward; ids unique across the pipeline.</param>
-    /// <param name="id">The stable id; by default the name's letters and digits (any script) in lower case, with each run of other characters turned into one hyphen and none at either end: "Needs Analysis" becomes "needs-analysis", "Négociation" becomes "négociation".</param>
+    /// <param name="id">The stable id; by default the name's letters and digits (any script) in lower case, with each run of other characters turned into one hyphen and none at either end: "Needs Analysis" becomes "needs-analysis", "Négociation" becomes "négociation". Not confusable with another stage's id, of one script, with no invisible characters (see <see cref="Build"/>).</param>
     /// <param name="rottingAfter">How long a deal may stay in the stage before it counts as rotting; positive, or null when the stage sets no limit of its own (<c>PipelineHealth</c> then applies <c>HealthPolicy</c>'s default).</param>
     /// <returns>This builder.</returns>
     public PipelineBuilder Stage(
@@ -126,8 +126,11 @@ public sealed class PipelineBuilder
     /// <exception cref="PipelineDefinitionException">
     /// The definition has one or more problems (all are listed): an empty pipeline name, no open stage, a missing or
     /// repeated Won or Lost stage, an empty or repeated stage name or id, a probability outside [0, 1], the Closed
-    /// category on an open stage, an undefined category, a repeated exit criterion id, or a rotting threshold that is
-    /// not positive.
+    /// category on an open stage, an undefined category, a repeated exit criterion id, a rotting threshold that is
+    /// not positive, or names and ids that look alike: two stage names equal after NFKC, case folding and removing
+    /// invisible characters, or confusable (Unicode TR39 skeletons); two stage ids or two exit criterion ids that are
+    /// confusable; a stage or criterion id that mixes scripts (TR39 "highly restrictive") or holds an invisible or
+    /// control character.
     /// </exception>
     public PipelineDefinition Build()
     {
@@ -223,6 +226,9 @@ public sealed class PipelineBuilder
             "stage name",
             problems
         );
+        LookAlikes.CheckIds(stages.Where(s => s.Id.Length > 0).Select(s => s.Id), "stage id", problems);
+        LookAlikes.CheckNames(stages.Where(s => s.Name.Trim().Length > 0).Select(s => s.Name.Trim()), "stage name", problems);
+        LookAlikes.CheckIds(stages.SelectMany(s => s.ExitCriteria).Select(c => c.Id), "exit criterion id", problems);
 
         if (problems.Count > 0)
         {
