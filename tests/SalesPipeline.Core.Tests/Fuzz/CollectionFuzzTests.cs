@@ -35,7 +35,11 @@ public sealed class CollectionFuzzTests
     private static TermsLine RandomLine(Random random) =>
         random.Next(3) switch
         {
-            0 => TermsLine.Percentage(Pick([-1m, 0m, 0.5m, 10m, 25m, 33.33m, 50m, 100m, 100.01m], random), RandomRule(random), Pick(Counts, random)),
+            0 => TermsLine.Percentage(
+                Pick([-1m, 0m, 0.5m, 10m, 25m, 33.33m, 50m, 100m, 100.01m], random),
+                RandomRule(random),
+                Pick(Counts, random)
+            ),
             1 => TermsLine.Fixed(Money.Of(Pick(Amounts, random), Pick(Currencies, random)), RandomRule(random), Pick(Counts, random)),
             _ => TermsLine.Balance(RandomRule(random), Pick(Counts, random)),
         };
@@ -46,7 +50,12 @@ public sealed class CollectionFuzzTests
         var reference = "R" + random.Next(4);
         return random.Next(6) switch
         {
-            0 or 1 => new Payment(reference, on, Money.Of(Pick(Amounts, random), Pick(Currencies, random)), random.Next(3) == 0 ? random.Next(-1, 5) : null),
+            0 or 1 => new Payment(
+                reference,
+                on,
+                Money.Of(Pick(Amounts, random), Pick(Currencies, random)),
+                random.Next(3) == 0 ? random.Next(-1, 5) : null
+            ),
             2 => new Refund(reference, on, "R" + random.Next(4), Money.Of(Pick(Amounts, random), Pick(Currencies, random))),
             3 => new Reversal(reference, on, "R" + random.Next(4)),
             4 => new Reschedule(random.Next(-1, 6), RandomDate(random), on),
