@@ -92,6 +92,7 @@ public sealed class ForecastSnapshot
         options.Check(nameof(options));
         var list = deals.ToArray();
         var builder = new ForecastSnapshotBuilder(pipeline, Forecast.ReportingCurrency(list, options.Rates, nameof(deals)), options);
+        builder.Reserve(list.Length);
         builder.AddRange(list);
         return builder.Build();
     }

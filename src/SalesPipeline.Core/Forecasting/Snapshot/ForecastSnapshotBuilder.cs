@@ -154,9 +154,19 @@ public sealed class ForecastSnapshotBuilder
         );
     }
 
-    private void Grow()
+    // Room for this many rows in all, so a caller that knows the count (ForecastSnapshot.Create) allocates once.
+    internal void Reserve(int rows)
     {
-        var size = amount.Length * 2;
+        if (rows > amount.Length)
+        {
+            Resize(rows);
+        }
+    }
+
+    private void Grow() => Resize(amount.Length * 2);
+
+    private void Resize(int size)
+    {
         Array.Resize(ref amount, size);
         Array.Resize(ref ppm, size);
         Array.Resize(ref day, size);
