@@ -78,11 +78,14 @@ public sealed partial class CollectionSchedule
         var fast = true;
         var last = lastOn;
         var (received, costs) = (State.Received, State.Costs);
+        // The position in the batch as given, counting entries skipped as already recorded.
+        var position = -1;
         foreach (var entry in entries)
         {
+            position++;
             if (entry is null)
             {
-                throw new ArgumentNullException(nameof(entries), $"Entry {accepted.Count} of the batch is null.");
+                throw new ArgumentNullException(nameof(entries), $"Entry {position} of the batch is null.");
             }
             if (FindSame(entry, accepted) is { } recorded)
             {

@@ -77,4 +77,17 @@ public partial class CollectionScheduleTests
         Assert.Equal([3_000m, 3_500m, 0m], PaidOn(schedule, Later));
         Assert.Equal(PaidOn(start.Record(Pay("W", "2026-02-10", 6_500m)), Later), PaidOn(schedule, Later));
     }
+
+    // The null's position is counted in the batch as given: P1 twice (the second skipped as already in the batch),
+    // then the null, third, at position 2.
+    [Fact]
+    public void RecordAll_NullAfterASkippedDuplicate_NamesItsPositionInTheBatch()
+    {
+        var p1 = Pay("P1", "2026-02-01", 1_000m);
+
+        var error = Assert.Throws<ArgumentNullException>(() => TenThousand().RecordAll([p1, p1, null!]));
+
+        Assert.Equal("entries", error.ParamName);
+        Assert.StartsWith("Entry 2 of the batch is null.", error.Message, StringComparison.Ordinal);
+    }
 }
