@@ -90,17 +90,9 @@ public abstract partial class EventStore : IEventStore
         {
             var append = appends[i] ?? throw new ArgumentNullException(nameof(appends), $"Append {i} is null.");
             var deal = append.Deal ?? throw new ArgumentNullException(nameof(appends), $"The deal of append {i} is null.");
-            Preconditions.CheckRange(
-                append.ExpectedVersion >= 0 && append.ExpectedVersion < deal.History.Count,
-                nameof(appends),
-                append.ExpectedVersion,
-                $"Append {i} (deal {deal.Id}): the expected version is the number of events already stored, from 0 up to the deal's event count minus one ({deal.History.Count - 1}), so that at least one event is new; it was {append.ExpectedVersion}."
-            );
-            Preconditions.CheckArgument(
-                append.AppendId != Guid.Empty,
-                nameof(appends),
-                $"Append {i} (deal {deal.Id}): an append id must not be Guid.Empty; give every new append Guid.NewGuid()."
-            );
+            var context = $"Append {i} (deal {deal.Id}): ";
+            CheckExpected(append.ExpectedVersion, deal.History.Count, "the deal's event count", nameof(appends), context);
+            CheckAppendId(append.AppendId, nameof(appends), context);
             Preconditions.CheckArgument(
                 deals.Add(deal.Id.Value),
                 nameof(appends),
@@ -560,12 +552,19 @@ public abstract partial class EventStore : IEventStore
         GC.SuppressFinalize(this);
     }
 
-    private static void CheckExpected(long expectedVersion, int count, string what) =>
+    // One rule for single appends and for each append of a batch (whose context names it and whose parameter is the batch).
+    private static void CheckExpected(
+        long expectedVersion,
+        int count,
+        string what,
+        string paramName = "expectedVersion",
+        string context = ""
+    ) =>
         Preconditions.CheckRange(
             expectedVersion >= 0 && expectedVersion < count,
-            nameof(expectedVersion),
+            paramName,
             expectedVersion,
-            $"The expected version is the number of records already stored, from 0 up to {what} minus one ({count - 1}), so that at least one record is new; it was {expectedVersion}."
+            $"{context}The expected version is the number of records already stored, from 0 up to {what} minus one ({count - 1}), so that at least one record is new; it was {expectedVersion}."
         );
 
     // The records of a history after the first expectedVersion (those already stored), and the record before them, which
@@ -580,11 +579,11 @@ public abstract partial class EventStore : IEventStore
         return (records, expectedVersion == 0 ? null : Codec.Encode(history[(int)expectedVersion - 1]));
     }
 
-    private static void CheckAppendId(Guid appendId) =>
+    private static void CheckAppendId(Guid appendId, string paramName = "appendId", string context = "") =>
         Preconditions.CheckArgument(
             appendId != Guid.Empty,
-            nameof(appendId),
-            "An append id must not be Guid.Empty; give every new append Guid.NewGuid()."
+            paramName,
+            $"{context}An append id must not be Guid.Empty; give every new append Guid.NewGuid()."
         );
 
     private Deal Fold(StreamId stream, List<StoredRow> rows)
