@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Numerics;
 using SalesPipeline.Utility;
 
@@ -8,11 +9,18 @@ namespace SalesPipeline;
 public sealed partial class Money
 {
     /// <summary>
+    /// The most parts <see cref="Allocate(int)"/> splits an amount into: 1,000,000. The shares are built in memory
+    /// (a million of them take about 40 MB), so a larger count is refused rather than left to run out of memory; a
+    /// caller with more shares passes their weights to <see cref="Allocate(IReadOnlyList{decimal})"/>.
+    /// </summary>
+    public const int MaxAllocationParts = 1_000_000;
+
+    /// <summary>
     /// Splits the amount into <paramref name="parts"/> equal shares that add up to it exactly, to the minor unit.
     /// </summary>
-    /// <param name="parts">The number of shares; at least 1.</param>
+    /// <param name="parts">The number of shares; 1 to <see cref="MaxAllocationParts"/>.</param>
     /// <returns>The shares, in order; their sum equals this amount exactly.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="parts"/> is less than 1.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="parts"/> is less than 1 or more than <see cref="MaxAllocationParts"/>.</exception>
     /// <exception cref="InvalidOperationException">
     /// The currency has no minor unit, or the amount is not a whole number of minor units.
     /// </exception>
@@ -30,6 +38,17 @@ public sealed partial class Money
             parts,
             $"Money can only be split into at least one part; {parts} parts were asked for."
         );
+        if (parts > MaxAllocationParts)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(parts),
+                parts,
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"Money can be split into at most {MaxAllocationParts:N0} equal parts; {parts:N0} parts were asked for (for more, pass the weights)."
+                )
+            );
+        }
         var weights = new decimal[parts];
         Array.Fill(weights, 1m);
         return AllocateUnits(weights);

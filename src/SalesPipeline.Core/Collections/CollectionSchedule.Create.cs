@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Linq;
 using NodaTime;
 using SalesPipeline.Utility;
@@ -21,7 +22,8 @@ public sealed partial class CollectionSchedule
     /// <exception cref="ArgumentException">
     /// <paramref name="contractTotal"/> is not a whole number of minor units (or its currency has none); the fixed lines
     /// are in another currency; the fixed lines add up to more than the total, or more than the percentages leave of it;
-    /// or, without a balance line, the lines do not add up to the total.
+    /// or, without a balance line, the lines do not add up to the total; or the <paramref name="terms"/> put a due date
+    /// before <paramref name="signedOn"/> (a fixed date, or a day of the start month before the signing day).
     /// </exception>
     /// <remarks>
     /// <para>The rounding rule, in whole minor units: the percentage lines and "the rest" (100% less their sum) split the
@@ -60,10 +62,25 @@ public sealed partial class CollectionSchedule
             for (var k = 0; k < line.Instalments; k++, n++)
             {
                 due[n] = line.Due.DueOn(signedOn, k, null);
+                if (due[n] < signedOn)
+                {
+                    throw DueBeforeSigning(n, line.Due, due[n]!.Value, signedOn, nameof(terms));
+                }
             }
         }
         return new CollectionSchedule(contract, contractTotal, signedOn, terms, amounts, due, terms.InstalmentRules, NoEntries, null, null);
     }
+
+    // The same rule as a reschedule's: due dates exist only under the signed contract. Only a fixed date or a day of the
+    // start month can fall before the signing; money received earlier is a prepayment, which needs no due date.
+    private static ArgumentException DueBeforeSigning(int index, DueRule rule, LocalDate dueOn, LocalDate signedOn, string paramName) =>
+        new(
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"Under the terms, instalment {index + 1} ({rule}) falls due on {dueOn:uuuu-MM-dd}, before the contract was signed on {signedOn:uuuu-MM-dd}; an instalment must fall due on or after the signing date."
+            ),
+            paramName
+        );
 
     // Money.Allocate(n) in whole minor units: with equal weights every dropped fraction is the same, so largest remainder
     // (ties to the earlier part) gives the leftover units one each to the first parts. Written out because this runs a

@@ -117,10 +117,18 @@ public sealed partial class CollectionSchedule
     /// <param name="reachedOn">The date it was reached.</param>
     /// <returns>The new schedule (this one if the milestone was already recorded on that date).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="name"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="name"/> is blank, not a milestone of the terms, or already reached on another date; or <paramref name="reachedOn"/> is before <see cref="SignedOn"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is blank or not a milestone of the terms; or <paramref name="reachedOn"/> is before <see cref="SignedOn"/> or is not the date the milestone was already recorded as reached on.</exception>
     /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="reachedOn"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.</exception>
-    public CollectionSchedule SetMilestone(string name, LocalDate reachedOn) =>
-        Record(new MilestoneReached(name, Preconditions.CheckDate(reachedOn)));
+    public CollectionSchedule SetMilestone(string name, LocalDate reachedOn)
+    {
+        var entry = new MilestoneReached(name, Preconditions.CheckDate(reachedOn));
+        if (FindSame(entry, null) is { } recorded && !recorded.Equals(entry))
+        {
+            throw Conflict(recorded, entry, nameof(reachedOn));
+        }
+        CheckMilestone(entry, nameof(name), nameof(reachedOn));
+        return Record(entry);
+    }
 
     /// <summary>
     /// Moves an instalment's due date: <c>Record(new Reschedule(instalment, newDueOn, on, reason))</c>. The old due date
@@ -138,8 +146,12 @@ public sealed partial class CollectionSchedule
     /// </exception>
     /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="newDueOn"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.</exception>
     /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="on"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.</exception>
-    public CollectionSchedule Reschedule(int instalment, LocalDate newDueOn, LocalDate on, string? reason = null) =>
-        Record(new Collections.Reschedule(instalment, newDueOn, on, reason));
+    public CollectionSchedule Reschedule(int instalment, LocalDate newDueOn, LocalDate on, string? reason = null)
+    {
+        var entry = new Collections.Reschedule(instalment, newDueOn, on, reason);
+        CheckReschedule(entry, nameof(instalment), nameof(on), nameof(newDueOn));
+        return Record(entry);
+    }
 
     private CollectionSchedule WithHistory(CollectionEntry[] combined, Ledger next, LocalDate? last) =>
         new(Contract, Total, SignedOn, Terms, amounts, plannedDue, rules, combined, next, last);
@@ -252,35 +264,43 @@ public sealed partial class CollectionSchedule
                 CheckCurrency(c.Amount, c, paramName);
                 break;
             case Collections.Reschedule s:
-                CheckInstalment(s.Instalment, s, paramName);
-                CheckNotBeforeSigning(s.On, "is agreed on", "a reschedule must be agreed on or after the signing date", s, paramName);
-                CheckNotBeforeSigning(
-                    s.NewDueOn,
-                    "moves the instalment to",
-                    "an instalment must fall due on or after the signing date",
-                    s,
-                    paramName
-                );
+                CheckReschedule(s, paramName, paramName, paramName);
                 break;
             case MilestoneReached m:
-                if (Array.TrueForAll(rules, r => !string.Equals(r.MilestoneName, m.Name, StringComparison.Ordinal)))
-                {
-                    throw new ArgumentException(
-                        $"No instalment of this schedule is due on a milestone named \"{m.Name}\" ({entry}).",
-                        paramName
-                    );
-                }
-                CheckNotBeforeSigning(
-                    m.On,
-                    "is reached on",
-                    "a milestone of the contract must be reached on or after the signing date",
-                    m,
-                    paramName
-                );
+                CheckMilestone(m, paramName, paramName);
                 break;
             default:
                 break;
         }
+    }
+
+    // The convenience methods pass their own parameter names, so that a caller of SetMilestone hears "reachedOn", not "entry".
+    private void CheckReschedule(Collections.Reschedule s, string instalmentParam, string onParam, string newDueOnParam)
+    {
+        CheckInstalment(s.Instalment, s, instalmentParam);
+        CheckNotBeforeSigning(s.On, "is agreed on", "a reschedule must be agreed on or after the signing date", s, onParam);
+        CheckNotBeforeSigning(
+            s.NewDueOn,
+            "moves the instalment to",
+            "an instalment must fall due on or after the signing date",
+            s,
+            newDueOnParam
+        );
+    }
+
+    private void CheckMilestone(MilestoneReached m, string nameParam, string reachedOnParam)
+    {
+        if (Array.TrueForAll(rules, r => !string.Equals(r.MilestoneName, m.Name, StringComparison.Ordinal)))
+        {
+            throw new ArgumentException($"No instalment of this schedule is due on a milestone named \"{m.Name}\" ({m}).", nameParam);
+        }
+        CheckNotBeforeSigning(
+            m.On,
+            "is reached on",
+            "a milestone of the contract must be reached on or after the signing date",
+            m,
+            reachedOnParam
+        );
     }
 
     // Every total of a status (received, credit, refunded, costs) is a Money, and received bounds credit and refunds: so

@@ -30,35 +30,39 @@ internal static class CollectionGen
         (1, from high in Gen.Choose(0, 1_000_000) from low in Gen.Choose(1, 1_000_000) select (high * 1_000_000L) + low)
     );
 
-    public static readonly Gen<DueRule> SingleRules = Gen.OneOf(
-        Gen.Choose(0, 90).Select(DueRule.DaysAfterStart),
-        Gen.Choose(0, 60).Select(DueRule.DaysAfterEndOfStartMonth),
-        Gen.Choose(0, 24).Select(DueRule.MonthsAfterStart),
-        from day in Gen.Choose(1, 31)
-        from months in Gen.Choose(0, 24)
-        select DueRule.DayOfMonth(day, months),
-        Dates.Select(DueRule.On),
-        from days in Gen.Choose(0, 90)
-        from day in Gen.Choose(1, 31)
-        select DueRule.DaysThenDayOfFollowingMonth(days, day),
-        Gen.Choose(0, 90).Select(DueRule.DaysThenEndOfMonth),
-        from name in Gen.Elements("go-live", "delivery")
-        from days in Gen.Choose(0, 60)
-        select DueRule.OnMilestone(name, days)
-    );
+    // Due rules for a contract signed on signedOn. A due date before the signing is refused (issue 15), so the fixed
+    // dates and the days of the start month are drawn on or after it: the signing day itself as often as any other.
+    public static Gen<DueRule> SingleRules(LocalDate signedOn) =>
+        Gen.OneOf(
+            Gen.Choose(0, 90).Select(DueRule.DaysAfterStart),
+            Gen.Choose(0, 60).Select(DueRule.DaysAfterEndOfStartMonth),
+            Gen.Choose(0, 24).Select(DueRule.MonthsAfterStart),
+            DayOfMonthRules(signedOn, 24),
+            Gen.Choose(0, 400).Select(d => DueRule.On(signedOn.PlusDays(d))),
+            from days in Gen.Choose(0, 90)
+            from day in Gen.Choose(1, 31)
+            select DueRule.DaysThenDayOfFollowingMonth(days, day),
+            Gen.Choose(0, 90).Select(DueRule.DaysThenEndOfMonth),
+            from name in Gen.Elements("go-live", "delivery")
+            from days in Gen.Choose(0, 60)
+            select DueRule.OnMilestone(name, days)
+        );
 
-    public static readonly Gen<DueRule> MonthlyRules = Gen.OneOf(
-        Gen.Choose(0, 3).Select(DueRule.MonthsAfterStart),
-        from day in Gen.Choose(1, 31)
-        from months in Gen.Choose(0, 3)
-        select DueRule.DayOfMonth(day, months)
-    );
+    public static Gen<DueRule> MonthlyRules(LocalDate signedOn) =>
+        Gen.OneOf(Gen.Choose(0, 3).Select(DueRule.MonthsAfterStart), DayOfMonthRules(signedOn, 3));
+
+    // In the start month (months = 0) only the days from the signing day on.
+    private static Gen<DueRule> DayOfMonthRules(LocalDate signedOn, int maxMonths) =>
+        from months in Gen.Choose(0, maxMonths)
+        from day in Gen.Choose(months == 0 ? signedOn.Day : 1, 31)
+        select DueRule.DayOfMonth(day, months);
 
     // A due rule and a number of instalments that fit together (several only with a monthly rule).
-    public static readonly Gen<(DueRule Rule, int Count)> Timing = Gen.Frequency(
-        (2, SingleRules.Select(r => (r, 1))),
-        (1, from r in MonthlyRules from n in Gen.Choose(2, 12) select (r, n))
-    );
+    public static Gen<(DueRule Rule, int Count)> Timing(LocalDate signedOn) =>
+        Gen.Frequency(
+            (2, SingleRules(signedOn).Select(r => (r, 1))),
+            (1, from r in MonthlyRules(signedOn) from n in Gen.Choose(2, 12) select (r, n))
+        );
 
     // Valid by construction: percentages in basis points adding to 100% (no balance) or below it (with a balance and
     // optionally fixed lines that fit in what the percentages leave: floor(total x rest%)).
@@ -71,7 +75,7 @@ internal static class CollectionGen
         from basisPoints in Gen.ArrayOf(Gen.Choose(1, 9_999 / Math.Max(1, percentCount)), percentCount)
         from fixedCount in withBalance ? Gen.Choose(0, 3) : Gen.Constant(0)
         from fixedPermille in Gen.ArrayOf(Gen.Choose(0, 1_000), fixedCount)
-        from timings in Gen.ArrayOf(Timing, percentCount + fixedCount + 1)
+        from timings in Gen.ArrayOf(Timing(signedOn), percentCount + fixedCount + 1)
         from order in Gen.Shuffle(Enumerable.Range(0, percentCount + fixedCount + (withBalance ? 1 : 0)).ToArray())
         select BuildValid(currency, units, signedOn, withBalance, basisPoints, fixedPermille, timings, order);
 
@@ -114,8 +118,8 @@ internal static class CollectionGen
         return new TermsCase(currency, units, signedOn, shuffled);
     }
 
-    // Anything: percentages up to 100% each, fixed amounts up to twice the total, any number of balance lines. Many are
-    // invalid; the property is that Create either rejects them or splits exactly.
+    // Anything: percentages up to 100% each, fixed amounts up to twice the total, any number of balance lines, due dates
+    // before the signing. Many are invalid; the property is that Create either rejects them or splits exactly.
     public static readonly Gen<TermsCase> AnyTerms =
         from currency in Currencies
         from units in TotalUnits
@@ -128,7 +132,8 @@ internal static class CollectionGen
         from kind in Gen.Choose(0, 2)
         from bp in Gen.Choose(1, 10_000)
         from permille in Gen.Choose(1, 2_000)
-        from timing in Timing
+        from ruleDate in Dates // unrelated to the signing date, so some lines fall due before it
+        from timing in Timing(ruleDate)
         select kind switch
         {
             0 => TermsLine.Percentage(bp / 100m, timing.Rule, timing.Count),

@@ -95,8 +95,14 @@ public partial class CollectionScheduleTests
                     {
                         return true;
                     }
+                    catch (ArgumentException e) when (e.ParamName is "terms")
+                    {
+                        return e.Message.Contains("before the contract was signed", StringComparison.Ordinal);
+                    }
                     var units = schedule.Instalments.Select(i => i.Amount.ToMinorUnits()).ToArray();
-                    return units.Sum() == c.TotalUnits && units.All(u => u >= 0);
+                    return units.Sum() == c.TotalUnits
+                        && units.All(u => u >= 0)
+                        && schedule.Instalments.All(i => i.DueOn is not { } due || due >= c.SignedOn);
                 }
             )
         );

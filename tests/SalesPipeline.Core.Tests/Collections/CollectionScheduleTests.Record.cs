@@ -289,7 +289,7 @@ public partial class CollectionScheduleTests
     [Fact]
     public void Reschedule_AnInstalmentThatDoesNotExist_Throws() =>
         Assert.Equal(
-            "entry",
+            "instalment",
             Assert.Throws<ArgumentException>(() => TenThousand().Reschedule(9, D("2026-04-15"), D("2026-02-20"))).ParamName
         );
 
@@ -316,7 +316,7 @@ public partial class CollectionScheduleTests
 
         var e = Assert.Throws<ArgumentException>(() => reached.SetMilestone("go-live", D("2026-04-25")));
 
-        Assert.Equal("entry", e.ParamName);
+        Assert.Equal("reachedOn", e.ParamName);
         Assert.Contains("already reached on 2026-04-20", e.Message, StringComparison.Ordinal);
     }
 

@@ -7,7 +7,8 @@ using static SalesPipeline.Tests.Collections.CollectionGen;
 namespace SalesPipeline.Tests.Collections;
 
 // Issue 15: due dates exist only under the signed contract. A reschedule or a milestone dated before the signing date,
-// or a reschedule to a due date before it, is refused; a payment before signing stays a prepayment.
+// a reschedule to a due date before it, or terms with a due date before it, are refused; a payment before signing stays
+// a prepayment.
 // TenThousand() is signed 2026-01-31: #1 3,000.00 due 2026-01-31, #2 3,500.00 due 2026-02-28, #3 3,500.00 due 2026-03-31.
 public partial class CollectionScheduleTests
 {
@@ -20,7 +21,7 @@ public partial class CollectionScheduleTests
 
         var e = Assert.Throws<ArgumentException>(() => paid.Reschedule(2, D("2020-01-15"), D("2026-02-20")));
 
-        Assert.Equal("entry", e.ParamName);
+        Assert.Equal("newDueOn", e.ParamName);
         Assert.Contains(
             "reschedule #2 to 2020-01-15 on 2026-02-20 moves the instalment to 2020-01-15, before the contract was signed on 2026-01-31; an instalment must fall due on or after the signing date.",
             e.Message,
@@ -65,7 +66,7 @@ public partial class CollectionScheduleTests
 
         var e = Assert.Throws<ArgumentException>(() => schedule.SetMilestone("go-live", D("2026-02-28")));
 
-        Assert.Equal("entry", e.ParamName);
+        Assert.Equal("reachedOn", e.ParamName);
         Assert.Contains(
             "milestone go-live 2026-02-28 is reached on 2026-02-28, before the contract was signed on 2026-03-01; a milestone of the contract must be reached on or after the signing date.",
             e.Message,
@@ -73,6 +74,61 @@ public partial class CollectionScheduleTests
         );
         Assert.Empty(schedule.History);
         Assert.Equal(InstalmentState.AwaitingMilestone, schedule.StatusAsOf(D("2027-01-01")).Instalments[1].State);
+    }
+
+    // The convenience methods name their own parameters; Record names its entry (above).
+    [Fact]
+    public void Reschedule_AgreedBeforeSigning_NamesOn()
+    {
+        var e = Assert.Throws<ArgumentException>(() => TenThousand().Reschedule(2, D("2026-04-15"), D("2026-01-30")));
+
+        Assert.Equal("on", e.ParamName);
+        Assert.Contains("is agreed on 2026-01-30, before the contract was signed on 2026-01-31", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SetMilestone_NotAMilestoneOfTheTerms_NamesName()
+    {
+        var e = Assert.Throws<ArgumentException>(() => Milestone().SetMilestone("kick-off", D("2026-03-05")));
+
+        Assert.Equal("name", e.ParamName);
+        Assert.Contains("No instalment of this schedule is due on a milestone named \"kick-off\"", e.Message, StringComparison.Ordinal);
+    }
+
+    // The terms themselves obey the same rule: a fixed date before the signing, or a day of the start month before the
+    // signing day, would make an instalment overdue on the day the contract starts.
+    [Fact]
+    public void Create_AFixedDueDateBeforeSigning_Throws()
+    {
+        var terms = PaymentTerms.Create(
+            TermsLine.Percentage(50m, DueRule.On(D("2026-01-15"))),
+            TermsLine.Balance(DueRule.DaysAfterStart(30))
+        );
+
+        var e = Assert.Throws<ArgumentException>(() => CollectionSchedule.Create(Usd(1_000m), D("2026-01-31"), terms));
+
+        Assert.Equal("terms", e.ParamName);
+        Assert.Contains(
+            "Under the terms, instalment 1 (on 2026-01-15) falls due on 2026-01-15, before the contract was signed on 2026-01-31; an instalment must fall due on or after the signing date.",
+            e.Message,
+            StringComparison.Ordinal
+        );
+    }
+
+    // Day 15 of the start month, signed on the 31st: instalment 2 (the first of the monthly balance) would be due
+    // 2026-01-15. Day 31 of the start month is the signing day itself and is accepted, then 2026-02-28 (clamped).
+    [Fact]
+    public void Create_ADayOfTheStartMonthBeforeTheSigningDay_ThrowsAndTheSigningDayIsAccepted()
+    {
+        static PaymentTerms Terms(int day) =>
+            PaymentTerms.Create(TermsLine.Percentage(10m, DueRule.DaysAfterStart(0)), TermsLine.Balance(DueRule.DayOfMonth(day, 0), 2));
+
+        var e = Assert.Throws<ArgumentException>(() => CollectionSchedule.Create(Usd(1_000m), D("2026-01-31"), Terms(15)));
+        var accepted = CollectionSchedule.Create(Usd(1_000m), D("2026-01-31"), Terms(31));
+
+        Assert.Equal("terms", e.ParamName);
+        Assert.Contains("instalment 2 (day 15, 0 months after start month) falls due on 2026-01-15", e.Message, StringComparison.Ordinal);
+        Assert.Equal([D("2026-01-31"), D("2026-01-31"), D("2026-02-28")], DueDates(accepted));
     }
 
     // Reached on the signing date 2026-03-01: #2 due 30 days later, 2026-03-31.

@@ -190,6 +190,31 @@ public class MoneyAllocationTests
         Assert.Contains(parts.ToString(CultureInfo.InvariantCulture), ex.Message, StringComparison.Ordinal);
     }
 
+    // Issue 15: Allocate(int.MaxValue) ran out of memory building 2^31 weights.
+    [Theory]
+    [InlineData(1_000_001)]
+    [InlineData(int.MaxValue)]
+    public void Allocate_PartsAboveTheLimit_ThrowsNamingPartsAndTheLimit(int parts)
+    {
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => Usd(10m).Allocate(parts));
+
+        Assert.Equal("parts", ex.ParamName);
+        Assert.Equal(parts, ex.ActualValue);
+        Assert.Contains("at most 1,000,000 equal parts", ex.Message, StringComparison.Ordinal);
+    }
+
+    // The limit itself is accepted: USD 10.00 is 1,000 cents, one each to the first 1,000 of a million shares.
+    [Fact]
+    public void Allocate_TheMostParts_SplitsExactly()
+    {
+        var shares = Usd(10m).Allocate(Money.MaxAllocationParts);
+
+        Assert.Equal(1_000_000, shares.Length);
+        Assert.Equal(Usd(0.01m), shares[999]);
+        Assert.Equal(Usd(0m), shares[1_000]);
+        Assert.Equal(Usd(10m), Money.Sum(shares, Currency.USD));
+    }
+
     [Fact]
     public void Allocate_EmptyWeights_ThrowsArgumentExceptionNamingWeights()
     {
