@@ -22,6 +22,7 @@ public sealed record Activity
 {
     private Activity(ActivityKind kind, Instant at, string rep, DealId? deal, LeadId? lead, ActivityOutcome? outcome)
     {
+        Preconditions.CheckInstant(at);
         Preconditions.CheckRange(
             Enum.IsDefined(kind),
             nameof(kind),
@@ -64,6 +65,7 @@ public sealed record Activity
     /// <exception cref="ArgumentNullException"><paramref name="rep"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="rep"/> is empty, or <paramref name="deal"/> is the default id.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="kind"/> is not a defined kind.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.</exception>
     public static Activity ForDeal(ActivityKind kind, Instant at, string rep, DealId deal, ActivityOutcome? outcome = null)
     {
         Preconditions.CheckArgument(
@@ -84,6 +86,7 @@ public sealed record Activity
     /// <exception cref="ArgumentNullException"><paramref name="rep"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="rep"/> is empty, or <paramref name="lead"/> is the default id.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="kind"/> is not a defined kind.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.</exception>
     public static Activity ForLead(ActivityKind kind, Instant at, string rep, LeadId lead, ActivityOutcome? outcome = null)
     {
         Preconditions.CheckArgument(

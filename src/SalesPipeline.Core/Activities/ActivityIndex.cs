@@ -87,10 +87,11 @@ public sealed class ActivityIndex
     /// <returns>The last touch.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="deal"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="asOf"/> is before the deal was created.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="asOf"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.</exception>
     public Instant LastTouchOf(Deal deal, Instant? asOf = null)
     {
         Preconditions.CheckNotNull(deal);
-        var limit = asOf ?? Instant.MaxValue;
+        var limit = Preconditions.CheckInstant(asOf) ?? Instant.MaxValue;
         if (deal.CreatedAt > limit)
         {
             // Built only on failure: this runs once per deal in health checks over millions of deals.
@@ -121,10 +122,11 @@ public sealed class ActivityIndex
     /// <remarks>A lead stores only its first and last touch, so with <paramref name="asOf"/> between them the
     /// answer is the first touch or a later activity: touches recorded with <see cref="Lead.Touch"/> in between are
     /// not kept by the lead.</remarks>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="asOf"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.</exception>
     public Instant? LastTouchOf(Lead lead, Instant? asOf = null)
     {
         Preconditions.CheckNotNull(lead);
-        var limit = asOf ?? Instant.MaxValue;
+        var limit = Preconditions.CheckInstant(asOf) ?? Instant.MaxValue;
         Instant? own =
             lead.LastTouchAt is { } lastTouch && lastTouch <= limit ? lastTouch
             : lead.FirstTouchAt is { } firstTouch && firstTouch <= limit ? firstTouch

@@ -100,11 +100,16 @@ public sealed class BusinessCalendar : IEquatable<BusinessCalendar>
     /// <param name="start">The start.</param>
     /// <param name="end">The end; not before <paramref name="start"/>.</param>
     /// <returns>The business days, 0 or more.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="end"/> is before <paramref name="start"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="end"/> is before <paramref name="start"/>; or either is not a supported instant (0001-01-01T00:00:00Z
+    /// to 9999-12-31T23:59:59Z) or falls, in the calendar's zone, outside the supported dates 0001-01-01 to 9999-12-31.
+    /// </exception>
     public double BusinessDaysBetween(Instant start, Instant end)
     {
+        Preconditions.CheckInstant(start);
+        Preconditions.CheckInstant(end);
         Preconditions.CheckRange(end >= start, nameof(end), end, $"The end {end} must not be before the start {start}.");
-        return (double)(Ticks(end) - Ticks(start)) / TicksPerDay;
+        return (double)(Ticks(end, nameof(end)) - Ticks(start, nameof(start))) / TicksPerDay;
     }
 
     /// <summary>"Mon-Fri in UTC, 1 holiday".</summary>
@@ -116,9 +121,22 @@ public sealed class BusinessCalendar : IEquatable<BusinessCalendar>
         );
 
     // Business ticks from the start of the calendar (0001-01-01) to the instant: a non-decreasing function, so the
-    // business time of a span is the difference of its ends.
-    internal long Ticks(Instant instant)
+    // business time of a span is the difference of its ends. An instant whose local date in the zone is outside the
+    // supported dates (0001-01-01T00:00Z seen from New York is 0000-12-31) is refused naming paramName.
+    internal long Ticks(Instant instant, string paramName)
     {
+        var local = instant.ToUnixTimeTicks() + Zone.GetUtcOffset(instant).Ticks;
+        if (local < FirstLocalTick || local >= AfterLastLocalTick)
+        {
+            throw new ArgumentOutOfRangeException(
+                paramName,
+                instant,
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"In {Zone.Id} the instant {instant} falls outside the supported dates 0001-01-01 to 9999-12-31, so its business time cannot be counted."
+                )
+            );
+        }
         var date = instant.InZone(Zone).Date;
         var day = DayNumber(date);
         var whole = (long)BusinessDaysBefore(day) * TicksPerDay;
@@ -127,10 +145,15 @@ public sealed class BusinessCalendar : IEquatable<BusinessCalendar>
             return whole;
         }
         var start = Zone.AtStartOfDay(date).ToInstant();
-        var next = Zone.AtStartOfDay(date.PlusDays(1)).ToInstant();
-        var part = (Int128)(instant - start).BclCompatibleTicks * TicksPerDay / (next - start).BclCompatibleTicks;
+        // The last supported day has no next day to start: it is taken as 24 hours long.
+        var length = date == LastDate ? Duration.FromDays(1) : Zone.AtStartOfDay(date.PlusDays(1)).ToInstant() - start;
+        var part = (Int128)(instant - start).BclCompatibleTicks * TicksPerDay / length.BclCompatibleTicks;
         return whole + (long)part;
     }
+
+    private static readonly LocalDate LastDate = new(9999, 12, 31);
+    private static readonly long FirstLocalTick = Instant.FromUtc(1, 1, 1, 0, 0).ToUnixTimeTicks();
+    private static readonly long AfterLastLocalTick = Instant.FromUtc(9999, 12, 31, 0, 0).ToUnixTimeTicks() + NodaConstants.TicksPerDay;
 
     // Day 0 (0001-01-01) is a Monday, so day % 7 is the position in a Monday-first week.
     private int BusinessDaysBefore(int day)

@@ -69,26 +69,61 @@ public sealed class FiscalCalendar
     /// <summary>Which calendar year names a fiscal year.</summary>
     public FiscalYearNaming Naming { get; }
 
+    /// <summary>
+    /// The first fiscal year all of whose days are supported dates (from 0001-01-01): 1, or 2 for a calendar named by its
+    /// end year that starts after January (fiscal year 1 would start in year 0).
+    /// </summary>
+    public int FirstFiscalYear => FirstMonth != 1 && Naming == FiscalYearNaming.ByEndYear ? 2 : 1;
+
+    /// <summary>
+    /// The last fiscal year all of whose days are supported dates (to 9999-12-31): 9999, or 9998 for a calendar named by
+    /// its start year that starts after January (fiscal year 9999 would end in year 10000).
+    /// </summary>
+    public int LastFiscalYear => FirstMonth != 1 && Naming == FiscalYearNaming.ByStartYear ? 9998 : 9999;
+
     /// <summary>The first day of fiscal year <paramref name="fiscalYear"/>.</summary>
     /// <param name="fiscalYear">The fiscal year's name, for example 2026.</param>
     /// <returns>The date.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">The year is outside 1 to 9998.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The year is outside <see cref="FirstFiscalYear"/> to <see cref="LastFiscalYear"/>.</exception>
     public LocalDate StartOf(int fiscalYear)
     {
-        Preconditions.CheckRange(
-            fiscalYear is >= 1 and <= 9998,
-            nameof(fiscalYear),
-            fiscalYear,
-            $"Fiscal year must be between 1 and 9998; {fiscalYear} was given."
-        );
+        CheckFiscalYear(fiscalYear, nameof(fiscalYear));
         var startYear = FirstMonth == 1 || Naming == FiscalYearNaming.ByStartYear ? fiscalYear : fiscalYear - 1;
-        Preconditions.CheckRange(
-            startYear >= 1,
-            nameof(fiscalYear),
-            fiscalYear,
-            $"Fiscal year {fiscalYear} would start in year {startYear}, before year 1."
-        );
         return new LocalDate(startYear, FirstMonth, 1);
+    }
+
+    private void CheckFiscalYear(int fiscalYear, string paramName)
+    {
+        if (fiscalYear < FirstFiscalYear || fiscalYear > LastFiscalYear)
+        {
+            throw new ArgumentOutOfRangeException(
+                paramName,
+                fiscalYear,
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"Fiscal year {fiscalYear} is outside the supported dates 0001-01-01 to 9999-12-31; this calendar's fiscal years are {FirstFiscalYear} to {LastFiscalYear}."
+                )
+            );
+        }
+    }
+
+    // The fiscal year of a date, checked whole: a date of 9999 in a year named by its start that runs into 10000 is
+    // refused naming the date, not a fiscal year the caller never gave.
+    private int WholeFiscalYearOf(LocalDate date, string paramName)
+    {
+        var fiscalYear = FiscalYearOf(date);
+        if (fiscalYear < FirstFiscalYear || fiscalYear > LastFiscalYear)
+        {
+            throw new ArgumentOutOfRangeException(
+                paramName,
+                date,
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{date:uuuu-MM-dd} falls in fiscal year {fiscalYear}, which runs outside the supported dates 0001-01-01 to 9999-12-31; this calendar's fiscal years are {FirstFiscalYear} to {LastFiscalYear}."
+                )
+            );
+        }
+        return fiscalYear;
     }
 
     /// <summary>The fiscal year a date falls in.</summary>
@@ -117,18 +152,18 @@ public sealed class FiscalCalendar
     /// <summary>The whole fiscal year, labelled "FY2026" (a calendar year: "2026").</summary>
     /// <param name="fiscalYear">The fiscal year's name.</param>
     /// <returns>The period.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">The year is outside 1 to 9998.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The year is outside <see cref="FirstFiscalYear"/> to <see cref="LastFiscalYear"/>.</exception>
     public FiscalPeriod Year(int fiscalYear)
     {
         var start = StartOf(fiscalYear);
-        return new FiscalPeriod(Label(fiscalYear), new DateInterval(start, start.PlusMonths(12).PlusDays(-1)));
+        return new FiscalPeriod(Label(fiscalYear), new DateInterval(start, LastDayOf(start, 12)));
     }
 
     /// <summary>One fiscal quarter, labelled "FY2026 Q1" (a calendar quarter: "2026-Q1").</summary>
     /// <param name="fiscalYear">The fiscal year's name.</param>
     /// <param name="quarter">The quarter, 1 to 4.</param>
     /// <returns>The period.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">The year is outside 1 to 9998, or the quarter is not 1 to 4.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The year is outside <see cref="FirstFiscalYear"/> to <see cref="LastFiscalYear"/>, or the quarter is not 1 to 4.</exception>
     public FiscalPeriod Quarter(int fiscalYear, int quarter)
     {
         Preconditions.CheckRange(quarter is >= 1 and <= 4, nameof(quarter), quarter, $"A quarter is 1 to 4; {quarter} was given.");
@@ -136,7 +171,7 @@ public sealed class FiscalCalendar
         var label = HasFiscalYearLabels
             ? string.Create(CultureInfo.InvariantCulture, $"FY{fiscalYear} Q{quarter}")
             : string.Create(CultureInfo.InvariantCulture, $"{fiscalYear}-Q{quarter}");
-        return new FiscalPeriod(label, new DateInterval(start, start.PlusMonths(3).PlusDays(-1)));
+        return new FiscalPeriod(label, new DateInterval(start, LastDayOf(start, 3)));
     }
 
     /// <summary>
@@ -146,7 +181,7 @@ public sealed class FiscalCalendar
     /// <param name="fiscalYear">The fiscal year's name.</param>
     /// <param name="month">The fiscal month, 1 to 12 (1 is the year's first month).</param>
     /// <returns>The period.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">The year is outside 1 to 9998, or the month is not 1 to 12.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The year is outside <see cref="FirstFiscalYear"/> to <see cref="LastFiscalYear"/>, or the month is not 1 to 12.</exception>
     public FiscalPeriod Month(int fiscalYear, int month)
     {
         Preconditions.CheckRange(month is >= 1 and <= 12, nameof(month), month, $"A fiscal month is 1 to 12; {month} was given.");
@@ -155,20 +190,20 @@ public sealed class FiscalCalendar
         var label = HasFiscalYearLabels
             ? string.Create(CultureInfo.InvariantCulture, $"FY{fiscalYear} M{month:00} ({start:uuuu-MM})")
             : string.Create(CultureInfo.InvariantCulture, $"{start:uuuu-MM}");
-        return new FiscalPeriod(label, new DateInterval(start, start.PlusMonths(1).PlusDays(-1)));
+        return new FiscalPeriod(label, new DateInterval(start, LastDayOf(start, 1)));
     }
 
     /// <summary>The four quarters of a fiscal year, in order.</summary>
     /// <param name="fiscalYear">The fiscal year's name.</param>
     /// <returns>The quarters.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">The year is outside 1 to 9998.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The year is outside <see cref="FirstFiscalYear"/> to <see cref="LastFiscalYear"/>.</exception>
     public IReadOnlyList<FiscalPeriod> Quarters(int fiscalYear) =>
         [Quarter(fiscalYear, 1), Quarter(fiscalYear, 2), Quarter(fiscalYear, 3), Quarter(fiscalYear, 4)];
 
     /// <summary>The twelve months of a fiscal year, in order.</summary>
     /// <param name="fiscalYear">The fiscal year's name.</param>
     /// <returns>The months.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">The year is outside 1 to 9998.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The year is outside <see cref="FirstFiscalYear"/> to <see cref="LastFiscalYear"/>.</exception>
     public IReadOnlyList<FiscalPeriod> Months(int fiscalYear)
     {
         var months = new FiscalPeriod[12];
@@ -187,43 +222,46 @@ public sealed class FiscalCalendar
     /// <param name="fiscalYear">The fiscal year's name.</param>
     /// <param name="firstDayOfWeek">The day weeks start on; Monday by default (ISO 8601).</param>
     /// <returns>The weeks, covering the year without gaps or overlaps.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">The year is outside 1 to 9998, or the day is None or undefined.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The year is outside <see cref="FirstFiscalYear"/> to <see cref="LastFiscalYear"/>, or the day is None or undefined.</exception>
     public IReadOnlyList<FiscalPeriod> Weeks(int fiscalYear, IsoDayOfWeek firstDayOfWeek = IsoDayOfWeek.Monday)
     {
         CheckDayOfWeek(firstDayOfWeek);
         var year = Year(fiscalYear).Interval;
         var weeks = new List<FiscalPeriod>();
         var start = year.Start;
-        while (start <= year.End)
+        // Counted in days rather than with Next(): the week after a year ending 9999-12-31 starts in year 10000.
+        while (true)
         {
-            var next = start.Next(firstDayOfWeek);
-            var end = next.PlusDays(-1) < year.End ? next.PlusDays(-1) : year.End;
+            var end = WeekEnd(start, firstDayOfWeek, year.End);
             weeks.Add(new FiscalPeriod(WeekLabel(fiscalYear, weeks.Count + 1), new DateInterval(start, end)));
+            if (end == year.End)
+            {
+                return weeks.AsReadOnly();
+            }
             start = end.PlusDays(1);
         }
-        return weeks.AsReadOnly();
     }
 
     /// <summary>The fiscal year containing a date: with <c>StartingIn(7)</c>, 2026-03-15 is in FY2026 (2025-07-01..2026-06-30).</summary>
     /// <param name="date">The date.</param>
     /// <returns>The period, the same as <see cref="Year(int)"/> of <see cref="FiscalYearOf"/>.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">The date's fiscal year is outside 1 to 9998.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The date's fiscal year is outside <see cref="FirstFiscalYear"/> to <see cref="LastFiscalYear"/> (it runs outside the supported dates).</exception>
     /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="date"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.</exception>
-    public FiscalPeriod YearContaining(LocalDate date) => Year(FiscalYearOf(date));
+    public FiscalPeriod YearContaining(LocalDate date) => Year(WholeFiscalYearOf(date, nameof(date)));
 
     /// <summary>The fiscal quarter containing a date: with <c>StartingIn(7)</c>, 2026-03-15 is in FY2026 Q3 (2026-01-01..2026-03-31).</summary>
     /// <param name="date">The date.</param>
     /// <returns>The period, the same as <see cref="Quarter(int, int)"/> of <see cref="FiscalYearOf"/> and <see cref="FiscalQuarterOf"/>.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">The date's fiscal year is outside 1 to 9998.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The date's fiscal year is outside <see cref="FirstFiscalYear"/> to <see cref="LastFiscalYear"/> (it runs outside the supported dates).</exception>
     /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="date"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.</exception>
-    public FiscalPeriod QuarterContaining(LocalDate date) => Quarter(FiscalYearOf(date), FiscalQuarterOf(date));
+    public FiscalPeriod QuarterContaining(LocalDate date) => Quarter(WholeFiscalYearOf(date, nameof(date)), FiscalQuarterOf(date));
 
     /// <summary>The fiscal month containing a date: with <c>StartingIn(7)</c>, 2026-03-15 is in "FY2026 M09 (2026-03)".</summary>
     /// <param name="date">The date.</param>
     /// <returns>The period, the same as <see cref="Month(int, int)"/> of <see cref="FiscalYearOf"/> and <see cref="FiscalMonthOf"/>.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">The date's fiscal year is outside 1 to 9998.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The date's fiscal year is outside <see cref="FirstFiscalYear"/> to <see cref="LastFiscalYear"/> (it runs outside the supported dates).</exception>
     /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="date"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.</exception>
-    public FiscalPeriod MonthContaining(LocalDate date) => Month(FiscalYearOf(date), FiscalMonthOf(date));
+    public FiscalPeriod MonthContaining(LocalDate date) => Month(WholeFiscalYearOf(date, nameof(date)), FiscalMonthOf(date));
 
     /// <summary>
     /// The fiscal week (1 to 54) a date falls in: week 1 starts on the fiscal year's first day, and a new week starts on
@@ -232,12 +270,12 @@ public sealed class FiscalCalendar
     /// <param name="date">The date.</param>
     /// <param name="firstDayOfWeek">The day weeks start on; Monday by default (ISO 8601).</param>
     /// <returns>The week number: the number of week starts from the year's first day to the date, both included.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">The day is None or undefined, or the date's fiscal year is outside 1 to 9998.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The day is None or undefined, or the date's fiscal year is outside <see cref="FirstFiscalYear"/> to <see cref="LastFiscalYear"/>.</exception>
     /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="date"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.</exception>
     public int FiscalWeekOf(LocalDate date, IsoDayOfWeek firstDayOfWeek = IsoDayOfWeek.Monday)
     {
         CheckDayOfWeek(firstDayOfWeek);
-        var yearStart = StartOf(FiscalYearOf(date));
+        var yearStart = StartOf(WholeFiscalYearOf(date, nameof(date)));
         // Week 2 starts on the first firstDayOfWeek after the year's first day; one more week every 7 days after it.
         var secondWeekStart = yearStart.Next(firstDayOfWeek);
         return date < secondWeekStart ? 1 : 2 + (Period.DaysBetween(secondWeekStart, date) / 7);
@@ -250,17 +288,26 @@ public sealed class FiscalCalendar
     /// <param name="date">The date.</param>
     /// <param name="firstDayOfWeek">The day weeks start on; Monday by default (ISO 8601).</param>
     /// <returns>The week, cut at the fiscal year's ends.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">The day is None or undefined, or the date's fiscal year is outside 1 to 9998.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The day is None or undefined, or the date's fiscal year is outside <see cref="FirstFiscalYear"/> to <see cref="LastFiscalYear"/>.</exception>
     /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="date"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.</exception>
     public FiscalPeriod WeekContaining(LocalDate date, IsoDayOfWeek firstDayOfWeek = IsoDayOfWeek.Monday)
     {
         var week = FiscalWeekOf(date, firstDayOfWeek);
-        var fiscalYear = FiscalYearOf(date);
+        var fiscalYear = WholeFiscalYearOf(date, nameof(date));
         var year = Year(fiscalYear).Interval;
         var start = week == 1 ? year.Start : year.Start.Next(firstDayOfWeek).PlusDays(7 * (week - 2));
-        var nextStart = start.Next(firstDayOfWeek);
-        var end = nextStart.PlusDays(-1) < year.End ? nextStart.PlusDays(-1) : year.End;
-        return new FiscalPeriod(WeekLabel(fiscalYear, week), new DateInterval(start, end));
+        return new FiscalPeriod(WeekLabel(fiscalYear, week), new DateInterval(start, WeekEnd(start, firstDayOfWeek, year.End)));
+    }
+
+    // The last day of the months months from start (a first of the month): the end of the last month, not the day before
+    // the following one, which for a period ending 9999-12-31 would be in year 10000.
+    private static LocalDate LastDayOf(LocalDate start, int months) => start.PlusMonths(months - 1).With(DateAdjusters.EndOfMonth);
+
+    // The day before the next firstDayOfWeek after start, or the year's end if that comes first.
+    private static LocalDate WeekEnd(LocalDate start, IsoDayOfWeek firstDayOfWeek, LocalDate yearEnd)
+    {
+        var daysToNextStart = ((int)firstDayOfWeek - (int)start.DayOfWeek + 6) % 7 + 1;
+        return daysToNextStart - 1 < Period.DaysBetween(start, yearEnd) ? start.PlusDays(daysToNextStart - 1) : yearEnd;
     }
 
     private static void CheckDayOfWeek(IsoDayOfWeek firstDayOfWeek) =>

@@ -393,9 +393,9 @@ public sealed partial record Deal
     /// <summary>Rebuilds the deal as it was at <paramref name="instant"/>: the fold of the events up to and including it.</summary>
     /// <param name="instant">The instant; not before the deal was created (for an imported deal, not before <see cref="ObservedFrom"/>).</param>
     /// <returns>The deal as it was then (this deal itself when no event is later).</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="instant"/> is before <see cref="ObservedFrom"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="instant"/> is before <see cref="ObservedFrom"/>, or is not a supported instant (0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z).</exception>
     public Deal AsOf(Instant instant) =>
-        TryAsOf(instant, out var deal) ? deal
+        TryAsOf(Preconditions.CheckInstant(instant), out var deal) ? deal
         : IsImported
             ? throw new ArgumentOutOfRangeException(
                 nameof(instant),

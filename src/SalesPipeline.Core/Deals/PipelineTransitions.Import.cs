@@ -114,10 +114,12 @@ public static partial class PipelineTransitions
     /// <returns>The deal, whose history starts with <see cref="DealImported"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="pipeline"/> or <paramref name="record"/> is null.</exception>
     /// <exception cref="DealImportException">The record breaks a rule; the exception lists every error, at index 0.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="asOf"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.</exception>
     public static Deal Import(this PipelineDefinition pipeline, DealImport record, Instant asOf)
     {
         Preconditions.CheckNotNull(pipeline);
         Preconditions.CheckNotNull(record);
+        Preconditions.CheckInstant(asOf);
         var errors = new List<ImportError>();
         var deal = Build(pipeline, record, asOf, 0, errors);
         return errors.Count == 0 ? deal! : throw new DealImportException(errors, nameof(record));

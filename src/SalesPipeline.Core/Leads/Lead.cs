@@ -94,6 +94,7 @@ public sealed record Lead
     /// <returns>A lead with status New and one <see cref="LeadCreated"/> event.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="name"/>, <paramref name="source"/> or <paramref name="owner"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="id"/> is default, or a text argument is empty or whitespace.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="createdAt"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.</exception>
     public static Lead Create(
         LeadId id,
         string name,
@@ -117,6 +118,7 @@ public sealed record Lead
             Preconditions.CheckNotBlank(productInterest);
         }
         CheckBy(by);
+        Preconditions.CheckInstant(createdAt);
         return new Lead(new LeadCreated(id, createdAt, by ?? owner, name, source, owner, productInterest));
     }
 
@@ -127,6 +129,7 @@ public sealed record Lead
     /// <exception cref="ArgumentException"><paramref name="by"/> is empty or whitespace.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is before the lead's latest event.</exception>
     /// <exception cref="InvalidOperationException">The lead is converted or disqualified.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.</exception>
     public Lead Touch(Instant at, string? by = null)
     {
         CheckBy(by);
@@ -143,6 +146,7 @@ public sealed record Lead
     /// <exception cref="ArgumentNullException"><paramref name="owner"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="owner"/> or <paramref name="by"/> is empty or whitespace.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is before the lead's latest event.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.</exception>
     public Lead Reassign(string owner, Instant at, string? by = null)
     {
         Preconditions.CheckNotBlank(owner);
@@ -160,6 +164,7 @@ public sealed record Lead
     /// <exception cref="ArgumentException"><paramref name="reason"/> or <paramref name="by"/> is empty or whitespace.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is before the lead's latest event.</exception>
     /// <exception cref="InvalidOperationException">The lead is already converted or disqualified.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.</exception>
     public Lead Disqualify(string reason, Instant at, string? by = null)
     {
         Preconditions.CheckNotBlank(reason);
@@ -186,6 +191,7 @@ public sealed record Lead
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is negative, or <paramref name="at"/> is before the lead's latest event.</exception>
     /// <exception cref="InvalidOperationException">The lead is already converted or disqualified.</exception>
     /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="expectedClose"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.</exception>
     public (Lead Lead, Deal Deal) Convert(
         PipelineDefinition pipeline,
         DealId dealId,
@@ -328,6 +334,7 @@ public sealed record Lead
 
     private void CheckNotBefore(Instant at)
     {
+        Preconditions.CheckInstant(at);
         Preconditions.CheckRange(
             at >= LatestAt,
             nameof(at),

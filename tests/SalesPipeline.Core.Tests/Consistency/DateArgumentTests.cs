@@ -80,6 +80,50 @@ public class DateArgumentTests
         Assert.True(checkedCount > 35, $"only {checkedCount} date parameters were checked");
     }
 
+    // The same for instants: every public parameter of type Instant or Instant? refuses year -5 naming itself, so an
+    // activity, a lead or an as-of instant outside the supported range never reaches a zone conversion.
+    [Fact]
+    public void EveryInstantParameter_BeforeYearOne_Throws_NamingTheParameterAndTheRule()
+    {
+        var bad = Instant.FromUtc(-5, 6, 30, 0, 0);
+        var failures = new List<string>();
+        var checkedCount = 0;
+        foreach (var member in SampleArguments.PublicMembers().Where(m => !IsInstantData(m.DeclaringType!)))
+        {
+            foreach (
+                var parameter in member
+                    .GetParameters()
+                    .Where(p => p.ParameterType == typeof(Instant) || p.ParameterType == typeof(Instant?))
+            )
+            {
+                var arguments = member.GetParameters().Select(SampleArguments.Fill).ToArray();
+                arguments[parameter.Position] = bad;
+                checkedCount++;
+                if (
+                    Problem(
+                        SampleArguments.Call(member, arguments),
+                        parameter.Name!,
+                        "Instants must be between 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z"
+                    ) is
+                    { } problem
+                )
+                {
+                    failures.Add($"{SampleArguments.Describe(member, parameter)}: {problem}");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+        Assert.True(checkedCount > 40, $"only {checkedCount} instant parameters were checked");
+    }
+
+    // Events are data checked as a history (Deal.FromEvents, Lead.FromEvents); results are built by the library.
+    private static bool IsInstantData(Type type) =>
+        typeof(DealEvent).IsAssignableFrom(type)
+        || typeof(SalesPipeline.Leads.LeadEvent).IsAssignableFrom(type)
+        || DataRecords.Contains(type.Name)
+        || type.Name is "UntouchedLead" or "StageEntry";
+
     [Theory]
     [MemberData(nameof(Cases))]
     public void EveryInitDateProperty_OutsideTheSupportedDates_Throws_NamingThePropertyAndTheRule(string which)

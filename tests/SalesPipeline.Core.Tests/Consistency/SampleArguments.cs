@@ -52,6 +52,17 @@ internal static class SampleArguments
         [typeof(DealId)] = () => new DealId("D-1"),
         [typeof(LeadId)] = () => new LeadId("L-1"),
         [typeof(LeadSource)] = () => LeadSource.Web,
+        [typeof(LossReason)] = () => LossReason.Price,
+        [typeof(DealImport)] = () =>
+            new DealImport
+            {
+                Id = new DealId("D-9"),
+                Owner = "alice",
+                Amount = Money.Of(1_000m, Currency.USD),
+                StageId = "qualified",
+                ExpectedClose = Date,
+                CreatedAt = At,
+            },
         [typeof(PipelineDefinition)] = () => PipelineDefinition.Default,
         [typeof(PipelineBuilder)] = () => PipelineDefinition.CreateBuilder("Sample"),
         [typeof(ExitCriterion)] = () => ExitCriterion.FromId("budget"),
@@ -99,6 +110,7 @@ internal static class SampleArguments
     {
         [(typeof(Quota), "this")] = TeamQuota,
         [(typeof(Quota), "teamQuota")] = TeamQuota,
+        [(typeof(ForecastCategory), "category")] = () => ForecastCategory.Commit,
     };
 
     private static Quota TeamQuota() => Quota.ForTeam("east", FiscalCalendar.Calendar.Year(2026), Money.Of(100_000m, Currency.USD));

@@ -278,14 +278,70 @@ public sealed partial class FiscalCalendarTests
 
     [Theory]
     [InlineData(0)]
-    [InlineData(9999)]
-    public void Year_OutsideOneTo9998_Throws(int fiscalYear)
+    [InlineData(10_000)]
+    [InlineData(int.MaxValue)]
+    [InlineData(int.MinValue)]
+    public void Year_OutsideOneTo9999_Throws(int fiscalYear)
     {
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => FiscalCalendar.Calendar.Year(fiscalYear));
 
         Assert.Equal("fiscalYear", ex.ParamName);
         Assert.Equal(fiscalYear, ex.ActualValue);
-        Assert.Contains($"{fiscalYear} was given", ex.Message, StringComparison.Ordinal);
+        Assert.Contains(
+            $"Fiscal year {fiscalYear} is outside the supported dates 0001-01-01 to 9999-12-31; this calendar's fiscal years are 1 to 9999.",
+            ex.Message,
+            StringComparison.Ordinal
+        );
+    }
+
+    // Issue 15: the supported fiscal years are those whose days are all supported dates, so they depend on the calendar.
+    [Fact]
+    public void FirstAndLastFiscalYear_DependOnTheStartMonthAndTheNaming()
+    {
+        Assert.Equal((1, 9999), (FiscalCalendar.Calendar.FirstFiscalYear, FiscalCalendar.Calendar.LastFiscalYear));
+        Assert.Equal((2, 9999), (FiscalCalendar.StartingIn(7).FirstFiscalYear, FiscalCalendar.StartingIn(7).LastFiscalYear));
+        var byStart = FiscalCalendar.StartingIn(7, FiscalYearNaming.ByStartYear);
+        Assert.Equal((1, 9998), (byStart.FirstFiscalYear, byStart.LastFiscalYear));
+        // A January calendar named by its start year is the calendar year.
+        var januaryByStart = FiscalCalendar.StartingIn(1, FiscalYearNaming.ByStartYear);
+        Assert.Equal((1, 9999), (januaryByStart.FirstFiscalYear, januaryByStart.LastFiscalYear));
+    }
+
+    // 9999-12-31 is a Friday: the last Monday week of the calendar year 9999 is 9999-12-27..9999-12-31, cut at the year's
+    // end (and at the last supported date) rather than running into year 10000.
+    [Fact]
+    public void Year9999_OfTheCalendarYear_IsBuiltToTheLastSupportedDate()
+    {
+        var calendar = FiscalCalendar.Calendar;
+
+        AssertPeriod(calendar.Year(9999), "9999", "9999-01-01", "9999-12-31");
+        AssertPeriod(calendar.Weeks(9999)[^1], "9999 W53", "9999-12-27", "9999-12-31");
+        AssertPeriod(calendar.WeekContaining(new LocalDate(9999, 12, 31)), "9999 W53", "9999-12-27", "9999-12-31");
+        AssertPeriod(calendar.QuarterContaining(new LocalDate(9999, 12, 31)), "9999-Q4", "9999-10-01", "9999-12-31");
+        AssertPeriod(FiscalCalendar.StartingIn(7).Year(9999), "FY9999", "9998-07-01", "9999-06-30");
+    }
+
+    // July to June named by its start year: 9999-12-31 is in fiscal year 9999, which would end 10000-06-30.
+    [Fact]
+    public void YearContaining_ADateWhoseFiscalYearRunsPast9999_ThrowsNamingTheDate()
+    {
+        var calendar = FiscalCalendar.StartingIn(7, FiscalYearNaming.ByStartYear);
+        var date = new LocalDate(9999, 12, 31);
+
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => calendar.YearContaining(date));
+
+        Assert.Equal("date", ex.ParamName);
+        Assert.Equal(date, ex.ActualValue);
+        Assert.Contains(
+            "9999-12-31 falls in fiscal year 9999, which runs outside the supported dates 0001-01-01 to 9999-12-31; this calendar's fiscal years are 1 to 9998.",
+            ex.Message,
+            StringComparison.Ordinal
+        );
+        Assert.Equal("date", Assert.Throws<ArgumentOutOfRangeException>(() => calendar.QuarterContaining(date)).ParamName);
+        Assert.Equal("date", Assert.Throws<ArgumentOutOfRangeException>(() => calendar.MonthContaining(date)).ParamName);
+        Assert.Equal("date", Assert.Throws<ArgumentOutOfRangeException>(() => calendar.WeekContaining(date)).ParamName);
+        Assert.Equal("date", Assert.Throws<ArgumentOutOfRangeException>(() => calendar.FiscalWeekOf(date)).ParamName);
+        Assert.Equal(9999, calendar.FiscalYearOf(date));
     }
 
     [Fact]
@@ -295,7 +351,8 @@ public sealed partial class FiscalCalendarTests
 
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => calendar.Year(1));
         Assert.Equal("fiscalYear", ex.ParamName);
-        Assert.Contains("Fiscal year 1 ", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("Fiscal year 1 is outside the supported dates", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("this calendar's fiscal years are 2 to 9999", ex.Message, StringComparison.Ordinal);
         Assert.Equal("fiscalYear", Assert.Throws<ArgumentOutOfRangeException>(() => calendar.Quarter(1, 1)).ParamName);
         Assert.Equal("fiscalYear", Assert.Throws<ArgumentOutOfRangeException>(() => calendar.Weeks(1)).ParamName);
     }

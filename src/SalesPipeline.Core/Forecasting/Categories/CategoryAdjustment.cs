@@ -28,7 +28,7 @@ public sealed record CategoryAdjustment
     /// <param name="note">Why, optionally.</param>
     /// <exception cref="ArgumentNullException">A required argument is null.</exception>
     /// <exception cref="ArgumentException">A text argument is empty.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">The category is Closed, Omitted or undefined, or the amount is negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The category is Closed, Omitted or undefined, the amount is negative, or <paramref name="at"/> is not a supported instant (0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z).</exception>
     public CategoryAdjustment(
         string subjectId,
         FiscalPeriod period,
@@ -51,7 +51,7 @@ public sealed record CategoryAdjustment
         Amount = Preconditions.CheckNotNull(amount);
         Preconditions.CheckRange(!amount.IsNegative, nameof(amount), amount, $"An adjusted amount must not be negative; it was {amount}.");
         By = Preconditions.CheckNotBlank(by);
-        At = at;
+        At = Preconditions.CheckInstant(at);
         Note = note;
     }
 

@@ -100,6 +100,7 @@ public sealed record SalesCycle
     /// var cycle = SalesCycle.Of(deals, Instant.FromUtc(2026, 7, 1, 0, 0));
     /// Console.WriteLine($"median {cycle.MedianDays} days, naive won mean {cycle.NaiveMeanWonDays} days");
     /// </code></example>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="asOf"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.</exception>
     public static SalesCycle Of(IEnumerable<Deal> deals, Instant asOf, SalesCycleOptions? options = null)
     {
         var accumulator = new SalesCycleAccumulator(asOf, options);

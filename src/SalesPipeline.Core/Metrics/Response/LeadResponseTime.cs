@@ -131,6 +131,7 @@ public sealed record LeadResponseTime
     /// <exception cref="ArgumentNullException"><paramref name="leads"/>, one of them, or <paramref name="activities"/> is null.</exception>
     /// <exception cref="ArgumentException">A lead's first touch is before its creation.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="asOf"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.</exception>
     public static LeadResponseTime Of(IEnumerable<Lead> leads, ActivityIndex activities, Instant asOf, LeadResponseOptions? options = null)
     {
         var accumulator = new LeadResponseAccumulator(activities, asOf, options);

@@ -36,6 +36,7 @@ public static class TimeInStage
     /// var report = TimeInStage.Of(deals, PipelineDefinition.Default, Instant.FromUtc(2026, 3, 31, 0, 0));
     /// double median = report.Stages[2].Cumulative!.MedianDays;   // Proposal, days
     /// </code></example>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="asOf"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.</exception>
     public static TimeInStageReport Of(
         IEnumerable<Deal> deals,
         PipelineDefinition pipeline,

@@ -38,6 +38,7 @@ public sealed class TimeInStageAccumulator
     /// <param name="options">Options; <see cref="TimeInStageOptions.Default"/> when null.</param>
     /// <exception cref="ArgumentNullException"><paramref name="pipeline"/> or the percentile list is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A percentile is not in [0, 1].</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="asOf"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.</exception>
     public TimeInStageAccumulator(PipelineDefinition pipeline, Instant asOf, TimeInStageOptions? options = null)
         : this(pipeline, asOf, options, 0) { }
 
@@ -45,7 +46,7 @@ public sealed class TimeInStageAccumulator
     internal TimeInStageAccumulator(PipelineDefinition pipeline, Instant asOf, TimeInStageOptions? options, int capacity)
     {
         Preconditions.CheckNotNull(pipeline);
-        this.asOf = asOf;
+        this.asOf = Preconditions.CheckInstant(asOf);
         this.options = options ?? TimeInStageOptions.Default;
         if (this.options.Percentiles is null)
         {
@@ -113,7 +114,7 @@ public sealed class TimeInStageAccumulator
             var end = stint.IsOpen ? asOf : stint.Left;
             var ticks = calendar is null
                 ? end.ToUnixTimeTicks() - stint.Entered.ToUnixTimeTicks()
-                : calendar.Ticks(end) - calendar.Ticks(stint.Entered);
+                : calendar.Ticks(end, nameof(deal)) - calendar.Ticks(stint.Entered, nameof(deal));
             last[stint.Stage] = ticks;
             sum[stint.Stage] += ticks;
             state[stint.Stage] = (byte)(stint.IsOpen ? 3 : 1);

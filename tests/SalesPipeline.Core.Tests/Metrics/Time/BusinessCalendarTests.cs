@@ -70,7 +70,7 @@ public class BusinessCalendarTests
                         .Range(0, length)
                         .Select(h => start.Plus(Duration.FromHours(h)).InUtc().Date)
                         .Count(d => d.DayOfWeek is not (IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday) && !holidays.Contains(d));
-                    return calendar.Ticks(end) - calendar.Ticks(start) == businessHours * NodaConstants.TicksPerHour;
+                    return calendar.Ticks(end, "end") - calendar.Ticks(start, "start") == businessHours * NodaConstants.TicksPerHour;
                 }
             )
         );
@@ -88,5 +88,38 @@ public class BusinessCalendarTests
             BusinessCalendar.WeekdaysUtc.BusinessDaysBetween(Utc(3, 2, 9), Utc(3, 2, 8))
         );
         Assert.Equal("end", backwards.ParamName);
+    }
+
+    // Issue 15: the first supported instant is still 0000-12-31 in New York (UTC-4:56 local mean time then), and the
+    // last one is already 10000-01-01 on Kiritimati (UTC+14): refused naming the parameter, not a runtime DateOnly error.
+    [Fact]
+    public void BusinessDaysBetween_AnInstantWhoseLocalDateIsOutsideTheSupportedDates_Throws()
+    {
+        var newYork = BusinessCalendar.Create(DateTimeZoneProviders.Tzdb["America/New_York"], []);
+        var kiritimati = BusinessCalendar.Create(DateTimeZoneProviders.Tzdb["Pacific/Kiritimati"], []);
+        var now = Instant.FromUtc(2026, 1, 1, 0, 0);
+
+        var first = Assert.Throws<ArgumentOutOfRangeException>(() => newYork.BusinessDaysBetween(Instant.FromUtc(1, 1, 1, 0, 0), now));
+        var last = Assert.Throws<ArgumentOutOfRangeException>(() => kiritimati.BusinessDaysBetween(now, Instant.MaxValue));
+
+        Assert.Equal("start", first.ParamName);
+        Assert.Contains(
+            "In America/New_York the instant 0001-01-01T00:00:00Z falls outside the supported dates",
+            first.Message,
+            StringComparison.Ordinal
+        );
+        Assert.Equal("end", last.ParamName);
+        Assert.Contains("In Pacific/Kiritimati the instant", last.Message, StringComparison.Ordinal);
+    }
+
+    // 9999-12-31 is a Friday, a business day with no next day to start: noon is half of it, midnight of the first
+    // supported day (a Monday) is day 0.
+    [Fact]
+    public void BusinessDaysBetween_TheEndsOfTheSupportedDates_AreCounted()
+    {
+        var utc = BusinessCalendar.WeekdaysUtc;
+
+        Assert.Equal(0.5, utc.BusinessDaysBetween(Instant.FromUtc(9999, 12, 31, 0, 0), Instant.FromUtc(9999, 12, 31, 12, 0)));
+        Assert.Equal(1.0, utc.BusinessDaysBetween(Instant.FromUtc(1, 1, 1, 0, 0), Instant.FromUtc(1, 1, 2, 0, 0)));
     }
 }
