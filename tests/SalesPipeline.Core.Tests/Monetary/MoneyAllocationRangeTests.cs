@@ -30,6 +30,18 @@ public class MoneyAllocationRangeTests
         Assert.Equal([0.00m, 100.00m], Amounts(shares));
     }
 
+    // Each weight fits a long but their total does not (6 x 10^18 twice is 1.2 x 10^19 > 9.2 x 10^18): the BigInteger
+    // path from the total. 10001 cents by 6 : 6 : 10^-18 (as 6 x 10^18 : 6 x 10^18 : 1): the first two exact parts are
+    // just under 5000.5, floors 5000, 5000, 0 (10000); the one cent left goes to the larger remainder, a tie between the
+    // first two, so to the first: 50.01, 50.00, 0.00.
+    [Fact]
+    public void Allocate_WeightsWhoseTotalPassesInt64_SplitByTheExactRatio()
+    {
+        var shares = Money.Of(100.01m, Currency.USD).Allocate([6m, 6m, 0.000000000000000001m]);
+
+        Assert.Equal([50.01m, 50.00m, 0.00m], Amounts(shares));
+    }
+
     // 10^18 cents (USD 10^16, the limit) in three: 333,333,333,333,333,333 each and one cent left for the first share.
     [Fact]
     public void Allocate_TheLimitInThree_IsExact()

@@ -25,6 +25,25 @@ public class MoneyRangeTests
         }
     }
 
+    // The message's last part states the rule behind the limit, which differs for a currency without a minor unit.
+    [Fact]
+    public void OutOfRange_Message_StatesTheRuleAndWhereItIsDocumented()
+    {
+        var usd = Assert.Throws<ArgumentOutOfRangeException>(() => Money.Of(1e17m, Currency.USD));
+        var gold = Assert.Throws<ArgumentOutOfRangeException>(() => Money.Of(1e15m, Currency.FromCode("XAU")));
+
+        Assert.EndsWith(
+            "either way (10^18 minor units; see docs/money.md, \"Range\"). (Parameter 'amount')",
+            usd.Message.Split('\n')[0],
+            StringComparison.Ordinal
+        );
+        Assert.Contains(
+            "at most XAU 100,000,000,000,000 either way (10^14, as for a currency with 4 decimals; see docs/money.md, \"Range\").",
+            gold.Message,
+            StringComparison.Ordinal
+        );
+    }
+
     // ---- creating money -------------------------------------------------------------------------------------
 
     [Theory]
