@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using SalesPipeline.Pipelines;
 using SalesPipeline.Utility;
 
@@ -100,7 +101,10 @@ public sealed partial record Deal
             ExitCriterionWithdrawn w when w.CriterionId is null || !IsAnswered(w.CriterionId) =>
                 $"criterion \"{w.CriterionId}\" was not answered.",
             AmountChanged a when a.Amount is null || a.Amount.IsNegative => "the amount is missing or negative.",
-            ProbabilityOverridden p when p.Probability < 0m || p.Probability > 1m => $"the probability {p.Probability} is outside [0, 1].",
+            ProbabilityOverridden p when p.Probability < 0m || p.Probability > 1m => string.Create(
+                CultureInfo.InvariantCulture,
+                $"the probability {p.Probability} is outside [0, 1]."
+            ),
             ProbabilityOverridden p when p.Source is not (ValueSource.Manual or ValueSource.Model) =>
                 $"an override's source is Manual or Model, not {p.Source}.",
             CategoryOverridden c when !Enum.IsDefined(c.Category) || c.Category == ForecastCategory.Closed =>

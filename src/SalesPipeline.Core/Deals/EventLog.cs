@@ -32,7 +32,8 @@ internal sealed class EventLog : IReadOnlyList<DealEvent>
     public int Count => count;
 
     public DealEvent this[int index] =>
-        (uint)index < (uint)count
+        // Unchecked: the project checks overflow, and a negative index must wrap past count, not throw OverflowException.
+        unchecked((uint)index) < (uint)count
             ? buffer.Items[index]
             : throw new ArgumentOutOfRangeException(nameof(index), index, $"Index must be between 0 and {count - 1}.");
 

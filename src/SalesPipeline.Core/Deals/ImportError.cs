@@ -6,7 +6,7 @@ namespace SalesPipeline.Deals;
 /// <param name="Index">The record's position in the input, from 0.</param>
 /// <param name="Id">The record's deal id, or null when the record is null or has the default id.</param>
 /// <param name="Field">The field, for example "StageId" or "History[2].EnteredAt".</param>
-/// <param name="Value">The offending value as invariant text ("null" for a missing one).</param>
+/// <param name="Value">The offending value as invariant text: text in quotes, instants and dates in ISO form, "null" for a missing one.</param>
 /// <param name="Rule">The rule it breaks, as a plain sentence.</param>
 /// <remarks>Immutable; thread-safe.</remarks>
 public sealed record ImportError(int Index, DealId? Id, string Field, string Value, string Rule)

@@ -15,7 +15,7 @@ public sealed class InvalidTransitionException : InvalidOperationException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="dealId">The deal whose command was rejected.</param>
-    /// <param name="rejections">Every reason.</param>
+    /// <param name="rejections">Every reason; null is taken as none, as exceptions are built on error paths.</param>
     /// <exception cref="ArgumentNullException">A rejection is null (the message gives its position).</exception>
     public InvalidTransitionException(DealId dealId, IEnumerable<Rejection> rejections)
         : this(dealId, rejections is null ? [] : Preconditions.CheckNoNullElement(rejections, "Rejection")) { }

@@ -515,6 +515,9 @@ public static partial class PipelineTransitions
         {
             null => "null",
             string s => $"\"{s}\"",
+            // ISO, like every date in the messages; LocalDate's own default is the long culture pattern, whose year of
+            // era shows 0000-12-31 as "31 December 0001".
+            LocalDate d => d.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture),
             IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
             _ => value.ToString() ?? "null",
         };

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using NodaTime;
 using SalesPipeline.Pipelines;
@@ -156,7 +157,10 @@ public static partial class PipelineTransitions
                     Reject(
                         ref rejections,
                         RejectionCode.NothingToChange,
-                        $"Deal {id} already has probability override {p.Probability} ({p.Source})."
+                        string.Create(
+                            CultureInfo.InvariantCulture,
+                            $"Deal {id} already has probability override {p.Probability} ({p.Source})."
+                        )
                     );
                 }
                 return new ProbabilityOverridden(id, at, by, p.Probability, p.Source);

@@ -19,6 +19,22 @@ internal static class DealFixtures
     /// <summary>T0 plus the given number of hours.</summary>
     public static Instant H(int hours) => T0.Plus(Duration.FromHours(hours));
 
+    // A deal imported from another system: observed in proposal at H(2) (2026-03-02T11:00:00Z), created there at T0.
+    public static readonly DealImported ImportedInProposal = new(
+        new DealId("SF-1"),
+        H(2),
+        "alice",
+        "Default",
+        "Acme: 500 seats",
+        "alice",
+        Amount,
+        Close,
+        "proposal",
+        DealStatus.Open,
+        T0,
+        StageEntryKnown: true
+    );
+
     public static PipelineDefinition Default => PipelineDefinition.Default;
 
     /// <summary>
@@ -83,6 +99,23 @@ internal static class DealFixtures
 
     /// <summary>A Default deal lost to Globex on price at H(2), from Qualified.</summary>
     public static Deal Lost() => Run(Default, InQualified(), DealCommand.Lose(LossReason.Price, H(2), "alice", "Globex"));
+
+    /// <summary>
+    /// Asserts an argument exception's parameter and its message text exactly: the framework adds " (Parameter 'x')" and,
+    /// for an out-of-range value, the actual value, so the expected message is built by the same framework constructor.
+    /// </summary>
+    public static void AssertArgumentMessage(ArgumentException ex, string paramName, string? text)
+    {
+        Assert.Equal(paramName, ex.ParamName);
+        var expected = ex switch
+        {
+            ArgumentOutOfRangeException range => new ArgumentOutOfRangeException(paramName, range.ActualValue, text).Message,
+            ArgumentNullException when text is null => new ArgumentNullException(paramName).Message,
+            ArgumentNullException => new ArgumentNullException(paramName, text).Message,
+            _ => new ArgumentException(text, paramName).Message,
+        };
+        Assert.Equal(expected, ex.Message);
+    }
 
     /// <summary>The rejections as (code, stage, criterion) triples in a canonical order, to compare as a multiset.</summary>
     public static (RejectionCode Code, string? StageId, string? CriterionId)[] Keys(IEnumerable<Rejection> rejections) =>

@@ -11,7 +11,7 @@ internal sealed class DistributionPointList(decimal[] values, double[] probabili
     public int Count => values.Length;
 
     public DistributionPoint this[int index] =>
-        (uint)index < (uint)values.Length
+        unchecked((uint)index) < (uint)values.Length
             ? new DistributionPoint(Money.Of(values[index], currency), probabilities[index], cumulative[index])
             : throw new ArgumentOutOfRangeException(
                 nameof(index),

@@ -106,6 +106,24 @@ public sealed class ForecastDistributionTests
         Assert.Equal((1, 1), (d.DealCount, d.OverdueDealsExcluded));
     }
 
+    // The points have indexes 0 and 1 (USD 700 and 800, as below): -1 and 2 are refused as out of range. -1 was an
+    // OverflowException: the unsigned cast of the index ran checked.
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(2)]
+    [InlineData(int.MinValue)]
+    public void Points_AnIndexOutsideTheList_ThrowsArgumentOutOfRange(int index)
+    {
+        Deal[] deals = [OpenInMarch("sure", 700m, 1m), OpenInMarch("maybe", 100m, 0.25m)];
+        var points = Forecast.Distribution(deals, Pipeline, March).Points;
+
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => points[index]);
+
+        Assert.Equal(2, points.Count);
+        Assert.Equal("index", e.ParamName);
+        Assert.Equal(index, e.ActualValue);
+    }
+
     [Fact]
     public void Distribution_CertainAndImpossibleDeals_ShiftTheMinimumAndCountAsDeals()
     {
