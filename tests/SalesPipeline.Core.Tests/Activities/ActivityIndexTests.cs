@@ -100,6 +100,101 @@ public class ActivityIndexTests
     }
 
     [Fact]
+    public void Null_arguments_are_refused_by_name()
+    {
+        var index = ActivityIndex.Empty;
+
+        Assert.Equal("activities", Assert.Throws<ArgumentNullException>(() => ActivityIndex.Create(null!)).ParamName);
+        Assert.Equal("deal", Assert.Throws<ArgumentNullException>(() => index.LastTouchOf((Deal)null!)).ParamName);
+        Assert.Equal("lead", Assert.Throws<ArgumentNullException>(() => index.LastTouchOf((Lead)null!)).ParamName);
+        Assert.Equal("lead", Assert.Throws<ArgumentNullException>(() => index.FirstTouchOf(null!)).ParamName);
+    }
+
+    // "At or before asOf": an event or an activity exactly at the as-of instant counts.
+    [Fact]
+    public void LastTouchOf_Deal_counts_an_event_exactly_at_asOf()
+    {
+        // Created T0 = Mar 2 09:00, amount changed Mar 5 09:00; no activities.
+        var deal = DealFixtures.Run(
+            DealFixtures.Default,
+            DealFixtures.NewDeal(),
+            DealCommand.ChangeAmountTo(SalesPipeline.Money.Of(70_000m, SalesPipeline.Currency.USD), Day(5), "alice")
+        );
+
+        Assert.Equal(Day(5), ActivityIndex.Empty.LastTouchOf(deal, Day(5)));
+        Assert.Equal(DealFixtures.T0, ActivityIndex.Empty.LastTouchOf(deal, Day(5).Minus(Duration.FromTicks(1))));
+        Assert.Equal(DealFixtures.T0, ActivityIndex.Empty.LastTouchOf(deal, DealFixtures.T0));
+    }
+
+    // An imported deal was created (elsewhere) before its first event here, the import: the import is a change, so it is
+    // its last touch; before the import only its creation is known.
+    [Fact]
+    public void LastTouchOf_ImportedDeal_is_the_import_event_not_the_creation()
+    {
+        var deal = DealFixtures.Default.Import(
+            new DealImport
+            {
+                Id = D1,
+                Owner = "alice",
+                Amount = SalesPipeline.Money.Of(10_000m, SalesPipeline.Currency.USD),
+                StageId = "proposal",
+                ExpectedClose = new LocalDate(2026, 6, 30),
+                CreatedAt = Day(2),
+            },
+            Day(10)
+        );
+
+        Assert.Equal(Day(10), ActivityIndex.Empty.LastTouchOf(deal));
+        Assert.Equal(Day(2), ActivityIndex.Empty.LastTouchOf(deal, Day(5)));
+    }
+
+    [Fact]
+    public void LastTouchOf_Lead_counts_its_own_last_touch_exactly_at_asOf()
+    {
+        // Touched Mar 3 and Mar 6; no activities. At asOf = Mar 6 the Mar 6 touch counts; a tick earlier only Mar 3 does.
+        var lead = Lead.Create(L1, "Globex", LeadSource.Web, "alice", Day(2)).Touch(Day(3)).Touch(Day(6));
+
+        Assert.Equal(Day(6), ActivityIndex.Empty.LastTouchOf(lead, Day(6)));
+        Assert.Equal(Day(3), ActivityIndex.Empty.LastTouchOf(lead, Day(6).Minus(Duration.FromTicks(1))));
+    }
+
+    [Fact]
+    public void LastTouchOf_Lead_counts_an_activity_exactly_at_asOf()
+    {
+        var lead = Lead.Create(L1, "Globex", LeadSource.Web, "alice", Day(2)).Touch(Day(3));
+        var index = ActivityIndex.Create([Activity.ForLead(ActivityKind.Call, Day(4), "alice", L1)]);
+
+        Assert.Equal(Day(4), index.LastTouchOf(lead, Day(4)));
+        Assert.Equal(Day(3), index.LastTouchOf(lead, Day(4).Minus(Duration.FromTicks(1))));
+    }
+
+    [Fact]
+    public void LastTouchOf_UntouchedLead_is_its_latest_activity()
+    {
+        var lead = Lead.Create(L1, "Globex", LeadSource.Web, "alice", Day(2));
+        var index = ActivityIndex.Create([
+            Activity.ForLead(ActivityKind.Email, Day(4), "alice", L1),
+            Activity.ForLead(ActivityKind.Call, Day(7), "alice", L1),
+        ]);
+
+        Assert.Equal(Day(7), index.LastTouchOf(lead));
+        Assert.Equal(Day(4), index.LastTouchOf(lead, Day(5)));
+    }
+
+    // The later of the lead's own touch and its latest activity wins, whichever it is; at equal instants both give the same.
+    [Theory]
+    [InlineData(6, 4, 6)]
+    [InlineData(4, 6, 6)]
+    [InlineData(5, 5, 5)]
+    public void LastTouchOf_Lead_is_the_later_of_its_own_touch_and_its_activity(int touchDay, int activityDay, int expectedDay)
+    {
+        var lead = Lead.Create(L1, "Globex", LeadSource.Web, "alice", Day(2)).Touch(Day(touchDay));
+        var index = ActivityIndex.Create([Activity.ForLead(ActivityKind.Meeting, Day(activityDay), "bob", L1)]);
+
+        Assert.Equal(Day(expectedDay), index.LastTouchOf(lead));
+    }
+
+    [Fact]
     public void LastTouchOf_Deal_EqualsBruteForceMaximum_Property()
     {
         var gen = from offsets in Gen.ListOf(Gen.Choose(0, 400)) from asOf in Gen.Choose(0, 500) select (offsets.ToArray(), asOf);

@@ -180,6 +180,101 @@ public sealed class LeadHistoryTests
         Assert.Contains("Event 1", ex.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void FromEvents_null_list_is_refused_naming_events()
+    {
+        Assert.Equal("events", Assert.Throws<ArgumentNullException>(() => Lead.FromEvents(null!)).ParamName);
+    }
+
+    [Fact]
+    public void FromEvents_a_second_LeadCreated_is_refused_with_the_rule()
+    {
+        LeadEvent[] events =
+        [
+            new LeadCreated(Id, Created, "alice", "Globex", LeadSource.Web, "alice"),
+            new LeadCreated(Id, H(1), "alice", "Globex", LeadSource.Web, "alice"),
+        ];
+
+        var ex = Assert.Throws<ArgumentException>(() => Lead.FromEvents(events));
+
+        // H(1) is 2026-03-02 10:00 UTC.
+        Assert.Equal(
+            "Event 1 (LeadCreated at 2026-03-02T10:00:00Z) cannot follow the events before it: "
+                + "a lead has one LeadCreated event, at the start of its history. (Parameter 'events')",
+            ex.Message
+        );
+    }
+
+    // A stored LeadConverted is checked like Convert: its actor, that the lead is still open, and its time.
+    public static TheoryData<string, LeadEvent[], string> BadConversions =>
+        new()
+        {
+            {
+                "blank actor",
+                [
+                    new LeadCreated(Id, Created, "alice", "Globex", LeadSource.Web, "alice"),
+                    new LeadConverted(Id, H(1), " ", new DealId("D-1")),
+                ],
+                "Event 1 (LeadConverted at 2026-03-02T10:00:00Z) cannot follow the events before it: "
+                    + "Value must not be empty or whitespace; it was \" \". (Parameter 'by') (Parameter 'events')"
+            },
+            {
+                "after disqualification",
+                [
+                    new LeadCreated(Id, Created, "alice", "Globex", LeadSource.Web, "alice"),
+                    new LeadDisqualified(Id, H(1), "alice", "no budget"),
+                    new LeadConverted(Id, H(2), "alice", new DealId("D-1")),
+                ],
+                "Event 2 (LeadConverted at 2026-03-02T11:00:00Z) cannot follow the events before it: "
+                    + "Lead L-1 is disqualified, so it cannot be converted; converted and disqualified leads are final. (Parameter 'events')"
+            },
+            {
+                "converted twice",
+                [
+                    new LeadCreated(Id, Created, "alice", "Globex", LeadSource.Web, "alice"),
+                    new LeadConverted(Id, H(1), "alice", new DealId("D-1")),
+                    new LeadConverted(Id, H(2), "alice", new DealId("D-2")),
+                ],
+                "Event 2 (LeadConverted at 2026-03-02T11:00:00Z) cannot follow the events before it: "
+                    + "Lead L-1 is converted, so it cannot be converted; converted and disqualified leads are final. (Parameter 'events')"
+            },
+            {
+                "back in time",
+                [
+                    new LeadCreated(Id, Created, "alice", "Globex", LeadSource.Web, "alice"),
+                    new LeadTouched(Id, H(2), "alice"),
+                    new LeadConverted(Id, H(1), "alice", new DealId("D-1")),
+                ],
+                "Event 2 (LeadConverted at 2026-03-02T10:00:00Z) cannot follow the events before it: "
+                    + "Lead L-1 cannot change at 2026-03-02T10:00:00Z: that is before its latest event, at 2026-03-02T11:00:00Z."
+            },
+        };
+
+    [Theory]
+    [MemberData(nameof(BadConversions))]
+    public void FromEvents_refuses_a_conversion_Convert_would_refuse(string _, LeadEvent[] events, string expectedStart)
+    {
+        var ex = Assert.Throws<ArgumentException>(() => Lead.FromEvents(events));
+
+        Assert.Equal("events", ex.ParamName);
+        Assert.StartsWith(expectedStart, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FromEvents_a_conversion_at_the_latest_instant_is_accepted()
+    {
+        var lead = Lead.FromEvents([
+            new LeadCreated(Id, Created, "alice", "Globex", LeadSource.Web, "alice"),
+            new LeadTouched(Id, H(2), "alice"),
+            new LeadConverted(Id, H(2), "manager", new DealId("D-1")),
+        ]);
+
+        Assert.Equal(LeadStatus.Converted, lead.Status);
+        Assert.Equal(new DealId("D-1"), lead.DealId);
+        Assert.Equal(H(2), lead.ClosedAt);
+        Assert.Equal("manager", lead.History[^1].By);
+    }
+
     // Any sequence of accepted changes leaves a history that rebuilds an equal lead, and history is never lost:
     // it holds exactly one event per accepted change.
     [Fact]

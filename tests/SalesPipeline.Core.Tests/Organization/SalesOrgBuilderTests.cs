@@ -63,6 +63,20 @@ public sealed class SalesOrgBuilderTests
         Assert.Contains("cycle", problem, StringComparison.Ordinal);
     }
 
+    // The cycle is written in the order of the walk up the parents, from the first team declared in it back to itself.
+    [Fact]
+    public void Build_TwoTeamCycle_NamesTheChainInParentOrder()
+    {
+        var builder = SalesOrg.CreateBuilder("Co").Team("a", "A", parent: "b").Team("b", "B", parent: "a");
+
+        var ex = Assert.Throws<SalesOrgDefinitionException>(builder.Build);
+
+        Assert.Equal(
+            "Teams \"a\" -> \"b\" -> \"a\" form a cycle of parents; each team must be under the company through its parents.",
+            Assert.Single(ex.Problems)
+        );
+    }
+
     [Fact]
     public void Build_ThreeTeamCycleWithATeamBelowIt_ReportsTheCycleOnceAndNotTheTeamBelow()
     {

@@ -166,6 +166,29 @@ public sealed partial class SalesOrgTests
         Assert.Equal("leads", Assert.Throws<ArgumentNullException>(() => Acme.VisibleTo("dan", (IEnumerable<Lead>)null!)).ParamName);
     }
 
+    [Fact]
+    public void VisibleTo_NullRecord_IsReportedByItsPositionWhenEnumerated()
+    {
+        Deal[] deals = [DealOwnedBy("dan", 0), null!];
+        Lead[] leads = [LeadOwnedBy("dan", 0), null!];
+
+        var visibleDeals = Acme.VisibleTo("dan", deals);
+        var visibleLeads = Acme.VisibleTo("dan", leads);
+
+        var dealEx = Assert.Throws<ArgumentNullException>(() => visibleDeals.ToArray());
+        var leadEx = Assert.Throws<ArgumentNullException>(() => visibleLeads.ToArray());
+        Assert.Equal("Deal 1 is null. (Parameter 'deals')", dealEx.Message);
+        Assert.Equal("Lead 1 is null. (Parameter 'leads')", leadEx.Message);
+    }
+
+    [Fact]
+    public void GetPerson_Null_ThrowsNamingPersonId()
+    {
+        Assert.Equal("personId", Assert.Throws<ArgumentNullException>(() => Acme.GetPerson(null!)).ParamName);
+        Assert.Equal("personId", Assert.Throws<ArgumentNullException>(() => Acme.PathOf(null!)).ParamName);
+        Assert.Equal("teamId", Assert.Throws<ArgumentNullException>(() => Acme.GetTeam(null!)).ParamName);
+    }
+
     [Theory]
     [InlineData("dora", new[] { "dach", "emea" })]
     [InlineData("uma", new[] { "uk", "emea" })]

@@ -299,6 +299,105 @@ public sealed class PipelineBuilderTests
     }
 
     [Fact]
+    public void Build_NullExitCriterion_IsReportedByStageAndPosition()
+    {
+        var builder = PipelineDefinition
+            .CreateBuilder("P")
+            .Stage("Review", 0.5m, exitCriteria: new ExitCriterion[] { "budget", null! })
+            .Won("Won")
+            .Lost("Lost");
+
+        var ex = Assert.Throws<PipelineDefinitionException>(builder.Build);
+
+        Assert.Equal("Stage \"Review\": exit criterion 1 is null.", Assert.Single(ex.Problems));
+    }
+
+    // Each repeat is reported against the stage that first used the id, not against the previous repeat.
+    [Fact]
+    public void Build_ExitCriterionIdInThreeStages_ReportsEachRepeatAgainstTheFirstUse()
+    {
+        var builder = PipelineDefinition
+            .CreateBuilder("P")
+            .Stage("A", 0.2m, exitCriteria: ["budget"])
+            .Stage("B", 0.4m, exitCriteria: ["budget"])
+            .Stage("C", 0.6m, exitCriteria: ["budget"])
+            .Won("Won")
+            .Lost("Lost");
+
+        var ex = Assert.Throws<PipelineDefinitionException>(builder.Build);
+
+        Assert.Equal(
+            [
+                "Exit criterion id \"budget\" is used more than once (in Stage \"A\" and Stage \"B\"); ids must be unique across the pipeline.",
+                "Exit criterion id \"budget\" is used more than once (in Stage \"A\" and Stage \"C\"); ids must be unique across the pipeline.",
+            ],
+            ex.Problems
+        );
+    }
+
+    // A stage without a name is reported once, by its position; it is not also a repeated name of another nameless stage.
+    [Fact]
+    public void Build_TwoStagesWithoutNames_AreEachReportedOnceByPosition()
+    {
+        var builder = PipelineDefinition.CreateBuilder("P").Stage(null!, 0.2m, id: "a").Stage(null!, 0.4m, id: "b").Won("Won").Lost("Lost");
+
+        var ex = Assert.Throws<PipelineDefinitionException>(builder.Build);
+
+        Assert.Equal(
+            ["Open stage 1 has no name; every stage needs a display name.", "Open stage 2 has no name; every stage needs a display name."],
+            ex.Problems
+        );
+    }
+
+    [Fact]
+    public void Build_WonAndLostNamesWithoutLettersOrDigits_AreReportedAsTheWonAndLostStage()
+    {
+        var builder = PipelineDefinition.CreateBuilder("P").Stage("A", 0.5m).Won("???").Lost("!!!");
+
+        var ex = Assert.Throws<PipelineDefinitionException>(builder.Build);
+
+        Assert.Equal(
+            [
+                "Won stage \"???\" has no letters or digits to derive an id from; pass id: explicitly.",
+                "Lost stage \"!!!\" has no letters or digits to derive an id from; pass id: explicitly.",
+            ],
+            ex.Problems
+        );
+    }
+
+    // A stage whose id could not be derived is reported for that alone: its missing id is not compared with the
+    // other ids. An id of only an invisible character folds to "" too, and is reported for its invisible character.
+    [Fact]
+    public void Build_StageWithoutAnId_IsLeftOutOfTheLookAlikeChecks()
+    {
+        var builder = PipelineDefinition.CreateBuilder("P").Stage("???", 0.2m).Stage("Demo", 0.4m, id: "\u200B").Won("Won").Lost("Lost");
+
+        var ex = Assert.Throws<PipelineDefinitionException>(builder.Build);
+
+        Assert.Equal(2, ex.Problems.Count);
+        Assert.Equal("Stage \"???\" has no letters or digits to derive an id from; pass id: explicitly.", ex.Problems[0]);
+        Assert.StartsWith("The stage id \"<U+200B>\" contains ", ex.Problems[1], StringComparison.Ordinal);
+        Assert.DoesNotContain(ex.Problems, p => p.Contains("\"\"", StringComparison.Ordinal));
+    }
+
+    // Likewise a blank name is reported as missing and not compared with the other names, even with one that folds to "".
+    [Fact]
+    public void Build_BlankStageName_IsLeftOutOfTheLookAlikeChecks()
+    {
+        var builder = PipelineDefinition
+            .CreateBuilder("P")
+            .Stage("  ", 0.2m, id: "a")
+            .Stage("\u200B", 0.4m, id: "b")
+            .Won("Won")
+            .Lost("Lost");
+
+        var ex = Assert.Throws<PipelineDefinitionException>(builder.Build);
+
+        Assert.Contains("Open stage 1 has no name; every stage needs a display name.", ex.Problems);
+        Assert.DoesNotContain(ex.Problems, p => p.Contains("\"\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Build_BuilderReusedAfterBuild_DoesNotChangeTheBuiltDefinition()
     {
         var builder = PipelineDefinition.CreateBuilder("P").Stage("A", 0.5m, exitCriteria: ["x"]).Won("Won").Lost("Lost");

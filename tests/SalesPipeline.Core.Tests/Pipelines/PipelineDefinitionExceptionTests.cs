@@ -26,4 +26,22 @@ public sealed class PipelineDefinitionExceptionTests
 
         Assert.Equal(["a"], ex.Problems);
     }
+
+    [Fact]
+    public void Null_problems_give_an_exception_with_no_problems()
+    {
+        var ex = new PipelineDefinitionException("P", null!);
+
+        Assert.Empty(ex.Problems);
+        Assert.Equal("Pipeline \"P\" is invalid (0 problems):\n- ", ex.Message);
+    }
+
+    [Fact]
+    public void A_null_problem_is_refused_by_its_position()
+    {
+        var ex = Assert.Throws<ArgumentNullException>(() => new PipelineDefinitionException("P", ["First.", null!]));
+
+        Assert.Equal("problems", ex.ParamName);
+        Assert.Equal("Problem 1 is null. (Parameter 'problems')", ex.Message);
+    }
 }

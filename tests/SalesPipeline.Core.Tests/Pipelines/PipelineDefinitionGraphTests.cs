@@ -243,4 +243,74 @@ public sealed class PipelineDefinitionGraphTests
         Assert.Contains("\n    demo_v2_eu --> won\n", mermaid, StringComparison.Ordinal);
         Assert.Contains("\n    \"demo.v2/eu\" -> \"won\";\n", pipeline.ToDot(), StringComparison.Ordinal);
     }
+
+    // Without skipping a deal still passes through every open stage, but when winning needs no exit criteria it may win
+    // from any stage: so the jumps to Won are drawn (unlabelled) and the jumps over open stages are not.
+    [Fact]
+    public void ToMermaid_NoSkippingAndNoCriteriaToWin_DrawsWinsFromEveryStageButNoJumpsOverOpenStages()
+    {
+        var pipeline = PipelineDefinition
+            .CreateBuilder("P")
+            .Stage("Lead", 0.1m, exitCriteria: ["contact"])
+            .Stage("Demo", 0.4m, exitCriteria: ["fit"])
+            .Stage("Offer", 0.7m, ForecastCategory.Commit)
+            .Won("Won")
+            .Lost("Lost")
+            .RequireExitCriteriaToWin(false)
+            .Build();
+        var expected = Lines(
+            """
+            stateDiagram-v2
+                direction LR
+                state "Lead (10%, Pipeline)" as lead
+                state "Demo (40%, Pipeline)" as demo
+                state "Offer (70%, Commit)" as offer
+                state "Won (100%, Closed)" as won
+                state "Lost (0%, Omitted)" as lost
+                [*] --> lead
+                lead --> demo : contact
+                lead --> won
+                demo --> offer : fit
+                demo --> won
+                offer --> won
+                demo --> lead : back
+                offer --> lead : back
+                offer --> demo : back
+                lead --> lost : lose (reason)
+                demo --> lost : lose (reason)
+                offer --> lost : lose (reason)
+                won --> [*]
+                lost --> [*]
+                note right of lead
+                    backward moves allowed
+                    skipping needs the skipped stages' criteria
+                    won and lost deals may be reopened
+                    winning needs no exit criteria
+                end note
+            """
+        );
+
+        Assert.Equal(expected, pipeline.ToMermaid());
+    }
+
+    // "a-b", "a_b" and "a.b" all become the state id "a_b": the first keeps it, the next get "_2" and "_3".
+    [Fact]
+    public void ToMermaid_ThreeStageIdsWithOneStateId_AreNumberedUpward()
+    {
+        var pipeline = PipelineDefinition
+            .CreateBuilder("P")
+            .Stage("First", 0.2m, id: "a-b")
+            .Stage("Second", 0.4m, id: "a_b")
+            .Stage("Third", 0.6m, id: "a.b")
+            .Won("Won")
+            .Lost("Lost")
+            .Build();
+
+        var mermaid = pipeline.ToMermaid();
+
+        Assert.Contains("\n    state \"First (20%, Pipeline)\" as a_b\n", mermaid, StringComparison.Ordinal);
+        Assert.Contains("\n    state \"Second (40%, Pipeline)\" as a_b_2\n", mermaid, StringComparison.Ordinal);
+        Assert.Contains("\n    state \"Third (60%, Pipeline)\" as a_b_3\n", mermaid, StringComparison.Ordinal);
+        Assert.Contains("\n    a_b --> a_b_2\n    a_b_2 --> a_b_3\n    a_b_3 --> won\n", mermaid, StringComparison.Ordinal);
+    }
 }
