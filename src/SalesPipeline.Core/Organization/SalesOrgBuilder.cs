@@ -75,17 +75,21 @@ public sealed class SalesOrgBuilder
     public SalesOrg Build()
     {
         var problems = new List<string>();
-        if (string.IsNullOrWhiteSpace(company))
+        if (LookAlikes.IsBlank(company))
         {
             problems.Add("The company name must not be empty.");
         }
-        foreach (var t in teams.Where(t => string.IsNullOrWhiteSpace(t.Id) || string.IsNullOrWhiteSpace(t.Name)))
+        foreach (var t in teams.Where(t => string.IsNullOrWhiteSpace(t.Id) || LookAlikes.IsBlank(t.Name)))
         {
-            problems.Add($"Team \"{t.Id}\" (\"{t.Name}\") needs a non-empty id and name.");
+            problems.Add(
+                $"Team \"{t.Id}\" (\"{LookAlikes.Visible(t.Name ?? "")}\") needs a non-empty id and a name with a visible character."
+            );
         }
-        foreach (var p in people.Where(p => string.IsNullOrWhiteSpace(p.Id) || string.IsNullOrWhiteSpace(p.Name)))
+        foreach (var p in people.Where(p => string.IsNullOrWhiteSpace(p.Id) || LookAlikes.IsBlank(p.Name)))
         {
-            problems.Add($"Person \"{p.Id}\" (\"{p.Name}\") needs a non-empty id and name.");
+            problems.Add(
+                $"Person \"{p.Id}\" (\"{LookAlikes.Visible(p.Name ?? "")}\") needs a non-empty id and a name with a visible character."
+            );
         }
         foreach (
             var g in teams.Where(t => !string.IsNullOrWhiteSpace(t.Id)).GroupBy(t => t.Id, StringComparer.Ordinal).Where(g => g.Count() > 1)

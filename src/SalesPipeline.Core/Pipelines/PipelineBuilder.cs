@@ -135,7 +135,7 @@ public sealed class PipelineBuilder
     public PipelineDefinition Build()
     {
         var problems = new List<string>();
-        if (string.IsNullOrWhiteSpace(name))
+        if (LookAlikes.IsBlank(name))
         {
             problems.Add("The pipeline name must not be empty.");
         }
@@ -151,7 +151,7 @@ public sealed class PipelineBuilder
         for (var i = 0; i < openStages.Count; i++)
         {
             var spec = openStages[i];
-            var label = string.IsNullOrWhiteSpace(spec.Name) ? $"Open stage {i + 1}" : $"Stage \"{spec.Name}\"";
+            var label = LookAlikes.IsBlank(spec.Name) ? $"Open stage {i + 1}" : $"Stage \"{spec.Name}\"";
             var id = ResolveId(spec.Name, spec.Id, label, problems);
             if (spec.Probability < 0m || spec.Probability > 1m)
             {
@@ -251,9 +251,9 @@ public sealed class PipelineBuilder
 
     private static string? ResolveId(string? name, string? id, string label, List<string> problems)
     {
-        if (string.IsNullOrWhiteSpace(name))
+        if (LookAlikes.IsBlank(name))
         {
-            problems.Add($"{label} has no name; every stage needs a display name.");
+            problems.Add($"{label} has no name; every stage needs a display name (one with a visible character).");
         }
         if (id is not null)
         {

@@ -121,6 +121,24 @@ internal static class LookAlikes
         Pass(v => Skeleton(keys[v]), "are confusable once case-folded: both have the skeleton");
     }
 
+    // A display name needs something to display: null, empty, white space and text made only of invisible or control
+    // characters (a lone U+200B zero-width space) are all blank.
+    internal static bool IsBlank(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return true;
+        }
+        foreach (var cp in CodePoints(text, out _))
+        {
+            if (!IsInvisible(cp) && !(cp < 0x10000 && char.IsWhiteSpace((char)cp)))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
     // A value as a message shows it: invisible and control characters written as <U+200B>, so the reader sees them.
     internal static string Visible(string text)
     {

@@ -105,6 +105,25 @@ public sealed class SalesOrgBuilderTests
         Assert.Contains("company name", problem, StringComparison.Ordinal);
     }
 
+    // Names made only of invisible characters display as nothing: a zero-width space (U+200B) or a soft hyphen (U+00AD)
+    // is refused like a blank name, and the message shows the character so the reader can see why.
+    [Fact]
+    public void Build_InvisibleCompanyTeamOrPersonNames_AreRefusedLikeBlankOnes()
+    {
+        var builder = SalesOrg.CreateBuilder("\u200B").Team("a", "\u00AD").Rep("p", "\u200B\u200B", "a");
+
+        var ex = Assert.Throws<SalesOrgDefinitionException>(builder.Build);
+
+        Assert.Equal(
+            [
+                "The company name must not be empty.",
+                "Team \"a\" (\"<U+00AD>\") needs a non-empty id and a name with a visible character.",
+                "Person \"p\" (\"<U+200B><U+200B>\") needs a non-empty id and a name with a visible character.",
+            ],
+            ex.Problems
+        );
+    }
+
     [Fact]
     public void Build_BlankTeamOrPersonNames_ReportsEach()
     {

@@ -344,7 +344,10 @@ public sealed class PipelineBuilderTests
         var ex = Assert.Throws<PipelineDefinitionException>(builder.Build);
 
         Assert.Equal(
-            ["Open stage 1 has no name; every stage needs a display name.", "Open stage 2 has no name; every stage needs a display name."],
+            [
+                "Open stage 1 has no name; every stage needs a display name (one with a visible character).",
+                "Open stage 2 has no name; every stage needs a display name (one with a visible character).",
+            ],
             ex.Problems
         );
     }
@@ -393,7 +396,9 @@ public sealed class PipelineBuilderTests
 
         var ex = Assert.Throws<PipelineDefinitionException>(builder.Build);
 
-        Assert.Contains("Open stage 1 has no name; every stage needs a display name.", ex.Problems);
+        Assert.Contains("Open stage 1 has no name; every stage needs a display name (one with a visible character).", ex.Problems);
+        // A name made only of a zero-width space (U+200B, not white space to .NET) displays as nothing: no name either.
+        Assert.Contains("Open stage 2 has no name; every stage needs a display name (one with a visible character).", ex.Problems);
         Assert.DoesNotContain(ex.Problems, p => p.Contains("\"\"", StringComparison.Ordinal));
     }
 
