@@ -112,4 +112,21 @@ public sealed class CollectionProgressTests
                 }
             )
         );
+
+    // The date is checked before the schedules, so a bad date is reported as such even with an empty list.
+    [Fact]
+    public void Of_UnsupportedAsOf_IsRefusedFirst() =>
+        Assert.Equal(
+            "asOf",
+            Assert.Throws<ArgumentOutOfRangeException>(() => CollectionProgress.Of([], new NodaTime.LocalDate(0, 6, 1))).ParamName
+        );
+
+    // The total line is keyed "total"; on 2026-04-10 C-2 is billed 1,000.00 that day and unpaid: due 1,000.00, paid 0.00.
+    [Fact]
+    public void Of_TotalLine_IsKeyedTotal()
+    {
+        var total = CollectionProgress.Of([C2()], AsOf).Total;
+
+        Assert.Equal(("total", 1_000m, 0m), (total.Key, total.Due.Amount, total.PaidOnDue.Amount));
+    }
 }
