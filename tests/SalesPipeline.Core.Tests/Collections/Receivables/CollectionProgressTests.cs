@@ -129,4 +129,14 @@ public sealed class CollectionProgressTests
 
         Assert.Equal(("total", 1_000m, 0m), (total.Key, total.Due.Amount, total.PaidOnDue.Amount));
     }
+
+    // The day before C-2 is signed nothing is due, so its rate is undefined: "n/a", not 0 %.
+    [Fact]
+    public void Of_NothingDue_RateIsShownAsNotApplicable()
+    {
+        var total = CollectionProgress.Of([C2()], AsOf.PlusDays(-1)).Total;
+
+        Assert.Null(total.Rate);
+        Assert.Equal("total due USD 0.00 paid USD 0.00 (n/a) collected USD 0.00", total.ToString());
+    }
 }
