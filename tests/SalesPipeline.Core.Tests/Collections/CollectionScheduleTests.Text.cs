@@ -48,4 +48,8 @@ public partial class CollectionScheduleTests
         Assert.Equal("#1 USD 500.00 due 2026-03-01 paid USD 200.00 Overdue 4 days", lines[0].ToString());
         Assert.Equal("#2 USD 500.00 on go-live paid USD 0.00 AwaitingMilestone", lines[1].ToString());
     }
+
+    [Fact]
+    public void ContractInfoToString_IdCustomerAndOwner() =>
+        Assert.Equal("C-1 Globex (alice)", new ContractInfo("C-1", "Globex", "alice").ToString());
 }

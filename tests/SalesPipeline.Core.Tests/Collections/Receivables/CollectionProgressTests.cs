@@ -139,4 +139,14 @@ public sealed class CollectionProgressTests
         Assert.Null(total.Rate);
         Assert.Equal("total due USD 0.00 paid USD 0.00 (n/a) collected USD 0.00", total.ToString());
     }
+
+    // C-1 on 2026-04-10: all three instalments are due (10,000.00) and WIRE-1 paid 4,000.00 of them: 4,000 / 10,000 = 40.0 %.
+    [Fact]
+    public void Of_SomethingDue_RateIsShownInPercent()
+    {
+        var total = CollectionProgress.Of([C1()], AsOf).Total;
+
+        Assert.Equal(0.4m, total.Rate);
+        Assert.Equal("total due USD 10,000.00 paid USD 4,000.00 (40.0 %) collected USD 4,000.00", total.ToString());
+    }
 }
