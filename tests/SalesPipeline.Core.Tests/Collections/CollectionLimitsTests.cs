@@ -125,4 +125,20 @@ public class CollectionLimitsTests
         // 9999-12-26 + 5 days = 9999-12-31: the last day itself is fine.
         Assert.Equal(D("9999-12-31"), schedule.Record(new MilestoneReached("go-live", D("9999-12-26"))).Instalments[0].DueOn);
     }
+
+    // Signed 9999-10-15, three monthly parts from one month: part 1 9999-11-15, part 2 9999-12-15, part 3 would be
+    // 10000-01-15. The message counts parts from 1, like the instalments.
+    [Fact]
+    public void Create_ThirdMonthlyPartPastTheLastDate_NamesPartThree()
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() =>
+            CollectionSchedule.Create(Usd(300m), D("9999-10-15"), PaymentTerms.Create(TermsLine.Balance(DueRule.MonthsAfterStart(1), 3)))
+        );
+
+        Assert.Equal("terms", e.ParamName);
+        Assert.Equal(
+            "Due dates must not be after 9999-12-31, the last supported date; \"1 months after start\" (part 3) counted from 9999-10-15 is later. (Parameter 'terms')",
+            e.Message
+        );
+    }
 }

@@ -317,4 +317,59 @@ public partial class CollectionScheduleTests
 
     private static PaymentTerms MilestoneTerms() =>
         PaymentTerms.Create(TermsLine.Percentage(50m, Now), TermsLine.Balance(DueRule.OnMilestone("go-live", 30)));
+
+    [Fact]
+    public void Create_ZeroTotal_IsRefusedSayingItMustBeAboveZero()
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() =>
+            CollectionSchedule.Create(Usd(0m), D("2026-03-01"), ThirtyThenTwoMonthly())
+        );
+
+        Assert.Equal("contractTotal", e.ParamName);
+        Assert.StartsWith(
+            "A contract total must be above zero; it was USD 0.00. (Parameter 'contractTotal')",
+            e.Message,
+            StringComparison.Ordinal
+        );
+    }
+
+    [Fact]
+    public void Create_NullTotal_IsRefused() =>
+        Assert.Equal(
+            "contractTotal",
+            Assert.Throws<ArgumentNullException>(() => CollectionSchedule.Create(null!, D("2026-03-01"), ThirtyThenTwoMonthly())).ParamName
+        );
+
+    // Year 0 exists in NodaTime's ISO calendar but not in the supported range (0001-01-01 to 9999-12-31).
+    [Fact]
+    public void Create_UnsupportedSigningDate_IsRefused() =>
+        Assert.Equal(
+            "signedOn",
+            Assert
+                .Throws<ArgumentOutOfRangeException>(() =>
+                    CollectionSchedule.Create(Usd(100m), new LocalDate(0, 6, 1), ThirtyThenTwoMonthly())
+                )
+                .ParamName
+        );
+
+    // 10% of 1,000.00 is 100.00 and leaves 900.00. Fixed lines of exactly the total (1,000.00) are within the total but
+    // above what the percentages leave; one cent more (1,000.01) is above the total itself.
+    [Fact]
+    public void Create_FixedEqualToTheTotalBesidePercentages_IsMoreThanThePercentagesLeave()
+    {
+        PaymentTerms Terms(decimal fixedAmount) =>
+            PaymentTerms.Create(TermsLine.Percentage(10m, Now), TermsLine.Fixed(Usd(fixedAmount), Now), TermsLine.Balance(Now));
+
+        var equal = Assert.Throws<ArgumentException>(() => CollectionSchedule.Create(Usd(1_000m), D("2026-03-01"), Terms(1_000m)));
+        var centMore = Assert.Throws<ArgumentException>(() => CollectionSchedule.Create(Usd(1_000m), D("2026-03-01"), Terms(1_000.01m)));
+
+        Assert.Equal(
+            "The fixed lines add up to USD 1,000.00, more than the USD 900.00 the percentages leave of the contract total USD 1,000.00. (Parameter 'contractTotal')",
+            equal.Message
+        );
+        Assert.Equal(
+            "The fixed lines add up to USD 1,000.01, more than the contract total USD 1,000.00. (Parameter 'contractTotal')",
+            centMore.Message
+        );
+    }
 }

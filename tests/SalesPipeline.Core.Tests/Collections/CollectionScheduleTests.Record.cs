@@ -390,4 +390,21 @@ public partial class CollectionScheduleTests
             D("2026-03-01"),
             PaymentTerms.Create(TermsLine.Percentage(50m, DueRule.DaysAfterStart(0)), TermsLine.Balance(DueRule.OnMilestone("go-live", 30)))
         );
+
+    [Fact]
+    public void RecordAll_Null_Throws() =>
+        Assert.Equal("entries", Assert.Throws<ArgumentNullException>(() => TenThousand().RecordAll(null!)).ParamName);
+
+    // #2 waits for go-live (+30 days). Rescheduled to 2026-04-15 on 03-10, it keeps that date when go-live is reached on
+    // 03-20 (which alone would make it due 04-19): an agreed date is not moved by the milestone. It had no date before,
+    // so it has no previous due date.
+    [Fact]
+    public void SetMilestone_AfterARescheduleOfItsInstalment_KeepsTheAgreedDate()
+    {
+        var schedule = Milestone().Reschedule(2, D("2026-04-15"), D("2026-03-10")).SetMilestone("go-live", D("2026-03-20"));
+
+        Assert.Equal(D("2026-04-15"), schedule.Instalments[1].DueOn);
+        Assert.Empty(schedule.Instalments[1].PreviousDueDates);
+        Assert.Equal(D("2026-04-15"), schedule.StatusAsOf(D("2026-03-25")).Instalments[1].DueOn);
+    }
 }

@@ -136,4 +136,16 @@ public partial class CollectionScheduleTests
             StringComparison.Ordinal
         );
     }
+
+    [Fact]
+    public void StatusAsOf_NumbersTheInstalmentsFromOne() =>
+        Assert.Equal([1, 2, 3], TenThousand().StatusAsOf(D("2026-02-15")).Instalments.Select(i => i.Number));
+
+    // Year 0 exists in NodaTime's ISO calendar but not in the supported range (0001-01-01 to 9999-12-31).
+    [Fact]
+    public void StatusAsOf_UnsupportedDate_IsRefused() =>
+        Assert.Equal(
+            "date",
+            Assert.Throws<ArgumentOutOfRangeException>(() => TenThousand().StatusAsOf(new NodaTime.LocalDate(0, 6, 1))).ParamName
+        );
 }

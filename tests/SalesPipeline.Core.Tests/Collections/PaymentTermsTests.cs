@@ -126,4 +126,20 @@ public class PaymentTermsTests
             "30% 0 days after start; balance in 2 x 1 months after start",
             PaymentTerms.Create(TermsLine.Percentage(30m, Now), TermsLine.Balance(DueRule.MonthsAfterStart(1), 2)).ToString()
         );
+
+    // One balance line among percentage and fixed lines is enough.
+    [Fact]
+    public void HasBalance_OneBalanceLineAmongOthers_IsTrue() =>
+        Assert.True(
+            PaymentTerms.Create(TermsLine.Percentage(30m, Now), TermsLine.Fixed(Usd(100m), Now), TermsLine.Balance(Now)).HasBalance
+        );
+
+    // The whole message, so the lead-in and the separator between the numbered problems are pinned too.
+    [Fact]
+    public void Create_TwoProblems_NumbersThemInOneSentence() =>
+        Assert.Equal(
+            "The payment terms are invalid: (1) There are 2 balance lines; at most one line can take the balance. "
+                + "(2) The percentages add up to 110%, more than 100%. (Parameter 'lines')",
+            Invalid(TermsLine.Balance(Now), TermsLine.Balance(Now), TermsLine.Percentage(70m, Now), TermsLine.Percentage(40m, Now)).Message
+        );
 }

@@ -74,4 +74,12 @@ public class TermsLineTests
         Assert.Equal("balance in 12 x 1 months after start", TermsLine.Balance(DueRule.MonthsAfterStart(1), 12).ToString());
         Assert.Equal("USD 500.00 30 days after start", TermsLine.Fixed(Usd(500m), DueRule.DaysAfterStart(30)).ToString());
     }
+
+    [Fact]
+    public void Fixed_Zero_SaysAFixedLineMustBeAboveZero() =>
+        Assert.StartsWith(
+            "A fixed line must be above zero; it was USD 0.00. (Parameter 'amount')",
+            Assert.Throws<ArgumentOutOfRangeException>(() => TermsLine.Fixed(Usd(0m), DueRule.DaysAfterStart(0))).Message,
+            StringComparison.Ordinal
+        );
 }

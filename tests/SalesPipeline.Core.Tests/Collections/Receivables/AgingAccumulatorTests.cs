@@ -95,4 +95,37 @@ public sealed class AgingAccumulatorTests
     [Fact]
     public void Result_Empty_IsAllZero() =>
         Assert.Equal(SalesPipeline.Money.Zero(Currency.USD), new AgingAccumulator(Currency.USD, AsOf).Result().Total.Total);
+
+    [Fact]
+    public void Add_OtherCurrency_MessageNamesTheContractOrSaysItHasNone()
+    {
+        var a = new AgingAccumulator(Currency.JPY, AsOf);
+
+        var named = Assert.Throws<ArgumentException>(() => a.Add(C1()));
+        var unnamed = Assert.Throws<ArgumentException>(() => a.Add(TenThousand()));
+
+        Assert.Equal("The schedule C-1 is in USD; this aging is in JPY. (Parameter 'schedule')", named.Message);
+        Assert.Equal("The schedule without contract id is in USD; this aging is in JPY. (Parameter 'schedule')", unnamed.Message);
+    }
+
+    [Fact]
+    public void Merge_Null_Throws() =>
+        Assert.Equal("other", Assert.Throws<ArgumentNullException>(() => new AgingAccumulator(Currency.USD, AsOf).Merge(null!)).ParamName);
+
+    [Fact]
+    public void Result_TotalLine_IsKeyedTotal() => Assert.Equal("total", new AgingAccumulator(Currency.USD, AsOf).Result().Total.Key);
+
+    // C-4's signing half is paid in full on the day (owes 0.00) and its milestone half is undated: C-4 adds no amount,
+    // but its customer and rep still get a (zero) line.
+    [Fact]
+    public void Add_FullyPaidSchedule_ContributesNothingButItsLines()
+    {
+        var a = new AgingAccumulator(Currency.USD, AsOf);
+
+        a.Add(C4());
+
+        var report = a.Result();
+        Assert.Equal([0m, 0m, 0m, 0m, 0m], Amounts(report.Total));
+        Assert.Equal(("Umbrella", 0m), (Assert.Single(report.ByCustomer).Key, report.ByCustomer[0].Total.Amount));
+    }
 }

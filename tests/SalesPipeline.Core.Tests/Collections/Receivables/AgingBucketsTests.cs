@@ -61,4 +61,31 @@ public sealed class AgingBucketsTests
                 c => AgingBuckets.Create(c.Bounds).IndexOf(c.Day) == (c.Day == 0 ? 0 : 1 + c.Bounds.Count(b => b < c.Day))
             )
         );
+
+    [Fact]
+    public void Create_NoBounds_SaysWhatIsNeeded() =>
+        Assert.Equal(
+            "At least one upper bound is needed (for example 30, 60, 90). (Parameter 'upperBounds')",
+            Assert.Throws<ArgumentException>(() => AgingBuckets.Create()).Message
+        );
+
+    // Bounds are numbered from 0: in (30, 60, 45) bound 2 (45) is not above bound 1 (60).
+    [Fact]
+    public void Create_NotAscending_NamesTheBoundAndTheOneBefore() =>
+        Assert.StartsWith(
+            "Bucket bound 2 is 45 days, not above bound 1 (60 days); bounds must be strictly ascending. (Parameter 'upperBounds')",
+            Assert.Throws<ArgumentOutOfRangeException>(() => AgingBuckets.Create(30, 60, 45)).Message,
+            StringComparison.Ordinal
+        );
+
+    [Fact]
+    public void IndexOf_Negative_SaysSo() =>
+        Assert.StartsWith(
+            "Days overdue cannot be negative. (Parameter 'daysOverdue')",
+            Assert.Throws<ArgumentOutOfRangeException>(() => AgingBuckets.Default.IndexOf(-1)).Message,
+            StringComparison.Ordinal
+        );
+
+    [Fact]
+    public void ToString_ListsTheLabels() => Assert.Equal("current, 1-30, 31-60, 61-90, over 90", AgingBuckets.Default.ToString());
 }

@@ -129,4 +129,43 @@ public sealed class AgingTests
                 }
             )
         );
+
+    // The message names both schedules by position and contract id ("no contract id" when there is none).
+    [Fact]
+    public void Of_MixedCurrencies_MessageNamesBothSchedules()
+    {
+        var yen = CollectionSchedule.Create(Jpy(5_000m), D("2026-04-01"), AllOnSigning());
+        const string Advice =
+            " Report each currency separately, or convert the totals with ExchangeRates before creating the schedules. (Parameter 'schedules')";
+
+        var idFirst = Assert.Throws<ArgumentException>(() => Aging.Of([C1(), yen], AsOf));
+        var idSecond = Assert.Throws<ArgumentException>(() => Aging.Of([yen, C2()], AsOf));
+
+        Assert.Equal(
+            "All collection schedules must be in one currency: schedule 0 (C-1) is in USD, schedule 1 (no contract id) is in JPY." + Advice,
+            idFirst.Message
+        );
+        Assert.Equal(
+            "All collection schedules must be in one currency: schedule 0 (no contract id) is in JPY, schedule 1 (C-2) is in USD." + Advice,
+            idSecond.Message
+        );
+    }
+
+    [Fact]
+    public void Of_EmptyOrNullSchedule_MessageSaysWhich()
+    {
+        Assert.Equal(
+            "At least one collection schedule is needed (its currency is the report's); the list was empty. (Parameter 'schedules')",
+            Assert.Throws<ArgumentException>(() => Aging.Of([], AsOf)).Message
+        );
+        Assert.Equal(
+            "Collection schedule 1 is null. (Parameter 'schedules')",
+            Assert.Throws<ArgumentNullException>(() => Aging.Of([C1(), null!], AsOf)).Message
+        );
+    }
+
+    // The date is checked before the schedules, so a bad date is reported as such even with an empty list.
+    [Fact]
+    public void Of_UnsupportedAsOf_IsRefusedFirst() =>
+        Assert.Equal("asOf", Assert.Throws<ArgumentOutOfRangeException>(() => Aging.Of([], new NodaTime.LocalDate(0, 6, 1))).ParamName);
 }

@@ -147,4 +147,121 @@ public sealed class CashForecastTests
                 }
             )
         );
+
+    private static readonly LocalDate YearZero = new(0, 6, 1);
+
+    // A lost deal is not open: projecting it at its win probability (zero) would hide a caller's mistake.
+    [Fact]
+    public void Of_DealInOpenDealsThatIsNotOpen_IsRefused()
+    {
+        var lost = Simple.Lose(OpenDeal("D-L", 1_000m, "2026-05-15"), LossReason.Price, Instant.FromUtc(2026, 4, 1, 9, 0), "alice");
+        var options = new CashForecastOptions
+        {
+            DefaultTerms = HalfNowHalfIn30,
+            OpenDeals = [lost],
+            Pipeline = Simple,
+        };
+
+        var ex = Assert.Throws<ArgumentException>(() => CashForecast.Of([C2()], AsOf, [April], options));
+
+        Assert.Equal("Deal D-L is in OpenDeals but is Lost, not open. (Parameter 'options')", ex.Message);
+    }
+
+    // A lost deal has a close instant too; only a won one may be projected as won.
+    [Fact]
+    public void Of_LostDealInWonDeals_IsRefused()
+    {
+        var lost = Simple.Lose(OpenDeal("D-L", 1_000m, "2026-05-15"), LossReason.Price, Instant.FromUtc(2026, 4, 1, 9, 0), "alice");
+
+        var ex = Assert.Throws<ArgumentException>(() =>
+            CashForecast.Of([C2()], AsOf, [April], new CashForecastOptions { DefaultTerms = HalfNowHalfIn30, WonDeals = [lost] })
+        );
+
+        Assert.Equal("Deal D-L is in WonDeals but is Lost, not won. (Parameter 'options')", ex.Message);
+    }
+
+    [Fact]
+    public void Of_WonDealInAnotherCurrency_IsRefused()
+    {
+        var yen = Deal.Open(Simple, new DealId("D-Y"), "y", "alice", Jpy(1_000m), D("2026-05-15"), Instant.FromUtc(2026, 3, 1, 9, 0));
+        var won = Simple.Win(yen, Instant.FromUtc(2026, 4, 20, 10, 0), "alice");
+
+        var ex = Assert.Throws<ArgumentException>(() =>
+            CashForecast.Of([C2()], AsOf, [April], new CashForecastOptions { DefaultTerms = HalfNowHalfIn30, WonDeals = [won] })
+        );
+
+        Assert.Equal("Deal D-Y is in JPY; the schedules are in USD. Convert it first. (Parameter 'options')", ex.Message);
+    }
+
+    [Fact]
+    public void Of_NullDealInEitherList_IsRefusedNamingTheList()
+    {
+        var wonEx = Assert.Throws<ArgumentNullException>(() =>
+            CashForecast.Of([C2()], AsOf, [April], new CashForecastOptions { DefaultTerms = HalfNowHalfIn30, WonDeals = [null!] })
+        );
+        var openEx = Assert.Throws<ArgumentNullException>(() =>
+            CashForecast.Of([C2()], AsOf, [April], new CashForecastOptions { DefaultTerms = HalfNowHalfIn30, OpenDeals = [null!] })
+        );
+
+        Assert.Equal("Won deal 0 is null. (Parameter 'options')", wonEx.Message);
+        Assert.Equal("Open deal 0 is null. (Parameter 'options')", openEx.Message);
+    }
+
+    // Options with no deals at all need neither terms nor a pipeline: the forecast is the scheduled one, C-2's 1,000.00 in April.
+    [Fact]
+    public void Of_OptionsWithoutDeals_NeedNoTermsAndAddNothing()
+    {
+        var report = CashForecast.Of([C2()], AsOf, [April], new CashForecastOptions());
+
+        Assert.Equal([0m, 1_000m, 0m, 0m], report.Lines.Select(l => l.Scheduled.Amount));
+        Assert.All(report.Lines, l => Assert.True(l.WonNotScheduled.IsZero && l.WeightedPipeline.IsZero));
+    }
+
+    // As many won deals as open ones. Won D-W USD 2,000.00 on 2026-04-20: 1,000.00 (Apr) and 1,000.00 due 05-20 (May).
+    // Open D-O USD 10,000.00 at 25% = 2,500.00 signed 05-15: 1,250.00 (May) and 1,250.00 due 06-14 (outside).
+    [Fact]
+    public void Of_OneWonAndOneOpenDeal_ProjectsBoth()
+    {
+        var won = Simple.Win(OpenDeal("D-W", 2_000m, "2026-04-30"), Instant.FromUtc(2026, 4, 20, 10, 0), "alice");
+        var options = new CashForecastOptions
+        {
+            DefaultTerms = HalfNowHalfIn30,
+            WonDeals = [won],
+            OpenDeals = [OpenDeal("D-O", 10_000m, "2026-05-15")],
+            Pipeline = Simple,
+        };
+
+        var report = CashForecast.Of([C2()], AsOf, [April, May], options);
+
+        Assert.Equal([0m, 1_000m, 1_000m, 0m, 0m], report.Lines.Select(l => l.WonNotScheduled.Amount));
+        Assert.Equal([0m, 0m, 1_250m, 1_250m, 0m], report.Lines.Select(l => l.WeightedPipeline.Amount));
+    }
+
+    // Rows: 0 overdue, 1..n the periods, then outside periods and undated; only the period rows carry a period.
+    [Fact]
+    public void Of_PeriodRows_CarryTheirPeriod_FromTheFirst()
+    {
+        var report = CashForecast.Of([C2()], AsOf, [April, May]);
+
+        Assert.Equal([null, April, May, null, null], report.Lines.Select(l => l.Period));
+    }
+
+    // Two won deals of USD 6 x 10^15, all due on winning (2026-04-20, April): USD 1.2 x 10^16 in one row, past the limit.
+    [Fact]
+    public void Of_ProjectedRowBeyondTheLimit_IsRefusedNamingTheColumn()
+    {
+        var allOnSigning = AllOnSigning();
+        Deal Won(string id) => Simple.Win(OpenDeal(id, 6e15m, "2026-04-30"), Instant.FromUtc(2026, 4, 20, 10, 0), "alice");
+        var options = new CashForecastOptions { DefaultTerms = allOnSigning, WonDeals = [Won("D-1"), Won("D-2")] };
+
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => CashForecast.Of([C2()], AsOf, [April], options));
+
+        Assert.Equal("options", ex.ParamName);
+        Assert.StartsWith("A row of the projected deals would reach USD 12,000,000,000,000,000.00", ex.Message, StringComparison.Ordinal);
+    }
+
+    // The date is checked before the schedules, so a bad date is reported as such even with an empty list.
+    [Fact]
+    public void Of_UnsupportedAsOf_IsRefusedFirst() =>
+        Assert.Equal("asOf", Assert.Throws<ArgumentOutOfRangeException>(() => CashForecast.Of([], YearZero, [April])).ParamName);
 }

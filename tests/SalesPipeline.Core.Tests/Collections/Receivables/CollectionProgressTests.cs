@@ -112,4 +112,41 @@ public sealed class CollectionProgressTests
                 }
             )
         );
+
+    // The date is checked before the schedules, so a bad date is reported as such even with an empty list.
+    [Fact]
+    public void Of_UnsupportedAsOf_IsRefusedFirst() =>
+        Assert.Equal(
+            "asOf",
+            Assert.Throws<ArgumentOutOfRangeException>(() => CollectionProgress.Of([], new NodaTime.LocalDate(0, 6, 1))).ParamName
+        );
+
+    // The total line is keyed "total"; on 2026-04-10 C-2 is billed 1,000.00 that day and unpaid: due 1,000.00, paid 0.00.
+    [Fact]
+    public void Of_TotalLine_IsKeyedTotal()
+    {
+        var total = CollectionProgress.Of([C2()], AsOf).Total;
+
+        Assert.Equal(("total", 1_000m, 0m), (total.Key, total.Due.Amount, total.PaidOnDue.Amount));
+    }
+
+    // The day before C-2 is signed nothing is due, so its rate is undefined: "n/a", not 0 %.
+    [Fact]
+    public void Of_NothingDue_RateIsShownAsNotApplicable()
+    {
+        var total = CollectionProgress.Of([C2()], AsOf.PlusDays(-1)).Total;
+
+        Assert.Null(total.Rate);
+        Assert.Equal("total due USD 0.00 paid USD 0.00 (n/a) collected USD 0.00", total.ToString());
+    }
+
+    // C-1 on 2026-04-10: all three instalments are due (10,000.00) and WIRE-1 paid 4,000.00 of them: 4,000 / 10,000 = 40.0 %.
+    [Fact]
+    public void Of_SomethingDue_RateIsShownInPercent()
+    {
+        var total = CollectionProgress.Of([C1()], AsOf).Total;
+
+        Assert.Equal(0.4m, total.Rate);
+        Assert.Equal("total due USD 10,000.00 paid USD 4,000.00 (40.0 %) collected USD 4,000.00", total.ToString());
+    }
 }

@@ -75,6 +75,7 @@ public sealed class ReceivablesRangeTests
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => left.Merge(right));
 
         Assert.Equal("other", e.ParamName);
+        Assert.StartsWith("The merged aging's total would reach USD 12,000,000,000,000,000.00", e.Message, StringComparison.Ordinal);
         Assert.Equal(Usd(6e15m), left.Result().Total.Total);
         Assert.Single(left.Result().ByCustomer);
     }
@@ -85,7 +86,11 @@ public sealed class ReceivablesRangeTests
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => CollectionProgress.Of([Big("C-1"), Big("C-2")], AsOf));
 
         Assert.Equal("schedules", e.ParamName);
-        Assert.Contains("USD 12,000,000,000,000,000.00", e.Message, StringComparison.Ordinal);
+        Assert.StartsWith(
+            "A line of the collection progress would reach USD 12,000,000,000,000,000.00",
+            e.Message,
+            StringComparison.Ordinal
+        );
     }
 
     [Fact]
@@ -96,7 +101,8 @@ public sealed class ReceivablesRangeTests
         );
 
         Assert.Equal("schedules", e.ParamName);
-        Assert.Contains("would reach USD 12,000,000,000,000,000.00", e.Message, StringComparison.Ordinal);
+        // Both unpaid: the receivables pass the limit first (the billed amount would too).
+        Assert.StartsWith("The receivables would reach USD 12,000,000,000,000,000.00", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -120,5 +126,19 @@ public sealed class ReceivablesRangeTests
 
         Assert.Equal(Usd(1e16m), report.Total.Total);
         Assert.Equal(Usd(1e16m), report.Total.Buckets[3]);
+    }
+
+    // Both paid in full on signing: nothing is outstanding, but USD 1.2 x 10^16 was billed in Q1, past the limit.
+    [Fact]
+    public void DaysSalesOutstanding_BilledBeyondTheLimit_IsRefusedNamingTheBilledAmount()
+    {
+        CollectionSchedule Paid(string id) => Big(id).Record(Pay("P-" + id, "2026-01-31", 6e15m));
+
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() =>
+            DaysSalesOutstanding.Of([Paid("C-1"), Paid("C-2")], FiscalCalendar.Calendar.Quarter(2026, 1))
+        );
+
+        Assert.Equal("schedules", e.ParamName);
+        Assert.StartsWith("The billed amount would reach USD 12,000,000,000,000,000.00", e.Message, StringComparison.Ordinal);
     }
 }
