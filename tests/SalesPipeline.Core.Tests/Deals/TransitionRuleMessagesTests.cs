@@ -64,6 +64,35 @@ public sealed class TransitionRuleMessagesTests
         );
     }
 
+    // From the second stage (Demo, index 1) to the fourth (Negotiation, 3): only Proposal (2) lies between, so the
+    // message names it alone; the stages before Demo and the target itself are not "skipped".
+    [Fact]
+    public void Move_SkippingFromALaterStage_NamesOnlyTheStagesInBetween()
+    {
+        var pipeline = Multi();
+        var inDemo = Run(
+            pipeline,
+            DiscoveryAnswered(pipeline),
+            DealCommand.Move("demo", H(3), "alice"),
+            DealCommand.Answer("demo-done", H(4), "alice")
+        );
+
+        var result = pipeline.Apply(inDemo, DealCommand.Move("negotiation", H(5), "alice"));
+
+        Assert.Equal(
+            [
+                (RejectionCode.SkippingNotAllowed, "negotiation", null),
+                (RejectionCode.UnmetExitCriterion, "proposal", "pricing"),
+                (RejectionCode.UnmetExitCriterion, "proposal", "legal"),
+            ],
+            result.Rejections.Select(r => (r.Code, r.StageId, r.CriterionId))
+        );
+        Assert.Equal(
+            "Pipeline \"Multi\" does not allow skipping stages: going from \"Demo\" to \"Negotiation\" skips \"Proposal\", whose exit criteria are not all met; answer them or move one stage at a time.",
+            result.Rejections[0].Message
+        );
+    }
+
     [Fact]
     public void Move_SkippingOneStageWhoseCriteriaAreMet_IsAcceptedCountingOneSkip()
     {
