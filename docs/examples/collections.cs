@@ -23,7 +23,7 @@ static bool RefusedBeforeSigning(Action action)
     }
     catch (ArgumentException e)
     {
-        return e.ParamName == "entry" && e.Message.Contains("before the contract was signed on 2026-01-31", StringComparison.Ordinal);
+        return e.ParamName == "newDueOn" && e.Message.Contains("before the contract was signed on 2026-01-31", StringComparison.Ordinal);
     }
 }
 
@@ -135,7 +135,7 @@ try
 catch (ArgumentException e)
 {
     // reschedule #2 to 2020-01-15 on 2026-02-20 moves the instalment to 2020-01-15, before the contract was signed on
-    // 2026-01-31; an instalment must fall due on or after the signing date. (Parameter 'entry')
+    // 2026-01-31; an instalment must fall due on or after the signing date. (Parameter 'newDueOn')
     Console.WriteLine(e.Message);
 }
 Expect(RefusedBeforeSigning(() => paid.Reschedule(2, new LocalDate(2020, 1, 15), on: new LocalDate(2026, 2, 20))), "before signing");
