@@ -27,8 +27,6 @@ internal sealed class EventLog : IReadOnlyList<DealEvent>
 
     internal static EventLog Of(DealEvent first) => new(new Buffer([first, null!, null!, null!], 1), 1);
 
-    internal static EventLog Of(DealEvent[] events) => new(new Buffer(events, events.Length), events.Length);
-
     public int Count => count;
 
     public DealEvent this[int index] =>
