@@ -32,6 +32,8 @@ case "$name" in
   Leads | Activities) tests="$ns.$name|$ns.Consistency" ;;
   Collections) tests="$ns.Collections|$ns.Results" ;;
   Calendars) tests="FullyQualifiedName~FiscalCalendar|FullyQualifiedName~BusinessCalendar|FullyQualifiedName~FiscalPeriod|$ns.Consistency" ;;
+  Forecasting | Metrics | Health) tests="$ns.$name|$ns.Results|$ns.Consistency" ;;
+  Utility) tests="$ns.Utility|$ns.Consistency|$ns.Pipelines|$ns.Organization" ;;
 esac
 tests="${2:-$tests}"
 out="$PWD/artifacts/mutation/$name"
