@@ -64,8 +64,9 @@ public sealed record Activity
     /// <returns>The activity.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="rep"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="rep"/> is empty, or <paramref name="deal"/> is the default id.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="kind"/> is not a defined kind.</exception>
-    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="kind"/> is not a defined kind; or <paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.
+    /// </exception>
     public static Activity ForDeal(ActivityKind kind, Instant at, string rep, DealId deal, ActivityOutcome? outcome = null)
     {
         Preconditions.CheckArgument(
@@ -85,8 +86,9 @@ public sealed record Activity
     /// <returns>The activity.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="rep"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="rep"/> is empty, or <paramref name="lead"/> is the default id.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="kind"/> is not a defined kind.</exception>
-    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="kind"/> is not a defined kind; or <paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.
+    /// </exception>
     public static Activity ForLead(ActivityKind kind, Instant at, string rep, LeadId lead, ActivityOutcome? outcome = null)
     {
         Preconditions.CheckArgument(

@@ -86,8 +86,9 @@ public sealed class ActivityIndex
     /// <param name="asOf">Ignore what happened after this instant; everything counts when null.</param>
     /// <returns>The last touch.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="deal"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="asOf"/> is before the deal was created.</exception>
-    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="asOf"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="asOf"/> is before the deal was created; or <paramref name="asOf"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.
+    /// </exception>
     public Instant LastTouchOf(Deal deal, Instant? asOf = null)
     {
         Preconditions.CheckNotNull(deal);

@@ -53,14 +53,15 @@ public sealed class BusinessCalendar : IEquatable<BusinessCalendar>
     /// <param name="weekend">The weekend days; Saturday and Sunday when null.</param>
     /// <returns>The calendar.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="zone"/> or <paramref name="holidays"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A weekend day is not a defined day of the week (Monday to Sunday).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// A weekend day is not a defined day of the week (Monday to Sunday); or <paramref name="holidays"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.
+    /// </exception>
     /// <exception cref="ArgumentException">The weekend days cover the whole week.</exception>
     /// <example><code>
     /// var calendar = BusinessCalendar.Create(DateTimeZone.Utc, [new LocalDate(2026, 12, 25)]);
     /// double days = calendar.BusinessDaysBetween(Instant.FromUtc(2026, 12, 24, 12, 0), Instant.FromUtc(2026, 12, 28, 12, 0));
     /// // 0.5 (Thu 24th) + 0 (Fri 25th, holiday) + 0 + 0 (weekend) + 0.5 (Mon 28th) = 1.0
     /// </code></example>
-    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="holidays"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.</exception>
     public static BusinessCalendar Create(DateTimeZone zone, IEnumerable<LocalDate> holidays, IEnumerable<IsoDayOfWeek>? weekend = null)
     {
         Preconditions.CheckNotNull(zone);

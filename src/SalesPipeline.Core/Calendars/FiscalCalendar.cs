@@ -245,22 +245,25 @@ public sealed class FiscalCalendar
     /// <summary>The fiscal year containing a date: with <c>StartingIn(7)</c>, 2026-03-15 is in FY2026 (2025-07-01..2026-06-30).</summary>
     /// <param name="date">The date.</param>
     /// <returns>The period, the same as <see cref="Year(int)"/> of <see cref="FiscalYearOf"/>.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">The date's fiscal year is outside <see cref="FirstFiscalYear"/> to <see cref="LastFiscalYear"/> (it runs outside the supported dates).</exception>
-    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="date"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// The date's fiscal year is outside <see cref="FirstFiscalYear"/> to <see cref="LastFiscalYear"/> (it runs outside the supported dates); or <paramref name="date"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.
+    /// </exception>
     public FiscalPeriod YearContaining(LocalDate date) => Year(WholeFiscalYearOf(date, nameof(date)));
 
     /// <summary>The fiscal quarter containing a date: with <c>StartingIn(7)</c>, 2026-03-15 is in FY2026 Q3 (2026-01-01..2026-03-31).</summary>
     /// <param name="date">The date.</param>
     /// <returns>The period, the same as <see cref="Quarter(int, int)"/> of <see cref="FiscalYearOf"/> and <see cref="FiscalQuarterOf"/>.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">The date's fiscal year is outside <see cref="FirstFiscalYear"/> to <see cref="LastFiscalYear"/> (it runs outside the supported dates).</exception>
-    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="date"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// The date's fiscal year is outside <see cref="FirstFiscalYear"/> to <see cref="LastFiscalYear"/> (it runs outside the supported dates); or <paramref name="date"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.
+    /// </exception>
     public FiscalPeriod QuarterContaining(LocalDate date) => Quarter(WholeFiscalYearOf(date, nameof(date)), FiscalQuarterOf(date));
 
     /// <summary>The fiscal month containing a date: with <c>StartingIn(7)</c>, 2026-03-15 is in "FY2026 M09 (2026-03)".</summary>
     /// <param name="date">The date.</param>
     /// <returns>The period, the same as <see cref="Month(int, int)"/> of <see cref="FiscalYearOf"/> and <see cref="FiscalMonthOf"/>.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">The date's fiscal year is outside <see cref="FirstFiscalYear"/> to <see cref="LastFiscalYear"/> (it runs outside the supported dates).</exception>
-    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="date"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// The date's fiscal year is outside <see cref="FirstFiscalYear"/> to <see cref="LastFiscalYear"/> (it runs outside the supported dates); or <paramref name="date"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.
+    /// </exception>
     public FiscalPeriod MonthContaining(LocalDate date) => Month(WholeFiscalYearOf(date, nameof(date)), FiscalMonthOf(date));
 
     /// <summary>
@@ -270,8 +273,9 @@ public sealed class FiscalCalendar
     /// <param name="date">The date.</param>
     /// <param name="firstDayOfWeek">The day weeks start on; Monday by default (ISO 8601).</param>
     /// <returns>The week number: the number of week starts from the year's first day to the date, both included.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">The day is None or undefined, or the date's fiscal year is outside <see cref="FirstFiscalYear"/> to <see cref="LastFiscalYear"/>.</exception>
-    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="date"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// The day is None or undefined, or the date's fiscal year is outside <see cref="FirstFiscalYear"/> to <see cref="LastFiscalYear"/>; or <paramref name="date"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.
+    /// </exception>
     public int FiscalWeekOf(LocalDate date, IsoDayOfWeek firstDayOfWeek = IsoDayOfWeek.Monday)
     {
         CheckDayOfWeek(firstDayOfWeek);
@@ -288,8 +292,9 @@ public sealed class FiscalCalendar
     /// <param name="date">The date.</param>
     /// <param name="firstDayOfWeek">The day weeks start on; Monday by default (ISO 8601).</param>
     /// <returns>The week, cut at the fiscal year's ends.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">The day is None or undefined, or the date's fiscal year is outside <see cref="FirstFiscalYear"/> to <see cref="LastFiscalYear"/>.</exception>
-    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="date"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// The day is None or undefined, or the date's fiscal year is outside <see cref="FirstFiscalYear"/> to <see cref="LastFiscalYear"/>; or <paramref name="date"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.
+    /// </exception>
     public FiscalPeriod WeekContaining(LocalDate date, IsoDayOfWeek firstDayOfWeek = IsoDayOfWeek.Monday)
     {
         var week = FiscalWeekOf(date, firstDayOfWeek);

@@ -18,7 +18,9 @@ public sealed partial class CollectionSchedule
     /// <param name="contract">Who the contract belongs to, for receivables reports; optional.</param>
     /// <returns>The schedule, with an empty history.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="contractTotal"/> or <paramref name="terms"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="contractTotal"/> is zero or negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="contractTotal"/> is zero or negative; or <paramref name="signedOn"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31; or the <paramref name="terms"/> give an instalment a due date after 9999-12-31, the last supported date, counted from <paramref name="signedOn"/>.
+    /// </exception>
     /// <exception cref="ArgumentException">
     /// <paramref name="contractTotal"/> is not a whole number of minor units (or its currency has none); the fixed lines
     /// are in another currency; the fixed lines add up to more than the total, or more than the percentages leave of it;
@@ -35,10 +37,6 @@ public sealed partial class CollectionSchedule
     /// exact parts are 182.3151, 182.3151 and 182.3698 cents, floored 182, 182, 182 (546); the one cent left goes to the
     /// largest dropped fraction, the third: 1.82, 1.82, 1.83.</para>
     /// </remarks>
-    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="signedOn"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.</exception>
-    /// <exception cref="System.ArgumentOutOfRangeException">
-    /// The <paramref name="terms"/> give an instalment a due date after 9999-12-31, the last supported date, counted from <paramref name="signedOn"/>.
-    /// </exception>
     public static CollectionSchedule Create(Money contractTotal, LocalDate signedOn, PaymentTerms terms, ContractInfo? contract = null)
     {
         EntryChecks.PositiveWholeAmount(contractTotal, "A contract total");

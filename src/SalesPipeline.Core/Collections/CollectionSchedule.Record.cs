@@ -26,11 +26,9 @@ public sealed partial class CollectionSchedule
     /// reschedule to a due date before it (a payment before signing is accepted: it is a prepayment).
     /// </exception>
     /// <exception cref="ArgumentOutOfRangeException">
-    /// A payment would bring the schedule's payments, or a cost its costs, beyond <see cref="Currency.MaxAmount"/>
-    /// (10^18 minor units: USD 10,000,000,000,000,000.00), which no total of the status could hold.
+    /// A payment would bring the schedule's payments, or a cost its costs, beyond <see cref="Currency.MaxAmount"/> (10^18 minor units: USD 10,000,000,000,000,000.00), which no total of the status could hold; or A milestone it reaches would make an instalment due after 9999-12-31.
     /// </exception>
     /// <exception cref="ReferenceConflictException">The history holds a different entry under the same reference.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A milestone it reaches would make an instalment due after 9999-12-31.</exception>
     /// <remarks>
     /// Entries may be recorded out of date order (a payment that arrives late in the books): the history is always
     /// replayed in date order, so a backdated payment is allocated as if it had been recorded on its date, and the
@@ -139,13 +137,13 @@ public sealed partial class CollectionSchedule
     /// <param name="on">The date the change was agreed; status as of earlier dates keeps the old due date.</param>
     /// <param name="reason">Why; optional.</param>
     /// <returns>The new schedule.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="instalment"/> is below 1.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="instalment"/> is below 1; or <paramref name="newDueOn"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31; or <paramref name="on"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.
+    /// </exception>
     /// <exception cref="ArgumentException">
     /// <paramref name="instalment"/> is above the number of instalments, or <paramref name="newDueOn"/> or
     /// <paramref name="on"/> is before <see cref="SignedOn"/>.
     /// </exception>
-    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="newDueOn"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.</exception>
-    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="on"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.</exception>
     public CollectionSchedule Reschedule(int instalment, LocalDate newDueOn, LocalDate on, string? reason = null)
     {
         var entry = new Collections.Reschedule(instalment, newDueOn, on, reason);

@@ -19,8 +19,9 @@ public sealed record ContractCost : CollectionEntry
     /// <param name="description">What it is, for example "reseller commission".</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="reference"/> or <paramref name="description"/> is blank, or <paramref name="amount"/> is not a whole number of minor units.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is zero or negative.</exception>
-    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="on"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="amount"/> is zero or negative; or <paramref name="on"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.
+    /// </exception>
     public ContractCost(string reference, LocalDate on, Money amount, string description)
         : base(on)
     {

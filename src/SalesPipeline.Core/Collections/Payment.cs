@@ -27,8 +27,9 @@ public sealed record Payment : CollectionEntry
     /// <param name="instalment">The number of the instalment it pays first, or null for oldest-due-first.</param>
     /// <exception cref="ArgumentNullException"><paramref name="reference"/> or <paramref name="amount"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="reference"/> is blank, or <paramref name="amount"/> is not a whole number of minor units.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is zero or negative, or <paramref name="instalment"/> is below 1.</exception>
-    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="on"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="amount"/> is zero or negative, or <paramref name="instalment"/> is below 1; or <paramref name="on"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.
+    /// </exception>
     public Payment(string reference, LocalDate on, Money amount, int? instalment = null)
         : base(on)
     {

@@ -26,8 +26,9 @@ public sealed record Refund : CollectionEntry
     /// <param name="reason">Why, for the history; optional.</param>
     /// <exception cref="ArgumentNullException"><paramref name="reference"/>, <paramref name="paymentReference"/> or <paramref name="amount"/> is null.</exception>
     /// <exception cref="ArgumentException">A reference is blank, or <paramref name="amount"/> is not a whole number of minor units.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is zero or negative.</exception>
-    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="on"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="amount"/> is zero or negative; or <paramref name="on"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.
+    /// </exception>
     public Refund(string reference, LocalDate on, string paymentReference, Money amount, string? reason = null)
         : base(on)
     {

@@ -24,9 +24,9 @@ public sealed record Reschedule : CollectionEntry
     /// <param name="newDueOn">The new due date.</param>
     /// <param name="on">The date the change was agreed.</param>
     /// <param name="reason">Why, for the history; optional.</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="instalment"/> is below 1.</exception>
-    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="newDueOn"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.</exception>
-    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="on"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="instalment"/> is below 1; or <paramref name="newDueOn"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31; or <paramref name="on"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.
+    /// </exception>
     public Reschedule(int instalment, LocalDate newDueOn, LocalDate on, string? reason = null)
         : base(on)
     {

@@ -214,13 +214,13 @@ public sealed partial record Deal
     /// <returns>The new deal, with one <see cref="DealCreated"/> event.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="pipeline"/>, <paramref name="name"/>, <paramref name="owner"/> or <paramref name="amount"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="id"/> is the default id, or a text argument is empty or whitespace.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="amount"/> is negative; or <paramref name="expectedClose"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31; or <paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.
+    /// </exception>
     /// <example><code>
     /// var deal = Deal.Open(PipelineDefinition.Default, new DealId("D-1"), "Acme: 500 seats", "alice",
-    ///     Money.Of(60_000m, Currency.USD), new LocalDate(2026, 12, 15), Instant.FromUtc(2026, 10, 1, 9, 0));
+    /// Money.Of(60_000m, Currency.USD), new LocalDate(2026, 12, 15), Instant.FromUtc(2026, 10, 1, 9, 0));
     /// </code></example>
-    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="expectedClose"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.</exception>
-    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.</exception>
     public static Deal Open(
         PipelineDefinition pipeline,
         DealId id,

@@ -66,8 +66,9 @@ public abstract record DealCommand
     /// <returns>The command.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="amount"/> or <paramref name="by"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="by"/> is empty or whitespace.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is negative.</exception>
-    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="amount"/> is negative; or <paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.
+    /// </exception>
     public static ChangeAmount ChangeAmountTo(Money amount, Instant at, string by) => new(amount, at, by);
 
     /// <summary>Changes the expected close date.</summary>
@@ -77,8 +78,9 @@ public abstract record DealCommand
     /// <returns>The command.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="by"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="by"/> is empty or whitespace.</exception>
-    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.</exception>
-    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="expectedClose"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException">
+    /// <paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z; or <paramref name="expectedClose"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.
+    /// </exception>
     public static ChangeExpectedClose ChangeExpectedCloseTo(LocalDate expectedClose, Instant at, string by) => new(expectedClose, at, by);
 
     /// <summary>Overrides the win probability; the override survives stage moves until cleared.</summary>
@@ -89,8 +91,9 @@ public abstract record DealCommand
     /// <returns>The command.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="by"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="by"/> is empty, or <paramref name="source"/> is StageDefault or undefined.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="probability"/> is outside [0, 1].</exception>
-    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="probability"/> is outside [0, 1]; or <paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.
+    /// </exception>
     public static OverrideProbability OverrideProbabilityTo(
         decimal probability,
         Instant at,
@@ -114,8 +117,9 @@ public abstract record DealCommand
     /// <returns>The command.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="by"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="by"/> is empty or whitespace.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="category"/> is Closed or undefined.</exception>
-    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="category"/> is Closed or undefined; or <paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.
+    /// </exception>
     public static OverrideCategory OverrideCategoryTo(ForecastCategory category, Instant at, string by) => new(category, at, by);
 
     /// <summary>Clears the category override.</summary>

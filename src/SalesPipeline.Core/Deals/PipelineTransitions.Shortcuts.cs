@@ -31,9 +31,10 @@ public static partial class PipelineTransitions
     /// <returns>The deal with the new amount.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="by"/> is empty or whitespace.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="amount"/> is negative; or <paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.
+    /// </exception>
     /// <exception cref="InvalidTransitionException">The change is rejected (closed deal, the same amount, an earlier instant).</exception>
-    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.</exception>
     public static Deal ChangeAmountTo(this PipelineDefinition pipeline, Deal deal, Money amount, Instant at, string by) =>
         ApplyOrThrow(pipeline, deal, DealCommand.ChangeAmountTo(amount, at, by));
 
@@ -47,8 +48,9 @@ public static partial class PipelineTransitions
     /// <exception cref="ArgumentNullException"><paramref name="deal"/> or <paramref name="by"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="by"/> is empty or whitespace.</exception>
     /// <exception cref="InvalidTransitionException">The change is rejected (closed deal, the same date, an earlier instant).</exception>
-    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.</exception>
-    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="expectedClose"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException">
+    /// <paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z; or <paramref name="expectedClose"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.
+    /// </exception>
     public static Deal ChangeExpectedCloseTo(this PipelineDefinition pipeline, Deal deal, LocalDate expectedClose, Instant at, string by) =>
         ApplyOrThrow(pipeline, deal, DealCommand.ChangeExpectedCloseTo(expectedClose, at, by));
 
@@ -62,10 +64,11 @@ public static partial class PipelineTransitions
     /// <returns>The deal with the override.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="deal"/> or <paramref name="by"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="by"/> is empty, or <paramref name="source"/> is StageDefault or undefined.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="probability"/> is outside [0, 1].</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="probability"/> is outside [0, 1]; or <paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.
+    /// </exception>
     /// <exception cref="InvalidTransitionException">The override is rejected (closed deal, the same override, an earlier instant).</exception>
     /// <example><code>deal = pipeline.OverrideProbabilityTo(deal, 0.65m, at, "alice");</code></example>
-    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.</exception>
     public static Deal OverrideProbabilityTo(
         this PipelineDefinition pipeline,
         Deal deal,
@@ -97,10 +100,11 @@ public static partial class PipelineTransitions
     /// <returns>The deal with the override.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="deal"/> or <paramref name="by"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="by"/> is empty or whitespace.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="category"/> is Closed or undefined.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="category"/> is Closed or undefined; or <paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.
+    /// </exception>
     /// <exception cref="InvalidTransitionException">The override is rejected (closed deal, the same category, an earlier instant).</exception>
     /// <example><code>deal = pipeline.OverrideCategoryTo(deal, ForecastCategory.Commit, at, "alice");</code></example>
-    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.</exception>
     public static Deal OverrideCategoryTo(this PipelineDefinition pipeline, Deal deal, ForecastCategory category, Instant at, string by) =>
         ApplyOrThrow(pipeline, deal, DealCommand.OverrideCategoryTo(category, at, by));
 

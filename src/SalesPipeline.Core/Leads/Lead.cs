@@ -127,9 +127,10 @@ public sealed record Lead
     /// <param name="by">Who; the lead's owner when null.</param>
     /// <returns>The touched lead, with a <see cref="LeadTouched"/> event.</returns>
     /// <exception cref="ArgumentException"><paramref name="by"/> is empty or whitespace.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is before the lead's latest event.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="at"/> is before the lead's latest event; or <paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.
+    /// </exception>
     /// <exception cref="InvalidOperationException">The lead is converted or disqualified.</exception>
-    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.</exception>
     public Lead Touch(Instant at, string? by = null)
     {
         CheckBy(by);
@@ -145,8 +146,9 @@ public sealed record Lead
     /// <returns>The reassigned lead, with a <see cref="LeadReassigned"/> event.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="owner"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="owner"/> or <paramref name="by"/> is empty or whitespace.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is before the lead's latest event.</exception>
-    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="at"/> is before the lead's latest event; or <paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.
+    /// </exception>
     public Lead Reassign(string owner, Instant at, string? by = null)
     {
         Preconditions.CheckNotBlank(owner);
@@ -162,9 +164,10 @@ public sealed record Lead
     /// <returns>The disqualified lead, with a <see cref="LeadDisqualified"/> event.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="reason"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="reason"/> or <paramref name="by"/> is empty or whitespace.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is before the lead's latest event.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="at"/> is before the lead's latest event; or <paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.
+    /// </exception>
     /// <exception cref="InvalidOperationException">The lead is already converted or disqualified.</exception>
-    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.</exception>
     public Lead Disqualify(string reason, Instant at, string? by = null)
     {
         Preconditions.CheckNotBlank(reason);
@@ -188,10 +191,10 @@ public sealed record Lead
     /// <see cref="ProductInterest"/> as the deal's product).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="pipeline"/> or <paramref name="amount"/> is null.</exception>
     /// <exception cref="ArgumentException">An id is default, or a given text is empty.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is negative, or <paramref name="at"/> is before the lead's latest event.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="amount"/> is negative, or <paramref name="at"/> is before the lead's latest event; or <paramref name="expectedClose"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31; or <paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.
+    /// </exception>
     /// <exception cref="InvalidOperationException">The lead is already converted or disqualified.</exception>
-    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="expectedClose"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.</exception>
-    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.</exception>
     public (Lead Lead, Deal Deal) Convert(
         PipelineDefinition pipeline,
         DealId dealId,

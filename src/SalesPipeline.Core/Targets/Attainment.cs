@@ -81,8 +81,9 @@ public static class Attainment
     /// The quotas are empty, in several currencies or another currency than the snapshot's, or repeat a subject and
     /// period; a team quota without an organization or for a team the organization lacks.
     /// </exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="winRate"/> is not above 0 and at most 1.</exception>
-    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="asOf"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="winRate"/> is not above 0 and at most 1; or <paramref name="asOf"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.
+    /// </exception>
     public static AttainmentReport Of(ForecastSnapshot snapshot, IEnumerable<Quota> quotas, LocalDate? asOf = null, decimal? winRate = null)
     {
         Preconditions.CheckNotNull(snapshot);

@@ -21,7 +21,9 @@ public static class Aging
     /// <returns>The report.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="schedules"/> or one of them is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="schedules"/> is empty or mixes currencies.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">The report's total would be beyond <see cref="Currency.MaxAmount"/> (10^18 minor units).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// The report's total would be beyond <see cref="Currency.MaxAmount"/> (10^18 minor units); or <paramref name="asOf"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.
+    /// </exception>
     /// <remarks>
     /// <para>An instalment is aged when it is billed (due on or before <paramref name="asOf"/>) and still owes something;
     /// what it owes (<see cref="InstalmentStatus.Remaining"/>) goes, whole, into the bucket of its
@@ -40,7 +42,6 @@ public static class Aging
     /// // On 2026-04-10: #2 owes 2,500.00, 41 days overdue (31-60); #3 owes 3,500.00, 10 days overdue (1-30).
     /// Aging.Of([schedule], new LocalDate(2026, 4, 10));
     /// </code></example>
-    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="asOf"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.</exception>
     public static AgingReport Of(
         IEnumerable<CollectionSchedule> schedules,
         LocalDate asOf,

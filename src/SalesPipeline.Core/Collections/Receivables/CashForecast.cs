@@ -21,7 +21,9 @@ public static class CashForecast
     /// <param name="options">Won deals not yet scheduled and open deals, with the default terms; none when null.</param>
     /// <returns>The forecast.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="schedules"/>, <paramref name="periods"/>, one of their items, or a deal is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A sum the report shows would be beyond <see cref="Currency.MaxAmount"/> (10^18 minor units).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// A sum the report shows would be beyond <see cref="Currency.MaxAmount"/> (10^18 minor units); or <paramref name="asOf"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.
+    /// </exception>
     /// <exception cref="ArgumentException">
     /// <paramref name="schedules"/> or <paramref name="periods"/> is empty; the schedules mix currencies; periods overlap; a
     /// deal is in another currency, is not won (in <see cref="CashForecastOptions.WonDeals"/>) or not open (in
@@ -38,7 +40,6 @@ public static class CashForecast
     /// DefaultTerms)</c>, p its win probability and round to the minor unit half away from zero (a deal weighted to zero adds
     /// nothing). Their instalments are placed like the scheduled ones, in their own columns.</para>
     /// </remarks>
-    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="asOf"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.</exception>
     public static CashForecastReport Of(
         IEnumerable<CollectionSchedule> schedules,
         LocalDate asOf,

@@ -20,7 +20,9 @@ public static class CollectionProgress
     /// <returns>The report, with the collected-cash leaderboards.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="schedules"/> or one of them is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="schedules"/> is empty or mixes currencies.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A sum the report shows would be beyond <see cref="Currency.MaxAmount"/> (10^18 minor units).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// A sum the report shows would be beyond <see cref="Currency.MaxAmount"/> (10^18 minor units); or <paramref name="asOf"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.
+    /// </exception>
     /// <remarks>
     /// <para>Per schedule: Due = <see cref="CollectionStatus.Billed"/>, PaidOnDue = Billed - Outstanding, Collected =
     /// <see cref="CollectionStatus.Collected"/>, Rate = PaidOnDue / Due (null when Due is zero). Rep, team and total lines
@@ -28,7 +30,6 @@ public static class CollectionProgress
     /// <para>One contract line per schedule, in the order given, keyed by the contract id (or
     /// <see cref="Receivables.Unassigned"/>); rep and team lines as in <see cref="Aging.Of"/>.</para>
     /// </remarks>
-    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="asOf"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.</exception>
     public static CollectionProgressReport Of(IEnumerable<CollectionSchedule> schedules, LocalDate asOf, SalesOrg? organization = null)
     {
         Preconditions.CheckDate(asOf);

@@ -95,12 +95,13 @@ public sealed record SalesCycle
     /// <param name="options">Options; <see cref="SalesCycleOptions.Default"/> when null.</param>
     /// <returns>The sales cycle.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="deals"/> or one of them is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">An option is out of its range, or <see cref="SalesCycleOptions.TauDays"/> is beyond the largest observed time.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// An option is out of its range, or <see cref="SalesCycleOptions.TauDays"/> is beyond the largest observed time; or <paramref name="asOf"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.
+    /// </exception>
     /// <example><code>
     /// var cycle = SalesCycle.Of(deals, Instant.FromUtc(2026, 7, 1, 0, 0));
     /// Console.WriteLine($"median {cycle.MedianDays} days, naive won mean {cycle.NaiveMeanWonDays} days");
     /// </code></example>
-    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="asOf"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.</exception>
     public static SalesCycle Of(IEnumerable<Deal> deals, Instant asOf, SalesCycleOptions? options = null)
     {
         var accumulator = new SalesCycleAccumulator(asOf, options);

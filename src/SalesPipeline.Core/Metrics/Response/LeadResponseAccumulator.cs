@@ -31,8 +31,9 @@ public sealed class LeadResponseAccumulator
     /// <param name="breakdown">The groups to accumulate besides the total, or null for the total only.</param>
     /// <exception cref="ArgumentNullException"><paramref name="activities"/> is null.</exception>
     /// <exception cref="ArgumentException">The breakdown is by team without <see cref="LeadResponseOptions.Organization"/>.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">An option is out of range, or <paramref name="breakdown"/> is not a defined value.</exception>
-    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="asOf"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// An option is out of range, or <paramref name="breakdown"/> is not a defined value; or <paramref name="asOf"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.
+    /// </exception>
     public LeadResponseAccumulator(ActivityIndex activities, Instant asOf, LeadResponseOptions? options = null, Breakdown? breakdown = null)
     {
         this.activities = Preconditions.CheckNotNull(activities);

@@ -130,8 +130,9 @@ public sealed record LeadResponseTime
     /// <returns>The figures for all leads.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="leads"/>, one of them, or <paramref name="activities"/> is null.</exception>
     /// <exception cref="ArgumentException">A lead's first touch is before its creation.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
-    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="asOf"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// An option is out of range; or <paramref name="asOf"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.
+    /// </exception>
     public static LeadResponseTime Of(IEnumerable<Lead> leads, ActivityIndex activities, Instant asOf, LeadResponseOptions? options = null)
     {
         var accumulator = new LeadResponseAccumulator(activities, asOf, options);

@@ -31,12 +31,13 @@ public static class TimeInStage
     /// <returns>The report.</returns>
     /// <exception cref="ArgumentNullException">An argument or a deal is null.</exception>
     /// <exception cref="ArgumentException">A deal belongs to another pipeline or enters a stage it lacks.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A percentile in the options is not in [0, 1].</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// A percentile in the options is not in [0, 1]; or <paramref name="asOf"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.
+    /// </exception>
     /// <example><code>
     /// var report = TimeInStage.Of(deals, PipelineDefinition.Default, Instant.FromUtc(2026, 3, 31, 0, 0));
     /// double median = report.Stages[2].Cumulative!.MedianDays;   // Proposal, days
     /// </code></example>
-    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="asOf"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.</exception>
     public static TimeInStageReport Of(
         IEnumerable<Deal> deals,
         PipelineDefinition pipeline,

@@ -37,8 +37,9 @@ public sealed class TimeInStageAccumulator
     /// <param name="asOf">The instant histories are read up to; stints still open then are measured up to it.</param>
     /// <param name="options">Options; <see cref="TimeInStageOptions.Default"/> when null.</param>
     /// <exception cref="ArgumentNullException"><paramref name="pipeline"/> or the percentile list is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A percentile is not in [0, 1].</exception>
-    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="asOf"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// A percentile is not in [0, 1]; or <paramref name="asOf"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.
+    /// </exception>
     public TimeInStageAccumulator(PipelineDefinition pipeline, Instant asOf, TimeInStageOptions? options = null)
         : this(pipeline, asOf, options, 0) { }
 
