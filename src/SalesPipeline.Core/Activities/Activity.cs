@@ -65,7 +65,7 @@ public sealed record Activity
     /// <exception cref="ArgumentNullException"><paramref name="rep"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="rep"/> is empty, or <paramref name="deal"/> is the default id.</exception>
     /// <exception cref="ArgumentOutOfRangeException">
-    /// <paramref name="kind"/> is not a defined kind; or <paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.
+    /// <paramref name="kind"/> is not a defined kind; or <paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z.
     /// </exception>
     public static Activity ForDeal(ActivityKind kind, Instant at, string rep, DealId deal, ActivityOutcome? outcome = null)
     {
@@ -87,7 +87,7 @@ public sealed record Activity
     /// <exception cref="ArgumentNullException"><paramref name="rep"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="rep"/> is empty, or <paramref name="lead"/> is the default id.</exception>
     /// <exception cref="ArgumentOutOfRangeException">
-    /// <paramref name="kind"/> is not a defined kind; or <paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.
+    /// <paramref name="kind"/> is not a defined kind; or <paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z.
     /// </exception>
     public static Activity ForLead(ActivityKind kind, Instant at, string rep, LeadId lead, ActivityOutcome? outcome = null)
     {

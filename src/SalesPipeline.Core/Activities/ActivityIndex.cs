@@ -87,7 +87,7 @@ public sealed class ActivityIndex
     /// <returns>The last touch.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="deal"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">
-    /// <paramref name="asOf"/> is before the deal was created; or <paramref name="asOf"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.
+    /// <paramref name="asOf"/> is before the deal was created; or <paramref name="asOf"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z.
     /// </exception>
     public Instant LastTouchOf(Deal deal, Instant? asOf = null)
     {
@@ -123,7 +123,7 @@ public sealed class ActivityIndex
     /// <remarks>A lead stores only its first and last touch, so with <paramref name="asOf"/> between them the
     /// answer is the first touch or a later activity: touches recorded with <see cref="Lead.Touch"/> in between are
     /// not kept by the lead.</remarks>
-    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="asOf"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="asOf"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z.</exception>
     public Instant? LastTouchOf(Lead lead, Instant? asOf = null)
     {
         Preconditions.CheckNotNull(lead);

@@ -103,7 +103,7 @@ public sealed class BusinessCalendar : IEquatable<BusinessCalendar>
     /// <returns>The business days, 0 or more.</returns>
     /// <exception cref="ArgumentOutOfRangeException">
     /// <paramref name="end"/> is before <paramref name="start"/>; or either is not a supported instant (0001-01-01T00:00:00Z
-    /// to 9999-12-31T23:59:59Z) or falls, in the calendar's zone, outside the supported dates 0001-01-01 to 9999-12-31.
+    /// to 9999-12-31T23:59:59.999999999Z) or falls, in the calendar's zone, outside the supported dates 0001-01-01 to 9999-12-31.
     /// </exception>
     public double BusinessDaysBetween(Instant start, Instant end)
     {

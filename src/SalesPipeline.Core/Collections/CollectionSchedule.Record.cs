@@ -26,7 +26,7 @@ public sealed partial class CollectionSchedule
     /// reschedule to a due date before it (a payment before signing is accepted: it is a prepayment).
     /// </exception>
     /// <exception cref="ArgumentOutOfRangeException">
-    /// A payment would bring the schedule's payments, or a cost its costs, beyond <see cref="Currency.MaxAmount"/> (10^18 minor units: USD 10,000,000,000,000,000.00), which no total of the status could hold; or A milestone it reaches would make an instalment due after 9999-12-31.
+    /// A payment would bring the schedule's payments, or a cost its costs, beyond <see cref="Currency.MaxAmount"/> (10^18 minor units: USD 10,000,000,000,000,000.00), which no total of the status could hold; or a milestone it reaches would make an instalment due after 9999-12-31.
     /// </exception>
     /// <exception cref="ReferenceConflictException">The history holds a different entry under the same reference.</exception>
     /// <remarks>
@@ -35,24 +35,26 @@ public sealed partial class CollectionSchedule
     /// allocation of later payments follows from that. A payment or cost dated on or after every earlier entry is
     /// applied directly to the current state, which gives the same result as a replay.
     /// </remarks>
-    public CollectionSchedule Record(CollectionEntry entry)
+    public CollectionSchedule Record(CollectionEntry entry) => Append(Preconditions.CheckNotNull(entry), nameof(entry));
+
+    // Record's work, with the parameter its errors name: SetMilestone's caller hears "reachedOn", not "entry".
+    private CollectionSchedule Append(CollectionEntry entry, string paramName)
     {
-        Preconditions.CheckNotNull(entry);
         if (FindSame(entry, null) is { } recorded)
         {
-            return recorded.Equals(entry) ? this : throw Conflict(recorded, entry, nameof(entry));
+            return recorded.Equals(entry) ? this : throw Conflict(recorded, entry, paramName);
         }
-        CheckAgainstSchedule(entry, null, nameof(entry));
+        CheckAgainstSchedule(entry, null, paramName);
         var state = State;
         var (received, costs) = (state.Received, state.Costs);
-        CheckTotals(entry, ref received, ref costs, nameof(entry));
+        CheckTotals(entry, ref received, ref costs, paramName);
         var combined = new CollectionEntry[history.Length + 1];
         history.CopyTo(combined, 0);
         combined[^1] = entry;
         var next =
             entry is Payment or ContractCost && (lastOn is null || entry.On >= lastOn)
                 ? state.With(entry, amounts)
-                : LedgerReplay.Run(amounts, rules, plannedDue, combined, null, nameof(entry));
+                : LedgerReplay.Run(amounts, rules, plannedDue, combined, null, paramName);
         return WithHistory(combined, next, Later(lastOn, entry.On));
     }
 
@@ -116,7 +118,10 @@ public sealed partial class CollectionSchedule
     /// <returns>The new schedule (this one if the milestone was already recorded on that date).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="name"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="name"/> is blank or not a milestone of the terms; or <paramref name="reachedOn"/> is before <see cref="SignedOn"/> or is not the date the milestone was already recorded as reached on.</exception>
-    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="reachedOn"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="reachedOn"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31; or it is so late that
+    /// an instalment due on the milestone would fall due after 9999-12-31.
+    /// </exception>
     public CollectionSchedule SetMilestone(string name, LocalDate reachedOn)
     {
         var entry = new MilestoneReached(name, Preconditions.CheckDate(reachedOn));
@@ -125,7 +130,7 @@ public sealed partial class CollectionSchedule
             throw Conflict(recorded, entry, nameof(reachedOn));
         }
         CheckMilestone(entry, nameof(name), nameof(reachedOn));
-        return Record(entry);
+        return Append(entry, nameof(reachedOn));
     }
 
     /// <summary>
@@ -148,7 +153,7 @@ public sealed partial class CollectionSchedule
     {
         var entry = new Collections.Reschedule(instalment, newDueOn, on, reason);
         CheckReschedule(entry, nameof(instalment), nameof(on), nameof(newDueOn));
-        return Record(entry);
+        return Append(entry, nameof(newDueOn));
     }
 
     private CollectionSchedule WithHistory(CollectionEntry[] combined, Ledger next, LocalDate? last) =>

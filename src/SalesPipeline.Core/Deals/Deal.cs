@@ -215,7 +215,7 @@ public sealed partial record Deal
     /// <exception cref="ArgumentNullException"><paramref name="pipeline"/>, <paramref name="name"/>, <paramref name="owner"/> or <paramref name="amount"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="id"/> is the default id, or a text argument is empty or whitespace.</exception>
     /// <exception cref="ArgumentOutOfRangeException">
-    /// <paramref name="amount"/> is negative; or <paramref name="expectedClose"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31; or <paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.
+    /// <paramref name="amount"/> is negative; or <paramref name="expectedClose"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31; or <paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z.
     /// </exception>
     /// <example><code>
     /// var deal = Deal.Open(PipelineDefinition.Default, new DealId("D-1"), "Acme: 500 seats", "alice",
@@ -393,7 +393,7 @@ public sealed partial record Deal
     /// <summary>Rebuilds the deal as it was at <paramref name="instant"/>: the fold of the events up to and including it.</summary>
     /// <param name="instant">The instant; not before the deal was created (for an imported deal, not before <see cref="ObservedFrom"/>).</param>
     /// <returns>The deal as it was then (this deal itself when no event is later).</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="instant"/> is before <see cref="ObservedFrom"/>, or is not a supported instant (0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z).</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="instant"/> is before <see cref="ObservedFrom"/>, or is not a supported instant (0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z).</exception>
     public Deal AsOf(Instant instant) =>
         TryAsOf(Preconditions.CheckInstant(instant), out var deal) ? deal
         : IsImported

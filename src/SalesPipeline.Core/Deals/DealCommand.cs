@@ -36,7 +36,7 @@ public abstract record DealCommand
     /// <returns>The command.</returns>
     /// <exception cref="ArgumentNullException">A text argument is null.</exception>
     /// <exception cref="ArgumentException">A text argument is empty or whitespace.</exception>
-    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z.</exception>
     public static MoveToStage Move(string stageId, Instant at, string by) => new(stageId, at, by);
 
     /// <summary>Answers an exit criterion "yes".</summary>
@@ -46,7 +46,7 @@ public abstract record DealCommand
     /// <returns>The command.</returns>
     /// <exception cref="ArgumentNullException">A text argument is null.</exception>
     /// <exception cref="ArgumentException">A text argument is empty or whitespace.</exception>
-    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z.</exception>
     public static AnswerExitCriterion Answer(string criterionId, Instant at, string by) => new(criterionId, at, by);
 
     /// <summary>Withdraws a "yes" to an exit criterion.</summary>
@@ -56,7 +56,7 @@ public abstract record DealCommand
     /// <returns>The command.</returns>
     /// <exception cref="ArgumentNullException">A text argument is null.</exception>
     /// <exception cref="ArgumentException">A text argument is empty or whitespace.</exception>
-    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z.</exception>
     public static WithdrawExitCriterion Withdraw(string criterionId, Instant at, string by) => new(criterionId, at, by);
 
     /// <summary>Changes the expected amount; the new amount may be in another currency (a deal re-quoted in EUR).</summary>
@@ -67,7 +67,7 @@ public abstract record DealCommand
     /// <exception cref="ArgumentNullException"><paramref name="amount"/> or <paramref name="by"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="by"/> is empty or whitespace.</exception>
     /// <exception cref="ArgumentOutOfRangeException">
-    /// <paramref name="amount"/> is negative; or <paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.
+    /// <paramref name="amount"/> is negative; or <paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z.
     /// </exception>
     public static ChangeAmount ChangeAmountTo(Money amount, Instant at, string by) => new(amount, at, by);
 
@@ -79,7 +79,7 @@ public abstract record DealCommand
     /// <exception cref="ArgumentNullException"><paramref name="by"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="by"/> is empty or whitespace.</exception>
     /// <exception cref="System.ArgumentOutOfRangeException">
-    /// <paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z; or <paramref name="expectedClose"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.
+    /// <paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z; or <paramref name="expectedClose"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.
     /// </exception>
     public static ChangeExpectedClose ChangeExpectedCloseTo(LocalDate expectedClose, Instant at, string by) => new(expectedClose, at, by);
 
@@ -92,7 +92,7 @@ public abstract record DealCommand
     /// <exception cref="ArgumentNullException"><paramref name="by"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="by"/> is empty, or <paramref name="source"/> is StageDefault or undefined.</exception>
     /// <exception cref="ArgumentOutOfRangeException">
-    /// <paramref name="probability"/> is outside [0, 1]; or <paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.
+    /// <paramref name="probability"/> is outside [0, 1]; or <paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z.
     /// </exception>
     public static OverrideProbability OverrideProbabilityTo(
         decimal probability,
@@ -107,7 +107,7 @@ public abstract record DealCommand
     /// <returns>The command.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="by"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="by"/> is empty or whitespace.</exception>
-    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z.</exception>
     public static ClearProbabilityOverride ClearProbability(Instant at, string by) => new(at, by);
 
     /// <summary>Overrides the forecast category; the override survives stage moves until cleared.</summary>
@@ -118,7 +118,7 @@ public abstract record DealCommand
     /// <exception cref="ArgumentNullException"><paramref name="by"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="by"/> is empty or whitespace.</exception>
     /// <exception cref="ArgumentOutOfRangeException">
-    /// <paramref name="category"/> is Closed or undefined; or <paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.
+    /// <paramref name="category"/> is Closed or undefined; or <paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z.
     /// </exception>
     public static OverrideCategory OverrideCategoryTo(ForecastCategory category, Instant at, string by) => new(category, at, by);
 
@@ -128,7 +128,7 @@ public abstract record DealCommand
     /// <returns>The command.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="by"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="by"/> is empty or whitespace.</exception>
-    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z.</exception>
     public static ClearCategoryOverride ClearCategory(Instant at, string by) => new(at, by);
 
     /// <summary>Reassigns the deal to another owner (allowed for closed deals too; history stays with the deal).</summary>
@@ -138,7 +138,7 @@ public abstract record DealCommand
     /// <returns>The command.</returns>
     /// <exception cref="ArgumentNullException">A text argument is null.</exception>
     /// <exception cref="ArgumentException">A text argument is empty or whitespace.</exception>
-    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z.</exception>
     public static ReassignOwner Reassign(string owner, Instant at, string by) => new(owner, at, by);
 
     /// <summary>Wins the deal.</summary>
@@ -147,7 +147,7 @@ public abstract record DealCommand
     /// <returns>The command.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="by"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="by"/> is empty or whitespace.</exception>
-    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z.</exception>
     public static WinDeal Win(Instant at, string by) => new(at, by);
 
     /// <summary>Loses the deal. A null reason is accepted here and rejected by the pipeline as a missing loss reason.</summary>
@@ -158,7 +158,7 @@ public abstract record DealCommand
     /// <returns>The command.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="by"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="by"/> is empty, or <paramref name="competitor"/> is given but empty.</exception>
-    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z.</exception>
     public static LoseDeal Lose(LossReason? reason, Instant at, string by, string? competitor = null) => new(reason, competitor, at, by);
 
     /// <summary>
@@ -172,7 +172,7 @@ public abstract record DealCommand
     /// <returns>The command.</returns>
     /// <exception cref="ArgumentNullException">A text argument is null.</exception>
     /// <exception cref="ArgumentException">A text argument is empty or whitespace.</exception>
-    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z.</exception>
     public static NoteCompetitor NoteCompetitor(string competitor, Instant at, string by) => new(competitor, at, by);
 
     /// <summary>Reopens a won or lost deal, if the pipeline allows it.</summary>
@@ -182,6 +182,6 @@ public abstract record DealCommand
     /// <returns>The command.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="by"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="by"/> is empty, or <paramref name="stageId"/> is given but empty.</exception>
-    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z.</exception>
     public static ReopenDeal Reopen(Instant at, string by, string? stageId = null) => new(stageId, at, by);
 }

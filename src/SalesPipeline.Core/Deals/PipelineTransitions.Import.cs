@@ -55,7 +55,7 @@ public static partial class PipelineTransitions
     /// Console.WriteLine(result);            // read 10000: accepted 10000, rejected 0
     /// var funnel = Funnel.Of(result.Deals, pipeline, Currency.USD);
     /// </code></example>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="asOf"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="asOf"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z.</exception>
     public static ImportResult Import(this PipelineDefinition pipeline, IEnumerable<DealImport?> records, Instant asOf)
     {
         Preconditions.CheckNotNull(pipeline);
@@ -114,7 +114,7 @@ public static partial class PipelineTransitions
     /// <returns>The deal, whose history starts with <see cref="DealImported"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="pipeline"/> or <paramref name="record"/> is null.</exception>
     /// <exception cref="DealImportException">The record breaks a rule; the exception lists every error, at index 0.</exception>
-    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="asOf"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="asOf"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z.</exception>
     public static Deal Import(this PipelineDefinition pipeline, DealImport record, Instant asOf)
     {
         Preconditions.CheckNotNull(pipeline);

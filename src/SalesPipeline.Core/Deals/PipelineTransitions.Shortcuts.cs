@@ -18,7 +18,7 @@ public static partial class PipelineTransitions
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">A text argument is empty or whitespace.</exception>
     /// <exception cref="InvalidTransitionException">The withdrawal is rejected (unknown criterion, closed deal, not answered).</exception>
-    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z.</exception>
     public static Deal Withdraw(this PipelineDefinition pipeline, Deal deal, string criterionId, Instant at, string by) =>
         ApplyOrThrow(pipeline, deal, DealCommand.Withdraw(criterionId, at, by));
 
@@ -32,7 +32,7 @@ public static partial class PipelineTransitions
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="by"/> is empty or whitespace.</exception>
     /// <exception cref="ArgumentOutOfRangeException">
-    /// <paramref name="amount"/> is negative; or <paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.
+    /// <paramref name="amount"/> is negative; or <paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z.
     /// </exception>
     /// <exception cref="InvalidTransitionException">The change is rejected (closed deal, the same amount, an earlier instant).</exception>
     public static Deal ChangeAmountTo(this PipelineDefinition pipeline, Deal deal, Money amount, Instant at, string by) =>
@@ -49,7 +49,7 @@ public static partial class PipelineTransitions
     /// <exception cref="ArgumentException"><paramref name="by"/> is empty or whitespace.</exception>
     /// <exception cref="InvalidTransitionException">The change is rejected (closed deal, the same date, an earlier instant).</exception>
     /// <exception cref="System.ArgumentOutOfRangeException">
-    /// <paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z; or <paramref name="expectedClose"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.
+    /// <paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z; or <paramref name="expectedClose"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.
     /// </exception>
     public static Deal ChangeExpectedCloseTo(this PipelineDefinition pipeline, Deal deal, LocalDate expectedClose, Instant at, string by) =>
         ApplyOrThrow(pipeline, deal, DealCommand.ChangeExpectedCloseTo(expectedClose, at, by));
@@ -65,7 +65,7 @@ public static partial class PipelineTransitions
     /// <exception cref="ArgumentNullException"><paramref name="deal"/> or <paramref name="by"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="by"/> is empty, or <paramref name="source"/> is StageDefault or undefined.</exception>
     /// <exception cref="ArgumentOutOfRangeException">
-    /// <paramref name="probability"/> is outside [0, 1]; or <paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.
+    /// <paramref name="probability"/> is outside [0, 1]; or <paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z.
     /// </exception>
     /// <exception cref="InvalidTransitionException">The override is rejected (closed deal, the same override, an earlier instant).</exception>
     /// <example><code>deal = pipeline.OverrideProbabilityTo(deal, 0.65m, at, "alice");</code></example>
@@ -87,7 +87,7 @@ public static partial class PipelineTransitions
     /// <exception cref="ArgumentNullException"><paramref name="deal"/> or <paramref name="by"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="by"/> is empty or whitespace.</exception>
     /// <exception cref="InvalidTransitionException">The deal is closed or has no override.</exception>
-    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z.</exception>
     public static Deal ClearProbability(this PipelineDefinition pipeline, Deal deal, Instant at, string by) =>
         ApplyOrThrow(pipeline, deal, DealCommand.ClearProbability(at, by));
 
@@ -101,7 +101,7 @@ public static partial class PipelineTransitions
     /// <exception cref="ArgumentNullException"><paramref name="deal"/> or <paramref name="by"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="by"/> is empty or whitespace.</exception>
     /// <exception cref="ArgumentOutOfRangeException">
-    /// <paramref name="category"/> is Closed or undefined; or <paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.
+    /// <paramref name="category"/> is Closed or undefined; or <paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z.
     /// </exception>
     /// <exception cref="InvalidTransitionException">The override is rejected (closed deal, the same category, an earlier instant).</exception>
     /// <example><code>deal = pipeline.OverrideCategoryTo(deal, ForecastCategory.Commit, at, "alice");</code></example>
@@ -117,7 +117,7 @@ public static partial class PipelineTransitions
     /// <exception cref="ArgumentNullException"><paramref name="deal"/> or <paramref name="by"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="by"/> is empty or whitespace.</exception>
     /// <exception cref="InvalidTransitionException">The deal is closed or has no override.</exception>
-    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z.</exception>
     public static Deal ClearCategory(this PipelineDefinition pipeline, Deal deal, Instant at, string by) =>
         ApplyOrThrow(pipeline, deal, DealCommand.ClearCategory(at, by));
 
@@ -131,7 +131,7 @@ public static partial class PipelineTransitions
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">A text argument is empty or whitespace.</exception>
     /// <exception cref="InvalidTransitionException">The reassignment is rejected (the same owner, an earlier instant).</exception>
-    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z.</exception>
     public static Deal Reassign(this PipelineDefinition pipeline, Deal deal, string owner, Instant at, string by) =>
         ApplyOrThrow(pipeline, deal, DealCommand.Reassign(owner, at, by));
 
@@ -145,7 +145,7 @@ public static partial class PipelineTransitions
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">A text argument is empty or whitespace.</exception>
     /// <exception cref="InvalidTransitionException">The deal is closed or the competitor is already noted.</exception>
-    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z.</exception>
     public static Deal NoteCompetitor(this PipelineDefinition pipeline, Deal deal, string competitor, Instant at, string by) =>
         ApplyOrThrow(pipeline, deal, DealCommand.NoteCompetitor(competitor, at, by));
 }

@@ -68,7 +68,7 @@ public static partial class PipelineTransitions
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">A text argument is empty or whitespace.</exception>
     /// <exception cref="InvalidTransitionException">The move is not permitted (see <see cref="PipelineTransitions.Apply"/>).</exception>
-    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z.</exception>
     public static Deal Move(this PipelineDefinition pipeline, Deal deal, string stageId, Instant at, string by) =>
         ApplyOrThrow(pipeline, deal, DealCommand.Move(stageId, at, by));
 
@@ -82,7 +82,7 @@ public static partial class PipelineTransitions
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">A text argument is empty or whitespace.</exception>
     /// <exception cref="InvalidTransitionException">The answer is rejected (unknown criterion, closed deal, already answered).</exception>
-    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z.</exception>
     public static Deal Answer(this PipelineDefinition pipeline, Deal deal, string criterionId, Instant at, string by) =>
         ApplyOrThrow(pipeline, deal, DealCommand.Answer(criterionId, at, by));
 
@@ -95,7 +95,7 @@ public static partial class PipelineTransitions
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="by"/> is empty or whitespace.</exception>
     /// <exception cref="InvalidTransitionException">Winning is not permitted (see <see cref="PipelineTransitions.Apply"/>).</exception>
-    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z.</exception>
     public static Deal Win(this PipelineDefinition pipeline, Deal deal, Instant at, string by) =>
         ApplyOrThrow(pipeline, deal, DealCommand.Win(at, by));
 
@@ -110,7 +110,7 @@ public static partial class PipelineTransitions
     /// <exception cref="ArgumentNullException"><paramref name="deal"/> or <paramref name="by"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="by"/> or a given <paramref name="competitor"/> is empty.</exception>
     /// <exception cref="InvalidTransitionException">Losing is not permitted (closed deal, missing reason, ...).</exception>
-    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z.</exception>
     public static Deal Lose(
         this PipelineDefinition pipeline,
         Deal deal,
@@ -130,7 +130,7 @@ public static partial class PipelineTransitions
     /// <exception cref="ArgumentNullException">A required argument is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="by"/> or a given <paramref name="stageId"/> is empty.</exception>
     /// <exception cref="InvalidTransitionException">Reopening is not permitted (open deal, policy, unknown stage).</exception>
-    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z.</exception>
     public static Deal Reopen(this PipelineDefinition pipeline, Deal deal, Instant at, string by, string? stageId = null) =>
         ApplyOrThrow(pipeline, deal, DealCommand.Reopen(at, by, stageId));
 

@@ -29,7 +29,7 @@ public static class PipelineHealth
     /// names a stage the pipeline has no open stage with.
     /// </exception>
     /// <exception cref="MissingExchangeRateException">A deal at risk is in another currency than the reporting currency.</exception>
-    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="asOf"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="asOf"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z.</exception>
     public static HealthReport Inspect(IEnumerable<Deal> deals, PipelineDefinition pipeline, Instant asOf, HealthPolicy? policy = null) =>
         Inspect(deals, pipeline, asOf, policy, HealthInputs.None);
 
@@ -47,7 +47,7 @@ public static class PipelineHealth
     /// created after <paramref name="asOf"/> or is given twice; or the policy names an unknown stage.
     /// </exception>
     /// <exception cref="MissingExchangeRateException">A deal at risk is in another currency than the reporting currency.</exception>
-    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="asOf"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="asOf"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z.</exception>
     public static HealthReport Inspect(
         IEnumerable<Deal> deals,
         PipelineDefinition pipeline,
@@ -86,7 +86,7 @@ public static class PipelineHealth
     ///     new HealthInputs { Activities = ActivityIndex.Create(activities), Coverage = goal });
     /// Console.WriteLine(report.ShortlistFor("alice"));
     /// </code></example>
-    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="asOf"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="asOf"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z.</exception>
     public static HealthReport Inspect(
         IEnumerable<Deal> deals,
         PipelineDefinition pipeline,

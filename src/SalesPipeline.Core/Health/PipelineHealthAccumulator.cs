@@ -42,7 +42,7 @@ public sealed partial class PipelineHealthAccumulator
     /// The policy names a stage the pipeline has no open stage with; the coverage period ended before the as-of date;
     /// a lead was created after <paramref name="asOf"/>, or two leads share an id.
     /// </exception>
-    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="asOf"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="asOf"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z.</exception>
     public PipelineHealthAccumulator(PipelineDefinition pipeline, Instant asOf, HealthPolicy? policy = null, HealthInputs? inputs = null)
     {
         this.pipeline = Preconditions.CheckNotNull(pipeline);

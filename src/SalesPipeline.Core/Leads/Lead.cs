@@ -94,7 +94,7 @@ public sealed record Lead
     /// <returns>A lead with status New and one <see cref="LeadCreated"/> event.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="name"/>, <paramref name="source"/> or <paramref name="owner"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="id"/> is default, or a text argument is empty or whitespace.</exception>
-    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="createdAt"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="createdAt"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z.</exception>
     public static Lead Create(
         LeadId id,
         string name,
@@ -128,7 +128,7 @@ public sealed record Lead
     /// <returns>The touched lead, with a <see cref="LeadTouched"/> event.</returns>
     /// <exception cref="ArgumentException"><paramref name="by"/> is empty or whitespace.</exception>
     /// <exception cref="ArgumentOutOfRangeException">
-    /// <paramref name="at"/> is before the lead's latest event; or <paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.
+    /// <paramref name="at"/> is before the lead's latest event; or <paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z.
     /// </exception>
     /// <exception cref="InvalidOperationException">The lead is converted or disqualified.</exception>
     public Lead Touch(Instant at, string? by = null)
@@ -147,7 +147,7 @@ public sealed record Lead
     /// <exception cref="ArgumentNullException"><paramref name="owner"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="owner"/> or <paramref name="by"/> is empty or whitespace.</exception>
     /// <exception cref="ArgumentOutOfRangeException">
-    /// <paramref name="at"/> is before the lead's latest event; or <paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.
+    /// <paramref name="at"/> is before the lead's latest event; or <paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z.
     /// </exception>
     public Lead Reassign(string owner, Instant at, string? by = null)
     {
@@ -165,7 +165,7 @@ public sealed record Lead
     /// <exception cref="ArgumentNullException"><paramref name="reason"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="reason"/> or <paramref name="by"/> is empty or whitespace.</exception>
     /// <exception cref="ArgumentOutOfRangeException">
-    /// <paramref name="at"/> is before the lead's latest event; or <paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.
+    /// <paramref name="at"/> is before the lead's latest event; or <paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z.
     /// </exception>
     /// <exception cref="InvalidOperationException">The lead is already converted or disqualified.</exception>
     public Lead Disqualify(string reason, Instant at, string? by = null)
@@ -192,7 +192,7 @@ public sealed record Lead
     /// <exception cref="ArgumentNullException"><paramref name="pipeline"/> or <paramref name="amount"/> is null.</exception>
     /// <exception cref="ArgumentException">An id is default, or a given text is empty.</exception>
     /// <exception cref="ArgumentOutOfRangeException">
-    /// <paramref name="amount"/> is negative, or <paramref name="at"/> is before the lead's latest event; or <paramref name="expectedClose"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31; or <paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.
+    /// <paramref name="amount"/> is negative, or <paramref name="at"/> is before the lead's latest event; or <paramref name="expectedClose"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31; or <paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z.
     /// </exception>
     /// <exception cref="InvalidOperationException">The lead is already converted or disqualified.</exception>
     public (Lead Lead, Deal Deal) Convert(

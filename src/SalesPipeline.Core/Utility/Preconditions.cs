@@ -206,7 +206,7 @@ internal static class Preconditions
         instant < FirstInstant || instant > Instant.MaxValue
             ? string.Create(
                 CultureInfo.InvariantCulture,
-                $"Instants must be between 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z; it was {instant}."
+                $"Instants must be between 0001-01-01T00:00:00Z and 9999-12-31T23:59:59.999999999Z; it was {instant}."
             )
             : null;
 

@@ -126,6 +126,19 @@ public class CollectionLimitsTests
         Assert.Equal(D("9999-12-31"), schedule.Record(new MilestoneReached("go-live", D("9999-12-26"))).Instalments[0].DueOn);
     }
 
+    [Fact]
+    public void SetMilestone_ReachedSoLateThatItsDueDatePassesTheLastDay_NamesReachedOn()
+    {
+        var terms = PaymentTerms.Create(TermsLine.Balance(DueRule.OnMilestone("go-live", days: 5)));
+        var schedule = CollectionSchedule.Create(Usd(100m), D("9999-12-01"), terms);
+
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => schedule.SetMilestone("go-live", D("9999-12-27")));
+
+        Assert.Equal("reachedOn", e.ParamName);
+        Assert.Contains("after 9999-12-31", e.Message, StringComparison.Ordinal);
+        Assert.Empty(schedule.History);
+    }
+
     // Signed 9999-10-15, three monthly parts from one month: part 1 9999-11-15, part 2 9999-12-15, part 3 would be
     // 10000-01-15. The message counts parts from 1, like the instalments.
     [Fact]

@@ -103,7 +103,7 @@ public class DateArgumentTests
                     Problem(
                         SampleArguments.Call(member, arguments),
                         parameter.Name!,
-                        "Instants must be between 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z"
+                        "Instants must be between 0001-01-01T00:00:00Z and 9999-12-31T23:59:59.999999999Z"
                     ) is
                     { } problem
                 )
@@ -148,6 +148,35 @@ public class DateArgumentTests
         Assert.True(properties.Count >= 5, $"only {properties.Count} date properties were checked");
     }
 
+    // The init properties of options records (an as-of instant) refuse year -5 the same way.
+    [Fact]
+    public void EveryInitInstantProperty_BeforeYearOne_Throws_NamingThePropertyAndTheRule()
+    {
+        var properties = typeof(Money)
+            .Assembly.GetExportedTypes()
+            .Where(t => !IsInstantData(t))
+            .SelectMany(t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
+            .Where(p => p.SetMethod is { IsPublic: true } && (p.PropertyType == typeof(Instant) || p.PropertyType == typeof(Instant?)))
+            .ToList();
+
+        var failures = properties
+            .Select(p =>
+                Problem(
+                    SampleArguments.Call(p.SetMethod!, [Instant.FromUtc(-5, 6, 30, 0, 0)]),
+                    p.Name,
+                    "Instants must be between 0001-01-01T00:00:00Z and 9999-12-31T23:59:59.999999999Z"
+                )
+                    is { } problem
+                    ? $"{p.DeclaringType!.Name}.{p.Name}: {problem}"
+                    : null
+            )
+            .OfType<string>()
+            .ToList();
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+        Assert.NotEmpty(properties);
+    }
+
     [Fact]
     public void SupportedDates_TheirEndsAreAccepted()
     {
@@ -169,7 +198,11 @@ public class DateArgumentTests
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => DealCommand.Win(at, "alice"));
 
         Assert.Equal("at", e.ParamName);
-        Assert.Contains("Instants must be between 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z", e.Message, StringComparison.Ordinal);
+        Assert.Contains(
+            "Instants must be between 0001-01-01T00:00:00Z and 9999-12-31T23:59:59.999999999Z",
+            e.Message,
+            StringComparison.Ordinal
+        );
         Assert.Contains("-0005-06-30", e.Message, StringComparison.Ordinal);
     }
 

@@ -13,7 +13,7 @@ public sealed class DealHistoryChecksTests
     private static readonly DealId Id = Created.DealId;
     private static readonly Instant YearZero = Instant.FromUtc(0, 12, 31, 23, 59, 59);
     private static readonly LocalDate YearZeroDate = new(0, 12, 31);
-    private const string InstantRange = "Instants must be between 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z; it was";
+    private const string InstantRange = "Instants must be between 0001-01-01T00:00:00Z and 9999-12-31T23:59:59.999999999Z; it was";
 
     private static void AssertRefused(DealEvent[] history, string message)
     {

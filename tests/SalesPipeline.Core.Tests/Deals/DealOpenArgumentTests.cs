@@ -103,7 +103,7 @@ public sealed class DealOpenArgumentTests
         AssertArgumentMessage(
             ex,
             "at",
-            "Instants must be between 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z; it was 0000-12-31T23:59:59Z."
+            "Instants must be between 0001-01-01T00:00:00Z and 9999-12-31T23:59:59.999999999Z; it was 0000-12-31T23:59:59Z."
         );
     }
 

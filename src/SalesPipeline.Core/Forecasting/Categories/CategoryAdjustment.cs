@@ -28,7 +28,7 @@ public sealed record CategoryAdjustment
     /// <param name="note">Why, optionally.</param>
     /// <exception cref="ArgumentNullException">A required argument is null.</exception>
     /// <exception cref="ArgumentException">A text argument is empty.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">The category is Closed, Omitted or undefined, the amount is negative, or <paramref name="at"/> is not a supported instant (0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The category is Closed, Omitted or undefined, the amount is negative, or <paramref name="at"/> is not a supported instant (0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z).</exception>
     public CategoryAdjustment(
         string subjectId,
         FiscalPeriod period,

@@ -73,7 +73,12 @@ public sealed record ActivityProgressOptions
     /// When the history ends: events after it are ignored, and an activity whose <see cref="Within"/> period has not
     /// ended by then and has not led to progress yet is pending (not judged). Null: the history is complete.
     /// </summary>
-    public Instant? AsOf { get; init; }
+    /// <exception cref="ArgumentOutOfRangeException">The value is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z.</exception>
+    public Instant? AsOf
+    {
+        get;
+        init => field = Preconditions.CheckInstant(value, nameof(AsOf));
+    }
 
     /// <summary>The first day (inclusive) of the window activities are taken from, by their date in <see cref="Zone"/>.</summary>
     /// <exception cref="System.ArgumentOutOfRangeException">The value is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.</exception>

@@ -96,7 +96,7 @@ public sealed record SalesCycle
     /// <returns>The sales cycle.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="deals"/> or one of them is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">
-    /// An option is out of its range, or <see cref="SalesCycleOptions.TauDays"/> is beyond the largest observed time; or <paramref name="asOf"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.
+    /// An option is out of its range, or <see cref="SalesCycleOptions.TauDays"/> is beyond the largest observed time; or <paramref name="asOf"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z.
     /// </exception>
     /// <example><code>
     /// var cycle = SalesCycle.Of(deals, Instant.FromUtc(2026, 7, 1, 0, 0));

@@ -20,7 +20,7 @@ public sealed class SalesCycleAccumulator
     /// <param name="asOf">The instant the deals are read at: later events are ignored and deals still open then are censored at it.</param>
     /// <param name="options">Options; <see cref="SalesCycleOptions.Default"/> when null.</param>
     /// <exception cref="ArgumentOutOfRangeException">
-    /// An option is out of its range; or <paramref name="asOf"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.
+    /// An option is out of its range; or <paramref name="asOf"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z.
     /// </exception>
     public SalesCycleAccumulator(Instant asOf, SalesCycleOptions? options = null)
     {

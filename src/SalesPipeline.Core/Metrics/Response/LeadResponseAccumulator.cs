@@ -32,7 +32,7 @@ public sealed class LeadResponseAccumulator
     /// <exception cref="ArgumentNullException"><paramref name="activities"/> is null.</exception>
     /// <exception cref="ArgumentException">The breakdown is by team without <see cref="LeadResponseOptions.Organization"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException">
-    /// An option is out of range, or <paramref name="breakdown"/> is not a defined value; or <paramref name="asOf"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.
+    /// An option is out of range, or <paramref name="breakdown"/> is not a defined value; or <paramref name="asOf"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z.
     /// </exception>
     public LeadResponseAccumulator(ActivityIndex activities, Instant asOf, LeadResponseOptions? options = null, Breakdown? breakdown = null)
     {

@@ -32,7 +32,9 @@ public static class TimeInStage
     /// <exception cref="ArgumentNullException">An argument or a deal is null.</exception>
     /// <exception cref="ArgumentException">A deal belongs to another pipeline or enters a stage it lacks.</exception>
     /// <exception cref="ArgumentOutOfRangeException">
-    /// A percentile in the options is not in [0, 1]; or <paramref name="asOf"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.
+    /// A percentile in the options is not in [0, 1]; or <paramref name="asOf"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z;
+    /// or, with <see cref="TimeInStageOptions.BusinessDays"/>, <paramref name="asOf"/> or an instant of a deal's stints falls in the
+    /// calendar's zone on a date outside 0001-01-01 to 9999-12-31.
     /// </exception>
     /// <example><code>
     /// var report = TimeInStage.Of(deals, PipelineDefinition.Default, Instant.FromUtc(2026, 3, 31, 0, 0));

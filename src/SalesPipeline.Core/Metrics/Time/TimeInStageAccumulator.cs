@@ -38,7 +38,8 @@ public sealed class TimeInStageAccumulator
     /// <param name="options">Options; <see cref="TimeInStageOptions.Default"/> when null.</param>
     /// <exception cref="ArgumentNullException"><paramref name="pipeline"/> or the percentile list is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">
-    /// A percentile is not in [0, 1]; or <paramref name="asOf"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.
+    /// A percentile is not in [0, 1]; or <paramref name="asOf"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z
+    /// (with <see cref="TimeInStageOptions.BusinessDays"/>, also when its date in the calendar's zone is outside 0001-01-01 to 9999-12-31).
     /// </exception>
     public TimeInStageAccumulator(PipelineDefinition pipeline, Instant asOf, TimeInStageOptions? options = null)
         : this(pipeline, asOf, options, 0) { }
@@ -49,6 +50,8 @@ public sealed class TimeInStageAccumulator
         Preconditions.CheckNotNull(pipeline);
         this.asOf = Preconditions.CheckInstant(asOf);
         this.options = options ?? TimeInStageOptions.Default;
+        // Open stints are measured to asOf: in business days its local date must be a supported one too.
+        this.options.BusinessDays?.Ticks(asOf, nameof(asOf));
         if (this.options.Percentiles is null)
         {
             throw new ArgumentNullException(nameof(options), "TimeInStageOptions.Percentiles must not be null; use [] for none.");
@@ -76,6 +79,10 @@ public sealed class TimeInStageAccumulator
     /// <param name="deal">A deal of the pipeline.</param>
     /// <exception cref="ArgumentNullException"><paramref name="deal"/> is null.</exception>
     /// <exception cref="ArgumentException">The deal belongs to another pipeline or enters a stage the pipeline lacks.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// With <see cref="TimeInStageOptions.BusinessDays"/>, an instant of the deal's stints falls, in the calendar's zone, on a
+    /// date outside 0001-01-01 to 9999-12-31 (0001-01-01T00:00Z is 0000-12-31 in New York).
+    /// </exception>
     public void Add(Deal deal)
     {
         Preconditions.CheckNotNull(deal);
@@ -137,6 +144,7 @@ public sealed class TimeInStageAccumulator
     /// <param name="deals">The deals.</param>
     /// <exception cref="ArgumentNullException"><paramref name="deals"/> or one of them is null.</exception>
     /// <exception cref="ArgumentException">A deal belongs to another pipeline or enters a stage the pipeline lacks.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">As for <see cref="Add"/>: a stint's instant outside the supported dates in the business calendar's zone.</exception>
     public void AddRange(IEnumerable<Deal> deals)
     {
         Preconditions.AddEach(deals, Add, "Deal");

@@ -21,6 +21,26 @@ public class TimeInStageTests
             History.Open("D4", 0, stage: "proposal"),
         ];
 
+    // 0001-01-01T00:00Z is a supported instant, but in New York it is 0000-12-31, a date business days cannot count from:
+    // refused at once, naming asOf (not a deal, which is not to blame).
+    [Fact]
+    public void Of_BusinessDays_AsOfOnADateBeforeYearOneInTheZone_NamesAsOf()
+    {
+        var options = TimeInStageOptions.Default with
+        {
+            BusinessDays = BusinessCalendar.Create(DateTimeZoneProviders.Tzdb["America/New_York"], []),
+        };
+
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => TimeInStage.Of([], Pipeline, Instant.FromUtc(1, 1, 1, 0, 0), options));
+
+        Assert.Equal("asOf", e.ParamName);
+        Assert.Contains(
+            "In America/New_York the instant 0001-01-01T00:00:00Z falls outside the supported dates",
+            e.Message,
+            StringComparison.Ordinal
+        );
+    }
+
     [Fact]
     public void Of_WorkedExample_MeanMedianAndType7Percentiles()
     {
