@@ -131,7 +131,7 @@ public sealed record LeadResponseTime
     /// <exception cref="ArgumentNullException"><paramref name="leads"/>, one of them, or <paramref name="activities"/> is null.</exception>
     /// <exception cref="ArgumentException">A lead's first touch is before its creation.</exception>
     /// <exception cref="ArgumentOutOfRangeException">
-    /// An option is out of range; or <paramref name="asOf"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.
+    /// An option is out of range; or <paramref name="asOf"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z.
     /// </exception>
     public static LeadResponseTime Of(IEnumerable<Lead> leads, ActivityIndex activities, Instant asOf, LeadResponseOptions? options = null)
     {
@@ -149,7 +149,9 @@ public sealed record LeadResponseTime
     /// <returns>One entry per group, in ordinal order of the keys.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="leads"/>, one of them, or <paramref name="activities"/> is null.</exception>
     /// <exception cref="ArgumentException">A lead's first touch is before its creation, or a team breakdown has no organisation.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">An option or <paramref name="breakdown"/> is out of range.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// An option or <paramref name="breakdown"/> is out of range; or <paramref name="asOf"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z.
+    /// </exception>
     public static IReadOnlyList<LeadResponseTime> By(
         IEnumerable<Lead> leads,
         ActivityIndex activities,
