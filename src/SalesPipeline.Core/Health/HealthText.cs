@@ -8,9 +8,10 @@ namespace SalesPipeline.Health;
 // limit, down when it must fall short of it), so a sentence never shows a value that looks equal to its limit.
 internal static class HealthText
 {
-    private const decimal TicksPerDay = NodaConstants.TicksPerDay;
+    private const decimal NanosecondsPerDay = NodaConstants.NanosecondsPerDay;
 
-    internal static decimal Days(Duration duration) => duration.BclCompatibleTicks / TicksPerDay;
+    // Exact to the nanosecond (not to the tick), so that a duration a nanosecond past its limit measures above it.
+    internal static decimal Days(Duration duration) => ((duration.Days * NanosecondsPerDay) + duration.NanosecondOfDay) / NanosecondsPerDay;
 
     internal static string DaysUp(decimal days) => Plural(Math.Ceiling(days * 10m) / 10m, "day");
 

@@ -92,14 +92,12 @@ public sealed partial class PipelineHealthAccumulator
             );
             return (null, TypicalCycleSource.Unknown);
         }
-        var cycles = won.Select(d => (d.ClosedAt!.Value - d.CreatedAt).ToInt64Nanoseconds()).Order().ToArray();
+        // As durations, not as a long count of nanoseconds: that holds only 292 years, and a deal may be created in year 1.
+        var cycles = won.Select(d => d.ClosedAt!.Value - d.CreatedAt).Order().ToArray();
         var mid = cycles.Length / 2;
-        // The mean of the two middle values when the count is even, halved first so that the sum cannot overflow.
-        var median =
-            cycles.Length % 2 == 1
-                ? cycles[mid]
-                : (cycles[mid - 1] / 2) + (cycles[mid] / 2) + (((cycles[mid - 1] % 2) + (cycles[mid] % 2)) / 2);
-        return (Duration.FromNanoseconds(median), TypicalCycleSource.MedianOfWonDeals);
+        // The mean of the two middle values when the count is even, rounded down to the nanosecond.
+        var median = cycles.Length % 2 == 1 ? cycles[mid] : cycles[mid - 1] + ((cycles[mid] - cycles[mid - 1]) / 2L);
+        return (median, TypicalCycleSource.MedianOfWonDeals);
     }
 
     private Duration RottingLimit(Stage stage) =>

@@ -87,7 +87,8 @@ public sealed record ReviewShortlist
     // One pass that keeps the best `size` candidates, so a shortlist of a million at-risk deals costs no sort.
     internal static ReviewShortlist Select(IEnumerable<DealHealth> atRisk, int size, string? owner, Currency? currency)
     {
-        var best = new List<DealHealth>(size + 1);
+        // Sized by the candidates, not by `size` alone: asking for int.MaxValue deals (all of them) must not allocate that.
+        var best = new List<DealHealth>(atRisk.TryGetNonEnumeratedCount(out var candidates) ? Math.Min(size, candidates) + 1 : 0);
         var count = 0;
         var total = 0m;
         foreach (var deal in atRisk)
@@ -102,8 +103,7 @@ public sealed record ReviewShortlist
             {
                 continue;
             }
-            var at = best.BinarySearch(deal, ReviewOrder);
-            best.Insert(at < 0 ? ~at : at, deal);
+            best.Insert(InsertionPoint(best, deal), deal);
             if (best.Count > size)
             {
                 best.RemoveAt(size);
@@ -116,5 +116,21 @@ public sealed record ReviewShortlist
             count,
             currency is null ? null : Money.Of(total, currency).Round()
         );
+    }
+
+    // After every candidate that ranks equal (only the same deal id ranks equal, which a report never holds twice), so
+    // that ties keep their input order: the shortlist is then the first `size` of a stable sort, whatever the size.
+    private static int InsertionPoint(List<DealHealth> best, DealHealth deal)
+    {
+        var at = best.BinarySearch(deal, ReviewOrder);
+        if (at < 0)
+        {
+            return ~at;
+        }
+        while (at < best.Count && DealHealth.CompareForReview(best[at], deal) == 0)
+        {
+            at++;
+        }
+        return at;
     }
 }

@@ -125,4 +125,61 @@ public sealed class HealthPolicyTests
 
         Assert.Equal((0m, 1m, 0), (policy.MaxStageShare, policy.MaxLateStageShare, policy.CloseDatePushLimit));
     }
+
+    [Fact]
+    public void Init_StageLimitOfZero_IsRefused()
+    {
+        // A limit must be above zero: zero would make every deal in the stage rotting at once.
+        var e = Assert.Throws<ArgumentException>(() =>
+            HealthPolicy.Default with
+            {
+                RottingAfterByStage = new Dictionary<string, Duration> { ["proposal"] = Duration.Zero },
+            }
+        );
+        var tiny = HealthPolicy.Default with
+        {
+            RottingAfterByStage = new Dictionary<string, Duration> { ["proposal"] = Duration.FromNanoseconds(1) },
+        };
+
+        Assert.Equal("RottingAfterByStage", e.ParamName);
+        Assert.StartsWith(
+            "HealthPolicy.RottingAfterByStage gives stage \"proposal\" the limit 0:00:00:00; it must be a positive duration.",
+            e.Message,
+            StringComparison.Ordinal
+        );
+        Assert.Equal(Duration.FromNanoseconds(1), tiny.RottingAfterByStage["proposal"]);
+    }
+
+    [Fact]
+    public void Init_BlankStageIdInLimits_QuotesIt()
+    {
+        var e = Assert.Throws<ArgumentException>(() =>
+            HealthPolicy.Default with
+            {
+                RottingAfterByStage = new Dictionary<string, Duration> { [" "] = Duration.FromDays(2) },
+            }
+        );
+
+        Assert.StartsWith("HealthPolicy.RottingAfterByStage has an empty stage id \" \".", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Init_NullLateStage_GivesItsPosition()
+    {
+        var e = Assert.Throws<ArgumentNullException>(() => HealthPolicy.Default with { LateStages = ["proposal", null!] });
+
+        Assert.Equal("LateStages", e.ParamName);
+        Assert.StartsWith("Stage id 1 is null.", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Init_LateStagesBackToNull_ReturnsToTheProbabilityRule()
+    {
+        var named = HealthPolicy.Default with { LateStages = ["negotiation"] };
+
+        var back = named with { LateStages = null };
+
+        Assert.Null(back.LateStages);
+        Assert.Equal(HealthPolicy.Default, back);
+    }
 }
