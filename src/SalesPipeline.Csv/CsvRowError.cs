@@ -1,0 +1,27 @@
+using System.Globalization;
+
+namespace SalesPipeline.Csv;
+
+/// <summary>
+/// One rejected row of a CSV file, or one problem of it: where it is, which cell, what the cell held and the rule it
+/// breaks.
+/// </summary>
+/// <param name="File">The file's role, <c>"deals"</c> or <c>"history"</c> (never a path).</param>
+/// <param name="Line">The 1-based physical line where the row starts (the header is line 1; lines inside quoted fields count).</param>
+/// <param name="Column">The column's header as the file writes it; null when the problem is the whole row.</param>
+/// <param name="Value">The cell's raw text; null when the row has no such cell, or the problem is the whole row.</param>
+/// <param name="Reason">A plain sentence naming the rule.</param>
+/// <remarks>Immutable; thread-safe.</remarks>
+/// <example><code>
+/// deals line 3, amount = "12,5": The amount is a decimal number such as 1234.56 in the culture "" (invariant).
+/// </code></example>
+public sealed record CsvRowError(string File, long Line, string? Column, string? Value, string Reason)
+{
+    /// <summary>The error on one line: <c>deals line 3, amount = "12,5": reason</c>.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() =>
+        string.Create(
+            CultureInfo.InvariantCulture,
+            $"{File} line {Line}{(Column is null ? "" : $", {Column}")}{(Value is null ? "" : $" = \"{Value}\"")}: {Reason}"
+        );
+}

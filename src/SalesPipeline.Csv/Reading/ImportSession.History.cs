@@ -1,0 +1,251 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+using SalesPipeline.Deals;
+using SalesPipeline.Pipelines;
+using static SalesPipeline.Csv.Reading.CanonicalColumns;
+
+namespace SalesPipeline.Csv.Reading;
+
+internal sealed partial class ImportSession
+{
+    // Reads the history rows and links each to its deal's row, in one pass.
+    private void ReadHistory(CsvFile file)
+    {
+        while (file.Read(errors, out var line))
+        {
+            StopIfAsked();
+            var reader = file.Reader;
+            var row = new HistoryRow
+            {
+                Line = line,
+                Raw = -1,
+                Deal = -1,
+                Next = -1,
+            };
+            if (!CheckUtf8(file, line))
+            {
+                row.Rejected = true;
+                history.Add(row);
+                continue;
+            }
+            var before = errors.Count;
+            void Bad(int column, string reason) =>
+                Fail(new CsvRowError(HistoryFile, line, file.Header[column] ?? HistoryColumns[column], Raw(file, column), reason));
+
+            var id = Text(file, HId);
+            DealRow? deal = null;
+            if (id is null)
+            {
+                Bad(HId, "Every history row names its deal.");
+            }
+            else if (!dealById.TryGetValue(id, out row.Deal))
+            {
+                row.Deal = -1;
+                Bad(HId, "No row of the deals file has this deal id.");
+            }
+            else if ((deal = deals[row.Deal]).Rejected)
+            {
+                Bad(HId, string.Create(CultureInfo.InvariantCulture, $"The deal's row (deals line {deal.Line}) is rejected."));
+            }
+            row.At = RequiredInstant(file, HAt, "Every history row has its instant.", Bad);
+            var kindCell = Values.Trim(Cell(file, HKind));
+            if (!kindCell.IsEmpty)
+            {
+                row.Kind = Kind(kindCell);
+                if (row.Kind == HistoryKind.None)
+                {
+                    Bad(HKind, "The kind is created, moved, won, lost or reopened.");
+                }
+            }
+            var from = Text(file, HFrom);
+            if (from is not null && (row.From = StageOf(from)) is null)
+            {
+                Bad(HFrom, UnknownStage(from));
+            }
+            var to = Text(file, HTo);
+            if (to is null)
+            {
+                Bad(HTo, "Every history row names the stage the deal entered.");
+            }
+            else if ((row.To = StageOf(to)!) is null)
+            {
+                Bad(HTo, UnknownStage(to));
+            }
+            row.By = Text(file, HBy);
+            if (errors.Count > before)
+            {
+                row.Rejected = true;
+                if (deal is { Rejected: false, BrokenHistoryLine: 0 })
+                {
+                    // The deal cannot be imported without this row: its history would be silently short.
+                    deal.BrokenHistoryLine = line;
+                }
+            }
+            if (deal is not null)
+            {
+                row.Raw = historyRaw.Add(reader.RawRecord);
+                if (deal.LastHistory >= 0)
+                {
+                    CollectionsMarshal.AsSpan(history)[deal.LastHistory].Next = history.Count;
+                }
+                else
+                {
+                    deal.FirstHistory = history.Count;
+                }
+                deal.LastHistory = history.Count;
+                deal.HistoryCount++;
+            }
+            history.Add(row);
+        }
+        historyRowsRead = file.Rows;
+        StopIfAsked();
+    }
+
+    private static HistoryKind Kind(ReadOnlySpan<byte> cell) =>
+        Ascii.EqualsIgnoreCase(cell, "created"u8) ? HistoryKind.Created
+        : Ascii.EqualsIgnoreCase(cell, "moved"u8) ? HistoryKind.Moved
+        : Ascii.EqualsIgnoreCase(cell, "won"u8) ? HistoryKind.Won
+        : Ascii.EqualsIgnoreCase(cell, "lost"u8) ? HistoryKind.Lost
+        : Ascii.EqualsIgnoreCase(cell, "reopened"u8) ? HistoryKind.Reopened
+        : HistoryKind.None;
+
+    // Orders each deal's history rows by instant (file order on ties), checks them and gives the record its entries.
+    private void BuildHistories()
+    {
+        var order = new List<int>();
+        for (var d = 0; d < deals.Count; d++)
+        {
+            var deal = deals[d];
+            if (deal.FirstHistory < 0 || deal.Rejected)
+            {
+                continue;
+            }
+            if (deal.BrokenHistoryLine > 0)
+            {
+                var broken = errors.Find(e => e.File == HistoryFile && e.Line == deal.BrokenHistoryLine)!;
+                RejectAll(d, broken);
+                continue;
+            }
+            order.Clear();
+            var rows = CollectionsMarshal.AsSpan(history);
+            for (var h = deal.FirstHistory; h >= 0; h = rows[h].Next)
+            {
+                // Insertion sort: histories are short and usually in order already; stable, so ties keep file order.
+                var k = order.Count;
+                order.Add(h);
+                while (k > 0 && rows[order[k - 1]].At > rows[h].At)
+                {
+                    order[k] = order[k - 1];
+                    k--;
+                }
+                order[k] = h;
+            }
+            if (CheckHistory(deal, order) is { } error)
+            {
+                RejectAll(d, error);
+                continue;
+            }
+            var entries = new StageEntry[order.Count];
+            for (var i = 0; i < order.Count; i++)
+            {
+                ref readonly var row = ref rows[order[i]];
+                entries[i] = new StageEntry(row.To.Id, row.At, row.By);
+            }
+            deal.Sorted = [.. order];
+            deal.Record = deal.Record! with { History = entries };
+        }
+    }
+
+    // The rules a history row is checked by before the import (which checks the rest): the kinds follow each other as
+    // they can, from_stage is where the deal was, and a closing last row agrees with the deal's row. The first broken rule
+    // is reported on its row; the rows after it cannot be judged without it.
+    private CsvRowError? CheckHistory(DealRow deal, List<int> order)
+    {
+        var rows = CollectionsMarshal.AsSpan(history);
+        var record = deal.Record!;
+        Stage? previous = null;
+        for (var i = 0; i < order.Count; i++)
+        {
+            ref var row = ref rows[order[i]];
+            string? column = null;
+            string? reason = null;
+            if (row.Kind == HistoryKind.Created && i > 0)
+            {
+                (column, reason) = (
+                    HistoryColumns[HKind],
+                    string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"A deal is created once, before the rest of its history; history line {rows[order[i - 1]].Line} is earlier."
+                    )
+                );
+            }
+            else if (row.Kind == HistoryKind.Created && row.From is not null)
+            {
+                (column, reason) = (HistoryColumns[HFrom], "A created row has no from_stage: the deal starts in to_stage.");
+            }
+            else if (row.From is not null && previous is not null && row.From != previous)
+            {
+                (column, reason) = (
+                    HistoryColumns[HFrom],
+                    $"The deal was in \"{previous.Id}\" before this row (history line {rows[order[i - 1]].Line}), not in this stage."
+                );
+            }
+            else if (row.Kind == HistoryKind.Moved && (!row.To.IsOpen || previous is { IsOpen: false }))
+            {
+                (column, reason) = (
+                    HistoryColumns[HTo],
+                    "A move goes from an open stage to another open stage; use won, lost or reopened for the others."
+                );
+            }
+            else if (row.Kind == HistoryKind.Reopened && (!row.To.IsOpen || previous is not { IsClosed: true }))
+            {
+                (column, reason) = (HistoryColumns[HTo], "Reopening takes a won or lost deal back into an open stage.");
+            }
+            else if (row.Kind == HistoryKind.Won && row.To.Kind != StageKind.Won)
+            {
+                (column, reason) = (HistoryColumns[HTo], $"A win enters the Won stage (\"{pipeline.WonStage.Id}\").");
+            }
+            else if (row.Kind == HistoryKind.Lost && row.To.Kind != StageKind.Lost)
+            {
+                (column, reason) = (HistoryColumns[HTo], $"A loss enters the Lost stage (\"{pipeline.LostStage.Id}\").");
+            }
+            else if (i == order.Count - 1 && row.To.IsClosed)
+            {
+                var closes = row.To.Kind == StageKind.Won ? DealStatus.Won : DealStatus.Lost;
+                if (record.Status != closes)
+                {
+                    (column, reason) = (
+                        HistoryColumns[HTo],
+                        $"The history ends with the deal {closes.ToString().ToLowerInvariant()}, but its row (deals line {deal.Line}) says it is {record.Status.ToString().ToLowerInvariant()}."
+                    );
+                }
+                else if (record.ClosedAt != row.At)
+                {
+                    (column, reason) = (
+                        HistoryColumns[HAt],
+                        $"The deal was {closes.ToString().ToLowerInvariant()} at this instant by its history, but at {record.ClosedAt} by its row's closed_at (deals line {deal.Line})."
+                    );
+                }
+            }
+            if (reason is not null)
+            {
+                row.Rejected = true;
+                var c = Array.IndexOf(HistoryColumns, column);
+                var error = new CsvRowError(
+                    HistoryFile,
+                    row.Line,
+                    historyFile!.Header[c] ?? column,
+                    CellText(historyRaw, row.Raw, historyFile, c),
+                    reason
+                );
+                Fail(error);
+                return error;
+            }
+            previous = row.To;
+        }
+        return null;
+    }
+}
