@@ -94,9 +94,17 @@ internal sealed partial class ImportSession
 
     private static bool IsBlank(ReadOnlySpan<byte> cell) => Values.Trim(cell).IsEmpty;
 
-    // The cell as a string (pooled by CsvHelper), or null when it is blank or the column is missing.
-    private static string? Text(CsvFile file, int column) =>
-        file.Index[column] is var i and >= 0 && !IsBlank(file.Reader.GetSpan(i)) ? file.Reader.GetString(i) : null;
+    // The cell as a string (pooled by CsvHelper), or null when the column is missing or the cell is empty or only white
+    // space (any Unicode space: the ids and codes of Core refuse those).
+    private static string? Text(CsvFile file, int column)
+    {
+        if (file.Index[column] is var i and >= 0 && !IsBlank(file.Reader.GetSpan(i)))
+        {
+            var text = file.Reader.GetString(i);
+            return string.IsNullOrWhiteSpace(text) ? null : text;
+        }
+        return null;
+    }
 
     private static string? Raw(CsvFile file, int column) => file.Index[column] is var i and >= 0 ? file.Reader.GetString(i) : null;
 
