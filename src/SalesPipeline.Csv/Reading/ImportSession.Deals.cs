@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 using NodaTime;
@@ -25,8 +26,7 @@ internal sealed partial class ImportSession
                 continue;
             }
             var before = errors.Count;
-            void Bad(int column, string reason) =>
-                Fail(new CsvRowError(DealsFile, line, file.Header[column] ?? DealColumns[column], Raw(file, column), reason));
+            (current, currentLine, currentColumns) = (file, line, DealColumns);
 
             var id = Text(file, DId);
             if (id is null)
@@ -137,7 +137,7 @@ internal sealed partial class ImportSession
                     Bad(DStatus, "The status is open, won or lost.");
                 }
             }
-            var createdAt = RequiredInstant(file, DCreatedAt, "Every deal has its creation instant.", Bad);
+            var createdAt = RequiredInstant(file, DCreatedAt, "Every deal has its creation instant.");
             var expectedClose = default(LocalDate);
             var closeCell = Cell(file, DExpectedClose);
             if (IsBlank(closeCell))
@@ -148,8 +148,8 @@ internal sealed partial class ImportSession
             {
                 Bad(DExpectedClose, closeProblem);
             }
-            var closedAt = OptionalInstant(file, DClosedAt, Bad);
-            var stageEnteredAt = OptionalInstant(file, DStageEnteredAt, Bad);
+            var closedAt = OptionalInstant(file, DClosedAt);
+            var stageEnteredAt = OptionalInstant(file, DStageEnteredAt);
             decimal? probability = null;
             var probabilityCell = Cell(file, DProbability);
             if (!IsBlank(probabilityCell))
@@ -193,9 +193,9 @@ internal sealed partial class ImportSession
                 ExpectedClose = expectedClose,
                 ClosedAt = closedAt,
                 StageEnteredAt = stageEnteredAt,
-                LossReason = lossReason is null ? null : new LossReason(lossReason),
+                LossReason = lossReason is null ? null : Cached(lossReasons, lossReason, static code => new LossReason(code)),
                 Competitor = Text(file, DCompetitor),
-                Source = source is null ? null : new LeadSource(source),
+                Source = source is null ? null : Cached(leadSources, source, static code => new LeadSource(code)),
                 Product = Text(file, DProduct),
                 LeadId = leadId is null ? null : new LeadId(leadId),
                 ProbabilityOverride = probability,
@@ -206,22 +206,22 @@ internal sealed partial class ImportSession
         StopIfAsked();
     }
 
-    private Instant RequiredInstant(CsvFile file, int column, string missing, Action<int, string> bad)
+    private Instant RequiredInstant(CsvFile file, int column, string missing)
     {
         var cell = Cell(file, column);
         if (IsBlank(cell))
         {
-            bad(column, missing);
+            Bad(column, missing);
             return default;
         }
         if (values.Instant(cell, out var at) is { } problem)
         {
-            bad(column, problem);
+            Bad(column, problem);
         }
         return at;
     }
 
-    private Instant? OptionalInstant(CsvFile file, int column, Action<int, string> bad)
+    private Instant? OptionalInstant(CsvFile file, int column)
     {
         var cell = Cell(file, column);
         if (IsBlank(cell))
@@ -230,11 +230,26 @@ internal sealed partial class ImportSession
         }
         if (values.Instant(cell, out var at) is { } problem)
         {
-            bad(column, problem);
+            Bad(column, problem);
             return null;
         }
         return at;
     }
+
+    // One instance per code: a file repeats a few sources and loss reasons over many rows.
+    private static T Cached<T>(Dictionary<string, T> cache, string code, Func<string, T> create)
+    {
+        if (!cache.TryGetValue(code, out var value))
+        {
+            value = create(code);
+            cache.Add(code, value);
+        }
+        return value;
+    }
+
+    // An error in a cell of the row being read.
+    private void Bad(int column, string reason) =>
+        Fail(new CsvRowError(current!.Role, currentLine, current.Header[column] ?? currentColumns[column], Raw(current, column), reason));
 
     private static ForecastCategory? Category(ReadOnlySpan<byte> cell) =>
         Ascii.EqualsIgnoreCase(cell, "pipeline"u8) ? ForecastCategory.Pipeline

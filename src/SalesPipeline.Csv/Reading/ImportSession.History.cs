@@ -32,8 +32,7 @@ internal sealed partial class ImportSession
                 continue;
             }
             var before = errors.Count;
-            void Bad(int column, string reason) =>
-                Fail(new CsvRowError(HistoryFile, line, file.Header[column] ?? HistoryColumns[column], Raw(file, column), reason));
+            (current, currentLine, currentColumns) = (file, line, HistoryColumns);
 
             var id = Text(file, HId);
             DealRow? deal = null;
@@ -50,7 +49,7 @@ internal sealed partial class ImportSession
             {
                 Bad(HId, string.Create(CultureInfo.InvariantCulture, $"The deal's row (deals line {deal.Line}) is rejected."));
             }
-            row.At = RequiredInstant(file, HAt, "Every history row has its instant.", Bad);
+            row.At = RequiredInstant(file, HAt, "Every history row has its instant.");
             var kindCell = Values.Trim(Cell(file, HKind));
             if (!kindCell.IsEmpty)
             {

@@ -29,10 +29,17 @@ internal sealed partial class ImportSession
     private readonly Dictionary<string, int> dealById = new(StringComparer.Ordinal);
     private readonly RowStore dealRaw = new();
     private readonly RowStore historyRaw = new();
+    private readonly Dictionary<string, LeadSource> leadSources = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LossReason> lossReasons = new(StringComparer.Ordinal);
     private CsvFile? dealsFile;
     private CsvFile? historyFile;
     private long dealRowsRead;
     private long historyRowsRead;
+
+    // The row being read, for Bad.
+    private CsvFile? current;
+    private long currentLine;
+    private string[] currentColumns = [];
 
     internal ImportSession(PipelineDefinition pipeline, CsvReadOptions options)
     {
