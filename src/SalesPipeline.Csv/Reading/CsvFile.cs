@@ -50,6 +50,9 @@ internal sealed class CsvFile : IDisposable
 
     internal CsvReader Reader => reader;
 
+    // The malformed rows of the last Read (line and raw text), so that a history row can still name its deal.
+    internal List<(CsvRowError Error, string Raw)> Skipped { get; } = [];
+
     // Rows read so far: those returned and those CsvHelper skipped as malformed.
     internal long Rows { get; private set; }
 
@@ -108,6 +111,7 @@ internal sealed class CsvFile : IDisposable
     internal bool Read(List<CsvRowError> errors, out long line)
     {
         bool more;
+        Skipped.Clear();
         try
         {
             more = reader.Read();
@@ -141,24 +145,24 @@ internal sealed class CsvFile : IDisposable
     private void Malformed(CsvMalformedRecord record)
     {
         var raw = record.RawRecord.Length > 200 ? record.RawRecord[..200] + "..." : record.RawRecord;
-        malformed.Add(
-            new CsvRowError(
-                Role,
-                record.LineNumber,
-                null,
-                raw,
-                record.Reason switch
-                {
-                    CsvMalformedReason.FieldCountMismatch =>
-                        $"The row has a different number of fields than the header ({reader.Headers.Count}).",
-                    CsvMalformedReason.StrayQuote => "A quote inside an unquoted field: quote the whole field and double the quotes in it.",
-                    CsvMalformedReason.TextAfterClosingQuote =>
-                        "Text after a field's closing quote: quote the whole field and double the quotes in it.",
-                    CsvMalformedReason.UnterminatedQuote => "A quoted field is never closed: the file ends inside it (truncated?).",
-                    _ => $"The row's quoting is malformed ({record.Reason}).",
-                }
-            )
+        var error = new CsvRowError(
+            Role,
+            record.LineNumber,
+            null,
+            raw,
+            record.Reason switch
+            {
+                CsvMalformedReason.FieldCountMismatch =>
+                    $"The row has a different number of fields than the header ({reader.Headers.Count}).",
+                CsvMalformedReason.StrayQuote => "A quote inside an unquoted field: quote the whole field and double the quotes in it.",
+                CsvMalformedReason.TextAfterClosingQuote =>
+                    "Text after a field's closing quote: quote the whole field and double the quotes in it.",
+                CsvMalformedReason.UnterminatedQuote => "A quoted field is never closed: the file ends inside it (truncated?).",
+                _ => $"The row's quoting is malformed ({record.Reason}).",
+            }
         );
+        malformed.Add(error);
+        Skipped.Add((error, record.RawRecord));
     }
 
     public void Dispose() => reader.Dispose();

@@ -21,8 +21,8 @@ internal sealed class DealRow(long line, int raw)
 
     internal int HistoryCount { get; set; }
 
-    // The first history row of the deal that was rejected (0 when none): the deal cannot be imported without it.
-    internal long BrokenHistoryLine { get; set; }
+    // The error of the first history row of the deal that was rejected: the deal cannot be imported without it.
+    internal CsvRowError? BrokenHistory { get; set; }
 
     // The history rows in time order once the history is built (entry i of the record is row Sorted[i]).
     internal int[]? Sorted { get; set; }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
+using CsvHelper;
 using SalesPipeline.Deals;
 using SalesPipeline.Pipelines;
 using static SalesPipeline.Csv.Reading.CanonicalColumns;
@@ -17,6 +18,11 @@ internal sealed partial class ImportSession
         while (file.Read(errors, out var line))
         {
             StopIfAsked();
+            foreach (var (error, raw) in file.Skipped)
+            {
+                // A malformed row (a file cut mid-row, say) still belongs to its deal, which cannot be imported without it.
+                MarkBroken(DealIdOf(raw, file), error);
+            }
             var reader = file.Reader;
             var row = new HistoryRow
             {
@@ -27,6 +33,7 @@ internal sealed partial class ImportSession
             };
             if (!CheckUtf8(file, line))
             {
+                MarkBroken(Text(file, HId), errors[^1]);
                 row.Rejected = true;
                 history.Add(row);
                 continue;
@@ -77,10 +84,10 @@ internal sealed partial class ImportSession
             if (errors.Count > before)
             {
                 row.Rejected = true;
-                if (deal is { Rejected: false, BrokenHistoryLine: 0 })
+                if (deal is { Rejected: false, BrokenHistory: null })
                 {
                     // The deal cannot be imported without this row: its history would be silently short.
-                    deal.BrokenHistoryLine = line;
+                    deal.BrokenHistory = errors[before];
                 }
             }
             if (deal is not null)
@@ -99,8 +106,29 @@ internal sealed partial class ImportSession
             }
             history.Add(row);
         }
+        foreach (var (error, raw) in file.Skipped)
+        {
+            MarkBroken(DealIdOf(raw, file), error);
+        }
         historyRowsRead = file.Rows;
         StopIfAsked();
+    }
+
+    // Marks the deal of a history row that cannot be used: the deal is then rejected rather than imported with a history
+    // that silently lacks the row.
+    private void MarkBroken(string? id, CsvRowError error)
+    {
+        if (id is not null && dealById.TryGetValue(id, out var d) && deals[d] is { Rejected: false, BrokenHistory: null } deal)
+        {
+            deal.BrokenHistory = error;
+        }
+    }
+
+    // The deal id of a malformed history row, read from its raw text as well as it can be.
+    private static string? DealIdOf(string raw, CsvFile file)
+    {
+        using var reader = CsvReader.FromText(raw, new CsvReaderOptions { Separator = file.Separator, HasHeader = false });
+        return reader.Read() && file.Index[HId] < reader.FieldCount ? reader.GetString(file.Index[HId]) : null;
     }
 
     private static HistoryKind Kind(ReadOnlySpan<byte> cell) =>
@@ -118,14 +146,17 @@ internal sealed partial class ImportSession
         for (var d = 0; d < deals.Count; d++)
         {
             var deal = deals[d];
-            if (deal.FirstHistory < 0 || deal.Rejected)
+            if (deal.Rejected)
             {
                 continue;
             }
-            if (deal.BrokenHistoryLine > 0)
+            if (deal.BrokenHistory is { } broken)
             {
-                var broken = errors.Find(e => e.File == HistoryFile && e.Line == deal.BrokenHistoryLine)!;
                 RejectAll(d, broken);
+                continue;
+            }
+            if (deal.FirstHistory < 0)
+            {
                 continue;
             }
             order.Clear();

@@ -207,4 +207,29 @@ public class HistoryErrorTests
         Assert.Contains(new CsvRowError("history", 5, column, value, reason), result.Errors);
         Sample.Counts(result, (2, 1, 1), (4, 2, 2));
     }
+
+    [Fact]
+    public void A_history_file_cut_mid_row_rejects_the_deal_of_the_cut_row()
+    {
+        // The last row lost its to_stage: a malformed row, whose deal id is still read from its text, so D2 is not
+        // imported with a history one row short.
+        var result = Sample.Read(Deals, $"{HistoryHeader}\nD2,2025-03-01T00:00:00Z,created,,qualified,\nD2,2025-05-01T00:00:00Z,wo");
+
+        Sample.Counts(result, (2, 1, 1), (2, 0, 2));
+        var cause = new CsvRowError(
+            "history",
+            3,
+            null,
+            "D2,2025-05-01T00:00:00Z,wo",
+            "The row has a different number of fields than the header (6)."
+        );
+        Assert.Equal(
+            [
+                new CsvRowError("deals", 3, null, null, $"Its history is rejected: {cause}"),
+                new CsvRowError("history", 2, null, null, $"Rejected with its deal (deals line 3): {cause}"),
+                cause,
+            ],
+            result.Errors
+        );
+    }
 }
