@@ -13,7 +13,7 @@ namespace SalesPipeline.Csv;
 /// <param name="Reason">A plain sentence naming the rule.</param>
 /// <remarks>Immutable; thread-safe.</remarks>
 /// <example><code>
-/// deals line 3, amount = "12,5": The amount is a decimal number such as 1234.56 in the culture "" (invariant).
+/// deals line 3, amount = "12,5": A number is written like 1234.56 or -0.5 (a point before the decimals, no thousands separators).
 /// </code></example>
 public sealed record CsvRowError(string File, long Line, string? Column, string? Value, string Reason)
 {

@@ -17,6 +17,7 @@ internal sealed partial class ImportSession
         while (file.Read(errors, out var line))
         {
             StopIfAsked();
+            KeepMalformedIds(file);
             var reader = file.Reader;
             var row = new DealRow(line, dealRaw.Add(reader.RawRecord));
             deals.Add(row);
@@ -202,6 +203,7 @@ internal sealed partial class ImportSession
                 CategoryOverride = category,
             };
         }
+        KeepMalformedIds(file);
         dealRowsRead = file.Rows;
         StopIfAsked();
     }
@@ -234,6 +236,20 @@ internal sealed partial class ImportSession
             return null;
         }
         return at;
+    }
+
+    // A malformed deal row keeps its id, when it can be read: a later row with that id is a duplicate, and the deal's
+    // history rows are rejected as those of a rejected row (not as those of an unknown deal).
+    private void KeepMalformedIds(CsvFile file)
+    {
+        foreach (var (error, raw) in file.Skipped)
+        {
+            if (DealIdOf(raw, file) is { } id && !dealById.ContainsKey(id))
+            {
+                dealById.Add(id, deals.Count);
+                deals.Add(new DealRow(error.Line, -1) { Rejected = true });
+            }
+        }
     }
 
     // One instance per code: a file repeats a few sources and loss reasons over many rows.

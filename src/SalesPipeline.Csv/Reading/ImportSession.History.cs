@@ -124,11 +124,12 @@ internal sealed partial class ImportSession
         }
     }
 
-    // The deal id of a malformed history row, read from its raw text as well as it can be.
+    // The deal id of a malformed row, read from its raw text as well as it can be (deal_id is column 0 of both files).
     private static string? DealIdOf(string raw, CsvFile file)
     {
         using var reader = CsvReader.FromText(raw, new CsvReaderOptions { Separator = file.Separator, HasHeader = false });
-        return reader.Read() && file.Index[HId] < reader.FieldCount ? reader.GetString(file.Index[HId]) : null;
+        var id = reader.Read() && file.Index[DId] < reader.FieldCount ? reader.GetString(file.Index[DId]) : null;
+        return string.IsNullOrWhiteSpace(id) ? null : id;
     }
 
     private static HistoryKind Kind(ReadOnlySpan<byte> cell) =>

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Runtime.InteropServices;
 using System.Text.Unicode;
 using CsvHelper;
@@ -203,15 +204,10 @@ internal sealed partial class ImportSession
                 historyAccepted++;
             }
         }
-        errors.Sort(
-            static (a, b) =>
-                a.File == b.File ? a.Line.CompareTo(b.Line)
-                : a.File == DealsFile ? -1
-                : 1
-        );
+        var ordered = errors.OrderBy(e => e.File == DealsFile ? 0 : 1).ThenBy(e => e.Line).ToList(); // stable: a row's cells keep their order
         return new CsvImportResult(
             accepted,
-            errors.AsReadOnly(),
+            ordered.AsReadOnly(),
             new CsvRowCounts(dealRowsRead, accepted.Count, dealRowsRead - accepted.Count),
             new CsvRowCounts(historyRowsRead, historyAccepted, historyRowsRead - historyAccepted)
         );

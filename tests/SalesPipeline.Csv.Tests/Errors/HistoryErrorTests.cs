@@ -232,4 +232,29 @@ public class HistoryErrorTests
             result.Errors
         );
     }
+
+    [Fact]
+    public void History_rows_of_a_malformed_deal_row_name_that_row()
+    {
+        var result = Sample.Read(
+            "deal_id,owner,amount,currency,stage,created_at,expected_close\nD1,alice,100,USD,proposal\nD1,bob,5,USD,proposal,2025-03-01T00:00:00Z,2025-06-30\n",
+            $"{HistoryHeader}\nD1,2025-03-01T00:00:00Z,created,,prospecting,\n"
+        );
+
+        Sample.Counts(result, (2, 0, 2), (1, 0, 1));
+        Assert.Equal(
+            [
+                new CsvRowError(
+                    "deals",
+                    2,
+                    null,
+                    "D1,alice,100,USD,proposal",
+                    "The row has a different number of fields than the header (7)."
+                ),
+                new CsvRowError("deals", 3, "deal_id", "D1", "Deal ids are unique; deals line 2 has the same id."),
+                new CsvRowError("history", 2, "deal_id", "D1", "The deal's row (deals line 2) is rejected."),
+            ],
+            result.Errors
+        );
+    }
 }

@@ -80,6 +80,26 @@ public class FormatTests
     }
 
     [Fact]
+    public void Separators_outside_ascii_are_read_too()
+    {
+        // French-style numbers: a no-break space (U+00A0) between thousands, a comma before the decimals (CLDR fr).
+        var french = (CultureInfo)CultureInfo.InvariantCulture.Clone();
+        french.NumberFormat.NumberDecimalSeparator = ",";
+        french.NumberFormat.NumberGroupSeparator = "\u00a0";
+        var options = new CsvReadOptions { Culture = french, DefaultCurrency = Currency.EUR };
+
+        var result = Sample.Read(
+            "deal_id;owner;amount;stage;created_at;expected_close\n"
+                + "D1;anne;1\u00a0234,56;proposal;2025-03-01T00:00:00Z;2025-06-30\n"
+                + "D2;luc;12\u00a034;proposal;2025-03-01T00:00:00Z;2025-06-30\n",
+            options: options
+        );
+
+        Assert.Equal(Money.Of(1234.56m, Currency.EUR), result.Deals[0].Amount);
+        Assert.Equal((3L, "12\u00a034"), (Assert.Single(result.Errors).Line, result.Errors[0].Value));
+    }
+
+    [Fact]
     public void Another_crms_headers_and_stage_labels_are_mapped()
     {
         var options = new CsvReadOptions
