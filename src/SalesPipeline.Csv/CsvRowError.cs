@@ -17,11 +17,17 @@ namespace SalesPipeline.Csv;
 /// </code></example>
 public sealed record CsvRowError(string File, long Line, string? Column, string? Value, string Reason)
 {
-    /// <summary>The error on one line: <c>deals line 3, amount = "12,5": reason</c>.</summary>
+    /// <summary>
+    /// The error on one line: <c>deals line 3, amount = "12,5": reason</c> (line breaks inside the value are shown as
+    /// <c>\n</c> and <c>\r</c>).
+    /// </summary>
     /// <returns>The text.</returns>
     public override string ToString() =>
         string.Create(
             CultureInfo.InvariantCulture,
-            $"{File} line {Line}{(Column is null ? "" : $", {Column}")}{(Value is null ? "" : $" = \"{Value}\"")}: {Reason}"
+            $"{File} line {Line}{(Column is null ? "" : $", {Column}")}{(Value is null ? "" : $" = \"{OneLine(Value)}\"")}: {Reason}"
         );
+
+    private static string OneLine(string value) =>
+        value.Replace("\r", "\\r", System.StringComparison.Ordinal).Replace("\n", "\\n", System.StringComparison.Ordinal);
 }

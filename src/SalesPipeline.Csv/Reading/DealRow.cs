@@ -23,9 +23,6 @@ internal sealed class DealRow(long line, int raw)
 
     // The error of the first history row of the deal that was rejected: the deal cannot be imported without it.
     internal CsvRowError? BrokenHistory { get; set; }
-
-    // The history rows in time order once the history is built (entry i of the record is row Sorted[i]).
-    internal int[]? Sorted { get; set; }
 }
 
 internal enum HistoryKind : byte

@@ -160,20 +160,8 @@ internal sealed partial class ImportSession
             {
                 continue;
             }
-            order.Clear();
+            SortHistory(deal, order);
             var rows = CollectionsMarshal.AsSpan(history);
-            for (var h = deal.FirstHistory; h >= 0; h = rows[h].Next)
-            {
-                // Insertion sort: histories are short and usually in order already; stable, so ties keep file order.
-                var k = order.Count;
-                order.Add(h);
-                while (k > 0 && rows[order[k - 1]].At > rows[h].At)
-                {
-                    order[k] = order[k - 1];
-                    k--;
-                }
-                order[k] = h;
-            }
             if (CheckHistory(deal, order) is { } error)
             {
                 RejectAll(d, error);
@@ -185,8 +173,26 @@ internal sealed partial class ImportSession
                 ref readonly var row = ref rows[order[i]];
                 entries[i] = new StageEntry(row.To.Id, row.At, row.By);
             }
-            deal.Sorted = [.. order];
             deal.Record = deal.Record! with { History = entries };
+        }
+    }
+
+    // The deal's history rows in time order: entry i of its record is row order[i]. Insertion sort: histories are short
+    // and usually in order already; stable, so rows at the same instant keep their file order.
+    private void SortHistory(DealRow deal, List<int> order)
+    {
+        order.Clear();
+        var rows = CollectionsMarshal.AsSpan(history);
+        for (var h = deal.FirstHistory; h >= 0; h = rows[h].Next)
+        {
+            var k = order.Count;
+            order.Add(h);
+            while (k > 0 && rows[order[k - 1]].At > rows[h].At)
+            {
+                order[k] = order[k - 1];
+                k--;
+            }
+            order[k] = h;
         }
     }
 

@@ -249,7 +249,10 @@ internal sealed partial class ImportSession
         {
             var close = field.IndexOf(']', StringComparison.Ordinal);
             var entry = int.Parse(field.AsSpan(8, close - 8), CultureInfo.InvariantCulture);
-            var h = deal.Sorted![entry];
+            // Sorted again rather than kept per deal: only a rejected deal needs it.
+            var order = new List<int>();
+            SortHistory(deal, order);
+            var h = order[entry];
             var column = field[(close + 1)..] switch
             {
                 ".EnteredAt" => HAt,

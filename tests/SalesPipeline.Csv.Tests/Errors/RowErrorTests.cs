@@ -305,4 +305,11 @@ public class RowErrorTests
             result.ToString()
         );
     }
+
+    [Fact]
+    public void An_error_reads_on_one_line()
+    {
+        Assert.Equal("deals line 2, name = \"Acme\\nBerlin\": x.", new CsvRowError("deals", 2, "name", "Acme\nBerlin", "x.").ToString());
+        Assert.Equal("history line 7: x.", new CsvRowError("history", 7, null, null, "x.").ToString());
+    }
 }
