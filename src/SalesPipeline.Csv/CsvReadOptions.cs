@@ -35,16 +35,16 @@ public sealed record CsvReadOptions
     } = CultureInfo.InvariantCulture;
 
     /// <summary>The delimiter; null (the default) detects it among <c>,</c> <c>;</c> tab and <c>|</c> from the first lines.</summary>
-    /// <exception cref="ArgumentException">The value is not an ASCII character, or is a quote, CR or LF.</exception>
+    /// <exception cref="ArgumentException">The value is not tab or a printable ASCII character other than the quote.</exception>
     public char? Delimiter
     {
         get;
         init =>
             field =
-                value is not { } c || (c < 128 && c is not ('"' or '\r' or '\n'))
+                value is not { } c || c == '\t' || (c is >= ' ' and < '\u007f' && c != '"')
                     ? value
                     : throw new ArgumentException(
-                        $"Delimiter '{c}' (U+{(int)c:X4}) cannot separate fields: a delimiter is an ASCII character other than the quote, CR and LF.",
+                        $"Delimiter '{c}' (U+{(int)c:X4}) cannot separate fields: a delimiter is tab or a printable ASCII character other than the quote.",
                         nameof(Delimiter)
                     );
     }

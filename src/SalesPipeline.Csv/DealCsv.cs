@@ -34,7 +34,7 @@ public static class DealCsv
     /// <exception cref="ArgumentNullException"><paramref name="pipeline"/> or <paramref name="deals"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="asOf"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z.</exception>
     /// <exception cref="CsvImportException">
-    /// A file lacks a required column (the error names the header and the file), or <see cref="CsvReadOptions.StopAtFirstError"/>
+    /// A file is empty or lacks a required column (the error names the header and the file), or <see cref="CsvReadOptions.StopAtFirstError"/>
     /// is set and a row is rejected (the error is that row's first).
     /// </exception>
     /// <exception cref="IOException">A stream cannot be read.</exception>

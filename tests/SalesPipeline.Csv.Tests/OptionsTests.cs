@@ -50,6 +50,9 @@ public class OptionsTests
             Assert.Throws<ArgumentException>(() => new CsvReadOptions { Owners = new Dictionary<string, string> { [""] = "x" } }).ParamName
         );
         Assert.Equal("Delimiter", Assert.Throws<ArgumentException>(() => new CsvReadOptions { Delimiter = '"' }).ParamName);
+        Assert.Equal("Delimiter", Assert.Throws<ArgumentException>(() => new CsvReadOptions { Delimiter = '\0' }).ParamName);
+        Assert.Equal("Delimiter", Assert.Throws<ArgumentException>(() => new CsvReadOptions { Delimiter = '\u00a7' }).ParamName);
+        Assert.Equal('\t', new CsvReadOptions { Delimiter = '\t' }.Delimiter);
     }
 
     [Fact]
