@@ -193,6 +193,26 @@ public class FormatTests
         Assert.Equal([new CsvProgress("deals", 1, Deals.Length), new CsvProgress("history", 2, history.Length)], reports);
     }
 
+    [Fact]
+    public void Progress_comes_every_65536_rows_and_at_the_end()
+    {
+        var text = new System.Text.StringBuilder("deal_id,owner,amount,currency,stage,created_at,expected_close\n");
+        for (var i = 0; i < 70_000; i++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"D{i:D5},rep,1,USD,proposal,2025-03-01T00:00:00Z,2025-06-30\n");
+        }
+        var reports = new List<CsvProgress>();
+
+        var result = Sample.Read(text.ToString(), options: new CsvReadOptions { Progress = new SynchronousProgress(reports.Add) });
+
+        Assert.Equal(70_000, result.Deals.Count);
+        // Each row is 58 bytes after a 62-byte header: 62 + 70,000 x 58 = 4,060,062 bytes in all. The report at row 65,536
+        // shows the bytes read so far, which run ahead of the rows by at most the reader's buffer.
+        Assert.Equal([65_536L, 70_000L], reports.Select(r => r.Rows));
+        Assert.Equal(4_060_062, reports[1].Bytes);
+        Assert.InRange(reports[0].Bytes, 62 + 65_536L * 58, reports[1].Bytes);
+    }
+
     private sealed class SynchronousProgress(Action<CsvProgress> report) : IProgress<CsvProgress>
     {
         public void Report(CsvProgress value) => report(value);
