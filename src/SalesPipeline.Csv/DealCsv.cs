@@ -54,7 +54,7 @@ public static class DealCsv
     /// Console.WriteLine(result);
     /// // deals: read 2, accepted 1, rejected 1; history: read 2, accepted 2, rejected 0
     /// // deals line 3, stage = "closing": No stage of pipeline "Default" has this id or name; its stages are ...
-    /// var d1 = result.DealColumns[0]; // USD 1,250.50 in Proposal since 2025-04-02T10:00:00Z, created 2025-03-13
+    /// var d1 = result.Deals[0]; // USD 1,250.50 in Proposal since 2025-04-02T10:00:00Z, created 2025-03-13
     /// </code>
     /// </example>
     public static CsvImportResult Read(
