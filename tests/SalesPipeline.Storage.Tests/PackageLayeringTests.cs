@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
+using SalesPipeline.Csv;
 using SalesPipeline.Json;
 using SalesPipeline.Storage.PostgreSql;
 using SalesPipeline.Storage.Sqlite;
@@ -14,6 +15,7 @@ public partial class PackageLayeringTests
     [
         typeof(Money).Assembly,
         typeof(SalesPipelineJson).Assembly,
+        typeof(DealCsv).Assembly,
         typeof(IEventStore).Assembly,
         typeof(SqliteEventStore).Assembly,
         typeof(PostgreSqlEventStore).Assembly,

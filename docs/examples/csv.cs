@@ -1,0 +1,76 @@
+#:project ../../src/SalesPipeline.Csv/SalesPipeline.Csv.csproj
+// Deals and their stage history from the canonical CSV files (docs/csv.md): the page's example files read as the page
+// says, then the same deals file with two bad rows, each reported with its line, column, value and rule.
+using NodaTime;
+using SalesPipeline;
+using SalesPipeline.Csv;
+using SalesPipeline.Deals;
+using SalesPipeline.Pipelines;
+
+const string dealsCsv = """
+    deal_id,name,owner,amount,currency,stage,status,created_at,expected_close,closed_at,loss_reason,competitor,source,product,lead_id,probability,category,stage_entered_at
+    D1,Acme,alice,1250.50,USD,proposal,open,2025-03-13T13:36:13Z,2025-06-30,,,,web,core,L-7,0.35,commit,
+    D2,Beta,bob,900,EUR,won,won,2025-01-10T09:00:00Z,2025-02-28,2025-02-20T16:00:00Z,,,,,,,,
+    D3,"Gamma, Inc.",alice,50,USD,Lost,,2025-02-01 00:00,2025-03-31,2025-03-15T13:00:00+01:00,price,Initech,,,,,,
+    """;
+const string historyCsv = """
+    deal_id,at,kind,from_stage,to_stage,by
+    D1,2025-04-02T10:00:00Z,moved,prospecting,proposal,carol
+    D2,2025-01-10T09:00:00Z,created,,negotiation,
+    D1,2025-03-13T13:36:13Z,created,,prospecting,
+    D2,2025-02-20T16:00:00Z,won,negotiation,won,
+    """;
+
+var folder = Directory.CreateTempSubdirectory("salespipeline-csv-example-");
+File.WriteAllText(Path.Combine(folder.FullName, "deals.csv"), dealsCsv);
+File.WriteAllText(Path.Combine(folder.FullName, "history.csv"), historyCsv);
+Directory.SetCurrentDirectory(folder.FullName);
+
+var result = DealCsv.ReadFiles(PipelineDefinition.Default, "deals.csv", "history.csv", Instant.FromUtc(2025, 12, 1, 0, 0));
+Console.WriteLine(result); // deals: read 3, accepted 3, rejected 0; history: read 4, accepted 4, rejected 0
+IReadOnlyList<Deal> deals = result.Deals; // or result.GetDealsOrThrow()
+
+Check(result.ToString() == "deals: read 3, accepted 3, rejected 0; history: read 4, accepted 4, rejected 0", "the counts");
+var d1 = deals[0];
+Console.WriteLine($"{d1.Id}: {d1.Amount} in {d1.StageId} since {d1.StageEnteredAt}, {d1.History.Count} events");
+Check(
+    d1.StageEnteredAt == Instant.FromUtc(2025, 4, 2, 10, 0) && d1.Amount == Money.Of(1250.50m, Currency.USD),
+    "D1's stage entry and amount"
+);
+Check(deals[2].ClosedAt == Instant.FromUtc(2025, 3, 15, 12, 0) && deals[2].Status == DealStatus.Lost, "D3's close at 13:00+01:00");
+
+// A stage the pipeline does not have and a German amount in an invariant file: both rows rejected, the rest imported.
+var bad = dealsCsv.Replace("D2,Beta,bob,900,EUR,won", "D2,Beta,bob,900,EUR,closing").Replace("1250.50", "\"1250,50\"");
+var withErrors = DealCsv.Read(
+    PipelineDefinition.Default,
+    new MemoryStream(System.Text.Encoding.UTF8.GetBytes(bad)),
+    null,
+    Instant.FromUtc(2025, 12, 1, 0, 0)
+);
+Console.WriteLine(withErrors);
+Check(withErrors.DealRows == new CsvRowCounts(3, 1, 2), "two rows rejected");
+Check(
+    withErrors.Errors[0]
+        == new CsvRowError(
+            "deals",
+            2,
+            "amount",
+            "1250,50",
+            "A number is written like 1234.56 or -0.5 (a point before the decimals, no thousands separators)."
+        ),
+    "the amount's error"
+);
+Check(
+    withErrors.Errors[1].Line == 3 && withErrors.Errors[1].Column == "stage" && withErrors.Errors[1].Value == "closing",
+    "the stage's error"
+);
+
+folder.Delete(recursive: true);
+
+static void Check(bool ok, string what)
+{
+    if (!ok)
+    {
+        throw new InvalidOperationException($"docs/csv.md example: {what} differ from the page.");
+    }
+}

@@ -1,0 +1,73 @@
+using System;
+using System.Linq;
+
+namespace SalesPipeline.Csv.Reading;
+
+// The headers of the canonical format (docs/csv.md); CsvReadOptions.Columns maps them to another CRM's headers.
+internal static class CanonicalColumns
+{
+    internal const string DealId = "deal_id";
+
+    // The deals file, in the order of the Deal* indexes below.
+    internal static readonly string[] DealColumns =
+    [
+        DealId,
+        "name",
+        "owner",
+        "amount",
+        "currency",
+        "stage",
+        "status",
+        "created_at",
+        "expected_close",
+        "closed_at",
+        "loss_reason",
+        "competitor",
+        "source",
+        "product",
+        "lead_id",
+        "probability",
+        "category",
+        "stage_entered_at",
+    ];
+
+    internal static readonly bool[] DealsRequired =
+    [
+        .. DealColumns.Select(c => c is DealId or "owner" or "amount" or "stage" or "created_at" or "expected_close"),
+    ];
+
+    // The history file, in the order of the History* indexes below.
+    internal static readonly string[] HistoryColumns = [DealId, "at", "kind", "from_stage", "to_stage", "by"];
+
+    internal static readonly bool[] HistoryRequired = [.. HistoryColumns.Select(c => c is DealId or "at" or "to_stage")];
+
+    internal const int DId = 0,
+        DName = 1,
+        DOwner = 2,
+        DAmount = 3,
+        DCurrency = 4,
+        DStage = 5,
+        DStatus = 6,
+        DCreatedAt = 7,
+        DExpectedClose = 8,
+        DClosedAt = 9,
+        DLossReason = 10,
+        DCompetitor = 11,
+        DSource = 12,
+        DProduct = 13,
+        DLeadId = 14,
+        DProbability = 15,
+        DCategory = 16,
+        DStageEnteredAt = 17;
+
+    internal const int HId = 0,
+        HAt = 1,
+        HKind = 2,
+        HFrom = 3,
+        HTo = 4,
+        HBy = 5;
+
+    internal static string List => string.Join(", ", DealColumns.Concat(HistoryColumns.Skip(1)));
+
+    internal static bool IsCanonical(string name) => Array.IndexOf(DealColumns, name) >= 0 || Array.IndexOf(HistoryColumns, name) >= 0;
+}

@@ -1,0 +1,169 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using CsvHelper;
+
+namespace SalesPipeline.Csv.Reading;
+
+// One open file: the CsvHelper reader over a counting stream, the columns of the canonical format found in its header,
+// the malformed rows CsvHelper skipped, and the progress reports.
+internal sealed class CsvFile : IDisposable
+{
+    private const int ProgressEvery = 1 << 16;
+    private readonly CountingStream counter;
+    private readonly CsvReader reader;
+    private readonly IProgress<CsvProgress>? progress;
+    private readonly List<CsvRowError> malformed = [];
+
+    private CsvFile(Stream stream, string role, CsvReadOptions options)
+    {
+        Role = role;
+        progress = options.Progress;
+        counter = new CountingStream(stream);
+        reader = CsvReader.Create(
+            counter,
+            new CsvReaderOptions
+            {
+                Separator = options.Delimiter,
+                HasHeader = true,
+                TrackLineNumbers = true,
+                AllowLineBreaksInQuotes = true,
+                SkipEmptyLines = true,
+                PoolStrings = true,
+                MalformedData = CsvMalformedDataHandling.Skip,
+                FieldCountMismatch = CsvFieldCountHandling.Skip,
+                MissingField = CsvMissingFieldHandling.ReturnEmpty,
+                OnMalformedRecord = Malformed,
+            },
+            leaveOpen: true
+        );
+    }
+
+    internal string Role { get; }
+
+    // The field index of each canonical column (-1 when the file lacks it) and the header the file writes for it.
+    internal int[] Index { get; private set; } = [];
+
+    internal string?[] Header { get; private set; } = [];
+
+    internal char Separator { get; private set; }
+
+    internal CsvReader Reader => reader;
+
+    // The malformed rows of the last Read (line and raw text), so that a history row can still name its deal.
+    internal List<(CsvRowError Error, string Raw)> Skipped { get; } = [];
+
+    // Rows read so far: those returned and those CsvHelper skipped as malformed.
+    internal long Rows { get; private set; }
+
+    // Opens a file and finds its columns; a missing required column, or a header that cannot be read, ends the import.
+    internal static CsvFile Open(Stream stream, string role, string[] canonical, bool[] required, CsvReadOptions options)
+    {
+        var file = new CsvFile(stream, role, options);
+        try
+        {
+            var headers = file.reader.Headers;
+            file.Separator = file.reader.Separator;
+            var (index, header) = (new int[canonical.Length], new string?[canonical.Length]);
+            for (var c = 0; c < canonical.Length; c++)
+            {
+                var name = options.Columns is { } map && map.TryGetValue(canonical[c], out var mapped) ? mapped : canonical[c];
+                index[c] = file.reader.TryGetFieldIndex(name, out var i) ? i : -1;
+                header[c] = index[c] >= 0 ? headers[i] : null;
+                if (index[c] < 0 && required[c])
+                {
+                    throw new CsvImportException([
+                        new CsvRowError(
+                            role,
+                            1,
+                            name,
+                            null,
+                            headers.Count == 0
+                                ? $"The {role} file is empty: it needs a header with the column \"{name}\"."
+                                : $"The {role} file's header has no column \"{name}\", which is required; its columns are {string.Join(", ", headers)}."
+                        ),
+                    ]);
+                }
+            }
+            (file.Index, file.Header) = (index, header);
+            return file;
+        }
+        catch (Exception e) when (e is not CsvImportException)
+        {
+            file.Dispose();
+            if (e is CsvFormatException format)
+            {
+                throw new CsvImportException([
+                    new CsvRowError(
+                        role,
+                        Math.Max(format.LineNumber, 1),
+                        null,
+                        null,
+                        $"The {role} file's header cannot be read: {format.Message}"
+                    ),
+                ]);
+            }
+            throw;
+        }
+    }
+
+    // Moves to the next row; a row CsvHelper cannot read at all (larger than it can buffer) ends the file as an error.
+    internal bool Read(List<CsvRowError> errors, out long line)
+    {
+        bool more;
+        Skipped.Clear();
+        try
+        {
+            more = reader.Read();
+        }
+        catch (CsvFormatException e)
+        {
+            Rows++;
+            errors.Add(new CsvRowError(Role, Math.Max(e.LineNumber, 1), null, null, $"The rest of the file cannot be read: {e.Message}"));
+            more = false;
+        }
+        if (malformed.Count > 0)
+        {
+            Rows += malformed.Count;
+            errors.AddRange(malformed);
+            malformed.Clear();
+        }
+        line = more ? reader.LineNumber : 0;
+        if (more && (++Rows & (ProgressEvery - 1)) == 0)
+        {
+            progress?.Report(new CsvProgress(Role, Rows, counter.Count));
+        }
+        else if (!more)
+        {
+            progress?.Report(new CsvProgress(Role, Rows, counter.Count));
+        }
+        return more;
+    }
+
+    internal string? HeaderOf(int field) => field >= 0 && field < reader.Headers.Count ? reader.Headers[field] : null;
+
+    private void Malformed(CsvMalformedRecord record)
+    {
+        var raw = record.RawRecord.Length > 200 ? record.RawRecord[..200] + "..." : record.RawRecord;
+        var error = new CsvRowError(
+            Role,
+            record.LineNumber,
+            null,
+            raw,
+            record.Reason switch
+            {
+                CsvMalformedReason.FieldCountMismatch =>
+                    $"The row has a different number of fields than the header ({reader.Headers.Count}).",
+                CsvMalformedReason.StrayQuote => "A quote inside an unquoted field: quote the whole field and double the quotes in it.",
+                CsvMalformedReason.TextAfterClosingQuote =>
+                    "Text after a field's closing quote: quote the whole field and double the quotes in it.",
+                CsvMalformedReason.UnterminatedQuote => "A quoted field is never closed: the file ends inside it (truncated?).",
+                _ => $"The row's quoting is malformed ({record.Reason}).",
+            }
+        );
+        malformed.Add(error);
+        Skipped.Add((error, record.RawRecord));
+    }
+
+    public void Dispose() => reader.Dispose();
+}

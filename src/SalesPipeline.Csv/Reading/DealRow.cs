@@ -1,0 +1,51 @@
+using SalesPipeline.Deals;
+
+namespace SalesPipeline.Csv.Reading;
+
+// A row of the deals file as read: its line and raw bytes, its record while it is accepted, and its history rows (a
+// linked list through HistoryRow.Next, in file order).
+internal sealed class DealRow(long line, int raw)
+{
+    internal long Line { get; } = line;
+
+    internal int Raw { get; } = raw;
+
+    internal DealImport? Record { get; set; }
+
+    // Whether the row has an error; a rejected row has Record null.
+    internal bool Rejected { get; set; }
+
+    internal int FirstHistory { get; set; } = -1;
+
+    internal int LastHistory { get; set; } = -1;
+
+    internal int HistoryCount { get; set; }
+
+    // The error of the first history row of the deal that was rejected: the deal cannot be imported without it.
+    internal CsvRowError? BrokenHistory { get; set; }
+}
+
+internal enum HistoryKind : byte
+{
+    None,
+    Created,
+    Moved,
+    Won,
+    Lost,
+    Reopened,
+}
+
+// A row of the history file as read; Deal is the index of its deal's row.
+internal struct HistoryRow
+{
+    internal long Line;
+    internal int Raw;
+    internal int Deal;
+    internal NodaTime.Instant At;
+    internal HistoryKind Kind;
+    internal Pipelines.Stage? From;
+    internal Pipelines.Stage To;
+    internal string? By;
+    internal int Next;
+    internal bool Rejected;
+}

@@ -1,0 +1,284 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+using NodaTime;
+using SalesPipeline.Deals;
+using SalesPipeline.Pipelines;
+using static SalesPipeline.Csv.Reading.CanonicalColumns;
+
+namespace SalesPipeline.Csv.Reading;
+
+internal sealed partial class ImportSession
+{
+    private void ReadDeals(CsvFile file)
+    {
+        Currency? lastCurrency = null;
+        while (file.Read(errors, out var line))
+        {
+            StopIfAsked();
+            KeepMalformedIds(file);
+            var reader = file.Reader;
+            var row = new DealRow(line, dealRaw.Add(reader.RawRecord));
+            deals.Add(row);
+            if (!CheckUtf8(file, line))
+            {
+                row.Rejected = true;
+                continue;
+            }
+            var before = errors.Count;
+            (current, currentLine, currentColumns) = (file, line, DealColumns);
+
+            var id = Text(file, DId);
+            if (id is null)
+            {
+                Bad(DId, "Every deal has an id.");
+            }
+            else if (dealById.TryGetValue(id, out var first))
+            {
+                Bad(
+                    DId,
+                    string.Create(CultureInfo.InvariantCulture, $"Deal ids are unique; deals line {deals[first].Line} has the same id.")
+                );
+            }
+            else
+            {
+                dealById.Add(id, deals.Count - 1);
+            }
+            var owner = Text(file, DOwner);
+            if (owner is null)
+            {
+                Bad(DOwner, "Every deal has an owner.");
+            }
+            else if (options.Owners is { } owners)
+            {
+                if (owners.TryGetValue(owner, out var mapped))
+                {
+                    owner = mapped;
+                }
+                else
+                {
+                    Bad(DOwner, "The owner is not in CsvReadOptions.Owners.");
+                }
+            }
+            // The currency: the cell's ISO code, else the default one.
+            var currency = options.DefaultCurrency;
+            var code = Text(file, DCurrency);
+            if (code is not null)
+            {
+                currency =
+                    lastCurrency is not null && lastCurrency.Code == code ? lastCurrency
+                    : Currency.TryFromCode(code, out var found) ? found
+                    : null;
+                if (currency is null)
+                {
+                    Bad(DCurrency, "The currency is not an active ISO 4217 code (three capital letters, such as USD).");
+                }
+                lastCurrency = currency ?? lastCurrency;
+            }
+            else if (currency is null)
+            {
+                Bad(DCurrency, "Every amount has a currency: this row has none and CsvReadOptions.DefaultCurrency is not set.");
+            }
+            Money? amount = null;
+            var amountCell = Cell(file, DAmount);
+            if (IsBlank(amountCell))
+            {
+                Bad(DAmount, "Every deal has an amount.");
+            }
+            else if (values.Decimal(amountCell, out var value) is { } amountProblem)
+            {
+                Bad(DAmount, amountProblem);
+            }
+            else if (currency is not null)
+            {
+                if (Math.Abs(value) > currency.MaxAmount)
+                {
+                    Bad(
+                        DAmount,
+                        string.Create(
+                            CultureInfo.InvariantCulture,
+                            $"An amount in {currency.Code} is at most {currency.MaxAmount} either way."
+                        )
+                    );
+                }
+                else
+                {
+                    amount = Money.Of(value, currency);
+                }
+            }
+            Stage? stage = null;
+            var label = Text(file, DStage);
+            if (label is null)
+            {
+                Bad(DStage, "Every deal is in a stage.");
+            }
+            else if ((stage = StageOf(label)) is null)
+            {
+                Bad(DStage, UnknownStage(label));
+            }
+            var status = stage is null ? DealStatus.Open : StatusOf(stage);
+            var statusCell = Values.Trim(Cell(file, DStatus));
+            if (!statusCell.IsEmpty)
+            {
+                if (Ascii.EqualsIgnoreCase(statusCell, "open"u8))
+                {
+                    status = DealStatus.Open;
+                }
+                else if (Ascii.EqualsIgnoreCase(statusCell, "won"u8))
+                {
+                    status = DealStatus.Won;
+                }
+                else if (Ascii.EqualsIgnoreCase(statusCell, "lost"u8))
+                {
+                    status = DealStatus.Lost;
+                }
+                else
+                {
+                    Bad(DStatus, "The status is open, won or lost.");
+                }
+            }
+            var createdAt = RequiredInstant(file, DCreatedAt, "Every deal has its creation instant.");
+            var expectedClose = default(LocalDate);
+            var closeCell = Cell(file, DExpectedClose);
+            if (IsBlank(closeCell))
+            {
+                Bad(DExpectedClose, "Every deal has an expected close date.");
+            }
+            else if (values.Date(closeCell, out expectedClose) is { } closeProblem)
+            {
+                Bad(DExpectedClose, closeProblem);
+            }
+            var closedAt = OptionalInstant(file, DClosedAt);
+            var stageEnteredAt = OptionalInstant(file, DStageEnteredAt);
+            decimal? probability = null;
+            var probabilityCell = Cell(file, DProbability);
+            if (!IsBlank(probabilityCell))
+            {
+                if (values.Decimal(probabilityCell, out var p) is { } probabilityProblem)
+                {
+                    Bad(DProbability, probabilityProblem);
+                }
+                else
+                {
+                    probability = p;
+                }
+            }
+            ForecastCategory? category = null;
+            var categoryCell = Values.Trim(Cell(file, DCategory));
+            if (!categoryCell.IsEmpty)
+            {
+                category = Category(categoryCell);
+                if (category is null)
+                {
+                    Bad(DCategory, "The category is pipeline, best_case, commit or omitted.");
+                }
+            }
+            if (errors.Count > before)
+            {
+                row.Rejected = true;
+                continue;
+            }
+            var lossReason = Text(file, DLossReason);
+            var source = Text(file, DSource);
+            var leadId = Text(file, DLeadId);
+            row.Record = new DealImport
+            {
+                Id = new DealId(id!),
+                Name = Text(file, DName),
+                Owner = owner!,
+                Amount = amount!,
+                StageId = stage!.Id,
+                Status = status,
+                CreatedAt = createdAt,
+                ExpectedClose = expectedClose,
+                ClosedAt = closedAt,
+                StageEnteredAt = stageEnteredAt,
+                LossReason = lossReason is null ? null : Cached(lossReasons, lossReason, static code => new LossReason(code)),
+                Competitor = Text(file, DCompetitor),
+                Source = source is null ? null : Cached(leadSources, source, static code => new LeadSource(code)),
+                Product = Text(file, DProduct),
+                LeadId = leadId is null ? null : new LeadId(leadId),
+                ProbabilityOverride = probability,
+                CategoryOverride = category,
+            };
+        }
+        KeepMalformedIds(file);
+        dealRowsRead = file.Rows;
+        StopIfAsked();
+    }
+
+    private Instant RequiredInstant(CsvFile file, int column, string missing)
+    {
+        var cell = Cell(file, column);
+        if (IsBlank(cell))
+        {
+            Bad(column, missing);
+            return default;
+        }
+        if (values.Instant(cell, out var at) is { } problem)
+        {
+            Bad(column, problem);
+        }
+        return at;
+    }
+
+    private Instant? OptionalInstant(CsvFile file, int column)
+    {
+        var cell = Cell(file, column);
+        if (IsBlank(cell))
+        {
+            return null;
+        }
+        if (values.Instant(cell, out var at) is { } problem)
+        {
+            Bad(column, problem);
+            return null;
+        }
+        return at;
+    }
+
+    // A malformed deal row keeps its id, when it can be read: a later row with that id is a duplicate, and the deal's
+    // history rows are rejected as those of a rejected row (not as those of an unknown deal).
+    private void KeepMalformedIds(CsvFile file)
+    {
+        foreach (var (error, raw) in file.Skipped)
+        {
+            if (DealIdOf(raw, file) is { } id && !dealById.ContainsKey(id))
+            {
+                dealById.Add(id, deals.Count);
+                deals.Add(new DealRow(error.Line, -1) { Rejected = true });
+            }
+        }
+    }
+
+    // One instance per code: a file repeats a few sources and loss reasons over many rows.
+    private static T Cached<T>(Dictionary<string, T> cache, string code, Func<string, T> create)
+    {
+        if (!cache.TryGetValue(code, out var value))
+        {
+            value = create(code);
+            cache.Add(code, value);
+        }
+        return value;
+    }
+
+    // An error in a cell of the row being read.
+    private void Bad(int column, string reason) =>
+        Fail(new CsvRowError(current!.Role, currentLine, current.Header[column] ?? currentColumns[column], Raw(current, column), reason));
+
+    private static ForecastCategory? Category(ReadOnlySpan<byte> cell) =>
+        Ascii.EqualsIgnoreCase(cell, "pipeline"u8) ? ForecastCategory.Pipeline
+        : Ascii.EqualsIgnoreCase(cell, "best_case"u8) ? ForecastCategory.BestCase
+        : Ascii.EqualsIgnoreCase(cell, "commit"u8) ? ForecastCategory.Commit
+        : Ascii.EqualsIgnoreCase(cell, "omitted"u8) ? ForecastCategory.Omitted
+        : null;
+
+    private static DealStatus StatusOf(Stage stage) =>
+        stage.Kind switch
+        {
+            StageKind.Won => DealStatus.Won,
+            StageKind.Lost => DealStatus.Lost,
+            _ => DealStatus.Open,
+        };
+}

@@ -1,0 +1,316 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Runtime.InteropServices;
+using System.Text.Unicode;
+using CsvHelper;
+using NodaTime;
+using SalesPipeline.Deals;
+using SalesPipeline.Pipelines;
+using static SalesPipeline.Csv.Reading.CanonicalColumns;
+
+namespace SalesPipeline.Csv.Reading;
+
+// One import: reads the deals file, then the history file (grouping its rows by deal), builds each deal's history, hands
+// the records to PipelineTransitions.Import and maps its errors back to the lines they came from.
+internal sealed partial class ImportSession
+{
+    internal const string DealsFile = "deals";
+    internal const string HistoryFile = "history";
+
+    private readonly PipelineDefinition pipeline;
+    private readonly CsvReadOptions options;
+    private readonly Values values;
+    private readonly Dictionary<string, Stage> stageByLabel;
+    private readonly List<CsvRowError> errors = [];
+    private readonly List<DealRow> deals = [];
+    private readonly List<HistoryRow> history = [];
+    private readonly Dictionary<string, int> dealById = new(StringComparer.Ordinal);
+    private readonly RowStore dealRaw = new();
+    private readonly RowStore historyRaw = new();
+    private readonly Dictionary<string, LeadSource> leadSources = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LossReason> lossReasons = new(StringComparer.Ordinal);
+    private CsvFile? dealsFile;
+    private CsvFile? historyFile;
+    private long dealRowsRead;
+    private long historyRowsRead;
+
+    // The row being read, for Bad.
+    private CsvFile? current;
+    private long currentLine;
+    private string[] currentColumns = [];
+
+    internal ImportSession(PipelineDefinition pipeline, CsvReadOptions options)
+    {
+        this.pipeline = pipeline;
+        this.options = options;
+        values = new Values(options.Culture, options.Zone);
+        stageByLabel = new Dictionary<string, Stage>(StringComparer.OrdinalIgnoreCase);
+        if (options.Stages is null)
+        {
+            foreach (var stage in pipeline.Stages)
+            {
+                stageByLabel.TryAdd(stage.Id, stage);
+            }
+            foreach (var stage in pipeline.Stages)
+            {
+                stageByLabel.TryAdd(stage.Name, stage);
+            }
+        }
+    }
+
+    internal CsvImportResult Run(Stream deals, Stream? historyStream, Instant asOf)
+    {
+        using (dealsFile = CsvFile.Open(deals, DealsFile, DealColumns, DealsRequired, options))
+        {
+            ReadDeals(dealsFile);
+        }
+        if (historyStream is not null)
+        {
+            using (historyFile = CsvFile.Open(historyStream, HistoryFile, HistoryColumns, HistoryRequired, options))
+            {
+                ReadHistory(historyFile);
+            }
+        }
+        BuildHistories();
+        return Import(asOf);
+    }
+
+    // Adds an error; the first one ends the import when the options say so.
+    private void Fail(CsvRowError error)
+    {
+        errors.Add(error);
+        if (options.StopAtFirstError)
+        {
+            throw new CsvImportException([error]);
+        }
+    }
+
+    private void StopIfAsked()
+    {
+        if (options.StopAtFirstError && errors.Count > 0)
+        {
+            throw new CsvImportException([errors[0]]);
+        }
+    }
+
+    // The cell of a canonical column, as bytes; empty when the file lacks the column.
+    private static ReadOnlySpan<byte> Cell(CsvFile file, int column) =>
+        file.Index[column] is var i and >= 0 ? file.Reader.GetSpan(i) : default;
+
+    private static bool IsBlank(ReadOnlySpan<byte> cell) => Values.Trim(cell).IsEmpty;
+
+    // The cell as a string (pooled by CsvHelper), or null when the column is missing or the cell is empty or only white
+    // space (any Unicode space: the ids and codes of Core refuse those).
+    private static string? Text(CsvFile file, int column)
+    {
+        if (file.Index[column] is var i and >= 0 && !IsBlank(file.Reader.GetSpan(i)))
+        {
+            var text = file.Reader.GetString(i);
+            return string.IsNullOrWhiteSpace(text) ? null : text;
+        }
+        return null;
+    }
+
+    private static string? Raw(CsvFile file, int column) => file.Index[column] is var i and >= 0 ? file.Reader.GetString(i) : null;
+
+    // Checks that a row is valid UTF-8; an invalid one is reported at its first bad field.
+    private bool CheckUtf8(CsvFile file, long line)
+    {
+        var reader = file.Reader;
+        if (Utf8.IsValid(reader.RawRecord))
+        {
+            return true;
+        }
+        for (var i = 0; i < reader.FieldCount; i++)
+        {
+            if (!Utf8.IsValid(reader.GetSpan(i)))
+            {
+                Fail(
+                    new CsvRowError(
+                        file.Role,
+                        line,
+                        file.HeaderOf(i),
+                        reader.GetString(i),
+                        "The text is not valid UTF-8 (shown with U+FFFD where a byte sequence is invalid); save the file as UTF-8."
+                    )
+                );
+                return false;
+            }
+        }
+        Fail(new CsvRowError(file.Role, line, null, null, "The row is not valid UTF-8; save the file as UTF-8."));
+        return false;
+    }
+
+    private Stage? StageOf(string label)
+    {
+        if (options.Stages is { } map)
+        {
+            return map.TryGetValue(label, out var id) && pipeline.TryGetStage(id, out var mapped) ? mapped : null;
+        }
+        return stageByLabel.TryGetValue(label, out var stage) ? stage : null;
+    }
+
+    private string UnknownStage(string label) =>
+        options.Stages is { } map && map.TryGetValue(label, out var id)
+            ? $"CsvReadOptions.Stages maps this label to \"{id}\", which is not a stage of pipeline \"{pipeline.Name}\"."
+        : options.Stages is not null ? "The label is not in CsvReadOptions.Stages."
+        : $"No stage of pipeline \"{pipeline.Name}\" has this id or name; its stages are {string.Join(", ", StageNames())}.";
+
+    private IEnumerable<string> StageNames()
+    {
+        foreach (var stage in pipeline.Stages)
+        {
+            yield return stage.Id == stage.Name ? stage.Id : $"{stage.Id} ({stage.Name})";
+        }
+    }
+
+    private CsvImportResult Import(Instant asOf)
+    {
+        var records = new List<DealImport>(deals.Count);
+        var rowOf = new List<int>(deals.Count);
+        for (var d = 0; d < deals.Count; d++)
+        {
+            if (deals[d].Record is { } record)
+            {
+                records.Add(record);
+                rowOf.Add(d);
+            }
+        }
+        var imported = pipeline.Import(records, asOf);
+        // A deal the import rejects takes every row of it along; each row not yet reported names the first reason.
+        var firstOf = new Dictionary<int, CsvRowError>();
+        foreach (var error in imported.Errors)
+        {
+            firstOf.TryAdd(rowOf[error.Index], MapImportError(deals[rowOf[error.Index]], error));
+        }
+        foreach (var (d, first) in firstOf)
+        {
+            RejectAll(d, first);
+        }
+        var accepted = imported.Deals;
+        var historyAccepted = 0L;
+        var historyRejected = 0L;
+        foreach (var row in CollectionsMarshal.AsSpan(history))
+        {
+            if (row.Rejected)
+            {
+                historyRejected++;
+            }
+            else
+            {
+                historyAccepted++;
+            }
+        }
+        var ordered = errors.OrderBy(e => e.File == DealsFile ? 0 : 1).ThenBy(e => e.Line).ToList(); // stable: a row's cells keep their order
+        return new CsvImportResult(
+            accepted,
+            ordered.AsReadOnly(),
+            new CsvRowCounts(dealRowsRead, accepted.Count, dealRowsRead - accepted.Count),
+            new CsvRowCounts(historyRowsRead, historyAccepted, historyRowsRead - historyAccepted)
+        );
+    }
+
+    // Marks a deal's row and every history row of it rejected, each row without an error yet getting one that names why.
+    private void RejectAll(int d, CsvRowError cause)
+    {
+        var deal = deals[d];
+        deal.Record = null;
+        if (!deal.Rejected)
+        {
+            deal.Rejected = true;
+            Fail(new CsvRowError(DealsFile, deal.Line, null, null, $"Its history is rejected: {cause}"));
+        }
+        var rows = CollectionsMarshal.AsSpan(history);
+        for (var h = deal.FirstHistory; h >= 0; h = rows[h].Next)
+        {
+            if (!rows[h].Rejected)
+            {
+                rows[h].Rejected = true;
+                Fail(
+                    new CsvRowError(
+                        HistoryFile,
+                        rows[h].Line,
+                        null,
+                        null,
+                        string.Create(CultureInfo.InvariantCulture, $"Rejected with its deal (deals line {deal.Line}): {cause}")
+                    )
+                );
+            }
+        }
+    }
+
+    private CsvRowError MapImportError(DealRow deal, ImportError error)
+    {
+        var field = error.Field;
+        if (field.StartsWith("History[", StringComparison.Ordinal))
+        {
+            var close = field.IndexOf(']', StringComparison.Ordinal);
+            var entry = int.Parse(field.AsSpan(8, close - 8), CultureInfo.InvariantCulture);
+            // Sorted again rather than kept per deal: only a rejected deal needs it.
+            var order = new List<int>();
+            SortHistory(deal, order);
+            var h = order[entry];
+            var column = field[(close + 1)..] switch
+            {
+                ".EnteredAt" => HAt,
+                ".By" => HBy,
+                _ => HTo,
+            };
+            ref var row = ref CollectionsMarshal.AsSpan(history)[h];
+            row.Rejected = true;
+            var mapped = new CsvRowError(
+                HistoryFile,
+                row.Line,
+                historyFile!.Header[column],
+                CellText(historyRaw, row.Raw, historyFile, column),
+                error.Rule
+            );
+            Fail(mapped);
+            return mapped;
+        }
+        var c = field switch
+        {
+            nameof(DealImport.Id) => DId,
+            nameof(DealImport.Name) => DName,
+            nameof(DealImport.Owner) => DOwner,
+            nameof(DealImport.Amount) => DAmount,
+            nameof(DealImport.StageId) => DStage,
+            nameof(DealImport.Status) => dealsFile!.Index[DStatus] >= 0 ? DStatus : DStage,
+            nameof(DealImport.ExpectedClose) => DExpectedClose,
+            nameof(DealImport.CreatedAt) => DCreatedAt,
+            nameof(DealImport.ClosedAt) => DClosedAt,
+            nameof(DealImport.LossReason) => DLossReason,
+            nameof(DealImport.Competitor) => DCompetitor,
+            nameof(DealImport.ProbabilityOverride) => DProbability,
+            nameof(DealImport.CategoryOverride) => DCategory,
+            nameof(DealImport.StageEnteredAt) => DStageEnteredAt,
+            nameof(DealImport.Product) => DProduct,
+            _ => -1,
+        };
+        deal.Rejected = true;
+        var onDeal = new CsvRowError(
+            DealsFile,
+            deal.Line,
+            c >= 0 ? dealsFile!.Header[c] ?? DealColumns[c] : null,
+            c >= 0 ? CellText(dealRaw, deal.Raw, dealsFile!, c) : null,
+            error.Rule
+        );
+        Fail(onDeal);
+        return onDeal;
+    }
+
+    // A cell of a kept row, read again from its raw bytes (only for errors found after reading).
+    private static string? CellText(RowStore store, int raw, CsvFile file, int column)
+    {
+        var field = file.Index[column];
+        if (field < 0)
+        {
+            return null;
+        }
+        using var reader = CsvReader.Create(store[raw].ToArray(), new CsvReaderOptions { Separator = file.Separator, HasHeader = false });
+        return reader.Read() && field < reader.FieldCount ? reader.GetString(field) : null;
+    }
+}
