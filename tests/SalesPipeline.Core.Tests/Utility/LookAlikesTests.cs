@@ -1,3 +1,4 @@
+using SalesPipeline.Pipelines;
 using SalesPipeline.Utility;
 
 namespace SalesPipeline.Tests.Utility;
@@ -139,5 +140,82 @@ public class LookAlikesTests
     {
         // Unicode 3.12: D55C - AC00 = 10588 = 18 * 588 + 0 * 28 + 4, so L = 1100 + 18, V = 1161 + 0, T = 11A7 + 4 ("han").
         Assert.Equal("\u1112\u1161\u11AB", LookAlikes.Decomposed("\uD55C", compatibility: false));
+    }
+
+    // Facts, not InlineData: an attribute's strings are stored as UTF-8, which turns a lone surrogate into U+FFFD.
+    [Fact]
+    public void IdProblem_LoneSurrogateFirst_NamesIndexZero() =>
+        Assert.Equal("contains an unpaired surrogate (U+DC00 at index 0), which is not text", LookAlikes.IdProblem("\uDC00abc"));
+
+    [Fact]
+    public void IdProblem_TwoLoneSurrogates_NamesTheFirst() =>
+        Assert.Equal("contains an unpaired surrogate (U+DC00 at index 0), which is not text", LookAlikes.IdProblem("\uDC00a\uDC01"));
+
+    [Theory]
+    // 10000 LINEAR B SYLLABLE B008 A and 10020 LINEAR B SYLLABLE B046 JE are letters; their low 16 bits (0000, a
+    // control character, and 0020, a space) say nothing about them.
+    [InlineData("\U00010000")]
+    [InlineData("\U00010020")]
+    public void IsBlank_SupplementaryLetter_IsNotBlank(string text)
+    {
+        Assert.False(LookAlikes.IsBlank(text));
+        Assert.Null(LookAlikes.IdProblem(text));
+        Assert.Equal(text, LookAlikes.Visible(text));
+    }
+
+    [Fact]
+    public void Visible_LastLoneSurrogate_IsWrittenOut() => Assert.Equal("a<U+DFFF>", LookAlikes.Visible("a\uDFFF"));
+
+    [Fact]
+    public void Decomposed_FirstSupplementaryCodePoint_IsUnchanged()
+    {
+        // 10000 has no decomposition; it is written back as the pair D800 DC00.
+        Assert.Equal("\uD800\uDC00", LookAlikes.Decomposed("\U00010000", compatibility: false));
+    }
+
+    [Theory]
+    // 3001 IDEOGRAPHIC COMMA has Script_Extensions Bopo Hang Hani Hira Kana Yiii (ScriptExtensions.txt): Yi is in no
+    // Latin cover, but the id is allowed because one of its scripts (Han) is.
+    [InlineData("a\u3001")]
+    // 3105 BOPOMOFO LETTER B: only the cover Latin + Han + Bopomofo holds it.
+    [InlineData("a\u3105")]
+    [InlineData("a\u6F22\u3105")]
+    // D55C HANGUL SYLLABLE HAN: only the cover Latin + Han + Hangul holds it.
+    [InlineData("a\uD55C")]
+    [InlineData("a\u6F22\uD55C")]
+    public void IdProblem_LatinWithinACover_IsNone(string id) => Assert.Null(LookAlikes.IdProblem(id));
+
+    [Fact]
+    public void IdProblem_LatinAndCyrillic_GivesTheWholeMessage()
+    {
+        // 0434 CYRILLIC SMALL LETTER DE: Script Cyrl, in no Latin cover.
+        Assert.Equal(
+            "mixes scripts: Latin (\"a\" U+0061), Cyrillic (\"\u0434\" U+0434); an id's letters must come from one script (characters of the Common and Inherited scripts, such as digits, punctuation and combining marks, go with any; Latin may also join Han with Hiragana and Katakana, with Bopomofo, or with Hangul: the \"highly restrictive\" level of Unicode TR39)",
+            LookAlikes.IdProblem("a\u0434")
+        );
+    }
+
+    [Fact]
+    public void Build_NamesConfusableOnlyOnceCaseFolded_AreRefused()
+    {
+        // 0399 GREEK CAPITAL LETTER IOTA: its skeleton is "l" (confusables.txt 0399 -> 006C), so "\u0399dle" and "idle"
+        // have the skeletons "ldle" and "idle"; their keys differ ("\u03B9dle" and "idle", CaseFolding.txt 0399 -> 03B9),
+        // but 03B9 GREEK SMALL LETTER IOTA's skeleton is "i" (confusables.txt 03B9 -> 0069): the keys' skeletons are both "idle".
+        var ex = Assert.Throws<PipelineDefinitionException>(() =>
+            PipelineDefinition
+                .CreateBuilder("P")
+                .Stage("\u0399dle", 0.2m, id: "idle-1")
+                .Stage("idle", 0.4m, id: "idle-2")
+                .Won("Won")
+                .Lost("Lost")
+                .Build()
+        );
+
+        Assert.Equal(
+            [
+                "The stage names \"\u0399dle\" and \"idle\" are confusable once case-folded: both have the skeleton \"idle\"; names of one kind must differ after compatibility normalization (NFKC), case folding and removing invisible characters, and must not be confusable (equal Unicode TR39 skeletons, before or after case folding).",
+            ],
+            ex.Problems
+        );
     }
 }
