@@ -189,4 +189,37 @@ public sealed partial class StageWeightedForecastTests
             StringComparison.Ordinal
         );
     }
+
+    // Period edges: the first and last day of a period, a gap between periods, periods given out of order.
+    [Fact]
+    public void StageWeighted_PeriodsOutOfOrderWithAGap_PlaceEachDayInItsPeriodAndTheGapOutside()
+    {
+        // March then January (February between them is in no period). Negotiation is 80%.
+        FiscalPeriod[] periods = [Q1Months[2], Q1Months[0]];
+        Deal[] deals =
+        [
+            DealIn("jan-1", "negotiation", 1_000m, new LocalDate(2026, 1, 1)),
+            DealIn("jan-31", "negotiation", 2_000m, new LocalDate(2026, 1, 31)),
+            DealIn("feb-15", "negotiation", 4_000m, new LocalDate(2026, 2, 15)),
+            DealIn("mar-1", "negotiation", 8_000m, new LocalDate(2026, 3, 1)),
+            DealIn("mar-31", "negotiation", 16_000m, new LocalDate(2026, 3, 31)),
+            DealIn("apr-1", "negotiation", 32_000m, new LocalDate(2026, 4, 1)),
+        ];
+
+        var forecast = Forecast.StageWeighted(deals, Pipeline, periods, new ForecastOptions { AsOf = new LocalDate(2026, 1, 1) });
+        var snapshot = Forecast.StageWeighted(ForecastSnapshot.Create(deals, Pipeline), periods, new LocalDate(2026, 1, 1));
+
+        // March: 8,000 + 16,000 = 24,000 -> 19,200; January: 1,000 + 2,000 = 3,000 -> 2,400; outside: 4,000 + 32,000.
+        Assert.Equal(
+            (2, Usd(24_000m), Usd(19_200m)),
+            (forecast.Periods[0].OpenDeals, forecast.Periods[0].OpenAmount, forecast.Periods[0].Weighted)
+        );
+        Assert.Equal(
+            (2, Usd(3_000m), Usd(2_400m)),
+            (forecast.Periods[1].OpenDeals, forecast.Periods[1].OpenAmount, forecast.Periods[1].Weighted)
+        );
+        Assert.Equal((2, Usd(36_000m)), (forecast.OutsidePeriods.OpenDeals, forecast.OutsidePeriods.OpenAmount));
+        Assert.Equal(0, forecast.Overdue.OpenDeals);
+        Assert.Equal(forecast, snapshot);
+    }
 }
