@@ -51,4 +51,29 @@ public sealed partial class StageCalibrationTests
             "stageId",
             Assert.Throws<ArgumentNullException>(() => StageCalibration.FromHistory(EightDeals(), Pipeline).ForStage(null!)).ParamName
         );
+
+    [Fact]
+    public void FromHistory_DealImportedAsWon_CountsAsClosedWithoutReachingAnyStage()
+    {
+        // Imported already won: its open stages were never observed, so it reaches none (and wins none of them).
+        var deal = Pipeline.Import(
+            new DealImport
+            {
+                Id = new DealId("w1"),
+                Owner = "alice",
+                Amount = Money.Of(1_000m, Currency.USD),
+                StageId = "won",
+                Status = DealStatus.Won,
+                ClosedAt = Day(1),
+                ExpectedClose = new NodaTime.LocalDate(2026, 1, 6),
+                CreatedAt = Day(-10),
+            },
+            Day(2)
+        );
+
+        var calibration = StageCalibration.FromHistory([deal], Pipeline);
+
+        Assert.Equal((1, 1), (calibration.ClosedDeals, calibration.WonDeals));
+        Assert.All(calibration.Stages, s => Assert.Equal((0, 0), (s.Reached, s.Won)));
+    }
 }

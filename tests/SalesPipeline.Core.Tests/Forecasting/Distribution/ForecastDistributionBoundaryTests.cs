@@ -185,4 +185,13 @@ public sealed class ForecastDistributionBoundaryTests
         );
         Assert.StartsWith("The index must be between 0 and 6; it was 7.", outside.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Variance_AmountsWhoseSquaresPassDecimal_IsSumOfASquaredPQInDoubles()
+    {
+        // (10^15)^2 = 10^30 is beyond decimal (7.9 x 10^28): sum a^2 p (1 - p) = 10^30 x 0.25 + 10^28 x 0.16 = 2.516 x 10^29.
+        var d = Forecast.Distribution([OpenInMarch("A", 1e15m, 0.5m), OpenInMarch("B", 1e14m, 0.2m)], Pipeline, March);
+
+        Assert.Equal(2.516e29, d.Variance, 2.516e29 * 1e-12);
+    }
 }

@@ -64,4 +64,15 @@ public sealed class RevenueGridBoundaryTests
         Assert.Equal((true, 1, 0m), (grid.IsLattice, grid.Length, grid.ErrorBound));
         Assert.Empty(grid.Deals);
     }
+
+    [Fact]
+    public void Choose_AmountBeyondLongInUnits_SplitsInsteadOfALattice()
+    {
+        // 2 x 10^19 whole units do not fit a long (9.2 x 10^18): no lattice, a split grid within the points.
+        var grid = RevenueGrid.Choose([20_000_000_000_000_000_000m, 1m], [0.5, 0.5], 64, Currency.USD, "options");
+
+        Assert.False(grid.IsLattice);
+        Assert.True(grid.Length <= 64);
+        Assert.Equal(grid.Deals.Sum(d => d.Span) + 1, grid.Length);
+    }
 }
