@@ -10,7 +10,7 @@ using SalesPipeline.Targets;
 
 namespace SalesPipeline.Tests.Forecasting;
 
-public sealed class CategoryForecastTests
+public sealed partial class CategoryForecastTests
 {
     private static readonly PipelineDefinition Pipeline = PipelineDefinition.Default;
     private static readonly Instant Start = Instant.FromUtc(2025, 12, 1, 9, 0); // before every close date

@@ -7,7 +7,7 @@ using SalesPipeline.Targets;
 
 namespace SalesPipeline.Tests.Forecasting;
 
-public sealed class ForecastBacktestTests
+public sealed partial class ForecastBacktestTests
 {
     private static readonly PipelineDefinition Pipeline = PipelineDefinition.Default;
     private static readonly FiscalPeriod February = FiscalCalendar.Calendar.Month(2026, 2);

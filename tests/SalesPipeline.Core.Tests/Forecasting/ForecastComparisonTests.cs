@@ -5,7 +5,7 @@ using SalesPipeline.Pipelines;
 
 namespace SalesPipeline.Tests.Forecasting;
 
-public sealed class ForecastComparisonTests
+public sealed partial class ForecastComparisonTests
 {
     private static readonly PipelineDefinition Pipeline = PipelineDefinition.Default;
     private static readonly Instant Start = Instant.FromUtc(2026, 1, 5, 9, 0);

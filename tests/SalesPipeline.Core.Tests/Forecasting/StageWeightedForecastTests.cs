@@ -10,7 +10,7 @@ using SalesPipeline.Targets;
 
 namespace SalesPipeline.Tests.Forecasting;
 
-public sealed class StageWeightedForecastTests
+public sealed partial class StageWeightedForecastTests
 {
     private static readonly PipelineDefinition Pipeline = PipelineDefinition.Default;
     private static readonly Instant Start = Instant.FromUtc(2026, 1, 5, 9, 0);

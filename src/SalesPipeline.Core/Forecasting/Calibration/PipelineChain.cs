@@ -169,13 +169,13 @@ public sealed class PipelineChain
             }
             var fundamental = (Matrix<double>.Build.DenseIdentity(g) - q).Inverse();
             var absorption = fundamental * r;
-            var days = fundamental * t;
+            var reaches = Reachability(q);
             for (var a = 0; a < g; a++)
             {
                 var i = resolved[a];
                 winProbability[i] = Math.Clamp(absorption[a, 0], 0.0, 1.0);
                 lossProbability[i] = Math.Clamp(absorption[a, 1], 0.0, 1.0);
-                daysToClose[i] = double.IsNaN(days[a]) ? null : Math.Max(0.0, days[a]);
+                daysToClose[i] = DaysToClose(fundamental, t, reaches, a);
                 for (var b = 0; b < g; b++)
                 {
                     visits[i, resolved[b]] = fundamental[a, b];
@@ -224,6 +224,51 @@ public sealed class PipelineChain
         return pipeline.TryGetStage(stageId, out var stage) && stage.IsOpen
             ? stage.Index
             : throw new ArgumentException($"Pipeline \"{pipeline.Name}\" has no open stage with id \"{stageId}\".", paramName);
+    }
+
+    // reaches[a, b]: stage b can be reached from stage a through observed moves (a reaches itself); exactly the
+    // entries where N is positive.
+    private static bool[,] Reachability(Matrix<double> q)
+    {
+        var g = q.RowCount;
+        var reaches = new bool[g, g];
+        for (var a = 0; a < g; a++)
+        {
+            for (var b = 0; b < g; b++)
+            {
+                reaches[a, b] = a == b || q[a, b] > 0;
+            }
+        }
+        for (var k = 0; k < g; k++)
+        {
+            for (var a = 0; a < g; a++)
+            {
+                for (var b = 0; b < g; b++)
+                {
+                    reaches[a, b] |= reaches[a, k] && reaches[k, b];
+                }
+            }
+        }
+        return reaches;
+    }
+
+    // (N t)_a over the stages a reaches only: an untimed stage (t NaN) that a cannot reach must not make a's days
+    // unknown, which NaN x 0 in the full product would.
+    private static double? DaysToClose(Matrix<double> fundamental, Vector<double> t, bool[,] reaches, int a)
+    {
+        var days = 0.0;
+        for (var b = 0; b < t.Count; b++)
+        {
+            if (reaches[a, b])
+            {
+                if (double.IsNaN(t[b]))
+                {
+                    return null;
+                }
+                days += fundamental[a, b] * t[b];
+            }
+        }
+        return Math.Max(0.0, days);
     }
 
     private int Column(string stageId, string paramName)

@@ -5,7 +5,7 @@ using static SalesPipeline.Tests.Forecasting.Calibration.CalibrationFixtures;
 
 namespace SalesPipeline.Tests.Forecasting.Calibration;
 
-public sealed class PipelineChainTests
+public sealed partial class PipelineChainTests
 {
     private static readonly PipelineDefinition Pipeline = Abc();
 

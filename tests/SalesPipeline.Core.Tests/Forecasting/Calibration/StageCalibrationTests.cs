@@ -6,7 +6,7 @@ using static SalesPipeline.Tests.Forecasting.Calibration.CalibrationFixtures;
 
 namespace SalesPipeline.Tests.Forecasting.Calibration;
 
-public sealed class StageCalibrationTests
+public sealed partial class StageCalibrationTests
 {
     private static readonly PipelineDefinition Pipeline = Abc();
 
