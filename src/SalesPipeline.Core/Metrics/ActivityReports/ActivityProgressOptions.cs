@@ -17,7 +17,9 @@ namespace SalesPipeline.Metrics;
 public sealed record ActivityProgressOptions
 {
     private readonly ActivityKind[] kinds = [ActivityKind.Meeting, ActivityKind.Demo];
-    private readonly ActivityOutcome[] excludedOutcomes = [ActivityOutcome.NoShow, ActivityOutcome.Cancelled];
+
+    // In the order the setter keeps (by code), so options listing the same outcomes equal the default.
+    private readonly ActivityOutcome[] excludedOutcomes = [ActivityOutcome.Cancelled, ActivityOutcome.NoShow];
     private readonly Duration within = Duration.FromDays(14);
     private readonly double confidence = 0.95;
 
