@@ -26,4 +26,14 @@ public class FunnelReportTests
         Assert.False(report.Equals(null));
         Assert.All(others, r => Assert.NotEqual(report, r));
     }
+
+    [Fact]
+    public void LeadConversion_Text_NamesTheGroup_DashesForNoRate()
+    {
+        Assert.Equal("All leads: 0 leads, to deal -, to qualified -", new LeadConversion(null, "", 0, 0, 0, null, null).ToString());
+        Assert.Equal(
+            "Source web: 3 leads, to deal -, to qualified -",
+            new LeadConversion(Breakdown.Source, "web", 3, 0, 0, null, null).ToString()
+        );
+    }
 }
