@@ -17,7 +17,9 @@ namespace SalesPipeline.Metrics;
 public sealed record ActivityProgressOptions
 {
     private readonly ActivityKind[] kinds = [ActivityKind.Meeting, ActivityKind.Demo];
-    private readonly ActivityOutcome[] excludedOutcomes = [ActivityOutcome.NoShow, ActivityOutcome.Cancelled];
+
+    // In the order the setter keeps (by code), so options listing the same outcomes equal the default.
+    private readonly ActivityOutcome[] excludedOutcomes = [ActivityOutcome.Cancelled, ActivityOutcome.NoShow];
     private readonly Duration within = Duration.FromDays(14);
     private readonly double confidence = 0.95;
 
@@ -29,7 +31,7 @@ public sealed record ActivityProgressOptions
     /// <exception cref="ArgumentException">The list is empty or holds an undefined kind.</exception>
     public IReadOnlyList<ActivityKind> Kinds
     {
-        get => Array.AsReadOnly(kinds);
+        get => ValueList<ActivityKind>.Copy(kinds)!; // prints as [Meeting, Demo] in ToString
         init
         {
             Preconditions.CheckNotNull(value, nameof(Kinds));
@@ -46,7 +48,7 @@ public sealed record ActivityProgressOptions
     /// <exception cref="ArgumentNullException">The value or an element is null.</exception>
     public IReadOnlyList<ActivityOutcome> ExcludedOutcomes
     {
-        get => Array.AsReadOnly(excludedOutcomes);
+        get => ValueList<ActivityOutcome>.Copy(excludedOutcomes)!;
         init
         {
             excludedOutcomes = Preconditions

@@ -103,4 +103,13 @@ public class LossAnalysisTests
                 }
             )
         );
+
+    [Fact]
+    public void LossFigures_Text_SharesAsPercentages_OrNotApplicable()
+    {
+        // 3 of 4 losses, 60,000 of 100,000 lost: 75.0% and 60.0%.
+        Assert.Equal("3 (75.0%), USD 60,000.00 (60.0%)", new LossFigures(3, Money.Of(60_000m, Currency.USD), 0.75m, 0.6m).ToString());
+        // No losses at all: no shares, no value.
+        Assert.Equal("0 (n/a),  (n/a)", new LossFigures(0, null, null, null).ToString());
+    }
 }

@@ -47,6 +47,31 @@ public class LeaderboardTests
     }
 
     [Fact]
+    public void Text_ListsTheRanked_ThenThoseBelowTheMinimumSample()
+    {
+        // alice: won 10,000, lost one: 1/2 decided, ranked. bob: one loss, 1 decided deal < 2: below the minimum.
+        Deal[] deals = [Won("A1", "alice", 10_000m, 3), Lost("A2", "alice", 5_000m, 4), Lost("B1", "bob", 7_000m, 4)];
+
+        var board = Leaderboard.Of(deals, [], LeaderboardMeasure.WinRate, minimumSample: 2);
+        var all = Leaderboard.Of(deals, [], LeaderboardMeasure.WinRate, minimumSample: 1);
+
+        Assert.Equal(
+            "Rep by WinRate\n"
+                + "1. alice  won 1, USD 10,000.00, 1/2 won = 50.0%, 0 activities\n"
+                + "below the minimum sample of 2:\n"
+                + "- bob  won 0, USD 0.00, 0/1 won = 0.0%, 0 activities",
+            board.ToString()
+        );
+        // Everyone ranked: no "below" section.
+        Assert.Equal(
+            "Rep by WinRate\n"
+                + "1. alice  won 1, USD 10,000.00, 1/2 won = 50.0%, 0 activities\n"
+                + "2. bob  won 0, USD 0.00, 0/1 won = 0.0%, 0 activities",
+            all.ToString()
+        );
+    }
+
+    [Fact]
     public void Of_WinRate_ListsSmallSamplesSeparately()
     {
         var board = Leaderboard.Of(Deals(), [], LeaderboardMeasure.WinRate, minimumSample: 2);

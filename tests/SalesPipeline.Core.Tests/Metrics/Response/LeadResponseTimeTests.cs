@@ -116,6 +116,32 @@ public class LeadResponseTimeTests
     }
 
     [Fact]
+    public void Options_Rejections_SayTheRuleAndTheOption()
+    {
+        var limit = Assert.Throws<ArgumentOutOfRangeException>(() =>
+            new LeadResponseAccumulator(ActivityIndex.Empty, AsOf, new LeadResponseOptions { UntouchedAfter = Duration.FromHours(-2) })
+        );
+        var team = Assert.Throws<ArgumentException>(() =>
+            new LeadResponseAccumulator(ActivityIndex.Empty, AsOf, breakdown: Breakdown.Team)
+        );
+        // The smallest positive limit is accepted.
+        var tick = new LeadResponseAccumulator(ActivityIndex.Empty, AsOf, new LeadResponseOptions { UntouchedAfter = Duration.Epsilon });
+
+        Assert.Equal(Duration.FromHours(-2), limit.ActualValue);
+        Assert.StartsWith(
+            $"LeadResponseOptions.UntouchedAfter must be positive; it was {Duration.FromHours(-2)}.",
+            limit.Message,
+            StringComparison.Ordinal
+        );
+        Assert.StartsWith(
+            "A breakdown by team needs the sales organisation; set LeadResponseOptions.Organization.",
+            team.Message,
+            StringComparison.Ordinal
+        );
+        Assert.Equal(Duration.Epsilon, tick.Options.UntouchedAfter);
+    }
+
+    [Fact]
     public void Of_BadInput_Throws()
     {
         Assert.Equal("leads", Assert.Throws<ArgumentNullException>(() => LeadResponseTime.Of(null!, ActivityIndex.Empty, AsOf)).ParamName);

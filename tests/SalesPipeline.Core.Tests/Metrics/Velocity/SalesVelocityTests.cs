@@ -164,6 +164,23 @@ public class SalesVelocityTests
     }
 
     [Fact]
+    public void Options_Rejections_SayTheRuleAndTheOption()
+    {
+        var zone = Assert.Throws<ArgumentException>(() =>
+            new SalesVelocityAccumulator(Q1, Currency.USD, new VelocityOptions { Zone = null! })
+        );
+        var team = Assert.Throws<ArgumentException>(() => new SalesVelocityAccumulator(Q1, Currency.USD, breakdown: Breakdown.Team));
+
+        Assert.Equal(("options", "options"), (zone.ParamName, team.ParamName));
+        Assert.StartsWith("VelocityOptions.Zone must not be null; use DateTimeZone.Utc for UTC.", zone.Message, StringComparison.Ordinal);
+        Assert.StartsWith(
+            "A breakdown by team needs the sales organisation; set VelocityOptions.Organization.",
+            team.Message,
+            StringComparison.Ordinal
+        );
+    }
+
+    [Fact]
     public void Of_NoDealsWithRates_IsEmptyAndUndefined()
     {
         var v = SalesVelocity.Of([], Q1, new VelocityOptions { Rates = ExchangeRates.In(Currency.EUR) });

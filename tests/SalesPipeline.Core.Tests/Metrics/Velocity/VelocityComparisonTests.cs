@@ -156,6 +156,30 @@ public class VelocityComparisonTests
     }
 
     [Fact]
+    public void Compare_UndefinedAfter_NamesTheAfterSide_AndTheTextSaysSo()
+    {
+        var before = Velocity(40, 10, 25_000m, 50, 15);
+        // No deal decided after: no win rate, no velocity.
+        var after = Velocity(40, 0, 25_000m, 50, 0);
+
+        var c = SalesVelocity.Compare(before, after);
+
+        Assert.NotNull(after.Reason);
+        Assert.Equal($"Velocity is undefined after: {after.Reason}", c.Reason);
+        Assert.Equal($"Velocity change undefined: Velocity is undefined after: {after.Reason}", c.ToString());
+    }
+
+    [Fact]
+    public void Text_ZeroShares_ArePlus()
+    {
+        // Only the cycle moves, 50 -> 25 days: 40 x 25,000 x 0.4 / 50 = 8,000 -> / 25 = 16,000 a day; the cycle takes
+        // the whole +8,000 and the other levers +0.00.
+        var c = SalesVelocity.Compare(Velocity(40, 10, 25_000m, 50, 15), Velocity(40, 10, 25_000m, 25, 15));
+
+        Assert.Equal("Change +8,000.00 USD/day = open deals +0.00 + average won +0.00 + win rate +0.00 + cycle +8,000.00", c.ToString());
+    }
+
+    [Fact]
     public void Compare_BadInput_Throws()
     {
         var usd = Velocity(1, 1, 1m, 1, 0);

@@ -123,4 +123,24 @@ public class IncomingVolumeTests
         );
         Assert.Contains("IncomingVolumeOptions.Organization", team.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Report_Equality_EveryLineCounts()
+    {
+        var none = IncomingVolume.Of([], [], Q1);
+        IncomingVolumeReport[] others =
+        [
+            IncomingVolume.Of([], [], Q1, new IncomingVolumeOptions { Breakdown = Breakdown.Product }), // only the breakdown
+            IncomingVolume.Of([NewLead("L1", LeadSource.Web, Instant.FromUtc(2026, 4, 1, 9, 0))], [], Q1), // one lead outside Q1
+            IncomingVolume.Of([NewLead("L1", LeadSource.Web, Instant.FromUtc(2026, 1, 5, 9, 0))], [], Q1), // one in January
+            IncomingVolume.Of([NewLead("L1", LeadSource.Web, Instant.FromUtc(2026, 2, 5, 9, 0))], [], Q1), // one in February
+        ];
+
+        Assert.Equal(none, IncomingVolume.Of([], [], Q1));
+        Assert.Equal(none.GetHashCode(), IncomingVolume.Of([], [], Q1).GetHashCode());
+        Assert.False(none.Equals(null));
+        Assert.All(others, r => Assert.NotEqual(none, r));
+        // Same total (one lead), other month.
+        Assert.NotEqual(others[2], others[3]);
+    }
 }
