@@ -107,9 +107,13 @@ public static class DealCsv
     // The reader buffers, so the file stream does not.
     private static FileStream Open(string path) => new(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
 
+    private static readonly Instant FirstSupportedInstant = Instant.FromUtc(1, 1, 1, 0, 0);
+
+    // Core's import applies the same rule, but only after both files are read: refused here before any reading. The
+    // range ends at Instant.MaxValue, so only its start can be passed.
     private static void CheckAsOf(Instant asOf)
     {
-        if (asOf < Instant.FromUtc(1, 1, 1, 0, 0) || asOf > Instant.FromUtc(9999, 12, 31, 23, 59).PlusNanoseconds(59_999_999_999))
+        if (asOf < FirstSupportedInstant)
         {
             throw new ArgumentOutOfRangeException(
                 nameof(asOf),
