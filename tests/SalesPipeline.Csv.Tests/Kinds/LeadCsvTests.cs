@@ -155,6 +155,18 @@ public class LeadCsvTests
         "The last touch is not before the first touch."
     )]
     [InlineData(
+        "B,Bad,web,alice,2025-03-01T00:00:00Z,,,2025-03-04T00:00:00Z,,,",
+        "last_touch_at",
+        "2025-03-04T00:00:00Z",
+        "A last touch needs the first touch (first_touch_at) too."
+    )]
+    [InlineData(
+        "B,Bad,web,alice,2025-03-01T00:00:00Z,new,,2025-03-04T00:00:00Z,,,",
+        "last_touch_at",
+        "2025-03-04T00:00:00Z",
+        "A new lead has not been touched yet."
+    )]
+    [InlineData(
         "B,Bad,web,alice,2025-03-01T00:00:00Z,,,,2025-02-01T00:00:00Z,,no budget",
         "closed_at",
         "2025-02-01T00:00:00Z",

@@ -190,6 +190,16 @@ public class PaymentCsvTests
     }
 
     [Fact]
+    public void A_reversal_needs_no_currency_even_for_an_unknown_contract()
+    {
+        var result = Read($"{Header}\n{Good}\nC-1,V-1,reversal,2026-02-05,,,,WIRE-1,\nC-9,V-2,reversal,2026-02-05,,,,WIRE-1,\n");
+
+        Assert.Equal(new CsvRowCounts(3, 2, 1), result.Rows);
+        Assert.Equal(("contract_id", 4L), (Assert.Single(result.Errors).Column, result.Errors[0].Line));
+        Assert.Equal(0m, result.Items[0].StatusAsOf(new LocalDate(2026, 2, 5)).Collected.Amount);
+    }
+
+    [Fact]
     public void Stop_at_first_error_also_stops_at_the_schedules_first_rejection()
     {
         var e = Assert.Throws<CsvImportException>(() =>

@@ -71,7 +71,7 @@ internal sealed class LeadRows
         status ??=
             dealId is not null ? LeadStatus.Converted
             : reason is not null ? LeadStatus.Disqualified
-            : first is not null ? LeadStatus.Working
+            : first is not null || last is not null ? LeadStatus.Working
             : LeadStatus.New;
         CheckStatus(r, status.Value, dealId, reason, first, last, closedAt);
         CheckOrder(r, createdAt!.Value, first, last, closedAt);
@@ -130,7 +130,7 @@ internal sealed class LeadRows
         {
             r.Bad(Reason, "Only a disqualified lead has a disqualification reason.");
         }
-        if (status == LeadStatus.Working && first is null)
+        if (status == LeadStatus.Working && first is null && last is null)
         {
             r.Bad(FirstTouchAt, "A working lead has been touched: it has the instant of its first touch.");
         }

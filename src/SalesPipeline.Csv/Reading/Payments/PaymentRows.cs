@@ -103,7 +103,8 @@ internal sealed class PaymentRows
         var kind = r.Choice(Kind, KindCodes, Kinds, "The kind is payment, refund or reversal.");
         var badKind = r.HasErrors && kind is null && !r.IsBlank(Kind);
         var on = r.Date(On, "Every row has its date: when the money was received or paid back.");
-        var currency = r.Currency(Currency, schedule?.Currency);
+        // A reversal has no amount, so it needs no currency; when it names one, it is checked all the same.
+        var currency = kind == EntryKind.Reversal && r.IsBlank(Currency) ? schedule?.Currency : r.Currency(Currency, schedule?.Currency);
         if (currency is not null && schedule is not null && currency != schedule.Currency)
         {
             r.Bad(Currency, $"The schedule of contract {contract} is in {schedule.Currency.Code}.");
