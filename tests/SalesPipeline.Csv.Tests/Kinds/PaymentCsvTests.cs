@@ -150,6 +150,25 @@ public class PaymentCsvTests
     }
 
     [Fact]
+    public void Payments_beyond_what_a_schedule_can_total_are_rejected_with_the_schedules_reason_alone()
+    {
+        // USD 9,000,000,000,000,000.00 twice: 1.8 x 10^18 cents, beyond the 10^18 minor units a total holds.
+        var result = Read(
+            $"{Header}\nC-1,P-1,payment,2026-02-02,9000000000000000,USD,,,\nC-1,P-2,payment,2026-02-03,9000000000000000,USD,,,\n"
+        );
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal((3L, null, null), (error.Line, error.Column, error.Value));
+        Assert.StartsWith(
+            "The schedule of contract C-1 rejects it: With payment P-2 2026-02-03 USD 9,000,000,000,000,000.00 the schedule's payments would add up to USD 18,000,000,000,000,000.00",
+            error.Reason,
+            StringComparison.Ordinal
+        );
+        Assert.DoesNotContain("Parameter", error.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("Actual value", error.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_refund_listed_before_its_payment_is_recorded_after_it_by_date()
     {
         var result = Read($"{Header}\nC-1,R-1,refund,2026-02-10,500,USD,,WIRE-1,\n{Good}\n");

@@ -88,7 +88,7 @@ internal sealed class RowReader
     // An error in a cell of the current row.
     internal void Bad(int column, string reason) => Fail(Error(column, reason));
 
-    internal CsvRowError Error(int column, string reason) =>
+    private CsvRowError Error(int column, string reason) =>
         new(schema.Role, Line, file.Header[column] ?? schema.Columns[column], file.Raw(column), reason);
 
     internal bool IsBlank(int column) => Values.Trim(file.Cell(column)).IsEmpty;
