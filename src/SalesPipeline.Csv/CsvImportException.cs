@@ -6,7 +6,7 @@ namespace SalesPipeline.Csv;
 
 /// <summary>
 /// A CSV import that cannot go on or was asked to stop: a file lacks a required column, <see cref="CsvReadOptions.StopAtFirstError"/>
-/// met its first error, or <see cref="CsvImportResult.GetDealsOrThrow"/> found errors.
+/// met its first error, or <see cref="CsvImportResult.GetDealsOrThrow"/> or <see cref="CsvReadResult{T}.GetItemsOrThrow"/> found errors.
 /// </summary>
 /// <remarks>Thread-safe once thrown (its error list is read-only).</remarks>
 public sealed class CsvImportException : Exception

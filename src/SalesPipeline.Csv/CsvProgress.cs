@@ -1,7 +1,7 @@
 namespace SalesPipeline.Csv;
 
 /// <summary>How far the reading of one file has come, reported through <see cref="CsvReadOptions.Progress"/>.</summary>
-/// <param name="File">The file's role, <c>"deals"</c> or <c>"history"</c>.</param>
+/// <param name="File">The file's role, as in <see cref="CsvRowError.File"/>.</param>
 /// <param name="Rows">The data rows read so far.</param>
 /// <param name="Bytes">The bytes read from the stream so far (the reader reads ahead of the rows by up to its buffer).</param>
 /// <remarks>

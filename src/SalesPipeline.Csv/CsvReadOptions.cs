@@ -7,7 +7,7 @@ using SalesPipeline.Csv.Reading;
 namespace SalesPipeline.Csv;
 
 /// <summary>
-/// How <see cref="DealCsv"/> reads a file: the culture of numbers and dates, the delimiter, the zone of date-times written
+/// How <see cref="DealCsv"/> (and <see cref="LeadCsv"/>, <see cref="ActivityCsv"/>, <see cref="PaymentCsv"/>, <see cref="QuotaCsv"/>) reads a file: the culture of numbers and dates, the delimiter, the zone of date-times written
 /// without an offset, the default currency, and the maps from another CRM's stage labels, owners and headers.
 /// </summary>
 /// <remarks>
@@ -72,8 +72,8 @@ public sealed record CsvReadOptions
     }
 
     /// <summary>
-    /// The file's owners, each to the owner the deals get; when set, an owner not in it is an error. When null (the default),
-    /// owners are taken as written.
+    /// The file's owners, each to the owner the deals get (and the leads, the activities and people's quotas); when set, an
+    /// owner not in it is an error. When null (the default), owners are taken as written.
     /// </summary>
     /// <exception cref="ArgumentException">A key or value is null or blank.</exception>
     public IReadOnlyDictionary<string, string>? Owners
@@ -83,8 +83,8 @@ public sealed record CsvReadOptions
     }
 
     /// <summary>
-    /// The headers of another CRM's export: a canonical column name (docs/csv.md, such as <c>deal_id</c> or <c>at</c>) to the
-    /// header this file uses for it. Columns not in it keep their canonical header.
+    /// The headers of another CRM's export: a canonical column name of any kind of file (docs/csv.md, such as <c>deal_id</c>,
+    /// <c>at</c> or <c>contract_id</c>) to the header this file uses for it. Columns not in it keep their canonical header.
     /// </summary>
     /// <exception cref="ArgumentException">A key is not a canonical column name, or a header is null or blank.</exception>
     public IReadOnlyDictionary<string, string>? Columns

@@ -6,7 +6,7 @@ namespace SalesPipeline.Csv;
 /// One rejected row of a CSV file, or one problem of it: where it is, which cell, what the cell held and the rule it
 /// breaks.
 /// </summary>
-/// <param name="File">The file's role, <c>"deals"</c> or <c>"history"</c> (never a path).</param>
+/// <param name="File">The file's role, <c>"deals"</c> or <c>"history"</c>, or <c>"leads"</c>, <c>"activities"</c>, <c>"payments"</c> or <c>"quotas"</c> (never a path).</param>
 /// <param name="Line">The 1-based physical line where the row starts (the header is line 1; lines inside quoted fields count).</param>
 /// <param name="Column">The column's header as the file writes it; null when the problem is the whole row.</param>
 /// <param name="Value">The cell's raw text; null when the row has no such cell, or the problem is the whole row.</param>

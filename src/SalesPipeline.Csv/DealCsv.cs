@@ -105,7 +105,8 @@ public static class DealCsv
     }
 
     // The reader buffers, so the file stream does not.
-    private static FileStream Open(string path) => new(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+    internal static FileStream Open(string path) =>
+        new(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
 
     private static readonly Instant FirstSupportedInstant = Instant.FromUtc(1, 1, 1, 0, 0);
 

@@ -67,7 +67,19 @@ internal static class CanonicalColumns
         HTo = 4,
         HBy = 5;
 
-    internal static string List => string.Join(", ", DealColumns.Concat(HistoryColumns.Skip(1)));
+    // Every canonical name of every kind, once each, in the order of the docs' files: CsvReadOptions.Columns may map any.
+    private static readonly string[] All =
+    [
+        .. DealColumns
+            .Concat(HistoryColumns)
+            .Concat(LeadRows.Schema.Columns)
+            .Concat(ActivityRows.Schema.Columns)
+            .Concat(PaymentRows.Schema.Columns)
+            .Concat(QuotaRows.Schema.Columns)
+            .Distinct(StringComparer.Ordinal),
+    ];
 
-    internal static bool IsCanonical(string name) => Array.IndexOf(DealColumns, name) >= 0 || Array.IndexOf(HistoryColumns, name) >= 0;
+    internal static string List => string.Join(", ", All);
+
+    internal static bool IsCanonical(string name) => Array.IndexOf(All, name) >= 0;
 }

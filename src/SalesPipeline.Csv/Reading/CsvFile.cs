@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Text.Unicode;
 using CsvHelper;
 
 namespace SalesPipeline.Csv.Reading;
@@ -138,6 +139,47 @@ internal sealed class CsvFile : IDisposable
             progress?.Report(new CsvProgress(Role, Rows, counter.Count));
         }
         return more;
+    }
+
+    // The cell of a canonical column, as bytes; empty when the file lacks the column.
+    internal ReadOnlySpan<byte> Cell(int column) => Index[column] is var i and >= 0 ? reader.GetSpan(i) : default;
+
+    // The cell as a string (pooled by CsvHelper), or null when the column is missing or the cell is empty or only white
+    // space (any Unicode space: the ids and codes of Core refuse those).
+    internal string? Text(int column)
+    {
+        if (Index[column] is var i and >= 0 && !Values.Trim(reader.GetSpan(i)).IsEmpty)
+        {
+            var text = reader.GetString(i);
+            return string.IsNullOrWhiteSpace(text) ? null : text;
+        }
+        return null;
+    }
+
+    // The cell's raw text, or null when the file lacks the column.
+    internal string? Raw(int column) => Index[column] is var i and >= 0 ? reader.GetString(i) : null;
+
+    // Null when the current row is valid UTF-8; else the error, at the row's first bad field.
+    internal CsvRowError? Utf8Error(long line)
+    {
+        if (Utf8.IsValid(reader.RawRecord))
+        {
+            return null;
+        }
+        for (var i = 0; i < reader.FieldCount; i++)
+        {
+            if (!Utf8.IsValid(reader.GetSpan(i)))
+            {
+                return new CsvRowError(
+                    Role,
+                    line,
+                    HeaderOf(i),
+                    reader.GetString(i),
+                    "The text is not valid UTF-8 (shown with U+FFFD where a byte sequence is invalid); save the file as UTF-8."
+                );
+            }
+        }
+        return new CsvRowError(Role, line, null, null, "The row is not valid UTF-8; save the file as UTF-8.");
     }
 
     internal string? HeaderOf(int field) => field >= 0 && field < reader.Headers.Count ? reader.Headers[field] : null;

@@ -4,7 +4,6 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Runtime.InteropServices;
-using System.Text.Unicode;
 using CsvHelper;
 using NodaTime;
 using SalesPipeline.Deals;
@@ -97,51 +96,23 @@ internal sealed partial class ImportSession
     }
 
     // The cell of a canonical column, as bytes; empty when the file lacks the column.
-    private static ReadOnlySpan<byte> Cell(CsvFile file, int column) =>
-        file.Index[column] is var i and >= 0 ? file.Reader.GetSpan(i) : default;
+    private static ReadOnlySpan<byte> Cell(CsvFile file, int column) => file.Cell(column);
 
     private static bool IsBlank(ReadOnlySpan<byte> cell) => Values.Trim(cell).IsEmpty;
 
-    // The cell as a string (pooled by CsvHelper), or null when the column is missing or the cell is empty or only white
-    // space (any Unicode space: the ids and codes of Core refuse those).
-    private static string? Text(CsvFile file, int column)
-    {
-        if (file.Index[column] is var i and >= 0 && !IsBlank(file.Reader.GetSpan(i)))
-        {
-            var text = file.Reader.GetString(i);
-            return string.IsNullOrWhiteSpace(text) ? null : text;
-        }
-        return null;
-    }
+    private static string? Text(CsvFile file, int column) => file.Text(column);
 
-    private static string? Raw(CsvFile file, int column) => file.Index[column] is var i and >= 0 ? file.Reader.GetString(i) : null;
+    private static string? Raw(CsvFile file, int column) => file.Raw(column);
 
     // Checks that a row is valid UTF-8; an invalid one is reported at its first bad field.
     private bool CheckUtf8(CsvFile file, long line)
     {
-        var reader = file.Reader;
-        if (Utf8.IsValid(reader.RawRecord))
+        if (file.Utf8Error(line) is { } error)
         {
-            return true;
+            Fail(error);
+            return false;
         }
-        for (var i = 0; i < reader.FieldCount; i++)
-        {
-            if (!Utf8.IsValid(reader.GetSpan(i)))
-            {
-                Fail(
-                    new CsvRowError(
-                        file.Role,
-                        line,
-                        file.HeaderOf(i),
-                        reader.GetString(i),
-                        "The text is not valid UTF-8 (shown with U+FFFD where a byte sequence is invalid); save the file as UTF-8."
-                    )
-                );
-                return false;
-            }
-        }
-        Fail(new CsvRowError(file.Role, line, null, null, "The row is not valid UTF-8; save the file as UTF-8."));
-        return false;
+        return true;
     }
 
     private Stage? StageOf(string label)

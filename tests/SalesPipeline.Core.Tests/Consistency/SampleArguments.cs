@@ -10,6 +10,7 @@ using SalesPipeline.Health;
 using SalesPipeline.Leads;
 using SalesPipeline.Organization;
 using SalesPipeline.Pipelines;
+using SalesPipeline.Reporting;
 using SalesPipeline.Targets;
 
 namespace SalesPipeline.Tests.Consistency;
@@ -85,6 +86,8 @@ internal static class SampleArguments
                 .Build(),
         [typeof(CategoryAdjustment)] = () =>
             new CategoryAdjustment("alice", Quarter, ForecastCategory.Commit, Money.Of(500m, Currency.USD), "lena", At),
+        [typeof(ReportColumn)] = () => new ReportColumn("stage_id", ColumnType.Text, "The stage."),
+        [typeof(IReadOnlyList<object?>)] = () => new object?[] { "qualify" },
         [typeof(Quota)] = () => Quota.ForPerson("alice", FiscalCalendar.Calendar.Year(2026), Money.Of(100_000m, Currency.USD)),
         [typeof(BacktestPoint)] = () => BacktestPoint.AtStartOf(Quarter),
         [typeof(ForecastSnapshot)] = () => ForecastSnapshot.Create([SampleDeal], PipelineDefinition.Default),

@@ -98,7 +98,8 @@ public sealed class FuzzTests
         Assert.Equal(result.IsComplete, result.Errors.Count == 0);
     }
 
-    private static byte[] Damage(string text, Random random)
+    // Also the damage of KindFuzzTests' files (leads, activities, payments, quotas).
+    internal static byte[] Damage(string text, Random random)
     {
         for (var n = random.Next(0, 4); n > 0; n--)
         {
