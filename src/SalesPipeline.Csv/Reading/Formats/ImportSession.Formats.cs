@@ -80,15 +80,16 @@ internal sealed partial class ImportSession
         return (at, file.Index[column]);
     }
 
-    // The stage entries of a HubSpot row, oldest first (a stable sort: equal instants keep the columns' order); the entry
-    // into the Won or Lost stage a closed deal is in gives its close instant.
+    // The stage entries of a HubSpot row, oldest first (a stable sort: equal instants keep the columns' order), one per
+    // stage (from its double-quoted column when it also has a single-quoted one); the entry into the Won or Lost stage a
+    // closed deal is in gives its close instant.
     private List<(StageEntry Entry, int Field)> StageEntries(CsvFile file, Stage? stage, ref Instant? closedAt, ref int closeField)
     {
         var entries = new List<(StageEntry Entry, int Field)>();
         foreach (var (field, entered) in stageColumns)
         {
             var cell = file.Reader.GetSpan(field);
-            if (IsBlank(cell))
+            if (IsBlank(cell) || entries.Exists(e => e.Entry.StageId == entered.Id))
             {
                 continue;
             }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace SalesPipeline.Csv.Reading.Formats;
 
@@ -10,10 +11,11 @@ internal static class StageDateColumns
 {
     private const string Prefix = "Date entered ";
 
-    // Each column of the pipeline: its field index, its header and the stage label inside it.
+    // Each column of the pipeline: its field index, its header and the stage label inside it; the double-quoted (current)
+    // columns first, so that a stage with both kinds takes its entry from the current one.
     internal static List<(int Field, string Header, string Label)> Find(IReadOnlyList<string> headers, string pipeline)
     {
-        var found = new List<(int, string, string)>();
+        var found = new List<(int, string, string, int)>();
         var suffix = $" ({pipeline})";
         for (var field = 0; field < headers.Count; field++)
         {
@@ -30,9 +32,9 @@ internal static class StageDateColumns
             var inner = quoted[1..^1];
             if (inner.EndsWith(suffix, StringComparison.OrdinalIgnoreCase) && inner.Length > suffix.Length)
             {
-                found.Add((field, headers[field], inner[..^suffix.Length].Trim()));
+                found.Add((field, headers[field], inner[..^suffix.Length].Trim(), quoted[0] == '"' ? 0 : 1));
             }
         }
-        return found;
+        return [.. found.OrderBy(f => f.Item4).Select(f => (f.Item1, f.Item2, f.Item3))];
     }
 }
