@@ -173,7 +173,10 @@ internal sealed partial class ImportSession
                 spec.Close == CloseSource.ClosedAtColumn ? (OptionalInstant(file, DClosedAt), -1) : FormatClose(file, status);
             var stageEnteredAt = OptionalInstant(file, DStageEnteredAt);
             decimal? probability = null;
-            var probabilityCell = Cell(file, DProbability);
+            // In a CRM's export, a won or lost deal's probability and category are the CRM's own (100 % Closed, 0 %
+            // Omitted), never overrides: not read.
+            var overrides = !spec.OverridesOnlyWhenDifferent || status == DealStatus.Open;
+            var probabilityCell = overrides ? Cell(file, DProbability) : default;
             if (!IsBlank(probabilityCell))
             {
                 if (values.Decimal(probabilityCell, out var p) is { } probabilityProblem)
@@ -186,7 +189,7 @@ internal sealed partial class ImportSession
                 }
             }
             ForecastCategory? category = null;
-            var categoryCell = Values.Trim(Cell(file, DCategory));
+            var categoryCell = overrides ? Values.Trim(Cell(file, DCategory)) : default;
             if (!categoryCell.IsEmpty)
             {
                 category = Category(categoryCell) ?? (spec.Lenient ? SpacedCategory(categoryCell) : null);
@@ -204,8 +207,8 @@ internal sealed partial class ImportSession
             if (spec.OverridesOnlyWhenDifferent)
             {
                 // The CRM fills these from the stage: an override is a value that differs from the stage's, on an open deal.
-                probability = status == DealStatus.Open && probability != stage!.Probability ? probability : null;
-                category = status == DealStatus.Open && category != stage!.Category ? category : null;
+                probability = probability != stage!.Probability ? probability : null;
+                category = category != stage.Category ? category : null;
             }
             if (closedFrom is not null)
             {

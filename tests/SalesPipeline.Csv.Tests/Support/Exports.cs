@@ -69,10 +69,20 @@ internal static class Exports
     }
 
     public static CsvReadOptions SalesforceOptions =>
-        new() { Format = CsvFormat.Salesforce, Culture = EnUs, Zone = LosAngeles };
+        new()
+        {
+            Format = CsvFormat.Salesforce,
+            Culture = EnUs,
+            Zone = LosAngeles,
+        };
 
     public static CsvReadOptions HubSpotOptions =>
-        new() { Format = CsvFormat.HubSpot, Zone = NewYork, DefaultCurrency = Currency.USD };
+        new()
+        {
+            Format = CsvFormat.HubSpot,
+            Zone = NewYork,
+            DefaultCurrency = Currency.USD,
+        };
 
     public static CsvReadOptions PipedriveOptions => new() { Format = CsvFormat.Pipedrive };
 
@@ -92,12 +102,8 @@ internal static class Exports
 
     public static byte[] Bytes(string format, string file) => File.ReadAllBytes(PathOf(format, file));
 
-    public static CsvImportResult Read(
-        PipelineDefinition pipeline,
-        byte[] deals,
-        byte[]? history,
-        CsvReadOptions options
-    ) => DealCsv.Read(pipeline, new MemoryStream(deals), history is null ? null : new MemoryStream(history), AsOf, options);
+    public static CsvImportResult Read(PipelineDefinition pipeline, byte[] deals, byte[]? history, CsvReadOptions options) =>
+        DealCsv.Read(pipeline, new MemoryStream(deals), history is null ? null : new MemoryStream(history), AsOf, options);
 
     public static CsvImportResult ReadSalesforce(CsvReadOptions? options = null) =>
         Read(
@@ -114,7 +120,8 @@ internal static class Exports
     // The stages a deal entered by its history, with the instants: what each sample test compares.
     public static (string Stage, Instant At)[] Path(Deal deal) =>
         [
-            .. deal.History.Select(e =>
+            .. deal
+                .History.Select(e =>
                     e switch
                     {
                         DealImported i => (i.StageId, i.At),
