@@ -44,7 +44,11 @@ public class CultureDateTests
     [InlineData("7/1/2026 9:00 XM")]
     [InlineData("7/1/2026")] // a date alone is not an instant unless the format says so
     public void Other_forms_are_refused_naming_the_culture_form(string text) =>
-        Assert.Contains("or the culture's short date M/d/yyyy", EnUs.Instant(Encoding.UTF8.GetBytes(text), out _), StringComparison.Ordinal);
+        Assert.Contains(
+            "or the culture's short date M/d/yyyy",
+            EnUs.Instant(Encoding.UTF8.GetBytes(text), out _),
+            StringComparison.Ordinal
+        );
 
     [Fact]
     public void In_a_crm_format_a_date_is_the_start_of_its_day_and_a_date_time_gives_its_date()

@@ -48,7 +48,11 @@ public class FormatErrorTests
 
         var error = Assert.Single(e.Errors);
         Assert.Equal(("deals", 1L, "Opportunity ID"), (error.File, error.Line, error.Column));
-        Assert.StartsWith("The deals file's header has no column \"Opportunity ID\", which is required", error.Reason, StringComparison.Ordinal);
+        Assert.StartsWith(
+            "The deals file's header has no column \"Opportunity ID\", which is required",
+            error.Reason,
+            StringComparison.Ordinal
+        );
     }
 
     [Fact]
@@ -206,10 +210,7 @@ public class FormatErrorTests
     [Fact]
     public void A_format_outside_the_enum_is_refused()
     {
-        Assert.Equal(
-            "Format",
-            Assert.Throws<ArgumentOutOfRangeException>(() => new CsvReadOptions { Format = (CsvFormat)9 }).ParamName
-        );
+        Assert.Equal("Format", Assert.Throws<ArgumentOutOfRangeException>(() => new CsvReadOptions { Format = (CsvFormat)9 }).ParamName);
         Assert.Equal(CsvFormat.Canonical, new CsvReadOptions().Format);
     }
 }
