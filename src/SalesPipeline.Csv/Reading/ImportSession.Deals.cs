@@ -29,7 +29,7 @@ internal sealed partial class ImportSession
                 continue;
             }
             var before = errors.Count;
-            (current, currentLine, currentColumns) = (file, line, DealColumns);
+            (current, currentLine, currentColumns) = (file, line, AllDealColumns);
 
             var id = Text(file, DId);
             if (id is null)

@@ -303,7 +303,9 @@ internal sealed class Values
         if (lenient && s.Length > 10 && IsoDate(s, out _, out _, out _) && IsoInstant(s, out _) is var problem)
         {
             // An ISO date-time (HubSpot's Close Date, 2026-03-14 15:30): its local date, as the export shows it.
-            return problem is null ? Date(s[..10], out value) : problem;
+            return problem is null ? Date(s[..10], out value)
+                : ReferenceEquals(problem, InstantRule) ? dateRule
+                : problem;
         }
         if (shortDate is not null && cultureDate is null)
         {
