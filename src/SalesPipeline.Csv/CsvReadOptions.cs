@@ -84,7 +84,8 @@ public sealed record CsvReadOptions
 
     /// <summary>
     /// The headers of another CRM's export: a canonical column name of any kind of file (docs/csv.md, such as <c>deal_id</c>,
-    /// <c>at</c> or <c>contract_id</c>) to the header this file uses for it. Columns not in it keep their canonical header.
+    /// <c>at</c> or <c>contract_id</c>) to the header this file uses for it. Columns not in it keep their canonical header,
+    /// or those of <see cref="Format"/>; a header given here wins over the format's.
     /// </summary>
     /// <exception cref="ArgumentException">A key is not a canonical column name, or a header is null or blank.</exception>
     public IReadOnlyDictionary<string, string>? Columns
@@ -104,6 +105,20 @@ public sealed record CsvReadOptions
             }
             field = value;
         }
+    }
+
+    /// <summary>
+    /// The shape of the files: <see cref="CsvFormat.Canonical"/> (the default), or a CRM's export, whose headers, value
+    /// forms and stage history the format knows (see <see cref="CsvFormat"/>). The other options apply to every format.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not a member of <see cref="CsvFormat"/>.</exception>
+    public CsvFormat Format
+    {
+        get;
+        init =>
+            field = Enum.IsDefined(value)
+                ? value
+                : throw new ArgumentOutOfRangeException(nameof(Format), value, "Format is Canonical, Salesforce, HubSpot or Pipedrive.");
     }
 
     /// <summary>Whether the first error ends the import with a <see cref="CsvImportException"/>; false (the default) collects every error.</summary>

@@ -8,7 +8,7 @@ using SalesPipeline.Pipelines;
 namespace SalesPipeline.Csv;
 
 /// <summary>
-/// Reads deals as they stand, and optionally their stage history, from CSV files in the canonical format (docs/csv.md) or
+/// Reads deals as they stand, and optionally their stage history, from CSV files in the canonical format (docs/csv.md), a Salesforce, HubSpot or Pipedrive export (<see cref="CsvReadOptions.Format"/>), or
 /// another CRM's export with its columns mapped, and imports them with
 /// <see cref="PipelineTransitions.Import(PipelineDefinition, System.Collections.Generic.IEnumerable{DealImport}, Instant)"/>.
 /// </summary>
@@ -33,8 +33,13 @@ public static class DealCsv
     /// <returns>The imported deals in file order, every error, and the row counts of each file.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="pipeline"/> or <paramref name="deals"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="asOf"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="history"/> is given with <see cref="CsvFormat.HubSpot"/> or <see cref="CsvFormat.Pipedrive"/>, whose
+    /// exports have no history file.
+    /// </exception>
     /// <exception cref="CsvImportException">
-    /// A file is empty or lacks a required column (the error names the header and the file), or <see cref="CsvReadOptions.StopAtFirstError"/>
+    /// A file is empty or lacks a required column (the error names the header and the file), a HubSpot export's
+    /// <c>Date entered</c> column names a stage the pipeline lacks, or <see cref="CsvReadOptions.StopAtFirstError"/>
     /// is set and a row is rejected (the error is that row's first).
     /// </exception>
     /// <exception cref="IOException">A stream cannot be read.</exception>
@@ -68,6 +73,7 @@ public static class DealCsv
         ArgumentNullException.ThrowIfNull(pipeline);
         ArgumentNullException.ThrowIfNull(deals);
         CheckAsOf(asOf);
+        CheckHistory(history is not null, options, nameof(history));
         return new ImportSession(pipeline, options ?? new CsvReadOptions()).Run(deals, history, asOf);
     }
 
@@ -79,7 +85,10 @@ public static class DealCsv
     /// <param name="options">How to read the files; null for the canonical defaults.</param>
     /// <returns>The imported deals in file order, every error, and the row counts of each file.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="pipeline"/> or <paramref name="dealsPath"/> is null.</exception>
-    /// <exception cref="ArgumentException">A path is empty or not a valid path.</exception>
+    /// <exception cref="ArgumentException">
+    /// A path is empty or not a valid path, or <paramref name="historyPath"/> is given with <see cref="CsvFormat.HubSpot"/> or
+    /// <see cref="CsvFormat.Pipedrive"/>, whose exports have no history file.
+    /// </exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="asOf"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z.</exception>
     /// <exception cref="CsvImportException">As for <see cref="Read"/>.</exception>
     /// <exception cref="IOException">A file does not exist or cannot be read (<see cref="FileNotFoundException"/> and the like).</exception>
@@ -99,6 +108,7 @@ public static class DealCsv
             ArgumentException.ThrowIfNullOrEmpty(historyPath);
         }
         CheckAsOf(asOf);
+        CheckHistory(historyPath is not null, options, nameof(historyPath));
         using var deals = Open(dealsPath);
         using var history = historyPath is null ? null : Open(historyPath);
         return new ImportSession(pipeline, options ?? new CsvReadOptions()).Run(deals, history, asOf);
@@ -107,6 +117,20 @@ public static class DealCsv
     // The reader buffers, so the file stream does not.
     internal static FileStream Open(string path) =>
         new(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+
+    // HubSpot's history is in its deals file; Pipedrive's exports have none.
+    private static void CheckHistory(bool given, CsvReadOptions? options, string name)
+    {
+        if (given && options?.Format is CsvFormat.HubSpot or CsvFormat.Pipedrive)
+        {
+            throw new ArgumentException(
+                options.Format == CsvFormat.HubSpot
+                    ? "The HubSpot format has no history file: the stage history comes from the deals file's Date entered columns. Pass null."
+                    : "The Pipedrive format has no history file: Pipedrive's deal exports carry no stage history. Pass null.",
+                name
+            );
+        }
+    }
 
     private static readonly Instant FirstSupportedInstant = Instant.FromUtc(1, 1, 1, 0, 0);
 

@@ -31,6 +31,12 @@ internal static class CanonicalColumns
         "stage_entered_at",
     ];
 
+    // Columns some export formats have beyond the canonical ones (Reading/Formats), after them in a file's index: the
+    // pipeline's name, and Pipedrive's won and lost instants. Not canonical: CsvReadOptions.Columns cannot map them.
+    internal static readonly string[] FormatColumns = ["pipeline", "won_time", "lost_time"];
+
+    internal static readonly string[] AllDealColumns = [.. DealColumns, .. FormatColumns];
+
     internal static readonly bool[] DealsRequired =
     [
         .. DealColumns.Select(c => c is DealId or "owner" or "amount" or "stage" or "created_at" or "expected_close"),
@@ -58,7 +64,10 @@ internal static class CanonicalColumns
         DLeadId = 14,
         DProbability = 15,
         DCategory = 16,
-        DStageEnteredAt = 17;
+        DStageEnteredAt = 17,
+        DPipeline = 18,
+        DWonTime = 19,
+        DLostTime = 20;
 
     internal const int HId = 0,
         HAt = 1,

@@ -16,9 +16,15 @@ internal sealed class CsvFile : IDisposable
     private readonly IProgress<CsvProgress>? progress;
     private readonly List<CsvRowError> malformed = [];
 
-    private CsvFile(Stream stream, string role, CsvReadOptions options)
+    // A report's footer (Salesforce): after the rows, a blank line, then lines this recognises by their first field.
+    private readonly Func<string, bool>? footerLine;
+    private long nextLine = 2;
+    private bool inFooter;
+
+    private CsvFile(Stream stream, string role, CsvReadOptions options, Func<string, bool>? footerLine)
     {
         Role = role;
+        this.footerLine = footerLine;
         progress = options.Progress;
         counter = new CountingStream(stream);
         reader = CsvReader.Create(
@@ -57,27 +63,44 @@ internal sealed class CsvFile : IDisposable
     // Rows read so far: those returned and those CsvHelper skipped as malformed.
     internal long Rows { get; private set; }
 
-    // Opens a file and finds its columns; a missing required column, or a header that cannot be read, ends the import.
-    internal static CsvFile Open(Stream stream, string role, string[] canonical, bool[] required, CsvReadOptions options)
+    // Opens a file and finds its columns: each column's headers are tried in order (a header CsvReadOptions.Columns gives
+    // for the column replaces them); a missing required column, or a header that cannot be read, ends the import.
+    internal static CsvFile Open(
+        Stream stream,
+        string role,
+        string[] columns,
+        string[][] names,
+        bool[] required,
+        CsvReadOptions options,
+        Func<string, bool>? footerLine = null
+    )
     {
-        var file = new CsvFile(stream, role, options);
+        var file = new CsvFile(stream, role, options, footerLine);
         try
         {
             var headers = file.reader.Headers;
             file.Separator = file.reader.Separator;
-            var (index, header) = (new int[canonical.Length], new string?[canonical.Length]);
-            for (var c = 0; c < canonical.Length; c++)
+            var (index, header) = (new int[columns.Length], new string?[columns.Length]);
+            for (var c = 0; c < columns.Length; c++)
             {
-                var name = options.Columns is { } map && map.TryGetValue(canonical[c], out var mapped) ? mapped : canonical[c];
-                index[c] = file.reader.TryGetFieldIndex(name, out var i) ? i : -1;
-                header[c] = index[c] >= 0 ? headers[i] : null;
+                string[] candidates = options.Columns is { } map && map.TryGetValue(columns[c], out var mapped) ? [mapped] : names[c];
+                index[c] = -1;
+                foreach (var name in candidates)
+                {
+                    if (file.reader.TryGetFieldIndex(name, out var i))
+                    {
+                        (index[c], header[c]) = (i, headers[i]);
+                        break;
+                    }
+                }
                 if (index[c] < 0 && required[c])
                 {
+                    var name = string.Join("\" or \"", candidates);
                     throw new CsvImportException([
                         new CsvRowError(
                             role,
                             1,
-                            name,
+                            candidates[0],
                             null,
                             headers.Count == 0
                                 ? $"The {role} file is empty: it needs a header with the column \"{name}\"."
@@ -113,21 +136,30 @@ internal sealed class CsvFile : IDisposable
     {
         bool more;
         Skipped.Clear();
-        try
+        while (true)
         {
-            more = reader.Read();
-        }
-        catch (CsvFormatException e)
-        {
-            Rows++;
-            errors.Add(new CsvRowError(Role, Math.Max(e.LineNumber, 1), null, null, $"The rest of the file cannot be read: {e.Message}"));
-            more = false;
-        }
-        if (malformed.Count > 0)
-        {
-            Rows += malformed.Count;
-            errors.AddRange(malformed);
-            malformed.Clear();
+            try
+            {
+                more = reader.Read();
+            }
+            catch (CsvFormatException e)
+            {
+                Rows++;
+                errors.Add(
+                    new CsvRowError(Role, Math.Max(e.LineNumber, 1), null, null, $"The rest of the file cannot be read: {e.Message}")
+                );
+                more = false;
+            }
+            if (malformed.Count > 0)
+            {
+                Rows += malformed.Count;
+                errors.AddRange(malformed);
+                malformed.Clear();
+            }
+            if (!more || footerLine is null || !InFooter(reader.LineNumber, System.Text.Encoding.UTF8.GetString(reader.RawRecord)))
+            {
+                break;
+            }
         }
         line = more ? reader.LineNumber : 0;
         if (more && (++Rows & (ProgressEvery - 1)) == 0)
@@ -184,8 +216,65 @@ internal sealed class CsvFile : IDisposable
 
     internal string? HeaderOf(int field) => field >= 0 && field < reader.Headers.Count ? reader.Headers[field] : null;
 
+    // Whether a row (returned or malformed) is in the report's footer, where it is not a row: it is then either a footer
+    // line, not counted, or reported as a rejected row.
+    private bool InFooter(long line, string raw)
+    {
+        var lines = 1;
+        foreach (var c in raw)
+        {
+            lines += c == '\n' ? 1 : 0;
+        }
+        inFooter |= line > nextLine;
+        nextLine = line + lines;
+        if (!inFooter || footerLine!(FirstField(raw)))
+        {
+            return inFooter;
+        }
+        malformed.Add(
+            new CsvRowError(
+                Role,
+                line,
+                null,
+                raw.Length > 200 ? raw[..200] + "..." : raw,
+                "After the report's rows and the blank line that ends them, only the report's footer may follow (Grand Totals, Confidential Information - Do Not Distribute, Copyright ...); this line is not part of it."
+            )
+        );
+        return true;
+    }
+
+    // The first field of a raw row, unquoted.
+    private string FirstField(string raw)
+    {
+        if (raw.StartsWith('"'))
+        {
+            var text = new System.Text.StringBuilder();
+            for (var i = 1; i < raw.Length; i++)
+            {
+                if (raw[i] == '"')
+                {
+                    if (i + 1 < raw.Length && raw[i + 1] == '"')
+                    {
+                        text.Append('"');
+                        i++;
+                        continue;
+                    }
+                    break;
+                }
+                text.Append(raw[i]);
+            }
+            return text.ToString();
+        }
+        var end = raw.IndexOf(Separator);
+        return end < 0 ? raw : raw[..end];
+    }
+
     private void Malformed(CsvMalformedRecord record)
     {
+        if (footerLine is not null && InFooter(record.LineNumber, record.RawRecord))
+        {
+            return;
+        }
         var raw = record.RawRecord.Length > 200 ? record.RawRecord[..200] + "..." : record.RawRecord;
         var error = new CsvRowError(
             Role,

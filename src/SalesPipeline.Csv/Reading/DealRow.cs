@@ -21,6 +21,13 @@ internal sealed class DealRow(long line, int raw)
 
     internal int HistoryCount { get; set; }
 
+    // The field the close instant was read from (-1: none), and the field of each history entry taken from the deals
+    // row itself (HubSpot's Date entered columns, Pipedrive's Last stage change), in the record's history order; so that
+    // the import's errors about them point at their cells.
+    internal int CloseField { get; set; } = -1;
+
+    internal int[]? EntryFields { get; set; }
+
     // The error of the first history row of the deal that was rejected: the deal cannot be imported without it.
     internal CsvRowError? BrokenHistory { get; set; }
 }

@@ -1,8 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text;
 using NodaTime;
+using SalesPipeline.Csv.Reading.Formats;
 using SalesPipeline.Deals;
 using SalesPipeline.Pipelines;
 using static SalesPipeline.Csv.Reading.CanonicalColumns;
@@ -27,7 +29,7 @@ internal sealed partial class ImportSession
                 continue;
             }
             var before = errors.Count;
-            (current, currentLine, currentColumns) = (file, line, DealColumns);
+            (current, currentLine, currentColumns) = (file, line, AllDealColumns);
 
             var id = Text(file, DId);
             if (id is null)
@@ -133,26 +135,48 @@ internal sealed partial class ImportSession
                 {
                     status = DealStatus.Lost;
                 }
+                else if (spec.StatusClosesStage && Ascii.EqualsIgnoreCase(statusCell, "deleted"u8))
+                {
+                    Bad(
+                        DStatus,
+                        "A deleted deal is not imported: it left the pipeline without being won or lost. Leave it out of the export."
+                    );
+                }
                 else
                 {
                     Bad(DStatus, "The status is open, won or lost.");
                 }
             }
+            // Pipedrive keeps a won or lost deal in the open stage it closed from: the deal is in the Won or Lost stage.
+            Stage? closedFrom = null;
+            if (spec.StatusClosesStage && stage is { IsOpen: true } && status != DealStatus.Open)
+            {
+                (closedFrom, stage) = (stage, status == DealStatus.Won ? pipeline.WonStage : pipeline.LostStage);
+            }
+            if (spec.Lenient)
+            {
+                CheckPipeline(file);
+            }
             var createdAt = RequiredInstant(file, DCreatedAt, "Every deal has its creation instant.");
             var expectedClose = default(LocalDate);
             var closeCell = Cell(file, DExpectedClose);
-            if (IsBlank(closeCell))
+            var expectedCloseMissing = IsBlank(closeCell);
+            if (expectedCloseMissing && !(spec.ExpectedCloseFromClose && status != DealStatus.Open))
             {
                 Bad(DExpectedClose, "Every deal has an expected close date.");
             }
-            else if (values.Date(closeCell, out expectedClose) is { } closeProblem)
+            else if (!expectedCloseMissing && values.Date(closeCell, out expectedClose) is { } closeProblem)
             {
                 Bad(DExpectedClose, closeProblem);
             }
-            var closedAt = OptionalInstant(file, DClosedAt);
+            var (closedAt, closeField) =
+                spec.Close == CloseSource.ClosedAtColumn ? (OptionalInstant(file, DClosedAt), -1) : FormatClose(file, status);
             var stageEnteredAt = OptionalInstant(file, DStageEnteredAt);
             decimal? probability = null;
-            var probabilityCell = Cell(file, DProbability);
+            // In a CRM's export, a won or lost deal's probability and category are the CRM's own (100 % Closed, 0 %
+            // Omitted), never overrides: not read.
+            var overrides = !spec.OverridesOnlyWhenDifferent || status == DealStatus.Open;
+            var probabilityCell = overrides ? Cell(file, DProbability) : default;
             if (!IsBlank(probabilityCell))
             {
                 if (values.Decimal(probabilityCell, out var p) is { } probabilityProblem)
@@ -161,23 +185,47 @@ internal sealed partial class ImportSession
                 }
                 else
                 {
-                    probability = p;
+                    probability = spec.ProbabilityInPercent ? p / 100m : p;
                 }
             }
             ForecastCategory? category = null;
-            var categoryCell = Values.Trim(Cell(file, DCategory));
+            var categoryCell = overrides ? Values.Trim(Cell(file, DCategory)) : default;
             if (!categoryCell.IsEmpty)
             {
-                category = Category(categoryCell);
+                category = Category(categoryCell) ?? (spec.Lenient ? SpacedCategory(categoryCell) : null);
                 if (category is null)
                 {
                     Bad(DCategory, "The category is pipeline, best_case, commit or omitted.");
                 }
             }
+            var entries = spec.StageDateColumns ? StageEntries(file, stage, ref closedAt, ref closeField) : null;
             if (errors.Count > before)
             {
                 row.Rejected = true;
                 continue;
+            }
+            if (spec.OverridesOnlyWhenDifferent)
+            {
+                // The CRM fills these from the stage: an override is a value that differs from the stage's, on an open deal.
+                probability = probability != stage!.Probability ? probability : null;
+                category = category != stage.Category ? category : null;
+            }
+            if (closedFrom is not null)
+            {
+                // The open stage a closed deal left is kept when the export says when the deal entered it.
+                (entries, stageEnteredAt) = (
+                    stageEnteredAt is { } entered ? [(new StageEntry(closedFrom.Id, entered), file.Index[DStageEnteredAt])] : null,
+                    null
+                );
+            }
+            if (expectedCloseMissing && closedAt is { } close)
+            {
+                expectedClose = close.InZone(options.Zone).Date;
+            }
+            row.CloseField = closeField;
+            if (entries is not null)
+            {
+                row.EntryFields = [.. entries.Select(e => e.Field)];
             }
             var lossReason = Text(file, DLossReason);
             var source = Text(file, DSource);
@@ -201,6 +249,7 @@ internal sealed partial class ImportSession
                 LeadId = leadId is null ? null : new LeadId(leadId),
                 ProbabilityOverride = probability,
                 CategoryOverride = category,
+                History = entries is null ? [] : [.. entries.Select(e => e.Entry)],
             };
         }
         KeepMalformedIds(file);
@@ -273,6 +322,10 @@ internal sealed partial class ImportSession
         : Ascii.EqualsIgnoreCase(cell, "commit"u8) ? ForecastCategory.Commit
         : Ascii.EqualsIgnoreCase(cell, "omitted"u8) ? ForecastCategory.Omitted
         : null;
+
+    // Best Case as Salesforce writes it.
+    private static ForecastCategory? SpacedCategory(ReadOnlySpan<byte> cell) =>
+        Ascii.EqualsIgnoreCase(cell, "best case"u8) ? ForecastCategory.BestCase : null;
 
     private static DealStatus StatusOf(Stage stage) =>
         stage.Kind switch

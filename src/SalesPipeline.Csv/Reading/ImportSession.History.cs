@@ -160,7 +160,7 @@ internal sealed partial class ImportSession
             {
                 continue;
             }
-            SortHistory(deal, order);
+            OrderedHistory(deal, order);
             var rows = CollectionsMarshal.AsSpan(history);
             if (CheckHistory(deal, order) is { } error)
             {
@@ -174,6 +174,27 @@ internal sealed partial class ImportSession
                 entries[i] = new StageEntry(row.To.Id, row.At, row.By);
             }
             deal.Record = deal.Record! with { History = entries };
+        }
+    }
+
+    // The deal's history rows that are stage entries, in time order: entry i of its record is row order[i]. A format whose
+    // history rows record other changes too (Salesforce's amount and close date changes) leaves out the rows that keep the
+    // stage the deal was in; they are accepted, as part of the deal, without being entries.
+    private void OrderedHistory(DealRow deal, List<int> order)
+    {
+        SortHistory(deal, order);
+        if (spec.HistorySkipsUnchangedStage)
+        {
+            var rows = CollectionsMarshal.AsSpan(history);
+            var kept = 0;
+            for (var i = 0; i < order.Count; i++)
+            {
+                if (kept == 0 || rows[order[i]].To != rows[order[kept - 1]].To)
+                {
+                    order[kept++] = order[i];
+                }
+            }
+            order.RemoveRange(kept, order.Count - kept);
         }
     }
 
@@ -258,6 +279,14 @@ internal sealed partial class ImportSession
                         HistoryColumns[HTo],
                         $"The history ends with the deal {closes.ToString().ToLowerInvariant()}, but its row (deals line {deal.Line}) says it is {record.Status.ToString().ToLowerInvariant()}."
                     );
+                }
+                else if (record.ClosedAt != row.At && spec.CloseFromHistory)
+                {
+                    // The history's instant is the close; the row's Close Date is only its day.
+                    deal.Record = record with
+                    {
+                        ClosedAt = row.At,
+                    };
                 }
                 else if (record.ClosedAt != row.At)
                 {

@@ -6,6 +6,7 @@ using System.Linq;
 using System.Runtime.InteropServices;
 using CsvHelper;
 using NodaTime;
+using SalesPipeline.Csv.Reading.Formats;
 using SalesPipeline.Deals;
 using SalesPipeline.Pipelines;
 using static SalesPipeline.Csv.Reading.CanonicalColumns;
@@ -21,6 +22,7 @@ internal sealed partial class ImportSession
 
     private readonly PipelineDefinition pipeline;
     private readonly CsvReadOptions options;
+    private readonly FormatSpec spec;
     private readonly Values values;
     private readonly Dictionary<string, Stage> stageByLabel;
     private readonly List<CsvRowError> errors = [];
@@ -45,7 +47,8 @@ internal sealed partial class ImportSession
     {
         this.pipeline = pipeline;
         this.options = options;
-        values = new Values(options.Culture, options.Zone);
+        spec = FormatSpec.Of(options.Format);
+        values = new Values(options.Culture, options.Zone, spec.Lenient);
         stageByLabel = new Dictionary<string, Stage>(StringComparer.OrdinalIgnoreCase);
         if (options.Stages is null)
         {
@@ -62,13 +65,27 @@ internal sealed partial class ImportSession
 
     internal CsvImportResult Run(Stream deals, Stream? historyStream, Instant asOf)
     {
-        using (dealsFile = CsvFile.Open(deals, DealsFile, DealColumns, DealsRequired, options))
+        using (dealsFile = CsvFile.Open(deals, DealsFile, AllDealColumns, spec.DealHeaders, spec.DealRequired, options, spec.FooterLine))
         {
+            if (spec.StageDateColumns)
+            {
+                FindStageDateColumns(dealsFile);
+            }
             ReadDeals(dealsFile);
         }
         if (historyStream is not null)
         {
-            using (historyFile = CsvFile.Open(historyStream, HistoryFile, HistoryColumns, HistoryRequired, options))
+            using (
+                historyFile = CsvFile.Open(
+                    historyStream,
+                    HistoryFile,
+                    HistoryColumns,
+                    spec.HistoryHeaders!,
+                    spec.HistoryRequired,
+                    options,
+                    spec.FooterLine
+                )
+            )
             {
                 ReadHistory(historyFile);
             }
@@ -216,13 +233,19 @@ internal sealed partial class ImportSession
     private CsvRowError MapImportError(DealRow deal, ImportError error)
     {
         var field = error.Field;
+        if (field.StartsWith("History[", StringComparison.Ordinal) && deal.EntryFields is { } entryFields)
+        {
+            // An entry taken from a cell of the deal's row.
+            var close = field.IndexOf(']', StringComparison.Ordinal);
+            return OnDealCell(deal, entryFields[int.Parse(field.AsSpan(8, close - 8), CultureInfo.InvariantCulture)], error.Rule);
+        }
         if (field.StartsWith("History[", StringComparison.Ordinal))
         {
             var close = field.IndexOf(']', StringComparison.Ordinal);
             var entry = int.Parse(field.AsSpan(8, close - 8), CultureInfo.InvariantCulture);
             // Sorted again rather than kept per deal: only a rejected deal needs it.
             var order = new List<int>();
-            SortHistory(deal, order);
+            OrderedHistory(deal, order);
             var h = order[entry];
             var column = field[(close + 1)..] switch
             {
@@ -250,6 +273,7 @@ internal sealed partial class ImportSession
             nameof(DealImport.Amount) => DAmount,
             nameof(DealImport.StageId) => DStage,
             nameof(DealImport.Status) => dealsFile!.Index[DStatus] >= 0 ? DStatus : DStage,
+            nameof(DealImport.ClosedAt) when deal.CloseField >= 0 => -2,
             nameof(DealImport.ExpectedClose) => DExpectedClose,
             nameof(DealImport.CreatedAt) => DCreatedAt,
             nameof(DealImport.ClosedAt) => DClosedAt,
@@ -261,6 +285,10 @@ internal sealed partial class ImportSession
             nameof(DealImport.Product) => DProduct,
             _ => -1,
         };
+        if (c == -2)
+        {
+            return OnDealCell(deal, deal.CloseField, error.Rule);
+        }
         deal.Rejected = true;
         var onDeal = new CsvRowError(
             DealsFile,
@@ -273,10 +301,20 @@ internal sealed partial class ImportSession
         return onDeal;
     }
 
-    // A cell of a kept row, read again from its raw bytes (only for errors found after reading).
-    private static string? CellText(RowStore store, int raw, CsvFile file, int column)
+    // An error of the import in a cell of the deal's row, by its field index.
+    private CsvRowError OnDealCell(DealRow deal, int field, string rule)
     {
-        var field = file.Index[column];
+        deal.Rejected = true;
+        var error = new CsvRowError(DealsFile, deal.Line, dealsFile!.HeaderOf(field), FieldText(dealRaw, deal.Raw, dealsFile, field), rule);
+        Fail(error);
+        return error;
+    }
+
+    // A cell of a kept row, read again from its raw bytes (only for errors found after reading).
+    private static string? CellText(RowStore store, int raw, CsvFile file, int column) => FieldText(store, raw, file, file.Index[column]);
+
+    private static string? FieldText(RowStore store, int raw, CsvFile file, int field)
+    {
         if (field < 0)
         {
             return null;

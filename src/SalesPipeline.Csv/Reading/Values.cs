@@ -23,10 +23,21 @@ internal sealed class Values
     private readonly NumberFormatInfo? nonAscii;
     private readonly string decimalRule;
     private readonly string dateRule;
+    private readonly string instantRule;
 
-    internal Values(CultureInfo culture, DateTimeZone zone)
+    // The culture's numeric short date and time, read by hand; null for the invariant culture, or a culture whose short
+    // date is not numeric (NodaTime's pattern reads its dates then, and its date-times are not read).
+    private readonly CultureDate? cultureDate;
+
+    // Whether a date stands for an instant (the start of its day in the zone) and a date-time for a date (its local date):
+    // the exports of other CRMs write some instants as dates (Salesforce's Close Date) and some dates as date-times
+    // (HubSpot's Close Date).
+    private readonly bool lenient;
+
+    internal Values(CultureInfo culture, DateTimeZone zone, bool lenient = false)
     {
         this.zone = zone;
+        this.lenient = lenient;
         var invariant = ReferenceEquals(culture, CultureInfo.InvariantCulture);
         var nf = culture.NumberFormat;
         (decimalSeparator, groupSeparator) = (
@@ -42,6 +53,11 @@ internal sealed class Values
             : $"A number is written in the culture \"{culture.Name}\": like 1{nf.NumberGroupSeparator}234{nf.NumberDecimalSeparator}56, thousands separated in groups of three or not at all.";
         if (!invariant)
         {
+            cultureDate = CultureDate.Of(
+                culture.DateTimeFormat.ShortDatePattern,
+                culture.DateTimeFormat.AMDesignator,
+                culture.DateTimeFormat.PMDesignator
+            );
             try
             {
                 shortDate = LocalDatePattern.Create(culture.DateTimeFormat.ShortDatePattern, culture);
@@ -52,10 +68,28 @@ internal sealed class Values
                 shortDate = null;
             }
         }
-        dateRule = shortDate is null
-            ? "A date is ISO yyyy-MM-dd, such as 2025-03-13."
-            : $"A date is ISO yyyy-MM-dd, such as 2025-03-13, or the culture's short date {shortDate.PatternText}.";
+        dateRule =
+            (
+                shortDate is null && cultureDate is null
+                    ? "A date is ISO yyyy-MM-dd, such as 2025-03-13"
+                    : $"A date is ISO yyyy-MM-dd, such as 2025-03-13, or the culture's short date {culture.DateTimeFormat.ShortDatePattern}"
+            ) + (lenient ? " (a time after it is left out)." : ".");
+        instantRule =
+            cultureDate is null && !lenient
+                ? InstantRule
+                : InstantRule[..^1]
+                    + (
+                        cultureDate is null
+                            ? ""
+                            : $", or the culture's short date {culture.DateTimeFormat.ShortDatePattern} with a time H:mm or h:mm AM/PM (seconds optional)"
+                    )
+                    + (lenient ? "; a date alone is the start of its day in CsvReadOptions.Zone." : ".");
     }
+
+    private const string NoSuchDate = "The date does not exist: months 1-12 and the month's days.";
+
+    private const string NoSuchInstant =
+        "The date or time does not exist: months 1-12, the month's days, hours 0-23 (1-12 with AM/PM), minutes and seconds 0-59.";
 
     private static byte Ascii(string separator) => separator.Length == 1 && separator[0] < 128 ? (byte)separator[0] : (byte)0;
 
@@ -74,6 +108,55 @@ internal sealed class Values
     }
 
     internal string? Instant(ReadOnlySpan<byte> text, out Instant value)
+    {
+        var problem = IsoInstant(text, out value);
+        return ReferenceEquals(problem, InstantRule) && (cultureDate is not null || lenient)
+            ? OtherInstant(Trim(text), out value)
+            : problem;
+    }
+
+    // The culture's date-time, or (lenient) a date alone at the start of its day in the zone.
+    private string? OtherInstant(ReadOnlySpan<byte> s, out Instant value)
+    {
+        value = default;
+        var local = default(LocalDateTime);
+        var outcome = cultureDate?.Read(s, out local) ?? CultureDate.Outcome.Other;
+        if (outcome == CultureDate.Outcome.Other && lenient && s.Length == 10 && IsoDate(s, out var year, out var month, out var day))
+        {
+            if (month is < 1 or > 12 || day < 1 || day > CalendarSystem.Iso.GetDaysInMonth(year, month))
+            {
+                return NoSuchDate;
+            }
+            (outcome, local) = (CultureDate.Outcome.Date, new LocalDate(year, month, day).AtMidnight());
+        }
+        switch (outcome)
+        {
+            case CultureDate.Outcome.NoSuchValue:
+                return NoSuchInstant;
+            case CultureDate.Outcome.Date when lenient:
+                value = zone.AtStartOfDay(local.Date).ToInstant();
+                return null;
+            case CultureDate.Outcome.DateTime when local.Date == LastDay:
+                try
+                {
+                    return ToInstant(local, null, out value);
+                }
+                catch (Exception e) when (e is ArgumentOutOfRangeException or OverflowException)
+                {
+                    return LastInstant;
+                }
+            case CultureDate.Outcome.DateTime:
+                return ToInstant(local, null, out value);
+            default:
+                return instantRule;
+        }
+    }
+
+    private static readonly LocalDate LastDay = new(9999, 12, 31);
+
+    private const string LastInstant = "The instant is after 9999-12-31T23:59:59.999999999Z, the last supported instant.";
+
+    private string? IsoInstant(ReadOnlySpan<byte> text, out Instant value)
     {
         value = default;
         var s = Trim(text);
@@ -162,7 +245,7 @@ internal sealed class Values
             }
             catch (Exception e) when (e is ArgumentOutOfRangeException or OverflowException)
             {
-                return "The instant is after 9999-12-31T23:59:59.999999999Z, the last supported instant.";
+                return LastInstant;
             }
         }
         return ToInstant(local, offset, out value);
@@ -198,12 +281,33 @@ internal sealed class Values
         {
             if (month is < 1 or > 12 || day < 1 || day > CalendarSystem.Iso.GetDaysInMonth(year, month))
             {
-                return "The date does not exist: months 1-12 and the month's days.";
+                return NoSuchDate;
             }
             value = new LocalDate(year, month, day);
             return null;
         }
-        if (shortDate is not null)
+        if (cultureDate is not null)
+        {
+            switch (cultureDate.Read(s, out var local))
+            {
+                case CultureDate.Outcome.NoSuchValue:
+                    return NoSuchDate;
+                case CultureDate.Outcome.Date:
+                case CultureDate.Outcome.DateTime when lenient:
+                    value = local.Date;
+                    return null;
+                case CultureDate.Outcome.DateTime:
+                    return dateRule;
+            }
+        }
+        if (lenient && s.Length > 10 && IsoDate(s, out _, out _, out _) && IsoInstant(s, out _) is var problem)
+        {
+            // An ISO date-time (HubSpot's Close Date, 2026-03-14 15:30): its local date, as the export shows it.
+            return problem is null ? Date(s[..10], out value)
+                : ReferenceEquals(problem, InstantRule) ? dateRule
+                : problem;
+        }
+        if (shortDate is not null && cultureDate is null)
         {
             var parsed = shortDate.Parse(Encoding.UTF8.GetString(s));
             if (parsed.Success)

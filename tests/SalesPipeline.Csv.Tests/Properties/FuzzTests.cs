@@ -3,6 +3,7 @@ using System.Text;
 using SalesPipeline.Csv.Tests.Support;
 using SalesPipeline.Pipelines;
 using SalesPipeline.Tests.Fuzz;
+using File = System.IO.File;
 
 namespace SalesPipeline.Csv.Tests.Properties;
 
@@ -79,6 +80,56 @@ public sealed class FuzzTests
             e => e is CsvImportException
         );
         // The damage reaches every outcome: refusals, results with errors, and deals still imported around them.
+        Assert.True(
+            refused > 0 && withErrors > 0 && withDeals > 0,
+            $"{cases} cases: {refused} refused, {withErrors} with errors, {withDeals} with deals"
+        );
+    }
+
+    // The same damage over each CRM format's sample export (Samples/): its header aliases, value forms, footer and
+    // history source hold to the same rule.
+    [Fact]
+    public void Damaged_crm_exports_are_reported_row_by_row_and_the_counts_add_up()
+    {
+        var samples = new (PipelineDefinition Pipeline, CsvReadOptions Options, string Deals, string? History)[]
+        {
+            (
+                Exports.Salesforce,
+                Exports.SalesforceOptions,
+                File.ReadAllText(Exports.PathOf("Salesforce", "opportunities.csv")),
+                File.ReadAllText(Exports.PathOf("Salesforce", "opportunity-history.csv"))
+            ),
+            (Exports.HubSpot, Exports.HubSpotOptions, File.ReadAllText(Exports.PathOf("HubSpot", "deals.csv")), null),
+            (Exports.Pipedrive, Exports.PipedriveOptions, File.ReadAllText(Exports.PathOf("Pipedrive", "deals.csv")), null),
+        };
+        byte[] deals = [];
+        byte[]? history = null;
+        var sample = samples[0];
+        var (withDeals, withErrors) = (0, 0);
+        var (cases, refused) = Fuzzer.Run(
+            random =>
+            {
+                sample = samples[random.Next(samples.Length)];
+                deals = Damage(sample.Deals, random);
+                history = sample.History is null ? null : Damage(sample.History, random);
+                return $"{sample.Options.Format} deals:\n{Encoding.UTF8.GetString(deals)}\nhistory:\n{(history is null ? "" : Encoding.UTF8.GetString(history))}";
+            },
+            (_, random) =>
+            {
+                var options = sample.Options with { StopAtFirstError = random.Next(10) == 0 };
+                var result = DealCsv.Read(
+                    sample.Pipeline,
+                    new MemoryStream(deals),
+                    history is null ? null : new MemoryStream(history),
+                    Exports.AsOf,
+                    options
+                );
+                Check(result);
+                withDeals += result.Deals.Count > 0 ? 1 : 0;
+                withErrors += result.IsComplete ? 0 : 1;
+            },
+            e => e is CsvImportException
+        );
         Assert.True(
             refused > 0 && withErrors > 0 && withDeals > 0,
             $"{cases} cases: {refused} refused, {withErrors} with errors, {withDeals} with deals"

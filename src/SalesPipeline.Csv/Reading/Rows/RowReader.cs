@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
@@ -46,7 +47,8 @@ internal sealed class RowReader
     internal static FileRows<T> Read<T>(Stream stream, Schema schema, CsvReadOptions options, Func<RowReader, T?> parse)
         where T : class
     {
-        using var file = CsvFile.Open(stream, schema.Role, schema.Columns, schema.Required, options);
+        // Only the canonical headers (and those CsvReadOptions.Columns gives): the CRM formats read deals alone.
+        using var file = CsvFile.Open(stream, schema.Role, schema.Columns, [.. schema.Columns.Select(c => new[] { c })], schema.Required, options);
         var reader = new RowReader(file, schema, options);
         var accepted = new List<(long Line, T Value)>();
         while (file.Read(reader.errors, out var line))
