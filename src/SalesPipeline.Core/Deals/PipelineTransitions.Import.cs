@@ -264,6 +264,20 @@ public static partial class PipelineTransitions
         {
             Fail(nameof(r.History), null, "The history is a list; use [] when it is unknown.");
         }
+        foreach (
+            var (field, list) in new (string, object?)[]
+            {
+                (nameof(r.AmountChanges), r.AmountChanges),
+                (nameof(r.ExpectedCloseChanges), r.ExpectedCloseChanges),
+                (nameof(r.OwnerChanges), r.OwnerChanges),
+            }
+        )
+        {
+            if (list is null)
+            {
+                Fail(field, null, "The changes are a list; use [] when they are unknown.");
+            }
+        }
         if (errors.Count > before || stage is null)
         {
             return null;
@@ -275,22 +289,41 @@ public static partial class PipelineTransitions
         {
             return null;
         }
-        var events = new List<DealEvent>(entries.Count + 3);
+        var observed = FirstObservation(r, entries, closed, asOf);
+        var amount = CheckChanges(nameof(r.AmountChanges), r.AmountChanges, r.Amount!, observed, asOf, AmountProblem, Fail);
+        var close = CheckChanges(
+            nameof(r.ExpectedCloseChanges),
+            r.ExpectedCloseChanges,
+            r.ExpectedClose,
+            observed,
+            asOf,
+            d => Preconditions.DateProblem(d),
+            Fail
+        );
+        var owner = CheckChanges(nameof(r.OwnerChanges), r.OwnerChanges, r.Owner, observed, asOf, OwnerProblem, Fail);
+        if (errors.Count > before)
+        {
+            return null;
+        }
+        var first = (owner, amount, close);
+        var events = new List<DealEvent>(1);
+        var staged = new List<DealEvent>(entries.Count + 1);
         var reason = status == DealStatus.Lost ? r.LossReason ?? LossReason.Unknown : null;
         var lastClose = LastCloseIndex(entries);
         // The first observation.
         if (entries.Count > 0)
         {
-            var first = entries[0];
-            var firstStatus = StatusOf(first.Stage);
+            var (firstEntry, firstStage) = entries[0];
+            var firstStatus = StatusOf(firstStage);
             var final = lastClose == 0;
             events.Add(
                 Imported(
                     pipeline,
                     r,
-                    first.Entry.EnteredAt,
-                    first.Entry.By ?? by,
-                    first.Stage,
+                    first,
+                    firstEntry.EnteredAt,
+                    firstEntry.By ?? by,
+                    firstStage,
                     true,
                     firstStatus,
                     final ? reason
@@ -302,11 +335,11 @@ public static partial class PipelineTransitions
         }
         else if (!closed)
         {
-            events.Add(Imported(pipeline, r, r.StageEnteredAt ?? asOf, by, stage, r.StageEnteredAt is not null, status, null, null));
+            events.Add(Imported(pipeline, r, first, r.StageEnteredAt ?? asOf, by, stage, r.StageEnteredAt is not null, status, null, null));
         }
         else
         {
-            events.Add(Imported(pipeline, r, r.ClosedAt!.Value, by, stage, true, status, reason, r.Competitor));
+            events.Add(Imported(pipeline, r, first, r.ClosedAt!.Value, by, stage, true, status, reason, r.Competitor));
         }
         // The later entries.
         for (var i = 1; i < entries.Count; i++)
@@ -315,7 +348,7 @@ public static partial class PipelineTransitions
             var at = entry.EnteredAt;
             var who = entry.By ?? Unknown.Actor;
             var final = i == lastClose;
-            events.Add(
+            staged.Add(
                 to.Kind switch
                 {
                     StageKind.Won => new DealWon(r.Id, at, who, to.Id),
@@ -325,13 +358,17 @@ public static partial class PipelineTransitions
                 }
             );
         }
-        // The close the history lacks, then the overrides in force at asOf.
+        // The close the history lacks; the changes merged in among the stage events; then the overrides in force at asOf.
         if (closed && entries.Count > 0 && entries[^1].Stage.IsOpen)
         {
             var at = r.ClosedAt!.Value;
-            events.Add(
+            staged.Add(
                 status == DealStatus.Won ? new DealWon(r.Id, at, by, stage.Id) : new DealLost(r.Id, at, by, stage.Id, reason!, r.Competitor)
             );
+        }
+        if (!Merge(events, staged, ChangeEvents(r), Fail))
+        {
+            return null;
         }
         if (r.ProbabilityOverride is { } probability)
         {
@@ -471,6 +508,7 @@ public static partial class PipelineTransitions
     private static DealImported Imported(
         PipelineDefinition pipeline,
         DealImport r,
+        (string Owner, Money Amount, LocalDate ExpectedClose) first,
         Instant at,
         string by,
         Stage stage,
@@ -485,9 +523,9 @@ public static partial class PipelineTransitions
             by,
             pipeline.Name,
             r.Name ?? Unknown.Name,
-            r.Owner,
-            r.Amount,
-            r.ExpectedClose,
+            first.Owner,
+            first.Amount,
+            first.ExpectedClose,
             stage.Id,
             status,
             r.CreatedAt,
