@@ -37,8 +37,12 @@ public static partial class PipelineTransitions
     /// skipped count derived from the pipeline's stage order (exit criteria are not checked: the history is a fact, not a
     /// request); <see cref="DealWon"/> or <see cref="DealLost"/> on entering the Won or Lost stage; <see cref="DealReopened"/>
     /// on entering an open stage after that.</item>
-    /// <item>The close, if the history ends in an open stage and the deal is won or lost; then the probability and category
-    /// overrides, at <paramref name="asOf"/>.</item>
+    /// <item>The close, if the history ends in an open stage and the deal is won or lost.</item>
+    /// <item>One <see cref="AmountChanged"/>, <see cref="ExpectedCloseChanged"/> or <see cref="OwnerReassigned"/> per field
+    /// change, merged in time order with the stage events; <see cref="DealImported"/> carries each field's value before its
+    /// first change. At one instant: <see cref="DealImported"/>, a reopening, the changes (amount, close date, owner, each
+    /// list in its order), then any other stage event, so the deal is open for the changes whenever it can be.</item>
+    /// <item>The probability and category overrides, at <paramref name="asOf"/>.</item>
     /// </list>
     /// <para>Rules checked, each reported as an <see cref="ImportError"/>: the id is set and not repeated; the owner is set;
     /// the amount is set and not negative; the stage exists; the status agrees with the stage (Open with an open stage, Won
@@ -47,7 +51,11 @@ public static partial class PipelineTransitions
     /// Model; the category is not Closed; the expected close date and the creation are supported dates (ISO calendar,
     /// 0001-01-01 to 9999-12-31); no instant is before the creation or after <paramref name="asOf"/>; history
     /// entries are in time order, name stages of the pipeline, never enter the stage the deal is in, close only an open deal
-    /// (no two wins), reopen only when the pipeline allows it, and end where the record says the deal is.</para>
+    /// (no two wins), reopen only when the pipeline allows it, and end where the record says the deal is; each list of field
+    /// changes is oldest first, each change valid for its field (amounts not negative, in any currency; dates supported;
+    /// owners not blank), changing its value, starting where the one before ended and the last ending in the record's
+    /// current value, none before the deal's first observation (it could not be an event of the deal) or after
+    /// <paramref name="asOf"/>, and the amount and close date changing only while the deal is open.</para>
     /// <para>Pure and thread-safe.</para>
     /// </remarks>
     /// <example><code>
