@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 using NodaTime;
@@ -23,6 +24,8 @@ internal sealed class Values
     private readonly NumberFormatInfo? nonAscii;
     private readonly string decimalRule;
     private readonly string dateRule;
+    private readonly LocalDateTimePattern[] dateTimes = [];
+    private readonly string instantRule = InstantRule;
 
     internal Values(CultureInfo culture, DateTimeZone zone)
     {
@@ -52,6 +55,31 @@ internal sealed class Values
                 shortDate = null;
             }
         }
+        if (shortDate is not null)
+        {
+            // Exports write a plain space before AM/PM where .NET's newer culture data has a narrow no-break space.
+            var dtf = culture.DateTimeFormat;
+            var patterns = new List<LocalDateTimePattern>(2);
+            foreach (var time in new[] { dtf.ShortTimePattern, dtf.LongTimePattern })
+            {
+                try
+                {
+                    patterns.Add(
+                        LocalDateTimePattern.Create($"{dtf.ShortDatePattern} {time}".Replace('\u202F', ' ').Replace('\u00A0', ' '), culture)
+                    );
+                }
+                catch (InvalidPatternException)
+                {
+                    // A pattern NodaTime cannot express: that culture's date-times are read as ISO only.
+                }
+            }
+            dateTimes = [.. patterns];
+            if (dateTimes.Length > 0)
+            {
+                instantRule =
+                    $"An instant is ISO 8601, such as 2025-03-13T13:36:13Z or 2025-03-13 13:36 (in CsvReadOptions.Zone when it has no offset), or the culture's date and time, such as {dateTimes[0].Format(new LocalDateTime(2025, 3, 13, 13, 36))}.";
+            }
+        }
         dateRule = shortDate is null
             ? "A date is ISO yyyy-MM-dd, such as 2025-03-13."
             : $"A date is ISO yyyy-MM-dd, such as 2025-03-13, or the culture's short date {shortDate.PatternText}.";
@@ -73,7 +101,27 @@ internal sealed class Values
         return s[start..end];
     }
 
+    // ISO first, from the bytes; then, for a culture other than the invariant one, its short date with its short or long
+    // time (en-US: 7/1/2026 9:00 AM), in the zone.
     internal string? Instant(ReadOnlySpan<byte> text, out Instant value)
+    {
+        var problem = Iso(text, out value);
+        if (problem is null || dateTimes.Length == 0 || !IsDigit(Trim(text) is { IsEmpty: false } t ? t[0] : (byte)0))
+        {
+            return problem;
+        }
+        var local = Encoding.UTF8.GetString(Trim(text)).Replace('\u202F', ' ').Replace('\u00A0', ' ');
+        foreach (var pattern in dateTimes)
+        {
+            if (pattern.Parse(local) is { Success: true } parsed)
+            {
+                return ToInstant(parsed.Value, null, out value);
+            }
+        }
+        return problem == InstantRule ? instantRule : problem;
+    }
+
+    private string? Iso(ReadOnlySpan<byte> text, out Instant value)
     {
         value = default;
         var s = Trim(text);
