@@ -83,6 +83,7 @@ internal sealed partial class ImportSession
         if (row.Kind == HistoryKind.Changed)
         {
             Bad(HField, "A changed row names its field: amount, expected_close, owner or stage.");
+            return;
         }
         NoValues(file, "A stage row has no old_value or new_value; those belong to a row with a field.");
         var from = Text(file, HFrom);
@@ -265,13 +266,13 @@ internal sealed partial class ImportSession
 
     // The column a stage rule is reported on: a stage change's values are in old_value and new_value, and a creation
     // whose stage was derived is reported on its field cell.
-    private static int StageColumn(in HistoryRow row, int column) =>
+    private int StageColumn(in HistoryRow row, int column) =>
         row.Field switch
         {
             HistoryField.Stage => column == HFrom ? HOld
             : column == HTo ? HNew
             : column,
-            HistoryField.Created when column == HTo && row.Derived => HField,
+            HistoryField.Created when column == HTo && row.Derived && historyFile!.Index[HTo] < 0 => HField,
             _ => column,
         };
 }

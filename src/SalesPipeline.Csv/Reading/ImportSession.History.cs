@@ -242,11 +242,13 @@ internal sealed partial class ImportSession
             if (stage is null)
             {
                 row.Rejected = true;
+                // On the to_stage cell that should say, or on the field cell when the file has no to_stage column.
+                var column = historyFile!.Index[HTo] >= 0 ? HTo : HField;
                 var error = new CsvRowError(
                     HistoryFile,
                     row.Line,
-                    historyFile!.Header[HField] ?? HistoryColumns[HField],
-                    CellText(historyRaw, row.Raw, historyFile, HField),
+                    historyFile.Header[column],
+                    CellText(historyRaw, row.Raw, historyFile, column),
                     i + 1 < stages.Count
                         ? "The stage the deal was created in is unknown: the next stage change does not say which stage it leaves; give to_stage."
                         : "The stage the deal was created in is unknown: the deal is closed and no later row changes its stage; give to_stage."
