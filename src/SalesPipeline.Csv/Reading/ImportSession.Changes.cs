@@ -190,7 +190,13 @@ internal sealed partial class ImportSession
                 }
                 return date;
             default:
-                var owner = Text(file, column)!;
+                var owner = Text(file, column);
+                if (owner is null)
+                {
+                    // Only Unicode white space (a no-break space, say): an owner Core would refuse.
+                    Bad(column, "An owner is not empty or white space.");
+                    return null;
+                }
                 if (options.Owners is { } owners)
                 {
                     if (owners.TryGetValue(owner, out var mapped))
