@@ -1,6 +1,6 @@
 #:project ../../src/SalesPipeline.Csv/SalesPipeline.Csv.csproj
-// Deals and their stage history from the canonical CSV files (docs/csv.md): the page's example files read as the page
-// says, then the same deals file with two bad rows, each reported with its line, column, value and rule.
+// Deals and their history from the canonical CSV files (docs/csv.md): the page's example files read as the page says,
+// then the same deals file with two bad rows, each reported with its line, column, value and rule, then field changes.
 using NodaTime;
 using SalesPipeline;
 using SalesPipeline.Csv;
@@ -63,6 +63,35 @@ Check(
 Check(
     withErrors.Errors[1].Line == 3 && withErrors.Errors[1].Column == "stage" && withErrors.Errors[1].Value == "closing",
     "the stage's error"
+);
+
+// Field changes (docs/csv.md, "Field changes"): the amount, close date and owner before them go into the first event.
+const string changesCsv = """
+    deal_id,at,kind,from_stage,to_stage,by,field,old_value,new_value
+    D1,2025-03-01T09:00:00Z,created,,prospecting,,,,
+    D1,2025-03-05T10:00:00Z,changed,,,alice,amount,10000,12000
+    D1,2025-03-10T10:00:00Z,,,,,expected_close,2025-04-30,2025-05-31
+    D1,2025-03-20T10:00:00Z,,,,,owner,alice,bob
+    D1,2025-04-02T10:00:00Z,moved,prospecting,proposal,carol,,,
+    D1,2025-04-02T10:00:00Z,changed,,,carol,expected_close,2025-05-31,2025-06-30
+    """;
+var changed = DealCsv.Read(
+    PipelineDefinition.Default,
+    new MemoryStream(
+        System.Text.Encoding.UTF8.GetBytes(
+            "deal_id,owner,amount,currency,stage,status,created_at,expected_close,closed_at\nD1,bob,12000,USD,proposal,open,2025-03-01T09:00:00Z,2025-06-30,\n"
+        )
+    ),
+    new MemoryStream(System.Text.Encoding.UTF8.GetBytes(changesCsv)),
+    Instant.FromUtc(2025, 12, 1, 0, 0)
+);
+var events = string.Join(", ", changed.GetDealsOrThrow()[0].History.Select(e => e.GetType().Name));
+Console.WriteLine(events); // DealImported, AmountChanged, ExpectedCloseChanged, OwnerReassigned, ExpectedCloseChanged, StageMoved
+Check(events == "DealImported, AmountChanged, ExpectedCloseChanged, OwnerReassigned, ExpectedCloseChanged, StageMoved", "D1's events");
+var first = (DealImported)changed.Deals[0].History[0];
+Check(
+    (first.Owner, first.Amount, first.ExpectedClose) == ("alice", Money.Of(10_000m, Currency.USD), new LocalDate(2025, 4, 30)),
+    "D1's first values"
 );
 
 folder.Delete(recursive: true);

@@ -92,3 +92,45 @@ Console.WriteLine(LossAnalysis.Of(deals));
 // A row that breaks a rule is reported with its index, id, field, value and rule; the others still come in.
 var bad = pipeline.Import([Row(1) with { StageId = "closing" }, Row(2)], asOf);
 Console.WriteLine(bad);
+
+// Known changes of the amount, close date and owner (docs/pipelines-and-deals.md, "Field changes"): the first event
+// carries the values before them, and each becomes an event in time order among the stage events.
+var tracked = new DealImport
+{
+    Id = new DealId("SF-9"),
+    Owner = "bob",
+    Amount = Money.Of(15_000m, Currency.USD),
+    StageId = "proposal",
+    ExpectedClose = new LocalDate(2026, 6, 30),
+    CreatedAt = Instant.FromUtc(2026, 3, 2, 9, 0),
+    History =
+    [
+        new StageEntry("prospecting", Instant.FromUtc(2026, 3, 2, 9, 0)),
+        new StageEntry("proposal", Instant.FromUtc(2026, 3, 4, 9, 0)),
+    ],
+    ExpectedCloseChanges =
+    [
+        new(Instant.FromUtc(2026, 3, 2, 19, 0), new LocalDate(2026, 4, 30), new LocalDate(2026, 5, 31)),
+        new(Instant.FromUtc(2026, 3, 4, 9, 0), new LocalDate(2026, 5, 31), new LocalDate(2026, 6, 30), "carol"),
+    ],
+    AmountChanges = [new(Instant.FromUtc(2026, 3, 2, 14, 0), Money.Of(10_000m, Currency.USD), Money.Of(15_000m, Currency.USD))],
+    OwnerChanges = [new(Instant.FromUtc(2026, 3, 3, 5, 0), "alice", "bob")],
+};
+var trackedDeal = pipeline.Import(tracked, asOf);
+var kinds = string.Join(", ", trackedDeal.History.Select(e => e.GetType().Name));
+Console.WriteLine(kinds);
+
+// DealImported, AmountChanged, ExpectedCloseChanged, OwnerReassigned, ExpectedCloseChanged, StageMoved
+if (kinds != "DealImported, AmountChanged, ExpectedCloseChanged, OwnerReassigned, ExpectedCloseChanged, StageMoved")
+{
+    throw new InvalidOperationException("docs/pipelines-and-deals.md example: the events of SF-9 differ from the page.");
+}
+var pushed = SalesPipeline
+    .Health.PipelineHealth.Inspect([trackedDeal], pipeline, asOf)
+    .FindingsOf(SalesPipeline.Health.FindingKind.CloseDatePushed)
+    .ToList();
+Console.WriteLine($"close date pushed: {pushed.Count} finding(s), {pushed[0].Measured} pushes"); // 1 finding(s), 2 pushes
+if (pushed.Count != 1 || pushed[0].Measured != 2m)
+{
+    throw new InvalidOperationException("docs/pipelines-and-deals.md example: SF-9 is not flagged for its two pushes.");
+}

@@ -121,6 +121,34 @@ public sealed record CsvReadOptions
                 : throw new ArgumentOutOfRangeException(nameof(Format), value, "Format is Canonical, Salesforce, HubSpot or Pipedrive.");
     }
 
+    /// <summary>
+    /// The labels a field-history export writes in its <c>field</c> column, each to a canonical field name: <c>amount</c>,
+    /// <c>expected_close</c>, <c>owner</c>, <c>stage</c> or <c>created</c> (docs/csv.md, "Field changes"). When set, a row
+    /// whose label is not in it is a field the library does not track: it is not read, counted as accepted with its deal
+    /// and reported in <see cref="CsvImportResult.IgnoredFields"/>. When null (the default), the column holds the canonical
+    /// names themselves, ignoring case, and any other value is an error. Labels are looked up with the dictionary's own
+    /// comparer. <see cref="SalesforceFieldHistory.Fields"/> is the map of Salesforce's Opportunity Field History report.
+    /// </summary>
+    /// <exception cref="ArgumentException">A label is null or blank, or a value is not a canonical field name.</exception>
+    public IReadOnlyDictionary<string, string>? Fields
+    {
+        get;
+        init
+        {
+            foreach (var (label, name) in CheckMap(value, nameof(Fields)) ?? new Dictionary<string, string>())
+            {
+                if (Array.IndexOf(CanonicalColumns.FieldNames, name) < 0)
+                {
+                    throw new ArgumentException(
+                        $"Fields maps \"{label}\" to \"{name}\", which is not a canonical field; the canonical fields are {string.Join(", ", CanonicalColumns.FieldNames)}.",
+                        nameof(Fields)
+                    );
+                }
+            }
+            field = value;
+        }
+    }
+
     /// <summary>Whether the first error ends the import with a <see cref="CsvImportException"/>; false (the default) collects every error.</summary>
     public bool StopAtFirstError { get; init; }
 

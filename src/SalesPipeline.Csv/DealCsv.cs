@@ -8,7 +8,7 @@ using SalesPipeline.Pipelines;
 namespace SalesPipeline.Csv;
 
 /// <summary>
-/// Reads deals as they stand, and optionally their stage history, from CSV files in the canonical format (docs/csv.md), a Salesforce, HubSpot or Pipedrive export (<see cref="CsvReadOptions.Format"/>), or
+/// Reads deals as they stand, and optionally their history (stage changes and field changes), from CSV files in the canonical format (docs/csv.md), a Salesforce, HubSpot or Pipedrive export (<see cref="CsvReadOptions.Format"/>), or
 /// another CRM's export with its columns mapped, and imports them with
 /// <see cref="PipelineTransitions.Import(PipelineDefinition, System.Collections.Generic.IEnumerable{DealImport}, Instant)"/>.
 /// </summary>
@@ -27,7 +27,7 @@ public static class DealCsv
     /// <summary>Reads a deals file and, optionally, its history file, and imports the deals.</summary>
     /// <param name="pipeline">The pipeline the deals belong to.</param>
     /// <param name="deals">The deals file (one row per deal as it stands), read from its current position; left open.</param>
-    /// <param name="history">The stage-history file (rows in any order), or null; left open.</param>
+    /// <param name="history">The history file (stage rows and field changes, in any order), or null; left open.</param>
     /// <param name="asOf">When the export was taken; see <see cref="PipelineTransitions.Import(PipelineDefinition, System.Collections.Generic.IEnumerable{DealImport}, Instant)"/>.</param>
     /// <param name="options">How to read the files; null for the canonical defaults.</param>
     /// <returns>The imported deals in file order, every error, and the row counts of each file.</returns>
@@ -80,7 +80,7 @@ public static class DealCsv
     /// <summary>Reads a deals file and, optionally, its history file from disk, and imports the deals (see <see cref="Read"/>).</summary>
     /// <param name="pipeline">The pipeline the deals belong to.</param>
     /// <param name="dealsPath">The path of the deals file.</param>
-    /// <param name="historyPath">The path of the stage-history file, or null.</param>
+    /// <param name="historyPath">The path of the history file (stage rows and field changes), or null.</param>
     /// <param name="asOf">When the export was taken.</param>
     /// <param name="options">How to read the files; null for the canonical defaults.</param>
     /// <returns>The imported deals in file order, every error, and the row counts of each file.</returns>

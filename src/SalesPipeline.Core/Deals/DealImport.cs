@@ -7,7 +7,8 @@ namespace SalesPipeline.Deals;
 /// <summary>
 /// A deal as it stands in another system (a CRM export row), to bring in with
 /// <see cref="PipelineTransitions.Import(PipelineDefinition, IEnumerable{DealImport}, Instant)"/>: its current stage,
-/// amount, owner, overrides, creation date, status with the close date, and, when known, its stage history.
+/// amount, owner, overrides, creation date, status with the close date, and, when known, its stage history and the
+/// changes of its amount, expected close date and owner.
 /// </summary>
 /// <remarks>
 /// <para>A plain data record: nothing is checked when it is created. The import checks every field against the pipeline
@@ -35,10 +36,10 @@ public sealed record DealImport
     /// <summary>The deal's name; <see cref="Unknown.Name"/> when null. Not empty when given.</summary>
     public string? Name { get; init; }
 
-    /// <summary>The rep who owns the deal now; not empty.</summary>
+    /// <summary>The rep who owns the deal now; not empty. Before the first of <see cref="OwnerChanges"/>, the deal had that change's before value.</summary>
     public required string Owner { get; init; }
 
-    /// <summary>The amount now; not negative.</summary>
+    /// <summary>The amount now; not negative. Before the first of <see cref="AmountChanges"/>, the deal had that change's before value.</summary>
     public required Money Amount { get; init; }
 
     /// <summary>
@@ -47,7 +48,7 @@ public sealed record DealImport
     /// </summary>
     public required string StageId { get; init; }
 
-    /// <summary>The expected close date now.</summary>
+    /// <summary>The expected close date now. Before the first of <see cref="ExpectedCloseChanges"/>, the deal had that change's before value.</summary>
     public required LocalDate ExpectedClose { get; init; }
 
     /// <summary>When the other system created the deal: the start of its sales cycle. Not after any other instant of the record.</summary>
@@ -88,6 +89,25 @@ public sealed record DealImport
     /// </summary>
     public IReadOnlyList<StageEntry> History { get; init; } = [];
 
+    /// <summary>
+    /// The known changes of the amount, oldest first (empty when unknown): each starts from the amount the one before
+    /// ended with, and the last ends in <see cref="Amount"/>. The currency may change (a deal re-quoted in EUR); amounts
+    /// are not negative. Only while the deal is open: a won or lost deal's amount does not change.
+    /// </summary>
+    public IReadOnlyList<FieldChange<Money>> AmountChanges { get; init; } = [];
+
+    /// <summary>
+    /// The known changes of the expected close date, oldest first (empty when unknown): each starts from the date the one
+    /// before ended with, and the last ends in <see cref="ExpectedClose"/>. Only while the deal is open.
+    /// </summary>
+    public IReadOnlyList<FieldChange<LocalDate>> ExpectedCloseChanges { get; init; } = [];
+
+    /// <summary>
+    /// The known reassignments, oldest first (empty when unknown): each starts from the owner the one before ended with,
+    /// and the last ends in <see cref="Owner"/>. A won or lost deal may be reassigned too.
+    /// </summary>
+    public IReadOnlyList<FieldChange<string>> OwnerChanges { get; init; } = [];
+
     /// <summary>The lead the deal was converted from, if known.</summary>
     public LeadId? LeadId { get; init; }
 
@@ -98,7 +118,7 @@ public sealed record DealImport
     public string? Product { get; init; }
 
     /// <summary>
-    /// Who the events not taken from <see cref="History"/> are attributed to (the <see cref="DealImported"/> event, a close
+    /// Who the events not taken from <see cref="History"/> or the changes are attributed to (the <see cref="DealImported"/> event, a close
     /// the history lacks, the overrides), for example the export job's name; <see cref="Unknown.Actor"/> when null.
     /// </summary>
     public string? By { get; init; }

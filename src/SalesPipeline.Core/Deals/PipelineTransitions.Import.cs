@@ -37,8 +37,12 @@ public static partial class PipelineTransitions
     /// skipped count derived from the pipeline's stage order (exit criteria are not checked: the history is a fact, not a
     /// request); <see cref="DealWon"/> or <see cref="DealLost"/> on entering the Won or Lost stage; <see cref="DealReopened"/>
     /// on entering an open stage after that.</item>
-    /// <item>The close, if the history ends in an open stage and the deal is won or lost; then the probability and category
-    /// overrides, at <paramref name="asOf"/>.</item>
+    /// <item>The close, if the history ends in an open stage and the deal is won or lost.</item>
+    /// <item>One <see cref="AmountChanged"/>, <see cref="ExpectedCloseChanged"/> or <see cref="OwnerReassigned"/> per field
+    /// change, merged in time order with the stage events; <see cref="DealImported"/> carries each field's value before its
+    /// first change. At one instant: <see cref="DealImported"/>, a reopening, the changes (amount, close date, owner, each
+    /// list in its order), then any other stage event, so the deal is open for the changes whenever it can be.</item>
+    /// <item>The probability and category overrides, at <paramref name="asOf"/>.</item>
     /// </list>
     /// <para>Rules checked, each reported as an <see cref="ImportError"/>: the id is set and not repeated; the owner is set;
     /// the amount is set and not negative; the stage exists; the status agrees with the stage (Open with an open stage, Won
@@ -47,7 +51,11 @@ public static partial class PipelineTransitions
     /// Model; the category is not Closed; the expected close date and the creation are supported dates (ISO calendar,
     /// 0001-01-01 to 9999-12-31); no instant is before the creation or after <paramref name="asOf"/>; history
     /// entries are in time order, name stages of the pipeline, never enter the stage the deal is in, close only an open deal
-    /// (no two wins), reopen only when the pipeline allows it, and end where the record says the deal is.</para>
+    /// (no two wins), reopen only when the pipeline allows it, and end where the record says the deal is; each list of field
+    /// changes is oldest first, each change valid for its field (amounts not negative, in any currency; dates supported;
+    /// owners not blank), changing its value, starting where the one before ended and the last ending in the record's
+    /// current value, none before the deal's first observation (it could not be an event of the deal) or after
+    /// <paramref name="asOf"/>, and the amount and close date changing only while the deal is open.</para>
     /// <para>Pure and thread-safe.</para>
     /// </remarks>
     /// <example><code>
@@ -264,6 +272,20 @@ public static partial class PipelineTransitions
         {
             Fail(nameof(r.History), null, "The history is a list; use [] when it is unknown.");
         }
+        foreach (
+            var (field, list) in new (string, object?)[]
+            {
+                (nameof(r.AmountChanges), r.AmountChanges),
+                (nameof(r.ExpectedCloseChanges), r.ExpectedCloseChanges),
+                (nameof(r.OwnerChanges), r.OwnerChanges),
+            }
+        )
+        {
+            if (list is null)
+            {
+                Fail(field, null, "The changes are a list; use [] when they are unknown.");
+            }
+        }
         if (errors.Count > before || stage is null)
         {
             return null;
@@ -275,22 +297,41 @@ public static partial class PipelineTransitions
         {
             return null;
         }
-        var events = new List<DealEvent>(entries.Count + 3);
+        var observed = FirstObservation(r, entries, closed, asOf);
+        var amount = CheckChanges(nameof(r.AmountChanges), r.AmountChanges, r.Amount!, observed, asOf, AmountProblem, Fail);
+        var close = CheckChanges(
+            nameof(r.ExpectedCloseChanges),
+            r.ExpectedCloseChanges,
+            r.ExpectedClose,
+            observed,
+            asOf,
+            d => Preconditions.DateProblem(d),
+            Fail
+        );
+        var owner = CheckChanges(nameof(r.OwnerChanges), r.OwnerChanges, r.Owner, observed, asOf, OwnerProblem, Fail);
+        if (errors.Count > before)
+        {
+            return null;
+        }
+        var first = (owner, amount, close);
+        var events = new List<DealEvent>(1);
+        var staged = new List<DealEvent>(entries.Count + 1);
         var reason = status == DealStatus.Lost ? r.LossReason ?? LossReason.Unknown : null;
         var lastClose = LastCloseIndex(entries);
         // The first observation.
         if (entries.Count > 0)
         {
-            var first = entries[0];
-            var firstStatus = StatusOf(first.Stage);
+            var (firstEntry, firstStage) = entries[0];
+            var firstStatus = StatusOf(firstStage);
             var final = lastClose == 0;
             events.Add(
                 Imported(
                     pipeline,
                     r,
-                    first.Entry.EnteredAt,
-                    first.Entry.By ?? by,
-                    first.Stage,
+                    first,
+                    firstEntry.EnteredAt,
+                    firstEntry.By ?? by,
+                    firstStage,
                     true,
                     firstStatus,
                     final ? reason
@@ -302,11 +343,11 @@ public static partial class PipelineTransitions
         }
         else if (!closed)
         {
-            events.Add(Imported(pipeline, r, r.StageEnteredAt ?? asOf, by, stage, r.StageEnteredAt is not null, status, null, null));
+            events.Add(Imported(pipeline, r, first, r.StageEnteredAt ?? asOf, by, stage, r.StageEnteredAt is not null, status, null, null));
         }
         else
         {
-            events.Add(Imported(pipeline, r, r.ClosedAt!.Value, by, stage, true, status, reason, r.Competitor));
+            events.Add(Imported(pipeline, r, first, r.ClosedAt!.Value, by, stage, true, status, reason, r.Competitor));
         }
         // The later entries.
         for (var i = 1; i < entries.Count; i++)
@@ -315,7 +356,7 @@ public static partial class PipelineTransitions
             var at = entry.EnteredAt;
             var who = entry.By ?? Unknown.Actor;
             var final = i == lastClose;
-            events.Add(
+            staged.Add(
                 to.Kind switch
                 {
                     StageKind.Won => new DealWon(r.Id, at, who, to.Id),
@@ -325,13 +366,17 @@ public static partial class PipelineTransitions
                 }
             );
         }
-        // The close the history lacks, then the overrides in force at asOf.
+        // The close the history lacks; the changes merged in among the stage events; then the overrides in force at asOf.
         if (closed && entries.Count > 0 && entries[^1].Stage.IsOpen)
         {
             var at = r.ClosedAt!.Value;
-            events.Add(
+            staged.Add(
                 status == DealStatus.Won ? new DealWon(r.Id, at, by, stage.Id) : new DealLost(r.Id, at, by, stage.Id, reason!, r.Competitor)
             );
+        }
+        if (!Merge(events, staged, ChangeEvents(r), Fail))
+        {
+            return null;
         }
         if (r.ProbabilityOverride is { } probability)
         {
@@ -471,6 +516,7 @@ public static partial class PipelineTransitions
     private static DealImported Imported(
         PipelineDefinition pipeline,
         DealImport r,
+        (string Owner, Money Amount, LocalDate ExpectedClose) first,
         Instant at,
         string by,
         Stage stage,
@@ -485,9 +531,9 @@ public static partial class PipelineTransitions
             by,
             pipeline.Name,
             r.Name ?? Unknown.Name,
-            r.Owner,
-            r.Amount,
-            r.ExpectedClose,
+            first.Owner,
+            first.Amount,
+            first.ExpectedClose,
             stage.Id,
             status,
             r.CreatedAt,

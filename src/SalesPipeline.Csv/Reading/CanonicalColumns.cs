@@ -43,9 +43,24 @@ internal static class CanonicalColumns
     ];
 
     // The history file, in the order of the History* indexes below.
-    internal static readonly string[] HistoryColumns = [DealId, "at", "kind", "from_stage", "to_stage", "by"];
+    internal static readonly string[] HistoryColumns =
+    [
+        DealId,
+        "at",
+        "kind",
+        "from_stage",
+        "to_stage",
+        "by",
+        "field",
+        "old_value",
+        "new_value",
+    ];
 
-    internal static readonly bool[] HistoryRequired = [.. HistoryColumns.Select(c => c is DealId or "at" or "to_stage")];
+    // to_stage is required too when the file has no field column (ImportSession checks it: one of them is needed).
+    internal static readonly bool[] HistoryRequired = [.. HistoryColumns.Select(c => c is DealId or "at")];
+
+    // The canonical values of the field column (docs/csv.md), and of CsvReadOptions.Fields.
+    internal static readonly string[] FieldNames = ["amount", "expected_close", "owner", "stage", "created"];
 
     internal const int DId = 0,
         DName = 1,
@@ -74,7 +89,10 @@ internal static class CanonicalColumns
         HKind = 2,
         HFrom = 3,
         HTo = 4,
-        HBy = 5;
+        HBy = 5,
+        HField = 6,
+        HOld = 7,
+        HNew = 8;
 
     // Every canonical name of every kind, once each, in the order of the docs' files: CsvReadOptions.Columns may map any.
     private static readonly string[] All =

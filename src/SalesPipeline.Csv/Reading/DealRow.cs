@@ -40,6 +40,23 @@ internal enum HistoryKind : byte
     Won,
     Lost,
     Reopened,
+
+    // A change of the amount, expected close date or owner (HistoryRow.Field says which); a stage change is a stage row.
+    Changed,
+
+    // A row of a field the library does not track (CsvReadOptions.Fields lacks its label): kept with its deal, not read.
+    Ignored,
+}
+
+// What a history row's field column names; None for a stage row without it.
+internal enum HistoryField : byte
+{
+    None,
+    Amount,
+    ExpectedClose,
+    Owner,
+    Stage,
+    Created,
 }
 
 // A row of the history file as read; Deal is the index of its deal's row.
@@ -53,6 +70,13 @@ internal struct HistoryRow
     internal Pipelines.Stage? From;
     internal Pipelines.Stage To;
     internal string? By;
+    internal HistoryField Field;
+
+    // A change row's index in ImportSession's change values, an ignored row's in its labels; -1 otherwise.
+    internal int Change;
     internal int Next;
     internal bool Rejected;
+
+    // A creation whose stage was not written but derived (from the next stage change, or the deal's stage).
+    internal bool Derived;
 }

@@ -29,6 +29,7 @@ internal sealed partial class ImportSession
                 Line = line,
                 Raw = -1,
                 Deal = -1,
+                Change = -1,
                 Next = -1,
             };
             if (!CheckUtf8(file, line))
@@ -56,31 +57,8 @@ internal sealed partial class ImportSession
             {
                 Bad(HId, string.Create(CultureInfo.InvariantCulture, $"The deal's row (deals line {deal.Line}) is rejected."));
             }
-            row.At = RequiredInstant(file, HAt, "Every history row has its instant.");
-            var kindCell = Values.Trim(Cell(file, HKind));
-            if (!kindCell.IsEmpty)
-            {
-                row.Kind = Kind(kindCell);
-                if (row.Kind == HistoryKind.None)
-                {
-                    Bad(HKind, "The kind is created, moved, won, lost or reopened.");
-                }
-            }
-            var from = Text(file, HFrom);
-            if (from is not null && (row.From = StageOf(from)) is null)
-            {
-                Bad(HFrom, UnknownStage(from));
-            }
-            var to = Text(file, HTo);
-            if (to is null)
-            {
-                Bad(HTo, "Every history row names the stage the deal entered.");
-            }
-            else if ((row.To = StageOf(to)!) is null)
-            {
-                Bad(HTo, UnknownStage(to));
-            }
-            row.By = Text(file, HBy);
+            ReadHistoryCells(file, ref row, deal);
+            row.By = row.Kind == HistoryKind.Ignored ? null : Text(file, HBy);
             if (errors.Count > before)
             {
                 row.Rejected = true;
@@ -138,12 +116,15 @@ internal sealed partial class ImportSession
         : Ascii.EqualsIgnoreCase(cell, "won"u8) ? HistoryKind.Won
         : Ascii.EqualsIgnoreCase(cell, "lost"u8) ? HistoryKind.Lost
         : Ascii.EqualsIgnoreCase(cell, "reopened"u8) ? HistoryKind.Reopened
+        : Ascii.EqualsIgnoreCase(cell, "changed"u8) ? HistoryKind.Changed
         : HistoryKind.None;
 
-    // Orders each deal's history rows by instant (file order on ties), checks them and gives the record its entries.
+    // Orders each deal's history rows by instant (file order on ties), checks them and gives the record its stage entries
+    // and field changes.
     private void BuildHistories()
     {
         var order = new List<int>();
+        var stages = new List<int>();
         for (var d = 0; d < deals.Count; d++)
         {
             var deal = deals[d];
@@ -160,52 +141,82 @@ internal sealed partial class ImportSession
             {
                 continue;
             }
-            OrderedHistory(deal, order);
-            var rows = CollectionsMarshal.AsSpan(history);
-            if (CheckHistory(deal, order) is { } error)
+            SortHistory(deal, order);
+            Pick(order, stages, HistoryField.None);
+            if ((DeriveCreatedStage(deal, stages) ?? CheckHistory(deal, stages)) is { } error)
             {
                 RejectAll(d, error);
                 continue;
             }
-            var entries = new StageEntry[order.Count];
-            for (var i = 0; i < order.Count; i++)
+            var rows = CollectionsMarshal.AsSpan(history);
+            var entries = new StageEntry[stages.Count];
+            for (var i = 0; i < stages.Count; i++)
             {
-                ref readonly var row = ref rows[order[i]];
+                ref readonly var row = ref rows[stages[i]];
                 entries[i] = new StageEntry(row.To.Id, row.At, row.By);
             }
-            deal.Record = deal.Record! with { History = entries };
-        }
-    }
-
-    // The deal's history rows that are stage entries, in time order: entry i of its record is row order[i]. A format whose
-    // history rows record other changes too (Salesforce's amount and close date changes) leaves out the rows that keep the
-    // stage the deal was in; they are accepted, as part of the deal, without being entries.
-    private void OrderedHistory(DealRow deal, List<int> order)
-    {
-        SortHistory(deal, order);
-        if (spec.HistorySkipsUnchangedStage)
-        {
-            var rows = CollectionsMarshal.AsSpan(history);
-            var kept = 0;
-            for (var i = 0; i < order.Count; i++)
+            var record = deal.Record! with { History = entries };
+            if (stages.Count < order.Count)
             {
-                if (kept == 0 || rows[order[i]].To != rows[order[kept - 1]].To)
+                record = record with
                 {
-                    order[kept++] = order[i];
-                }
+                    AmountChanges = Changes<Money>(order, stages, HistoryField.Amount),
+                    ExpectedCloseChanges = Changes<NodaTime.LocalDate>(order, stages, HistoryField.ExpectedClose),
+                    OwnerChanges = Changes<string>(order, stages, HistoryField.Owner),
+                };
             }
-            order.RemoveRange(kept, order.Count - kept);
+            deal.Record = record;
         }
     }
 
-    // The deal's history rows in time order: entry i of its record is row order[i]. Insertion sort: histories are short
-    // and usually in order already; stable, so rows at the same instant keep their file order.
+    private FieldChange<T>[] Changes<T>(List<int> order, List<int> picked, HistoryField field)
+    {
+        Pick(order, picked, field);
+        var rows = CollectionsMarshal.AsSpan(history);
+        var changes = new FieldChange<T>[picked.Count];
+        for (var i = 0; i < picked.Count; i++)
+        {
+            ref readonly var row = ref rows[picked[i]];
+            var (old, @new) = changeValues[row.Change];
+            changes[i] = new FieldChange<T>(row.At, (T)old, (T)@new, row.By);
+        }
+        return changes;
+    }
+
+    // The rows of one kind from a deal's sorted rows: its stage entries (field None), or the changes of one field. A format
+    // whose history rows record other changes too (Salesforce's Opportunity History rows for amount and close date edits)
+    // leaves out the rows that keep the stage the deal was in: they are accepted, as part of the deal, without being entries.
+    private void Pick(List<int> order, List<int> picked, HistoryField field)
+    {
+        picked.Clear();
+        var rows = CollectionsMarshal.AsSpan(history);
+        foreach (var h in order)
+        {
+            ref readonly var row = ref rows[h];
+            if (field == HistoryField.None ? row.Kind != HistoryKind.Changed : row.Kind == HistoryKind.Changed && row.Field == field)
+            {
+                if (field == HistoryField.None && spec.HistorySkipsUnchangedStage && picked.Count > 0 && rows[picked[^1]].To == row.To)
+                {
+                    continue;
+                }
+                picked.Add(h);
+            }
+        }
+    }
+
+    // The deal's history rows but the ignored ones, in time order: entry i of its record is row order[i] of its stage rows.
+    // Insertion sort: histories are short and usually in order already; stable, so rows at the same instant keep their
+    // file order.
     private void SortHistory(DealRow deal, List<int> order)
     {
         order.Clear();
         var rows = CollectionsMarshal.AsSpan(history);
         for (var h = deal.FirstHistory; h >= 0; h = rows[h].Next)
         {
+            if (rows[h].Kind == HistoryKind.Ignored)
+            {
+                continue;
+            }
             var k = order.Count;
             order.Add(h);
             while (k > 0 && rows[order[k - 1]].At > rows[h].At)
@@ -215,6 +226,45 @@ internal sealed partial class ImportSession
             }
             order[k] = h;
         }
+    }
+
+    // A creation row that does not name its stage was in the stage its next stage change leaves (old_value or
+    // from_stage), else, with no later stage change, in the stage an open deal is in now.
+    private CsvRowError? DeriveCreatedStage(DealRow deal, List<int> stages)
+    {
+        var rows = CollectionsMarshal.AsSpan(history);
+        for (var i = 0; i < stages.Count; i++)
+        {
+            ref var row = ref rows[stages[i]];
+            if (row.Kind != HistoryKind.Created || row.To is not null)
+            {
+                continue;
+            }
+            row.Derived = true;
+            var stage =
+                i + 1 < stages.Count ? rows[stages[i + 1]].From
+                : deal.Record!.Status == DealStatus.Open && pipeline.TryGetStage(deal.Record.StageId, out var now) ? now
+                : null;
+            if (stage is null)
+            {
+                row.Rejected = true;
+                // On the to_stage cell that should say, or on the field cell when the file has no to_stage column.
+                var column = historyFile!.Index[HTo] >= 0 ? HTo : HField;
+                var error = new CsvRowError(
+                    HistoryFile,
+                    row.Line,
+                    historyFile.Header[column],
+                    CellText(historyRaw, row.Raw, historyFile, column),
+                    i + 1 < stages.Count
+                        ? "The stage the deal was created in is unknown: the next stage change does not say which stage it leaves; give to_stage."
+                        : "The stage the deal was created in is unknown: the deal is closed and no later row changes its stage; give to_stage."
+                );
+                Fail(error);
+                return error;
+            }
+            row.To = stage;
+        }
+        return null;
     }
 
     // The rules a history row is checked by before the import (which checks the rest): the kinds follow each other as
@@ -299,11 +349,11 @@ internal sealed partial class ImportSession
             if (reason is not null)
             {
                 row.Rejected = true;
-                var c = Array.IndexOf(HistoryColumns, column);
+                var c = StageColumn(row, Array.IndexOf(HistoryColumns, column));
                 var error = new CsvRowError(
                     HistoryFile,
                     row.Line,
-                    historyFile!.Header[c] ?? column,
+                    historyFile!.Header[c] ?? HistoryColumns[c],
                     CellText(historyRaw, row.Raw, historyFile, c),
                     reason
                 );

@@ -87,6 +87,20 @@ internal sealed partial class ImportSession
                 )
             )
             {
+                if (historyFile.Index[HTo] < 0 && historyFile.Index[HField] < 0)
+                {
+                    var name =
+                        options.Columns is { } map && map.TryGetValue(HistoryColumns[HTo], out var mapped) ? mapped : HistoryColumns[HTo];
+                    throw new CsvImportException([
+                        new CsvRowError(
+                            HistoryFile,
+                            1,
+                            name,
+                            null,
+                            $"The history file's header has no column \"{name}\", which is required unless the file has a \"field\" column (of field changes); its columns are {string.Join(", ", historyFile.Reader.Headers)}."
+                        ),
+                    ]);
+                }
                 ReadHistory(historyFile);
             }
         }
@@ -180,16 +194,17 @@ internal sealed partial class ImportSession
         }
         var accepted = imported.Deals;
         var historyAccepted = 0L;
-        var historyRejected = 0L;
+        var ignored = new SortedDictionary<string, long>(StringComparer.Ordinal);
         foreach (var row in CollectionsMarshal.AsSpan(history))
         {
-            if (row.Rejected)
-            {
-                historyRejected++;
-            }
-            else
+            if (!row.Rejected)
             {
                 historyAccepted++;
+                if (row.Kind == HistoryKind.Ignored)
+                {
+                    var label = ignoredLabels[row.Change];
+                    ignored[label] = ignored.GetValueOrDefault(label) + 1;
+                }
             }
         }
         var ordered = errors.OrderBy(e => e.File == DealsFile ? 0 : 1).ThenBy(e => e.Line).ToList(); // stable: a row's cells keep their order
@@ -197,7 +212,8 @@ internal sealed partial class ImportSession
             accepted,
             ordered.AsReadOnly(),
             new CsvRowCounts(dealRowsRead, accepted.Count, dealRowsRead - accepted.Count),
-            new CsvRowCounts(historyRowsRead, historyAccepted, historyRowsRead - historyAccepted)
+            new CsvRowCounts(historyRowsRead, historyAccepted, historyRowsRead - historyAccepted),
+            new System.Collections.ObjectModel.ReadOnlyDictionary<string, long>(ignored)
         );
     }
 
@@ -239,26 +255,43 @@ internal sealed partial class ImportSession
             var close = field.IndexOf(']', StringComparison.Ordinal);
             return OnDealCell(deal, entryFields[int.Parse(field.AsSpan(8, close - 8), CultureInfo.InvariantCulture)], error.Rule);
         }
-        if (field.StartsWith("History[", StringComparison.Ordinal))
+        var open = field.IndexOf('[', StringComparison.Ordinal);
+        var list = open > 0 ? field[..open] : null;
+        var kind = list switch
         {
-            var close = field.IndexOf(']', StringComparison.Ordinal);
-            var entry = int.Parse(field.AsSpan(8, close - 8), CultureInfo.InvariantCulture);
+            nameof(DealImport.History) => HistoryField.None,
+            nameof(DealImport.AmountChanges) => HistoryField.Amount,
+            nameof(DealImport.ExpectedCloseChanges) => HistoryField.ExpectedClose,
+            nameof(DealImport.OwnerChanges) => HistoryField.Owner,
+            _ => (HistoryField?)null,
+        };
+        if (kind is { } f)
+        {
+            var close = field.IndexOf(']', open);
+            var entry = int.Parse(field.AsSpan(open + 1, close - open - 1), CultureInfo.InvariantCulture);
             // Sorted again rather than kept per deal: only a rejected deal needs it.
-            var order = new List<int>();
-            OrderedHistory(deal, order);
-            var h = order[entry];
-            var column = field[(close + 1)..] switch
-            {
-                ".EnteredAt" => HAt,
-                ".By" => HBy,
-                _ => HTo,
-            };
+            var (order, picked) = (new List<int>(), new List<int>());
+            SortHistory(deal, order);
+            Pick(order, picked, f);
+            var h = picked[entry];
             ref var row = ref CollectionsMarshal.AsSpan(history)[h];
+            var column = StageColumn(
+                row,
+                field[(close + 1)..] switch
+                {
+                    ".EnteredAt" or ".At" => HAt,
+                    ".By" => HBy,
+                    ".Before" => HOld,
+                    ".After" => HNew,
+                    _ when f == HistoryField.None => HTo,
+                    _ => HField,
+                }
+            );
             row.Rejected = true;
             var mapped = new CsvRowError(
                 HistoryFile,
                 row.Line,
-                historyFile!.Header[column],
+                historyFile!.Header[column] ?? HistoryColumns[column],
                 CellText(historyRaw, row.Raw, historyFile, column),
                 error.Rule
             );

@@ -107,6 +107,8 @@ internal sealed class Values
         return s[start..end];
     }
 
+    // ISO first, from the bytes; then, for a culture other than the invariant one, its short date with its short or long
+    // time (en-US: 7/1/2026 9:00 AM), in the zone.
     internal string? Instant(ReadOnlySpan<byte> text, out Instant value)
     {
         var problem = IsoInstant(text, out value);

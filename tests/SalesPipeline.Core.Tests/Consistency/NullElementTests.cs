@@ -28,10 +28,13 @@ public class NullElementTests
     // The other members that may take a null element, each with the reason.
     private static readonly Dictionary<string, string> Skipped = new()
     {
-        // A null record, or a null entry of a record's History, is reported in the ImportResult with its index beside
+        // A null record, or a null entry of a record's History or changes, is reported in the ImportResult with its index beside
         // every other bad record (the parameter is IEnumerable<DealImport?> on purpose): ImportTests covers both.
         ["PipelineTransitions.Import(records)"] = "reported as an ImportError, not thrown",
         ["DealImport.History"] = "reported as an ImportError, not thrown",
+        ["DealImport.AmountChanges"] = "reported as an ImportError, not thrown",
+        ["DealImport.ExpectedCloseChanges"] = "reported as an ImportError, not thrown",
+        ["DealImport.OwnerChanges"] = "reported as an ImportError, not thrown",
         // Read once, lazily, when the forecast runs (the options may hold a query over a database): CashForecast.Of
         // names its options argument and the element (CashForecastOptions_NullDeal_... below).
         ["CashForecastOptions.WonDeals"] = "checked by CashForecast.Of",

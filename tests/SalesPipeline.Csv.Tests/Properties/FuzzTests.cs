@@ -40,6 +40,14 @@ public sealed class FuzzTests
         "D0001",
         "é",
         "\u00a0",
+        "changed",
+        "amount",
+        "expected_close",
+        "Owner",
+        "stage",
+        "Created.",
+        "EUR 12.5",
+        "ABC 1",
     ];
 
     [Fact]
@@ -55,8 +63,18 @@ public sealed class FuzzTests
                     .Range(0, random.Next(1, 12))
                     .Select(i => DealGen.Decode([.. Enumerable.Range(0, 12).Select(_ => random.Next(1_000_000))], i))
                     .ToArray();
+                var changes = random.Next(2) == 0;
+                if (changes)
+                {
+                    records = [.. records.Select(r => ChangeGen.Add(r, random))];
+                }
                 deals = Damage(CanonicalWriter.Deals(records), random);
-                history = Damage(CanonicalWriter.History(PipelineDefinition.Default, records), random);
+                history = Damage(
+                    changes
+                        ? CanonicalWriter.HistoryWithChanges(PipelineDefinition.Default, records, i => i)
+                        : CanonicalWriter.History(PipelineDefinition.Default, records),
+                    random
+                );
                 return $"deals:\n{Encoding.UTF8.GetString(deals)}\nhistory:\n{Encoding.UTF8.GetString(history)}";
             },
             (_, random) =>
@@ -65,6 +83,8 @@ public sealed class FuzzTests
                 {
                     StopAtFirstError = random.Next(10) == 0,
                     DefaultCurrency = random.Next(2) == 0 ? Currency.USD : null,
+                    // Salesforce's labels: "amount", "Owner" and "stage" are among them (ignoring case), "expected_close" is ignored.
+                    Fields = random.Next(4) == 0 ? SalesforceFieldHistory.Fields : null,
                 };
                 var result = DealCsv.Read(
                     PipelineDefinition.Default,
@@ -147,6 +167,7 @@ public sealed class FuzzTests
         Assert.Equal(result.DealRows.Accepted, result.Deals.Count);
         Assert.Equal(result.Deals.Count, result.Deals.Select(d => d.Id).Distinct().Count());
         Assert.Equal(result.IsComplete, result.Errors.Count == 0);
+        Assert.True(result.IgnoredFields.Values.Sum() <= result.HistoryRows.Accepted);
     }
 
     // Also the damage of KindFuzzTests' files (leads, activities, payments, quotas).

@@ -83,6 +83,73 @@ internal static class CanonicalWriter
         return text.ToString();
     }
 
+    public const string ChangesHeader = "deal_id,at,kind,from_stage,to_stage,by,field,old_value,new_value";
+
+    // The history file with field changes: the stage rows of History with three empty cells, then one row per change
+    // (kind "changed" or left out), amounts plain in the deal's currency or after another currency's code; scrambled.
+    public static string HistoryWithChanges(PipelineDefinition pipeline, IEnumerable<DealImport> records, Func<int, int> order)
+    {
+        var stageRows = History(pipeline, records).Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(row => row + ",,,\n");
+        var rows = new List<string>(stageRows);
+        var n = 0;
+        foreach (var r in records)
+        {
+            string Amount(Money m) =>
+                m.Currency == r.Amount.Currency && n % 2 == 0
+                    ? m.Amount.ToString(CultureInfo.InvariantCulture)
+                    : $"{m.Currency.Code} {m.Amount.ToString(CultureInfo.InvariantCulture)}";
+            foreach (var c in r.AmountChanges)
+            {
+                rows.Add(
+                    Line(
+                        r.Id.Value,
+                        Iso(c.At),
+                        n++ % 3 == 0 ? null : "changed",
+                        null,
+                        null,
+                        c.By,
+                        "amount",
+                        Amount(c.Before),
+                        Amount(c.After)
+                    )
+                );
+            }
+            foreach (var c in r.ExpectedCloseChanges)
+            {
+                rows.Add(
+                    Line(
+                        r.Id.Value,
+                        Iso(c.At),
+                        "changed",
+                        null,
+                        null,
+                        c.By,
+                        "expected_close",
+                        LocalDatePattern.Iso.Format(c.Before),
+                        LocalDatePattern.Iso.Format(c.After)
+                    )
+                );
+            }
+            foreach (var c in r.OwnerChanges)
+            {
+                rows.Add(Line(r.Id.Value, Iso(c.At), null, null, null, c.By, "Owner", c.Before, c.After));
+            }
+        }
+        var text = new StringBuilder(ChangesHeader).Append('\n');
+        foreach (var row in rows.Select((row, i) => (row, key: order(i))).OrderBy(p => p.key).Select(p => p.row))
+        {
+            text.Append(row);
+        }
+        return text.ToString();
+    }
+
+    private static string Line(params string?[] cells)
+    {
+        var text = new StringBuilder();
+        Row(text, cells);
+        return text.ToString();
+    }
+
     private static string Iso(Instant at) => InstantPattern.ExtendedIso.Format(at);
 
     private static void Row(StringBuilder text, params string?[] cells)

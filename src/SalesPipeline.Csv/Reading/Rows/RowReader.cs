@@ -1,8 +1,8 @@
 using System;
-using System.Linq;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using NodaTime;
 
 namespace SalesPipeline.Csv.Reading;
@@ -48,7 +48,14 @@ internal sealed class RowReader
         where T : class
     {
         // Only the canonical headers (and those CsvReadOptions.Columns gives): the CRM formats read deals alone.
-        using var file = CsvFile.Open(stream, schema.Role, schema.Columns, [.. schema.Columns.Select(c => new[] { c })], schema.Required, options);
+        using var file = CsvFile.Open(
+            stream,
+            schema.Role,
+            schema.Columns,
+            [.. schema.Columns.Select(c => new[] { c })],
+            schema.Required,
+            options
+        );
         var reader = new RowReader(file, schema, options);
         var accepted = new List<(long Line, T Value)>();
         while (file.Read(reader.errors, out var line))
