@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.Numerics;
 using NodaTime;
+using NodaTime.Text;
 using Parquet.Data;
 
 namespace SalesPipeline.Parquet.Writing;
@@ -28,6 +29,16 @@ internal static class ParquetValues
 
     internal const string TimestampRule =
         "Instants are written as TIMESTAMP(MICROS) in UTC, so an instant with digits finer than a microsecond would lose them.";
+
+    // A value as an error message shows it: every digit of an instant (Instant.ToString drops its fraction of a second).
+    internal static string Describe(object? value) =>
+        value switch
+        {
+            null => "null",
+            Instant instant => InstantPattern.ExtendedIso.Format(instant),
+            IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+            _ => value.ToString() ?? "",
+        };
 
     internal static DateOnly Date(LocalDate date) => new(date.Year, date.Month, date.Day);
 
@@ -92,7 +103,8 @@ internal static class ParquetValues
     {
         Span<int> bits = stackalloc int[4];
         decimal.GetBits(value, bits);
-        var mantissa = ((BigInteger)(uint)bits[2] << 64) | ((BigInteger)(uint)bits[1] << 32) | (uint)bits[0];
+        var mantissa =
+            ((BigInteger)unchecked((uint)bits[2]) << 64) | ((BigInteger)unchecked((uint)bits[1]) << 32) | unchecked((uint)bits[0]);
         return (mantissa, (bits[3] >> 16) & 0xFF);
     }
 }

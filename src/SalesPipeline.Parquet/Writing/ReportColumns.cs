@@ -73,7 +73,7 @@ internal static class ReportColumns
             throw new ArgumentException(
                 string.Create(
                     CultureInfo.InvariantCulture,
-                    $"Table \"{table.Name}\", column {table.Columns[column].Name}: no DECIMAL(38, s) holds both {widest} ({integerDigits} digits before the point) and {finest} ({needed} decimals); Parquet decimals have at most 38 digits."
+                    $"Table \"{table.Name}\", column {table.Columns[column].Name}: no DECIMAL(38, s) holds both {ParquetValues.Describe(widest)} ({integerDigits} digits before the point) and {ParquetValues.Describe(finest)} ({needed} decimals); Parquet decimals have at most 38 digits."
                 ),
                 nameof(table)
             );
@@ -91,7 +91,7 @@ internal static class ReportColumns
                 throw new ArgumentException(
                     string.Create(
                         CultureInfo.InvariantCulture,
-                        $"Table \"{table.Name}\", row {r}, column {table.Columns[column].Name} = {instant}: {ParquetValues.TimestampRule}"
+                        $"Table \"{table.Name}\", row {r}, column {table.Columns[column].Name} = {ParquetValues.Describe(instant)}: {ParquetValues.TimestampRule}"
                     ),
                     nameof(table)
                 );

@@ -29,6 +29,7 @@ internal static class TableWriter
     )
         where TRow : class
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var schema = new ParquetSchema(columns.Select(c => (Field)c.Field).ToArray());
         // Not disposed when a row is refused: disposing writes the footer, which would make the rows before the refused one
         // a valid, silently shorter file. Without the footer no reader opens the file.
@@ -59,7 +60,7 @@ internal static class TableWriter
                 throw new ArgumentException(
                     string.Create(
                         CultureInfo.InvariantCulture,
-                        $"{describe(row, index)}, column {refused.Column} = {refused.Value ?? "null"}: {refused.Message}"
+                        $"{describe(row, index)}, column {refused.Column} = {ParquetValues.Describe(refused.Value)}: {refused.Message}"
                     ),
                     paramName
                 );

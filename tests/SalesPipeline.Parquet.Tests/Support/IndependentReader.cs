@@ -57,6 +57,7 @@ internal static class IndependentReader
             DateLogicalType => $"DATE/{d.PhysicalType}",
             TimestampLogicalType t => $"TIMESTAMP({t.TimeUnit},{(t.IsAdjustedToUtc ? "UTC" : "local")})/{d.PhysicalType}",
             DecimalLogicalType x => $"DECIMAL({x.Precision},{x.Scale})/{d.PhysicalType}",
+            IntLogicalType i => $"INT({i.BitWidth},{(i.IsSigned ? "signed" : "unsigned")})/{d.PhysicalType}",
             NoneLogicalType => d.PhysicalType.ToString(),
             var other => $"{other.Type}/{d.PhysicalType}",
         };
@@ -80,7 +81,11 @@ internal static class IndependentReader
                 rows,
                 micros => Instant.FromUnixTimeTicks(checked(micros * 10))
             ),
-            PhysicalType.Int64 when d.LogicalType is NoneLogicalType => Physical<long>(column, rows, v => v),
+            PhysicalType.Int64 when d.LogicalType is NoneLogicalType or IntLogicalType { BitWidth: 64, IsSigned: true } => Physical<long>(
+                column,
+                rows,
+                v => v
+            ),
             PhysicalType.Double => Physical<double>(column, rows, v => v),
             PhysicalType.Boolean => Physical<bool>(column, rows, v => v),
             PhysicalType.FixedLenByteArray when d.LogicalType is DecimalLogicalType x => Physical<FixedLenByteArray>(
