@@ -22,7 +22,7 @@ namespace SalesPipeline.Csv;
 /// and each of its rows is reported.</para>
 /// <para>Thread-safe: each call reads its own streams and shares nothing.</para>
 /// </remarks>
-public static class DealCsv
+public static partial class DealCsv
 {
     /// <summary>Reads a deals file and, optionally, its history file, and imports the deals.</summary>
     /// <param name="pipeline">The pipeline the deals belong to.</param>

@@ -201,13 +201,15 @@ public class DealParquetTests
                             d.Source?.Code,
                             d.Product,
                             d.LeadId?.Value,
-                            d.ProbabilityOverride,
-                            d.CategoryOverride switch
-                            {
-                                null => null,
-                                ForecastCategory.BestCase => "best_case",
-                                var c => c.ToString()!.ToLowerInvariant(),
-                            },
+                            d.IsOpen ? d.ProbabilityOverride : null,
+                            !d.IsOpen
+                                ? null
+                                : d.CategoryOverride switch
+                                {
+                                    null => null,
+                                    ForecastCategory.BestCase => "best_case",
+                                    var c => c.ToString()!.ToLowerInvariant(),
+                                },
                             d.IsOpen && knownEntry ? d.StageEnteredAt : null,
                         ];
                         Assert.Equal(expected, file.Columns.Select(c => c.Values[i]));

@@ -231,3 +231,20 @@ public partial class EventParquetTests
             )
         );
 }
+
+// The generator behind the properties reaches every kind of event, so that they are not vacuous.
+public class DealHistoriesTests
+{
+    [Fact]
+    public void The_generated_histories_hold_every_event_type()
+    {
+        var kinds = DealHistories
+            .Deals.Sample(10, 200)
+            .SelectMany(deals => deals.SelectMany(d => d.Events))
+            .Select(e => e.GetType())
+            .ToHashSet();
+        var all = typeof(DealEvent).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(DealEvent)) && !t.IsAbstract);
+
+        Assert.Empty(all.Except(kinds).Select(t => t.Name));
+    }
+}

@@ -32,10 +32,19 @@ internal static class DealColumns
             Columns.Text<Deal>("source", true, d => d.Source?.Code),
             Columns.Text<Deal>("product", true, d => d.Product),
             Columns.Text<Deal>("lead_id", true, d => d.LeadId?.Value),
-            Columns.Decimal<Deal>("probability", true, ProbabilityPrecision, ProbabilityScale, d => d.ProbabilityOverride),
-            Columns.Text<Deal>("category", true, d => d.CategoryOverride is { } c ? Codes.Category(c) : null),
+            Columns.Decimal<Deal>(
+                "probability",
+                true,
+                ProbabilityPrecision,
+                ProbabilityScale,
+                d => d.IsOpen ? d.ProbabilityOverride : null
+            ),
+            Columns.Text<Deal>("category", true, d => d.IsOpen && d.CategoryOverride is { } c ? Codes.Category(c) : null),
             Columns.Instant<Deal>("stage_entered_at", true, StageEnteredAt),
         ];
+
+    // Overrides are written for open deals only, as docs/csv.md defines the columns: a closed deal keeps an override it
+    // had, dormant (a won deal counts 1, a lost one 0) until it is reopened.
 
     // When an open deal entered its stage, if known: a deal imported without its stage-entry instant, and not moved since,
     // has none (its StageEnteredAt is the import's asOf, not a fact). A closed deal entered its stage at closed_at.
