@@ -28,9 +28,9 @@ public static partial class DealCsv
     /// <see cref="DealImported"/>, not <see cref="DealCreated"/>).</para>
     /// <para>Rows are written as the deals are enumerated; if a deal is refused the destinations hold the rows before it.</para>
     /// </remarks>
-    /// <exception cref="ArgumentNullException"><paramref name="deals"/> or <paramref name="dealsDestination"/> is null.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="deals"/>, a deal or <paramref name="dealsDestination"/> is null ("Deal 3 is null.").</exception>
     /// <exception cref="ArgumentException">
-    /// A destination cannot be written, or both are the same stream; a deal is null; or two deals have the same id.
+    /// A destination cannot be written, or both are the same stream; or two deals have the same id.
     /// </exception>
     /// <exception cref="IOException">A stream cannot be written.</exception>
     /// <example>
@@ -79,7 +79,7 @@ public static partial class DealCsv
                 throw new ArgumentException(
                     string.Create(
                         CultureInfo.InvariantCulture,
-                        $"Deal ids are unique in deals.csv: element {index} of deals has id {deal.Id}, as element {seen[deal.Id]} has."
+                        $"Deal ids are unique in deals.csv: deal {index} has id {deal.Id}, as deal {seen[deal.Id]} has."
                     ),
                     nameof(deals)
                 );

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
+using NodaTime.Text;
 using SalesPipeline.Deals;
 using SalesPipeline.Parquet.Writing;
 
@@ -29,9 +30,9 @@ public static class DealParquet
     /// <param name="destination">A writable stream, written from its current position and left open.</param>
     /// <param name="cancellationToken">Checked between row groups.</param>
     /// <returns>A task that completes when the file, with its footer, is written.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="deals"/> or <paramref name="destination"/> is null.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="deals"/>, a deal or <paramref name="destination"/> is null ("Deal 3 is null.").</exception>
     /// <exception cref="ArgumentException">
-    /// <paramref name="destination"/> cannot be written; a deal is null; or a value cannot be written exactly (an
+    /// <paramref name="destination"/> cannot be written; or a value cannot be written exactly (an
     /// instant with digits finer than a microsecond, an amount with more than 18 decimals).
     /// </exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
@@ -58,8 +59,9 @@ public static class DealParquet
             DealColumns.Create(),
             destination,
             Metadata("deals"),
-            static (deal, index) => string.Create(CultureInfo.InvariantCulture, $"Deal {deal.Id} (element {index} of deals)"),
+            static (deal, index) => string.Create(CultureInfo.InvariantCulture, $"Deal {index} ({deal.Id})"),
             nameof(deals),
+            "Deal",
             rowGroupRows,
             cancellationToken
         );
@@ -73,9 +75,9 @@ public static class DealParquet
     /// <param name="destination">A writable stream, written from its current position and left open.</param>
     /// <param name="cancellationToken">Checked between row groups.</param>
     /// <returns>A task that completes when the file, with its footer, is written.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="events"/> or <paramref name="destination"/> is null.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="events"/>, an event or <paramref name="destination"/> is null ("Event 3 is null.").</exception>
     /// <exception cref="ArgumentException">
-    /// <paramref name="destination"/> cannot be written; an event is null; or a value cannot be written exactly (an
+    /// <paramref name="destination"/> cannot be written; or a value cannot be written exactly (an
     /// instant with digits finer than a microsecond, an amount with more than 18 decimals).
     /// </exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
@@ -105,8 +107,12 @@ public static class DealParquet
             destination,
             Metadata("events"),
             static (e, index) =>
-                string.Create(CultureInfo.InvariantCulture, $"Event {index} of events ({e.GetType().Name} of deal {e.DealId} at {e.At})"),
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"Event {index} ({e.GetType().Name} of deal {e.DealId} at {InstantPattern.ExtendedIso.Format(e.At)})"
+                ),
             nameof(events),
+            "Event",
             rowGroupRows,
             cancellationToken
         );

@@ -63,6 +63,7 @@ public static class ReportParquet
             metadata,
             static (_, index) => "Row " + index.ToString(System.Globalization.CultureInfo.InvariantCulture),
             nameof(table),
+            "Row",
             rowGroupRows,
             cancellationToken
         );

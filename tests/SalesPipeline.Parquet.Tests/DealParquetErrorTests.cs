@@ -28,7 +28,7 @@ public class DealParquetErrorTests
 
         Assert.Equal("deals", error.ParamName);
         Assert.StartsWith(
-            "Deal D2 (element 1 of deals), column created_at = 2025-03-01T09:00:00.000000001Z: Instants are written as TIMESTAMP(MICROS)",
+            "Deal 1 (D2), column created_at = 2025-03-01T09:00:00.000000001Z: Instants are written as TIMESTAMP(MICROS)",
             error.Message,
             StringComparison.Ordinal
         );
@@ -45,7 +45,7 @@ public class DealParquetErrorTests
         var error = await Assert.ThrowsAsync<ArgumentException>(() => DealParquet.WriteDealsAsync(deals, stream));
 
         Assert.StartsWith(
-            "Deal D1 (element 0 of deals), column amount = 0.0000000000000000001: The column is DECIMAL(38, 18)",
+            "Deal 0 (D1), column amount = 0.0000000000000000001: The column is DECIMAL(38, 18)",
             error.Message,
             StringComparison.Ordinal
         );
@@ -83,8 +83,12 @@ public class DealParquetErrorTests
         Assert.Equal("destination", AtCall<ArgumentException>(() => DealParquet.WriteDealsAsync(deals, readOnly)));
         Assert.Equal("events", AtCall<ArgumentNullException>(() => DealParquet.WriteEventsAsync(null!, stream)));
         Assert.Equal("table", AtCall<ArgumentNullException>(() => ReportParquet.WriteAsync(null!, stream)));
-        var nullElement = await Assert.ThrowsAsync<ArgumentException>(() => DealParquet.WriteDealsAsync([deals[0], null!], stream));
-        Assert.Equal(("deals", "Element 1 of deals is null. (Parameter 'deals')"), (nullElement.ParamName, nullElement.Message));
+        var nullElement = await Assert.ThrowsAsync<ArgumentNullException>(() => DealParquet.WriteDealsAsync([deals[0], null!], stream));
+        Assert.Equal("Deal 1 is null. (Parameter 'deals')", nullElement.Message);
+        var nullEvent = await Assert.ThrowsAsync<ArgumentNullException>(() =>
+            DealParquet.WriteEventsAsync([deals[0].Events[0], null!], stream)
+        );
+        Assert.Equal("Event 1 is null. (Parameter 'events')", nullEvent.Message);
     }
 
     [Fact]

@@ -24,6 +24,7 @@ internal static class TableWriter
         IReadOnlyDictionary<string, string> metadata,
         Func<TRow, long, string> describe,
         string paramName,
+        string itemName,
         int rowGroupRows,
         CancellationToken cancellationToken
     )
@@ -43,10 +44,7 @@ internal static class TableWriter
         {
             if (row is null)
             {
-                throw new ArgumentException(
-                    string.Create(CultureInfo.InvariantCulture, $"Element {index} of {paramName} is null."),
-                    paramName
-                );
+                throw new ArgumentNullException(paramName, string.Create(CultureInfo.InvariantCulture, $"{itemName} {index} is null."));
             }
             try
             {

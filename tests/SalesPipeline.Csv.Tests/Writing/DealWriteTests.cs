@@ -208,12 +208,9 @@ public class DealWriteTests
         Assert.Equal("historyDestination", Assert.Throws<ArgumentException>(() => DealCsv.Write(deals, stream, readOnly)).ParamName);
         Assert.Equal("historyDestination", Assert.Throws<ArgumentException>(() => DealCsv.Write(deals, stream, stream)).ParamName);
         Assert.Equal(0, stream.Length);
-        var nullDeal = Assert.Throws<ArgumentException>(() => DealCsv.Write([deals[0], null!], stream, other));
-        Assert.Equal("Element 1 of deals is null. (Parameter 'deals')", nullDeal.Message);
+        var nullDeal = Assert.Throws<ArgumentNullException>(() => DealCsv.Write([deals[0], null!], stream, other));
+        Assert.Equal("Deal 1 is null. (Parameter 'deals')", nullDeal.Message);
         var twice = Assert.Throws<ArgumentException>(() => DealCsv.Write([deals[0], deals[1], deals[0]], stream, other));
-        Assert.Equal(
-            "Deal ids are unique in deals.csv: element 2 of deals has id D1, as element 0 has. (Parameter 'deals')",
-            twice.Message
-        );
+        Assert.Equal("Deal ids are unique in deals.csv: deal 2 has id D1, as deal 0 has. (Parameter 'deals')", twice.Message);
     }
 }
