@@ -69,10 +69,7 @@ public static partial class DealCsv
         {
             if (deal is null)
             {
-                throw new ArgumentException(
-                    string.Create(CultureInfo.InvariantCulture, $"Element {index} of deals is null."),
-                    nameof(deals)
-                );
+                throw new ArgumentNullException(nameof(deals), string.Create(CultureInfo.InvariantCulture, $"Deal {index} is null."));
             }
             if (!seen.TryAdd(deal.Id, index))
             {
