@@ -10,8 +10,8 @@ using SalesPipeline.Pipelines;
 
 namespace SalesPipeline.Benchmarks;
 
-// DealParquet writing a book of deals to a file: one row per deal (18 columns), and one row per event (26 columns, about
-// 1.75 events per deal here: half the deals moved or lost). The row groups of 100,000 rows keep memory to one group's
+// DealParquet writing a book of deals to a file: one row per deal (18 columns), and one row per event (26 columns, 1.5
+// events per deal here: a quarter of the deals moved, a quarter lost). The row groups of 100,000 rows keep memory to one group's
 // columns; set SALESPIPELINE_BENCH_PARQUET_DEALS=1000000 for the million-deal run, the default of 2,000 keeps a dry run
 // short.
 [MemoryDiagnoser]

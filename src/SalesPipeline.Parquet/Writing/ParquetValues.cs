@@ -74,16 +74,7 @@ internal static class ParquetValues
     internal static (int Scale, int IntegerDigits) Shape(decimal value)
     {
         var (mantissa, scale) = Digits(value);
-        var digits = mantissa.IsZero ? 0 : (int)Math.Floor(BigInteger.Log10(mantissa)) + 1;
-        // Log10 of a power of ten can fall a hair short: count exactly.
-        if (digits > 0 && BigInteger.Pow(10, digits - 1) > mantissa)
-        {
-            digits--;
-        }
-        else if (BigInteger.Pow(10, digits) <= mantissa)
-        {
-            digits++;
-        }
+        var digits = mantissa.IsZero ? 0 : mantissa.ToString(CultureInfo.InvariantCulture).Length;
         return (scale, Math.Max(0, digits - scale));
     }
 
