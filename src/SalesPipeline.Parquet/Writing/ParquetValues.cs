@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Linq;
 using System.Numerics;
 using NodaTime;
 using NodaTime.Text;
@@ -14,6 +15,9 @@ internal static class ParquetValues
     internal const int MaxPrecision = 38;
 
     private static readonly long UnixEpochTicks = DateTime.UnixEpoch.Ticks;
+
+    // 10^0 to 10^38, computed once: every decimal cell needs one or two of them.
+    private static readonly BigInteger[] PowersOfTen = [.. Enumerable.Range(0, MaxPrecision + 1).Select(n => BigInteger.Pow(10, n))];
 
     // The instant as a UTC DateTime that Parquet.Net writes as microseconds since the epoch; null when the instant has
     // digits finer than a microsecond, which a TIMESTAMP(MICROS) column cannot hold.
@@ -56,8 +60,8 @@ internal static class ParquetValues
         {
             return null;
         }
-        var unscaled = mantissa * BigInteger.Pow(10, scale - valueScale);
-        if (unscaled >= BigInteger.Pow(10, precision))
+        var unscaled = valueScale == scale ? mantissa : mantissa * PowersOfTen[scale - valueScale];
+        if (unscaled >= PowersOfTen[precision])
         {
             return null;
         }
