@@ -10,7 +10,8 @@ namespace SalesPipeline.Csv;
 /// <summary>
 /// Reads deals as they stand, and optionally their history (stage changes and field changes), from CSV files in the canonical format (docs/csv.md), a Salesforce, HubSpot or Pipedrive export (<see cref="CsvReadOptions.Format"/>), or
 /// another CRM's export with its columns mapped, and imports them with
-/// <see cref="PipelineTransitions.Import(PipelineDefinition, System.Collections.Generic.IEnumerable{DealImport}, Instant)"/>.
+/// <see cref="PipelineTransitions.Import(PipelineDefinition, System.Collections.Generic.IEnumerable{DealImport}, Instant)"/>;
+/// and writes deals back out in the canonical format (<see cref="Write"/>).
 /// </summary>
 /// <remarks>
 /// <para>Every bad row is reported as a <see cref="CsvRowError"/> with its file, line, column, raw value and the rule it
@@ -20,9 +21,9 @@ namespace SalesPipeline.Csv;
 /// rows read = accepted + rejected.</para>
 /// <para>A deal's rows go together: a deal whose row, one of its history rows or its import is rejected yields no deal,
 /// and each of its rows is reported.</para>
-/// <para>Thread-safe: each call reads its own streams and shares nothing.</para>
+/// <para>Thread-safe: each call reads or writes its own streams and shares nothing.</para>
 /// </remarks>
-public static class DealCsv
+public static partial class DealCsv
 {
     /// <summary>Reads a deals file and, optionally, its history file, and imports the deals.</summary>
     /// <param name="pipeline">The pipeline the deals belong to.</param>

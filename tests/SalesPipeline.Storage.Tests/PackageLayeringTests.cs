@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using SalesPipeline.Csv;
 using SalesPipeline.Json;
+using SalesPipeline.Parquet;
 using SalesPipeline.Storage.PostgreSql;
 using SalesPipeline.Storage.Sqlite;
 
@@ -16,6 +17,7 @@ public partial class PackageLayeringTests
         typeof(Money).Assembly,
         typeof(SalesPipelineJson).Assembly,
         typeof(DealCsv).Assembly,
+        typeof(DealParquet).Assembly,
         typeof(IEventStore).Assembly,
         typeof(SqliteEventStore).Assembly,
         typeof(PostgreSqlEventStore).Assembly,

@@ -52,6 +52,16 @@ public class PaymentCsvTests
     }
 
     [Fact]
+    public void A_kind_of_unicode_spaces_only_is_a_payment_whose_missing_amount_is_reported()
+    {
+        // Found by the fuzz test (seed 154929470): a no-break space passed the byte check for a blank kind but not the text
+        // one, so neither the kind nor the missing amount was reported and Payment's constructor threw.
+        var error = OnlyError("C-1,X-1,\u00A0,2026-02-03,,USD,,,");
+
+        Assert.Equal(new CsvRowError("payments", 3, "amount", "", "A payment or refund has an amount."), error);
+    }
+
+    [Fact]
     public void The_sample_is_recorded_in_date_order_as_worked_out_by_hand()
     {
         var result = PaymentCsv.ReadFile(SampleFiles.PathOf("Canonical/payments.csv"), [C1, C2, C3]);

@@ -101,7 +101,8 @@ internal sealed class PaymentRows
             r.Unique(seen, (contract, reference), Reference, "References are unique within a contract", "contract and reference");
         }
         var kind = r.Choice(Kind, KindCodes, Kinds, "The kind is payment, refund or reversal.");
-        var badKind = kind is null && !r.IsBlank(Kind); // reported: the columns a kind needs are not checked then
+        // Reported by Choice exactly when the cell has text (a cell of Unicode spaces only is blank there, though not to IsBlank).
+        var badKind = kind is null && r.Text(Kind) is not null; // the columns a kind needs are not checked then
         var on = r.Date(On, "Every row has its date: when the money was received or paid back.");
         // A reversal has no amount, so it needs no currency; when it names one, it is checked all the same.
         var currency = kind == EntryKind.Reversal && r.IsBlank(Currency) ? schedule?.Currency : r.Currency(Currency, schedule?.Currency);

@@ -100,7 +100,8 @@ internal sealed class RowReader
     private CsvRowError Error(int column, string reason) =>
         new(schema.Role, Line, file.Header[column] ?? schema.Columns[column], file.Raw(column), reason);
 
-    internal bool IsBlank(int column) => Values.Trim(file.Cell(column)).IsEmpty;
+    // Blank as Text sees it: empty, or white space of any kind (Unicode spaces too, which Values.Trim leaves).
+    internal bool IsBlank(int column) => Values.Trim(file.Cell(column)).IsEmpty || file.Text(column) is null;
 
     // The cell's text as written, or null when missing or blank.
     internal string? Text(int column) => file.Text(column);

@@ -1,0 +1,120 @@
+using FsCheck;
+using FsCheck.Fluent;
+using NodaTime;
+using SalesPipeline.Deals;
+using SalesPipeline.Pipelines;
+
+namespace SalesPipeline.Tests;
+
+// Deals of the default pipeline with histories that hold every kind of DealEvent (shared with the Parquet tests): opened deals walked through random
+// commands (each kept only when the pipeline accepts it), and imported deals as they stand. Instants fall between 1901
+// and 2099 (before and after 1970, so negative timestamps too) to the microsecond; amounts have 0 to 6 decimals and up
+// to 15 digits before the point.
+internal static class DealHistories
+{
+    public static readonly PipelineDefinition Pipeline = PipelineDefinition.Default;
+
+    private static readonly string[] Stages = ["prospecting", "qualified", "proposal", "negotiation"];
+    private static readonly string[] Criteria = ["use-case", "technical-fit", "budget"];
+    private static readonly Currency[] Currencies = [Currency.USD, Currency.EUR, Currency.JPY, Currency.KWD];
+
+    public static Gen<Deal[]> Deals =>
+        Gen.Choose(0, 12)
+            .SelectMany(n => Gen.ArrayOf(Gen.ArrayOf(Gen.Choose(0, int.MaxValue - 1), 40), n))
+            .Select(specs => specs.Select((v, i) => v[0] % 4 == 0 ? Imported(v, i) : Walked(v, i)).ToArray());
+
+    private static Instant Start(int[] v) =>
+        Instant.FromUtc(1901, 1, 1, 0, 0)
+        + Duration.FromDays(v[1] % 72_000)
+        + Duration.FromSeconds(v[2] % 86_400)
+        + Micros(v[2] % 1_000_000);
+
+    private static Duration Micros(long micros) => Duration.FromTicks(micros * 10);
+
+    private static Money Amount(int a, int b) =>
+        Money.Of(new decimal(a, b % 1000, 0, false, (byte)(b % 7)), Currencies[b % Currencies.Length]);
+
+    private static Deal Walked(int[] v, int index)
+    {
+        var at = Start(v);
+        var deal = Deal.Open(
+            Pipeline,
+            new DealId($"W{index}"),
+            v[3] % 3 == 0 ? "Acme, Inc. \"HQ\"" : $"Deal é {index}",
+            $"rep{v[4] % 4}",
+            Amount(v[5], v[6]),
+            at.InUtc().Date.PlusDays(v[7] % 200),
+            at,
+            v[8] % 2 == 0 ? null : "ops",
+            v[9] % 3 == 0 ? new LeadId($"L{index}") : null,
+            v[10] % 3 == 0 ? LeadSource.Referral : null,
+            v[11] % 2 == 0 ? "core" : null
+        );
+        for (var s = 12; s < v.Length; s++)
+        {
+            at += Micros(1 + v[s] % 100_000_000_000L);
+            var r = v[s] / 14; // independent of the choice below
+            DealCommand command = (v[s] % 14) switch
+            {
+                0 or 1 => DealCommand.Move(Stages[r % 4], at, "alice"),
+                2 => DealCommand.Answer(Criteria[r % 3], at, "bob"),
+                3 => DealCommand.Withdraw(Criteria[r % 3], at, "bob"),
+                4 => DealCommand.ChangeAmountTo(Amount(r, r / 3), at, "carol"),
+                5 => DealCommand.ChangeExpectedCloseTo(at.InUtc().Date.PlusDays(r % 90), at, "carol"),
+                6 => DealCommand.OverrideProbabilityTo(r % 10_001 / 10_000m, at, "alice"),
+                7 => DealCommand.ClearProbability(at, "alice"),
+                8 => DealCommand.OverrideCategoryTo((ForecastCategory)(r % 4), at, "alice"),
+                9 => DealCommand.ClearCategory(at, "alice"),
+                10 => DealCommand.Reassign($"rep{r % 4}", at, "manager"),
+                11 => r % 2 == 0
+                    ? DealCommand.Win(at, "alice")
+                    : DealCommand.Lose(r % 3 == 0 ? null : LossReason.Price, at, "alice", r % 5 == 0 ? null : "Initech"),
+                12 => DealCommand.NoteCompetitor(r % 2 == 0 ? "Globex" : "Initech", at, "bob"),
+                _ => DealCommand.Reopen(at, "alice"),
+            };
+            var result = Pipeline.Apply(deal, command);
+            if (result.IsAccepted)
+            {
+                deal = result.Deal;
+            }
+        }
+        return deal;
+    }
+
+    private static Deal Imported(int[] v, int index)
+    {
+        var created = Start(v);
+        var outcome = v[3] % 3;
+        var closedAt = created + Micros(1 + v[4] % 10_000_000_000L);
+        var asOf = closedAt + Duration.FromDays(1);
+        var open = outcome == 0;
+        var withHistory = v[5] % 2 == 0;
+        var record = new DealImport
+        {
+            Id = new DealId($"I{index}"),
+            Name = v[6] % 2 == 0 ? null : $"Imported {index}",
+            Owner = $"rep{v[7] % 4}",
+            Amount = Amount(v[8], v[9]),
+            StageId = outcome switch
+            {
+                1 => "won",
+                2 => "lost",
+                _ => Stages[v[10] % 4],
+            },
+            Status = (DealStatus)outcome,
+            CreatedAt = created,
+            ExpectedClose = created.InUtc().Date.PlusDays(v[11] % 365),
+            ClosedAt = open ? null : closedAt,
+            LossReason = outcome == 2 && v[12] % 2 == 0 ? LossReason.Budget : null,
+            Competitor = outcome == 2 && v[13] % 2 == 0 ? "Initech" : null,
+            ProbabilityOverride = open && v[14] % 2 == 0 ? v[15] % 101 / 100m : null,
+            CategoryOverride = open && v[16] % 2 == 0 ? ForecastCategory.Commit : null,
+            StageEnteredAt = open && !withHistory && v[17] % 2 == 0 ? closedAt : null,
+            History = withHistory ? [new StageEntry(open ? Stages[v[10] % 4] : "prospecting", created, "importer")] : [],
+            LeadId = v[18] % 2 == 0 ? new LeadId($"L{index}") : null,
+            Source = v[19] % 2 == 0 ? LeadSource.Web : null,
+            Product = v[20] % 2 == 0 ? "plus" : null,
+        };
+        return Pipeline.Import(record, asOf);
+    }
+}
