@@ -159,7 +159,7 @@ public static partial class MetricsTables
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(keyName);
         Utility.Preconditions.CheckArgument(
-            ReportColumn.IsSnakeCase(keyName) && RateSchema.Columns.All(c => c.Name != keyName && c.Name != "scope"),
+            ReportColumn.IsSnakeCase(keyName) && keyName != "scope" && RateSchema.Columns.All(c => c.Name != keyName),
             nameof(keyName),
             $"The key column's name \"{keyName}\" must be snake case and not the name of another column of win_rates."
         );

@@ -97,7 +97,11 @@ public sealed class ForecastingTablesTests
         Money(table, "gross_pipeline", lines.Select(l => l.Gross.Pipeline).Append(forecast.Overdue.Pipeline));
         Money(table, "gross_closed", lines.Select(l => l.Gross.Closed).Append(forecast.Overdue.Closed));
         Money(table, "gross_omitted", lines.Select(l => l.Gross.Omitted).Append(forecast.Overdue.Omitted));
-        Money(table, "gross_best_case_cumulative", lines.Select(l => l.Gross.BestCaseCumulative).Append(forecast.Overdue.BestCaseCumulative));
+        Money(
+            table,
+            "gross_best_case_cumulative",
+            lines.Select(l => l.Gross.BestCaseCumulative).Append(forecast.Overdue.BestCaseCumulative)
+        );
         Money(table, "adjusted_commit_cumulative", lines.Select(l => (Money?)l.Adjusted.CommitCumulative).Append(null));
         Money(table, "adjusted_open_pipeline", lines.Select(l => (Money?)l.Adjusted.OpenPipeline).Append(null));
         Equal(table, "adjustments", lines.Select(l => (long?)l.Adjustments.Count).Append(null));
@@ -171,7 +175,11 @@ public sealed class ForecastingTablesTests
         Money(table, "amount", deals.Select(d => (Money?)d.Amount));
         Equal(table, "probability", deals.Select(d => d.Probability.Value));
         Equal(table, "probability_source", deals.Select(_ => "stage_default"));
-        Equal(table, "category", deals.Select(d => d.Category.Value == ForecastCategory.BestCase ? "best_case" : d.Category.Value.ToString().ToLowerInvariant()));
+        Equal(
+            table,
+            "category",
+            deals.Select(d => d.Category.Value == ForecastCategory.BestCase ? "best_case" : d.Category.Value.ToString().ToLowerInvariant())
+        );
         Money(table, "weighted", deals.Select(d => (Money?)d.Weighted));
         Equal(table, "disagreement", deals.Select(d => d.Disagreement));
         Equal(table, "disagrees", deals.Select(d => comparison.Disagreements.Contains(d)));

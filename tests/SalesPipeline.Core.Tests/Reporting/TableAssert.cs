@@ -18,6 +18,10 @@ internal static class TableAssert
     public static void Equal<T>(ReportTable table, string name, IEnumerable<T> expected) =>
         Assert.Equal(expected.Select(Widen), Column(table, name));
 
+    /// <summary>Asserts the first cells of a column equal the values.</summary>
+    public static void Head<T>(ReportTable table, string name, IReadOnlyList<T> expected) =>
+        Assert.Equal(expected.Select(Widen), Column(table, name).Take(expected.Count));
+
     /// <summary>Asserts the two columns of a money value equal the amounts and currencies of the values.</summary>
     public static void Money(ReportTable table, string name, IEnumerable<Money?> expected)
     {
