@@ -105,9 +105,10 @@ public sealed class ReportTable
     {
         get
         {
-            Preconditions.CheckRange((uint)row < (uint)rows.Length, nameof(row), row, $"The row must be in [0, {rows.Length}).");
+            // Not (uint)row < (uint)Length: the build checks overflow, so a negative index would throw OverflowException.
+            Preconditions.CheckRange(row >= 0 && row < rows.Length, nameof(row), row, $"The row must be in [0, {rows.Length}).");
             Preconditions.CheckRange(
-                (uint)column < (uint)Columns.Count,
+                column >= 0 && column < Columns.Count,
                 nameof(column),
                 column,
                 $"The column must be in [0, {Columns.Count})."
