@@ -86,7 +86,7 @@ public static class CollectionsTables
         .Date("as_of", "The date the forecast is made on.", r => r.Report.AsOf)
         .Text("scope", "What the row is: overdue, period, outside_periods or undated.", r => r.Scope)
         .Text("label", "The row's label as the report prints it.", r => r.Line.Label)
-        .Period("the row's period (empty on the other rows)", r => r.Line.Period)
+        .Period("the row's period", r => r.Line.Period, "the other rows")
         .Money("scheduled", "What the schedules' instalments still owe, by their due dates.", r => r.Line.Scheduled)
         .Money("won_not_scheduled", "What won deals without a schedule would owe under the default terms.", r => r.Line.WonNotScheduled)
         .Money(

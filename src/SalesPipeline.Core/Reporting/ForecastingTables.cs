@@ -18,7 +18,7 @@ public static class ForecastingTables
             r => r.Scope
         )
         .Text("label", "The line's label as the report prints it.", r => r.Line.Label)
-        .Period("the line's period (empty on the overdue, outside and total rows)", r => r.Line.Period)
+        .Period("the line's period", r => r.Line.Period, "the overdue, outside and total rows")
         .Text("owner", "The owner of an owner row; empty otherwise.", r => r.Line.Owner)
         .Text("team", "The team (with its subtree) of a team row; empty otherwise.", r => r.Line.TeamId)
         .Whole("open_deals", "Open deals expected to close in the line.", r => r.Line.OpenDeals)
@@ -52,7 +52,7 @@ public static class ForecastingTables
             "What the row is: node (a company, team, person or unassigned line of a period) or overdue (open deals expected to close before the as-of date).",
             r => r.Scope
         )
-        .Period("the line's period (empty on the overdue row)", r => r.Line?.Period)
+        .Period("the line's period", r => r.Line?.Period, "the overdue row")
         .Enum("node_kind", "company, team, person or unassigned.", r => r.Line?.Kind)
         .Text("node_id", "The team or person id, the company name, or (unassigned).", r => r.Line?.Id)
         .Text("parent_id", "The node it rolls up into; empty for the company.", r => r.Line?.ParentId)

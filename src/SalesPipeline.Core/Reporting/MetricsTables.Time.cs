@@ -89,7 +89,7 @@ public static partial class MetricsTables
     )>("incoming_volume")
         .Text("scope", "What the row is: period, outside_periods, total, or key (a period and a breakdown key).", r => r.Scope)
         .Text("label", "The line's label as the report prints it.", r => r.Line.Label)
-        .Period("the line's period (empty on the outside and total rows)", r => r.Line.Period)
+        .Period("the line's period", r => r.Line.Period, "the outside and total rows")
         .Breakdown(r => (r.Line.Key is null ? null : r.By, r.Line.Key))
         .Whole("new_leads", "Leads created in the line.", r => r.Line.NewLeads)
         .Whole("new_deals", "Deals created in the line (from a lead or not).", r => r.Line.NewDeals);
@@ -123,7 +123,7 @@ public static partial class MetricsTables
                 "What the row is: line (a rep, period and kind), outcome (its count with one outcome) or outside_periods.",
                 r => r.Scope
             )
-            .Period("the line's period", r => r.Line?.Period)
+            .Period("the line's period", r => r.Line?.Period, "the outside_periods row")
             .Text("rep", "The rep.", r => r.Line?.Rep)
             .Enum("kind", "call, email, meeting, demo or other.", r => r.Line?.Kind)
             .Text("outcome", "The outcome's code on an outcome row; empty otherwise.", r => r.Outcome)

@@ -52,10 +52,19 @@ internal sealed class TableSchema<T>
         Add(name, ColumnType.ExactNumber, description, row => cell(row)?.Amount)
             .Add(name + "_currency", ColumnType.Text, $"The ISO 4217 code of {name}.", row => cell(row)?.Currency.Code);
 
-    public TableSchema<T> Period(string what, Func<T, FiscalPeriod?> cell) =>
-        Add("period_start", ColumnType.Date, $"The first day of {what}.", row => cell(row)?.Start)
-            .Add("period_end", ColumnType.Date, $"The last day of {what} (inclusive).", row => cell(row)?.End)
-            .Add("period_label", ColumnType.Text, $"The label of {what}, such as FY2026-Q1.", row => cell(row)?.Label);
+    // A period as its two dates (both inclusive) and its label; emptyOn says which rows have none.
+    public TableSchema<T> Period(string what, Func<T, FiscalPeriod?> cell, string? emptyOn = null)
+    {
+        var empty = emptyOn is null ? "" : $"; empty on {emptyOn}";
+        return Add("period_start", ColumnType.Date, $"The first day of {what}{empty}.", row => cell(row)?.Start)
+            .Add("period_end", ColumnType.Date, $"The last day of {what}, inclusive{empty}.", row => cell(row)?.End)
+            .Add(
+                "period_label",
+                ColumnType.Text,
+                $"The label of {what} (as the calendar names it: 2026-03, FY2026 Q1...){empty}.",
+                row => cell(row)?.Label
+            );
+    }
 
     public TableSchema<T> Stage(string what, Func<T, Stage?> cell) =>
         Add("stage_id", ColumnType.Text, $"The id of {what}.", row => cell(row)?.Id)

@@ -13,8 +13,31 @@ public class ReportCsvPropertyTests
 {
     private static readonly string[] Pieces =
     [
-        "a", "Globex", ",", ";", "\t", "|", "\"", "\"\"", "\r", "\n", "\r\n", " ", "  ", "=", "-", "+", "@", "é", "€",
-        "\U0001F600", "日本", "\u0000", "'", "\\", "#",
+        "a",
+        "Globex",
+        ",",
+        ";",
+        "\t",
+        "|",
+        "\"",
+        "\"\"",
+        "\r",
+        "\n",
+        "\r\n",
+        " ",
+        "  ",
+        "=",
+        "-",
+        "+",
+        "@",
+        "é",
+        "€",
+        "\U0001F600",
+        "日本",
+        "\u0000",
+        "'",
+        "\\",
+        "#",
     ];
 
     private static readonly Gen<string> Texts =
@@ -48,7 +71,11 @@ public class ReportCsvPropertyTests
         var value = type switch
         {
             ColumnType.Text => Texts.Select(t => (object?)t),
-            ColumnType.WholeNumber => Gen.OneOf(Gen.Choose(int.MinValue, int.MaxValue).Select(i => (long)i * 7919), Gen.Elements(long.MinValue, long.MaxValue, 0L)).Select(l => (object?)l),
+            ColumnType.WholeNumber => Gen.OneOf(
+                    Gen.Choose(int.MinValue, int.MaxValue).Select(i => (long)i * 7919),
+                    Gen.Elements(long.MinValue, long.MaxValue, 0L)
+                )
+                .Select(l => (object?)l),
             ColumnType.ExactNumber => Decimals.Select(d => (object?)d),
             ColumnType.RealNumber => Doubles.Select(d => (object?)d),
             ColumnType.Boolean => Gen.Elements(true, false).Select(b => (object?)b),
@@ -62,7 +89,11 @@ public class ReportCsvPropertyTests
         from types in Gen.Elements(Enum.GetValues<ColumnType>()).ArrayOf().Where(t => t.Length is > 0 and <= 7)
         from rowCount in Gen.Choose(0, 8)
         from rows in Gen.CollectToArray(types, Cell).Select(cells => (IReadOnlyList<object?>)cells).ArrayOf(rowCount)
-        select new ReportTable("generated", types.Select((t, i) => new ReportColumn($"c{i}_{t.ToString().ToLowerInvariant()}", t, "Generated.")), rows);
+        select new ReportTable(
+            "generated",
+            types.Select((t, i) => new ReportColumn($"c{i}_{t.ToString().ToLowerInvariant()}", t, "Generated.")),
+            rows
+        );
 
     [Fact]
     public void Write_then_an_independent_reader_gives_back_every_cell_Property() =>
@@ -88,7 +119,8 @@ public class ReportCsvPropertyTests
                 text =>
                 {
                     var quoted = SalesPipeline.Csv.Writing.CsvRecords.NeedsQuotes(text, ',');
-                    var must = text.Length == 0 || text.StartsWith(' ') || text.EndsWith(' ') || text.IndexOfAny([',', '"', '\r', '\n']) >= 0;
+                    var must =
+                        text.Length == 0 || text.StartsWith(' ') || text.EndsWith(' ') || text.IndexOfAny([',', '"', '\r', '\n']) >= 0;
                     Assert.Equal(must, quoted);
                 }
             )
