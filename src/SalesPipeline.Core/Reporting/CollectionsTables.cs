@@ -53,6 +53,25 @@ public static class CollectionsTables
         .Money("remaining", "amount - paid.", r => r.Instalment.Remaining)
         .Whole("days_overdue", "Days from the due date to as_of when overdue (1 the day after), else 0.", r => r.Instalment.DaysOverdue);
 
+    private static readonly TableSchema<CollectionStatus> StatusSummarySchema = new TableSchema<CollectionStatus>(
+        "collection_status_summary"
+    )
+        .Include(ContractSchema, s => s.Contract)
+        .Date("as_of", "The date the status is taken on.", s => s.AsOf)
+        .Money("total", "The contract total.", s => s.Total)
+        .Money("billed", "The instalments due on or before as_of.", s => s.Billed)
+        .Money("received", "The payments received.", s => s.Received)
+        .Money("allocated", "What payments paid on instalments, net of refunds.", s => s.Allocated)
+        .Money("refunded", "Refunds and reversals together.", s => s.Refunded)
+        .Money("reversed", "The reversals' part of refunded.", s => s.Reversed)
+        .Money("credit", "Received beyond every instalment: the customer's credit.", s => s.Credit)
+        .Money("outstanding", "What the billed instalments still owe.", s => s.Outstanding)
+        .Money("overdue", "What the instalments due before as_of still owe.", s => s.Overdue)
+        .Money("collected", "The cash kept: received - refunded.", s => s.Collected)
+        .Money("remaining", "What all instalments still owe: total - allocated.", s => s.Remaining)
+        .Money("costs", "The contract costs.", s => s.Costs)
+        .Money("collected_less_costs", "collected - costs.", s => s.CollectedLessCosts);
+
     private static readonly TableSchema<(AgingReport Report, string Scope, AgingLine Line, int? Bucket)> AgingSchema = new TableSchema<(
         AgingReport Report,
         string Scope,
@@ -158,6 +177,16 @@ public static class CollectionsTables
     {
         ArgumentNullException.ThrowIfNull(status);
         return StatusSchema.Build(status.Instalments.Select(i => (status, i)));
+    }
+
+    /// <summary>The contract's totals on the date as the one-row table <c>collection_status_summary</c>.</summary>
+    /// <param name="status">The status (<see cref="CollectionSchedule.StatusAsOf"/>).</param>
+    /// <returns>The table, one row.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="status"/> is null.</exception>
+    public static ReportTable ToSummaryTable(this CollectionStatus status)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        return StatusSummarySchema.Build([status]);
     }
 
     /// <summary>Receivables aging as the table <c>receivables_aging</c>, long form: for the total, each customer, rep and

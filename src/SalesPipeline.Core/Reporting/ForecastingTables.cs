@@ -141,6 +141,38 @@ public static class ForecastingTables
         .Exact("disagreement", "How far the probability lies outside the category's band (0 when they agree).", r => r.Deal.Disagreement)
         .Boolean("disagrees", "Whether the deal is among the report's disagreements.", r => r.Disagrees);
 
+    private static readonly TableSchema<(StageCalibration Report, CalibratedStage Stage, ChainStage Chain)> CalibrationSchema =
+        new TableSchema<(StageCalibration Report, CalibratedStage Stage, ChainStage Chain)>("stage_calibration")
+            .Whole("stage_index", "The stage's position in the pipeline, from 0.", r => r.Stage.Index)
+            .Text("stage_id", "The id of the open stage.", r => r.Stage.StageId)
+            .Text("stage_name", "Its display name.", r => r.Stage.Name)
+            .Exact("current_probability", "The stage's probability in the pipeline now.", r => r.Stage.CurrentProbability)
+            .Whole("reached", "Closed deals that were in the stage.", r => r.Stage.Reached)
+            .Whole("won", "Of those, the ones won.", r => r.Stage.Won)
+            .Whole("lost", "Of those, the ones lost.", r => r.Stage.Lost)
+            .Real("observed_rate", "won / reached; empty when none reached it.", r => r.Stage.ObservedRate)
+            .Interval("observed_rate", "observed_rate", r => r.Stage.Interval)
+            .Real("smoothed_rate", "The rate smoothed by the prior; empty without one.", r => r.Stage.SmoothedRate)
+            .Exact(
+                "suggested_probability",
+                "The probability the calibration suggests for the stage; empty when there is too little data.",
+                r => r.Stage.SuggestedProbability
+            )
+            .Real(
+                "chain_win_probability",
+                "The chance a deal in the stage is won, from the observed moves between stages.",
+                r => r.Chain.WinProbability
+            )
+            .Real("chain_loss_probability", "The chance it is lost.", r => r.Chain.LossProbability)
+            .Real("mean_days_in_stage", "The mean stay in the stage, in days.", r => r.Chain.MeanDaysInStage)
+            .Real("expected_days_to_close", "The expected time from the stage to a win or loss, in days.", r => r.Chain.ExpectedDaysToClose)
+            .Whole("observed_exits", "Exits from the stage observed.", r => r.Chain.ObservedExits)
+            .Text("pipeline_name", "The pipeline calibrated.", r => r.Report.PipelineName)
+            .Whole("closed_deals", "Closed deals the calibration read.", r => r.Report.ClosedDeals)
+            .Whole("won_deals", "Of those, the ones won.", r => r.Report.WonDeals)
+            .Whole("open_deals_ignored", "Open deals left out.", r => r.Report.OpenDealsIgnored)
+            .Real("overall_win_rate", "won_deals / closed_deals; empty when none closed.", r => r.Report.OverallWinRate);
+
     private static readonly TableSchema<BacktestRow> BacktestSchema = new TableSchema<BacktestRow>("forecast_backtest")
         .Date("forecast_date", "The date the forecast was made on.", r => r.ForecastDate)
         .Period("the period forecast", r => r.Period)
@@ -167,6 +199,17 @@ public static class ForecastingTables
         .Exact("mean_absolute_error", "The mean of the absolute errors, in the currency.", r => r.Method.MeanAbsoluteError)
         .Real("root_mean_squared_error", "The square root of the mean squared error, in the currency.", r => r.Method.RootMeanSquaredError)
         .Text("currency", "The ISO 4217 code of the three errors.", r => r.Result.Currency.Code);
+
+    /// <summary>Stage calibration from closed deals as the table <c>stage_calibration</c>: per open stage, what the deals
+    /// that were in it became, the probability it suggests, and the chain's win probability and time to close.</summary>
+    /// <param name="calibration">The calibration.</param>
+    /// <returns>The table, one row per open stage.</returns>
+    /// <exception cref="System.ArgumentNullException"><paramref name="calibration"/> is null.</exception>
+    public static ReportTable ToTable(this StageCalibration calibration)
+    {
+        System.ArgumentNullException.ThrowIfNull(calibration);
+        return CalibrationSchema.Build(calibration.Stages.Select(s => (calibration, s, calibration.Chain.Stages[s.Index])));
+    }
 
     /// <summary>The stage-weighted forecast as the table <c>stage_weighted_forecast</c>: its period lines, then overdue,
     /// outside the periods and total, then the owner and team lines.</summary>

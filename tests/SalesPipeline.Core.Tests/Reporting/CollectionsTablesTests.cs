@@ -70,6 +70,40 @@ public sealed class CollectionsTablesTests
     }
 
     [Fact]
+    public void StatusSummary_TheContractsTotals()
+    {
+        var status = C1().StatusAsOf(AsOf);
+
+        var table = status.ToSummaryTable();
+
+        WellFormed(table);
+        Money(table, "total", [status.Total]);
+        Money(table, "billed", [status.Billed]);
+        Money(table, "received", [status.Received]);
+        Money(table, "allocated", [status.Allocated]);
+        Money(table, "refunded", [status.Refunded]);
+        Money(table, "reversed", [status.Reversed]);
+        Money(table, "credit", [status.Credit]);
+        Money(table, "outstanding", [status.Outstanding]);
+        Money(table, "overdue", [status.Overdue]);
+        Money(table, "collected", [status.Collected]);
+        Money(table, "remaining", [status.Remaining]);
+        Money(table, "costs", [status.Costs]);
+        Money(table, "collected_less_costs", [status.CollectedLessCosts]);
+        // By hand: 10,000 billed by April 10, 4,000 received: 6,000 outstanding, all of it overdue.
+        Assert.Equal(
+            ("C-1", 10_000m, 4_000m, 6_000m, 6_000m),
+            (
+                Cell(table, 0, "contract_id"),
+                Cell(table, 0, "billed"),
+                Cell(table, 0, "received"),
+                Cell(table, 0, "outstanding"),
+                Cell(table, 0, "overdue")
+            )
+        );
+    }
+
+    [Fact]
     public void Aging_LongForm_BucketsThenTheLineTotal()
     {
         var report = Aging.Of(Book(), AsOf, organization: Org);

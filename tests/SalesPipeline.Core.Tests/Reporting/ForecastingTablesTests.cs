@@ -216,6 +216,33 @@ public sealed class ForecastingTablesTests
     }
 
     [Fact]
+    public void Calibration_OneRowPerOpenStage_WithItsChain()
+    {
+        var calibration = StageCalibration.FromHistory(Deals(), Pipeline);
+
+        var table = calibration.ToTable();
+
+        WellFormed(table);
+        var stages = calibration.Stages;
+        Equal(table, "stage_id", stages.Select(s => s.StageId));
+        Equal(table, "current_probability", stages.Select(s => s.CurrentProbability));
+        Equal(table, "reached", stages.Select(s => s.Reached));
+        Equal(table, "won", stages.Select(s => s.Won));
+        Equal(table, "lost", stages.Select(s => s.Lost));
+        Equal(table, "observed_rate", stages.Select(s => s.ObservedRate));
+        Equal(table, "observed_rate_lower", stages.Select(s => s.Interval?.Lower));
+        Equal(table, "smoothed_rate", stages.Select(s => s.SmoothedRate));
+        Equal(table, "suggested_probability", stages.Select(s => s.SuggestedProbability));
+        Equal(table, "chain_win_probability", stages.Select(s => calibration.Chain.Stages[s.Index].WinProbability));
+        Equal(table, "expected_days_to_close", stages.Select(s => calibration.Chain.Stages[s.Index].ExpectedDaysToClose));
+        // By hand: one closed deal, C, won after passing every open stage: each stage reached once, won once (rate 1).
+        Equal(table, "reached", stages.Select(_ => 1L));
+        Equal(table, "observed_rate", stages.Select(_ => (double?)1.0));
+        Equal(table, "closed_deals", stages.Select(_ => 1L));
+        Equal(table, "open_deals_ignored", stages.Select(_ => 3L));
+    }
+
+    [Fact]
     public void NullReports_AreRejectedByName()
     {
         Assert.Equal("forecast", Assert.Throws<ArgumentNullException>(() => ((StageWeightedForecast)null!).ToTable()).ParamName);

@@ -108,6 +108,7 @@ internal static class SampleReports
         yield return distribution.ToCountTable();
         yield return Forecast.Compare(deals, Pipeline).ToTable();
         var backtest = ForecastBacktest.Run(deals, Pipeline, [BacktestPoint.AtStartOf(Months[1]), BacktestPoint.AtStartOf(Months[2])]);
+        yield return StageCalibration.FromHistory(deals, Pipeline).ToTable();
         yield return backtest.ToTable();
         yield return backtest.ToAccuracyTable();
         var funnel = Funnel.Of(
@@ -167,6 +168,7 @@ internal static class SampleReports
             .ToTable();
         yield return schedules.ToTable();
         yield return schedules[0].StatusAsOf(Today).ToTable();
+        yield return schedules[0].StatusAsOf(Today).ToSummaryTable();
         yield return Aging.Of(schedules, Today, organization: Org).ToTable();
         yield return CashForecast.Of(schedules, Today, [FiscalCalendar.Calendar.Month(2026, 4)]).ToTable();
         var progress = CollectionProgress.Of(schedules, Today, Org);
