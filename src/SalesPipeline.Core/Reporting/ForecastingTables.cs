@@ -64,6 +64,15 @@ public static class ForecastingTables
             r => r.Line?.Adjustments.Count
         );
 
+    private static readonly TableSchema<CategoryAdjustment> AdjustmentSchema = new TableSchema<CategoryAdjustment>("category_adjustments")
+        .Period("the period adjusted", a => a.Period)
+        .Text("subject_id", "The team or person whose figure was adjusted.", a => a.SubjectId)
+        .Enum("category", "The category adjusted: commit, best_case, pipeline or omitted.", a => (Pipelines.ForecastCategory?)a.Category)
+        .Money("amount", "The figure the manager set.", a => a.Amount)
+        .Text("by", "Who made the adjustment.", a => a.By)
+        .Instant("at", "When it was made.", a => a.At)
+        .Text("note", "The manager's note; empty without one.", a => a.Note);
+
     private static readonly TableSchema<(RevenueDistribution Report, DistributionPoint Point)> PointSchema = new TableSchema<(
         RevenueDistribution Report,
         DistributionPoint Point
@@ -241,6 +250,17 @@ public static class ForecastingTables
         return CategorySchema.Build(
             forecast.Lines.Select(l => ("node", (CategoryLine?)l, l.Gross)).Append(("overdue", null, forecast.Overdue))
         );
+    }
+
+    /// <summary>The managers' adjustments of a category forecast as the table <c>category_adjustments</c>, in the order
+    /// they were given (a later one of the same figure supersedes an earlier one).</summary>
+    /// <param name="forecast">The forecast.</param>
+    /// <returns>The table, one row per adjustment.</returns>
+    /// <exception cref="System.ArgumentNullException"><paramref name="forecast"/> is null.</exception>
+    public static ReportTable ToAdjustmentsTable(this CategoryForecast forecast)
+    {
+        System.ArgumentNullException.ThrowIfNull(forecast);
+        return AdjustmentSchema.Build(forecast.Adjustments);
     }
 
     /// <summary>The revenue distribution's points as the table <c>revenue_distribution</c>: each possible revenue with its

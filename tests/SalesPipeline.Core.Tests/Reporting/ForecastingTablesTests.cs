@@ -120,6 +120,45 @@ public sealed class ForecastingTablesTests
     }
 
     [Fact]
+    public void CategoryAdjustments_OneRowPerAdjustment()
+    {
+        var q1 = FiscalCalendar.Calendar.Quarter(2026, 1);
+        var adjustment = new CategoryAdjustment(
+            "alice",
+            q1,
+            ForecastCategory.BestCase,
+            Usd(60_000m),
+            "zoe",
+            Start,
+            "legal review slipping"
+        );
+        var forecast = Forecast.ByCategory(Deals(), Pipeline, [q1], MetricDeals.Org, [adjustment]);
+
+        var table = forecast.ToAdjustmentsTable();
+
+        WellFormed(table);
+        Assert.Equal(1, table.RowCount);
+        Assert.Equal(
+            (q1.Start, "alice", "best_case", 60_000m, "USD", "zoe", Start, "legal review slipping"),
+            (
+                (LocalDate)Cell(table, 0, "period_start")!,
+                Cell(table, 0, "subject_id"),
+                Cell(table, 0, "category"),
+                Cell(table, 0, "amount"),
+                Cell(table, 0, "amount_currency"),
+                Cell(table, 0, "by"),
+                Cell(table, 0, "at"),
+                Cell(table, 0, "note")
+            )
+        );
+        // The adjusted best case of alice's line is the manager's 60,000, the gross stays 100,000.
+        var alice = forecast.ToTable();
+        var row = Column(alice, "node_id").ToList().IndexOf("alice");
+        Assert.Equal((100_000m, 60_000m), (Cell(alice, row, "gross_best_case"), Cell(alice, row, "adjusted_best_case")));
+        Assert.Equal(1L, Cell(alice, row, "adjustments"));
+    }
+
+    [Fact]
     public void Distribution_PointsCountsAndSummary_WorkedByHand()
     {
         // March: 25,000 won for sure; A (100,000) won with 0.5 and B (40,000) with 0.8, independently:

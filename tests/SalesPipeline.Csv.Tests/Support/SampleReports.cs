@@ -26,7 +26,7 @@ internal static class SampleReports
 
     private static readonly SalesOrg Org = SalesOrg
         .CreateBuilder("Acme")
-        .Team("emea", "EMEA")
+        .Team("emea", "EMEA", lead: "bob")
         .Rep("alice", "Alice", "emea")
         .Rep("bob", "Bob", "emea")
         .Build();
@@ -101,7 +101,15 @@ internal static class SampleReports
         var schedules = Schedules();
         var dealsAsOf = deals;
         yield return Forecast.StageWeighted(deals, Pipeline, Months, new ForecastOptions { AsOf = new LocalDate(2026, 1, 1) }).ToTable();
-        yield return Forecast.ByCategory(deals, Pipeline, [Q1], Org).ToTable();
+        var categories = Forecast.ByCategory(
+            deals,
+            Pipeline,
+            [Q1],
+            Org,
+            [new CategoryAdjustment("alice", Q1, ForecastCategory.Commit, Eur(15_000m), "bob", At(3, 1), "Initech, \"maybe\"")]
+        );
+        yield return categories.ToTable();
+        yield return categories.ToAdjustmentsTable();
         var distribution = Forecast.Distribution(deals, Pipeline, Months[2]);
         yield return distribution.ToTable();
         yield return distribution.ToSummaryTable();
