@@ -94,6 +94,22 @@ Check(
     "D1's first values"
 );
 
+// Writing the deals back out in the canonical format (docs/csv.md, "Writing deals"), and reading them again.
+var asOf = Instant.FromUtc(2025, 12, 1, 0, 0);
+using (var dealsFile = File.Create("deals.csv"))
+using (var historyFile = File.Create("history.csv"))
+{
+    DealCsv.Write(deals, dealsFile, historyFile); // historyFile may be null: deals.csv alone
+}
+var again = DealCsv.ReadFiles(PipelineDefinition.Default, "deals.csv", "history.csv", asOf);
+Check(
+    again.IsComplete
+        && again
+            .Deals.Select(d => (d.Id, d.Amount, d.StageId, d.StageEnteredAt, d.ClosedAt))
+            .SequenceEqual(deals.Select(d => (d.Id, d.Amount, d.StageId, d.StageEnteredAt, d.ClosedAt))),
+    "the deals read back"
+);
+
 folder.Delete(recursive: true);
 
 static void Check(bool ok, string what)

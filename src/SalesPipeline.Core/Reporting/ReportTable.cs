@@ -14,7 +14,7 @@ namespace SalesPipeline.Reporting;
 /// <remarks>
 /// <para>A cell is null (no value: a rate with no decided deal, a stage never timed) or holds the CLR type of its column's
 /// <see cref="ColumnType"/>: <see cref="string"/>, <see cref="long"/>, <see cref="decimal"/>, a finite <see cref="double"/>,
-/// <see cref="bool"/>, <see cref="LocalDate"/> (ISO calendar) or <see cref="Instant"/>. The constructor checks each cell,
+/// <see cref="bool"/>, <see cref="LocalDate"/> (ISO calendar) or <see cref="Instant"/>; text has no lone UTF-16 surrogate. The constructor checks each cell,
 /// so a writer never meets a value it cannot write.</para>
 /// <para>Immutable (the rows are copied); thread-safe.</para>
 /// </remarks>
@@ -37,7 +37,8 @@ public sealed class ReportTable
     /// <exception cref="ArgumentNullException"><paramref name="name"/>, <paramref name="columns"/>, <paramref name="rows"/>, a column or a row is null.</exception>
     /// <exception cref="ArgumentException">
     /// The name is not snake case; there is no column or two share a name; a row has another number of cells than there are
-    /// columns; or a cell is not of its column's type (a double that is not finite, a date or instant outside 0001-9999).
+    /// columns; or a cell is not of its column's type (a double that is not finite, a date or instant outside 0001-9999, a
+    /// string with a lone UTF-16 surrogate).
     /// </exception>
     public ReportTable(string name, IEnumerable<ReportColumn> columns, IEnumerable<IReadOnlyList<object?>> rows)
     {
@@ -104,9 +105,10 @@ public sealed class ReportTable
     {
         get
         {
-            Preconditions.CheckRange((uint)row < (uint)rows.Length, nameof(row), row, $"The row must be in [0, {rows.Length}).");
+            // Not (uint)row < (uint)Length: the build checks overflow, so a negative index would throw OverflowException.
+            Preconditions.CheckRange(row >= 0 && row < rows.Length, nameof(row), row, $"The row must be in [0, {rows.Length}).");
             Preconditions.CheckRange(
-                (uint)column < (uint)Columns.Count,
+                column >= 0 && column < Columns.Count,
                 nameof(column),
                 column,
                 $"The column must be in [0, {Columns.Count})."
@@ -142,7 +144,7 @@ public sealed class ReportTable
         var ok = cell switch
         {
             null => true,
-            string => column.Type == ColumnType.Text,
+            string text => column.Type == ColumnType.Text && IsWellFormed(text),
             long => column.Type == ColumnType.WholeNumber,
             decimal => column.Type == ColumnType.ExactNumber,
             double d => column.Type == ColumnType.RealNumber && double.IsFinite(d),
@@ -162,13 +164,30 @@ public sealed class ReportTable
         return cell;
     }
 
+    // A lone UTF-16 surrogate has no UTF-8 encoding: a writer would replace it, and the file would not give the cell back.
+    private static bool IsWellFormed(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static string Describe(object? cell) =>
         cell is null ? "null" : string.Create(CultureInfo.InvariantCulture, $"{cell} ({cell.GetType().Name})");
 
     private static string Expected(ColumnType type) =>
         type switch
         {
-            ColumnType.Text => "a string",
+            ColumnType.Text => "a string without a lone surrogate, which no UTF-8 writer could keep",
             ColumnType.WholeNumber => "a long",
             ColumnType.ExactNumber => "a decimal",
             ColumnType.RealNumber => "a finite double",

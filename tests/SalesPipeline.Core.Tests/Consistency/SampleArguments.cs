@@ -90,6 +90,13 @@ internal static class SampleArguments
         [typeof(IReadOnlyList<object?>)] = () => new object?[] { "qualify" },
         [typeof(Quota)] = () => Quota.ForPerson("alice", FiscalCalendar.Calendar.Year(2026), Money.Of(100_000m, Currency.USD)),
         [typeof(BacktestPoint)] = () => BacktestPoint.AtStartOf(Quarter),
+        [typeof(SalesPipeline.Metrics.SalesVelocity)] = () => SalesPipeline.Metrics.SalesVelocity.Of([SampleDeal], Quarter),
+        [typeof(SalesPipeline.Metrics.LeadResponseTime)] = () =>
+            SalesPipeline.Metrics.LeadResponseTime.Of([SampleLead], ActivityIndex.Create([]), At),
+        [typeof(SalesPipeline.Reporting.ReportColumn)] = () =>
+            new SalesPipeline.Reporting.ReportColumn("value", SalesPipeline.Reporting.ColumnType.Text, "A value."),
+        // A row of the sample column's table: one text cell.
+        [typeof(IReadOnlyList<object?>)] = () => new object?[] { "alice" },
         [typeof(ForecastSnapshot)] = () => ForecastSnapshot.Create([SampleDeal], PipelineDefinition.Default),
         [typeof(HealthInputs)] = () => new HealthInputs(),
         [typeof(DueRule)] = () => DueRule.DaysAfterStart(30),

@@ -1,0 +1,90 @@
+using System;
+using System.Globalization;
+using System.IO;
+using NodaTime;
+using NodaTime.Text;
+using SalesPipeline.Reporting;
+
+namespace SalesPipeline.Csv.Writing;
+
+// The one CSV form of every value and the RFC 4180 quoting, for every CSV the package writes.
+internal static class CsvRecords
+{
+    internal static void WriteTable(ReportTable table, TextWriter writer, CsvWriteOptions options)
+    {
+        var columns = table.Columns;
+        var header = new string?[columns.Count];
+        for (var c = 0; c < header.Length; c++)
+        {
+            header[c] = columns[c].Name;
+        }
+        WriteRecord(writer, header, options);
+        var fields = new string?[columns.Count];
+        for (var r = 0; r < table.RowCount; r++)
+        {
+            for (var c = 0; c < fields.Length; c++)
+            {
+                fields[c] = Format(table[r, c], options);
+            }
+            WriteRecord(writer, fields, options);
+        }
+        writer.Flush();
+    }
+
+    // A null field is written bare (empty); "" is quoted, so that null and empty text stay apart.
+    internal static void WriteRecord(TextWriter writer, string?[] fields, CsvWriteOptions options)
+    {
+        for (var c = 0; c < fields.Length; c++)
+        {
+            if (c > 0)
+            {
+                writer.Write(options.Delimiter);
+            }
+            var field = fields[c];
+            if (field is null)
+            {
+                if (fields.Length == 1)
+                {
+                    writer.Write("\"\""); // an empty line would be skipped by most readers
+                }
+                continue;
+            }
+            if (NeedsQuotes(field, options.Delimiter))
+            {
+                writer.Write('"');
+                writer.Write(field.Replace("\"", "\"\"", StringComparison.Ordinal));
+                writer.Write('"');
+            }
+            else
+            {
+                writer.Write(field);
+            }
+        }
+        writer.Write(options.NewLine);
+    }
+
+    internal static bool NeedsQuotes(string field, char delimiter) =>
+        field.Length == 0
+        || field[0] == ' '
+        || field[^1] == ' '
+        || field.AsSpan().IndexOfAny('"', '\r', '\n') >= 0
+        || field.Contains(delimiter, StringComparison.Ordinal);
+
+    internal static string? Format(object? cell, CsvWriteOptions options) =>
+        cell switch
+        {
+            null => null,
+            string text => options.EscapeFormulas && StartsLikeFormula(text) ? "'" + text : text,
+            long whole => whole.ToString(CultureInfo.InvariantCulture),
+            decimal exact => exact.ToString(CultureInfo.InvariantCulture),
+            double real => real.ToString("R", CultureInfo.InvariantCulture),
+            bool flag => flag ? "true" : "false",
+            LocalDate date => LocalDatePattern.Iso.Format(date),
+            Instant instant => InstantPattern.ExtendedIso.Format(instant),
+            // ReportTable admits no other type; this guards a future ColumnType the writer has not learnt.
+            _ => throw new NotSupportedException($"A report cell of type {cell.GetType().Name} has no CSV form."),
+        };
+
+    // OWASP, CSV Injection: a cell starting with = + - @ tab or carriage return may be run as a formula.
+    private static bool StartsLikeFormula(string text) => text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
+}
