@@ -1,8 +1,8 @@
 using System;
-using System.Linq;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using NodaTime;
 
 namespace SalesPipeline.Csv.Reading;
@@ -48,7 +48,14 @@ internal sealed class RowReader
         where T : class
     {
         // Only the canonical headers (and those CsvReadOptions.Columns gives): the CRM formats read deals alone.
-        using var file = CsvFile.Open(stream, schema.Role, schema.Columns, [.. schema.Columns.Select(c => new[] { c })], schema.Required, options);
+        using var file = CsvFile.Open(
+            stream,
+            schema.Role,
+            schema.Columns,
+            [.. schema.Columns.Select(c => new[] { c })],
+            schema.Required,
+            options
+        );
         var reader = new RowReader(file, schema, options);
         var accepted = new List<(long Line, T Value)>();
         while (file.Read(reader.errors, out var line))
@@ -67,6 +74,19 @@ internal sealed class RowReader
         }
         reader.StopIfAsked();
         return new FileRows<T>(accepted, reader.errors, file.Rows);
+    }
+
+    // The options of a kind reader: the defaults when null. A CRM format is refused, not ignored: those formats are deals
+    // exports (DealCsv), and a leads or payments file read as canonical under one would be read against the caller's intent.
+    internal static CsvReadOptions CanonicalOptions(CsvReadOptions? options)
+    {
+        options ??= new CsvReadOptions();
+        return options.Format == CsvFormat.Canonical
+            ? options
+            : throw new ArgumentException(
+                $"CsvReadOptions.Format {options.Format} is a CRM's deals export, which DealCsv reads; leads, activities, payments and quotas files are read in the canonical format (map another CRM's headers with CsvReadOptions.Columns), so Format must be Canonical.",
+                nameof(options)
+            );
     }
 
     // Adds an error; the first one ends the reading when the options say so.
