@@ -68,11 +68,15 @@ internal sealed class Values
                 shortDate = null;
             }
         }
+        // A pattern with a two-digit year (M/d/yy) is still read with four digits (CultureDate): the rule says so.
+        var shortDateRule =
+            culture.DateTimeFormat.ShortDatePattern
+            + (culture.DateTimeFormat.ShortDatePattern.Contains("yyyy", StringComparison.Ordinal) ? "" : " with a four-digit year");
         dateRule =
             (
                 shortDate is null && cultureDate is null
                     ? "A date is ISO yyyy-MM-dd, such as 2025-03-13"
-                    : $"A date is ISO yyyy-MM-dd, such as 2025-03-13, or the culture's short date {culture.DateTimeFormat.ShortDatePattern}"
+                    : $"A date is ISO yyyy-MM-dd, such as 2025-03-13, or the culture's short date {shortDateRule}"
             ) + (lenient ? " (a time after it is left out)." : ".");
         instantRule =
             cultureDate is null && !lenient
@@ -81,7 +85,7 @@ internal sealed class Values
                     + (
                         cultureDate is null
                             ? ""
-                            : $", or the culture's short date {culture.DateTimeFormat.ShortDatePattern} with a time H:mm or h:mm AM/PM (seconds optional)"
+                            : $", or the culture's short date {shortDateRule} and a time H:mm or h:mm AM/PM (seconds optional)"
                     )
                     + (lenient ? "; a date alone is the start of its day in CsvReadOptions.Zone." : ".");
     }
