@@ -215,6 +215,30 @@ public class FormatErrorTests
         );
     }
 
+    // In percent, the rule is stated in percent (150 is not "between 0 and 1"), and a percent is divided exactly: more than
+    // 26 decimals would be rounded by the division, so it is an error.
+    [Theory]
+    [InlineData("150", "A probability in percent is from 0 to 100.")]
+    [InlineData("-5", "A probability in percent is from 0 to 100.")]
+    [InlineData("0.333333333333333333333333333", "A probability in percent has at most 26 decimals (dividing it by 100 would round it).")]
+    public void A_percent_probability_out_of_range_or_too_fine_names_the_percent_rule(string cell, string reason)
+    {
+        var text = $"""
+            Deal - ID,Deal - Title,Deal - Owner,Deal - Value,Deal - Currency,Deal - Stage,Deal - Status,Deal - Creation date,Deal - Expected close date,Deal - Probability
+            1,Acme,Ana,100,EUR,Qualified,open,2026-01-05 10:00:00,2026-03-31,{cell}
+            2,Globex,Ana,100,EUR,Qualified,open,2026-01-05 10:00:00,2026-03-31,33.333
+
+            """;
+        var options = PipedriveOptions with { Columns = new Dictionary<string, string> { ["probability"] = "Deal - Probability" } };
+
+        var result = Read(PipelineDefinitionKind.Pipedrive, text, options: options);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal((2L, "Deal - Probability", cell, reason), (error.Line, error.Column, error.Value, error.Reason));
+        // 33.333 % is 0.33333 exactly.
+        Assert.Equal(0.33333m, Assert.Single(result.Deals).ProbabilityOverride);
+    }
+
     [Fact]
     public void The_currency_alias_and_a_percent_probability_are_read()
     {
