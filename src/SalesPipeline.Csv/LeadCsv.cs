@@ -39,7 +39,7 @@ public static class LeadCsv
     /// <exception cref="ArgumentNullException"><paramref name="leads"/> is null.</exception>
     /// <exception cref="ArgumentException"><see cref="CsvReadOptions.Format"/> is not <see cref="CsvFormat.Canonical"/> (the CRM formats are deals exports, read by <see cref="DealCsv"/>).</exception>
     /// <exception cref="CsvImportException">
-    /// The file is empty or lacks a required column, or <see cref="CsvReadOptions.StopAtFirstError"/> is set and a row is rejected.
+    /// The file is empty, lacks a required column or names a column it reads twice, or <see cref="CsvReadOptions.StopAtFirstError"/> is set and a row is rejected.
     /// </exception>
     /// <exception cref="IOException">The stream cannot be read.</exception>
     public static CsvReadResult<Lead> Read(Stream leads, CsvReadOptions? options = null)

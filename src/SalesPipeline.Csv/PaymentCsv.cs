@@ -51,7 +51,7 @@ public static class PaymentCsv
     /// <exception cref="ArgumentNullException"><paramref name="payments"/> or <paramref name="schedules"/> or one of the schedules is null.</exception>
     /// <exception cref="ArgumentException">A schedule has no contract, or two schedules are for the same contract id; or <see cref="CsvReadOptions.Format"/> is not <see cref="CsvFormat.Canonical"/> (the CRM formats are deals exports, read by <see cref="DealCsv"/>).</exception>
     /// <exception cref="CsvImportException">
-    /// The file is empty or lacks a required column, or <see cref="CsvReadOptions.StopAtFirstError"/> is set and a row is rejected.
+    /// The file is empty, lacks a required column or names a column it reads twice, or <see cref="CsvReadOptions.StopAtFirstError"/> is set and a row is rejected.
     /// </exception>
     /// <exception cref="IOException">The stream cannot be read.</exception>
     public static CsvReadResult<CollectionSchedule> Read(

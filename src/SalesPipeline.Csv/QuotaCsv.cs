@@ -37,7 +37,7 @@ public static class QuotaCsv
     /// <exception cref="ArgumentNullException"><paramref name="quotas"/> is null.</exception>
     /// <exception cref="ArgumentException"><see cref="CsvReadOptions.Format"/> is not <see cref="CsvFormat.Canonical"/> (the CRM formats are deals exports, read by <see cref="DealCsv"/>).</exception>
     /// <exception cref="CsvImportException">
-    /// The file is empty or lacks a required column, or <see cref="CsvReadOptions.StopAtFirstError"/> is set and a row is rejected.
+    /// The file is empty, lacks a required column or names a column it reads twice, or <see cref="CsvReadOptions.StopAtFirstError"/> is set and a row is rejected.
     /// </exception>
     /// <exception cref="IOException">The stream cannot be read.</exception>
     public static CsvReadResult<Quota> Read(Stream quotas, CsvReadOptions? options = null)
