@@ -178,6 +178,29 @@ public class FormatErrorTests
         );
     }
 
+    // Two columns of the same quote kind for one stage (the same header twice, or two labels the stage map joins): which
+    // one holds the entry is unknown, so the file is refused rather than the first taken.
+    [Theory]
+    [InlineData("\"Date entered \"\"Contract Sent (Sales Pipeline)\"\"\"", "\"Date entered \"\"Contract Sent (Sales Pipeline)\"\"\"")]
+    [InlineData("\"Date entered \"\"Signed (Sales Pipeline)\"\"\"", "\"Date entered \"\"Contract Sent (Sales Pipeline)\"\"\"")]
+    public void Two_stage_columns_of_one_stage_refuse_the_file(string first, string second)
+    {
+        var deals =
+            $"Record ID,Deal Name,Deal Stage,Amount,Close Date,Create Date,Deal owner,{first},{second}\n"
+            + "1,Acme,Contract Sent,100,2026-03-31 17:00,2026-01-05 09:00,Jane Doe,2026-02-01 09:00,2026-02-02 09:00\n";
+        var options = HubSpotOptions with
+        {
+            Stages = new Dictionary<string, string> { ["Signed"] = "contract-sent", ["Contract Sent"] = "contract-sent" },
+        };
+
+        var e = Assert.Throws<CsvImportException>(() => Read(PipelineDefinitionKind.HubSpot, deals, options: options));
+
+        var error = Assert.Single(e.Errors);
+        Assert.Equal(("deals", 1L), (error.File, error.Line));
+        Assert.Contains("fields 8 and 9", error.Reason, StringComparison.Ordinal);
+        Assert.Contains("Contract Sent", error.Reason, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Stage_columns_map_through_the_stage_map_and_both_quote_kinds_give_one_entry()
     {
