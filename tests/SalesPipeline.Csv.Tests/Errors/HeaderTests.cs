@@ -58,6 +58,35 @@ public class HeaderTests
         Assert.Contains("fields 4 and 6", e.Errors[0].Reason, StringComparison.Ordinal);
     }
 
+    // Headers match ignoring case ordinally, the same in every culture: the Turkish dotted capital I and dotless small i are
+    // other letters, never I or i (a culture-aware match under tr-TR would take DEAL_ID for deal_ıd's twin).
+    [Theory]
+    [InlineData("DEAL_ID", true)]
+    [InlineData(" Deal_Id\t", true)]
+    [InlineData("DEAL_\u0130D", false)]
+    [InlineData("deal_\u0131d", false)]
+    public void Headers_match_ignoring_case_the_same_in_every_culture(string header, bool matches)
+    {
+        var text =
+            $"{header},owner,amount,currency,stage,created_at,expected_close\nD1,alice,10,USD,proposal,2025-03-13T13:36:13Z,2025-06-30\n";
+
+        if (matches)
+        {
+            Assert.Equal(
+                "D1",
+                Assert.Single(DealCsv.Read(PipelineDefinition.Default, CanonicalWriter.Utf8(text), null, AsOf).Deals).Id.Value
+            );
+        }
+        else
+        {
+            Assert.StartsWith(
+                "The deals file's header has no column \"deal_id\"",
+                Assert.Single(Refused(text).Errors).Reason,
+                StringComparison.Ordinal
+            );
+        }
+    }
+
     // Columns that are not read may repeat (a report's two "Notes" columns): nothing is ambiguous.
     [Fact]
     public void An_unread_column_named_twice_is_ignored()
