@@ -2,6 +2,7 @@ using System.IO;
 using System.Text;
 using NodaTime;
 using SalesPipeline.Csv.Tests.Support;
+using SalesPipeline.Pipelines;
 using static SalesPipeline.Csv.Tests.Support.Exports;
 
 namespace SalesPipeline.Csv.Tests.Formats;
@@ -199,6 +200,30 @@ public class FormatErrorTests
         Assert.Equal(("deals", 1L), (error.File, error.Line));
         Assert.Contains("fields 8 and 9", error.Reason, StringComparison.Ordinal);
         Assert.Contains("Contract Sent", error.Reason, StringComparison.Ordinal);
+    }
+
+    // A stage or pipeline name with parentheses or quotes: the pipeline is the last parenthesised suffix, the stage the rest,
+    // and the CSV's doubled quotes are the name's own.
+    [Fact]
+    public void Stage_columns_of_names_with_parentheses_and_quotes_are_read()
+    {
+        var pipeline = PipelineDefinition
+            .CreateBuilder("Sales (EU)")
+            .Stage("Demo (remote)", 0.3m, ForecastCategory.Pipeline)
+            .Stage("Say \"yes\"", 0.8m, ForecastCategory.Commit)
+            .Won("Closed Won")
+            .Lost("Closed Lost")
+            .Build();
+        var deals =
+            "Record ID,Deal owner,Amount,Deal Stage,Pipeline,Create Date,Close Date,"
+            + "\"Date entered \"\"Demo (remote) (Sales (EU))\"\"\",\"Date entered \"\"Say \"\"yes\"\" (Sales (EU))\"\"\"\n"
+            + "1,Jane Doe,100,\"Say \"\"yes\"\"\",Sales (EU),2026-01-05 09:00,2026-03-31 17:00,2026-01-05 09:00,2026-02-02 09:00\n";
+
+        var result = Exports.Read(pipeline, Encoding.UTF8.GetBytes(deals), null, HubSpotOptions);
+
+        // New York is UTC-5 in winter: 09:00 is 14:00Z.
+        var deal = Assert.Single(result.Deals);
+        Assert.Equal([(pipeline.Stages[0].Id, Utc(2026, 1, 5, 14, 0)), (pipeline.Stages[1].Id, Utc(2026, 2, 2, 14, 0))], Path(deal));
     }
 
     [Fact]
