@@ -142,6 +142,24 @@ public class HeaderTests
         );
     }
 
+    // A sep line that names another delimiter than CsvReadOptions.Delimiter is not skipped (the delimiter set wins): the
+    // refusal says why, rather than listing "sep=;" as the header's only column.
+    [Fact]
+    public void A_sep_line_naming_another_delimiter_than_the_one_set_refuses_the_file_saying_so()
+    {
+        var e = Refused(
+            "sep=;\ndeal_id,owner,amount,currency,stage,created_at,expected_close\nD1,alice,10,USD,proposal,2025-03-13T13:36:13Z,2025-06-30\n",
+            new CsvReadOptions { Delimiter = ',' }
+        );
+
+        var error = Assert.Single(e.Errors);
+        Assert.Equal(("deals", 1L, "sep=;"), (error.File, error.Line, error.Value));
+        Assert.Equal(
+            "The deals file starts with Excel's line \"sep=;\", which names another delimiter than CsvReadOptions.Delimiter (','): leave Delimiter unset to follow the file, or set it to the file's.",
+            error.Reason
+        );
+    }
+
     private static System.Globalization.CultureInfo Decimals(string separator)
     {
         var culture = (System.Globalization.CultureInfo)System.Globalization.CultureInfo.InvariantCulture.Clone();
