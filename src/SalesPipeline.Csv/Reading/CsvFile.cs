@@ -95,6 +95,19 @@ internal sealed class CsvFile : IDisposable
                         break;
                     }
                 }
+                if (index[c] < 0 && required[c] && options.Delimiter is { } set && SepLine(headers) is { } sep)
+                {
+                    // CsvHelper skips Excel's sep line only when it names the delimiter in use.
+                    throw new CsvImportException([
+                        new CsvRowError(
+                            role,
+                            1,
+                            null,
+                            sep,
+                            $"The {role} file starts with Excel's line \"{sep}\", which names another delimiter than CsvReadOptions.Delimiter ('{set}'): leave Delimiter unset to follow the file, or set it to the file's."
+                        ),
+                    ]);
+                }
                 if (index[c] < 0 && required[c])
                 {
                     var name = string.Join("\" or \"", candidates);
@@ -133,6 +146,12 @@ internal sealed class CsvFile : IDisposable
             throw;
         }
     }
+
+    // The header, when it is only Excel's "sep=X" line.
+    private static string? SepLine(IReadOnlyList<string> headers) =>
+        headers.Count == 1 && headers[0].Length == 5 && headers[0].StartsWith("sep=", StringComparison.OrdinalIgnoreCase)
+            ? headers[0]
+            : null;
 
     // A column whose header the file has twice (as CsvHelper matches it: ignoring case and surrounding spaces) refuses the
     // file: which field holds the column is unknown, and taking the first would silently drop the other.
