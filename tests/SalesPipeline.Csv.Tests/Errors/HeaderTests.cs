@@ -87,6 +87,33 @@ public class HeaderTests
         }
     }
 
+    // "A cell that is empty or only white space is missing" (csv.md): a no-break space, as spreadsheets write, too. The
+    // optional typed cells were rejected as bad values instead; the required ones say they are missing.
+    [Fact]
+    public void A_deals_cell_of_unicode_white_space_is_missing()
+    {
+        const string header = "deal_id,owner,amount,currency,stage,status,created_at,expected_close,probability,category,stage_entered_at";
+
+        var result = DealCsv.Read(
+            PipelineDefinition.Default,
+            CanonicalWriter.Utf8(
+                $"{header}\nD1,alice,10,USD,proposal,\u00a0,2025-03-13T13:36:13Z,2025-06-30,\u00a0,\u2007,\u00a0\nD2,bob,\u00a0,USD,proposal,,2025-03-13T13:36:13Z,\u00a0,,,\n"
+            ),
+            null,
+            AsOf
+        );
+
+        var deal = Assert.Single(result.Deals);
+        Assert.Equal(
+            ("D1", SalesPipeline.Deals.DealStatus.Open, null, null),
+            (deal.Id.Value, deal.Status, deal.ProbabilityOverride, deal.CategoryOverride)
+        );
+        Assert.Equal(
+            [("amount", "Every deal has an amount."), ("expected_close", "Every deal has an expected close date.")],
+            result.Errors.Select(e => (e.Column!, e.Reason))
+        );
+    }
+
     // Columns that are not read may repeat (a report's two "Notes" columns): nothing is ambiguous.
     [Fact]
     public void An_unread_column_named_twice_is_ignored()
