@@ -121,7 +121,7 @@ internal sealed partial class ImportSession
             }
             var status = stage is null ? DealStatus.Open : StatusOf(stage);
             var statusCell = Values.Trim(Cell(file, DStatus));
-            if (!statusCell.IsEmpty)
+            if (!IsBlank(statusCell))
             {
                 if (Ascii.EqualsIgnoreCase(statusCell, "open"u8))
                 {
@@ -199,7 +199,7 @@ internal sealed partial class ImportSession
             }
             ForecastCategory? category = null;
             var categoryCell = overrides ? Values.Trim(Cell(file, DCategory)) : default;
-            if (!categoryCell.IsEmpty)
+            if (!IsBlank(categoryCell))
             {
                 category = Category(categoryCell) ?? (spec.Lenient ? SpacedCategory(categoryCell) : null);
                 if (category is null)

@@ -111,6 +111,14 @@ internal sealed class Values
         return s[start..end];
     }
 
+    // Whether a cell is missing: empty or only white space, any Unicode white space (a no-break space too), as CsvFile.Text
+    // has it. Spaces and tabs are trimmed from the bytes; other white space is rare and decoded.
+    internal static bool IsBlank(ReadOnlySpan<byte> cell)
+    {
+        var s = Trim(cell);
+        return s.IsEmpty || ((s[0] >= 0x80 || s[0] < 0x20) && string.IsNullOrWhiteSpace(Encoding.UTF8.GetString(s)));
+    }
+
     internal string? Instant(ReadOnlySpan<byte> text, out Instant value)
     {
         var problem = IsoInstant(text, out value);

@@ -6,7 +6,8 @@ using SalesPipeline.Pipelines;
 
 namespace SalesPipeline.Csv.Tests.Errors;
 
-// Headers that cannot say which field holds a column: the import refuses the file rather than pick one.
+// Headers that cannot say which field holds a column (the import refuses the file rather than pick one), how headers
+// match, Excel's sep line, and cells that are missing.
 public class HeaderTests
 {
     private static readonly Instant AsOf = Instant.FromUtc(2025, 12, 1, 0, 0);

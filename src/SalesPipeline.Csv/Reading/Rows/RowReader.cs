@@ -113,13 +113,8 @@ internal sealed class RowReader
     private CsvRowError Error(int column, string reason) =>
         new(schema.Role, Line, file.Header[column] ?? schema.Columns[column], file.Raw(column), reason);
 
-    // Blank as Text has it: empty or any Unicode white space (a no-break space too), so that a cell is never blank to one
-    // check and text to another. Spaces and tabs are trimmed from the bytes; other white space is rare and goes by Text.
-    internal bool IsBlank(int column)
-    {
-        var cell = Values.Trim(file.Cell(column));
-        return cell.IsEmpty || ((cell[0] >= 0x80 || cell[0] < 0x20) && file.Text(column) is null);
-    }
+    // Blank as Text has it (Values.IsBlank), so that a cell is never blank to one check and text to another.
+    internal bool IsBlank(int column) => Values.IsBlank(file.Cell(column));
 
     // The cell's text as written, or null when missing or blank.
     internal string? Text(int column) => file.Text(column);
