@@ -36,8 +36,9 @@ public static class ActivityCsv
     /// <param name="options">How to read it; null for the canonical defaults.</param>
     /// <returns>The activities of the accepted rows in file order, every error, and the row counts.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="activities"/> is null.</exception>
+    /// <exception cref="ArgumentException"><see cref="CsvReadOptions.Format"/> is not <see cref="CsvFormat.Canonical"/> (the CRM formats are deals exports, read by <see cref="DealCsv"/>).</exception>
     /// <exception cref="CsvImportException">
-    /// The file is empty or lacks a required column, or <see cref="CsvReadOptions.StopAtFirstError"/> is set and a row is rejected.
+    /// The file is empty, lacks a required column or names a column it reads twice, or <see cref="CsvReadOptions.StopAtFirstError"/> is set and a row is rejected.
     /// </exception>
     /// <exception cref="IOException">The stream cannot be read.</exception>
     public static CsvReadResult<Activity> Read(Stream activities, CsvReadOptions? options = null)
@@ -45,7 +46,7 @@ public static class ActivityCsv
         ArgumentNullException.ThrowIfNull(activities);
         return FileResult.Of(
             ActivityRows.File,
-            RowReader.Read(activities, ActivityRows.Schema, options ?? new CsvReadOptions(), new ActivityRows().Parse)
+            RowReader.Read(activities, ActivityRows.Schema, RowReader.CanonicalOptions(options), new ActivityRows().Parse)
         );
     }
 
@@ -54,14 +55,15 @@ public static class ActivityCsv
     /// <param name="options">How to read it; null for the canonical defaults.</param>
     /// <returns>The activities of the accepted rows in file order, every error, and the row counts.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="path"/> is empty or not a valid path.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty or not a valid path, or <see cref="CsvReadOptions.Format"/> is not <see cref="CsvFormat.Canonical"/> (the CRM formats are deals exports, read by <see cref="DealCsv"/>).</exception>
     /// <exception cref="CsvImportException">As for <see cref="Read"/>.</exception>
     /// <exception cref="IOException">The file does not exist or cannot be read (<see cref="FileNotFoundException"/> and the like).</exception>
     /// <exception cref="UnauthorizedAccessException">The file may not be read.</exception>
     public static CsvReadResult<Activity> ReadFile(string path, CsvReadOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
+        var canonical = RowReader.CanonicalOptions(options);
         using var stream = DealCsv.Open(path);
-        return Read(stream, options);
+        return Read(stream, canonical);
     }
 }

@@ -5,8 +5,9 @@ using System.Linq;
 namespace SalesPipeline.Csv;
 
 /// <summary>
-/// A CSV import that cannot go on or was asked to stop: a file lacks a required column (or, in a HubSpot export, a
-/// <c>Date entered</c> column names a stage the pipeline lacks), <see cref="CsvReadOptions.StopAtFirstError"/> met its
+/// A CSV import that cannot go on or was asked to stop: a file lacks a required column or names a column it reads twice
+/// (or, in a HubSpot export, a <c>Date entered</c> column names a stage the pipeline lacks, or two name one stage),
+/// <see cref="CsvReadOptions.StopAtFirstError"/> met its
 /// first error, or <see cref="CsvImportResult.GetDealsOrThrow"/> or <see cref="CsvReadResult{T}.GetItemsOrThrow"/> found errors.
 /// </summary>
 /// <remarks>Thread-safe once thrown (its error list is read-only).</remarks>

@@ -110,6 +110,9 @@ public sealed record CsvReadOptions
     /// <summary>
     /// The shape of the files: <see cref="CsvFormat.Canonical"/> (the default), or a CRM's export, whose headers, value
     /// forms and stage history the format knows (see <see cref="CsvFormat"/>). The other options apply to every format.
+    /// The CRM formats are deals exports: <see cref="LeadCsv"/>, <see cref="ActivityCsv"/>, <see cref="PaymentCsv"/> and
+    /// <see cref="QuotaCsv"/> refuse them with an <see cref="ArgumentException"/> (map another CRM's headers with
+    /// <see cref="Columns"/>).
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is not a member of <see cref="CsvFormat"/>.</exception>
     public CsvFormat Format

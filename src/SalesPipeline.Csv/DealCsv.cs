@@ -39,8 +39,9 @@ public static partial class DealCsv
     /// exports have no history file.
     /// </exception>
     /// <exception cref="CsvImportException">
-    /// A file is empty or lacks a required column (the error names the header and the file), a HubSpot export's
-    /// <c>Date entered</c> column names a stage the pipeline lacks, or <see cref="CsvReadOptions.StopAtFirstError"/>
+    /// A file is empty, lacks a required column or names a column it reads twice (the error names the header and the
+    /// file), a HubSpot export's <c>Date entered</c> column names a stage the pipeline lacks (or two name one stage), or
+    /// <see cref="CsvReadOptions.StopAtFirstError"/>
     /// is set and a row is rejected (the error is that row's first).
     /// </exception>
     /// <exception cref="IOException">A stream cannot be read.</exception>

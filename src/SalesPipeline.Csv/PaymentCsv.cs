@@ -49,9 +49,9 @@ public static class PaymentCsv
     /// <param name="options">How to read it; null for the canonical defaults.</param>
     /// <returns>Every schedule given, in the order given, with the accepted rows recorded; every error; and the row counts.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="payments"/> or <paramref name="schedules"/> or one of the schedules is null.</exception>
-    /// <exception cref="ArgumentException">A schedule has no contract, or two schedules are for the same contract id.</exception>
+    /// <exception cref="ArgumentException">A schedule has no contract, or two schedules are for the same contract id; or <see cref="CsvReadOptions.Format"/> is not <see cref="CsvFormat.Canonical"/> (the CRM formats are deals exports, read by <see cref="DealCsv"/>).</exception>
     /// <exception cref="CsvImportException">
-    /// The file is empty or lacks a required column, or <see cref="CsvReadOptions.StopAtFirstError"/> is set and a row is rejected.
+    /// The file is empty, lacks a required column or names a column it reads twice, or <see cref="CsvReadOptions.StopAtFirstError"/> is set and a row is rejected.
     /// </exception>
     /// <exception cref="IOException">The stream cannot be read.</exception>
     public static CsvReadResult<CollectionSchedule> Read(
@@ -61,7 +61,7 @@ public static class PaymentCsv
     )
     {
         ArgumentNullException.ThrowIfNull(payments);
-        return Run(payments, PaymentRows.Check(schedules), options ?? new CsvReadOptions());
+        return Run(payments, PaymentRows.Check(schedules), RowReader.CanonicalOptions(options));
     }
 
     /// <summary>Reads a payments file from disk and records its rows (see <see cref="Read"/>).</summary>
@@ -70,7 +70,7 @@ public static class PaymentCsv
     /// <param name="options">How to read it; null for the canonical defaults.</param>
     /// <returns>Every schedule given, in the order given, with the accepted rows recorded; every error; and the row counts.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> or <paramref name="schedules"/> or one of the schedules is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="path"/> is empty or not a valid path; or a schedule has no contract, or two are for the same contract id.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty or not a valid path; or a schedule has no contract, or two are for the same contract id; or <see cref="CsvReadOptions.Format"/> is not <see cref="CsvFormat.Canonical"/> (the CRM formats are deals exports, read by <see cref="DealCsv"/>).</exception>
     /// <exception cref="CsvImportException">As for <see cref="Read"/>.</exception>
     /// <exception cref="IOException">The file does not exist or cannot be read (<see cref="FileNotFoundException"/> and the like).</exception>
     /// <exception cref="UnauthorizedAccessException">The file may not be read.</exception>
@@ -82,8 +82,9 @@ public static class PaymentCsv
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         var checkedSchedules = PaymentRows.Check(schedules);
+        var canonical = RowReader.CanonicalOptions(options);
         using var stream = DealCsv.Open(path);
-        return Run(stream, checkedSchedules, options ?? new CsvReadOptions());
+        return Run(stream, checkedSchedules, canonical);
     }
 
     private static CsvReadResult<CollectionSchedule> Run(Stream payments, CollectionSchedule[] schedules, CsvReadOptions options)

@@ -64,7 +64,8 @@ internal sealed class CsvFile : IDisposable
     internal long Rows { get; private set; }
 
     // Opens a file and finds its columns: each column's headers are tried in order (a header CsvReadOptions.Columns gives
-    // for the column replaces them); a missing required column, or a header that cannot be read, ends the import.
+    // for the column replaces them); a missing required column, a column named twice, or a header that cannot be read,
+    // ends the import.
     internal static CsvFile Open(
         Stream stream,
         string role,
@@ -89,9 +90,23 @@ internal sealed class CsvFile : IDisposable
                 {
                     if (file.reader.TryGetFieldIndex(name, out var i))
                     {
+                        CheckOnce(headers, name, i, role);
                         (index[c], header[c]) = (i, headers[i]);
                         break;
                     }
+                }
+                if (index[c] < 0 && required[c] && options.Delimiter is { } set && SepLine(headers) is { } sep)
+                {
+                    // CsvHelper skips Excel's sep line only when it names the delimiter in use.
+                    throw new CsvImportException([
+                        new CsvRowError(
+                            role,
+                            1,
+                            null,
+                            sep,
+                            $"The {role} file starts with Excel's line \"{sep}\", which names another delimiter than CsvReadOptions.Delimiter ('{set}'): leave Delimiter unset to follow the file, or set it to the file's."
+                        ),
+                    ]);
                 }
                 if (index[c] < 0 && required[c])
                 {
@@ -112,8 +127,9 @@ internal sealed class CsvFile : IDisposable
             (file.Index, file.Header) = (index, header);
             return file;
         }
-        catch (Exception e) when (e is not CsvImportException)
+        catch (Exception e)
         {
+            // A refused header too: the reader's pooled buffers go back.
             file.Dispose();
             if (e is CsvFormatException format)
             {
@@ -128,6 +144,34 @@ internal sealed class CsvFile : IDisposable
                 ]);
             }
             throw;
+        }
+    }
+
+    // The header, when it is only Excel's "sep=X" line.
+    private static string? SepLine(IReadOnlyList<string> headers) =>
+        headers.Count == 1 && headers[0].Length == 5 && headers[0].StartsWith("sep=", StringComparison.OrdinalIgnoreCase)
+            ? headers[0]
+            : null;
+
+    // A column whose header the file has twice (as CsvHelper matches it: ignoring case and surrounding spaces) refuses the
+    // file: which field holds the column is unknown, and taking the first would silently drop the other.
+    private static void CheckOnce(IReadOnlyList<string> headers, string name, int found, string role)
+    {
+        for (var j = 0; j < headers.Count; j++)
+        {
+            if (j != found && string.Equals(headers[j].Trim(), name.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                var (first, second) = (Math.Min(found, j) + 1, Math.Max(found, j) + 1);
+                throw new CsvImportException([
+                    new CsvRowError(
+                        role,
+                        1,
+                        name,
+                        null,
+                        $"The {role} file's header has the column \"{name}\" twice (fields {first} and {second}): which one holds it is unknown; remove or rename one."
+                    ),
+                ]);
+            }
         }
     }
 
@@ -156,7 +200,15 @@ internal sealed class CsvFile : IDisposable
                 errors.AddRange(malformed);
                 malformed.Clear();
             }
-            if (!more || footerLine is null || !InFooter(reader.LineNumber, System.Text.Encoding.UTF8.GetString(reader.RawRecord)))
+            if (
+                !more
+                || footerLine is null
+                || !InFooter(
+                    reader.LineNumber,
+                    System.Text.Encoding.UTF8.GetString(reader.RawRecord),
+                    Index.Length > 0 && Index[0] >= 0 && Values.Trim(reader.GetSpan(Index[0])).IsEmpty
+                )
+            )
             {
                 break;
             }
@@ -217,8 +269,10 @@ internal sealed class CsvFile : IDisposable
     internal string? HeaderOf(int field) => field >= 0 && field < reader.Headers.Count ? reader.Headers[field] : null;
 
     // Whether a row (returned or malformed) is in the report's footer, where it is not a row: it is then either a footer
-    // line, not counted, or reported as a rejected row.
-    private bool InFooter(long line, string raw)
+    // line, not counted, or reported as a rejected row. A footer line starts like one and has nothing after its first
+    // field but empty fields, or (a totals line) has no deal id: a data row that starts like one (an owner "Total Wine",
+    // a blank first field) is never dropped as footer.
+    private bool InFooter(long line, string raw, bool idBlank)
     {
         var lines = 1;
         foreach (var c in raw)
@@ -227,7 +281,8 @@ internal sealed class CsvFile : IDisposable
         }
         inFooter |= line > nextLine;
         nextLine = line + lines;
-        if (!inFooter || footerLine!(FirstField(raw)))
+        var (first, end) = FirstField(raw);
+        if (!inFooter || (footerLine!(first) && (idBlank || OnlyEmptyFields(raw.AsSpan(end)))))
         {
             return inFooter;
         }
@@ -243,8 +298,21 @@ internal sealed class CsvFile : IDisposable
         return true;
     }
 
-    // The first field of a raw row, unquoted.
-    private string FirstField(string raw)
+    // Whether the rest of a raw row, after its first field, holds only delimiters, quotes and spaces.
+    private bool OnlyEmptyFields(ReadOnlySpan<char> rest)
+    {
+        foreach (var c in rest)
+        {
+            if (c != Separator && c is not ('"' or ' ' or '\t' or '\r' or '\n'))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // The first field of a raw row, unquoted, and where it ends in the raw text.
+    private (string Text, int End) FirstField(string raw)
     {
         if (raw.StartsWith('"'))
         {
@@ -259,19 +327,19 @@ internal sealed class CsvFile : IDisposable
                         i++;
                         continue;
                     }
-                    break;
+                    return (text.ToString(), i + 1);
                 }
                 text.Append(raw[i]);
             }
-            return text.ToString();
+            return (text.ToString(), raw.Length);
         }
         var end = raw.IndexOf(Separator);
-        return end < 0 ? raw : raw[..end];
+        return end < 0 ? (raw, raw.Length) : (raw[..end], end);
     }
 
     private void Malformed(CsvMalformedRecord record)
     {
-        if (footerLine is not null && InFooter(record.LineNumber, record.RawRecord))
+        if (footerLine is not null && InFooter(record.LineNumber, record.RawRecord, idBlank: false))
         {
             return;
         }

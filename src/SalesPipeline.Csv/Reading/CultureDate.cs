@@ -5,7 +5,8 @@ namespace SalesPipeline.Csv.Reading;
 
 // A culture's numeric short date and time, read from the bytes: day, month and year in the order of the culture's short
 // date pattern ("M/d/yyyy" in en-US, "dd.MM.yyyy" in de-DE), the day and month with one or two digits whatever the
-// pattern pads to (Salesforce writes 6/30/2026 or 06/30/2026 depending on the org), the year with four; then, for a
+// pattern pads to (Salesforce writes 6/30/2026 or 06/30/2026 depending on the org), the year with four (also when the
+// pattern has yy: a two-digit year's century would be a guess); then, for a
 // date-time, a space and H:mm or h:mm with the culture's AM/PM designator (seconds optional; a plain, no-break or
 // narrow no-break space before the designator, which CLDR 42 and later write).
 internal sealed class CultureDate
@@ -34,7 +35,7 @@ internal sealed class CultureDate
                     i++;
                 }
                 var width = i - start + 1;
-                if (n == 3 || Array.IndexOf(order, c, 0, n) >= 0 || (c == 'y' ? width is not (1 or 4) : width > 2))
+                if (n == 3 || Array.IndexOf(order, c, 0, n) >= 0 || (c == 'y' ? width is not (1 or 2 or 4) : width > 2))
                 {
                     return null;
                 }

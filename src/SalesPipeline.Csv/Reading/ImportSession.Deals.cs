@@ -121,7 +121,7 @@ internal sealed partial class ImportSession
             }
             var status = stage is null ? DealStatus.Open : StatusOf(stage);
             var statusCell = Values.Trim(Cell(file, DStatus));
-            if (!statusCell.IsEmpty)
+            if (!IsBlank(statusCell))
             {
                 if (Ascii.EqualsIgnoreCase(statusCell, "open"u8))
                 {
@@ -183,6 +183,15 @@ internal sealed partial class ImportSession
                 {
                     Bad(DProbability, probabilityProblem);
                 }
+                else if (spec.ProbabilityInPercent && p is < 0m or > 100m)
+                {
+                    Bad(DProbability, "A probability in percent is from 0 to 100.");
+                }
+                else if (spec.ProbabilityInPercent && p.Scale > 26)
+                {
+                    // Dividing by 100 adds two decimals; past 28 the division would round.
+                    Bad(DProbability, "A probability in percent has at most 26 decimals (dividing it by 100 would round it).");
+                }
                 else
                 {
                     probability = spec.ProbabilityInPercent ? p / 100m : p;
@@ -190,7 +199,7 @@ internal sealed partial class ImportSession
             }
             ForecastCategory? category = null;
             var categoryCell = overrides ? Values.Trim(Cell(file, DCategory)) : default;
-            if (!categoryCell.IsEmpty)
+            if (!IsBlank(categoryCell))
             {
                 category = Category(categoryCell) ?? (spec.Lenient ? SpacedCategory(categoryCell) : null);
                 if (category is null)

@@ -129,7 +129,7 @@ internal sealed partial class ImportSession
     // The cell of a canonical column, as bytes; empty when the file lacks the column.
     private static ReadOnlySpan<byte> Cell(CsvFile file, int column) => file.Cell(column);
 
-    private static bool IsBlank(ReadOnlySpan<byte> cell) => Values.Trim(cell).IsEmpty;
+    private static bool IsBlank(ReadOnlySpan<byte> cell) => Values.IsBlank(cell);
 
     private static string? Text(CsvFile file, int column) => file.Text(column);
 

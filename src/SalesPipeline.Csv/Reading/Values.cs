@@ -68,11 +68,15 @@ internal sealed class Values
                 shortDate = null;
             }
         }
+        // A pattern with a two-digit year (M/d/yy) is still read with four digits (CultureDate): the rule says so.
+        var shortDateRule =
+            culture.DateTimeFormat.ShortDatePattern
+            + (culture.DateTimeFormat.ShortDatePattern.Contains("yyyy", StringComparison.Ordinal) ? "" : " with a four-digit year");
         dateRule =
             (
                 shortDate is null && cultureDate is null
                     ? "A date is ISO yyyy-MM-dd, such as 2025-03-13"
-                    : $"A date is ISO yyyy-MM-dd, such as 2025-03-13, or the culture's short date {culture.DateTimeFormat.ShortDatePattern}"
+                    : $"A date is ISO yyyy-MM-dd, such as 2025-03-13, or the culture's short date {shortDateRule}"
             ) + (lenient ? " (a time after it is left out)." : ".");
         instantRule =
             cultureDate is null && !lenient
@@ -81,7 +85,7 @@ internal sealed class Values
                     + (
                         cultureDate is null
                             ? ""
-                            : $", or the culture's short date {culture.DateTimeFormat.ShortDatePattern} with a time H:mm or h:mm AM/PM (seconds optional)"
+                            : $", or the culture's short date {shortDateRule} and a time H:mm or h:mm AM/PM (seconds optional)"
                     )
                     + (lenient ? "; a date alone is the start of its day in CsvReadOptions.Zone." : ".");
     }
@@ -105,6 +109,14 @@ internal sealed class Values
             end--;
         }
         return s[start..end];
+    }
+
+    // Whether a cell is missing: empty or only white space, any Unicode white space (a no-break space too), as CsvFile.Text
+    // has it. Spaces and tabs are trimmed from the bytes; other white space is rare and decoded.
+    internal static bool IsBlank(ReadOnlySpan<byte> cell)
+    {
+        var s = Trim(cell);
+        return s.IsEmpty || ((s[0] >= 0x80 || s[0] < 0x20) && string.IsNullOrWhiteSpace(Encoding.UTF8.GetString(s)));
     }
 
     // ISO first, from the bytes; then, for a culture other than the invariant one, its short date with its short or long

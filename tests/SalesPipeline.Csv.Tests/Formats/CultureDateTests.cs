@@ -80,4 +80,19 @@ public class CultureDateTests
         Assert.Equal(Instant.FromUtc(2025, 3, 1, 14, 30), at);
         Assert.Equal("The date does not exist: months 1-12 and the month's days.", values.Date("31.4.2025"u8, out _));
     }
+
+    // A culture whose short date has a two-digit year (M/d/yy) still needs four digits: 6/30/25 could be 1925 or 2025,
+    // and no pivot year is guessed.
+    [Fact]
+    public void A_two_digit_year_pattern_reads_four_digit_years_only()
+    {
+        var culture = (CultureInfo)CultureInfo.InvariantCulture.Clone();
+        culture.DateTimeFormat.ShortDatePattern = "M/d/yy";
+        var values = new Values(culture, DateTimeZone.Utc);
+
+        Assert.Null(values.Date("6/30/2025"u8, out var date));
+        Assert.Equal(new LocalDate(2025, 6, 30), date);
+        Assert.Contains("four-digit year", values.Date("6/30/25"u8, out _), StringComparison.Ordinal);
+        Assert.Contains("four-digit year", values.Instant("6/30/25 9:00"u8, out _), StringComparison.Ordinal);
+    }
 }

@@ -84,6 +84,33 @@ public class KindFileTests
         );
     }
 
+    // The CRM formats are deal exports: a leads, activities, payments or quotas file read with one is refused, not read
+    // as canonical with the format silently ignored.
+    [Theory]
+    [InlineData(CsvFormat.Salesforce)]
+    [InlineData(CsvFormat.HubSpot)]
+    [InlineData(CsvFormat.Pipedrive)]
+    public void A_crm_format_is_refused_by_the_kind_readers(CsvFormat format)
+    {
+        var options = new CsvReadOptions { Format = format };
+        static MemoryStream File() =>
+            CanonicalWriter.Utf8("lead_id,name,source,owner,created_at\nL-1,Globex,web,alice,2025-01-01T00:00:00Z\n");
+
+        var errors = new[]
+        {
+            Assert.Throws<ArgumentException>(() => LeadCsv.Read(File(), options)),
+            Assert.Throws<ArgumentException>(() => ActivityCsv.Read(File(), options)),
+            Assert.Throws<ArgumentException>(() => QuotaCsv.Read(File(), options)),
+            Assert.Throws<ArgumentException>(() => PaymentCsv.Read(File(), [], options)),
+        };
+
+        foreach (var e in errors)
+        {
+            Assert.Equal("options", e.ParamName);
+            Assert.Contains($"Format {format}", e.Message, StringComparison.Ordinal);
+        }
+    }
+
     // Synchronous, unlike Progress<T>, which posts to the thread pool.
     private sealed class Collect(List<CsvProgress> reports) : IProgress<CsvProgress>
     {

@@ -51,6 +51,21 @@ public class PaymentCsvTests
         return Assert.Single(result.Errors);
     }
 
+    // A cell of white space other than spaces and tabs (a no-break space, as spreadsheets write) is blank like any other:
+    // the kind is then a payment's, whose missing amount is reported (it escaped as ArgumentNullException, found by the
+    // fuzz property).
+    [Theory]
+    [InlineData("\u00a0")]
+    [InlineData("\u2007")]
+    [InlineData("\u000b")]
+    public void A_kind_of_unicode_white_space_is_blank_and_the_payment_needs_its_amount(string space)
+    {
+        var error = OnlyError($"C-1,WIRE-2,{space},2026-02-03,,,,,");
+
+        Assert.Equal((3L, "amount"), (error.Line, error.Column));
+        Assert.Equal("A payment or refund has an amount.", error.Reason);
+    }
+
     [Fact]
     public void A_kind_of_unicode_spaces_only_is_a_payment_whose_missing_amount_is_reported()
     {

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using NodaTime;
@@ -14,9 +15,12 @@ internal sealed partial class ImportSession
     // HubSpot's Date entered "<stage> (<pipeline>)" columns of the pipeline read, each with its stage.
     private List<(int Field, Stage Stage)> stageColumns = [];
 
-    // Finds the stage columns; one that names a stage the pipeline lacks refuses the file, since every row would fail.
+    // Finds the stage columns; one that names a stage the pipeline lacks refuses the file, since every row would fail, and
+    // so do two of one stage with the same quote kind (the same header twice, or two labels Stages maps to one stage):
+    // which one holds the entry is unknown.
     private void FindStageDateColumns(CsvFile file)
     {
+        var seen = new Dictionary<(string Stage, char Quote), int>();
         foreach (var (field, header, label) in StageDateColumns.Find(file.Reader.Headers, pipeline.Name))
         {
             if (StageOf(label) is not { } stage)
@@ -31,6 +35,23 @@ internal sealed partial class ImportSession
                     ),
                 ]);
             }
+            var quote = header.Trim()[StageDateColumns.Prefix.Length..].TrimStart()[0];
+            if (seen.TryGetValue((stage.Id, quote), out var other))
+            {
+                throw new CsvImportException([
+                    new CsvRowError(
+                        DealsFile,
+                        1,
+                        header,
+                        null,
+                        string.Create(
+                            System.Globalization.CultureInfo.InvariantCulture,
+                            $"Two columns give the date deals entered the stage \"{stage.Name}\" (fields {Math.Min(other, field) + 1} and {Math.Max(other, field) + 1}): which one holds it is unknown; remove one."
+                        )
+                    ),
+                ]);
+            }
+            seen.Add((stage.Id, quote), field);
             stageColumns.Add((field, stage));
         }
     }

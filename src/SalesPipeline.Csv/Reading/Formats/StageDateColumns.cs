@@ -9,7 +9,7 @@ namespace SalesPipeline.Csv.Reading.Formats;
 // and Date entered current stage are not (docs/csv-hubspot.md says why).
 internal static class StageDateColumns
 {
-    private const string Prefix = "Date entered ";
+    internal const string Prefix = "Date entered ";
 
     // Each column of the pipeline: its field index, its header and the stage label inside it; the double-quoted (current)
     // columns first, so that a stage with both kinds takes its entry from the current one.

@@ -101,7 +101,7 @@ internal sealed class PaymentRows
             r.Unique(seen, (contract, reference), Reference, "References are unique within a contract", "contract and reference");
         }
         var kind = r.Choice(Kind, KindCodes, Kinds, "The kind is payment, refund or reversal.");
-        // Reported by Choice exactly when the cell has text (a cell of Unicode spaces only is blank there, though not to IsBlank).
+        // Choice reports a kind exactly when the cell has text.
         var badKind = kind is null && r.Text(Kind) is not null; // the columns a kind needs are not checked then
         var on = r.Date(On, "Every row has its date: when the money was received or paid back.");
         // A reversal has no amount, so it needs no currency; when it names one, it is checked all the same.

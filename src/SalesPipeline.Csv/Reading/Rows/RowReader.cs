@@ -76,6 +76,19 @@ internal sealed class RowReader
         return new FileRows<T>(accepted, reader.errors, file.Rows);
     }
 
+    // The options of a kind reader: the defaults when null. A CRM format is refused, not ignored: those formats are deals
+    // exports (DealCsv), and a leads or payments file read as canonical under one would be read against the caller's intent.
+    internal static CsvReadOptions CanonicalOptions(CsvReadOptions? options)
+    {
+        options ??= new CsvReadOptions();
+        return options.Format == CsvFormat.Canonical
+            ? options
+            : throw new ArgumentException(
+                $"CsvReadOptions.Format {options.Format} is a CRM's deals export, which DealCsv reads; leads, activities, payments and quotas files are read in the canonical format (map another CRM's headers with CsvReadOptions.Columns), so Format must be Canonical.",
+                nameof(options)
+            );
+    }
+
     // Adds an error; the first one ends the reading when the options say so.
     internal void Fail(CsvRowError error)
     {
@@ -100,8 +113,8 @@ internal sealed class RowReader
     private CsvRowError Error(int column, string reason) =>
         new(schema.Role, Line, file.Header[column] ?? schema.Columns[column], file.Raw(column), reason);
 
-    // Blank as Text sees it: empty, or white space of any kind (Unicode spaces too, which Values.Trim leaves).
-    internal bool IsBlank(int column) => Values.Trim(file.Cell(column)).IsEmpty || file.Text(column) is null;
+    // Blank as Text has it (Values.IsBlank), so that a cell is never blank to one check and text to another.
+    internal bool IsBlank(int column) => Values.IsBlank(file.Cell(column));
 
     // The cell's text as written, or null when missing or blank.
     internal string? Text(int column) => file.Text(column);
