@@ -13,8 +13,9 @@ using SalesPipeline.Pipelines;
 namespace SalesPipeline.Csv.Writing;
 
 // Writes deals in the canonical format (docs/csv.md, "Writing deals"): deals.csv as each deal stands, history.csv with
-// one row per stage entered whose instant is known and per change of the amount, close date or owner Read takes back. UTF-8 without a byte order mark, comma-separated, LF line ends,
-// fields quoted as RFC 4180 says when they hold a comma, a quote, a line break or surrounding white space.
+// one row per stage entered whose instant is known and per change of the amount, close date or owner Read takes back.
+// UTF-8 without a byte order mark, comma-separated, LF line ends, fields quoted as RFC 4180 says when they hold a comma,
+// a quote, a line break or surrounding white space.
 internal sealed class DealWriter : IDisposable
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
