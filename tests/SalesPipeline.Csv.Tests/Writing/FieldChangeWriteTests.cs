@@ -147,6 +147,46 @@ public class FieldChangeWriteTests
     }
 
     [Fact]
+    public void A_change_at_a_closing_first_row_is_written_when_a_reopening_follows_at_that_instant()
+    {
+        // As D2 (imported into qualified at 1 May without its entry instant), but all at 3 May 12:00: re-priced to 700,
+        // lost, reopened, its close date moved to 31 July.
+        var at = At(5, 3, 12);
+        var d = Pipeline.Import(
+            new DealImport
+            {
+                Id = new DealId("D4"),
+                Owner = "bob",
+                Amount = Money.Of(500m, Currency.USD),
+                StageId = "qualified",
+                CreatedAt = At(1, 1),
+                ExpectedClose = new LocalDate(2025, 6, 30),
+            },
+            At(5, 1)
+        );
+        d = Pipeline.ChangeAmountTo(d, Money.Of(700m, Currency.USD), at, "carol");
+        d = Pipeline.Lose(d, LossReason.Price, at, "carol");
+        d = Pipeline.Reopen(d, at, "carol");
+        d = Pipeline.ChangeExpectedCloseTo(d, new LocalDate(2025, 7, 31), at, "carol");
+
+        var (deals, history) = Write([d]);
+
+        // Read has the deal lost at its first row, then reopened, then changed: both changes are taken, in place.
+        Assert.Equal(
+            HistoryHeader
+                + "D4,2025-05-03T12:00:00Z,changed,,,carol,amount,500,700\n"
+                + "D4,2025-05-03T12:00:00Z,lost,qualified,lost,carol,,,\n"
+                + "D4,2025-05-03T12:00:00Z,reopened,lost,qualified,carol,,,\n"
+                + "D4,2025-05-03T12:00:00Z,changed,,,carol,expected_close,2025-06-30,2025-07-31\n",
+            history
+        );
+        var result = Read(deals, history, AsOf);
+        Assert.True(result.IsComplete, result.ToString());
+        Assert.Equal(Changes(d), Changes(result.Deals[0]));
+        AssertSameTimelines(d, result.Deals[0], AsOf);
+    }
+
+    [Fact]
     public void A_change_to_an_equal_value_is_not_written()
     {
         var (_, history) = Write([Repeated()]);
