@@ -1,6 +1,8 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Runtime.InteropServices;
 using System.Text;
 using NodaTime;
 using NodaTime.Text;
@@ -11,14 +13,30 @@ using SalesPipeline.Pipelines;
 namespace SalesPipeline.Csv.Writing;
 
 // Writes deals in the canonical format (docs/csv.md, "Writing deals"): deals.csv as each deal stands, history.csv with
-// one row per stage entered whose instant is known. UTF-8 without a byte order mark, comma-separated, LF line ends,
-// fields quoted as RFC 4180 says when they hold a comma, a quote, a line break or surrounding white space.
+// one row per stage entered whose instant is known and per change of the amount, close date or owner Read takes back.
+// UTF-8 without a byte order mark, comma-separated, LF line ends, fields quoted as RFC 4180 says when they hold a comma,
+// a quote, a line break or surrounding white space.
 internal sealed class DealWriter : IDisposable
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private readonly TextWriter deals;
     private readonly TextWriter? history;
+    private readonly List<StageRow> stageRows = [];
+    private readonly List<ChangeRow> changeRows = [];
+
+    private const int AmountField = 0,
+        CloseField = 1,
+        OwnerField = 2;
+
+    // A stage row of history.csv: the entry of event Event; From is null on a deal's first row.
+    private readonly record struct StageRow(int Event, Instant At, string Kind, string? From, string To, string By);
+
+    // A changed row: Field indexes CanonicalColumns.FieldNames; Old and New are the cells as written.
+    private record struct ChangeRow(int Event, Instant At, int Field, string Old, string New, string By)
+    {
+        public bool Written { get; set; }
+    }
 
     internal DealWriter(Stream dealsDestination, Stream? historyDestination)
     {
@@ -41,7 +59,7 @@ internal sealed class DealWriter : IDisposable
         Text(deal.StageId);
         Value(Status(deal.Status));
         Value(Format(deal.CreatedAt));
-        Value(LocalDatePattern.Iso.Format(deal.ExpectedClose));
+        Value(Date(deal.ExpectedClose));
         Value(deal.ClosedAt is { } closed ? Format(closed) : null);
         Text(deal.LossReason?.Code);
         Text(deal.Competitor);
@@ -55,13 +73,56 @@ internal sealed class DealWriter : IDisposable
         Value(history is null && deal.IsOpen && entryKnown ? Format(deal.StageEnteredAt) : null, last: true);
     }
 
-    // The deal's stage entries with a known instant, one row each; returns whether its current stage's entry is known.
+    // The deal's history rows in its event order: a stage row per stage entry with a known instant, and a changed row per
+    // change of the amount, expected close date or owner that Read gives back in place (docs/csv.md, "Writing deals");
+    // returns whether its current stage's entry is known.
     private bool WriteHistory(Deal deal)
     {
-        var known = false;
-        string? stage = null;
-        foreach (var e in deal.Events)
+        StageRows(deal);
+        if (history is null)
         {
+            return stageRows.Count > 0;
+        }
+        ChangeRows(deal);
+        var (s, c) = (0, 0);
+        while (s < stageRows.Count || c < changeRows.Count)
+        {
+            if (c == changeRows.Count || (s < stageRows.Count && stageRows[s].Event < changeRows[c].Event))
+            {
+                var row = stageRows[s++];
+                WriteRow(deal.Id, row.At, row.Kind, row.From is null ? "" : Quote(row.From), Quote(row.To), row.By, "", "", "");
+            }
+            else
+            {
+                var change = changeRows[c++];
+                if (change.Written)
+                {
+                    WriteRow(
+                        deal.Id,
+                        change.At,
+                        "changed",
+                        "",
+                        "",
+                        change.By,
+                        CanonicalColumns.FieldNames[change.Field],
+                        change.Old,
+                        change.New
+                    );
+                }
+            }
+        }
+        return stageRows.Count > 0;
+    }
+
+    // The stage entries with a known instant, in event order.
+    private void StageRows(Deal deal)
+    {
+        stageRows.Clear();
+        string? stage = null;
+        var events = deal.Events;
+        for (var n = 0; n < events.Count; n++)
+        {
+            var e = events[n];
             if (e is DealImported { StageEntryKnown: false } unobserved)
             {
                 // Where the deal was when first observed, but not since when: no row, and the next row moves from here.
@@ -90,27 +151,137 @@ internal sealed class DealWriter : IDisposable
             {
                 continue;
             }
-            known = true;
-            if (history is not null)
-            {
-                var from = e is DealCreated or DealImported ? null : stage;
-                history.Write(Quote(deal.Id.Value));
-                history.Write(',');
-                history.Write(Format(e.At));
-                history.Write(',');
-                history.Write(kind);
-                history.Write(',');
-                history.Write(from is null ? "" : Quote(from));
-                history.Write(',');
-                history.Write(Quote(to));
-                history.Write(',');
-                history.Write(Quote(e.By));
-                // field, old_value, new_value: a stage row leaves them empty.
-                history.WriteLine(",,,");
-            }
+            stageRows.Add(new StageRow(n, e.At, kind!, e is DealCreated or DealImported ? null : stage, to, e.By));
             stage = to;
         }
-        return known;
+    }
+
+    // The changes of the amount, expected close date and owner with their values before and after, in event order, each
+    // marked whether it is written. Read takes a deal's history from its first stage row on, and at one instant puts
+    // the first observation first, then reopenings, then the changes, then the other stage rows (Core's import rules,
+    // docs/pipelines-and-deals.md "Imported deals"). A change it could not take so is left out with every earlier change
+    // of its field, so that the rows written still chain to the deal's current value: a change before the first stage
+    // row (an imported deal first seen without its entry instant has no row for that observation), any change of a deal
+    // without stage rows, and an amount or close-date change at an instant where Read has the deal won or lost (the
+    // instant of a first row that closes it). A change to the value the field already had is not written either: Read
+    // refuses it, and it changes nothing.
+    private void ChangeRows(Deal deal)
+    {
+        changeRows.Clear();
+        Money amount = null!;
+        LocalDate close = default;
+        string owner = null!;
+        var currency = deal.Amount.Currency;
+        var events = deal.Events;
+        for (var n = 0; n < events.Count; n++)
+        {
+            switch (events[n])
+            {
+                case DealCreated c:
+                    (amount, close, owner) = (c.Amount, c.ExpectedClose, c.Owner);
+                    break;
+                case DealImported i:
+                    (amount, close, owner) = (i.Amount, i.ExpectedClose, i.Owner);
+                    break;
+                case AmountChanged a:
+                    if (!a.Amount.Equals(amount))
+                    {
+                        changeRows.Add(new ChangeRow(n, a.At, AmountField, Amount(amount, currency), Amount(a.Amount, currency), a.By));
+                    }
+                    amount = a.Amount;
+                    break;
+                case ExpectedCloseChanged d:
+                    if (d.ExpectedClose != close)
+                    {
+                        changeRows.Add(new ChangeRow(n, d.At, CloseField, Date(close), Date(d.ExpectedClose), d.By));
+                    }
+                    close = d.ExpectedClose;
+                    break;
+                case OwnerReassigned o:
+                    if (!string.Equals(o.Owner, owner, StringComparison.Ordinal))
+                    {
+                        changeRows.Add(new ChangeRow(n, o.At, OwnerField, Quote(owner), Quote(o.Owner), o.By));
+                    }
+                    owner = o.Owner;
+                    break;
+            }
+        }
+        Span<int> firstWritten = stackalloc int[3];
+        for (var i = 0; i < changeRows.Count; i++)
+        {
+            if (!Readable(changeRows[i]))
+            {
+                firstWritten[changeRows[i].Field] = i + 1;
+            }
+        }
+        var rows = CollectionsMarshal.AsSpan(changeRows);
+        for (var i = 0; i < rows.Length; i++)
+        {
+            rows[i].Written = i >= firstWritten[rows[i].Field];
+        }
+    }
+
+    // Whether Read takes the change where the deal had it: at or after the first stage row and, for the amount and close
+    // date, while the deal is open in Read's order of the rows at its instant.
+    private bool Readable(in ChangeRow change)
+    {
+        if (stageRows.Count == 0 || change.At < stageRows[0].At)
+        {
+            return false;
+        }
+        if (change.Field == OwnerField)
+        {
+            return true;
+        }
+        var k = 0;
+        var open = true;
+        while (k < stageRows.Count && stageRows[k].At < change.At)
+        {
+            open = Opens(stageRows[k++].Kind);
+        }
+        if (k == 0)
+        {
+            // The first observation is at this instant, and comes before everything else at it.
+            open = Opens(stageRows[k++].Kind);
+        }
+        while (k < stageRows.Count && stageRows[k].At == change.At && stageRows[k].Kind == "reopened")
+        {
+            open = true;
+            k++;
+        }
+        return open;
+    }
+
+    private static bool Opens(string kind) => kind is not ("won" or "lost");
+
+    // A plain amount is in the currency of the deal's row; another currency goes before it with a space ("EUR 1200.50").
+    private static string Amount(Money amount, Currency rowCurrency) =>
+        ReferenceEquals(amount.Currency, rowCurrency)
+            ? amount.Amount.ToString(CultureInfo.InvariantCulture)
+            : amount.Currency.Code + " " + amount.Amount.ToString(CultureInfo.InvariantCulture);
+
+    private static string Date(LocalDate date) => LocalDatePattern.Iso.Format(date);
+
+    private void WriteRow(DealId id, Instant at, string kind, string from, string to, string by, string field, string old, string @new)
+    {
+        var h = history!;
+        h.Write(Quote(id.Value));
+        h.Write(',');
+        h.Write(Format(at));
+        h.Write(',');
+        h.Write(kind);
+        h.Write(',');
+        h.Write(from);
+        h.Write(',');
+        h.Write(to);
+        h.Write(',');
+        h.Write(Quote(by));
+        h.Write(',');
+        h.Write(field);
+        h.Write(',');
+        h.Write(old);
+        h.Write(',');
+        h.WriteLine(@new);
     }
 
     internal void Flush()

@@ -7,7 +7,8 @@ using SalesPipeline.Pipelines;
 namespace SalesPipeline.Tests;
 
 // Deals of the default pipeline with histories that hold every kind of DealEvent (shared with the Parquet tests): opened deals walked through random
-// commands (each kept only when the pipeline accepts it), and imported deals as they stand. Instants fall between 1901
+// commands (each kept only when the pipeline accepts it), and imported deals, some with changes of their amount, close
+// date and owner, some walked on after the import. Instants fall between 1901
 // and 2099 (before and after 1970, so negative timestamps too) to the microsecond; amounts have 0 to 6 decimals and up
 // to 15 digits before the point.
 internal static class DealHistories
@@ -50,9 +51,16 @@ internal static class DealHistories
             v[10] % 3 == 0 ? LeadSource.Referral : null,
             v[11] % 2 == 0 ? "core" : null
         );
-        for (var s = 12; s < v.Length; s++)
+        return Walk(deal, at, v, 12);
+    }
+
+    // Applies commands built from v[from..] one after another (each kept only when the pipeline accepts it), from instant
+    // at on; one in five comes at the same instant as the one before, so that events share instants.
+    private static Deal Walk(Deal deal, Instant at, int[] v, int from)
+    {
+        for (var s = from; s < v.Length; s++)
         {
-            at += Micros(1 + v[s] % 100_000_000_000L);
+            at += v[s] % 5 == 0 ? Duration.Zero : Micros(1 + v[s] % 100_000_000_000L);
             var r = v[s] / 14; // independent of the choice below
             DealCommand command = (v[s] % 14) switch
             {
@@ -115,6 +123,21 @@ internal static class DealHistories
             Source = v[19] % 2 == 0 ? LeadSource.Web : null,
             Product = v[20] % 2 == 0 ? "plus" : null,
         };
-        return Pipeline.Import(record, asOf);
+        if (withHistory && v[22] % 2 == 0)
+        {
+            // One change of each field between the first observation (the creation) and the close (or a day before asOf).
+            var span = (closedAt - created).TotalTicks / 10 + 1;
+            Instant At(int x) => created + Micros((long)(x % span));
+            var before = Amount(v[23], v[24]);
+            record = record with
+            {
+                AmountChanges = before.Equals(record.Amount) ? [] : [new(At(v[25]), before, record.Amount, "importer")],
+                ExpectedCloseChanges = [new(At(v[26]), record.ExpectedClose.PlusDays(1 + v[27] % 30), record.ExpectedClose)],
+                OwnerChanges = [new(At(v[28]), $"rep{(v[7] + 1 + v[29] % 3) % 4}", record.Owner, "manager")],
+            };
+        }
+        var deal = Pipeline.Import(record, asOf);
+        // Some imported deals are then worked on here: a deal first seen without its entry instant gets moves and changes.
+        return v[21] % 2 == 0 ? Walk(deal, asOf, v, 30) : deal;
     }
 }
