@@ -49,26 +49,22 @@ internal static class CsvRecords
                 }
                 continue;
             }
-            if (NeedsQuotes(field, options.Delimiter))
-            {
-                writer.Write('"');
-                writer.Write(field.Replace("\"", "\"\"", StringComparison.Ordinal));
-                writer.Write('"');
-            }
-            else
-            {
-                writer.Write(field);
-            }
+            writer.Write(NeedsQuotes(field, options.Delimiter) ? Quoted(field) : field);
         }
         writer.Write(options.NewLine);
     }
 
+    // RFC 4180: a field with the delimiter, a quote or a line break is quoted; so are an empty field (to tell it from a
+    // missing one) and one with white space at either end, which many readers trim.
     internal static bool NeedsQuotes(string field, char delimiter) =>
         field.Length == 0
-        || field[0] == ' '
-        || field[^1] == ' '
+        || char.IsWhiteSpace(field[0])
+        || char.IsWhiteSpace(field[^1])
         || field.AsSpan().IndexOfAny('"', '\r', '\n') >= 0
         || field.Contains(delimiter, StringComparison.Ordinal);
+
+    // The field in quotes, its quotes doubled.
+    internal static string Quoted(string field) => "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     internal static string? Format(object? cell, CsvWriteOptions options) =>
         cell switch

@@ -314,21 +314,9 @@ internal sealed class DealWriter : IDisposable
         }
     }
 
-    // RFC 4180: a field with a comma, a quote or a line break is quoted, its quotes doubled; so is one with white space
-    // at either end, which some readers would trim.
-    internal static string Quote(string value)
-    {
-        var needs = value.Length > 0 && (char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1]));
-        foreach (var c in value)
-        {
-            if (c is ',' or '"' or '\r' or '\n')
-            {
-                needs = true;
-                break;
-            }
-        }
-        return needs ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
-    }
+    // Quoted as the report writer quotes (CsvRecords); an empty value stays bare: the reader takes it as missing.
+    internal static string Quote(string value) =>
+        value.Length > 0 && CsvRecords.NeedsQuotes(value, ',') ? CsvRecords.Quoted(value) : value;
 
     // Every digit: the reader takes up to nine decimals of a second.
     private static string Format(Instant instant) => InstantPattern.ExtendedIso.Format(instant);

@@ -120,7 +120,10 @@ public class ReportCsvPropertyTests
                 {
                     var quoted = SalesPipeline.Csv.Writing.CsvRecords.NeedsQuotes(text, ',');
                     var must =
-                        text.Length == 0 || text.StartsWith(' ') || text.EndsWith(' ') || text.IndexOfAny([',', '"', '\r', '\n']) >= 0;
+                        text.Length == 0
+                        || char.IsWhiteSpace(text[0])
+                        || char.IsWhiteSpace(text[^1])
+                        || text.IndexOfAny([',', '"', '\r', '\n']) >= 0;
                     Assert.Equal(must, quoted);
                 }
             )

@@ -164,7 +164,11 @@ public sealed class ReportCsvTests
         );
 
         Assert.Equal($"note,delta\r\n{written},-5\r\n", IndependentCsv.Text(table, new CsvWriteOptions { EscapeFormulas = true }));
-        Assert.Equal($"note,delta\r\n{(text.Length == 0 ? "\"\"" : text)},-5\r\n", IndependentCsv.Text(table));
+        // Unescaped, an empty text and one that starts with white space (the tab) are quoted.
+        Assert.Equal(
+            $"note,delta\r\n{(text.Length == 0 || char.IsWhiteSpace(text[0]) ? $"\"{text}\"" : text)},-5\r\n",
+            IndependentCsv.Text(table)
+        );
     }
 
     [Fact]
