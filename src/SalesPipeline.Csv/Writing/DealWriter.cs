@@ -315,8 +315,7 @@ internal sealed class DealWriter : IDisposable
     }
 
     // Quoted as the report writer quotes (CsvRecords); an empty value stays bare: the reader takes it as missing.
-    internal static string Quote(string value) =>
-        value.Length > 0 && CsvRecords.NeedsQuotes(value, ',') ? CsvRecords.Quoted(value) : value;
+    internal static string Quote(string value) => value.Length > 0 && CsvRecords.NeedsQuotes(value, ',') ? CsvRecords.Quoted(value) : value;
 
     // Every digit: the reader takes up to nine decimals of a second.
     private static string Format(Instant instant) => InstantPattern.ExtendedIso.Format(instant);
