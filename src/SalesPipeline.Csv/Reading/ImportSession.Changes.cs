@@ -37,7 +37,7 @@ internal sealed partial class ImportSession
         }
         row.At = RequiredInstant(file, HAt, "Every history row has its instant.");
         var kindCell = Values.Trim(Cell(file, HKind));
-        if (!kindCell.IsEmpty)
+        if (!IsBlank(kindCell))
         {
             row.Kind = Kind(kindCell);
             if (row.Kind == HistoryKind.None)
@@ -190,13 +190,8 @@ internal sealed partial class ImportSession
                 }
                 return date;
             default:
-                var owner = Text(file, column);
-                if (owner is null)
-                {
-                    // Only Unicode white space (a no-break space, say): an owner Core would refuse.
-                    Bad(column, "An owner is not empty or white space.");
-                    return null;
-                }
+                // Not null: a blank cell (Unicode white space included, as Text has it) was reported above.
+                var owner = Text(file, column)!;
                 if (options.Owners is { } owners)
                 {
                     if (owners.TryGetValue(owner, out var mapped))
