@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
 using SalesPipeline;
 using SalesPipeline.DependencyInjection;
+using SalesPipeline.Forecasting;
 using SalesPipeline.Health;
 using SalesPipeline.Metrics;
 using SalesPipeline.Organization;
@@ -30,8 +31,9 @@ public static class SalesPipelineServiceCollectionExtensions
     /// <returns><paramref name="services"/>, to chain calls.</returns>
     /// <remarks>
     /// <para>Registered (docs/dependency-injection.md): <see cref="PipelineCatalog"/>; <see cref="PipelineDefinition"/>
-    /// (the catalog's default); <see cref="HealthPolicy"/>; <see cref="WinRateOptions"/> (with the registered
-    /// <see cref="SalesOrg"/> and <see cref="ExchangeRates"/>); <see cref="IClock"/> (<see cref="SystemClock.Instance"/>);
+    /// (the catalog's default); <see cref="HealthPolicy"/>; <see cref="WinRateOptions"/> and <see cref="ForecastOptions"/>
+    /// (with the registered <see cref="SalesOrg"/> and <see cref="ExchangeRates"/>; the forecast's as-of date and time
+    /// zone are its defaults: register your own ForecastOptions to change them); <see cref="IClock"/> (<see cref="SystemClock.Instance"/>);
     /// <see cref="SalesOrg"/> and <see cref="ExchangeRates"/> only when configured (they are optional in every report, so
     /// an unconfigured one resolves to null through <c>GetService</c>); with
     /// <see cref="SalesPipelineOptions.UseEventStore"/>, <see cref="DeferredEventStore"/> and <see cref="IEventStore"/> (the
@@ -86,6 +88,13 @@ public static class SalesPipelineServiceCollectionExtensions
         }
         // From the container, so an organisation or rates the application registered itself flow in too.
         services.TryAddSingleton(sp => winRates with { Organization = sp.GetService<SalesOrg>(), Rates = sp.GetService<ExchangeRates>() });
+        services.TryAddSingleton(sp =>
+            ForecastOptions.Default with
+            {
+                Organization = sp.GetService<SalesOrg>(),
+                Rates = sp.GetService<ExchangeRates>(),
+            }
+        );
         services.TryAddSingleton<IClock>(SystemClock.Instance);
         if (opener is not null)
         {
