@@ -143,7 +143,8 @@ public sealed partial class DeferredEventStore : IEventStore, IDisposable
 
     private async Task<IEventStore> OpenOnceAsync()
     {
-        // Off the caller's synchronous path: the lock is released before the factory runs.
+        // Yield before the factory runs, so it runs after `opening` is set and the lock released: a factory that does
+        // synchronous work first (building a data source) neither holds the lock nor lets a second caller start another open.
         await Task.Yield();
         var pipelines = services.GetRequiredService<PipelineCatalog>().Pipelines;
         var store = await open(services, pipelines, lifetime.Token).ConfigureAwait(false);

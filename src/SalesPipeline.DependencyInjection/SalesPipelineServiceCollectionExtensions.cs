@@ -21,8 +21,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class SalesPipelineServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the pipelines, the sales organisation, the health policy, the win-rate options, the exchange rates,
-    /// the event store and a NodaTime <see cref="IClock"/>, each as a singleton and only if the application has not
+    /// Registers the pipelines, the sales organisation, the health policy, the win-rate and forecast options, the
+    /// exchange rates, the event store and a NodaTime <see cref="IClock"/>, each as a singleton and only if the application has not
     /// registered that service itself (<c>TryAdd</c>: the application's registrations win, before or after this call).
     /// </summary>
     /// <param name="services">The service collection.</param>
