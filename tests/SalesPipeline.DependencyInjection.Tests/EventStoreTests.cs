@@ -1,4 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
+using SalesPipeline.Forecasting;
+using SalesPipeline.Health;
+using SalesPipeline.Metrics;
 using SalesPipeline.Pipelines;
 using SalesPipeline.Storage;
 
@@ -31,6 +34,10 @@ public sealed class EventStoreTests
             Assert.Same(deferred, scope.ServiceProvider.GetRequiredService<IEventStore>());
             Assert.Same(provider.GetRequiredService<PipelineCatalog>(), scope.ServiceProvider.GetRequiredService<PipelineCatalog>());
             Assert.Same(provider.GetRequiredService<PipelineDefinition>(), scope.ServiceProvider.GetRequiredService<PipelineDefinition>());
+            // Built by factories (from the container's organisation and rates): still once.
+            Assert.Same(provider.GetRequiredService<WinRateOptions>(), scope.ServiceProvider.GetRequiredService<WinRateOptions>());
+            Assert.Same(provider.GetRequiredService<ForecastOptions>(), scope.ServiceProvider.GetRequiredService<ForecastOptions>());
+            Assert.Same(provider.GetRequiredService<HealthPolicy>(), scope.ServiceProvider.GetRequiredService<HealthPolicy>());
         }
         Assert.Equal(0, opened);
 
