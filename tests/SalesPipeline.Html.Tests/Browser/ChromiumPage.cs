@@ -73,8 +73,15 @@ internal static class ChromiumPage
         return Path.GetFullPath("TestResults");
     }
 
-    // Opens the file, waits for it to load, checks it and takes the screenshot "<screenshotName>.png".
-    public static async Task<PageReport> OpenAsync(string htmlPath, string screenshotName, int width = 1100, int height = 800)
+    // Opens the file, waits for it to load, checks it and takes the screenshot "<screenshotName>.png". An inspection, when
+    // given, runs on the loaded page before the checks (to read what the browser made of the page).
+    public static async Task<PageReport> OpenAsync(
+        string htmlPath,
+        string screenshotName,
+        Func<IPage, Task>? inspect = null,
+        int width = 1100,
+        int height = 800
+    )
     {
         ArgumentNullException.ThrowIfNull(htmlPath);
         ArgumentException.ThrowIfNullOrEmpty(screenshotName);
@@ -147,6 +154,10 @@ internal static class ChromiumPage
             }
         );
         await page.GotoAsync(file.AbsoluteUri, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
+        if (inspect is not null)
+        {
+            await inspect(page);
+        }
 
         var json = await page.EvaluateAsync<string>(ChartsScript);
         var charts = JsonSerializer.Deserialize<List<ChartReport>>(json, JsonOptions) ?? [];
