@@ -38,6 +38,8 @@ internal sealed class Svg
         sb.Append("</title><desc>");
         Xml.AppendText(sb, description);
         sb.Append("</desc>");
+        // An opaque background, so the dark ink stays legible on a dark notebook or mail theme.
+        Box(0, 0, width, height, "#ffffff");
         Text(8, 18, title, weight: "bold", size: 14);
     }
 
