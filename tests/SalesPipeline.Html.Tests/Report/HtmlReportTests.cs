@@ -100,6 +100,9 @@ public sealed partial class HtmlReportTests
     [InlineData("<svg xmlns=\"http://www.w3.org/2000/svg\"/><svg xmlns=\"http://www.w3.org/2000/svg\"/>", "not well-formed")]
     [InlineData("<!DOCTYPE svg [<!ENTITY x \"y\">]><svg xmlns=\"http://www.w3.org/2000/svg\">&x;</svg>", "not well-formed")]
     [InlineData("", "not well-formed")]
+    [InlineData("<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\"/>", "XML declaration")]
+    [InlineData("<svg xmlns=\"http://www.w3.org/2000/svg\"><?php echo 1; ?></svg>", "processing instruction")]
+    [InlineData("<svg xmlns=\"http://www.w3.org/2000/svg\"><text>&nbsp;</text></svg>", "not well-formed")]
     public void A_chart_that_could_run_or_fetch_something_is_rejected_and_nothing_is_added(string chart, string reason)
     {
         var report = new HtmlReport("R").AddSection("Kept", null);
