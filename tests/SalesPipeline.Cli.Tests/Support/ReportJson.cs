@@ -1,4 +1,7 @@
 using System.Text.Json;
+using NodaTime;
+using NodaTime.Text;
+using SalesPipeline.Reporting;
 
 namespace SalesPipeline.Cli.Tests.Support;
 
@@ -26,5 +29,33 @@ internal sealed class ReportJson
     {
         Assert.Equal(currency, row.GetProperty(column + "_currency").GetString());
         return row.GetProperty(column).GetDecimal();
+    }
+
+    // Every cell of a table the library made (the second path) equals the row the tool wrote, column by column.
+    public void AssertSameAs(ReportTable expected)
+    {
+        var rows = Table(expected.Name);
+        Assert.Equal(expected.RowCount, rows.Count);
+        for (var r = 0; r < rows.Count; r++)
+        {
+            Assert.Equal(expected.Columns.Select(c => c.Name), rows[r].EnumerateObject().Select(p => p.Name));
+            for (var c = 0; c < expected.Columns.Count; c++)
+            {
+                var value = rows[r].GetProperty(expected.Columns[c].Name);
+                object? got = expected[r, c] switch
+                {
+                    null => value.ValueKind == JsonValueKind.Null ? null : value.GetRawText(),
+                    string => value.GetString(),
+                    long => value.GetInt64(),
+                    decimal => value.GetDecimal(),
+                    double => value.GetDouble(),
+                    bool => value.GetBoolean(),
+                    LocalDate => LocalDatePattern.Iso.Parse(value.GetString()!).Value,
+                    Instant => InstantPattern.ExtendedIso.Parse(value.GetString()!).Value,
+                    _ => throw new InvalidOperationException("Unknown cell type."),
+                };
+                Assert.Equal(expected[r, c], got);
+            }
+        }
     }
 }
