@@ -58,6 +58,7 @@ public class ExitCodeTests
     [InlineData("report", "--deals", "DEALS", "--postgres", "Host=x")] // two inputs
     [InlineData("import", "--deals", "DEALS")] // no store
     [InlineData("import", "--store", "x.db")] // no deals
+    [InlineData("import", "--deals", "DEALS", "--store", "x.db", "--quotas", "DEALS")] // an option import has not
     [InlineData()] // no command
     public async Task Usage_errors_exit_2_before_anything_runs(params string[] args)
     {

@@ -130,6 +130,29 @@ public class ImportTests
         Assert.Contains("does not continue the stored stream", run.Error);
     }
 
+    [PostgresFact]
+    public async Task Import_into_PostgreSQL_then_report_equals_the_report_from_the_files()
+    {
+        var connection =
+            PostgresFactAttribute.ConnectionString
+            ?? throw new InvalidOperationException($"{PostgresFactAttribute.Variable} is not set and CI=true: the test needs its server.");
+        // A schema of its own, so runs and other tests never meet.
+        var schema = "cli_" + Guid.NewGuid().ToString("N")[..12];
+        string[] store = ["--postgres", connection, "--postgres-schema", schema];
+        var first = await Tool.RunAsync(["import", .. Files, .. store]);
+        Assert.True(first.ExitCode == 0, first.ToString());
+        Assert.StartsWith("deals: read 6, new 6, extended 0, unchanged 0, refused 0", first.Output);
+        var again = await Tool.RunAsync(["import", .. Files, .. store]);
+        Assert.StartsWith("deals: read 6, new 0, extended 0, unchanged 6, refused 0; events appended 0", again.Output);
+        var fromFiles = await Tool.RunAsync(["report", .. Files, "--json"]);
+        var fromStore = await Tool.RunAsync(["report", .. store, "--as-of", "2026-03-15", "--json"]);
+        Assert.True(fromStore.ExitCode == 0, fromStore.ToString());
+        Assert.Equal(
+            JsonSerializer.Serialize(ReportJson.Parse(fromFiles.Output).Root.GetProperty("tables")),
+            JsonSerializer.Serialize(ReportJson.Parse(fromStore.Output).Root.GetProperty("tables"))
+        );
+    }
+
     [Fact]
     public async Task Bad_rows_exit_1_and_create_no_store()
     {

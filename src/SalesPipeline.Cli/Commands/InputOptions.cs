@@ -56,11 +56,18 @@ internal sealed class InputOptions
     public Option<string> Postgres { get; } =
         new("--postgres") { Description = "A PostgreSQL store, by its connection string.", HelpName = "CONNECTION" };
 
+    public Option<string> PostgresSchema { get; } =
+        new("--postgres-schema")
+        {
+            Description = "The schema of the PostgreSQL store (default: sales_pipeline, the library's).",
+            HelpName = "SCHEMA",
+        };
+
     public Option<LocalDate?> AsOf { get; } =
         new("--as-of")
         {
             Description =
-                "The date to report as of (yyyy-MM-dd), the data as it stood at the end of that day; default: the sample's date, or today in --zone.",
+                "The as-of date (yyyy-MM-dd): the data as it stood at the end of that day; default: the sample's date, or today in --zone.",
             HelpName = "DATE",
             CustomParser = ParseDate,
         };
@@ -107,9 +114,11 @@ internal sealed class InputOptions
     /// <summary>Adds the options and the checks between them to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
     {
-        foreach (
-            var option in new Option[]
-            {
+        // import stores deals and leads only: the options it would not use are not offered (never silently ignored).
+        Option[] options = forImport
+            ? [Deals, History, Format, Pipeline, Leads, Store, Postgres, PostgresSchema, AsOf, Zone, Currency]
+            :
+            [
                 Deals,
                 History,
                 Format,
@@ -119,13 +128,14 @@ internal sealed class InputOptions
                 Quotas,
                 Store,
                 Postgres,
+                PostgresSchema,
                 AsOf,
                 Zone,
                 Currency,
                 Owner,
                 Team,
-            }
-        )
+            ];
+        foreach (var option in options)
         {
             command.Options.Add(option);
         }
@@ -141,6 +151,10 @@ internal sealed class InputOptions
             if (!forImport && (deals ? 1 : 0) + (store ? 1 : 0) + (postgres ? 1 : 0) > 1)
             {
                 result.AddError("Give one input: --deals (CSV), --store (SQLite) or --postgres, not several.");
+            }
+            if (result.GetResult(PostgresSchema) is not null && !postgres)
+            {
+                result.AddError("--postgres-schema needs --postgres.");
             }
             if (result.GetResult(History) is not null && !deals)
             {
@@ -171,6 +185,7 @@ internal sealed class InputOptions
             parse.GetValue(Pipeline),
             parse.GetValue(Store),
             parse.GetValue(Postgres),
+            parse.GetValue(PostgresSchema),
             parse.GetValue(AsOf),
             parse.GetValue(Zone),
             parse.GetValue(Currency),

@@ -14,6 +14,7 @@ namespace SalesPipeline.Cli.Input;
 /// <param name="PipelineFile">A pipeline definition as JSON (SalesPipeline.Json); the default pipeline when null.</param>
 /// <param name="Store">A SQLite store.</param>
 /// <param name="Postgres">A PostgreSQL connection string.</param>
+/// <param name="PostgresSchema">The schema of the PostgreSQL store; the library's default when null.</param>
 /// <param name="AsOf">The as-of date; when null, the sample's, else today in <paramref name="Zone"/>.</param>
 /// <param name="Zone">The time zone of the dates (and of instants without an offset in CSV files).</param>
 /// <param name="Currency">The reporting currency, also the currency of CSV amounts without one.</param>
@@ -29,6 +30,7 @@ internal sealed record InputSpec(
     FileInfo? PipelineFile,
     FileInfo? Store,
     string? Postgres,
+    string? PostgresSchema,
     LocalDate? AsOf,
     DateTimeZone? Zone,
     Currency? Currency,

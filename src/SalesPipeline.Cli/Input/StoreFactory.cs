@@ -18,7 +18,9 @@ internal static class StoreFactory
     {
         if (spec.Postgres is { } connection)
         {
-            return await PostgreSqlEventStore.OpenAsync(connection, [pipeline], cancellationToken: cancellationToken).ConfigureAwait(false);
+            return spec.PostgresSchema is { } schema
+                ? await PostgreSqlEventStore.OpenAsync(connection, [pipeline], schema, cancellationToken).ConfigureAwait(false)
+                : await PostgreSqlEventStore.OpenAsync(connection, [pipeline], cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         var path = spec.Store?.FullName ?? throw new InvalidOperationException("No store was named.");
         return await SqliteEventStore.OpenAsync(path, [pipeline], cancellationToken: cancellationToken).ConfigureAwait(false);
