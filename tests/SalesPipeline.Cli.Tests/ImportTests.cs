@@ -48,6 +48,17 @@ public class ImportTests
     }
 
     [Fact]
+    public async Task On_a_terminal_the_import_shows_its_progress_and_saves_the_same()
+    {
+        var store = Path.Combine(Tool.TempDirectory(), "deals.db");
+        var run = await Tool.RunAsync(terminal: true, ["import", .. Files, "--store", store]);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("Reading the CSV files", run.Output);
+        Assert.Contains("Saving to the store", run.Output);
+        Assert.Contains($"deals: read 6, new 6, extended 0, unchanged 0, refused 0; events appended {EventsInFiles()}", run.Output);
+    }
+
+    [Fact]
     public async Task A_report_from_the_store_equals_the_report_from_the_files()
     {
         var store = Path.Combine(Tool.TempDirectory(), "deals.db");
