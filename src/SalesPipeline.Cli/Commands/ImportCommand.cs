@@ -62,11 +62,12 @@ internal static class ImportCommand
                         var bytes = (spec.Deals?.Length ?? 0) + (spec.History?.Length ?? 0);
                         var reading = progress.AddTask("Reading the CSV files", maxValue: Math.Max(1, bytes));
                         var saving = progress.AddTask("Saving to the store", autoStart: false);
-                        long done = 0;
+                        // Each file reports the bytes read from it so far: the bar is their sum.
+                        var perFile = new Dictionary<string, long>(StringComparer.Ordinal);
                         var read = new SynchronousProgress<CsvProgress>(p =>
                         {
-                            done = Math.Max(done, p.Bytes);
-                            reading.Value = done;
+                            perFile[p.File] = p.Bytes;
+                            reading.Value = Math.Min(reading.MaxValue, perFile.Values.Sum());
                         });
                         return await ImportAsync(
                                 spec,
