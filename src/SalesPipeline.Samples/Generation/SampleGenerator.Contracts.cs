@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
 using System.Globalization;
+using System.Linq;
 using NodaTime;
 using SalesPipeline.Collections;
 using SalesPipeline.Deals;
@@ -78,8 +79,8 @@ internal sealed partial class SampleGenerator
                     }
                 }
             }
-            entries.Sort((a, b) => a.On.CompareTo(b.On));
-            contracts.Add(schedule.RecordAll(entries));
+            // In date order; a stable sort, so that payments of one day keep their order on every runtime.
+            contracts.Add(schedule.RecordAll(entries.OrderBy(e => e.On)));
         }
         return contracts.AsReadOnly();
     }
