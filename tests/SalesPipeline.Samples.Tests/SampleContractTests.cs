@@ -5,7 +5,7 @@ namespace SalesPipeline.Samples.Tests;
 
 public sealed class SampleContractTests
 {
-    private static readonly SampleData Sample = SampleData.Create();
+    private static readonly SampleData Sample = TheSample.Value;
 
     [Fact]
     public void Each_won_deal_has_one_contract_for_its_won_amount_signed_the_day_it_was_won()

@@ -8,7 +8,7 @@ namespace SalesPipeline.Samples.Tests;
 
 public sealed class SampleShapeTests
 {
-    private static readonly SampleData Sample = SampleData.Create();
+    private static readonly SampleData Sample = TheSample.Value;
 
     private static readonly string[] Reps =
     [

@@ -11,7 +11,7 @@ namespace SalesPipeline.Samples.Tests;
 /// <summary>The warning signs built into the sample, each found by the library itself.</summary>
 public sealed class SampleWarningSignTests
 {
-    private static readonly SampleData Sample = SampleData.Create();
+    private static readonly SampleData Sample = TheSample.Value;
 
     private static readonly HealthReport Report = PipelineHealth.Inspect(
         Sample.Deals,
@@ -71,6 +71,32 @@ public sealed class SampleWarningSignTests
         var backlogFrom = SampleGenerator.ReviewBacklogFrom.AtStartOfDayInZone(Sample.Zone).ToInstant();
         var recent = open.Count(d => d.StageId == "qualified" && d.StageEnteredAt >= backlogFrom);
         Assert.True(recent > qualified * 0.9, $"{recent} of {qualified}");
+        // Before the backlog no stage was crowded: the pipeline as it stood on 1 January 2026.
+        var newYear = new LocalDate(2026, 1, 1).AtStartOfDayInZone(Sample.Zone).ToInstant();
+        var before = PipelineHealth.Inspect(Sample.Deals.Where(d => d.CreatedAt < newYear), Sample.Pipeline, newYear, Sample.HealthPolicy);
+        Assert.Empty(before.FindingsOf(FindingKind.CrowdedStage));
+        Assert.True(before.OpenDeals >= Sample.HealthPolicy.MinOpenDealsForShares); // so the shares were judged
+    }
+
+    [Fact]
+    public void The_backlog_cost_Q2_bookings()
+    {
+        var options = new AttainmentOptions
+        {
+            ForecastOptions = new()
+            {
+                AsOf = Sample.AsOf,
+                Organization = Sample.Organization,
+                Zone = Sample.Zone,
+            },
+        };
+        var company = Sample.Quotas.Where(q => q.Level == QuotaLevel.Company).ToArray();
+        var report = Attainment.Of(Sample.Deals, Sample.Pipeline, company, options);
+        var q1 = report[Sample.Calendar.Quarter(2026, 1), company[0].SubjectId].CompletionRate!.Value;
+        var q2 = report[Sample.Calendar.Quarter(2026, 2), company[0].SubjectId].CompletionRate!.Value;
+        // docs/samples.md: 57% in Q2 against 97% in Q1.
+        Assert.Equal(0.57m, Math.Round(q2, 2));
+        Assert.Equal(0.97m, Math.Round(q1, 2));
     }
 
     [Fact]
