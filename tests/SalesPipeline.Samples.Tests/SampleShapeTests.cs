@@ -160,6 +160,17 @@ public sealed class SampleShapeTests
     }
 
     [Fact]
+    public void Its_lists_cannot_be_changed_through_a_cast()
+    {
+        // An array behind IReadOnlyList would accept this; the sample's lists are read-only views.
+        Assert.Throws<NotSupportedException>(() => ((IList<Deal>)Sample.Deals)[0] = Sample.Deals[1]);
+        Assert.Throws<NotSupportedException>(() => ((IList<Lead>)Sample.Leads)[0] = Sample.Leads[1]);
+        Assert.Throws<NotSupportedException>(() => ((IList<Activity>)Sample.Activities)[0] = Sample.Activities[1]);
+        Assert.Throws<NotSupportedException>(() => ((IList<Quota>)Sample.Quotas)[0] = Sample.Quotas[1]);
+        Assert.Throws<NotSupportedException>(() => ((IList<Collections.CollectionSchedule>)Sample.Contracts)[0] = Sample.Contracts[1]);
+    }
+
+    [Fact]
     public void Quotas_are_quarterly_per_rep_and_teams_and_company_add_up()
     {
         var quarters = Sample.Quotas.Select(q => q.Period).Distinct().ToArray();

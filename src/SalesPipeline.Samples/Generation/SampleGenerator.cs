@@ -89,8 +89,9 @@ internal sealed partial class SampleGenerator
             pipeline,
             organization,
             deals,
-            leads.OrderBy(l => l.CreatedAt).ThenBy(l => l.Id.Value, System.StringComparer.Ordinal).ToArray(),
-            activities.OrderBy(a => a.At).ToArray(),
+            // Read-only views, so that no caller can change a shared sample (OrderBy is stable: ties keep their order).
+            leads.OrderBy(l => l.CreatedAt).ThenBy(l => l.Id.Value, System.StringComparer.Ordinal).ToList().AsReadOnly(),
+            activities.OrderBy(a => a.At).ToList().AsReadOnly(),
             Quotas(),
             contracts
         );
