@@ -64,6 +64,7 @@ public sealed partial class SampleDocsTests
             ["won deals"] = deals.Count(d => d.Status == DealStatus.Won),
             ["lost deals"] = deals.Count(d => d.Status == DealStatus.Lost),
             ["deal events"] = deals.Sum(d => d.Events.Count),
+            ["deals reassigned to a teammate"] = deals.Count(d => d.Events.OfType<OwnerReassigned>().Any()),
             ["won amount (USD)"] = deals.Where(d => d.Status == DealStatus.Won).Sum(d => d.Amount.Amount),
             ["open amount (USD)"] = deals.Where(d => d.IsOpen).Sum(d => d.Amount.Amount),
             ["deals of the Enterprise team"] = TeamDeals("enterprise"),

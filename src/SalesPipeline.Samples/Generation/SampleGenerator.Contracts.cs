@@ -86,7 +86,8 @@ internal sealed partial class SampleGenerator
     }
 
     // Terms by size and product: small deals net 30; services half at signing and half 30 days after go-live; mid-size
-    // deals half net 30 and the balance at 90 days; large deals a quarter net 30 and the rest over three quarters.
+    // deals half net 30 and the balance at 90 days; large deals a quarter net 30 and the rest in three monthly parts from
+    // the third month on.
     private static PaymentTerms TermsFor(DealPlan plan, Money amount)
     {
         if (plan.Product.Name == "Implementation Services")
