@@ -58,7 +58,7 @@ internal sealed partial class SampleGenerator
     }
 
     // Inbound leads that never become deals: touched (or not yet), then disqualified days later unless still being worked.
-    private void OpenLostLeadsOf(RepSpec rep, LocalDate day)
+    private void PlanLeadsWithoutDealOf(RepSpec rep, LocalDate day)
     {
         var (rate, _, _) = Profile(SampleCatalog.TeamOf(rep).Segment);
         if (!random.Chance(rate * rep.Rate * 1.1))

@@ -62,7 +62,7 @@ internal sealed partial class SampleGenerator
                 {
                     opened.Add((clock.OfficeHours(day), rep));
                 }
-                OpenLostLeadsOf(rep, day);
+                PlanLeadsWithoutDealOf(rep, day);
             }
             var story = StoryDealOn(day);
             // OrderBy is stable (List.Sort is not, and its order of ties is not promised across runtimes).
