@@ -12,6 +12,9 @@ internal sealed partial class SampleGenerator
 {
     private const string GoLive = "go-live";
 
+    // Prompt, late, partial, stopped.
+    private static readonly int[] PayerWeights = [70, 18, 8, 4];
+
     /// <summary>How a customer pays: on time, late, in parts, or not at all lately.</summary>
     private enum Payer
     {
@@ -36,7 +39,7 @@ internal sealed partial class SampleGenerator
             var plan = byId[deal.Id];
             if (!payers.TryGetValue(plan.Customer, out var payer))
             {
-                payer = (Payer)random.Weighted([70, 18, 8, 4]);
+                payer = (Payer)random.Weighted(PayerWeights);
                 payers.Add(plan.Customer, payer);
             }
             var signed = clock.DateOf(closedAt);
