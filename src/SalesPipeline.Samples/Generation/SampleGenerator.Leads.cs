@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Globalization;
 using NodaTime;
 using SalesPipeline.Activities;
@@ -21,11 +22,16 @@ internal sealed partial class SampleGenerator
         [4, 3, 3, 0],
     ];
 
+    // Weights as fields: a collection expression in the call would allocate and fill a new array on every draw.
+    private static readonly int[] ResponseWeights = [70, 20, 10];
+    private static readonly int[] InboundSourceWeights = [45, 20, 35, 0, 0];
+    private static readonly int[] CallOutcomeWeights = [50, 30, 20];
+
     private LeadId NewLeadId() => new(string.Create(CultureInfo.InvariantCulture, $"L-{nextLead++}"));
 
     /// <summary>Minutes from a lead's arrival to its first touch: mostly within hours, a tenth after two days or more.</summary>
     private int ResponseMinutes() =>
-        random.Weighted([70, 20, 10]) switch
+        random.Weighted(ResponseWeights) switch
         {
             0 => random.Between(5, 240),
             1 => random.Between(240, 2_880),
@@ -36,8 +42,15 @@ internal sealed partial class SampleGenerator
     private void PlanLead(DealPlan plan)
     {
         var arrived = plan.CreatedAt.Minus(Duration.FromMinutes(random.Between(120, 14_400)));
+        if (arrived < start)
+        {
+            arrived = start; // nothing of the sample is older than its two years
+        }
         var id = NewLeadId();
-        var lead = Lead.Create(id, plan.Customer, plan.Source.Source, plan.Rep.Id, arrived, productInterest: plan.Product.Name);
+        var rep = plan.Rep.Id;
+        // The lead's history as Lead.Create, Touch and Convert would write it, folded once: Convert would also open a
+        // deal, which the import makes instead.
+        var history = new List<LeadEvent> { new LeadCreated(id, arrived, rep, plan.Customer, plan.Source.Source, rep, plan.Product.Name) };
         var touched = arrived.Plus(Duration.FromMinutes(ResponseMinutes()));
         if (touched >= plan.CreatedAt)
         {
@@ -45,16 +58,16 @@ internal sealed partial class SampleGenerator
         }
         if (touched > arrived)
         {
-            lead = lead.Touch(touched);
-            activities.Add(Activity.ForLead(ActivityKind.Call, touched, plan.Rep.Id, id, ActivityOutcome.Connected));
+            history.Add(new LeadTouched(id, touched, rep));
+            activities.Add(Activity.ForLead(ActivityKind.Call, touched, rep, id, ActivityOutcome.Connected));
         }
-        var (converted, _) = lead.Convert(pipeline, plan.Id, plan.Amount, plan.ExpectedClose, plan.CreatedAt);
+        history.Add(new LeadConverted(id, plan.CreatedAt, rep, plan.Id));
         plan.Lead = id;
-        leads.Add(converted);
+        leads.Add(Lead.FromEvents(history));
     }
 
     // Inbound leads that never become deals: touched (or not yet), then disqualified days later unless still being worked.
-    private void OpenLostLeadsOf(RepSpec rep, LocalDate day)
+    private void PlanLeadsWithoutDealOf(RepSpec rep, LocalDate day)
     {
         var (rate, _, _) = Profile(SampleCatalog.TeamOf(rep).Segment);
         if (!random.Chance(rate * rep.Rate * 1.1))
@@ -67,7 +80,7 @@ internal sealed partial class SampleGenerator
             return;
         }
         var id = NewLeadId();
-        var source = SampleCatalog.Sources[random.Weighted([45, 20, 35, 0, 0])].Source;
+        var source = SampleCatalog.Sources[random.Weighted(InboundSourceWeights)].Source;
         var lead = Lead.Create(
             id,
             random.Pick(customers),
@@ -106,7 +119,7 @@ internal sealed partial class SampleGenerator
     private ActivityOutcome? Outcome(ActivityKind kind) =>
         kind switch
         {
-            ActivityKind.Call => random.Weighted([50, 30, 20]) switch
+            ActivityKind.Call => random.Weighted(CallOutcomeWeights) switch
             {
                 0 => ActivityOutcome.Connected,
                 1 => ActivityOutcome.NoAnswer,
