@@ -80,8 +80,32 @@ internal static class Book
 
     public static AgingReport Aging() => Collections.Aging.Of(Contracts, ContractsAsOf);
 
+    // With a won deal not yet scheduled (H, 2,000 won 2026-04-20) and the open deal G (50,000 at 10%, close 2026-04-30),
+    // both under "half at the start, half 30 days later": H owes 1,000 in April and 1,000 in May; G weighs 5,000, 2,500 in
+    // April and 2,500 in May. The schedules: 6,900 overdue, C-2's 1,000 due in April, C-4's 1,000 undated.
     public static CashForecastReport Cash() =>
-        CashForecast.Of(Contracts, ContractsAsOf, FiscalCalendar.Calendar.Months(2026).Skip(3).Take(3));
+        CashForecast.Of(
+            Contracts,
+            ContractsAsOf,
+            FiscalCalendar.Calendar.Months(2026).Skip(3).Take(3),
+            new CashForecastOptions
+            {
+                DefaultTerms = PaymentTerms.Create(
+                    TermsLine.Percentage(50m, DueRule.DaysAfterStart(0)),
+                    TermsLine.Balance(DueRule.DaysAfterStart(30))
+                ),
+                WonDeals =
+                [
+                    Pipeline.Win(
+                        To("H", "alice", 2_000m, new LocalDate(2026, 4, 30), "negotiation"),
+                        Instant.FromUtc(2026, 4, 20, 10, 0),
+                        "alice"
+                    ),
+                ],
+                OpenDeals = [Deals.Single(d => d.Id == new DealId("G"))],
+                Pipeline = Pipeline,
+            }
+        );
 
     private static List<Deal> MakeDeals()
     {
