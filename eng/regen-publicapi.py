@@ -28,6 +28,10 @@ def main():
     pdir = proj.parent
     tfms = dotnet("msbuild", str(proj), "-getProperty:TargetFrameworks", capture=True).stdout.strip()
     tfms = [t for t in tfms.split(";") if t]
+    if not tfms and (pdir / "PublicAPI").is_dir():
+        # A single-target project (the sales-pipeline tool) keeps the same PublicAPI/<tfm>/ layout the build reads.
+        single = dotnet("msbuild", str(proj), "-getProperty:TargetFramework", capture=True).stdout.strip()
+        tfms = [single] if single else []
     per_tfm = bool(tfms) and (pdir / "PublicAPI").is_dir()
     dirs = {t: pdir / "PublicAPI" / t for t in tfms} if per_tfm else {None: pdir}
     for d in dirs.values():
@@ -44,7 +48,7 @@ def main():
         m = DIAG.search(line)
         if not m or pathlib.Path(m["proj"]).resolve() != proj:
             continue
-        key = m["tfm"] if per_tfm else None
+        key = (m["tfm"] or (tfms[0] if len(tfms) == 1 else None)) if per_tfm else None
         (added if m[1] == "RS0016" else removed)[key].add(m[2])
     if r.returncode != 0:
         sys.stdout.write(r.stdout)

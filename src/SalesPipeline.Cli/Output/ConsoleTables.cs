@@ -1,0 +1,134 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using NodaTime;
+using NodaTime.Text;
+using SalesPipeline.Cli.Reports;
+using SalesPipeline.Reporting;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace SalesPipeline.Cli.Output;
+
+/// <summary>
+/// Renders report tables on the console with Spectre.Console: one function for every <see cref="ReportTable"/>.
+/// A money column <c>x</c> and its <c>x_currency</c> show as one cell, "60,000.00 USD"; numbers are right-aligned.
+/// Display only: JSON and CSV carry every digit.
+/// </summary>
+internal static class ConsoleTables
+{
+    /// <summary>Writes every section of <paramref name="results"/>: a rule with its title, its tables and notes.</summary>
+    public static void Write(IAnsiConsole console, string heading, ReportResults results)
+    {
+        console.Write(new Rule(Markup.Escape(heading)).LeftJustified());
+        foreach (var section in results.Sections)
+        {
+            console.WriteLine();
+            console.Write(new Rule($"[bold]{Markup.Escape(section.Title)}[/]").LeftJustified());
+            foreach (var view in section.Views)
+            {
+                console.Write(Render(view, out var hidden));
+                if (hidden > 0)
+                {
+                    console.Write(
+                        new Text(
+                            string.Create(CultureInfo.InvariantCulture, $"... and {hidden} more rows (all in --json, --csv and --html).\n")
+                        )
+                    );
+                }
+            }
+            foreach (var note in section.Notes)
+            {
+                console.Write(new Text(note + "\n"));
+            }
+        }
+    }
+
+    /// <summary>The Spectre table of <paramref name="view"/>; <paramref name="hidden"/> is the rows left out by MaxRows.</summary>
+    public static Table Render(TableView view, out int hidden)
+    {
+        var table = view.Table;
+        var shown = ShownColumns(table, view.Columns);
+        var result = new Table().Border(TableBorder.Rounded).Title(new TableTitle(Markup.Escape(view.Caption)));
+        foreach (var c in shown)
+        {
+            var column = new TableColumn(Markup.Escape(table.Columns[c].Name.Replace('_', ' ')));
+            if (IsNumeric(table.Columns[c].Type))
+            {
+                column.RightAligned();
+            }
+            result.AddColumn(column);
+        }
+        var rows = Enumerable.Range(0, table.RowCount).Where(r => view.Rows?.Invoke(r) ?? true).ToList();
+        var limit = view.MaxRows ?? int.MaxValue;
+        foreach (var r in rows.Take(limit))
+        {
+            result.AddRow(shown.Select(c => (IRenderable)new Text(Format(table, r, c))));
+        }
+        hidden = Math.Max(0, rows.Count - limit);
+        return result;
+    }
+
+    /// <summary>
+    /// The text of a cell: empty for null; a money amount with its currency ("60,000.00 USD", grouped, at least the
+    /// currency's minor unit of decimals, every decimal the report holds); other numbers with at most four decimals;
+    /// dates and instants in ISO 8601; yes or no.
+    /// </summary>
+    public static string Format(ReportTable table, int row, int column)
+    {
+        var cell = table[row, column];
+        var currencyColumn = table.IndexOf(table.Columns[column].Name + "_currency");
+        if (cell is decimal amount && currencyColumn >= 0 && table[row, currencyColumn] is string code)
+        {
+            var minor = Currency.TryFromCode(code, out var currency) && currency is not null ? currency.MinorUnit : 2;
+            var pattern =
+                "#,##0" + (minor > 0 ? "." + new string('0', minor) + new string('#', 28 - minor) : ".############################");
+            return amount.ToString(pattern, CultureInfo.InvariantCulture) + " " + code;
+        }
+        return cell switch
+        {
+            null => "",
+            string text => text,
+            long whole => whole.ToString("#,##0", CultureInfo.InvariantCulture),
+            decimal exact => exact.ToString("#,##0.####", CultureInfo.InvariantCulture),
+            double real => real.ToString("#,##0.####", CultureInfo.InvariantCulture),
+            bool flag => flag ? "yes" : "no",
+            LocalDate date => LocalDatePattern.Iso.Format(date),
+            Instant instant => InstantPattern.General.Format(instant),
+            _ => Convert.ToString(cell, CultureInfo.InvariantCulture) ?? "",
+        };
+    }
+
+    private static List<int> ShownColumns(ReportTable table, IReadOnlyList<string>? names)
+    {
+        var shown = new List<int>();
+        if (names is null)
+        {
+            for (var c = 0; c < table.Columns.Count; c++)
+            {
+                var name = table.Columns[c].Name;
+                // A currency column shows inside its amount's cell.
+                var isCurrencyOfAmount =
+                    name.EndsWith("_currency", StringComparison.Ordinal) && table.IndexOf(name[..^"_currency".Length]) >= 0;
+                if (!isCurrencyOfAmount)
+                {
+                    shown.Add(c);
+                }
+            }
+            return shown;
+        }
+        foreach (var name in names)
+        {
+            var index = table.IndexOf(name);
+            if (index < 0)
+            {
+                throw new InvalidOperationException($"Table {table.Name} has no column {name}.");
+            }
+            shown.Add(index);
+        }
+        return shown;
+    }
+
+    private static bool IsNumeric(ColumnType type) => type is ColumnType.WholeNumber or ColumnType.ExactNumber or ColumnType.RealNumber;
+}
