@@ -38,6 +38,29 @@ public sealed partial class SampleDocsTests
         Assert.True(wrong.Length == 0, string.Join("\n", wrong));
     }
 
+    [GeneratedRegex("```csharp\n(.*?)```", RegexOptions.Singleline)]
+    private static partial Regex CodeBlock();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex WhiteSpace();
+
+    [Theory]
+    [InlineData("docs/samples.md")]
+    [InlineData("src/SalesPipeline.Samples/PACKAGE.md")]
+    public void Every_code_line_of_the_page_is_in_the_example_CI_runs(string page)
+    {
+        // Comments may differ (the page explains, the script prints); the statements must be the script's.
+        var script = WhiteSpace().Replace(File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "examples", "samples.cs")), "");
+        var blocks = CodeBlock().Matches(File.ReadAllText(Path.Combine(RepositoryRoot(), page))).Select(m => m.Groups[1].Value).ToArray();
+        Assert.NotEmpty(blocks);
+        var lines = blocks
+            .SelectMany(b => b.Split('\n'))
+            .Select(line => line.Contains("//", StringComparison.Ordinal) ? line[..line.IndexOf("//", StringComparison.Ordinal)] : line)
+            .Select(line => WhiteSpace().Replace(line, ""))
+            .Where(line => line.Length > 0);
+        Assert.All(lines, line => Assert.Contains(line, script, StringComparison.Ordinal));
+    }
+
     private static Dictionary<string, decimal> Computed()
     {
         var deals = Sample.Deals;
