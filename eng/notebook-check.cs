@@ -3,7 +3,7 @@
 // Called by eng/notebook-check.sh (which installs the tool and packs nothing itself); see docs/notebooks/README.md.
 //
 // usage: dotnet run eng/notebook-check.cs -- --kernel PATH --notebook X.dib --feed DIR --version V
-//            --expected X.expected.txt --executed OUT.ipynb [--update]
+//            --expected X.expected.txt --executed OUT.ipynb [--package-folder DIR] [--cell-timeout SECONDS] [--update]
 //
 // stdio protocol: one JSON command envelope per line on stdin ({"commandType":"SubmitCode","command":{...},"token":t}),
 // events as JSON lines on stdout. A cell ends with CommandSucceeded or CommandFailed whose command has the cell's token
@@ -44,6 +44,11 @@ kernel.Environment["DOTNET_INTERACTIVE_CLI_TELEMETRY_OPTOUT"] = "1";
 kernel.Environment["DOTNET_INTERACTIVE_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
 kernel.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
 kernel.Environment["DOTNET_NOLOGO"] = "1";
+if (options.TryGetValue("--package-folder", out var packageFolder))
+{
+    // The kernel restores #r "nuget: ..." with the NuGet of the SDK, which honours NUGET_PACKAGES.
+    kernel.Environment["NUGET_PACKAGES"] = Path.GetFullPath(packageFolder);
+}
 
 using var process = Process.Start(kernel) ?? throw new InvalidOperationException("dotnet-interactive did not start.");
 var lines = new BlockingCollection<string>();
