@@ -29,7 +29,9 @@ foreach (var cell in cells.Where(c => c.Kernel == "csharp"))
     cell.Code = Dib.PointAt(cell.Code, feed, version);
 }
 
-var timeout = TimeSpan.FromSeconds(int.Parse(options.GetValueOrDefault("--cell-timeout", "600"), System.Globalization.CultureInfo.InvariantCulture));
+var timeout = TimeSpan.FromSeconds(
+    int.Parse(options.GetValueOrDefault("--cell-timeout", "600"), System.Globalization.CultureInfo.InvariantCulture)
+);
 var kernel = new ProcessStartInfo(options["--kernel"], ["stdio", "--default-kernel", "csharp"])
 {
     RedirectStandardInput = true,
@@ -137,7 +139,9 @@ try
                     break;
             }
         }
-        Console.WriteLine($"cell {number}: {(ok == true ? "ok" : "FAILED")} in {watch.Elapsed.TotalSeconds:0.0} s, {outputs.Count} outputs");
+        Console.WriteLine(
+            $"cell {number}: {(ok == true ? "ok" : "FAILED")} in {watch.Elapsed.TotalSeconds:0.0} s, {outputs.Count} outputs"
+        );
         executed.Add((cell, outputs, ok == true));
         if (ok is false && failures[^1].Contains("no answer", StringComparison.Ordinal))
         {
@@ -269,7 +273,19 @@ static class Dib
         foreach (var line in text.ReplaceLineEndings("\n").Split('\n'))
         {
             var m = Regex.Match(line, @"^#!([a-z][a-z0-9\-]*)\s*$");
-            if (m.Success && m.Groups[1].Value is "csharp" or "markdown" or "meta" or "fsharp" or "pwsh" or "value" or "html" or "javascript" or "mermaid")
+            if (
+                m.Success
+                && m.Groups[1].Value
+                    is "csharp"
+                        or "markdown"
+                        or "meta"
+                        or "fsharp"
+                        or "pwsh"
+                        or "value"
+                        or "html"
+                        or "javascript"
+                        or "mermaid"
+            )
             {
                 if (kernel is not null)
                 {
@@ -326,7 +342,8 @@ static class Expected
             foreach (var output in outputs.Where(o => !IsKernelNote(o)))
             {
                 var plain = output.Values.FirstOrDefault(v => v.Mime == "text/plain").Value;
-                var shown = plain ?? (output.Values.Count == 0 ? "" : $"({output.Values[0].Mime} only, {output.Values[0].Value.Length} chars)");
+                var shown =
+                    plain ?? (output.Values.Count == 0 ? "" : $"({output.Values[0].Mime} only, {output.Values[0].Value.Length} chars)");
                 text.Append($"--- {Kind(output.EventType)}\n").Append(shown.ReplaceLineEndings("\n").TrimEnd('\n')).Append('\n');
             }
         }
@@ -385,9 +402,16 @@ static class Ipynb
         foreach (var (cell, outputs, _) in executed.Where(e => e.Cell.Kernel != "meta"))
         {
             var sourceLines = cell.Code.Split('\n');
-            var source = new JsonArray(sourceLines.Select((l, i) => (JsonNode?)JsonValue.Create(i < sourceLines.Length - 1 ? l + "\n" : l)).ToArray());
+            var source = new JsonArray(
+                sourceLines.Select((l, i) => (JsonNode?)JsonValue.Create(i < sourceLines.Length - 1 ? l + "\n" : l)).ToArray()
+            );
             var code = cell.Kernel != "markdown";
-            var node = new JsonObject { ["cell_type"] = code ? "code" : "markdown", ["metadata"] = new JsonObject(), ["source"] = source };
+            var node = new JsonObject
+            {
+                ["cell_type"] = code ? "code" : "markdown",
+                ["metadata"] = new JsonObject(),
+                ["source"] = source,
+            };
             if (code)
             {
                 node["metadata"] = new JsonObject { ["polyglot_notebook"] = new JsonObject { ["kernelName"] = cell.Kernel } };
@@ -401,7 +425,12 @@ static class Ipynb
             ["cells"] = cells,
             ["metadata"] = new JsonObject
             {
-                ["kernelspec"] = new JsonObject { ["display_name"] = ".NET (C#)", ["language"] = "C#", ["name"] = ".net-csharp" },
+                ["kernelspec"] = new JsonObject
+                {
+                    ["display_name"] = ".NET (C#)",
+                    ["language"] = "C#",
+                    ["name"] = ".net-csharp",
+                },
                 ["language_info"] = new JsonObject { ["name"] = "polyglot-notebook" },
                 ["polyglot_notebook"] = new JsonObject { ["kernelInfo"] = new JsonObject { ["defaultKernelName"] = "csharp" } },
             },

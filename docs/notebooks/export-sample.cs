@@ -30,7 +30,10 @@ foreach (var person in sample.Organization.People)
 {
     var team = sample.Organization.Teams.FirstOrDefault(t => t.Id == person.TeamId) ?? new Team("", "", null, null);
     var leads = team.LeadId == person.Id ? "true" : "false";
-    people.Append(invariant, $"{Field(person.Id)},{Field(person.Name)},{Field(team.Id)},{Field(team.Name)},{Field(team.ParentId ?? "")},{leads}\n");
+    people.Append(
+        invariant,
+        $"{Field(person.Id)},{Field(person.Name)},{Field(team.Id)},{Field(team.Name)},{Field(team.ParentId ?? "")},{leads}\n"
+    );
 }
 Write("people.csv", people);
 
@@ -64,7 +67,8 @@ foreach (var contract in sample.Contracts)
         var row = entry switch
         {
             Payment p => $"payment,{p.On:uuuu-MM-dd},{p.Amount.Amount},{p.Amount.Currency.Code},{p.Instalment},,",
-            Refund r => $"refund,{r.On:uuuu-MM-dd},{r.Amount.Amount},{r.Amount.Currency.Code},,{Field(r.PaymentReference)},{Field(r.Reason ?? "")}",
+            Refund r =>
+                $"refund,{r.On:uuuu-MM-dd},{r.Amount.Amount},{r.Amount.Currency.Code},,{Field(r.PaymentReference)},{Field(r.Reason ?? "")}",
             Reversal v => $"reversal,{v.On:uuuu-MM-dd},,,,{Field(v.PaymentReference)},{Field(v.Reason ?? "")}",
             _ => null, // milestones and reschedules are the invoices' due dates above
         };
