@@ -71,7 +71,8 @@ internal static class TextFallback
     // "Name { A = 1, B = System.Collections.Generic.List`1[...] }" says less than the property tree).
     private static bool PrintsItself(Type type)
     {
-        if (type.IsInterface || type.IsEnum || type.IsGenericTypeDefinition || (type.IsAbstract && type.IsSealed))
+        // Open generic types register as such (CsvReadResult<>) and cover every closed one.
+        if (type.IsInterface || type.IsEnum || (type.IsAbstract && type.IsSealed))
         {
             return false;
         }
