@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 
 namespace SalesPipeline.Interactive;
@@ -13,8 +12,4 @@ internal static class Markup
         var encoded = WebUtility.HtmlEncode(text);
         return text.Contains('\n', System.StringComparison.Ordinal) ? $"<pre class=\"sp-text\">{encoded}</pre>" : encoded;
     }
-
-    /// <summary>The line under a table shown in part.</summary>
-    public static string RowsShown(int shown, int total) =>
-        string.Create(CultureInfo.InvariantCulture, $"<p class=\"sp-note\">{shown:N0} of {total:N0} rows shown.</p>");
 }

@@ -22,15 +22,15 @@ internal static class Reports
     public static void Register(Registrar on)
     {
         // Charts first, then the tables a reader checks the chart against.
-        Report<FunnelReport>(on, SvgCharts.Funnel, r => r.ToTable());
+        Report<FunnelReport>(on, r => SvgCharts.Funnel(r), r => r.ToTable());
         Report<StageWeightedForecast>(on, f => SvgCharts.Forecast(f, null), f => f.ToTable());
         Report<CategoryForecast>(on, null, f => f.ToTable(), f => f.ToAdjustmentsTable());
         // The distribution's own table is every point of its grid (thousands of rows): the summary holds P10/P50/P90.
-        Report<RevenueDistribution>(on, SvgCharts.Distribution, d => d.ToSummaryTable());
-        Report<SalesVelocity>(on, SvgCharts.VelocityLevers, v => v.ToTable());
-        Report<VelocityComparison>(on, SvgCharts.VelocityLevers, c => c.ToTable());
-        Report<AgingReport>(on, SvgCharts.Aging, r => r.ToTable());
-        Report<CashForecastReport>(on, SvgCharts.CashForecast, r => r.ToTable());
+        Report<RevenueDistribution>(on, d => SvgCharts.Distribution(d), d => d.ToSummaryTable());
+        Report<SalesVelocity>(on, v => SvgCharts.VelocityLevers(v), v => v.ToTable());
+        Report<VelocityComparison>(on, c => SvgCharts.VelocityLevers(c), c => c.ToTable());
+        Report<AgingReport>(on, r => SvgCharts.Aging(r), r => r.ToTable());
+        Report<CashForecastReport>(on, r => SvgCharts.CashForecast(r), r => r.ToTable());
 
         Report<ForecastComparison>(on, null, c => c.ToTable());
         Report<StageCalibration>(on, null, c => c.ToTable());
@@ -81,11 +81,8 @@ internal static class Reports
         html.Append(chart);
         foreach (var table in tables)
         {
-            html.Append(TableText.Head(table, maxRows).ToHtml());
-            if (table.RowCount > maxRows)
-            {
-                html.Append(Markup.RowsShown(maxRows, table.RowCount));
-            }
+            // At most maxRows rows; the table's footer says how many more there are.
+            html.Append(table.ToHtml(maxRows));
         }
         return html.Append("</div>").ToString();
     }

@@ -44,7 +44,7 @@ public static class SalesPipelineFormatters
         }
         var on = new Registrar(maxRows);
         Scalars.Register(on);
-        //TEMP Reports.Register(on);
+        Reports.Register(on);
         TextFallback.Register(on.Covered);
         foreach (var type in on.Covered)
         {

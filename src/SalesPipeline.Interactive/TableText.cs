@@ -23,7 +23,7 @@ internal static class TableText
 
     /// <summary>
     /// The name, then the header and rows with columns padded to their widest cell (numbers right-aligned), then a line
-    /// saying how many rows were left out. Cells are written as the CSV files write them (docs/export.md): invariant
+    /// saying how many rows were left out ("(12 more rows)", as the HTML table's footer says it). Cells are written as the CSV files write them (docs/export.md): invariant
     /// numbers with every digit, ISO dates and instants, true/false, nothing for null.
     /// </summary>
     public static string Format(ReportTable table, int maxRows)
@@ -58,7 +58,8 @@ internal static class TableText
         }
         if (head.RowCount < table.RowCount)
         {
-            text.Append(CultureInfo.InvariantCulture, $"({head.RowCount:N0} of {table.RowCount:N0} rows shown)\n");
+            var more = table.RowCount - head.RowCount;
+            text.Append(CultureInfo.InvariantCulture, $"({more:N0} more {(more == 1 ? "row" : "rows")})\n");
         }
         return text.ToString().TrimEnd('\n');
     }
