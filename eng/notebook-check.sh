@@ -30,7 +30,7 @@ expected=docs/notebooks/walkthrough.expected.txt
 # The family version: every package of the repository has the one version of Directory.Build.props.
 version=$(dotnet msbuild src/SalesPipeline.Interactive/SalesPipeline.Interactive.csproj -getProperty:PackageVersion)
 echo "notebook check: $notebook against $packages (version $version)"
-for name in SalesPipeline.Core SalesPipeline.Csv SalesPipeline.Interactive; do
+for name in SalesPipeline.Core SalesPipeline.Csv SalesPipeline.Html SalesPipeline.Interactive; do
   [ -f "$packages/$name.$version.nupkg" ] || { echo "missing $packages/$name.$version.nupkg: pack first (dotnet pack -c Release -o $packages)"; exit 1; }
 done
 

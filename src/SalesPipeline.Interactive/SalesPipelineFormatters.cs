@@ -27,8 +27,8 @@ namespace SalesPipeline.Interactive;
 /// </code></example>
 public static class SalesPipelineFormatters
 {
-    /// <summary>The most rows a table shows by default: 50.</summary>
-    public const int DefaultMaxRows = 50;
+    /// <summary>The most rows a table shows by default: 20 (pandas shows 10 of a long frame); <c>report.ToTable()</c> has them all.</summary>
+    public const int DefaultMaxRows = 20;
 
     /// <summary>Registers the formatters, tables showing at most <see cref="DefaultMaxRows"/> rows.</summary>
     public static void Register() => Register(DefaultMaxRows);
@@ -40,7 +40,11 @@ public static class SalesPipelineFormatters
     {
         if (maxRows < 1)
         {
-            throw new ArgumentOutOfRangeException(nameof(maxRows), maxRows, "A table must show at least 1 row.");
+            throw new ArgumentOutOfRangeException(
+                nameof(maxRows),
+                maxRows,
+                $"A table must show at least 1 row; maxRows was {maxRows.ToString(System.Globalization.CultureInfo.InvariantCulture)}."
+            );
         }
         var on = new Registrar(maxRows);
         Scalars.Register(on);

@@ -72,6 +72,45 @@ public class ReportFormatterTests
     }
 
     [Fact]
+    public void A_distribution_is_its_chart_and_summary_with_the_percentiles_worked_out_by_hand()
+    {
+        // Two deals in Proposal (50%) closing in Q1: USD 100 and USD 200, won or not independently, so revenue is 0, 100,
+        // 200 or 300, each with probability 1/4. Percentile(p) is the least V with P(revenue <= V) >= p:
+        // P10 = 0 (P(0) = 0.25), P50 = 100 (P(<= 100) = 0.5), P90 = 300 (P(<= 200) = 0.75 < 0.9). Mean 150.
+        var at = NodaTime.Instant.FromUtc(2026, 1, 5, 9, 0);
+        Deal Proposal(string id, decimal amount)
+        {
+            var deal = Deal.Open(
+                TeamDeals.Pipeline,
+                new DealId(id),
+                id,
+                "alice",
+                Money.Of(amount, Currency.USD),
+                new NodaTime.LocalDate(2026, 3, 1),
+                at
+            );
+            foreach (var criterion in new[] { "use-case", "technical-fit", "budget" })
+            {
+                deal = TeamDeals.Pipeline.Answer(deal, criterion, at, "alice");
+            }
+            return TeamDeals.Pipeline.Move(TeamDeals.Pipeline.Move(deal, "qualified", at, "alice"), "proposal", at, "alice");
+        }
+        var q1 = SalesPipeline.Calendars.FiscalCalendar.Calendar.Quarter(2026, 1);
+        var distribution = Forecast.Distribution([Proposal("P-1", 100m), Proposal("P-2", 200m)], TeamDeals.Pipeline, q1);
+        var root = Html.Parse(Html.Of(distribution));
+        Assert.Equal(1, Html.Count(root, "svg"));
+        var rows = Html.Rows(root);
+        var header = rows.First(r => r.Contains("p50"));
+        var values = rows.Single(r => r.Length == header.Length && r != header);
+        string Cell(string column) => values[Array.IndexOf(header, column)];
+        Assert.Equal("0.00 USD", Cell("p10"));
+        Assert.Equal("100.00 USD", Cell("p50"));
+        Assert.Equal("300.00 USD", Cell("p90"));
+        Assert.Equal("150.00 USD", Cell("mean"));
+        Assert.Equal(distribution.ToString(), Html.TextOf(distribution));
+    }
+
+    [Fact]
     public void A_pipeline_is_its_diagram_naming_every_stage()
     {
         var root = Html.Parse(Html.Of(PipelineDefinition.Default));
@@ -126,14 +165,33 @@ public class ReportFormatterTests
             .ToList();
         var html = Html.Of(many);
         var rows = Html.Rows(Html.Parse(html));
-        // The header, 50 deals, and the footer's line.
-        Assert.Equal(1 + SalesPipelineFormatters.DefaultMaxRows + 1, rows.Count);
-        Assert.Equal(["10 more rows"], rows[^1]);
-        Assert.Contains(rows, r => r.Contains("Deal 50"));
-        Assert.DoesNotContain(rows, r => r.Contains("Deal 51"));
+        // The header, 20 deals, and the footer's line.
+        Assert.Equal(20, SalesPipelineFormatters.DefaultMaxRows);
+        Assert.Equal(1 + 20 + 1, rows.Count);
+        Assert.Equal(["40 more rows"], rows[^1]);
+        Assert.Contains(rows, r => r.Contains("Deal 20"));
+        Assert.DoesNotContain(rows, r => r.Contains("Deal 21"));
         var text = Html.TextOf(many).Split('\n');
-        Assert.Equal(1 + 1 + 50 + 1, text.Length); // the name, the header, 50 deals, the footer
-        Assert.Equal("(10 more rows)", text[^1]);
+        Assert.Equal(1 + 1 + 20 + 1, text.Length); // the name, the header, 20 deals, the footer
+        Assert.Equal("(40 more rows)", text[^1]);
+        try
+        {
+            SalesPipelineFormatters.Register(maxRows: 60);
+            Assert.Equal(1 + 60, Html.Rows(Html.Parse(Html.Of(many))).Count);
+            Assert.Equal(1 + 1 + 60, Html.TextOf(many).Split('\n').Length);
+        }
+        finally
+        {
+            SalesPipelineFormatters.Register();
+        }
+    }
+
+    [Fact]
+    public void A_limit_below_one_row_is_refused_and_changes_nothing()
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => SalesPipelineFormatters.Register(0));
+        Assert.Equal("maxRows", e.ParamName);
+        Assert.Equal("USD 1.00", Html.Of(Money.Of(1m, Currency.USD)));
     }
 
     [Fact]
