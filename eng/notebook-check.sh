@@ -39,6 +39,16 @@ done
 # re-extracted).
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# The notebook's data are the export of the embedded sample: written again, they must be the files checked in (a change
+# to the sample needs `dotnet run docs/notebooks/export-sample.cs -- docs/notebooks/data` and a new expected output).
+echo "--- checking docs/notebooks/data against a fresh export of the sample"
+dotnet run docs/notebooks/export-sample.cs -- "$work/data"
+diff -r docs/notebooks/data "$work/data" >/dev/null || {
+  diff -r docs/notebooks/data "$work/data" | head -n 20
+  echo "docs/notebooks/data is not the sample's export: run dotnet run docs/notebooks/export-sample.cs -- docs/notebooks/data"
+  exit 1
+}
+
 echo "--- installing dotnet-interactive 1.0.712001 into $work/tools"
 dotnet tool install Microsoft.dotnet-interactive --version 1.0.712001 --tool-path "$work/tools" >/dev/null
 
