@@ -46,6 +46,7 @@ kernel.Environment["DOTNET_INTERACTIVE_CLI_TELEMETRY_OPTOUT"] = "1";
 kernel.Environment["DOTNET_INTERACTIVE_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
 kernel.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
 kernel.Environment["DOTNET_NOLOGO"] = "1";
+
 // The C locale: .NET's current culture is then the invariant one, so a number formatted by the notebook's own code
 // ({x:0.0%}) reads the same on every machine.
 kernel.Environment["LC_ALL"] = "C.UTF-8";
