@@ -225,3 +225,37 @@ public class ReportFormatterTests
         Assert.Equal(text, Html.TextOf(reliability));
     }
 }
+
+// Every type Core projects to a table with ToTable() has a formatter of its own, so a report added to Core without one
+// fails here rather than rendering as an object tree in a notebook.
+public class EveryReportTests
+{
+    public EveryReportTests() => SalesPipelineFormatters.Register();
+
+    public static TheoryData<Type> TableTypes() =>
+        [
+            .. typeof(ReportTable)
+                .Assembly.GetExportedTypes()
+                .Where(t => t.Namespace == "SalesPipeline.Reporting" && t.IsAbstract && t.IsSealed)
+                .SelectMany(t => t.GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static))
+                .Where(m => m.Name == "ToTable")
+                .Select(m => m.GetParameters()[0].ParameterType)
+                .Distinct(),
+        ];
+
+    [Theory]
+    [MemberData(nameof(TableTypes))]
+    public void Has_its_own_html_and_text_formatter(Type type)
+    {
+        Assert.Equal(type, Formatter.GetPreferredFormatterFor(type, HtmlFormatter.MimeType).Type);
+        Assert.Equal(type, Formatter.GetPreferredFormatterFor(type, PlainTextFormatter.MimeType).Type);
+    }
+
+    [Fact]
+    public void There_are_as_many_as_Core_has()
+    {
+        // 33 ToTable overloads in Core's Reporting namespace today, one per type (grep "ToTable(this" there); the count
+        // guards the reflection above against finding nothing, and grows with Core.
+        Assert.True(TableTypes().Count >= 33, $"{TableTypes().Count} types");
+    }
+}
