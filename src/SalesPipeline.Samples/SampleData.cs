@@ -64,7 +64,7 @@ public sealed class SampleData
     }
 
     /// <summary>
-    /// Generates the sample (about 4,000 deals, 10,000 leads and 30,000 activities, in a few hundred milliseconds).
+    /// Generates the sample (about 3,800 deals, 6,600 leads and 40,000 activities; about 0.2 s of CPU once warm).
     /// Deterministic: every call returns equal data.
     /// </summary>
     /// <returns>A new sample.</returns>

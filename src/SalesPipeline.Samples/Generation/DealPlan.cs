@@ -4,7 +4,8 @@ using SalesPipeline.Deals;
 
 namespace SalesPipeline.Samples.Generation;
 
-/// <summary>One deal as the generator plans it, before it becomes a <see cref="DealImport"/>; mutable while planned.</summary>
+/// <summary>One deal as the generator plans it, before it becomes a <see cref="DealImport"/>.</summary>
+/// <remarks>Mutable while planned and not thread-safe; it belongs to one generation run.</remarks>
 internal sealed class DealPlan
 {
     public required DealId Id { get; init; }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
 using System.Globalization;
+using System.Linq;
 using NodaTime;
 using SalesPipeline.Collections;
 using SalesPipeline.Deals;
@@ -78,14 +79,15 @@ internal sealed partial class SampleGenerator
                     }
                 }
             }
-            entries.Sort((a, b) => a.On.CompareTo(b.On));
-            contracts.Add(schedule.RecordAll(entries));
+            // In date order; a stable sort, so that payments of one day keep their order on every runtime.
+            contracts.Add(schedule.RecordAll(entries.OrderBy(e => e.On)));
         }
         return contracts.AsReadOnly();
     }
 
     // Terms by size and product: small deals net 30; services half at signing and half 30 days after go-live; mid-size
-    // deals half net 30 and the balance at 90 days; large deals a quarter net 30 and the rest over three quarters.
+    // deals half net 30 and the balance at 90 days; large deals a quarter net 30 and the rest in three monthly parts from
+    // the third month on.
     private static PaymentTerms TermsFor(DealPlan plan, Money amount)
     {
         if (plan.Product.Name == "Implementation Services")

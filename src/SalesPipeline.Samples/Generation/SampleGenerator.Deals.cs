@@ -46,8 +46,8 @@ internal sealed partial class SampleGenerator
     /// <summary>From this day on, deals wait for a security review in Qualified: the crowded stage of the sample.</summary>
     internal static readonly LocalDate ReviewBacklogFrom = new(2026, 3, 16);
 
-    /// <summary>From this day on, Nathan opens a quarter of his usual deals: the low coverage of the sample.</summary>
-    internal static readonly LocalDate ThinPipelineFrom = new(2026, 3, 1);
+    /// <summary>From this day on, Nathan opens a fifth of his usual deals: the low coverage of the sample.</summary>
+    internal static readonly LocalDate ThinPipelineFrom = new(2026, 2, 1);
 
     internal const string ThinPipelineRep = "nathan";
 
@@ -63,20 +63,17 @@ internal sealed partial class SampleGenerator
             _ => (0.55, 0.55, 0.45m),
         };
 
-    private void OpenDealsOf(RepSpec rep, LocalDate day)
+    /// <summary>Whether <paramref name="rep"/> opens a new deal on <paramref name="day"/>: at most one a day, more often as the company grows.</summary>
+    private bool OpensDeal(RepSpec rep, LocalDate day)
     {
-        var team = SampleCatalog.TeamOf(rep);
-        var (rate, _, _) = Profile(team.Segment);
+        var (rate, _, _) = Profile(SampleCatalog.TeamOf(rep).Segment);
         var elapsed = Period.Between(SampleCatalog.FirstDay, day, PeriodUnits.Days).Days / 730.0;
         var chance = rate * rep.Rate * (0.85 + 0.30 * elapsed);
         if (rep.Id == ThinPipelineRep && day >= ThinPipelineFrom)
         {
-            chance *= 0.25;
+            chance *= 0.2;
         }
-        if (random.Chance(chance))
-        {
-            PlanDeal(rep, team, clock.OfficeHours(day));
-        }
+        return random.Chance(chance);
     }
 
     private void PlanDeal(RepSpec rep, TeamSpec team, Instant createdAt)

@@ -36,6 +36,10 @@ internal sealed partial class SampleGenerator
     private void PlanLead(DealPlan plan)
     {
         var arrived = plan.CreatedAt.Minus(Duration.FromMinutes(random.Between(120, 14_400)));
+        if (arrived < start)
+        {
+            arrived = start; // nothing of the sample is older than its two years
+        }
         var id = NewLeadId();
         var lead = Lead.Create(id, plan.Customer, plan.Source.Source, plan.Rep.Id, arrived, productInterest: plan.Product.Name);
         var touched = arrived.Plus(Duration.FromMinutes(ResponseMinutes()));

@@ -39,9 +39,9 @@ internal sealed partial class SampleGenerator
         var team = SampleCatalog.TeamOf(rep);
         var baseQuota = team.Segment switch
         {
-            Segment.Enterprise => 300_000m,
-            Segment.MidMarket => 150_000m,
-            _ => 80_000m,
+            Segment.Enterprise => 360_000m,
+            Segment.MidMarket => 180_000m,
+            _ => 95_000m,
         };
         // Rounded to 5,000: quotas are set in round numbers.
         return System.Math.Round(baseQuota * (1m + 0.04m * quarterIndex) / 5_000m, System.MidpointRounding.AwayFromZero) * 5_000m;

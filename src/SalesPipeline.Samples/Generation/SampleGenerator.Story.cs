@@ -1,5 +1,6 @@
 using System.Globalization;
 using NodaTime;
+using SalesPipeline.Activities;
 using SalesPipeline.Deals;
 
 namespace SalesPipeline.Samples.Generation;
@@ -17,17 +18,23 @@ internal sealed partial class SampleGenerator
     private Instant Local(int year, int month, int day, int hour, int minute = 0) =>
         new LocalDateTime(year, month, day, hour, minute).InZoneLeniently(clock.Zone).ToInstant();
 
-    private void PlanStoryDeals(LocalDate day)
+    /// <summary>The hand-written deal opened on <paramref name="day"/>, if any: when it is opened, and how to plan it.</summary>
+    private (Instant At, System.Action Plan)? StoryDealOn(LocalDate day)
     {
         if (day == new LocalDate(2026, 2, 9))
         {
-            PlanStaleDeal();
+            return (StaleDealOpened, PlanStaleDeal);
         }
-        else if (day == new LocalDate(2026, 1, 12))
+        if (day == new LocalDate(2026, 1, 12))
         {
-            PlanPushedDeal();
+            return (PushedDealOpened, PlanPushedDeal);
         }
+        return null;
     }
+
+    private Instant StaleDealOpened => Local(2026, 2, 9, 10, 15);
+
+    private Instant PushedDealOpened => Local(2026, 1, 12, 9, 30);
 
     // Alice's USD 480,000 Enterprise Suite deal reached Proposal on 14 April; the last meeting was on 12 May, and nobody has
     // touched it since: on 1 July it is stale (50 days), rotting in Proposal (78 days) and one of the largest weighted risks.
@@ -42,7 +49,7 @@ internal sealed partial class SampleGenerator
             Source = SampleCatalog.Sources[1],
             Rep = rep,
             Team = SampleCatalog.TeamOf(rep),
-            CreatedAt = Local(2026, 2, 9, 10, 15),
+            CreatedAt = StaleDealOpened,
             Owner = rep.Id,
             Amount = Money.Of(480_000m, Currency.USD),
             ExpectedClose = new LocalDate(2026, 7, 31),
@@ -56,6 +63,8 @@ internal sealed partial class SampleGenerator
         plan.History.Add(new StageEntry("proposal", Local(2026, 4, 14, 9, 45), rep.Id));
         plan.AmountChanges.Add(new(Local(2026, 4, 14, 9, 45), Money.Of(360_000m, Currency.USD), plan.Amount, rep.Id));
         FinishStoryDeal(plan);
+        // The last touch: the meeting at which the customer's sponsor said the decision would wait.
+        activities.Add(Activity.ForDeal(ActivityKind.Meeting, plan.ActiveUntil, rep.Id, plan.Id, ActivityOutcome.Completed));
     }
 
     // Farah's USD 86,000 Analytics deal has been in Negotiation since 6 April and is worked every week, but its close date
@@ -71,7 +80,7 @@ internal sealed partial class SampleGenerator
             Source = SampleCatalog.Sources[0],
             Rep = rep,
             Team = SampleCatalog.TeamOf(rep),
-            CreatedAt = Local(2026, 1, 12, 9, 30),
+            CreatedAt = PushedDealOpened,
             Owner = rep.Id,
             Amount = Money.Of(86_000m, Currency.USD),
             ExpectedClose = new LocalDate(2026, 7, 31),

@@ -54,12 +54,28 @@ internal sealed partial class SampleGenerator
             {
                 continue;
             }
+            // The day's new deals are planned in the order they are opened, so that deal ids follow creation time.
+            var opened = new List<(Instant At, RepSpec Rep)>();
             foreach (var rep in SampleCatalog.Reps)
             {
-                OpenDealsOf(rep, day);
+                if (OpensDeal(rep, day))
+                {
+                    opened.Add((clock.OfficeHours(day), rep));
+                }
                 OpenLostLeadsOf(rep, day);
             }
-            PlanStoryDeals(day);
+            var story = StoryDealOn(day);
+            // OrderBy is stable (List.Sort is not, and its order of ties is not promised across runtimes).
+            foreach (var (at, rep) in opened.OrderBy(o => o.At))
+            {
+                if (story is { } s && s.At <= at)
+                {
+                    s.Plan();
+                    story = null;
+                }
+                PlanDeal(rep, SampleCatalog.TeamOf(rep), at);
+            }
+            story?.Plan();
         }
         var deals = pipeline.Import(plans.Select(p => p.ToImport()), asOf).GetDealsOrThrow();
         var byId = plans.ToDictionary(p => p.Id);
@@ -73,8 +89,9 @@ internal sealed partial class SampleGenerator
             pipeline,
             organization,
             deals,
-            leads.OrderBy(l => l.CreatedAt).ThenBy(l => l.Id.Value, System.StringComparer.Ordinal).ToArray(),
-            activities.OrderBy(a => a.At).ToArray(),
+            // Read-only views, so that no caller can change a shared sample (OrderBy is stable: ties keep their order).
+            leads.OrderBy(l => l.CreatedAt).ThenBy(l => l.Id.Value, System.StringComparer.Ordinal).ToList().AsReadOnly(),
+            activities.OrderBy(a => a.At).ToList().AsReadOnly(),
             Quotas(),
             contracts
         );

@@ -54,6 +54,19 @@ internal sealed class SampleRandom
         s3 = SplitMix64(ref state);
     }
 
+    /// <summary>A generator with the given state words (not all zero), as the reference code's <c>s[0..3]</c>.</summary>
+    public SampleRandom(ulong s0, ulong s1, ulong s2, ulong s3)
+    {
+        if ((s0 | s1 | s2 | s3) == 0)
+        {
+            throw new ArgumentException("xoshiro256** needs a state that is not all zero.", nameof(s0));
+        }
+        this.s0 = s0;
+        this.s1 = s1;
+        this.s2 = s2;
+        this.s3 = s3;
+    }
+
     /// <summary>One SplitMix64 step: advances <paramref name="state"/> and returns its output.</summary>
     public static ulong SplitMix64(ref ulong state)
     {
