@@ -59,8 +59,9 @@ public sealed class HtmlReport
     /// <exception cref="ArgumentException">
     /// <paramref name="title"/> is blank; or <paramref name="chart"/> is not one well-formed <c>&lt;svg&gt;</c> element
     /// in the SVG namespace, or holds a script, an event handler, a style sheet, a link (<c>href</c>, <c>src</c>,
-    /// <c>url(...)</c>) or an element that could fetch or run something (<c>image</c>, <c>use</c>, <c>foreignObject</c>...),
-    /// which the page's self-contained promise rules out. Nothing is added then.
+    /// <c>url(...)</c>), an element that could fetch or run something (<c>image</c>, <c>use</c>, <c>foreignObject</c>...), a
+    /// DTD, an XML declaration or a processing instruction, which the page's self-contained promise rules out. Nothing is
+    /// added then.
     /// </exception>
     public HtmlReport AddSection(string title, string? chart, params ReportTable[] tables)
     {

@@ -28,7 +28,8 @@ namespace SalesPipeline.Html;
 /// (<c>2026-03-10T12:00:00Z</c>, with only the fraction of a second they need);</item>
 /// <item>a null cell empty.</item>
 /// </list>
-/// Numbers and money are right-aligned by an inline style, so the fragment needs no style sheet.</para>
+/// Numbers and money are right-aligned by an inline style, so the fragment needs no style sheet; text cells carry the
+/// class <c>sp-text</c> (the report's style sheet keeps their line breaks).</para>
 /// <para>Every text is escaped for HTML and XML alike, so the fragment is well-formed XHTML (an XML parser reads it) and
 /// no cell can inject markup. Control characters that neither HTML nor XML may hold are shown as visible stand-ins (C0
 /// controls and DEL as their control pictures, U+2400 to U+2421; C1 controls, U+FFFE and U+FFFF as U+FFFD); every other

@@ -21,7 +21,7 @@ namespace SalesPipeline.Html;
 /// <para>Every data shape has the classes <c>sp-mark</c> and its kind (<c>sp-bar</c>, <c>sp-step</c>, <c>sp-marker</c>,
 /// <c>sp-target</c>, <c>sp-cdf</c>, <c>sp-lever</c>, <c>sp-stage</c>, <c>sp-won</c>, <c>sp-lost</c>, <c>sp-arrow</c>), and the
 /// root the classes <c>sp-chart</c> and <c>sp-</c> plus the chart's name, so a check can count what a chart shows. An
-/// empty input (no period, nothing outstanding, no deal reached a stage) draws a small chart that says "No data" and
+/// empty input (nothing won or expected in any period, nothing outstanding, no deal reached a stage) draws a small chart that says "No data" and
 /// why, with no data shape, rather than throwing.</para>
 /// <para>Thread-safe: the methods share no state.</para>
 /// </remarks>

@@ -32,11 +32,8 @@ internal static class DistributionChart
         {
             throw new ArgumentException($"The target {target} is not in the distribution's currency, {currency.Code}.", nameof(target));
         }
+        // Never empty: the probabilities of the points add up to 1 (with no open deal, one point, the won amount).
         var points = distribution.Points;
-        if (points.Count == 0)
-        {
-            return NoData.Draw("distribution", title, "the distribution has no possible value.");
-        }
         var lo = points[0].Value.Amount;
         var hi = points[^1].Value.Amount;
         if (target is not null)
@@ -69,7 +66,6 @@ internal static class DistributionChart
 
         var single = points.Count <= MaxSingleBars;
         var singleWidth = Math.Clamp((XTo - XFrom) / points.Count * 0.6, 2, 24);
-        var binWidth = (hi - lo) / Bins;
         var curve = new List<(double X, double Y)> { (PlotLeft, Bottom) };
         var previous = 0.0;
         foreach (var bar in bars)

@@ -7,7 +7,8 @@ namespace SalesPipeline.Html.Charts;
 
 // Both forecasts by period, as grouped bars (see BarChart): the revenue won, the stage-weighted expected revenue (won
 // plus open deals weighted by their win probability) and, with a category forecast, the company's adjusted commit
-// (closed + commit) and best case (closed + commit + best case) for the same period.
+// (closed + commit) and best case (closed + commit + best case) for the same period. When every one of them is zero
+// (no deal won or expected in any period) the chart says "No data".
 internal static class ForecastChart
 {
     public static string Draw(StageWeightedForecast weighted, CategoryForecast? categories)
@@ -19,10 +20,6 @@ internal static class ForecastChart
                 $"The category forecast is in {categories.Currency.Code} and the stage-weighted forecast in {weighted.Currency.Code}: one chart needs one currency.",
                 nameof(categories)
             );
-        }
-        if (weighted.Periods.Count == 0)
-        {
-            return NoData.Draw("forecast", title, "the forecast has no period.");
         }
         var series = new List<ChartSeries> { new("Won", Palette.Green), new("Expected (stage-weighted)", Palette.Blue) };
         if (categories is not null)
@@ -42,6 +39,10 @@ internal static class ForecastChart
                 row.Add(company?.Adjusted.BestCaseCumulative.Amount);
             }
             values.Add(row);
+        }
+        if (values.All(row => row.All(v => v is null or 0m)))
+        {
+            return NoData.Draw("forecast", title, "nothing is won or expected in the periods.");
         }
         var description = categories is null
             ? $"Won and stage-weighted expected revenue for each of {weighted.Periods.Count} periods, as bars side by side."

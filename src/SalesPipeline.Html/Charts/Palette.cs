@@ -7,10 +7,8 @@ internal static class Palette
     public const string Orange = "#f28e2b";
     public const string Green = "#59a14f";
     public const string Red = "#e15759";
-    public const string Teal = "#76b7b2";
     public const string Yellow = "#edc948";
     public const string Purple = "#b07aa1";
-    public const string Grey = "#9aa5b1";
     public const string PaleBlue = "#e8eef6";
     public const string PaleGreen = "#e3f1e0";
     public const string PaleRed = "#fbe4e4";

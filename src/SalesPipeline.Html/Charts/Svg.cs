@@ -17,8 +17,6 @@ internal sealed class Svg
 
     public Svg(string kind, double width, double height, string title, string description)
     {
-        Width = width;
-        Height = height;
         sb.Append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"sp-chart sp-")
             .Append(kind)
             .Append("\" role=\"img\" viewBox=\"0 0 ")
@@ -38,12 +36,10 @@ internal sealed class Svg
         sb.Append("</title><desc>");
         Xml.AppendText(sb, description);
         sb.Append("</desc>");
+        // An opaque background, so the dark ink stays legible on a dark notebook or mail theme.
+        Box(0, 0, width, height, "#ffffff");
         Text(8, 18, title, weight: "bold", size: 14);
     }
-
-    public double Width { get; }
-
-    public double Height { get; }
 
     // A data rectangle; its tooltip is the value it shows.
     public void Mark(string kind, double x, double y, double width, double height, string fill, string? tooltip = null)

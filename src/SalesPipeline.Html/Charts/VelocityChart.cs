@@ -26,13 +26,21 @@ internal static class VelocityChart
             title,
             "The four levers of sales velocity and the result: open deals x average won amount x win rate / average cycle in days = revenue per day."
         );
-        (string Name, string Value, string Operator)[] tiles =
+        var cycle = velocity.AverageCycleDays is { } c
+            ? Numbers.Exact(decimal.Round(c, 1, MidpointRounding.AwayFromZero)) + " days"
+            : Undefined;
+        (string Name, string Value, string Shown, string Operator)[] tiles =
         [
-            ("Open deals (N)", Numbers.Whole(velocity.OpenDeals), "\u00d7"),
-            ("Average won (A)", velocity.AverageWonAmount is { } a ? Labels.Money(a) : "undefined", "\u00d7"),
-            ("Win rate (W)", velocity.WinRate is { } w ? Numbers.Percent(w) : "undefined", "\u00f7"),
-            ("Average cycle (C)", velocity.AverageCycleDays is { } c ? Numbers.Exact(decimal.Round(c, 1)) + " days" : "undefined", "="),
-            ("Velocity (V)", velocity.PerDay is { } v ? Labels.Money(v) + "/day" : "undefined", ""),
+            ("Open deals (N)", Numbers.Whole(velocity.OpenDeals), Numbers.Whole(velocity.OpenDeals), "\u00d7"),
+            ("Average won (A)", Amount(velocity.AverageWonAmount, ""), Short(velocity.AverageWonAmount, ""), "\u00d7"),
+            (
+                "Win rate (W)",
+                velocity.WinRate is { } w ? Numbers.Percent(w) : Undefined,
+                velocity.WinRate is { } r ? Numbers.Percent(r) : Undefined,
+                "\u00f7"
+            ),
+            ("Average cycle (C)", cycle, cycle, "="),
+            ("Velocity (V)", Amount(velocity.PerDay, "/day"), Short(velocity.PerDay, "/day"), ""),
         ];
         for (var i = 0; i < tiles.Length; i++)
         {
@@ -49,7 +57,7 @@ internal static class VelocityChart
                 $"{tiles[i].Name}: {tiles[i].Value}"
             );
             svg.Text(x + 60, 60, tiles[i].Name, "middle", Svg.Muted, 11);
-            svg.Text(x + 60, 90, Svg.Fit(tiles[i].Value, 17), "middle", size: 13, weight: "bold");
+            svg.Text(x + 60, 90, tiles[i].Shown, "middle", size: 13, weight: "bold");
             if (tiles[i].Operator.Length > 0)
             {
                 svg.Text(x + 132, 84, tiles[i].Operator, "middle", Svg.Muted, 18);
@@ -67,6 +75,18 @@ internal static class VelocityChart
             svg.Text(8, 162, reason, fill: Palette.Red, size: 11);
         }
         return svg.ToString();
+    }
+
+    private const string Undefined = "undefined";
+
+    private static string Amount(Money? amount, string unit) => amount is null ? Undefined : Labels.Money(amount) + unit;
+
+    // A tile holds about 16 characters; a longer amount is shown short (12.5M USD) rather than cut, its whole value in the
+    // tile's tooltip.
+    private static string Short(Money? amount, string unit)
+    {
+        var full = Amount(amount, unit);
+        return full.Length <= 16 || amount is null ? full : Numbers.Compact(amount.Amount) + " " + amount.Currency.Code + unit;
     }
 
     public static string Draw(VelocityComparison comparison)

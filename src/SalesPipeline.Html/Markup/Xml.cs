@@ -14,34 +14,9 @@ namespace SalesPipeline.Html.Markup;
 // others (and a lone UTF-16 surrogate) as U+FFFD. So a cell's text reads back exactly unless it held such a character, and then it shows where it was.
 internal static class Xml
 {
-    public static string Text(string value)
-    {
-        var sb = new StringBuilder(value.Length + 16);
-        AppendText(sb, value);
-        return sb.ToString();
-    }
-
     public static void AppendText(StringBuilder sb, string value) => Append(sb, value, attribute: false);
 
     public static void AppendAttribute(StringBuilder sb, string value) => Append(sb, value, attribute: true);
-
-    // What the text reads back as through an HTML or XML parser: the value with the stand-ins above.
-    public static string ReadBack(string value)
-    {
-        var sb = new StringBuilder(value.Length);
-        for (var i = 0; i < value.Length; i++)
-        {
-            if (Pair(value, i))
-            {
-                sb.Append(value, i++, 2);
-            }
-            else
-            {
-                sb.Append(StandIn(value[i]) ?? value[i]);
-            }
-        }
-        return sb.ToString();
-    }
 
     private static void Append(StringBuilder sb, string value, bool attribute)
     {

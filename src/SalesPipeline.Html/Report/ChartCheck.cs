@@ -25,9 +25,10 @@ internal static class ChartCheck
             var root = true;
             while (reader.Read())
             {
-                if (reader.NodeType == XmlNodeType.ProcessingInstruction)
+                if (reader.NodeType is XmlNodeType.ProcessingInstruction or XmlNodeType.XmlDeclaration)
                 {
-                    throw Reject(parameter, "holds a processing instruction");
+                    // Fine in a file, not in the middle of a page.
+                    throw Reject(parameter, "holds an XML declaration or a processing instruction");
                 }
                 if (reader.NodeType != XmlNodeType.Element)
                 {

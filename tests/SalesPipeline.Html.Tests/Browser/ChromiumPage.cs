@@ -54,27 +54,36 @@ internal static class ChromiumPage
         return path;
     }
 
-    // Where screenshots go: SALESPIPELINE_ARTIFACTS when set, else TestResults at the repository root (the folder holding
-    // SalesPipeline.Core.sln above the test binaries), else TestResults in the working directory.
+    // Where screenshots go: SALESPIPELINE_ARTIFACTS when set (a relative path from the repository root, the folder holding
+    // SalesPipeline.Core.sln above the test binaries, as CI means it), else TestResults at the repository root; without
+    // a repository, from the working directory.
     public static string ArtifactsDirectory()
     {
         var configured = Environment.GetEnvironmentVariable(ArtifactsVariable);
-        if (!string.IsNullOrWhiteSpace(configured))
+        var folder = string.IsNullOrWhiteSpace(configured) ? "TestResults" : configured;
+        if (Path.IsPathRooted(folder))
         {
-            return Path.GetFullPath(configured);
+            return Path.GetFullPath(folder);
         }
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             if (File.Exists(Path.Combine(dir.FullName, "SalesPipeline.Core.sln")))
             {
-                return Path.Combine(dir.FullName, "TestResults");
+                return Path.GetFullPath(Path.Combine(dir.FullName, folder));
             }
         }
-        return Path.GetFullPath("TestResults");
+        return Path.GetFullPath(folder);
     }
 
-    // Opens the file, waits for it to load, checks it and takes the screenshot "<screenshotName>.png".
-    public static async Task<PageReport> OpenAsync(string htmlPath, string screenshotName, int width = 1100, int height = 800)
+    // Opens the file, waits for it to load, checks it and takes the screenshot "<screenshotName>.png". An inspection, when
+    // given, runs on the loaded page before the checks (to read what the browser made of the page).
+    public static async Task<PageReport> OpenAsync(
+        string htmlPath,
+        string screenshotName,
+        Func<IPage, Task>? inspect = null,
+        int width = 1100,
+        int height = 800
+    )
     {
         ArgumentNullException.ThrowIfNull(htmlPath);
         ArgumentException.ThrowIfNullOrEmpty(screenshotName);
@@ -147,6 +156,10 @@ internal static class ChromiumPage
             }
         );
         await page.GotoAsync(file.AbsoluteUri, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
+        if (inspect is not null)
+        {
+            await inspect(page);
+        }
 
         var json = await page.EvaluateAsync<string>(ChartsScript);
         var charts = JsonSerializer.Deserialize<List<ChartReport>>(json, JsonOptions) ?? [];

@@ -1,4 +1,6 @@
 using System.Xml.Linq;
+using NodaTime;
+using SalesPipeline.Deals;
 using SalesPipeline.Html.Tests.Support;
 using SalesPipeline.Metrics;
 using static SalesPipeline.Html.Tests.Support.SvgShapes;
@@ -134,6 +136,25 @@ public sealed class ChartGeometryTests
             tiles.Select(Tooltip)
         );
         Assert.Equal([8, 152, 296, 440, 584], Attr(tiles, "x"));
+    }
+
+    [Fact]
+    public void A_long_amount_on_a_tile_is_shown_short_and_whole_in_its_tooltip()
+    {
+        // One deal of 123,456,789.00 won in Q1 2026 and nothing open at its end: A = 123,456,789.00 USD (18 characters,
+        // more than a tile holds) is shown as 123.46M USD; V = 0 x A x 1 / C = 0.00 USD/day fits.
+        var won = Book.Pipeline.Win(
+            Book.To("BIG", "alice", 123_456_789m, new LocalDate(2026, 3, 15), "negotiation"),
+            NodaTime.Instant.FromUtc(2026, 3, 10, 12, 0),
+            "alice"
+        );
+        var svg = new SvgShapes(
+            SvgCharts.VelocityLevers(SalesVelocity.Of([won], SalesPipeline.Calendars.FiscalCalendar.Calendar.Quarter(2026, 1)))
+        );
+
+        Assert.Contains("123.46M USD", svg.Texts());
+        Assert.Contains("0.00 USD/day", svg.Texts());
+        Assert.Equal("Average won (A): 123,456,789.00 USD", Tooltip(svg.Marks("lever")[1]));
     }
 
     [Fact]
