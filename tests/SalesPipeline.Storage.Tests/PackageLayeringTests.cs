@@ -1,8 +1,12 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
+using SalesPipeline.DependencyInjection;
 using SalesPipeline.Csv;
+using SalesPipeline.Html;
+using SalesPipeline.Interactive;
 using SalesPipeline.Json;
 using SalesPipeline.Parquet;
+using SalesPipeline.Samples;
 using SalesPipeline.Storage.PostgreSql;
 using SalesPipeline.Storage.Sqlite;
 
@@ -21,6 +25,10 @@ public partial class PackageLayeringTests
         typeof(IEventStore).Assembly,
         typeof(SqliteEventStore).Assembly,
         typeof(PostgreSqlEventStore).Assembly,
+        typeof(SalesPipelineOptions).Assembly,
+        typeof(HtmlReport).Assembly,
+        typeof(SampleData).Assembly,
+        typeof(SalesPipelineFormatters).Assembly,
     ];
 
     [GeneratedRegex(@"^\| (\d+) \| (.+?) \|", RegexOptions.Multiline)]
