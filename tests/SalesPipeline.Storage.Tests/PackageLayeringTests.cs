@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
-using SalesPipeline.DependencyInjection;
 using SalesPipeline.Csv;
+using SalesPipeline.DependencyInjection;
 using SalesPipeline.Html;
 using SalesPipeline.Interactive;
 using SalesPipeline.Json;
