@@ -57,11 +57,13 @@ public sealed class HtmlReport
     /// <returns>This report, to chain calls.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="title"/>, <paramref name="tables"/> or one of the tables is null.</exception>
     /// <exception cref="ArgumentException">
-    /// <paramref name="title"/> is blank; or <paramref name="chart"/> is not one well-formed <c>&lt;svg&gt;</c> element
-    /// in the SVG namespace, or holds a script, an event handler, a style sheet, a link (<c>href</c>, <c>src</c>,
-    /// <c>url(...)</c>), an element that could fetch or run something (<c>image</c>, <c>use</c>, <c>foreignObject</c>...), a
-    /// DTD, an XML declaration or a processing instruction, which the page's self-contained promise rules out. Nothing is
-    /// added then.
+    /// <paramref name="title"/> is blank; or <paramref name="chart"/> is not exactly what <see cref="SvgCharts"/> writes:
+    /// one well-formed <c>&lt;svg&gt;</c> element in the SVG namespace holding only <c>title</c>, <c>desc</c>, <c>rect</c>,
+    /// <c>line</c>, <c>polyline</c>, <c>polygon</c> and <c>text</c> elements, each with only the attributes SvgCharts gives
+    /// it and values of their kind (numbers, <c>#rrggbb</c> colours, class names, <c>rotate(...)</c>: no URL, no
+    /// <c>url(</c>, no <c>javascript:</c>), with no prefix, comment, CDATA, processing instruction or DTD. Names compare
+    /// ASCII case-insensitively, as a browser's HTML parser reads them. The message names the element or attribute and
+    /// the rule (docs/html.md, "The chart check"). Nothing is added then.
     /// </exception>
     public HtmlReport AddSection(string title, string? chart, params ReportTable[] tables)
     {

@@ -152,4 +152,61 @@ public sealed class BrowserTests
             File.Delete(path);
         }
     }
+
+    [Fact]
+    public async Task The_strictest_accepted_chart_reads_in_Chromium_as_the_same_svg_tree_with_no_error()
+    {
+        // The chart at the edge of AddSection's allow-list (mixed-case names, text that reads like markup): Chromium's HTML
+        // parser must build the tree the check read with XML (names lowercased, every element in the SVG namespace, viewBox
+        // restored), keep the markup-like text as text, and run, fetch and log nothing.
+        var xml = System.Xml.Linq.XElement.Parse(ChartCheckTests.EdgeChart);
+        var path = Path.Combine(Path.GetTempPath(), $"salespipeline-html-edge-{Guid.NewGuid():N}.html");
+        File.WriteAllText(path, new HtmlReport("Edge").AddSection("Edge", ChartCheckTests.EdgeChart).ToHtml());
+        try
+        {
+            string[] tree = [];
+            string[] texts = [];
+            var viewBox = "";
+            var outside = -1;
+            var report = await ChromiumPage.OpenAsync(
+                path,
+                "html-report-edge-chart" + Framework,
+                async page =>
+                {
+                    tree = await page.EvaluateAsync<string[]>(
+                        "() => Array.from(document.querySelectorAll('figure *')).map(e => e.namespaceURI + ' ' + e.localName + ' < ' + e.parentElement.localName)"
+                    );
+                    texts = await page.EvaluateAsync<string[]>(
+                        "() => Array.from(document.querySelectorAll('figure title, figure desc, figure text')).map(e => e.textContent)"
+                    );
+                    viewBox = await page.EvaluateAsync<string>("() => document.querySelector('figure svg').getAttribute('viewBox')");
+                    outside = await page.EvaluateAsync<int>(
+                        "() => document.querySelectorAll('script, img, object, embed, iframe, meta[http-equiv], body > svg, body > rect').length"
+                    );
+                }
+            );
+
+            Assert.Empty(report.Problems());
+            Assert.Equal(
+                xml.DescendantsAndSelf().Select(e => $"http://www.w3.org/2000/svg {e.Name.LocalName.ToLowerInvariant()} < " + Parent(e)),
+                tree
+            );
+            Assert.Equal(
+                xml.DescendantsAndSelf()
+                    .Where(e => e.Name.LocalName.ToLowerInvariant() is "title" or "desc" or "text")
+                    .Select(e => e.Value),
+                texts
+            );
+            Assert.Equal("0 0 300 120", viewBox);
+            Assert.Equal(0, outside);
+            var chart = Assert.Single(report.Charts);
+            Assert.Equal((300, 120, 3), (chart.Width, chart.Height, chart.DrawnMarks));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+
+        static string Parent(System.Xml.Linq.XElement e) => e.Parent?.Name.LocalName.ToLowerInvariant() ?? "figure";
+    }
 }
