@@ -212,7 +212,15 @@ internal static class DatasetLoader
         {
             builder.Rep(owner, owner, "all");
         }
-        return builder.Build();
+        try
+        {
+            return builder.Build();
+        }
+        catch (SalesOrgDefinitionException e)
+        {
+            // An owner the organisation cannot hold as a person id (a control character in it): the data's fault.
+            throw new BadInputException($"The owners cannot be reported on: {e.Message}", inner: e);
+        }
     }
 
     private static Dataset Filter(Dataset data, InputSpec spec)
