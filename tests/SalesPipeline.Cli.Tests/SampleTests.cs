@@ -55,11 +55,50 @@ public class SampleTests
                 2,
                 MidpointRounding.AwayFromZero
             );
-            if (inStage.All(d => d.ProbabilityOverride is null))
-            {
-                Assert.Equal(weighted, ReportJson.Money(row, "weighted"));
-            }
+            // The sample sets no probability override (checked here): the stage's probability is each deal's. The
+            // override case is Pipeline_by_stage_weighs_a_deal_by_its_probability_override.
+            Assert.All(inStage, d => Assert.Null(d.ProbabilityOverride));
+            Assert.Equal(weighted, ReportJson.Money(row, "weighted"));
         }
+    }
+
+    private static async Task<ReportJson> DealsJsonAsync(string rows)
+    {
+        var path = System.IO.Path.Combine(Tool.TempDirectory(), "deals.csv");
+        await System.IO.File.WriteAllTextAsync(
+            path,
+            "deal_id,name,owner,amount,currency,stage,status,created_at,expected_close,closed_at,loss_reason,probability\n" + rows
+        );
+        return await JsonAsync("forecast", "--deals", path, "--as-of", "2026-03-15");
+    }
+
+    [Fact]
+    public async Task Pipeline_by_stage_weighs_a_deal_by_its_probability_override()
+    {
+        // Two proposal deals (stage probability 0.5): 10,000 with an override of 0.9, 4,000 without.
+        var report = await DealsJsonAsync(
+            "D1,A,alice,10000,USD,proposal,open,2026-01-05T09:00:00Z,2026-04-30,,,0.9\n"
+                + "D2,B,alice,4000,USD,proposal,open,2026-01-05T09:00:00Z,2026-04-30,,,\n"
+        );
+        var row = report.Row("pipeline_by_stage", "stage_id", "proposal");
+        // By hand: 10,000 x 0.9 + 4,000 x 0.5 = 9,000 + 2,000 = 11,000 (the stage's 0.5 alone would give 7,000).
+        Assert.Equal(11_000m, ReportJson.Money(row, "weighted"));
+        Assert.Equal(14_000m, ReportJson.Money(row, "amount"));
+        Assert.Equal(0.5m, row.GetProperty("probability").GetDecimal());
+    }
+
+    [Fact]
+    public async Task Pipeline_by_stage_rounds_the_weighted_total_once()
+    {
+        // Three proposal deals of 0.01 USD at 0.5: each weighs half a cent. By hand: summed exactly 0.015, rounded once
+        // (away from zero) 0.02; rounding each first would give 3 x 0.01 = 0.03.
+        var report = await DealsJsonAsync(
+            "D1,A,alice,0.01,USD,proposal,open,2026-01-05T09:00:00Z,2026-04-30,,,\n"
+                + "D2,B,alice,0.01,USD,proposal,open,2026-01-05T09:00:00Z,2026-04-30,,,\n"
+                + "D3,C,alice,0.01,USD,proposal,open,2026-01-05T09:00:00Z,2026-04-30,,,\n"
+        );
+        Assert.Equal(0.02m, ReportJson.Money(report.Row("pipeline_by_stage", "stage_id", "proposal"), "weighted"));
+        Assert.Equal(0.02m, ReportJson.Money(report.Row("pipeline_by_stage", "scope", "total"), "weighted"));
     }
 
     [Fact]
@@ -97,8 +136,11 @@ public class SampleTests
         Assert.Equal(quota.Target.Amount, ReportJson.Money(target, "target"));
         Assert.Equal(distribution.ProbabilityOfAtLeast(quota.Target), target.GetProperty("chance").GetDouble());
         Assert.InRange(target.GetProperty("chance").GetDouble(), 0.0, 1.0);
-        // By hand: P10 <= P50 <= P90 and the mean between P10 and P90.
-        Assert.True(distribution.P10 <= distribution.P50 && distribution.P50 <= distribution.P90);
+        // By hand, on the report's own table: P10 <= P50 <= P90 and the mean between P10 and P90.
+        var (p10, p50, p90) = (ReportJson.Money(summary, "p10"), ReportJson.Money(summary, "p50"), ReportJson.Money(summary, "p90"));
+        var mean = ReportJson.Money(summary, "mean");
+        Assert.True(p10 <= p50 && p50 <= p90, $"{p10} {p50} {p90}");
+        Assert.InRange(mean, p10, p90);
     }
 
     [Fact]

@@ -23,27 +23,27 @@ internal sealed class InputOptions
         {
             Description = "The deals file (canonical deals.csv, a Salesforce opportunities report, a HubSpot or Pipedrive deals export).",
             HelpName = "FILE",
-        }.AcceptExistingOnly();
+        }.AcceptExistingFile();
 
     public Option<FileInfo> History { get; } =
         new Option<FileInfo>("--history")
         {
             Description = "The history file (canonical history.csv, or Salesforce's Opportunity History report); needs --deals.",
             HelpName = "FILE",
-        }.AcceptExistingOnly();
+        }.AcceptExistingFile();
 
     public Option<FileInfo> Leads { get; } =
-        new Option<FileInfo>("--leads") { Description = "A canonical leads file (docs/csv.md).", HelpName = "FILE" }.AcceptExistingOnly();
+        new Option<FileInfo>("--leads") { Description = "A canonical leads file (docs/csv.md).", HelpName = "FILE" }.AcceptExistingFile();
 
     public Option<FileInfo> Activities { get; } =
         new Option<FileInfo>("--activities")
         {
             Description = "A canonical activities file (docs/csv.md).",
             HelpName = "FILE",
-        }.AcceptExistingOnly();
+        }.AcceptExistingFile();
 
     public Option<FileInfo> Quotas { get; } =
-        new Option<FileInfo>("--quotas") { Description = "A canonical quotas file (docs/csv.md).", HelpName = "FILE" }.AcceptExistingOnly();
+        new Option<FileInfo>("--quotas") { Description = "A canonical quotas file (docs/csv.md).", HelpName = "FILE" }.AcceptExistingFile();
 
     public Option<FileInfo> Pipeline { get; } =
         new Option<FileInfo>("--pipeline")
@@ -51,10 +51,14 @@ internal sealed class InputOptions
             Description =
                 "The pipeline definition as JSON (docs/json.md); the default pipeline (Prospecting, Qualified, Proposal, Negotiation) when left out.",
             HelpName = "FILE",
-        }.AcceptExistingOnly();
+        }.AcceptExistingFile();
 
     public Option<string> Postgres { get; } =
-        new("--postgres") { Description = "A PostgreSQL store, by its connection string.", HelpName = "CONNECTION" };
+        new Option<string>("--postgres")
+        {
+            Description = "A PostgreSQL store, by its connection string.",
+            HelpName = "CONNECTION",
+        }.AcceptConnectionString();
 
     public Option<string> PostgresSchema { get; } =
         new("--postgres-schema")
@@ -105,9 +109,13 @@ internal sealed class InputOptions
     {
         this.forImport = forImport;
         Store = new Option<FileInfo>("--store") { Description = "A SQLite store file.", HelpName = "FILE" };
-        if (!forImport)
+        if (forImport)
         {
-            Store.AcceptExistingOnly();
+            Store.AcceptNewOrExistingFile();
+        }
+        else
+        {
+            Store.AcceptExistingFile();
         }
     }
 

@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using NodaTime.Text;
@@ -27,12 +28,12 @@ internal static class ReportCommand
         {
             Description = "Also write each table as DIR/<table>.csv (docs/export.md).",
             HelpName = "DIR",
-        };
+        }.AcceptNewOrExistingFolder();
         var html = new Option<FileInfo>("--html")
         {
             Description = "Also write the report as one self-contained HTML page with charts.",
             HelpName = "FILE",
-        };
+        }.AcceptNewOrExistingFile();
         var periods = new Option<int>("--periods")
         {
             Description = "How many fiscal months the forecasts cover, from the month of the as-of date (1 to 36).",
@@ -55,6 +56,21 @@ internal static class ReportCommand
         command.Options.Add(json);
         command.Options.Add(csv);
         command.Options.Add(html);
+        command.Validators.Add(result =>
+        {
+            // From the tokens: GetValue throws when either option's own parse failed (that error is reported already).
+            if (
+                result.GetResult(input.Currency) is { Tokens: [var code] }
+                && Currency.TryFromCode(code.Value, out var currency)
+                && currency is not null
+                && result.GetResult(target) is { Tokens: [var amount] }
+                && decimal.TryParse(amount.Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
+                && CheckTarget(value, currency) is { } error
+            )
+            {
+                result.AddError(error);
+            }
+        });
         command.SetAction(
             (parse, cancellationToken) =>
                 RunAsync(
@@ -81,6 +97,12 @@ internal static class ReportCommand
         try
         {
             var data = await DatasetLoader.LoadAsync(spec, context.Clock, progress: null, cancellationToken).ConfigureAwait(false);
+            if (CheckTarget(settings.Target, data.Currency) is { } tooLarge)
+            {
+                // Nothing has been printed yet: the same message and code as a usage error found while parsing.
+                context.Error.WriteLine($"usage: {tooLarge}");
+                return ExitCodes.Usage;
+            }
             var results = Compute(data, kind, settings);
             var heading = string.Create(
                 CultureInfo.InvariantCulture,
@@ -112,8 +134,9 @@ internal static class ReportCommand
         {
             return ExitCodes.Report(context, e);
         }
-        catch (IOException e) when (outputs.Csv is not null || outputs.Html is not null)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException && (outputs.Csv is not null || outputs.Html is not null))
         {
+            // The checks at parse time cannot see everything: a read-only folder, a full disk, a file another program holds.
             return ExitCodes.Report(context, new BadInputException($"Cannot write the output: {e.Message}", inner: e));
         }
     }
@@ -124,9 +147,10 @@ internal static class ReportCommand
         {
             return ReportBuilder.Build(data, kind, settings);
         }
-        catch (Exception e) when (e is ArgumentException or CurrencyMismatchException or MissingExchangeRateException)
+        catch (Exception e) when (e is CurrencyMismatchException or MissingExchangeRateException)
         {
-            // Data the reports refuse (a quota of a team the organisation does not have, amounts in two currencies).
+            // Data the reports refuse: amounts in two currencies (the quotas' own refusals are caught where attainment
+            // is computed). Any other exception is a bug of the tool and surfaces as one.
             throw new BadInputException($"The reports refuse this data: {e.Message}", inner: e);
         }
     }
@@ -145,13 +169,31 @@ internal static class ReportCommand
     private static decimal? ParseTarget(ArgumentResult result)
     {
         var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
-        if (decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var target))
+        if (!decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var target) || target <= 0m)
         {
-            return target;
+            result.AddError($"--target \"{text}\" is not an amount above zero written like 250000 or 250000.50.");
+            return null;
         }
-        result.AddError($"--target \"{text}\" is not an amount of zero or more written like 250000 or 250000.50.");
-        return null;
+        if (target > LargestAmount)
+        {
+            result.AddError(TooLarge(text, LargestAmount, "any currency"));
+            return null;
+        }
+        return target;
     }
+
+    // The largest amount Money holds in any currency (10^18 minor units at no decimals); the report's own currency,
+    // known once --currency is read or the deals are, may allow less.
+    private static readonly decimal LargestAmount = Currency.All.Max(c => c.MaxAmount);
+
+    private static string TooLarge(string text, decimal max, string currency) =>
+        string.Create(CultureInfo.InvariantCulture, $"--target \"{text}\" is above {max:#,##0}, the largest amount of {currency}.");
+
+    // A target beyond the report currency's Money range: a usage error, found once the currency is known.
+    private static string? CheckTarget(decimal? target, Currency currency) =>
+        target is { } t && t > currency.MaxAmount
+            ? TooLarge(t.ToString(CultureInfo.InvariantCulture), currency.MaxAmount, currency.Code)
+            : null;
 
     private sealed record ReportOutputs(bool Json, DirectoryInfo? Csv, FileInfo? Html);
 }

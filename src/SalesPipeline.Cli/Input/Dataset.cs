@@ -47,6 +47,12 @@ internal sealed record Dataset(
     HealthPolicy HealthPolicy
 )
 {
+    /// <summary>The owner the deals were filtered to (<c>--owner</c>), or null.</summary>
+    public string? OwnerFilter { get; init; }
+
+    /// <summary>The team the deals were filtered to (<c>--team</c>, with its subteams), or null.</summary>
+    public string? TeamFilter { get; init; }
+
     /// <summary>The first instant after <paramref name="date"/> in <paramref name="zone"/>.</summary>
     public static Instant EndOfDay(LocalDate date, DateTimeZone zone) => date.PlusDays(1).AtStartOfDayInZone(zone).ToInstant();
 }

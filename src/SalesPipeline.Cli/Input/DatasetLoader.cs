@@ -142,9 +142,14 @@ internal static class DatasetLoader
         {
             return read();
         }
+        catch (CsvImportException e) when (e.Errors.Count > 0)
+        {
+            // The exception's message repeats its first error: the errors are printed once, each on its line.
+            throw new BadInputException($"{file.Name}: the file was refused.", [.. e.Errors.Select(x => x.ToString())], e);
+        }
         catch (CsvImportException e)
         {
-            throw new BadInputException(e.Message, e.Errors.Select(x => x.ToString()).ToList(), e);
+            throw new BadInputException($"{file.Name}: {e.Message}", inner: e);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -207,7 +212,15 @@ internal static class DatasetLoader
         {
             builder.Rep(owner, owner, "all");
         }
-        return builder.Build();
+        try
+        {
+            return builder.Build();
+        }
+        catch (SalesOrgDefinitionException e)
+        {
+            // An owner the organisation cannot hold as a person id (a control character in it): the data's fault.
+            throw new BadInputException($"The owners cannot be reported on: {e.Message}", inner: e);
+        }
     }
 
     private static Dataset Filter(Dataset data, InputSpec spec)
@@ -215,6 +228,13 @@ internal static class DatasetLoader
         var deals = data.Deals;
         if (spec.Owner is { } owner)
         {
+            // Refused like an unknown team: a mistyped name would otherwise print an empty report that looks like news.
+            if (!data.Organization.People.Any(p => p.Id == owner))
+            {
+                throw new BadInputException(
+                    $"--owner {owner}: no such owner; the owners are {string.Join(", ", data.Organization.People.Select(p => p.Id))}."
+                );
+            }
             deals = [.. deals.Where(d => d.Owner == owner)];
         }
         if (spec.Team is { } team)
@@ -228,6 +248,6 @@ internal static class DatasetLoader
             var members = data.Organization.MembersOf(team).Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
             deals = [.. deals.Where(d => members.Contains(d.Owner))];
         }
-        return data with { Deals = deals };
+        return data with { Deals = deals, OwnerFilter = spec.Owner, TeamFilter = spec.Team };
     }
 }

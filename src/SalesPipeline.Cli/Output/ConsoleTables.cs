@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Text;
 using NodaTime;
 using NodaTime.Text;
 using SalesPipeline.Cli.Reports;
@@ -21,7 +22,7 @@ internal static class ConsoleTables
     /// <summary>Writes every section of <paramref name="results"/>: a rule with its title, its tables and notes.</summary>
     public static void Write(IAnsiConsole console, string heading, ReportResults results)
     {
-        console.Write(new Rule(Markup.Escape(heading)).LeftJustified());
+        console.Write(new Rule(Markup.Escape(Visible(heading))).LeftJustified());
         foreach (var section in results.Sections)
         {
             console.WriteLine();
@@ -32,15 +33,13 @@ internal static class ConsoleTables
                 if (hidden > 0)
                 {
                     console.Write(
-                        new Text(
-                            string.Create(CultureInfo.InvariantCulture, $"... and {hidden} more rows (all in --json, --csv and --html).\n")
-                        )
+                        new Text(string.Create(CultureInfo.InvariantCulture, $"... and {hidden} more rows (all in --json and --csv).\n"))
                     );
                 }
             }
             foreach (var note in section.Notes)
             {
-                console.Write(new Text(note + "\n"));
+                console.Write(new Text(Visible(note) + "\n"));
             }
         }
     }
@@ -50,7 +49,7 @@ internal static class ConsoleTables
     {
         var table = view.Table;
         var shown = ShownColumns(table, view.Columns);
-        var result = new Table().Border(TableBorder.Rounded).Title(new TableTitle(Markup.Escape(view.Caption)));
+        var result = new Table().Border(TableBorder.Rounded).Title(new TableTitle(Markup.Escape(Visible(view.Caption))));
         foreach (var c in shown)
         {
             var column = new TableColumn(Markup.Escape(table.Columns[c].Name.Replace('_', ' ')));
@@ -64,10 +63,52 @@ internal static class ConsoleTables
         var limit = view.MaxRows ?? int.MaxValue;
         foreach (var r in rows.Take(limit))
         {
-            result.AddRow(shown.Select(c => (IRenderable)new Text(Format(table, r, c))));
+            result.AddRow(shown.Select(c => (IRenderable)new Text(Shown(view, r, c))));
         }
         hidden = Math.Max(0, rows.Count - limit);
         return result;
+    }
+
+    // The text of a cell as the view shows it: the view's label for an empty cell where it has one.
+    private static string Shown(TableView view, int row, int column) =>
+        view.Table[row, column] is null && view.EmptyAs?.GetValueOrDefault(view.Table.Columns[column].Name) is { } label
+            ? label
+            : Format(view.Table, row, column);
+
+    /// <summary>
+    /// Text from the data made safe for a terminal: every C0 control (tab, line feed and carriage return too, which
+    /// would break a table's row), DEL and every C1 control is replaced by a visible stand-in, so an escape sequence in
+    /// a deal's name (ESC [ 2 J ...) shows as text instead of acting on the terminal. The rule is SalesPipeline.Html's
+    /// (Markup/Xml.cs, internal there): C0 and DEL as their Unicode control pictures (U+0000 -> U+2400, U+007F ->
+    /// U+2421), C1 and a lone UTF-16 surrogate as U+FFFD; other text is unchanged.
+    /// </summary>
+    public static string Visible(string text)
+    {
+        if (!text.Any(c => c < ' ' || c is >= '\u007F' and <= '\u009F' || char.IsSurrogate(c)))
+        {
+            return text;
+        }
+        var sb = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                sb.Append(text, i++, 2);
+                continue;
+            }
+            sb.Append(
+                c switch
+                {
+                    < ' ' => (char)(0x2400 + c),
+                    '\u007F' => '\u2421',
+                    >= '\u0080' and <= '\u009F' => '\uFFFD',
+                    >= '\uD800' and <= '\uDFFF' => '\uFFFD',
+                    _ => c,
+                }
+            );
+        }
+        return sb.ToString();
     }
 
     /// <summary>
@@ -89,7 +130,7 @@ internal static class ConsoleTables
         return cell switch
         {
             null => "",
-            string text => text,
+            string text => Visible(text),
             long whole => whole.ToString("#,##0", CultureInfo.InvariantCulture),
             decimal exact => exact.ToString("#,##0.####", CultureInfo.InvariantCulture),
             double real => real.ToString("#,##0.####", CultureInfo.InvariantCulture),

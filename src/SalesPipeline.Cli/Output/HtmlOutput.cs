@@ -46,10 +46,14 @@ internal static class HtmlOutput
             .Range(0, table.RowCount)
             .Where(r => view.Rows?.Invoke(r) ?? true)
             .Take(Math.Min(view.MaxRows ?? MaxRows, MaxRows))
-            .Select(r => (IReadOnlyList<object?>)[.. Enumerable.Range(0, table.Columns.Count).Select(c => table[r, c])])
+            .Select(r => (IReadOnlyList<object?>)[.. Enumerable.Range(0, table.Columns.Count).Select(c => Cell(view, r, c))])
             .ToList();
-        return rows.Count == table.RowCount ? table : new ReportTable(table.Name, table.Columns, rows);
+        return rows.Count == table.RowCount && view.EmptyAs is null ? table : new ReportTable(table.Name, table.Columns, rows);
     }
+
+    // A cell as the view shows it: the view's label (a total row's) for an empty cell where it has one.
+    private static object? Cell(TableView view, int row, int column) =>
+        view.Table[row, column] ?? view.EmptyAs?.GetValueOrDefault(view.Table.Columns[column].Name);
 
     private static Dictionary<string, string> Charts(Dataset data, ReportResults results)
     {

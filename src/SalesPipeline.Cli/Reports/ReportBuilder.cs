@@ -1,6 +1,6 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using NodaTime;
 using SalesPipeline.Activities;
 using SalesPipeline.Calendars;
@@ -29,35 +29,34 @@ internal static class ReportBuilder
         var results = new ReportResults(sections);
         var months = Months(data.Calendar, data.AsOf, settings.Periods);
         var quarter = data.Calendar.QuarterContaining(data.AsOf);
+        // The report's currency is given to every report as rates of one currency, so a set of no deals (a filter or an
+        // as-of date that leaves none) gives empty tables instead of "no deals to tell the currency from".
+        var rates = ExchangeRates.In(data.Currency);
         var forecastOptions = new ForecastOptions
         {
             AsOf = data.AsOf,
             Zone = data.Zone,
             Organization = data.Organization,
+            Rates = rates,
         };
-        var companyTarget = settings.Target is { } t
-            ? Money.Of(t, data.Currency)
-            : data
-                .Quotas.Where(q => q.Level == QuotaLevel.Company && q.Period.Start == quarter.Start && q.Period.End == quarter.End)
-                .Select(q => q.Target)
-                .FirstOrDefault();
+        var scope = ReportScope.Of(data, quarter, settings.Target);
         var all = kind == ReportKind.Report;
 
         if (all || kind == ReportKind.Forecast)
         {
-            results = AddForecasts(data, sections, results, months, quarter, forecastOptions, companyTarget);
+            results = AddForecasts(data, sections, results, months, quarter, forecastOptions, scope);
         }
         if (all || kind == ReportKind.Funnel)
         {
-            results = AddProcessMetrics(data, sections, results);
+            results = AddProcessMetrics(data, sections, results, rates);
         }
         if (all || kind == ReportKind.Health)
         {
-            AddHealth(data, sections, quarter, companyTarget);
+            AddHealth(data, sections, quarter, scope, rates);
         }
         if (all)
         {
-            AddAttainment(data, sections, forecastOptions);
+            AddAttainment(data, sections, forecastOptions, scope);
         }
         if (all || kind == ReportKind.Collections)
         {
@@ -86,9 +85,10 @@ internal static class ReportBuilder
         IReadOnlyList<FiscalPeriod> months,
         FiscalPeriod quarter,
         ForecastOptions options,
-        Money? target
+        ReportScope scope
     )
     {
+        var target = scope.Target;
         var byStage = PipelineByStage.Of(data.Deals, data.Pipeline, data.Currency);
         sections.Add(
             new ReportSection(
@@ -130,7 +130,7 @@ internal static class ReportBuilder
                             || TableView.Where(categoryTable, "scope", "overdue")(row)
                     ),
                 ],
-                ["Owner and team lines, the other nodes of the roll-up and every column are in --json, --csv and --html."]
+                ["Owner and team lines and the other nodes of the roll-up are in --json and --csv; every column is on the --html page too."]
             )
         );
 
@@ -146,19 +146,21 @@ internal static class ReportBuilder
         var notes = new List<string> { "P10 is the value V with P(revenue <= V) >= 10%; likewise P50 and P90." };
         if (target is not null)
         {
-            views.Add(new TableView(TargetChance(distribution, target), "The chance of reaching the target"));
+            views.Add(new TableView(TargetChance(distribution, target), $"The chance of reaching the target ({scope.TargetSource})"));
         }
         else
         {
-            notes.Add("No target: give --target, or a company quota for the quarter (--quotas), for the chance of reaching it.");
+            notes.Add(
+                $"No target: {scope.Whose} has no quota for {quarter.Label}; give --target, or such a quota (--quotas), for the chance of reaching it."
+            );
         }
         sections.Add(new ReportSection(SectionTitles.Distribution, views, notes));
         return results with { StageWeighted = weighted, Category = category, Distribution = distribution, Target = target };
     }
 
-    private static ReportResults AddProcessMetrics(Dataset data, List<ReportSection> sections, ReportResults results)
+    private static ReportResults AddProcessMetrics(Dataset data, List<ReportSection> sections, ReportResults results, ExchangeRates rates)
     {
-        var winRates = WinRate.By(data.Deals, Breakdown.Owner).ToTable("owner");
+        var winRates = WinRate.By(data.Deals, Breakdown.Owner, new WinRateOptions { Rates = rates }).ToTable("owner");
         sections.Add(
             new ReportSection(
                 SectionTitles.WinRate,
@@ -173,7 +175,11 @@ internal static class ReportBuilder
             )
         );
 
-        var funnel = data.Leads.Count > 0 ? Funnel.Of(data.Deals, data.Leads, data.Pipeline) : Funnel.Of(data.Deals, data.Pipeline);
+        var funnelOptions = new FunnelOptions { Rates = rates };
+        var funnel =
+            data.Leads.Count > 0
+                ? Funnel.Of(data.Deals, data.Leads, data.Pipeline, funnelOptions)
+                : Funnel.Of(data.Deals, data.Pipeline, funnelOptions);
         var cycle = SalesCycle.Of(data.Deals, data.AsOfInstant);
         sections.Add(
             new ReportSection(
@@ -215,7 +221,12 @@ internal static class ReportBuilder
 
         var last = data.Calendar.QuarterContaining(data.Calendar.QuarterContaining(data.AsOf).Start.PlusDays(-1));
         var before = data.Calendar.QuarterContaining(last.Start.PlusDays(-1));
-        var velocityOptions = new VelocityOptions { Zone = data.Zone, Organization = data.Organization };
+        var velocityOptions = new VelocityOptions
+        {
+            Zone = data.Zone,
+            Organization = data.Organization,
+            Rates = rates,
+        };
         var velocityBefore = SalesVelocity.Of(data.Deals, before, velocityOptions);
         var velocityLast = SalesVelocity.Of(data.Deals, last, velocityOptions);
         var comparison = SalesVelocity.Compare(velocityBefore, velocityLast);
@@ -257,14 +268,16 @@ internal static class ReportBuilder
         return results with { Funnel = funnel, Velocity = comparison };
     }
 
-    private static void AddHealth(Dataset data, List<ReportSection> sections, FiscalPeriod quarter, Money? target)
+    private static void AddHealth(Dataset data, List<ReportSection> sections, FiscalPeriod quarter, ReportScope scope, ExchangeRates rates)
     {
-        var winRate = WinRate.Of(data.Deals).CountRate;
+        var target = scope.Target;
+        var winRate = WinRate.Of(data.Deals, new WinRateOptions { Rates = rates }).CountRate;
         var inputs = new HealthInputs
         {
             Activities = ActivityIndex.Create(data.Activities),
             Leads = data.Leads,
             Coverage = target is not null && winRate is > 0m ? new CoverageGoal(quarter, target, winRate.Value) : null,
+            Rates = rates,
         };
         var health = PipelineHealth.Inspect(data.Deals, data.Pipeline, data.AsOfInstant, data.HealthPolicy, inputs);
         var findings = health.ToTable();
@@ -275,7 +288,7 @@ internal static class ReportBuilder
                 "Summary",
                 ["open_deals", "won_deals", "lost_deals", "findings", "deals_at_risk", "typical_won_cycle_days"]
             ),
-            new(findings, "Findings", ["kind", "subject", "owner", "measured", "threshold", "unit", "message"], MaxRows: 15),
+            new(findings, "Findings", ["kind", "subject", "deal_id", "owner", "measured", "threshold", "unit", "message"], MaxRows: 15),
             new(
                 health.Shortlist.ToTable(),
                 "The review shortlist: the open deals most worth a look, weightiest first",
@@ -288,7 +301,7 @@ internal static class ReportBuilder
             views.Add(
                 new TableView(
                     coverage.ToTable(),
-                    "Pipeline coverage of the quarter's target",
+                    $"Pipeline coverage of the quarter's target ({scope.TargetSource})",
                     [
                         "period_label",
                         "target",
@@ -302,6 +315,14 @@ internal static class ReportBuilder
                 )
             );
         }
+        else
+        {
+            notes.Add(
+                target is null
+                    ? $"No coverage: {scope.Whose} has no quota for {quarter.Label} and no --target was given."
+                    : "No coverage: no deal was won or lost yet, so there is no win rate to judge the pipeline by."
+            );
+        }
         if (health.SkippedChecks.Count > 0)
         {
             notes.Add("Checks skipped: " + string.Join("; ", health.SkippedChecks));
@@ -309,14 +330,29 @@ internal static class ReportBuilder
         sections.Add(new ReportSection(SectionTitles.Health, views, notes));
     }
 
-    private static void AddAttainment(Dataset data, List<ReportSection> sections, ForecastOptions options)
+    private static void AddAttainment(Dataset data, List<ReportSection> sections, ForecastOptions options, ReportScope scope)
     {
         if (data.Quotas.Count == 0)
         {
             sections.Add(new ReportSection(SectionTitles.Attainment, [], ["No quotas: give --quotas (the sample has them)."]));
             return;
         }
-        var attainment = Attainment.Of(data.Deals, data.Pipeline, data.Quotas, new AttainmentOptions { ForecastOptions = options });
+        if (scope.Quotas.Count == 0)
+        {
+            sections.Add(new ReportSection(SectionTitles.Attainment, [], [$"No quotas: {scope.Whose} has none."]));
+            return;
+        }
+        AttainmentReport attainment;
+        try
+        {
+            attainment = Attainment.Of(data.Deals, data.Pipeline, scope.Quotas, new AttainmentOptions { ForecastOptions = options });
+        }
+        catch (ArgumentException e) when (e is not ArgumentNullException)
+        {
+            // The library's documented refusals of the quotas themselves: two currencies, a subject and period twice,
+            // a team the organisation lacks.
+            throw new BadInputException($"The quotas cannot be reported on: {e.Message}", inner: e);
+        }
         var table = attainment.ToTable();
         var periodStart = table.IndexOf("period_start");
         var periodEnd = table.IndexOf("period_end");
@@ -345,7 +381,7 @@ internal static class ReportBuilder
                             && data.AsOf <= end
                     ),
                 ],
-                ["Quotas of other periods are in --json, --csv and --html."]
+                ["Quotas of other periods are in --json and --csv."]
             )
         );
     }
@@ -379,10 +415,11 @@ internal static class ReportBuilder
                         agingTable,
                         "What customers owe, by days overdue",
                         ["bucket", "outstanding"],
-                        TableView.Where(agingTable, "scope", "total")
+                        TableView.Where(agingTable, "scope", "total"),
+                        EmptyAs: new Dictionary<string, string> { ["bucket"] = "total" }
                     ),
                 ],
-                ["Aging by customer, rep and team is in --json, --csv and --html."]
+                ["Aging by customer, rep and team is in --json and --csv."]
             )
         );
         sections.Add(

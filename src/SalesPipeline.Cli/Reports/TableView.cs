@@ -13,12 +13,15 @@ namespace SalesPipeline.Cli.Reports;
 /// <param name="Columns">The columns shown, by name (a money column brings its currency); every column when null.</param>
 /// <param name="Rows">Which rows are shown, by index; every row when null.</param>
 /// <param name="MaxRows">At most this many rows are shown; a line says how many more there are.</param>
+/// <param name="EmptyAs">Text shown for an empty cell of a column, by column name (the label of a total row); the
+/// JSON and CSV outputs keep the cell empty, as the library's table has it.</param>
 internal sealed record TableView(
     ReportTable Table,
     string Caption,
     IReadOnlyList<string>? Columns = null,
     Func<int, bool>? Rows = null,
-    int? MaxRows = null
+    int? MaxRows = null,
+    IReadOnlyDictionary<string, string>? EmptyAs = null
 )
 {
     /// <summary>The rows whose <paramref name="column"/> holds one of <paramref name="values"/>.</summary>
