@@ -9,6 +9,30 @@ namespace SalesPipeline.Cli.Tests;
 // What the console shows: text from the data made safe for a terminal, the notes' promises, the labels of the tables.
 public partial class ConsoleOutputTests
 {
+    [Theory]
+    // By hand: USD has 2 decimals (at least two shown, more when held); JPY none; XAU has no minor unit, so its amount
+    // shows the digits it holds (reading MinorUnit of XAU throws, which used to crash the tool); an unknown code gets 2.
+    [InlineData("1250.5", "USD", "1,250.50 USD")]
+    [InlineData("1250.125", "USD", "1,250.125 USD")]
+    [InlineData("1250", "JPY", "1,250 JPY")]
+    [InlineData("5.10", "XAU", "5.1 XAU")]
+    [InlineData("12", "XAU", "12 XAU")]
+    [InlineData("5", "XYZ", "5.00 XYZ")]
+    public void Money_cells_show_the_currency_s_decimals(string amount, string code, string shown)
+    {
+        var table = new SalesPipeline.Reporting.ReportTable(
+            "t",
+            [
+                new SalesPipeline.Reporting.ReportColumn("amount", SalesPipeline.Reporting.ColumnType.ExactNumber, "an amount"),
+                new SalesPipeline.Reporting.ReportColumn("amount_currency", SalesPipeline.Reporting.ColumnType.Text, "its currency"),
+            ],
+            [
+                [decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture), code],
+            ]
+        );
+        Assert.Equal(shown, ConsoleTables.Format(table, 0, 0));
+    }
+
     [Fact]
     public async Task Control_characters_in_the_data_reach_the_terminal_as_visible_stand_ins()
     {

@@ -122,7 +122,9 @@ internal static class ConsoleTables
         var currencyColumn = table.IndexOf(table.Columns[column].Name + "_currency");
         if (cell is decimal amount && currencyColumn >= 0 && table[row, currencyColumn] is string code)
         {
-            var minor = Currency.TryFromCode(code, out var currency) && currency is not null ? currency.MinorUnit : 2;
+            // A currency without a minor unit (XAU, XDR) has no fixed decimals: its amounts show the digits they hold.
+            var minor =
+                Currency.TryFromCode(code, out var currency) && currency is not null ? (currency.HasMinorUnit ? currency.MinorUnit : 0) : 2;
             var pattern =
                 "#,##0" + (minor > 0 ? "." + new string('0', minor) + new string('#', 28 - minor) : ".############################");
             return amount.ToString(pattern, CultureInfo.InvariantCulture) + " " + code;
