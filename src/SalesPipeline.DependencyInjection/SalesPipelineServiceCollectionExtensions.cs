@@ -187,7 +187,7 @@ public static class SalesPipelineServiceCollectionExtensions
     }
 
     // Core's own rule (every stage the policy names is an open stage of the pipeline), applied by the accumulator
-    // PipelineHealth.Inspect builds for each deal's pipeline: building one here applies the same check, with the same
+    // PipelineHealth.Inspect builds for the pipeline it inspects: building one here applies the same check, with the same
     // wording, at start-up rather than on the first inspection. Against every registered pipeline, since any deal may
     // belong to any of them.
     private static void CheckHealthPolicy(HealthPolicy policy, PipelineDefinition pipeline)
