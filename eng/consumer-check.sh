@@ -8,8 +8,8 @@
 #      and a fresh NUGET_PACKAGES folder: a package re-packed with the same version is otherwise served stale from
 #      ~/.nuget/packages. It references the packages by version, restores, builds both target frameworks (net8.0 and
 #      net10.0) with warnings as errors, runs each, and compares the whole output with eng/consumer/expected.txt.
-# Only the .NET 10 runtime is installed on CI: the net8.0 build runs rolled forward onto it (DOTNET_ROLL_FORWARD=Major);
-# it is still compiled against net8.0's reference assemblies and restores the packages' lib/net8.0.
+# Only the .NET 10 runtime is installed on CI: the net8.0 leg is published self-contained with the .NET 8 runtime pack
+# from nuget.org and run from there, so it runs on a real .NET 8 (the version it reports is printed and checked).
 # usage: eng/consumer-check.sh [artifacts folder]   (default: artifacts/ at the repository root)
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
@@ -56,15 +56,27 @@ for restored in "$NUGET_PACKAGES"/salespipeline.*; do
 done
 echo "restored from $artifacts: $(cd "$NUGET_PACKAGES" && ls -d salespipeline.* | tr '\n' ' ')"
 
+# net10.0 runs on the installed .NET 10 runtime. net8.0 is published self-contained for this machine's runtime
+# identifier, with the .NET 8 runtime pack (Microsoft.NETCore.App.Runtime.<rid> 8.0.x) restored from nuget.org, as the
+# test projects run their net8.0 leg: it really runs on .NET 8, with no .NET 8 installed and no rolling forward.
+# The program writes the runtime version (Environment.Version) to standard error; each leg must report its own major.
+rid=$(dotnet --info | awk '$1 == "RID:" { print $2; exit }')
+echo "--- publish net8.0 self-contained for $rid (the .NET 8 runtime pack from nuget.org)"
+dotnet publish Consumer.csproj -c Release -f net8.0 -r "$rid" --self-contained -p:DisableTransitiveFrameworkReferenceDownloads=true -o "$work/net8.0-$rid"
 status=0
 for framework in net10.0 net8.0; do
-  if [ "$framework" = net8.0 ] && ! dotnet --list-runtimes | grep -q '^Microsoft.NETCore.App 8\.'; then
-    echo "--- run on $framework (no .NET 8 runtime here: rolled forward with DOTNET_ROLL_FORWARD=Major onto $(dotnet --list-runtimes | grep '^Microsoft.NETCore.App' | tail -n 1 | cut -d' ' -f2))"
-    DOTNET_ROLL_FORWARD=Major dotnet run -c Release --no-build -f "$framework" > "output.$framework.txt"
+  echo "--- run on $framework"
+  if [ "$framework" = net8.0 ]; then
+    "$work/net8.0-$rid/Consumer" > "output.$framework.txt" 2> "runtime.$framework.txt"
   else
-    echo "--- run on $framework"
-    dotnet run -c Release --no-build -f "$framework" > "output.$framework.txt"
+    dotnet run -c Release --no-build -f "$framework" > "output.$framework.txt" 2> "runtime.$framework.txt"
   fi
+  runtime=$(sed -n 's/^runtime: //p' "runtime.$framework.txt")
+  echo "$framework ran on .NET $runtime (Environment.Version)"
+  case "$runtime" in
+    "${framework#net}"*) ;;
+    *) echo "$framework ran on .NET $runtime, not ${framework#net}"; status=1 ;;
+  esac
   if diff -u "$repo/eng/consumer/expected.txt" "output.$framework.txt"; then
     echo "output on $framework: as expected ($(wc -l < "output.$framework.txt") lines)"
   else

@@ -15,6 +15,10 @@ using SalesPipeline.Pipelines;
 using SalesPipeline.Storage;
 using SalesPipeline.Storage.Sqlite;
 
+// The runtime it runs on, to standard error (so expected.txt holds the same for both target frameworks):
+// eng/consumer-check.sh prints it and checks that the net8.0 build really ran on .NET 8.
+Console.Error.WriteLine($"runtime: {Environment.Version}");
+
 var folder = Directory.CreateTempSubdirectory("salespipeline-consumer-");
 try
 {

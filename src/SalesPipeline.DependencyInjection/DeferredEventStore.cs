@@ -15,7 +15,7 @@ namespace SalesPipeline.DependencyInjection;
 /// </summary>
 /// <remarks>
 /// <para><b>Opening.</b> The first call of any <see cref="IEventStore"/> member (or of <see cref="OpenAsync"/>) runs the
-/// factory given to <c>UseEventStore</c> once, with the registered pipelines; concurrent first calls wait for the same
+/// factory given to <c>UseEventStore</c> once, with the registered pipelines (the catalog's, plus the injected <see cref="PipelineDefinition"/> when the application registered its own); concurrent first calls wait for the same
 /// open. An open that fails (a database not reachable yet, a directory that does not exist) is not kept: every caller
 /// waiting for it gets its exception, and the next call tries again. A caller's cancellation token stops that caller's
 /// wait, not the open others wait for; disposing the container cancels an open still under way. Call
@@ -87,7 +87,20 @@ public sealed partial class DeferredEventStore : IEventStore, IDisposable
             }
             task = opening;
         }
-        return await task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        IEventStore store;
+        try
+        {
+            store = await task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The open was cancelled by the container's disposal: say so, as every call after disposal does.
+            ThrowIfDisposed();
+            throw;
+        }
+        // The container may have been disposed while this caller waited: the store it would get is disposed (or about to be).
+        ThrowIfDisposed();
+        return store;
     }
 
     /// <summary>Disposes the opened store (if it was opened), after cancelling an open still under way.</summary>
@@ -104,27 +117,37 @@ public sealed partial class DeferredEventStore : IEventStore, IDisposable
             disposed = true;
             task = opening;
         }
-        await lifetime.CancelAsync().ConfigureAwait(false);
-        if (task is not null)
+        try
         {
-            IEventStore? store = null;
-            try
+            await lifetime.CancelAsync().ConfigureAwait(false);
+            if (task is not null)
             {
-                store = await task.ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
-            {
-                // An open that failed or was cancelled left nothing to dispose; its callers got the exception.
-            }
-            if (store is not null)
-            {
-                await store.DisposeAsync().ConfigureAwait(false);
+                IEventStore? store = null;
+                try
+                {
+                    store = await task.ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is not OutOfMemoryException)
+                {
+                    // An open that failed or was cancelled left nothing to dispose; its callers got the exception.
+                }
+                if (store is not null)
+                {
+                    await store.DisposeAsync().ConfigureAwait(false);
+                }
             }
         }
-        lifetime.Dispose();
+        finally
+        {
+            // Even when the store's own disposal throws (its exception comes out of this call).
+            lifetime.Dispose();
+        }
     }
 
     /// <summary>Disposes the opened store, waiting for its asynchronous disposal (for a container disposed with <c>Dispose</c>).</summary>
+    /// <remarks>Safe on a single-threaded synchronization context (a WPF or WinForms UI thread) even while an open is under
+    /// way: nothing in this package resumes on the caller's context (every await uses <c>ConfigureAwait(false)</c>, and the
+    /// open starts on the thread pool), so blocking that thread cannot wait for itself.</remarks>
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     /// <summary>"DeferredEventStore (not open)" or "DeferredEventStore: SqliteEventStore /data/deals.db".</summary>
@@ -141,12 +164,23 @@ public sealed partial class DeferredEventStore : IEventStore, IDisposable
         }
     }
 
+    private void ThrowIfDisposed()
+    {
+        lock (gate)
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+        }
+    }
+
     private async Task<IEventStore> OpenOnceAsync()
     {
         // Yield before the factory runs, so it runs after `opening` is set and the lock released: a factory that does
         // synchronous work first (building a data source) neither holds the lock nor lets a second caller start another open.
-        await Task.Yield();
-        var pipelines = services.GetRequiredService<PipelineCatalog>().Pipelines;
+        // Onto the thread pool, not the caller's synchronization context (Task.Yield would post there): a synchronous
+        // Dispose on a single-threaded context (a UI thread) waits for this open and would otherwise wait for itself.
+        await Task.CompletedTask.ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
+        // The catalog's pipelines, and the injected PipelineDefinition when the application registered its own.
+        var pipelines = services.GetRequiredService<PipelineCatalog>().WithInjected(services.GetRequiredService<PipelineDefinition>());
         var store = await open(services, pipelines, lifetime.Token).ConfigureAwait(false);
         return store
             ?? throw new InvalidOperationException(

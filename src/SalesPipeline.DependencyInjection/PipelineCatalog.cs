@@ -31,7 +31,8 @@ public sealed class PipelineCatalog
 
     internal PipelineCatalog(IReadOnlyList<PipelineDefinition> pipelines, PipelineDefinition defaultPipeline)
     {
-        Pipelines = pipelines;
+        // A copy behind a read-only wrapper: the array given (or a cast of this property) cannot change the catalog.
+        Pipelines = Array.AsReadOnly(pipelines.ToArray());
         Default = defaultPipeline;
         byName = pipelines.ToDictionary(p => p.Name, StringComparer.Ordinal);
     }
@@ -75,6 +76,23 @@ public sealed class PipelineCatalog
     /// <returns>The text.</returns>
     public override string ToString() =>
         "PipelineCatalog: " + string.Join(", ", Pipelines.Select(p => ReferenceEquals(p, Default) ? $"{p.Name} (default)" : p.Name));
+
+    // The pipelines the event store is opened with: the catalog's, plus the PipelineDefinition the container injects when
+    // the application registered one of its own, so the deals of the injected pipeline can be saved. A pipeline of the
+    // same name but another definition would make the store check a deal against the wrong one: refused.
+    internal IReadOnlyList<PipelineDefinition> WithInjected(PipelineDefinition injected)
+    {
+        if (TryGet(injected.Name, out var registered))
+        {
+            return ReferenceEquals(registered, injected) || registered.Equals(injected)
+                ? Pipelines
+                : throw new InvalidOperationException(
+                    $"The PipelineDefinition registered in the container is named \"{injected.Name}\", as a different pipeline of the catalog "
+                        + $"({this}); a deal is checked against the pipeline of its name, so the two must be the same definition."
+                );
+        }
+        return Array.AsReadOnly([.. Pipelines, injected]);
+    }
 
     internal static string NameList(IEnumerable<PipelineDefinition> pipelines) => string.Join(", ", pipelines.Select(p => $"\"{p.Name}\""));
 }

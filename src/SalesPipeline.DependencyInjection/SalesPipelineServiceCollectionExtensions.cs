@@ -40,13 +40,21 @@ public static class SalesPipelineServiceCollectionExtensions
     /// same instance, opened on first use, disposed with the container); without it, resolving <see cref="IEventStore"/>
     /// throws an <see cref="InvalidOperationException"/> that says how to configure one.</para>
     /// <para>The options are checked before anything is registered: when this throws, the collection is unchanged.</para>
+    /// <para>Services the application registered itself are checked against the options when they are used, since they
+    /// exist only in the container: resolving <see cref="WinRateOptions"/> or <see cref="ForecastOptions"/> throws an
+    /// <see cref="InvalidOperationException"/> when the container's <see cref="ExchangeRates"/> convert into another
+    /// currency than <see cref="SalesPipelineOptions.ReportingCurrency"/>; resolving <see cref="HealthPolicy"/> throws one
+    /// when the policy names a stage the injected <see cref="PipelineDefinition"/> lacks; and the event store is opened
+    /// with the catalog's pipelines plus the injected <see cref="PipelineDefinition"/> (refused when it has the name of a
+    /// different catalog pipeline).</para>
     /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="services"/> is null, or an option was set to null.</exception>
     /// <exception cref="ArgumentException">An option is invalid; its parameter name is the option's name
     /// (<see cref="SalesPipelineOptions.DefaultPipeline"/> not among the pipelines added, or several pipelines without it;
     /// <see cref="SalesPipelineOptions.ReportingCurrency"/> not the currency of
     /// <see cref="SalesPipelineOptions.ExchangeRates"/>; a stage of <see cref="SalesPipelineOptions.HealthPolicy"/> that
-    /// is not an open stage of the default pipeline; and each setter's own rule).</exception>
+    /// is not an open stage of every registered pipeline, since the policy applies to the deals of each; and each
+    /// setter's own rule).</exception>
     /// <exception cref="InvalidOperationException"><c>AddSalesPipeline</c> was called on this collection already (a
     /// second call's options would otherwise be ignored by <c>TryAdd</c>: configure everything in one call).</exception>
     /// <example><code>
@@ -70,14 +78,29 @@ public static class SalesPipelineServiceCollectionExtensions
         configure?.Invoke(options);
         var catalog = CatalogOf(options);
         var rates = RatesOf(options);
-        CheckHealthPolicy(options.HealthPolicy, catalog.Default);
+        var policy = options.HealthPolicy;
+        foreach (var pipeline in catalog.Pipelines)
+        {
+            CheckHealthPolicy(policy, pipeline);
+        }
+        var currency = options.ReportingCurrency;
         var winRates = options.WinRates;
         var opener = options.StoreOpener;
 
         services.AddSingleton(new Registered());
         services.TryAddSingleton(catalog);
         services.TryAddSingleton(sp => sp.GetRequiredService<PipelineCatalog>().Default);
-        services.TryAddSingleton(options.HealthPolicy);
+        // A factory, so a PipelineDefinition the application registered itself is checked against the policy too
+        // (the catalog's pipelines were checked above).
+        services.TryAddSingleton(sp =>
+        {
+            var injected = sp.GetRequiredService<PipelineDefinition>();
+            if (!sp.GetRequiredService<PipelineCatalog>().Pipelines.Contains(injected))
+            {
+                CheckInjectedPipeline(policy, injected);
+            }
+            return policy;
+        });
         if (options.Organization is { } organization)
         {
             services.TryAddSingleton(organization);
@@ -87,12 +110,12 @@ public static class SalesPipelineServiceCollectionExtensions
             services.TryAddSingleton(rates);
         }
         // From the container, so an organisation or rates the application registered itself flow in too.
-        services.TryAddSingleton(sp => winRates with { Organization = sp.GetService<SalesOrg>(), Rates = sp.GetService<ExchangeRates>() });
+        services.TryAddSingleton(sp => winRates with { Organization = sp.GetService<SalesOrg>(), Rates = RatesFrom(sp, currency) });
         services.TryAddSingleton(sp =>
             ForecastOptions.Default with
             {
                 Organization = sp.GetService<SalesOrg>(),
-                Rates = sp.GetService<ExchangeRates>(),
+                Rates = RatesFrom(sp, currency),
             }
         );
         services.TryAddSingleton<IClock>(SystemClock.Instance);
@@ -149,18 +172,57 @@ public static class SalesPipelineServiceCollectionExtensions
         return options.ReportingCurrency is { } currency ? ExchangeRates.In(currency) : null;
     }
 
-    // The rule PipelineHealth applies when it inspects (every stage the policy names is an open stage of the pipeline),
-    // checked here against the default pipeline so a typo fails at start-up rather than on the first inspection.
+    // The rates in the container, which may be the application's own: they must convert into the configured currency.
+    private static ExchangeRates? RatesFrom(IServiceProvider services, Currency? currency)
+    {
+        var rates = services.GetService<ExchangeRates>();
+        if (currency is { } wanted && rates is not null && rates.ReportingCurrency != wanted)
+        {
+            throw new InvalidOperationException(
+                $"SalesPipelineOptions.ReportingCurrency is {wanted.Code}, but the ExchangeRates registered in the container convert into "
+                    + $"{rates.ReportingCurrency.Code}; they must agree (register rates into {wanted.Code}, or leave ReportingCurrency null)."
+            );
+        }
+        return rates;
+    }
+
+    // Core's own rule (every stage the policy names is an open stage of the pipeline), applied by the accumulator
+    // PipelineHealth.Inspect builds for the pipeline it inspects: building one here applies the same check, with the same
+    // wording, at start-up rather than on the first inspection. Against every registered pipeline, since any deal may
+    // belong to any of them.
     private static void CheckHealthPolicy(HealthPolicy policy, PipelineDefinition pipeline)
     {
-        foreach (var stageId in policy.RottingAfterByStage.Keys.Concat(policy.LateStages ?? []))
+        var problem = PolicyProblem(policy, pipeline);
+        Preconditions.CheckArgument(
+            problem is null,
+            nameof(SalesPipelineOptions.HealthPolicy),
+            $"HealthPolicy must fit every registered pipeline (it applies to the deals of each): {problem}"
+        );
+    }
+
+    private static void CheckInjectedPipeline(HealthPolicy policy, PipelineDefinition pipeline)
+    {
+        if (PolicyProblem(policy, pipeline) is { } problem)
         {
-            Preconditions.CheckArgument(
-                pipeline.TryGetStage(stageId, out var stage) && stage.IsOpen,
-                nameof(SalesPipelineOptions.HealthPolicy),
-                $"HealthPolicy names stage \"{stageId}\", but the default pipeline \"{pipeline.Name}\" has no open stage with that id; "
-                    + $"its open stages are {string.Join(", ", pipeline.OpenStages.Select(s => s.Id))}."
+            throw new InvalidOperationException(
+                $"The PipelineDefinition registered in the container does not fit SalesPipelineOptions.HealthPolicy: {problem}"
             );
+        }
+    }
+
+    // Core's message, without the " (Parameter 'policy')" that ArgumentException.Message appends (the exception thrown
+    // here names its own parameter, or none).
+    private static string? PolicyProblem(HealthPolicy policy, PipelineDefinition pipeline)
+    {
+        try
+        {
+            _ = new PipelineHealthAccumulator(pipeline, NodaConstants.UnixEpoch, policy);
+            return null;
+        }
+        catch (ArgumentException ex) when (ex.ParamName == "policy")
+        {
+            var suffix = $" (Parameter '{ex.ParamName}')";
+            return ex.Message.EndsWith(suffix, StringComparison.Ordinal) ? ex.Message[..^suffix.Length] : ex.Message;
         }
     }
 

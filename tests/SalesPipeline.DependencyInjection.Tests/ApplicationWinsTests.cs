@@ -35,7 +35,7 @@ public sealed class ApplicationWinsTests
     {
         var policy = HealthPolicy.Default with { ShortlistSize = 7 };
         var organization = SalesOrg.CreateBuilder("Globex").Team("west", "West").Build();
-        var rates = ExchangeRates.In(Currency.EUR).With(Currency.USD, 0.93m);
+        var rates = ExchangeRates.In(Currency.USD).With(Currency.EUR, 1.08m);
         var winRates = new WinRateOptions { Definition = WinRateDefinition.Created };
         var store = new RecordingStore();
         var services = new ServiceCollection()
@@ -54,6 +54,8 @@ public sealed class ApplicationWinsTests
         using var provider = Fixtures.Build(services);
 
         Assert.Same(Fixtures.Smb, provider.GetRequiredService<PipelineDefinition>());
+        // The catalog stays what was configured; the store would be opened with both (SqliteThroughContainerTests).
+        Assert.Same(Fixtures.Enterprise, provider.GetRequiredService<PipelineCatalog>().Default);
         Assert.Same(policy, provider.GetRequiredService<HealthPolicy>());
         Assert.Same(organization, provider.GetRequiredService<SalesOrg>());
         Assert.Same(rates, provider.GetRequiredService<ExchangeRates>());
@@ -68,6 +70,98 @@ public sealed class ApplicationWinsTests
         using var own = Fixtures.Build(new ServiceCollection().AddSingleton(winRates).AddSingleton(forecasts).AddSalesPipeline());
         Assert.Same(winRates, own.GetRequiredService<WinRateOptions>());
         Assert.Same(forecasts, own.GetRequiredService<ForecastOptions>());
+    }
+
+    [Fact]
+    public void Rates_the_application_registered_in_another_currency_than_ReportingCurrency_are_named_when_used()
+    {
+        var rates = ExchangeRates.In(Currency.EUR).With(Currency.USD, 0.93m);
+        using var provider = Fixtures.Build(
+            new ServiceCollection().AddSingleton(rates).AddSalesPipeline(o => o.ReportingCurrency = Currency.USD)
+        );
+
+        // The application's rates are what it gets; the options that carry them into reports refuse the disagreement.
+        Assert.Same(rates, provider.GetRequiredService<ExchangeRates>());
+        const string expected =
+            "SalesPipelineOptions.ReportingCurrency is USD, but the ExchangeRates registered in the container convert into EUR; "
+            + "they must agree (register rates into USD, or leave ReportingCurrency null).";
+        Assert.Equal(expected, Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<WinRateOptions>()).Message);
+        Assert.Equal(expected, Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<ForecastOptions>()).Message);
+    }
+
+    [Fact]
+    public void A_pipeline_the_application_registered_is_checked_against_the_configured_health_policy()
+    {
+        // "proposal" is an open stage of Enterprise (the catalog's) but not of SMB, which the application injects.
+        var policy = HealthPolicy.Default with
+        {
+            LateStages = ["proposal"],
+        };
+        using var provider = Fixtures.Build(
+            new ServiceCollection()
+                .AddSingleton(Fixtures.Smb)
+                .AddSalesPipeline(o =>
+                {
+                    o.AddPipeline(Fixtures.Enterprise);
+                    o.HealthPolicy = policy;
+                })
+        );
+
+        var error = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<HealthPolicy>());
+
+        Assert.Equal(
+            "The PipelineDefinition registered in the container does not fit SalesPipelineOptions.HealthPolicy: The policy names stage "
+                + "\"proposal\", but pipeline \"SMB\" has no open stage with that id; its open stages are trial.",
+            error.Message
+        );
+    }
+
+    [Fact]
+    public async Task The_store_is_opened_with_the_catalogs_pipelines_and_the_one_the_application_injects()
+    {
+        IReadOnlyList<PipelineDefinition>? given = null;
+        var services = new ServiceCollection()
+            .AddSingleton(Fixtures.Smb)
+            .AddSalesPipeline(o =>
+                o.AddPipeline(Fixtures.Enterprise)
+                    .UseEventStore(
+                        (_, pipelines, _) =>
+                        {
+                            given = pipelines;
+                            return Task.FromResult(new RecordingStore());
+                        }
+                    )
+            );
+        await using var provider = Fixtures.Build(services);
+
+        await provider.GetRequiredService<DeferredEventStore>().OpenAsync();
+
+        Assert.Equal([Fixtures.Enterprise, Fixtures.Smb], given);
+    }
+
+    [Fact]
+    public async Task An_injected_pipeline_with_the_name_of_another_catalog_pipeline_is_refused_when_the_store_opens()
+    {
+        var impostor = PipelineDefinition
+            .CreateBuilder("Enterprise")
+            .Stage("Pitch", 0.2m, ForecastCategory.Pipeline)
+            .Won("Won")
+            .Lost("Lost")
+            .Build();
+        var services = new ServiceCollection()
+            .AddSingleton(impostor)
+            .AddSalesPipeline(o => o.AddPipeline(Fixtures.Enterprise).UseEventStore((_, _, _) => Task.FromResult(new RecordingStore())));
+        await using var provider = Fixtures.Build(services);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            provider.GetRequiredService<DeferredEventStore>().OpenAsync().AsTask()
+        );
+
+        Assert.Equal(
+            "The PipelineDefinition registered in the container is named \"Enterprise\", as a different pipeline of the catalog "
+                + "(PipelineCatalog: Enterprise (default)); a deal is checked against the pipeline of its name, so the two must be the same definition.",
+            error.Message
+        );
     }
 
     [Fact]

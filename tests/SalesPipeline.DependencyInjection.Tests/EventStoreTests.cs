@@ -53,28 +53,52 @@ public sealed class EventStoreTests
     [Fact]
     public async Task Concurrent_first_calls_share_one_open()
     {
-        var opened = 0;
-        var release = new TaskCompletionSource();
-        var store = new RecordingStore();
-        await using var provider = Fixtures.Build(o =>
-            o.UseEventStore(
-                async (_, _, _) =>
-                {
-                    Interlocked.Increment(ref opened);
-                    await release.Task;
-                    return store;
-                }
-            )
-        );
-        var deferred = provider.GetRequiredService<DeferredEventStore>();
+        // The callers are released together by a barrier, and the factory holds the open until every caller has made
+        // its call, so all of them ask while no open is finished: without the lock around the check-and-start, two
+        // callers now and then both see no open and start one each. Many rounds, as the race window is short.
+        const int callers = 8;
+        for (var round = 0; round < 200; round++)
+        {
+            var opened = 0;
+            using var called = new CountdownEvent(callers);
+            var store = new RecordingStore();
+            await using var provider = Fixtures.Build(o =>
+                o.UseEventStore(
+                    (_, _, _) =>
+                    {
+                        Interlocked.Increment(ref opened);
+                        // Generous bound, only so a broken open cannot hang the run.
+                        Assert.True(called.Wait(TimeSpan.FromSeconds(30), CancellationToken.None));
+                        return Task.FromResult(store);
+                    }
+                )
+            );
+            var deferred = provider.GetRequiredService<DeferredEventStore>();
+            using var start = new Barrier(callers);
 
-        var calls = Enumerable.Range(0, 8).Select(i => Task.Run(() => deferred.LoadDealAsync(new DealId($"d-{i}")))).ToArray();
-        await Task.Delay(50);
-        release.SetResult();
-        await Task.WhenAll(calls);
+            var calls = Enumerable
+                .Range(0, callers)
+                .Select(i =>
+                    Task.Factory.StartNew(
+                            () =>
+                            {
+                                start.SignalAndWait();
+                                var call = deferred.LoadDealAsync(new DealId($"d-{i}"));
+                                called.Signal();
+                                return call;
+                            },
+                            CancellationToken.None,
+                            TaskCreationOptions.LongRunning,
+                            TaskScheduler.Default
+                        )
+                        .Unwrap()
+                )
+                .ToArray();
+            await Task.WhenAll(calls);
 
-        Assert.Equal(1, opened);
-        Assert.Equal(8, store.Loaded.Count);
+            Assert.Equal(1, opened);
+            Assert.Equal(callers, store.Loaded.Count);
+        }
     }
 
     [Fact]
@@ -232,7 +256,91 @@ public sealed class EventStoreTests
 
         Assert.True(cancelled);
         Assert.Equal(1, store.Disposals);
-        Assert.Same(store, await waiting);
+        // The caller that waited gets no disposed store: after disposal every call throws.
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => waiting);
+    }
+
+    [Fact]
+    public async Task A_caller_waiting_for_an_open_that_disposal_cancels_is_told_the_store_is_disposed()
+    {
+        var started = new TaskCompletionSource();
+        var provider = Fixtures.Build(o =>
+            o.UseEventStore(
+                async (_, _, cancellationToken) =>
+                {
+                    started.SetResult();
+                    await Task.Delay(Timeout.Infinite, cancellationToken);
+                    return new RecordingStore();
+                }
+            )
+        );
+        var deferred = provider.GetRequiredService<DeferredEventStore>();
+        var waiting = deferred.OpenAsync().AsTask();
+        await started.Task;
+
+        await provider.DisposeAsync();
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => waiting);
+    }
+
+    [Fact]
+    public async Task A_synchronous_dispose_on_a_single_threaded_context_during_an_open_completes()
+    {
+        // A UI thread: it starts an open (a button's handler) and the window closes, disposing the container
+        // synchronously on the same thread while the open is under way. Nothing of the open may need that thread.
+        var store = new RecordingStore();
+        using var started = new ManualResetEventSlim();
+        var provider = Fixtures.Build(o =>
+            o.UseEventStore(
+                async (_, _, cancellationToken) =>
+                {
+                    started.Set();
+                    // A slow database: the open is under way until the disposal cancels it.
+                    await Task.Delay(Timeout.Infinite, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                    return store;
+                }
+            )
+        );
+        var deferred = provider.GetRequiredService<DeferredEventStore>();
+        using var context = new SingleThreadedContext();
+        Task? open = null;
+
+        var handler = context.Run(() =>
+        {
+            open = deferred.OpenAsync().AsTask();
+            // The open must start without this thread (a factory posted to it would never run while it blocks here).
+            Assert.True(started.Wait(TimeSpan.FromSeconds(30)));
+            provider.Dispose();
+        });
+
+        // Generous bound, only so the deadlock fails the test instead of hanging the run.
+        await handler.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(1, store.Disposals);
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => open!);
+    }
+
+    [Fact]
+    public async Task Disposal_releases_what_it_holds_even_when_the_stores_own_disposal_throws()
+    {
+        var token = CancellationToken.None;
+        var store = new RecordingStore { DisposeError = new IOException("disk gone") };
+        var provider = Fixtures.Build(o =>
+            o.UseEventStore(
+                (_, _, cancellationToken) =>
+                {
+                    token = cancellationToken;
+                    return Task.FromResult(store);
+                }
+            )
+        );
+        await provider.GetRequiredService<DeferredEventStore>().OpenAsync();
+
+        var error = await Assert.ThrowsAsync<IOException>(async () => await provider.DisposeAsync());
+
+        Assert.Equal("disk gone", error.Message);
+        Assert.True(token.IsCancellationRequested);
+        // The lifetime's CancellationTokenSource was disposed all the same: its wait handle is gone.
+        Assert.Throws<ObjectDisposedException>(() => token.WaitHandle);
     }
 
     [Fact]

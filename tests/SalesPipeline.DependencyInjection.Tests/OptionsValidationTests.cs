@@ -93,7 +93,7 @@ public sealed class OptionsValidationTests
     }
 
     [Fact]
-    public void A_health_policy_naming_a_stage_the_default_pipeline_lacks_is_refused()
+    public void A_health_policy_naming_a_stage_a_pipeline_lacks_is_refused()
     {
         // "negotiation" is a stage of PipelineDefinition.Default, not of Enterprise (discovery, proposal).
         var policy = HealthPolicy.Default with
@@ -109,7 +109,8 @@ public sealed class OptionsValidationTests
 
         Assert.Equal("HealthPolicy", error.ParamName);
         Assert.StartsWith(
-            "HealthPolicy names stage \"negotiation\", but the default pipeline \"Enterprise\" has no open stage with that id; its open stages are discovery, proposal.",
+            "HealthPolicy must fit every registered pipeline (it applies to the deals of each): The policy names stage \"negotiation\", "
+                + "but pipeline \"Enterprise\" has no open stage with that id; its open stages are discovery, proposal.",
             error.Message
         );
     }
@@ -125,7 +126,35 @@ public sealed class OptionsValidationTests
         var error = Rejected<ArgumentException>(o => o.HealthPolicy = policy);
 
         Assert.Equal("HealthPolicy", error.ParamName);
-        Assert.Contains("names stage \"won\", but the default pipeline \"Default\" has no open stage with that id", error.Message);
+        Assert.Contains("names stage \"won\", but pipeline \"Default\" has no open stage with that id", error.Message);
+    }
+
+    [Fact]
+    public void A_health_policy_is_checked_against_every_pipeline_not_only_the_default()
+    {
+        // "proposal" is an open stage of Enterprise (the default) but not of SMB (trial only): PipelineHealth would
+        // throw for every SMB deal, so the registration is refused, naming the pipeline and the stage.
+        var policy = HealthPolicy.Default with
+        {
+            RottingAfterByStage = new Dictionary<string, Duration> { ["proposal"] = Duration.FromDays(21) },
+        };
+        var services = new ServiceCollection();
+
+        var error = Assert.Throws<ArgumentException>(() =>
+            services.AddSalesPipeline(o =>
+            {
+                o.AddPipeline(Fixtures.Enterprise).AddPipeline(Fixtures.Smb).DefaultPipeline = "Enterprise";
+                o.HealthPolicy = policy;
+            })
+        );
+
+        Assert.Equal("HealthPolicy", error.ParamName);
+        Assert.StartsWith(
+            "HealthPolicy must fit every registered pipeline (it applies to the deals of each): The policy names stage \"proposal\", "
+                + "but pipeline \"SMB\" has no open stage with that id; its open stages are trial.",
+            error.Message
+        );
+        Assert.Empty(services);
     }
 
     [Fact]

@@ -16,10 +16,13 @@ internal sealed class RecordingStore : IEventStore
 
     public List<DealId> Loaded { get; } = [];
 
+    // Thrown by DisposeAsync when set (a store whose own disposal fails).
+    public Exception? DisposeError { get; init; }
+
     public ValueTask DisposeAsync()
     {
         Interlocked.Increment(ref disposals);
-        return ValueTask.CompletedTask;
+        return DisposeError is null ? ValueTask.CompletedTask : ValueTask.FromException(DisposeError);
     }
 
     public Task<StoredDeal?> LoadDealAsync(DealId id, CancellationToken cancellationToken = default)

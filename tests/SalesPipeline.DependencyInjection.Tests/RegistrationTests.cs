@@ -19,7 +19,9 @@ public sealed class RegistrationTests
         var policy = HealthPolicy.Default with
         {
             StaleAfter = Duration.FromDays(10),
-            RottingAfterByStage = new Dictionary<string, Duration> { ["proposal"] = Duration.FromDays(21) },
+            // No stage named: the two pipelines share no open stage, and the policy applies to the deals of each
+            // (OptionsValidationTests: one naming "proposal" is refused for SMB).
+            ShortlistSize = 7,
         };
         using var provider = Fixtures.Build(o =>
         {
@@ -52,6 +54,20 @@ public sealed class RegistrationTests
         var forecasts = provider.GetRequiredService<ForecastOptions>();
         Assert.Equal(ForecastOptions.Default with { Organization = Fixtures.Organization, Rates = rates }, forecasts);
         Assert.Equal("PipelineCatalog: Enterprise (default), SMB", catalog.ToString());
+    }
+
+    [Fact]
+    public void The_catalogs_pipelines_cannot_be_changed_through_a_cast()
+    {
+        using var provider = Fixtures.Build(o => o.AddPipeline(Fixtures.Enterprise).AddPipeline(Fixtures.Smb).DefaultPipeline = "SMB");
+        var catalog = provider.GetRequiredService<PipelineCatalog>();
+
+        Assert.IsNotType<PipelineDefinition[]>(catalog.Pipelines);
+        var list = Assert.IsAssignableFrom<IList<PipelineDefinition>>(catalog.Pipelines);
+        Assert.True(list.IsReadOnly);
+        Assert.Throws<NotSupportedException>(() => list[0] = Fixtures.Smb);
+        Assert.Throws<NotSupportedException>(() => list.Add(Fixtures.Smb));
+        Assert.Equal([Fixtures.Enterprise, Fixtures.Smb], catalog.Pipelines);
     }
 
     [Fact]

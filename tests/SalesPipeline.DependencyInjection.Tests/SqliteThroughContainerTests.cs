@@ -59,6 +59,35 @@ public sealed class SqliteThroughContainerTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task A_deal_of_a_pipeline_the_application_registered_itself_can_be_saved()
+    {
+        // The catalog has only Enterprise; the application injects SMB as its PipelineDefinition. The store is opened
+        // with both, so a deal of the injected pipeline is accepted (a store opened with the catalog's alone refuses it).
+        var at = Instant.FromUtc(2026, 3, 2, 9, 0);
+        var deal = Deal.Open(
+            Fixtures.Smb,
+            new DealId("S-1"),
+            "Initech seats",
+            "alice",
+            Money.Of(900m, Currency.USD),
+            new LocalDate(2026, 4, 30),
+            at
+        );
+        var services = new ServiceCollection()
+            .AddSingleton(Fixtures.Smb)
+            .AddSalesPipeline(o =>
+                o.AddPipeline(Fixtures.Enterprise)
+                    .UseEventStore((_, pipelines, ct) => SqliteEventStore.OpenAsync(path, pipelines, cancellationToken: ct))
+            );
+        await using var provider = Fixtures.Build(services);
+
+        var saved = await provider.GetRequiredService<IEventStore>().SaveDealAsync(deal, expectedVersion: 0, Guid.NewGuid());
+
+        Assert.Equal(1, saved.Version);
+        Assert.Equal(deal, (await provider.GetRequiredService<IEventStore>().LoadDealAsync(new DealId("S-1")))?.Deal);
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
