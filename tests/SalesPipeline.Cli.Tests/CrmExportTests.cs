@@ -142,4 +142,105 @@ public class CrmExportTests
         Assert.Equal(178_500m, ReportJson.Money(report.Row("stage_weighted_forecast", "label", "2026-03"), "weighted"));
         Assert.Equal(50_000.50m, ReportJson.Money(report.Row("stage_weighted_forecast", "label", "2026-02"), "won"));
     }
+
+    private static readonly PipelineDefinition Salesforce = PipelineDefinition
+        .CreateBuilder("Salesforce")
+        .Stage("Prospecting", 0.10m, ForecastCategory.Pipeline)
+        .Stage("Qualification", 0.20m, ForecastCategory.Pipeline)
+        .Stage("Needs Analysis", 0.20m, ForecastCategory.Pipeline)
+        .Stage("Proposal/Price Quote", 0.75m, ForecastCategory.BestCase)
+        .Stage("Negotiation/Review", 0.90m, ForecastCategory.Commit)
+        .Won("Closed Won")
+        .Lost("Closed Lost")
+        .Build();
+
+    [Fact]
+    public async Task Salesforce_export_reads_in_its_culture_with_the_librarys_row_errors()
+    {
+        // The en_US org's reports (M/d/yyyy h:mm AM, 10,000.00): with --culture en-US only the sample's deliberate bad
+        // rows are refused, exactly as the library called directly with the machine's en-US culture refuses them.
+        var deals = Tool.SamplePath("Salesforce", "opportunities.csv");
+        var history = Tool.SamplePath("Salesforce", "opportunity-history.csv");
+        string[] args =
+        [
+            "report",
+            "--deals",
+            deals,
+            "--history",
+            history,
+            "--format",
+            "salesforce",
+            "--pipeline",
+            PipelineFile(Salesforce),
+            "--zone",
+            "America/Los_Angeles",
+            "--as-of",
+            "2026-02-28",
+        ];
+        var run = await Tool.RunAsync([.. args, "--culture", "en-US"]);
+        Assert.True(run.ExitCode == 1, run.ToString());
+        var options = new CsvReadOptions
+        {
+            Format = CsvFormat.Salesforce,
+            Zone = DateTimeZoneProviders.Tzdb["America/Los_Angeles"],
+            Culture = System.Globalization.CultureInfo.GetCultureInfo("en-US"),
+        };
+        // 2026-02-28 ends at 2026-03-01T08:00Z in Los Angeles (UTC-8).
+        var result = DealCsv.ReadFiles(Salesforce, deals, history, Instant.FromUtc(2026, 3, 1, 8, 0), options);
+        Assert.NotEmpty(result.Errors);
+        Assert.DoesNotContain(result.Errors, e => e.Reason.Contains("ISO 8601", StringComparison.Ordinal));
+        var lines = run.Error.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        Assert.Equal(result.Errors.Select(e => "  " + e), lines.Skip(1).Where(l => l.Length > 0));
+
+        // Without it the same files are read in the invariant culture, and their dates are refused as not ISO 8601.
+        var invariant = await Tool.RunAsync(args);
+        Assert.True(invariant.ExitCode == 1, invariant.ToString());
+        Assert.Contains("ISO 8601", invariant.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--culture", "xx-NOPE")]
+    [InlineData("--delimiter", "ab")]
+    [InlineData("--delimiter", "\"")]
+    public async Task A_culture_or_delimiter_that_cannot_be_is_a_usage_error(string option, string value)
+    {
+        var run = await Tool.RunAsync("funnel", "--deals", Tool.DataPath("Canonical", "deals.csv"), option, value);
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains(option + " \"" + value + "\"", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_caret_file_read_with_its_delimiter_reports_as_the_comma_file()
+    {
+        // The same two deals written with each delimiter; a name holding a comma is quoted in the comma file only. A caret
+        // is not among the delimiters the reader detects (, ; tab |), so the file needs --delimiter.
+        string[] comma =
+        [
+            "deal_id,name,owner,amount,currency,stage,status,created_at,expected_close,closed_at,loss_reason",
+            "D1,\"Acme, Inc\",eve,1000.50,USD,proposal,open,2026-01-05T09:00:00Z,2026-04-01,,",
+            "D2,Globex,bob,2500,USD,won,won,2026-01-10T09:00:00Z,2026-03-01,2026-02-20T10:00:00Z,",
+        ];
+        string[] caret =
+        [
+            "deal_id^name^owner^amount^currency^stage^status^created_at^expected_close^closed_at^loss_reason",
+            "D1^Acme, Inc^eve^1000.50^USD^proposal^open^2026-01-05T09:00:00Z^2026-04-01^^",
+            "D2^Globex^bob^2500^USD^won^won^2026-01-10T09:00:00Z^2026-03-01^2026-02-20T10:00:00Z^",
+        ];
+        var commaFile = Path.Combine(Tool.TempDirectory(), "deals.csv");
+        var caretFile = Path.Combine(Tool.TempDirectory(), "deals.csv");
+        await File.WriteAllLinesAsync(commaFile, comma);
+        await File.WriteAllLinesAsync(caretFile, caret);
+        var byComma = await Tool.RunAsync("forecast", "--deals", commaFile, "--as-of", "2026-03-31", "--json");
+        var byCaret = await Tool.RunAsync("forecast", "--deals", caretFile, "--delimiter", "^", "--as-of", "2026-03-31", "--json");
+        Assert.True(byComma.ExitCode == 0, byComma.ToString());
+        Assert.True(byCaret.ExitCode == 0, byCaret.ToString());
+        Assert.Equal(byComma.Output, byCaret.Output);
+        // By hand: D1 in Proposal (50%) expected in April: 1,000.50 x 0.5 = 500.25 weighted.
+        var report = ReportJson.Parse(byCaret.Output);
+        Assert.Equal(500.25m, ReportJson.Money(report.Row("stage_weighted_forecast", "label", "2026-04"), "weighted"));
+
+        // Read without --delimiter, the caret file is one column: refused, not misread.
+        var unsaid = await Tool.RunAsync("forecast", "--deals", caretFile, "--as-of", "2026-03-31");
+        Assert.True(unsaid.ExitCode == 1, unsaid.ToString());
+    }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using System.Globalization;
 using System.IO;
 using NodaTime;
 using NodaTime.Text;
@@ -93,6 +94,23 @@ internal sealed class InputOptions
             CustomParser = ParseCurrency,
         };
 
+    public Option<CultureInfo?> Culture { get; } =
+        new("--culture")
+        {
+            Description =
+                "The culture the CSV files' dates and numbers are written in (en-US for Salesforce's 7/1/2026 9:00 AM); default: invariant (ISO dates, 1234.56).",
+            HelpName = "NAME",
+            CustomParser = ParseCulture,
+        };
+
+    public Option<char?> Delimiter { get; } =
+        new("--delimiter")
+        {
+            Description = "The CSV files' field delimiter; default: detected among , ; tab and | from the first lines.",
+            HelpName = "CHAR",
+            CustomParser = ParseDelimiter,
+        };
+
     public Option<string> Owner { get; } = new("--owner") { Description = "Only the deals of this owner.", HelpName = "OWNER" };
 
     public Option<string> Team { get; } =
@@ -124,12 +142,14 @@ internal sealed class InputOptions
     {
         // import stores deals and leads only: the options it would not use are not offered (never silently ignored).
         Option[] options = forImport
-            ? [Deals, History, Format, Pipeline, Leads, Store, Postgres, PostgresSchema, AsOf, Zone, Currency]
+            ? [Deals, History, Format, Culture, Delimiter, Pipeline, Leads, Store, Postgres, PostgresSchema, AsOf, Zone, Currency]
             :
             [
                 Deals,
                 History,
                 Format,
+                Culture,
+                Delimiter,
                 Pipeline,
                 Leads,
                 Activities,
@@ -172,6 +192,10 @@ internal sealed class InputOptions
             {
                 result.AddError("--format is the shape of the --deals file: it needs --deals.");
             }
+            if ((result.GetResult(Culture) is not null || result.GetResult(Delimiter) is not null) && !deals)
+            {
+                result.AddError("--culture and --delimiter describe CSV files: they need --deals.");
+            }
         });
     }
 
@@ -198,7 +222,9 @@ internal sealed class InputOptions
             parse.GetValue(Zone),
             parse.GetValue(Currency),
             parse.GetValue(Owner),
-            parse.GetValue(Team)
+            parse.GetValue(Team),
+            parse.GetValue(Culture),
+            parse.GetValue(Delimiter)
         );
 
     private static LocalDate? ParseDate(ArgumentResult result)
@@ -233,5 +259,38 @@ internal sealed class InputOptions
         }
         result.AddError($"--currency \"{text}\" is not an ISO 4217 code in capitals (USD, EUR).");
         return null;
+    }
+
+    private static CultureInfo? ParseCulture(ArgumentResult result)
+    {
+        var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+        try
+        {
+            // Only cultures the machine's ICU data has: an unknown name is refused, never read as the invariant culture.
+            return CultureInfo.GetCultureInfo(text, predefinedOnly: true);
+        }
+        catch (CultureNotFoundException)
+        {
+            result.AddError($"--culture \"{text}\" is not a culture this machine knows (en-US, de-DE, fr-FR).");
+            return null;
+        }
+    }
+
+    private static char? ParseDelimiter(ArgumentResult result)
+    {
+        var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+        var delimiter =
+            text == "\\t" ? '\t'
+            : text.Length == 1 ? text[0]
+            : (char?)null;
+        // The library's own rule (tab or printable ASCII other than the quote), checked here so it is a usage error.
+        if (delimiter is not ('\t' or (> ' ' and < '\u007F' and not '"')))
+        {
+            result.AddError(
+                $"--delimiter \"{text}\" is not one character that can separate fields (tab, written \\t, or printable ASCII other than the quote)."
+            );
+            return null;
+        }
+        return delimiter;
     }
 }

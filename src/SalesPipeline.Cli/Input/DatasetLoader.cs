@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
@@ -47,6 +48,8 @@ internal static class DatasetLoader
         {
             Format = spec.Format,
             Zone = zone,
+            Culture = spec.Culture ?? CultureInfo.InvariantCulture,
+            Delimiter = spec.Delimiter,
             DefaultCurrency = spec.Currency,
             Progress = progress,
         };

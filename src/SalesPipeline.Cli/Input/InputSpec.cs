@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO;
 using NodaTime;
 using SalesPipeline.Csv;
@@ -20,6 +21,8 @@ namespace SalesPipeline.Cli.Input;
 /// <param name="Currency">The reporting currency, also the currency of CSV amounts without one.</param>
 /// <param name="Owner">Only this owner's deals.</param>
 /// <param name="Team">Only the deals of this team's members (with its subteams).</param>
+/// <param name="Culture">The culture of the CSV files' dates and numbers; invariant when null.</param>
+/// <param name="Delimiter">The CSV files' delimiter; detected when null.</param>
 internal sealed record InputSpec(
     CsvFormat Format,
     FileInfo? Deals,
@@ -35,7 +38,9 @@ internal sealed record InputSpec(
     DateTimeZone? Zone,
     Currency? Currency,
     string? Owner,
-    string? Team
+    string? Team,
+    CultureInfo? Culture = null,
+    char? Delimiter = null
 )
 {
     /// <summary>Whether the data comes from the embedded sample (no files and no store).</summary>
