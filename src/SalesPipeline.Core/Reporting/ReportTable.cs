@@ -141,8 +141,8 @@ public sealed class ReportTable
         string.Create(CultureInfo.InvariantCulture, $"{Name}: {Columns.Count} columns, {rows.Length} rows");
 
     /// <summary>
-    /// A cell's text in the one invariant form of docs/export.md, the form the CSV files, the command-line tool and the
-    /// notebook's plain text write, whatever the machine's culture.
+    /// A cell's text in the one invariant form of docs/export.md, the form the CSV files and the notebook's plain
+    /// text write, whatever the machine's culture.
     /// </summary>
     /// <param name="value">A cell: null or a value a <see cref="ReportTable"/> admits.</param>
     /// <returns>
