@@ -382,7 +382,7 @@ static class Expected
         {
             return "html: MISSING (no text/html form)";
         }
-        static int Count(string text, string pattern) => Regex.Matches(text, pattern, RegexOptions.IgnoreCase).Count;
+        static int Count(string text, string pattern) => Regex.Count(text, pattern, RegexOptions.IgnoreCase);
         var bodies = Regex.Matches(html, "<tbody>(.*?)</tbody>", RegexOptions.Singleline | RegexOptions.IgnoreCase);
         var rows = bodies.Sum(b => Count(b.Groups[1].Value, "<tr[ >]"));
         var captions = Regex
