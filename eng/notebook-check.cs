@@ -1,5 +1,6 @@
 // Runs a .dib notebook headless through `dotnet-interactive stdio` (the kernel of VS Code's Polyglot Notebooks) and checks
-// it: every cell must succeed, and every cell's text outputs must match the expected outputs checked in beside it.
+// it: every cell must succeed, every result must have sound HTML, and every cell's text outputs and HTML summaries must
+// match the expected outputs checked in beside it.
 // Called by eng/notebook-check.sh (which installs the tool and packs nothing itself); see docs/notebooks/README.md.
 //
 // usage: dotnet run eng/notebook-check.cs -- --kernel PATH --notebook X.dib --feed DIR --version V
@@ -170,6 +171,16 @@ File.WriteAllText(executedPath, Ipynb.Write(executed));
 Console.WriteLine($"executed notebook: {executedPath}");
 
 var actual = Expected.Render(executed);
+
+// A broken or missing HTML form fails even with --update: it must never become the expected output.
+foreach (
+    var broken in actual
+        .Split('\n')
+        .Where(l => l.StartsWith("html: BROKEN", StringComparison.Ordinal) || l.StartsWith("html: MISSING", StringComparison.Ordinal))
+)
+{
+    failures.Add($"a result's HTML is wrong: {broken}");
+}
 var expectedPath = Path.GetFullPath(options["--expected"]);
 if (update)
 {
@@ -331,7 +342,7 @@ static class Expected
     // - the kernel's package-restore progress ("Installing Packages" with a growing row of dots, restore sources with
     //   this machine's paths) and its "Loading extension..." notes, which hold the package folder's path: left out;
     // - line endings: \n.
-    // HTML is not compared here: tests/SalesPipeline.Interactive.Tests checks it, value by value.
+    // Each result's HTML is summarised (HtmlSummary): tests/SalesPipeline.Interactive.Tests checks it value by value.
     public static string Render(List<(Cell Cell, List<Output> Outputs, bool Ok)> executed)
     {
         var text = new StringBuilder();
@@ -350,9 +361,50 @@ static class Expected
                 var shown =
                     plain ?? (output.Values.Count == 0 ? "" : $"({output.Values[0].Mime} only, {output.Values[0].Value.Length} chars)");
                 text.Append($"--- {Kind(output.EventType)}\n").Append(shown.ReplaceLineEndings("\n").TrimEnd('\n')).Append('\n');
+                if (output.EventType is "ReturnValueProduced" or "DisplayedValueProduced" or "DisplayedValueUpdated")
+                {
+                    var html = output.Values.FirstOrDefault(v => v.Mime == "text/html").Value;
+                    text.Append(HtmlSummary(html)).Append('\n');
+                }
             }
         }
         return text.ToString();
+    }
+
+    // What the reader sees, in a line or two: how many charts, tables, table rows (the body's, not the header or the
+    // "N more rows" footer) and text blocks, and each table's caption (its name). The HTML itself is not compared (a
+    // chart's coordinates are tests/SalesPipeline.Html.Tests' business), but a result whose HTML is missing, an
+    // exception, an object tree (what the kernel writes for a type with no formatter: <details>, a date's Calendar and
+    // Era) or a formatter's stub (no chart, no table) changes this summary, and the first three are named outright.
+    public static string HtmlSummary(string? html)
+    {
+        if (html is null)
+        {
+            return "html: MISSING (no text/html form)";
+        }
+        static int Count(string text, string pattern) => Regex.Count(text, pattern, RegexOptions.IgnoreCase);
+        var bodies = Regex.Matches(html, "<tbody>(.*?)</tbody>", RegexOptions.Singleline | RegexOptions.IgnoreCase);
+        var rows = bodies.Sum(b => Count(b.Groups[1].Value, "<tr[ >]"));
+        var captions = Regex
+            .Matches(html, "<caption>(.*?)</caption>", RegexOptions.Singleline | RegexOptions.IgnoreCase)
+            .Select(m => System.Net.WebUtility.HtmlDecode(Regex.Replace(m.Groups[1].Value, "<[^>]*>", "")).Trim());
+        var line =
+            $"html: svg={Count(html, "<svg[ >]")} table={Count(html, "<table[ >]")} rows={rows} pre={Count(html, "<pre[ >]")}"
+            + $" captions=[{string.Join(", ", captions)}]";
+        var problems = new List<string>();
+        if (html.Contains("Exception", StringComparison.Ordinal))
+        {
+            problems.Add("an exception");
+        }
+        if (Count(html, "<details[ >]") > 0 || Regex.IsMatch(html, @"\b(Calendar|Era)\b"))
+        {
+            problems.Add("an object tree (<details>, Calendar or Era)");
+        }
+        if (html.Trim().Length == 0)
+        {
+            problems.Add("nothing");
+        }
+        return problems.Count == 0 ? line : $"{line}\nhtml: BROKEN, it holds {string.Join(" and ", problems)}";
     }
 
     private static bool IsKernelNote(Output output) =>

@@ -62,3 +62,17 @@ dotnet run eng/notebook-check.cs -- \
   --executed "$out/notebook-walkthrough.ipynb" \
   --package-folder "$work/packages" \
   "${update[@]}"
+
+# The kernel restores from the #i folder and nuget.org without package source mapping, so a SalesPipeline.* of the same
+# version on nuget.org could be taken instead of the one just packed: check that each came from $packages (as
+# eng/consumer-check.sh does).
+echo "--- checking where the kernel restored SalesPipeline.* from"
+found=0
+for restored in "$work/packages"/salespipeline.*; do
+  [ -d "$restored" ] || continue
+  found=$((found + 1))
+  [ -f "$restored/$version/.nupkg.metadata" ] && grep -Eq "\"source\": \"$packages/?\"" "$restored/$version/.nupkg.metadata" \
+    || { echo "$(basename "$restored") $version did not come from $packages:"; cat "$restored/$version/.nupkg.metadata" 2>/dev/null || ls "$restored"; exit 1; }
+done
+[ "$found" -ge 4 ] || { echo "expected at least 4 SalesPipeline packages in $work/packages, found $found"; exit 1; }
+echo "restored from $packages: $(cd "$work/packages" && ls -d salespipeline.* | tr '\n' ' ')"

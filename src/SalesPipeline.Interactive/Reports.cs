@@ -67,9 +67,13 @@ internal static class Reports
         on.Html<PipelineDefinition>(p => $"<div class=\"sp-report\">{SvgCharts.Pipeline(p)}</div>", p => p.ToString());
     }
 
-    /// <summary>A report: its chart (when there is one) and tables in HTML, its own ToString() as text.</summary>
+    /// <summary>A report: its chart (when there is one) and tables in HTML; as text, the same tables (a blank line between
+    /// two), so the text a diff or a console shows is what the reader sees, not a second rendering of the report.</summary>
     private static void Report<T>(Registrar on, Func<T, string>? chart, params Func<T, ReportTable>[] tables) =>
-        on.Html<T>(r => Html(on.MaxRows, chart?.Invoke(r), tables.Select(t => t(r))), r => r?.ToString() ?? "");
+        on.Html<T>(
+            r => Html(on.MaxRows, chart?.Invoke(r), tables.Select(t => t(r))),
+            r => string.Join("\n\n", tables.Select(t => TableText.Format(t(r), on.MaxRows)))
+        );
 
     /// <summary>Something shown as tables only, in HTML and as aligned text.</summary>
     private static void Tables<T>(Registrar on, Func<T, ReportTable> table) =>

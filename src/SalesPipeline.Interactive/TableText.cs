@@ -2,8 +2,6 @@ using System;
 using System.Globalization;
 using System.Linq;
 using System.Text;
-using NodaTime;
-using NodaTime.Text;
 using SalesPipeline.Reporting;
 
 namespace SalesPipeline.Interactive;
@@ -23,8 +21,8 @@ internal static class TableText
 
     /// <summary>
     /// The name, then the header and rows with columns padded to their widest cell (numbers right-aligned), then a line
-    /// saying how many rows were left out ("(12 more rows)", as the HTML table's footer says it). Cells are written as the CSV files write them (docs/export.md): invariant
-    /// numbers with every digit, ISO dates and instants, true/false, nothing for null.
+    /// saying how many rows were left out ("(12 more rows)", as the HTML table's footer says it). Cells are written as the CSV files write them (<see cref="ReportTable.FormatCell"/>,
+    /// docs/export.md): invariant numbers with every digit, ISO dates and instants, true/false, nothing for null.
     /// </summary>
     public static string Format(ReportTable table, int maxRows)
     {
@@ -37,7 +35,7 @@ internal static class TableText
             cells[0, c] = head.Columns[c].Name;
             for (var r = 0; r < head.RowCount; r++)
             {
-                cells[r + 1, c] = Cell(head[r, c]);
+                cells[r + 1, c] = ReportTable.FormatCell(head[r, c]);
             }
             for (var r = 0; r <= head.RowCount; r++)
             {
@@ -65,18 +63,4 @@ internal static class TableText
     }
 
     private static bool IsNumber(ColumnType type) => type is ColumnType.WholeNumber or ColumnType.ExactNumber or ColumnType.RealNumber;
-
-    private static string Cell(object? cell) =>
-        cell switch
-        {
-            null => "",
-            string s => s,
-            long l => l.ToString(CultureInfo.InvariantCulture),
-            decimal m => m.ToString(CultureInfo.InvariantCulture),
-            double d => d.ToString("R", CultureInfo.InvariantCulture),
-            bool b => b ? "true" : "false",
-            LocalDate date => LocalDatePattern.Iso.Format(date),
-            Instant instant => InstantPattern.ExtendedIso.Format(instant),
-            _ => Convert.ToString(cell, CultureInfo.InvariantCulture) ?? "",
-        };
 }

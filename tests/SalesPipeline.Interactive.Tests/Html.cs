@@ -33,4 +33,27 @@ internal static class Html
         ];
 
     public static int Count(XElement root, string element) => root.Descendants().Count(e => e.Name.LocalName == element);
+
+    /// <summary>The lines of an aligned text table (header first) as cells by column name: a column starts where its
+    /// name does in the header (names are padded on the right) and ends two spaces before the next one.</summary>
+    public static List<Dictionary<string, string>> TextRows(IEnumerable<string> lines)
+    {
+        var all = lines.ToList();
+        var names = all[0].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var starts = new int[names.Length];
+        for (int c = 0, at = 0; c < names.Length; c++)
+        {
+            starts[c] = at = all[0].IndexOf(names[c], at, StringComparison.Ordinal);
+            at += names[c].Length;
+        }
+        string Cell(string line, int c)
+        {
+            var end = c + 1 < starts.Length ? starts[c + 1] : line.Length;
+            return starts[c] >= line.Length ? "" : line[starts[c]..Math.Min(end, line.Length)].Trim();
+        }
+        return
+        [
+            .. all.Where(l => !l.StartsWith('(')).Select(l => names.Select((n, c) => (n, Cell(l, c))).ToDictionary(p => p.n, p => p.Item2)),
+        ];
+    }
 }

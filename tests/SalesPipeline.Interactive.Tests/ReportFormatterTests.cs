@@ -107,7 +107,34 @@ public class ReportFormatterTests
         Assert.Equal("100.00 USD", Cell("p50"));
         Assert.Equal("300.00 USD", Cell("p90"));
         Assert.Equal("150.00 USD", Cell("mean"));
-        Assert.Equal(distribution.ToString(), Html.TextOf(distribution));
+        // The text is the same summary table (not the report's ToString()), its cells in the export forms.
+        var text = Html.TextOf(distribution).Split('\n');
+        Assert.Equal("revenue_distribution_summary", text[0]);
+        Assert.Equal(3, text.Length); // the name, the header, one row
+        var cells = Html.TextRows(text[1..])[1];
+        decimal TextCell(string column) => decimal.Parse(cells[column], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(0m, TextCell("p10"));
+        Assert.Equal(100m, TextCell("p50"));
+        Assert.Equal(300m, TextCell("p90"));
+        Assert.Equal(150m, TextCell("mean"));
+    }
+
+    [Fact]
+    public void A_reports_text_is_the_text_of_the_tables_its_html_shows()
+    {
+        // The funnel of TeamDeals: reached 5, 4, 3, 2 from prospecting to negotiation (worked out there). Its text is the
+        // funnel table, aligned, so a check that reads the text reads the table the notebook shows.
+        var text = Html.TextOf(Funnel.Of(Deals, TeamDeals.Pipeline)).Split('\n');
+        Assert.Equal("funnel", text[0]);
+        // The first rows are the whole funnel's (no owner, team, source or product), one per stage.
+        var counts = Html.TextRows(text[1..])
+            .Skip(1)
+            .Where(r => r["owner"] == "" && r["team"] == "" && r["source"] == "" && r["product"] == "")
+            .ToDictionary(r => r["stage_id"], r => r["reached"]);
+        Assert.Equal("5", counts["prospecting"]);
+        Assert.Equal("4", counts["qualified"]);
+        Assert.Equal("3", counts["proposal"]);
+        Assert.Equal("2", counts["negotiation"]);
     }
 
     [Fact]

@@ -10,7 +10,7 @@ using SalesPipeline.Targets;
 namespace SalesPipeline.Interactive.Tests;
 
 // Every report the walkthrough shows, on the embedded sample (about 3,800 deals, 20 reps in 4 teams): well-formed HTML,
-// no object tree, at most the default number of rows per table, the report's own text as text/plain, and a size that
+// no object tree, at most the default number of rows per table, the text of its tables as text/plain, and a size that
 // stays small however large the data.
 public class SampleReportTests
 {
@@ -79,6 +79,16 @@ public class SampleReportTests
         Assert.True(html.Length < 30_000, $"{name}: {html.Length} characters");
         Assert.NotEqual(html, Html.TextOf(value));
         Assert.False(string.IsNullOrWhiteSpace(Html.TextOf(value)));
+    }
+
+    [Fact]
+    public void A_report_with_two_tables_gives_both_as_text_a_blank_line_between()
+    {
+        var text = Html.TextOf(All.Value["category forecast"]);
+        Assert.StartsWith("category_forecast\n", text, StringComparison.Ordinal);
+        Assert.Contains("\n\ncategory_adjustments\n", text, StringComparison.Ordinal);
+        // The sample's 25 nodes exceed the 20 rows shown: the text says so, as the HTML footer does.
+        Assert.Contains("more rows)", text, StringComparison.Ordinal);
     }
 
     [Fact]

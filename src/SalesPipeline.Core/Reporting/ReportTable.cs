@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using NodaTime;
+using NodaTime.Text;
 using SalesPipeline.Utility;
 
 namespace SalesPipeline.Reporting;
@@ -138,6 +139,50 @@ public sealed class ReportTable
     /// <returns>The text.</returns>
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture, $"{Name}: {Columns.Count} columns, {rows.Length} rows");
+
+    /// <summary>
+    /// A cell's text in the one invariant form of docs/export.md, the form the CSV files and the notebook's plain
+    /// text write, whatever the machine's culture.
+    /// </summary>
+    /// <param name="value">A cell: null or a value a <see cref="ReportTable"/> admits.</param>
+    /// <returns>
+    /// Null: empty text. Text: as it is. <see cref="ColumnType.WholeNumber"/> and <see cref="ColumnType.ExactNumber"/>: the
+    /// invariant <c>ToString</c> (a decimal keeps every digit and its scale: <c>82000.00</c>, <c>-0.000001</c>).
+    /// <see cref="ColumnType.RealNumber"/>: the shortest text that reads back as the same double (<c>0.1</c>,
+    /// <c>1E-07</c>). <see cref="ColumnType.Boolean"/>: <c>true</c> or <c>false</c>. <see cref="ColumnType.Date"/>: ISO
+    /// <c>2026-03-31</c>. <see cref="ColumnType.Instant"/>: ISO in UTC, the fraction only when there is one
+    /// (<c>2026-03-10T12:00:00Z</c>, <c>2026-03-10T12:00:00.5Z</c>).
+    /// </returns>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="value"/> is none of the seven cell types (string, long, decimal, double, bool, LocalDate, Instant),
+    /// or a value no table admits: a double that is not finite, a date outside the ISO calendar or 0001-9999, an instant
+    /// outside 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z.
+    /// </exception>
+    /// <example><code>
+    /// ReportTable.FormatCell(1234.50m);                           // "1234.50"
+    /// ReportTable.FormatCell(2.0 / 3);                            // "0.6666666666666666"
+    /// ReportTable.FormatCell(new LocalDate(2026, 3, 31));         // "2026-03-31"
+    /// ReportTable.FormatCell(null);                               // ""
+    /// </code></example>
+    public static string FormatCell(object? value) =>
+        value switch
+        {
+            null => "",
+            string text => text,
+            long whole => whole.ToString(CultureInfo.InvariantCulture),
+            decimal exact => exact.ToString(CultureInfo.InvariantCulture),
+            double real when double.IsFinite(real) => real.ToString("R", CultureInfo.InvariantCulture),
+            bool flag => flag ? "true" : "false",
+            LocalDate date when Preconditions.DateProblem(date) is null => LocalDatePattern.Iso.Format(date),
+            Instant instant when Preconditions.InstantProblem(instant) is null => InstantPattern.ExtendedIso.Format(instant),
+            _ => throw new ArgumentException(
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"The value {Describe(value)} is not a report cell: a cell is null, a string, a long, a decimal, a finite double, a bool, a LocalDate (ISO calendar, 0001-9999) or an Instant (0001-9999)."
+                ),
+                nameof(value)
+            ),
+        };
 
     private static object? CheckCell(string table, int row, ReportColumn column, object? cell)
     {

@@ -1,8 +1,5 @@
 using System;
-using System.Globalization;
 using System.IO;
-using NodaTime;
-using NodaTime.Text;
 using SalesPipeline.Reporting;
 
 namespace SalesPipeline.Csv.Writing;
@@ -66,19 +63,13 @@ internal static class CsvRecords
     // The field in quotes, its quotes doubled.
     internal static string Quoted(string field) => "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
+    // The one invariant form of every cell is Core's (docs/export.md); the CSV adds only the formula escape of text.
     internal static string? Format(object? cell, CsvWriteOptions options) =>
         cell switch
         {
             null => null,
             string text => options.EscapeFormulas && StartsLikeFormula(text) ? "'" + text : text,
-            long whole => whole.ToString(CultureInfo.InvariantCulture),
-            decimal exact => exact.ToString(CultureInfo.InvariantCulture),
-            double real => real.ToString("R", CultureInfo.InvariantCulture),
-            bool flag => flag ? "true" : "false",
-            LocalDate date => LocalDatePattern.Iso.Format(date),
-            Instant instant => InstantPattern.ExtendedIso.Format(instant),
-            // ReportTable admits no other type; this guards a future ColumnType the writer has not learnt.
-            _ => throw new NotSupportedException($"A report cell of type {cell.GetType().Name} has no CSV form."),
+            _ => ReportTable.FormatCell(cell),
         };
 
     // OWASP, CSV Injection: a cell starting with = + - @ tab or carriage return may be run as a formula.
