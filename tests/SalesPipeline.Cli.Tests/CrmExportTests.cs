@@ -4,40 +4,18 @@ using System.Threading.Tasks;
 using NodaTime;
 using SalesPipeline.Cli.Tests.Support;
 using SalesPipeline.Csv;
+using SalesPipeline.Csv.Tests.Support;
 using SalesPipeline.Json;
 using SalesPipeline.Pipelines;
 
 namespace SalesPipeline.Cli.Tests;
 
-// The CRM sample exports of the CSV package's tests (tests/SalesPipeline.Csv.Tests/Samples), read through --format with
-// their pipelines given as JSON documents. Each sample has rejected rows on purpose: the tool prints every one of them
-// (the same errors as the library called directly) and exits 1.
+// The CRM sample exports of the CSV package's tests (tests/SalesPipeline.Csv.Tests/Samples, with their pipelines from
+// its Support/Exports.cs, linked), read through --format with the pipelines given as JSON documents. Each sample has
+// rejected rows on purpose: the tool prints every one of them (the same errors as the library called directly) and
+// exits 1.
 public class CrmExportTests
 {
-    private static readonly Instant AsOf = Instant.FromUtc(2026, 3, 1, 0, 0);
-
-    private static readonly PipelineDefinition HubSpot = PipelineDefinition
-        .CreateBuilder("Sales Pipeline")
-        .Stage("Appointment Scheduled", 0.20m, ForecastCategory.Pipeline)
-        .Stage("Qualified To Buy", 0.40m, ForecastCategory.Pipeline)
-        .Stage("Presentation Scheduled", 0.60m, ForecastCategory.BestCase)
-        .Stage("Decision Maker Bought-In", 0.80m, ForecastCategory.Commit)
-        .Stage("Contract Sent", 0.90m, ForecastCategory.Commit)
-        .Won("Closed Won")
-        .Lost("Closed Lost")
-        .Build();
-
-    private static readonly PipelineDefinition Pipedrive = PipelineDefinition
-        .CreateBuilder("Sales pipeline")
-        .Stage("Qualified", 0.10m, ForecastCategory.Pipeline)
-        .Stage("Contact Made", 0.20m, ForecastCategory.Pipeline)
-        .Stage("Demo Scheduled", 0.40m, ForecastCategory.Pipeline)
-        .Stage("Proposal Made", 0.60m, ForecastCategory.BestCase)
-        .Stage("Negotiations Started", 0.80m, ForecastCategory.Commit)
-        .Won("Won")
-        .Lost("Lost")
-        .Build();
-
     private static string PipelineFile(PipelineDefinition pipeline)
     {
         var path = Path.Combine(Tool.TempDirectory(), "pipeline.json");
@@ -56,7 +34,7 @@ public class CrmExportTests
             "--format",
             "hubspot",
             "--pipeline",
-            PipelineFile(HubSpot),
+            PipelineFile(Exports.HubSpot),
             "--zone",
             "America/New_York",
             "--currency",
@@ -72,7 +50,7 @@ public class CrmExportTests
             DefaultCurrency = Currency.USD,
         };
         // 2026-02-28 ends at 2026-03-01T05:00Z in New York.
-        var result = DealCsv.ReadFiles(HubSpot, deals, null, Instant.FromUtc(2026, 3, 1, 5, 0), options);
+        var result = DealCsv.ReadFiles(Exports.HubSpot, deals, null, Instant.FromUtc(2026, 3, 1, 5, 0), options);
         Assert.NotEmpty(result.Errors);
         var lines = run.Error.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
         Assert.Equal(result.Errors.Select(e => "  " + e), lines.Skip(1).Where(l => l.Length > 0));
@@ -90,12 +68,12 @@ public class CrmExportTests
             "--format",
             "pipedrive",
             "--pipeline",
-            PipelineFile(Pipedrive),
+            PipelineFile(Exports.Pipedrive),
             "--as-of",
             "2026-02-28"
         );
         Assert.True(run.ExitCode == 1, run.ToString());
-        var result = DealCsv.ReadFiles(Pipedrive, deals, null, AsOf, new CsvReadOptions { Format = CsvFormat.Pipedrive });
+        var result = DealCsv.ReadFiles(Exports.Pipedrive, deals, null, Exports.AsOf, new CsvReadOptions { Format = CsvFormat.Pipedrive });
         Assert.Equal(7, result.Errors.Count);
         foreach (var error in result.Errors)
         {
@@ -115,7 +93,7 @@ public class CrmExportTests
             Zone = DateTimeZoneProviders.Tzdb["America/New_York"],
             DefaultCurrency = Currency.USD,
         };
-        var rejected = DealCsv.ReadFiles(HubSpot, source, null, AsOf, options).Errors.Select(e => e.Line).ToHashSet();
+        var rejected = DealCsv.ReadFiles(Exports.HubSpot, source, null, Exports.AsOf, options).Errors.Select(e => e.Line).ToHashSet();
         var kept = File.ReadAllLines(source).Where((_, i) => !rejected.Contains(i + 1));
         var path = Path.Combine(Tool.TempDirectory(), "deals.csv");
         await File.WriteAllLinesAsync(path, kept);
@@ -126,7 +104,7 @@ public class CrmExportTests
             "--format",
             "hubspot",
             "--pipeline",
-            PipelineFile(HubSpot),
+            PipelineFile(Exports.HubSpot),
             "--zone",
             "America/New_York",
             "--currency",
@@ -142,17 +120,6 @@ public class CrmExportTests
         Assert.Equal(178_500m, ReportJson.Money(report.Row("stage_weighted_forecast", "label", "2026-03"), "weighted"));
         Assert.Equal(50_000.50m, ReportJson.Money(report.Row("stage_weighted_forecast", "label", "2026-02"), "won"));
     }
-
-    private static readonly PipelineDefinition Salesforce = PipelineDefinition
-        .CreateBuilder("Salesforce")
-        .Stage("Prospecting", 0.10m, ForecastCategory.Pipeline)
-        .Stage("Qualification", 0.20m, ForecastCategory.Pipeline)
-        .Stage("Needs Analysis", 0.20m, ForecastCategory.Pipeline)
-        .Stage("Proposal/Price Quote", 0.75m, ForecastCategory.BestCase)
-        .Stage("Negotiation/Review", 0.90m, ForecastCategory.Commit)
-        .Won("Closed Won")
-        .Lost("Closed Lost")
-        .Build();
 
     [Fact]
     public async Task Salesforce_export_reads_in_its_culture_with_the_librarys_row_errors()
@@ -171,7 +138,7 @@ public class CrmExportTests
             "--format",
             "salesforce",
             "--pipeline",
-            PipelineFile(Salesforce),
+            PipelineFile(Exports.Salesforce),
             "--zone",
             "America/Los_Angeles",
             "--as-of",
@@ -186,7 +153,7 @@ public class CrmExportTests
             Culture = System.Globalization.CultureInfo.GetCultureInfo("en-US"),
         };
         // 2026-02-28 ends at 2026-03-01T08:00Z in Los Angeles (UTC-8).
-        var result = DealCsv.ReadFiles(Salesforce, deals, history, Instant.FromUtc(2026, 3, 1, 8, 0), options);
+        var result = DealCsv.ReadFiles(Exports.Salesforce, deals, history, Instant.FromUtc(2026, 3, 1, 8, 0), options);
         Assert.NotEmpty(result.Errors);
         Assert.DoesNotContain(result.Errors, e => e.Reason.Contains("ISO 8601", StringComparison.Ordinal));
         var lines = run.Error.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
