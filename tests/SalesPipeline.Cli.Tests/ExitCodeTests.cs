@@ -47,6 +47,8 @@ public class ExitCodeTests
     [InlineData("report", "--periods", "x")] // a bad option value
     [InlineData("report", "--periods", "0")]
     [InlineData("report", "--as-of", "2026-13-01")]
+    [InlineData("report", "--deals", "DEALS", "--as-of", "9999-12-31")] // its day would end after the calendar (was an OverflowException)
+    [InlineData("report", "--deals", "DEALS", "--as-of", "0001-12-31")]
     [InlineData("report", "--zone", "Mars/Olympus")]
     [InlineData("report", "--currency", "usd")]
     [InlineData("report", "--format", "excel", "--deals", "DEALS")]

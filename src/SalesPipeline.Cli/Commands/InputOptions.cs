@@ -227,13 +227,26 @@ internal sealed class InputOptions
             parse.GetValue(Delimiter)
         );
 
+    private static readonly LocalDate EarliestAsOf = new(2, 1, 1);
+
+    private static readonly LocalDate LatestAsOf = new(9996, 12, 31);
+
     private static LocalDate? ParseDate(ArgumentResult result)
     {
         var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
         var parsed = LocalDatePattern.Iso.Parse(text);
-        if (parsed.Success)
+        // The reports look back from the as-of date (previous quarters, the cycle) and up to 36 periods ahead, and the day
+        // ends at the next midnight: the dates kept from the calendar's ends keep every one of those inside it.
+        if (parsed.Success && parsed.Value >= EarliestAsOf && parsed.Value <= LatestAsOf)
         {
             return parsed.Value;
+        }
+        if (parsed.Success)
+        {
+            result.AddError(
+                $"--as-of \"{text}\" is outside {LocalDatePattern.Iso.Format(EarliestAsOf)} to {LocalDatePattern.Iso.Format(LatestAsOf)}: the reports look a year back and up to 36 months ahead of it."
+            );
+            return null;
         }
         result.AddError($"--as-of \"{text}\" is not a date written yyyy-MM-dd (2026-03-31).");
         return null;
