@@ -103,12 +103,21 @@ deal = pipeline.Win(deal, Instant.FromUtc(2026, 6, 12, 9, 0), "bob");
 Expect(deal.Status == DealStatus.Won && deal.Customer!.Name == "Globex Europe GmbH", "won for the renamed account");
 var pooledAfterWin = initech.TryAssignToPool(pipeline, deal, "emea", Instant.FromUtc(2026, 6, 13, 9, 0), "ada");
 Expect(pooledAfterWin.Rejections.Single().Code == RejectionCode.DealClosed, "a decided deal keeps its owner");
-Expect(Deal.FromEvents(pipeline, deal.Events) == deal && deal.AsOf(Instant.FromUtc(2026, 4, 30, 0, 0)).Status == DealStatus.Stopped, "history");
+Expect(
+    Deal.FromEvents(pipeline, deal.Events) == deal && deal.AsOf(Instant.FromUtc(2026, 4, 30, 0, 0)).Status == DealStatus.Stopped,
+    "history"
+);
 
 // A lead through a team's pool
 var lead = Lead.CreateInPool(new LeadId("L-9"), "Hooli (Gavin B.)", LeadSource.Web, "apac", Instant.FromUtc(2026, 3, 2, 9, 0), "web-form");
 Expect(!initech.CanAssignToRep("maria", lead, "bob"), "maria does not see APAC's pool");
 lead = initech.AssignToRep(lead, "kim", Instant.FromUtc(2026, 3, 2, 12, 0), "chen");
-var (converted, hooli) = lead.Convert(pipeline, new DealId("D-2"), Money.Of(9_000m, Currency.EUR), new LocalDate(2026, 5, 31), Instant.FromUtc(2026, 3, 5, 9, 0));
+var (converted, hooli) = lead.Convert(
+    pipeline,
+    new DealId("D-2"),
+    Money.Of(9_000m, Currency.EUR),
+    new LocalDate(2026, 5, 31),
+    Instant.FromUtc(2026, 3, 5, 9, 0)
+);
 Expect(converted.Status == LeadStatus.Converted && hooli.Owner == "kim", "kim's deal");
 Console.WriteLine("pools walkthrough: every figure as documented");

@@ -35,10 +35,11 @@ public sealed partial class SalesOrg : IEquatable<SalesOrg>
             r => r.Value.Select(id => peopleById[id]).ToArray(),
             StringComparer.Ordinal
         );
+        Roles = Array.AsReadOnly(roleHolders.Keys.Order(StringComparer.Ordinal).ToArray());
     }
 
     /// <summary>The names of the roles given with <see cref="SalesOrgBuilder.Role"/>, in ordinal order.</summary>
-    public IReadOnlyList<string> Roles => roleHolders.Keys.Order(StringComparer.Ordinal).ToArray();
+    public IReadOnlyList<string> Roles { get; }
 
     /// <summary>The people who hold a role, in the order they were given it; empty when nobody holds it.</summary>
     /// <param name="role">The role's name (ordinal).</param>
