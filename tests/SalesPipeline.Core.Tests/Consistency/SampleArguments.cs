@@ -10,6 +10,7 @@ using SalesPipeline.Health;
 using SalesPipeline.Leads;
 using SalesPipeline.Organization;
 using SalesPipeline.Pipelines;
+using SalesPipeline.Quotes;
 using SalesPipeline.Reporting;
 using SalesPipeline.Targets;
 
@@ -35,6 +36,8 @@ internal static class SampleArguments
     );
 
     private static readonly Lead SampleLead = Lead.Create(new LeadId("L-1"), "Globex", LeadSource.Web, "alice", At);
+
+    private static readonly Product SampleProduct = new("seat", "User seat", "seat/year", [Money.Of(480m, Currency.USD)]);
 
     private static readonly Dictionary<Type, Func<object>> Samples = new()
     {
@@ -112,6 +115,10 @@ internal static class SampleArguments
         [typeof(ImportError)] = () => new ImportError(0, null, "Amount", "-1", "An amount must not be negative."),
         [typeof(Rejection)] = () => new Rejection(RejectionCode.UnmetExitCriterion, "Criterion \"budget\" is not answered."),
         [typeof(StageEntry)] = () => new StageEntry("qualified", At),
+        [typeof(Product)] = () => SampleProduct,
+        [typeof(PriceBook)] = () => new PriceBook("2026 list", new DateInterval(new LocalDate(2026, 1, 1), Date), [SampleProduct]),
+        [typeof(Discount)] = () => Discount.Percentage(10m),
+        [typeof(QuoteLine)] = () => new QuoteLine("seat", 2m, Money.Of(480m, Currency.USD), Money.Of(480m, Currency.USD)),
     };
 
     // Where a member needs a different sample than its type's usual one, by parameter name ("this" for the instance a
@@ -121,6 +128,7 @@ internal static class SampleArguments
         [(typeof(Quota), "this")] = TeamQuota,
         [(typeof(Quota), "teamQuota")] = TeamQuota,
         [(typeof(ForecastCategory), "category")] = () => ForecastCategory.Commit,
+        [(typeof(string), "productId")] = () => "seat",
     };
 
     private static Quota TeamQuota() => Quota.ForTeam("east", FiscalCalendar.Calendar.Year(2026), Money.Of(100_000m, Currency.USD));
