@@ -135,7 +135,7 @@ public sealed record QuoteLine
     {
         if (!ReferenceEquals(price.Currency, unitPrice.Currency))
         {
-            throw new CurrencyMismatchException(unitPrice.Currency, price.Currency, what);
+            throw new CurrencyMismatchException(unitPrice.Currency, price.Currency, $"price a quote line ({what}) with");
         }
         Preconditions.CheckRange(!price.IsNegative, paramName, price, $"The {what} must not be negative; it was {price}.");
     }

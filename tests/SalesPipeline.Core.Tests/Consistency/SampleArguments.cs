@@ -39,6 +39,10 @@ internal static class SampleArguments
 
     private static readonly Product SampleProduct = new("seat", "User seat", "seat/year", [Money.Of(480m, Currency.USD)]);
 
+    private static readonly QuoteLine SampleLine = new("seat", 2m, Money.Of(480m, Currency.USD), Money.Of(480m, Currency.USD));
+
+    private static readonly Quote SampleQuote = Quote.Create("Q-1", new DealId("D-1"), "alice", Date, [SampleLine], At, "alice");
+
     private static readonly Dictionary<Type, Func<object>> Samples = new()
     {
         [typeof(string)] = () => "alice",
@@ -118,7 +122,16 @@ internal static class SampleArguments
         [typeof(Product)] = () => SampleProduct,
         [typeof(PriceBook)] = () => new PriceBook("2026 list", new DateInterval(new LocalDate(2026, 1, 1), Date), [SampleProduct]),
         [typeof(Discount)] = () => Discount.Percentage(10m),
-        [typeof(QuoteLine)] = () => new QuoteLine("seat", 2m, Money.Of(480m, Currency.USD), Money.Of(480m, Currency.USD)),
+        [typeof(QuoteLine)] = () => SampleLine,
+        [typeof(Quote)] = () => SampleQuote,
+        [typeof(QuoteEvent)] = () => SampleQuote.Events[0],
+        [typeof(QuoteTotals)] = () => SampleQuote.Totals,
+        [typeof(QuoteVersion)] = () => SampleQuote.Versions[0],
+        [typeof(ApprovalPolicy)] = () => new ApprovalPolicy([ApprovalRule.LineDiscountAbove(10m, Approver.Manager)]),
+        [typeof(ApprovalRule)] = () => ApprovalRule.LineDiscountAbove(10m, Approver.Manager),
+        [typeof(Approver)] = () => Approver.Manager,
+        [typeof(TriggeredRule)] = () => new TriggeredRule("line discount above 10%", ApproverLevel.Manager, null, "12% off"),
+        [typeof(RequiredApproval)] = () => new RequiredApproval(ApproverLevel.Manager, "lena", null),
     };
 
     // Where a member needs a different sample than its type's usual one, by parameter name ("this" for the instance a

@@ -34,4 +34,37 @@ internal static class QuoteFixtures
     );
 
     public static Money Usd_(decimal amount) => Money.Of(amount, Usd);
+
+    // victor leads Sales; maria leads East under it; alice and bob sell in East; carl leads his own team West under Sales.
+    public static readonly SalesPipeline.Organization.SalesOrg Org = SalesPipeline
+        .Organization.SalesOrg.CreateBuilder("Acme")
+        .Team("sales", "Sales", lead: "victor")
+        .Team("east", "East", parent: "sales", lead: "maria")
+        .Team("west", "West", parent: "sales", lead: "carl")
+        .Rep("victor", "Victor", "sales")
+        .Rep("maria", "Maria", "east")
+        .Rep("alice", "Alice", "east")
+        .Rep("bob", "Bob", "east")
+        .Rep("carl", "Carl", "west")
+        .Build();
+
+    public static readonly ApprovalPolicy Policy = new([
+        ApprovalRule.LineDiscountAbove(10m, Approver.Manager),
+        ApprovalRule.LineDiscountAbove(20m, Approver.NextLevelUp),
+        ApprovalRule.PriceUnderFloor(Approver.NextLevelUp),
+    ]);
+
+    public static readonly NodaTime.Instant T0 = NodaTime.Instant.FromUtc(2026, 3, 2, 9, 0);
+
+    public static NodaTime.Instant Day(int days) => T0 + NodaTime.Duration.FromDays(days);
+
+    public static QuoteLine[] Lines(decimal seatDiscount, decimal seats = 100m) =>
+        [
+            Book.Line("seat", seats, Usd, Today, seatDiscount == 0m ? null : Discount.Percentage(seatDiscount)),
+            Book.Line("onboarding", 1m, Usd, Today),
+            Book.Line("support", 1m, Usd, Today),
+        ];
+
+    public static Quote Draft(decimal seatDiscount = 12m) =>
+        Quote.Create("Q-17", new DealId("D-1001"), "alice", new LocalDate(2026, 3, 31), Lines(seatDiscount), T0, "alice");
 }
