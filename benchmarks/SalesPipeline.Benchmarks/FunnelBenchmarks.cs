@@ -48,7 +48,7 @@ public class FunnelBenchmarks
         events.Clear();
         events.AddRange(opened.History);
         var id = opened.Id;
-        var owner = opened.Owner;
+        var owner = opened.Owner!;
         var at = opened.CreatedAt;
         var stage = 0;
         // A share of the deals closes with the last event; the rest stay open.

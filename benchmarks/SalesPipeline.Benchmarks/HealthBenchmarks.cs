@@ -54,7 +54,7 @@ public class HealthBenchmarks
     // last 30 days for every other deal.
     private static Deal Shape(Deal deal, int i, Random random, List<Activity> activities)
     {
-        var owner = deal.Owner;
+        var owner = deal.Owner!;
         var at = deal.CreatedAt + Duration.FromHours(1);
         if (random.Next(3) == 0)
         {

@@ -17,8 +17,8 @@ namespace SalesPipeline.Storage;
 /// <param name="Version">The version of its stream the row reflects.</param>
 /// <param name="Pipeline">The pipeline's name.</param>
 /// <param name="Name">The deal's name.</param>
-/// <param name="Owner">The owning rep.</param>
-/// <param name="Status">Open, Won or Lost.</param>
+/// <param name="Owner">The owning rep, or null while the deal waits in a pool.</param>
+/// <param name="Status">Open, Won, Lost or Stopped.</param>
 /// <param name="StageId">The current stage id.</param>
 /// <param name="Amount">The expected amount.</param>
 /// <param name="ExpectedClose">The expected close date.</param>
@@ -27,7 +27,7 @@ public sealed record DealSummary(
     long Version,
     string Pipeline,
     string Name,
-    string Owner,
+    string? Owner,
     DealStatus Status,
     string StageId,
     Money Amount,

@@ -244,7 +244,7 @@ public class SampleTests
         var team = Sample.Organization.Teams[0];
         var members = Sample.Organization.MembersOf(team.Id).Select(p => p.Id).ToHashSet();
         var report = await JsonAsync("forecast", "--team", team.Id);
-        var open = Sample.Deals.Where(d => d.IsOpen && members.Contains(d.Owner)).ToList();
+        var open = Sample.Deals.Where(d => d.IsOpen && members.Contains(d.Owner!)).ToList();
         Assert.Equal(open.Count, report.Row("pipeline_by_stage", "scope", "total").GetProperty("open_deals").GetInt64());
     }
 }

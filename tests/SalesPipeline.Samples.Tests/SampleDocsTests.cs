@@ -77,7 +77,7 @@ public sealed partial class SampleDocsTests
         decimal TeamDeals(string team)
         {
             var members = Sample.Organization.MembersOf(team).Select(p => p.Id).ToHashSet();
-            return deals.Count(d => members.Contains(d.Owner));
+            return deals.Count(d => members.Contains(d.Owner!));
         }
         var aging = Aging.Of(Sample.Contracts, Sample.AsOf);
         var numbers = new Dictionary<string, decimal>

@@ -33,9 +33,9 @@ internal static class TestDeals
     {
         foreach (var criterion in Criteria)
         {
-            deal = Pipeline.Answer(deal, criterion, at, deal.Owner);
+            deal = Pipeline.Answer(deal, criterion, at, deal.Owner!);
         }
-        return Pipeline.Win(deal, at, deal.Owner);
+        return Pipeline.Win(deal, at, deal.Owner!);
     }
 
     // One accepted command, one minute after the deal's latest event.

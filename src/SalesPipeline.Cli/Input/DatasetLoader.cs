@@ -207,7 +207,8 @@ internal static class DatasetLoader
     {
         var builder = SalesOrg.CreateBuilder("Company").Team("all", "All reps");
         var owners = deals
-            .Select(d => d.Owner)
+            .Where(d => d.Owner is not null)
+            .Select(d => d.Owner!)
             .Concat(quotas.Where(q => q.Level == QuotaLevel.Person).Select(q => q.SubjectId))
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal);
@@ -249,7 +250,7 @@ internal static class DatasetLoader
                 );
             }
             var members = data.Organization.MembersOf(team).Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
-            deals = [.. deals.Where(d => members.Contains(d.Owner))];
+            deals = [.. deals.Where(d => d.Owner is not null && members.Contains(d.Owner))];
         }
         return data with { Deals = deals, OwnerFilter = spec.Owner, TeamFilter = spec.Team };
     }

@@ -21,10 +21,25 @@ public sealed partial record Deal
             ProbabilityOverrideCleared => this with { ProbabilityOverride = null, ProbabilityOverrideSource = null },
             CategoryOverridden c => this with { CategoryOverride = c.Category },
             CategoryOverrideCleared => this with { CategoryOverride = null },
-            OwnerReassigned o => this with { Owner = o.Owner },
+            OwnerReassigned o => this with { Owner = o.Owner, InPoolSince = null },
+            DealAssignedToPool p => this with { Owner = null, Team = p.TeamId, InPoolSince = p.At },
+            CustomerChanged c => this with { Customer = c.Customer },
+            CommentAdded c => this with { comments = [.. comments, new DealComment(c.At, c.By, c.Text, c.ActivityId)] },
+            DealStopped s => this with { Status = DealStatus.Stopped, StopReason = s.Reason, StoppedAt = s.At },
+            DealResumed r => this with
+            {
+                Status = DealStatus.Open,
+                StageId = r.StageId,
+                LastOpenStageId = r.StageId,
+                StageEnteredAt = r.At,
+                StopReason = null,
+                StoppedAt = null,
+            },
             DealWon w => this with { Status = DealStatus.Won, StageId = w.StageId, StageEnteredAt = w.At, ClosedAt = w.At },
             DealLost l => this with
             {
+                StopReason = null,
+                StoppedAt = null,
                 Status = DealStatus.Lost,
                 StageId = l.StageId,
                 StageEnteredAt = l.At,
@@ -74,14 +89,35 @@ public sealed partial record Deal
         {
             return "it names no actor.";
         }
+        if (e.Cause is not null && string.IsNullOrWhiteSpace(e.Cause))
+        {
+            return "its cause is empty (null when there is none).";
+        }
         return e switch
         {
             ExpectedCloseChanged c when Preconditions.DateProblem(c.ExpectedClose) is { } date => date,
-            DealReopened when IsOpen => "the deal is open, so it cannot be reopened.",
+            DealReopened when !IsClosed => $"the deal is {Status.ToString().ToLowerInvariant()}, so it cannot be reopened.",
             DealReopened r when string.IsNullOrWhiteSpace(r.StageId) => "it names no stage to reopen into.",
             DealReopened => null,
             OwnerReassigned o when string.IsNullOrWhiteSpace(o.Owner) => "the new owner is empty.",
             OwnerReassigned => null,
+            DealAssignedToPool p when p.TeamId is not null && string.IsNullOrWhiteSpace(p.TeamId) => "the pool's team id is empty.",
+            DealAssignedToPool when IsClosed => $"the deal is {Status.ToString().ToLowerInvariant()}; a decided deal keeps its owner.",
+            DealAssignedToPool p when IsInPool && p.TeamId == Team => "the deal is already in that pool.",
+            DealAssignedToPool => null,
+            CustomerChanged c when c.Customer is null || Customer.Problem(c.Customer) is not null => "the customer is missing or empty.",
+            CustomerChanged => null,
+            CommentAdded c when string.IsNullOrWhiteSpace(c.Text) => "the comment is empty.",
+            CommentAdded c when c.ActivityId is not null && string.IsNullOrWhiteSpace(c.ActivityId) => "the activity id is empty.",
+            CommentAdded => null,
+            DealStopped when !IsOpen => $"the deal is {Status.ToString().ToLowerInvariant()}; only an open deal can be stopped.",
+            DealStopped s when s.Reason is null => "a stopped deal needs a stop reason.",
+            DealStopped => null,
+            DealResumed when Status != DealStatus.Stopped =>
+                $"the deal is {Status.ToString().ToLowerInvariant()}, not stopped, so it cannot be resumed.",
+            DealResumed r when string.IsNullOrWhiteSpace(r.StageId) => "it names no stage to resume in.",
+            DealResumed => null,
+            DealLost when Status == DealStatus.Stopped => CheckLostFromStopped((DealLost)e),
             StageMoved
             or ExitCriterionAnswered
             or ExitCriterionWithdrawn
@@ -93,8 +129,9 @@ public sealed partial record Deal
             or CategoryOverrideCleared
             or DealWon
             or CompetitorNoted
-            or DealLost when !IsOpen =>
-                $"the deal is {Status.ToString().ToLowerInvariant()}; only reassignment and reopening change a closed deal.",
+            or DealLost when !IsOpen => Status == DealStatus.Stopped
+                ? "the deal is stopped; resume it before changing it (a stopped deal can only be resumed, lost, reassigned, pooled or commented)."
+                : $"the deal is {Status.ToString().ToLowerInvariant()}; only reassignment, pooling, comments and reopening change a closed deal.",
             StageMoved m => CheckMove(m),
             ExitCriterionAnswered a when string.IsNullOrWhiteSpace(a.CriterionId) => "it names no criterion.",
             ExitCriterionAnswered a when IsAnswered(a.CriterionId) => $"criterion \"{a.CriterionId}\" is already answered.",
@@ -132,6 +169,12 @@ public sealed partial record Deal
         };
     }
 
+    private string? CheckLostFromStopped(DealLost l) =>
+        l.Reason is null ? "a lost deal needs a loss reason."
+        : string.IsNullOrWhiteSpace(l.StageId) || l.StageId == StageId ? $"it names stage \"{l.StageId}\", not a Lost stage."
+        : l.Competitor is not null && string.IsNullOrWhiteSpace(l.Competitor) ? "the competitor is empty."
+        : null;
+
     private string? CheckMove(StageMoved m) =>
         m.FromStageId != StageId ? $"it moves from stage \"{m.FromStageId}\" but the deal is in \"{StageId}\"."
         : string.IsNullOrWhiteSpace(m.ToStageId) || m.ToStageId == m.FromStageId
@@ -148,11 +191,14 @@ public sealed partial record Deal
         : string.IsNullOrWhiteSpace(c.By) ? "it names no actor."
         : string.IsNullOrWhiteSpace(c.Pipeline) ? "it names no pipeline."
         : string.IsNullOrWhiteSpace(c.Name) ? "the deal has no name."
-        : string.IsNullOrWhiteSpace(c.Owner) ? "the deal has no owner."
+        : c.Owner is not null && string.IsNullOrWhiteSpace(c.Owner) ? "the owner is empty (null for a deal created in a pool)."
+        : c.Team is not null && (c.Owner is not null || string.IsNullOrWhiteSpace(c.Team))
+            ? "a team pool is named only for a deal created without an owner, and not empty."
         : string.IsNullOrWhiteSpace(c.StageId) ? "it names no stage."
         : c.Amount is null ? "the deal has no amount."
         : c.Amount.IsNegative ? $"the amount {c.Amount} is negative."
         : c.Product is not null && string.IsNullOrWhiteSpace(c.Product) ? $"its product \"{c.Product}\" is empty."
+        : c.Customer is not null && Customer.Problem(c.Customer) is { } customer ? customer
         : null;
 
     // A stored DealImported must be a possible first observation: what DealCreated needs, a creation not after the
@@ -170,11 +216,12 @@ public sealed partial record Deal
         : i.Amount is null ? "the deal has no amount."
         : i.Amount.IsNegative ? $"the amount {i.Amount} is negative."
         : i.CreatedAt > i.At ? $"the deal was created at {i.CreatedAt}, after it was first observed at {i.At}."
-        : !Enum.IsDefined(i.Status) ? $"its status {(int)i.Status} is not Open, Won or Lost."
+        : !Enum.IsDefined(i.Status) || i.Status == DealStatus.Stopped ? $"its status {i.Status} is not Open, Won or Lost."
         : (i.Status == DealStatus.Lost) != (i.LossReason is not null) ? "a loss reason is given exactly when the deal is lost."
         : i.Competitor is not null && (i.Status != DealStatus.Lost || string.IsNullOrWhiteSpace(i.Competitor))
             ? "a competitor is named only for a lost deal, and not empty."
         : i.Product is not null && string.IsNullOrWhiteSpace(i.Product) ? $"its product \"{i.Product}\" is empty."
+        : i.Customer is not null && Customer.Problem(i.Customer) is { } customer ? customer
         : null;
 
     private static string[] Insert(string[] sorted, string value)

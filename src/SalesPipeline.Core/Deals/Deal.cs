@@ -28,6 +28,9 @@ public sealed partial record Deal
         Pipeline = created.Pipeline;
         Name = created.Name;
         Owner = created.Owner;
+        Team = created.Team;
+        InPoolSince = created.Owner is null ? created.At : null;
+        Customer = created.Customer;
         Amount = created.Amount;
         ExpectedClose = created.ExpectedClose;
         StageId = created.StageId;
@@ -40,6 +43,7 @@ public sealed partial record Deal
         Product = created.Product;
         answered = [];
         competitors = [];
+        comments = [];
         log = EventLog.Of(created);
     }
 
@@ -49,6 +53,7 @@ public sealed partial record Deal
         Pipeline = imported.Pipeline;
         Name = imported.Name;
         Owner = imported.Owner;
+        Customer = imported.Customer;
         Amount = imported.Amount;
         ExpectedClose = imported.ExpectedClose;
         StageId = imported.StageId;
@@ -65,6 +70,7 @@ public sealed partial record Deal
         Product = imported.Product;
         answered = [];
         competitors = imported.Competitor is null ? [] : [imported.Competitor];
+        comments = [];
         log = EventLog.Of(imported);
     }
 
@@ -95,6 +101,7 @@ public sealed partial record Deal
     private EventLog log;
     private string[] answered;
     private string[] competitors;
+    private DealComment[] comments;
 
     /// <summary>The deal's id.</summary>
     public DealId Id { get; }
@@ -105,8 +112,43 @@ public sealed partial record Deal
     /// <summary>The deal's name, for example "Acme Corp: 500 seats".</summary>
     public string Name { get; }
 
-    /// <summary>The rep who owns the deal now.</summary>
-    public string Owner { get; private init; }
+    /// <summary>
+    /// The rep who owns the deal now, or null while it waits in a pool for a rep (<see cref="Team"/>'s pool, or the
+    /// company pool when <see cref="Team"/> is null). Breakdowns by owner show pooled deals as
+    /// <see cref="Metrics.BreakdownKeys.Unassigned"/>.
+    /// </summary>
+    public string? Owner { get; private init; }
+
+    /// <summary>
+    /// The team whose pool the deal was last put in (<see cref="DealAssignedToPool"/>, or created in with
+    /// <see cref="OpenInPool"/>); kept when the team's lead then assigns a rep, so it says which team the deal came
+    /// through. Null for the company pool and for a deal that was never pooled.
+    /// </summary>
+    public string? Team { get; private init; }
+
+    // What reports show and group by for the owner: a pooled deal's rows and groups are "(unassigned)"
+    // (BreakdownKeys.Unassigned, defined here so the deal layer does not reach up into Metrics).
+    internal const string UnassignedOwner = "(unassigned)";
+
+    internal string OwnerKey => Owner ?? UnassignedOwner;
+
+    /// <summary>Whether the deal waits in a pool (it has no owner).</summary>
+    public bool IsInPool => Owner is null;
+
+    /// <summary>When the deal entered the pool it waits in; null while a rep owns it.</summary>
+    public Instant? InPoolSince { get; private init; }
+
+    /// <summary>The customer the deal is for, if recorded (<see cref="CustomerChanged"/> changes it).</summary>
+    public Customer? Customer { get; private init; }
+
+    /// <summary>Why the deal is stopped, while it is stopped; otherwise null.</summary>
+    public StopReason? StopReason { get; private init; }
+
+    /// <summary>When the deal was stopped, while it is stopped; otherwise null.</summary>
+    public Instant? StoppedAt { get; private init; }
+
+    /// <summary>The comments on the deal and its activities, oldest first.</summary>
+    public IReadOnlyList<DealComment> Comments => Array.AsReadOnly(comments);
 
     /// <summary>The expected amount.</summary>
     public Money Amount { get; private init; }
@@ -123,11 +165,14 @@ public sealed partial record Deal
     /// </summary>
     public string LastOpenStageId { get; private init; }
 
-    /// <summary>Open, Won or Lost.</summary>
+    /// <summary>Open, Won, Lost or Stopped.</summary>
     public DealStatus Status { get; private init; }
 
     /// <summary>Whether the deal is open.</summary>
     public bool IsOpen => Status == DealStatus.Open;
+
+    /// <summary>Whether the deal is decided: won or lost (a stopped deal is neither open nor closed).</summary>
+    public bool IsClosed => Status is DealStatus.Won or DealStatus.Lost;
 
     /// <summary>The manual or model probability override, or null when the stage default applies.</summary>
     public decimal? ProbabilityOverride { get; private init; }
@@ -211,6 +256,7 @@ public sealed partial record Deal
     /// <param name="leadId">The lead it comes from, if any.</param>
     /// <param name="source">The lead source it comes from, if known.</param>
     /// <param name="product">The product (or product line) it sells, if recorded; not empty when given.</param>
+    /// <param name="customer">The customer it is for, if recorded.</param>
     /// <returns>The new deal, with one <see cref="DealCreated"/> event.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="pipeline"/>, <paramref name="name"/>, <paramref name="owner"/> or <paramref name="amount"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="id"/> is the default id, or a text argument is empty or whitespace.</exception>
@@ -232,7 +278,79 @@ public sealed partial record Deal
         string? by = null,
         LeadId? leadId = null,
         LeadSource? source = null,
-        string? product = null
+        string? product = null,
+        Customer? customer = null
+    )
+    {
+        Preconditions.CheckNotBlank(owner);
+        return Create(pipeline, id, name, owner, null, amount, expectedClose, at, by ?? owner, leadId, source, product, customer);
+    }
+
+    /// <summary>
+    /// Opens a deal in the pipeline's first open stage without an owner: it waits in <paramref name="team"/>'s pool (or
+    /// the company pool when <paramref name="team"/> is null) until a rep is assigned with
+    /// <see cref="DealCommand.Reassign"/>. Which teams exist is the <see cref="Organization.SalesOrg"/>'s business:
+    /// the deal only records the id.
+    /// </summary>
+    /// <param name="pipeline">The pipeline.</param>
+    /// <param name="id">The deal's id.</param>
+    /// <param name="name">The deal's name; not empty.</param>
+    /// <param name="team">The team whose pool the deal starts in, or null for the company pool; not empty when given.</param>
+    /// <param name="amount">The expected amount; not negative.</param>
+    /// <param name="expectedClose">The expected close date.</param>
+    /// <param name="at">When the deal is created.</param>
+    /// <param name="by">Who creates it; not empty.</param>
+    /// <param name="leadId">The lead it comes from, if any.</param>
+    /// <param name="source">The lead source it comes from, if known.</param>
+    /// <param name="product">The product (or product line) it sells, if recorded; not empty when given.</param>
+    /// <param name="customer">The customer it is for, if recorded.</param>
+    /// <returns>The new deal, with one <see cref="DealCreated"/> event whose owner is null.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="pipeline"/>, <paramref name="name"/>, <paramref name="by"/> or <paramref name="amount"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="id"/> is the default id, or a text argument is empty or whitespace.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="amount"/> is negative; or <paramref name="expectedClose"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31; or <paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z.
+    /// </exception>
+    /// <example><code>
+    /// var deal = Deal.OpenInPool(PipelineDefinition.Default, new DealId("D-2"), "Globex renewal", "emea",
+    /// Money.Of(18_000m, Currency.EUR), new LocalDate(2026, 11, 30), Instant.FromUtc(2026, 10, 1, 9, 0), "ops");
+    /// </code></example>
+    public static Deal OpenInPool(
+        PipelineDefinition pipeline,
+        DealId id,
+        string name,
+        string? team,
+        Money amount,
+        LocalDate expectedClose,
+        Instant at,
+        string by,
+        LeadId? leadId = null,
+        LeadSource? source = null,
+        string? product = null,
+        Customer? customer = null
+    )
+    {
+        if (team is not null)
+        {
+            Preconditions.CheckNotBlank(team);
+        }
+        Preconditions.CheckNotBlank(by);
+        return Create(pipeline, id, name, null, team, amount, expectedClose, at, by, leadId, source, product, customer);
+    }
+
+    private static Deal Create(
+        PipelineDefinition pipeline,
+        DealId id,
+        string name,
+        string? owner,
+        string? team,
+        Money amount,
+        LocalDate expectedClose,
+        Instant at,
+        string? by,
+        LeadId? leadId,
+        LeadSource? source,
+        string? product,
+        Customer? customer
     )
     {
         Preconditions.CheckNotNull(pipeline);
@@ -242,7 +360,6 @@ public sealed partial record Deal
             "The deal id must not be default(DealId); create it with new DealId(\"...\")."
         );
         Preconditions.CheckNotBlank(name);
-        Preconditions.CheckNotBlank(owner);
         Preconditions.CheckNotNull(amount);
         CheckAmount(amount);
         Preconditions.CheckDate(expectedClose);
@@ -259,7 +376,7 @@ public sealed partial record Deal
             new DealCreated(
                 id,
                 at,
-                by ?? owner,
+                by!,
                 pipeline.Name,
                 name,
                 owner,
@@ -268,7 +385,9 @@ public sealed partial record Deal
                 pipeline.FirstOpenStage.Id,
                 leadId,
                 source,
-                product
+                product,
+                team,
+                customer
             )
         );
     }

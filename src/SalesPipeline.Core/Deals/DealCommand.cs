@@ -29,6 +29,29 @@ public abstract record DealCommand
     /// <summary>Who makes the change.</summary>
     public string By { get; }
 
+    /// <summary>
+    /// Why the change happens, when something other than the person's direct act drives it (for example
+    /// <c>quote Q-17 v2</c>); recorded on the event as <see cref="DealEvent.Cause"/>. Null for a direct act.
+    /// </summary>
+    /// <exception cref="ArgumentException">Set to an empty or whitespace text.</exception>
+    /// <example><c>DealCommand.Move("proposal", at, "alice") with { Cause = "quote Q-17 v2" }</c></example>
+    public string? Cause
+    {
+        get;
+        init
+        {
+            if (value is not null)
+            {
+                Preconditions.CheckArgument(
+                    !string.IsNullOrWhiteSpace(value),
+                    nameof(Cause),
+                    "A command's cause must not be empty or whitespace; leave it null when there is none."
+                );
+            }
+            field = value;
+        }
+    }
+
     /// <summary>Moves an open deal to another open stage, forward (exit criteria permitting) or backward.</summary>
     /// <param name="stageId">The target stage id.</param>
     /// <param name="at">When.</param>
@@ -184,4 +207,62 @@ public abstract record DealCommand
     /// <exception cref="ArgumentException"><paramref name="by"/> is empty, or <paramref name="stageId"/> is given but empty.</exception>
     /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z.</exception>
     public static ReopenDeal Reopen(Instant at, string by, string? stageId = null) => new(stageId, at, by);
+
+    /// <summary>Sets or changes the deal's customer (allowed in every status).</summary>
+    /// <param name="customer">The customer.</param>
+    /// <param name="at">When.</param>
+    /// <param name="by">Who.</param>
+    /// <returns>The command.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="customer"/> or <paramref name="by"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="by"/> is empty or whitespace.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z.</exception>
+    public static ChangeCustomer ChangeCustomer(Customer customer, Instant at, string by) => new(customer, at, by);
+
+    /// <summary>Stops (pauses) an open deal: the customer paused the purchase or put the project on hold.</summary>
+    /// <param name="reason">Why; <see cref="StopReason.Unknown"/> when it was not given.</param>
+    /// <param name="at">When.</param>
+    /// <param name="by">Who.</param>
+    /// <returns>The command.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="reason"/> or <paramref name="by"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="by"/> is empty or whitespace.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z.</exception>
+    public static StopDeal Stop(StopReason reason, Instant at, string by) => new(reason, at, by);
+
+    /// <summary>
+    /// Resumes a stopped deal in an open stage: the stage it stopped in by default. Resuming further along than the
+    /// deal ever got is a forward move and needs the same exit criteria.
+    /// </summary>
+    /// <param name="at">When.</param>
+    /// <param name="by">Who.</param>
+    /// <param name="stageId">The open stage to resume in, or null for the stage it stopped in.</param>
+    /// <returns>The command.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="by"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="by"/> or a given <paramref name="stageId"/> is empty or whitespace.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z.</exception>
+    public static ResumeDeal Resume(Instant at, string by, string? stageId = null) => new(stageId, at, by);
+
+    /// <summary>
+    /// Puts an open or stopped deal in a pool to wait for a rep: <paramref name="teamId"/>'s pool, or the company pool
+    /// when null. The deal loses its owner until <see cref="Reassign"/> assigns one. Who may do this is the
+    /// organisation's rule (<see cref="Organization.SalesOrg"/>); the pipeline only records it.
+    /// </summary>
+    /// <param name="teamId">The team, or null for the company pool.</param>
+    /// <param name="at">When.</param>
+    /// <param name="by">Who.</param>
+    /// <returns>The command.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="by"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="by"/> or a given <paramref name="teamId"/> is empty or whitespace.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z.</exception>
+    public static AssignToPool AssignToPool(string? teamId, Instant at, string by) => new(teamId, at, by);
+
+    /// <summary>Adds a comment to the deal, or to one of its activities (allowed in every status).</summary>
+    /// <param name="text">The comment.</param>
+    /// <param name="at">When.</param>
+    /// <param name="by">Who writes it.</param>
+    /// <param name="activityId">The activity it is about, or null for the deal as a whole.</param>
+    /// <returns>The command.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> or <paramref name="by"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="text"/>, <paramref name="by"/> or a given <paramref name="activityId"/> is empty or whitespace.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z.</exception>
+    public static AddComment Comment(string text, Instant at, string by, string? activityId = null) => new(text, activityId, at, by);
 }

@@ -179,3 +179,78 @@ public sealed record ReopenDeal : DealCommand
     /// <summary>The open stage to reopen into, or null for the last open stage the deal was in.</summary>
     public string? StageId { get; }
 }
+
+/// <summary>Sets or changes the deal's customer. Create it with <see cref="DealCommand.ChangeCustomer"/>.</summary>
+public sealed record ChangeCustomer : DealCommand
+{
+    internal ChangeCustomer(Customer customer, Instant at, string by)
+        : base(at, by) => Customer = Preconditions.CheckNotNull(customer);
+
+    /// <summary>The customer.</summary>
+    public Customer Customer { get; }
+}
+
+/// <summary>Stops (pauses) an open deal. Create it with <see cref="DealCommand.Stop"/>.</summary>
+public sealed record StopDeal : DealCommand
+{
+    internal StopDeal(StopReason reason, Instant at, string by)
+        : base(at, by) => Reason = Preconditions.CheckNotNull(reason);
+
+    /// <summary>Why.</summary>
+    public StopReason Reason { get; }
+}
+
+/// <summary>Resumes a stopped deal. Create it with <see cref="DealCommand.Resume"/>.</summary>
+public sealed record ResumeDeal : DealCommand
+{
+    internal ResumeDeal(string? stageId, Instant at, string by)
+        : base(at, by)
+    {
+        if (stageId is not null)
+        {
+            Preconditions.CheckNotBlank(stageId);
+        }
+        StageId = stageId;
+    }
+
+    /// <summary>The open stage to resume in, or null for the stage it stopped in.</summary>
+    public string? StageId { get; }
+}
+
+/// <summary>Puts a deal in a team's pool or the company pool. Create it with <see cref="DealCommand.AssignToPool"/>.</summary>
+public sealed record AssignToPool : DealCommand
+{
+    internal AssignToPool(string? teamId, Instant at, string by)
+        : base(at, by)
+    {
+        if (teamId is not null)
+        {
+            Preconditions.CheckNotBlank(teamId);
+        }
+        TeamId = teamId;
+    }
+
+    /// <summary>The team whose pool it goes to, or null for the company pool.</summary>
+    public string? TeamId { get; }
+}
+
+/// <summary>Adds a comment. Create it with <see cref="DealCommand.Comment"/>.</summary>
+public sealed record AddComment : DealCommand
+{
+    internal AddComment(string text, string? activityId, Instant at, string by)
+        : base(at, by)
+    {
+        Text = Preconditions.CheckNotBlank(text);
+        if (activityId is not null)
+        {
+            Preconditions.CheckNotBlank(activityId);
+        }
+        ActivityId = activityId;
+    }
+
+    /// <summary>The comment.</summary>
+    public string Text { get; }
+
+    /// <summary>The activity it is about, or null for the deal as a whole.</summary>
+    public string? ActivityId { get; }
+}

@@ -28,6 +28,12 @@ public abstract record DealEvent
 
     /// <summary>Who did it (a person or system id).</summary>
     public string By { get; init; }
+
+    /// <summary>
+    /// Why it happened, when something other than the person's direct act drove it, for example <c>quote Q-17 v2</c> for
+    /// the stage move a sent quote makes; null for a direct act. Copied from <see cref="DealCommand.Cause"/>.
+    /// </summary>
+    public string? Cause { get; init; }
 }
 
 /// <summary>The deal was opened in <paramref name="StageId"/>.</summary>
@@ -36,26 +42,30 @@ public abstract record DealEvent
 /// <param name="By">Who.</param>
 /// <param name="Pipeline">The name of the pipeline the deal belongs to.</param>
 /// <param name="Name">The deal's name.</param>
-/// <param name="Owner">The rep who owns it.</param>
+/// <param name="Owner">The rep who owns it, or null when it was created into a pool (<paramref name="Team"/>'s, or the company's).</param>
 /// <param name="Amount">The expected amount.</param>
 /// <param name="ExpectedClose">The expected close date.</param>
 /// <param name="StageId">The first stage.</param>
 /// <param name="LeadId">The lead it was converted from, if any.</param>
 /// <param name="Source">The lead source it came from, if known.</param>
 /// <param name="Product">The product (or product line) the deal sells, if recorded; used to break metrics down by product.</param>
+/// <param name="Team">The team whose pool the deal was created in, when <paramref name="Owner"/> is null; null for the company pool or an owned deal.</param>
+/// <param name="Customer">The customer the deal is for, if recorded.</param>
 public sealed record DealCreated(
     DealId DealId,
     Instant At,
     string By,
     string Pipeline,
     string Name,
-    string Owner,
+    string? Owner,
     Money Amount,
     LocalDate ExpectedClose,
     string StageId,
     LeadId? LeadId = null,
     LeadSource? Source = null,
-    string? Product = null
+    string? Product = null,
+    string? Team = null,
+    Customer? Customer = null
 ) : DealEvent(DealId, At, By);
 
 /// <summary>The deal moved between open stages.</summary>
@@ -132,7 +142,7 @@ public sealed record CategoryOverridden(DealId DealId, Instant At, string By, Fo
 /// <param name="By">Who.</param>
 public sealed record CategoryOverrideCleared(DealId DealId, Instant At, string By) : DealEvent(DealId, At, By);
 
-/// <summary>The deal was reassigned to another owner (the history stays with the deal).</summary>
+/// <summary>The deal was assigned to a rep: from a pool, or reassigned from another owner (the history stays with the deal).</summary>
 /// <param name="DealId">The deal.</param>
 /// <param name="At">When.</param>
 /// <param name="By">Who.</param>
@@ -207,6 +217,7 @@ public sealed record DealReopened(DealId DealId, Instant At, string By, string S
 /// <param name="LeadId">The lead it was converted from, if known.</param>
 /// <param name="Source">The lead source it came from, if known.</param>
 /// <param name="Product">The product (or product line) the deal sells, if recorded.</param>
+/// <param name="Customer">The customer the deal is for, if recorded.</param>
 public sealed record DealImported(
     DealId DealId,
     Instant At,
@@ -224,5 +235,48 @@ public sealed record DealImported(
     string? Competitor = null,
     LeadId? LeadId = null,
     LeadSource? Source = null,
-    string? Product = null
+    string? Product = null,
+    Customer? Customer = null
 ) : DealEvent(DealId, At, By);
+
+/// <summary>The deal's customer was set or changed (allowed in every status: it corrects a record, not the sale).</summary>
+/// <param name="DealId">The deal.</param>
+/// <param name="At">When.</param>
+/// <param name="By">Who.</param>
+/// <param name="Customer">The customer.</param>
+public sealed record CustomerChanged(DealId DealId, Instant At, string By, Customer Customer) : DealEvent(DealId, At, By);
+
+/// <summary>
+/// The open deal was stopped: the customer paused the purchase or put the project on hold. The deal keeps the stage it
+/// stopped in; its stay there ends now and a new one starts when it is resumed.
+/// </summary>
+/// <param name="DealId">The deal.</param>
+/// <param name="At">When.</param>
+/// <param name="By">Who.</param>
+/// <param name="Reason">Why.</param>
+public sealed record DealStopped(DealId DealId, Instant At, string By, StopReason Reason) : DealEvent(DealId, At, By);
+
+/// <summary>The stopped deal was resumed into an open stage.</summary>
+/// <param name="DealId">The deal.</param>
+/// <param name="At">When.</param>
+/// <param name="By">Who.</param>
+/// <param name="StageId">The open stage it resumed in.</param>
+public sealed record DealResumed(DealId DealId, Instant At, string By, string StageId) : DealEvent(DealId, At, By);
+
+/// <summary>
+/// The deal was put in a pool to wait for a rep: a team's pool (<paramref name="TeamId"/>), or the company pool (null).
+/// It has no owner until <see cref="OwnerReassigned"/> assigns one.
+/// </summary>
+/// <param name="DealId">The deal.</param>
+/// <param name="At">When.</param>
+/// <param name="By">Who.</param>
+/// <param name="TeamId">The team whose pool it is in, or null for the company pool.</param>
+public sealed record DealAssignedToPool(DealId DealId, Instant At, string By, string? TeamId) : DealEvent(DealId, At, By);
+
+/// <summary>A comment was added to the deal, or to one of its activities (allowed in every status).</summary>
+/// <param name="DealId">The deal.</param>
+/// <param name="At">When.</param>
+/// <param name="By">Who wrote it.</param>
+/// <param name="Text">The comment.</param>
+/// <param name="ActivityId">The activity it is about, or null for the deal as a whole.</param>
+public sealed record CommentAdded(DealId DealId, Instant At, string By, string Text, string? ActivityId = null) : DealEvent(DealId, At, By);

@@ -51,7 +51,7 @@ public static partial class PipelineTransitions
         DealCommand command;
         try
         {
-            command = CommandFor(e);
+            command = CommandFor(e) with { Cause = e.Cause };
         }
         catch (ArgumentException ex)
         {
@@ -117,6 +117,11 @@ public static partial class PipelineTransitions
             DealLost l => DealCommand.Lose(l.Reason, l.At, l.By, l.Competitor),
             CompetitorNoted c => DealCommand.NoteCompetitor(c.Competitor, c.At, c.By),
             DealReopened r => DealCommand.Reopen(r.At, r.By, r.StageId),
+            CustomerChanged c => DealCommand.ChangeCustomer(c.Customer, c.At, c.By),
+            DealStopped st => DealCommand.Stop(st.Reason, st.At, st.By),
+            DealResumed r => DealCommand.Resume(r.At, r.By, r.StageId),
+            DealAssignedToPool p => DealCommand.AssignToPool(p.TeamId, p.At, p.By),
+            CommentAdded c => DealCommand.Comment(c.Text, c.At, c.By, c.ActivityId),
             _ => throw new ArgumentException($"no command records a {e.GetType().Name} after the deal's first event."),
         };
 

@@ -12,6 +12,12 @@ public static partial class PipelineTransitions
     // Allocates nothing on the accepted path beyond the event itself, because Apply runs millions of times.
     private static DealEvent? Decide(PipelineDefinition pipeline, Deal deal, DealCommand command, ref List<Rejection>? rejections)
     {
+        var e = DecideEvent(pipeline, deal, command, ref rejections);
+        return e is null || command.Cause is null ? e : e with { Cause = command.Cause };
+    }
+
+    private static DealEvent? DecideEvent(PipelineDefinition pipeline, Deal deal, DealCommand command, ref List<Rejection>? rejections)
+    {
         if (command.At < deal.LastEventAt)
         {
             Reject(
@@ -54,17 +60,69 @@ public static partial class PipelineTransitions
 
             case ReopenDeal r:
                 return DecideReopen(pipeline, deal, r, ref rejections);
-        }
 
-        if (!deal.IsOpen)
-        {
-            Reject(
-                ref rejections,
-                RejectionCode.DealClosed,
-                $"Deal {id} is {(deal.Status == DealStatus.Won ? "won" : "lost")}; reopen it before changing it.",
-                deal.StageId
-            );
-            return null;
+            case ChangeCustomer c:
+                if (c.Customer.Equals(deal.Customer))
+                {
+                    Reject(ref rejections, RejectionCode.NothingToChange, $"Deal {id} is already for customer {c.Customer}.");
+                }
+                return new CustomerChanged(id, at, by, c.Customer);
+
+            case AddComment c:
+                return new CommentAdded(id, at, by, c.Text, c.ActivityId);
+
+            case AssignToPool p:
+                if (deal.IsClosed)
+                {
+                    Reject(
+                        ref rejections,
+                        RejectionCode.DealClosed,
+                        $"Deal {id} is {deal.Status.ToString().ToLowerInvariant()}; a decided deal keeps the owner it was decided under (reassign it to a rep instead).",
+                        deal.StageId
+                    );
+                    return null;
+                }
+                if (deal.IsInPool && deal.Team == p.TeamId)
+                {
+                    Reject(
+                        ref rejections,
+                        RejectionCode.NothingToChange,
+                        p.TeamId is null
+                            ? $"Deal {id} is already in the company pool."
+                            : $"Deal {id} is already in team \"{p.TeamId}\"'s pool."
+                    );
+                }
+                return new DealAssignedToPool(id, at, by, p.TeamId);
+
+            case ResumeDeal r:
+                return DecideResume(pipeline, deal, r, ref rejections);
+
+            case LoseDeal when deal.Status == DealStatus.Stopped:
+                // A pause can end in no purchase: losing a stopped deal needs no resumption first.
+                break;
+
+            default:
+                if (deal.Status == DealStatus.Stopped)
+                {
+                    Reject(
+                        ref rejections,
+                        RejectionCode.DealStopped,
+                        $"Deal {id} is stopped ({deal.StopReason}); resume it before changing it.",
+                        deal.StageId
+                    );
+                    return null;
+                }
+                if (!deal.IsOpen)
+                {
+                    Reject(
+                        ref rejections,
+                        RejectionCode.DealClosed,
+                        $"Deal {id} is {(deal.Status == DealStatus.Won ? "won" : "lost")}; reopen it before changing it.",
+                        deal.StageId
+                    );
+                    return null;
+                }
+                break;
         }
 
         switch (command)
@@ -78,6 +136,9 @@ public static partial class PipelineTransitions
                     CheckForward(pipeline, deal, current, pipeline.WonStage, ref rejections);
                 }
                 return new DealWon(id, at, by, pipeline.WonStage.Id);
+
+            case StopDeal s:
+                return new DealStopped(id, at, by, s.Reason);
 
             case LoseDeal l:
                 if (l.Reason is null)
@@ -294,9 +355,13 @@ public static partial class PipelineTransitions
 
     private static DealReopened? DecideReopen(PipelineDefinition pipeline, Deal deal, ReopenDeal r, ref List<Rejection>? rejections)
     {
-        if (deal.IsOpen)
+        if (!deal.IsClosed)
         {
-            Reject(ref rejections, RejectionCode.DealNotClosed, $"Deal {deal.Id} is open; only a won or lost deal can be reopened.");
+            Reject(
+                ref rejections,
+                RejectionCode.DealNotClosed,
+                $"Deal {deal.Id} is {deal.Status.ToString().ToLowerInvariant()}; only a won or lost deal can be reopened{(deal.Status == DealStatus.Stopped ? " (resume a stopped deal)" : "")}."
+            );
         }
         if (!pipeline.Policies.AllowReopen)
         {
@@ -340,6 +405,46 @@ public static partial class PipelineTransitions
             CheckForward(pipeline, deal, lastOpen, target, ref rejections);
         }
         return new DealReopened(deal.Id, r.At, r.By, stageId);
+    }
+
+    private static DealResumed? DecideResume(PipelineDefinition pipeline, Deal deal, ResumeDeal r, ref List<Rejection>? rejections)
+    {
+        if (deal.Status != DealStatus.Stopped)
+        {
+            Reject(
+                ref rejections,
+                RejectionCode.DealNotStopped,
+                $"Deal {deal.Id} is {deal.Status.ToString().ToLowerInvariant()}; only a stopped deal can be resumed."
+            );
+            return null;
+        }
+        var stageId = r.StageId ?? deal.StageId;
+        if (!pipeline.StagesById.TryGetValue(stageId, out var target))
+        {
+            Reject(
+                ref rejections,
+                RejectionCode.UnknownStage,
+                $"Pipeline \"{pipeline.Name}\" has no stage \"{stageId}\"; its stages are {string.Join(", ", pipeline.Stages.Select(s => s.Id))}.",
+                stageId
+            );
+            return null;
+        }
+        if (!target.IsOpen)
+        {
+            Reject(
+                ref rejections,
+                RejectionCode.TerminalStageTarget,
+                $"A deal is resumed in an open stage; \"{target.Name}\" is the {target.Kind} stage (win or lose the resumed deal instead).",
+                target.Id
+            );
+            return null;
+        }
+        if (pipeline.StagesById.TryGetValue(deal.StageId, out var stoppedIn) && target.Index > stoppedIn.Index)
+        {
+            // Resuming further along than the deal got is a forward move: it needs the same exit criteria.
+            CheckForward(pipeline, deal, stoppedIn, target, ref rejections);
+        }
+        return new DealResumed(deal.Id, r.At, r.By, stageId);
     }
 
     private static void Reject(

@@ -148,4 +148,53 @@ public static partial class PipelineTransitions
     /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z.</exception>
     public static Deal NoteCompetitor(this PipelineDefinition pipeline, Deal deal, string competitor, Instant at, string by) =>
         ApplyOrThrow(pipeline, deal, DealCommand.NoteCompetitor(competitor, at, by));
+
+    /// <summary>Sets or changes the deal's customer (in every status), or throws.</summary>
+    /// <param name="pipeline">The pipeline the deal was opened in.</param>
+    /// <param name="deal">The deal.</param>
+    /// <param name="customer">The customer.</param>
+    /// <param name="at">When.</param>
+    /// <param name="by">Who.</param>
+    /// <returns>The deal with the customer.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="by"/> is empty or whitespace.</exception>
+    /// <exception cref="InvalidTransitionException">The change is rejected (the same customer, an earlier instant).</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z.</exception>
+    public static Deal ChangeCustomer(this PipelineDefinition pipeline, Deal deal, Customer customer, Instant at, string by) =>
+        ApplyOrThrow(pipeline, deal, DealCommand.ChangeCustomer(customer, at, by));
+
+    /// <summary>Puts an open or stopped deal in a team's pool (or the company pool when <paramref name="teamId"/> is null), or throws.</summary>
+    /// <param name="pipeline">The pipeline the deal was opened in.</param>
+    /// <param name="deal">The deal.</param>
+    /// <param name="teamId">The team, or null for the company pool.</param>
+    /// <param name="at">When.</param>
+    /// <param name="by">Who.</param>
+    /// <returns>The pooled deal, without an owner.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="pipeline"/>, <paramref name="deal"/> or <paramref name="by"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="by"/> or a given <paramref name="teamId"/> is empty or whitespace.</exception>
+    /// <exception cref="InvalidTransitionException">The change is rejected (a won or lost deal, already in that pool, an earlier instant).</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z.</exception>
+    public static Deal AssignToPool(this PipelineDefinition pipeline, Deal deal, string? teamId, Instant at, string by) =>
+        ApplyOrThrow(pipeline, deal, DealCommand.AssignToPool(teamId, at, by));
+
+    /// <summary>Adds a comment to the deal or one of its activities (in every status), or throws.</summary>
+    /// <param name="pipeline">The pipeline the deal was opened in.</param>
+    /// <param name="deal">The deal.</param>
+    /// <param name="text">The comment.</param>
+    /// <param name="at">When.</param>
+    /// <param name="by">Who writes it.</param>
+    /// <param name="activityId">The activity it is about, or null for the deal as a whole.</param>
+    /// <returns>The deal with the comment.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="pipeline"/>, <paramref name="deal"/>, <paramref name="text"/> or <paramref name="by"/> is null.</exception>
+    /// <exception cref="ArgumentException">A text argument is empty or whitespace.</exception>
+    /// <exception cref="InvalidTransitionException">The comment is dated before the deal's latest event.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z.</exception>
+    public static Deal Comment(
+        this PipelineDefinition pipeline,
+        Deal deal,
+        string text,
+        Instant at,
+        string by,
+        string? activityId = null
+    ) => ApplyOrThrow(pipeline, deal, DealCommand.Comment(text, at, by, activityId));
 }

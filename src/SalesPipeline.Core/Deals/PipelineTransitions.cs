@@ -134,6 +134,34 @@ public static partial class PipelineTransitions
     public static Deal Reopen(this PipelineDefinition pipeline, Deal deal, Instant at, string by, string? stageId = null) =>
         ApplyOrThrow(pipeline, deal, DealCommand.Reopen(at, by, stageId));
 
+    /// <summary>Stops (pauses) an open deal, or throws.</summary>
+    /// <param name="pipeline">The pipeline the deal was opened in.</param>
+    /// <param name="deal">The deal.</param>
+    /// <param name="reason">Why it is stopped.</param>
+    /// <param name="at">When.</param>
+    /// <param name="by">Who.</param>
+    /// <returns>The stopped deal.</returns>
+    /// <exception cref="ArgumentNullException">A required argument is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="by"/> is empty or whitespace.</exception>
+    /// <exception cref="InvalidTransitionException">The deal is not open, or the command is dated before its latest event.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z.</exception>
+    public static Deal Stop(this PipelineDefinition pipeline, Deal deal, StopReason reason, Instant at, string by) =>
+        ApplyOrThrow(pipeline, deal, DealCommand.Stop(reason, at, by));
+
+    /// <summary>Resumes a stopped deal in an open stage, or throws.</summary>
+    /// <param name="pipeline">The pipeline the deal was opened in.</param>
+    /// <param name="deal">The deal.</param>
+    /// <param name="at">When.</param>
+    /// <param name="by">Who.</param>
+    /// <param name="stageId">The open stage to resume in; by default the stage it stopped in.</param>
+    /// <returns>The resumed deal.</returns>
+    /// <exception cref="ArgumentNullException">A required argument is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="by"/> or a given <paramref name="stageId"/> is empty.</exception>
+    /// <exception cref="InvalidTransitionException">The deal is not stopped, the stage is unknown or not open, or a resumption further along misses exit criteria.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z.</exception>
+    public static Deal Resume(this PipelineDefinition pipeline, Deal deal, Instant at, string by, string? stageId = null) =>
+        ApplyOrThrow(pipeline, deal, DealCommand.Resume(at, by, stageId));
+
     /// <summary>
     /// Where the deal may go from where it is: for an open deal every other open stage, Won and Lost; for a closed deal
     /// the open stages it could be reopened into. Each with whether it is permitted now and what is missing.
@@ -155,12 +183,12 @@ public static partial class PipelineTransitions
                 deal.IsOpen
                     ? stage.Kind switch
                     {
-                        StageKind.Won => DealCommand.Win(at, deal.Owner),
-                        StageKind.Lost => DealCommand.Lose(LossReason.Other, at, deal.Owner),
+                        StageKind.Won => DealCommand.Win(at, deal.OwnerKey),
+                        StageKind.Lost => DealCommand.Lose(LossReason.Other, at, deal.OwnerKey),
                         _ when stage.Id == deal.StageId => null,
-                        _ => DealCommand.Move(stage.Id, at, deal.Owner),
+                        _ => DealCommand.Move(stage.Id, at, deal.OwnerKey),
                     }
-                : stage.IsOpen ? DealCommand.Reopen(at, deal.Owner, stage.Id)
+                : stage.IsOpen ? DealCommand.Reopen(at, deal.OwnerKey, stage.Id)
                 : null;
             if (command is null)
             {

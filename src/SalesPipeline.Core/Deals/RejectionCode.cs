@@ -30,7 +30,7 @@ public enum RejectionCode
     /// <summary>A Lose command has no loss reason.</summary>
     MissingLossReason,
 
-    /// <summary>Reopen was asked of a deal that is open.</summary>
+    /// <summary>Reopen was asked of a deal that is open or stopped (not won or lost).</summary>
     DealNotClosed,
 
     /// <summary>The pipeline does not allow reopening closed deals.</summary>
@@ -41,4 +41,10 @@ public enum RejectionCode
 
     /// <summary>The command would change nothing (the same amount, an already answered criterion, no override to clear, ...).</summary>
     NothingToChange,
+
+    /// <summary>The deal is stopped: it must be resumed before it can be changed (other than lost, reassigned, pooled or commented).</summary>
+    DealStopped,
+
+    /// <summary>Resume was asked of a deal that is not stopped.</summary>
+    DealNotStopped,
 }

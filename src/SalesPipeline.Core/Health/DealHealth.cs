@@ -22,7 +22,7 @@ public sealed record DealHealth
     {
         Deal = deal.Id;
         Name = deal.Name;
-        Owner = deal.Owner;
+        Owner = deal.OwnerKey;
         StageId = deal.StageId;
         Amount = amount;
         Probability = probability;

@@ -30,6 +30,8 @@ public sealed record Lead
         Name = created.Name;
         Source = created.Source;
         Owner = created.Owner;
+        Team = created.Team;
+        InPoolSince = created.Owner is null ? created.At : null;
         CreatedAt = created.At;
         ProductInterest = created.ProductInterest;
         Log = ValueList<LeadEvent>.Of(created);
@@ -47,8 +49,26 @@ public sealed record Lead
     /// <summary>The product it is about, if known.</summary>
     public string? ProductInterest { get; }
 
-    /// <summary>The rep who owns it.</summary>
-    public string Owner { get; private init; }
+    /// <summary>
+    /// The rep who owns it, or null while it waits in a pool (<see cref="Team"/>'s, or the company pool when
+    /// <see cref="Team"/> is null). Breakdowns by owner show pooled leads as "(unassigned)".
+    /// </summary>
+    public string? Owner { get; private init; }
+
+    /// <summary>
+    /// The team whose pool the lead was last put in; kept when the team's lead then assigns a rep. Null for the company
+    /// pool and for a lead that was never pooled.
+    /// </summary>
+    public string? Team { get; private init; }
+
+    /// <summary>Whether the lead waits in a pool (it has no owner).</summary>
+    public bool IsInPool => Owner is null;
+
+    /// <summary>When the lead entered the pool it waits in; null while a rep owns it.</summary>
+    public Instant? InPoolSince { get; private init; }
+
+    // What reports show and group by for the owner (a pooled lead is "(unassigned)").
+    internal string OwnerKey => Owner ?? Deal.UnassignedOwner;
 
     /// <summary>Where it stands.</summary>
     public LeadStatus Status { get; private init; }
@@ -131,15 +151,93 @@ public sealed record Lead
     /// <paramref name="at"/> is before the lead's latest event; or <paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z.
     /// </exception>
     /// <exception cref="InvalidOperationException">The lead is converted or disqualified.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="by"/> is null while the lead waits in a pool (there is no owner to act for it).</exception>
     public Lead Touch(Instant at, string? by = null)
     {
         CheckBy(by);
         CheckOpen("be touched");
         CheckNotBefore(at);
-        return Fold(new LeadTouched(Id, at, by ?? Owner));
+        return Fold(new LeadTouched(Id, at, ActorOr(by)));
     }
 
-    /// <summary>Gives the lead to another rep (also a converted or disqualified one, so its history shows who owns it).</summary>
+    /// <summary>
+    /// Creates a lead without an owner: it waits in <paramref name="team"/>'s pool (or the company pool when
+    /// <paramref name="team"/> is null) until <see cref="Reassign"/> gives it to a rep.
+    /// </summary>
+    /// <param name="id">The lead's id.</param>
+    /// <param name="name">Who the lead is; not empty.</param>
+    /// <param name="source">The channel it came from.</param>
+    /// <param name="team">The team whose pool it arrives in, or null for the company pool; not empty when given.</param>
+    /// <param name="createdAt">When it arrived.</param>
+    /// <param name="by">Who (or which system) recorded it; not empty.</param>
+    /// <param name="productInterest">The product it is about, if known; not empty when given.</param>
+    /// <returns>The new lead, status New, with one <see cref="LeadCreated"/> event whose owner is null.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="name"/>, <paramref name="source"/> or <paramref name="by"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="id"/> is the default id, or a text argument is empty or whitespace.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="createdAt"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z.</exception>
+    public static Lead CreateInPool(
+        LeadId id,
+        string name,
+        LeadSource source,
+        string? team,
+        Instant createdAt,
+        string by,
+        string? productInterest = null
+    )
+    {
+        Preconditions.CheckArgument(
+            id.Value.Length > 0,
+            nameof(id),
+            "The lead id must not be default(LeadId); create it with new LeadId(\"...\")."
+        );
+        Preconditions.CheckNotBlank(name);
+        Preconditions.CheckNotNull(source);
+        if (team is not null)
+        {
+            Preconditions.CheckNotBlank(team);
+        }
+        Preconditions.CheckNotBlank(by);
+        if (productInterest is not null)
+        {
+            Preconditions.CheckNotBlank(productInterest);
+        }
+        Preconditions.CheckInstant(createdAt);
+        return new Lead(new LeadCreated(id, createdAt, by, name, source, null, productInterest, team));
+    }
+
+    /// <summary>
+    /// Puts an open lead in a pool to wait for a rep: <paramref name="teamId"/>'s pool, or the company pool when null.
+    /// The lead loses its owner until <see cref="Reassign"/> gives it one. Who may do this is the organisation's rule
+    /// (<see cref="Organization.SalesOrg"/>); the lead only records it.
+    /// </summary>
+    /// <param name="teamId">The team, or null for the company pool; not empty when given.</param>
+    /// <param name="at">When; not before the lead's latest event.</param>
+    /// <param name="by">Who; not empty.</param>
+    /// <returns>The pooled lead, with a <see cref="LeadAssignedToPool"/> event.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="by"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="teamId"/> or <paramref name="by"/> is empty or whitespace, or the lead already waits in that pool.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="at"/> is before the lead's latest event; or <paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z.
+    /// </exception>
+    /// <exception cref="InvalidOperationException">The lead is converted or disqualified.</exception>
+    public Lead AssignToPool(string? teamId, Instant at, string by)
+    {
+        if (teamId is not null)
+        {
+            Preconditions.CheckNotBlank(teamId);
+        }
+        Preconditions.CheckNotBlank(by);
+        CheckOpen("be put in a pool");
+        CheckNotBefore(at);
+        Preconditions.CheckArgument(
+            !(IsInPool && Team == teamId),
+            nameof(teamId),
+            teamId is null ? $"Lead {Id} is already in the company pool." : $"Lead {Id} is already in team \"{teamId}\"'s pool."
+        );
+        return Fold(new LeadAssignedToPool(Id, at, by, teamId));
+    }
+
+    /// <summary>Gives the lead to a rep: from a pool, or from another rep (also a converted or disqualified one, so its history shows who owns it).</summary>
     /// <param name="owner">The new owner; not empty.</param>
     /// <param name="at">When; not before the lead's latest event.</param>
     /// <param name="by">Who reassigns it; the new owner when null.</param>
@@ -168,13 +266,14 @@ public sealed record Lead
     /// <paramref name="at"/> is before the lead's latest event; or <paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z.
     /// </exception>
     /// <exception cref="InvalidOperationException">The lead is already converted or disqualified.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="by"/> is null while the lead waits in a pool (there is no owner to act for it).</exception>
     public Lead Disqualify(string reason, Instant at, string? by = null)
     {
         Preconditions.CheckNotBlank(reason);
         CheckBy(by);
         CheckOpen("be disqualified");
         CheckNotBefore(at);
-        return Fold(new LeadDisqualified(Id, at, by ?? Owner, reason));
+        return Fold(new LeadDisqualified(Id, at, ActorOr(by), reason));
     }
 
     /// <summary>
@@ -218,9 +317,15 @@ public sealed record Lead
         }
         CheckBy(by);
         CheckOpen("be converted");
+        if (Owner is null)
+        {
+            throw new InvalidOperationException(
+                $"Lead {Id} waits in a pool; assign it to a rep (Reassign) before converting it, so the deal has an owner."
+            );
+        }
         CheckNotBefore(at);
         var deal = Deal.Open(pipeline, dealId, dealName ?? Name, Owner, amount, expectedClose, at, by, Id, Source, ProductInterest);
-        return (Fold(new LeadConverted(Id, at, by ?? Owner, dealId)), deal);
+        return (Fold(new LeadConverted(Id, at, ActorOr(by), dealId)), deal);
     }
 
     /// <summary>
@@ -252,12 +357,25 @@ public sealed record Lead
             {
                 lead = (lead, e) switch
                 {
-                    (null, LeadCreated c) => Create(c.LeadId, c.Name, c.Source, c.Owner, c.At, c.ProductInterest, c.By),
+                    (null, LeadCreated { Owner: null } c) => CreateInPool(
+                        c.LeadId,
+                        c.Name,
+                        c.Source,
+                        c.Team,
+                        c.At,
+                        c.By,
+                        c.ProductInterest
+                    ),
+                    (null, LeadCreated { Team: not null }) => throw new ArgumentException(
+                        "a team pool is named only for a lead created without an owner."
+                    ),
+                    (null, LeadCreated c) => Create(c.LeadId, c.Name, c.Source, c.Owner!, c.At, c.ProductInterest, c.By),
                     (null, _) => throw new ArgumentException($"a lead's history starts with LeadCreated, not {e.GetType().Name}."),
                     (_, LeadCreated) => throw new ArgumentException("a lead has one LeadCreated event, at the start of its history."),
                     _ when e.LeadId != lead.Id => throw new ArgumentException($"it belongs to lead {e.LeadId}, not {lead.Id}."),
                     (_, LeadTouched t) => lead.Touch(t.At, t.By),
                     (_, LeadReassigned r) => lead.Reassign(r.Owner, r.At, r.By),
+                    (_, LeadAssignedToPool p) => lead.AssignToPool(p.TeamId, p.At, p.By),
                     (_, LeadDisqualified d) => lead.Disqualify(d.Reason, d.At, d.By),
                     (_, LeadConverted c) => lead.MarkConverted(c),
                     _ => throw new ArgumentException($"{e.GetType().Name} is not a lead event SalesPipeline defines."),
@@ -295,7 +413,8 @@ public sealed record Lead
         var next = e switch
         {
             LeadTouched => this with { FirstTouchAt = FirstTouchAt ?? e.At, LastTouchAt = e.At, Status = LeadStatus.Working },
-            LeadReassigned r => this with { Owner = r.Owner },
+            LeadReassigned r => this with { Owner = r.Owner, InPoolSince = null },
+            LeadAssignedToPool p => this with { Owner = null, Team = p.TeamId, InPoolSince = p.At },
             LeadDisqualified d => this with
             {
                 Status = LeadStatus.Disqualified,
@@ -316,6 +435,15 @@ public sealed record Lead
         };
         return next with { Log = Log.Append(e) };
     }
+
+    // A pooled lead has no owner to act by default, so the caller must say who acts.
+    private string ActorOr(string? by) =>
+        by
+        ?? Owner
+        ?? throw new ArgumentNullException(
+            nameof(by),
+            $"Lead {Id} waits in a pool, so there is no owner to act by default; name who acts."
+        );
 
     private static void CheckBy(string? by)
     {
@@ -348,5 +476,5 @@ public sealed record Lead
 
     /// <summary>"L-1 Globex | web | alice | Working".</summary>
     /// <returns>The invariant text.</returns>
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Id} {Name} | {Source} | {Owner} | {Status}");
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Id} {Name} | {Source} | {OwnerKey} | {Status}");
 }

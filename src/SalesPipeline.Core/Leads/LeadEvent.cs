@@ -36,17 +36,29 @@ public abstract record LeadEvent
 /// <param name="By">Who (or which system) recorded it.</param>
 /// <param name="Name">Who the lead is.</param>
 /// <param name="Source">The channel it came from.</param>
-/// <param name="Owner">The rep who owns it.</param>
+/// <param name="Owner">The rep who owns it, or null when it arrived in a pool (<paramref name="Team"/>'s, or the company's).</param>
 /// <param name="ProductInterest">The product it is about, if known.</param>
+/// <param name="Team">The team whose pool it arrived in, when <paramref name="Owner"/> is null; null for the company pool or an owned lead.</param>
 public sealed record LeadCreated(
     LeadId LeadId,
     Instant At,
     string By,
     string Name,
     LeadSource Source,
-    string Owner,
-    string? ProductInterest = null
+    string? Owner,
+    string? ProductInterest = null,
+    string? Team = null
 ) : LeadEvent(LeadId, At, By);
+
+/// <summary>
+/// The lead was put in a pool to wait for a rep: a team's pool (<paramref name="TeamId"/>), or the company pool (null).
+/// It has no owner until <see cref="LeadReassigned"/> assigns one.
+/// </summary>
+/// <param name="LeadId">The lead.</param>
+/// <param name="At">When.</param>
+/// <param name="By">Who.</param>
+/// <param name="TeamId">The team whose pool it is in, or null for the company pool.</param>
+public sealed record LeadAssignedToPool(LeadId LeadId, Instant At, string By, string? TeamId) : LeadEvent(LeadId, At, By);
 
 /// <summary>A rep acted on the lead (a call, an e-mail); a New lead becomes Working.</summary>
 /// <param name="LeadId">The lead.</param>

@@ -15,7 +15,7 @@ public static class BreakdownKeys
     public const string None = "(none)";
 
     /// <summary>The team key of deals whose owner is not in the organisation: "(unassigned)".</summary>
-    public const string Unassigned = "(unassigned)";
+    public const string Unassigned = Deal.UnassignedOwner;
 
     /// <summary>The keys a deal counts under in a breakdown: one key, except for <see cref="Breakdown.Team"/> (zero or more).</summary>
     /// <param name="deal">The deal.</param>
@@ -30,10 +30,10 @@ public static class BreakdownKeys
         Preconditions.CheckNotNull(deal);
         return breakdown switch
         {
-            Breakdown.Owner => [deal.Owner],
+            Breakdown.Owner => [deal.OwnerKey],
             Breakdown.Source => [deal.Source?.Code ?? None],
             Breakdown.Product => [deal.Product ?? None],
-            Breakdown.Team => Teams(deal.Owner, organization),
+            Breakdown.Team => deal.Owner is null ? PoolTeams(deal.Team, organization) : Teams(deal.Owner, organization),
             _ => throw Undefined(breakdown),
         };
     }
@@ -51,12 +51,33 @@ public static class BreakdownKeys
         Preconditions.CheckNotNull(lead);
         return breakdown switch
         {
-            Breakdown.Owner => [lead.Owner],
+            Breakdown.Owner => [lead.OwnerKey],
             Breakdown.Source => [lead.Source.Code],
             Breakdown.Product => [lead.ProductInterest ?? None],
-            Breakdown.Team => Teams(lead.Owner, organization),
+            Breakdown.Team => lead.Owner is null ? PoolTeams(lead.Team, organization) : Teams(lead.Owner, organization),
             _ => throw Undefined(breakdown),
         };
+    }
+
+    // A pooled record counts for the pool's team and the teams above it, as a member's would; the company pool (or a
+    // team the organisation does not have) is unassigned.
+    internal static string[] PoolTeams(string? team, SalesOrg? organization)
+    {
+        Preconditions.CheckArgument(
+            organization is not null,
+            nameof(organization),
+            "A breakdown by team needs the sales organisation; pass a SalesOrg."
+        );
+        if (team is null || !organization.HasTeam(team))
+        {
+            return [Unassigned];
+        }
+        var keys = new List<string>();
+        for (string? at = team; at is not null; at = organization.GetTeam(at).ParentId)
+        {
+            keys.Add(at);
+        }
+        return [.. keys];
     }
 
     // The team rule for any person id (a deal's owner, a lead's owner, an activity's rep).

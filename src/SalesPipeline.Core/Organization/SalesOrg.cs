@@ -20,7 +20,9 @@ public sealed class SalesOrg : IEquatable<SalesOrg>
     private readonly FrozenDictionary<string, SalesPerson> peopleById;
     private readonly FrozenDictionary<string, VisibilityScope> scopes;
 
-    internal SalesOrg(string company, Team[] teams, SalesPerson[] people)
+    private readonly FrozenDictionary<string, SalesPerson[]> roleHolders;
+
+    internal SalesOrg(string company, Team[] teams, SalesPerson[] people, Dictionary<string, string[]>? roles = null)
     {
         Company = company;
         Teams = Array.AsReadOnly(teams);
@@ -28,6 +30,65 @@ public sealed class SalesOrg : IEquatable<SalesOrg>
         teamsById = teams.ToFrozenDictionary(t => t.Id, StringComparer.Ordinal);
         peopleById = people.ToFrozenDictionary(p => p.Id, StringComparer.Ordinal);
         scopes = people.ToFrozenDictionary(p => p.Id, ComputeScope, StringComparer.Ordinal);
+        roleHolders = (roles ?? []).ToFrozenDictionary(
+            r => r.Key,
+            r => r.Value.Select(id => peopleById[id]).ToArray(),
+            StringComparer.Ordinal
+        );
+    }
+
+    /// <summary>The names of the roles given with <see cref="SalesOrgBuilder.Role"/>, in ordinal order.</summary>
+    public IReadOnlyList<string> Roles => roleHolders.Keys.Order(StringComparer.Ordinal).ToArray();
+
+    /// <summary>The people who hold a role, in the order they were given it; empty when nobody holds it.</summary>
+    /// <param name="role">The role's name (ordinal).</param>
+    /// <returns>The holders.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="role"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="role"/> is empty or whitespace.</exception>
+    public IReadOnlyList<SalesPerson> PeopleInRole(string role)
+    {
+        Preconditions.CheckNotBlank(role);
+        return roleHolders.TryGetValue(role, out var holders) ? Array.AsReadOnly(holders) : [];
+    }
+
+    /// <summary>
+    /// The person's manager: the lead of the nearest team, from the person's own team upwards, that is led by someone
+    /// else. Null for someone with no team (an admin at company level) or nobody above.
+    /// </summary>
+    /// <param name="personId">The person.</param>
+    /// <returns>The manager's id, or null.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="personId"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="personId"/> is not a person in the organisation.</exception>
+    /// <example>A rep in team "emea" led by "maria", whose parent "sales" is led by "olav": <c>ManagerOf("rep")</c> is
+    /// "maria" and <c>ManagerOf("maria")</c> is "olav".</example>
+    public string? ManagerOf(string personId)
+    {
+        var person = GetPerson(personId);
+        for (var teamId = person.TeamId; teamId is not null; teamId = teamsById[teamId].ParentId)
+        {
+            var lead = teamsById[teamId].LeadId;
+            if (lead is not null && lead != person.Id)
+            {
+                return lead;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The chain of managers above the person, nearest first: the manager, the manager's manager, and so on.</summary>
+    /// <param name="personId">The person.</param>
+    /// <returns>The managers' ids; empty when the person has no manager.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="personId"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="personId"/> is not a person in the organisation.</exception>
+    public IReadOnlyList<string> ManagersAbove(string personId)
+    {
+        var chain = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal) { GetPerson(personId).Id };
+        for (var manager = ManagerOf(personId); manager is not null && seen.Add(manager); manager = ManagerOf(manager))
+        {
+            chain.Add(manager);
+        }
+        return chain.AsReadOnly();
     }
 
     /// <summary>Starts a builder for an organization.</summary>
@@ -59,6 +120,8 @@ public sealed class SalesOrg : IEquatable<SalesOrg>
 
     // For callers that group many records by owner and must not throw for owners outside the organisation.
     internal bool HasPerson(string personId) => peopleById.ContainsKey(personId);
+
+    internal bool HasTeam(string teamId) => teamsById.ContainsKey(teamId);
 
     /// <summary>Returns a team by id.</summary>
     /// <param name="teamId">The id.</param>
@@ -211,6 +274,8 @@ public sealed class SalesOrg : IEquatable<SalesOrg>
                 string.Equals(Company, other.Company, StringComparison.Ordinal)
                 && Teams.SequenceEqual(other.Teams)
                 && People.SequenceEqual(other.People)
+                && Roles.SequenceEqual(other.Roles)
+                && Roles.All(r => roleHolders[r].SequenceEqual(other.roleHolders[r]))
             )
         );
 

@@ -27,6 +27,7 @@ public sealed class SalesOrgBuilder
     private readonly string company;
     private readonly List<Team> teams = [];
     private readonly List<SalesPerson> people = [];
+    private readonly List<(string Role, string[] People)> roles = [];
 
     internal SalesOrgBuilder(string company) => this.company = company;
 
@@ -64,12 +65,29 @@ public sealed class SalesOrgBuilder
         return this;
     }
 
+    /// <summary>
+    /// Gives a named role (for example "finance" or "deal-desk") to people declared with <see cref="Rep"/> or
+    /// <see cref="Admin"/>; quote approval policies can name a role as the approver. Calling it again for the same role
+    /// adds more holders.
+    /// </summary>
+    /// <param name="role">The role's name (ordinal); not empty.</param>
+    /// <param name="personIds">The people who hold it; at least one.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="role"/> or <paramref name="personIds"/> or one of its elements is null.</exception>
+    /// <remarks>Whether the role name is empty and the people exist is checked by <see cref="Build"/>, with every other problem.</remarks>
+    public SalesOrgBuilder Role(string role, params string[] personIds)
+    {
+        Preconditions.CheckNotNull(role);
+        roles.Add((role, Preconditions.CheckNoNullElement(personIds, "Person id")));
+        return this;
+    }
+
     /// <summary>Validates everything and builds the organization.</summary>
     /// <returns>The organization.</returns>
     /// <exception cref="SalesOrgDefinitionException">
     /// There are problems (all listed): an empty company name or id, a repeated team or person id, an unknown parent
     /// team, a cycle of parent teams, an unknown team lead, a person in an unknown team, two team ids or two person ids
-    /// that are confusable (Unicode TR39 skeletons), or a team or person id that mixes scripts (TR39 "highly
+    /// that are confusable (Unicode TR39 skeletons), a role with an empty name, no holder or an undeclared holder, or a team or person id that mixes scripts (TR39 "highly
     /// restrictive") or holds an invisible or control character.
     /// </exception>
     public SalesOrg Build()
@@ -163,10 +181,28 @@ public sealed class SalesOrgBuilder
                 chain.Add(at);
             }
         }
+        foreach (var (role, holders) in roles)
+        {
+            if (string.IsNullOrWhiteSpace(role))
+            {
+                problems.Add("A role's name must not be empty.");
+            }
+            if (holders.Length == 0)
+            {
+                problems.Add($"Role \"{role}\" is given to nobody; name at least one person.");
+            }
+            foreach (var holder in holders.Where(h => h is null || !personIds.Contains(h)))
+            {
+                problems.Add($"Role \"{role}\" is given to \"{holder}\", who is not declared with Rep(...) or Admin(...).");
+            }
+        }
         if (problems.Count > 0)
         {
             throw new SalesOrgDefinitionException(company, problems);
         }
-        return new SalesOrg(company.Trim(), teams.ToArray(), people.ToArray());
+        var roleTable = roles
+            .GroupBy(r => r.Role, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.SelectMany(r => r.People).Distinct(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
+        return new SalesOrg(company.Trim(), teams.ToArray(), people.ToArray(), roleTable);
     }
 }

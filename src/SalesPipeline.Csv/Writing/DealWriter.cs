@@ -170,7 +170,7 @@ internal sealed class DealWriter : IDisposable
         changeRows.Clear();
         Money amount = null!;
         LocalDate close = default;
-        string owner = null!;
+        string? owner = null;
         var currency = deal.Amount.Currency;
         var events = deal.Events;
         for (var n = 0; n < events.Count; n++)
@@ -200,7 +200,7 @@ internal sealed class DealWriter : IDisposable
                 case OwnerReassigned o:
                     if (!string.Equals(o.Owner, owner, StringComparison.Ordinal))
                     {
-                        changeRows.Add(new ChangeRow(n, o.At, OwnerField, Quote(owner), Quote(o.Owner), o.By));
+                        changeRows.Add(new ChangeRow(n, o.At, OwnerField, Quote(owner ?? ""), Quote(o.Owner), o.By));
                     }
                     owner = o.Owner;
                     break;

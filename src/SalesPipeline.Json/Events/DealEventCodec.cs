@@ -23,7 +23,7 @@ internal static class DealEventCodec
                 v.Get<string>("by"),
                 v.Get<string>("pipeline"),
                 v.Get<string>("name"),
-                v.Get<string>("owner"),
+                v.Optional<string>("owner"),
                 v.Get<Money>("amount"),
                 v.Get<LocalDate>("expectedClose"),
                 v.Get<string>("stageId"),
@@ -34,7 +34,7 @@ internal static class DealEventCodec
             Common(
                 Field.Required<DealCreated, string>("pipeline", Text, e => e.Pipeline),
                 Field.Required<DealCreated, string>("name", Text, e => e.Name),
-                Field.Required<DealCreated, string>("owner", Text, e => e.Owner),
+                Field.Optional<DealCreated, string>("owner", Text, e => e.Owner),
                 Field.Required<DealCreated, Money>("amount", ValueCodecs.Money, e => e.Amount),
                 Field.Required<DealCreated, LocalDate>("expectedClose", ValueCodecs.Date, e => e.ExpectedClose),
                 Field.Required<DealCreated, string>("stageId", Text, e => e.StageId),

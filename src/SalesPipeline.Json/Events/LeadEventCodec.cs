@@ -22,13 +22,13 @@ internal static class LeadEventCodec
                 v.Get<string>("by"),
                 v.Get<string>("name"),
                 v.Get<LeadSource>("source"),
-                v.Get<string>("owner"),
+                v.Optional<string>("owner"),
                 v.Optional<string>("productInterest")
             ),
             Common(
                 Field.Required<LeadCreated, string>("name", Text, e => e.Name),
                 Field.Required<LeadCreated, LeadSource>("source", ValueCodecs.LeadSource, e => e.Source),
-                Field.Required<LeadCreated, string>("owner", Text, e => e.Owner),
+                Field.Optional<LeadCreated, string>("owner", Text, e => e.Owner),
                 Field.Optional<LeadCreated, string>("productInterest", Text, e => e.ProductInterest)
             )
         ),

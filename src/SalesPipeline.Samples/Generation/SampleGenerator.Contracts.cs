@@ -46,7 +46,7 @@ internal sealed partial class SampleGenerator
             var info = new ContractInfo(
                 string.Create(CultureInfo.InvariantCulture, $"C-{deal.Id.Value[2..]}"),
                 plan.Customer,
-                deal.Owner,
+                deal.Owner!,
                 deal.Id
             );
             var schedule = CollectionSchedule.Create(deal.Amount, signed, TermsFor(plan, deal.Amount), info);

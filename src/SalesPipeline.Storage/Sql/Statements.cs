@@ -36,7 +36,7 @@ internal sealed class Statements(SqlDialect sql)
             row.Version,
             row.Pipeline,
             row.Name,
-            row.Owner,
+            row.Owner ?? (object)DBNull.Value,
             StatusText(row.Status),
             row.StageId,
             row.Amount.Amount.ToString(CultureInfo.InvariantCulture),
@@ -87,6 +87,7 @@ internal sealed class Statements(SqlDialect sql)
             DealStatus.Open => "open",
             DealStatus.Won => "won",
             DealStatus.Lost => "lost",
+            DealStatus.Stopped => "stopped",
             _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Unknown deal status."),
         };
 
@@ -96,7 +97,8 @@ internal sealed class Statements(SqlDialect sql)
             "open" => DealStatus.Open,
             "won" => DealStatus.Won,
             "lost" => DealStatus.Lost,
-            _ => throw new ArgumentException($"the status \"{text}\", which is not open, won or lost."),
+            "stopped" => DealStatus.Stopped,
+            _ => throw new ArgumentException($"the status \"{text}\", which is not open, won, lost or stopped."),
         };
 
     // A date as the integer yyyymmdd (20261215): ordered like the dates (also for years before 1), exact, readable in SQL.

@@ -61,6 +61,9 @@ internal static class SampleArguments
         [typeof(LeadId)] = () => new LeadId("L-1"),
         [typeof(LeadSource)] = () => LeadSource.Web,
         [typeof(LossReason)] = () => LossReason.Price,
+        [typeof(StopReason)] = () => StopReason.OnHold,
+        [typeof(Customer)] = () => new Customer("ACC-1", "Northwind"),
+        [typeof(SalesOrgBuilder)] = () => SalesOrg.CreateBuilder("Acme").Team("east", "East").Rep("alice", "Alice", "east"),
         [typeof(DealImport)] = () =>
             new DealImport
             {

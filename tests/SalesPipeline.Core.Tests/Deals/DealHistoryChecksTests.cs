@@ -172,7 +172,7 @@ public sealed class DealHistoryChecksTests
 
         AssertRefused(
             events,
-            $"Event 2 ({change.GetType().Name} at 2026-03-02T11:00:00Z) cannot follow the events before it: the deal is won; only reassignment and reopening change a closed deal."
+            $"Event 2 ({change.GetType().Name} at 2026-03-02T11:00:00Z) cannot follow the events before it: the deal is won; only reassignment, pooling, comments and reopening change a closed deal."
         );
     }
 
@@ -192,7 +192,7 @@ public sealed class DealHistoryChecksTests
             { "the creator is named", Created with { By = " " }, "it names no actor." },
             { "the pipeline is named", Created with { Pipeline = "" }, "it names no pipeline." },
             { "the deal has a name", Created with { Name = " " }, "the deal has no name." },
-            { "the deal has an owner", Created with { Owner = "" }, "the deal has no owner." },
+            { "the deal has an owner", Created with { Owner = "" }, "the owner is empty (null for a deal created in a pool)." },
             { "the stage is named", Created with { StageId = " " }, "it names no stage." },
             { "the amount is given", Created with { Amount = null! }, "the deal has no amount." },
             { "the amount is not negative", Created with { Amount = Money.Of(-5m, Currency.USD) }, "the amount USD -5.00 is negative." },

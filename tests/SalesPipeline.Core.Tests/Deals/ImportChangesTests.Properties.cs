@@ -258,7 +258,7 @@ public sealed partial class ImportChangesTests
                     close = c.ExpectedClose;
                     break;
                 case OwnerReassigned o:
-                    owners.Add(new(o.At, owner, o.Owner, o.By));
+                    owners.Add(new(o.At, owner!, o.Owner, o.By));
                     owner = o.Owner;
                     break;
             }
@@ -267,7 +267,7 @@ public sealed partial class ImportChangesTests
         {
             Id = deal.Id,
             Name = deal.Name,
-            Owner = deal.Owner,
+            Owner = deal.Owner!,
             Amount = deal.Amount,
             StageId = deal.StageId,
             ExpectedClose = deal.ExpectedClose,
@@ -303,8 +303,8 @@ public sealed partial class ImportChangesTests
                             .SequenceEqual(Timeline(native, typeof(AmountChanged), d => d.Amount))
                         && Timeline(imported, typeof(ExpectedCloseChanged), d => d.ExpectedClose)
                             .SequenceEqual(Timeline(native, typeof(ExpectedCloseChanged), d => d.ExpectedClose))
-                        && Timeline(imported, typeof(OwnerReassigned), d => d.Owner)
-                            .SequenceEqual(Timeline(native, typeof(OwnerReassigned), d => d.Owner))
+                        && Timeline(imported, typeof(OwnerReassigned), d => d.Owner!)
+                            .SequenceEqual(Timeline(native, typeof(OwnerReassigned), d => d.Owner!))
                         && native
                             .History.Select(e => e.At)
                             .All(t =>

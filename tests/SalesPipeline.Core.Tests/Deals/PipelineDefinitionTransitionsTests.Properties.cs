@@ -189,7 +189,7 @@ public sealed partial class PipelineDefinitionTransitionsTests
             deal.ProbabilityOverride,
             deal.ProbabilityOverrideSource,
             deal.CategoryOverride,
-            deal.Owner,
+            deal.Owner!,
             deal.LastEventAt,
             deal.LossReason,
             deal.Competitor,

@@ -23,7 +23,7 @@ public sealed class PipelineTransitionsShortcutTests
             .Where(m => m.ReturnType == typeof(Deal))
             .ToList();
 
-        Assert.Equal(14, factories.Count); // Move, Answer, Withdraw, amount, close, 2 x probability, 2 x category, Reassign, Win, Lose, NoteCompetitor, Reopen
+        Assert.Equal(19, factories.Count); // Move, Answer, Withdraw, amount, close, 2 x probability, 2 x category, Reassign, Win, Lose, NoteCompetitor, Reopen, ChangeCustomer, Stop, Resume, AssignToPool, Comment
         Assert.All(
             factories,
             factory =>

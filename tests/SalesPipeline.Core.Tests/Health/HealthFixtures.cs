@@ -53,7 +53,7 @@ internal static class HealthFixtures
         Pipeline.Win(DealIn(id, "negotiation", amount, Date(12, 31), created, created, owner), won, owner);
 
     public static Deal Push(Deal deal, LocalDate close, Instant at) =>
-        Pipeline.ApplyOrThrow(deal, DealCommand.ChangeExpectedCloseTo(close, at, deal.Owner));
+        Pipeline.ApplyOrThrow(deal, DealCommand.ChangeExpectedCloseTo(close, at, deal.Owner!));
 
     public static Activity Call(string dealId, Instant at) => Activity.ForDeal(ActivityKind.Call, at, "alice", new DealId(dealId));
 }

@@ -245,7 +245,7 @@ public sealed class PipelineHealthPropertyTests
             .ToArray();
     }
 
-    private static string OwnerAsOf(Seen s) => s.Deal.Owner; // the generator never reassigns
+    private static string OwnerAsOf(Seen s) => s.Deal.Owner!; // the generator never reassigns
 
     private static bool Same(HealthReport a, HealthReport b) =>
         a.Findings.SequenceEqual(b.Findings)

@@ -93,7 +93,7 @@ public sealed partial class SalesOrgTests
                         .All(viewer =>
                             org.VisibleTo($"p{viewer}", deals)
                                 .Select(d => d.Id)
-                                .SequenceEqual(deals.Where(d => c.ModelVisible(viewer, d.Owner)).Select(d => d.Id))
+                                .SequenceEqual(deals.Where(d => c.ModelVisible(viewer, d.Owner!)).Select(d => d.Id))
                         );
                 }
             )
@@ -113,7 +113,7 @@ public sealed partial class SalesOrgTests
                         .All(viewer =>
                             org.VisibleTo($"p{viewer}", leads)
                                 .Select(l => l.Id)
-                                .SequenceEqual(leads.Where(l => c.ModelVisible(viewer, l.Owner)).Select(l => l.Id))
+                                .SequenceEqual(leads.Where(l => c.ModelVisible(viewer, l.Owner!)).Select(l => l.Id))
                         );
                 }
             )

@@ -260,8 +260,8 @@ public sealed class ChartCheckTests
                     var at = Book.Opened.Plus(Duration.FromDays(1 + d.Day));
                     return d.Outcome switch
                     {
-                        1 => Book.Pipeline.Win(deal, at, deal.Owner),
-                        2 => Book.Pipeline.Lose(deal, LossReason.Price, at, deal.Owner),
+                        1 => Book.Pipeline.Win(deal, at, deal.Owner!),
+                        2 => Book.Pipeline.Lose(deal, LossReason.Price, at, deal.Owner!),
                         _ => deal,
                     };
                 }

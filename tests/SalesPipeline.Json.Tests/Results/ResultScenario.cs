@@ -49,10 +49,10 @@ internal static class ResultScenario
 
     private static Deal Qualify(Deal deal)
     {
-        deal = Pipeline.Move(deal, "qualified", Jan(12), deal.Owner);
+        deal = Pipeline.Move(deal, "qualified", Jan(12), deal.Owner!);
         foreach (var criterion in new[] { "use-case", "technical-fit", "budget" })
         {
-            deal = Pipeline.Answer(deal, criterion, Jan(13), deal.Owner);
+            deal = Pipeline.Answer(deal, criterion, Jan(13), deal.Owner!);
         }
         return deal;
     }

@@ -64,9 +64,9 @@ public sealed class CategoryAccumulator
             return;
         }
         var amount = options.ToReporting(deal.Amount, currency).Amount;
-        if (!sums.TryGetValue((slot, deal.Owner), out var cell))
+        if (!sums.TryGetValue((slot, deal.OwnerKey), out var cell))
         {
-            sums[(slot, deal.Owner)] = cell = new decimal[5];
+            sums[(slot, deal.OwnerKey)] = cell = new decimal[5];
         }
         cell[(int)category] += amount;
     }

@@ -51,7 +51,7 @@ public static partial class Forecast
                 new DealComparison(
                     deal.Id,
                     deal.Name,
-                    deal.Owner,
+                    deal.OwnerKey,
                     deal.StageId,
                     amount,
                     probability,

@@ -91,11 +91,11 @@ public sealed class ForecastSnapshotBuilder
         }
         var dayNumber = PeriodIndex.DayNumber(PeriodIndex.DecidingDate(deal, options.Zone));
         var dealCategory = (byte)pipeline.ForecastCategoryOf(deal).Value;
-        if (!ownerIndex.TryGetValue(deal.Owner, out var ownerSlot))
+        if (!ownerIndex.TryGetValue(deal.OwnerKey, out var ownerSlot))
         {
             ownerSlot = owners.Count;
-            ownerIndex.Add(deal.Owner, ownerSlot);
-            owners.Add(deal.Owner);
+            ownerIndex.Add(deal.OwnerKey, ownerSlot);
+            owners.Add(deal.OwnerKey);
         }
         if (Count == amount.Length)
         {

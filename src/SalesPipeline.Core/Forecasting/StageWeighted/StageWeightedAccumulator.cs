@@ -72,12 +72,12 @@ public sealed class StageWeightedAccumulator
         var amount = options.ToReporting(deal.Amount, currency).Amount;
         if (deal.Status == DealStatus.Won)
         {
-            Update(slot, deal.Owner, s => s with { WonDeals = s.WonDeals + 1, Won = s.Won + amount });
+            Update(slot, deal.OwnerKey, s => s with { WonDeals = s.WonDeals + 1, Won = s.Won + amount });
             return;
         }
         Update(
             slot,
-            deal.Owner,
+            deal.OwnerKey,
             s => s with { OpenDeals = s.OpenDeals + 1, OpenAmount = s.OpenAmount + amount, Weighted = s.Weighted + amount * probability }
         );
     }

@@ -142,7 +142,7 @@ public sealed class LeadResponseAccumulator
         var waiting = AsOf - lead.CreatedAt;
         if (waiting > Options.UntouchedAfter)
         {
-            part.Overdue.Add(new UntouchedLead(lead.Id, lead.Owner, lead.CreatedAt, waiting.TotalHours));
+            part.Overdue.Add(new UntouchedLead(lead.Id, lead.OwnerKey, lead.CreatedAt, waiting.TotalHours));
         }
         else
         {

@@ -295,7 +295,7 @@ public class FunnelTests
                     var leads = deals
                         .Where(d => d.LeadId is not null)
                         .Select(d =>
-                            Lead.Create(d.LeadId!.Value, "x", d.Source!, d.Owner, History.T0)
+                            Lead.Create(d.LeadId!.Value, "x", d.Source!, d.Owner!, History.T0)
                                 .Convert(Pipeline, d.Id, Money.Of(1m, Currency.USD), new LocalDate(2026, 6, 30), History.T0)
                                 .Lead
                         )
