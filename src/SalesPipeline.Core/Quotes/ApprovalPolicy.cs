@@ -95,7 +95,7 @@ public sealed class ApprovalPolicy
                     .ToArray();
                 break;
             default:
-                var chain = Hierarchy.ManagersAbove(org, rep);
+                var chain = org.ManagersAbove(rep);
                 if (chain.Count == 0)
                 {
                     var rule = triggered.First(t => t.Level == level).Rule;
@@ -124,9 +124,9 @@ public sealed class ApprovalPolicy
             : outstanding
                 .Where(r =>
                     r.Level == ApproverLevel.Role
-                        ? Hierarchy.HoldsRole(org, r.Role!, approver)
+                        ? org.PeopleInRole(r.Role!).Any(p => p.Id == approver)
                         : r.PersonId == approver
-                            || (org.People.Any(p => p.Id == r.PersonId) && Hierarchy.ManagersAbove(org, r.PersonId!).Contains(approver))
+                            || (org.People.Any(p => p.Id == r.PersonId) && org.ManagersAbove(r.PersonId!).Contains(approver))
                 )
                 .ToArray();
 

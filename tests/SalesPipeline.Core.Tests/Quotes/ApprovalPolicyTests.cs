@@ -31,6 +31,27 @@ public class ApprovalPolicyTests
     }
 
     [Fact]
+    public void Decide_ARoleRule_IsStricterThanTheHierarchy_AndOnlyTheRoleMayApprove()
+    {
+        var policy = new ApprovalPolicy([
+            ApprovalRule.LineDiscountAbove(10m, Approver.NextLevelUp),
+            ApprovalRule.TotalAbove(Usd_(50_000m), Approver.InRole("deal-desk")),
+        ]);
+        var pending = Quote
+            .Create("Q-9", new DealId("D-9"), "alice", new NodaTime.LocalDate(2026, 3, 31), Lines(12m), T0, "alice")
+            .Submit(policy, Org, Day(1), "alice");
+
+        Assert.Equal([new RequiredApproval(ApproverLevel.Role, null, "deal-desk")], pending.RequiredApprovals);
+        Assert.Equal(2, pending.TriggeredRules.Count);
+        Assert.Contains(
+            "someone in role \"deal-desk\"",
+            Assert.Throws<QuoteOperationException>(() => pending.Approve(Org, Day(2), "victor")).Reason,
+            StringComparison.Ordinal
+        );
+        Assert.Equal(QuoteStatus.Approved, pending.Approve(Org, Day(2), "dana").Status);
+    }
+
+    [Fact]
     public void Decide_NothingTriggered_NeedsNobody()
     {
         var decision = Policy.Decide(QuoteTotals.Of(Lines(10m)), "alice", Org);

@@ -46,6 +46,8 @@ internal static class QuoteFixtures
         .Rep("alice", "Alice", "east")
         .Rep("bob", "Bob", "east")
         .Rep("carl", "Carl", "west")
+        .Rep("dana", "Dana", "sales")
+        .Role("deal-desk", "dana")
         .Build();
 
     public static readonly ApprovalPolicy Policy = new([
