@@ -2,6 +2,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using NodaTime;
 using SalesPipeline.Deals;
+using SalesPipeline.Leads;
 using SalesPipeline.Organization;
 using SalesPipeline.Pipelines;
 
@@ -44,22 +45,26 @@ public sealed partial class SalesOrgTests
 
     // The documented rule: an owned deal by its owner (ModelVisible); a pooled one by the leads of its team and above,
     // the company pool by admins only.
-    private static bool ModelSees(OrgCase c, int viewer, Deal deal) =>
-        deal.Owner is { } owner
+    private static bool ModelSees(OrgCase c, int viewer, Deal deal) => ModelSees(c, viewer, deal.Owner, deal.Team);
+
+    private static bool ModelSees(OrgCase c, int viewer, string? owner, string? team) =>
+        owner is not null
             ? c.ModelVisible(viewer, owner)
             : c.IsAdmin[viewer]
                 || (
-                    deal.Team is { } team
+                    team is not null
                     && LeadsOnPathUp(c, viewer, int.Parse(team.AsSpan(1), System.Globalization.CultureInfo.InvariantCulture))
                 );
 
-    private static bool ModelPermits(OrgCase c, Attempt a, Deal deal)
+    private static bool ModelPermits(OrgCase c, Attempt a, Deal deal) => ModelPermits(c, a, deal.Owner, deal.Team);
+
+    private static bool ModelPermits(OrgCase c, Attempt a, string? owner, string? team)
     {
         if (c.IsAdmin[a.Actor])
         {
             return true;
         }
-        if (!ModelSees(c, a.Actor, deal))
+        if (!ModelSees(c, a.Actor, owner, team))
         {
             return false;
         }
@@ -67,7 +72,7 @@ public sealed partial class SalesOrgTests
         {
             return c.ModelVisible(a.Actor, $"p{a.Target}");
         }
-        return a.Target >= 0 && (LeadsOnPathUp(c, a.Actor, a.Target) || (deal.Owner == $"p{a.Actor}" && c.TeamOf[a.Actor] == a.Target));
+        return a.Target >= 0 && (LeadsOnPathUp(c, a.Actor, a.Target) || (owner == $"p{a.Actor}" && c.TeamOf[a.Actor] == a.Target));
     }
 
     [Fact]
@@ -92,6 +97,8 @@ public sealed partial class SalesOrgTests
                         "ops"
                     );
                     deal = pipeline.Comment(deal, "Who takes it?", at, "ops");
+                    // A lead takes the same attempts through the lead forms, by the same rules.
+                    var lead = Lead.CreateInPool(new LeadId("L-1"), "Pooled", LeadSource.Web, deal.Team, at, "ops");
                     foreach (var a in attempts)
                     {
                         at = at.Plus(Duration.FromMinutes(1));
@@ -99,6 +106,26 @@ public sealed partial class SalesOrgTests
                         var target = a.ToPool ? (a.Target < 0 ? null : $"t{a.Target}") : $"p{a.Target}";
                         var permitted = a.ToPool ? org.CanAssignToPool(actor, deal, target) : org.CanAssignToRep(actor, deal, target!);
                         Assert.True(permitted == ModelPermits(c, a, deal), $"{a} on {deal}: library says {permitted}");
+                        var leadPermitted = a.ToPool ? org.CanAssignToPool(actor, lead, target) : org.CanAssignToRep(actor, lead, target!);
+                        Assert.Equal(ModelPermits(c, a, lead.Owner, lead.Team), leadPermitted);
+                        var sameLeadPool = a.ToPool && lead.IsInPool && lead.Team == target;
+                        try
+                        {
+                            lead = a.ToPool ? org.AssignToPool(lead, target, at, actor) : org.AssignToRep(lead, target!, at, actor);
+                            Assert.True(leadPermitted && !sameLeadPool, $"{a} was allowed");
+                        }
+                        catch (InvalidOperationException)
+                        {
+                            Assert.False(leadPermitted, $"{a} was refused");
+                        }
+                        catch (ArgumentException) when (sameLeadPool)
+                        {
+                            // The same pool again: the lead refuses it whoever asks.
+                        }
+                        for (var v = 0; v < c.People; v++)
+                        {
+                            Assert.Equal(ModelSees(c, v, lead.Owner, lead.Team), org.VisibleTo($"p{v}", [lead]).Any());
+                        }
                         var seenBefore = Enumerable.Range(0, c.People).Where(v => org.ScopeOf($"p{v}").CanSee(deal)).ToHashSet();
                         var result = a.ToPool
                             ? org.TryAssignToPool(pipeline, deal, target, at, actor)
