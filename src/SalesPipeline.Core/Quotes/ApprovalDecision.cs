@@ -6,10 +6,11 @@ namespace SalesPipeline.Quotes;
 /// What an <see cref="ApprovalPolicy"/> decided for a quote: every rule that triggered, and the approvals required.
 /// </summary>
 /// <remarks>
-/// <para>The strictest level among the triggered rules wins (Nobody &lt; Manager &lt; NextLevelUp &lt; Role): a quote
-/// that triggers a manager rule and a next-level-up rule needs one approval, from the next level up (or above). When
-/// the strictest level is Role, one approval from each role named by a triggered rule is required, since roles cannot be
-/// ranked against each other. Rules that name nobody are listed but require nothing.</para>
+/// <para>Among the hierarchical rules that trigger, the strictest wins (Manager &lt; NextLevelUp): a quote that triggers
+/// a manager rule and a next-level-up rule needs one approval, from the next level up (or above). Every role named by a
+/// triggered rule needs one approval of its own as well, since roles cannot be ranked against the hierarchy or each
+/// other: a next-level-up rule and a "deal-desk" rule need two approvals. Rules that name nobody are listed but require
+/// nothing.</para>
 /// <para>Immutable; thread-safe.</para>
 /// </remarks>
 public sealed class ApprovalDecision

@@ -10,11 +10,12 @@ namespace SalesPipeline.Quotes;
 /// The rules that decide who must approve a quote before it is sent, resolved against the sales organisation.
 /// </summary>
 /// <remarks>
-/// <para><see cref="Decide"/> checks every rule against the priced quote; the strictest approver level among those
-/// that trigger wins (<see cref="ApprovalDecision"/> gives the order). The Manager level resolves to the rep's
-/// manager (the nearest person of <c>SalesOrg.ManagersAbove</c>), NextLevelUp to the one above that manager, or to
-/// the top of the chain when the manager is already the top; a rep with nobody above them cannot have a hierarchical
-/// approval, which is an error rather than a quote nobody could approve.</para>
+/// <para><see cref="Decide"/> checks every rule against the priced quote. Of the hierarchical rules that trigger, the
+/// strictest wins (Manager &lt; NextLevelUp) and needs one approval; every role named by a triggered rule needs one
+/// approval from a holder besides (roles cannot be ranked against the hierarchy or each other). The Manager level
+/// resolves to the rep's manager (the nearest person of <c>SalesOrg.ManagersAbove</c>), NextLevelUp to the one above
+/// that manager. A rule nobody could satisfy (no manager, no second level, a role nobody but the rep holds) is an error
+/// at <see cref="Decide"/>, never a quote that waits for an approval that cannot come.</para>
 /// <para>Who may approve: for a hierarchical approval the resolved person or anyone above them; for a role, anyone
 /// holding it. Never the rep who owns the quote.</para>
 /// <para>Immutable and safe to share across threads.</para>
@@ -67,7 +68,8 @@ public sealed class ApprovalPolicy
     /// <returns>The triggered rules and the required approvals.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">
-    /// <paramref name="rep"/> is not a person of <paramref name="org"/>, or a hierarchical approval is required and nobody is above the rep.
+    /// <paramref name="rep"/> is not a person of <paramref name="org"/>, or a required approval has nobody to give it: no
+    /// manager above the rep, no second level for NextLevelUp, or a role nobody but the rep holds.
     /// </exception>
     /// <exception cref="CurrencyMismatchException">An amount rule is in another currency than the quote.</exception>
     /// <example><code>
@@ -79,34 +81,35 @@ public sealed class ApprovalPolicy
         Preconditions.CheckNotNull(org);
         CheckPerson(org, rep, nameof(rep));
         var triggered = Check(totals);
-        var level = triggered.Count == 0 ? ApproverLevel.Nobody : triggered.Max(t => t.Level);
-        RequiredApproval[] required;
-        switch (level)
+        var required = new List<RequiredApproval>();
+        // The hierarchy and the roles are two ladders that cannot be ranked against each other: the strictest
+        // hierarchical level that triggered needs one approval, and every role that triggered needs one of its own.
+        var hierarchical = triggered.Where(t => t.Level is ApproverLevel.Manager or ApproverLevel.NextLevelUp).ToArray();
+        if (hierarchical.Length > 0)
         {
-            case ApproverLevel.Nobody:
-                required = [];
-                break;
-            case ApproverLevel.Role:
-                required = triggered
-                    .Where(t => t.Level == ApproverLevel.Role)
-                    .Select(t => t.Role!)
-                    .Distinct(StringComparer.Ordinal)
-                    .Select(role => new RequiredApproval(ApproverLevel.Role, null, role))
-                    .ToArray();
-                break;
-            default:
-                var chain = org.ManagersAbove(rep);
-                if (chain.Count == 0)
-                {
-                    var rule = triggered.First(t => t.Level == level).Rule;
-                    throw new ArgumentException(
-                        $"Rule \"{rule}\" needs the approval of {(level == ApproverLevel.Manager ? "the rep's manager" : "the next level up")}, but nobody is above {rep} in {org.Company}.",
-                        nameof(rep)
-                    );
-                }
-                var person = level == ApproverLevel.Manager || chain.Count == 1 ? chain[0] : chain[1];
-                required = [new RequiredApproval(level, person, null)];
-                break;
+            var level = hierarchical.Max(t => t.Level);
+            var rule = hierarchical.First(t => t.Level == level).Rule;
+            var chain = org.ManagersAbove(rep);
+            var needed = level == ApproverLevel.Manager ? 1 : 2;
+            if (chain.Count < needed)
+            {
+                throw new ArgumentException(
+                    $"Rule \"{rule}\" needs the approval of {(level == ApproverLevel.Manager ? "the rep's manager" : "the next level up (the manager's manager)")}, but {(chain.Count == 0 ? "nobody" : "only " + chain[0])} is above {rep} in {org.Company}.",
+                    nameof(rep)
+                );
+            }
+            required.Add(new RequiredApproval(level, chain[needed - 1], null));
+        }
+        foreach (var roleRule in triggered.Where(t => t.Level == ApproverLevel.Role).DistinctBy(t => t.Role, StringComparer.Ordinal))
+        {
+            if (!org.PeopleInRole(roleRule.Role!).Any(p => p.Id != rep))
+            {
+                throw new ArgumentException(
+                    $"Rule \"{roleRule.Rule}\" needs the approval of someone in role \"{roleRule.Role}\", but nobody other than {rep} holds it in {org.Company}.",
+                    nameof(rep)
+                );
+            }
+            required.Add(new RequiredApproval(ApproverLevel.Role, null, roleRule.Role));
         }
         return new ApprovalDecision(triggered, required.AsReadOnly());
     }

@@ -1,8 +1,8 @@
 namespace SalesPipeline.Quotes;
 
 /// <summary>
-/// Who must approve a quote, in the order of strictness an <see cref="ApprovalPolicy"/> resolves them by: when several
-/// rules trigger, the strictest level wins (Nobody &lt; Manager &lt; NextLevelUp &lt; Role).
+/// Who must approve a quote. When several hierarchical rules trigger, the strictest wins (Nobody &lt; Manager &lt;
+/// NextLevelUp); each role named by a triggered rule needs its own approval besides (<see cref="ApprovalDecision"/>).
 /// </summary>
 public enum ApproverLevel
 {

@@ -220,11 +220,14 @@ public sealed partial class Quote
     private RequiredApproval[] Entitled(SalesOrg org, string by, string what)
     {
         Refuse(Status != QuoteStatus.PendingApproval, $"only a quote pending approval can be {what}d; the quote is {Describe(Status)}.");
-        var satisfied = ApprovalPolicy.SatisfiedBy(OutstandingApprovals, by, Rep, org);
+        var author = Versions[^1].CreatedBy;
+        // Whoever wrote the version under approval never approves it: a manager who revises a rep's quote deeper than
+        // her own limit must not wave it through herself.
+        var satisfied = by == author ? [] : ApprovalPolicy.SatisfiedBy(OutstandingApprovals, by, Rep, org);
         Refuse(
             satisfied.Length == 0,
-            by == Rep
-                ? $"{by} owns the quote and cannot {what} it."
+            by == Rep ? $"{by} owns the quote and cannot {what} it."
+                : by == author ? $"{by} wrote version {Version} and cannot {what} it."
                 : $"{by} may not {what} it; it needs {string.Join(" and ", OutstandingApprovals.Select(Who))}."
         );
         return satisfied;

@@ -201,6 +201,8 @@ public sealed partial class Quote
             QuoteApproved a when a.Satisfies.FirstOrDefault(r => !state.Outstanding.Contains(r)) is { } extra =>
                 $"it gives approval {extra}, which the quote does not wait for.",
             QuoteApproved a when a.By == Rep => $"the rep {Rep} cannot approve their own quote.",
+            QuoteApproved a when a.By == state.Versions[^1].CreatedBy =>
+                $"{a.By} wrote version {state.Versions[^1].Number} and cannot approve it.",
             QuoteApproved a when a.Comment is not null && string.IsNullOrWhiteSpace(a.Comment) => "its comment is empty.",
             QuoteApproved => null,
             QuoteRejected r when string.IsNullOrWhiteSpace(r.Comment) => "a rejection needs a comment.",

@@ -37,6 +37,7 @@ public static class QuoteDeals
     /// <exception cref="ArgumentException"><paramref name="deal"/> is not the quote's deal, or <paramref name="by"/> is blank.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is before the quote's latest event or outside the supported range.</exception>
     /// <exception cref="QuoteOperationException">The quote is not approved, or it has expired.</exception>
+    /// <exception cref="CurrencyMismatchException">The quote is in another currency than the deal's amount.</exception>
     public static QuoteDealResult SendQuote(
         this PipelineDefinition pipeline,
         Deal deal,
@@ -71,6 +72,7 @@ public static class QuoteDeals
     /// <exception cref="ArgumentException"><paramref name="deal"/> is not the quote's deal, or <paramref name="by"/> is blank.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is before the quote's latest event or outside the supported range.</exception>
     /// <exception cref="QuoteOperationException">The quote is not sent, or it has expired.</exception>
+    /// <exception cref="CurrencyMismatchException">The quote is in another currency than the deal's amount.</exception>
     public static QuoteDealResult AcceptQuote(
         this PipelineDefinition pipeline,
         Deal deal,
@@ -143,5 +145,11 @@ public static class QuoteDeals
             nameof(deal),
             $"Quote {quote.Id} is for deal {quote.DealId}, not for deal {deal.Id}."
         );
+        // Accepting sets the deal's amount to the quote's total: a quote in another currency would silently move the deal
+        // to that currency and mix currencies in every pipeline sum.
+        if (deal.Amount.Currency != quote.Currency)
+        {
+            throw new CurrencyMismatchException(deal.Amount.Currency, quote.Currency, $"quote deal {deal.Id} with quote {quote.Id}");
+        }
     }
 }
