@@ -26,6 +26,8 @@ internal static class Converters
             new CodecConverter<LeadId>(ValueCodecs.LeadId),
             new CodecConverter<LeadSource>(ValueCodecs.LeadSource),
             new CodecConverter<LossReason>(ValueCodecs.LossReason),
+            new CodecConverter<StopReason>(ValueCodecs.StopReason),
+            new CodecConverter<Customer>(ValueCodecs.Customer),
             new CodecConverter<DateInterval>(ValueCodecs.DateInterval),
             new CodecConverter<FiscalPeriod>(ValueCodecs.FiscalPeriod),
             .. DealEvents(),
@@ -141,6 +143,11 @@ internal static class Converters
             Subtype<DealEvent, DealLost>(codec),
             Subtype<DealEvent, CompetitorNoted>(codec),
             Subtype<DealEvent, DealReopened>(codec),
+            Subtype<DealEvent, CustomerChanged>(codec),
+            Subtype<DealEvent, DealStopped>(codec),
+            Subtype<DealEvent, DealResumed>(codec),
+            Subtype<DealEvent, DealAssignedToPool>(codec),
+            Subtype<DealEvent, CommentAdded>(codec),
         ];
     }
 
@@ -151,6 +158,7 @@ internal static class Converters
         [
             new CodecConverter<LeadEvent>(codec, refuseNull: true),
             Subtype<LeadEvent, LeadCreated>(codec),
+            Subtype<LeadEvent, LeadAssignedToPool>(codec),
             Subtype<LeadEvent, LeadTouched>(codec),
             Subtype<LeadEvent, LeadReassigned>(codec),
             Subtype<LeadEvent, LeadDisqualified>(codec),

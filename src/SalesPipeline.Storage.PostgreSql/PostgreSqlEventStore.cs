@@ -124,7 +124,15 @@ public sealed partial class PostgreSqlEventStore : EventStore
                             await version.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false),
                             CultureInfo.InvariantCulture
                         );
+                        if (Sql.Schema.Upgrade(dialect, found) is { } upgrade)
+                        {
+                            version.CommandText = upgrade;
+                            await version.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                            found = Sql.Schema.Version;
+                        }
                         Sql.Schema.CheckVersion(found, $"schema \"{schema}\" of {connection.Database}");
+                        version.CommandText = Sql.Schema.DealIndexes(dialect);
+                        await version.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                     }
                     await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 }

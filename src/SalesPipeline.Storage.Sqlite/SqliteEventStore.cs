@@ -124,7 +124,15 @@ public sealed class SqliteEventStore : EventStore
                         await version.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false),
                         CultureInfo.InvariantCulture
                     );
+                    if (Schema.Upgrade(dialect, found) is { } upgrade)
+                    {
+                        version.CommandText = upgrade;
+                        await version.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                        found = Schema.Version;
+                    }
                     Schema.CheckVersion(found, full);
+                    version.CommandText = Schema.DealIndexes(dialect);
+                    await version.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 }
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             }

@@ -22,6 +22,11 @@ namespace SalesPipeline.Storage;
 /// <param name="StageId">The current stage id.</param>
 /// <param name="Amount">The expected amount.</param>
 /// <param name="ExpectedClose">The expected close date.</param>
+/// <param name="Team">
+/// The team whose pool the deal was last put in (kept when a rep is then assigned), or null for the company pool or a
+/// deal never pooled (<see cref="Deal.Team"/>).
+/// </param>
+/// <param name="Customer">The customer the deal is for, if recorded.</param>
 public sealed record DealSummary(
     DealId Id,
     long Version,
@@ -31,7 +36,9 @@ public sealed record DealSummary(
     DealStatus Status,
     string StageId,
     Money Amount,
-    LocalDate ExpectedClose
+    LocalDate ExpectedClose,
+    string? Team = null,
+    Customer? Customer = null
 )
 {
     /// <summary>The row of <paramref name="deal"/> at <paramref name="version"/>.</summary>
@@ -51,7 +58,9 @@ public sealed record DealSummary(
             deal.Status,
             deal.StageId,
             deal.Amount,
-            deal.ExpectedClose
+            deal.ExpectedClose,
+            deal.Team,
+            deal.Customer
         );
     }
 }

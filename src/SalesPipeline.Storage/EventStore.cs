@@ -687,6 +687,24 @@ public abstract partial class EventStore : IEventStore
             Statements.Add(command, "@closeFrom", Statements.DateKey(range.Start));
             Statements.Add(command, "@closeTo", Statements.DateKey(range.End));
         }
+        if (query.Unassigned is { } unassigned)
+        {
+            conditions.Add(unassigned ? "d.owner IS NULL" : "d.owner IS NOT NULL");
+        }
+        if (query.Team is { } team)
+        {
+            conditions.Add("d.team = @team");
+            Statements.Add(command, "@team", team);
+        }
+        if (query.HasTeam is { } hasTeam)
+        {
+            conditions.Add(hasTeam ? "d.team IS NOT NULL" : "d.team IS NULL");
+        }
+        if (query.CustomerAccountId is { } customer)
+        {
+            conditions.Add("d.customer_id = @customer");
+            Statements.Add(command, "@customer", customer);
+        }
         return string.Join(" AND ", conditions);
     }
 }

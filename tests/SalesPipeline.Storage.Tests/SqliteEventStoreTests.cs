@@ -74,9 +74,9 @@ public sealed class SqliteEventStoreTests : EventStoreContract
         await Assert.ThrowsAsync<DirectoryNotFoundException>(() =>
             SqliteEventStore.OpenAsync(Path.Combine(Path.GetTempPath(), $"no-such-{Guid.NewGuid():N}", "x.db"), TestDeals.Pipelines)
         );
-        await ExecuteAsync("UPDATE store_info SET value = '2' WHERE name = 'schema-version'");
+        await ExecuteAsync("UPDATE store_info SET value = '3' WHERE name = 'schema-version'");
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => SqliteEventStore.OpenAsync(path, TestDeals.Pipelines));
-        Assert.Contains("schema version \"2\"", error.Message, StringComparison.Ordinal);
+        Assert.Contains("schema version \"3\"", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

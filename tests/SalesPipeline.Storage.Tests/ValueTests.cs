@@ -70,4 +70,36 @@ public class ValueTests
         Assert.Equal("Owners", Assert.Throws<ArgumentException>(() => DealQuery.All with { Owners = ["alice", " "] }).ParamName);
         Assert.Equal("Pipeline", Assert.Throws<ArgumentException>(() => DealQuery.All with { Pipeline = "" }).ParamName);
     }
+
+    [Fact]
+    public void Pool_team_and_customer_conditions_refuse_blank_text_and_match_by_hand()
+    {
+        Assert.Equal("Team", Assert.Throws<ArgumentException>(() => DealQuery.All with { Team = " " }).ParamName);
+        Assert.Equal("CustomerAccountId", Assert.Throws<ArgumentException>(() => DealQuery.All with { CustomerAccountId = "" }).ParamName);
+        Assert.Equal("accountId", Assert.Throws<ArgumentNullException>(() => DealQuery.ForCustomer(null!)).ParamName);
+        Assert.Equal("teamId", Assert.Throws<ArgumentException>(() => DealQuery.InPool("")).ParamName);
+        // A row waiting in team emea's pool, for customer ACC-1.
+        var row = new DealSummary(
+            new DealId("D-1"),
+            2,
+            "Default",
+            "Acme",
+            null,
+            DealStatus.Open,
+            "prospecting",
+            Money.Of(10m, Currency.USD),
+            new LocalDate(2026, 6, 15),
+            "emea",
+            new Customer("ACC-1", "Acme")
+        );
+        Assert.True(DealQuery.InPool("emea").Matches(row));
+        Assert.False(DealQuery.InPool(null).Matches(row));
+        Assert.False(DealQuery.InPool("us").Matches(row));
+        Assert.True(DealQuery.ForCustomer("ACC-1").Matches(row));
+        Assert.False(DealQuery.ForCustomer("ACC-2").Matches(row));
+        Assert.False((DealQuery.All with { Unassigned = false }).Matches(row));
+        Assert.False(DealQuery.ForOwner("alice").Matches(row));
+        Assert.True(DealQuery.InPool(null).Matches(row with { Team = null }));
+        Assert.False(DealQuery.ForCustomer("ACC-1").Matches(row with { Customer = null }));
+    }
 }

@@ -117,6 +117,9 @@ public sealed record DealImport
     /// <summary>The product (or product line) the deal sells, if recorded; not empty when given.</summary>
     public string? Product { get; init; }
 
+    /// <summary>The customer the deal is for, if the export names it (for example Salesforce's Account ID and Account Name).</summary>
+    public Customer? Customer { get; init; }
+
     /// <summary>
     /// Who the events not taken from <see cref="History"/> or the changes are attributed to (the <see cref="DealImported"/> event, a close
     /// the history lacks, the overrides), for example the export job's name; <see cref="Unknown.Actor"/> when null.

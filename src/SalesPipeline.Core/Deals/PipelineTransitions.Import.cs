@@ -191,9 +191,13 @@ public static partial class PipelineTransitions
             );
         }
         var status = r.Status;
-        if (!Enum.IsDefined(status))
+        if (!Enum.IsDefined(status) || status == DealStatus.Stopped)
         {
-            Fail(nameof(r.Status), status, "The status is Open, Won or Lost.");
+            Fail(
+                nameof(r.Status),
+                status,
+                "The status is Open, Won or Lost; a stopped deal is imported as open and then stopped (DealCommand.Stop), so its stop reason is recorded."
+            );
         }
         else if (stage is not null && StatusOf(stage) != status)
         {
@@ -542,7 +546,8 @@ public static partial class PipelineTransitions
             competitor,
             r.LeadId,
             r.Source,
-            r.Product
+            r.Product,
+            r.Customer
         );
 
     // Direction and skipped count come from the pipeline's stage order, never from the caller.

@@ -23,14 +23,22 @@ internal static class LeadEventCodec
                 v.Get<string>("name"),
                 v.Get<LeadSource>("source"),
                 v.Optional<string>("owner"),
-                v.Optional<string>("productInterest")
+                v.Optional<string>("productInterest"),
+                v.Optional<string>("team")
             ),
             Common(
                 Field.Required<LeadCreated, string>("name", Text, e => e.Name),
                 Field.Required<LeadCreated, LeadSource>("source", ValueCodecs.LeadSource, e => e.Source),
                 Field.Optional<LeadCreated, string>("owner", Text, e => e.Owner),
-                Field.Optional<LeadCreated, string>("productInterest", Text, e => e.ProductInterest)
+                Field.Optional<LeadCreated, string>("productInterest", Text, e => e.ProductInterest),
+                Field.Optional<LeadCreated, string>("team", Text, e => e.Team)
             )
+        ),
+        Shape.Of(
+            "LeadAssignedToPool",
+            1,
+            v => new LeadAssignedToPool(v.Get<LeadId>("leadId"), v.Get<Instant>("at"), v.Get<string>("by"), v.Optional<string>("teamId")),
+            Common(Field.Optional<LeadAssignedToPool, string>("teamId", Text, e => e.TeamId))
         ),
         Shape.Of("LeadTouched", 1, v => new LeadTouched(v.Get<LeadId>("leadId"), v.Get<Instant>("at"), v.Get<string>("by")), Common()),
         Shape.Of(

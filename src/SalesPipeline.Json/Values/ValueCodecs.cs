@@ -16,6 +16,7 @@ internal static class ValueCodecs
     public static readonly Codec<LeadId> LeadId = new IdCodec<LeadId>("lead id", t => new LeadId(t), id => id.Value);
     public static readonly Codec<LeadSource> LeadSource = new IdCodec<LeadSource>("lead source", t => new LeadSource(t), s => s.Code);
     public static readonly Codec<LossReason> LossReason = new IdCodec<LossReason>("loss reason", t => new LossReason(t), r => r.Code);
+    public static readonly Codec<StopReason> StopReason = new IdCodec<StopReason>("stop reason", t => new StopReason(t), r => r.Code);
     public static readonly Codec<Instant> Instant = new PatternCodec<Instant>(
         InstantPattern.ExtendedIso,
         "string (ISO instant in UTC)",
@@ -43,6 +44,17 @@ internal static class ValueCodecs
             v => SalesPipeline.Money.Of(v.Get<decimal>("amount"), v.Get<Currency>("currency")),
             Field.Required<Money, decimal>("amount", DecimalCodec.Instance, m => m.Amount),
             Field.Required<Money, Currency>("currency", Currency, m => m.Currency)
+        )
+    );
+
+    // A deal's customer as {"accountId":..,"name":..}: both kept exactly as given (Customer does not trim them).
+    public static readonly ShapeCodec<Customer> Customer = ShapeCodec<Customer>.Single(
+        Shape.Of<Customer>(
+            "Customer",
+            1,
+            v => new SalesPipeline.Customer(v.Get<string>("accountId"), v.Get<string>("name")),
+            Field.Required<Customer, string>("accountId", TextCodec.Instance, c => c.AccountId),
+            Field.Required<Customer, string>("name", TextCodec.Instance, c => c.Name)
         )
     );
 

@@ -57,6 +57,7 @@ internal sealed class DealPlan
             LeadId = Lead,
             Source = Source.Source,
             Product = Product.Name,
+            Customer = new Customer(SampleCatalog.AccountIdOf(Customer), Customer),
             By = ClosedBy ?? Owner,
         };
 

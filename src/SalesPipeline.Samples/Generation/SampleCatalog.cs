@@ -142,6 +142,10 @@ internal static class SampleCatalog
         "Hospitality",
     ];
 
+    /// <summary>A customer's account id: its name in lower case with hyphens ("bluestone-logistics"); names are unique.</summary>
+    public static string AccountIdOf(string customerName) =>
+        string.Join('-', customerName.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));
+
     /// <summary>The 600 customer names, stem by trade ("Bluestone Logistics").</summary>
     public static IReadOnlyList<string> CustomerNames()
     {

@@ -10,16 +10,17 @@ namespace SalesPipeline.Storage.Sql;
 internal sealed class Statements(SqlDialect sql)
 {
     public const string DealColumns =
-        "d.deal_id, d.version, d.pipeline, d.name, d.owner, d.status, d.stage_id, d.amount, d.currency, d.expected_close";
+        "d.deal_id, d.version, d.pipeline, d.name, d.owner, d.status, d.stage_id, d.amount, d.currency, d.expected_close, d.team, d.customer_id, d.customer_name";
 
     // The current-state rows of deals, inserted or replaced: InsertDeals, the VALUES tuples, then UpsertDealConflict.
     public string InsertDeals { get; } =
-        $"INSERT INTO {sql.Table("deals")} (deal_id, version, pipeline, name, owner, status, stage_id, amount, currency, expected_close) VALUES ";
+        $"INSERT INTO {sql.Table("deals")} (deal_id, version, pipeline, name, owner, status, stage_id, amount, currency, expected_close, team, customer_id, customer_name) VALUES ";
 
     public const string UpsertDealConflict =
         " ON CONFLICT (deal_id) DO UPDATE SET version = excluded.version, pipeline = excluded.pipeline, name = excluded.name,"
         + " owner = excluded.owner, status = excluded.status, stage_id = excluded.stage_id, amount = excluded.amount,"
-        + " currency = excluded.currency, expected_close = excluded.expected_close";
+        + " currency = excluded.currency, expected_close = excluded.expected_close, team = excluded.team,"
+        + " customer_id = excluded.customer_id, customer_name = excluded.customer_name";
 
     public static void Add(DbCommand command, string name, object value)
     {
@@ -42,6 +43,9 @@ internal sealed class Statements(SqlDialect sql)
             row.Amount.Amount.ToString(CultureInfo.InvariantCulture),
             row.Amount.Currency.Code,
             DateKey(row.ExpectedClose),
+            row.Team ?? (object)DBNull.Value,
+            row.Customer?.AccountId ?? (object)DBNull.Value,
+            row.Customer?.Name ?? (object)DBNull.Value,
         ];
 
     public static DealSummary ReadDeal(DbDataReader reader, int start)
@@ -55,7 +59,7 @@ internal sealed class Statements(SqlDialect sql)
                 version,
                 reader.GetString(start + 2),
                 reader.GetString(start + 3),
-                reader.GetString(start + 4),
+                NullableText(reader, start + 4),
                 StatusFromText(reader.GetString(start + 5)),
                 reader.GetString(start + 6),
                 Money.Of(
@@ -66,7 +70,9 @@ internal sealed class Statements(SqlDialect sql)
                     ),
                     Currency.FromCode(reader.GetString(start + 8))
                 ),
-                DateFromKey(reader.GetInt32(start + 9))
+                DateFromKey(reader.GetInt32(start + 9)),
+                NullableText(reader, start + 10),
+                CustomerOf(NullableText(reader, start + 11), NullableText(reader, start + 12))
             );
         }
         catch (Exception e) when (e is ArgumentException or FormatException or OverflowException)
@@ -80,6 +86,17 @@ internal sealed class Statements(SqlDialect sql)
             );
         }
     }
+
+    private static string? NullableText(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    // Both parts or neither: a row with one of them was not written by this package.
+    private static Customer? CustomerOf(string? accountId, string? name) =>
+        (accountId, name) switch
+        {
+            (null, null) => null,
+            ({ } id, { } n) => new Customer(id, n),
+            _ => throw new ArgumentException("a customer with only one of its account id and name."),
+        };
 
     public static string StatusText(DealStatus status) =>
         status switch

@@ -179,7 +179,7 @@ public class DealWriteTests
     public void Reading_what_was_written_gives_the_deals_back_Property() =>
         PropertyAssert.Holds(
             Prop.ForAll(
-                Arb.From(DealHistories.Deals),
+                Arb.From(DealHistories.ClassicDeals),
                 Arb.From(Gen.Elements(true, false)),
                 (deals, withHistory) =>
                 {

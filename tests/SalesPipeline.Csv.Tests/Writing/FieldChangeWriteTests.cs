@@ -253,7 +253,7 @@ public class FieldChangeWriteTests
     public void Reading_what_was_written_gives_the_timelines_back_Property() =>
         PropertyAssert.Holds(
             Prop.ForAll(
-                Arb.From(DealHistories.Deals),
+                Arb.From(DealHistories.ClassicDeals),
                 deals =>
                 {
                     var asOf = deals.Length == 0 ? AsOf : deals.Max(d => d.LastEventAt) + Duration.FromDays(1);
@@ -289,7 +289,7 @@ public class FieldChangeWriteTests
             rows;
         do
         {
-            samples.AddRange(DealHistories.Deals.Sample(20, 100));
+            samples.AddRange(DealHistories.ClassicDeals.Sample(20, 100));
             history = string.Concat(samples.Select(deals => Write(deals).History));
             changes = samples.Sum(deals => deals.Sum(d => Changes(d).Count));
             rows = history.Split('\n').Count(l => l.Contains(",changed,", StringComparison.Ordinal));

@@ -26,6 +26,7 @@ public class WireFormatDocsTests
         Family(ValueCodecs.Money)
             .Concat(Family(ValueCodecs.DateInterval))
             .Concat(Family(ValueCodecs.FiscalPeriod))
+            .Concat(Family(ValueCodecs.Customer))
             .Concat(Family(DealEventCodec.Instance))
             .Concat(Family(LeadEventCodec.Instance))
             .Concat(Family(CollectionEntryCodec.Instance))

@@ -24,7 +24,7 @@ public class LeadEventJsonTests
         "\"LeadTouched\"",
         "\"LeadCalled\"",
         "$.type",
-        "the known ones are LeadCreated, LeadTouched, LeadReassigned, LeadDisqualified, LeadConverted"
+        "the known ones are LeadCreated, LeadAssignedToPool, LeadTouched, LeadReassigned, LeadDisqualified, LeadConverted"
     )]
     [InlineData("\"alice\"", "\" \"", "$.by", "The text \" \" is blank")]
     public void Bad_lead_events_name_the_path_and_the_rule(string find, string replace, string path, string rule) =>

@@ -32,6 +32,17 @@ public class GoldenFileTests
         Assert.Equal(sample, JsonSerializer.Deserialize(json, sample.GetType(), SalesPipelineJson.Options));
     }
 
+    public static TheoryData<string> MoreDealEventNames => [.. GoldenSamples.MoreDealEvents.Select(e => e.Name)];
+
+    [Theory]
+    [MemberData(nameof(MoreDealEventNames))]
+    public void Variants_of_deal_events_match_their_golden_file_and_read_back_equal(string name)
+    {
+        var sample = GoldenSamples.MoreDealEvents.Single(e => e.Name == name).Event;
+        var json = Golden(name, JsonSerializer.Serialize(sample, Indented));
+        Assert.Equal(sample, JsonSerializer.Deserialize<DealEvent>(json, SalesPipelineJson.Options));
+    }
+
     [Theory]
     [MemberData(nameof(LeadEventNames))]
     public void Lead_events_match_their_golden_file_and_read_back_equal(string name)

@@ -27,7 +27,9 @@ internal static class GoldenSamples
             "prospecting",
             new LeadId("L-2001"),
             LeadSource.Web,
-            "Platform"
+            "Platform",
+            null,
+            new Customer("ACC-1042", "Acme Corp")
         ),
         new DealImported(
             D,
@@ -46,7 +48,8 @@ internal static class GoldenSamples
             "Globex",
             new LeadId("L-17"),
             new LeadSource("trade-show-2026"),
-            "Analytics"
+            "Analytics",
+            new Customer("ACC-1042", "Acme Corp")
         ),
         new StageMoved(D, T, "alice", "qualified", "negotiation", MoveDirection.Forward, 1),
         new ExitCriterionAnswered(D, T, "alice", "budget"),
@@ -62,6 +65,34 @@ internal static class GoldenSamples
         new DealLost(D, T, "alice", "lost", LossReason.Price, "Initech"),
         new CompetitorNoted(D, T, "alice", "Globex"),
         new DealReopened(D, T, "manager", "negotiation"),
+        new CustomerChanged(D, T, "alice", new Customer("ACC-2077", "Acme Holdings")),
+        new DealStopped(D, T, "alice", StopReason.BudgetFrozen),
+        new DealResumed(D, T, "alice", "negotiation") { Cause = "quote Q-17 v2" },
+        new DealAssignedToPool(D, T, "manager", "emea-mid-market"),
+        new CommentAdded(D, T, "carol", "Approved 5% more off; send the revised quote.", "A-77"),
+    ];
+
+    // The optional fields issue 13 added that the samples above leave out: a pooled creation (no owner, a team) and a
+    // cause on an older event type; each has its own golden file.
+    public static readonly (string Name, DealEvent Event)[] MoreDealEvents =
+    [
+        (
+            "DealCreated.pooled",
+            new DealCreated(
+                D,
+                T,
+                "ops",
+                "Enterprise",
+                "Globex renewal",
+                null,
+                Usd60k,
+                new LocalDate(2026, 11, 30),
+                "prospecting",
+                Team: "emea"
+            )
+        ),
+        ("StageMoved.caused", new StageMoved(D, T, "alice", "qualified", "proposal", MoveDirection.Forward, 0) { Cause = "quote Q-17 v1" }),
+        ("DealAssignedToPool.company", new DealAssignedToPool(D, T, "manager", null)),
     ];
 
     private static readonly LeadId L = new("L-2001");
@@ -69,6 +100,7 @@ internal static class GoldenSamples
     public static readonly LeadEvent[] LeadEvents =
     [
         new LeadCreated(L, T, "web-form", "Jane Roe, Globex", LeadSource.Web, "alice", "Platform"),
+        new LeadAssignedToPool(L, T, "manager", "emea-mid-market"),
         new LeadTouched(L, T, "alice"),
         new LeadReassigned(L, T, "manager", "bob"),
         new LeadDisqualified(L, T, "bob", "no budget"),

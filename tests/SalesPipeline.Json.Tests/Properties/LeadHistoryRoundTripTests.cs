@@ -18,11 +18,12 @@ public class LeadHistoryRoundTripTests
     public void Lead_histories_round_trip_Property() =>
         PropertyAssert.Holds(
             Prop.ForAll(
-                Gen.ListOf(Gen.Choose(0, 4).Zip(Gen.Choose(0, 48))).ToArbitrary(),
+                Gen.ListOf(Gen.Choose(0, 6).Zip(Gen.Choose(0, 48))).ToArbitrary(),
                 Gen.Elements<string?>(null, "Platform").ToArbitrary(),
-                (steps, product) =>
+                Gen.Elements("owned", "team", "company").ToArbitrary(),
+                (steps, product, start) =>
                 {
-                    var lead = Play(steps, product);
+                    var lead = Play(steps, product, start);
                     var json = JsonSerializer.Serialize(lead.History, SalesPipelineJson.Options);
                     var events = JsonSerializer.Deserialize<List<LeadEvent>>(json, SalesPipelineJson.Options)!;
                     return events.SequenceEqual(lead.History) && Lead.FromEvents(events).Equals(lead);
@@ -31,9 +32,22 @@ public class LeadHistoryRoundTripTests
         );
 
     // The changes Core's lead property applies; a refused one (too early, or after the lead closed) is left out.
-    private static Lead Play(IEnumerable<(int Kind, int Hours)> steps, string? product)
+    // A lead starts with an owner or in a pool (a team's or the company's).
+    private static Lead Play(IEnumerable<(int Kind, int Hours)> steps, string? product, string start)
     {
-        var lead = Lead.Create(new LeadId("L-1"), "Jane Roe", LeadSource.Referral, "alice", Created, product);
+        var lead = start switch
+        {
+            "owned" => Lead.Create(new LeadId("L-1"), "Jane Roe", LeadSource.Referral, "alice", Created, product),
+            _ => Lead.CreateInPool(
+                new LeadId("L-1"),
+                "Jane Roe",
+                LeadSource.Referral,
+                start == "team" ? "emea" : null,
+                Created,
+                "router",
+                product
+            ),
+        };
         var at = Created;
         foreach (var (kind, hours) in steps)
         {
@@ -52,10 +66,11 @@ public class LeadHistoryRoundTripTests
                         new LocalDate(2026, 6, 1),
                         at
                     ).Lead,
+                    5 => lead.AssignToPool(hours % 3 == 0 ? null : $"team{hours % 3}", at, "manager"),
                     _ => lead.Touch(at, by: "sdr"),
                 };
             }
-            catch (Exception ex) when (ex is ArgumentOutOfRangeException or InvalidOperationException)
+            catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
             {
                 // Refused: the lead is unchanged.
             }
