@@ -41,13 +41,11 @@ var org = SalesOrg
     .Rep("maria", "Maria", "east")
     .Rep("alice", "Alice", "east")
     .Build();
-var policy = new ApprovalPolicy(
-    [
-        ApprovalRule.LineDiscountAbove(10m, Approver.Manager),
-        ApprovalRule.LineDiscountAbove(20m, Approver.NextLevelUp),
-        ApprovalRule.PriceUnderFloor(Approver.NextLevelUp),
-    ]
-);
+var policy = new ApprovalPolicy([
+    ApprovalRule.LineDiscountAbove(10m, Approver.Manager),
+    ApprovalRule.LineDiscountAbove(20m, Approver.NextLevelUp),
+    ApprovalRule.PriceUnderFloor(Approver.NextLevelUp),
+]);
 var pipeline = PipelineDefinition
     .CreateBuilder("Enterprise")
     .Stage("Qualified", 0.2m)
@@ -57,7 +55,15 @@ var pipeline = PipelineDefinition
     .Lost("Lost")
     .QuoteStages(onSent: "quote-issued", onAccepted: "contract-signed")
     .Build();
-var deal = Deal.Open(pipeline, new DealId("D-1001"), "Globex: 100 seats", "alice", Usd(50_000m), new LocalDate(2026, 3, 31), Instant.FromUtc(2026, 2, 16, 9, 0));
+var deal = Deal.Open(
+    pipeline,
+    new DealId("D-1001"),
+    "Globex: 100 seats",
+    "alice",
+    Usd(50_000m),
+    new LocalDate(2026, 3, 31),
+    Instant.FromUtc(2026, 2, 16, 9, 0)
+);
 
 // Version 1: three lines, 12% off the seats
 var today = new LocalDate(2026, 3, 2);
@@ -145,5 +151,23 @@ Expect(quote.StatusOn(new LocalDate(2026, 4, 1)) == QuoteStatus.Accepted, "accep
 
 // The history
 Console.WriteLine(string.Join(", ", quote.Events.Select(e => e.GetType().Name)));
+
 // QuoteCreated, QuoteSubmitted, QuoteApproved, QuoteSent, QuoteRevised, QuoteSubmitted, QuoteApproved, QuoteSent, QuoteAccepted
 Expect(Quote.FromEvents(quote.Events).Total == quote.Total, "the history rebuilds the quote");
+
+// Reports
+var byStatus = QuoteReports.ByStatus([quote], new LocalDate(2026, 3, 31));
+Console.WriteLine(byStatus);
+
+// quotes by status as of 2026-03-31
+// status | quotes | total | total_currency
+// accepted | 1 | 54948.00 | USD
+var discounts = QuoteReports.AverageDiscount([quote], SalesPipeline.Metrics.Breakdown.Product);
+Console.WriteLine(string.Join(", ", discounts.Rows.Select(r => $"{r.Key} {r.DiscountPercent}%"))); // onboarding 5.00%, seat 16.40%, support 5.00%
+var turnaround = QuoteReports.ApprovalTurnaround([quote]);
+Console.WriteLine($"{turnaround.Median:H:mm} {turnaround.Longest:H:mm}"); // 4:10 6:25
+var quoteToWin = QuoteReports.QuoteToWin([quote], [deal]);
+Console.WriteLine($"{quoteToWin.Rows[0].Quoted} quoted, {quoteToWin.Rows[0].Won} won"); // 1 quoted, 0 won: the deal is in "contract signed"
+Expect(byStatus.Rows.Single().Total == Usd(54_948m), "by status");
+Expect(discounts.Rows.Single(r => r.Key == "seat").DiscountPercent == 16.4m, "seat discount");
+Expect(turnaround.Median == Duration.FromMinutes(250) && turnaround.Longest == Duration.FromMinutes(385), "turnaround");

@@ -32,6 +32,9 @@ public class DateArgumentTests
         // Quote events are checked as a history (Quote.FromEvents).
         "QuoteCreated",
         "QuoteRevised",
+        // Quote report results, built by QuoteReports from checked quotes.
+        "QuoteStatusReport",
+        "ApprovalRequest",
         // Import reports a bad date as an ImportError with the record's index (ImportTests).
         "DealImport",
     ];

@@ -135,6 +135,11 @@ internal static class SampleArguments
         [typeof(Approver)] = () => Approver.Manager,
         [typeof(TriggeredRule)] = () => new TriggeredRule("line discount above 10%", ApproverLevel.Manager, null, "12% off"),
         [typeof(RequiredApproval)] = () => new RequiredApproval(ApproverLevel.Manager, "lena", null),
+        [typeof(QuoteStatusCount)] = () => new QuoteStatusCount(QuoteStatus.Sent, Currency.USD, 1, Money.Of(960m, Currency.USD)),
+        [typeof(QuoteDiscountRow)] = () =>
+            new QuoteDiscountRow("seat", Currency.USD, 1, Money.Of(960m, Currency.USD), Money.Of(0m, Currency.USD), 0m),
+        [typeof(ApprovalRequest)] = () => new ApprovalRequest("Q-1", 1, At, null, null),
+        [typeof(QuoteToWinRow)] = () => new QuoteToWinRow(null, 1, 1, 0),
     };
 
     // Where a member needs a different sample than its type's usual one, by parameter name ("this" for the instance a
