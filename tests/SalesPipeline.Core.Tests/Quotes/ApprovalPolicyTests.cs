@@ -31,7 +31,7 @@ public class ApprovalPolicyTests
     }
 
     [Fact]
-    public void Decide_ARoleRule_IsStricterThanTheHierarchy_AndOnlyTheRoleMayApprove()
+    public void Decide_ARoleRule_AddsItsOwnApproval_ToTheHierarchicalOne()
     {
         var policy = new ApprovalPolicy([
             ApprovalRule.LineDiscountAbove(10m, Approver.NextLevelUp),
@@ -41,14 +41,20 @@ public class ApprovalPolicyTests
             .Create("Q-9", new DealId("D-9"), "alice", new NodaTime.LocalDate(2026, 3, 31), Lines(12m), T0, "alice")
             .Submit(policy, Org, Day(1), "alice");
 
-        Assert.Equal([new RequiredApproval(ApproverLevel.Role, null, "deal-desk")], pending.RequiredApprovals);
+        // 12% off (next level up: victor, above alice's manager maria) and 57,840 above 50,000 (the deal desk): both.
+        Assert.Equal(
+            [new RequiredApproval(ApproverLevel.NextLevelUp, "victor", null), new RequiredApproval(ApproverLevel.Role, null, "deal-desk")],
+            pending.RequiredApprovals
+        );
         Assert.Equal(2, pending.TriggeredRules.Count);
         Assert.Contains(
             "someone in role \"deal-desk\"",
-            Assert.Throws<QuoteOperationException>(() => pending.Approve(Org, Day(2), "victor")).Reason,
+            Assert.Throws<QuoteOperationException>(() => pending.Approve(Org, Day(2), "maria")).Reason,
             StringComparison.Ordinal
         );
-        Assert.Equal(QuoteStatus.Approved, pending.Approve(Org, Day(2), "dana").Status);
+        var desk = pending.Approve(Org, Day(2), "dana");
+        Assert.Equal(QuoteStatus.PendingApproval, desk.Status);
+        Assert.Equal(QuoteStatus.Approved, desk.Approve(Org, Day(3), "victor").Status);
     }
 
     [Fact]
@@ -74,12 +80,13 @@ public class ApprovalPolicyTests
     }
 
     [Fact]
-    public void Decide_NextLevelUpOfATeamLead_IsTheTopOfTheChain()
+    public void Decide_NextLevelUpOfATeamLead_WithOnlyTheTopAbove_Throws()
     {
-        // maria's manager is victor, at the top: the next level up escalates no further than victor.
-        var decision = Policy.Decide(QuoteTotals.Of(Lines(25m)), "maria", Org);
+        // maria's manager is victor, at the top: nobody is two levels above maria, so a next-level-up rule cannot be met.
+        var e = Assert.Throws<ArgumentException>(() => Policy.Decide(QuoteTotals.Of(Lines(25m)), "maria", Org));
 
-        Assert.Equal("victor", Assert.Single(decision.Required).PersonId);
+        Assert.Equal("rep", e.ParamName);
+        Assert.Contains("only victor is above maria in Acme", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
