@@ -64,6 +64,7 @@ public sealed partial class PipelineHealthAccumulator
             open.Count,
             won.Count,
             lost,
+            stopped,
             findings.AsReadOnly(),
             atRisk.AsReadOnly(),
             typical,
