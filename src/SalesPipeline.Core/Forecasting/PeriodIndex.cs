@@ -63,11 +63,12 @@ internal sealed class PeriodIndex
         return rel < (uint)DayTable.Length ? DayTable[rel] : None;
     }
 
-    // A period index, Overdue or Outside for an open deal; a period index or None for a won deal; None for a lost one.
+    // A period index, Overdue or Outside for an open deal; a period index or None for a won deal; None for a lost one
+    // and for a stopped one (a stopped deal is in no forecast: not pipeline, not overdue).
     internal int SlotOf(Deal deal, DateTimeZone zone) =>
         deal.Status switch
         {
-            DealStatus.Lost => None,
+            DealStatus.Lost or DealStatus.Stopped => None,
             DealStatus.Won => IndexOf(DecidingDate(deal, zone)),
             _ when deal.ExpectedClose < AsOf => Overdue,
             _ => IndexOf(deal.ExpectedClose) is var p and >= 0 ? p : Outside,

@@ -30,4 +30,10 @@ public enum FindingKind
 
     /// <summary>An open lead untouched for longer than <see cref="HealthPolicy.LeadUntouchedAfter"/>.</summary>
     UntouchedLead = 9,
+
+    /// <summary>
+    /// An open deal or open lead waiting in a pool (no owner) for longer than <see cref="HealthPolicy.PoolWaitAfter"/>
+    /// since it entered the pool.
+    /// </summary>
+    WaitingInPool = 10,
 }

@@ -12,7 +12,7 @@ namespace SalesPipeline.Health;
 /// Every threshold of <see cref="PipelineHealth"/>, with a sensible default: stale after 14 days without a touch,
 /// rotting after 30 days in a stage (unless the stage or this policy says otherwise), close-date pushes limited to 1,
 /// at most 40% of the open deals in one stage and 50% in the late stages (stages of probability 50% or more), leads
-/// touched within 2 days, and a review shortlist of 3 deals.
+/// touched within 2 days, nothing waiting in a pool for more than 2 days, and a review shortlist of 3 deals.
 /// </summary>
 /// <remarks>
 /// <para>Each property is checked when it is set: a zero or negative duration, a negative count, or a share or
@@ -152,6 +152,19 @@ public sealed record HealthPolicy
     {
         get;
         init => field = Positive(value, nameof(LeadUntouchedAfter));
+    } = Duration.FromDays(2);
+
+    /// <summary>
+    /// An open deal or lead waiting in a pool (a team's or the company's, with no owner) for longer than this since it
+    /// entered the pool is a finding (<see cref="FindingKind.WaitingInPool"/>). Default 2 days, the same as
+    /// <see cref="LeadUntouchedAfter"/>: a pooled record waits for a person to pick it up, which is as urgent as a first
+    /// touch. On by default because it changes no earlier report: only records put in a pool are checked.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is zero or negative.</exception>
+    public Duration PoolWaitAfter
+    {
+        get;
+        init => field = Positive(value, nameof(PoolWaitAfter));
     } = Duration.FromDays(2);
 
     /// <summary>How many deals the review shortlist holds. Default 3.</summary>

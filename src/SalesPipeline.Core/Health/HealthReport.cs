@@ -26,6 +26,7 @@ public sealed class HealthReport
         int openDeals,
         int wonDeals,
         int lostDeals,
+        int stoppedDeals,
         IReadOnlyList<HealthFinding> findings,
         IReadOnlyList<DealHealth> deals,
         Duration? typicalWonCycle,
@@ -40,6 +41,7 @@ public sealed class HealthReport
         OpenDeals = openDeals;
         WonDeals = wonDeals;
         LostDeals = lostDeals;
+        StoppedDeals = stoppedDeals;
         Findings = findings;
         Deals = deals;
         TypicalWonCycle = typicalWonCycle;
@@ -64,6 +66,12 @@ public sealed class HealthReport
 
     /// <summary>How many deals were lost by <see cref="AsOf"/> (not checked).</summary>
     public int LostDeals { get; }
+
+    /// <summary>
+    /// How many deals were stopped at <see cref="AsOf"/>: not checked (a stopped deal is paused on purpose, so it is not
+    /// stale, rotting or overdue) and not in the coverage.
+    /// </summary>
+    public int StoppedDeals { get; }
 
     /// <summary>Every finding, in the order described in the remarks.</summary>
     public IReadOnlyList<HealthFinding> Findings { get; }
@@ -116,7 +124,7 @@ public sealed class HealthReport
         var text = new StringBuilder();
         text.Append(
             CultureInfo.InvariantCulture,
-            $"Pipeline health as of {AsOf}: {OpenDeals} open deals, {Deals.Count} at risk, {Findings.Count} findings\n"
+            $"Pipeline health as of {AsOf}: {OpenDeals} open deals{(StoppedDeals > 0 ? $", {StoppedDeals} stopped" : "")}, {Deals.Count} at risk, {Findings.Count} findings\n"
         );
         foreach (var skipped in SkippedChecks)
         {

@@ -64,6 +64,7 @@ public sealed partial class PipelineHealthAccumulator
             open.Count,
             won.Count,
             lost,
+            stopped,
             findings.AsReadOnly(),
             atRisk.AsReadOnly(),
             typical,
@@ -129,6 +130,22 @@ public sealed partial class PipelineHealthAccumulator
         if (pushes > policy.CloseDatePushLimit)
         {
             Found(ref found, deal, FindingKind.CloseDatePushed, pushes, policy.CloseDatePushLimit, HealthUnit.Count);
+        }
+        if (deal.InPoolSince is { } pooled && asOf - pooled > policy.PoolWaitAfter)
+        {
+            var (days, limit) = (HealthText.Days(asOf - pooled), HealthText.Days(policy.PoolWaitAfter));
+            (found ??= new List<HealthFinding>(1)).Add(
+                new HealthFinding(
+                    FindingKind.WaitingInPool,
+                    HealthSubject.Deal,
+                    days,
+                    limit,
+                    HealthUnit.Days,
+                    deal.Id,
+                    stageId: deal.StageId,
+                    text: PoolText(deal.Team, days, limit)
+                )
+            );
         }
         return found;
     }
@@ -314,8 +331,24 @@ public sealed partial class PipelineHealthAccumulator
                         : $"No touch for {HealthText.DaysUp(days)} (limit {HealthText.DaysLimit(limit)})."
                 );
             }
+            if (lead.IsInPool && lead.InPoolSince is { } pooled && pooled <= asOf && asOf - pooled > policy.PoolWaitAfter)
+            {
+                var (days, limit) = (HealthText.Days(asOf - pooled), HealthText.Days(policy.PoolWaitAfter));
+                yield return new HealthFinding(
+                    FindingKind.WaitingInPool,
+                    HealthSubject.Lead,
+                    days,
+                    limit,
+                    HealthUnit.Days,
+                    lead: lead.Id,
+                    text: PoolText(lead.Team, days, limit)
+                );
+            }
         }
     }
+
+    private static string PoolText(string? team, decimal days, decimal limit) =>
+        $"Waiting in {(team is null ? "the company pool" : $"team {team}'s pool")} for {HealthText.DaysUp(days)} (limit {HealthText.DaysLimit(limit)}).";
 
     // A lead converted or disqualified after the as-of instant was still open then.
     private bool IsOpenAsOf(Lead lead) =>

@@ -14,8 +14,8 @@ namespace SalesPipeline.Health;
 /// </summary>
 /// <remarks>
 /// <para>Each deal is taken as it was at the as-of instant (<see cref="Deal.AsOf"/>): later events are ignored. Open
-/// deals are checked; won deals feed the typical-cycle baseline and the coverage's won-so-far; lost deals are only
-/// counted. The checks run in <see cref="Result"/>, because some need every deal (the median won cycle, the stage
+/// deals are checked; won deals feed the typical-cycle baseline and the coverage's won-so-far; lost and stopped deals
+/// are only counted (a stopped deal is paused on purpose: not stale, rotting or overdue, and not pipeline). The checks run in <see cref="Result"/>, because some need every deal (the median won cycle, the stage
 /// shares).</para>
 /// <para>A rejected <see cref="Add"/>, <see cref="AddRange"/> or <see cref="Merge"/> changes nothing.</para>
 /// <para>An accumulator is mutable and not thread-safe: use one per thread and <see cref="Merge"/> them.</para>
@@ -31,6 +31,7 @@ public sealed partial class PipelineHealthAccumulator
     private readonly HashSet<DealId> ids = [];
     private readonly HashSet<Currency> currencies = [];
     private int lost;
+    private int stopped;
 
     /// <summary>Creates an empty accumulator.</summary>
     /// <param name="pipeline">The pipeline the deals belong to.</param>
@@ -53,7 +54,7 @@ public sealed partial class PipelineHealthAccumulator
         CheckInputs(this.inputs, asOf, this.policy.Zone);
     }
 
-    /// <summary>How many deals have been added (open, won and lost).</summary>
+    /// <summary>How many deals have been added (open, won, lost and stopped).</summary>
     public int Count => ids.Count;
 
     /// <summary>Adds one deal, as it was at the as-of instant.</summary>
@@ -129,6 +130,7 @@ public sealed partial class PipelineHealthAccumulator
         open.AddRange(other.open);
         won.AddRange(other.won);
         lost += other.lost;
+        stopped += other.stopped;
     }
 
     // The messages are built only on failure: this runs once per deal, a million times for a large pipeline.
@@ -179,6 +181,9 @@ public sealed partial class PipelineHealthAccumulator
                 break;
             case DealStatus.Won:
                 won.Add(view);
+                break;
+            case DealStatus.Stopped:
+                stopped++;
                 break;
             default:
                 lost++;

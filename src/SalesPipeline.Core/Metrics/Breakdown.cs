@@ -12,6 +12,8 @@ namespace SalesPipeline.Metrics;
 /// <see cref="BreakdownKeys.Unassigned"/>; owners at company level count in no team.</item>
 /// <item><see cref="Source"/>: the lead source code, or <see cref="BreakdownKeys.None"/>.</item>
 /// <item><see cref="Product"/>: the product, or <see cref="BreakdownKeys.None"/>.</item>
+/// <item><see cref="Customer"/>: the customer's account id (<see cref="SalesPipeline.Customer.AccountId"/>), or
+/// <see cref="BreakdownKeys.None"/> for a deal without a customer and for every lead (a lead names no account).</item>
 /// </list>
 /// </remarks>
 public enum Breakdown
@@ -27,4 +29,7 @@ public enum Breakdown
 
     /// <summary>By product.</summary>
     Product = 4,
+
+    /// <summary>By the customer's account id.</summary>
+    Customer = 5,
 }

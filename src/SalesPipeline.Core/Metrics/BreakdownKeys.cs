@@ -33,6 +33,7 @@ public static class BreakdownKeys
             Breakdown.Owner => [deal.OwnerKey],
             Breakdown.Source => [deal.Source?.Code ?? None],
             Breakdown.Product => [deal.Product ?? None],
+            Breakdown.Customer => [deal.Customer?.AccountId ?? None],
             Breakdown.Team => deal.Owner is null ? PoolTeams(deal.Team, organization) : Teams(deal.Owner, organization),
             _ => throw Undefined(breakdown),
         };
@@ -54,6 +55,7 @@ public static class BreakdownKeys
             Breakdown.Owner => [lead.OwnerKey],
             Breakdown.Source => [lead.Source.Code],
             Breakdown.Product => [lead.ProductInterest ?? None],
+            Breakdown.Customer => [None], // a lead names no customer account: every lead is under "(none)"
             Breakdown.Team => lead.Owner is null ? PoolTeams(lead.Team, organization) : Teams(lead.Owner, organization),
             _ => throw Undefined(breakdown),
         };
@@ -114,7 +116,7 @@ public static class BreakdownKeys
             Enum.IsDefined(breakdown),
             breakdownParam,
             breakdown,
-            $"The breakdown must be Owner, Team, Source or Product; it was {(int)breakdown}."
+            $"The breakdown must be Owner, Team, Source, Product or Customer; it was {(int)breakdown}."
         );
         Preconditions.CheckArgument(
             breakdown != Breakdown.Team || organization is not null,
@@ -124,5 +126,5 @@ public static class BreakdownKeys
     }
 
     private static ArgumentOutOfRangeException Undefined(Breakdown breakdown) =>
-        new(nameof(breakdown), breakdown, $"The breakdown must be Owner, Team, Source or Product; it was {(int)breakdown}.");
+        new(nameof(breakdown), breakdown, $"The breakdown must be Owner, Team, Source, Product or Customer; it was {(int)breakdown}.");
 }

@@ -32,6 +32,23 @@ public static class ForecastingTables
         .Money("won", "Their amount.", r => r.Line.Won)
         .Money("expected", "The expected revenue: won + weighted.", r => r.Line.Expected);
 
+    private static readonly TableSchema<(string Scope, Pipelines.Stage? Stage, int Deals, Money Amount, Money? Weighted)> ByStageSchema =
+        new TableSchema<(string Scope, Pipelines.Stage? Stage, int Deals, Money Amount, Money? Weighted)>("pipeline_by_stage")
+            .Text("scope", "What the row is: stage, stopped (every stopped deal, in no forecast) or total (the open deals).", r => r.Scope)
+            .Stage("the open stage; empty on the stopped and total rows", r => r.Stage)
+            .Whole("deals", "Open deals in the stage (stopped deals on the stopped row, open deals on the total row).", r => r.Deals)
+            .Money("amount", "Their amount, unweighted.", r => r.Amount)
+            .Exact(
+                "probability",
+                "The stage's default win probability, 0 to 1; empty on the stopped and total rows.",
+                r => r.Stage?.Probability
+            )
+            .Money(
+                "weighted",
+                "Their amount weighted by each deal's effective win probability, summed exactly and rounded once; empty on the stopped row.",
+                r => r.Weighted
+            );
+
     private static readonly TableSchema<CategoryAmounts> AmountsSchema = new TableSchema<CategoryAmounts>("category_amounts")
         .Money("closed", "Won in the period.", a => a.Closed)
         .Money("commit", "Open deals in the Commit category.", a => a.Commit)
@@ -218,6 +235,22 @@ public static class ForecastingTables
     {
         System.ArgumentNullException.ThrowIfNull(calibration);
         return CalibrationSchema.Build(calibration.Stages.Select(s => (calibration, s, calibration.Chain.Stages[s.Index])));
+    }
+
+    /// <summary>The pipeline by stage as the table <c>pipeline_by_stage</c>: one row per open stage, then the stopped deals'
+    /// row, then the open total.</summary>
+    /// <param name="pipeline">The pipeline by stage.</param>
+    /// <returns>The table.</returns>
+    /// <exception cref="System.ArgumentNullException"><paramref name="pipeline"/> is null.</exception>
+    public static ReportTable ToTable(this PipelineByStage pipeline)
+    {
+        System.ArgumentNullException.ThrowIfNull(pipeline);
+        return ByStageSchema.Build(
+            pipeline
+                .Stages.Select(l => ("stage", (Pipelines.Stage?)l.Stage, l.Deals, l.Amount, (Money?)l.Weighted))
+                .Append(("stopped", null, pipeline.StoppedDeals, pipeline.StoppedAmount, null))
+                .Append(("total", null, pipeline.OpenDeals, pipeline.OpenAmount, pipeline.Weighted))
+        );
     }
 
     /// <summary>The stage-weighted forecast as the table <c>stage_weighted_forecast</c>: its period lines, then overdue,

@@ -48,7 +48,8 @@ public static class HealthTables
             "skipped_checks",
             "The checks that did not run, each with its reason, separated by \" | \"; empty when all ran.",
             r => r.SkippedChecks.Count == 0 ? null : string.Join(" | ", r.SkippedChecks)
-        );
+        )
+        .Whole("stopped_deals", "Deals stopped at as_of (not checked: a stopped deal is neither stale nor overdue).", r => r.StoppedDeals);
 
     private static readonly TableSchema<(ReviewShortlist List, int Rank, DealHealth Deal)> ShortlistSchema = new TableSchema<(
         ReviewShortlist List,

@@ -67,7 +67,9 @@ public static partial class MetricsTables
             "is_bottleneck",
             "Whether the stage is the group's bottleneck (the highest loss rate, the earliest on a tie).",
             r => ReferenceEquals(r.Group.Bottleneck, r.Stage)
-        );
+        )
+        .Whole("stopped", "Deals stopped in the stage and still stopped (not open pipeline).", r => r.Stage.Stopped)
+        .Money("stopped_amount", "The amount of the deals stopped in it.", r => r.Stage.StoppedAmount);
 
     private static readonly TableSchema<(FunnelReport Report, LeadConversion Line)> LeadSchema = new TableSchema<(
         FunnelReport Report,
@@ -97,19 +99,20 @@ public static partial class MetricsTables
         .Whole("activities", "Activities in the window.", r => r.Entry.Activities)
         .Include(RateSchema, r => r.Entry.WinRate);
 
-    private static readonly TableSchema<(string Scope, string? Reason, string? StageId, LossFigures Figures)> LossSchema = new TableSchema<(
-        string Scope,
-        string? Reason,
-        string? StageId,
-        LossFigures Figures
-    )>("losses")
-        .Text("scope", "What the row is: total, reason, stage (all reasons) or reason_stage.", r => r.Scope)
-        .Text("reason", "The loss reason's code; empty on the total and stage rows.", r => r.Reason)
-        .Text("stage_id", "The open stage the deals were lost from; empty on the total and reason rows.", r => r.StageId)
-        .Whole("count", "Lost deals.", r => r.Figures.Count)
-        .Money("value", "Their amount in the reporting currency; empty when no currency is known.", r => r.Figures.Value)
-        .Exact("count_share", "count / all lost deals; empty when nothing was lost.", r => r.Figures.CountShare)
-        .Exact("value_share", "value / all lost value; empty when that is zero.", r => r.Figures.ValueShare);
+    private static readonly TableSchema<(string Scope, string? Reason, string? StageId, LossFigures Figures, string Outcome)> LossSchema =
+        new TableSchema<(string Scope, string? Reason, string? StageId, LossFigures Figures, string Outcome)>("losses")
+            .Text("scope", "What the row is: total, reason, stage (all reasons) or reason_stage.", r => r.Scope)
+            .Text("reason", "The loss (or stop) reason's code; empty on the total and stage rows.", r => r.Reason)
+            .Text(
+                "stage_id",
+                "The open stage the deals were lost from (or stopped in); empty on the total and reason rows.",
+                r => r.StageId
+            )
+            .Whole("count", "Lost (or stopped) deals.", r => r.Figures.Count)
+            .Money("value", "Their amount in the reporting currency; empty when no currency is known.", r => r.Figures.Value)
+            .Exact("count_share", "count / all lost (or all stopped) deals; empty when there are none.", r => r.Figures.CountShare)
+            .Exact("value_share", "value / all lost (or all stopped) value; empty when that is zero.", r => r.Figures.ValueShare)
+            .Text("outcome", "Which part of the analysis the row is in: lost or stopped.", r => r.Outcome);
 
     private static readonly TableSchema<(string Scope, CompetitorLine? Line, WinRateResult Rate)> CompetitorSchema = new TableSchema<(
         string Scope,
@@ -180,22 +183,36 @@ public static partial class MetricsTables
         return LeaderboardSchema.Build(board.Ranked.Concat(board.Unranked).Select(e => (board, e)));
     }
 
-    /// <summary>The loss analysis as the table <c>losses</c>: the total, then each reason followed by its stages, then the
-    /// stages of all reasons.</summary>
-    /// <param name="report">The loss analysis.</param>
+    /// <summary>The loss-and-stop analysis as the table <c>losses</c>: for the lost deals (outcome <c>lost</c>) the total,
+    /// then each reason followed by its stages, then the stages of all reasons; then the same rows for the stopped deals
+    /// (outcome <c>stopped</c>).</summary>
+    /// <param name="report">The loss-and-stop analysis.</param>
     /// <returns>The table.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="report"/> is null.</exception>
     public static ReportTable ToTable(this LossReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var rows = new List<(string, string?, string?, LossFigures)> { ("total", null, null, report.Lost) };
-        foreach (var reason in report.Reasons)
-        {
-            rows.Add(("reason", reason.Reason.Code, null, reason.Figures));
-            rows.AddRange(reason.Stages.Select(s => ("reason_stage", (string?)reason.Reason.Code, (string?)s.StageId, s.Figures)));
-        }
-        rows.AddRange(report.Stages.Select(s => ("stage", (string?)null, (string?)s.StageId, s.Figures)));
+        var rows = new List<(string, string?, string?, LossFigures, string)>();
+        LossRows(rows, "lost", report.Lost, report.Reasons.Select(r => (r.Reason.Code, r.Figures, r.Stages)), report.Stages);
+        LossRows(rows, "stopped", report.Stopped, report.StopReasons.Select(r => (r.Reason.Code, r.Figures, r.Stages)), report.StopStages);
         return LossSchema.Build(rows);
+    }
+
+    private static void LossRows(
+        List<(string, string?, string?, LossFigures, string)> rows,
+        string outcome,
+        LossFigures total,
+        IEnumerable<(string Code, LossFigures Figures, IReadOnlyList<LossStageLine> Stages)> reasons,
+        IReadOnlyList<LossStageLine> stages
+    )
+    {
+        rows.Add(("total", null, null, total, outcome));
+        foreach (var (code, figures, reasonStages) in reasons)
+        {
+            rows.Add(("reason", code, null, figures, outcome));
+            rows.AddRange(reasonStages.Select(s => ("reason_stage", (string?)code, (string?)s.StageId, s.Figures, outcome)));
+        }
+        rows.AddRange(stages.Select(s => ("stage", (string?)null, (string?)s.StageId, s.Figures, outcome)));
     }
 
     /// <summary>The competitor analysis as the table <c>competitors</c>: one row per competitor, then the deals without a

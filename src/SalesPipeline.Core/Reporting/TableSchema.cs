@@ -70,13 +70,19 @@ internal sealed class TableSchema<T>
         Add("stage_id", ColumnType.Text, $"The id of {what}.", row => cell(row)?.Id)
             .Add("stage_name", ColumnType.Text, $"The display name of {what}.", row => cell(row)?.Name);
 
-    // A breakdown's key in a column of its own (owner, team, source or product), the other three empty; all four empty
+    // A breakdown's key in a column of its own (owner, team, source, product or customer), the others empty; all empty
     // on a row of every deal.
     public TableSchema<T> Breakdown(Func<T, (Metrics.Breakdown? By, string? Key)> cell)
     {
         foreach (
             var by in (Metrics.Breakdown[])
-                [Metrics.Breakdown.Owner, Metrics.Breakdown.Team, Metrics.Breakdown.Source, Metrics.Breakdown.Product]
+                [
+                    Metrics.Breakdown.Owner,
+                    Metrics.Breakdown.Team,
+                    Metrics.Breakdown.Source,
+                    Metrics.Breakdown.Product,
+                    Metrics.Breakdown.Customer,
+                ]
         )
         {
             var name = Snake(by);

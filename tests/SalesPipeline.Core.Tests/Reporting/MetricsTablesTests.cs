@@ -166,13 +166,14 @@ public sealed class MetricsTablesTests
         var table = report.ToTable();
 
         WellFormed(table);
-        // One loss: A2, price, from Qualified, 500: total, reason, reason x stage, stage.
-        Equal(table, "scope", new[] { "total", "reason", "reason_stage", "stage" });
-        Equal(table, "reason", new[] { null, "price", "price", null });
-        Equal(table, "stage_id", new[] { null, null, "qualified", "qualified" });
-        Equal(table, "count", new long[] { 1, 1, 1, 1 });
-        Equal(table, "value", new decimal?[] { 500m, 500m, 500m, 500m });
-        Equal(table, "count_share", new decimal?[] { 1m, 1m, 1m, 1m });
+        // One loss: A2, price, from Qualified, 500: total, reason, reason x stage, stage; then the stops' total (none).
+        Equal(table, "scope", new[] { "total", "reason", "reason_stage", "stage", "total" });
+        Equal(table, "outcome", new[] { "lost", "lost", "lost", "lost", "stopped" });
+        Equal(table, "reason", new[] { null, "price", "price", null, null });
+        Equal(table, "stage_id", new[] { null, null, "qualified", "qualified", null });
+        Equal(table, "count", new long[] { 1, 1, 1, 1, 0 });
+        Equal(table, "value", new decimal?[] { 500m, 500m, 500m, 500m, 0m });
+        Equal(table, "count_share", new decimal?[] { 1m, 1m, 1m, 1m, null });
         Assert.Equal(report.Reasons[0].Figures.ValueShare, Cell(table, 1, "value_share"));
     }
 

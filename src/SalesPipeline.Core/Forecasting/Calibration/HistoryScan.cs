@@ -58,7 +58,8 @@ internal sealed class HistoryScan
                 paramName
             );
         }
-        var closed = deal.Status != DealStatus.Open;
+        // A stopped deal is not decided: it counts with the open deals, its current stint censored.
+        var closed = deal.IsClosed;
         var won = deal.Status == DealStatus.Won;
         var events = deal.Events;
         Array.Clear(seen);
@@ -75,6 +76,7 @@ internal sealed class HistoryScan
         };
         var start = events[0].At;
         var truncated = events[0] is DealImported { StageEntryKnown: false };
+        Instant? stoppedAt = null; // while stopped: the stint ended at the stop, its exit decided by what comes next
         if (stage >= 0)
         {
             StartStint(stage, state, won);
@@ -97,8 +99,30 @@ internal sealed class HistoryScan
                     truncated = false;
                     stage = -1;
                     break;
+                case DealStopped stop:
+                    stoppedAt = stop.At;
+                    break;
+                case DealResumed r:
+                {
+                    // Paused time is no time in the stage: resumed where it stopped, the stay goes on with the pause
+                    // cut out; resumed elsewhere, the stay ended at the stop with a move to the new stage.
+                    var resumedIn = StageIndex(deal, r.StageId);
+                    if (resumedIn == stage)
+                    {
+                        start += r.At - stoppedAt!.Value;
+                    }
+                    else
+                    {
+                        EndStint(stage, resumedIn, start, stoppedAt!.Value, truncated);
+                        (stage, truncated, start) = (resumedIn, false, r.At);
+                        StartStint(stage, state, won);
+                    }
+                    stoppedAt = null;
+                    break;
+                }
                 case DealLost l:
-                    EndStint(stage, stageCount + 1, start, l.At, truncated);
+                    EndStint(stage, stageCount + 1, start, stoppedAt ?? l.At, truncated);
+                    stoppedAt = null;
                     truncated = false;
                     stage = -1;
                     break;

@@ -48,7 +48,7 @@ public sealed class CategoryAccumulator
     }
 
     /// <summary>Adds one deal: a won deal as Closed in the period it was won; an open deal in its effective category in
-    /// the period of its expected close date (or as overdue when that is before the as-of date); lost deals nowhere.</summary>
+    /// the period of its expected close date (or as overdue when that is before the as-of date); lost and stopped deals nowhere.</summary>
     /// <param name="deal">A deal of the pipeline.</param>
     /// <exception cref="ArgumentNullException"><paramref name="deal"/> is null.</exception>
     /// <exception cref="ArgumentException">The deal belongs to another pipeline.</exception>

@@ -58,7 +58,7 @@ public sealed class ForecastSnapshotBuilder
     /// <summary>How many deals the snapshot will hold so far (open and won; lost deals are not kept).</summary>
     public int Count { get; private set; }
 
-    /// <summary>Adds one deal: an open or won deal becomes a row of the snapshot; a lost deal is left out.</summary>
+    /// <summary>Adds one deal: an open or won deal becomes a row of the snapshot; a lost or stopped deal is left out.</summary>
     /// <param name="deal">A deal of the pipeline.</param>
     /// <exception cref="ArgumentNullException"><paramref name="deal"/> is null.</exception>
     /// <exception cref="ArgumentException">The deal belongs to another pipeline.</exception>
@@ -73,7 +73,7 @@ public sealed class ForecastSnapshotBuilder
         Preconditions.CheckNotNull(deal);
         // Every value first, so that a deal refused by any of them leaves nothing behind.
         var probability = pipeline.WinProbabilityOf(deal).Value;
-        if (deal.Status == DealStatus.Lost)
+        if (deal.Status is DealStatus.Lost or DealStatus.Stopped)
         {
             return;
         }

@@ -51,7 +51,7 @@ public sealed class StageWeightedAccumulator
     /// <summary>The reporting currency.</summary>
     public Currency Currency => currency;
 
-    /// <summary>Adds one deal: open deals by expected close date, won deals by the date they were won; lost deals count nowhere.</summary>
+    /// <summary>Adds one deal: open deals by expected close date, won deals by the date they were won; lost and stopped deals count nowhere.</summary>
     /// <param name="deal">A deal of the pipeline.</param>
     /// <exception cref="ArgumentNullException"><paramref name="deal"/> is null.</exception>
     /// <exception cref="ArgumentException">The deal belongs to another pipeline.</exception>
@@ -60,7 +60,7 @@ public sealed class StageWeightedAccumulator
     {
         Preconditions.CheckNotNull(deal);
         var probability = pipeline.WinProbabilityOf(deal).Value;
-        if (deal.Status == DealStatus.Lost)
+        if (deal.Status is DealStatus.Lost or DealStatus.Stopped)
         {
             return;
         }

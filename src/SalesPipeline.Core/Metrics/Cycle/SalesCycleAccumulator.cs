@@ -46,7 +46,9 @@ public sealed class SalesCycleAccumulator
     /// A deal created after <see cref="AsOf"/> is counted in <see cref="SalesCycle.NotYetCreated"/> and nowhere else. The
     /// cycle runs from <see cref="Deal.CreatedAt"/>, which for an imported deal is the creation date its record gives; an
     /// imported deal created before <see cref="AsOf"/> but first observed after it counts as open (censored) at
-    /// <see cref="AsOf"/>.
+    /// <see cref="AsOf"/>. A deal stopped at <see cref="AsOf"/> is censored at the instant it was stopped (it is not
+    /// decided, and the time it waits stopped is no time to close); the cycle of a deal resumed and then closed runs
+    /// from creation to its close, the pause included.
     /// </remarks>
     public void Add(Deal deal)
     {
@@ -63,7 +65,9 @@ public sealed class SalesCycleAccumulator
             NotYetCreated++;
             return;
         }
-        var end = then.ClosedAt ?? AsOf;
+        // A stopped deal is censored at its stop: it left the race then, and its paused time is no time to close. A
+        // deal stopped and later resumed or lost runs from creation to its close, pause included (calendar time).
+        var end = then.ClosedAt ?? then.StoppedAt ?? AsOf;
         var days = (end - then.CreatedAt).TotalDays;
         var isEvent = then.Status switch
         {

@@ -256,6 +256,7 @@ public sealed class FunnelAccumulator
             {
                 StintExit.Won => FunnelCategory.Won,
                 StintExit.Lost => FunnelCategory.Lost,
+                StintExit.Stopped => FunnelCategory.Stopped,
                 _ => FunnelCategory.StillIn,
             };
 
@@ -294,7 +295,9 @@ public sealed class FunnelAccumulator
                 s + 1 < stages.Count && reached > 0 ? (double)counts.Count(s, FunnelCounts.ReachedNext) / reached : null,
                 reached > 0 ? (double)lost / reached : null,
                 total != 0m ? (double)(counts.Amount(s, 0) / total) : null,
-                open != 0m ? (double)(counts.Amount(s, (int)FunnelCategory.StillIn) / open) : null
+                open != 0m ? (double)(counts.Amount(s, (int)FunnelCategory.StillIn) / open) : null,
+                counts.Count(s, (int)FunnelCategory.Stopped),
+                Money.Of(counts.Amount(s, (int)FunnelCategory.Stopped), Currency)
             );
             lines[s] = line;
             // Exact comparison of lost/reached as fractions; strictly greater keeps the earliest stage on a tie.

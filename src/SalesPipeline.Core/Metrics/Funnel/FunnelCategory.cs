@@ -2,7 +2,7 @@ namespace SalesPipeline.Metrics;
 
 /// <summary>
 /// Where a deal that reached a stage stands with respect to it: decided by how the deal last left the stage, so each deal
-/// counts exactly once per stage it reached: reached = moved on + moved back + lost + won + still in.
+/// counts exactly once per stage it reached: reached = moved on + moved back + lost + won + still in + stopped.
 /// </summary>
 public enum FunnelCategory
 {
@@ -20,4 +20,10 @@ public enum FunnelCategory
 
     /// <summary>The deal is open and in the stage now.</summary>
     StillIn = 5,
+
+    /// <summary>
+    /// The deal was stopped in the stage and is still stopped: neither still in the stage (its stay ended at the stop)
+    /// nor decided. A deal later resumed counts by how it then left the stage it resumed in.
+    /// </summary>
+    Stopped = 6,
 }

@@ -3,13 +3,13 @@ using System;
 namespace SalesPipeline.Metrics;
 
 // Per open stage, the deal count and the amount of each category, in exact integer and decimal sums (merging adds them,
-// so any split of the deals gives the same totals). Slot 0 of each stage is Reached; slots 1..5 follow FunnelCategory;
-// slot 6 counts the deals that reached both this stage and the next, the numerator of the conversion. A deal opened here
+// so any split of the deals gives the same totals). Slot 0 of each stage is Reached; slots 1..6 follow FunnelCategory;
+// slot 7 counts the deals that reached both this stage and the next, the numerator of the conversion. A deal opened here
 // that reached the next stage always reached this one, but an imported deal first observed in the next stage did not.
 internal sealed class FunnelCounts
 {
-    internal const int Width = 7;
-    internal const int ReachedNext = 6;
+    internal const int Width = 8;
+    internal const int ReachedNext = 7;
 
     internal FunnelCounts(int stages)
     {

@@ -30,6 +30,8 @@ namespace SalesPipeline.Metrics;
 /// <param name="LossRate">Lost / Reached; null when none reached the stage.</param>
 /// <param name="ReachedValueShare">ReachedAmount / the amount of every deal in the funnel; null when that is zero.</param>
 /// <param name="OpenValueShare">StillInAmount / the amount of every open deal; null when that is zero.</param>
+/// <param name="Stopped">Deals stopped in the stage and still stopped (<see cref="FunnelCategory.Stopped"/>): not open pipeline.</param>
+/// <param name="StoppedAmount">The amount of the deals stopped in it.</param>
 /// <remarks>Always Reached = MovedOn + MovedBack + Lost + Won + StillIn. Immutable; thread-safe.</remarks>
 public sealed record FunnelStage(
     Stage Stage,
@@ -46,7 +48,9 @@ public sealed record FunnelStage(
     double? ConversionToNext,
     double? LossRate,
     double? ReachedValueShare,
-    double? OpenValueShare
+    double? OpenValueShare,
+    int Stopped,
+    Money StoppedAmount
 )
 {
     /// <summary>"Proposal: reached 4, moved on 2, back 0, lost 1, won 0, in 1 | next 50.0% | loss 25.0%".</summary>
@@ -54,7 +58,7 @@ public sealed record FunnelStage(
     public override string ToString() =>
         string.Create(
             CultureInfo.InvariantCulture,
-            $"{Stage.Name}: reached {Reached}, moved on {MovedOn}, back {MovedBack}, lost {Lost}, won {Won}, in {StillIn} | next {Percent(ConversionToNext)} | loss {Percent(LossRate)}"
+            $"{Stage.Name}: reached {Reached}, moved on {MovedOn}, back {MovedBack}, lost {Lost}, won {Won}, in {StillIn}{(Stopped > 0 ? $", stopped {Stopped}" : "")} | next {Percent(ConversionToNext)} | loss {Percent(LossRate)}"
         );
 
     internal static string Percent(double? rate) => rate is { } r ? (r * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "-";

@@ -7,13 +7,17 @@ using SalesPipeline.Utility;
 namespace SalesPipeline.Metrics;
 
 /// <summary>
-/// Accumulates a loss-reason analysis deal by deal and merges with other accumulators: the merge of the parts gives
+/// Accumulates a loss-and-stop analysis deal by deal and merges with other accumulators: the merge of the parts gives
 /// exactly the analysis of the whole.
 /// </summary>
 /// <remarks>
-/// <para>A deal counts when it is lost now and its close date (in <see cref="WinRateOptions.Zone"/>) is in the window;
-/// the analysis always goes by the close date, whatever <see cref="WinRateOptions.Definition"/> says. It counts under
-/// its <see cref="Deal.LossReason"/> and the stage it was lost from, <see cref="Deal.LastOpenStageId"/>.</para>
+/// <para>A lost deal counts when it is lost now and its close date (in <see cref="WinRateOptions.Zone"/>) is in the
+/// window; the analysis always goes by the close date, whatever <see cref="WinRateOptions.Definition"/> says. It counts
+/// under its <see cref="Deal.LossReason"/> and the stage it was lost from, <see cref="Deal.LastOpenStageId"/>.</para>
+/// <para>A stopped deal counts when it is stopped now and the date it was stopped (<see cref="Deal.StoppedAt"/>) is in
+/// the window, under its <see cref="Deal.StopReason"/> and the stage it stopped in, in the stop part of the report.
+/// <see cref="WinRateOptions.CountStoppedAsLost"/> does not move it into the loss part: it has no loss reason, and the
+/// report shows both parts side by side. A deal stopped and later lost is a lost deal.</para>
 /// <para>Mutable and not thread-safe: use one per thread and <see cref="Merge"/> them.</para>
 /// </remarks>
 public sealed class LossAccumulator
@@ -22,6 +26,7 @@ public sealed class LossAccumulator
     private readonly DealScope scope;
     private readonly ReportingValue value;
     private readonly Dictionary<(string Reason, string Stage), (int Count, decimal Value)> cells = [];
+    private readonly Dictionary<(string Reason, string Stage), (int Count, decimal Value)> stops = [];
 
     /// <summary>Creates an empty accumulator.</summary>
     /// <param name="options">The window, zone and currency; <see cref="WinRateOptions.Default"/> when null.</param>
@@ -34,21 +39,48 @@ public sealed class LossAccumulator
         value = new ReportingValue(this.options);
     }
 
-    /// <summary>Adds one deal; only lost deals closed in the window count.</summary>
+    /// <summary>Adds one deal; only lost deals closed in the window and stopped deals stopped in it count.</summary>
     /// <param name="deal">The deal.</param>
     /// <exception cref="ArgumentNullException"><paramref name="deal"/> is null.</exception>
     /// <exception cref="MissingExchangeRateException">The deal's currency cannot be converted to the reporting currency.</exception>
     public void Add(Deal deal)
     {
         Preconditions.CheckNotNull(deal);
-        if (scope.Classify(deal, out _) != DealOutcome.Lost)
+        if (deal.Status == DealStatus.Stopped)
+        {
+            if (options.InWindow(deal.StoppedAt!.Value.InZone(options.Zone).Date))
+            {
+                Count(stops, (deal.StopReason!.Code, deal.StageId), value.Convert(deal.Amount));
+            }
+            return;
+        }
+        if (deal.Status != DealStatus.Lost || scope.Classify(deal, out _) != DealOutcome.Lost)
         {
             return;
         }
-        var amount = value.Convert(deal.Amount);
-        var key = (deal.LossReason!.Code, deal.LastOpenStageId);
-        var cell = cells.GetValueOrDefault(key);
-        cells[key] = (cell.Count + 1, cell.Value + amount);
+        Count(cells, (deal.LossReason!.Code, deal.LastOpenStageId), value.Convert(deal.Amount));
+    }
+
+    private static void MergeInto(
+        Dictionary<(string Reason, string Stage), (int Count, decimal Value)> into,
+        Dictionary<(string Reason, string Stage), (int Count, decimal Value)> from
+    )
+    {
+        foreach (var (key, cell) in from)
+        {
+            var mine = into.GetValueOrDefault(key);
+            into[key] = (mine.Count + cell.Count, mine.Value + cell.Value);
+        }
+    }
+
+    private static void Count(
+        Dictionary<(string Reason, string Stage), (int Count, decimal Value)> into,
+        (string, string) key,
+        decimal amount
+    )
+    {
+        var cell = into.GetValueOrDefault(key);
+        into[key] = (cell.Count + 1, cell.Value + amount);
     }
 
     /// <summary>Adds every deal.</summary>
@@ -70,19 +102,36 @@ public sealed class LossAccumulator
         Preconditions.CheckNotNull(other);
         Preconditions.CheckSameSetup(nameof(other), ("the options", other.options == options));
         value.Join(other.value);
-        foreach (var (key, cell) in other.cells)
-        {
-            var mine = cells.GetValueOrDefault(key);
-            cells[key] = (mine.Count + cell.Count, mine.Value + cell.Value);
-        }
+        MergeInto(cells, other.cells);
+        MergeInto(stops, other.stops);
     }
 
     /// <summary>The analysis of every deal added so far.</summary>
     /// <returns>The report.</returns>
     public LossReport Result()
     {
-        var totalCount = cells.Values.Sum(c => c.Count);
-        var totalValue = cells.Values.Sum(c => c.Value);
+        var (lost, reasons, stages) = Part(cells, code => new LossReason(code));
+        var (stopped, stopReasons, stopStages) = Part(stops, code => new StopReason(code));
+        return new LossReport(
+            lost,
+            reasons.Select(r => new LossReasonLine(r.Reason, r.Figures, r.Stages)).ToArray(),
+            stages,
+            stopped,
+            stopReasons.Select(r => new StopReasonLine(r.Reason, r.Figures, r.Stages)).ToArray(),
+            stopStages
+        );
+    }
+
+    // One part of the report (the losses or the stops): the total, by reason with their stages, and by stage; shares are
+    // of the part's own total.
+    private (
+        LossFigures Total,
+        (TReason Reason, LossFigures Figures, IReadOnlyList<LossStageLine> Stages)[] Reasons,
+        IReadOnlyList<LossStageLine> Stages
+    ) Part<TReason>(Dictionary<(string Reason, string Stage), (int Count, decimal Value)> part, Func<string, TReason> reason)
+    {
+        var totalCount = part.Values.Sum(c => c.Count);
+        var totalValue = part.Values.Sum(c => c.Value);
         LossFigures Figures(int count, decimal sum) =>
             new(
                 count,
@@ -94,14 +143,10 @@ public sealed class LossAccumulator
             Ordered(entries.GroupBy(e => e.Key.Stage, StringComparer.Ordinal), g => g.Key)
                 .Select(g => new LossStageLine(g.Key, Figures(g.Sum(e => e.Value.Count), g.Sum(e => e.Value.Value))))
                 .ToArray();
-        var reasons = Ordered(cells.GroupBy(c => c.Key.Reason, StringComparer.Ordinal), g => g.Key)
-            .Select(g => new LossReasonLine(
-                new LossReason(g.Key),
-                Figures(g.Sum(e => e.Value.Count), g.Sum(e => e.Value.Value)),
-                Stages(g)
-            ))
+        var reasons = Ordered(part.GroupBy(c => c.Key.Reason, StringComparer.Ordinal), g => g.Key)
+            .Select(g => (reason(g.Key), Figures(g.Sum(e => e.Value.Count), g.Sum(e => e.Value.Value)), Stages(g)))
             .ToArray();
-        return new LossReport(Figures(totalCount, totalValue), reasons, Stages(cells));
+        return (Figures(totalCount, totalValue), reasons, Stages(part));
     }
 
     // Most losses first, then the larger lost value, then the key in ordinal order: deterministic for any input order.

@@ -2,8 +2,8 @@ using System.Globalization;
 
 namespace SalesPipeline.Metrics;
 
-/// <summary>A number of lost deals, their value, and their shares of all lost deals in the report.</summary>
-/// <param name="Count">Lost deals.</param>
+/// <summary>A number of lost (or stopped) deals, their value, and their shares of all lost (or all stopped) deals in the report.</summary>
+/// <param name="Count">Lost (or stopped) deals.</param>
 /// <param name="Value">Their amount in the reporting currency, rounded to its minor unit; null when no currency is known.</param>
 /// <param name="CountShare">Count / all lost deals (exact decimal); null when nothing was lost.</param>
 /// <param name="ValueShare">Value / all lost value, from exact sums; null when all lost value is zero.</param>

@@ -24,6 +24,10 @@ namespace SalesPipeline.Metrics;
 /// with no passes: the stages before it are unobserved, neither reached nor skipped. When the import did not see the deal
 /// enter the stage (<see cref="DealImported.StageEntryKnown"/> false) that stint is <c>Truncated</c>. A deal imported as
 /// won or lost has no stint until it is reopened, and its reopen adds no passes (the stage it closed from is unknown).</item>
+/// <item><see cref="DealStopped"/> ends the current stint (<see cref="StintExit.Stopped"/>): paused time is no time in
+/// the stage. <see cref="DealResumed"/> sets that stint's <c>Next</c> to the stage it resumed in and starts a stint there
+/// (with passes when it resumes in a later stage, as a reopen has). A <see cref="DealLost"/> of the stopped deal makes
+/// the stopped stint a <see cref="StintExit.Lost"/> one, still ending at the stop: the deal was lost from that stage.</item>
 /// <item>The deal's last stint is <see cref="StintExit.Open"/> while the deal is open; its <c>Left</c> is unset.</item>
 /// <item>Only events at or before <c>until</c> are read (the deal as <see cref="Deal.AsOf"/> would show it then).</item>
 /// </list>
@@ -52,6 +56,7 @@ internal static class StageStints
         var entered = default(Instant);
         var truncated = false; // the current stint is an imported deal's first, not seen entering
         var closed = -1; // the stint ended by the latest win or loss, until a reopen
+        var stopped = -1; // the stint ended by the latest stop, until a resume or a loss
         for (var i = 0; i < events.Count; i++)
         {
             var e = events[i];
@@ -69,6 +74,27 @@ internal static class StageStints
                     (current, entered, truncated) = (target, m.At, false);
                     break;
                 }
+                case DealStopped:
+                    Add(ref buffer, ref count, new Stint(current, entered, e.At, StintExit.Stopped, -1, truncated));
+                    stopped = count - 1;
+                    (current, truncated) = (-1, false);
+                    break;
+                case DealResumed r:
+                {
+                    var target = Index(deal, stages, r.StageId);
+                    if (stopped >= 0)
+                    {
+                        var wasStopped = buffer[stopped];
+                        buffer[stopped] = wasStopped with { Next = target };
+                        Passes(ref buffer, ref count, wasStopped.Stage + 1, target, r.At);
+                    }
+                    (current, entered, stopped) = (target, r.At, -1);
+                    break;
+                }
+                case DealLost when stopped >= 0:
+                    buffer[stopped] = buffer[stopped] with { Exit = StintExit.Lost };
+                    (closed, stopped) = (stopped, -1);
+                    break;
                 case DealWon or DealLost:
                     Add(
                         ref buffer,

@@ -5,6 +5,8 @@ namespace SalesPipeline.Metrics;
 // How a stint ended. Open: the deal is still in the stage. Moved: a stage move took it to Next. Won, Lost: it was closed
 // from the stage (Next is the stage it was later reopened into, or -1 while the close stands). Skipped: not a real stay
 // but a pass: a forward jump (a move, a reopen, or a creation in a later stage) went over the stage at Entered.
+// Stopped: the deal was stopped in the stage (Next is the stage it was resumed into, or -1 while it stays stopped); a
+// deal lost while stopped turns its stopped stint into a Lost one, still ending at the stop (paused time is no stay).
 internal enum StintExit : byte
 {
     Open = 0,
@@ -12,6 +14,7 @@ internal enum StintExit : byte
     Won = 2,
     Lost = 3,
     Skipped = 4,
+    Stopped = 5,
 }
 
 // One continuous stay of a deal in an open stage: stage index (position among the pipeline's open stages), when it

@@ -28,7 +28,10 @@ internal sealed class DealScope
             date = deal.CreatedAt.InZone(options.Zone).Date;
             return !options.InWindow(date) ? DealOutcome.Excluded : Of(deal.Status);
         }
-        if (deal.ClosedAt is not { } closed)
+        // A stopped deal is undecided (no ClosedAt), so it is left out, unless the options count it as lost: then the
+        // stop is its decision and places it.
+        var decidedAt = deal.ClosedAt ?? (options.CountStoppedAsLost ? deal.StoppedAt : null);
+        if (decidedAt is not { } closed)
         {
             date = default;
             return DealOutcome.Excluded;
@@ -37,11 +40,14 @@ internal sealed class DealScope
         return options.InWindow(date) ? Of(deal.Status) : DealOutcome.Excluded;
     }
 
-    private static DealOutcome Of(DealStatus status) =>
+    // Under the Created definition a stopped deal is part of its cohort: not won, so it counts like an open deal, or as
+    // lost when the options say so.
+    private DealOutcome Of(DealStatus status) =>
         status switch
         {
             DealStatus.Won => DealOutcome.Won,
             DealStatus.Lost => DealOutcome.Lost,
+            DealStatus.Stopped when options.CountStoppedAsLost => DealOutcome.Lost,
             _ => DealOutcome.Open,
         };
 }

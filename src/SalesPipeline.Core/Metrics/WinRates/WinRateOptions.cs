@@ -62,6 +62,16 @@ public sealed record WinRateOptions
         init => field = Preconditions.CheckDate(value, nameof(End));
     }
 
+    /// <summary>
+    /// Whether a stopped deal (<see cref="Deals.DealStatus.Stopped"/>) counts as lost. False by default: a stopped deal
+    /// is not decided, so it is in no win rate, leaderboard, loss or competitor count under
+    /// <see cref="WinRateDefinition.Decided"/>, and counts as not won (like an open deal) under
+    /// <see cref="WinRateDefinition.Created"/>. When true, it counts as lost, placed by the instant it was stopped
+    /// under <see cref="WinRateDefinition.Decided"/>: the stricter reading, for teams that treat a pause as a loss until
+    /// the deal is resumed.
+    /// </summary>
+    public bool CountStoppedAsLost { get; init; }
+
     /// <summary>The time zone in which closing and creation instants become dates; UTC by default.</summary>
     public DateTimeZone Zone { get; init; } = DateTimeZone.Utc;
 

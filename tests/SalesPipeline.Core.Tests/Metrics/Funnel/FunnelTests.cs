@@ -228,7 +228,9 @@ public class FunnelTests
                 History.RandomDeals.ToArbitrary(),
                 deals =>
                     deals.Length == 0
-                    || Funnel.Of(deals, Pipeline).Stages.All(s => s.Reached == s.MovedOn + s.MovedBack + s.Lost + s.Won + s.StillIn)
+                    || Funnel
+                        .Of(deals, Pipeline)
+                        .Stages.All(s => s.Reached == s.MovedOn + s.MovedBack + s.Lost + s.Won + s.StillIn + s.Stopped)
             )
         );
 

@@ -80,6 +80,19 @@ internal sealed class History
         return this;
     }
 
+    public History Stop(double hour, StopReason? reason = null)
+    {
+        events.Add(new DealStopped(id, H(hour), "alice", reason ?? StopReason.OnHold));
+        return this;
+    }
+
+    public History Resume(string into, double hour)
+    {
+        events.Add(new DealResumed(id, H(hour), "alice", into));
+        stage = into;
+        return this;
+    }
+
     public History Reopen(string into, double hour)
     {
         events.Add(new DealReopened(id, H(hour), "alice", into));
@@ -97,8 +110,8 @@ internal sealed class History
 
     public static implicit operator Deal(History history) => history.Deal;
 
-    // Random histories: each step moves to a random open stage, wins, loses, reopens or changes the amount, 0 to 40 hours
-    // after the previous event (0 makes zero-length stints).
+    // Random histories: each step moves to a random open stage, wins, loses, stops, resumes, reopens or changes the
+    // amount, 0 to 40 hours after the previous event (0 makes zero-length stints).
     public static readonly Gen<Deal> RandomDeal =
         from steps in Gen.ListOf(
             from kind in Gen.Choose(0, 9)
@@ -136,11 +149,25 @@ internal sealed class History
             source is null ? null : new LeadSource(source)
         );
         var open = true;
+        var stopped = false;
         double hour = 0;
         foreach (var (kind, target, hours) in steps)
         {
             hour += hours;
-            if (open)
+            if (stopped)
+            {
+                if (kind <= 3)
+                {
+                    h.Resume(stages[target].Id, hour);
+                    stopped = false;
+                }
+                else if (kind == 4)
+                {
+                    h.Lose(hour);
+                    (stopped, open) = (false, false);
+                }
+            }
+            else if (open)
             {
                 if (kind <= 4 && stages[target].Id != h.stage)
                 {
@@ -155,6 +182,11 @@ internal sealed class History
                 {
                     h.Lose(hour);
                     open = false;
+                }
+                else if (kind == 7)
+                {
+                    h.Stop(hour);
+                    stopped = true;
                 }
                 else
                 {

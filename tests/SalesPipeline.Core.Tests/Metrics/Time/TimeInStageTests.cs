@@ -166,7 +166,7 @@ public class TimeInStageTests
         );
 
     // The deal's state after each event (by its own fold); a stay in the stage runs from the event that put it there to
-    // the first later event that put it elsewhere, or to asOf.
+    // the first later event that put it elsewhere or stopped it (paused time is no time in a stage), or to asOf.
     private static (bool Visited, Duration Latest, Duration Cumulative) BruteForce(Deal deal, string stageId, Instant asOf)
     {
         var events = deal.Events.Where(e => e.At <= asOf).ToList();
@@ -178,7 +178,7 @@ public class TimeInStageTests
         for (var i = 0; i < events.Count; i++)
         {
             var state = Deal.FromEvents(events.Take(i + 1));
-            var now = state.StageId == stageId;
+            var now = state.StageId == stageId && state.Status != DealStatus.Stopped;
             if (now && !inStage)
             {
                 start = events[i].At;
