@@ -186,7 +186,9 @@ internal sealed partial class ImportSession
             }
             if (row.Pooled && status is DealStatus.Won or DealStatus.Lost)
             {
-                Bad(DOwner, "A won or lost deal has an owner: a closed deal is never in a pool.");
+                // Lost (or won) while it waited in a pool: a closed deal is never put in one, so it is read with the
+                // owner Unknown.Actor, as the import records any owner it is not told.
+                (row.Pooled, row.Team) = (false, null);
             }
             var customer = CustomerOf(Text(file, DCustomerId), Text(file, DCustomerName));
             var createdAt = RequiredInstant(file, DCreatedAt, "Every deal has its creation instant.");
