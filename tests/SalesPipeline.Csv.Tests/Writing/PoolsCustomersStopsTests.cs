@@ -135,6 +135,25 @@ public class PoolsCustomersStopsTests
     }
 
     [Fact]
+    public void A_stopped_deal_takes_its_history_up_to_the_stop_and_is_rejected_by_a_row_after_it()
+    {
+        var deals = Header + "\nS1,alice,300,USD,proposal,stopped,2025-03-01T00:00:00Z,2025-06-30,,,,on-hold,2025-11-01T09:00:00Z\n";
+        const string before =
+            "deal_id,at,kind,from_stage,to_stage,by\nS1,2025-03-01T00:00:00Z,created,,prospecting,alice\nS1,2025-10-01T00:00:00Z,moved,prospecting,proposal,alice\n";
+        Stream Utf8(string text) => new MemoryStream(Encoding.UTF8.GetBytes(text));
+
+        var good = DealCsv.Read(Pipeline, Utf8(deals), Utf8(before), AsOf);
+        var after = DealCsv.Read(Pipeline, Utf8(deals), Utf8(before.Replace("2025-10-01", "2025-11-05", StringComparison.Ordinal)), AsOf);
+
+        Assert.True(good.IsComplete, good.ToString());
+        var deal = Assert.Single(good.Deals);
+        // Entered proposal on 1 October (the history), stopped there on 1 November.
+        Assert.Equal((Instant.FromUtc(2025, 10, 1, 0, 0), DealStatus.Stopped), (deal.StageEnteredAt, deal.Status));
+        Assert.Empty(after.Deals);
+        Assert.NotEmpty(after.Errors);
+    }
+
+    [Fact]
     public void An_owned_deals_team_cell_is_not_read()
     {
         // gen_pipeline.py writes the owner's team in a team column: not a pool.
