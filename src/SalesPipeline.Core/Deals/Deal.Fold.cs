@@ -117,6 +117,7 @@ public sealed partial record Deal
                 $"the deal is {Status.ToString().ToLowerInvariant()}, not stopped, so it cannot be resumed.",
             DealResumed r when string.IsNullOrWhiteSpace(r.StageId) => "it names no stage to resume in.",
             DealResumed => null,
+            DealWon or DealLost when IsInPool => "the deal waits in a pool without an owner; a rep is assigned before it is won or lost.",
             DealLost when Status == DealStatus.Stopped => CheckLostFromStopped((DealLost)e),
             StageMoved
             or ExitCriterionAnswered
@@ -189,6 +190,7 @@ public sealed partial record Deal
         c.DealId.Value.Length == 0 ? "it has the default deal id."
         : (Preconditions.InstantProblem(c.At) ?? Preconditions.DateProblem(c.ExpectedClose)) is { } date ? date
         : string.IsNullOrWhiteSpace(c.By) ? "it names no actor."
+        : c.Cause is not null && string.IsNullOrWhiteSpace(c.Cause) ? "its cause is empty (null when there is none)."
         : string.IsNullOrWhiteSpace(c.Pipeline) ? "it names no pipeline."
         : string.IsNullOrWhiteSpace(c.Name) ? "the deal has no name."
         : c.Owner is not null && string.IsNullOrWhiteSpace(c.Owner) ? "the owner is empty (null for a deal created in a pool)."
@@ -209,6 +211,7 @@ public sealed partial record Deal
             is { } date
             ? date
         : string.IsNullOrWhiteSpace(i.By) ? "it names no actor."
+        : i.Cause is not null && string.IsNullOrWhiteSpace(i.Cause) ? "its cause is empty (null when there is none)."
         : string.IsNullOrWhiteSpace(i.Pipeline) ? "it names no pipeline."
         : string.IsNullOrWhiteSpace(i.Name) ? "the deal has no name."
         : string.IsNullOrWhiteSpace(i.Owner) ? "the deal has no owner."

@@ -581,7 +581,10 @@ public sealed partial record Deal
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Id, log.Count, LastEventAt);
 
-    /// <summary>A one-line summary, for example "D-1 Acme: 500 seats | alice | USD 60,000.00 | proposal | close 2026-12-15".</summary>
+    /// <summary>
+    /// A one-line summary, for example "D-1 Acme: 500 seats | alice | USD 60,000.00 | proposal | close 2026-12-15"; a
+    /// pooled deal shows "(unassigned)" as its owner and a stopped one "stopped in proposal (on-hold)".
+    /// </summary>
     /// <returns>The invariant text.</returns>
     public override string ToString()
     {
@@ -589,11 +592,12 @@ public sealed partial record Deal
         {
             DealStatus.Won => "won",
             DealStatus.Lost => $"lost ({LossReason})",
+            DealStatus.Stopped => $"stopped in {StageId} ({StopReason})",
             _ => StageId,
         };
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"{Id} {Name} | {Owner} | {Amount} | {state} | close {ExpectedClose:uuuu-MM-dd}"
+            $"{Id} {Name} | {OwnerKey} | {Amount} | {state} | close {ExpectedClose:uuuu-MM-dd}"
         );
     }
 }

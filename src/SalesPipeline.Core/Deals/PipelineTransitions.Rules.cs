@@ -125,6 +125,17 @@ public static partial class PipelineTransitions
                 break;
         }
 
+        if (deal.IsInPool && command is WinDeal or LoseDeal)
+        {
+            // A decision is credited to a rep (quota, win rate by owner), and a decided deal cannot be pooled: so a
+            // deal waiting in a pool gets a rep first. Other reasons are still gathered below.
+            Reject(
+                ref rejections,
+                RejectionCode.DealInPool,
+                $"Deal {id} waits in {(deal.Team is null ? "the company pool" : $"team \"{deal.Team}\"'s pool")} without an owner; assign it to a rep before it is {(command is WinDeal ? "won" : "lost")}."
+            );
+        }
+
         switch (command)
         {
             case MoveToStage m:

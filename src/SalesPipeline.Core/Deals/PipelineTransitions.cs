@@ -163,8 +163,9 @@ public static partial class PipelineTransitions
         ApplyOrThrow(pipeline, deal, DealCommand.Resume(at, by, stageId));
 
     /// <summary>
-    /// Where the deal may go from where it is: for an open deal every other open stage, Won and Lost; for a closed deal
-    /// the open stages it could be reopened into. Each with whether it is permitted now and what is missing.
+    /// Where the deal may go from where it is: for an open deal every other open stage, Won and Lost; for a stopped deal
+    /// every open stage it could be resumed in (its own included) and Lost; for a closed deal the open stages it could be
+    /// reopened into. Each with whether it is permitted now and what is missing.
     /// </summary>
     /// <param name="pipeline">The pipeline the deal was opened in.</param>
     /// <param name="deal">The deal.</param>
@@ -179,17 +180,25 @@ public static partial class PipelineTransitions
         var options = new List<PermittedMove>();
         foreach (var stage in pipeline.Stages)
         {
-            DealCommand? command =
-                deal.IsOpen
-                    ? stage.Kind switch
-                    {
-                        StageKind.Won => DealCommand.Win(at, deal.OwnerKey),
-                        StageKind.Lost => DealCommand.Lose(LossReason.Other, at, deal.OwnerKey),
-                        _ when stage.Id == deal.StageId => null,
-                        _ => DealCommand.Move(stage.Id, at, deal.OwnerKey),
-                    }
-                : stage.IsOpen ? DealCommand.Reopen(at, deal.OwnerKey, stage.Id)
-                : null;
+            DealCommand? command = deal.Status switch
+            {
+                DealStatus.Open => stage.Kind switch
+                {
+                    StageKind.Won => DealCommand.Win(at, deal.OwnerKey),
+                    StageKind.Lost => DealCommand.Lose(LossReason.Other, at, deal.OwnerKey),
+                    _ when stage.Id == deal.StageId => null,
+                    _ => DealCommand.Move(stage.Id, at, deal.OwnerKey),
+                },
+                // A stopped deal goes on by resuming (in any open stage, its own included) or ends lost; it is not won
+                // without being resumed first.
+                DealStatus.Stopped => stage.Kind switch
+                {
+                    StageKind.Won => null,
+                    StageKind.Lost => DealCommand.Lose(LossReason.Other, at, deal.OwnerKey),
+                    _ => DealCommand.Resume(at, deal.OwnerKey, stage.Id),
+                },
+                _ => stage.IsOpen ? DealCommand.Reopen(at, deal.OwnerKey, stage.Id) : null,
+            };
             if (command is null)
             {
                 continue;
@@ -206,13 +215,19 @@ public static partial class PipelineTransitions
     /// <param name="deal">The deal.</param>
     /// <returns>
     /// For an open deal, its override if it has one (Manual or Model), else its stage's probability; for a won deal 1 and
-    /// for a lost deal 0 (the terminal stage's value, whatever the override).
+    /// for a lost deal 0 (the terminal stage's value, whatever the override); for a stopped deal 0 (a paused purchase is
+    /// in no forecast; resuming it restores its stage's probability or its override).
     /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="deal"/> is null.</exception>
     /// <exception cref="ArgumentException">The deal belongs to another pipeline (by name), or its stage is not in this one.</exception>
     public static EffectiveValue<decimal> WinProbabilityOf(this PipelineDefinition pipeline, Deal deal)
     {
         var stage = CurrentStage(pipeline, Preconditions.CheckNotNull(deal));
+        if (deal.Status == DealStatus.Stopped)
+        {
+            // A paused purchase is in no forecast: it weighs nothing until it is resumed.
+            return new EffectiveValue<decimal>(0m, ValueSource.StageDefault);
+        }
         return stage.IsOpen && deal.ProbabilityOverride is { } p
             ? new EffectiveValue<decimal>(p, deal.ProbabilityOverrideSource ?? ValueSource.Manual)
             : new EffectiveValue<decimal>(stage.Probability, ValueSource.StageDefault);
@@ -223,13 +238,17 @@ public static partial class PipelineTransitions
     /// <param name="deal">The deal.</param>
     /// <returns>
     /// For an open deal, its override if it has one, else its stage's category; Closed for a won deal and Omitted for a
-    /// lost deal, whatever the override.
+    /// lost or stopped deal, whatever the override (a stopped deal is in no forecast until it is resumed).
     /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="deal"/> is null.</exception>
     /// <exception cref="ArgumentException">The deal belongs to another pipeline (by name), or its stage is not in this one.</exception>
     public static EffectiveValue<ForecastCategory> ForecastCategoryOf(this PipelineDefinition pipeline, Deal deal)
     {
         var stage = CurrentStage(pipeline, Preconditions.CheckNotNull(deal));
+        if (deal.Status == DealStatus.Stopped)
+        {
+            return new EffectiveValue<ForecastCategory>(ForecastCategory.Omitted, ValueSource.StageDefault);
+        }
         return stage.IsOpen && deal.CategoryOverride is { } c
             ? new EffectiveValue<ForecastCategory>(c, ValueSource.Manual)
             : new EffectiveValue<ForecastCategory>(stage.Category, ValueSource.StageDefault);

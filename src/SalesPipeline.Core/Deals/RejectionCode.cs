@@ -47,4 +47,13 @@ public enum RejectionCode
 
     /// <summary>Resume was asked of a deal that is not stopped.</summary>
     DealNotStopped,
+
+    /// <summary>Win or Lose was asked of a deal that waits in a pool: a decided deal keeps a rep as its owner, so assign one first.</summary>
+    DealInPool,
+
+    /// <summary>
+    /// The sales organisation does not let the actor make this assignment (put the record in that pool, or give it to
+    /// that rep): see <see cref="Organization.SalesOrg.TryAssignToPool"/> and <see cref="Organization.SalesOrg.TryAssignToRep"/>.
+    /// </summary>
+    NotPermittedByOrganization,
 }

@@ -293,7 +293,7 @@ public sealed record Lead
     /// <exception cref="ArgumentOutOfRangeException">
     /// <paramref name="amount"/> is negative, or <paramref name="at"/> is before the lead's latest event; or <paramref name="expectedClose"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31; or <paramref name="at"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z.
     /// </exception>
-    /// <exception cref="InvalidOperationException">The lead is already converted or disqualified.</exception>
+    /// <exception cref="InvalidOperationException">The lead is already converted or disqualified, or it waits in a pool (assign it to a rep first).</exception>
     public (Lead Lead, Deal Deal) Convert(
         PipelineDefinition pipeline,
         DealId dealId,
@@ -317,12 +317,7 @@ public sealed record Lead
         }
         CheckBy(by);
         CheckOpen("be converted");
-        if (Owner is null)
-        {
-            throw new InvalidOperationException(
-                $"Lead {Id} waits in a pool; assign it to a rep (Reassign) before converting it, so the deal has an owner."
-            );
-        }
+        CheckAssigned();
         CheckNotBefore(at);
         var deal = Deal.Open(pipeline, dealId, dealName ?? Name, Owner, amount, expectedClose, at, by, Id, Source, ProductInterest);
         return (Fold(new LeadConverted(Id, at, ActorOr(by), dealId)), deal);
@@ -402,6 +397,7 @@ public sealed record Lead
         );
         CheckBy(converted.By);
         CheckOpen("be converted");
+        CheckAssigned();
         CheckNotBefore(converted.At);
         return Fold(converted);
     }
@@ -434,6 +430,18 @@ public sealed record Lead
             _ => throw new InvalidOperationException($"{e.GetType().Name} is not folded here."),
         };
         return next with { Log = Log.Append(e) };
+    }
+
+    // Converting makes a deal owned by the lead's owner, so a pooled lead gets a rep first (Convert and FromEvents alike).
+    [System.Diagnostics.CodeAnalysis.MemberNotNull(nameof(Owner))]
+    private void CheckAssigned()
+    {
+        if (Owner is null)
+        {
+            throw new InvalidOperationException(
+                $"Lead {Id} waits in {(Team is null ? "the company pool" : $"team \"{Team}\"'s pool")}; assign it to a rep (Reassign) before converting it, so the deal has an owner."
+            );
+        }
     }
 
     // A pooled lead has no owner to act by default, so the caller must say who acts.

@@ -10,11 +10,11 @@ namespace SalesPipeline.Organization;
 
 /// <summary>
 /// A sales organization: the company, its nested teams and their people, with the roll-up path of each person and the
-/// scope each person may see (a rep their own records, a team lead the subtrees of the teams they lead, an admin
-/// everything).
+/// scope each person may see (a rep their own records, a team lead the subtrees of the teams they lead and those teams'
+/// pools, an admin everything), and who may assign records to which pool and rep.
 /// </summary>
 /// <remarks>Build one with <see cref="CreateBuilder"/>. Immutable and thread-safe.</remarks>
-public sealed class SalesOrg : IEquatable<SalesOrg>
+public sealed partial class SalesOrg : IEquatable<SalesOrg>
 {
     private readonly FrozenDictionary<string, Team> teamsById;
     private readonly FrozenDictionary<string, SalesPerson> peopleById;
@@ -35,10 +35,11 @@ public sealed class SalesOrg : IEquatable<SalesOrg>
             r => r.Value.Select(id => peopleById[id]).ToArray(),
             StringComparer.Ordinal
         );
+        Roles = Array.AsReadOnly(roleHolders.Keys.Order(StringComparer.Ordinal).ToArray());
     }
 
     /// <summary>The names of the roles given with <see cref="SalesOrgBuilder.Role"/>, in ordinal order.</summary>
-    public IReadOnlyList<string> Roles => roleHolders.Keys.Order(StringComparer.Ordinal).ToArray();
+    public IReadOnlyList<string> Roles { get; }
 
     /// <summary>The people who hold a role, in the order they were given it; empty when nobody holds it.</summary>
     /// <param name="role">The role's name (ordinal).</param>
@@ -193,7 +194,11 @@ public sealed class SalesOrg : IEquatable<SalesOrg>
             );
     }
 
-    /// <summary>The deals the viewer may see, in their original order.</summary>
+    /// <summary>
+    /// The deals the viewer may see, in their original order: owned deals by their owner (<see cref="VisibilityScope.Includes"/>),
+    /// pooled deals by their pool (<see cref="VisibilityScope.IncludesPool"/>: a team's pool is seen by the team's lead and
+    /// the leads above, the company pool by admins only). A deal's comments are seen with it.
+    /// </summary>
     /// <param name="viewerId">The person.</param>
     /// <param name="deals">The deals.</param>
     /// <returns>The visible deals (evaluated lazily; the viewer is checked at once).</returns>
@@ -205,10 +210,10 @@ public sealed class SalesOrg : IEquatable<SalesOrg>
     {
         var scope = ScopeOf(viewerId);
         Preconditions.CheckNotNull(deals);
-        return Preconditions.EachNotNull(deals, "Deal", nameof(deals)).Where(d => scope.Includes(d.Owner));
+        return Preconditions.EachNotNull(deals, "Deal", nameof(deals)).Where(scope.CanSee);
     }
 
-    /// <summary>The leads the viewer may see, in their original order.</summary>
+    /// <summary>The leads the viewer may see, in their original order, by the same rules as deals (owner, or pool).</summary>
     /// <param name="viewerId">The person.</param>
     /// <param name="leads">The leads.</param>
     /// <returns>The visible leads (evaluated lazily; the viewer is checked at once).</returns>
@@ -220,14 +225,14 @@ public sealed class SalesOrg : IEquatable<SalesOrg>
     {
         var scope = ScopeOf(viewerId);
         Preconditions.CheckNotNull(leads);
-        return Preconditions.EachNotNull(leads, "Lead", nameof(leads)).Where(l => scope.Includes(l.Owner));
+        return Preconditions.EachNotNull(leads, "Lead", nameof(leads)).Where(scope.CanSee);
     }
 
     private VisibilityScope ComputeScope(SalesPerson person)
     {
         if (person.IsAdmin)
         {
-            return new VisibilityScope(person.Id, VisibilityKind.All, People.Select(p => p.Id));
+            return new VisibilityScope(person.Id, VisibilityKind.All, People.Select(p => p.Id), Teams.Select(t => t.Id));
         }
         var led = Teams.Where(t => t.LeadId == person.Id).ToArray();
         if (led.Length == 0)
@@ -240,7 +245,8 @@ public sealed class SalesOrg : IEquatable<SalesOrg>
             teamsIn.UnionWith(Subtree(t.Id));
         }
         var owners = People.Where(p => p.TeamId is not null && teamsIn.Contains(p.TeamId)).Select(p => p.Id).Append(person.Id);
-        return new VisibilityScope(person.Id, VisibilityKind.Teams, owners);
+        // The pools a lead sees are those of the teams whose members they see: the led teams and every team below.
+        return new VisibilityScope(person.Id, VisibilityKind.Teams, owners, teamsIn);
     }
 
     private HashSet<string> Subtree(string teamId)

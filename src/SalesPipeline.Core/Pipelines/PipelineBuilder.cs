@@ -31,6 +31,7 @@ public sealed class PipelineBuilder
     private readonly List<(string Name, string? Id)> won = [];
     private readonly List<(string Name, string? Id)> lost = [];
     private PipelinePolicies policies = PipelinePolicies.Default;
+    private QuoteStageMoves quoteStages = QuoteStageMoves.None;
 
     internal PipelineBuilder(string name) => this.name = name;
 
@@ -121,6 +122,22 @@ public sealed class PipelineBuilder
         return this;
     }
 
+    /// <summary>
+    /// Sets the stage moves that quotes drive: when a quote for a deal is sent, the deal moves forward to
+    /// <paramref name="onSent"/> if it is before it; when a quote is accepted, the deal's amount becomes the quote total and
+    /// it moves forward to <paramref name="onAccepted"/>, or is won when that is the Won stage's id.
+    /// </summary>
+    /// <param name="onSent">The id of an open stage ("quote issued"), or null for no move on sending.</param>
+    /// <param name="onAccepted">The id of an open stage after <paramref name="onSent"/> ("contract signed") or of the Won stage, or null for no move on acceptance.</param>
+    /// <returns>This builder.</returns>
+    /// <remarks>The ids are checked by <see cref="Build"/>.</remarks>
+    /// <example><code>.QuoteStages(onSent: "proposal", onAccepted: "won")</code></example>
+    public PipelineBuilder QuoteStages(string? onSent = null, string? onAccepted = null)
+    {
+        quoteStages = new QuoteStageMoves(onSent, onAccepted);
+        return this;
+    }
+
     /// <summary>Validates everything and builds the immutable definition.</summary>
     /// <returns>The definition.</returns>
     /// <exception cref="PipelineDefinitionException">
@@ -130,7 +147,9 @@ public sealed class PipelineBuilder
     /// not positive, or names and ids that look alike: two stage names equal after NFKC, case folding and removing
     /// invisible characters, or confusable (Unicode TR39 skeletons); two stage ids or two exit criterion ids that are
     /// confusable; a stage or criterion id that mixes scripts (TR39 "highly restrictive") or holds an invisible or
-    /// control character.
+    /// control character; or a quote stage (<see cref="QuoteStages"/>) that is not a stage of the pipeline, an
+    /// on-sent stage that is not open, an on-accepted stage that is the Lost stage, or an on-accepted open stage that is
+    /// not after the on-sent stage.
     /// </exception>
     public PipelineDefinition Build()
     {
@@ -230,11 +249,48 @@ public sealed class PipelineBuilder
         LookAlikes.CheckNames(stages.Where(s => s.Name.Trim().Length > 0).Select(s => s.Name.Trim()), "stage name", problems);
         LookAlikes.CheckIds(stages.SelectMany(s => s.ExitCriteria).Select(c => c.Id), "exit criterion id", problems);
 
+        CheckQuoteStages(stages, problems);
+
         if (problems.Count > 0)
         {
             throw new PipelineDefinitionException(name, problems);
         }
-        return new PipelineDefinition(name.Trim(), stages, policies);
+        return new PipelineDefinition(name.Trim(), stages, policies, quoteStages);
+    }
+
+    // A quote drives a deal forward: sending into an open stage, accepting into a later open stage or into Won.
+    private void CheckQuoteStages(List<Stage> stages, List<string> problems)
+    {
+        var (onSent, onAccepted) = (quoteStages.OnSent, quoteStages.OnAccepted);
+        var ids = string.Join(", ", stages.Select(s => s.Id));
+        var sent = onSent is null ? null : stages.Find(s => s.Id == onSent);
+        var accepted = onAccepted is null ? null : stages.Find(s => s.Id == onAccepted);
+        if (onSent is not null && sent is null)
+        {
+            problems.Add($"QuoteStages names on-sent stage \"{onSent}\", which is not a stage id of the pipeline ({ids}).");
+        }
+        else if (sent is { IsOpen: false })
+        {
+            problems.Add(
+                $"QuoteStages names on-sent stage \"{onSent}\", which is the {sent.Kind} stage; sending a quote moves a deal into an open stage."
+            );
+        }
+        if (onAccepted is not null && accepted is null)
+        {
+            problems.Add($"QuoteStages names on-accepted stage \"{onAccepted}\", which is not a stage id of the pipeline ({ids}).");
+        }
+        else if (accepted is { Kind: StageKind.Lost })
+        {
+            problems.Add(
+                $"QuoteStages names on-accepted stage \"{onAccepted}\", which is the Lost stage; accepting a quote moves a deal into an open stage or wins it."
+            );
+        }
+        else if (accepted is { IsOpen: true } && sent is { IsOpen: true } && accepted.Index <= sent.Index)
+        {
+            problems.Add(
+                $"QuoteStages names on-accepted stage \"{onAccepted}\", which is not after on-sent stage \"{onSent}\"; a deal moves forward when its quote is accepted."
+            );
+        }
     }
 
     private static void CheckTerminal(List<(string Name, string? Id)> terminal, string kind, List<string> problems)

@@ -24,9 +24,10 @@ public sealed partial class PipelineDefinition
 
     internal FrozenDictionary<string, (ExitCriterion Criterion, Stage Stage)> CriteriaById => criteriaById;
 
-    internal PipelineDefinition(string name, IReadOnlyList<Stage> stages, PipelinePolicies policies)
+    internal PipelineDefinition(string name, IReadOnlyList<Stage> stages, PipelinePolicies policies, QuoteStageMoves? quoteStages = null)
     {
         Name = name;
+        QuoteStages = quoteStages ?? QuoteStageMoves.None;
         Stages = stages.ToArray().AsReadOnly();
         Policies = policies;
         OpenStages = stages.Where(s => s.IsOpen).ToArray().AsReadOnly();
@@ -89,6 +90,9 @@ public sealed partial class PipelineDefinition
 
     /// <summary>The move policies.</summary>
     public PipelinePolicies Policies { get; }
+
+    /// <summary>The stage moves quotes drive (<see cref="PipelineBuilder.QuoteStages"/>); <see cref="QuoteStageMoves.None"/> by default.</summary>
+    public QuoteStageMoves QuoteStages { get; }
 
     /// <summary>Every exit criterion of every stage, in stage order.</summary>
     public IEnumerable<ExitCriterion> ExitCriteria => OpenStages.SelectMany(s => s.ExitCriteria);

@@ -29,6 +29,12 @@ public class DateArgumentTests
         "DealCreated",
         "DealImported",
         "ExpectedCloseChanged",
+        // Quote events are checked as a history (Quote.FromEvents).
+        "QuoteCreated",
+        "QuoteRevised",
+        // Quote report results, built by QuoteReports from checked quotes.
+        "QuoteStatusReport",
+        "ApprovalRequest",
         // Import reports a bad date as an ImportError with the record's index (ImportTests).
         "DealImport",
     ];
@@ -122,8 +128,9 @@ public class DateArgumentTests
     private static bool IsInstantData(Type type) =>
         typeof(DealEvent).IsAssignableFrom(type)
         || typeof(SalesPipeline.Leads.LeadEvent).IsAssignableFrom(type)
+        || typeof(SalesPipeline.Quotes.QuoteEvent).IsAssignableFrom(type)
         || DataRecords.Contains(type.Name)
-        || type.Name is "UntouchedLead" or "StageEntry" or "FieldChange`1";
+        || type.Name is "UntouchedLead" or "StageEntry" or "FieldChange`1" or "QuoteApproval";
 
     [Theory]
     [MemberData(nameof(Cases))]

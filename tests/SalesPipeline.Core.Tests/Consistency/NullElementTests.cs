@@ -23,6 +23,10 @@ public class NullElementTests
         "ForecastComparison",
         "ActivityCountLine",
         "PermittedMove",
+        "QuoteStatusReport",
+        "QuoteDiscountReport",
+        "ApprovalTurnaroundReport",
+        "QuoteToWinReport",
     ];
 
     // The other members that may take a null element, each with the reason.

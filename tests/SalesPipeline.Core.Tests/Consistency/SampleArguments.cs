@@ -10,6 +10,7 @@ using SalesPipeline.Health;
 using SalesPipeline.Leads;
 using SalesPipeline.Organization;
 using SalesPipeline.Pipelines;
+using SalesPipeline.Quotes;
 using SalesPipeline.Reporting;
 using SalesPipeline.Targets;
 
@@ -35,6 +36,12 @@ internal static class SampleArguments
     );
 
     private static readonly Lead SampleLead = Lead.Create(new LeadId("L-1"), "Globex", LeadSource.Web, "alice", At);
+
+    private static readonly Product SampleProduct = new("seat", "User seat", "seat/year", [Money.Of(480m, Currency.USD)]);
+
+    private static readonly QuoteLine SampleLine = new("seat", 2m, Money.Of(480m, Currency.USD), Money.Of(480m, Currency.USD));
+
+    private static readonly Quote SampleQuote = Quote.Create("Q-1", new DealId("D-1"), "alice", Date, [SampleLine], At, "alice");
 
     private static readonly Dictionary<Type, Func<object>> Samples = new()
     {
@@ -115,6 +122,24 @@ internal static class SampleArguments
         [typeof(ImportError)] = () => new ImportError(0, null, "Amount", "-1", "An amount must not be negative."),
         [typeof(Rejection)] = () => new Rejection(RejectionCode.UnmetExitCriterion, "Criterion \"budget\" is not answered."),
         [typeof(StageEntry)] = () => new StageEntry("qualified", At),
+        [typeof(Product)] = () => SampleProduct,
+        [typeof(PriceBook)] = () => new PriceBook("2026 list", new DateInterval(new LocalDate(2026, 1, 1), Date), [SampleProduct]),
+        [typeof(Discount)] = () => Discount.Percentage(10m),
+        [typeof(QuoteLine)] = () => SampleLine,
+        [typeof(Quote)] = () => SampleQuote,
+        [typeof(QuoteEvent)] = () => SampleQuote.Events[0],
+        [typeof(QuoteTotals)] = () => SampleQuote.Totals,
+        [typeof(QuoteVersion)] = () => SampleQuote.Versions[0],
+        [typeof(ApprovalPolicy)] = () => new ApprovalPolicy([ApprovalRule.LineDiscountAbove(10m, Approver.Manager)]),
+        [typeof(ApprovalRule)] = () => ApprovalRule.LineDiscountAbove(10m, Approver.Manager),
+        [typeof(Approver)] = () => Approver.Manager,
+        [typeof(TriggeredRule)] = () => new TriggeredRule("line discount above 10%", ApproverLevel.Manager, null, "12% off"),
+        [typeof(RequiredApproval)] = () => new RequiredApproval(ApproverLevel.Manager, "lena", null),
+        [typeof(QuoteStatusCount)] = () => new QuoteStatusCount(QuoteStatus.Sent, Currency.USD, 1, Money.Of(960m, Currency.USD)),
+        [typeof(QuoteDiscountRow)] = () =>
+            new QuoteDiscountRow("seat", Currency.USD, 1, Money.Of(960m, Currency.USD), Money.Of(0m, Currency.USD), 0m),
+        [typeof(ApprovalRequest)] = () => new ApprovalRequest("Q-1", 1, At, null, null),
+        [typeof(QuoteToWinRow)] = () => new QuoteToWinRow(null, 1, 1, 0),
     };
 
     // Where a member needs a different sample than its type's usual one, by parameter name ("this" for the instance a
@@ -124,6 +149,7 @@ internal static class SampleArguments
         [(typeof(Quota), "this")] = TeamQuota,
         [(typeof(Quota), "teamQuota")] = TeamQuota,
         [(typeof(ForecastCategory), "category")] = () => ForecastCategory.Commit,
+        [(typeof(string), "productId")] = () => "seat",
     };
 
     private static Quota TeamQuota() => Quota.ForTeam("east", FiscalCalendar.Calendar.Year(2026), Money.Of(100_000m, Currency.USD));

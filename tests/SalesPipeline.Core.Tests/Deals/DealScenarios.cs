@@ -103,6 +103,12 @@ internal static class DealScenarios
 
     private static readonly LossReason?[] Reasons = [LossReason.Price, LossReason.Competitor, null];
 
+    private static readonly StopReason[] StopReasons = [StopReason.OnHold, StopReason.BudgetFrozen];
+
+    private static readonly string?[] Pools = ["emea", "apac", null];
+
+    private static readonly Customer[] Customers = [new("ACC-1", "Acme"), new("ACC-2", "Globex")];
+
     private static Gen<Func<Instant, DealCommand>> CommandGen(PipelineSpec spec)
     {
         var openIds = spec.Stages.Select(s => s.Id).ToArray();
@@ -150,6 +156,21 @@ internal static class DealScenarios
                 2,
                 Gen.Elements("Globex", "Initech", "globex")
                     .Select(c => (Func<Instant, DealCommand>)(at => DealCommand.NoteCompetitor(c, at, "rep")))
+            ),
+            // Issue 13: stop and resume, pools, customers, comments and causes.
+            (2, Gen.Elements(StopReasons).Select(r => (Func<Instant, DealCommand>)(at => DealCommand.Stop(r, at, "rep")))),
+            (3, Gen.Elements(reopenStages).Select(s => (Func<Instant, DealCommand>)(at => DealCommand.Resume(at, "manager", s)))),
+            (2, Gen.Elements(Pools).Select(t => (Func<Instant, DealCommand>)(at => DealCommand.AssignToPool(t, at, "manager")))),
+            (1, Gen.Elements(Customers).Select(c => (Func<Instant, DealCommand>)(at => DealCommand.ChangeCustomer(c, at, "rep")))),
+            (
+                1,
+                Gen.Elements<string?>(null, "ACT-1")
+                    .Select(a => (Func<Instant, DealCommand>)(at => DealCommand.Comment("Spoke to the buyer.", at, "manager", a)))
+            ),
+            (
+                1,
+                Gen.Elements(openIds)
+                    .Select(s => (Func<Instant, DealCommand>)(at => DealCommand.Move(s, at, "rep") with { Cause = "quote Q-1 v1" }))
             )
         );
     }
@@ -219,13 +240,19 @@ internal sealed record DealModel(
     decimal? Probability,
     ValueSource? ProbabilitySource,
     ForecastCategory? Category,
-    string Owner,
+    string? Owner,
     Instant LastEventAt,
     LossReason? LossReason,
     string? Competitor,
     Instant? ClosedAt,
     Instant StageEnteredAt,
-    string Competitors
+    string Competitors,
+    string? Team = null,
+    Instant? InPoolSince = null,
+    StopReason? StopReason = null,
+    Instant? StoppedAt = null,
+    Customer? Customer = null,
+    int Comments = 0
 )
 {
     // Competitors as one string ("a|b", ordinal order), so record equality compares them by content.
@@ -275,6 +302,8 @@ internal sealed record DealModel(
         }
         var known = spec.AllCriteria.ToHashSet(StringComparer.Ordinal);
         var isOpen = Status == DealStatus.Open;
+        var isStopped = Status == DealStatus.Stopped;
+        var isClosed = Status is DealStatus.Won or DealStatus.Lost;
         DealModel? next = null;
         var self = this with { LastEventAt = at };
         switch (command)
@@ -284,11 +313,65 @@ internal sealed record DealModel(
                 {
                     Add(RejectionCode.NothingToChange);
                 }
-                next = self with { Owner = o.Owner };
+                next = self with { Owner = o.Owner, InPoolSince = null };
+                break;
+            case ChangeCustomer c:
+                if (c.Customer == Customer)
+                {
+                    Add(RejectionCode.NothingToChange);
+                }
+                next = self with { Customer = c.Customer };
+                break;
+            case AddComment:
+                next = self with { Comments = Comments + 1 };
+                break;
+            case AssignToPool p:
+                if (isClosed)
+                {
+                    Add(RejectionCode.DealClosed, StageId);
+                    break;
+                }
+                if (Owner is null && Team == p.TeamId)
+                {
+                    Add(RejectionCode.NothingToChange);
+                }
+                next = self with { Owner = null, Team = p.TeamId, InPoolSince = at };
+                break;
+            case ResumeDeal o:
+                if (!isStopped)
+                {
+                    Add(RejectionCode.DealNotStopped);
+                    break;
+                }
+                var resumeIn = o.StageId ?? StageId;
+                if (resumeIn is PipelineSpec.WonId or PipelineSpec.LostId)
+                {
+                    Add(RejectionCode.TerminalStageTarget, resumeIn);
+                    break;
+                }
+                if (spec.IndexOf(resumeIn) < 0)
+                {
+                    Add(RejectionCode.UnknownStage, resumeIn);
+                    break;
+                }
+                if (spec.IndexOf(resumeIn) > spec.IndexOf(StageId))
+                {
+                    // Resuming further along than where it stopped is a forward move from there.
+                    AddForward(spec, spec.IndexOf(StageId), spec.IndexOf(resumeIn), resumeIn, r);
+                }
+                next = self with
+                {
+                    Status = DealStatus.Open,
+                    StageId = resumeIn,
+                    LastOpenStageId = resumeIn,
+                    StageEnteredAt = at,
+                    StopReason = null,
+                    StoppedAt = null,
+                };
                 break;
             case ReopenDeal o:
                 var target = o.StageId ?? LastOpenStageId;
-                if (isOpen)
+                if (!isClosed)
                 {
                     Add(RejectionCode.DealNotClosed);
                 }
@@ -320,8 +403,15 @@ internal sealed record DealModel(
                     Competitor = null,
                 };
                 break;
-            case DealCommand when !isOpen:
+            case DealCommand when isStopped && command is not LoseDeal:
+                // A stopped deal is resumed, lost, reassigned, pooled or commented; nothing else.
+                Add(RejectionCode.DealStopped, StageId);
+                break;
+            case DealCommand when isClosed:
                 Add(RejectionCode.DealClosed, StageId);
+                break;
+            case StopDeal st:
+                next = self with { Status = DealStatus.Stopped, StopReason = st.Reason, StoppedAt = at };
                 break;
             case MoveToStage m:
                 var from = spec.IndexOf(StageId);
@@ -348,6 +438,10 @@ internal sealed record DealModel(
                 }
                 break;
             case WinDeal:
+                if (Owner is null)
+                {
+                    Add(RejectionCode.DealInPool);
+                }
                 if (spec.RequireExitCriteriaToWin)
                 {
                     AddForward(spec, spec.IndexOf(StageId), spec.Stages.Length, PipelineSpec.WonId, r);
@@ -355,12 +449,18 @@ internal sealed record DealModel(
                 next = self with { Status = DealStatus.Won, StageId = PipelineSpec.WonId, StageEnteredAt = at, ClosedAt = at };
                 break;
             case LoseDeal l:
+                if (Owner is null)
+                {
+                    Add(RejectionCode.DealInPool);
+                }
                 if (l.Reason is null)
                 {
                     Add(RejectionCode.MissingLossReason);
                 }
                 next = self with
                 {
+                    StopReason = null,
+                    StoppedAt = null,
                     Status = DealStatus.Lost,
                     StageId = PipelineSpec.LostId,
                     StageEnteredAt = at,

@@ -103,7 +103,27 @@ public sealed class ImportErrorsTests
 
     [Fact]
     public void Import_UndefinedStatus_IsAnError() =>
-        AssertOnlyError(Record() with { Status = (DealStatus)7 }, "Status", "7", "The status is Open, Won or Lost.");
+        AssertOnlyError(
+            Record() with
+            {
+                Status = (DealStatus)7,
+            },
+            "Status",
+            "7",
+            "The status is Open, Won or Lost; a stopped deal is imported as open and then stopped (DealCommand.Stop), so its stop reason is recorded."
+        );
+
+    [Fact]
+    public void Import_StoppedStatus_IsAnError_NamingTheWayToRecordIt() =>
+        AssertOnlyError(
+            Record() with
+            {
+                Status = DealStatus.Stopped,
+            },
+            "Status",
+            "Stopped",
+            "The status is Open, Won or Lost; a stopped deal is imported as open and then stopped (DealCommand.Stop), so its stop reason is recorded."
+        );
 
     [Fact]
     public void Import_OpenStatusInTheWonStage_NamesBothKinds() =>

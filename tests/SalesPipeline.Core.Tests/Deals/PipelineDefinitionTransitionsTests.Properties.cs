@@ -26,7 +26,9 @@ public sealed partial class PipelineDefinitionTransitionsTests
                             {
                                 PipelineSpec.WonId => deal.Status == DealStatus.Won,
                                 PipelineSpec.LostId => deal.Status == DealStatus.Lost,
-                                var id => spec.IndexOf(id) >= 0 && deal.Status == DealStatus.Open && deal.LastOpenStageId == id,
+                                var id => spec.IndexOf(id) >= 0
+                                    && deal.Status is DealStatus.Open or DealStatus.Stopped
+                                    && deal.LastOpenStageId == id,
                             }
                         );
                 }
@@ -189,13 +191,19 @@ public sealed partial class PipelineDefinitionTransitionsTests
             deal.ProbabilityOverride,
             deal.ProbabilityOverrideSource,
             deal.CategoryOverride,
-            deal.Owner!,
+            deal.Owner,
             deal.LastEventAt,
             deal.LossReason,
             deal.Competitor,
             deal.ClosedAt,
             deal.StageEnteredAt,
-            DealModel.Join(deal.Competitors)
+            DealModel.Join(deal.Competitors),
+            deal.Team,
+            deal.InPoolSince,
+            deal.StopReason,
+            deal.StoppedAt,
+            deal.Customer,
+            deal.Comments.Count
         );
 
     [Fact]
@@ -207,13 +215,19 @@ public sealed partial class PipelineDefinitionTransitionsTests
                 {
                     var (pipeline, deal, _) = DealScenarios.Walk(scenario);
                     var at = deal.LastEventAt;
-                    var expectedTargets = deal.IsOpen ? pipeline.Stages.Where(s => s.Id != deal.StageId) : pipeline.OpenStages;
+                    var expectedTargets = deal.Status switch
+                    {
+                        DealStatus.Open => pipeline.Stages.Where(s => s.Id != deal.StageId),
+                        DealStatus.Stopped => pipeline.Stages.Where(s => s.Kind != StageKind.Won),
+                        _ => pipeline.OpenStages,
+                    };
                     var moves = pipeline.PermittedMoves(deal);
                     return moves.Select(m => m.Target).SequenceEqual(expectedTargets)
                         && moves.All(m =>
                         {
                             DealCommand command =
-                                !deal.IsOpen ? DealCommand.Reopen(at, "x", m.Target.Id)
+                                deal.Status == DealStatus.Stopped && m.Target.IsOpen ? DealCommand.Resume(at, "x", m.Target.Id)
+                                : deal.IsClosed ? DealCommand.Reopen(at, "x", m.Target.Id)
                                 : m.Target.Kind == StageKind.Won ? DealCommand.Win(at, "x")
                                 : m.Target.Kind == StageKind.Lost ? DealCommand.Lose(LossReason.Other, at, "x")
                                 : DealCommand.Move(m.Target.Id, at, "x");

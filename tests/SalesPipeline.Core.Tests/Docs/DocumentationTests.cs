@@ -16,6 +16,8 @@ public class DocumentationTests
     [InlineData("docs/health.md", "docs/examples/health.cs")]
     [InlineData("docs/collections.md", "docs/examples/collections.cs")]
     [InlineData("docs/receivables.md", "docs/examples/receivables.cs")]
+    [InlineData("docs/quotes.md", "docs/examples/quotes.cs")]
+    [InlineData("docs/pools.md", "docs/examples/pools.cs")]
     [InlineData("docs/csv.md", "docs/examples/csv*.cs")]
     public void EveryCodeBlock_AppearsInItsExample(string page, string example)
     {
