@@ -112,7 +112,7 @@ public class DealParquetErrorTests
 
         var file = IndependentReader.Read(stream.ToArray());
         Assert.Equal(0, file.Rows);
-        Assert.Equal(18, file.Columns.Count);
+        Assert.Equal(24, file.Columns.Count); // 18 columns, and 6 for customers, pools and stops (issue 13)
     }
 
     // A stream that only goes forward (a network or pipe stream): the writer needs no seeking.

@@ -77,6 +77,12 @@ public class DealParquetTests
                 "probability",
                 "category",
                 "stage_entered_at",
+                "customer_id",
+                "customer_name",
+                "team",
+                "stop_reason",
+                "stopped_at",
+                "in_pool_since",
             ],
             file.Columns.Select(c => c.Name)
         );
@@ -88,7 +94,7 @@ public class DealParquetTests
         Assert.Equal("STRING/ByteArray", file["deal_id"].Type);
         // Required: the columns every deal has; the rest optional.
         Assert.Equal(
-            ["deal_id", "name", "owner", "amount", "currency", "stage", "status", "created_at", "expected_close"],
+            ["deal_id", "name", "amount", "currency", "stage", "status", "created_at", "expected_close"],
             file.Columns.Where(c => !c.Optional).Select(c => c.Name)
         );
         Assert.Equal("deals", file.Metadata["salespipeline.table"]);
@@ -113,6 +119,12 @@ public class DealParquetTests
             0.35m,
             "commit",
             movedAt,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
         ];
         object?[] row2 =
         [
@@ -134,6 +146,12 @@ public class DealParquetTests
             null,
             null,
             null, // closed: it entered its stage at closed_at
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
         ];
         Assert.Equal(row1, file.Columns.Select(c => c.Values[0]));
         Assert.Equal(row2, file.Columns.Select(c => c.Values[1]));
@@ -142,6 +160,39 @@ public class DealParquetTests
             "1250.500000000000000000",
             ((decimal)file.Cell("amount", 0)!).ToString(System.Globalization.CultureInfo.InvariantCulture)
         );
+    }
+
+    // Issue 13: a deal created into team emea's pool for a customer (still waiting), and one stopped after a rep took
+    // it from the pool; every new cell by hand.
+    [Fact]
+    public void Pooled_and_stopped_deals_have_their_team_customer_and_stop_columns()
+    {
+        var at = Instant.FromUtc(2025, 3, 1, 9, 0);
+        var pooled = Deal.OpenInPool(
+            Pipeline,
+            new DealId("P1"),
+            "Globex",
+            "emea",
+            Money.Of(10m, Currency.USD),
+            new LocalDate(2025, 6, 30),
+            at,
+            "ops",
+            customer: new Customer("ACC-1", "Globex, Inc.")
+        );
+        var stopped = Pipeline.Reassign(pooled with { }, "alice", at + Duration.FromHours(1), "emea-lead");
+        stopped = Pipeline.OverrideProbabilityTo(stopped, 0.5m, at + Duration.FromHours(2), "alice");
+        stopped = Pipeline.Stop(stopped, StopReason.CustomerPaused, at + Duration.FromHours(3), "alice");
+
+        var file = IndependentReader.Read(Deals([pooled, stopped]));
+
+        string[] columns = ["owner", "status", "customer_id", "customer_name", "team", "stop_reason", "stopped_at", "in_pool_since"];
+        Assert.Equal([null, "open", "ACC-1", "Globex, Inc.", "emea", null, null, at], columns.Select(c => file.Cell(c, 0)));
+        // Taken from emea's pool (team kept), then stopped: its override and stage entry are written, as for an open deal.
+        Assert.Equal(
+            ["alice", "stopped", "ACC-1", "Globex, Inc.", "emea", "customer-paused", at + Duration.FromHours(3), null],
+            columns.Select(c => file.Cell(c, 1))
+        );
+        Assert.Equal([0.5m, at], new[] { "probability", "stage_entered_at" }.Select(c => file.Cell(c, 1)));
     }
 
     [Fact]
@@ -183,7 +234,7 @@ public class DealParquetTests
                         var d = deals[i];
                         var knownEntry =
                             d.Events[0] is not DealImported { StageEntryKnown: false }
-                            || d.Events.Skip(1).Any(e => e is StageMoved or DealReopened);
+                            || d.Events.Skip(1).Any(e => e is StageMoved or DealReopened or DealResumed);
                         object?[] expected =
                         [
                             d.Id.Value,
@@ -201,8 +252,8 @@ public class DealParquetTests
                             d.Source?.Code,
                             d.Product,
                             d.LeadId?.Value,
-                            d.IsOpen ? d.ProbabilityOverride : null,
-                            !d.IsOpen
+                            d.IsClosed ? null : d.ProbabilityOverride,
+                            d.IsClosed
                                 ? null
                                 : d.CategoryOverride switch
                                 {
@@ -210,7 +261,13 @@ public class DealParquetTests
                                     ForecastCategory.BestCase => "best_case",
                                     var c => c.ToString()!.ToLowerInvariant(),
                                 },
-                            d.IsOpen && knownEntry ? d.StageEnteredAt : null,
+                            !d.IsClosed && knownEntry ? d.StageEnteredAt : null,
+                            d.Customer?.AccountId,
+                            d.Customer?.Name,
+                            d.Team,
+                            d.StopReason?.Code,
+                            d.StoppedAt,
+                            d.InPoolSince,
                         ];
                         Assert.Equal(expected, file.Columns.Select(c => c.Values[i]));
                     }

@@ -42,6 +42,13 @@ public partial class EventParquetTests
         "lead_id",
         "source",
         "product",
+        "team",
+        "customer_id",
+        "customer_name",
+        "stop_reason",
+        "comment",
+        "activity_id",
+        "cause",
     ];
 
     internal static byte[] Events(IEnumerable<DealEvent> events, int rowGroupRows = 100_000)
@@ -100,6 +107,21 @@ public partial class EventParquetTests
                     Set("lead_id", lead.Value);
                     break;
                 case ("LeadId", null):
+                    break;
+                case ("Team" or "TeamId", _):
+                    Set("team", value);
+                    break;
+                case ("Customer", Customer customer):
+                    Set("customer_id", customer.AccountId);
+                    Set("customer_name", customer.Name);
+                    break;
+                case ("Customer", null):
+                    break;
+                case ("Reason", StopReason reason):
+                    Set("stop_reason", reason.Code);
+                    break;
+                case ("Text", _):
+                    Set("comment", value);
                     break;
                 case ("Direction" or "Category" or "Status", Enum code):
                     Set(Snake(property.Name), Snake(code));
@@ -179,10 +201,36 @@ public partial class EventParquetTests
                 ExpectedClose = new LocalDate(2024, 3, 1),
                 ClosedAt = Instant.FromUtc(2024, 2, 1, 0, 0),
                 LossReason = LossReason.Budget,
+                Customer = new Customer("ACC-2", "Globex"),
             },
             Instant.FromUtc(2025, 1, 1, 0, 0)
         );
-        return [deal, imported];
+        // Issue 13: created into team emea's pool for a customer, assigned, customer changed by a quote, commented,
+        // stopped, resumed, put in the company pool.
+        var pooled = Deal.OpenInPool(
+            Pipeline,
+            new DealId("D3"),
+            "Initech renewal",
+            "emea",
+            Money.Of(7m, Currency.USD),
+            new LocalDate(2025, 9, 30),
+            Next(),
+            "ops",
+            customer: new Customer("ACC-3", "Initech")
+        );
+        pooled = Pipeline.Reassign(pooled, "erin", Next(), "emea-lead");
+        pooled = Pipeline.ApplyOrThrow(
+            pooled,
+            DealCommand.ChangeCustomer(new Customer("ACC-4", "Initech EU"), Next(), "erin") with
+            {
+                Cause = "quote Q-17 v2",
+            }
+        );
+        pooled = Pipeline.ApplyOrThrow(pooled, DealCommand.Comment("Call them, \"soon\"", Next(), "manager", "A-1"));
+        pooled = Pipeline.Stop(pooled, StopReason.BudgetFrozen, Next(), "erin");
+        pooled = Pipeline.Resume(pooled, Next(), "erin", "qualified");
+        pooled = Pipeline.ApplyOrThrow(pooled, DealCommand.AssignToPool(null, Next(), "manager"));
+        return [deal, imported, pooled];
     }
 
     [Fact]
@@ -213,6 +261,23 @@ public partial class EventParquetTests
             ["DealLost", "lost", "timing", "Initech"],
             new[] { "kind", "to_stage", "loss_reason", "competitor" }.Select(c => file.Cell(c, 15))
         );
+        // And the issue-13 rows of D3 (rows 19 to 25): created pooled, assigned, customer changed by a quote, commented,
+        // stopped, resumed, pooled again.
+        Assert.Equal(
+            ["DealCreated", null, "emea", "ACC-3", "Initech", null],
+            new[] { "kind", "owner", "team", "customer_id", "customer_name", "cause" }.Select(c => file.Cell(c, 19))
+        );
+        Assert.Equal(
+            ["CustomerChanged", "ACC-4", "Initech EU", "quote Q-17 v2"],
+            new[] { "kind", "customer_id", "customer_name", "cause" }.Select(c => file.Cell(c, 21))
+        );
+        Assert.Equal(
+            ["CommentAdded", "Call them, \"soon\"", "A-1"],
+            new[] { "kind", "comment", "activity_id" }.Select(c => file.Cell(c, 22))
+        );
+        Assert.Equal(["DealStopped", "budget-frozen"], new[] { "kind", "stop_reason" }.Select(c => file.Cell(c, 23)));
+        Assert.Equal(["DealResumed", "qualified"], new[] { "kind", "to_stage" }.Select(c => file.Cell(c, 24)));
+        Assert.Equal(["DealAssignedToPool", null], new[] { "kind", "team" }.Select(c => file.Cell(c, 25)));
     }
 
     [Fact]

@@ -29,6 +29,11 @@ internal static class CanonicalColumns
         "probability",
         "category",
         "stage_entered_at",
+        "customer_id",
+        "customer_name",
+        "team",
+        "stop_reason",
+        "stopped_at",
     ];
 
     // Columns some export formats have beyond the canonical ones (Reading/Formats), after them in a file's index: the
@@ -80,9 +85,14 @@ internal static class CanonicalColumns
         DProbability = 15,
         DCategory = 16,
         DStageEnteredAt = 17,
-        DPipeline = 18,
-        DWonTime = 19,
-        DLostTime = 20;
+        DCustomerId = 18,
+        DCustomerName = 19,
+        DTeam = 20,
+        DStopReason = 21,
+        DStoppedAt = 22,
+        DPipeline = 23,
+        DWonTime = 24,
+        DLostTime = 25;
 
     internal const int HId = 0,
         HAt = 1,

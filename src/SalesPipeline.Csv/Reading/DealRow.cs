@@ -12,6 +12,17 @@ internal sealed class DealRow(long line, int raw)
 
     internal DealImport? Record { get; set; }
 
+    // A deal waiting in a pool (a blank owner in a file with a team column): the import records it under
+    // Unknown.Actor, then puts it in Team's pool (null: the company pool); see ImportSession.Settle.
+    internal bool Pooled { get; set; }
+
+    internal string? Team { get; set; }
+
+    // A stopped deal: imported open in the stage it stopped in, then stopped at StoppedAt for StopReason.
+    internal StopReason? StopReason { get; set; }
+
+    internal NodaTime.Instant StoppedAt { get; set; }
+
     // Whether the row has an error; a rejected row has Record null.
     internal bool Rejected { get; set; }
 

@@ -48,9 +48,17 @@ internal sealed partial class ImportSession
                 dealById.Add(id, deals.Count - 1);
             }
             var owner = Text(file, DOwner);
-            if (owner is null)
+            var team = Text(file, DTeam);
+            if (owner is null && file.Index[DTeam] < 0)
             {
-                Bad(DOwner, "Every deal has an owner.");
+                Bad(DOwner, "Every deal has an owner (a deal waiting in a pool has a blank owner in a file with a team column).");
+            }
+            else if (owner is null)
+            {
+                // An owned deal's team cell is not read: gen_pipeline.py writes the owner's team there, and the pool a rep
+                // took a deal from is history the file does not date.
+                row.Pooled = true;
+                row.Team = team;
             }
             else if (options.Owners is { } owners)
             {
@@ -135,6 +143,11 @@ internal sealed partial class ImportSession
                 {
                     status = DealStatus.Lost;
                 }
+                else if (Ascii.EqualsIgnoreCase(statusCell, "stopped"u8))
+                {
+                    // Imported open in the stage it stopped in, then stopped (DealImport has no stopped status).
+                    status = DealStatus.Stopped;
+                }
                 else if (spec.StatusClosesStage && Ascii.EqualsIgnoreCase(statusCell, "deleted"u8))
                 {
                     Bad(
@@ -144,12 +157,12 @@ internal sealed partial class ImportSession
                 }
                 else
                 {
-                    Bad(DStatus, "The status is open, won or lost.");
+                    Bad(DStatus, "The status is open, won, lost or stopped.");
                 }
             }
             // Pipedrive keeps a won or lost deal in the open stage it closed from: the deal is in the Won or Lost stage.
             Stage? closedFrom = null;
-            if (spec.StatusClosesStage && stage is { IsOpen: true } && status != DealStatus.Open)
+            if (spec.StatusClosesStage && stage is { IsOpen: true } && status is DealStatus.Won or DealStatus.Lost)
             {
                 (closedFrom, stage) = (stage, status == DealStatus.Won ? pipeline.WonStage : pipeline.LostStage);
             }
@@ -157,7 +170,32 @@ internal sealed partial class ImportSession
             {
                 CheckPipeline(file);
             }
+            if (status == DealStatus.Stopped)
+            {
+                if (stage is { IsOpen: false })
+                {
+                    Bad(DStatus, "A stopped deal is in the open stage it stopped in, not in a won or lost stage.");
+                }
+                var reason = Text(file, DStopReason);
+                row.StopReason = reason is null ? StopReason.Unknown : new StopReason(reason);
+                row.StoppedAt = RequiredInstant(file, DStoppedAt, "A stopped deal has the instant it was stopped (stopped_at).");
+            }
+            else if (!IsBlank(Cell(file, DStopReason)) || !IsBlank(Cell(file, DStoppedAt)))
+            {
+                Bad(IsBlank(Cell(file, DStopReason)) ? DStoppedAt : DStopReason, "Only a stopped deal has a stop reason and a stopped_at.");
+            }
+            if (row.Pooled && status is DealStatus.Won or DealStatus.Lost)
+            {
+                // Lost (or won) while it waited in a pool: a closed deal is never put in one, so it is read with the
+                // owner Unknown.Actor, as the import records any owner it is not told.
+                (row.Pooled, row.Team) = (false, null);
+            }
+            var customer = CustomerOf(Text(file, DCustomerId), Text(file, DCustomerName));
             var createdAt = RequiredInstant(file, DCreatedAt, "Every deal has its creation instant.");
+            if (row.StopReason is not null && !IsBlank(Cell(file, DStoppedAt)) && row.StoppedAt < createdAt)
+            {
+                Bad(DStoppedAt, "A deal is stopped after it was created (created_at).");
+            }
             var expectedClose = default(LocalDate);
             var closeCell = Cell(file, DExpectedClose);
             var expectedCloseMissing = IsBlank(closeCell);
@@ -175,7 +213,7 @@ internal sealed partial class ImportSession
             decimal? probability = null;
             // In a CRM's export, a won or lost deal's probability and category are the CRM's own (100 % Closed, 0 %
             // Omitted), never overrides: not read.
-            var overrides = !spec.OverridesOnlyWhenDifferent || status == DealStatus.Open;
+            var overrides = !spec.OverridesOnlyWhenDifferent || status is DealStatus.Open or DealStatus.Stopped;
             var probabilityCell = overrides ? Cell(file, DProbability) : default;
             if (!IsBlank(probabilityCell))
             {
@@ -243,10 +281,11 @@ internal sealed partial class ImportSession
             {
                 Id = new DealId(id!),
                 Name = Text(file, DName),
-                Owner = owner!,
+                Owner = owner ?? Unknown.Actor,
                 Amount = amount!,
                 StageId = stage!.Id,
-                Status = status,
+                Status = status == DealStatus.Stopped ? DealStatus.Open : status,
+                Customer = customer,
                 CreatedAt = createdAt,
                 ExpectedClose = expectedClose,
                 ClosedAt = closedAt,
@@ -265,6 +304,11 @@ internal sealed partial class ImportSession
         dealRowsRead = file.Rows;
         StopIfAsked();
     }
+
+    // A customer from its account id and name: when the file gives only one of them (a CRM export with the account's
+    // name and no id column), it stands for both (docs/csv.md, "Customers").
+    private static Customer? CustomerOf(string? accountId, string? name) =>
+        accountId is null && name is null ? null : new Customer(accountId ?? name!, name ?? accountId!);
 
     private Instant RequiredInstant(CsvFile file, int column, string missing)
     {

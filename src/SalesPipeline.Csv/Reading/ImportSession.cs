@@ -181,18 +181,44 @@ internal sealed partial class ImportSession
                 rowOf.Add(d);
             }
         }
-        var imported = pipeline.Import(records, asOf);
-        // A deal the import rejects takes every row of it along; each row not yet reported names the first reason.
+        // A stopped deal stood as the row says since it was stopped: it is imported as observed then (its own asOf,
+        // stopped_at), so that the stop is recorded at that instant after the import; the others at asOf.
+        var stopped = Enumerable.Range(0, records.Count).Where(k => deals[rowOf[k]].StopReason is not null).ToHashSet();
+        var batch = Enumerable.Range(0, records.Count).Where(k => !stopped.Contains(k)).ToList();
+        var imported = new List<Deal>(records.Count);
         var firstOf = new Dictionary<int, CsvRowError>();
-        foreach (var error in imported.Errors)
+        void Take(ImportResult result, IReadOnlyList<int> ks)
         {
-            firstOf.TryAdd(rowOf[error.Index], MapImportError(deals[rowOf[error.Index]], error));
+            // A deal the import rejects takes every row of it along; each row not yet reported names the first reason.
+            foreach (var error in result.Errors)
+            {
+                var d = rowOf[ks[error.Index]];
+                firstOf.TryAdd(d, MapImportError(deals[d], error));
+            }
+            imported.AddRange(result.Deals);
+        }
+        Take(pipeline.Import(batch.Select(k => records[k]), asOf), batch);
+        foreach (var k in stopped)
+        {
+            var stoppedAt = deals[rowOf[k]].StoppedAt;
+            if (stoppedAt > asOf)
+            {
+                var row = deals[rowOf[k]];
+                firstOf.TryAdd(
+                    rowOf[k],
+                    new CsvRowError(DealsFile, row.Line, AllDealColumns[DStoppedAt], null, "A deal is stopped at or before asOf.")
+                );
+                continue;
+            }
+            Take(pipeline.Import([records[k]], stoppedAt), [k]);
         }
         foreach (var (d, first) in firstOf)
         {
             RejectAll(d, first);
         }
-        var accepted = imported.Deals;
+        // In the order of the file.
+        imported.Sort((a, b) => dealById[a.Id.Value].CompareTo(dealById[b.Id.Value]));
+        var accepted = Settle(imported);
         var historyAccepted = 0L;
         var ignored = new SortedDictionary<string, long>(StringComparer.Ordinal);
         foreach (var row in CollectionsMarshal.AsSpan(history))
@@ -215,6 +241,50 @@ internal sealed partial class ImportSession
             new CsvRowCounts(historyRowsRead, historyAccepted, historyRowsRead - historyAccepted),
             new System.Collections.ObjectModel.ReadOnlyDictionary<string, long>(ignored)
         );
+    }
+
+    // What DealImport cannot say, applied to each imported deal as the commands that record it, by Unknown.Actor: a deal
+    // waiting in a pool is put in it, and a stopped deal is stopped, at the instant the import observed it (its latest
+    // event) for the pool and at stopped_at for the stop. A command the pipeline refuses (a stop before the deal's
+    // history ends) rejects the deal's rows with its reason.
+    private IReadOnlyList<Deal> Settle(List<Deal> imported)
+    {
+        List<Deal>? settled = null;
+        for (var k = 0; k < imported.Count; k++)
+        {
+            var deal = imported[k];
+            var d = dealById[deal.Id.Value];
+            var row = deals[d];
+            var failed = false;
+            if (row.Pooled)
+            {
+                var pooled = pipeline.Apply(deal, DealCommand.AssignToPool(row.Team, deal.LastEventAt, Unknown.Actor));
+                deal = pooled.IsAccepted ? pooled.Deal : Reject(d, DOwner, pooled, ref failed);
+            }
+            if (!failed && row.StopReason is { } reason)
+            {
+                var stopped = pipeline.Apply(deal, DealCommand.Stop(reason, row.StoppedAt, Unknown.Actor));
+                deal = stopped.IsAccepted ? stopped.Deal : Reject(d, DStoppedAt, stopped, ref failed);
+            }
+            if (failed || !ReferenceEquals(deal, imported[k]))
+            {
+                settled ??= [.. imported.Take(k)];
+            }
+            if (!failed)
+            {
+                settled?.Add(deal);
+            }
+        }
+        return settled is null ? imported : settled.AsReadOnly();
+    }
+
+    private Deal Reject(int d, int column, TransitionResult result, ref bool failed)
+    {
+        var row = deals[d];
+        var header = row.Raw >= 0 ? AllDealColumns[column] : null;
+        RejectAll(d, new CsvRowError(DealsFile, row.Line, header, null, string.Join(" ", result.Rejections.Select(r => r.Message))));
+        failed = true;
+        return result.Deal;
     }
 
     // Marks a deal's row and every history row of it rejected, each row without an error yet getting one that names why.

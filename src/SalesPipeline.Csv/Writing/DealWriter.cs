@@ -53,7 +53,7 @@ internal sealed class DealWriter : IDisposable
         var entryKnown = WriteHistory(deal);
         Text(deal.Id.Value);
         Text(deal.Name);
-        Text(deal.Owner);
+        Text(deal.Owner); // blank while the deal waits in a pool
         Value(deal.Amount.Amount.ToString(CultureInfo.InvariantCulture));
         Value(deal.Amount.Currency.Code);
         Text(deal.StageId);
@@ -66,11 +66,18 @@ internal sealed class DealWriter : IDisposable
         Text(deal.Source?.Code);
         Text(deal.Product);
         Text(deal.LeadId?.Value);
-        // A closed deal keeps an override it had, dormant until it is reopened; the format has overrides of open deals only.
-        Value(deal.IsOpen ? deal.ProbabilityOverride?.ToString(CultureInfo.InvariantCulture) : null);
-        Value(deal.IsOpen && deal.CategoryOverride is { } category ? Category(category) : null);
+        // A closed deal keeps an override it had, dormant until it is reopened; the format has overrides of open and
+        // stopped deals only (a stopped deal's is in force again when it resumes).
+        Value(!deal.IsClosed ? deal.ProbabilityOverride?.ToString(CultureInfo.InvariantCulture) : null);
+        Value(!deal.IsClosed && deal.CategoryOverride is { } category ? Category(category) : null);
         // With a history file the history says when the deal entered its stage; without one, this column does.
-        Value(history is null && deal.IsOpen && entryKnown ? Format(deal.StageEnteredAt) : null, last: true);
+        Value(history is null && !deal.IsClosed && entryKnown ? Format(deal.StageEnteredAt) : null);
+        Text(deal.Customer?.AccountId);
+        Text(deal.Customer?.Name);
+        // The team of a deal waiting in a pool; an owned deal's team (the pool a rep took it from) is not a column.
+        Text(deal.Owner is null ? deal.Team : null);
+        Text(deal.StopReason?.Code);
+        Value(deal.StoppedAt is { } stopped ? Format(stopped) : null, last: true);
     }
 
     // The deal's history rows in its event order: a stage row per stage entry with a known instant, and a changed row per
@@ -325,6 +332,7 @@ internal sealed class DealWriter : IDisposable
         {
             DealStatus.Won => "won",
             DealStatus.Lost => "lost",
+            DealStatus.Stopped => "stopped",
             _ => "open",
         };
 

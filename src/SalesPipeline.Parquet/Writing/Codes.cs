@@ -11,6 +11,7 @@ internal static class Codes
         {
             DealStatus.Won => "won",
             DealStatus.Lost => "lost",
+            DealStatus.Stopped => "stopped",
             _ => "open",
         };
 

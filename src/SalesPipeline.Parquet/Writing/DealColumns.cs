@@ -19,7 +19,7 @@ internal static class DealColumns
         [
             Columns.Text<Deal>("deal_id", false, d => d.Id.Value),
             Columns.Text<Deal>("name", false, d => d.Name),
-            Columns.Text<Deal>("owner", false, d => d.Owner),
+            Columns.Text<Deal>("owner", true, d => d.Owner),
             Columns.Decimal<Deal>("amount", false, AmountPrecision, AmountScale, d => d.Amount.Amount),
             Columns.Text<Deal>("currency", false, d => d.Amount.Currency.Code),
             Columns.Text<Deal>("stage", false, d => d.StageId),
@@ -37,20 +37,28 @@ internal static class DealColumns
                 true,
                 ProbabilityPrecision,
                 ProbabilityScale,
-                d => d.IsOpen ? d.ProbabilityOverride : null
+                d => d.IsClosed ? null : d.ProbabilityOverride
             ),
-            Columns.Text<Deal>("category", true, d => d.IsOpen && d.CategoryOverride is { } c ? Codes.Category(c) : null),
+            Columns.Text<Deal>("category", true, d => !d.IsClosed && d.CategoryOverride is { } c ? Codes.Category(c) : null),
             Columns.Instant<Deal>("stage_entered_at", true, StageEnteredAt),
+            Columns.Text<Deal>("customer_id", true, d => d.Customer?.AccountId),
+            Columns.Text<Deal>("customer_name", true, d => d.Customer?.Name),
+            Columns.Text<Deal>("team", true, d => d.Team),
+            Columns.Text<Deal>("stop_reason", true, d => d.StopReason?.Code),
+            Columns.Instant<Deal>("stopped_at", true, d => d.StoppedAt),
+            Columns.Instant<Deal>("in_pool_since", true, d => d.InPoolSince),
         ];
 
-    // Overrides are written for open deals only, as docs/csv.md defines the columns: a closed deal keeps an override it
-    // had, dormant (a won deal counts 1, a lost one 0) until it is reopened.
+    // Overrides are written for open and stopped deals only, as docs/csv.md defines the columns: a closed deal keeps an
+    // override it had, dormant (a won deal counts 1, a lost one 0) until it is reopened; a stopped deal's is in force
+    // again when it resumes, so it is written, as its stage entry is (a stop keeps the deal's stage and its entry).
 
-    // When an open deal entered its stage, if known: a deal imported without its stage-entry instant, and not moved since,
-    // has none (its StageEnteredAt is the import's asOf, not a fact). A closed deal entered its stage at closed_at.
+    // When an open or stopped deal entered its stage, if known: a deal imported without its stage-entry instant, and not
+    // moved since, has none (its StageEnteredAt is the import's asOf, not a fact). A closed deal entered its stage at
+    // closed_at.
     private static NodaTime.Instant? StageEnteredAt(Deal deal)
     {
-        if (!deal.IsOpen)
+        if (deal.IsClosed)
         {
             return null;
         }
@@ -58,7 +66,7 @@ internal static class DealColumns
         {
             for (var i = 1; i < deal.Events.Count; i++)
             {
-                if (deal.Events[i] is StageMoved or DealReopened)
+                if (deal.Events[i] is StageMoved or DealReopened or DealResumed)
                 {
                     return deal.StageEnteredAt;
                 }

@@ -75,6 +75,7 @@ internal static class EventColumns
                         DealWon w => w.StageId,
                         DealLost l => l.StageId,
                         DealReopened r => r.StageId,
+                        DealResumed r => r.StageId,
                         _ => null,
                     }
             ),
@@ -159,7 +160,33 @@ internal static class EventColumns
                         _ => null,
                     }
             ),
+            Columns.Text<DealEvent>(
+                "team",
+                true,
+                e =>
+                    e switch
+                    {
+                        DealCreated c => c.Team,
+                        DealAssignedToPool p => p.TeamId,
+                        _ => null,
+                    }
+            ),
+            Columns.Text<DealEvent>("customer_id", true, e => CustomerOf(e)?.AccountId),
+            Columns.Text<DealEvent>("customer_name", true, e => CustomerOf(e)?.Name),
+            Columns.Text<DealEvent>("stop_reason", true, e => e is DealStopped s ? s.Reason.Code : null),
+            Columns.Text<DealEvent>("comment", true, e => e is CommentAdded c ? c.Text : null),
+            Columns.Text<DealEvent>("activity_id", true, e => e is CommentAdded c ? c.ActivityId : null),
+            Columns.Text<DealEvent>("cause", true, e => e.Cause),
         ];
+
+    private static Customer? CustomerOf(DealEvent e) =>
+        e switch
+        {
+            DealCreated c => c.Customer,
+            DealImported i => i.Customer,
+            CustomerChanged c => c.Customer,
+            _ => null,
+        };
 
     private static Money? Amount(DealEvent e) =>
         e switch

@@ -182,7 +182,7 @@ public class RowErrorTests
 
         Assert.Equal(
             [
-                new CsvRowError("deals", 3, "status", "pending", "The status is open, won or lost."),
+                new CsvRowError("deals", 3, "status", "pending", "The status is open, won, lost or stopped."),
                 new CsvRowError("deals", 3, "category", "likely", "The category is pipeline, best_case, commit or omitted."),
             ],
             result.Errors

@@ -83,7 +83,7 @@ public class DealWriteTests
     }
 
     private const string Header =
-        "deal_id,name,owner,amount,currency,stage,status,created_at,expected_close,closed_at,loss_reason,competitor,source,product,lead_id,probability,category,stage_entered_at\n";
+        "deal_id,name,owner,amount,currency,stage,status,created_at,expected_close,closed_at,loss_reason,competitor,source,product,lead_id,probability,category,stage_entered_at,customer_id,customer_name,team,stop_reason,stopped_at\n";
 
     [Fact]
     public void The_example_deals_write_as_worked_out_by_hand()
@@ -92,9 +92,9 @@ public class DealWriteTests
 
         Assert.Equal(
             Header
-                + "D1,\"Acme, Inc.\",alice,1250.50,USD,qualified,open,2025-03-13T13:36:13Z,2025-06-30,,,,web,,,0.35,commit,\n"
-                + "D2,(unknown),bob,900,EUR,lost,lost,2025-01-10T09:00:00Z,2025-02-28,2025-02-20T16:00:00Z,price,Initech,,,,,,\n"
-                + "D3,Gamma,carol,50.125,KWD,proposal,open,2025-05-01T00:00:00Z,2025-09-30,,,,,\"x y \",,,,\n",
+                + "D1,\"Acme, Inc.\",alice,1250.50,USD,qualified,open,2025-03-13T13:36:13Z,2025-06-30,,,,web,,,0.35,commit,,,,,,\n"
+                + "D2,(unknown),bob,900,EUR,lost,lost,2025-01-10T09:00:00Z,2025-02-28,2025-02-20T16:00:00Z,price,Initech,,,,,,,,,,,\n"
+                + "D3,Gamma,carol,50.125,KWD,proposal,open,2025-05-01T00:00:00Z,2025-09-30,,,,,\"x y \",,,,,,,,,\n",
             deals
         );
         Assert.Equal(
@@ -112,7 +112,7 @@ public class DealWriteTests
         var (deals, _) = Write(Example(), withHistory: false);
 
         var lines = deals.Split('\n');
-        Assert.EndsWith(",0.35,commit,2025-04-02T10:00:00Z", lines[1], StringComparison.Ordinal);
+        Assert.EndsWith(",0.35,commit,2025-04-02T10:00:00Z,,,,,", lines[1], StringComparison.Ordinal);
         Assert.EndsWith(",,,,", lines[3], StringComparison.Ordinal); // D3's entry instant is unknown
     }
 

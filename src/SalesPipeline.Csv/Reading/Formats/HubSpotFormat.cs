@@ -19,7 +19,9 @@ internal static class HubSpotFormat
             ("created_at", ["Create Date"]),
             ("expected_close", ["Close Date"]),
             ("loss_reason", ["Closed Lost Reason"]),
-            ("pipeline", ["Pipeline"])
+            ("pipeline", ["Pipeline"]),
+            ("customer_id", ["Associated Company IDs (Primary)", "Associated Company ID"]),
+            ("customer_name", ["Associated Company (Primary)", "Associated Company"])
         ),
         DealRequired = Required("deal_id", "owner", "amount", "stage", "created_at", "expected_close"),
         Close = CloseSource.ExpectedClose,

@@ -22,7 +22,9 @@ internal static class PipedriveFormat
             ("stage_entered_at", ["Deal - Last stage change"]),
             ("pipeline", ["Deal - Pipeline"]),
             ("won_time", ["Deal - Won time"]),
-            ("lost_time", ["Deal - Lost time"])
+            ("lost_time", ["Deal - Lost time"]),
+            ("customer_id", ["Deal - Organization ID", "Organization - ID"]),
+            ("customer_name", ["Deal - Organization", "Organization - Name"])
         ),
         DealRequired = Required("deal_id", "owner", "amount", "stage", "status", "created_at"),
         StatusClosesStage = true,

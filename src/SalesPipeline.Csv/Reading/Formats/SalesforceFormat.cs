@@ -19,7 +19,9 @@ internal static class SalesforceFormat
             ("stage", ["Stage"]),
             ("created_at", ["Created Date"]),
             ("expected_close", ["Close Date"]),
-            ("source", ["Lead Source"])
+            ("source", ["Lead Source"]),
+            ("customer_id", ["Account ID"]),
+            ("customer_name", ["Account Name"])
         ),
         DealRequired = Required("deal_id", "owner", "amount", "stage", "created_at", "expected_close"),
         HistoryHeaders = HistoryHeadersOf(
