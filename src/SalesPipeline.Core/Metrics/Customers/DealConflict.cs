@@ -3,20 +3,39 @@ using System.Collections.Generic;
 namespace SalesPipeline.Metrics;
 
 /// <summary>One conflict: the open deals of one customer (and product) owned by different reps.</summary>
-/// <param name="AccountId">The customer's account id.</param>
-/// <param name="CustomerName">The customer's name on the deals (the ordinal-first when they differ).</param>
-/// <param name="Product">The product the deals are for, or null when none of the customer's deals records one.</param>
-/// <param name="Owners">Every owner among the deals, ordinal order; two or more.</param>
-/// <param name="Deals">The deals, by id (ordinal).</param>
 /// <remarks>Immutable; thread-safe.</remarks>
-public sealed record DealConflict(
-    string AccountId,
-    string CustomerName,
-    string? Product,
-    IReadOnlyList<string> Owners,
-    IReadOnlyList<ConflictingDeal> Deals
-)
+public sealed record DealConflict
 {
+    internal DealConflict(
+        string accountId,
+        string customerName,
+        string? product,
+        IReadOnlyList<string> owners,
+        IReadOnlyList<ConflictingDeal> deals
+    )
+    {
+        AccountId = accountId;
+        CustomerName = customerName;
+        Product = product;
+        Owners = owners;
+        Deals = deals;
+    }
+
+    /// <summary>The customer's account id.</summary>
+    public string AccountId { get; }
+
+    /// <summary>The customer's name on the deals (the ordinal-first when they differ).</summary>
+    public string CustomerName { get; }
+
+    /// <summary>The product the deals are for, or null when none of the customer's deals records one.</summary>
+    public string? Product { get; }
+
+    /// <summary>Every owner among the deals, ordinal order; two or more.</summary>
+    public IReadOnlyList<string> Owners { get; }
+
+    /// <summary>The deals, by id (ordinal).</summary>
+    public IReadOnlyList<ConflictingDeal> Deals { get; }
+
     /// <summary>"ACME-1 (Acme Corp) crm: alice, bob; 3 deals".</summary>
     /// <returns>The invariant text.</returns>
     public override string ToString() =>
