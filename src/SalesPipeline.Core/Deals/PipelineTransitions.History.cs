@@ -88,7 +88,7 @@ public static partial class PipelineTransitions
         // direction and skips.
         DealEvent? expected = e switch
         {
-            StageMoved m when to.IsOpen => MoveEvent(m.DealId, m.At, m.By, from, to),
+            StageMoved m when to.IsOpen => MoveEvent(m.DealId, m.At, m.By, from, to) with { Cause = m.Cause },
             DealWon when to.Kind == StageKind.Won => e,
             DealLost when to.Kind == StageKind.Lost => e,
             DealReopened when to.IsOpen => e,

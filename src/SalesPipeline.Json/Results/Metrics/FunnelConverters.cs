@@ -18,10 +18,12 @@ internal sealed class FunnelStageConverter : ResultConverter<FunnelStage>
         writer.WriteNumber("lost", value.Lost);
         writer.WriteNumber("won", value.Won);
         writer.WriteNumber("stillIn", value.StillIn);
+        writer.WriteNumber("stopped", value.Stopped);
         Money(writer, "reachedAmount", value.ReachedAmount);
         Money(writer, "lostAmount", value.LostAmount);
         Money(writer, "wonAmount", value.WonAmount);
         Money(writer, "stillInAmount", value.StillInAmount);
+        Money(writer, "stoppedAmount", value.StoppedAmount);
         Number(writer, "conversionToNext", value.ConversionToNext);
         Number(writer, "lossRate", value.LossRate);
         Number(writer, "reachedValueShare", value.ReachedValueShare);

@@ -50,6 +50,21 @@ internal sealed class LossReportConverter : ResultConverter<LossReport>
         Object(writer, "lost", value.Lost, LossFiguresConverter.Instance, options);
         Array(writer, "reasons", value.Reasons, LossReasonLineConverter.Instance, options);
         Array(writer, "stages", value.Stages, LossStageLineConverter.Instance, options);
+        Object(writer, "stopped", value.Stopped, LossFiguresConverter.Instance, options);
+        Array(writer, "stopReasons", value.StopReasons, StopReasonLineConverter.Instance, options);
+        Array(writer, "stopStages", value.StopStages, LossStageLineConverter.Instance, options);
+    }
+}
+
+internal sealed class StopReasonLineConverter : ResultConverter<StopReasonLine>
+{
+    public static readonly StopReasonLineConverter Instance = new();
+
+    internal override void WriteFields(Utf8JsonWriter writer, StopReasonLine value, JsonSerializerOptions options)
+    {
+        writer.WriteString("reason", value.Reason.Code);
+        LossFiguresConverter.Instance.WriteFields(writer, value.Figures, options);
+        Array(writer, "stages", value.Stages, LossStageLineConverter.Instance, options);
     }
 }
 
