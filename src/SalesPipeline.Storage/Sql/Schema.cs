@@ -14,7 +14,8 @@ internal static class Schema
     public static string? Upgrade(SqlDialect d, string? found) =>
         found switch
         {
-            "1" => $"""
+            "1" =>
+                $"""
                 {DealsTable(d, "deals_v2")}
                 INSERT INTO {d.Table(
                     "deals_v2"
