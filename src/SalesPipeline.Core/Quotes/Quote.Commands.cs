@@ -94,7 +94,8 @@ public sealed partial class Quote
     /// <returns>The submitted quote.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">
-    /// <paramref name="by"/> is blank; the rep is not a person of <paramref name="org"/>; or a hierarchical approval is required and nobody is above the rep.
+    /// <paramref name="by"/> is blank; the rep is not a person of <paramref name="org"/>; or a required approval has nobody to
+    /// give it (no manager above the rep, no second level for next level up, a role nobody but the rep holds).
     /// </exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is before <see cref="LastEventAt"/> or outside the supported range.</exception>
     /// <exception cref="CurrencyMismatchException">An amount rule of the policy is in another currency than the quote.</exception>

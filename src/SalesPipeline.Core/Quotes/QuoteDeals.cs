@@ -17,8 +17,8 @@ namespace SalesPipeline.Quotes;
 /// <remarks>
 /// <para>Sending moves an open deal to the on-sent stage when it is before that stage; a deal already there or beyond
 /// stays where it is. Accepting sets the deal's amount to the quote total (when it differs), then moves an open deal
-/// forward to the on-accepted stage, or wins it when that is the Won stage. A deal that is not open (stopped, won,
-/// lost) is not moved.</para>
+/// forward to the on-accepted stage, or wins it when that is the Won stage. Both need an open deal: a stopped deal is
+/// resumed first and a won or lost one reopened, so a quote never changes a deal the pipeline would not let change.</para>
 /// <para>All or nothing: when the pipeline rejects any of those deal commands (an unmet exit criterion, say), the result
 /// is rejected with every reason, and neither the quote nor the deal changes.</para>
 /// <para>Pure functions; thread-safe.</para>
@@ -34,7 +34,7 @@ public static class QuoteDeals
     /// <param name="zone">The time zone whose day of <paramref name="at"/> decides expiry; UTC by default.</param>
     /// <returns>The sent quote and the moved deal, or the rejection with both unchanged.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="deal"/> is not the quote's deal, or <paramref name="by"/> is blank.</exception>
+    /// <exception cref="ArgumentException"><paramref name="deal"/> is not the quote's deal or is not open (stopped, won or lost), or <paramref name="by"/> is blank.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is before the quote's latest event or outside the supported range.</exception>
     /// <exception cref="QuoteOperationException">The quote is not approved, or it has expired.</exception>
     /// <exception cref="CurrencyMismatchException">The quote is in another currency than the deal's amount.</exception>
@@ -69,7 +69,7 @@ public static class QuoteDeals
     /// <param name="zone">The time zone whose day of <paramref name="at"/> decides expiry; UTC by default.</param>
     /// <returns>The accepted quote and the updated deal, or the rejection with both unchanged.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="deal"/> is not the quote's deal, or <paramref name="by"/> is blank.</exception>
+    /// <exception cref="ArgumentException"><paramref name="deal"/> is not the quote's deal or is not open (stopped, won or lost), or <paramref name="by"/> is blank.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is before the quote's latest event or outside the supported range.</exception>
     /// <exception cref="QuoteOperationException">The quote is not sent, or it has expired.</exception>
     /// <exception cref="CurrencyMismatchException">The quote is in another currency than the deal's amount.</exception>
@@ -144,6 +144,11 @@ public static class QuoteDeals
             deal.Id == quote.DealId,
             nameof(deal),
             $"Quote {quote.Id} is for deal {quote.DealId}, not for deal {deal.Id}."
+        );
+        Preconditions.CheckArgument(
+            deal.IsOpen,
+            nameof(deal),
+            $"Deal {deal.Id} is {deal.Status.ToString().ToLowerInvariant()}; quote {quote.Id} is sent and accepted for an open deal (resume a stopped deal or reopen a decided one first)."
         );
         // Accepting sets the deal's amount to the quote's total: a quote in another currency would silently move the deal
         // to that currency and mix currencies in every pipeline sum.

@@ -120,4 +120,25 @@ public class QuoteApprovalReviewTests
         Assert.Equal(QuoteStatus.Approved, quote.Status);
         Assert.Equal("qualified", deal.StageId);
     }
+
+    [Theory]
+    [InlineData("stopped")]
+    [InlineData("lost")]
+    public void SendingOrAcceptingAQuoteOfADealThatIsNotOpen_Throws_AndChangesNothing(string state)
+    {
+        var pipeline = PipelineDefinition.CreateBuilder("P").Stage("Qualified", 0.2m).Stage("Quote issued", 0.5m).Won("Won").Lost("Lost")
+            .QuoteStages(onSent: "quote-issued")
+            .Build();
+        var open = Deal.Open(pipeline, new DealId("D-1001"), "Globex", "alice", Usd_(50_000m), new LocalDate(2026, 3, 31), T0);
+        var deal = state == "stopped"
+            ? pipeline.Stop(open, StopReason.BudgetFrozen, T0 + Duration.FromHours(1), "alice")
+            : pipeline.Lose(open, LossReason.Price, T0 + Duration.FromHours(1), "alice");
+        var quote = Draft(5m).Submit(Policy, Org, Day(1), "alice");
+
+        var error = Assert.Throws<ArgumentException>(() => pipeline.SendQuote(deal, quote, Day(2), "alice"));
+        Assert.Equal("deal", error.ParamName);
+        Assert.Contains($"Deal D-1001 is {state}", error.Message);
+        Assert.Equal(QuoteStatus.Approved, quote.Status);
+        Assert.Equal(state == "stopped" ? DealStatus.Stopped : DealStatus.Lost, deal.Status);
+    }
 }
