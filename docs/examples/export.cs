@@ -57,8 +57,8 @@ ReportCsv.Write(forecast, Console.Out, options);
 // expected revenue is 25,000 won + 100,000 x 50% + 40,000 x 80% = 107,000.
 var text = new StringWriter();
 ReportCsv.Write(funnel, text, options);
-var proposal = text.ToString().Split('\n').Single(l => l.StartsWith(",,,,4,2,proposal,", StringComparison.Ordinal));
-Check(proposal.StartsWith(",,,,4,2,proposal,Proposal,3,", StringComparison.Ordinal), "Proposal reached by 3 deals: " + proposal);
+var proposal = text.ToString().Split('\n').Single(l => l.StartsWith(",,,,,4,2,proposal,", StringComparison.Ordinal));
+Check(proposal.StartsWith(",,,,,4,2,proposal,Proposal,3,", StringComparison.Ordinal), "Proposal reached by 3 deals: " + proposal);
 var march = months[2];
 var row = Enumerable
     .Range(0, forecast.RowCount)

@@ -43,10 +43,10 @@ Deal Path(Deal deal, params string[] steps)
         at = at.Plus(Duration.FromHours(1));
         deal = step switch
         {
-            "won" => pipeline.Win(deal, at, deal.Owner),
-            "lost" => pipeline.Lose(deal, LossReason.Price, at, deal.Owner),
-            _ when step.StartsWith("reopen:", StringComparison.Ordinal) => pipeline.Reopen(deal, at, deal.Owner, step[7..]),
-            _ => pipeline.Move(deal, step, at, deal.Owner),
+            "won" => pipeline.Win(deal, at, deal.Owner!),
+            "lost" => pipeline.Lose(deal, LossReason.Price, at, deal.Owner!),
+            _ when step.StartsWith("reopen:", StringComparison.Ordinal) => pipeline.Reopen(deal, at, deal.Owner!, step[7..]),
+            _ => pipeline.Move(deal, step, at, deal.Owner!),
         };
     }
     return deal;

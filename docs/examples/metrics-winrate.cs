@@ -24,8 +24,8 @@ for (var i = 1; i <= 8; i++)
     {
         deal = pipeline.ApplyOrThrow(deal, DealCommand.NoteCompetitor("Globex", OnDay(1), "alice"));
     }
-    deal = pipeline.Move(deal, "proposal", OnDay(2 * i), deal.Owner);
-    deals.Add(pipeline.Win(deal, OnDay(2 * i + 5), deal.Owner));
+    deal = pipeline.Move(deal, "proposal", OnDay(2 * i), deal.Owner!);
+    deals.Add(pipeline.Win(deal, OnDay(2 * i + 5), deal.Owner!));
 }
 
 // Two lost: D9 on price from Discovery (USD 10,000), D10 to Globex from Proposal (USD 30,000). D11 is still open.

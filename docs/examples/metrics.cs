@@ -33,9 +33,9 @@ Deal Qualified(Deal deal, int day)
 {
     foreach (var criterion in new[] { "use-case", "technical-fit", "budget" })
     {
-        deal = pipeline.ApplyOrThrow(deal, DealCommand.Answer(criterion, Day(day), deal.Owner));
+        deal = pipeline.ApplyOrThrow(deal, DealCommand.Answer(criterion, Day(day), deal.Owner!));
     }
-    return pipeline.Move(deal, "proposal", Day(day), deal.Owner);
+    return pipeline.Move(deal, "proposal", Day(day), deal.Owner!);
 }
 var deals = new List<Deal>
 {

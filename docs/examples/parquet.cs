@@ -80,7 +80,7 @@ using (var reader = new ParquetFileReader(dealsPath))
     {
         Console.WriteLine($"  {name}: {types[name]}");
     }
-    Check(reader.FileMetaData.NumRows == 2 && schema.NumColumns == 18, "the deals file's shape");
+    Check(reader.FileMetaData.NumRows == 2 && schema.NumColumns == 24, "the deals file's shape");
     Check(types["amount"] == "Decimal(precision=38, scale=18)", "amount is DECIMAL(38, 18)");
     Check(
         types["created_at"]

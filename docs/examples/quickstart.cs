@@ -64,7 +64,7 @@ Deal Qualify(Deal deal)
 {
     foreach (var criterion in new[] { "use-case", "technical-fit", "budget" })
     {
-        deal = Step(deal, d => pipeline.Answer(d, criterion, at, d.Owner));
+        deal = Step(deal, d => pipeline.Answer(d, criterion, at, d.Owner!));
     }
     return deal;
 }
@@ -72,7 +72,7 @@ Deal MoveTo(Deal deal, params string[] stages)
 {
     foreach (var stage in stages)
     {
-        deal = Step(deal, d => pipeline.Move(d, stage, at, d.Owner));
+        deal = Step(deal, d => pipeline.Move(d, stage, at, d.Owner!));
     }
     return deal;
 }
