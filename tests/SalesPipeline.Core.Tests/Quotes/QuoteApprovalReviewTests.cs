@@ -126,13 +126,19 @@ public class QuoteApprovalReviewTests
     [InlineData("lost")]
     public void SendingOrAcceptingAQuoteOfADealThatIsNotOpen_Throws_AndChangesNothing(string state)
     {
-        var pipeline = PipelineDefinition.CreateBuilder("P").Stage("Qualified", 0.2m).Stage("Quote issued", 0.5m).Won("Won").Lost("Lost")
+        var pipeline = PipelineDefinition
+            .CreateBuilder("P")
+            .Stage("Qualified", 0.2m)
+            .Stage("Quote issued", 0.5m)
+            .Won("Won")
+            .Lost("Lost")
             .QuoteStages(onSent: "quote-issued")
             .Build();
         var open = Deal.Open(pipeline, new DealId("D-1001"), "Globex", "alice", Usd_(50_000m), new LocalDate(2026, 3, 31), T0);
-        var deal = state == "stopped"
-            ? pipeline.Stop(open, StopReason.BudgetFrozen, T0 + Duration.FromHours(1), "alice")
-            : pipeline.Lose(open, LossReason.Price, T0 + Duration.FromHours(1), "alice");
+        var deal =
+            state == "stopped"
+                ? pipeline.Stop(open, StopReason.BudgetFrozen, T0 + Duration.FromHours(1), "alice")
+                : pipeline.Lose(open, LossReason.Price, T0 + Duration.FromHours(1), "alice");
         var quote = Draft(5m).Submit(Policy, Org, Day(1), "alice");
 
         var error = Assert.Throws<ArgumentException>(() => pipeline.SendQuote(deal, quote, Day(2), "alice"));
