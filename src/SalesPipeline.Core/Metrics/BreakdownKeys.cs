@@ -14,7 +14,10 @@ public static class BreakdownKeys
     /// <summary>The key of deals with no source or no product: "(none)".</summary>
     public const string None = "(none)";
 
-    /// <summary>The team key of deals whose owner is not in the organisation: "(unassigned)".</summary>
+    /// <summary>
+    /// "(unassigned)": the owner key of a deal waiting in a pool (<see cref="Deal.Owner"/> null), and the team
+    /// key of deals whose owner is not in the organisation.
+    /// </summary>
     public const string Unassigned = Deal.UnassignedOwner;
 
     /// <summary>The keys a deal counts under in a breakdown: one key, except for <see cref="Breakdown.Team"/> (zero or more).</summary>
