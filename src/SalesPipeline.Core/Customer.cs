@@ -15,10 +15,15 @@ public sealed record Customer
     /// <param name="accountId">The account's id, for example "ACC-1042"; kept exactly as given.</param>
     /// <param name="name">The account's name, for example "Northwind Traders"; kept exactly as given.</param>
     /// <exception cref="ArgumentNullException"><paramref name="accountId"/> or <paramref name="name"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="accountId"/> or <paramref name="name"/> is empty or whitespace.</exception>
+    /// <exception cref="ArgumentException"><paramref name="accountId"/> or <paramref name="name"/> is empty or whitespace, or <paramref name="accountId"/> is "(none)" (the reports' key of deals without a customer, <c>BreakdownKeys.None</c>).</exception>
     public Customer(string accountId, string name)
     {
         AccountId = Preconditions.CheckNotBlank(accountId);
+        Preconditions.CheckArgument(
+            accountId != NoAccount,
+            nameof(accountId),
+            $"The account id \"{NoAccount}\" is the reports' key of deals without a customer; a customer's account id must differ from it."
+        );
         Name = Preconditions.CheckNotBlank(name);
     }
 
@@ -32,9 +37,13 @@ public sealed record Customer
     /// <returns>The text.</returns>
     public override string ToString() => $"{Name} ({AccountId})";
 
+    // BreakdownKeys.None, defined here so the root type does not reach up into Metrics.
+    internal const string NoAccount = "(none)";
+
     // A stored customer must satisfy what the constructor demands; null when it does (for event folds and decoders).
     internal static string? Problem(Customer c) =>
         string.IsNullOrWhiteSpace(c.AccountId) || string.IsNullOrWhiteSpace(c.Name)
             ? "the customer's account id and name must not be empty."
-            : null;
+        : c.AccountId == NoAccount ? $"the account id \"{NoAccount}\" is the reports' key of deals without a customer."
+        : null;
 }

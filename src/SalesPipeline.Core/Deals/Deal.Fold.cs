@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using NodaTime;
 using SalesPipeline.Pipelines;
 using SalesPipeline.Utility;
 
@@ -12,7 +13,13 @@ public sealed partial record Deal
     {
         var next = e switch
         {
-            StageMoved m => this with { StageId = m.ToStageId, LastOpenStageId = m.ToStageId, StageEnteredAt = m.At },
+            StageMoved m => this with
+            {
+                StageId = m.ToStageId,
+                LastOpenStageId = m.ToStageId,
+                StageEnteredAt = m.At,
+                PausedInStage = Duration.Zero,
+            },
             ExitCriterionAnswered a => this with { answered = Insert(answered, a.CriterionId) },
             ExitCriterionWithdrawn w => this with { answered = Remove(answered, w.CriterionId) },
             AmountChanged a => this with { Amount = a.Amount },
@@ -26,16 +33,33 @@ public sealed partial record Deal
             CustomerChanged c => this with { Customer = c.Customer },
             CommentAdded c => this with { comments = [.. comments, new DealComment(c.At, c.By, c.Text, c.ActivityId)] },
             DealStopped s => this with { Status = DealStatus.Stopped, StopReason = s.Reason, StoppedAt = s.At },
+            // Resumed where it stopped, the deal never left its stage: the stay goes on, less the pause (the rotting
+            // check and the stints agree). Resumed elsewhere, it enters that stage now.
+            DealResumed r when r.StageId == StageId => this with
+            {
+                Status = DealStatus.Open,
+                PausedInStage = PausedInStage + (r.At - StoppedAt!.Value),
+                StopReason = null,
+                StoppedAt = null,
+            },
             DealResumed r => this with
             {
                 Status = DealStatus.Open,
                 StageId = r.StageId,
                 LastOpenStageId = r.StageId,
                 StageEnteredAt = r.At,
+                PausedInStage = Duration.Zero,
                 StopReason = null,
                 StoppedAt = null,
             },
-            DealWon w => this with { Status = DealStatus.Won, StageId = w.StageId, StageEnteredAt = w.At, ClosedAt = w.At },
+            DealWon w => this with
+            {
+                Status = DealStatus.Won,
+                StageId = w.StageId,
+                StageEnteredAt = w.At,
+                PausedInStage = Duration.Zero,
+                ClosedAt = w.At,
+            },
             DealLost l => this with
             {
                 StopReason = null,
@@ -43,6 +67,7 @@ public sealed partial record Deal
                 Status = DealStatus.Lost,
                 StageId = l.StageId,
                 StageEnteredAt = l.At,
+                PausedInStage = Duration.Zero,
                 ClosedAt = l.At,
                 LossReason = l.Reason,
                 Competitor = l.Competitor,
@@ -55,6 +80,7 @@ public sealed partial record Deal
                 StageId = r.StageId,
                 LastOpenStageId = r.StageId,
                 StageEnteredAt = r.At,
+                PausedInStage = Duration.Zero,
                 ClosedAt = null,
                 LossReason = null,
                 Competitor = null,

@@ -207,8 +207,14 @@ public sealed partial record Deal
     /// <summary>Who created the deal (for an imported deal, who its <see cref="DealImported"/> event is attributed to).</summary>
     public string CreatedBy { get; }
 
-    /// <summary>When the deal entered its current stage.</summary>
+    /// <summary>
+    /// When the deal entered its current stage. Stopping the deal and resuming it in the same stage does not change it
+    /// (the deal never left the stage); resuming it in another stage does.
+    /// </summary>
     public Instant StageEnteredAt { get; private init; }
+
+    // The stops within the current stay, which the rotting check leaves out of the time in stage (as the stints do).
+    internal Duration PausedInStage { get; private init; }
 
     /// <summary>When the deal was last won or lost, while it is closed; otherwise null.</summary>
     public Instant? ClosedAt { get; private init; }
@@ -407,8 +413,10 @@ public sealed partial record Deal
     /// The events are empty, do not start with exactly one <see cref="DealCreated"/> or <see cref="DealImported"/>, belong to different deals, go
     /// back in time, carry a value the matching command would refuse (an empty actor, owner or stage id, a negative
     /// amount, a probability outside [0, 1], the Closed category as an override, a loss without a reason, an empty
-    /// competitor), or describe an impossible change (a stage move of a closed deal, a move from a stage the deal was not
-    /// in, answering a criterion twice, noting a competitor twice or on a closed deal, reopening an open deal).
+    /// competitor, a blank comment, cause or team id), or describe an impossible change (a stage move of a closed or
+    /// stopped deal, a move from a stage the deal was not in, answering a criterion twice, noting a competitor twice or on
+    /// a closed deal, reopening an open or stopped deal, stopping a deal that is not open, resuming one that is not
+    /// stopped, winning a stopped deal, winning or losing a deal that waits in a pool, pooling a won or lost deal).
     /// </exception>
     /// <remarks>
     /// Without the pipeline, stage and criterion ids are checked for consistency within the history only; whether

@@ -229,8 +229,8 @@ public abstract record DealCommand
     public static StopDeal Stop(StopReason reason, Instant at, string by) => new(reason, at, by);
 
     /// <summary>
-    /// Resumes a stopped deal in an open stage: the stage it stopped in by default. Resuming further along than the
-    /// deal ever got is a forward move and needs the same exit criteria.
+    /// Resumes a stopped deal in an open stage: the stage it stopped in by default. Resuming in a later stage than the
+    /// one it stopped in is a forward move and needs the same exit criteria (of that stage and of every stage it skips).
     /// </summary>
     /// <param name="at">When.</param>
     /// <param name="by">Who.</param>

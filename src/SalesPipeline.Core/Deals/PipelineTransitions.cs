@@ -226,7 +226,7 @@ public static partial class PipelineTransitions
         if (deal.Status == DealStatus.Stopped)
         {
             // A paused purchase is in no forecast: it weighs nothing until it is resumed.
-            return new EffectiveValue<decimal>(0m, ValueSource.StageDefault);
+            return new EffectiveValue<decimal>(0m, ValueSource.Status);
         }
         return stage.IsOpen && deal.ProbabilityOverride is { } p
             ? new EffectiveValue<decimal>(p, deal.ProbabilityOverrideSource ?? ValueSource.Manual)
@@ -247,7 +247,7 @@ public static partial class PipelineTransitions
         var stage = CurrentStage(pipeline, Preconditions.CheckNotNull(deal));
         if (deal.Status == DealStatus.Stopped)
         {
-            return new EffectiveValue<ForecastCategory>(ForecastCategory.Omitted, ValueSource.StageDefault);
+            return new EffectiveValue<ForecastCategory>(ForecastCategory.Omitted, ValueSource.Status);
         }
         return stage.IsOpen && deal.CategoryOverride is { } c
             ? new EffectiveValue<ForecastCategory>(c, ValueSource.Manual)

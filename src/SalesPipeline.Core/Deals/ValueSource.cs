@@ -11,4 +11,10 @@ public enum ValueSource
 
     /// <summary>Set by a model (for example a calibrated or scored probability); survives stage moves until cleared.</summary>
     Model = 2,
+
+    /// <summary>
+    /// Fixed by the deal's status, whatever its stage or overrides: a stopped deal weighs 0 and is omitted from every
+    /// forecast until it is resumed.
+    /// </summary>
+    Status = 3,
 }

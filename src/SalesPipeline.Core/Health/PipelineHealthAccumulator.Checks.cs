@@ -112,7 +112,7 @@ public sealed partial class PipelineHealthAccumulator
         {
             Found(ref found, deal, FindingKind.Stale, HealthText.Days(idle), HealthText.Days(policy.StaleAfter), HealthUnit.Days);
         }
-        var inStage = asOf - deal.StageEnteredAt;
+        var inStage = asOf - deal.StageEnteredAt - deal.PausedInStage;
         if (inStage > rottingLimit)
         {
             Found(ref found, deal, FindingKind.Rotting, HealthText.Days(inStage), HealthText.Days(rottingLimit), HealthUnit.Days);
@@ -309,7 +309,12 @@ public sealed partial class PipelineHealthAccumulator
 
     private IEnumerable<HealthFinding> LeadFindings()
     {
-        var leads = inputs.Leads.Where(IsOpenAsOf).OrderBy(l => l.Id.Value, StringComparer.Ordinal);
+        // Each lead as it was at the as-of instant (created by then: checked on entry), so a lead assigned, converted or
+        // disqualified later still counts where it stood.
+        var leads = inputs
+            .Leads.Select(l => l.AsOf(asOf))
+            .Where(l => l.Status is LeadStatus.New or LeadStatus.Working)
+            .OrderBy(l => l.Id.Value, StringComparer.Ordinal);
         foreach (var lead in leads)
         {
             var lastTouch = inputs.Activities.LastTouchOf(lead, asOf);
@@ -349,10 +354,6 @@ public sealed partial class PipelineHealthAccumulator
 
     private static string PoolText(string? team, decimal days, decimal limit) =>
         $"Waiting in {(team is null ? "the company pool" : $"team {team}'s pool")} for {HealthText.DaysUp(days)} (limit {HealthText.DaysLimit(limit)}).";
-
-    // A lead converted or disqualified after the as-of instant was still open then.
-    private bool IsOpenAsOf(Lead lead) =>
-        lead.Status is LeadStatus.New or LeadStatus.Working || (lead.ClosedAt is { } closed && closed > asOf);
 
     private static string Deals(int count) => count == 1 ? "1 deal is" : $"{count} deals are";
 }

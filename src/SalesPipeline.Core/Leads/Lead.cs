@@ -22,7 +22,7 @@ namespace SalesPipeline.Leads;
 /// can be stored as its events. Two leads are equal when their histories are.</para>
 /// <para>Thread-safe.</para>
 /// </remarks>
-public sealed record Lead
+public sealed partial record Lead
 {
     private Lead(LeadCreated created)
     {

@@ -12,7 +12,7 @@ namespace SalesPipeline.Metrics;
 public static class BreakdownKeys
 {
     /// <summary>The key of deals with no source or no product: "(none)".</summary>
-    public const string None = "(none)";
+    public const string None = Customer.NoAccount;
 
     /// <summary>
     /// "(unassigned)": the owner key of a deal waiting in a pool (<see cref="Deal.Owner"/> null), and the team

@@ -158,11 +158,15 @@ public static class ForecastingTables
         .Exact("probability", "Its effective win probability (0 to 1).", r => r.Deal.Probability.Value)
         .Enum(
             "probability_source",
-            "stage_default or manual: where the probability comes from.",
+            "stage_default, manual, model or status: where the probability comes from.",
             r => (Deals.ValueSource?)r.Deal.Probability.Source
         )
         .Enum("category", "Its effective forecast category.", r => (Pipelines.ForecastCategory?)r.Deal.Category.Value)
-        .Enum("category_source", "stage_default or manual: where the category comes from.", r => (Deals.ValueSource?)r.Deal.Category.Source)
+        .Enum(
+            "category_source",
+            "stage_default, manual or status: where the category comes from.",
+            r => (Deals.ValueSource?)r.Deal.Category.Source
+        )
         .Money("weighted", "Amount x probability, rounded to the minor unit.", r => r.Deal.Weighted)
         .Exact("disagreement", "How far the probability lies outside the category's band (0 when they agree).", r => r.Deal.Disagreement)
         .Boolean("disagrees", "Whether the deal is among the report's disagreements.", r => r.Disagrees);

@@ -38,8 +38,8 @@ public static class Attainment
     /// <para>A deal is placed by the forecast's one rule (<see cref="Forecast.StageWeighted(IEnumerable{Deal}, PipelineDefinition, IEnumerable{FiscalPeriod}, ForecastOptions?)"/>):
     /// a won deal counts as won in the period containing the day it was won (its closing instant in
     /// <see cref="ForecastOptions.Zone"/>); an open deal counts as pipeline in the period containing its expected close
-    /// date, unless that date is before the as-of date (overdue deals are pipeline of no period); a lost deal counts
-    /// nowhere. A person's quota counts the deals they own; a team's, the deals of everyone in the team and the teams
+    /// date, unless that date is before the as-of date (overdue deals are pipeline of no period); a lost or stopped deal
+    /// counts nowhere. A person's quota counts the deals they own; a team's, the deals of everyone in the team and the teams
     /// below it (<see cref="SalesOrg.MembersOf"/>); the company's, every deal.</para>
     /// <para>Example: alice's Q1 target USD 300,000.00; she won 120,000.00 in Q1 and has 450,000.00 open and expected
     /// in Q1, weighted 200,000.00. Completion 0.4, gap 180,000.00, coverage 2.5; with a win rate of 0.25, required

@@ -51,7 +51,7 @@ public sealed class AttainmentAccumulator
     /// <summary>The currency of every figure (the quotas' currency).</summary>
     public Currency Currency => layout.Currency;
 
-    /// <summary>Adds one deal: won deals count in the period they were won in, open deals in the period they are expected to close in, lost deals nowhere.</summary>
+    /// <summary>Adds one deal: won deals count in the period they were won in, open deals in the period they are expected to close in, lost and stopped deals nowhere.</summary>
     /// <param name="deal">A deal of the pipeline.</param>
     /// <exception cref="ArgumentNullException"><paramref name="deal"/> is null.</exception>
     /// <exception cref="ArgumentException">The deal belongs to another pipeline.</exception>

@@ -130,6 +130,24 @@ internal static class Preconditions
         return array!;
     }
 
+    // A report that counts each record once refuses one given twice (two versions of one deal would count twice, or
+    // conflict with itself), naming the id and both positions.
+    internal static void CheckUniqueIds<T, TId>(T[] items, Func<T, TId> id, string itemName, string paramName)
+        where TId : notnull
+    {
+        var seen = new Dictionary<TId, int>(items.Length);
+        for (var i = 0; i < items.Length; i++)
+        {
+            if (!seen.TryAdd(id(items[i]), i))
+            {
+                throw new ArgumentException(
+                    $"{itemName} {id(items[i])} is given twice ({itemName.ToLowerInvariant()}s {seen[id(items[i])]} and {i}); each counts once.",
+                    paramName
+                );
+            }
+        }
+    }
+
     // The same check for a sequence read lazily (the result is enumerated later, perhaps a million deals from storage):
     // a null element is reported, by position, when the enumeration reaches it.
     internal static IEnumerable<T> EachNotNull<T>(IEnumerable<T?> items, string itemName, string? paramName)

@@ -30,6 +30,7 @@ internal static class Codes
         {
             ValueSource.Manual => "manual",
             ValueSource.Model => "model",
+            ValueSource.Status => "status",
             _ => "stage_default",
         };
 

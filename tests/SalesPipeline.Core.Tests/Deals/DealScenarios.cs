@@ -364,7 +364,8 @@ internal sealed record DealModel(
                     Status = DealStatus.Open,
                     StageId = resumeIn,
                     LastOpenStageId = resumeIn,
-                    StageEnteredAt = at,
+                    // Resumed where it stopped, it never left the stage.
+                    StageEnteredAt = resumeIn == StageId ? StageEnteredAt : at,
                     StopReason = null,
                     StoppedAt = null,
                 };

@@ -47,14 +47,14 @@ public sealed class StoppedDealTests
     }
 
     [Fact]
-    public void Resume_ByDefault_ReturnsToTheStageItStoppedIn_EnteredAnew()
+    public void Resume_ByDefault_ReturnsToTheStageItStoppedIn_WhichItNeverLeft()
     {
         var deal = Pipeline.Resume(StoppedInDemo(), H(5), "maria");
 
         Assert.Equal(DealStatus.Open, deal.Status);
         Assert.Equal("demo", deal.StageId);
         Assert.Equal("demo", deal.LastOpenStageId);
-        Assert.Equal(H(5), deal.StageEnteredAt);
+        Assert.Equal(H(2), deal.StageEnteredAt); // entered Demo at H(2); the stop and resume there do not move it
         Assert.Null(deal.StopReason);
         Assert.Null(deal.StoppedAt);
         Assert.Equal(new DealResumed(deal.Id, H(5), "maria", "demo"), deal.Events[^1]);

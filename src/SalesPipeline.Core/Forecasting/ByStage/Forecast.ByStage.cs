@@ -20,7 +20,7 @@ public static partial class Forecast
     /// <returns>The pipeline by stage.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="deals"/>, a deal or <paramref name="pipeline"/> is null.</exception>
     /// <exception cref="ArgumentException">
-    /// A deal belongs to another pipeline; or there are no deals and no <see cref="ForecastOptions.Rates"/> to tell the
+    /// A deal belongs to another pipeline, or is open in a stage that is not an open stage of it; or there are no deals and no <see cref="ForecastOptions.Rates"/> to tell the
     /// reporting currency.
     /// </exception>
     /// <exception cref="MissingExchangeRateException">A deal's currency has no rate (or, without rates, differs from the others').</exception>
@@ -35,9 +35,8 @@ public static partial class Forecast
     /// </remarks>
     public static PipelineByStage ByStage(IEnumerable<Deal> deals, PipelineDefinition pipeline, ForecastOptions? options = null)
     {
-        Preconditions.CheckNotNull(deals);
+        var list = Preconditions.CheckNoNullElement(deals, "Deal", nameof(deals));
         Preconditions.CheckNotNull(pipeline);
-        var list = deals.ToArray();
         options ??= ForecastOptions.Default;
         var currency = ReportingCurrency(list, options.Rates, nameof(deals));
         var stages = pipeline.OpenStages;
@@ -64,7 +63,15 @@ public static partial class Forecast
                 (stoppedCount, stoppedAmount) = (stoppedCount + 1, stoppedAmount + amount);
                 continue;
             }
-            var index = pipeline.GetStage(deal.StageId).Index;
+            if (!pipeline.TryGetStage(deal.StageId, out var stage) || !stage.IsOpen)
+            {
+                // Only a history folded without its pipeline can get here (Deal.FromEvents without one).
+                throw new ArgumentException(
+                    $"Open deal {deal.Id} is in stage \"{deal.StageId}\", which is not an open stage of pipeline \"{pipeline.Name}\".",
+                    nameof(deals)
+                );
+            }
+            var index = stage.Index;
             counts[index]++;
             amounts[index] += amount;
             weighted[index] += amount * pipeline.WinProbabilityOf(deal).Value;

@@ -46,7 +46,9 @@ public sealed class ForecastReliability
         new(
             ReliabilityTable.Of(forecasts.Select(f => ((double)f.Probability, f.Won))),
             ReliabilityTable.Of(forecasts.Where(f => f.Source == ValueSource.StageDefault).Select(f => ((double)f.Probability, f.Won))),
-            ReliabilityTable.Of(forecasts.Where(f => f.Source != ValueSource.StageDefault).Select(f => ((double)f.Probability, f.Won)))
+            ReliabilityTable.Of(
+                forecasts.Where(f => f.Source is ValueSource.Manual or ValueSource.Model).Select(f => ((double)f.Probability, f.Won))
+            )
         );
 
     /// <summary>"Brier 0.3920 over 5 forecasts (stage defaults 0.3300 over 4; overrides 0.6400 over 1)", then the table of all forecasts.</summary>

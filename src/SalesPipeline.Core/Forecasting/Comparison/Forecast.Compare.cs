@@ -15,7 +15,7 @@ public static partial class Forecast
     /// period): the stage-weighted value and the category call, with the deals where they disagree most, ranked by
     /// amount. For example a USD 200,000 deal in Commit at a 10% stage, or one in Pipeline at an 80% stage.
     /// </summary>
-    /// <param name="deals">The deals; won and lost deals are left out.</param>
+    /// <param name="deals">The deals; won, lost and stopped deals are left out.</param>
     /// <param name="pipeline">Their pipeline.</param>
     /// <param name="period">Only open deals expected to close in this period; every open deal when null.</param>
     /// <param name="bands">The probability band of each category; <see cref="CategoryBands.Default"/> when null.</param>

@@ -60,10 +60,18 @@ public sealed record StageWeightedForecast
     /// <summary>The sum of the period lines (not of the overdue and outside lines).</summary>
     public WeightedLine Total { get; }
 
-    /// <summary>One line per period and owner, periods in order, owners in ordinal order (built on first read).</summary>
+    /// <summary>
+    /// One line per period and owner, periods in order, owners in ordinal order (built on first read). Deals waiting in
+    /// a pool are on the owner line "(unassigned)" (<see cref="Metrics.BreakdownKeys.Unassigned"/>).
+    /// </summary>
     public IReadOnlyList<WeightedLine> ByOwner => byOwner.Value;
 
-    /// <summary>One line per period and team (each team with its whole subtree); empty without an organization.</summary>
+    /// <summary>
+    /// One line per period and team (each team with its whole subtree): the deals its members own; empty without an
+    /// organization. A forecast is credited to reps, so a deal waiting in a team's pool is in no team line until a rep
+    /// owns it (it is on the "(unassigned)" owner line and in the totals); the breakdowns by team of the metrics
+    /// (funnel, win rate, velocity), which say where the work sits, count it for the pool's team.
+    /// </summary>
     public IReadOnlyList<WeightedLine> ByTeam { get; }
 
     /// <summary>The line of one period.</summary>

@@ -30,6 +30,7 @@ public static class CustomerAnalysis
     /// <param name="rates">Exchange rates into the reporting currency; without them every amount must be in one currency.</param>
     /// <returns>The report, one line per customer in ordinal order of the key.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="deals"/>, <paramref name="schedules"/> or an element is null.</exception>
+    /// <exception cref="ArgumentException">A deal id is given twice.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="asOf"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.</exception>
     /// <exception cref="MissingExchangeRateException">Amounts are in more than one currency and no rate converts one of them.</exception>
     /// <example><code>
@@ -45,6 +46,7 @@ public static class CustomerAnalysis
     {
         var dealList = Preconditions.CheckNoNullElement(deals, "Deal", nameof(deals));
         var scheduleList = Preconditions.CheckNoNullElement(schedules, "Schedule", nameof(schedules));
+        Preconditions.CheckUniqueIds(dealList, d => d.Id, "Deal", nameof(deals));
         Preconditions.CheckDate(asOf);
         var currency = ReportingCurrencyRule.Choose(
             rates,
@@ -54,7 +56,7 @@ public static class CustomerAnalysis
         var cells = new Dictionary<string, Cell>(StringComparer.Ordinal);
         foreach (var deal in dealList)
         {
-            byId.TryAdd(deal.Id, deal);
+            byId.Add(deal.Id, deal);
             var cell = CellOf(cells, deal.Customer?.AccountId ?? BreakdownKeys.None);
             if (deal.Customer is { } customer && (cell.Name is null || string.CompareOrdinal(customer.Name, cell.Name) < 0))
             {

@@ -30,6 +30,7 @@ public static class DealConflicts
     /// <param name="deals">The deals, as they stand now (closed, stopped and pooled deals are ignored).</param>
     /// <returns>The conflicts, by account id then product (ordinal, no product first).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="deals"/> or one of them is null.</exception>
+    /// <exception cref="ArgumentException">A deal id is given twice (two versions of one deal would conflict with each other).</exception>
     /// <example><code>
     /// var report = DealConflicts.Find(deals);
     /// foreach (var conflict in report.Conflicts)
@@ -37,12 +38,13 @@ public static class DealConflicts
     /// </code></example>
     public static DealConflictReport Find(IEnumerable<Deal> deals)
     {
-        var list = deals is Deal[] array ? array : Preconditions.CheckNoNullElement(deals, "Deal", nameof(deals));
+        var list = Preconditions.CheckNoNullElement(deals, "Deal", nameof(deals));
+        Preconditions.CheckUniqueIds(list, d => d.Id, "Deal", nameof(deals));
         // Pass 1: per customer, its first owner and whether a second one exists; nothing else is kept.
         var owners = new Dictionary<string, (string Owner, bool Mixed)>(StringComparer.Ordinal);
         for (var i = 0; i < list.Length; i++)
         {
-            var deal = list[i] ?? throw new ArgumentNullException(nameof(deals), $"Deal {i} is null.");
+            var deal = list[i];
             if (!Takes(deal))
             {
                 continue;

@@ -21,8 +21,9 @@ namespace SalesPipeline.Metrics;
 /// however often it re-entered.</item>
 /// <item>Its category for a stage is decided by its last visit there: a later move forward (or a jump over it) is moved on,
 /// a move back is moved back; a win or loss from the stage that still stands is won or lost; an open deal in it is still
-/// in. A win or loss later reopened counts as the move to the stage it was reopened into. So for every stage
-/// Reached = MovedOn + MovedBack + Lost + Won + StillIn; without regressions MovedBack is 0.</item>
+/// in, a deal stopped in it and still stopped is stopped. A win or loss later reopened counts as the move to the stage it
+/// was reopened into. So for every stage Reached = MovedOn + MovedBack + Lost + Won + StillIn + Stopped; without
+/// regressions MovedBack is 0.</item>
 /// <item>Amounts are each deal's current amount, in the reporting currency.</item>
 /// </list>
 /// <para>Every method is a pure function of its arguments and is thread-safe. Large inputs are split across the cores

@@ -32,7 +32,7 @@ namespace SalesPipeline.Metrics;
 /// <param name="OpenValueShare">StillInAmount / the amount of every open deal; null when that is zero.</param>
 /// <param name="Stopped">Deals stopped in the stage and still stopped (<see cref="FunnelCategory.Stopped"/>): not open pipeline.</param>
 /// <param name="StoppedAmount">The amount of the deals stopped in it.</param>
-/// <remarks>Always Reached = MovedOn + MovedBack + Lost + Won + StillIn. Immutable; thread-safe.</remarks>
+/// <remarks>Always Reached = MovedOn + MovedBack + Lost + Won + StillIn + Stopped. Immutable; thread-safe.</remarks>
 public sealed record FunnelStage(
     Stage Stage,
     int Reached,

@@ -14,7 +14,8 @@ namespace SalesPipeline.Metrics;
 /// <remarks>
 /// <para>A deal waits in a pool when, as it stood at <c>asOf</c> (<see cref="Deal.AsOf"/>), it had no owner and was not
 /// decided (open or stopped); it waits in <see cref="Deal.Team"/>'s pool, or the company pool when that is null. A lead
-/// waits when it has no owner, is still open (New or Working) and entered its pool at or before <c>asOf</c>. Waiting
+/// waits when, as it stood at <c>asOf</c> (<see cref="Lead.AsOf"/>), it had no owner and was still open (New or
+/// Working). Waiting
 /// time runs from <c>InPoolSince</c> (when it entered its current pool) to <c>asOf</c>.</para>
 /// <para>Stateless; thread-safe.</para>
 /// </remarks>
@@ -27,6 +28,7 @@ public static class PoolAnalysis
     /// <param name="rates">Exchange rates into the reporting currency; without them every pooled deal must be in one currency.</param>
     /// <returns>One line per pool with something in it: the company pool first, then the teams in ordinal order.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="deals"/>, <paramref name="leads"/> or an element is null.</exception>
+    /// <exception cref="ArgumentException">A deal id or a lead id is given twice.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="asOf"/> is not a supported instant: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z.</exception>
     /// <exception cref="MissingExchangeRateException">Pooled deals are in more than one currency and no rate converts one of them.</exception>
     /// <example><code>
@@ -37,6 +39,8 @@ public static class PoolAnalysis
     {
         var dealList = Preconditions.CheckNoNullElement(deals, "Deal", nameof(deals));
         var leadList = Preconditions.CheckNoNullElement(leads, "Lead", nameof(leads));
+        Preconditions.CheckUniqueIds(dealList, d => d.Id, "Deal", nameof(deals));
+        Preconditions.CheckUniqueIds(leadList, l => l.Id, "Lead", nameof(leads));
         Preconditions.CheckInstant(asOf);
         var pooled = new List<Deal>();
         foreach (var deal in dealList)
@@ -59,7 +63,9 @@ public static class PoolAnalysis
             ))
             .Concat(
                 leadList
-                    .Where(l => l.IsInPool && l.Status is LeadStatus.New or LeadStatus.Working && l.InPoolSince <= asOf)
+                    .Select(l => l.TryAsOf(asOf, out var then) ? then : null)
+                    .OfType<Lead>()
+                    .Where(l => l.IsInPool && l.Status is LeadStatus.New or LeadStatus.Working)
                     .Select(l => new PooledItem(l.Team, null, l.Id, l.Name, l.InPoolSince!.Value, asOf - l.InPoolSince!.Value, null))
             );
         var lines = items
