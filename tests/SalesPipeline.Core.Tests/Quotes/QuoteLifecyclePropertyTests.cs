@@ -68,7 +68,7 @@ public class QuoteLifecyclePropertyTests
                         switch (e)
                         {
                             case QuoteRevised r:
-                                (lines, discount, submitted) = (r.Lines.ToArray(), r.QuoteDiscount, false);
+                                (lines, discount, submitted) = (r.Content.Lines.ToArray(), r.Content.QuoteDiscount, false);
                                 break;
                             case QuoteSubmitted s:
                                 // The recorded requirement is what the policy decides for the lines as they stand.
@@ -113,18 +113,65 @@ public class QuoteLifecyclePropertyTests
                     var rebuilt = Quote.FromEvents(quote.Events);
                     // A version is started by creation and by each revision that raised the number; its last revision
                     // (or creation) gives its lines.
-                    var lastLines = new Dictionary<int, IReadOnlyList<QuoteLine>> { [1] = ((QuoteCreated)quote.Events[0]).Lines };
+                    var lastLines = new Dictionary<int, IReadOnlyList<QuoteLine>> { [1] = ((QuoteCreated)quote.Events[0]).Content.Lines };
                     foreach (var r in quote.Events.OfType<QuoteRevised>())
                     {
-                        lastLines[r.Version] = r.Lines;
+                        lastLines[r.Version] = r.Content.Lines;
                     }
                     return quote.Versions.Count == quote.Version
                         && quote.Versions.Select(v => v.Number).SequenceEqual(Enumerable.Range(1, quote.Version))
-                        && quote.Versions.All(v => v.Lines.SequenceEqual(lastLines[v.Number]))
+                        && quote.Versions.All(v => v.Content.Lines.SequenceEqual(lastLines[v.Number]))
                         && rebuilt.Status == quote.Status
                         && rebuilt.Version == quote.Version
                         && rebuilt.Approvals.SequenceEqual(quote.Approvals)
                         && rebuilt.Total == quote.Total;
+                }
+            )
+        );
+
+    [Fact]
+    public void EveryVersionsContent_IsTheContentItsApproversSaw_AndNoSubmittedVersionIsOverwritten_Property() =>
+        PropertyAssert.Holds(
+            Prop.ForAll(
+                Scripts.ToArbitrary(),
+                script =>
+                {
+                    var quote = Run(script);
+                    // Replayed from the history alone: the content each version had when it was submitted, approved,
+                    // rejected or sent must be the content the quote keeps for that version.
+                    var content = new Dictionary<int, QuoteContent> { [1] = ((QuoteCreated)quote.Events[0]).Content };
+                    var version = 1;
+                    var submitted = false;
+                    var seen = new List<(int Version, QuoteContent Content)>();
+                    foreach (var e in quote.Events.Skip(1))
+                    {
+                        switch (e)
+                        {
+                            case QuoteRevised r when r.Version == version:
+                                if (submitted)
+                                {
+                                    return false; // a submitted version changed in place
+                                }
+                                content[version] = r.Content;
+                                break;
+                            case QuoteRevised r when r.Version == version + 1:
+                                (version, submitted) = (r.Version, false);
+                                content[version] = r.Content;
+                                break;
+                            case QuoteRevised:
+                                return false;
+                            case QuoteSubmitted:
+                                submitted = true;
+                                seen.Add((version, content[version]));
+                                break;
+                            case QuoteApproved or QuoteRejected or QuoteSent:
+                                seen.Add((version, content[version]));
+                                break;
+                        }
+                    }
+                    return seen.All(x => quote.GetVersion(x.Version).Content == x.Content)
+                        && quote.Approvals.All(a => seen.Any(x => x.Version == a.Version))
+                        && quote.Versions.All(v => v.Content == content[v.Number]);
                 }
             )
         );
