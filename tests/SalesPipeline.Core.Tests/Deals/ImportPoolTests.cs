@@ -174,6 +174,42 @@ public sealed class ImportPoolTests
             )
         );
 
+    // Any record of ImportRecords without its owner: an open one is imported in its pool (since its creation, the default,
+    // or since a drawn instant up to its first observation), the same deal folds back from its events and the history's
+    // stages are those of the owned record; a won or lost one is refused on Owner and nothing else.
+    [Fact]
+    public void A_record_without_an_owner_is_pooled_when_open_and_refused_when_decided_Property() =>
+        PropertyAssert.Holds(
+            Prop.ForAll(
+                Seeds,
+                x =>
+                {
+                    var rng = new Random(x.Seed);
+                    var pipeline = x.Pipeline == 0 ? PipelineDefinition.Default : Multi();
+                    var owned = ImportRecords.Draw(rng, pipeline, "P-1");
+                    var team = rng.Next(2) == 0 ? null : "emea";
+                    var pooled = owned with { Owner = null, Team = team };
+                    var result = pipeline.Import([pooled], ImportRecords.AsOf);
+                    if (owned.Status != DealStatus.Open)
+                    {
+                        var error = Assert.Single(result.Errors);
+                        return error.Field == "Owner" && error.Value == "null" && result.Accepted == 0;
+                    }
+                    var first = pipeline.Import(owned, ImportRecords.AsOf).Events[0].At;
+                    var since = rng.Next(2) == 0 ? (Instant?)null : owned.CreatedAt + (first - owned.CreatedAt) / 2;
+                    var deal = pipeline.Import(pooled with { InPoolSince = since }, ImportRecords.AsOf);
+                    var reference = pipeline.Import(owned, ImportRecords.AsOf);
+                    return deal.Owner is null
+                        && deal.Team == team
+                        && deal.InPoolSince == (since ?? owned.CreatedAt)
+                        && Deal.FromEvents(deal.Events).Equals(deal)
+                        && deal.History.Select(e => e.GetType()).SequenceEqual(reference.History.Select(e => e.GetType()))
+                        && (deal.StageId, deal.Amount, deal.StageEnteredAt)
+                            == (reference.StageId, reference.Amount, reference.StageEnteredAt);
+                }
+            )
+        );
+
     private static object State(Deal d) =>
         (
             d.Owner,
