@@ -46,11 +46,45 @@ public class CanonicalCsvTests
         var stages = report.Table("pipeline_by_stage").Where(r => r.GetProperty("scope").GetString() == "stage").ToList();
         Assert.Equal(["prospecting", "qualified", "proposal", "negotiation"], stages.Select(r => r.GetProperty("stage_id").GetString()));
         Assert.Equal(weighted, stages.Select(r => ReportJson.Money(r, "weighted")));
-        Assert.All(stages, r => Assert.Equal(1, r.GetProperty("open_deals").GetInt64()));
+        Assert.All(stages, r => Assert.Equal(1, r.GetProperty("deals").GetInt64()));
         var total = report.Row("pipeline_by_stage", "scope", "total");
-        Assert.Equal(4, total.GetProperty("open_deals").GetInt64());
+        Assert.Equal(4, total.GetProperty("deals").GetInt64());
         Assert.Equal(178_000m, ReportJson.Money(total, "amount"));
         Assert.Equal(88_800m, ReportJson.Money(total, "weighted"));
+    }
+
+    [Fact]
+    public async Task Pipeline_by_stage_shows_the_stopped_deals_on_their_own_line()
+    {
+        // D1 100,000 open in Proposal (50%); S1 30,000 stopped in Negotiation: on the stopped line, not in the open
+        // total, weighted nothing. Stage Proposal 1 deal, weighted 50,000; stopped 1 deal, 30,000; total 1 deal, 100,000.
+        var folder = Directory.CreateTempSubdirectory("sp-stopped-").FullName;
+        var deals = Path.Combine(folder, "deals.csv");
+        await File.WriteAllTextAsync(
+            deals,
+            "deal_id,owner,amount,currency,stage,status,created_at,expected_close,stop_reason,stopped_at\n"
+                + "D1,alice,100000,USD,proposal,open,2026-01-05T00:00:00Z,2026-03-20,,\n"
+                + "S1,bob,30000,USD,negotiation,stopped,2026-01-05T00:00:00Z,2026-03-31,budget-frozen,2026-02-01T00:00:00Z\n"
+        );
+        try
+        {
+            var run = await Tool.RunAsync("forecast", "--deals", deals, "--as-of", "2026-03-15", "--json");
+            Assert.True(run.ExitCode == 0, run.ToString());
+            var report = ReportJson.Parse(run.Output);
+            var stopped = report.Row("pipeline_by_stage", "scope", "stopped");
+            Assert.Equal((1L, 30_000m), (stopped.GetProperty("deals").GetInt64(), ReportJson.Money(stopped, "amount")));
+            Assert.Equal(System.Text.Json.JsonValueKind.Null, stopped.GetProperty("weighted").ValueKind);
+            var total = report.Row("pipeline_by_stage", "scope", "total");
+            Assert.Equal(
+                (1L, 100_000m, 50_000m),
+                (total.GetProperty("deals").GetInt64(), ReportJson.Money(total, "amount"), ReportJson.Money(total, "weighted"))
+            );
+            Assert.Equal(0, report.Row("pipeline_by_stage", "stage_id", "negotiation").GetProperty("deals").GetInt64());
+        }
+        finally
+        {
+            Directory.Delete(folder, true);
+        }
     }
 
     [Fact]

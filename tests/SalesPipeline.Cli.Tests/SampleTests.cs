@@ -42,13 +42,19 @@ public class SampleTests
         var report = await JsonAsync("forecast");
         var open = Sample.Deals.Where(d => d.IsOpen).ToList();
         var total = report.Row("pipeline_by_stage", "scope", "total");
-        Assert.Equal(open.Count, total.GetProperty("open_deals").GetInt64());
+        Assert.Equal(open.Count, total.GetProperty("deals").GetInt64());
         Assert.Equal(open.Sum(d => d.Amount.Amount), ReportJson.Money(total, "amount"));
+        // The stopped deals on their own line (Core's table), outside the open total and unweighted.
+        var stopped = Sample.Deals.Where(d => d.Status == SalesPipeline.Deals.DealStatus.Stopped).ToList();
+        var stoppedRow = report.Row("pipeline_by_stage", "scope", "stopped");
+        Assert.Equal(stopped.Count, stoppedRow.GetProperty("deals").GetInt64());
+        Assert.Equal(stopped.Sum(d => d.Amount.Amount), ReportJson.Money(stoppedRow, "amount"));
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, stoppedRow.GetProperty("weighted").ValueKind);
         foreach (var stage in Sample.Pipeline.OpenStages)
         {
             var row = report.Row("pipeline_by_stage", "stage_id", stage.Id);
             var inStage = open.Where(d => d.StageId == stage.Id).ToList();
-            Assert.Equal(inStage.Count, row.GetProperty("open_deals").GetInt64());
+            Assert.Equal(inStage.Count, row.GetProperty("deals").GetInt64());
             // Exact sum of amount x effective probability, rounded once to cents (away from zero at the half cent).
             var weighted = Math.Round(
                 inStage.Sum(d => d.Amount.Amount * Sample.Pipeline.OpenStages.Single(s => s.Id == d.StageId).Probability),
@@ -245,6 +251,6 @@ public class SampleTests
         var members = Sample.Organization.MembersOf(team.Id).Select(p => p.Id).ToHashSet();
         var report = await JsonAsync("forecast", "--team", team.Id);
         var open = Sample.Deals.Where(d => d.IsOpen && members.Contains(d.Owner!)).ToList();
-        Assert.Equal(open.Count, report.Row("pipeline_by_stage", "scope", "total").GetProperty("open_deals").GetInt64());
+        Assert.Equal(open.Count, report.Row("pipeline_by_stage", "scope", "total").GetProperty("deals").GetInt64());
     }
 }

@@ -130,7 +130,7 @@ public class ScopeTests
         var report = await JsonAsync("report", "--deals", path, "--currency", currency, "--as-of", "2026-03-15");
         Assert.Equal(currency, report.Root.GetProperty("currency").GetString());
         var total = report.Row("pipeline_by_stage", "scope", "total");
-        Assert.Equal(0, total.GetProperty("open_deals").GetInt64());
+        Assert.Equal(0, total.GetProperty("deals").GetInt64());
         Assert.Equal(0m, ReportJson.Money(total, "amount", currency));
         Assert.Equal(0m, ReportJson.Money(report.Row("stage_weighted_forecast", "scope", "total"), "expected", currency));
         Assert.Empty(report.Table("health_findings"));

@@ -43,6 +43,7 @@ public partial class EventParquetTests
         "source",
         "product",
         "team",
+        "in_pool_since",
         "customer_id",
         "customer_name",
         "stop_reason",

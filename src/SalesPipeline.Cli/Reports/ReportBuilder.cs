@@ -89,11 +89,18 @@ internal static class ReportBuilder
     )
     {
         var target = scope.Target;
-        var byStage = PipelineByStage.Of(data.Deals, data.Pipeline, data.Currency);
+        // Core's pipeline by stage and its table: the stopped deals on their own line, in no forecast.
+        var byStage = Forecast.ByStage(data.Deals, data.Pipeline, options).ToTable();
         sections.Add(
             new ReportSection(
                 SectionTitles.PipelineByStage,
-                [new TableView(byStage, "Open deals by stage", ["stage_name", "open_deals", "amount", "probability", "weighted"])],
+                [
+                    new TableView(
+                        byStage,
+                        "Open deals by stage; stopped deals on their own line, in no forecast",
+                        ["scope", "stage_name", "deals", "amount", "probability", "weighted"]
+                    ),
+                ],
                 []
             )
         );

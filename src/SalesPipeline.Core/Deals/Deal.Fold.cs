@@ -240,7 +240,12 @@ public sealed partial record Deal
         : i.Cause is not null && string.IsNullOrWhiteSpace(i.Cause) ? "its cause is empty (null when there is none)."
         : string.IsNullOrWhiteSpace(i.Pipeline) ? "it names no pipeline."
         : string.IsNullOrWhiteSpace(i.Name) ? "the deal has no name."
-        : string.IsNullOrWhiteSpace(i.Owner) ? "the deal has no owner."
+        : i.Owner is not null && string.IsNullOrWhiteSpace(i.Owner) ? "the owner is empty (null for a deal observed in a pool)."
+        : i.Owner is null && i.Status != DealStatus.Open
+            ? $"a {i.Status.ToString().ToLowerInvariant()} deal has no owner; a decided deal keeps the owner it was decided under."
+        : i.Team is not null && string.IsNullOrWhiteSpace(i.Team) ? "the team is empty (null for the company pool or none)."
+        : i.InPoolSince is { } pooled && (i.Owner is not null || pooled < i.CreatedAt || pooled > i.At)
+            ? $"its pool entry {pooled} is given only for a deal without an owner, between its creation ({i.CreatedAt}) and its first observation ({i.At})."
         : string.IsNullOrWhiteSpace(i.StageId) ? "it names no stage."
         : i.Amount is null ? "the deal has no amount."
         : i.Amount.IsNegative ? $"the amount {i.Amount} is negative."

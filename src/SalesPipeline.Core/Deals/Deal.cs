@@ -53,6 +53,8 @@ public sealed partial record Deal
         Pipeline = imported.Pipeline;
         Name = imported.Name;
         Owner = imported.Owner;
+        Team = imported.Team;
+        InPoolSince = imported.Owner is null ? imported.InPoolSince ?? imported.CreatedAt : null;
         Customer = imported.Customer;
         Amount = imported.Amount;
         ExpectedClose = imported.ExpectedClose;

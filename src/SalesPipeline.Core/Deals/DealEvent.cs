@@ -201,7 +201,7 @@ public sealed record DealReopened(DealId DealId, Instant At, string By, string S
 /// <param name="By">Who the import attributes the event to (<see cref="Unknown.Actor"/> when the export names no one).</param>
 /// <param name="Pipeline">The name of the pipeline the deal belongs to.</param>
 /// <param name="Name">The deal's name (<see cref="Unknown.Name"/> when the export has none).</param>
-/// <param name="Owner">The rep who owns it.</param>
+/// <param name="Owner">The rep who owns it, or null when it was observed waiting in a pool (<paramref name="Team"/>'s, or the company's); only an open deal waits in one.</param>
 /// <param name="Amount">The expected amount.</param>
 /// <param name="ExpectedClose">The expected close date.</param>
 /// <param name="StageId">The first observed stage: an open stage, or the Won or Lost stage.</param>
@@ -218,13 +218,21 @@ public sealed record DealReopened(DealId DealId, Instant At, string By, string S
 /// <param name="Source">The lead source it came from, if known.</param>
 /// <param name="Product">The product (or product line) the deal sells, if recorded.</param>
 /// <param name="Customer">The customer the deal is for, if recorded.</param>
+/// <param name="Team">
+/// With no <paramref name="Owner"/>: the team whose pool the deal waits in, or null for the company pool. With an owner:
+/// the team whose pool it last passed through, if known.
+/// </param>
+/// <param name="InPoolSince">
+/// With no <paramref name="Owner"/>: when the deal entered its pool, between <paramref name="CreatedAt"/> and
+/// <paramref name="At"/> (null: since <paramref name="CreatedAt"/>). Null for an owned deal.
+/// </param>
 public sealed record DealImported(
     DealId DealId,
     Instant At,
     string By,
     string Pipeline,
     string Name,
-    string Owner,
+    string? Owner,
     Money Amount,
     LocalDate ExpectedClose,
     string StageId,
@@ -236,7 +244,9 @@ public sealed record DealImported(
     LeadId? LeadId = null,
     LeadSource? Source = null,
     string? Product = null,
-    Customer? Customer = null
+    Customer? Customer = null,
+    string? Team = null,
+    Instant? InPoolSince = null
 ) : DealEvent(DealId, At, By);
 
 /// <summary>The deal's customer was set or changed (allowed in every status: it corrects a record, not the sale).</summary>

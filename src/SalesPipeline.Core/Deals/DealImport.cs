@@ -7,8 +7,8 @@ namespace SalesPipeline.Deals;
 /// <summary>
 /// A deal as it stands in another system (a CRM export row), to bring in with
 /// <see cref="PipelineTransitions.Import(PipelineDefinition, IEnumerable{DealImport}, Instant)"/>: its current stage,
-/// amount, owner, overrides, creation date, status with the close date, and, when known, its stage history and the
-/// changes of its amount, expected close date and owner.
+/// amount, owner (or the pool it waits in), overrides, creation date, status with the close date, and, when known, its
+/// stage history and the changes of its amount, expected close date and owner.
 /// </summary>
 /// <remarks>
 /// <para>A plain data record: nothing is checked when it is created. The import checks every field against the pipeline
@@ -26,6 +26,10 @@ namespace SalesPipeline.Deals;
 /// };
 /// var deal = PipelineDefinition.Default.Import(record, Instant.FromUtc(2026, 11, 30, 0, 0));
 /// </code>
+/// <para>A deal waiting in team "emea"'s pool since 2026-10-01 has no owner:
+/// <c>record with { Owner = null, Team = "emea", InPoolSince = Instant.FromUtc(2026, 10, 1, 0, 0) }</c>; the imported
+/// deal has <c>Owner == null</c>, <c>Team == "emea"</c> and <c>InPoolSince</c> 2026-10-01, as if it had been opened in
+/// that pool (<see cref="Deal.OpenInPool"/>).</para>
 /// <para>Immutable (init-only); thread-safe.</para>
 /// </remarks>
 public sealed record DealImport
@@ -36,8 +40,29 @@ public sealed record DealImport
     /// <summary>The deal's name; <see cref="Unknown.Name"/> when null. Not empty when given.</summary>
     public string? Name { get; init; }
 
-    /// <summary>The rep who owns the deal now; not empty. Before the first of <see cref="OwnerChanges"/>, the deal had that change's before value.</summary>
-    public required string Owner { get; init; }
+    /// <summary>
+    /// The rep who owns the deal now; not empty when given. Null while the deal waits in a pool (<see cref="Team"/>'s, or
+    /// the company pool), which only an open deal does: a won or lost deal keeps the owner it was decided under. Before the
+    /// first of <see cref="OwnerChanges"/>, the deal had that change's before value.
+    /// </summary>
+    public string? Owner { get; init; }
+
+    /// <summary>
+    /// With no <see cref="Owner"/>: the team whose pool the deal waits in, or null for the company pool. With an owner: the
+    /// team whose pool the deal last passed through, if the export says (null when unknown or never pooled). Not empty
+    /// when given.
+    /// </summary>
+    public string? Team { get; init; }
+
+    /// <summary>
+    /// When a deal without an <see cref="Owner"/> entered the pool it waits in; only for such a deal. Null: since
+    /// <see cref="CreatedAt"/> (an export that names no owner change and no pool date says the deal never had a rep).
+    /// Not before <see cref="CreatedAt"/> or after the import's <c>asOf</c>. Up to the deal's first observation, the deal
+    /// is pooled from the start (its <see cref="DealImported"/> event has no owner) and has no <see cref="OwnerChanges"/>;
+    /// later, the deal was owned before: the last of <see cref="OwnerChanges"/> (not after this instant) names the rep it
+    /// was pooled from, and the import records a <see cref="DealAssignedToPool"/> at this instant.
+    /// </summary>
+    public Instant? InPoolSince { get; init; }
 
     /// <summary>The amount now; not negative. Before the first of <see cref="AmountChanges"/>, the deal had that change's before value.</summary>
     public required Money Amount { get; init; }
@@ -104,7 +129,8 @@ public sealed record DealImport
 
     /// <summary>
     /// The known reassignments, oldest first (empty when unknown): each starts from the owner the one before ended with,
-    /// and the last ends in <see cref="Owner"/>. A won or lost deal may be reassigned too.
+    /// and the last ends in <see cref="Owner"/> (for a deal waiting in a pool, in the rep it was pooled from at
+    /// <see cref="InPoolSince"/>). A won or lost deal may be reassigned too.
     /// </summary>
     public IReadOnlyList<FieldChange<string>> OwnerChanges { get; init; } = [];
 

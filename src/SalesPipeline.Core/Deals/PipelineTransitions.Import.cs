@@ -42,9 +42,15 @@ public static partial class PipelineTransitions
     /// change, merged in time order with the stage events; <see cref="DealImported"/> carries each field's value before its
     /// first change. At one instant: <see cref="DealImported"/>, a reopening, the changes (amount, close date, owner, each
     /// list in its order), then any other stage event, so the deal is open for the changes whenever it can be.</item>
+    /// <item>A deal without an owner waits in its pool (<see cref="DealImport.Team"/>'s, or the company's) since
+    /// <see cref="DealImport.InPoolSince"/> (default: its creation). Up to the first observation, <see cref="DealImported"/>
+    /// carries the pool and no owner; later, it carries the first owner and a <see cref="DealAssignedToPool"/> at that
+    /// instant follows the owner changes.</item>
     /// <item>The probability and category overrides, at <paramref name="asOf"/>.</item>
     /// </list>
-    /// <para>Rules checked, each reported as an <see cref="ImportError"/>: the id is set and not repeated; the owner is set;
+    /// <para>Rules checked, each reported as an <see cref="ImportError"/>: the id is set and not repeated; the owner is not
+    /// empty when given, and given for a won or lost deal (only an open deal waits in a pool); the team is not empty when
+    /// given; a pool entry instant belongs to a deal without an owner;
     /// the amount is set and not negative; the stage exists; the status agrees with the stage (Open with an open stage, Won
     /// with the Won stage, Lost with the Lost stage); a closed deal has its close instant and an open one none; the loss
     /// reason and competitor belong to a lost deal and overrides to an open one; the probability is in [0, 1] from Manual or
@@ -148,9 +154,9 @@ public static partial class PipelineTransitions
         {
             Fail(nameof(r.Name), r.Name, "A name is not empty; leave it null when the export has none (it becomes Unknown.Name).");
         }
-        if (string.IsNullOrWhiteSpace(r.Owner))
+        if (r.Owner is not null && string.IsNullOrWhiteSpace(r.Owner))
         {
-            Fail(nameof(r.Owner), r.Owner, "Every deal has an owner; it must not be empty.");
+            Fail(nameof(r.Owner), r.Owner, "An owner is not empty; leave it null while the deal waits in a pool.");
         }
         if (r.Amount is null)
         {
@@ -160,7 +166,15 @@ public static partial class PipelineTransitions
         {
             Fail(nameof(r.Amount), r.Amount, "A deal amount must not be negative.");
         }
-        foreach (var (field, value) in new[] { (nameof(r.Product), r.Product), (nameof(r.By), r.By), (nameof(r.Competitor), r.Competitor) })
+        foreach (
+            var (field, value) in new[]
+            {
+                (nameof(r.Product), r.Product),
+                (nameof(r.By), r.By),
+                (nameof(r.Competitor), r.Competitor),
+                (nameof(r.Team), r.Team),
+            }
+        )
         {
             if (value is not null && string.IsNullOrWhiteSpace(value))
             {
@@ -218,6 +232,23 @@ public static partial class PipelineTransitions
         }
         CheckInstant(nameof(r.ClosedAt), r.ClosedAt);
         CheckInstant(nameof(r.StageEnteredAt), r.StageEnteredAt);
+        CheckInstant(nameof(r.InPoolSince), r.InPoolSince);
+        if (r.Owner is null && (closed || status == DealStatus.Stopped))
+        {
+            Fail(
+                nameof(r.Owner),
+                null,
+                $"A {status.ToString().ToLowerInvariant()} deal is never in a pool: it keeps the owner it was decided under, so it has an owner."
+            );
+        }
+        if (r.Owner is not null && r.InPoolSince is not null)
+        {
+            Fail(
+                nameof(r.InPoolSince),
+                r.InPoolSince,
+                "Only a deal waiting in a pool (no owner) has a pool entry instant; an owned deal's past pool is its Team alone."
+            );
+        }
         if (closed && r.StageEnteredAt is not null)
         {
             Fail(
@@ -312,7 +343,7 @@ public static partial class PipelineTransitions
             d => Preconditions.DateProblem(d),
             Fail
         );
-        var owner = CheckChanges(nameof(r.OwnerChanges), r.OwnerChanges, r.Owner, observed, asOf, OwnerProblem, Fail);
+        var (owner, pool) = CheckOwner(r, observed, asOf, by, Fail);
         if (errors.Count > before)
         {
             return null;
@@ -378,7 +409,7 @@ public static partial class PipelineTransitions
                 status == DealStatus.Won ? new DealWon(r.Id, at, by, stage.Id) : new DealLost(r.Id, at, by, stage.Id, reason!, r.Competitor)
             );
         }
-        if (!Merge(events, staged, ChangeEvents(r), Fail))
+        if (!Merge(events, staged, ChangeEvents(r, pool), Fail))
         {
             return null;
         }
@@ -520,7 +551,7 @@ public static partial class PipelineTransitions
     private static DealImported Imported(
         PipelineDefinition pipeline,
         DealImport r,
-        (string Owner, Money Amount, LocalDate ExpectedClose) first,
+        (string? Owner, Money Amount, LocalDate ExpectedClose) first,
         Instant at,
         string by,
         Stage stage,
@@ -547,7 +578,14 @@ public static partial class PipelineTransitions
             r.LeadId,
             r.Source,
             r.Product,
-            r.Customer
+            r.Customer,
+            // Pooled from the first observation: the event carries the pool; pooled later: DealAssignedToPool sets it.
+            first.Owner
+                is null
+            || r.Owner is not null
+                ? r.Team
+                : null,
+            first.Owner is null ? r.InPoolSince ?? r.CreatedAt : null
         );
 
     // Direction and skipped count come from the pipeline's stage order, never from the caller.

@@ -86,14 +86,63 @@ public static partial class PipelineTransitions
         : amount.IsNegative ? "A deal amount must not be negative."
         : null;
 
+    // The owner when the deal was first observed (null: in a pool from then on), after checking the owner changes; and the
+    // pool entry to record after them when a deal without an owner was pooled after its first observation.
+    private static (string? Owner, DealAssignedToPool? Pool) CheckOwner(
+        DealImport r,
+        (Instant At, string Why) observed,
+        Instant asOf,
+        string by,
+        Action<string, object?, string> fail
+    )
+    {
+        if (r.Owner is not null)
+        {
+            return (CheckChanges(nameof(r.OwnerChanges), r.OwnerChanges, r.Owner, observed, asOf, OwnerProblem, fail), null);
+        }
+        var pooledAt = r.InPoolSince ?? r.CreatedAt;
+        if (pooledAt <= observed.At)
+        {
+            if (r.OwnerChanges.Count > 0)
+            {
+                fail(
+                    Indexed(nameof(r.OwnerChanges), 0),
+                    r.OwnerChanges[0]?.After,
+                    $"The deal waits in its pool since {pooledAt}, not after its first observation ({observed.At}, {observed.Why}), so no rep owned it since: its owner changes need an InPoolSince after the last of them."
+                );
+            }
+            return (null, null);
+        }
+        if (r.OwnerChanges.Count == 0)
+        {
+            fail(
+                nameof(r.InPoolSince),
+                pooledAt,
+                $"The deal entered its pool after its first observation ({observed.At}, {observed.Why}), so a rep owned it before: give the OwnerChanges ending in the rep it was pooled from, or an InPoolSince not after the first observation."
+            );
+            return (null, null);
+        }
+        var pooledFrom = r.OwnerChanges[^1]?.After;
+        var first = CheckChanges(nameof(r.OwnerChanges), r.OwnerChanges, pooledFrom!, observed, asOf, OwnerProblem, fail);
+        if (r.OwnerChanges[^1] is { } last && last.At > pooledAt)
+        {
+            fail(
+                nameof(r.InPoolSince),
+                pooledAt,
+                $"The deal entered its pool after its last owner change ({last.At}): the change names the rep it was pooled from."
+            );
+        }
+        return (first, new DealAssignedToPool(r.Id, pooledAt, by, r.Team));
+    }
+
     private static string? OwnerProblem(string owner) =>
         string.IsNullOrWhiteSpace(owner) ? "Every deal has an owner; it must not be empty." : null;
 
     // The record's changes as events, in time order; at one instant amounts first, then close dates, then owners, each
     // list in its own order (a stable sort).
-    private static List<Change> ChangeEvents(DealImport r)
+    private static List<Change> ChangeEvents(DealImport r, DealAssignedToPool? pool)
     {
-        var changes = new List<Change>(r.AmountChanges.Count + r.ExpectedCloseChanges.Count + r.OwnerChanges.Count);
+        var changes = new List<Change>(r.AmountChanges.Count + r.ExpectedCloseChanges.Count + r.OwnerChanges.Count + 1);
         for (var i = 0; i < r.AmountChanges.Count; i++)
         {
             var c = r.AmountChanges[i];
@@ -115,6 +164,11 @@ public static partial class PipelineTransitions
         {
             var c = r.OwnerChanges[i];
             changes.Add(new(c.At, 2, Indexed(nameof(r.OwnerChanges), i), new OwnerReassigned(r.Id, c.At, c.By ?? Unknown.Actor, c.After)));
+        }
+        if (pool is not null)
+        {
+            // After the owner changes at its instant: the last of them names the rep the deal was pooled from.
+            changes.Add(new(pool.At, 3, nameof(r.InPoolSince), pool));
         }
         // List.Sort is not stable: the field and the list's own order (in the name's index) break ties explicitly.
         var order = new int[changes.Count];
@@ -162,9 +216,11 @@ public static partial class PipelineTransitions
             {
                 var what = closedBy is DealWon || closedBy is DealImported { Status: DealStatus.Won } ? "won" : "lost";
                 fail(
-                    change.Name + ".At",
+                    change.Event is DealAssignedToPool ? change.Name : change.Name + ".At",
                     change.At,
-                    $"The deal is {what} at this instant (since {closedBy.At}); a won or lost deal's amount and expected close date do not change (only its owner may), so this change cannot be an event of it."
+                    change.Event is DealAssignedToPool
+                        ? $"The deal is {what} at this instant (since {closedBy.At}); a won or lost deal is never put in a pool, so it cannot have entered its pool then."
+                        : $"The deal is {what} at this instant (since {closedBy.At}); a won or lost deal's amount and expected close date do not change (only its owner may), so this change cannot be an event of it."
                 );
                 return false;
             }

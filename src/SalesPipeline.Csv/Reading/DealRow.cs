@@ -12,8 +12,8 @@ internal sealed class DealRow(long line, int raw)
 
     internal DealImport? Record { get; set; }
 
-    // A deal waiting in a pool (a blank owner in a file with a team column): the import records it under
-    // Unknown.Actor, then puts it in Team's pool (null: the company pool); see ImportSession.Settle.
+    // A deal waiting in a pool (a blank owner in a file with a team column): its record has no owner and Team (null: the
+    // company pool); see ImportSession.PoolEntry for when it entered the pool.
     internal bool Pooled { get; set; }
 
     internal string? Team { get; set; }

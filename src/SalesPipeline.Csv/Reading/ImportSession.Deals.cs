@@ -186,9 +186,10 @@ internal sealed partial class ImportSession
             }
             if (row.Pooled && status is DealStatus.Won or DealStatus.Lost)
             {
-                // Lost (or won) while it waited in a pool: a closed deal is never put in one, so it is read with the
-                // owner Unknown.Actor, as the import records any owner it is not told.
-                (row.Pooled, row.Team) = (false, null);
+                // Lost (or won) while it waited in a pool: a closed deal is never in one (Core's import refuses it
+                // without an owner), so it is read with the owner Unknown.Actor, as the import records any owner it is
+                // not told.
+                (row.Pooled, row.Team, owner) = (false, null, Unknown.Actor);
             }
             var customer = CustomerOf(Text(file, DCustomerId), Text(file, DCustomerName));
             var createdAt = RequiredInstant(file, DCreatedAt, "Every deal has its creation instant.");
@@ -281,7 +282,8 @@ internal sealed partial class ImportSession
             {
                 Id = new DealId(id!),
                 Name = Text(file, DName),
-                Owner = owner ?? Unknown.Actor,
+                Owner = owner,
+                Team = row.Team,
                 Amount = amount!,
                 StageId = stage!.Id,
                 Status = status == DealStatus.Stopped ? DealStatus.Open : status,

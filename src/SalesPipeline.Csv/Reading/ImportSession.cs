@@ -177,6 +177,10 @@ internal sealed partial class ImportSession
         {
             if (deals[d].Record is { } record)
             {
+                if (deals[d].Pooled && record.OwnerChanges.Count > 0)
+                {
+                    record = record with { InPoolSince = PoolEntry(record) };
+                }
                 records.Add(record);
                 rowOf.Add(d);
             }
@@ -243,10 +247,28 @@ internal sealed partial class ImportSession
         );
     }
 
-    // What DealImport cannot say, applied to each imported deal as the commands that record it, by Unknown.Actor: a deal
-    // waiting in a pool is put in it, and a stopped deal is stopped, at the instant the import observed it (its latest
-    // event) for the pool and at stopped_at for the stop. A command the pipeline refuses (a stop before the deal's
-    // history ends) rejects the deal's rows with its reason.
+    // The file does not date a pool entry. A pooled deal without owner changes never had a rep the file knows of: it
+    // waits since its creation (DealImport's default). One whose owner changed was pooled after the last thing the file
+    // dates of it: the latest instant of its record (Core's import then records the pool move there, after the changes).
+    private static Instant PoolEntry(DealImport r)
+    {
+        var latest = r.StageEnteredAt is { } entered && entered > r.CreatedAt ? entered : r.CreatedAt;
+        foreach (
+            var at in r
+                .History.Select(e => e.EnteredAt)
+                .Concat(r.AmountChanges.Select(c => c.At))
+                .Concat(r.ExpectedCloseChanges.Select(c => c.At))
+                .Concat(r.OwnerChanges.Select(c => c.At))
+        )
+        {
+            latest = at > latest ? at : latest;
+        }
+        return latest;
+    }
+
+    // What DealImport cannot say, applied to each imported deal as the command that records it, by Unknown.Actor: a
+    // stopped deal is stopped at stopped_at. A command the pipeline refuses (a stop before the deal's history ends)
+    // rejects the deal's rows with its reason.
     private IReadOnlyList<Deal> Settle(List<Deal> imported)
     {
         List<Deal>? settled = null;
@@ -256,12 +278,7 @@ internal sealed partial class ImportSession
             var d = dealById[deal.Id.Value];
             var row = deals[d];
             var failed = false;
-            if (row.Pooled)
-            {
-                var pooled = pipeline.Apply(deal, DealCommand.AssignToPool(row.Team, deal.LastEventAt, Unknown.Actor));
-                deal = pooled.IsAccepted ? pooled.Deal : Reject(d, DOwner, pooled, ref failed);
-            }
-            if (!failed && row.StopReason is { } reason)
+            if (row.StopReason is { } reason)
             {
                 var stopped = pipeline.Apply(deal, DealCommand.Stop(reason, row.StoppedAt, Unknown.Actor));
                 deal = stopped.IsAccepted ? stopped.Deal : Reject(d, DStoppedAt, stopped, ref failed);
@@ -373,6 +390,8 @@ internal sealed partial class ImportSession
             nameof(DealImport.Id) => DId,
             nameof(DealImport.Name) => DName,
             nameof(DealImport.Owner) => DOwner,
+            nameof(DealImport.Team) => DTeam,
+            nameof(DealImport.InPoolSince) => DOwner,
             nameof(DealImport.Amount) => DAmount,
             nameof(DealImport.StageId) => DStage,
             nameof(DealImport.Status) => dealsFile!.Index[DStatus] >= 0 ? DStatus : DStage,

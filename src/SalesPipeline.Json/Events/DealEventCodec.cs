@@ -59,7 +59,7 @@ internal static class DealEventCodec
                     v.Get<string>("by"),
                     v.Get<string>("pipeline"),
                     v.Get<string>("name"),
-                    v.Get<string>("owner"),
+                    v.Optional<string>("owner"),
                     v.Get<Money>("amount"),
                     v.Get<LocalDate>("expectedClose"),
                     v.Get<string>("stageId"),
@@ -71,12 +71,14 @@ internal static class DealEventCodec
                     v.OptionalValue<LeadId>("leadId"),
                     v.Optional<LeadSource>("source"),
                     v.Optional<string>("product"),
-                    v.Optional<Customer>("customer")
+                    v.Optional<Customer>("customer"),
+                    v.Optional<string>("team"),
+                    v.OptionalValue<Instant>("inPoolSince")
                 ),
                 Common(
                     Field.Required<DealImported, string>("pipeline", Text, e => e.Pipeline),
                     Field.Required<DealImported, string>("name", Text, e => e.Name),
-                    Field.Required<DealImported, string>("owner", Text, e => e.Owner),
+                    Field.Optional<DealImported, string>("owner", Text, e => e.Owner),
                     Field.Required<DealImported, Money>("amount", ValueCodecs.Money, e => e.Amount),
                     Field.Required<DealImported, LocalDate>("expectedClose", ValueCodecs.Date, e => e.ExpectedClose),
                     Field.Required<DealImported, string>("stageId", Text, e => e.StageId),
@@ -88,7 +90,10 @@ internal static class DealEventCodec
                     Field.OptionalValue<DealImported, LeadId>("leadId", ValueCodecs.LeadId, e => e.LeadId),
                     Field.Optional<DealImported, LeadSource>("source", ValueCodecs.LeadSource, e => e.Source),
                     Field.Optional<DealImported, string>("product", Text, e => e.Product),
-                    Field.Optional<DealImported, Customer>("customer", ValueCodecs.Customer, e => e.Customer)
+                    Field.Optional<DealImported, Customer>("customer", ValueCodecs.Customer, e => e.Customer),
+                    // Absent from every document written before deals were imported into pools.
+                    Field.Optional<DealImported, string>("team", Text, e => e.Team),
+                    Field.OptionalValue<DealImported, Instant>("inPoolSince", ValueCodecs.Instant, e => e.InPoolSince)
                 )
             ),
             Shape.Of(

@@ -167,10 +167,12 @@ internal static class EventColumns
                     e switch
                     {
                         DealCreated c => c.Team,
+                        DealImported i => i.Team,
                         DealAssignedToPool p => p.TeamId,
                         _ => null,
                     }
             ),
+            Columns.Instant<DealEvent>("in_pool_since", true, e => e is DealImported i ? i.InPoolSince : null),
             Columns.Text<DealEvent>("customer_id", true, e => CustomerOf(e)?.AccountId),
             Columns.Text<DealEvent>("customer_name", true, e => CustomerOf(e)?.Name),
             Columns.Text<DealEvent>("stop_reason", true, e => e is DealStopped s ? s.Reason.Code : null),

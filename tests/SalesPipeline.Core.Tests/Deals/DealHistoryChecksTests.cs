@@ -239,7 +239,50 @@ public sealed class DealHistoryChecksTests
             { "the actor is named", ImportedInProposal with { By = "" }, "it names no actor." },
             { "the pipeline is named", ImportedInProposal with { Pipeline = " " }, "it names no pipeline." },
             { "the deal has a name", ImportedInProposal with { Name = "" }, "the deal has no name." },
-            { "the deal has an owner", ImportedInProposal with { Owner = " " }, "the deal has no owner." },
+            {
+                "the owner is not empty",
+                ImportedInProposal with
+                {
+                    Owner = " ",
+                },
+                "the owner is empty (null for a deal observed in a pool)."
+            },
+            {
+                "a decided deal has an owner",
+                ImportedInProposal with
+                {
+                    Owner = null,
+                    StageId = "won",
+                    Status = DealStatus.Won,
+                },
+                "a won deal has no owner; a decided deal keeps the owner it was decided under."
+            },
+            {
+                "the team is not empty",
+                ImportedInProposal with
+                {
+                    Owner = null,
+                    Team = "",
+                },
+                "the team is empty (null for the company pool or none)."
+            },
+            {
+                "a pool entry is for a pooled deal",
+                ImportedInProposal with
+                {
+                    InPoolSince = ImportedInProposal.At,
+                },
+                $"its pool entry {ImportedInProposal.At} is given only for a deal without an owner, between its creation ({ImportedInProposal.CreatedAt}) and its first observation ({ImportedInProposal.At})."
+            },
+            {
+                "a pool entry is not after the first observation",
+                ImportedInProposal with
+                {
+                    Owner = null,
+                    InPoolSince = ImportedInProposal.At.Plus(NodaTime.Duration.FromTicks(1)),
+                },
+                $"its pool entry {ImportedInProposal.At.Plus(NodaTime.Duration.FromTicks(1))} is given only for a deal without an owner, between its creation ({ImportedInProposal.CreatedAt}) and its first observation ({ImportedInProposal.At})."
+            },
             { "the stage is named", ImportedInProposal with { StageId = "" }, "it names no stage." },
             { "the amount is given", ImportedInProposal with { Amount = null! }, "the deal has no amount." },
             {

@@ -81,7 +81,7 @@ public sealed partial class ImportChangesTests
         var owners = Chain(
             rng,
             Instants(rng, r, observed, asOf, rng.Next(0, 4)),
-            r.Owner,
+            r.Owner!, // ImportRecords draws owned deals
             o => Owners[(Array.IndexOf(Owners, o) + rng.Next(1, 6)) % 6]
         );
         // The money chain may have moved the record's first amount to EUR and back; the record's own amount stays its end.
@@ -166,7 +166,7 @@ public sealed partial class ImportChangesTests
                         var then = deal.AsOf(t);
                         return then.Amount == At(record.AmountChanges, record.Amount, t)
                             && then.ExpectedClose == At(record.ExpectedCloseChanges, record.ExpectedClose, t)
-                            && then.Owner == At(record.OwnerChanges, record.Owner, t);
+                            && then.Owner == At(record.OwnerChanges, record.Owner!, t);
                     });
                 }
             )

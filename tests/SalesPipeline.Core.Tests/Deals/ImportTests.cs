@@ -237,7 +237,7 @@ public sealed partial class ImportTests
     [InlineData("Status", "Won", "A deal with status Won is in the Won stage")]
     [InlineData("ClosedAt", "open-with-close", "An open deal has no close instant")]
     [InlineData("Amount", "negative", "must not be negative")]
-    [InlineData("Owner", "", "Every deal has an owner")]
+    [InlineData("Owner", "", "An owner is not empty")]
     [InlineData("CreatedAt", "after-asof", "after the import's asOf")]
     [InlineData("ProbabilityOverride", "1.5", "between 0 and 1")]
     [InlineData("CategoryOverride", "Closed", "only winning makes a deal Closed")]

@@ -34,7 +34,7 @@ public sealed class ResultTextTests
         AssertArgumentMessage(
             ex,
             "records",
-            "2 import record(s) rejected: record 1 (B): Owner = \"\": Every deal has an owner; it must not be empty. | record 2 (no id): (record) = null: A record must not be null."
+            "2 import record(s) rejected: record 1 (B): Owner = \"\": An owner is not empty; leave it null while the deal waits in a pool. | record 2 (no id): (record) = null: A record must not be null."
         );
     }
 

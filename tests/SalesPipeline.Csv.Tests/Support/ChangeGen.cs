@@ -57,7 +57,8 @@ internal static class ChangeGen
                 r.ExpectedClose,
                 d => d.PlusDays(rng.Next(2) == 0 ? -rng.Next(1, 60) : rng.Next(1, 60))
             ),
-            OwnerChanges = Chain(DealGen.AsOf, r.Owner, o => o == "rep9" ? "rep8" : "rep9"),
+            // DealGen draws owned deals: a pooled one has no owner changes here.
+            OwnerChanges = r.Owner is null ? [] : Chain(DealGen.AsOf, r.Owner, o => o == "rep9" ? "rep8" : "rep9"),
         };
     }
 }

@@ -9,6 +9,7 @@ using SalesPipeline.Leads;
 using SalesPipeline.Metrics;
 using SalesPipeline.Organization;
 using SalesPipeline.Pipelines;
+using SalesPipeline.Quotes;
 using SalesPipeline.Reporting;
 using SalesPipeline.Targets;
 
@@ -183,5 +184,75 @@ internal static class SampleReports
         yield return progress.ToTable();
         yield return progress.ToRankingTable();
         yield return DaysSalesOutstanding.Of(schedules, Q1).ToTable();
+        yield return Forecast.ByStage(deals, Pipeline).ToTable();
+        var issue13 = Issue13Deals();
+        yield return CustomerAnalysis.Of(deals.Concat(issue13), schedules, Today).ToTable();
+        yield return DealConflicts.Find(issue13).ToTable();
+        yield return PoolAnalysis.Of(issue13, leads, AsOf).ToTable();
+        var quotes = Quotes();
+        yield return QuoteReports.ByStatus(quotes, Today).ToTable();
+        yield return QuoteReports.AverageDiscount(quotes, Breakdown.Owner, Org).ToTable();
+        yield return QuoteReports.ApprovalTurnaround(quotes).ToTable();
+        yield return QuoteReports.QuoteToWin(quotes, issue13).ToTable();
+    }
+
+    private static readonly Customer Globex = new("ACC-1", "Globex, Inc.");
+
+    // Two open deals for one customer owned by different reps (a conflict), and one waiting in emea's pool.
+    private static Deal[] Issue13Deals() =>
+        [
+            Deal.Open(
+                Pipeline,
+                new DealId("C-1"),
+                "Globex seats",
+                "alice",
+                Eur(10_000m),
+                new LocalDate(2026, 4, 30),
+                At(2, 1),
+                customer: Globex
+            ),
+            Deal.Open(
+                Pipeline,
+                new DealId("C-2"),
+                "Globex support",
+                "bob",
+                Eur(5_000m),
+                new LocalDate(2026, 4, 30),
+                At(2, 2),
+                customer: Globex
+            ),
+            Deal.OpenInPool(Pipeline, new DealId("P-1"), "Pooled", "emea", Eur(2_000m), new LocalDate(2026, 5, 31), At(3, 1), "bob"),
+        ];
+
+    // A quote 12% off list on C-1, which its manager bob must approve and did; a draft on C-2.
+    private static Quote[] Quotes()
+    {
+        var book = new PriceBook(
+            "2026 list",
+            new DateInterval(new LocalDate(2026, 1, 1), new LocalDate(2026, 12, 31)),
+            [new Product("seat", "User seat", "seat/year", [Eur(480m)])]
+        );
+        var approved = Quote
+            .Create(
+                "Q-1",
+                new DealId("C-1"),
+                "alice",
+                new LocalDate(2026, 4, 30),
+                [book.Line("seat", 10m, Currency.EUR, new LocalDate(2026, 3, 2), Discount.Percentage(12m))],
+                At(3, 2),
+                "alice"
+            )
+            .Submit(new ApprovalPolicy([ApprovalRule.LineDiscountAbove(10m, Approver.Manager)]), Org, At(3, 2, 11), "alice")
+            .Approve(Org, At(3, 3), "bob", "Fine, \"for 10 seats\"");
+        var draft = Quote.Create(
+            "Q-2",
+            new DealId("C-2"),
+            "bob",
+            new LocalDate(2026, 4, 30),
+            [book.Line("seat", 5m, Currency.EUR, new LocalDate(2026, 3, 4))],
+            At(3, 4),
+            "bob"
+        );
+        return [approved, draft];
     }
 }

@@ -48,10 +48,46 @@ public class PoolsCustomersStopsTests
         Assert.Equal((null, null, true, (Customer?)null), (p2.Owner, p2.Team, p2.IsInPool, p2.Customer));
         Assert.Equal(("alice", DealStatus.Stopped, "proposal", acme), (s1.Owner, s1.Status, s1.StageId, s1.Customer));
         Assert.Equal((StopReason.BudgetFrozen, Instant.FromUtc(2025, 11, 1, 9, 0)), (s1.StopReason!, s1.StoppedAt!.Value));
-        // The pool and the stop are recorded as events after the import, by Unknown.Actor.
-        Assert.Equal([typeof(DealImported), typeof(DealAssignedToPool)], p1.Events.Select(e => e.GetType()));
-        Assert.Equal(Unknown.Actor, p1.Events[1].By);
+        // A pooled deal is imported in its pool (no owner, no second event); with no owner change in the file it never had
+        // a rep, so it waits since its creation (2025-03-01). The stop is recorded after the import, by Unknown.Actor.
+        var created = Instant.FromUtc(2025, 3, 1, 0, 0);
+        var imported = Assert.IsType<DealImported>(Assert.Single(p1.Events));
+        Assert.Equal(((string?)null, "emea", (Instant?)created), (imported.Owner, imported.Team, imported.InPoolSince));
+        Assert.Equal((created, created), (p1.InPoolSince!.Value, p2.InPoolSince!.Value));
+        Assert.Null(Assert.IsType<DealImported>(Assert.Single(p2.Events)).Team);
         Assert.Equal([typeof(DealImported), typeof(DealStopped)], s1.Events.Select(e => e.GetType()));
+    }
+
+    [Fact]
+    public void A_pooled_deal_whose_owner_changed_is_pooled_after_the_last_instant_of_its_history()
+    {
+        // Alice owned P3 from its creation, bob from 1 May; the deal entered qualified on 1 June and now waits in emea's
+        // pool. The file does not date the pool entry: it is after everything the file dates, 1 June.
+        var deals = Header + "\nP3,,100,USD,qualified,open,2025-03-01T00:00:00Z,2025-06-30,,,emea,,\n";
+        const string history =
+            "deal_id,at,kind,from_stage,to_stage,by,field,old_value,new_value\n"
+            + "P3,2025-03-01T00:00:00Z,created,,prospecting,alice,,,\n"
+            + "P3,2025-05-01T00:00:00Z,changed,,,ops,owner,alice,bob\n"
+            + "P3,2025-06-01T00:00:00Z,moved,prospecting,qualified,bob,,,\n";
+
+        var result = DealCsv.Read(
+            Pipeline,
+            new MemoryStream(Encoding.UTF8.GetBytes(deals)),
+            new MemoryStream(Encoding.UTF8.GetBytes(history)),
+            AsOf
+        );
+
+        Assert.True(result.IsComplete, result.ToString());
+        var deal = Assert.Single(result.Deals);
+        var june = Instant.FromUtc(2025, 6, 1, 0, 0);
+        Assert.Equal(((string?)null, "emea", (Instant?)june), (deal.Owner, deal.Team, deal.InPoolSince));
+        Assert.Equal("alice", Assert.IsType<DealImported>(deal.Events[0]).Owner);
+        // At one instant the import puts the changes (the pool move among them) before the stage move.
+        Assert.Equal(
+            [typeof(DealImported), typeof(OwnerReassigned), typeof(DealAssignedToPool), typeof(StageMoved)],
+            deal.Events.Select(e => e.GetType())
+        );
+        Assert.Equal((june, "emea"), (deal.Events[2].At, ((DealAssignedToPool)deal.Events[2]).TeamId!));
     }
 
     [Fact]

@@ -93,6 +93,45 @@ internal static class GoldenSamples
         ),
         ("StageMoved.caused", new StageMoved(D, T, "alice", "qualified", "proposal", MoveDirection.Forward, 0) { Cause = "quote Q-17 v1" }),
         ("DealAssignedToPool.company", new DealAssignedToPool(D, T, "manager", null)),
+        // Imported while it waited in emea's pool (no owner) since 1 March; and an owned import naming the team it came
+        // through. DealImported.json, written before these fields existed, stays byte for byte.
+        (
+            "DealImported.pooled",
+            new DealImported(
+                D,
+                T,
+                "import",
+                "Enterprise",
+                "Globex renewal",
+                null,
+                Usd60k,
+                new LocalDate(2026, 11, 30),
+                "qualified",
+                DealStatus.Open,
+                Instant.FromUtc(2026, 2, 20, 8, 0),
+                false,
+                Team: "emea",
+                InPoolSince: Instant.FromUtc(2026, 3, 1, 0, 0)
+            )
+        ),
+        (
+            "DealImported.team",
+            new DealImported(
+                D,
+                T,
+                "import",
+                "Enterprise",
+                "Globex renewal",
+                "bob",
+                Usd60k,
+                new LocalDate(2026, 11, 30),
+                "qualified",
+                DealStatus.Open,
+                Instant.FromUtc(2026, 2, 20, 8, 0),
+                true,
+                Team: "emea"
+            )
+        ),
     ];
 
     private static readonly LeadId L = new("L-2001");

@@ -110,25 +110,20 @@ public sealed class LossAccumulator
     /// <returns>The report.</returns>
     public LossReport Result()
     {
-        var (lost, reasons, stages) = Part(cells, code => new LossReason(code));
-        var (stopped, stopReasons, stopStages) = Part(stops, code => new StopReason(code));
-        return new LossReport(
-            lost,
-            reasons.Select(r => new LossReasonLine(r.Reason, r.Figures, r.Stages)).ToArray(),
-            stages,
-            stopped,
-            stopReasons.Select(r => new StopReasonLine(r.Reason, r.Figures, r.Stages)).ToArray(),
-            stopStages
+        var (lost, reasons, stages) = Part(cells, (code, figures, lines) => new LossReasonLine(new LossReason(code), figures, lines));
+        var (stopped, stopReasons, stopStages) = Part(
+            stops,
+            (code, figures, lines) => new StopReasonLine(new StopReason(code), figures, lines)
         );
+        return new LossReport(lost, reasons, stages, stopped, stopReasons, stopStages);
     }
 
     // One part of the report (the losses or the stops): the total, by reason with their stages, and by stage; shares are
-    // of the part's own total.
-    private (
-        LossFigures Total,
-        (TReason Reason, LossFigures Figures, IReadOnlyList<LossStageLine> Stages)[] Reasons,
-        IReadOnlyList<LossStageLine> Stages
-    ) Part<TReason>(Dictionary<(string Reason, string Stage), (int Count, decimal Value)> part, Func<string, TReason> reason)
+    // of the part's own total. The two parts differ only in the line type their reasons make.
+    private (LossFigures Total, TLine[] Reasons, IReadOnlyList<LossStageLine> Stages) Part<TLine>(
+        Dictionary<(string Reason, string Stage), (int Count, decimal Value)> part,
+        Func<string, LossFigures, IReadOnlyList<LossStageLine>, TLine> line
+    )
     {
         var totalCount = part.Values.Sum(c => c.Count);
         var totalValue = part.Values.Sum(c => c.Value);
@@ -144,7 +139,7 @@ public sealed class LossAccumulator
                 .Select(g => new LossStageLine(g.Key, Figures(g.Sum(e => e.Value.Count), g.Sum(e => e.Value.Value))))
                 .ToArray();
         var reasons = Ordered(part.GroupBy(c => c.Key.Reason, StringComparer.Ordinal), g => g.Key)
-            .Select(g => (reason(g.Key), Figures(g.Sum(e => e.Value.Count), g.Sum(e => e.Value.Value)), Stages(g)))
+            .Select(g => line(g.Key, Figures(g.Sum(e => e.Value.Count), g.Sum(e => e.Value.Value)), Stages(g)))
             .ToArray();
         return (Figures(totalCount, totalValue), reasons, Stages(part));
     }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Text.Json;
 using SalesPipeline.Metrics;
 using static SalesPipeline.Json.Results.ResultFields;
@@ -29,16 +30,34 @@ internal sealed class LossStageLineConverter : ResultConverter<LossStageLine>
     }
 }
 
-internal sealed class LossReasonLineConverter : ResultConverter<LossReasonLine>
+// A loss reason line and a stop reason line have one shape: the reason's code beside its figures, then its stages.
+internal abstract class ReasonLineConverter<TLine> : ResultConverter<TLine>
+{
+    private protected abstract (string Code, LossFigures Figures, IReadOnlyList<LossStageLine> Stages) Parts(TLine line);
+
+    internal sealed override void WriteFields(Utf8JsonWriter writer, TLine value, JsonSerializerOptions options)
+    {
+        var (code, figures, stages) = Parts(value);
+        writer.WriteString("reason", code);
+        LossFiguresConverter.Instance.WriteFields(writer, figures, options);
+        Array(writer, "stages", stages, LossStageLineConverter.Instance, options);
+    }
+}
+
+internal sealed class LossReasonLineConverter : ReasonLineConverter<LossReasonLine>
 {
     public static readonly LossReasonLineConverter Instance = new();
 
-    internal override void WriteFields(Utf8JsonWriter writer, LossReasonLine value, JsonSerializerOptions options)
-    {
-        writer.WriteString("reason", value.Reason.Code);
-        LossFiguresConverter.Instance.WriteFields(writer, value.Figures, options);
-        Array(writer, "stages", value.Stages, LossStageLineConverter.Instance, options);
-    }
+    private protected override (string, LossFigures, IReadOnlyList<LossStageLine>) Parts(LossReasonLine line) =>
+        (line.Reason.Code, line.Figures, line.Stages);
+}
+
+internal sealed class StopReasonLineConverter : ReasonLineConverter<StopReasonLine>
+{
+    public static readonly StopReasonLineConverter Instance = new();
+
+    private protected override (string, LossFigures, IReadOnlyList<LossStageLine>) Parts(StopReasonLine line) =>
+        (line.Reason.Code, line.Figures, line.Stages);
 }
 
 internal sealed class LossReportConverter : ResultConverter<LossReport>
@@ -53,18 +72,6 @@ internal sealed class LossReportConverter : ResultConverter<LossReport>
         Object(writer, "stopped", value.Stopped, LossFiguresConverter.Instance, options);
         Array(writer, "stopReasons", value.StopReasons, StopReasonLineConverter.Instance, options);
         Array(writer, "stopStages", value.StopStages, LossStageLineConverter.Instance, options);
-    }
-}
-
-internal sealed class StopReasonLineConverter : ResultConverter<StopReasonLine>
-{
-    public static readonly StopReasonLineConverter Instance = new();
-
-    internal override void WriteFields(Utf8JsonWriter writer, StopReasonLine value, JsonSerializerOptions options)
-    {
-        writer.WriteString("reason", value.Reason.Code);
-        LossFiguresConverter.Instance.WriteFields(writer, value.Figures, options);
-        Array(writer, "stages", value.Stages, LossStageLineConverter.Instance, options);
     }
 }
 
