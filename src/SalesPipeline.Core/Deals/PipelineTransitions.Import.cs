@@ -44,8 +44,9 @@ public static partial class PipelineTransitions
     /// list in its order), then any other stage event, so the deal is open for the changes whenever it can be.</item>
     /// <item>A deal without an owner waits in its pool (<see cref="DealImport.Team"/>'s, or the company's) since
     /// <see cref="DealImport.InPoolSince"/> (default: its creation). Up to the first observation, <see cref="DealImported"/>
-    /// carries the pool and no owner; later, it carries the first owner and a <see cref="DealAssignedToPool"/> at that
-    /// instant follows the owner changes.</item>
+    /// carries the pool and no owner; later, it carries the first owner (<see cref="Unknown.Actor"/> without
+    /// <see cref="DealImport.OwnerChanges"/>) and a <see cref="DealAssignedToPool"/> at that instant follows the owner
+    /// changes. A deal in its pool from the first observation on had no rep, so its history cannot win or lose it.</item>
     /// <item>The probability and category overrides, at <paramref name="asOf"/>.</item>
     /// </list>
     /// <para>Rules checked, each reported as an <see cref="ImportError"/>: the id is set and not repeated; the owner is not
@@ -408,6 +409,16 @@ public static partial class PipelineTransitions
             staged.Add(
                 status == DealStatus.Won ? new DealWon(r.Id, at, by, stage.Id) : new DealLost(r.Id, at, by, stage.Id, reason!, r.Competitor)
             );
+        }
+        if (owner is null && staged.Find(e => e is DealWon or DealLost) is { } decided)
+        {
+            // In its pool since the first observation, it never had a rep to win or lose it (Deal refuses that history).
+            Fail(
+                nameof(r.InPoolSince),
+                r.InPoolSince ?? r.CreatedAt,
+                $"The deal waits in its pool since then, but its history {(decided is DealWon ? "wins" : "loses")} it at {decided.At}, and a deal in a pool is not won or lost: give an InPoolSince after its last reopening."
+            );
+            return null;
         }
         if (!Merge(events, staged, ChangeEvents(r, pool), Fail))
         {

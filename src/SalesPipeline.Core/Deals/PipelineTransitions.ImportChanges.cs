@@ -115,12 +115,9 @@ public static partial class PipelineTransitions
         }
         if (r.OwnerChanges.Count == 0)
         {
-            fail(
-                nameof(r.InPoolSince),
-                pooledAt,
-                $"The deal entered its pool after its first observation ({observed.At}, {observed.Why}), so a rep owned it before: give the OwnerChanges ending in the rep it was pooled from, or an InPoolSince not after the first observation."
-            );
-            return (null, null);
+            // Pooled after its first observation, so a rep owned it before, whom the record does not name: recorded as
+            // Unknown.Actor, as the import records every actor it is not told.
+            return (Unknown.Actor, new DealAssignedToPool(r.Id, pooledAt, by, r.Team));
         }
         var pooledFrom = r.OwnerChanges[^1]?.After;
         var first = CheckChanges(nameof(r.OwnerChanges), r.OwnerChanges, pooledFrom!, observed, asOf, OwnerProblem, fail);

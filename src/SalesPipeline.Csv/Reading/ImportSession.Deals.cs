@@ -309,8 +309,23 @@ internal sealed partial class ImportSession
 
     // A customer from its account id and name: when the file gives only one of them (a CRM export with the account's
     // name and no id column), it stands for both (docs/csv.md, "Customers").
-    private static Customer? CustomerOf(string? accountId, string? name) =>
-        accountId is null && name is null ? null : new Customer(accountId ?? name!, name ?? accountId!);
+    // "(none)" is the reports' key of deals without a customer, so it names no account (Customer refuses it).
+    private Customer? CustomerOf(string? accountId, string? name)
+    {
+        if (accountId is null && name is null)
+        {
+            return null;
+        }
+        if ((accountId ?? name) == Metrics.BreakdownKeys.None)
+        {
+            Bad(
+                accountId is null ? DCustomerName : DCustomerId,
+                $"\"{Metrics.BreakdownKeys.None}\" is the reports' key of deals without a customer, not an account; leave the customer cells empty for none."
+            );
+            return null;
+        }
+        return new Customer(accountId ?? name!, name ?? accountId!);
+    }
 
     private Instant RequiredInstant(CsvFile file, int column, string missing)
     {

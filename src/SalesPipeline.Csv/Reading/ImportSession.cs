@@ -177,7 +177,11 @@ internal sealed partial class ImportSession
         {
             if (deals[d].Record is { } record)
             {
-                if (deals[d].Pooled && record.OwnerChanges.Count > 0)
+                // Pooled after a rep had it (an owner change, or a win or loss, needs one): since the latest instant known.
+                if (
+                    deals[d].Pooled
+                    && (record.OwnerChanges.Count > 0 || record.History.Any(e => pipeline.TryGetStage(e.StageId, out var s) && s.IsClosed))
+                )
                 {
                     record = record with { InPoolSince = PoolEntry(record) };
                 }

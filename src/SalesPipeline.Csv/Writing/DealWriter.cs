@@ -152,6 +152,8 @@ internal sealed class DealWriter : IDisposable
                 DealWon w => ("won", w.StageId),
                 DealLost l => ("lost", l.StageId),
                 DealReopened r => ("reopened", r.StageId),
+                // Resumed in another stage than it stopped in: a stage move (the stop itself is on the deal row).
+                DealResumed r when r.StageId != stage => ("moved", r.StageId),
                 _ => ((string?)null, (string?)null),
             };
             if (to is null)
@@ -178,6 +180,8 @@ internal sealed class DealWriter : IDisposable
         Money amount = null!;
         LocalDate close = default;
         string? owner = null;
+        var ownerRowsFrom = 0;
+        stoppedAt = deal.Status == DealStatus.Stopped ? deal.StoppedAt : null;
         var currency = deal.Amount.Currency;
         var events = deal.Events;
         for (var n = 0; n < events.Count; n++)
@@ -204,21 +208,32 @@ internal sealed class DealWriter : IDisposable
                     }
                     close = d.ExpectedClose;
                     break;
+                case OwnerReassigned o when owner is null:
+                    // Given a rep from a pool: the format has no pool moves, so the owner rows start again here (the
+                    // earlier ones would not chain to the rep; Read takes the first owner from the first row).
+                    ownerRowsFrom = changeRows.Count;
+                    owner = o.Owner;
+                    break;
                 case OwnerReassigned o:
                     if (!string.Equals(o.Owner, owner, StringComparison.Ordinal))
                     {
-                        changeRows.Add(new ChangeRow(n, o.At, OwnerField, Quote(owner ?? ""), Quote(o.Owner), o.By));
+                        changeRows.Add(new ChangeRow(n, o.At, OwnerField, Quote(owner!), Quote(o.Owner), o.By));
                     }
                     owner = o.Owner;
+                    break;
+                case DealAssignedToPool:
+                    owner = null;
                     break;
             }
         }
         Span<int> firstWritten = stackalloc int[3];
+        // A deal waiting in a pool now has a blank owner cell, which no owner row can chain to: none is written.
+        firstWritten[OwnerField] = deal.Owner is null ? changeRows.Count : ownerRowsFrom;
         for (var i = 0; i < changeRows.Count; i++)
         {
             if (!Readable(changeRows[i]))
             {
-                firstWritten[changeRows[i].Field] = i + 1;
+                firstWritten[changeRows[i].Field] = Math.Max(firstWritten[changeRows[i].Field], i + 1);
             }
         }
         var rows = CollectionsMarshal.AsSpan(changeRows);
@@ -228,11 +243,15 @@ internal sealed class DealWriter : IDisposable
         }
     }
 
-    // Whether Read takes the change where the deal had it: at or after the first stage row and, for the amount and close
-    // date, while the deal is open in Read's order of the rows at its instant.
+    // The stop of the deal being written, while it is stopped (ChangeRows sets it for Readable).
+    private Instant? stoppedAt;
+
+    // Whether Read takes the change where the deal had it: at or after the first stage row, not after the stop of a
+    // stopped deal and, for the amount and close date, while the deal is open in Read's order of the rows at its instant.
     private bool Readable(in ChangeRow change)
     {
-        if (stageRows.Count == 0 || change.At < stageRows[0].At)
+        // Read imports a stopped deal as it was when it stopped, then stops it: a later change is not in that import.
+        if (stageRows.Count == 0 || change.At < stageRows[0].At || change.At > stoppedAt)
         {
             return false;
         }

@@ -66,6 +66,24 @@ public sealed class ImportPoolTests
         Assert.Equal("bob", deal.AsOf(H(15)).Owner);
     }
 
+    [Fact]
+    public void A_record_pooled_after_its_first_observation_without_owner_changes_was_owned_by_someone_unknown()
+    {
+        // Observed in proposal at H(2), lost at H(5), reopened at H(6), in emea's pool since H(24): someone owned it when
+        // it was lost, and the record does not say who.
+        var record = Pooled() with
+        {
+            History = [new StageEntry("proposal", H(2)), new StageEntry("lost", H(5)), new StageEntry("proposal", H(6))],
+            InPoolSince = H(24),
+        };
+
+        var deal = Default.Import(record, AsOfImport);
+
+        Assert.Equal(Unknown.Actor, Assert.IsType<DealImported>(deal.Events[0]).Owner);
+        Assert.Equal(((string?)null, "emea", (Instant?)H(24)), (deal.Owner, deal.Team, deal.InPoolSince));
+        Assert.Equal(Unknown.Actor, deal.AsOf(H(5)).Owner);
+    }
+
     [Theory]
     [InlineData("won")]
     [InlineData("lost")]
@@ -88,7 +106,7 @@ public sealed class ImportPoolTests
             { "owned-with-entry", "InPoolSince", "2026-03-03T09:00:00Z", "Only a deal waiting in a pool" },
             { "blank-team", "Team", "\" \"", "not empty when given" },
             { "entry-before-creation", "InPoolSince", "2026-03-02T08:00:00Z", "lies between its CreatedAt" },
-            { "later-without-owner", "InPoolSince", "2026-03-03T09:00:00Z", "so a rep owned it before" },
+            { "decided-in-pool", "InPoolSince", "2026-03-02T09:00:00Z", "its history loses it at 2026-03-02T14:00:00Z" },
             { "changes-while-pooled", "OwnerChanges[0]", "\"bob\"", "its owner changes need an InPoolSince after the last of them" },
             { "entry-before-last-change", "InPoolSince", "2026-03-02T14:00:00Z", "after its last owner change" },
         };
@@ -104,8 +122,8 @@ public sealed class ImportPoolTests
             "owned-with-entry" => Record() with { InPoolSince = H(24) },
             "blank-team" => Pooled(" "),
             "entry-before-creation" => Pooled() with { InPoolSince = H(-1) },
-            // Pooled at H(24), after its first observation at H(2), with no rep named.
-            "later-without-owner" => Pooled() with { History = [observed], InPoolSince = H(24) },
+            // In the pool since its creation, yet lost at H(5) (and reopened at H(6)).
+            "decided-in-pool" => Pooled() with { History = [observed, new StageEntry("lost", H(5)), new StageEntry("proposal", H(6))] },
             // In the pool since its creation (T0), yet handed from alice to bob at H(10).
             "changes-while-pooled" => Pooled() with { History = [observed], OwnerChanges = [toBob] },
             _ => Pooled() with { History = [observed], OwnerChanges = [toBob], InPoolSince = H(5) },

@@ -29,6 +29,77 @@ public class PoolsCustomersStopsTests
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
+    // Written with the history file, read back from both.
+    private static CsvImportResult RoundTrip(IReadOnlyList<Deal> deals, Instant asOf)
+    {
+        using var dealsFile = new MemoryStream();
+        using var historyFile = new MemoryStream();
+        DealCsv.Write(deals, dealsFile, historyFile);
+        return DealCsv.Read(Pipeline, new MemoryStream(dealsFile.ToArray()), new MemoryStream(historyFile.ToArray()), asOf);
+    }
+
+    private static Instant T(int day) => Instant.FromUtc(2025, 3, day, 9, 0);
+
+    private static Deal Pooled(string id) =>
+        Deal.OpenInPool(Pipeline, new DealId(id), id, "emea", Money.Of(100m, Currency.USD), new LocalDate(2025, 6, 30), T(1), "ops");
+
+    [Fact]
+    public void A_deal_given_a_rep_from_a_pool_reads_back_with_its_history()
+    {
+        // Pooled at creation, then given to bob, then to carol: the format has no pool moves, so the owner rows start at
+        // bob (bob -> carol); the deal reads back owned by carol.
+        var fromPool = Pipeline.Reassign(Pipeline.Reassign(Pooled("A"), "bob", T(2), "lead"), "carol", T(3), "lead");
+        // alice -> bob, then back to emea's pool: the owner row alice -> bob is kept, and the deal reads back pooled.
+        var toPool = Pipeline.AssignToPool(
+            Pipeline.Reassign(
+                Deal.Open(Pipeline, new DealId("B"), "B", "alice", Money.Of(100m, Currency.USD), new LocalDate(2025, 6, 30), T(1)),
+                "bob",
+                T(2),
+                "lead"
+            ),
+            "emea",
+            T(4),
+            "lead"
+        );
+
+        var result = RoundTrip([fromPool, toPool], AsOf);
+
+        Assert.True(result.IsComplete, result.ToString());
+        Assert.Equal(("carol", (string?)null, "emea"), (result.Deals[0].Owner, result.Deals[1].Owner, result.Deals[1].Team));
+        Assert.Equal("bob", Assert.IsType<DealImported>(result.Deals[0].Events[0]).Owner);
+        Assert.Equal(["carol"], result.Deals[0].Events.OfType<OwnerReassigned>().Select(o => o.Owner));
+    }
+
+    [Fact]
+    public void None_is_not_a_customer_account()
+    {
+        var result = Read(Header + "\nD1,alice,100,USD,prospecting,open,2025-03-01T00:00:00Z,2025-06-30,(none),Nobody,,,\n");
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(("customer_id", "(none)"), (error.Column, error.Value));
+        Assert.Contains("the reports' key of deals without a customer", error.Reason);
+        Assert.Empty(result.Deals);
+    }
+
+    [Fact]
+    public void Pools_customers_and_stops_read_back_with_their_history_Property() =>
+        PropertyAssert.Holds(
+            Prop.ForAll(
+                Arb.From(DealHistories.Deals),
+                deals =>
+                {
+                    var asOf = deals.Length == 0 ? AsOf : deals.Max(d => d.LastEventAt) + Duration.FromDays(1);
+                    var result = RoundTrip(deals, asOf);
+
+                    Assert.True(result.IsComplete, result.ToString() + string.Join("\n", deals.SelectMany(d => d.Events)));
+                    Assert.Equal(
+                        deals.Select(d => (d.Id, d.Owner ?? (d.IsClosed ? Unknown.Actor : null), d.Status, d.StageId, d.Amount)),
+                        result.Deals.Select(d => (d.Id, d.Owner, d.Status, d.StageId, d.Amount))
+                    );
+                }
+            )
+        );
+
     // P1 waits in team emea's pool, P2 in the company pool, S1 (alice's, for Acme) was stopped on 1 November.
     private const string File =
         Header
