@@ -11,6 +11,7 @@ using SalesPipeline.Json.Wire;
 using SalesPipeline.Leads;
 using SalesPipeline.Organization;
 using SalesPipeline.Pipelines;
+using SalesPipeline.Quotes;
 
 namespace SalesPipeline.Json;
 
@@ -32,6 +33,7 @@ internal static class Converters
             new CodecConverter<FiscalPeriod>(ValueCodecs.FiscalPeriod),
             .. DealEvents(),
             .. LeadEvents(),
+            .. QuoteValues(),
             .. CollectionEntries(),
             new CodecConverter<DueRule>(ScheduleCodecs.DueRule),
             new CodecConverter<TermsLine>(ScheduleCodecs.TermsLine),
@@ -176,6 +178,16 @@ internal static class Converters
             Subtype<LeadEvent, LeadConverted>(codec),
         ];
     }
+
+    private static IEnumerable<JsonConverter> QuoteValues() =>
+        [
+            new CodecConverter<Discount>(QuoteCodecs.Discount),
+            new CodecConverter<QuoteLine>(QuoteCodecs.Line),
+            new CodecConverter<TriggeredRule>(QuoteCodecs.Triggered),
+            new CodecConverter<RequiredApproval>(QuoteCodecs.Required),
+            new CodecConverter<Approver>(QuoteCodecs.Approver),
+            new CodecConverter<ApprovalRule>(QuoteCodecs.Rule),
+        ];
 
     private static IEnumerable<JsonConverter> CollectionEntries()
     {
