@@ -18,6 +18,7 @@ public sealed partial class Quote
     /// <param name="at">When.</param>
     /// <param name="by">Who.</param>
     /// <param name="quoteDiscount">A quote-level discount, if any.</param>
+    /// <param name="zone">The time zone whose calendar decides the quote's days for its whole life (<see cref="Zone"/>); UTC by default.</param>
     /// <returns>The quote.</returns>
     /// <exception cref="ArgumentNullException">A text argument, <paramref name="lines"/> or a line is null.</exception>
     /// <exception cref="ArgumentException">A text argument is blank; <paramref name="dealId"/> is the default; the lines are empty or repeat a product.</exception>
@@ -31,7 +32,8 @@ public sealed partial class Quote
         IEnumerable<QuoteLine> lines,
         Instant at,
         string by,
-        Discount? quoteDiscount = null
+        Discount? quoteDiscount = null,
+        DateTimeZone? zone = null
     )
     {
         Preconditions.CheckNotBlank(id);
@@ -42,11 +44,11 @@ public sealed partial class Quote
         );
         Preconditions.CheckNotBlank(rep);
         Preconditions.CheckDate(validUntil);
-        var array = QuoteTotals.CheckLines(lines);
-        QuoteTotals.Of(array, quoteDiscount);
+        var content = new QuoteContent(validUntil, QuoteTotals.CheckLines(lines), quoteDiscount);
+        content.Totals();
         Preconditions.CheckInstant(at);
         Preconditions.CheckNotBlank(by);
-        var (quote, _) = Start(new QuoteCreated(id, at, by, dealId, rep, validUntil, array, quoteDiscount));
+        var (quote, _) = Start(new QuoteCreated(id, at, by, dealId, rep, content, zone ?? DateTimeZone.Utc));
         return quote!;
     }
 
@@ -72,15 +74,12 @@ public sealed partial class Quote
         {
             throw new CurrencyMismatchException(Currency, array[0].Currency, "revise a quote with");
         }
-        QuoteTotals.Of(array, quoteDiscount);
-        var until = Preconditions.CheckDate(validUntil ?? ValidUntil, nameof(validUntil));
+        var content = new QuoteContent(Preconditions.CheckDate(validUntil ?? Content.ValidUntil, nameof(validUntil)), array, quoteDiscount);
+        content.Totals();
         CheckCommand(at, by);
         Refuse(Status == QuoteStatus.Accepted, "it is accepted; an accepted quote is final (start a new quote).");
-        Refuse(
-            Lines.SequenceEqual(array) && QuoteDiscount == quoteDiscount && until == ValidUntil,
-            "the revision changes nothing (same lines, discount and validity)."
-        );
-        return Then(new QuoteRevised(Id, at, by, RevisedVersion, until, array, quoteDiscount));
+        Refuse(content == Content, "the revision changes nothing (same lines, discount and validity).");
+        return Then(new QuoteRevised(Id, at, by, RevisedVersion, content));
     }
 
     /// <summary>
@@ -158,13 +157,12 @@ public sealed partial class Quote
     /// <summary>Sends the approved quote to the customer.</summary>
     /// <param name="at">When.</param>
     /// <param name="by">Who.</param>
-    /// <param name="zone">The time zone whose calendar day of <paramref name="at"/> is compared with <see cref="ValidUntil"/>; UTC by default.</param>
     /// <returns>The sent quote.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="by"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="by"/> is blank.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is before <see cref="LastEventAt"/> or outside the supported range.</exception>
     /// <exception cref="QuoteOperationException">The quote is not approved (a draft must be submitted first), or it has expired.</exception>
-    public Quote Send(Instant at, string by, DateTimeZone? zone = null)
+    public Quote Send(Instant at, string by)
     {
         CheckCommand(at, by);
         Refuse(
@@ -177,24 +175,23 @@ public sealed partial class Quote
                 _ => $"only an approved quote can be sent; the quote is {Describe(Status)}.",
             }
         );
-        RefuseExpired(at, zone, "sent");
+        RefuseExpired(at, "sent");
         return Then(new QuoteSent(Id, at, by));
     }
 
     /// <summary>Records the customer's acceptance of the sent quote.</summary>
     /// <param name="at">When.</param>
     /// <param name="by">Who records it.</param>
-    /// <param name="zone">The time zone whose calendar day of <paramref name="at"/> is compared with <see cref="ValidUntil"/>; UTC by default.</param>
     /// <returns>The accepted quote.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="by"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="by"/> is blank.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is before <see cref="LastEventAt"/> or outside the supported range.</exception>
     /// <exception cref="QuoteOperationException">The quote is not sent, or it has expired.</exception>
-    public Quote Accept(Instant at, string by, DateTimeZone? zone = null)
+    public Quote Accept(Instant at, string by)
     {
         CheckCommand(at, by);
         Refuse(Status != QuoteStatus.Sent, $"only a sent quote can be accepted; the quote is {Describe(Status)}.");
-        RefuseExpired(at, zone, "accepted");
+        RefuseExpired(at, "accepted");
         return Then(new QuoteAccepted(Id, at, by));
     }
 
@@ -254,12 +251,12 @@ public sealed partial class Quote
         );
     }
 
-    private void RefuseExpired(Instant at, DateTimeZone? zone, string what)
+    private void RefuseExpired(Instant at, string what)
     {
-        var day = at.InZone(zone ?? DateTimeZone.Utc).Date;
+        var day = DayOf(at);
         Refuse(
-            day > ValidUntil,
-            $"it expired after {ValidUntil:uuuu-MM-dd} and cannot be {what} on {day:uuuu-MM-dd}; revise it with a new valid-until date."
+            day > Content.ValidUntil,
+            $"it expired after {Content.ValidUntil:uuuu-MM-dd} and cannot be {what} on {day:uuuu-MM-dd} ({Zone.Id}); revise it with a new valid-until date."
         );
     }
 

@@ -58,28 +58,28 @@ public sealed partial class Quote
             : c.DealId.Value.Length == 0 ? "it has the default deal id."
             : string.IsNullOrWhiteSpace(c.Rep) ? "the quote has no rep."
             : string.IsNullOrWhiteSpace(c.By) ? "it names no actor."
-            : (Preconditions.InstantProblem(c.At) ?? Preconditions.DateProblem(c.ValidUntil)) is { } range ? range
-            : LinesProblem(c.Lines, c.QuoteDiscount, out _);
+            : (Preconditions.InstantProblem(c.At) ?? Preconditions.DateProblem(c.Content.ValidUntil)) is { } range ? range
+            : LinesProblem(c.Content);
         if (problem is not null)
         {
             return (null, problem);
         }
-        var totals = QuoteTotals.Of(c.Lines, c.QuoteDiscount);
+        var first = new QuoteVersion(1, c.Content, c.At, c.By);
         var state = new State(
             c.QuoteId,
             c.DealId,
             c.Rep,
+            c.Zone,
             1,
-            c.ValidUntil,
-            c.Lines,
-            c.QuoteDiscount,
-            totals,
+            c.Content,
+            false,
+            first.Totals,
             QuoteStatus.Draft,
             [],
             [],
             [],
             [],
-            new[] { new QuoteVersion(1, c.Lines, c.QuoteDiscount, c.ValidUntil, c.At, c.By) }.AsReadOnly(),
+            new[] { first }.AsReadOnly(),
             null,
             null,
             null,
@@ -102,6 +102,7 @@ public sealed partial class Quote
             QuoteSubmitted sub => s with
             {
                 Status = sub.Required.Count == 0 ? QuoteStatus.Approved : QuoteStatus.PendingApproval,
+                VersionSubmitted = true,
                 Triggered = sub.Triggered,
                 Required = sub.Required,
                 Outstanding = sub.Required,
@@ -128,28 +129,17 @@ public sealed partial class Quote
 
     private static State Revised(State s, QuoteRevised r)
     {
-        var version = new QuoteVersion(r.Version, r.Lines, r.QuoteDiscount, r.ValidUntil, r.At, r.By);
-        var versions =
+        // A revision in place keeps when and by whom the version was started.
+        var version =
             r.Version == s.Version
-                ? s
-                    .Versions.Take(s.Versions.Count - 1)
-                    .Append(
-                        new QuoteVersion(
-                            r.Version,
-                            r.Lines,
-                            r.QuoteDiscount,
-                            r.ValidUntil,
-                            s.Versions[^1].CreatedAt,
-                            s.Versions[^1].CreatedBy
-                        )
-                    )
-                : s.Versions.Append(version);
+                ? new QuoteVersion(r.Version, r.Content, s.Versions[^1].CreatedAt, s.Versions[^1].CreatedBy)
+                : new QuoteVersion(r.Version, r.Content, r.At, r.By);
+        var versions = r.Version == s.Version ? s.Versions.Take(s.Versions.Count - 1).Append(version) : s.Versions.Append(version);
         return s with
         {
             Version = r.Version,
-            ValidUntil = r.ValidUntil,
-            Lines = r.Lines,
-            QuoteDiscount = r.QuoteDiscount,
+            Content = r.Content,
+            VersionSubmitted = r.Version == s.Version && s.VersionSubmitted,
             Totals = version.Totals,
             Status = QuoteStatus.Draft,
             Triggered = [],
@@ -189,7 +179,7 @@ public sealed partial class Quote
                 CultureInfo.InvariantCulture,
                 $"a revision of v{Version} while {Describe(Status)} makes v{RevisedVersion}, not v{r.Version}."
             ),
-            QuoteRevised r => Preconditions.DateProblem(r.ValidUntil) ?? LinesProblem(r.Lines, r.QuoteDiscount, out _),
+            QuoteRevised r => Preconditions.DateProblem(r.Content.ValidUntil) ?? LinesProblem(r.Content),
             QuoteSubmitted when Status != QuoteStatus.Draft => $"only a draft can be submitted; the quote is {Describe(Status)}.",
             QuoteSubmitted sub
                 when sub.Triggered is null || sub.Required is null || sub.Triggered.Contains(null!) || sub.Required.Contains(null!) =>
@@ -227,12 +217,11 @@ public sealed partial class Quote
             _ => status.ToString().ToLowerInvariant(),
         };
 
-    private static string? LinesProblem(IReadOnlyList<QuoteLine>? lines, Discount? discount, out QuoteTotals? totals)
+    private static string? LinesProblem(QuoteContent content)
     {
-        totals = null;
         try
         {
-            totals = QuoteTotals.Of(lines!, discount);
+            content.Totals();
             return null;
         }
         catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)

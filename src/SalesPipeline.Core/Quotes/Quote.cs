@@ -14,9 +14,12 @@ namespace SalesPipeline.Quotes;
 /// <remarks>
 /// <para>A quote that needs approval can never be sent without it: only an approved quote may be sent, a quote is
 /// approved only when every approval its policy required has been given by an entitled approver, and any revision
-/// returns it to draft (a new version when it had been approved or sent), to be submitted again.</para>
+/// returns it to draft, to be submitted again: in place while the version was never submitted, otherwise as a new
+/// version, so no content approvers or the customer saw is ever overwritten.</para>
 /// <para>Expiry is never read from a clock: <see cref="StatusOn"/> says Expired for a quote not yet accepted or declined
-/// once the given date is past <see cref="ValidUntil"/>, and sending or accepting after that date is refused.</para>
+/// once the given date is past the current content's <see cref="QuoteContent.ValidUntil"/>, and sending or accepting
+/// later than that day in the quote's <see cref="Zone"/> is refused. The zone is recorded at creation, so every command
+/// and report agrees on the day an instant falls on.</para>
 /// <para>Instances are immutable and safe to share across threads.</para>
 /// </remarks>
 public sealed partial class Quote
@@ -35,10 +38,10 @@ public sealed partial class Quote
         string Id,
         DealId DealId,
         string Rep,
+        DateTimeZone Zone,
         int Version,
-        LocalDate ValidUntil,
-        IReadOnlyList<QuoteLine> Lines,
-        Discount? QuoteDiscount,
+        QuoteContent Content,
+        bool VersionSubmitted,
         QuoteTotals Totals,
         QuoteStatus Status,
         IReadOnlyList<TriggeredRule> Triggered,
@@ -61,17 +64,19 @@ public sealed partial class Quote
     /// <summary>The rep who owns the quote.</summary>
     public string Rep => state.Rep;
 
+    /// <summary>
+    /// The time zone whose calendar decides the quote's days (set at creation, UTC by default): a valid-until date may
+    /// not be before the day of creation or revision, and the quote has expired once that day is past
+    /// <see cref="QuoteContent.ValidUntil"/>, whether it is sent, accepted or looked at (<see cref="AsOf"/>,
+    /// <see cref="QuoteReports.ByStatus"/>).
+    /// </summary>
+    public DateTimeZone Zone => state.Zone;
+
     /// <summary>The current version, from 1.</summary>
     public int Version => state.Version;
 
-    /// <summary>The last day the customer may accept the current version.</summary>
-    public LocalDate ValidUntil => state.ValidUntil;
-
-    /// <summary>The current version's lines.</summary>
-    public IReadOnlyList<QuoteLine> Lines => state.Lines;
-
-    /// <summary>The current version's quote-level discount, or null.</summary>
-    public Discount? QuoteDiscount => state.QuoteDiscount;
+    /// <summary>The current version's content: the last day the customer may accept it, its lines and its quote-level discount.</summary>
+    public QuoteContent Content => state.Content;
 
     /// <summary>The current version's priced lines and totals.</summary>
     public QuoteTotals Totals => state.Totals;
@@ -147,22 +152,21 @@ public sealed partial class Quote
     public QuoteComparison Compare(int fromVersion, int? toVersion = null) =>
         QuoteComparison.Between(GetVersion(fromVersion), GetVersion(toVersion ?? Version));
 
-    /// <summary>The status on a date: <see cref="QuoteStatus.Expired"/> when the quote is not accepted or declined and <paramref name="asOf"/> is after <see cref="ValidUntil"/>; otherwise <see cref="Status"/>.</summary>
+    /// <summary>The status on a date: <see cref="QuoteStatus.Expired"/> when the quote is not accepted or declined and <paramref name="asOf"/> is after the current <see cref="QuoteContent.ValidUntil"/>; otherwise <see cref="Status"/>.</summary>
     /// <param name="asOf">The date.</param>
     /// <returns>The status.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="asOf"/> is not a supported date: ISO calendar, 0001-01-01 to 9999-12-31.</exception>
     /// <remarks>The status as recorded by then is not reconstructed: ask a quote folded from the events up to then (<see cref="AsOf"/>).</remarks>
     public QuoteStatus StatusOn(LocalDate asOf) =>
-        Preconditions.CheckDate(asOf) > ValidUntil && state.Status is not (QuoteStatus.Accepted or QuoteStatus.Declined)
+        Preconditions.CheckDate(asOf) > Content.ValidUntil && state.Status is not (QuoteStatus.Accepted or QuoteStatus.Declined)
             ? QuoteStatus.Expired
             : state.Status;
 
-    /// <summary>The quote as it was at an instant (its events up to and including it), with its status on that day.</summary>
+    /// <summary>The quote as it was at an instant (its events up to and including it), with its status on that instant's day in the quote's <see cref="Zone"/>.</summary>
     /// <param name="instant">The instant.</param>
-    /// <param name="zone">The time zone whose calendar day decides expiry; UTC by default.</param>
     /// <returns>The quote then and its status then, or null when it did not exist yet.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="instant"/> is not a supported instant.</exception>
-    public (Quote Quote, QuoteStatus Status)? AsOf(Instant instant, DateTimeZone? zone = null)
+    public (Quote Quote, QuoteStatus Status)? AsOf(Instant instant)
     {
         Preconditions.CheckInstant(instant);
         var count = 0;
@@ -175,10 +179,13 @@ public sealed partial class Quote
             return null;
         }
         var then = count == events.Length ? this : Fold(events.Take(count), "events");
-        return (then, then.StatusOn(instant.InZone(zone ?? DateTimeZone.Utc).Date));
+        return (then, then.StatusOn(DayOf(instant)));
     }
 
     /// <summary>"Q-17 v2 (sent) for D-1001 by alice: 3 lines, total USD 51,832.00".</summary>
     /// <returns>The invariant text.</returns>
-    public override string ToString() => $"{Id} v{Version} ({Status}) for {DealId} by {Rep}: {Lines.Count} lines, total {Total}";
+    public override string ToString() => $"{Id} v{Version} ({Status}) for {DealId} by {Rep}: {Content.Lines.Count} lines, total {Total}";
+
+    // The calendar day of an instant in the quote's zone: the one place that turns instants into quote days.
+    private LocalDate DayOf(Instant instant) => instant.InZone(state.Zone).Date;
 }

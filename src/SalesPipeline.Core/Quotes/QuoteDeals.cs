@@ -31,24 +31,16 @@ public static class QuoteDeals
     /// <param name="quote">The approved quote.</param>
     /// <param name="at">When.</param>
     /// <param name="by">Who.</param>
-    /// <param name="zone">The time zone whose day of <paramref name="at"/> decides expiry; UTC by default.</param>
     /// <returns>The sent quote and the moved deal, or the rejection with both unchanged.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="deal"/> is not the quote's deal or is not open (stopped, won or lost), or <paramref name="by"/> is blank.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is before the quote's latest event or outside the supported range.</exception>
     /// <exception cref="QuoteOperationException">The quote is not approved, or it has expired.</exception>
     /// <exception cref="CurrencyMismatchException">The quote is in another currency than the deal's amount.</exception>
-    public static QuoteDealResult SendQuote(
-        this PipelineDefinition pipeline,
-        Deal deal,
-        Quote quote,
-        Instant at,
-        string by,
-        DateTimeZone? zone = null
-    )
+    public static QuoteDealResult SendQuote(this PipelineDefinition pipeline, Deal deal, Quote quote, Instant at, string by)
     {
         CheckDeal(pipeline, deal, quote);
-        var sent = quote.Send(at, by, zone);
+        var sent = quote.Send(at, by);
         var commands = new List<DealCommand>();
         if (pipeline.QuoteStages.OnSent is { } stageId && IsBefore(pipeline, deal, stageId))
         {
@@ -66,24 +58,16 @@ public static class QuoteDeals
     /// <param name="quote">The sent quote.</param>
     /// <param name="at">When.</param>
     /// <param name="by">Who.</param>
-    /// <param name="zone">The time zone whose day of <paramref name="at"/> decides expiry; UTC by default.</param>
     /// <returns>The accepted quote and the updated deal, or the rejection with both unchanged.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="deal"/> is not the quote's deal or is not open (stopped, won or lost), or <paramref name="by"/> is blank.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is before the quote's latest event or outside the supported range.</exception>
     /// <exception cref="QuoteOperationException">The quote is not sent, or it has expired.</exception>
     /// <exception cref="CurrencyMismatchException">The quote is in another currency than the deal's amount.</exception>
-    public static QuoteDealResult AcceptQuote(
-        this PipelineDefinition pipeline,
-        Deal deal,
-        Quote quote,
-        Instant at,
-        string by,
-        DateTimeZone? zone = null
-    )
+    public static QuoteDealResult AcceptQuote(this PipelineDefinition pipeline, Deal deal, Quote quote, Instant at, string by)
     {
         CheckDeal(pipeline, deal, quote);
-        var accepted = quote.Accept(at, by, zone);
+        var accepted = quote.Accept(at, by);
         var commands = new List<DealCommand>();
         if (deal.Amount != quote.Total)
         {

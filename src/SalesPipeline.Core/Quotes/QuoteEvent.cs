@@ -42,62 +42,56 @@ public abstract record QuoteEvent
 /// <param name="By">Who.</param>
 /// <param name="DealId">The deal the quote is for.</param>
 /// <param name="Rep">The rep who owns the quote (approvals are resolved from them).</param>
-/// <param name="ValidUntil">The last day the customer may accept it.</param>
-/// <param name="Lines">The lines.</param>
-/// <param name="QuoteDiscount">The quote-level discount, if any.</param>
-/// <exception cref="System.ArgumentNullException"><paramref name="Lines"/> or a line is null.</exception>
-public sealed record QuoteCreated(
-    string QuoteId,
-    Instant At,
-    string By,
-    DealId DealId,
-    string Rep,
-    LocalDate ValidUntil,
-    IReadOnlyList<QuoteLine> Lines,
-    Discount? QuoteDiscount = null
-) : QuoteEvent(QuoteId, At, By)
+/// <param name="Content">Version 1: validity, lines and quote discount.</param>
+/// <param name="Zone">
+/// The time zone whose calendar decides the quote's days for its whole life: whether a valid-until date is before the
+/// day of creation or of a revision, and whether the quote had expired when it was sent, accepted or looked at.
+/// </param>
+/// <exception cref="System.ArgumentNullException"><paramref name="Content"/> or <paramref name="Zone"/> is null.</exception>
+public sealed record QuoteCreated(string QuoteId, Instant At, string By, DealId DealId, string Rep, QuoteContent Content, DateTimeZone Zone)
+    : QuoteEvent(QuoteId, At, By)
 {
-    /// <summary>The lines (compared by content).</summary>
-    public IReadOnlyList<QuoteLine> Lines
+    /// <summary>Version 1's content.</summary>
+    public QuoteContent Content
     {
-        get => lines;
-        init => lines = ListOf(value, "Line", nameof(Lines));
+        get => content;
+        init => content = Preconditions.CheckNotNull(value, nameof(Content));
     }
 
-    private readonly IReadOnlyList<QuoteLine> lines = ListOf(Lines, "Line", nameof(Lines));
+    private readonly QuoteContent content = Preconditions.CheckNotNull(Content);
+
+    /// <summary>The quote's time zone.</summary>
+    public DateTimeZone Zone
+    {
+        get => zone;
+        init => zone = Preconditions.CheckNotNull(value, nameof(Zone));
+    }
+
+    private readonly DateTimeZone zone = Preconditions.CheckNotNull(Zone);
 }
 
 /// <summary>
 /// The quote's lines, discount or validity changed. <paramref name="Version"/> is the version after the change: the same
-/// version while the quote was a draft or pending approval, the next one when it had been approved, sent, declined or
-/// had expired.
+/// version only while the quote is a draft that was never submitted; the next one once that version had been submitted
+/// (pending approval, approved, rejected, sent, declined or expired), so the content that approvers or the customer saw
+/// is never overwritten.
 /// </summary>
 /// <param name="QuoteId">The quote.</param>
 /// <param name="At">When.</param>
 /// <param name="By">Who.</param>
 /// <param name="Version">The version the quote has after the change.</param>
-/// <param name="ValidUntil">The last day the customer may accept it.</param>
-/// <param name="Lines">The lines.</param>
-/// <param name="QuoteDiscount">The quote-level discount, if any.</param>
-/// <exception cref="System.ArgumentNullException"><paramref name="Lines"/> or a line is null.</exception>
-public sealed record QuoteRevised(
-    string QuoteId,
-    Instant At,
-    string By,
-    int Version,
-    LocalDate ValidUntil,
-    IReadOnlyList<QuoteLine> Lines,
-    Discount? QuoteDiscount = null
-) : QuoteEvent(QuoteId, At, By)
+/// <param name="Content">The new content: validity, lines and quote discount.</param>
+/// <exception cref="System.ArgumentNullException"><paramref name="Content"/> is null.</exception>
+public sealed record QuoteRevised(string QuoteId, Instant At, string By, int Version, QuoteContent Content) : QuoteEvent(QuoteId, At, By)
 {
-    /// <summary>The lines (compared by content).</summary>
-    public IReadOnlyList<QuoteLine> Lines
+    /// <summary>The new content.</summary>
+    public QuoteContent Content
     {
-        get => lines;
-        init => lines = ListOf(value, "Line", nameof(Lines));
+        get => content;
+        init => content = Preconditions.CheckNotNull(value, nameof(Content));
     }
 
-    private readonly IReadOnlyList<QuoteLine> lines = ListOf(Lines, "Line", nameof(Lines));
+    private readonly QuoteContent content = Preconditions.CheckNotNull(Content);
 }
 
 /// <summary>

@@ -19,19 +19,15 @@ public static class QuoteReports
 {
     /// <summary>How many quotes were in each status at the end of <paramref name="asOf"/>, and their totals.</summary>
     /// <param name="quotes">The quotes.</param>
-    /// <param name="asOf">The date; each quote is taken as its events up to the end of that day, and is Expired when past its valid-until date.</param>
-    /// <param name="zone">The time zone whose day ends the date; UTC by default.</param>
+    /// <param name="asOf">The date; each quote is taken as its events up to the end of that day in its own <see cref="Quote.Zone"/>, and is Expired when past its valid-until date.</param>
     /// <returns>The counts, by status and currency; quotes created after the date are left out.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="quotes"/> or a quote is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="asOf"/> is not a supported date.</exception>
-    public static QuoteStatusReport ByStatus(IEnumerable<Quote> quotes, LocalDate asOf, DateTimeZone? zone = null)
+    public static QuoteStatusReport ByStatus(IEnumerable<Quote> quotes, LocalDate asOf)
     {
         var all = Preconditions.CheckNoNullElement(quotes, "Quote");
         Preconditions.CheckDate(asOf);
-        var tz = zone ?? DateTimeZone.Utc;
-        var end =
-            asOf == new LocalDate(9999, 12, 31) ? Instant.MaxValue : asOf.PlusDays(1).AtStartOfDayInZone(tz).ToInstant() - Duration.Epsilon;
-        var rows = all.Select(q => q.AsOf(end, tz))
+        var rows = all.Select(q => q.AsOf(EndOf(asOf, q.Zone)))
             .OfType<(Quote Quote, QuoteStatus Status)>()
             .Select(x => (Status: x.Quote.StatusOn(asOf), x.Quote.Total))
             .GroupBy(x => (x.Status, x.Total.Currency.Code))
@@ -188,6 +184,10 @@ public static class QuoteReports
         );
         return new QuoteToWinReport(rows.AsReadOnly());
     }
+
+    // The last instant of a day in a quote's zone (the last day of the supported range ends with time itself).
+    private static Instant EndOf(LocalDate day, DateTimeZone zone) =>
+        day == new LocalDate(9999, 12, 31) ? Instant.MaxValue : day.PlusDays(1).AtStartOfDayInZone(zone).ToInstant() - Duration.Epsilon;
 
     private static void Close(ref ApprovalRequest? open, List<ApprovalRequest> requests, Instant? at, bool? approved)
     {

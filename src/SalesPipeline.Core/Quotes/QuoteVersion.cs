@@ -1,44 +1,30 @@
-using System.Collections.Generic;
 using NodaTime;
 
 namespace SalesPipeline.Quotes;
 
-/// <summary>One version of a quote: its lines, quote discount and validity as they last stood in that version.</summary>
+/// <summary>One version of a quote: its content (validity, lines, quote discount), who started it and its totals.</summary>
 /// <remarks>
-/// A new version starts when an approved, sent, declined or expired quote is revised; changes to a draft or pending
-/// quote stay in its version (the history keeps every change either way). Immutable; thread-safe.
+/// A version's content changes only while it is a draft that was never submitted; any revision after a submission
+/// (pending approval, approved, rejected, sent, declined or expired) starts the next version, so every version's content
+/// is the content its approvers and the customer saw (its approvals and rejections are the
+/// <see cref="Quote.Approvals"/> with its number). Immutable; thread-safe.
 /// </remarks>
 public sealed class QuoteVersion
 {
-    internal QuoteVersion(
-        int number,
-        IReadOnlyList<QuoteLine> lines,
-        Discount? quoteDiscount,
-        LocalDate validUntil,
-        Instant createdAt,
-        string createdBy
-    )
+    internal QuoteVersion(int number, QuoteContent content, Instant createdAt, string createdBy)
     {
         Number = number;
-        Lines = lines;
-        QuoteDiscount = quoteDiscount;
-        ValidUntil = validUntil;
+        Content = content;
         CreatedAt = createdAt;
         CreatedBy = createdBy;
-        Totals = QuoteTotals.Of(lines, quoteDiscount);
+        Totals = content.Totals();
     }
 
     /// <summary>The version number, from 1.</summary>
     public int Number { get; }
 
-    /// <summary>The lines.</summary>
-    public IReadOnlyList<QuoteLine> Lines { get; }
-
-    /// <summary>The quote-level discount, or null.</summary>
-    public Discount? QuoteDiscount { get; }
-
-    /// <summary>The last day the customer may accept it.</summary>
-    public LocalDate ValidUntil { get; }
+    /// <summary>The content: validity, lines and quote discount.</summary>
+    public QuoteContent Content { get; }
 
     /// <summary>When the version was started.</summary>
     public Instant CreatedAt { get; }
@@ -51,5 +37,5 @@ public sealed class QuoteVersion
 
     /// <summary>"v2: 3 lines, total USD 51,832.00".</summary>
     /// <returns>The invariant text.</returns>
-    public override string ToString() => $"v{Number}: {Lines.Count} lines, total {Totals.Total}";
+    public override string ToString() => $"v{Number}: {Content.Lines.Count} lines, total {Totals.Total}";
 }

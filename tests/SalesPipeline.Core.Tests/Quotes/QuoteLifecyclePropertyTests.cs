@@ -68,7 +68,7 @@ public class QuoteLifecyclePropertyTests
                         switch (e)
                         {
                             case QuoteRevised r:
-                                (lines, discount, submitted) = (r.Lines.ToArray(), r.QuoteDiscount, false);
+                                (lines, discount, submitted) = (r.Content.Lines.ToArray(), r.Content.QuoteDiscount, false);
                                 break;
                             case QuoteSubmitted s:
                                 // The recorded requirement is what the policy decides for the lines as they stand.
@@ -113,14 +113,14 @@ public class QuoteLifecyclePropertyTests
                     var rebuilt = Quote.FromEvents(quote.Events);
                     // A version is started by creation and by each revision that raised the number; its last revision
                     // (or creation) gives its lines.
-                    var lastLines = new Dictionary<int, IReadOnlyList<QuoteLine>> { [1] = ((QuoteCreated)quote.Events[0]).Lines };
+                    var lastLines = new Dictionary<int, IReadOnlyList<QuoteLine>> { [1] = ((QuoteCreated)quote.Events[0]).Content.Lines };
                     foreach (var r in quote.Events.OfType<QuoteRevised>())
                     {
-                        lastLines[r.Version] = r.Lines;
+                        lastLines[r.Version] = r.Content.Lines;
                     }
                     return quote.Versions.Count == quote.Version
                         && quote.Versions.Select(v => v.Number).SequenceEqual(Enumerable.Range(1, quote.Version))
-                        && quote.Versions.All(v => v.Lines.SequenceEqual(lastLines[v.Number]))
+                        && quote.Versions.All(v => v.Content.Lines.SequenceEqual(lastLines[v.Number]))
                         && rebuilt.Status == quote.Status
                         && rebuilt.Version == quote.Version
                         && rebuilt.Approvals.SequenceEqual(quote.Approvals)

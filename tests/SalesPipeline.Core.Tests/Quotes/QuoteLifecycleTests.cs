@@ -124,7 +124,7 @@ public class QuoteLifecycleTests
         Assert.Equal(1, revised.Version);
         Assert.Single(revised.Versions);
         Assert.Equal(2, revised.Events.Count);
-        Assert.Equal(Lines(12m), ((QuoteCreated)revised.Events[0]).Lines);
+        Assert.Equal(Lines(12m), ((QuoteCreated)revised.Events[0]).Content.Lines);
     }
 
     [Fact]
@@ -176,11 +176,30 @@ public class QuoteLifecycleTests
             Assert.Throws<QuoteOperationException>(() => sent.Accept(late, "alice")).Reason,
             StringComparison.Ordinal
         );
-        // Still March 31 in New York.
-        var newYork = DateTimeZoneProviders.Tzdb["America/New_York"];
-        Assert.Equal(QuoteStatus.Accepted, sent.Accept(late, "alice", newYork).Status);
         Assert.Equal(QuoteStatus.Expired, sent.AsOf(late)!.Value.Status);
         Assert.Null(sent.AsOf(T0 - Duration.FromSeconds(1)));
+    }
+
+    [Fact]
+    public void Expiry_IsDecidedInTheQuotesZone_ByEveryCommandAndReport()
+    {
+        var newYork = DateTimeZoneProviders.Tzdb["America/New_York"];
+        var sent = Quote
+            .Create("Q-17", new DealId("D-1001"), "alice", new LocalDate(2026, 3, 31), Lines(5m), T0, "alice", zone: newYork)
+            .Submit(Policy, Org, Day(1), "alice")
+            .Send(Day(1), "alice");
+        // 2026-04-01 00:30 UTC is 2026-03-31 20:30 in New York (EDT, UTC-4): still the last valid day there.
+        var late = Instant.FromUtc(2026, 4, 1, 0, 30);
+
+        Assert.Same(newYork, sent.Zone);
+        Assert.Same(newYork, ((QuoteCreated)sent.Events[0]).Zone);
+        Assert.Equal(QuoteStatus.Sent, sent.AsOf(late)!.Value.Status);
+        Assert.Equal(QuoteStatus.Accepted, sent.Accept(late, "alice").Status);
+        // 04:30 UTC is 00:30 on April 1 in New York: expired there too.
+        var later = Instant.FromUtc(2026, 4, 1, 4, 30);
+        Assert.Equal(QuoteStatus.Expired, sent.AsOf(later)!.Value.Status);
+        Assert.Throws<QuoteOperationException>(() => sent.Accept(later, "alice"));
+        Assert.Equal(DateTimeZone.Utc, Draft().Zone);
     }
 
     [Fact]
