@@ -33,7 +33,7 @@ internal static class Converters
             new CodecConverter<FiscalPeriod>(ValueCodecs.FiscalPeriod),
             .. DealEvents(),
             .. LeadEvents(),
-            .. QuoteValues(),
+            .. Quotes(),
             .. CollectionEntries(),
             new CodecConverter<DueRule>(ScheduleCodecs.DueRule),
             new CodecConverter<TermsLine>(ScheduleCodecs.TermsLine),
@@ -179,8 +179,19 @@ internal static class Converters
         ];
     }
 
-    private static IEnumerable<JsonConverter> QuoteValues() =>
+    // Quote events and the values they are made of (docs/json.md, "Quote events").
+    private static IEnumerable<JsonConverter> Quotes() =>
         [
+            new CodecConverter<QuoteEvent>(QuoteEventCodec.Instance, refuseNull: true),
+            Subtype<QuoteEvent, QuoteCreated>(QuoteEventCodec.Instance),
+            Subtype<QuoteEvent, QuoteRevised>(QuoteEventCodec.Instance),
+            Subtype<QuoteEvent, QuoteSubmitted>(QuoteEventCodec.Instance),
+            Subtype<QuoteEvent, QuoteApproved>(QuoteEventCodec.Instance),
+            Subtype<QuoteEvent, QuoteRejected>(QuoteEventCodec.Instance),
+            Subtype<QuoteEvent, QuoteSent>(QuoteEventCodec.Instance),
+            Subtype<QuoteEvent, QuoteAccepted>(QuoteEventCodec.Instance),
+            Subtype<QuoteEvent, QuoteDeclined>(QuoteEventCodec.Instance),
+            new CodecConverter<QuoteContent>(QuoteCodecs.Content),
             new CodecConverter<Discount>(QuoteCodecs.Discount),
             new CodecConverter<QuoteLine>(QuoteCodecs.Line),
             new CodecConverter<TriggeredRule>(QuoteCodecs.Triggered),

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Text.Json;
 using NodaTime;
 using SalesPipeline.Json.Wire;
@@ -54,6 +55,22 @@ internal static class QuoteCodecs
     );
 
     public static readonly ListCodec<QuoteLine> Lines = new(Line);
+
+    // One version's offer: {"validUntil":"2026-04-30","lines":[...],"quoteDiscount":{...}}; quoteDiscount omitted when none.
+    public static readonly ShapeCodec<QuoteContent> Content = ShapeCodec<QuoteContent>.Single(
+        Shape.Of(
+            "QuoteContent",
+            1,
+            v => new QuoteContent(
+                v.Get<LocalDate>("validUntil"),
+                v.Get<IReadOnlyList<QuoteLine>>("lines"),
+                v.Optional<Discount>("quoteDiscount")
+            ),
+            Field.Required<QuoteContent, LocalDate>("validUntil", ValueCodecs.Date, c => c.ValidUntil),
+            Field.Required<QuoteContent, IReadOnlyList<QuoteLine>>("lines", Lines, c => c.Lines),
+            Field.Optional<QuoteContent, Discount>("quoteDiscount", Discount, c => c.QuoteDiscount)
+        )
+    );
 
     public static readonly ShapeCodec<TriggeredRule> Triggered = ShapeCodec<TriggeredRule>.Single(
         Shape.Of(
