@@ -9,6 +9,7 @@ using SalesPipeline.Collections;
 using SalesPipeline.Deals;
 using SalesPipeline.Leads;
 using SalesPipeline.Pipelines;
+using SalesPipeline.Quotes;
 using SalesPipeline.Storage.Sql;
 using SalesPipeline.Utility;
 
@@ -205,6 +206,74 @@ public abstract partial class EventStore : IEventStore
                 rows[^1].Version,
                 rows[^1].Position,
                 "the events do not form a lead's history: " + e.Message,
+                e
+            );
+        }
+    }
+
+    /// <inheritdoc/>
+    public Task<AppendResult> SaveQuoteAsync(
+        Quote quote,
+        long expectedVersion,
+        Guid appendId,
+        CancellationToken cancellationToken = default
+    )
+    {
+        Preconditions.CheckNotNull(quote);
+        var history = quote.Events;
+        CheckExpected(expectedVersion, history.Count, "the quote's event count");
+        CheckAppendId(appendId);
+        var (records, predecessor) = EncodeAfter(history, expectedVersion);
+        return AppendAsync(
+            new Pending(
+                StreamId.ForQuote(quote.Id),
+                expectedVersion,
+                appendId,
+                records,
+                predecessor,
+                Codec.SameRecord<QuoteEvent>,
+                null,
+                nameof(quote)
+            ),
+            cancellationToken
+        );
+    }
+
+    /// <inheritdoc/>
+    public async Task<StoredQuote?> LoadQuoteAsync(string quoteId, CancellationToken cancellationToken = default)
+    {
+        var stream = StreamId.ForQuote(quoteId);
+        var rows = await ReadStreamAsync(stream, cancellationToken).ConfigureAwait(false);
+        if (rows.Count == 0)
+        {
+            return null;
+        }
+        var events = new QuoteEvent[rows.Count];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            events[i] = (QuoteEvent)Decode(stream, rows[i]);
+            if (!string.Equals(events[i].QuoteId, stream.Key, StringComparison.Ordinal))
+            {
+                throw new StoredEventException(
+                    stream,
+                    rows[i].Version,
+                    rows[i].Position,
+                    $"the event belongs to quote \"{events[i].QuoteId}\".",
+                    null
+                );
+            }
+        }
+        try
+        {
+            return new StoredQuote(Quote.FromEvents(events), rows.Count);
+        }
+        catch (ArgumentException e)
+        {
+            throw new StoredEventException(
+                stream,
+                rows[^1].Version,
+                rows[^1].Position,
+                "the events do not form a quote's history: " + e.Message,
                 e
             );
         }
@@ -519,7 +588,7 @@ public abstract partial class EventStore : IEventStore
                                     StreamId.Of(0, key),
                                     row.Version,
                                     position,
-                                    $"the stream kind \"{kindText}\" is not one of deal, lead, collection-schedule.",
+                                    $"the stream kind \"{kindText}\" is not one of deal, lead, collection-schedule, quote.",
                                     null
                                 );
                             }
