@@ -172,42 +172,56 @@ public abstract partial class EventStore : IEventStore
     }
 
     /// <inheritdoc/>
-    public async Task<StoredLead?> LoadLeadAsync(LeadId id, CancellationToken cancellationToken = default)
+    public async Task<StoredLead?> LoadLeadAsync(LeadId id, CancellationToken cancellationToken = default) =>
+        await LoadEventStreamAsync<LeadEvent, StoredLead>(
+                StreamId.ForLead(id),
+                e => e.LeadId.Value,
+                e => $"lead {e.LeadId}",
+                "a lead's history",
+                (events, version) => new StoredLead(Lead.FromEvents(events), version),
+                cancellationToken
+            )
+            .ConfigureAwait(false);
+
+    // A lead's or quote's stream: every row decoded and checked to belong to the stream's key, then folded; a row that
+    // does not read, or a history that does not fold, is a StoredEventException naming the row.
+    private async Task<TStored?> LoadEventStreamAsync<TEvent, TStored>(
+        StreamId stream,
+        Func<TEvent, string> keyOf,
+        Func<TEvent, string> owner,
+        string what,
+        Func<TEvent[], long, TStored> fold,
+        CancellationToken cancellationToken
+    )
+        where TStored : class
     {
-        var stream = StreamId.ForLead(id);
         var rows = await ReadStreamAsync(stream, cancellationToken).ConfigureAwait(false);
         if (rows.Count == 0)
         {
             return null;
         }
-        var events = new LeadEvent[rows.Count];
+        var events = new TEvent[rows.Count];
         for (var i = 0; i < rows.Count; i++)
         {
-            events[i] = (LeadEvent)Decode(stream, rows[i]);
-            if (!string.Equals(events[i].LeadId.Value, stream.Key, StringComparison.Ordinal))
+            events[i] = (TEvent)Decode(stream, rows[i]);
+            if (!string.Equals(keyOf(events[i]), stream.Key, StringComparison.Ordinal))
             {
                 throw new StoredEventException(
                     stream,
                     rows[i].Version,
                     rows[i].Position,
-                    $"the event belongs to lead {events[i].LeadId}.",
+                    $"the event belongs to {owner(events[i])}.",
                     null
                 );
             }
         }
         try
         {
-            return new StoredLead(Lead.FromEvents(events), rows.Count);
+            return fold(events, rows.Count);
         }
         catch (ArgumentException e)
         {
-            throw new StoredEventException(
-                stream,
-                rows[^1].Version,
-                rows[^1].Position,
-                "the events do not form a lead's history: " + e.Message,
-                e
-            );
+            throw new StoredEventException(stream, rows[^1].Version, rows[^1].Position, $"the events do not form {what}: " + e.Message, e);
         }
     }
 
@@ -240,44 +254,16 @@ public abstract partial class EventStore : IEventStore
     }
 
     /// <inheritdoc/>
-    public async Task<StoredQuote?> LoadQuoteAsync(string quoteId, CancellationToken cancellationToken = default)
-    {
-        var stream = StreamId.ForQuote(quoteId);
-        var rows = await ReadStreamAsync(stream, cancellationToken).ConfigureAwait(false);
-        if (rows.Count == 0)
-        {
-            return null;
-        }
-        var events = new QuoteEvent[rows.Count];
-        for (var i = 0; i < rows.Count; i++)
-        {
-            events[i] = (QuoteEvent)Decode(stream, rows[i]);
-            if (!string.Equals(events[i].QuoteId, stream.Key, StringComparison.Ordinal))
-            {
-                throw new StoredEventException(
-                    stream,
-                    rows[i].Version,
-                    rows[i].Position,
-                    $"the event belongs to quote \"{events[i].QuoteId}\".",
-                    null
-                );
-            }
-        }
-        try
-        {
-            return new StoredQuote(Quote.FromEvents(events), rows.Count);
-        }
-        catch (ArgumentException e)
-        {
-            throw new StoredEventException(
-                stream,
-                rows[^1].Version,
-                rows[^1].Position,
-                "the events do not form a quote's history: " + e.Message,
-                e
-            );
-        }
-    }
+    public async Task<StoredQuote?> LoadQuoteAsync(string quoteId, CancellationToken cancellationToken = default) =>
+        await LoadEventStreamAsync<QuoteEvent, StoredQuote>(
+                StreamId.ForQuote(quoteId),
+                e => e.QuoteId,
+                e => $"quote \"{e.QuoteId}\"",
+                "a quote's history",
+                (events, version) => new StoredQuote(Quote.FromEvents(events), version),
+                cancellationToken
+            )
+            .ConfigureAwait(false);
 
     /// <inheritdoc/>
     public Task<AppendResult> SaveCollectionScheduleAsync(
