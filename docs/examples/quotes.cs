@@ -147,6 +147,8 @@ Expect(schedule.Instalments[1].DueOn == new LocalDate(2026, 5, 19), "60 days aft
 
 // Expiry is decided by a date, never the clock
 Console.WriteLine(quote.StatusOn(new LocalDate(2026, 4, 1))); // Accepted: an accepted quote does not expire
+Console.WriteLine($"{quote.Zone} {quote.GetVersion(1).Content.ValidUntil:uuuu-MM-dd}"); // UTC 2026-03-31: the zone given at creation decides every day
+Expect(quote.Zone == DateTimeZone.Utc && quote.GetVersion(1).Content.ValidUntil == new LocalDate(2026, 3, 31), "zone and v1 validity");
 Expect(quote.StatusOn(new LocalDate(2026, 4, 1)) == QuoteStatus.Accepted, "accepted stays accepted");
 
 // The history

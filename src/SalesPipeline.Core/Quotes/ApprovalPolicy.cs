@@ -82,34 +82,30 @@ public sealed class ApprovalPolicy
         CheckPerson(org, rep, nameof(rep));
         var triggered = Check(totals);
         var required = new List<RequiredApproval>();
-        // The hierarchy and the roles are two ladders that cannot be ranked against each other: the strictest
-        // hierarchical level that triggered needs one approval, and every role that triggered needs one of its own.
-        var hierarchical = triggered.Where(t => t.Level is ApproverLevel.Manager or ApproverLevel.NextLevelUp).ToArray();
-        if (hierarchical.Length > 0)
+        foreach (var deciding in Deciding(triggered))
         {
-            var level = hierarchical.Max(t => t.Level);
-            var rule = hierarchical.First(t => t.Level == level).Rule;
+            if (deciding.Level == ApproverLevel.Role)
+            {
+                if (!org.PeopleInRole(deciding.Role!).Any(p => p.Id != rep))
+                {
+                    throw new ArgumentException(
+                        $"Rule \"{deciding.Rule}\" needs the approval of someone in role \"{deciding.Role}\", but nobody other than {rep} holds it in {org.Company}.",
+                        nameof(rep)
+                    );
+                }
+                required.Add(new RequiredApproval(ApproverLevel.Role, null, deciding.Role));
+                continue;
+            }
             var chain = org.ManagersAbove(rep);
-            var needed = level == ApproverLevel.Manager ? 1 : 2;
+            var needed = deciding.Level == ApproverLevel.Manager ? 1 : 2;
             if (chain.Count < needed)
             {
                 throw new ArgumentException(
-                    $"Rule \"{rule}\" needs the approval of {(level == ApproverLevel.Manager ? "the rep's manager" : "the next level up (the manager's manager)")}, but {(chain.Count == 0 ? "nobody" : "only " + chain[0])} is above {rep} in {org.Company}.",
+                    $"Rule \"{deciding.Rule}\" needs the approval of {(deciding.Level == ApproverLevel.Manager ? "the rep's manager" : "the next level up (the manager's manager)")}, but {(chain.Count == 0 ? "nobody" : "only " + chain[0])} is above {rep} in {org.Company}.",
                     nameof(rep)
                 );
             }
-            required.Add(new RequiredApproval(level, chain[needed - 1], null));
-        }
-        foreach (var roleRule in triggered.Where(t => t.Level == ApproverLevel.Role).DistinctBy(t => t.Role, StringComparer.Ordinal))
-        {
-            if (!org.PeopleInRole(roleRule.Role!).Any(p => p.Id != rep))
-            {
-                throw new ArgumentException(
-                    $"Rule \"{roleRule.Rule}\" needs the approval of someone in role \"{roleRule.Role}\", but nobody other than {rep} holds it in {org.Company}.",
-                    nameof(rep)
-                );
-            }
-            required.Add(new RequiredApproval(ApproverLevel.Role, null, roleRule.Role));
+            required.Add(new RequiredApproval(deciding.Level, chain[needed - 1], null));
         }
         return new ApprovalDecision(triggered, required.AsReadOnly());
     }
@@ -118,6 +114,24 @@ public sealed class ApprovalPolicy
     /// <returns>The invariant text.</returns>
     public override string ToString() =>
         $"{rules.Length} rules" + (rules.Length == 0 ? "" : ": " + string.Join("; ", rules.Select(r => r.ToString())));
+
+    // The triggered rules that each call for one approval, in the order of the approvals: the hierarchy and the roles
+    // are two ladders that cannot be ranked against each other, so the first rule of the strictest hierarchical level
+    // that triggered, then the first rule of each role. Decide resolves them in the organisation; Quote.FromEvents checks
+    // that a recorded submission requires exactly these.
+    internal static IEnumerable<TriggeredRule> Deciding(IReadOnlyList<TriggeredRule> triggered)
+    {
+        var hierarchical = triggered.Where(t => t.Level is ApproverLevel.Manager or ApproverLevel.NextLevelUp).ToArray();
+        if (hierarchical.Length > 0)
+        {
+            var level = hierarchical.Max(t => t.Level);
+            yield return hierarchical.First(t => t.Level == level);
+        }
+        foreach (var roleRule in triggered.Where(t => t.Level == ApproverLevel.Role).DistinctBy(t => t.Role, StringComparer.Ordinal))
+        {
+            yield return roleRule;
+        }
+    }
 
     // The outstanding approvals that `approver` may give: never the rep's own; a hierarchical one by the resolved person
     // or anyone above them; a role by anyone holding it.

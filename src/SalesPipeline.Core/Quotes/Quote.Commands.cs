@@ -22,7 +22,12 @@ public sealed partial class Quote
     /// <returns>The quote.</returns>
     /// <exception cref="ArgumentNullException">A text argument, <paramref name="lines"/> or a line is null.</exception>
     /// <exception cref="ArgumentException">A text argument is blank; <paramref name="dealId"/> is the default; the lines are empty or repeat a product.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> or <paramref name="validUntil"/> is outside the supported range; or the quote discount is above the lines.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="at"/> or <paramref name="validUntil"/> is outside the supported range; <paramref name="validUntil"/>
+    /// is before the day of <paramref name="at"/> in <paramref name="zone"/> (a quote is never created expired); the quote
+    /// discount is above the lines; or a sum of the lines is beyond <see cref="Currency.MaxAmount"/> (see
+    /// <see cref="QuoteTotals.Of"/>).
+    /// </exception>
     /// <exception cref="CurrencyMismatchException">The lines or the quote discount mix currencies.</exception>
     public static Quote Create(
         string id,
@@ -48,23 +53,32 @@ public sealed partial class Quote
         content.Totals();
         Preconditions.CheckInstant(at);
         Preconditions.CheckNotBlank(by);
-        var (quote, _) = Start(new QuoteCreated(id, at, by, dealId, rep, content, zone ?? DateTimeZone.Utc));
+        var tz = zone ?? DateTimeZone.Utc;
+        CheckValidUntil(validUntil, at, tz);
+        var (quote, _) = Start(new QuoteCreated(id, at, by, dealId, rep, content, tz));
         return quote!;
     }
 
     /// <summary>
-    /// Changes the lines, the quote discount or the validity. A draft or pending quote keeps its version (a pending one
-    /// returns to draft); an approved, sent or declined one gets a new version, a draft that must be submitted again.
+    /// Changes the lines, the quote discount or the validity. A draft that was never submitted is changed in its version;
+    /// once the version was submitted (pending approval, approved, rejected, sent, declined or expired) the change makes
+    /// the next version, a draft that must be submitted again, and the version approvers and the customer saw is kept as
+    /// it was, with its approvals and rejections.
     /// </summary>
     /// <param name="lines">The new lines.</param>
     /// <param name="at">When.</param>
     /// <param name="by">Who.</param>
     /// <param name="quoteDiscount">The new quote-level discount, or null for none.</param>
-    /// <param name="validUntil">The new last day of validity; by default the current one.</param>
+    /// <param name="validUntil">The new last day of validity; by default the current one. Not before the day of <paramref name="at"/> in the quote's <see cref="Zone"/>.</param>
     /// <returns>The revised quote.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="lines"/>, a line or <paramref name="by"/> is null.</exception>
     /// <exception cref="ArgumentException">The lines are invalid (see <see cref="Create"/>) or <paramref name="by"/> is blank.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is before <see cref="LastEventAt"/> or outside the supported range; or a date is.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="at"/> is before <see cref="LastEventAt"/> or outside the supported range; <paramref name="validUntil"/>
+    /// (or the current valid-until date, when none is given) is outside the supported range or before the day of
+    /// <paramref name="at"/> in the quote's zone; the quote discount is above the lines; or a sum of the lines is beyond
+    /// <see cref="Currency.MaxAmount"/> (see <see cref="QuoteTotals.Of"/>).
+    /// </exception>
     /// <exception cref="CurrencyMismatchException">The lines are in another currency than the quote.</exception>
     /// <exception cref="QuoteOperationException">The quote is accepted, or the revision changes nothing.</exception>
     public Quote Revise(IEnumerable<QuoteLine> lines, Instant at, string by, Discount? quoteDiscount = null, LocalDate? validUntil = null)
@@ -77,8 +91,8 @@ public sealed partial class Quote
         var content = new QuoteContent(Preconditions.CheckDate(validUntil ?? Content.ValidUntil, nameof(validUntil)), array, quoteDiscount);
         content.Totals();
         CheckCommand(at, by);
-        Refuse(Status == QuoteStatus.Accepted, "it is accepted; an accepted quote is final (start a new quote).");
-        Refuse(content == Content, "the revision changes nothing (same lines, discount and validity).");
+        CheckValidUntil(content.ValidUntil, at, Zone);
+        // An accepted quote, or a revision that changes nothing, is refused by the history's rules (Then).
         return Then(new QuoteRevised(Id, at, by, RevisedVersion, content));
     }
 
@@ -175,7 +189,6 @@ public sealed partial class Quote
                 _ => $"only an approved quote can be sent; the quote is {Describe(Status)}.",
             }
         );
-        RefuseExpired(at, "sent");
         return Then(new QuoteSent(Id, at, by));
     }
 
@@ -191,7 +204,6 @@ public sealed partial class Quote
     {
         CheckCommand(at, by);
         Refuse(Status != QuoteStatus.Sent, $"only a sent quote can be accepted; the quote is {Describe(Status)}.");
-        RefuseExpired(at, "accepted");
         return Then(new QuoteAccepted(Id, at, by));
     }
 
@@ -218,16 +230,12 @@ public sealed partial class Quote
     private RequiredApproval[] Entitled(SalesOrg org, string by, string what)
     {
         Refuse(Status != QuoteStatus.PendingApproval, $"only a quote pending approval can be {what}d; the quote is {Describe(Status)}.");
-        var author = Versions[^1].CreatedBy;
-        // Whoever wrote the version under approval never approves it: a manager who revises a rep's quote deeper than
-        // her own limit must not wave it through herself.
-        var satisfied = by == author ? [] : ApprovalPolicy.SatisfiedBy(OutstandingApprovals, by, Rep, org);
-        Refuse(
-            satisfied.Length == 0,
-            by == Rep ? $"{by} owns the quote and cannot {what} it."
-                : by == author ? $"{by} wrote version {Version} and cannot {what} it."
-                : $"{by} may not {what} it; it needs {string.Join(" and ", OutstandingApprovals.Select(Who))}."
-        );
+        if (ApproverProblem(by, what) is { } problem)
+        {
+            Refuse(true, problem);
+        }
+        var satisfied = ApprovalPolicy.SatisfiedBy(OutstandingApprovals, by, Rep, org);
+        Refuse(satisfied.Length == 0, $"{by} may not {what} it; it needs {string.Join(" and ", OutstandingApprovals.Select(Who))}.");
         return satisfied;
     }
 
@@ -251,13 +259,10 @@ public sealed partial class Quote
         );
     }
 
-    private void RefuseExpired(Instant at, string what)
+    private static void CheckValidUntil(LocalDate validUntil, Instant at, DateTimeZone zone)
     {
-        var day = DayOf(at);
-        Refuse(
-            day > Content.ValidUntil,
-            $"it expired after {Content.ValidUntil:uuuu-MM-dd} and cannot be {what} on {day:uuuu-MM-dd} ({Zone.Id}); revise it with a new valid-until date."
-        );
+        var problem = ValidUntilProblem(validUntil, at, zone);
+        Preconditions.CheckRange(problem is null, nameof(validUntil), validUntil, problem!);
     }
 
     private void Refuse(bool refused, string reason)

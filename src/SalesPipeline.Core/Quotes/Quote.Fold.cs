@@ -13,13 +13,33 @@ public sealed partial class Quote
     /// <returns>The quote.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="events"/> or an event is null.</exception>
     /// <exception cref="ArgumentException">
-    /// The history is empty or impossible; the message names the first bad event by position and the rule it breaks
-    /// (a quote sent before it was approved, an approval it did not need, an event of another quote, one dated before
-    /// the previous event, ...).
+    /// The history is empty or impossible; the message names the first bad event by position and the rule it breaks.
     /// </exception>
     /// <remarks>
-    /// The checks are structural: the approvers' entitlement depends on the organisation at the time, which the history
-    /// does not hold; <see cref="Approve"/> checks it when the approval is given.
+    /// <para><b>What is checked</b>, event by event, with the rules the commands enforce:</para>
+    /// <list type="bullet">
+    /// <item>the history starts with one <see cref="QuoteCreated"/> and every later event is of the same quote id, names
+    /// its actor, is in the supported range and is not dated before the previous event;</item>
+    /// <item>content: the lines can be priced (at least one, one currency, one per product, discounts within the amounts,
+    /// sums within <see cref="Currency.MaxAmount"/>), a revision keeps the quote's currency and changes something, and no
+    /// valid-until date is before the day of the creation or revision in the quote's <see cref="Zone"/>;</item>
+    /// <item>versions: a revision keeps the number only while the version was never submitted and otherwise takes the next
+    /// one, so numbers never skip or repeat and no submitted content is overwritten; an accepted quote is never
+    /// revised;</item>
+    /// <item>submission: only a draft is submitted, and the approvals it requires are exactly those its triggered rules
+    /// call for (one for the strictest hierarchical level, resolved to a person other than the rep, and one per role;
+    /// none for rules that name nobody);</item>
+    /// <item>approvals and rejections: only while approval is pending; an approval gives at least one outstanding
+    /// required approval and none twice or not outstanding; neither the rep nor anyone who wrote the version approves or
+    /// rejects it; a rejection has a comment;</item>
+    /// <item>sending only an approved quote (no approval outstanding), accepting and declining only a sent one, and
+    /// neither sending nor accepting on a day after the valid-until date in the quote's zone.</item>
+    /// </list>
+    /// <para><b>What is trusted</b>: the decision recorded at submit time. The history holds neither the approval policy
+    /// nor the organisation, so which rules the content triggered (<see cref="QuoteSubmitted.Triggered"/>), the person a
+    /// hierarchical approval resolved to, and whether an approver was entitled (above that person, or holding the role)
+    /// are taken as recorded; <see cref="Submit"/> and <see cref="Approve"/> decided them against the policy and the
+    /// organisation of the time.</para>
     /// </remarks>
     public static Quote FromEvents(IEnumerable<QuoteEvent> events) =>
         Fold(Preconditions.CheckNoNullElement(events, "Event"), nameof(events));
@@ -59,7 +79,7 @@ public sealed partial class Quote
             : string.IsNullOrWhiteSpace(c.Rep) ? "the quote has no rep."
             : string.IsNullOrWhiteSpace(c.By) ? "it names no actor."
             : (Preconditions.InstantProblem(c.At) ?? Preconditions.DateProblem(c.Content.ValidUntil)) is { } range ? range
-            : LinesProblem(c.Content);
+            : ValidUntilProblem(c.Content.ValidUntil, c.At, c.Zone) ?? LinesProblem(c.Content);
         if (problem is not null)
         {
             return (null, problem);
@@ -73,12 +93,13 @@ public sealed partial class Quote
             1,
             c.Content,
             false,
+            ValueList<string>.Of(c.By),
             first.Totals,
             QuoteStatus.Draft,
             [],
             [],
             [],
-            [],
+            ValueList<QuoteApproval>.Copy([])!,
             new[] { first }.AsReadOnly(),
             null,
             null,
@@ -114,7 +135,7 @@ public sealed partial class Quote
             {
                 Status = QuoteStatus.Draft,
                 Outstanding = [],
-                Approvals = Append(s.Approvals, new QuoteApproval(s.Version, r.At, r.By, false, r.Comment)),
+                Approvals = s.Approvals.Append(new QuoteApproval(s.Version, r.At, r.By, false, r.Comment)),
             },
             QuoteSent sent => s with { Status = QuoteStatus.Sent, SentAt = sent.At },
             QuoteAccepted a => s with { Status = QuoteStatus.Accepted, DecidedAt = a.At },
@@ -129,17 +150,22 @@ public sealed partial class Quote
 
     private static State Revised(State s, QuoteRevised r)
     {
-        // A revision in place keeps when and by whom the version was started.
-        var version =
-            r.Version == s.Version
-                ? new QuoteVersion(r.Version, r.Content, s.Versions[^1].CreatedAt, s.Versions[^1].CreatedBy)
-                : new QuoteVersion(r.Version, r.Content, r.At, r.By);
-        var versions = r.Version == s.Version ? s.Versions.Take(s.Versions.Count - 1).Append(version) : s.Versions.Append(version);
+        // Only a never-submitted draft is revised in place, keeping when and by whom the version was started; everyone
+        // who wrote its content is one of its authors, and no author approves it.
+        var inPlace = r.Version == s.Version;
+        var version = inPlace
+            ? new QuoteVersion(r.Version, r.Content, s.Versions[^1].CreatedAt, s.Versions[^1].CreatedBy)
+            : new QuoteVersion(r.Version, r.Content, r.At, r.By);
+        var versions = inPlace ? s.Versions.Take(s.Versions.Count - 1).Append(version) : s.Versions.Append(version);
         return s with
         {
             Version = r.Version,
             Content = r.Content,
-            VersionSubmitted = r.Version == s.Version && s.VersionSubmitted,
+            VersionSubmitted = false,
+            Authors =
+                !inPlace ? ValueList<string>.Of(r.By)
+                : s.Authors.Contains(r.By) ? s.Authors
+                : s.Authors.Append(r.By),
             Totals = version.Totals,
             Status = QuoteStatus.Draft,
             Triggered = [],
@@ -161,75 +187,7 @@ public sealed partial class Quote
             Outstanding = outstanding,
             Status = outstanding.Count == 0 ? QuoteStatus.Approved : QuoteStatus.PendingApproval,
             ApprovedAt = outstanding.Count == 0 ? a.At : null,
-            Approvals = Append(s.Approvals, new QuoteApproval(s.Version, a.At, a.By, true, a.Comment)),
+            Approvals = s.Approvals.Append(new QuoteApproval(s.Version, a.At, a.By, true, a.Comment)),
         };
     }
-
-    // Structural rules of a history: the same rules the commands enforce, without the organisation.
-    private string? CheckCanFold(QuoteEvent e) =>
-        e is QuoteCreated ? "a quote is created only once."
-        : e.QuoteId != Id ? $"it belongs to quote {e.QuoteId}, not {Id}."
-        : Preconditions.InstantProblem(e.At) is { } range ? range
-        : e.At < LastEventAt ? $"it is dated before the previous event ({LastEventAt})."
-        : string.IsNullOrWhiteSpace(e.By) ? "it names no actor."
-        : e switch
-        {
-            QuoteRevised when Status == QuoteStatus.Accepted => "the quote is accepted; an accepted quote is final.",
-            QuoteRevised r when r.Version != RevisedVersion => string.Create(
-                CultureInfo.InvariantCulture,
-                $"a revision of v{Version} while {Describe(Status)} makes v{RevisedVersion}, not v{r.Version}."
-            ),
-            QuoteRevised r => Preconditions.DateProblem(r.Content.ValidUntil) ?? LinesProblem(r.Content),
-            QuoteSubmitted when Status != QuoteStatus.Draft => $"only a draft can be submitted; the quote is {Describe(Status)}.",
-            QuoteSubmitted sub
-                when sub.Triggered is null || sub.Required is null || sub.Triggered.Contains(null!) || sub.Required.Contains(null!) =>
-                "its triggered rules or required approvals are missing.",
-            QuoteSubmitted => null,
-            QuoteApproved or QuoteRejected when Status != QuoteStatus.PendingApproval =>
-                $"only a quote pending approval can be approved or rejected; the quote is {Describe(Status)}.",
-            QuoteApproved a when a.Satisfies is null || a.Satisfies.Count == 0 => "it gives none of the required approvals.",
-            QuoteApproved a when a.Satisfies.FirstOrDefault(r => !state.Outstanding.Contains(r)) is { } extra =>
-                $"it gives approval {extra}, which the quote does not wait for.",
-            QuoteApproved a when a.By == Rep => $"the rep {Rep} cannot approve their own quote.",
-            QuoteApproved a when a.By == state.Versions[^1].CreatedBy =>
-                $"{a.By} wrote version {state.Versions[^1].Number} and cannot approve it.",
-            QuoteApproved a when a.Comment is not null && string.IsNullOrWhiteSpace(a.Comment) => "its comment is empty.",
-            QuoteApproved => null,
-            QuoteRejected r when string.IsNullOrWhiteSpace(r.Comment) => "a rejection needs a comment.",
-            QuoteRejected r when r.By == Rep => $"the rep {Rep} cannot reject their own quote.",
-            QuoteRejected => null,
-            QuoteSent when Status != QuoteStatus.Approved => $"only an approved quote can be sent; the quote is {Describe(Status)}.",
-            QuoteSent => null,
-            QuoteAccepted or QuoteDeclined when Status != QuoteStatus.Sent =>
-                $"only a sent quote can be accepted or declined; the quote is {Describe(Status)}.",
-            QuoteDeclined d when d.Reason is not null && string.IsNullOrWhiteSpace(d.Reason) => "its reason is empty.",
-            QuoteAccepted or QuoteDeclined => null,
-            _ => $"{e.GetType().Name} is not a SalesPipeline quote event.",
-        };
-
-    // A revision stays in the version while the quote is being prepared, and starts the next once it was approved.
-    private int RevisedVersion => Status is QuoteStatus.Draft or QuoteStatus.PendingApproval ? Version : Version + 1;
-
-    private static string Describe(QuoteStatus status) =>
-        status switch
-        {
-            QuoteStatus.PendingApproval => "pending approval",
-            _ => status.ToString().ToLowerInvariant(),
-        };
-
-    private static string? LinesProblem(QuoteContent content)
-    {
-        try
-        {
-            content.Totals();
-            return null;
-        }
-        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
-        {
-            return "its lines cannot be priced: " + ex.Message;
-        }
-    }
-
-    private static System.Collections.ObjectModel.ReadOnlyCollection<T> Append<T>(IReadOnlyList<T> list, T item) =>
-        list.Append(item).ToArray().AsReadOnly();
 }

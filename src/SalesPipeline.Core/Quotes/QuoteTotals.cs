@@ -34,10 +34,10 @@ public sealed class QuoteTotals
         this.lines = lines;
         QuoteDiscount = quoteDiscount;
         QuoteDiscountAmount = quoteDiscountAmount;
-        ListValue = Money.Sum(lines.Select(l => l.ListValue), currency);
-        Subtotal = Money.Sum(lines.Select(l => l.Gross), currency);
-        LineDiscounts = Money.Sum(lines.Select(l => l.LineDiscount), currency);
-        Total = Money.Sum(lines.Select(l => l.Net), currency);
+        Subtotal = SumOfLines(lines.Select(l => l.Gross), currency, "gross amounts");
+        LineDiscounts = SumOfLines(lines.Select(l => l.LineDiscount), currency, "line discounts");
+        ListValue = SumOfLines(lines.Select(l => l.ListValue), currency, "list values");
+        Total = SumOfLines(lines.Select(l => l.Net), currency, "nets");
         DiscountOffList = ListValue - Total;
     }
 
@@ -48,32 +48,35 @@ public sealed class QuoteTotals
     /// <exception cref="ArgumentNullException"><paramref name="lines"/> or a line is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="lines"/> is empty, or two lines are for the same product.</exception>
     /// <exception cref="CurrencyMismatchException">A line or the amount discount is in another currency than the first line.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">The amount discount is above the sum of the lines after their discounts.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// The amount discount is above the sum of the lines after their discounts (<paramref name="quoteDiscount"/>); or a
+    /// sum of the lines (their gross amounts, line discounts, amounts after discounts, list values or nets), or a line's
+    /// list value, is beyond <see cref="Currency.MaxAmount"/> (<paramref name="lines"/>): a quote whose total is exactly
+    /// the maximum is priced, one minor unit more is refused, never wrapped around.
+    /// </exception>
     public static QuoteTotals Of(IEnumerable<QuoteLine> lines, Discount? quoteDiscount = null)
     {
         var array = CheckLines(lines);
         var currency = array[0].Currency;
-        var afterLine = new long[array.Length];
+        var afterLine = new Money[array.Length];
         var lineDiscounts = new Money[array.Length];
-        long sum = 0;
         for (var i = 0; i < array.Length; i++)
         {
             var line = array[i];
             lineDiscounts[i] = line.Discount?.Off(line.Gross) ?? Money.Zero(currency);
-            afterLine[i] = (line.Gross - lineDiscounts[i]).ToMinorUnits();
-            sum += afterLine[i];
+            afterLine[i] = line.Gross - lineDiscounts[i];
         }
-        var beforeQuoteDiscount = Money.FromMinorUnits(sum, currency);
+        var beforeQuoteDiscount = SumOfLines(afterLine, currency, "amounts after their discounts");
         var quoteOff = QuoteDiscountOf(quoteDiscount, beforeQuoteDiscount);
         var shares = quoteOff.IsZero
             ? Enumerable.Repeat(Money.Zero(currency), array.Length).ToArray()
-            : quoteOff.Allocate(afterLine.Select(u => (decimal)u).ToArray());
+            : quoteOff.Allocate(afterLine.Select(a => (decimal)a.ToMinorUnits()).ToArray());
         var priced = new PricedLine[array.Length];
         for (var i = 0; i < array.Length; i++)
         {
             var line = array[i];
             var listValue = line.ListPrice.Multiply(line.Quantity).Round();
-            var net = Money.FromMinorUnits(afterLine[i], currency) - shares[i];
+            var net = afterLine[i] - shares[i];
             var offList = listValue - net;
             priced[i] = new PricedLine(
                 line,
@@ -140,6 +143,28 @@ public sealed class QuoteTotals
             )
         );
         return text.ToString();
+    }
+
+    // Money.Sum's range check, named for the parameter the amounts come from: lines whose sum passes
+    // Currency.MaxAmount are refused by name and value instead of wrapping around a long count of minor units. The
+    // running decimal sum cannot overflow: it would take about 7.9 x 10^12 lines at the limit.
+    private static Money SumOfLines(IEnumerable<Money> amounts, Currency currency, string what)
+    {
+        var sum = 0m;
+        var count = 0;
+        foreach (var amount in amounts)
+        {
+            sum += amount.Amount;
+            count++;
+        }
+        return Money.InRange(sum, currency)
+            ? Money.Of(sum, currency)
+            : throw Money.OutOfRange(
+                "lines",
+                sum,
+                string.Create(CultureInfo.InvariantCulture, $"The sum of the {count} lines' {what}, {Money.Text(sum, currency)},"),
+                currency
+            );
     }
 
     // The quote-level discount in money: a percentage of the lines' amount rounded half away from zero, or the amount,

@@ -67,6 +67,10 @@ internal static class QuoteFixtures
             Book.Line("support", 1m, Usd, Today),
         ];
 
+    // Quote Q-17 of alice for D-1001, created by her.
+    public static Quote Create(LocalDate validUntil, IEnumerable<QuoteLine> lines, Instant at, DateTimeZone? zone = null) =>
+        Quote.Create("Q-17", new DealId("D-1001"), "alice", validUntil, lines, at, "alice", zone: zone);
+
     public static Quote Draft(decimal seatDiscount = 12m) =>
         Quote.Create("Q-17", new DealId("D-1001"), "alice", new LocalDate(2026, 3, 31), Lines(seatDiscount), T0, "alice");
 }

@@ -128,4 +128,51 @@ public class QuoteLifecyclePropertyTests
                 }
             )
         );
+
+    [Fact]
+    public void EveryVersionsContent_IsTheContentItsApproversSaw_AndNoSubmittedVersionIsOverwritten_Property() =>
+        PropertyAssert.Holds(
+            Prop.ForAll(
+                Scripts.ToArbitrary(),
+                script =>
+                {
+                    var quote = Run(script);
+                    // Replayed from the history alone: the content each version had when it was submitted, approved,
+                    // rejected or sent must be the content the quote keeps for that version.
+                    var content = new Dictionary<int, QuoteContent> { [1] = ((QuoteCreated)quote.Events[0]).Content };
+                    var version = 1;
+                    var submitted = false;
+                    var seen = new List<(int Version, QuoteContent Content)>();
+                    foreach (var e in quote.Events.Skip(1))
+                    {
+                        switch (e)
+                        {
+                            case QuoteRevised r when r.Version == version:
+                                if (submitted)
+                                {
+                                    return false; // a submitted version changed in place
+                                }
+                                content[version] = r.Content;
+                                break;
+                            case QuoteRevised r when r.Version == version + 1:
+                                (version, submitted) = (r.Version, false);
+                                content[version] = r.Content;
+                                break;
+                            case QuoteRevised:
+                                return false;
+                            case QuoteSubmitted:
+                                submitted = true;
+                                seen.Add((version, content[version]));
+                                break;
+                            case QuoteApproved or QuoteRejected or QuoteSent:
+                                seen.Add((version, content[version]));
+                                break;
+                        }
+                    }
+                    return seen.All(x => quote.GetVersion(x.Version).Content == x.Content)
+                        && quote.Approvals.All(a => seen.Any(x => x.Version == a.Version))
+                        && quote.Versions.All(v => v.Content == content[v.Number]);
+                }
+            )
+        );
 }

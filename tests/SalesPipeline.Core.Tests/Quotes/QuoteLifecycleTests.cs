@@ -184,10 +184,7 @@ public class QuoteLifecycleTests
     public void Expiry_IsDecidedInTheQuotesZone_ByEveryCommandAndReport()
     {
         var newYork = DateTimeZoneProviders.Tzdb["America/New_York"];
-        var sent = Quote
-            .Create("Q-17", new DealId("D-1001"), "alice", new LocalDate(2026, 3, 31), Lines(5m), T0, "alice", zone: newYork)
-            .Submit(Policy, Org, Day(1), "alice")
-            .Send(Day(1), "alice");
+        var sent = Create(new LocalDate(2026, 3, 31), Lines(5m), T0, newYork).Submit(Policy, Org, Day(1), "alice").Send(Day(1), "alice");
         // 2026-04-01 00:30 UTC is 2026-03-31 20:30 in New York (EDT, UTC-4): still the last valid day there.
         var late = Instant.FromUtc(2026, 4, 1, 0, 30);
 
@@ -239,7 +236,7 @@ public class QuoteLifecycleTests
 
         Assert.Equal("events", e.ParamName);
         Assert.Contains(
-            "Event 2 (QuoteSent) cannot be folded: only an approved quote can be sent; the quote is pending approval.",
+            "Event 2 (QuoteSent) cannot be folded: it sends the quote while approvals are outstanding (manager maria).",
             e.Message,
             StringComparison.Ordinal
         );
