@@ -63,7 +63,7 @@ public class DealHistoryRoundTripTests
     {
         // Otherwise the property above could pass without ever writing a new event type.
         var all = typeof(DealEvent).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(DealEvent)) && !t.IsAbstract).ToList();
-        var seen = DealHistories.Deals.Sample(12, 300).SelectMany(ds => ds.SelectMany(d => d.Events)).ToList();
+        var seen = DealHistories.Deals.Sample(12, 1000).SelectMany(ds => ds.SelectMany(d => d.Events)).ToList();
         Assert.Empty(all.Except(seen.Select(e => e.GetType())).Select(t => t.Name));
         Assert.Contains(seen, e => e.Cause is not null);
         Assert.Contains(seen, e => e is DealCreated { Owner: null, Team: null });

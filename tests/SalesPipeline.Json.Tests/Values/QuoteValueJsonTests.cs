@@ -61,6 +61,23 @@ public class QuoteValueJsonTests
         Assert.IsNotType<ArgumentException>(error);
     }
 
+    [Theory]
+    // Values too large for the arithmetic: the overflow the constructor raises is reported where it happens, not thrown raw.
+    [InlineData("\"quantity\":\"3\"", "\"quantity\":\"79228162514264337593543950335\"", "$", "QuoteLine is not valid")]
+    [InlineData("\"amount\":\"1200.00\"", "\"amount\":\"79228162514264337593543950335\"", "$.unitPrice.amount", "Money is not valid")]
+    public void Overflowing_lines_are_refused_with_the_package_exception(string find, string replace, string path, string rule)
+    {
+        var error = Assert.Throws<SalesPipelineJsonException>(() =>
+            System.Text.Json.JsonSerializer.Deserialize<QuoteLine>(
+                Line.Replace(find, replace, StringComparison.Ordinal),
+                SalesPipelineJson.Options
+            )
+        );
+        Assert.Equal(path, error.FullPath);
+        Assert.StartsWith(rule, error.Rule, StringComparison.Ordinal);
+        Assert.NotNull(error.InnerException);
+    }
+
     [Fact]
     public void An_amount_discount_above_the_line_or_off_the_minor_unit_is_refused()
     {
