@@ -7,6 +7,7 @@ using NodaTime;
 using SalesPipeline.Collections;
 using SalesPipeline.Deals;
 using SalesPipeline.Leads;
+using SalesPipeline.Quotes;
 using SalesPipeline.Storage;
 
 namespace SalesPipeline.DependencyInjection;
@@ -73,6 +74,21 @@ public sealed partial class DeferredEventStore
     /// <inheritdoc/>
     public async Task<StoredLead?> LoadLeadAsync(LeadId id, CancellationToken cancellationToken = default) =>
         await (await OpenAsync(cancellationToken).ConfigureAwait(false)).LoadLeadAsync(id, cancellationToken).ConfigureAwait(false);
+
+    /// <inheritdoc/>
+    public async Task<AppendResult> SaveQuoteAsync(
+        Quote quote,
+        long expectedVersion,
+        Guid appendId,
+        CancellationToken cancellationToken = default
+    ) =>
+        await (await OpenAsync(cancellationToken).ConfigureAwait(false))
+            .SaveQuoteAsync(quote, expectedVersion, appendId, cancellationToken)
+            .ConfigureAwait(false);
+
+    /// <inheritdoc/>
+    public async Task<StoredQuote?> LoadQuoteAsync(string quoteId, CancellationToken cancellationToken = default) =>
+        await (await OpenAsync(cancellationToken).ConfigureAwait(false)).LoadQuoteAsync(quoteId, cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc/>
     public async Task<AppendResult> SaveCollectionScheduleAsync(

@@ -11,6 +11,7 @@ using SalesPipeline.Json.Wire;
 using SalesPipeline.Leads;
 using SalesPipeline.Organization;
 using SalesPipeline.Pipelines;
+using SalesPipeline.Quotes;
 
 namespace SalesPipeline.Json;
 
@@ -32,6 +33,7 @@ internal static class Converters
             new CodecConverter<FiscalPeriod>(ValueCodecs.FiscalPeriod),
             .. DealEvents(),
             .. LeadEvents(),
+            .. Quotes(),
             .. CollectionEntries(),
             new CodecConverter<DueRule>(ScheduleCodecs.DueRule),
             new CodecConverter<TermsLine>(ScheduleCodecs.TermsLine),
@@ -176,6 +178,27 @@ internal static class Converters
             Subtype<LeadEvent, LeadConverted>(codec),
         ];
     }
+
+    // Quote events and the values they are made of (docs/json.md, "Quote events").
+    private static IEnumerable<JsonConverter> Quotes() =>
+        [
+            new CodecConverter<QuoteEvent>(QuoteEventCodec.Instance, refuseNull: true),
+            Subtype<QuoteEvent, QuoteCreated>(QuoteEventCodec.Instance),
+            Subtype<QuoteEvent, QuoteRevised>(QuoteEventCodec.Instance),
+            Subtype<QuoteEvent, QuoteSubmitted>(QuoteEventCodec.Instance),
+            Subtype<QuoteEvent, QuoteApproved>(QuoteEventCodec.Instance),
+            Subtype<QuoteEvent, QuoteRejected>(QuoteEventCodec.Instance),
+            Subtype<QuoteEvent, QuoteSent>(QuoteEventCodec.Instance),
+            Subtype<QuoteEvent, QuoteAccepted>(QuoteEventCodec.Instance),
+            Subtype<QuoteEvent, QuoteDeclined>(QuoteEventCodec.Instance),
+            new CodecConverter<QuoteContent>(QuoteCodecs.Content),
+            new CodecConverter<Discount>(QuoteCodecs.Discount),
+            new CodecConverter<QuoteLine>(QuoteCodecs.Line),
+            new CodecConverter<TriggeredRule>(QuoteCodecs.Triggered),
+            new CodecConverter<RequiredApproval>(QuoteCodecs.Required),
+            new CodecConverter<Approver>(QuoteCodecs.Approver),
+            new CodecConverter<ApprovalRule>(QuoteCodecs.Rule),
+        ];
 
     private static IEnumerable<JsonConverter> CollectionEntries()
     {

@@ -9,6 +9,7 @@ using SalesPipeline.Collections;
 using SalesPipeline.Deals;
 using SalesPipeline.Leads;
 using SalesPipeline.Pipelines;
+using SalesPipeline.Quotes;
 using SalesPipeline.Storage.Sql;
 using SalesPipeline.Utility;
 
@@ -171,44 +172,98 @@ public abstract partial class EventStore : IEventStore
     }
 
     /// <inheritdoc/>
-    public async Task<StoredLead?> LoadLeadAsync(LeadId id, CancellationToken cancellationToken = default)
+    public async Task<StoredLead?> LoadLeadAsync(LeadId id, CancellationToken cancellationToken = default) =>
+        await LoadEventStreamAsync<LeadEvent, StoredLead>(
+                StreamId.ForLead(id),
+                e => e.LeadId.Value,
+                e => $"lead {e.LeadId}",
+                "a lead's history",
+                (events, version) => new StoredLead(Lead.FromEvents(events), version),
+                cancellationToken
+            )
+            .ConfigureAwait(false);
+
+    // A lead's or quote's stream: every row decoded and checked to belong to the stream's key, then folded; a row that
+    // does not read, or a history that does not fold, is a StoredEventException naming the row.
+    private async Task<TStored?> LoadEventStreamAsync<TEvent, TStored>(
+        StreamId stream,
+        Func<TEvent, string> keyOf,
+        Func<TEvent, string> owner,
+        string what,
+        Func<TEvent[], long, TStored> fold,
+        CancellationToken cancellationToken
+    )
+        where TStored : class
     {
-        var stream = StreamId.ForLead(id);
         var rows = await ReadStreamAsync(stream, cancellationToken).ConfigureAwait(false);
         if (rows.Count == 0)
         {
             return null;
         }
-        var events = new LeadEvent[rows.Count];
+        var events = new TEvent[rows.Count];
         for (var i = 0; i < rows.Count; i++)
         {
-            events[i] = (LeadEvent)Decode(stream, rows[i]);
-            if (!string.Equals(events[i].LeadId.Value, stream.Key, StringComparison.Ordinal))
+            events[i] = (TEvent)Decode(stream, rows[i]);
+            if (!string.Equals(keyOf(events[i]), stream.Key, StringComparison.Ordinal))
             {
                 throw new StoredEventException(
                     stream,
                     rows[i].Version,
                     rows[i].Position,
-                    $"the event belongs to lead {events[i].LeadId}.",
+                    $"the event belongs to {owner(events[i])}.",
                     null
                 );
             }
         }
         try
         {
-            return new StoredLead(Lead.FromEvents(events), rows.Count);
+            return fold(events, rows.Count);
         }
         catch (ArgumentException e)
         {
-            throw new StoredEventException(
-                stream,
-                rows[^1].Version,
-                rows[^1].Position,
-                "the events do not form a lead's history: " + e.Message,
-                e
-            );
+            throw new StoredEventException(stream, rows[^1].Version, rows[^1].Position, $"the events do not form {what}: " + e.Message, e);
         }
     }
+
+    /// <inheritdoc/>
+    public Task<AppendResult> SaveQuoteAsync(
+        Quote quote,
+        long expectedVersion,
+        Guid appendId,
+        CancellationToken cancellationToken = default
+    )
+    {
+        Preconditions.CheckNotNull(quote);
+        var history = quote.Events;
+        CheckExpected(expectedVersion, history.Count, "the quote's event count");
+        CheckAppendId(appendId);
+        var (records, predecessor) = EncodeAfter(history, expectedVersion);
+        return AppendAsync(
+            new Pending(
+                StreamId.ForQuote(quote.Id),
+                expectedVersion,
+                appendId,
+                records,
+                predecessor,
+                Codec.SameRecord<QuoteEvent>,
+                null,
+                nameof(quote)
+            ),
+            cancellationToken
+        );
+    }
+
+    /// <inheritdoc/>
+    public async Task<StoredQuote?> LoadQuoteAsync(string quoteId, CancellationToken cancellationToken = default) =>
+        await LoadEventStreamAsync<QuoteEvent, StoredQuote>(
+                StreamId.ForQuote(quoteId),
+                e => e.QuoteId,
+                e => $"quote \"{e.QuoteId}\"",
+                "a quote's history",
+                (events, version) => new StoredQuote(Quote.FromEvents(events), version),
+                cancellationToken
+            )
+            .ConfigureAwait(false);
 
     /// <inheritdoc/>
     public Task<AppendResult> SaveCollectionScheduleAsync(
@@ -519,7 +574,7 @@ public abstract partial class EventStore : IEventStore
                                     StreamId.Of(0, key),
                                     row.Version,
                                     position,
-                                    $"the stream kind \"{kindText}\" is not one of deal, lead, collection-schedule.",
+                                    $"the stream kind \"{kindText}\" is not one of deal, lead, collection-schedule, quote.",
                                     null
                                 );
                             }

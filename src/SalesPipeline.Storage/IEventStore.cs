@@ -6,11 +6,12 @@ using NodaTime;
 using SalesPipeline.Collections;
 using SalesPipeline.Deals;
 using SalesPipeline.Leads;
+using SalesPipeline.Quotes;
 
 namespace SalesPipeline.Storage;
 
 /// <summary>
-/// An append-only store of deal, lead and collection-schedule streams, with a current-state table of deals and a read
+/// An append-only store of deal, lead, collection-schedule and quote streams, with a current-state table of deals and a read
 /// of every record in commit order. Implemented by <c>SqliteEventStore</c> and <c>PostgreSqlEventStore</c>, which pass
 /// one contract test suite.
 /// </summary>
@@ -118,6 +119,28 @@ public interface IEventStore : IAsyncDisposable
     /// <exception cref="ArgumentException"><paramref name="id"/> is <c>default(LeadId)</c>.</exception>
     /// <exception cref="StoredEventException">A stored event does not read, or the events do not fold into a lead.</exception>
     Task<StoredLead?> LoadLeadAsync(LeadId id, CancellationToken cancellationToken = default);
+
+    /// <summary>Appends the events of <paramref name="quote"/> after the first <paramref name="expectedVersion"/> to the quote's stream.</summary>
+    /// <param name="quote">The quote, whose history (<see cref="Quote.Events"/>) starts with the stored events.</param>
+    /// <param name="expectedVersion">The stream's version when the quote was loaded (<see cref="StoredQuote.Version"/>), or 0 for a new quote; less than the quote's event count.</param>
+    /// <param name="appendId">The append's id: new for every append, the same when retrying one whose outcome is unknown.</param>
+    /// <param name="cancellationToken">Cancels the save; nothing is committed then.</param>
+    /// <returns>What was written.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="quote"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="expectedVersion"/> is negative or not less than the quote's event count.</exception>
+    /// <exception cref="ArgumentException"><paramref name="appendId"/> is <see cref="Guid.Empty"/>; or the stored event at <paramref name="expectedVersion"/> differs from the quote's (the quote does not continue the stored stream).</exception>
+    /// <exception cref="StreamVersionConflictException">The stream is not at <paramref name="expectedVersion"/>.</exception>
+    /// <exception cref="AppendIdConflictException"><paramref name="appendId"/> was committed with other content.</exception>
+    Task<AppendResult> SaveQuoteAsync(Quote quote, long expectedVersion, Guid appendId, CancellationToken cancellationToken = default);
+
+    /// <summary>Loads a quote: the fold of its stored events (<see cref="Quote.FromEvents"/>), with its stream's version.</summary>
+    /// <param name="quoteId">The quote's id.</param>
+    /// <param name="cancellationToken">Cancels the load.</param>
+    /// <returns>The quote and its version, or null when the store has no such quote.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="quoteId"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="quoteId"/> is empty or whitespace.</exception>
+    /// <exception cref="StoredEventException">A stored event does not read, belongs to another quote, or the events do not fold into a quote.</exception>
+    Task<StoredQuote?> LoadQuoteAsync(string quoteId, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Appends the records of <paramref name="schedule"/> beyond <paramref name="expectedVersion"/>: for a new stream

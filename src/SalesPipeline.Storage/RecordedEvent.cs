@@ -5,7 +5,7 @@ namespace SalesPipeline.Storage;
 /// <summary>One stored record as <see cref="IEventStore.ReadAllAsync"/> returns it: where it is and what it holds.</summary>
 /// <remarks>
 /// <para><see cref="Data"/> is a <c>SalesPipeline.Deals.DealEvent</c> in a deal stream, a <c>SalesPipeline.Leads.LeadEvent</c>
-/// in a lead stream, and in a collection-schedule stream a <c>SalesPipeline.Collections.CollectionSchedule</c> (version 1,
+/// in a lead stream, a <c>SalesPipeline.Quotes.QuoteEvent</c> in a quote stream, and in a collection-schedule stream a <c>SalesPipeline.Collections.CollectionSchedule</c> (version 1,
 /// the terms document) or a <c>SalesPipeline.Collections.CollectionEntry</c>: match on its type.</para>
 /// <para>Immutable; thread-safe.</para>
 /// </remarks>

@@ -4,11 +4,12 @@ using SalesPipeline.Utility;
 namespace SalesPipeline.Storage;
 
 /// <summary>
-/// The identity of one stream of an <see cref="IEventStore"/>: its <see cref="Kind"/> and its key (a deal id, a lead id
-/// or a contract id).
+/// The identity of one stream of an <see cref="IEventStore"/>: its <see cref="Kind"/> and its key (a deal id, a lead id,
+/// a contract id or a quote id).
 /// </summary>
 /// <remarks>
-/// <para>Create it with <see cref="ForDeal"/>, <see cref="ForLead"/> or <see cref="ForCollectionSchedule"/>; keys compare
+/// <para>Create it with <see cref="ForDeal"/>, <see cref="ForLead"/>, <see cref="ForCollectionSchedule"/> or
+/// <see cref="ForQuote"/>; keys compare
 /// ordinally. <c>default(StreamId)</c> names no stream and is refused by the store.</para>
 /// <para>An immutable value; thread-safe.</para>
 /// </remarks>
@@ -26,7 +27,7 @@ public readonly struct StreamId : IEquatable<StreamId>
     /// <summary>What the stream holds.</summary>
     public StreamKind Kind { get; }
 
-    /// <summary>The stream's key: the deal id, lead id or contract id (empty for <c>default(StreamId)</c>).</summary>
+    /// <summary>The stream's key: the deal id, lead id, contract id or quote id (empty for <c>default(StreamId)</c>).</summary>
     public string Key => key ?? "";
 
     /// <summary>The stream of a deal's events.</summary>
@@ -57,6 +58,13 @@ public readonly struct StreamId : IEquatable<StreamId>
     public static StreamId ForCollectionSchedule(string contractId) =>
         new(StreamKind.CollectionSchedule, Preconditions.CheckNotBlank(contractId));
 
+    /// <summary>The stream of a quote's events.</summary>
+    /// <param name="quoteId">The quote's id (<c>SalesPipeline.Quotes.Quote.Id</c>).</param>
+    /// <returns>The stream id.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="quoteId"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="quoteId"/> is empty or whitespace.</exception>
+    public static StreamId ForQuote(string quoteId) => new(StreamKind.Quote, Preconditions.CheckNotBlank(quoteId));
+
     internal static StreamId Of(StreamKind kind, string key) => new(kind, key);
 
     /// <summary>The kind as stored in the <c>stream_kind</c> column.</summary>
@@ -68,6 +76,7 @@ public readonly struct StreamId : IEquatable<StreamId>
             StreamKind.Deal => "deal",
             StreamKind.Lead => "lead",
             StreamKind.CollectionSchedule => "collection-schedule",
+            StreamKind.Quote => "quote",
             // Only a foreign row's unreadable kind gets here, and only to be named in its StoredEventException.
             _ => "unknown",
         };
@@ -79,6 +88,7 @@ public readonly struct StreamId : IEquatable<StreamId>
             "deal" => StreamKind.Deal,
             "lead" => StreamKind.Lead,
             "collection-schedule" => StreamKind.CollectionSchedule,
+            "quote" => StreamKind.Quote,
             _ => 0,
         };
         return kind != 0;
@@ -88,7 +98,7 @@ public readonly struct StreamId : IEquatable<StreamId>
         Preconditions.CheckArgument(
             key is not null,
             paramName,
-            "default(StreamId) names no stream; use StreamId.ForDeal, ForLead or ForCollectionSchedule."
+            "default(StreamId) names no stream; use StreamId.ForDeal, ForLead, ForCollectionSchedule or ForQuote."
         );
 
     /// <inheritdoc/>

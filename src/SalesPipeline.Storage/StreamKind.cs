@@ -1,7 +1,7 @@
 namespace SalesPipeline.Storage;
 
 /// <summary>What a stream of an <see cref="IEventStore"/> holds.</summary>
-/// <remarks>Stored as text in the <c>stream_kind</c> column: <c>deal</c>, <c>lead</c>, <c>collection-schedule</c>.</remarks>
+/// <remarks>Stored as text in the <c>stream_kind</c> column: <c>deal</c>, <c>lead</c>, <c>collection-schedule</c>, <c>quote</c>.</remarks>
 public enum StreamKind
 {
     /// <summary>A deal's events (<c>SalesPipeline.Deals.DealEvent</c>), keyed by its <see cref="DealId"/>.</summary>
@@ -15,4 +15,10 @@ public enum StreamKind
     /// history), then one record per <c>SalesPipeline.Collections.CollectionEntry</c>.
     /// </summary>
     CollectionSchedule = 3,
+
+    /// <summary>
+    /// A quote's events (<c>SalesPipeline.Quotes.QuoteEvent</c>), keyed by its quote id, loaded with
+    /// <c>SalesPipeline.Quotes.Quote.FromEvents</c>.
+    /// </summary>
+    Quote = 4,
 }

@@ -2,6 +2,7 @@ using NodaTime;
 using SalesPipeline.Collections;
 using SalesPipeline.Deals;
 using SalesPipeline.Leads;
+using SalesPipeline.Quotes;
 using SalesPipeline.Storage;
 
 namespace SalesPipeline.DependencyInjection.Tests;
@@ -61,6 +62,15 @@ internal sealed class RecordingStore : IEventStore
     ) => throw Unused();
 
     public Task<StoredLead?> LoadLeadAsync(LeadId id, CancellationToken cancellationToken = default) => throw Unused();
+
+    public Task<AppendResult> SaveQuoteAsync(
+        Quote quote,
+        long expectedVersion,
+        Guid appendId,
+        CancellationToken cancellationToken = default
+    ) => throw Unused();
+
+    public Task<StoredQuote?> LoadQuoteAsync(string quoteId, CancellationToken cancellationToken = default) => throw Unused();
 
     public Task<AppendResult> SaveCollectionScheduleAsync(
         CollectionSchedule schedule,

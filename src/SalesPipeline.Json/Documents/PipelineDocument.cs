@@ -69,15 +69,34 @@ internal sealed class PipelineDocument : Codec<PipelineDefinition>
         Terminal(StageKind.Lost)
     );
 
+    // Either move may be absent; the builder checks that the ids name stages of the pipeline.
+    private static readonly ShapeCodec<QuoteStageMoves> QuoteMoves = ShapeCodec<QuoteStageMoves>.Single(
+        Shape.Of(
+            nameof(QuoteStageMoves),
+            1,
+            v => new QuoteStageMoves(v.Optional<string>("onSent"), v.Optional<string>("onAccepted")),
+            Field.Optional<QuoteStageMoves, string>("onSent", TextCodec.Instance, q => q.OnSent),
+            Field.Optional<QuoteStageMoves, string>("onAccepted", TextCodec.Instance, q => q.OnAccepted)
+        )
+    );
+
+    // quoteStages is optional and omitted when quotes drive no moves, so a document written before it existed reads,
+    // and is written again, exactly as it was (still version 1: docs/json.md, "Versioning and upcasting").
     private static readonly ShapeCodec<Content> Document = ShapeCodec<Content>.Types(
         "document",
         Shape.Of(
             "PipelineDefinition",
             1,
-            v => new Content(v.Get<string>("name"), v.Get<PipelinePolicies>("policies"), v.Get<IReadOnlyList<StageSpec>>("stages")),
+            v => new Content(
+                v.Get<string>("name"),
+                v.Get<PipelinePolicies>("policies"),
+                v.Get<IReadOnlyList<StageSpec>>("stages"),
+                v.Optional<QuoteStageMoves>("quoteStages")
+            ),
             Field.Required<Content, string>("name", TextCodec.Instance, d => d.Name),
             Field.Required<Content, PipelinePolicies>("policies", Policies, d => d.Policies),
-            Field.Required<Content, IReadOnlyList<StageSpec>>("stages", new ListCodec<StageSpec>(Stage), d => d.Stages)
+            Field.Required<Content, IReadOnlyList<StageSpec>>("stages", new ListCodec<StageSpec>(Stage), d => d.Stages),
+            Field.Optional<Content, QuoteStageMoves>("quoteStages", QuoteMoves, d => d.QuoteStages)
         )
     );
 
@@ -99,7 +118,8 @@ internal sealed class PipelineDocument : Codec<PipelineDefinition>
                         s.ExitCriteria,
                         s.RottingAfter
                     )),
-                ]
+                ],
+                value.QuoteStages == QuoteStageMoves.None ? null : value.QuoteStages
             ),
             path
         );
@@ -120,6 +140,19 @@ internal sealed class PipelineDocument : Codec<PipelineDefinition>
             );
         }
         var builder = PipelineDefinition.CreateBuilder(document.Name).WithPolicies(document.Policies);
+        if (document.QuoteStages is { } moves)
+        {
+            // An empty object would read as "no moves" and be written back without the field: refused, so that the
+            // document says what it means and a round trip keeps its text.
+            if (moves == QuoteStageMoves.None)
+            {
+                throw Fail.At(
+                    path + ".quoteStages",
+                    "quoteStages names neither onSent nor onAccepted; name at least one stage id, or omit quoteStages when quotes move no deal."
+                );
+            }
+            builder.QuoteStages(moves.OnSent, moves.OnAccepted);
+        }
         foreach (var stage in stages)
         {
             _ = stage.Kind switch
@@ -156,7 +189,7 @@ internal sealed class PipelineDocument : Codec<PipelineDefinition>
             Field.Required<StageSpec, string>("name", TextCodec.Instance, s => s.Name)
         );
 
-    private sealed record Content(string Name, PipelinePolicies Policies, IReadOnlyList<StageSpec> Stages);
+    private sealed record Content(string Name, PipelinePolicies Policies, IReadOnlyList<StageSpec> Stages, QuoteStageMoves? QuoteStages);
 }
 
 // One stage as read (or as written), before the builder has checked it.

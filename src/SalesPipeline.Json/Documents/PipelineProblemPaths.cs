@@ -15,6 +15,15 @@ internal static class PipelineProblemPaths
 {
     public static string Locate(string problem, IReadOnlyList<StageSpec> stages)
     {
+        // "QuoteStages names on-sent stage ..." / "... on-accepted stage ...": the builder's sentences for QuoteStages.
+        if (problem.StartsWith("QuoteStages names on-sent stage", StringComparison.Ordinal))
+        {
+            return ".quoteStages.onSent";
+        }
+        if (problem.StartsWith("QuoteStages names on-accepted stage", StringComparison.Ordinal))
+        {
+            return ".quoteStages.onAccepted";
+        }
         foreach (var kind in new[] { StageKind.Won, StageKind.Lost })
         {
             if (problem.StartsWith($"A pipeline has exactly one {kind} stage", StringComparison.Ordinal))

@@ -6,6 +6,7 @@ using SalesPipeline.Collections;
 using SalesPipeline.Deals;
 using SalesPipeline.Json;
 using SalesPipeline.Leads;
+using SalesPipeline.Quotes;
 
 namespace SalesPipeline.Storage.Sql;
 
@@ -26,7 +27,7 @@ internal static class Codec
     public static T Decode<T>(string data) =>
         JsonSerializer.Deserialize(data, Info<T>()) ?? throw new JsonException("The record is JSON null; a stored record is an object.");
 
-    // The deal event, lead event, terms document or collection entry a row of this stream and version holds.
+    // The deal event, lead event, terms document, collection entry or quote event a row of this stream and version holds.
     public static object DecodeAny(StreamKind kind, long version, string data) =>
         kind switch
         {
@@ -34,6 +35,7 @@ internal static class Codec
             StreamKind.Lead => Decode<LeadEvent>(data),
             StreamKind.CollectionSchedule when version == 1 => Decode<CollectionSchedule>(data),
             StreamKind.CollectionSchedule => Decode<CollectionEntry>(data),
+            StreamKind.Quote => Decode<QuoteEvent>(data),
             _ => throw new NotSupportedException($"Stream kind {kind} has no record type."),
         };
 

@@ -55,9 +55,22 @@ internal static class DocumentGenerators
         from skip in Gen.Elements(true, false)
         from reopen in Gen.Elements(true, false)
         from criteriaToWin in Gen.Elements(true, false)
-        select Build(stages, new PipelinePolicies(skip, reopen, criteriaToWin));
+        from sent in Gen.Choose(-1, 4)
+        from accepted in Gen.Choose(-1, 5)
+        select Build(stages, new PipelinePolicies(skip, reopen, criteriaToWin), sent, accepted);
 
-    private static PipelineDefinition Build(OpenStage[] stages, PipelinePolicies policies)
+    // Quote stages, when drawn, are valid: on-sent an open stage, on-accepted a later open stage or Won (the index past
+    // the open stages); a draw that would break a rule is read as no move, so half the pipelines have none.
+    private static PipelineDefinition Build(OpenStage[] stages, PipelinePolicies policies, int sent, int accepted)
+    {
+        var builder = Builder(stages, policies);
+        var ids = builder.Build().Stages.Select(s => s.Id).ToArray();
+        var onSent = sent >= 0 && sent < stages.Length ? ids[sent] : null;
+        var onAccepted = accepted > Math.Max(sent, -1) && accepted <= stages.Length ? ids[accepted] : null;
+        return builder.QuoteStages(onSent, onAccepted).Build();
+    }
+
+    private static PipelineBuilder Builder(OpenStage[] stages, PipelinePolicies policies)
     {
         var builder = PipelineDefinition.CreateBuilder("Generated").WithPolicies(policies);
         var criterion = 0;
@@ -90,7 +103,7 @@ internal static class DocumentGenerators
                 s.RotHours == 0 ? null : Duration.FromHours(s.RotHours)
             );
         }
-        return builder.Won("Closed Won").Lost("Closed Lost", id: "lost-deals").Build();
+        return builder.Won("Closed Won").Lost("Closed Lost", id: "lost-deals");
     }
 
     // A tree of teams (each team's parent is declared before it), people in teams or at company level (admins), leads.

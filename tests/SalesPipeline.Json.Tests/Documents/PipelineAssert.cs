@@ -4,13 +4,15 @@ using SalesPipeline.Pipelines;
 namespace SalesPipeline.Json.Tests.Documents;
 
 // PipelineDefinition has no equality of its own, so "the same definition" is checked field by field: every stage
-// (id, name, kind, order, probability with its scale, category, criteria, rotting threshold) and the policies.
+// (id, name, kind, order, probability with its scale, category, criteria, rotting threshold), the policies and the
+// quote stages.
 internal static class PipelineAssert
 {
     public static void Same(PipelineDefinition expected, PipelineDefinition actual)
     {
         Assert.Equal(expected.Name, actual.Name);
         Assert.Equal(expected.Policies, actual.Policies);
+        Assert.Equal(expected.QuoteStages, actual.QuoteStages);
         Assert.Equal(expected.Stages.Count, actual.Stages.Count);
         foreach (var (e, a) in expected.Stages.Zip(actual.Stages))
         {

@@ -47,6 +47,102 @@ public class PipelineDocumentTests
         Assert.Equal(Quickstart().ToMermaid(), back.ToMermaid());
     }
 
+    // The quickstart's pipeline where sending a quote moves a deal to Proposal and accepting it wins the deal.
+    private static PipelineDefinition WithQuoteStages() =>
+        PipelineDefinition
+            .CreateBuilder("Default")
+            .Stage("Prospecting", probability: 0.10m, category: ForecastCategory.Pipeline)
+            .Stage("Proposal", 0.50m, ForecastCategory.BestCase)
+            .Stage("Contract", 0.90m, ForecastCategory.Commit)
+            .Won("Won")
+            .Lost("Lost")
+            .QuoteStages(onSent: "proposal", onAccepted: "won")
+            .Build();
+
+    private static string QuoteGolden() => GoldenFile.AssertMatches("pipeline-definition.quote-stages.json", WithQuoteStages());
+
+    [Fact]
+    public void A_document_without_quote_stages_reads_as_none_and_is_written_again_byte_for_byte()
+    {
+        var json = Golden();
+        Assert.DoesNotContain("quoteStages", json, StringComparison.Ordinal);
+        var back = Read(json);
+        Assert.Equal(QuoteStageMoves.None, back.QuoteStages);
+        Assert.Equal(json, JsonSerializer.Serialize(back, GoldenFile.Indented) + "\n");
+    }
+
+    [Fact]
+    public void Quote_stages_match_their_golden_file_and_read_back_exactly()
+    {
+        var json = QuoteGolden();
+        Assert.Contains(
+            "\"quoteStages\": {\n    \"onSent\": \"proposal\",\n    \"onAccepted\": \"won\"\n  }",
+            json,
+            StringComparison.Ordinal
+        );
+        var back = Read(json);
+        Assert.Equal(new QuoteStageMoves("proposal", "won"), back.QuoteStages);
+        PipelineAssert.Same(WithQuoteStages(), back);
+        Assert.Equal(json, JsonSerializer.Serialize(back, GoldenFile.Indented) + "\n");
+    }
+
+    [Fact]
+    public void Only_one_quote_move_is_written_and_read_as_such()
+    {
+        var json = QuoteGolden().Replace("\"onSent\": \"proposal\",", "", StringComparison.Ordinal);
+        var back = Read(json);
+        Assert.Equal(new QuoteStageMoves(null, "won"), back.QuoteStages);
+        Assert.DoesNotContain("onSent", JsonSerializer.Serialize(back, SalesPipelineJson.Options), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    // Each QuoteStages rule of the builder, broken once, at the member it is about, with the builder's exception inside.
+    [InlineData("\"onSent\": \"proposal\"", "\"onSent\": \"quote-issued\"", "$.quoteStages.onSent", "not a stage id of the pipeline")]
+    [InlineData("\"onSent\": \"proposal\"", "\"onSent\": \"won\"", "$.quoteStages.onSent", "is the Won stage")]
+    [InlineData("\"onAccepted\": \"won\"", "\"onAccepted\": \"signed\"", "$.quoteStages.onAccepted", "not a stage id of the pipeline")]
+    [InlineData("\"onAccepted\": \"won\"", "\"onAccepted\": \"lost\"", "$.quoteStages.onAccepted", "is the Lost stage")]
+    [InlineData("\"onAccepted\": \"won\"", "\"onAccepted\": \"prospecting\"", "$.quoteStages.onAccepted", "is not after on-sent stage")]
+    public void A_quote_stage_the_builder_refuses_is_named_at_its_member(string from, string to, string path, string rule)
+    {
+        var json = QuoteGolden();
+        Assert.Contains(from, json, StringComparison.Ordinal);
+        var error = ReadFails(json.Replace(from, to, StringComparison.Ordinal));
+        Assert.Equal(path, error.FullPath);
+        Assert.Contains(rule, error.Message, StringComparison.Ordinal);
+        var inner = Assert.IsType<PipelineDefinitionException>(error.InnerException);
+        Assert.Single(inner.Problems);
+    }
+
+    [Theory]
+    [InlineData("\"onSent\": \"proposal\"", "\"onsent\": \"proposal\"", "$.quoteStages.onsent", "has no field")]
+    [InlineData("\"onSent\": \"proposal\"", "\"onSent\": \" \"", "$.quoteStages.onSent", "is blank")]
+    [InlineData("\"onSent\": \"proposal\"", "\"onSent\": 2", "$.quoteStages.onSent", "Expected")]
+    [InlineData("\"onSent\": \"proposal\",", "\"onSent\": null,", "$.quoteStages.onSent", "")]
+    public void Bad_quote_stage_members_name_the_path(string from, string to, string path, string rule)
+    {
+        var json = QuoteGolden().Replace(from, to, StringComparison.Ordinal);
+        if (rule.Length == 0)
+        {
+            // null is the same as absent for an optional member.
+            Assert.Equal(new QuoteStageMoves(null, "won"), Read(json).QuoteStages);
+            return;
+        }
+        var error = ReadFails(json);
+        Assert.Equal(path, error.FullPath);
+        Assert.Contains(rule, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Empty_quote_stages_are_refused_rather_than_read_as_none()
+    {
+        var json = QuoteGolden()
+            .Replace("\"onSent\": \"proposal\",", "", StringComparison.Ordinal)
+            .Replace("\"onAccepted\": \"won\"", "", StringComparison.Ordinal);
+        var error = ReadFails(json);
+        Assert.Equal("$.quoteStages", error.FullPath);
+        Assert.Contains("names neither onSent nor onAccepted", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Probabilities_keep_their_written_scale()
     {

@@ -7,6 +7,7 @@ using SalesPipeline.Json.Tests.Documents;
 using SalesPipeline.Leads;
 using SalesPipeline.Organization;
 using SalesPipeline.Pipelines;
+using SalesPipeline.Quotes;
 using SalesPipeline.Tests.Fuzz;
 
 namespace SalesPipeline.Json.Tests.Fuzz;
@@ -60,12 +61,14 @@ public sealed class JsonFuzzTests
             "CollectionSchedule" => typeof(CollectionSchedule),
             "pipeline-definition" => typeof(PipelineDefinition),
             "sales-org" => typeof(SalesOrg),
+            "quote-history" => typeof(List<QuoteEvent>),
             var name when typeof(DealEvent).Assembly.GetTypes().FirstOrDefault(t => t.Name == name) is { } t => t,
             _ => throw new InvalidOperationException($"No type for golden file {file}."),
         } switch
         {
             var t when typeof(DealEvent).IsAssignableFrom(t) => typeof(DealEvent),
             var t when typeof(LeadEvent).IsAssignableFrom(t) => typeof(LeadEvent),
+            var t when typeof(QuoteEvent).IsAssignableFrom(t) => typeof(QuoteEvent),
             var t when typeof(CollectionEntry).IsAssignableFrom(t) => typeof(CollectionEntry),
             var t => t,
         };

@@ -5,6 +5,7 @@ using SalesPipeline.Deals;
 using SalesPipeline.Json;
 using SalesPipeline.Json.Tests.Documents;
 using SalesPipeline.Leads;
+using SalesPipeline.Quotes;
 
 namespace SalesPipeline.Json.Tests.Golden;
 
@@ -19,6 +20,8 @@ public class GoldenFileTests
     public static TheoryData<string> DealEventNames => [.. GoldenSamples.DealEvents.Select(e => e.GetType().Name)];
 
     public static TheoryData<string> LeadEventNames => [.. GoldenSamples.LeadEvents.Select(e => e.GetType().Name)];
+
+    public static TheoryData<string> QuoteEventNames => [.. GoldenSamples.QuoteEvents.Select(e => e.GetType().Name)];
 
     public static TheoryData<string> EntryNames => [.. GoldenSamples.Entries.Select(e => e.GetType().Name)];
 
@@ -54,6 +57,16 @@ public class GoldenFileTests
     }
 
     [Theory]
+    [MemberData(nameof(QuoteEventNames))]
+    public void Quote_events_match_their_golden_file_and_read_back_equal(string name)
+    {
+        var sample = GoldenSamples.QuoteEvents.Single(e => e.GetType().Name == name);
+        var json = Golden(name, JsonSerializer.Serialize(sample, Indented));
+        Assert.Equal(sample, JsonSerializer.Deserialize<QuoteEvent>(json, SalesPipelineJson.Options));
+        Assert.Equal(sample, JsonSerializer.Deserialize(json, sample.GetType(), SalesPipelineJson.Options));
+    }
+
+    [Theory]
     [MemberData(nameof(EntryNames))]
     public void Collection_entries_match_their_golden_file_and_read_back_equal(string name)
     {
@@ -76,7 +89,7 @@ public class GoldenFileTests
     public void Every_event_and_entry_type_of_Core_has_a_golden_file()
     {
         // Found by reflection over Core, so that a new event type cannot ship without its wire format pinned.
-        var families = new[] { typeof(DealEvent), typeof(LeadEvent), typeof(CollectionEntry) };
+        var families = new[] { typeof(DealEvent), typeof(LeadEvent), typeof(QuoteEvent), typeof(CollectionEntry) };
         var concrete = typeof(DealEvent)
             .Assembly.GetTypes()
             .Where(t => !t.IsAbstract && families.Any(f => f.IsAssignableFrom(t)))
@@ -90,6 +103,7 @@ public class GoldenFileTests
         var samples = GoldenSamples
             .DealEvents.Cast<object>()
             .Concat(GoldenSamples.LeadEvents)
+            .Concat(GoldenSamples.QuoteEvents)
             .Concat(GoldenSamples.Entries)
             .Select(s => s.GetType().Name);
         Assert.Equal(concrete, samples.Order(StringComparer.Ordinal));

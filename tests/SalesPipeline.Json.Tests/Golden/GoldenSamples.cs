@@ -3,6 +3,7 @@ using SalesPipeline.Collections;
 using SalesPipeline.Deals;
 using SalesPipeline.Leads;
 using SalesPipeline.Pipelines;
+using SalesPipeline.Quotes;
 
 namespace SalesPipeline.Json.Tests.Golden;
 
@@ -144,6 +145,46 @@ internal static class GoldenSamples
         new LeadReassigned(L, T, "manager", "bob"),
         new LeadDisqualified(L, T, "bob", "no budget"),
         new LeadConverted(L, T, "bob", D),
+    ];
+
+    private static readonly Money Usd480 = Money.Of(480.00m, Currency.USD);
+
+    // A quote in Berlin's calendar: a seat line 12% off with a floor price, a support line without, 250.00 off the quote.
+    private static readonly QuoteContent Offer = new(
+        new LocalDate(2026, 3, 31),
+        [
+            new QuoteLine("seat", 100m, Usd480, Usd480, Money.Of(380.00m, Currency.USD), Discount.Percentage(12m)),
+            new QuoteLine("support", 1m, Money.Of(9_600.00m, Currency.USD), Money.Of(9_600.00m, Currency.USD)),
+        ],
+        Discount.Of(Money.Of(250.00m, Currency.USD))
+    );
+
+    private static readonly RequiredApproval Maria = new(ApproverLevel.Manager, "maria", null);
+
+    public static readonly QuoteEvent[] QuoteEvents =
+    [
+        new QuoteCreated("Q-17", T, "alice", D, "alice", Offer, DateTimeZoneProviders.Tzdb["Europe/Berlin"]),
+        new QuoteRevised("Q-17", T, "alice", 2, Offer with { QuoteDiscount = Discount.Percentage(5m) }),
+        new QuoteSubmitted(
+            "Q-17",
+            T,
+            "alice",
+            [
+                new TriggeredRule("line discount above 10%", ApproverLevel.Manager, null, "line \"seat\" is 12% off list, above 10%"),
+                new TriggeredRule(
+                    "total above USD 40,000.00",
+                    ApproverLevel.Role,
+                    "deal-desk",
+                    "the total is USD 51,390.00, above USD 40,000.00"
+                ),
+            ],
+            [Maria, new RequiredApproval(ApproverLevel.Role, null, "deal-desk")]
+        ),
+        new QuoteApproved("Q-17", T, "maria", [Maria], "12% is fine for 100 seats."),
+        new QuoteRejected("Q-17", T, "maria", "Too much off the support line."),
+        new QuoteSent("Q-17", T, "alice"),
+        new QuoteAccepted("Q-17", T, "alice"),
+        new QuoteDeclined("Q-17", T, "alice", "Went with a competitor."),
     ];
 
     public static readonly CollectionEntry[] Entries =

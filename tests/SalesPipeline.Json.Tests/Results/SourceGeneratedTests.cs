@@ -51,4 +51,19 @@ public class SourceGeneratedTests
         SameText(CashForecast.Of(Schedules, AsOfDate, Quarters));
         SameText<IReadOnlyList<SalesVelocity>>([SalesVelocity.Of(AllDeals, Q1)]);
     }
+
+    [Fact]
+    public void Quote_histories_write_and_read_without_reflection()
+    {
+        var quote = SalesPipeline.Json.Tests.Quotes.QuoteSamples.WorkedExample();
+        SameText(quote.Events);
+        var json = JsonSerializer.Serialize(quote.Events, ContextOnly);
+        Assert.Equal(quote.Events, JsonSerializer.Deserialize<IReadOnlyList<SalesPipeline.Quotes.QuoteEvent>>(json, ContextOnly));
+        Assert.Equal(quote.Events, JsonSerializer.Deserialize<SalesPipeline.Quotes.QuoteEvent[]>(json, ContextOnly));
+        var line = quote.Content.Lines[0];
+        Assert.Equal(
+            line,
+            JsonSerializer.Deserialize<SalesPipeline.Quotes.QuoteLine>(JsonSerializer.Serialize(line, ContextOnly), ContextOnly)
+        );
+    }
 }
