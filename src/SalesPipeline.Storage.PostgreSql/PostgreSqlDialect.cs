@@ -23,6 +23,11 @@ internal sealed class PostgreSqlDialect(NpgsqlDataSource dataSource, string sche
 
     public override string Table(string name) => $"\"{schema}\".{name}";
 
+    public override string LockForRebuild(string name) => $"LOCK TABLE {Table(name)} IN ACCESS EXCLUSIVE MODE;";
+
+    // The primary key's index keeps the name it was created with, deals_v2_pkey; a fresh store's is deals_pkey.
+    public override string RenameAfterRebuild(string from, string to) => $"ALTER INDEX {Table(from + "_pkey")} RENAME TO {to}_pkey;";
+
     public override async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
         await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
 

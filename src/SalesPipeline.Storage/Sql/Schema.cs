@@ -16,6 +16,7 @@ internal static class Schema
         {
             "1" =>
                 $"""
+                {d.LockForRebuild("deals")}
                 {DealsTable(d, "deals_v2")}
                 INSERT INTO {d.Table(
                     "deals_v2"
@@ -25,6 +26,7 @@ internal static class Schema
                 )};
                 DROP TABLE {d.Table("deals")};
                 ALTER TABLE {d.Table("deals_v2")} RENAME TO deals;
+                {d.RenameAfterRebuild("deals_v2", "deals")}
                 {DealIndexes(d)}
                 UPDATE {d.Table("store_info")} SET value = '{Version}' WHERE name = 'schema-version';
                 """,

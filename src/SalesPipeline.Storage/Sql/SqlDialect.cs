@@ -26,6 +26,14 @@ internal abstract class SqlDialect : IAsyncDisposable
     // The table's name as statements write it (schema-qualified where the engine has schemas).
     public abstract string Table(string name);
 
+    // Before a table is rebuilt in an upgrade: shuts out writers that do not take the store's opening lock (an older
+    // package still running), so no row they write lands in the old table after it was copied. SQLite's write
+    // transaction already does.
+    public virtual string LockForRebuild(string name) => "";
+
+    // After a rebuilt table is renamed: the engine's own names that still carry the old table's name (none on SQLite).
+    public virtual string RenameAfterRebuild(string from, string to) => "";
+
     public abstract ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken);
 
     // A transaction in which the append protocol is safe: SQLite's BEGIN IMMEDIATE (one writer at a time), PostgreSQL's
