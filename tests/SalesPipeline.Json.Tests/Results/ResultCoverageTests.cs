@@ -80,6 +80,15 @@ public class ResultCoverageTests
     }
 
     [Fact]
+    public void Quote_results_are_write_only_too()
+    {
+        var error = Assert.Throws<NotSupportedException>(() =>
+            JsonSerializer.Deserialize<SalesPipeline.Quotes.QuoteComparison>("{}", SalesPipelineJson.Options)
+        );
+        Assert.Contains("QuoteComparison is a result", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Field_names_are_fixed_whatever_the_naming_policy()
     {
         var snake = new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower }.ConfigureForSalesPipeline();
