@@ -132,6 +132,21 @@ internal static class Converters
             Results.Targets.QuotaAssignmentConverter.Instance,
             Results.Targets.AttainmentLineConverter.Instance,
             Results.Targets.AttainmentReportConverter.Instance,
+            Results.Quotes.QuoteStatusCountConverter.Instance,
+            Results.Quotes.QuoteStatusReportConverter.Instance,
+            Results.Quotes.QuoteDiscountRowConverter.Instance,
+            Results.Quotes.QuoteDiscountReportConverter.Instance,
+            Results.Quotes.ApprovalRequestConverter.Instance,
+            Results.Quotes.ApprovalTurnaroundReportConverter.Instance,
+            Results.Quotes.QuoteToWinRowConverter.Instance,
+            Results.Quotes.QuoteToWinReportConverter.Instance,
+            Results.Quotes.PricedLineConverter.Instance,
+            Results.Quotes.QuoteTotalsConverter.Instance,
+            Results.Quotes.QuoteVersionConverter.Instance,
+            Results.Quotes.LineChangeConverter.Instance,
+            Results.Quotes.QuoteComparisonConverter.Instance,
+            Results.Quotes.QuoteApprovalConverter.Instance,
+            Results.Quotes.ApprovalDecisionConverter.Instance,
         ];
 
     private static IEnumerable<JsonConverter> DealEvents()

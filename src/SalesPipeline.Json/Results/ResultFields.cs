@@ -22,7 +22,7 @@ internal static class ResultFields
 
     public static void Currency(Utf8JsonWriter writer, Currency? value) => Write(writer, "currency", value, ValueCodecs.Currency);
 
-    public static void Instant(Utf8JsonWriter writer, string name, Instant value) => WriteValue(writer, name, value, ValueCodecs.Instant);
+    public static void Instant(Utf8JsonWriter writer, string name, Instant? value) => WriteValue(writer, name, value, ValueCodecs.Instant);
 
     public static void Date(Utf8JsonWriter writer, string name, LocalDate? value) => WriteValue(writer, name, value, ValueCodecs.Date);
 
@@ -66,6 +66,35 @@ internal static class ResultFields
 
     public static void Name<T>(Utf8JsonWriter writer, string name, T? value)
         where T : struct, Enum => WriteValue(writer, name, value, EnumCodec<T>.Instance);
+
+    public static void Boolean(Utf8JsonWriter writer, string name, bool? value)
+    {
+        if (value is { } v)
+        {
+            writer.WriteBoolean(name, v);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
+
+    // A value that is stored as well (a quote line, a discount): written in its stored form, so it reads the same in an
+    // event and in a result.
+    public static void Value<T>(Utf8JsonWriter writer, string name, T? value, Codec<T> codec)
+        where T : class => Write(writer, name, value, codec);
+
+    public static void List<T>(Utf8JsonWriter writer, string name, IEnumerable<T> values, Codec<T> codec)
+        where T : notnull
+    {
+        writer.WriteStartArray(name);
+        var i = 0;
+        foreach (var value in values)
+        {
+            codec.Write(writer, value, $".{name}[{i++}]");
+        }
+        writer.WriteEndArray();
+    }
 
     public static void Strings(Utf8JsonWriter writer, string name, IEnumerable<string> values)
     {

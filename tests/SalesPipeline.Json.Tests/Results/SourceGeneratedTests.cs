@@ -53,6 +53,27 @@ public class SourceGeneratedTests
     }
 
     [Fact]
+    public void Quote_results_write_without_reflection()
+    {
+        var quote = SalesPipeline.Json.Tests.Quotes.QuoteSamples.WorkedExample();
+        SameText(SalesPipeline.Quotes.QuoteReports.ByStatus([quote], new NodaTime.LocalDate(2026, 3, 31)));
+        SameText(SalesPipeline.Quotes.QuoteReports.AverageDiscount([quote], Breakdown.Product));
+        SameText(SalesPipeline.Quotes.QuoteReports.ApprovalTurnaround([quote]));
+        SameText(SalesPipeline.Quotes.QuoteReports.QuoteToWin([quote], []));
+        SameText(SalesPipeline.Quotes.QuoteComparison.Between(quote.GetVersion(1), quote.GetVersion(2)));
+        SameText(quote.GetVersion(2));
+        SameText(quote.GetVersion(2).Totals);
+        SameText(quote.Approvals[0]);
+        SameText(
+            SalesPipeline.Json.Tests.Quotes.QuoteSamples.Policy.Decide(
+                quote.GetVersion(1).Totals,
+                "alice",
+                SalesPipeline.Json.Tests.Quotes.QuoteSamples.Org
+            )
+        );
+    }
+
+    [Fact]
     public void Quote_histories_write_and_read_without_reflection()
     {
         var quote = SalesPipeline.Json.Tests.Quotes.QuoteSamples.WorkedExample();
