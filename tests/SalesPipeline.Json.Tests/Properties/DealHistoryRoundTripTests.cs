@@ -65,8 +65,11 @@ public class DealHistoryRoundTripTests
         // command scenarios and the issue-13 histories) they write every type; a withdrawn exit criterion is rare in the
         // latter alone (it needs an answer first), so the two are checked as one.
         var all = typeof(DealEvent).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(DealEvent)) && !t.IsAbstract).ToList();
-        var seen = DealHistories.Deals.Sample(12, 1000).SelectMany(ds => ds.SelectMany(d => d.Events)).ToList();
-        var scenarios = DealScenarios.Scenarios.Generator.Sample(12, 200).SelectMany(s => DealScenarios.Walk(s).Final.Events);
+        // Fixed seeds: a check of what the generators cover must not depend on the draw of the day.
+        var seen = DealHistories.Deals.Sample(12, new Rnd(20_261_206UL), 1000).SelectMany(ds => ds.SelectMany(d => d.Events)).ToList();
+        var scenarios = DealScenarios
+            .Scenarios.Generator.Sample(12, new Rnd(20_261_207UL), 200)
+            .SelectMany(s => DealScenarios.Walk(s).Final.Events);
         Assert.Empty(all.Except(seen.Concat(scenarios).Select(e => e.GetType())).Select(t => t.Name));
         Assert.Contains(seen, e => e.Cause is not null);
         Assert.Contains(seen, e => e is DealCreated { Owner: null, Team: null });

@@ -90,7 +90,7 @@ public class QuoteHistoryRoundTripTests
             from steps in Gen.ListOf(Steps)
             from zone in Gen.Elements(Zones)
             select Play(lines, steps, DateTimeZoneProviders.Tzdb[zone])
-        ).Sample(30, 500);
+        ).Sample(30, new Rnd(20_261_206UL), 500); // a fixed seed: the coverage does not depend on the draw
         var types = quotes.SelectMany(q => q.Events).Select(e => e.GetType().Name).ToHashSet();
         Assert.True(types.Count == 8, string.Join(", ", types));
         Assert.Contains(quotes, q => q.Version >= 3);
