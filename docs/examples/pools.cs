@@ -95,9 +95,12 @@ var move = pipeline.Apply(deal, DealCommand.ChangeAmountTo(Money.Of(40_000m, Cur
 Expect(move.Rejections.Single().Code == RejectionCode.DealStopped, "a stopped deal is resumed before it changes");
 
 // Resumed, renamed, won
-deal = pipeline.Resume(deal, Instant.FromUtc(2026, 5, 21, 9, 0), "bob");
-var paused = deal.StageEnteredAt - Instant.FromUtc(2026, 4, 10, 9, 0);
+var resumedAt = Instant.FromUtc(2026, 5, 21, 9, 0);
+deal = pipeline.Resume(deal, resumedAt, "bob");
+var paused = resumedAt - Instant.FromUtc(2026, 4, 10, 9, 0);
 Expect(paused.Days == 41 && deal.StageId == "proposal" && deal.StopReason is null, "41 days stopped, back in Proposal");
+// It never left Proposal: the stage entry stays, and the rotting check leaves the 41 days out.
+Expect(deal.StageEnteredAt < Instant.FromUtc(2026, 4, 10, 9, 0), "still in the stay that began before the stop");
 deal = pipeline.ChangeCustomer(deal, new Customer("ACC-1042", "Globex Europe GmbH"), Instant.FromUtc(2026, 5, 22, 9, 0), "bob");
 deal = pipeline.Win(deal, Instant.FromUtc(2026, 6, 12, 9, 0), "bob");
 Expect(deal.Status == DealStatus.Won && deal.Customer!.Name == "Globex Europe GmbH", "won for the renamed account");
