@@ -99,6 +99,7 @@ var resumedAt = Instant.FromUtc(2026, 5, 21, 9, 0);
 deal = pipeline.Resume(deal, resumedAt, "bob");
 var paused = resumedAt - Instant.FromUtc(2026, 4, 10, 9, 0);
 Expect(paused.Days == 41 && deal.StageId == "proposal" && deal.StopReason is null, "41 days stopped, back in Proposal");
+
 // It never left Proposal: the stage entry stays, and the rotting check leaves the 41 days out.
 Expect(deal.StageEnteredAt < Instant.FromUtc(2026, 4, 10, 9, 0), "still in the stay that began before the stop");
 deal = pipeline.ChangeCustomer(deal, new Customer("ACC-1042", "Globex Europe GmbH"), Instant.FromUtc(2026, 5, 22, 9, 0), "bob");
