@@ -49,7 +49,7 @@ for (var month = new LocalDate(2024, 1, 1); month < asOf.InUtc().Date.PlusYears(
 
 // Velocity reads each deal as it stood at the window's end: a window from the first creation to asOf gives every
 // deal's current state, as pandas reads it, and every close falls inside it.
-var everything = FiscalPeriod.Of(new DateInterval(new LocalDate(2024, 1, 1), asOf.InUtc().Date));
+var everything = FiscalPeriod.Of(new DateInterval(new LocalDate(2024, 1, 1), asOf.InUtc().Date.PlusDays(-1)));
 
 var results = new JsonObject();
 var ms = new JsonObject();
