@@ -33,10 +33,12 @@ var pipeline = PipelineDefinition.Default;
 // after asOf, so read the files as of a later instant. Every metric below then sees each deal's whole history.
 var asOf = Instant.FromUtc(2027, 1, 1, 0, 0);
 
+var loadCost = Cost.Start();
 var loadClock = Stopwatch.StartNew();
 var import = DealCsv.ReadFiles(pipeline, Path.Combine(dir, "deals.csv"), Path.Combine(dir, "events.csv"), asOf);
 var deals = import.GetDealsOrThrow();
 loadClock.Stop();
+var profile = new JsonObject { ["load"] = loadCost.Stop() };
 var heapAfterLoad = GC.GetTotalMemory(forceFullCollection: true);
 
 // Every calendar month from the first deal's creation to asOf: the forecast's periods (a deal expected to close outside
@@ -85,6 +87,7 @@ var output = new JsonObject
         ["peak_working_set_mb"] = Math.Round(Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0, 1),
     },
     ["notes"] = notes,
+    ["profile"] = profile,
 };
 if (reps > 1)
 {
@@ -110,9 +113,11 @@ void Timed(string name, Func<JsonNode> compute)
     var best = double.MaxValue;
     for (var i = 0; i < reps; i++)
     {
+        var cost = Cost.Start();
         var clock = Stopwatch.StartNew();
         var result = compute();
         clock.Stop();
+        profile[name] = cost.Stop();
         var elapsed = Math.Round(clock.Elapsed.TotalMilliseconds, 2);
         runs.Add(elapsed);
         best = Math.Min(best, elapsed);
@@ -185,4 +190,26 @@ JsonNode Velocity()
     var velocity = SalesVelocity.Of(deals, everything);
     notes["velocity"] = velocity.ToString();
     return velocity.PerDay is { } perDay ? JsonValue.Create(perDay.Amount) : JsonValue.Create("none: " + velocity.Reason);
+}
+
+// Where the time goes, without a profiler: what a run allocated (every thread), how long the GC paused it and how many
+// collections of each generation it caused; for the load and for the last timed run of each computation.
+internal readonly record struct Cost(long Allocated, TimeSpan Paused, int Gen0, int Gen1, int Gen2)
+{
+    public static Cost Start() =>
+        new(
+            GC.GetTotalAllocatedBytes(precise: true),
+            GC.GetTotalPauseDuration(),
+            GC.CollectionCount(0),
+            GC.CollectionCount(1),
+            GC.CollectionCount(2)
+        );
+
+    public JsonObject Stop() =>
+        new()
+        {
+            ["allocated_mb"] = Math.Round((GC.GetTotalAllocatedBytes(precise: true) - Allocated) / 1048576.0, 1),
+            ["gc_pause_ms"] = Math.Round((GC.GetTotalPauseDuration() - Paused).TotalMilliseconds, 1),
+            ["gc_gen0_gen1_gen2"] = new JsonArray(GC.CollectionCount(0) - Gen0, GC.CollectionCount(1) - Gen1, GC.CollectionCount(2) - Gen2),
+        };
 }

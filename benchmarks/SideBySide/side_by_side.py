@@ -131,4 +131,7 @@ print("\nResults:", "all agree" if not disagreements else f"{len(disagreements)}
 for d in disagreements:
     print("  DISAGREES:", d)
 print("SalesPipeline notes:", json.dumps(sides["ours"][0]["notes"]))
+print("SalesPipeline profile (allocated, GC pause and collections gen0/1/2; the load and each computation's last run, last process):")
+for name, cost in sides["ours"][-1]["profile"].items():
+    print(f"  {name}: {cost['allocated_mb']:,.1f} MB, GC {cost['gc_pause_ms']:,.1f} ms, {cost['gc_gen0_gen1_gen2']}")
 sys.exit(1 if disagreements else 0)
