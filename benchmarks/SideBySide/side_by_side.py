@@ -92,6 +92,8 @@ pandas_results, our_results = sides["pandas"][0]["results"], sides["ours"][0]["r
 for name in DECIMALS:
     compare(name, pandas_results.get(name), our_results.get(name), name)
 compare("weighted_by_month", pandas_results["weighted_by_month"], our_results["weighted_by_month_from_snapshot"], "weighted_by_month (from the snapshot)")
+compare("weighted_by_month", pandas_results["weighted_by_month"], our_results["floor_weighted_loop"], "weighted_by_month (floor loop)")
+compare("win_rate", pandas_results["win_rate"], our_results["floor_win_rate_loop"], "win_rate (floor loop)")
 
 
 # --- The table.
@@ -124,6 +126,7 @@ print(f"| load: CSV into data frames / into deals (`DealCsv.ReadFiles`) | {load_
 print(f"| (`ForecastSnapshot.Create` from the deals, once) | | {ms(best('ours', 'snapshot_create'))} | |")
 rss_p, rss_o = max(r["peak_rss_mb"] for r in sides["pandas"]), max(r["peak_rss_mb"] for r in sides["ours"])
 heap = max(r["memory"]["heap_after_load_mb"] for r in sides["ours"])
+print(f"| (floor: a plain loop over the deal objects, forecast by month / win rates) | | {ms(best('ours', 'floor_weighted_loop'))} / {ms(best('ours', 'floor_win_rate_loop'))} | |")
 print(f"| peak memory (resident set of the process, largest run) | {rss_p:,.0f} MB | {rss_o:,.0f} MB | |")
 print(f"| managed heap holding the loaded deals (after a full collection) | | {heap:,.0f} MB | |")
 
