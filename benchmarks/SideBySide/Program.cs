@@ -14,7 +14,7 @@ using SalesPipeline.Forecasting;
 using SalesPipeline.Metrics;
 using SalesPipeline.Pipelines;
 
-// The library's side of the comparison with /work/shared/bench/pandas_metrics.py (issue 14): loads gen_pipeline.py's
+// The library's side of the comparison with ../shared/bench/pandas_metrics.py (issue 14): loads gen_pipeline.py's
 // deals.csv and events.csv into deals with DealCsv.ReadFiles (the canonical CSV format is gen_pipeline.py's), then
 // computes the same five results from the deals in memory through the public API, and prints results and the minimum
 // time of N runs as JSON in pandas_metrics.py's shape. Usage: SideBySide DIR [--reps N] [--warmup W]

@@ -5,7 +5,7 @@ the table of issue 14 (computation | pandas | SalesPipeline | ratio), load time 
 
 Usage: side_by_side.py DIR [--rounds R] [--reps N] [--warmup W] [--pandas PATH] [--no-build] [--json OUT]
   --rounds R: processes per side, alternating (default 3); --reps N / --warmup W: passed to both sides (default 3 / 1),
-  so each figure is the minimum of R x N timed runs; --pandas: pandas_metrics.py (default /work/shared/bench/...);
+  so each figure is the minimum of R x N timed runs; --pandas: pandas_metrics.py (default ../shared/bench/pandas_metrics.py beside the repository);
   --no-build: use the SideBySide binary as built; --json OUT: write every run's output there.
 Exit code 0 when every result agrees, 1 when any disagrees (the table is printed either way)."""
 import json, os, subprocess, sys, time
@@ -21,7 +21,8 @@ if len(sys.argv) < 2 or sys.argv[1].startswith("--"):
     sys.exit(__doc__)
 data = sys.argv[1]
 rounds, reps, warmup = int(option("--rounds", 3)), int(option("--reps", 3)), int(option("--warmup", 1))
-pandas_script = option("--pandas", "/work/shared/bench/pandas_metrics.py")
+# The shared bench folder sits beside the repository: <repo>/../shared/bench.
+pandas_script = option("--pandas", os.path.normpath(os.path.join(HERE, "..", "..", "..", "shared", "bench", "pandas_metrics.py")))
 binary = os.path.join(HERE, "bin", "Release", "net10.0", "SideBySide")
 
 if "--no-build" not in sys.argv:
