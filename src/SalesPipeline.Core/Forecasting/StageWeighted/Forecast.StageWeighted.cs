@@ -44,11 +44,24 @@ public static partial class Forecast
     )
     {
         Preconditions.CheckNotNull(deals);
+        if (DealFrames.For(deals) is { } frame)
+        {
+            var framed = new StageWeightedAccumulator(pipeline, periods, ReportingCurrency(frame, options?.Rates), options);
+            if (!framed.TryAdd(frame))
+            {
+                framed.AddRange(frame.Deals);
+            }
+            return framed.Result();
+        }
         var list = deals.ToArray();
         var accumulator = new StageWeightedAccumulator(pipeline, periods, ReportingCurrency(list, options?.Rates, nameof(deals)), options);
         accumulator.AddRange(list);
         return accumulator.Result();
     }
+
+    // The same rule over a frame, which has no null deal and at least one (DealFrames builds none otherwise).
+    internal static Currency ReportingCurrency(DealFrame frame, ExchangeRates? rates) =>
+        ReportingCurrencyRule.Choose(rates, frame.Currencies)!;
 
     internal static Currency ReportingCurrency(Deal[] deals, ExchangeRates? rates, string paramName)
     {

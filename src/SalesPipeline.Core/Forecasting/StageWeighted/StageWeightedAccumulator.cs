@@ -17,7 +17,7 @@ namespace SalesPipeline.Forecasting;
 /// <para>Sums are exact <see cref="decimal"/>s; rounding happens once per line, in <see cref="Result"/>.</para>
 /// <para>An accumulator is mutable and not thread-safe: use one per thread and <see cref="Merge"/> them.</para>
 /// </remarks>
-public sealed class StageWeightedAccumulator
+public sealed partial class StageWeightedAccumulator
 {
     private readonly PipelineDefinition pipeline;
     private readonly FiscalPeriod[] periods;

@@ -1,0 +1,118 @@
+using System;
+using System.Collections.Concurrent;
+using NodaTime;
+
+namespace SalesPipeline.Deals;
+
+// A set of deals and their histories as columns: one row per deal, in input order, with strings dictionary-encoded
+// (codes in ordinal order), amounts as integer mantissas with their decimal scale, dates as day numbers and instants
+// as Unix ticks; every event of every deal in one table, the rows of a deal contiguous (EventStart). The metrics run
+// integer kernels over these arrays instead of walking deal objects. A frame keeps the deals it was built from, so
+// any computation it cannot prove exact on the columns (see Exactness) runs the deal-based code on the same deals.
+// Immutable once built, so it is safe to share between threads; derived columns are computed once, on first use.
+internal sealed partial class DealFrame
+{
+    internal const int NoCode = -1;
+
+    // Below this many rows a kernel runs on one core: splitting costs more than it saves.
+    internal const int ParallelThreshold = 100_000;
+    internal const long NoInstant = long.MinValue;
+
+    private readonly ConcurrentDictionary<object, object> derived = new();
+
+    private DealFrame(Deal[] deals)
+    {
+        Deals = deals;
+        var n = deals.Length;
+        Status = new byte[n];
+        Pipeline = new int[n];
+        Stage = new int[n];
+        AmountMantissa = new long[n];
+        AmountScale = new byte[n];
+        AmountCurrency = new ushort[n];
+        ExpectedCloseDay = new int[n];
+        OwnerKey = new int[n];
+        CreatedAt = new long[n];
+        DecidedAt = new long[n];
+        ProbabilityOverride = new int[n];
+        CategoryOverride = new byte[n];
+        EventStart = new int[n + 1];
+    }
+
+    internal Deal[] Deals { get; }
+
+    internal int Count => Deals.Length;
+
+    internal byte[] Status { get; }
+
+    internal int[] Pipeline { get; }
+
+    internal string[] Pipelines { get; private set; } = [];
+
+    // The current stage (the stage a closed deal closed from), a code into Stages, which spans every pipeline.
+    internal int[] Stage { get; }
+
+    internal string[] Stages { get; private set; } = [];
+
+    // Amount = AmountMantissa / 10^AmountScale, in Currencies[AmountCurrency]; the scale is the decimal's own, so
+    // 100m and 100.00m stay apart (they print differently).
+    internal long[] AmountMantissa { get; }
+
+    internal byte[] AmountScale { get; }
+
+    internal ushort[] AmountCurrency { get; }
+
+    internal Currency[] Currencies { get; private set; } = [];
+
+    internal int[] ExpectedCloseDay { get; }
+
+    // Deal.OwnerKey: the owner, or "(unassigned)" for a pooled deal.
+    internal int[] OwnerKey { get; }
+
+    internal string[] OwnerKeys { get; private set; } = [];
+
+    internal long[] CreatedAt { get; }
+
+    // ClosedAt of a won or lost deal, StoppedAt of a stopped one, NoInstant for an open one.
+    internal long[] DecidedAt { get; }
+
+    // A code into ProbabilityOverrides, or NoCode.
+    internal int[] ProbabilityOverride { get; }
+
+    internal decimal[] ProbabilityOverrides { get; private set; } = [];
+
+    // The ForecastCategory, or NoCategory.
+    internal byte[] CategoryOverride { get; }
+
+    internal const byte NoCategory = byte.MaxValue;
+
+    // Every event of deal r is at rows EventStart[r] .. EventStart[r + 1] - 1, in history order.
+    internal int[] EventStart { get; }
+
+    internal long[] EventAt { get; private set; } = [];
+
+    internal FrameEventKind[] EventKind { get; private set; } = [];
+
+    // The stage code an event names (created, imported, moved to, won, lost, reopened, resumed), the day number of an
+    // ExpectedCloseChanged, otherwise 0.
+    internal int[] EventArg { get; private set; } = [];
+
+    // Imported: the imported status, plus ImportedStageEntryKnown.
+    internal byte[] EventAux { get; private set; } = [];
+
+    internal const byte ImportedStageEntryKnown = 0x80;
+
+    internal Exactness Exactness { get; private set; }
+
+    internal long LastEventAt(int row) => EventAt[EventStart[row + 1] - 1];
+
+    internal long ObservedFrom(int row) => EventAt[EventStart[row]];
+
+    // A column computed from the frame once, on first use, and kept (frames are immutable, so it never goes stale).
+    internal T Derived<T>(object key, Func<DealFrame, T> compute)
+        where T : class => (T)derived.GetOrAdd(key, static (_, state) => state.compute(state.frame), (frame: this, compute));
+
+    internal static long Ticks(Instant instant) => instant.ToUnixTimeTicks();
+
+    internal static bool IsWholeTick(Instant instant) => Instant.FromUnixTimeTicks(instant.ToUnixTimeTicks()) == instant;
+}

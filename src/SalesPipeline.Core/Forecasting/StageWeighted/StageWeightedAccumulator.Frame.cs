@@ -1,0 +1,161 @@
+using System;
+using System.Threading.Tasks;
+using SalesPipeline.Deals;
+
+namespace SalesPipeline.Forecasting;
+
+public sealed partial class StageWeightedAccumulator
+{
+    // Adds every deal of the frame, as Add(deal) for each would, and returns true; or returns false and changes nothing
+    // when the frame's integer kernel cannot prove the result identical (then the caller adds the frame's deals one by
+    // one): a deal the pipeline cannot weigh (Add throws for it), conversion by rates, amounts or probabilities whose
+    // sums could round, or an accumulator that already holds deals.
+    internal bool TryAdd(DealFrame frame)
+    {
+        if (sums.Count > 0 || options.Rates is not null || !frame.Exactness.AmountsSum || !frame.Exactness.IsoDates)
+        {
+            return false;
+        }
+        if (index.AsOf.Calendar != NodaTime.CalendarSystem.Iso || frame.Currencies is not [var only] || only != currency)
+        {
+            return false;
+        }
+        if (FramePlan.TryCreate(frame, pipeline) is not { } plan)
+        {
+            return false;
+        }
+        var slots = periods.Length + 2;
+        var owners = frame.OwnerKeys.Length;
+        if ((long)slots * owners > MaxFrameCells)
+        {
+            return false;
+        }
+        var parts = frame.Count >= DealFrame.ParallelThreshold ? Math.Clamp(Environment.ProcessorCount, 1, 8) : 1;
+        var cells = new FrameCell[parts][];
+        var valid = new bool[parts];
+        Parallel.For(
+            0,
+            parts,
+            part =>
+            {
+                cells[part] = new FrameCell[slots * owners];
+                valid[part] = Accumulate(
+                    frame,
+                    plan,
+                    (int)((long)frame.Count * part / parts),
+                    (int)((long)frame.Count * (part + 1) / parts),
+                    cells[part]
+                );
+            }
+        );
+        if (Array.IndexOf(valid, false) >= 0)
+        {
+            return false;
+        }
+        var total = cells[0];
+        for (var part = 1; part < parts; part++)
+        {
+            for (var i = 0; i < total.Length; i++)
+            {
+                total[i].Add(cells[part][i]);
+            }
+        }
+        for (var s = 0; s < slots; s++)
+        {
+            var slot = s < periods.Length ? s : PeriodIndex.Overdue - (s - periods.Length);
+            for (var o = 0; o < owners; o++)
+            {
+                ref var cell = ref total[s * owners + o];
+                if (cell.OpenDeals + cell.WonDeals > 0)
+                {
+                    sums[(slot, frame.OwnerKeys[o])] = new Sums(
+                        cell.OpenDeals,
+                        cell.OpenAmount.ToDecimal(plan.AmountScale),
+                        cell.Weighted.ToDecimal(plan.WeightedScale),
+                        cell.WonDeals,
+                        cell.Won.ToDecimal(plan.AmountScale)
+                    );
+                }
+            }
+        }
+        return true;
+    }
+
+    // Dense cells (slot x owner) beyond this many would cost more memory than the dictionary the deal path fills.
+    private const long MaxFrameCells = 4_000_000;
+
+    // False when a row's deal could not be weighed by this pipeline (Add would throw for it).
+    private bool Accumulate(DealFrame frame, FramePlan plan, int from, int to, FrameCell[] cells)
+    {
+        var owners = frame.OwnerKeys.Length;
+        var zone = new ZoneDays(options.Zone);
+        var pow10 = FramePlan.Pow10;
+        for (var r = from; r < to; r++)
+        {
+            // One pipeline in the frame (the plan checked), so only the stage can be foreign.
+            var stage = plan.Stages[frame.Stage[r]];
+            if (!stage.Exists)
+            {
+                return false;
+            }
+            var status = (DealStatus)frame.Status[r];
+            if (status is DealStatus.Lost or DealStatus.Stopped)
+            {
+                continue;
+            }
+            int slot;
+            if (status == DealStatus.Won)
+            {
+                slot = index.IndexOfDay(zone.DayOf(frame.DecidedAt[r]));
+                if (slot < 0)
+                {
+                    continue;
+                }
+            }
+            else
+            {
+                var day = frame.ExpectedCloseDay[r];
+                slot =
+                    day < index.AsOfDay ? periods.Length
+                    : index.IndexOfDay(day) is var p and >= 0 ? p
+                    : periods.Length + 1;
+            }
+            ref var cell = ref cells[slot * owners + frame.OwnerKey[r]];
+            var scale = frame.AmountScale[r];
+            var amount = (Int128)frame.AmountMantissa[r] * pow10[plan.AmountScale - scale];
+            if (status == DealStatus.Won)
+            {
+                cell.WonDeals++;
+                cell.Won.Add(amount, scale);
+                continue;
+            }
+            var probability = stage.IsOpen && frame.ProbabilityOverride[r] is var o and >= 0 ? plan.Overrides[o] : stage.Probability;
+            cell.OpenDeals++;
+            cell.OpenAmount.Add(amount, scale);
+            var weightedScale = scale + probability.Scale;
+            cell.Weighted.Add(
+                (Int128)frame.AmountMantissa[r] * probability.Mantissa * pow10[plan.WeightedScale - weightedScale],
+                (byte)weightedScale
+            );
+        }
+        return true;
+    }
+
+    private struct FrameCell
+    {
+        internal int OpenDeals;
+        internal int WonDeals;
+        internal ExactSum OpenAmount;
+        internal ExactSum Weighted;
+        internal ExactSum Won;
+
+        internal void Add(FrameCell other)
+        {
+            OpenDeals += other.OpenDeals;
+            WonDeals += other.WonDeals;
+            OpenAmount.Add(other.OpenAmount);
+            Weighted.Add(other.Weighted);
+            Won.Add(other.Won);
+        }
+    }
+}
