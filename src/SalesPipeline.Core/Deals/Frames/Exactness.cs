@@ -56,6 +56,12 @@ internal readonly record struct Exactness(
         return true;
     }
 
+    // The scale of the decimal product of (a, aScale) and (b, bScale), which must fit (checked by the caller): the sum
+    // of the scales, except that .NET gives a zero product of an operand of more than 32 bits scale 0
+    // (31399.070000m * 0m is 0, while 1.0m * 0.0m is 0.00).
+    internal static byte ProductScale(long a, byte aScale, long b, byte bScale) =>
+        (a == 0 || b == 0) && (Math.Abs(a) > uint.MaxValue || Math.Abs(b) > uint.MaxValue) ? (byte)0 : (byte)(aScale + bScale);
+
     // The decimal mantissa / 10^(from - to) at scale `to`; the caller knows the division is exact and the result
     // fits in 96 bits.
     internal static decimal ToDecimal(Int128 mantissa, int from, int to)

@@ -30,7 +30,7 @@ public sealed partial class StageWeightedAccumulator
         {
             return false;
         }
-        var parts = frame.Count >= DealFrame.ParallelThreshold ? Math.Clamp(Environment.ProcessorCount, 1, 8) : 1;
+        var parts = frame.Parts;
         var cells = new FrameCell[parts][];
         var valid = new bool[parts];
         Parallel.For(
@@ -132,11 +132,9 @@ public sealed partial class StageWeightedAccumulator
             var probability = stage.IsOpen && frame.ProbabilityOverride[r] is var o and >= 0 ? plan.Overrides[o] : stage.Probability;
             cell.OpenDeals++;
             cell.OpenAmount.Add(amount, scale);
-            var weightedScale = scale + probability.Scale;
-            cell.Weighted.Add(
-                (Int128)frame.AmountMantissa[r] * probability.Mantissa * pow10[plan.WeightedScale - weightedScale],
-                (byte)weightedScale
-            );
+            var mantissa = frame.AmountMantissa[r];
+            var weightedScale = Exactness.ProductScale(mantissa, scale, probability.Mantissa, probability.Scale);
+            cell.Weighted.Add((Int128)mantissa * probability.Mantissa * pow10[plan.WeightedScale - weightedScale], weightedScale);
         }
         return true;
     }

@@ -1,0 +1,129 @@
+using System.Globalization;
+using FsCheck;
+using FsCheck.Fluent;
+using NodaTime;
+using SalesPipeline.Calendars;
+using SalesPipeline.Deals;
+using SalesPipeline.Forecasting;
+using SalesPipeline.Organization;
+
+namespace SalesPipeline.Tests.Frames;
+
+// The forecast from a list of deals runs on the deals' frame; from a lazy sequence it runs the deal-by-deal code.
+// Both must give the same forecast to the last digit and scale, or the same exception.
+public class StageWeightedFrameTests
+{
+    private static readonly FiscalPeriod[] Months = [.. FiscalCalendar.Calendar.Months(2026).Take(6)];
+
+    private static readonly SalesOrg Org = SalesOrg
+        .CreateBuilder("Acme")
+        .Team("emea", "EMEA")
+        .Team("dach", "DACH", parent: "emea")
+        .Rep("alice", "Alice", "dach")
+        .Rep("bob", "Bob", "emea")
+        .Build();
+
+    private static readonly Gen<ForecastOptions> OptionsGen =
+        from zone in Gen.Elements("UTC", "Europe/Berlin", "America/Santiago", "Pacific/Apia")
+        from asOf in Gen.Choose(-30, 120)
+        from org in Gen.Elements(true, false)
+        select new ForecastOptions
+        {
+            Zone = DateTimeZoneProviders.Tzdb[zone],
+            AsOf = Months[0].Start.PlusDays(asOf),
+            Organization = org ? Org : null,
+        };
+
+    [Fact]
+    public void FromAList_EqualsTheDealByDealForecast_Property() =>
+        PropertyAssert.Holds(
+            Prop.ForAll(FrameDeals.Deals.ToArbitrary(), OptionsGen.ToArbitrary(), (deals, options) => Same(deals, options))
+        );
+
+    [Fact]
+    public void SplitAcrossCores_EqualsTheDealByDealForecast_Property()
+    {
+        // Every list runs split into parts, so the merge of integer cells is what is checked.
+        using var _ = DealFrame.SplitFrom(2);
+        PropertyAssert.Holds(
+            Prop.ForAll(FrameDeals.PlainDeals.ToArbitrary(), OptionsGen.ToArbitrary(), (deals, options) => Same(deals, options))
+        );
+    }
+
+    [Fact]
+    public void PlainDeals_RunOnTheFrame()
+    {
+        // Not vacuous: the kernel takes the plain inputs rather than falling back to the deal code.
+        var taken = 0;
+        var samples = FrameDeals.PlainDeals.Sample(30, new Rnd(20261206UL), 40);
+        foreach (var deals in samples.Where(d => d.Length > 0))
+        {
+            var accumulator = new StageWeightedAccumulator(FrameDeals.Pipeline, Months, Currency.USD);
+            taken += accumulator.TryAdd(DealFrame.Of(deals)) ? 1 : 0;
+        }
+        Assert.True(taken >= samples.Count(d => d.Length > 0) * 9 / 10, $"the frame kernel ran for {taken} lists");
+    }
+
+    [Fact]
+    public void TrailingZeros_AreKeptInTheSums()
+    {
+        // 100.00 + 50.5 at 50% and 0.50: open amount 150.50 (scale 2), weighted 50.000 + 25.250 = 75.250 before the
+        // line's rounding; the open amount keeps scale 2 exactly as the decimal sum does.
+        Deal[] deals =
+        [
+            Deal.Open(
+                FrameDeals.Pipeline,
+                new DealId("A"),
+                "A",
+                "alice",
+                Money.Of(100.00m, Currency.USD),
+                new LocalDate(2026, 2, 10),
+                FrameDeals.T0
+            ),
+            Deal.Open(
+                FrameDeals.Pipeline,
+                new DealId("B"),
+                "B",
+                "alice",
+                Money.Of(50.5m, Currency.USD),
+                new LocalDate(2026, 2, 11),
+                FrameDeals.T0
+            ),
+        ];
+        var forecast = Forecast.StageWeighted(deals, FrameDeals.Pipeline, Months);
+        Assert.Equal("150.50", forecast.Periods[1].OpenAmount.Amount.ToString(CultureInfo.InvariantCulture));
+        Assert.Equal(Render(Oracle(deals, new ForecastOptions())), Render(forecast));
+    }
+
+    private static bool Same(Deal[] deals, ForecastOptions options)
+    {
+        var expected = Outcome(() => Oracle(deals, options));
+        var actual = Outcome(() => Forecast.StageWeighted(deals, FrameDeals.Pipeline, Months, options));
+        Assert.Equal(expected, actual);
+        return true;
+    }
+
+    // The deal-by-deal code: a lazy sequence gets no frame.
+    private static StageWeightedForecast Oracle(Deal[] deals, ForecastOptions options) =>
+        Forecast.StageWeighted(deals.Select(d => d), FrameDeals.Pipeline, Months, options);
+
+    private static string Outcome(Func<StageWeightedForecast> forecast)
+    {
+        try
+        {
+            return Render(forecast());
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            return $"{e.GetType().Name}: {e.Message}";
+        }
+    }
+
+    internal static string Render(StageWeightedForecast f) =>
+        string.Join("\n", f.Periods.Concat([f.Overdue, f.OutsidePeriods, f.Total]).Concat(f.ByOwner).Concat(f.ByTeam).Select(Line));
+
+    private static string Line(WeightedLine l) =>
+        string.Join("|", l.Label, l.Owner, l.TeamId, l.OpenDeals, Text(l.OpenAmount), Text(l.Weighted), l.WonDeals, Text(l.Won));
+
+    private static string Text(Money m) => m.Amount.ToString(CultureInfo.InvariantCulture) + " " + m.Currency.Code;
+}
