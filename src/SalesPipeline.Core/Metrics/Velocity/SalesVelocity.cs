@@ -151,6 +151,15 @@ public sealed partial record SalesVelocity
     {
         Preconditions.CheckNotNull(deals);
         Preconditions.CheckNotNull(window);
+        if (DealFrames.For(deals) is { } frame)
+        {
+            var framed = new SalesVelocityAccumulator(window, Forecast.ReportingCurrency(frame, options?.Rates), options, breakdown);
+            if (!framed.TryAdd(frame))
+            {
+                framed.AddRange(frame.Deals);
+            }
+            return framed;
+        }
         var list = deals.ToArray();
         var currency = Forecast.ReportingCurrency(list, options?.Rates, nameof(deals));
         var accumulator = new SalesVelocityAccumulator(window, currency, options, breakdown);

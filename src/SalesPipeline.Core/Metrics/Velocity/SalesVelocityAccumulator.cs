@@ -14,7 +14,7 @@ namespace SalesPipeline.Metrics;
 /// the velocity of the whole, because every input is a sum of counts, exact money and exact durations.
 /// </summary>
 /// <remarks>An accumulator is mutable and not thread-safe: use one per thread and <see cref="Merge"/> them.</remarks>
-public sealed class SalesVelocityAccumulator
+public sealed partial class SalesVelocityAccumulator
 {
     private readonly Instant start;
     private readonly Instant lastInstant;

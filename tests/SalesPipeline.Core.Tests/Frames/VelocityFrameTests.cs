@@ -1,0 +1,87 @@
+using System.Globalization;
+using FsCheck;
+using FsCheck.Fluent;
+using NodaTime;
+using SalesPipeline.Calendars;
+using SalesPipeline.Deals;
+using SalesPipeline.Metrics;
+
+namespace SalesPipeline.Tests.Frames;
+
+// Sales velocity from a list of deals runs on the frame (deals changed after the window are read as they stood at its
+// end); from a lazy sequence it runs deal by deal. Both must agree to the last digit and scale, or throw alike.
+public class VelocityFrameTests
+{
+    private static readonly Gen<(FiscalPeriod Window, VelocityOptions Options)> SetupGen =
+        from startDay in Gen.Choose(0, 60)
+        from length in Gen.Choose(0, 90)
+        from zone in Gen.Elements("UTC", "Europe/Berlin", "America/Santiago", "Pacific/Apia")
+        select (
+            FiscalPeriod.Of(
+                new DateInterval(new LocalDate(2026, 1, 1).PlusDays(startDay), new LocalDate(2026, 1, 1).PlusDays(startDay + length))
+            ),
+            new VelocityOptions { Zone = DateTimeZoneProviders.Tzdb[zone] }
+        );
+
+    [Fact]
+    public void FromAList_EqualsTheDealByDealVelocity_Property() =>
+        PropertyAssert.Holds(Prop.ForAll(FrameDeals.Deals.ToArbitrary(), SetupGen.ToArbitrary(), (deals, setup) => Same(deals, setup)));
+
+    [Fact]
+    public void SplitAcrossCores_EqualsTheDealByDealVelocity_Property()
+    {
+        using var _ = DealFrame.SplitFrom(2);
+        PropertyAssert.Holds(
+            Prop.ForAll(FrameDeals.PlainDeals.ToArbitrary(), SetupGen.ToArbitrary(), (deals, setup) => Same(deals, setup))
+        );
+    }
+
+    [Fact]
+    public void PlainDeals_RunOnTheFrame()
+    {
+        var taken = 0;
+        var lists = FrameDeals.PlainDeals.Sample(30, new Rnd(42UL), 40).Where(d => d.Length > 0).ToArray();
+        var window = FiscalPeriod.Of(new DateInterval(new LocalDate(2026, 1, 1), new LocalDate(2026, 2, 28)));
+        foreach (var deals in lists)
+        {
+            taken += new SalesVelocityAccumulator(window, Currency.USD).TryAdd(DealFrame.Of(deals)) ? 1 : 0;
+        }
+        Assert.True(taken >= lists.Length * 9 / 10, $"the frame kernel ran for {taken} of {lists.Length} lists");
+    }
+
+    private static bool Same(Deal[] deals, (FiscalPeriod Window, VelocityOptions Options) setup)
+    {
+        var expected = Outcome(() => SalesVelocity.Of(deals.Select(d => d), setup.Window, setup.Options));
+        var actual = Outcome(() => SalesVelocity.Of(deals, setup.Window, setup.Options));
+        Assert.Equal(expected, actual);
+        return true;
+    }
+
+    private static string Outcome(Func<SalesVelocity> velocity)
+    {
+        try
+        {
+            var v = velocity();
+            return string.Join(
+                "|",
+                v.OpenDeals,
+                v.WonDeals,
+                v.LostDeals,
+                Text(v.WonAmount),
+                Text(v.AverageWonAmount),
+                v.WinRate?.ToString(CultureInfo.InvariantCulture),
+                v.AverageCycleDays?.ToString(CultureInfo.InvariantCulture),
+                Text(v.PerDay),
+                v.RevenueOver(90) is { } r ? Text(r) : "-",
+                v.Reason,
+                v.ToString()
+            );
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            return $"{e.GetType().Name}: {e.Message}";
+        }
+    }
+
+    private static string Text(Money? m) => m is null ? "-" : m.Amount.ToString(CultureInfo.InvariantCulture) + " " + m.Currency.Code;
+}
