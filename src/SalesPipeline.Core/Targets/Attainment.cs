@@ -53,6 +53,15 @@ public static class Attainment
     )
     {
         Preconditions.CheckNotNull(deals);
+        if (DealFrames.For(deals) is { } frame)
+        {
+            var framed = new AttainmentAccumulator(pipeline, quotas, options);
+            if (!framed.TryAdd(frame))
+            {
+                framed.AddRange(frame.Deals);
+            }
+            return framed.Result();
+        }
         var list = deals.ToArray();
         for (var i = 0; i < list.Length; i++)
         {

@@ -17,7 +17,7 @@ namespace SalesPipeline.Targets;
 /// its quarters and its months are three layers), so deals are placed and converted by exactly the forecast's rules.</para>
 /// <para>An accumulator is mutable and not thread-safe: use one per thread and <see cref="Merge"/> them.</para>
 /// </remarks>
-public sealed class AttainmentAccumulator
+public sealed partial class AttainmentAccumulator
 {
     private readonly PipelineDefinition pipeline;
     private readonly AttainmentOptions options;

@@ -81,6 +81,9 @@ public sealed partial class StageWeightedAccumulator
         return true;
     }
 
+    // Back to empty (only an accumulator whose last TryAdd succeeded is cleared: its sums came from that frame alone).
+    internal void Clear() => sums.Clear();
+
     // Dense cells (slot x owner) beyond this many would cost more memory than the dictionary the deal path fills.
     private const long MaxFrameCells = 4_000_000;
 
