@@ -127,3 +127,46 @@ public class StageWeightedFrameTests
 
     private static string Text(Money m) => m.Amount.ToString(CultureInfo.InvariantCulture) + " " + m.Currency.Code;
 }
+
+// The pipeline by stage from a list of deals runs on the frame; from a lazy sequence, deal by deal.
+public class ByStageFrameTests
+{
+    [Fact]
+    public void FromAList_EqualsTheDealByDealPipelineByStage_Property() =>
+        PropertyAssert.Holds(Prop.ForAll(FrameDeals.Deals.ToArbitrary(), deals => Same(deals)));
+
+    [Fact]
+    public void PlainDeals_GiveAPipeline() =>
+        Assert.DoesNotContain(
+            "Exception",
+            Outcome(() => Forecast.ByStage(FrameDeals.PlainDeals.Sample(40, new Rnd(5UL), 5).First(d => d.Length > 0), FrameDeals.Pipeline))
+        );
+
+    private static bool Same(Deal[] deals)
+    {
+        Assert.Equal(
+            Outcome(() => Forecast.ByStage(deals.Select(d => d), FrameDeals.Pipeline)),
+            Outcome(() => Forecast.ByStage(deals, FrameDeals.Pipeline))
+        );
+        return true;
+    }
+
+    private static string Outcome(Func<PipelineByStage> compute)
+    {
+        try
+        {
+            var p = compute();
+            return string.Join(
+                "\n",
+                p.Stages.Select(l => $"{l.Stage.Id}|{l.Deals}|{Text(l.Amount)}|{Text(l.Weighted)}")
+                    .Append($"{p.StoppedDeals}|{Text(p.StoppedAmount)}|{p.OpenDeals}|{Text(p.OpenAmount)}|{Text(p.Weighted)}")
+            );
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            return $"{e.GetType().Name}: {e.Message}";
+        }
+    }
+
+    private static string Text(Money m) => m.Amount.ToString(CultureInfo.InvariantCulture) + " " + m.Currency.Code;
+}

@@ -35,6 +35,16 @@ public static partial class Forecast
     /// </remarks>
     public static PipelineByStage ByStage(IEnumerable<Deal> deals, PipelineDefinition pipeline, ForecastOptions? options = null)
     {
+        Preconditions.CheckNotNull(deals);
+        if (DealFrames.For(deals) is { } frame)
+        {
+            Preconditions.CheckNotNull(pipeline);
+            options ??= ForecastOptions.Default;
+            if (TryByStage(frame, pipeline, options, ReportingCurrency(frame, options.Rates)) is { } framed)
+            {
+                return framed;
+            }
+        }
         var list = Preconditions.CheckNoNullElement(deals, "Deal", nameof(deals));
         Preconditions.CheckNotNull(pipeline);
         options ??= ForecastOptions.Default;

@@ -1,0 +1,75 @@
+using System;
+using System.Linq;
+using SalesPipeline.Deals;
+using SalesPipeline.Pipelines;
+
+namespace SalesPipeline.Forecasting;
+
+public static partial class Forecast
+{
+    // ByStage on the frame's columns, or null when the result could differ from the deal-by-deal code's (rates,
+    // another currency, a deal the code would throw for, sums that could round): then that code runs.
+    private static PipelineByStage? TryByStage(DealFrame frame, PipelineDefinition pipeline, ForecastOptions options, Currency currency)
+    {
+        if (options.Rates is not null || !frame.Exactness.AmountsSum || frame.Currencies is not [var only] || only != currency)
+        {
+            return null;
+        }
+        if (FramePlan.TryCreate(frame, pipeline) is not { } plan)
+        {
+            return null;
+        }
+        var indexOf = Array.ConvertAll(frame.Stages, id => pipeline.TryGetStage(id, out var stage) && stage.IsOpen ? stage.Index : -1);
+        var stages = pipeline.OpenStages;
+        var counts = new int[stages.Count];
+        var amounts = new ExactSum[stages.Count];
+        var weighted = new ExactSum[stages.Count];
+        var (stoppedCount, stoppedAmount) = (0, default(ExactSum));
+        var pow10 = FramePlan.Pow10;
+        for (var r = 0; r < frame.Count; r++)
+        {
+            var status = (DealStatus)frame.Status[r];
+            if (status is not (DealStatus.Open or DealStatus.Stopped))
+            {
+                continue;
+            }
+            var (mantissa, scale) = (frame.AmountMantissa[r], frame.AmountScale[r]);
+            var amount = (Int128)mantissa * pow10[plan.AmountScale - scale];
+            if (status == DealStatus.Stopped)
+            {
+                stoppedCount++;
+                stoppedAmount.Add(amount, scale);
+                continue;
+            }
+            var index = indexOf[frame.Stage[r]];
+            if (index < 0)
+            {
+                return null;
+            }
+            var probability = frame.ProbabilityOverride[r] is var o and >= 0 ? plan.Overrides[o] : plan.Stages[frame.Stage[r]].Probability;
+            var weightedScale = Exactness.ProductScale(mantissa, scale, probability.Mantissa, probability.Scale);
+            counts[index]++;
+            amounts[index].Add(amount, scale);
+            weighted[index].Add((Int128)mantissa * probability.Mantissa * pow10[plan.WeightedScale - weightedScale], weightedScale);
+        }
+        var amountTotals = Array.ConvertAll(amounts, a => a.ToDecimal(plan.AmountScale));
+        var weightedTotals = Array.ConvertAll(weighted, w => w.ToDecimal(plan.WeightedScale));
+        var lines = stages
+            .Select(s => new StagePipelineLine(
+                s,
+                counts[s.Index],
+                Money.Of(amountTotals[s.Index], currency),
+                Money.Of(weightedTotals[s.Index], currency).Round()
+            ))
+            .ToArray();
+        return new PipelineByStage(
+            currency,
+            lines,
+            stoppedCount,
+            Money.Of(stoppedAmount.ToDecimal(plan.AmountScale), currency),
+            counts.Sum(),
+            Money.Of(amountTotals.Sum(), currency),
+            Money.Of(weightedTotals.Sum(), currency).Round()
+        );
+    }
+}
