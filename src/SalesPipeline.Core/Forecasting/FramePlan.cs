@@ -5,7 +5,7 @@ using SalesPipeline.Pipelines;
 namespace SalesPipeline.Forecasting;
 
 // What the forecast kernels need to weigh a frame's rows against one pipeline: per stage code whether the pipeline
-// has the stage, whether it is open and its probability; the probability overrides as
+// has the stage, whether it is open, its probability and its forecast category; the probability overrides as
 // integer mantissas; and the common scales at which sums of amounts and of amount x probability are exact. Null from
 // TryCreate when the frame holds other pipelines' deals or its sums could round: then the deal-based code runs.
 internal sealed class FramePlan
@@ -43,14 +43,14 @@ internal sealed class FramePlan
         {
             if (!pipeline.StagesById.TryGetValue(frame.Stages[s], out var stage))
             {
-                stages[s] = new StagePlan(false, false, default);
+                stages[s] = new StagePlan(false, false, default, default);
                 continue;
             }
             if (!Probability.TrySplit(stage.Probability, out var p))
             {
                 return null;
             }
-            stages[s] = new StagePlan(true, stage.IsOpen, p);
+            stages[s] = new StagePlan(true, stage.IsOpen, p, stage.Category);
             probabilities[s] = p;
         }
         var overrides = new Probability[frame.ProbabilityOverrides.Length];
@@ -81,7 +81,7 @@ internal sealed class FramePlan
     }
 }
 
-internal readonly record struct StagePlan(bool Exists, bool IsOpen, Probability Probability);
+internal readonly record struct StagePlan(bool Exists, bool IsOpen, Probability Probability, ForecastCategory Category);
 
 // A probability as an integer mantissa and a decimal scale: 0.25 is (25, 2).
 internal readonly record struct Probability(long Mantissa, byte Scale)

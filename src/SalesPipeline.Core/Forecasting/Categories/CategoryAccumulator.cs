@@ -15,7 +15,7 @@ namespace SalesPipeline.Forecasting;
 /// figures up through a <see cref="SalesOrg"/> and applies managers' adjustments.
 /// </summary>
 /// <remarks>Sums are exact. Mutable and not thread-safe: use one per thread and <see cref="Merge"/> them.</remarks>
-public sealed class CategoryAccumulator
+public sealed partial class CategoryAccumulator
 {
     private const int OverdueSlot = PeriodIndex.Overdue;
     private readonly PipelineDefinition pipeline;

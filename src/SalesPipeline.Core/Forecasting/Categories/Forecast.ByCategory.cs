@@ -47,6 +47,15 @@ public static partial class Forecast
     {
         Preconditions.CheckNotNull(deals);
         Preconditions.CheckNotNull(organization);
+        if (DealFrames.For(deals) is { } frame)
+        {
+            var framed = new CategoryAccumulator(pipeline, periods, ReportingCurrency(frame, options?.Rates), options);
+            if (!framed.TryAdd(frame))
+            {
+                framed.AddRange(frame.Deals);
+            }
+            return framed.Result(organization, adjustments, allowSelfAdjustment);
+        }
         var list = deals.ToArray();
         var accumulator = new CategoryAccumulator(pipeline, periods, ReportingCurrency(list, options?.Rates, nameof(deals)), options);
         accumulator.AddRange(list);

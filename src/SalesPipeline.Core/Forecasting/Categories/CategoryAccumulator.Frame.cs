@@ -1,0 +1,102 @@
+using System;
+using SalesPipeline.Deals;
+using SalesPipeline.Pipelines;
+
+namespace SalesPipeline.Forecasting;
+
+public sealed partial class CategoryAccumulator
+{
+    // Adds every deal of the frame, as Add(deal) for each would, and returns true; or returns false and changes nothing
+    // when the integer kernel cannot prove the result identical (the caller then adds the deals one by one): a deal the
+    // pipeline cannot place (Add throws for it), conversion by rates or another currency, sums that could round, or
+    // an accumulator that already holds deals.
+    internal bool TryAdd(DealFrame frame)
+    {
+        if (sums.Count > 0 || options.Rates is not null || !frame.Exactness.AmountsSum || !frame.Exactness.IsoDates)
+        {
+            return false;
+        }
+        if (index.AsOf.Calendar != NodaTime.CalendarSystem.Iso || frame.Currencies is not [var only] || only != currency)
+        {
+            return false;
+        }
+        if (FramePlan.TryCreate(frame, pipeline) is not { } plan)
+        {
+            return false;
+        }
+        // Slots: the periods, then Overdue; an open deal outside every period has no line here.
+        var slots = periods.Length + 1;
+        var owners = frame.OwnerKeys.Length;
+        if ((long)slots * owners * Categories > MaxFrameCells)
+        {
+            return false;
+        }
+        var cells = new ExactSum[slots * owners * Categories];
+        var used = new bool[slots * owners];
+        var zone = new ZoneDays(options.Zone);
+        var pow10 = FramePlan.Pow10;
+        for (var r = 0; r < frame.Count; r++)
+        {
+            var stage = plan.Stages[frame.Stage[r]];
+            if (!stage.Exists)
+            {
+                return false;
+            }
+            var status = (DealStatus)frame.Status[r];
+            int slot;
+            if (status is DealStatus.Lost or DealStatus.Stopped)
+            {
+                continue;
+            }
+            if (status == DealStatus.Won)
+            {
+                slot = index.IndexOfDay(zone.DayOf(frame.DecidedAt[r]));
+                if (slot < 0)
+                {
+                    continue;
+                }
+            }
+            else
+            {
+                var day = frame.ExpectedCloseDay[r];
+                slot =
+                    day < index.AsOfDay ? periods.Length
+                    : index.IndexOfDay(day) is var p and >= 0 ? p
+                    : -1;
+                if (slot < 0)
+                {
+                    continue;
+                }
+            }
+            var category =
+                stage.IsOpen && frame.CategoryOverride[r] is var c && c != DealFrame.NoCategory ? (ForecastCategory)c : stage.Category;
+            var at = slot * owners + frame.OwnerKey[r];
+            used[at] = true;
+            var scale = frame.AmountScale[r];
+            cells[at * Categories + (int)category].Add((Int128)frame.AmountMantissa[r] * pow10[plan.AmountScale - scale], scale);
+        }
+        for (var s = 0; s < slots; s++)
+        {
+            for (var o = 0; o < owners; o++)
+            {
+                var at = s * owners + o;
+                if (!used[at])
+                {
+                    continue;
+                }
+                var cell = new decimal[Categories];
+                for (var k = 0; k < Categories; k++)
+                {
+                    cell[k] = cells[at * Categories + k].ToDecimal(plan.AmountScale);
+                }
+                sums[(s < periods.Length ? s : OverdueSlot, frame.OwnerKeys[o])] = cell;
+            }
+        }
+        return true;
+    }
+
+    private const int Categories = 5;
+
+    // Dense cells (slot x owner x category) beyond this many would cost more memory than the deal path's dictionary.
+    private const long MaxFrameCells = 8_000_000;
+}

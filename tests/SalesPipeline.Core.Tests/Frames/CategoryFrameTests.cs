@@ -1,0 +1,77 @@
+using System.Globalization;
+using FsCheck;
+using FsCheck.Fluent;
+using NodaTime;
+using SalesPipeline.Calendars;
+using SalesPipeline.Deals;
+using SalesPipeline.Forecasting;
+using SalesPipeline.Organization;
+
+namespace SalesPipeline.Tests.Frames;
+
+// The category forecast from a list of deals runs on the frame; from a lazy sequence, deal by deal.
+public class CategoryFrameTests
+{
+    private static readonly FiscalPeriod[] Months = [.. FiscalCalendar.Calendar.Months(2026).Take(6)];
+
+    private static readonly SalesOrg Org = SalesOrg
+        .CreateBuilder("Acme")
+        .Team("emea", "EMEA")
+        .Rep("alice", "Alice", "emea")
+        .Rep("bob", "Bob", "emea")
+        .Team("apac", "APAC")
+        .Rep("carol", "Carol", "apac")
+        .Rep("dave", "Dave", "apac")
+        .Build();
+
+    private static readonly Gen<ForecastOptions> OptionsGen =
+        from zone in Gen.Elements("UTC", "Europe/Berlin", "America/Santiago")
+        from asOf in Gen.Choose(-30, 150)
+        select new ForecastOptions { Zone = DateTimeZoneProviders.Tzdb[zone], AsOf = Months[0].Start.PlusDays(asOf) };
+
+    [Fact]
+    public void FromAList_EqualsTheDealByDealForecast_Property() =>
+        PropertyAssert.Holds(
+            Prop.ForAll(FrameDeals.Deals.ToArbitrary(), OptionsGen.ToArbitrary(), (deals, options) => Same(deals, options))
+        );
+
+    [Fact]
+    public void PlainDeals_RunOnTheFrame()
+    {
+        var lists = FrameDeals.PlainDeals.Sample(30, new Rnd(3UL), 40).Where(d => d.Length > 0).ToArray();
+        var taken = lists.Count(deals => new CategoryAccumulator(FrameDeals.Pipeline, Months, Currency.USD).TryAdd(DealFrame.Of(deals)));
+        Assert.True(taken >= lists.Length * 9 / 10, $"the frame kernel ran for {taken} of {lists.Length} lists");
+    }
+
+    private static bool Same(Deal[] deals, ForecastOptions options)
+    {
+        Assert.Equal(
+            Outcome(() => Forecast.ByCategory(deals.Select(d => d), FrameDeals.Pipeline, Months, Org, options: options)),
+            Outcome(() => Forecast.ByCategory(deals, FrameDeals.Pipeline, Months, Org, options: options))
+        );
+        return true;
+    }
+
+    private static string Outcome(Func<CategoryForecast> compute)
+    {
+        try
+        {
+            var f = compute();
+            return string.Join(
+                "\n",
+                f.Lines.Select(l => $"{l.Period.Label}|{l.Kind}|{l.Id}|{l.ParentId}|{Text(l.Gross)}|{Text(l.Adjusted)}")
+                    .Append(Text(f.Overdue))
+            );
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            return $"{e.GetType().Name}: {e.Message}";
+        }
+    }
+
+    private static string Text(CategoryAmounts a) =>
+        string.Join(
+            " ",
+            new[] { a.Closed, a.Commit, a.BestCase, a.Pipeline, a.Omitted }.Select(m => m.Amount.ToString(CultureInfo.InvariantCulture))
+        );
+}
