@@ -170,3 +170,77 @@ public class ByStageFrameTests
 
     private static string Text(Money m) => m.Amount.ToString(CultureInfo.InvariantCulture) + " " + m.Currency.Code;
 }
+
+// A forecast snapshot of a list of deals is a projection of their frame; of a lazy sequence, the builder's work.
+public class SnapshotFrameTests
+{
+    private static readonly FiscalPeriod[] Months = [.. FiscalCalendar.Calendar.Months(2026).Take(6)];
+
+    private static readonly Gen<ForecastOptions> OptionsGen =
+        from zone in Gen.Elements("UTC", "Europe/Berlin", "America/Santiago")
+        from asOf in Gen.Choose(-30, 150)
+        select new ForecastOptions { Zone = DateTimeZoneProviders.Tzdb[zone], AsOf = Months[0].Start.PlusDays(asOf) };
+
+    [Fact]
+    public void FromAList_EqualsTheBuildersSnapshot_Property() =>
+        PropertyAssert.Holds(
+            Prop.ForAll(
+                FrameDeals.Deals.ToArbitrary(),
+                OptionsGen.ToArbitrary(),
+                (deals, options) =>
+                {
+                    Assert.Equal(
+                        Outcome(() => ForecastSnapshot.Create(deals.Select(d => d), FrameDeals.Pipeline, options)),
+                        Outcome(() => ForecastSnapshot.Create(deals, FrameDeals.Pipeline, options))
+                    );
+                    return true;
+                }
+            )
+        );
+
+    [Fact]
+    public void RoundsEachAmountHalfAwayFromZero()
+    {
+        // 2.675 -> 268 cents, 0.004 -> 0, 1.005 -> 101, 12.5000 -> 1250: the builder's Money.Round, row by row.
+        Deal[] deals =
+        [
+            .. new[] { 2.675m, 0.004m, 1.005m, 12.5000m }.Select(
+                (amount, i) =>
+                    Deal.Open(
+                        FrameDeals.Pipeline,
+                        new DealId($"R{i}"),
+                        "r",
+                        "alice",
+                        Money.Of(amount, Currency.USD),
+                        new LocalDate(2026, 2, 1),
+                        FrameDeals.T0
+                    )
+            ),
+        ];
+        var snapshot = ForecastSnapshot.Create(deals, FrameDeals.Pipeline);
+        Assert.Equal([268L, 0L, 101L, 1250L], snapshot.AmountMinor);
+    }
+
+    private static string Outcome(Func<ForecastSnapshot> create)
+    {
+        try
+        {
+            var s = create();
+            return string.Join(
+                "|",
+                string.Join(",", s.Owners),
+                string.Join(",", s.AmountMinor),
+                string.Join(",", s.ProbabilityPpm),
+                string.Join(",", s.Day),
+                string.Join(",", s.Kind),
+                string.Join(",", s.Owner),
+                string.Join(",", s.Category),
+                StageWeightedFrameTests.Render(Forecast.StageWeighted(s, Months))
+            );
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            return $"{e.GetType().Name}: {e.Message}";
+        }
+    }
+}

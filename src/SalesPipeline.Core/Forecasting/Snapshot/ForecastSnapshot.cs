@@ -19,7 +19,7 @@ namespace SalesPipeline.Forecasting;
 /// forecast from the deals exactly.</para>
 /// <para>Immutable once created; thread-safe. A snapshot is as of its creation: create a new one after deals change.</para>
 /// </remarks>
-public sealed class ForecastSnapshot
+public sealed partial class ForecastSnapshot
 {
     internal const int OpenKind = 0;
     internal const int WonKind = 1;
@@ -90,6 +90,13 @@ public sealed class ForecastSnapshot
         Preconditions.CheckNotNull(pipeline);
         options ??= ForecastOptions.Default;
         options.Check(nameof(options));
+        if (
+            DealFrames.For(deals) is { } frame
+            && TryProject(frame, pipeline, Forecast.ReportingCurrency(frame, options.Rates), options) is { } projected
+        )
+        {
+            return projected;
+        }
         var list = deals.ToArray();
         var builder = new ForecastSnapshotBuilder(pipeline, Forecast.ReportingCurrency(list, options.Rates, nameof(deals)), options);
         builder.Reserve(list.Length);
