@@ -98,7 +98,10 @@ public static class PipelineHealth
         Preconditions.CheckNotNull(deals);
         Preconditions.CheckNotNull(inputs);
         var accumulator = new PipelineHealthAccumulator(pipeline, asOf, policy, inputs);
-        accumulator.AddRange(deals);
+        if (DealFrames.For(deals) is not { } frame || !accumulator.TryAdd(frame))
+        {
+            accumulator.AddRange(deals);
+        }
         return accumulator.Result();
     }
 }

@@ -28,24 +28,7 @@ public sealed partial class PipelineHealthAccumulator
 
         var limits = pipeline.OpenStages.Select(RottingLimit).ToArray();
         var counts = new int[pipeline.OpenStages.Count];
-        var atRisk = new List<DealHealth>();
-        foreach (var deal in open)
-        {
-            var stage = pipeline.GetStage(deal.StageId);
-            counts[stage.Index]++;
-            if (CheckDeal(deal, limits[stage.Index], today, typical) is { } dealFindings)
-            {
-                atRisk.Add(
-                    new DealHealth(
-                        deal,
-                        money.ToReporting(deal.Amount, currency!),
-                        pipeline.WinProbabilityOf(deal).Value,
-                        dealFindings.AsReadOnly()
-                    )
-                );
-            }
-        }
-        atRisk.Sort((a, b) => string.CompareOrdinal(a.Deal.Value, b.Deal.Value));
+        var atRisk = AtRisk(limits, counts, today, typical, money, currency);
 
         var findings = new List<HealthFinding>();
         findings.AddRange(LateStageFindings(counts, skipped));
@@ -73,6 +56,121 @@ public sealed partial class PipelineHealthAccumulator
             skipped.AsReadOnly(),
             policy.ShortlistSize
         );
+    }
+
+    // The open deals with findings, in ordinal order of their ids, and the open deals per stage. The checks read each
+    // deal alone, so a large pipeline is split across the cores: each part checks and sorts its deals, and the sorted
+    // parts are merged (ids are unique, so the order is the one a single sort gives). A failure is the earliest
+    // part's, rethrown as is, so it is the one a single pass meets first.
+    private List<DealHealth> AtRisk(
+        Duration[] limits,
+        int[] counts,
+        LocalDate today,
+        Duration? typical,
+        ForecastOptions money,
+        Currency? currency
+    )
+    {
+        var parts = open.Count >= ParallelThreshold ? Math.Clamp(Environment.ProcessorCount, 2, 8) : 1;
+        var found = new List<DealHealth>[parts];
+        var partCounts = new int[parts][];
+        var failures = new Exception?[parts];
+        System.Threading.Tasks.Parallel.For(
+            0,
+            parts,
+            part =>
+            {
+                try
+                {
+                    var (from, to) = ((int)((long)open.Count * part / parts), (int)((long)open.Count * (part + 1) / parts));
+                    var mine = new List<DealHealth>();
+                    var stages = new int[counts.Length];
+                    for (var i = from; i < to; i++)
+                    {
+                        var deal = open[i];
+                        var stage = pipeline.GetStage(deal.StageId);
+                        stages[stage.Index]++;
+                        if (CheckDeal(deal, limits[stage.Index], today, typical) is { } dealFindings)
+                        {
+                            mine.Add(
+                                new DealHealth(
+                                    deal,
+                                    money.ToReporting(deal.Amount, currency!),
+                                    pipeline.WinProbabilityOf(deal).Value,
+                                    dealFindings.AsReadOnly()
+                                )
+                            );
+                        }
+                    }
+                    mine.Sort(ById);
+                    (found[part], partCounts[part]) = (mine, stages);
+                }
+#pragma warning disable CA1031 // rethrown below, unwrapped, from the earliest failing part
+                catch (Exception e)
+#pragma warning restore CA1031
+                {
+                    failures[part] = e;
+                }
+            }
+        );
+        foreach (var failure in failures)
+        {
+            if (failure is not null)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+            }
+        }
+        var merged = found[0];
+        for (var part = 0; part < parts; part++)
+        {
+            for (var s = 0; s < counts.Length; s++)
+            {
+                counts[s] += partCounts[part][s];
+            }
+            if (part > 0)
+            {
+                merged = MergeById(merged, found[part]);
+            }
+        }
+        return merged;
+    }
+
+    // Below this many open deals the checks run on one core. Tests lower it (SplitFrom) so that the split and the merge
+    // run on small inputs too; the report never depends on it.
+    private static int ParallelThreshold { get; set; } = 100_000;
+
+    internal static IDisposable SplitFrom(int openDeals)
+    {
+        var before = ParallelThreshold;
+        ParallelThreshold = openDeals;
+        return new RestoreThreshold(before);
+    }
+
+    private sealed class RestoreThreshold(int before) : IDisposable
+    {
+        public void Dispose() => ParallelThreshold = before;
+    }
+
+    private static int ById(DealHealth a, DealHealth b) => string.CompareOrdinal(a.Deal.Value, b.Deal.Value);
+
+    private static List<DealHealth> MergeById(List<DealHealth> a, List<DealHealth> b)
+    {
+        var merged = new List<DealHealth>(a.Count + b.Count);
+        int i = 0,
+            j = 0;
+        while (i < a.Count && j < b.Count)
+        {
+            merged.Add(ById(a[i], b[j]) <= 0 ? a[i++] : b[j++]);
+        }
+        for (; i < a.Count; i++)
+        {
+            merged.Add(a[i]);
+        }
+        for (; j < b.Count; j++)
+        {
+            merged.Add(b[j]);
+        }
+        return merged;
     }
 
     // The one rule (docs/money.md): the rates' currency, else the one currency of the coverage target and every deal

@@ -55,7 +55,7 @@ public sealed partial class PipelineHealthAccumulator
     }
 
     /// <summary>How many deals have been added (open, won, lost and stopped).</summary>
-    public int Count => ids.Count;
+    public int Count => ids.Count + framed;
 
     /// <summary>Adds one deal, as it was at the as-of instant.</summary>
     /// <param name="deal">A deal of the pipeline, created at or before the as-of instant.</param>
@@ -174,21 +174,7 @@ public sealed partial class PipelineHealthAccumulator
     private void Keep(Deal view)
     {
         currencies.Add(view.Amount.Currency);
-        switch (view.Status)
-        {
-            case DealStatus.Open:
-                open.Add(view);
-                break;
-            case DealStatus.Won:
-                won.Add(view);
-                break;
-            case DealStatus.Stopped:
-                stopped++;
-                break;
-            default:
-                lost++;
-                break;
-        }
+        KeepDeal(view);
     }
 
     private static void CheckPolicy(PipelineDefinition pipeline, HealthPolicy policy)

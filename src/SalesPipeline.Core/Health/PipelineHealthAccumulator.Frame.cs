@@ -1,0 +1,114 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using SalesPipeline.Deals;
+
+namespace SalesPipeline.Health;
+
+public sealed partial class PipelineHealthAccumulator
+{
+    private int framed;
+
+    // Adds every deal of the frame, as AddRange would, and returns true; or returns false and changes nothing when a
+    // deal would be refused (the caller then runs AddRange, which refuses it by the usual rules and messages): another
+    // pipeline, a deal not yet observed at the as-of instant, a stage the pipeline does not have, an id given twice,
+    // or instants finer than a tick. Only for a fresh accumulator that the caller keeps to itself: the ids are checked
+    // on the frame (once per frame), not kept, so it could not be merged with another.
+    internal bool TryAdd(DealFrame frame)
+    {
+        if (ids.Count > 0 || framed > 0 || !frame.Exactness.WholeTicks)
+        {
+            return false;
+        }
+        if (frame.Pipelines is not [var name] || !string.Equals(name, pipeline.Name, StringComparison.Ordinal) || !HasDistinctIds(frame))
+        {
+            return false;
+        }
+        // The frame's instants are whole ticks, so "at or before asOf" is "at or before asOf's tick".
+        var limit = asOf.ToUnixTimeTicks();
+        var stageKnown = Array.ConvertAll(frame.Stages, id => pipeline.TryGetStage(id, out _));
+        var views = new Deal[frame.Count];
+        var currencyUsed = new bool[frame.Currencies.Length];
+        var viewCurrencies = new List<Currency>();
+        for (var r = 0; r < frame.Count; r++)
+        {
+            if (frame.ObservedFrom(r) > limit)
+            {
+                return false;
+            }
+            if (frame.LastEventAt(r) <= limit)
+            {
+                if (!stageKnown[frame.Stage[r]])
+                {
+                    return false;
+                }
+                views[r] = frame.Deals[r];
+                currencyUsed[frame.AmountCurrency[r]] = true;
+                continue;
+            }
+            var view = frame.Deals[r].AsOf(asOf);
+            if (!pipeline.TryGetStage(view.StageId, out _))
+            {
+                return false;
+            }
+            views[r] = view;
+            viewCurrencies.Add(view.Amount.Currency);
+        }
+        for (var c = 0; c < currencyUsed.Length; c++)
+        {
+            if (currencyUsed[c])
+            {
+                currencies.Add(frame.Currencies[c]);
+            }
+        }
+        currencies.UnionWith(viewCurrencies);
+        open.EnsureCapacity(views.Length);
+        foreach (var view in views)
+        {
+            KeepDeal(view);
+        }
+        framed = views.Length;
+        return true;
+    }
+
+    private void KeepDeal(Deal view)
+    {
+        switch (view.Status)
+        {
+            case DealStatus.Open:
+                open.Add(view);
+                break;
+            case DealStatus.Won:
+                won.Add(view);
+                break;
+            case DealStatus.Stopped:
+                stopped++;
+                break;
+            default:
+                lost++;
+                break;
+        }
+    }
+
+    // Whether no deal id appears twice in the frame: worked out once per frame and kept with it.
+    private static bool HasDistinctIds(DealFrame frame) =>
+        frame
+            .Derived(
+                DistinctIdsKey,
+                static f =>
+                {
+                    var seen = new HashSet<DealId>(f.Count);
+                    foreach (var deal in f.Deals)
+                    {
+                        if (!seen.Add(deal.Id))
+                        {
+                            return new StrongBox<bool>(false);
+                        }
+                    }
+                    return new StrongBox<bool>(true);
+                }
+            )
+            .Value;
+
+    private static readonly object DistinctIdsKey = new();
+}
