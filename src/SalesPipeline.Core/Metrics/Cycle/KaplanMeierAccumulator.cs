@@ -23,7 +23,7 @@ namespace SalesPipeline.Metrics;
 /// km.Add(6, isEvent: true); km.Add(6, isEvent: false); km.Add(10, isEvent: true);
 /// KaplanMeierCurve curve = km.Result(); // S = 2/3 from 6 (3 at risk, 1 event), 0 from 10; median 10
 /// </code></example>
-public sealed class KaplanMeierAccumulator
+public sealed partial class KaplanMeierAccumulator
 {
     private readonly Dictionary<double, (long Events, long Censored)> counts = [];
 
@@ -64,6 +64,7 @@ public sealed class KaplanMeierAccumulator
         {
             return;
         }
+        Spill();
         // +0.0 and -0.0 are one time.
         var key = time == 0 ? 0d : time;
         var (e, c) = counts.GetValueOrDefault(key);
@@ -82,9 +83,15 @@ public sealed class KaplanMeierAccumulator
         Preconditions.CheckNotNull(other);
         // Every per-time count is part of Count, so once the total fits, none of the Adds below can overflow.
         CheckCount(other.Count, nameof(other));
+        // Read before adding: other may be this accumulator, whose runs the first Add spills.
+        var (times, runEventCounts, runCensoredCounts, runs) = (other.runTimes, other.runEvents, other.runCensored, other.runCount);
         foreach (var (time, (events, censored)) in other.counts.ToArray())
         {
             Add(time, events, censored);
+        }
+        for (var i = 0; i < runs; i++)
+        {
+            Add(times![i], runEventCounts![i], runCensoredCounts![i]);
         }
     }
 
@@ -99,14 +106,15 @@ public sealed class KaplanMeierAccumulator
         ConfidenceLevel.Check(confidence, nameof(confidence));
         CheckInterval(interval, nameof(interval));
         var z = Normal.InvCDF(0, 1, 1 - (1 - confidence) / 2);
-        var points = new SurvivalPoint[counts.Count];
+        var (times, eventCounts, censoredCounts, n) = runTimes is not null ? (runTimes, runEvents!, runCensored!, runCount) : Sorted();
+        var points = new SurvivalPoint[n];
         var atRisk = Count;
         var survival = 1.0;
         var greenwood = 0.0;
         var undefined = false;
-        var i = 0;
-        foreach (var (time, (events, censored)) in counts.OrderBy(kv => kv.Key))
+        for (var i = 0; i < n; i++)
         {
+            var (time, events, censored) = (times[i], eventCounts[i], censoredCounts[i]);
             if (events > 0)
             {
                 survival *= (double)(atRisk - events) / atRisk;
@@ -119,7 +127,7 @@ public sealed class KaplanMeierAccumulator
                     greenwood += (double)events / ((double)atRisk * (atRisk - events));
                 }
             }
-            points[i++] = undefined
+            points[i] = undefined
                 ? new SurvivalPoint(time, atRisk, events, censored, survival, null, null, null)
                 : Point(time, atRisk, events, censored, survival, greenwood, z, interval);
             atRisk -= events + censored;
