@@ -52,7 +52,7 @@ public class FunnelFrameTests
     private static int ran;
     private static int tried;
 
-    // The kernel itself, split into 1 to 4 parts: when it runs, the accumulator holds exactly what adding the deals one
+    // The kernel itself, split into 1 to 4 parts, counting by pattern or stage by stage: when it runs, the accumulator holds exactly what adding the deals one
     // by one gives (and adding them throws for none); when it declines, the accumulator is unchanged. It must run on most
     // lists (those with no refused deal, no other currency and no breakdown other than by owner).
     [Fact]
@@ -62,9 +62,10 @@ public class FunnelFrameTests
             Prop.ForAll(
                 StintsHostile.RandomDeals.ToArbitrary(),
                 Gen.Choose(0, 2).ToArbitrary(),
-                Gen.Choose(1, 4).ToArbitrary(),
-                (deals, o, parts) =>
+                (from parts in Gen.Choose(1, 4) from patterns in Gen.Elements(0, 5) select (parts, patterns)).ToArbitrary(),
+                (deals, o, split) =>
                 {
+                    var (parts, patterns) = split;
                     if (deals.Length == 0)
                     {
                         return true;
@@ -72,7 +73,7 @@ public class FunnelFrameTests
                     var options = Options[o];
                     var frame = DealFrame.Of(deals);
                     var accumulator = new FunnelAccumulator(History.Pipeline, Currency.USD, options);
-                    var ok = accumulator.TryAdd(frame, parts);
+                    var ok = accumulator.TryAdd(frame, parts, patterns);
                     tried++;
                     var oracle = new FunnelAccumulator(History.Pipeline, Currency.USD, options);
                     if (!ok)

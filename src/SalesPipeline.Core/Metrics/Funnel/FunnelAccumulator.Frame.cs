@@ -14,8 +14,9 @@ public sealed partial class FunnelAccumulator
     // when the integer kernel cannot prove the result identical (then the caller adds the frame's deals one by one): an
     // accumulator that already holds deals, conversion by rates, another currency, amounts whose sums could round, a
     // breakdown other than by owner, a deal of another pipeline or one entering a stage the pipeline lacks (Add throws
-    // for those). `parts`: how many parts to split the rows into (0: by the frame's size).
-    internal bool TryAdd(DealFrame frame, int parts = 0)
+    // for those). `parts`: how many parts to split the rows into (0: by the frame's size); `maxPatternStages`: the
+    // longest pipeline counted by pattern (tests lower it to run the other path).
+    internal bool TryAdd(DealFrame frame, int parts = 0, int maxPatternStages = MaxPatternStages)
     {
         if (all.Deals > 0 || options.Rates is not null || !frame.Exactness.AmountsSum)
         {
@@ -47,7 +48,7 @@ public sealed partial class FunnelAccumulator
             part =>
             {
                 var (from, to) = FrameStints.Rows(frame, part, parts);
-                cells[part] = Accumulate(frame, stages, groupCount, width, from, to);
+                cells[part] = Accumulate(frame, stages, groupCount, width, from, to, maxPatternStages);
             }
         );
         foreach (var part in cells)
@@ -80,14 +81,23 @@ public sealed partial class FunnelAccumulator
         return true;
     }
 
-    // One part's rows: group 0 is every deal, group 1 + o the deals of owner key o.
-    private FrameCells Accumulate(DealFrame frame, int[] stages, int groupCount, int width, int from, int to)
+    // Pipelines with at most this many open stages count group 0 by pattern (see Accumulate): 8^5 patterns.
+    private const int MaxPatternStages = 5;
+
+    // One part's rows: group 0 is every deal, group 1 + o the deals of owner key o. Group 0 is counted per pattern of
+    // categories (3 bits a stage) when the pipeline is short, then each pattern is spread over the stages once: a deal
+    // costs one count and one sum instead of three per stage it reached. Counts and exact sums add up in any order.
+    private FrameCells Accumulate(DealFrame frame, int[] stages, int groupCount, int width, int from, int to, int maxPatternStages)
     {
         var cells = new FrameCells(groupCount, width);
         var buffer = new FrameStint[16];
         Span<byte> categories = stackalloc byte[lookup.Count];
         var pow10 = FramePow10;
         var common = frame.Exactness.MaxAmountScale;
+        var leads = frame.Leads;
+        var byPattern = lookup.Count <= maxPatternStages;
+        var patternCounts = byPattern ? new int[1 << (3 * lookup.Count)] : [];
+        var patternAmounts = byPattern ? new ExactSum[patternCounts.Length] : [];
         for (var r = from; r < to; r++)
         {
             var count = FrameStints.Extract(frame, r, stages, long.MaxValue, ref buffer);
@@ -99,14 +109,38 @@ public sealed partial class FunnelAccumulator
             Categorize(buffer.AsSpan(0, count), categories);
             var scale = frame.AmountScale[r];
             var amount = (Int128)frame.AmountMantissa[r] * pow10[common - scale];
-            cells.Add(0, categories, amount, scale);
+            if (byPattern)
+            {
+                var pattern = 0;
+                for (var s = 0; s < categories.Length; s++)
+                {
+                    pattern |= categories[s] << (3 * s);
+                }
+                patternCounts[pattern]++;
+                patternAmounts[pattern].Add(amount, scale);
+            }
+            else
+            {
+                cells.Add(0, categories, 1, new ExactSum { Mantissa = amount, Scale = scale });
+            }
             if (groupCount > 1)
             {
-                cells.Add(1 + frame.OwnerKey[r], categories, amount, scale);
+                cells.Add(1 + frame.OwnerKey[r], categories, 1, new ExactSum { Mantissa = amount, Scale = scale });
             }
-            if (categories[qualified] != 0 && frame.Deals[r].LeadId is { } lead)
+            if (categories[qualified] != 0 && leads[r] is { } lead)
             {
                 cells.QualifiedLeads.Add(lead);
+            }
+        }
+        for (var pattern = 0; pattern < patternCounts.Length; pattern++)
+        {
+            if (patternCounts[pattern] > 0)
+            {
+                for (var s = 0; s < categories.Length; s++)
+                {
+                    categories[s] = (byte)((pattern >> (3 * s)) & 7);
+                }
+                cells.Add(0, categories, patternCounts[pattern], patternAmounts[pattern]);
             }
         }
         return cells;
@@ -133,7 +167,17 @@ public sealed partial class FunnelAccumulator
             var stint = stints[i];
             if (categories[stint.Stage] == 0)
             {
-                categories[stint.Stage] = (byte)Category(new Stint(stint.Stage, default, default, stint.Exit, stint.Next));
+                categories[stint.Stage] = (byte)(
+                    stint.Next >= 0
+                        ? (stint.Next > stint.Stage ? FunnelCategory.MovedOn : FunnelCategory.MovedBack)
+                        : stint.Exit switch
+                        {
+                            StintExit.Won => FunnelCategory.Won,
+                            StintExit.Lost => FunnelCategory.Lost,
+                            StintExit.Stopped => FunnelCategory.Stopped,
+                            _ => FunnelCategory.StillIn,
+                        }
+                );
             }
         }
     }
@@ -149,25 +193,25 @@ public sealed partial class FunnelAccumulator
         internal readonly HashSet<LeadId> QualifiedLeads = [];
         internal bool Failed;
 
-        // FunnelCounts.Add, slot for slot.
-        internal void Add(int group, ReadOnlySpan<byte> categories, Int128 amount, byte scale)
+        // FunnelCounts.Add, slot for slot, for `deals` deals of these categories and this exact total amount.
+        internal void Add(int group, ReadOnlySpan<byte> categories, int deals, ExactSum amount)
         {
-            Deals[group]++;
-            Totals[group].Add(amount, scale);
+            Deals[group] += deals;
+            Totals[group].Add(amount);
             var g = group * Width;
             for (var s = 0; s < categories.Length; s++)
             {
                 if (categories[s] != 0)
                 {
                     var k = g + s * FunnelCounts.Width;
-                    Counts[k]++;
-                    Counts[k + categories[s]]++;
-                    Amounts[k].Add(amount, scale);
-                    Amounts[k + categories[s]].Add(amount, scale);
+                    Counts[k] += deals;
+                    Counts[k + categories[s]] += deals;
+                    Amounts[k].Add(amount);
+                    Amounts[k + categories[s]].Add(amount);
                     if (s + 1 < categories.Length && categories[s + 1] != 0)
                     {
-                        Counts[k + FunnelCounts.ReachedNext]++;
-                        Amounts[k + FunnelCounts.ReachedNext].Add(amount, scale);
+                        Counts[k + FunnelCounts.ReachedNext] += deals;
+                        Amounts[k + FunnelCounts.ReachedNext].Add(amount);
                     }
                 }
             }
