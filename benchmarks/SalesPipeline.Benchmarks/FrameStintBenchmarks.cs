@@ -139,4 +139,9 @@ public class FrameCycleBenchmarks
 
     [Benchmark]
     public SalesCycle CycleDeals() => SalesCycle.Of(deals.Select(d => d), AsOf);
+
+    // The kernel alone (durations, sort, runs), without building the curve: what the frame saves, apart from the
+    // curve's points, which both paths build alike.
+    [Benchmark]
+    public bool CycleFrameKernel() => new SalesCycleAccumulator(AsOf).TryAdd(DealFrames.For(deals)!);
 }
