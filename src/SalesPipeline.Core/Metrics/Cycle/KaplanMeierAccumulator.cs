@@ -23,7 +23,7 @@ namespace SalesPipeline.Metrics;
 /// km.Add(6, isEvent: true); km.Add(6, isEvent: false); km.Add(10, isEvent: true);
 /// KaplanMeierCurve curve = km.Result(); // S = 2/3 from 6 (3 at risk, 1 event), 0 from 10; median 10
 /// </code></example>
-public sealed class KaplanMeierAccumulator
+public sealed partial class KaplanMeierAccumulator
 {
     private readonly Dictionary<double, (long Events, long Censored)> counts = [];
 
@@ -64,6 +64,7 @@ public sealed class KaplanMeierAccumulator
         {
             return;
         }
+        Spill();
         // +0.0 and -0.0 are one time.
         var key = time == 0 ? 0d : time;
         var (e, c) = counts.GetValueOrDefault(key);
@@ -82,9 +83,15 @@ public sealed class KaplanMeierAccumulator
         Preconditions.CheckNotNull(other);
         // Every per-time count is part of Count, so once the total fits, none of the Adds below can overflow.
         CheckCount(other.Count, nameof(other));
+        // Read before adding: other may be this accumulator, whose runs the first Add spills.
+        var (times, runEventCounts, runCensoredCounts, runs) = (other.runTimes, other.runEvents, other.runCensored, other.runCount);
         foreach (var (time, (events, censored)) in other.counts.ToArray())
         {
             Add(time, events, censored);
+        }
+        for (var i = 0; i < runs; i++)
+        {
+            Add(times![i], runEventCounts![i], runCensoredCounts![i]);
         }
     }
 
@@ -94,38 +101,72 @@ public sealed class KaplanMeierAccumulator
     /// <returns>The curve; the accumulator can go on accumulating.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="confidence"/> is not strictly between 0 and 1, or
     /// <paramref name="interval"/> is not a defined value.</exception>
-    public KaplanMeierCurve Result(double confidence = 0.95, SurvivalInterval interval = SurvivalInterval.LogLog)
+    public KaplanMeierCurve Result(double confidence = 0.95, SurvivalInterval interval = SurvivalInterval.LogLog) =>
+        Result(confidence, interval, ParallelPoints);
+
+    // parallelPoints: from how many points on they are built on all cores (tests lower it; the figures never change).
+    internal KaplanMeierCurve Result(double confidence, SurvivalInterval interval, int parallelPoints)
     {
         ConfidenceLevel.Check(confidence, nameof(confidence));
         CheckInterval(interval, nameof(interval));
         var z = Normal.InvCDF(0, 1, 1 - (1 - confidence) / 2);
-        var points = new SurvivalPoint[counts.Count];
+        var (times, eventCounts, censoredCounts, n) = runTimes is not null ? (runTimes, runEvents!, runCensored!, runCount) : Sorted();
+        // The estimate is a running product, so it is computed in time order; the points' intervals (logs and powers,
+        // the costly part) depend only on each point's own figures, so on a long curve they are built on all cores.
+        var atRisks = new long[n];
+        var survivals = new double[n];
+        var greenwoods = new double[n];
+        var undefinedFrom = n;
         var atRisk = Count;
         var survival = 1.0;
         var greenwood = 0.0;
-        var undefined = false;
-        var i = 0;
-        foreach (var (time, (events, censored)) in counts.OrderBy(kv => kv.Key))
+        for (var i = 0; i < n; i++)
         {
+            var events = eventCounts[i];
             if (events > 0)
             {
                 survival *= (double)(atRisk - events) / atRisk;
                 if (atRisk == events)
                 {
-                    undefined = true;
+                    undefinedFrom = Math.Min(undefinedFrom, i);
                 }
                 else
                 {
                     greenwood += (double)events / ((double)atRisk * (atRisk - events));
                 }
             }
-            points[i++] = undefined
-                ? new SurvivalPoint(time, atRisk, events, censored, survival, null, null, null)
-                : Point(time, atRisk, events, censored, survival, greenwood, z, interval);
-            atRisk -= events + censored;
+            (atRisks[i], survivals[i], greenwoods[i]) = (atRisk, survival, greenwood);
+            atRisk -= events + censoredCounts[i];
+        }
+        var points = new SurvivalPoint[n];
+        void Build(int from, int to)
+        {
+            for (var i = from; i < to; i++)
+            {
+                points[i] =
+                    i >= undefinedFrom
+                        ? new SurvivalPoint(times[i], atRisks[i], eventCounts[i], censoredCounts[i], survivals[i], null, null, null)
+                        : Point(times[i], atRisks[i], eventCounts[i], censoredCounts[i], survivals[i], greenwoods[i], z, interval);
+            }
+        }
+        var parts = n >= parallelPoints ? Math.Clamp(Environment.ProcessorCount, 1, 8) : 1;
+        if (parts == 1)
+        {
+            Build(0, n);
+        }
+        else
+        {
+            System.Threading.Tasks.Parallel.For(
+                0,
+                parts,
+                part => Build((int)((long)n * part / parts), (int)((long)n * (part + 1) / parts))
+            );
         }
         return new KaplanMeierCurve(points, confidence, interval);
     }
+
+    // From this many points on, Result builds them on all cores.
+    private const int ParallelPoints = 50_000;
 
     // Counts are longs (at risk, events, censored): the observations may number at most long.MaxValue in all.
     private void CheckCount(Int128 more, string paramName)

@@ -105,7 +105,17 @@ public sealed record SalesCycle
     public static SalesCycle Of(IEnumerable<Deal> deals, Instant asOf, SalesCycleOptions? options = null)
     {
         var accumulator = new SalesCycleAccumulator(asOf, options);
-        accumulator.AddRange(Preconditions.CheckNotNull(deals));
+        Preconditions.CheckNotNull(deals);
+        // A list of deals gets its frame (cached with the list); the kernel hands back whatever it cannot prove exact.
+        if (DealFrames.For(deals) is { } frame)
+        {
+            if (!accumulator.TryAdd(frame))
+            {
+                accumulator.AddRange(frame.Deals);
+            }
+            return accumulator.Result();
+        }
+        accumulator.AddRange(deals);
         return accumulator.Result();
     }
 

@@ -11,7 +11,7 @@ namespace SalesPipeline.Metrics;
 /// of the parts gives exactly the sales cycle of the whole (the Kaplan-Meier counts and the won-cycle sum add up).
 /// </summary>
 /// <remarks>An accumulator is mutable and not thread-safe: use one per thread and <see cref="Merge"/> them.</remarks>
-public sealed class SalesCycleAccumulator
+public sealed partial class SalesCycleAccumulator
 {
     private readonly KaplanMeierAccumulator curve = new();
     private Int128 wonNanoseconds;

@@ -75,7 +75,9 @@ public static class Funnel
         Preconditions.CheckNotNull(deals);
         Preconditions.CheckNotNull(leads);
         Preconditions.CheckNotNull(pipeline);
-        var list = CheckDeals(deals, pipeline, nameof(deals));
+        // A list of deals gets its frame (cached with the list); a frame of this pipeline's deals only needs no check.
+        var frame = DealFrames.For(deals);
+        var list = frame is not null && FrameStints.OnePipeline(frame, pipeline) ? frame.Deals : CheckDeals(deals, pipeline, nameof(deals));
         var leadList = leads.ToArray();
         for (var i = 0; i < leadList.Length; i++)
         {
@@ -86,18 +88,21 @@ public static class Funnel
         }
         // The one rule (docs/money.md): the rates' currency, else the deals' one currency; mixed currencies throw.
         var currency =
-            ReportingCurrencyRule.Choose(options?.Rates, list.Select(d => d.Amount.Currency))
+            ReportingCurrencyRule.Choose(options?.Rates, (IEnumerable<Currency>?)frame?.Currencies ?? list.Select(d => d.Amount.Currency))
             ?? throw new ArgumentException(
                 "There are no deals to tell the reporting currency from; pass FunnelOptions.Rates (for example ExchangeRates.In(Currency.USD)).",
                 nameof(deals)
             );
-        _ = new FunnelAccumulator(pipeline, currency, options); // checks the options before any work is split
-        var accumulator = DealPartitions.Accumulate(
-            list,
-            _ => new FunnelAccumulator(pipeline, currency, options),
-            (a, d) => a.Add(d),
-            (a, b) => a.Merge(b)
-        );
+        var framed = new FunnelAccumulator(pipeline, currency, options);
+        var accumulator =
+            frame is not null && framed.TryAdd(frame)
+                ? framed
+                : DealPartitions.Accumulate(
+                    list,
+                    _ => new FunnelAccumulator(pipeline, currency, options),
+                    (a, d) => a.Add(d),
+                    (a, b) => a.Merge(b)
+                );
         accumulator.AddRange(leadList);
         return accumulator.Result();
     }

@@ -20,7 +20,7 @@ namespace SalesPipeline.Metrics;
 /// lead that reached the qualified stage (to join them in <see cref="Result"/>). Add each deal and each lead once.</para>
 /// <para>An accumulator is mutable and not thread-safe: use one per thread and <see cref="Merge"/> them.</para>
 /// </remarks>
-public sealed class FunnelAccumulator
+public sealed partial class FunnelAccumulator
 {
     private const string AllKey = "(all)";
     private readonly StageLookup lookup;

@@ -51,6 +51,20 @@ internal sealed class FunnelCounts
         }
     }
 
+    // Adds group `group` of a frame kernel's cells, whose amounts are exact integers at `scale` (each rebuilt with the
+    // scale decimal addition would give it).
+    internal void Add(FunnelAccumulator.FrameCells cells, int group, int scale)
+    {
+        Deals += cells.Deals[group];
+        TotalAmount += cells.Totals[group].ToDecimal(scale);
+        var offset = group * cells.Width;
+        for (var k = 0; k < Counts.Length; k++)
+        {
+            Counts[k] += cells.Counts[offset + k];
+            Amounts[k] += cells.Amounts[offset + k].ToDecimal(scale);
+        }
+    }
+
     internal void Merge(FunnelCounts other)
     {
         Deals += other.Deals;

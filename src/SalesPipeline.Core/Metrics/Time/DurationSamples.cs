@@ -39,6 +39,15 @@ internal sealed class DurationSamples
         OpenCount += open ? 1 : 0;
     }
 
+    // Room for `total` samples in all, so the merges that follow copy once.
+    internal void Reserve(int total)
+    {
+        if (total > items.Length)
+        {
+            Array.Resize(ref items, total);
+        }
+    }
+
     internal void Merge(DurationSamples other)
     {
         if (Count + other.Count > items.Length)

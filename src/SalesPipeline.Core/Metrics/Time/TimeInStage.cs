@@ -49,8 +49,15 @@ public static class TimeInStage
     {
         Preconditions.CheckNotNull(deals);
         Preconditions.CheckNotNull(pipeline);
-        var list = Funnel.CheckDeals(deals, pipeline, nameof(deals));
-        _ = new TimeInStageAccumulator(pipeline, asOf, options); // checks the options before any work is split
+        // A list of deals gets its frame (cached with the list); a frame of this pipeline's deals only needs no check.
+        var frame = DealFrames.For(deals);
+        var list =
+            frame is not null && FrameStints.OnePipeline(frame, pipeline) ? frame.Deals : Funnel.CheckDeals(deals, pipeline, nameof(deals));
+        var framed = new TimeInStageAccumulator(pipeline, asOf, options); // checks the options before any work is split
+        if (frame is not null && framed.TryAdd(frame))
+        {
+            return framed.Result();
+        }
         return DealPartitions
             .Accumulate(list, n => new TimeInStageAccumulator(pipeline, asOf, options, n), (a, d) => a.Add(d), (a, b) => a.Merge(b))
             .Result();

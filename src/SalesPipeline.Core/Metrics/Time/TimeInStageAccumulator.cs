@@ -21,7 +21,7 @@ namespace SalesPipeline.Metrics;
 /// that large inputs never copy a growing array.</para>
 /// <para>An accumulator is mutable and not thread-safe: use one per thread and <see cref="Merge"/> them.</para>
 /// </remarks>
-public sealed class TimeInStageAccumulator
+public sealed partial class TimeInStageAccumulator
 {
     private readonly StageLookup lookup;
     private readonly Instant asOf;

@@ -1,0 +1,234 @@
+using System;
+using System.Collections.Generic;
+using System.Threading.Tasks;
+using SalesPipeline.Deals;
+
+namespace SalesPipeline.Metrics;
+
+public sealed partial class FunnelAccumulator
+{
+    // Dense cells (group x stage x slot) beyond this many would cost more memory than the dictionary the deal path fills.
+    private const long MaxFrameCells = 4_000_000;
+
+    // Adds every deal of the frame, as Add(deal) for each would, and returns true; or returns false and changes nothing
+    // when the integer kernel cannot prove the result identical (then the caller adds the frame's deals one by one): an
+    // accumulator that already holds deals, conversion by rates, another currency, amounts whose sums could round, a
+    // breakdown other than by owner, a deal of another pipeline or one entering a stage the pipeline lacks (Add throws
+    // for those). `parts`: how many parts to split the rows into (0: by the frame's size); `maxPatternStages`: the
+    // longest pipeline counted by pattern (tests lower it to run the other path).
+    internal bool TryAdd(DealFrame frame, int parts = 0, int maxPatternStages = MaxPatternStages)
+    {
+        if (all.Deals > 0 || options.Rates is not null || !frame.Exactness.AmountsSum)
+        {
+            return false;
+        }
+        if (frame.Currencies is not [var only] || only != Currency || !FrameStints.OnePipeline(frame, lookup.Pipeline))
+        {
+            return false;
+        }
+        foreach (var breakdown in breakdowns)
+        {
+            if (breakdown != Breakdown.Owner)
+            {
+                return false;
+            }
+        }
+        var groupCount = 1 + (breakdowns.Length > 0 ? frame.OwnerKeys.Length : 0);
+        var width = lookup.Count * FunnelCounts.Width;
+        if ((long)groupCount * width > MaxFrameCells)
+        {
+            return false;
+        }
+        var stages = FrameStints.Lookup(frame, lookup);
+        parts = FrameStints.Parts(frame, parts);
+        var cells = new FrameCells[parts];
+        Parallel.For(
+            0,
+            parts,
+            part =>
+            {
+                var (from, to) = FrameStints.Rows(frame, part, parts);
+                cells[part] = Accumulate(frame, stages, groupCount, width, from, to, maxPatternStages);
+            }
+        );
+        foreach (var part in cells)
+        {
+            if (part.Failed)
+            {
+                return false;
+            }
+        }
+        var total = cells[0];
+        for (var part = 1; part < parts; part++)
+        {
+            total.Add(cells[part]);
+        }
+        var scale = frame.Exactness.MaxAmountScale;
+        all.Add(total, 0, scale);
+        for (var g = 1; g < groupCount; g++)
+        {
+            if (total.Deals[g] > 0)
+            {
+                var counts = new FunnelCounts(lookup.Count);
+                counts.Add(total, g, scale);
+                groups[(Breakdown.Owner, frame.OwnerKeys[g - 1])] = counts;
+            }
+        }
+        foreach (var part in cells)
+        {
+            qualifiedLeads.UnionWith(part.QualifiedLeads);
+        }
+        return true;
+    }
+
+    // Pipelines with at most this many open stages count group 0 by pattern (see Accumulate): 8^5 patterns.
+    private const int MaxPatternStages = 5;
+
+    // One part's rows: group 0 is every deal, group 1 + o the deals of owner key o. Group 0 is counted per pattern of
+    // categories (3 bits a stage) when the pipeline is short, then each pattern is spread over the stages once: a deal
+    // costs one count and one sum instead of three per stage it reached. Counts and exact sums add up in any order.
+    private FrameCells Accumulate(DealFrame frame, int[] stages, int groupCount, int width, int from, int to, int maxPatternStages)
+    {
+        var cells = new FrameCells(groupCount, width);
+        var buffer = new FrameStint[16];
+        Span<byte> categories = stackalloc byte[lookup.Count];
+        var pow10 = FramePow10;
+        var common = frame.Exactness.MaxAmountScale;
+        var leads = frame.Leads;
+        var byPattern = lookup.Count <= maxPatternStages;
+        var patternCounts = byPattern ? new int[1 << (3 * lookup.Count)] : [];
+        var patternAmounts = byPattern ? new ExactSum[patternCounts.Length] : [];
+        for (var r = from; r < to; r++)
+        {
+            var count = FrameStints.Extract(frame, r, stages, long.MaxValue, ref buffer);
+            if (count == FrameStints.Failed)
+            {
+                cells.Failed = true;
+                return cells;
+            }
+            Categorize(buffer.AsSpan(0, count), categories);
+            var scale = frame.AmountScale[r];
+            var amount = (Int128)frame.AmountMantissa[r] * pow10[common - scale];
+            if (byPattern)
+            {
+                var pattern = 0;
+                for (var s = 0; s < categories.Length; s++)
+                {
+                    pattern |= categories[s] << (3 * s);
+                }
+                patternCounts[pattern]++;
+                patternAmounts[pattern].Add(amount, scale);
+            }
+            else
+            {
+                cells.Add(0, categories, 1, new ExactSum { Mantissa = amount, Scale = scale });
+            }
+            if (groupCount > 1)
+            {
+                cells.Add(1 + frame.OwnerKey[r], categories, 1, new ExactSum { Mantissa = amount, Scale = scale });
+            }
+            if (categories[qualified] != 0 && leads[r] is { } lead)
+            {
+                cells.QualifiedLeads.Add(lead);
+            }
+        }
+        for (var pattern = 0; pattern < patternCounts.Length; pattern++)
+        {
+            if (patternCounts[pattern] > 0)
+            {
+                for (var s = 0; s < categories.Length; s++)
+                {
+                    categories[s] = (byte)((pattern >> (3 * s)) & 7);
+                }
+                cells.Add(0, categories, patternCounts[pattern], patternAmounts[pattern]);
+            }
+        }
+        return cells;
+    }
+
+    private static readonly Int128[] FramePow10 = Powers();
+
+    private static Int128[] Powers()
+    {
+        var p = new Int128[29];
+        for (var i = 0; i < p.Length; i++)
+        {
+            p[i] = (Int128)Exactness.Pow10[i];
+        }
+        return p;
+    }
+
+    // FunnelAccumulator.Categorize over frame stints: the category of every stage from the deal's last visit there.
+    internal static void Categorize(ReadOnlySpan<FrameStint> stints, Span<byte> categories)
+    {
+        categories.Clear();
+        for (var i = stints.Length - 1; i >= 0; i--)
+        {
+            var stint = stints[i];
+            if (categories[stint.Stage] == 0)
+            {
+                categories[stint.Stage] = (byte)(
+                    stint.Next >= 0
+                        ? (stint.Next > stint.Stage ? FunnelCategory.MovedOn : FunnelCategory.MovedBack)
+                        : stint.Exit switch
+                        {
+                            StintExit.Won => FunnelCategory.Won,
+                            StintExit.Lost => FunnelCategory.Lost,
+                            StintExit.Stopped => FunnelCategory.Stopped,
+                            _ => FunnelCategory.StillIn,
+                        }
+                );
+            }
+        }
+    }
+
+    // FunnelCounts of several groups in flat arrays, with exact integer amounts (at the frame's largest amount scale).
+    internal sealed class FrameCells(int groups, int width)
+    {
+        internal readonly int Width = width;
+        internal readonly int[] Deals = new int[groups];
+        internal readonly ExactSum[] Totals = new ExactSum[groups];
+        internal readonly int[] Counts = new int[groups * width];
+        internal readonly ExactSum[] Amounts = new ExactSum[groups * width];
+        internal readonly HashSet<LeadId> QualifiedLeads = [];
+        internal bool Failed;
+
+        // FunnelCounts.Add, slot for slot, for `deals` deals of these categories and this exact total amount.
+        internal void Add(int group, ReadOnlySpan<byte> categories, int deals, ExactSum amount)
+        {
+            Deals[group] += deals;
+            Totals[group].Add(amount);
+            var g = group * Width;
+            for (var s = 0; s < categories.Length; s++)
+            {
+                if (categories[s] != 0)
+                {
+                    var k = g + s * FunnelCounts.Width;
+                    Counts[k] += deals;
+                    Counts[k + categories[s]] += deals;
+                    Amounts[k].Add(amount);
+                    Amounts[k + categories[s]].Add(amount);
+                    if (s + 1 < categories.Length && categories[s + 1] != 0)
+                    {
+                        Counts[k + FunnelCounts.ReachedNext] += deals;
+                        Amounts[k + FunnelCounts.ReachedNext].Add(amount);
+                    }
+                }
+            }
+        }
+
+        internal void Add(FrameCells other)
+        {
+            for (var g = 0; g < Deals.Length; g++)
+            {
+                Deals[g] += other.Deals[g];
+                Totals[g].Add(other.Totals[g]);
+            }
+            for (var k = 0; k < Counts.Length; k++)
+            {
+                Counts[k] += other.Counts[k];
+                Amounts[k].Add(other.Amounts[k]);
+            }
+        }
+    }
+}

@@ -1,0 +1,95 @@
+using FsCheck;
+using FsCheck.Fluent;
+using NodaTime;
+using SalesPipeline.Deals;
+using SalesPipeline.Leads;
+using SalesPipeline.Metrics;
+using SalesPipeline.Tests.Metrics;
+
+namespace SalesPipeline.Tests.Frames;
+
+public class FunnelFrameTests
+{
+    private static readonly FunnelOptions[] Options =
+    [
+        FunnelOptions.Default,
+        new() { Breakdowns = [Breakdown.Owner] },
+        new() { Breakdowns = [Breakdown.Owner, Breakdown.Owner] },
+        new() { Breakdowns = [Breakdown.Owner, Breakdown.Source], LeadBreakdowns = [Breakdown.Owner] },
+        new() { Rates = ExchangeRates.In(Currency.USD) },
+        new() { QualifiedStageId = "proposal" },
+    ];
+
+    private static Lead[] LeadsOf(Deal[] deals) =>
+        deals
+            .Where(d => d.LeadId is not null && d.Source is not null && d.Owner is not null)
+            .DistinctBy(d => d.LeadId)
+            .Select(d =>
+                Lead.Create(d.LeadId!.Value, "x", d.Source!, d.Owner!, History.T0)
+                    .Convert(History.Pipeline, d.Id, Money.Of(1m, Currency.USD), new LocalDate(2026, 6, 30), History.T0)
+                    .Lead
+            )
+            .ToArray();
+
+    // Funnel.Of over a list (the frame path, where it applies) gives what it gives over the same deals read once as a
+    // sequence (the deal path, today's code): every figure, decimal scales included, or the same exception.
+    [Fact]
+    public void Of_ListEqualsSequence_Property() =>
+        PropertyAssert.Holds(
+            Prop.ForAll(
+                StintsHostile.RandomDeals.ToArbitrary(),
+                Gen.Choose(0, Options.Length - 1).ToArbitrary(),
+                (deals, o) =>
+                {
+                    var leads = LeadsOf(deals);
+                    var framed = StintsHostile.Outcome(() => Funnel.Of(deals, leads, History.Pipeline, Options[o]));
+                    var today = StintsHostile.Outcome(() => Funnel.Of(deals.Select(d => d), leads, History.Pipeline, Options[o]));
+                    return framed == today;
+                }
+            )
+        );
+
+    private static int ran;
+    private static int tried;
+
+    // The kernel itself, split into 1 to 4 parts, counting by pattern or stage by stage: when it runs, the accumulator holds exactly what adding the deals one
+    // by one gives (and adding them throws for none); when it declines, the accumulator is unchanged. It must run on most
+    // lists (those with no refused deal, no other currency and no breakdown other than by owner).
+    [Fact]
+    public void TryAdd_EqualsAddingEachDeal_AndRunsOnMostLists_Property()
+    {
+        PropertyAssert.Holds(
+            Prop.ForAll(
+                StintsHostile.RandomDeals.ToArbitrary(),
+                Gen.Choose(0, 2).ToArbitrary(),
+                (from parts in Gen.Choose(1, 4) from patterns in Gen.Elements(0, 5) select (parts, patterns)).ToArbitrary(),
+                (deals, o, split) =>
+                {
+                    var (parts, patterns) = split;
+                    if (deals.Length == 0)
+                    {
+                        return true;
+                    }
+                    var options = Options[o];
+                    var frame = DealFrame.Of(deals);
+                    var accumulator = new FunnelAccumulator(History.Pipeline, Currency.USD, options);
+                    var ok = accumulator.TryAdd(frame, parts, patterns);
+                    tried++;
+                    var oracle = new FunnelAccumulator(History.Pipeline, Currency.USD, options);
+                    if (!ok)
+                    {
+                        return StintsHostile.Dump(accumulator.Result()) == StintsHostile.Dump(oracle.Result());
+                    }
+                    ran++;
+                    oracle.AddRange(deals);
+                    // The leads join the qualified deals the kernel recorded.
+                    var leads = LeadsOf(deals);
+                    accumulator.AddRange(leads);
+                    oracle.AddRange(leads);
+                    return StintsHostile.Dump(accumulator.Result()) == StintsHostile.Dump(oracle.Result());
+                }
+            )
+        );
+        Assert.True(ran * 10 > tried * 6, $"The frame kernel ran on {ran} of {tried} lists.");
+    }
+}
