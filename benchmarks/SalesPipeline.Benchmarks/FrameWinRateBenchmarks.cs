@@ -11,7 +11,7 @@ namespace SalesPipeline.Benchmarks;
 // the deals with their frame already cached (DealFrames.For, built once in GlobalSetup), as the side-by-side against
 // pandas computes them: overall and by owner under Decided with no window (one call: the table's total is the overall
 // rate). Beside it: the deal-by-deal path the entry points used before (the oracle), a window and quarters in a zone
-// (the kernel then computes local dates), and the frame's build on its own.
+// (the kernel then computes local dates), the loss analysis both ways, and the frame's build on its own.
 // Goal (issue 14): <= 16 ms for the rate by owner from deals in memory once the frame is cached.
 [MemoryDiagnoser]
 [MedianColumn]
@@ -59,6 +59,7 @@ public class FrameWinRateBenchmarks
         );
         // The frame and its owner groups, cached for this array as the entry points cache them.
         WinRate.By(deals, Breakdown.Owner);
+        LossAnalysis.Of(deals);
     }
 
     [Benchmark]
@@ -77,6 +78,17 @@ public class FrameWinRateBenchmarks
 
     [Benchmark]
     public WinRateTable ByQuarterInBerlin() => WinRate.ByPeriod(deals, FiscalCalendar.Calendar.Quarters(2026), Berlin);
+
+    [Benchmark]
+    public LossReport LossesFromDeals() => LossAnalysis.Of(deals);
+
+    [Benchmark]
+    public LossReport LossesDealByDeal()
+    {
+        var accumulator = new LossAccumulator();
+        accumulator.AddRange(deals);
+        return accumulator.Result();
+    }
 
     [Benchmark]
     public int BuildFrameWithOwnerGroups() => DealFrame.Of(deals).OwnerGroups.Count;
