@@ -47,8 +47,9 @@ public sealed partial class WinRateAccumulator
     // when the integer kernel cannot prove the result identical (then the caller adds the frame's deals one by one):
     // conversion by rates, a counted amount in a currency the reporting-currency rule would refuse, amounts whose sums
     // could round, a date InWindow would refuse, an accumulator that already holds deals. parts > 0 sets the split
-    // (tests use it to run the merge of parts on small frames); 0 splits large frames across the cores.
-    internal bool TryAdd(DealFrame frame, int parts = 0)
+    // (tests use it to run the merge of parts on small frames); 0 splits large frames across the cores. currency, when
+    // given, is the frame code every counted amount must have (an accumulator built on this one fixes it first).
+    internal bool TryAdd(DealFrame frame, int parts = 0, int? currency = null)
     {
         if (total.Won + total.Lost + total.Open > 0 || options.Rates is not null || !frame.Exactness.AmountsSum)
         {
@@ -73,7 +74,7 @@ public sealed partial class WinRateAccumulator
                 return false;
             }
         }
-        var plan = new FramePlan(this, frame, groupsOfRows);
+        var plan = new FramePlan(frame, groupsOfRows, currency ?? FrameCurrency.Wanted(options, frame));
         var cells = new FrameCell[parts][];
         var seen = new int[parts];
         var valid = new bool[parts];
@@ -100,7 +101,7 @@ public sealed partial class WinRateAccumulator
                 }
             );
         }
-        if (Array.IndexOf(valid, false) >= 0 || FrameCurrency.Agree(plan.Currency, seen) is not { } currency)
+        if (Array.IndexOf(valid, false) >= 0 || FrameCurrency.Agree(plan.Currency, seen) is not { } agreed)
         {
             return false;
         }
@@ -112,7 +113,7 @@ public sealed partial class WinRateAccumulator
                 merged[i].Add(cells[part][i]);
             }
         }
-        return Apply(frame, groupsOfRows, merged, currency);
+        return Apply(frame, groupsOfRows, merged, agreed);
     }
 
     // Folds the dense cells into the accumulator's state; false, with nothing changed, when a group's keys cannot be read.

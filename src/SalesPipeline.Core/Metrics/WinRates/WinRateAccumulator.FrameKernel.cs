@@ -9,71 +9,25 @@ public sealed partial class WinRateAccumulator
     private bool Accumulate(in FramePlan plan, int from, int to, FrameCell[] cells, out int seen)
     {
         var frame = plan.Frame;
-        var status = frame.Status;
-        var decidedAt = frame.DecidedAt;
-        var createdAt = frame.CreatedAt;
         var currencies = frame.AmountCurrency;
         var mantissas = frame.AmountMantissa;
         var scales = frame.AmountScale;
         var group = plan.Groups?.Group;
-        var created = options.Definition == WinRateDefinition.Created;
-        var stoppedAsLost = options.CountStoppedAsLost;
         var common = plan.Scale;
+        var scope = new FrameScope(options, frame);
         var window = new FrameWindow(options, needDays: index is not null);
         var currency = new FrameCurrency(plan.Currency);
         seen = FrameCurrency.Unknown;
         for (var r = from; r < to; r++)
         {
-            DealOutcome outcome;
-            long at;
-            if (created)
+            var outcome = scope.Classify(r, out var at);
+            if (outcome is DealOutcome.Excluded or FrameScope.Refused)
             {
-                at = createdAt[r];
-                switch ((DealStatus)status[r])
-                {
-                    case DealStatus.Won:
-                        outcome = DealOutcome.Won;
-                        break;
-                    case DealStatus.Lost:
-                        outcome = DealOutcome.Lost;
-                        break;
-                    case DealStatus.Stopped:
-                        outcome = stoppedAsLost ? DealOutcome.Lost : DealOutcome.Open;
-                        break;
-                    case DealStatus.Open:
-                        outcome = DealOutcome.Open;
-                        break;
-                    default:
-                        return false;
-                }
-            }
-            else
-            {
-                at = decidedAt[r];
-                switch ((DealStatus)status[r])
-                {
-                    case DealStatus.Won:
-                        outcome = DealOutcome.Won;
-                        break;
-                    case DealStatus.Lost:
-                        outcome = DealOutcome.Lost;
-                        break;
-                    // A stopped deal has no ClosedAt: it is decided only by its stop, and only when that counts as lost.
-                    case DealStatus.Stopped when stoppedAsLost:
-                        outcome = DealOutcome.Lost;
-                        break;
-                    case DealStatus.Stopped:
-                        continue;
-                    // An open deal has neither instant; one that had would not be a deal the fold made.
-                    case DealStatus.Open when at == DealFrame.NoInstant:
-                        continue;
-                    default:
-                        return false;
-                }
-                if (at == DealFrame.NoInstant)
+                if (outcome == FrameScope.Refused)
                 {
                     return false;
                 }
+                continue;
             }
             var place = window.Place(at, out var day);
             if (place != FrameWindow.Inside)
@@ -111,13 +65,12 @@ public sealed partial class WinRateAccumulator
     // What a call reads, fixed before the kernel runs.
     private readonly struct FramePlan
     {
-        internal FramePlan(WinRateAccumulator accumulator, DealFrame frame, FrameGroups? groups)
+        internal FramePlan(DealFrame frame, FrameGroups? groups, int currency)
         {
-            var options = accumulator.options;
             Frame = frame;
             Groups = groups;
             Scale = frame.Exactness.MaxAmountScale;
-            Currency = FrameCurrency.Wanted(options, frame);
+            Currency = currency;
         }
 
         internal DealFrame Frame { get; }
