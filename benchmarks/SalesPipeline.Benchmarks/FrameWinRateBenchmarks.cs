@@ -11,7 +11,8 @@ namespace SalesPipeline.Benchmarks;
 // the deals with their frame already cached (DealFrames.For, built once in GlobalSetup), as the side-by-side against
 // pandas computes them: overall and by owner under Decided with no window (one call: the table's total is the overall
 // rate). Beside it: the deal-by-deal path the entry points used before (the oracle), a window and quarters in a zone
-// (the kernel then computes local dates), the loss analysis both ways, and the frame's build on its own.
+// (the kernel then computes local dates), the loss analysis both ways, the competitor analysis and the leaderboard
+// (rep by won amount), and the frame's build on its own.
 // Goal (issue 14): <= 16 ms for the rate by owner from deals in memory once the frame is cached.
 [MemoryDiagnoser]
 [MedianColumn]
@@ -60,6 +61,7 @@ public class FrameWinRateBenchmarks
         // The frame and its owner groups, cached for this array as the entry points cache them.
         WinRate.By(deals, Breakdown.Owner);
         LossAnalysis.Of(deals);
+        CompetitorAnalysis.Of(deals);
     }
 
     [Benchmark]
@@ -89,6 +91,12 @@ public class FrameWinRateBenchmarks
         accumulator.AddRange(deals);
         return accumulator.Result();
     }
+
+    [Benchmark]
+    public CompetitorReport CompetitorsFromDeals() => CompetitorAnalysis.Of(deals);
+
+    [Benchmark]
+    public Leaderboard LeaderboardFromDeals() => Leaderboard.Of(deals, [], LeaderboardMeasure.WonAmount);
 
     [Benchmark]
     public int BuildFrameWithOwnerGroups() => DealFrame.Of(deals).OwnerGroups.Count;
