@@ -17,7 +17,7 @@ namespace SalesPipeline.Metrics;
 /// <see cref="CompetitorLine.OpenDeals"/>.</para>
 /// <para>Mutable and not thread-safe: use one per thread and <see cref="Merge"/> them.</para>
 /// </remarks>
-public sealed class CompetitorAccumulator
+public sealed partial class CompetitorAccumulator
 {
     private readonly WinRateOptions options;
     private readonly WinRateAccumulator rates;

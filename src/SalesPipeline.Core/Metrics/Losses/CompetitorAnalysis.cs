@@ -20,8 +20,6 @@ public static class CompetitorAnalysis
     /// <exception cref="MissingExchangeRateException">A deal's currency cannot be converted to the reporting currency.</exception>
     public static CompetitorReport Of(IEnumerable<Deal> deals, WinRateOptions? options = null)
     {
-        var accumulator = new CompetitorAccumulator(options);
-        accumulator.AddRange(deals);
-        return accumulator.Result();
+        return new CompetitorAccumulator(options).AddAll(deals).Result();
     }
 }

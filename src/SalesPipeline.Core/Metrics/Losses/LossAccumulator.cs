@@ -20,7 +20,7 @@ namespace SalesPipeline.Metrics;
 /// report shows both parts side by side. A deal stopped and later lost is a lost deal.</para>
 /// <para>Mutable and not thread-safe: use one per thread and <see cref="Merge"/> them.</para>
 /// </remarks>
-public sealed class LossAccumulator
+public sealed partial class LossAccumulator
 {
     private readonly WinRateOptions options;
     private readonly DealScope scope;

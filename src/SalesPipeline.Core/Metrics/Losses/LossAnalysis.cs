@@ -21,8 +21,6 @@ public static class LossAnalysis
     /// <exception cref="MissingExchangeRateException">A deal's currency cannot be converted to the reporting currency.</exception>
     public static LossReport Of(IEnumerable<Deal> deals, WinRateOptions? options = null)
     {
-        var accumulator = new LossAccumulator(options);
-        accumulator.AddRange(deals);
-        return accumulator.Result();
+        return new LossAccumulator(options).AddAll(deals).Result();
     }
 }

@@ -74,8 +74,7 @@ public sealed record Leaderboard
         int minimumSample = DefaultMinimumSample
     )
     {
-        var accumulator = new LeaderboardAccumulator(level, options);
-        accumulator.AddRange(deals);
+        var accumulator = new LeaderboardAccumulator(level, options).AddAll(deals);
         accumulator.AddRange(activities);
         return accumulator.Result(measure, minimumSample);
     }

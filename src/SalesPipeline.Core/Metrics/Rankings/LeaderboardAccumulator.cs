@@ -18,7 +18,7 @@ namespace SalesPipeline.Metrics;
 /// the options' zone) is in the window. Reps are deal owners and activity reps; teams are the teams on their paths.</para>
 /// <para>Mutable and not thread-safe: use one per thread and <see cref="Merge"/> them.</para>
 /// </remarks>
-public sealed class LeaderboardAccumulator
+public sealed partial class LeaderboardAccumulator
 {
     private readonly LeaderboardLevel level;
     private readonly WinRateOptions options;

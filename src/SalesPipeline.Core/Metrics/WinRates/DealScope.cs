@@ -86,6 +86,13 @@ internal sealed class ReportingValue
         return value;
     }
 
+    // What converting amounts all in one currency leaves behind, for a kernel that proved they need no conversion
+    // (no rates, and the currency given or the only one): the currency they fixed, as Convert would have.
+    internal void Saw(Currency currency)
+    {
+        Currency ??= currency;
+    }
+
     internal void Join(ReportingValue other)
     {
         if (other.Currency is not { } theirs)

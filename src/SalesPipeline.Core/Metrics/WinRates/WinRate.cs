@@ -29,9 +29,7 @@ public static class WinRate
     /// <exception cref="MissingExchangeRateException">A deal's currency cannot be converted to the reporting currency.</exception>
     public static WinRateResult Of(IEnumerable<Deal> deals, WinRateOptions? options = null)
     {
-        var accumulator = new WinRateAccumulator(options);
-        accumulator.AddRange(deals);
-        return accumulator.Result().Total;
+        return new WinRateAccumulator(options).AddAll(deals).Result().Total;
     }
 
     /// <summary>Win rates by owner, team (with sub-teams), source or product.</summary>
@@ -45,9 +43,7 @@ public static class WinRate
     /// <exception cref="MissingExchangeRateException">A deal's currency cannot be converted to the reporting currency.</exception>
     public static WinRateTable By(IEnumerable<Deal> deals, Breakdown breakdown, WinRateOptions? options = null)
     {
-        var accumulator = WinRateAccumulator.By(breakdown, options);
-        accumulator.AddRange(deals);
-        return accumulator.Result();
+        return WinRateAccumulator.By(breakdown, options).AddAll(deals).Result();
     }
 
     /// <summary>Win rates by competitor faced (<see cref="Deal.Competitors"/>); deals without one under <see cref="BreakdownKeys.None"/>.</summary>
@@ -59,9 +55,7 @@ public static class WinRate
     /// <exception cref="MissingExchangeRateException">A deal's currency cannot be converted to the reporting currency.</exception>
     public static WinRateTable ByCompetitor(IEnumerable<Deal> deals, WinRateOptions? options = null)
     {
-        var accumulator = WinRateAccumulator.ByCompetitor(options);
-        accumulator.AddRange(deals);
-        return accumulator.Result();
+        return WinRateAccumulator.ByCompetitor(options).AddAll(deals).Result();
     }
 
     /// <summary>Win rates by period of close (of creation under <see cref="WinRateDefinition.Created"/>).</summary>
@@ -74,8 +68,6 @@ public static class WinRate
     /// <exception cref="MissingExchangeRateException">A deal's currency cannot be converted to the reporting currency.</exception>
     public static WinRateTable ByPeriod(IEnumerable<Deal> deals, IEnumerable<FiscalPeriod> periods, WinRateOptions? options = null)
     {
-        var accumulator = WinRateAccumulator.ByPeriod(periods, options);
-        accumulator.AddRange(deals);
-        return accumulator.Result();
+        return WinRateAccumulator.ByPeriod(periods, options).AddAll(deals).Result();
     }
 }

@@ -18,7 +18,7 @@ namespace SalesPipeline.Metrics;
 /// <see cref="Result"/>.</para>
 /// <para>An accumulator is mutable and not thread-safe: use one per thread and <see cref="Merge"/> them.</para>
 /// </remarks>
-public sealed class WinRateAccumulator
+public sealed partial class WinRateAccumulator
 {
     private enum Grouping
     {

@@ -1,0 +1,177 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Runtime.InteropServices;
+using System.Threading.Tasks;
+using SalesPipeline.Deals;
+
+namespace SalesPipeline.Metrics;
+
+public sealed partial class LossAccumulator
+{
+    private static readonly object LossGroupsKey = new();
+
+    // What LossAnalysis.Of runs: the frame kernel over a list of deals when it can prove the result, else Add on every
+    // deal (which also reports a null list or element, by position, as before).
+    internal LossAccumulator AddAll(IEnumerable<Deal> deals)
+    {
+        if (DealFrames.For(deals) is not { } frame)
+        {
+            AddRange(deals);
+        }
+        else if (!TryAdd(frame))
+        {
+            AddRange(frame.Deals);
+        }
+        return this;
+    }
+
+    // Adds every deal of the frame, as Add(deal) for each would, and returns true; or returns false and changes nothing
+    // when the integer kernel cannot prove the result identical: conversion by rates, a counted amount in a currency
+    // the reporting-currency rule would refuse, sums that could round, a date InWindow would refuse, a lost or stopped
+    // deal without its reason, an accumulator that already holds deals. parts > 0 sets the split (for tests).
+    internal bool TryAdd(DealFrame frame, int parts = 0)
+    {
+        if (cells.Count > 0 || stops.Count > 0 || options.Rates is not null || !frame.Exactness.AmountsSum)
+        {
+            return false;
+        }
+        // A group: the lost deals of one reason and last open stage, the stopped ones of one reason and stage, the rest.
+        var groups = frame.GroupsBy(
+            LossGroupsKey,
+            static d =>
+                d.Status switch
+                {
+                    DealStatus.Lost => (1, d.LossReason?.Code, d.LastOpenStageId),
+                    DealStatus.Stopped => (2, d.StopReason?.Code, d.StageId),
+                    _ => (0, (string?)null, (string?)null),
+                }
+        );
+        if (parts <= 0)
+        {
+            parts = frame.Count >= DealFrame.ParallelThreshold ? Math.Clamp(Environment.ProcessorCount, 1, 8) : 1;
+        }
+        var wanted = FrameCurrency.Wanted(options, frame);
+        var sums = new FrameSum[parts][];
+        var seen = new int[parts];
+        var valid = new bool[parts];
+        Parallel.For(
+            0,
+            parts,
+            new ParallelOptions { MaxDegreeOfParallelism = parts },
+            part =>
+            {
+                sums[part] = new FrameSum[groups.Count];
+                valid[part] = Accumulate(
+                    frame,
+                    groups,
+                    wanted,
+                    (int)((long)frame.Count * part / parts),
+                    (int)((long)frame.Count * (part + 1) / parts),
+                    sums[part],
+                    out seen[part]
+                );
+            }
+        );
+        if (Array.IndexOf(valid, false) >= 0 || FrameCurrency.Agree(wanted, seen) is not { } currency)
+        {
+            return false;
+        }
+        var merged = sums[0];
+        for (var part = 1; part < parts; part++)
+        {
+            for (var g = 0; g < merged.Length; g++)
+            {
+                merged[g].Add(sums[part][g]);
+            }
+        }
+        var lost = new Dictionary<(string, string), FrameSum>();
+        var stopped = new Dictionary<(string, string), FrameSum>();
+        for (var g = 0; g < merged.Length; g++)
+        {
+            if (merged[g].Count == 0)
+            {
+                continue;
+            }
+            var deal = frame.Deals[groups.Representative[g]];
+            var (into, reason, stage) =
+                deal.Status == DealStatus.Lost
+                    ? (lost, deal.LossReason?.Code, deal.LastOpenStageId)
+                    : (stopped, deal.StopReason?.Code, deal.StageId);
+            if (reason is null)
+            {
+                return false; // Add dereferences the reason: let it report the deal
+            }
+            CollectionsMarshal.GetValueRefOrAddDefault(into, (reason, stage), out _).Add(merged[g]);
+        }
+        if (lost.Count + stopped.Count == 0)
+        {
+            return true;
+        }
+        var scale = frame.Exactness.MaxAmountScale;
+        value.Saw(frame.Currencies[currency]);
+        foreach (var (key, sum) in lost)
+        {
+            cells[key] = (sum.Count, sum.Value.ToDecimal(scale));
+        }
+        foreach (var (key, sum) in stopped)
+        {
+            stops[key] = (sum.Count, sum.Value.ToDecimal(scale));
+        }
+        return true;
+    }
+
+    // False when a row could not be proved to give what Add gives.
+    private bool Accumulate(DealFrame frame, FrameGroups groups, int wanted, int from, int to, FrameSum[] sums, out int seen)
+    {
+        var status = frame.Status;
+        var decidedAt = frame.DecidedAt;
+        var group = groups.Group;
+        var common = frame.Exactness.MaxAmountScale;
+        var window = new FrameWindow(options, needDays: false);
+        var currency = new FrameCurrency(wanted);
+        seen = FrameCurrency.Unknown;
+        for (var r = from; r < to; r++)
+        {
+            // A lost deal is placed by its close, a stopped one by its stop: DecidedAt holds either.
+            if ((DealStatus)status[r] is not (DealStatus.Lost or DealStatus.Stopped))
+            {
+                continue;
+            }
+            var at = decidedAt[r];
+            if (at == DealFrame.NoInstant)
+            {
+                return false;
+            }
+            var place = window.Place(at, out _);
+            if (place != FrameWindow.Inside)
+            {
+                if (place == FrameWindow.Refused)
+                {
+                    return false;
+                }
+                continue;
+            }
+            if (!currency.Accept(frame.AmountCurrency[r]))
+            {
+                return false;
+            }
+            var scale = frame.AmountScale[r];
+            sums[group[r]].Add(FrameAmounts.AtScale(frame.AmountMantissa[r], scale, common), scale);
+        }
+        seen = currency.Seen;
+        return true;
+    }
+
+    // The exact state, for the tests that hold the kernel to Add.
+    internal string StateText() =>
+        string.Join(
+            "\n",
+            cells
+                .Select(c => $"lost {c.Key}: {c.Value.Count} {c.Value.Value.ToString(CultureInfo.InvariantCulture)}")
+                .Concat(stops.Select(c => $"stopped {c.Key}: {c.Value.Count} {c.Value.Value.ToString(CultureInfo.InvariantCulture)}"))
+                .Order(StringComparer.Ordinal)
+                .Append($"in {value.Currency?.Code ?? "-"}")
+        );
+}

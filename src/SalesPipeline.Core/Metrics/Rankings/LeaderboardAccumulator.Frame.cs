@@ -1,0 +1,218 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Runtime.InteropServices;
+using System.Threading.Tasks;
+using SalesPipeline.Deals;
+
+namespace SalesPipeline.Metrics;
+
+public sealed partial class LeaderboardAccumulator
+{
+    // What Leaderboard.Of runs for the deals: the frame kernel over a list of deals when it can prove the result, else
+    // Add on every deal (which also reports a null list or element, by position, as before).
+    internal LeaderboardAccumulator AddAll(IEnumerable<Deal> deals)
+    {
+        if (DealFrames.For(deals) is not { } frame)
+        {
+            AddRange(deals);
+        }
+        else if (!TryAdd(frame))
+        {
+            AddRange(frame.Deals);
+        }
+        return this;
+    }
+
+    // Adds every deal of the frame, as Add(deal) for each would, and returns true; or returns false and changes nothing
+    // when the integer kernel cannot prove the result identical (see WinRateAccumulator.TryAdd), or when the
+    // accumulator already holds deals or activities. parts > 0 sets the split (for tests).
+    internal bool TryAdd(DealFrame frame, int parts = 0)
+    {
+        if (cells.Count > 0 || options.Rates is not null || !frame.Exactness.AmountsSum)
+        {
+            return false;
+        }
+        var breakdown = level == LeaderboardLevel.Rep ? Breakdown.Owner : Breakdown.Team;
+        var groups = FrameGroupings.Of(frame, breakdown);
+        if (parts <= 0)
+        {
+            parts = frame.Count >= DealFrame.ParallelThreshold ? Math.Clamp(Environment.ProcessorCount, 1, 8) : 1;
+        }
+        var wanted = FrameCurrency.Wanted(options, frame);
+        var sums = new FrameCell[parts][];
+        var seen = new int[parts];
+        var valid = new bool[parts];
+        Parallel.For(
+            0,
+            parts,
+            new ParallelOptions { MaxDegreeOfParallelism = parts },
+            part =>
+            {
+                sums[part] = new FrameCell[groups.Count];
+                valid[part] = Accumulate(
+                    frame,
+                    groups.Group,
+                    wanted,
+                    (int)((long)frame.Count * part / parts),
+                    (int)((long)frame.Count * (part + 1) / parts),
+                    sums[part],
+                    out seen[part]
+                );
+            }
+        );
+        if (Array.IndexOf(valid, false) >= 0 || FrameCurrency.Agree(wanted, seen) is not { } currency)
+        {
+            return false;
+        }
+        var merged = sums[0];
+        for (var part = 1; part < parts; part++)
+        {
+            for (var g = 0; g < merged.Length; g++)
+            {
+                merged[g].Add(sums[part][g]);
+            }
+        }
+        var keyed = new Dictionary<string, FrameCell>(StringComparer.Ordinal);
+        for (var g = 0; g < merged.Length; g++)
+        {
+            if (merged[g].Count > 0)
+            {
+                foreach (var key in BreakdownKeys.Of(frame.Deals[groups.Representative[g]], breakdown, options.Organization))
+                {
+                    CollectionsMarshal.GetValueRefOrAddDefault(keyed, key, out _).Add(merged[g]);
+                }
+            }
+        }
+        if (keyed.Count == 0)
+        {
+            return true;
+        }
+        var scale = frame.Exactness.MaxAmountScale;
+        rates.Value.Saw(frame.Currencies[currency]);
+        foreach (var (key, cell) in keyed)
+        {
+            cells[key] = cell.ToCell(scale);
+        }
+        return true;
+    }
+
+    // False when a row could not be proved to give what Add gives.
+    private bool Accumulate(DealFrame frame, int[] group, int wanted, int from, int to, FrameCell[] sums, out int seen)
+    {
+        var created = options.Definition == WinRateDefinition.Created;
+        var common = frame.Exactness.MaxAmountScale;
+        var scope = new FrameScope(options, frame);
+        // Under Created a deal also counts as won by its close date, whatever its creation date.
+        var closedScope = new FrameScope(options with { Definition = WinRateDefinition.Decided }, frame);
+        var window = new FrameWindow(options, needDays: false);
+        var currency = new FrameCurrency(wanted);
+        seen = FrameCurrency.Unknown;
+        for (var r = from; r < to; r++)
+        {
+            var outcome = Placed(scope, ref window, r);
+            var won = created ? Placed(closedScope, ref window, r) : outcome;
+            if (outcome == FrameScope.Refused || won == FrameScope.Refused)
+            {
+                return false;
+            }
+            if (outcome == DealOutcome.Excluded && won != DealOutcome.Won)
+            {
+                continue;
+            }
+            if (!currency.Accept(frame.AmountCurrency[r]))
+            {
+                return false;
+            }
+            var scale = frame.AmountScale[r];
+            sums[group[r]].Add(outcome, won == DealOutcome.Won, FrameAmounts.AtScale(frame.AmountMantissa[r], scale, common), scale);
+        }
+        seen = currency.Seen;
+        return true;
+    }
+
+    // The scope's outcome once the window has placed the deal: Excluded outside it, Refused for a date it refuses.
+    private static DealOutcome Placed(FrameScope scope, ref FrameWindow window, int row)
+    {
+        var outcome = scope.Classify(row, out var at);
+        if (outcome is DealOutcome.Excluded or FrameScope.Refused)
+        {
+            return outcome;
+        }
+        return window.Place(at, out _) switch
+        {
+            FrameWindow.Inside => outcome,
+            FrameWindow.Outside => DealOutcome.Excluded,
+            _ => FrameScope.Refused,
+        };
+    }
+
+    // The exact state, for the tests that hold the kernel to Add.
+    internal string StateText() =>
+        string.Join(
+            "\n",
+            cells
+                .Select(c =>
+                    string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"{c.Key}: {c.Value.Rate.Won} {c.Value.Rate.Lost} {c.Value.Rate.Open} {c.Value.Rate.WonValue} {c.Value.Rate.LostValue} {c.Value.Rate.OpenValue} {c.Value.WonCount} {c.Value.WonValue} {c.Value.Activities}"
+                    )
+                )
+                .Order(StringComparer.Ordinal)
+                .Append($"in {rates.Value.Currency?.Code ?? "-"}")
+        );
+
+    private struct FrameCell
+    {
+        private FrameSum won;
+        private FrameSum lost;
+        private FrameSum open;
+        private FrameSum closedWon;
+
+        internal readonly int Count => won.Count + lost.Count + open.Count + closedWon.Count;
+
+        internal void Add(DealOutcome outcome, bool closedAsWon, Int128 amount, byte scale)
+        {
+            switch (outcome)
+            {
+                case DealOutcome.Won:
+                    won.Add(amount, scale);
+                    break;
+                case DealOutcome.Lost:
+                    lost.Add(amount, scale);
+                    break;
+                case DealOutcome.Open:
+                    open.Add(amount, scale);
+                    break;
+            }
+            if (closedAsWon)
+            {
+                closedWon.Add(amount, scale);
+            }
+        }
+
+        internal void Add(FrameCell other)
+        {
+            won.Add(other.won);
+            lost.Add(other.lost);
+            open.Add(other.open);
+            closedWon.Add(other.closedWon);
+        }
+
+        internal readonly (WinRateCell Rate, int WonCount, decimal WonValue, int Activities) ToCell(int scale) =>
+            (
+                new WinRateCell(
+                    won.Count,
+                    lost.Count,
+                    open.Count,
+                    won.Value.ToDecimal(scale),
+                    lost.Value.ToDecimal(scale),
+                    open.Value.ToDecimal(scale)
+                ),
+                closedWon.Count,
+                closedWon.Value.ToDecimal(scale),
+                0
+            );
+    }
+}

@@ -1,0 +1,13 @@
+using System;
+using SalesPipeline.Deals;
+
+namespace SalesPipeline.Metrics;
+
+// A frame row's amount as an integer mantissa at the frame's largest amount scale, for ExactSum cells: exact while the
+// frame's Exactness.AmountsSum holds, which every kernel checks first.
+internal static class FrameAmounts
+{
+    private static readonly Int128[] Pow10 = Array.ConvertAll(Exactness.Pow10, p => (Int128)p);
+
+    internal static Int128 AtScale(long mantissa, byte scale, byte common) => scale == common ? mantissa : mantissa * Pow10[common - scale];
+}
