@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Threading.Tasks;
 using MathNet.Numerics.IntegralTransforms;
 
@@ -103,6 +104,7 @@ internal static class GridConvolution
 
     // dist[0, used) holds the current distribution (zeros above); afterwards dist[0, used + span) holds it with d added.
     // new[k] = q old[k] + r old[k - lo] + s old[k - lo - 1], computed from the top down in place.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void AddDeal(double[] dist, int used, GridDeal d)
     {
         var q = 1.0 - d.PLo - d.PHi;
@@ -158,6 +160,7 @@ internal static class GridConvolution
         return direct <= fft ? MultiplyDirect(a, b) : MultiplyFft(a, b);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static double[] MultiplyDirect(double[] a, double[] b)
     {
         if (a.Length < b.Length)
@@ -189,6 +192,7 @@ internal static class GridConvolution
         return result;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static double[] MultiplyFft(double[] a, double[] b)
     {
         var outLength = a.Length + b.Length - 1;

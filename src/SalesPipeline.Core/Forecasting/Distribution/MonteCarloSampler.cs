@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using MathNet.Numerics.Random;
 
 namespace SalesPipeline.Forecasting;
@@ -61,6 +62,7 @@ internal static class MonteCarloSampler
     }
 
     // Replaces each byte B by the deal's outcome; a tie (B = floor(256 p)) draws V from the generator, in deal order.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Decide(Span<byte> trial, byte[] top, double[] rest, Xoshiro256StarStar random)
     {
         for (var i = 0; i < trial.Length; i++)
@@ -81,6 +83,7 @@ internal static class MonteCarloSampler
 
     // Adds the amount or +0.0 (the bits masked by the outcome, sign-extended to all ones or zeros), which leaves the sum
     // as it is: the same additions as summing the won amounts alone.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double SumOne(byte[] outcome, long[] bits)
     {
         var sum = 0.0;
@@ -91,6 +94,7 @@ internal static class MonteCarloSampler
         return sum;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void SumFour(byte[][] outcomes, long[] bits, Span<double> samples)
     {
         var o0 = outcomes[0].AsSpan(0, bits.Length);

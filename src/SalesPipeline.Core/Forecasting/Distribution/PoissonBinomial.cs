@@ -1,5 +1,6 @@
 using System;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace SalesPipeline.Forecasting;
 
@@ -11,6 +12,7 @@ internal static class PoissonBinomial
 {
     internal const double Negligible = 1e-300;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static double[] Of(ReadOnlySpan<double> probabilities)
     {
         var n = probabilities.Length;
