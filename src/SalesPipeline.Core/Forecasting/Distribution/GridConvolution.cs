@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Threading.Tasks;
 using MathNet.Numerics.IntegralTransforms;
 
@@ -120,21 +122,38 @@ internal static class GridConvolution
         }
         var top = used + d.Span - 1;
         var span = dist.AsSpan();
-        var width = Vector<double>.Count;
-        var vq = new Vector<double>(q);
-        var vr = new Vector<double>(r);
-        var vs = new Vector<double>(s);
+        ref var d0 = ref MemoryMarshal.GetArrayDataReference(dist);
         var k = top;
-        // Vector blocks [k - width + 1, k] while every tap stays at index >= 0.
-        while (k - width + 1 >= lo + 1)
+        // Vector blocks [k - width + 1, k] while every tap stays at index >= 0, in the widest vectors the machine has:
+        // each block is loaded whole before it is stored, and each element gets the scalar expression's products and
+        // sums in the same order, so the doubles do not depend on the width.
+        if (Vector512.IsHardwareAccelerated)
         {
-            var b = k - width + 1;
-            var x =
-                new Vector<double>(span[b..]) * vq
-                + new Vector<double>(span[(b - lo)..]) * vr
-                + new Vector<double>(span[(b - lo - 1)..]) * vs;
-            x.CopyTo(span[b..]);
-            k -= width;
+            var (vq, vr, vs) = (Vector512.Create(q), Vector512.Create(r), Vector512.Create(s));
+            while (k - Vector512<double>.Count + 1 >= lo + 1)
+            {
+                var b = (nuint)(k - Vector512<double>.Count + 1);
+                var x =
+                    Vector512.LoadUnsafe(ref d0, b) * vq
+                    + Vector512.LoadUnsafe(ref d0, b - (nuint)lo) * vr
+                    + Vector512.LoadUnsafe(ref d0, b - (nuint)lo - 1) * vs;
+                x.StoreUnsafe(ref d0, b);
+                k -= Vector512<double>.Count;
+            }
+        }
+        else
+        {
+            var (vq, vr, vs) = (Vector256.Create(q), Vector256.Create(r), Vector256.Create(s));
+            while (k - Vector256<double>.Count + 1 >= lo + 1)
+            {
+                var b = (nuint)(k - Vector256<double>.Count + 1);
+                var x =
+                    Vector256.LoadUnsafe(ref d0, b) * vq
+                    + Vector256.LoadUnsafe(ref d0, b - (nuint)lo) * vr
+                    + Vector256.LoadUnsafe(ref d0, b - (nuint)lo - 1) * vs;
+                x.StoreUnsafe(ref d0, b);
+                k -= Vector256<double>.Count;
+            }
         }
         for (; k >= lo + 1; k--)
         {
@@ -168,8 +187,9 @@ internal static class GridConvolution
             (a, b) = (b, a);
         }
         var result = new double[a.Length + b.Length - 1];
-        var src = a.AsSpan();
-        var width = Vector<double>.Count;
+        ref var src = ref MemoryMarshal.GetArrayDataReference(a);
+        ref var dst = ref MemoryMarshal.GetArrayDataReference(result);
+        var length = (nuint)a.Length;
         for (var j = 0; j < b.Length; j++)
         {
             var f = b[j];
@@ -177,16 +197,28 @@ internal static class GridConvolution
             {
                 continue;
             }
-            var dst = result.AsSpan(j, a.Length);
-            var vf = new Vector<double>(f);
-            var i = 0;
-            for (; i + width <= src.Length; i += width)
+            // result[j + i] += a[i] f, in the widest vectors the machine has (the same product and sum per element).
+            ref var row = ref Unsafe.Add(ref dst, j);
+            nuint i = 0;
+            if (Vector512.IsHardwareAccelerated)
             {
-                (new Vector<double>(dst[i..]) + new Vector<double>(src[i..]) * vf).CopyTo(dst[i..]);
+                var vf = Vector512.Create(f);
+                for (; i + (nuint)Vector512<double>.Count <= length; i += (nuint)Vector512<double>.Count)
+                {
+                    (Vector512.LoadUnsafe(ref row, i) + Vector512.LoadUnsafe(ref src, i) * vf).StoreUnsafe(ref row, i);
+                }
             }
-            for (; i < src.Length; i++)
+            else
             {
-                dst[i] += src[i] * f;
+                var vf = Vector256.Create(f);
+                for (; i + (nuint)Vector256<double>.Count <= length; i += (nuint)Vector256<double>.Count)
+                {
+                    (Vector256.LoadUnsafe(ref row, i) + Vector256.LoadUnsafe(ref src, i) * vf).StoreUnsafe(ref row, i);
+                }
+            }
+            for (; i < length; i++)
+            {
+                Unsafe.Add(ref row, i) += Unsafe.Add(ref src, i) * f;
             }
         }
         return result;

@@ -1,10 +1,11 @@
+using System.Numerics;
 using MathNet.Numerics.Random;
 using SalesPipeline.Forecasting;
 
 namespace SalesPipeline.Tests.Forecasting.Distribution;
 
-// The distribution's convolution and sampler as they were before they ran on several cores and interleaved the Monte
-// Carlo trials (issue 14), kept verbatim as the oracle: today's code must give the same doubles, bit for bit.
+// The distribution's count programme, convolution and sampler as they were before issue 14 (one core, Vector<double>,
+// one trial at a time), kept verbatim as the oracle: today's code must give the same doubles, bit for bit.
 internal static class DistributionOracles
 {
     // GridConvolution.Sum before the product plan: groups made in order, multiplied through a priority queue.
@@ -26,7 +27,7 @@ internal static class DistributionOracles
             var used = 1;
             for (var i = start; i < end; i++)
             {
-                GridConvolution.AddDeal(dist, used, deals[i]);
+                AddDeal(dist, used, deals[i]);
                 used += deals[i].Span;
             }
             groups.Add(dist);
@@ -46,10 +47,139 @@ internal static class DistributionOracles
         {
             var a = queue.Dequeue();
             var b = queue.Dequeue();
-            var product = GridConvolution.Multiply(a, b);
+            var product = Multiply(a, b);
             queue.Enqueue(product, (product.Length, order++));
         }
         return queue.Dequeue();
+    }
+
+    // GridConvolution's three-tap step, its choice of product and its direct product, with Vector<double> (today they use
+    // the widest vectors; the FFT product is unchanged and shared).
+    public static void AddDeal(double[] dist, int used, GridConvolution.GridDeal d)
+    {
+        var q = 1.0 - d.PLo - d.PHi;
+        var r = d.PLo;
+        var s = d.PHi;
+        var lo = d.Lo;
+        if (lo == 0)
+        {
+            q += r;
+            r = s;
+            s = 0;
+            lo = 1;
+        }
+        var top = used + d.Span - 1;
+        var span = dist.AsSpan();
+        var width = Vector<double>.Count;
+        var vq = new Vector<double>(q);
+        var vr = new Vector<double>(r);
+        var vs = new Vector<double>(s);
+        var k = top;
+        // Vector blocks [k - width + 1, k] while every tap stays at index >= 0.
+        while (k - width + 1 >= lo + 1)
+        {
+            var b = k - width + 1;
+            var x =
+                new Vector<double>(span[b..]) * vq
+                + new Vector<double>(span[(b - lo)..]) * vr
+                + new Vector<double>(span[(b - lo - 1)..]) * vs;
+            x.CopyTo(span[b..]);
+            k -= width;
+        }
+        for (; k >= lo + 1; k--)
+        {
+            span[k] = q * span[k] + r * span[k - lo] + s * span[k - lo - 1];
+        }
+        if (k == lo)
+        {
+            span[k] = q * span[k] + r * span[0];
+            k--;
+        }
+        for (; k >= 0; k--)
+        {
+            span[k] *= q;
+        }
+    }
+
+    private static double[] Multiply(double[] a, double[] b)
+    {
+        var outLength = a.Length + b.Length - 1;
+        var n = GridConvolution.NextPowerOfTwo(outLength);
+        var direct = (double)a.Length * b.Length;
+        var fft = 12.0 * n * Math.Log2(n);
+        return direct <= fft ? MultiplyDirect(a, b) : GridConvolution.MultiplyFft(a, b);
+    }
+
+    public static double[] MultiplyDirect(double[] a, double[] b)
+    {
+        if (a.Length < b.Length)
+        {
+            (a, b) = (b, a);
+        }
+        var result = new double[a.Length + b.Length - 1];
+        var src = a.AsSpan();
+        var width = Vector<double>.Count;
+        for (var j = 0; j < b.Length; j++)
+        {
+            var f = b[j];
+            if (f == 0)
+            {
+                continue;
+            }
+            var dst = result.AsSpan(j, a.Length);
+            var vf = new Vector<double>(f);
+            var i = 0;
+            for (; i + width <= src.Length; i += width)
+            {
+                (new Vector<double>(dst[i..]) + new Vector<double>(src[i..]) * vf).CopyTo(dst[i..]);
+            }
+            for (; i < src.Length; i++)
+            {
+                dst[i] += src[i] * f;
+            }
+        }
+        return result;
+    }
+
+    // PoissonBinomial.Of with Vector<double>.
+    public static double[] PoissonBinomialOf(ReadOnlySpan<double> probabilities)
+    {
+        var n = probabilities.Length;
+        var dist = new double[n + 1];
+        dist[0] = 1.0;
+        int low = 0,
+            high = 0; // dist is zero outside [low, high]
+        var span = dist.AsSpan();
+        var width = Vector<double>.Count;
+        foreach (var p in probabilities)
+        {
+            var q = 1.0 - p;
+            var vp = new Vector<double>(p);
+            var vq = new Vector<double>(q);
+            high++;
+            // new[k] = q old[k] + p old[k - 1] for k in [low + 1, high], from the top down; then new[low] = q old[low].
+            var k = high;
+            while (k - width + 1 >= low + 1)
+            {
+                var b = k - width + 1;
+                (new Vector<double>(span[b..]) * vq + new Vector<double>(span[(b - 1)..]) * vp).CopyTo(span[b..]);
+                k -= width;
+            }
+            for (; k >= low + 1; k--)
+            {
+                span[k] = q * span[k] + p * span[k - 1];
+            }
+            span[low] *= q;
+            while (low < high && span[low] < PoissonBinomial.Negligible)
+            {
+                span[low++] = 0;
+            }
+            while (high > low && span[high] < PoissonBinomial.Negligible)
+            {
+                span[high--] = 0;
+            }
+        }
+        return dist;
     }
 
     // MonteCarloSampler.Sample before the trials were summed four at a time.

@@ -154,8 +154,8 @@ public sealed class ForecastDistributionDynamicProgrammeTests
         var sequential = DistributionOracles.SequentialSum(grid.Deals).Where(v => v > 0).ToArray();
         Assert.NotNull(exact.GridStep);
         Assert.Equal(sequential, exact.Points.Select(p => p.Probability));
-        Assert.Equal(PoissonBinomial.Of([.. ps]), exact.CountProbabilities);
-        Assert.Equal(PoissonBinomial.Of([.. ps]), monteCarlo.CountProbabilities);
+        Assert.Equal(DistributionOracles.PoissonBinomialOf([.. ps]), exact.CountProbabilities);
+        Assert.Equal(DistributionOracles.PoissonBinomialOf([.. ps]), monteCarlo.CountProbabilities);
         var samples = DistributionOracles.SequentialSample([.. amounts.Select(a => (double)a)], [.. ps], 1_001, 5);
         Assert.Equal(Math.Round((decimal)(samples.Sum() / 1_001), 2, MidpointRounding.AwayFromZero), monteCarlo.SampleMean!.Amount);
         Assert.Equal(

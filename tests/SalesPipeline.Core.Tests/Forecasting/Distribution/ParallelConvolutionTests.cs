@@ -31,6 +31,44 @@ public sealed class ParallelConvolutionTests
             )
             .Check(PropertyAssert.Config.WithMaxTest(100));
 
+    private static readonly Gen<double[]> Vectors = Gen.Choose(1, 70)
+        .SelectMany(n => Gen.ArrayOf(Gen.Choose(0, 1_000_000).Select(x => x / 1e6), n));
+
+    // The widest-vector loops against the Vector<double> ones: lengths around every vector width and tail, any taps.
+    [Fact]
+    public void AddDeal_AndMultiplyDirect_EqualTheVectorOfDoubleLoops_BitForBit_Property() =>
+        PropertyAssert.Holds(
+            Prop.ForAll(
+                Vectors.ToArbitrary(),
+                Vectors.ToArbitrary(),
+                Deals.ToArbitrary(),
+                (a, b, deal) =>
+                {
+                    var sameProduct = DistributionOracles.MultiplyDirect(a, b).AsSpan().SequenceEqual(GridConvolution.MultiplyDirect(a, b));
+                    // a as the distribution so far, with room for the deal above it.
+                    var expected = new double[a.Length + deal.Span];
+                    a.CopyTo(expected, 0);
+                    var actual = (double[])expected.Clone();
+                    DistributionOracles.AddDeal(expected, a.Length, deal);
+                    GridConvolution.AddDeal(actual, a.Length, deal);
+                    return sameProduct && expected.AsSpan().SequenceEqual(actual);
+                }
+            )
+        );
+
+    [Fact]
+    public void PoissonBinomial_EqualsTheVectorOfDoublesProgramme_BitForBit_Property() =>
+        PropertyAssert.Holds(
+            Prop.ForAll(
+                Gen.Choose(0, 3_000)
+                    .SelectMany(n =>
+                        Gen.ArrayOf(Gen.OneOf(Gen.Elements(0.0, 1.0, 0.5, 1e-9, 1 - 1e-9), Gen.Choose(1, 999_999).Select(x => x / 1e6)), n)
+                    )
+                    .ToArbitrary(),
+                ps => DistributionOracles.PoissonBinomialOf(ps).AsSpan().SequenceEqual(PoissonBinomial.Of(ps))
+            )
+        );
+
     [Fact]
     public void Plan_RunsEveryProductAfterItsOperands_UsesEachNodeOnce_AndEndsAtTheRoot_Property() =>
         PropertyAssert.Holds(
