@@ -141,7 +141,7 @@ internal static class GridConvolution
                 k -= Vector512<double>.Count;
             }
         }
-        else
+        else if (Vector256.IsHardwareAccelerated)
         {
             var (vq, vr, vs) = (Vector256.Create(q), Vector256.Create(r), Vector256.Create(s));
             while (k - Vector256<double>.Count + 1 >= lo + 1)
@@ -153,6 +153,20 @@ internal static class GridConvolution
                     + Vector256.LoadUnsafe(ref d0, b - (nuint)lo - 1) * vs;
                 x.StoreUnsafe(ref d0, b);
                 k -= Vector256<double>.Count;
+            }
+        }
+        else
+        {
+            var (vq, vr, vs) = (Vector128.Create(q), Vector128.Create(r), Vector128.Create(s));
+            while (k - Vector128<double>.Count + 1 >= lo + 1)
+            {
+                var b = (nuint)(k - Vector128<double>.Count + 1);
+                var x =
+                    Vector128.LoadUnsafe(ref d0, b) * vq
+                    + Vector128.LoadUnsafe(ref d0, b - (nuint)lo) * vr
+                    + Vector128.LoadUnsafe(ref d0, b - (nuint)lo - 1) * vs;
+                x.StoreUnsafe(ref d0, b);
+                k -= Vector128<double>.Count;
             }
         }
         for (; k >= lo + 1; k--)
@@ -208,12 +222,20 @@ internal static class GridConvolution
                     (Vector512.LoadUnsafe(ref row, i) + Vector512.LoadUnsafe(ref src, i) * vf).StoreUnsafe(ref row, i);
                 }
             }
-            else
+            else if (Vector256.IsHardwareAccelerated)
             {
                 var vf = Vector256.Create(f);
                 for (; i + (nuint)Vector256<double>.Count <= length; i += (nuint)Vector256<double>.Count)
                 {
                     (Vector256.LoadUnsafe(ref row, i) + Vector256.LoadUnsafe(ref src, i) * vf).StoreUnsafe(ref row, i);
+                }
+            }
+            else
+            {
+                var vf = Vector128.Create(f);
+                for (; i + (nuint)Vector128<double>.Count <= length; i += (nuint)Vector128<double>.Count)
+                {
+                    (Vector128.LoadUnsafe(ref row, i) + Vector128.LoadUnsafe(ref src, i) * vf).StoreUnsafe(ref row, i);
                 }
             }
             for (; i < length; i++)

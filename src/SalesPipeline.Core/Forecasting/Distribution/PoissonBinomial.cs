@@ -41,7 +41,7 @@ internal static class PoissonBinomial
                     k -= Vector512<double>.Count;
                 }
             }
-            else
+            else if (Vector256.IsHardwareAccelerated)
             {
                 var vp = Vector256.Create(p);
                 var vq = Vector256.Create(q);
@@ -50,6 +50,17 @@ internal static class PoissonBinomial
                     var b = (nuint)(k - Vector256<double>.Count + 1);
                     (Vector256.LoadUnsafe(ref d0, b) * vq + Vector256.LoadUnsafe(ref d0, b - 1) * vp).StoreUnsafe(ref d0, b);
                     k -= Vector256<double>.Count;
+                }
+            }
+            else
+            {
+                var vp = Vector128.Create(p);
+                var vq = Vector128.Create(q);
+                while (k - Vector128<double>.Count + 1 >= low + 1)
+                {
+                    var b = (nuint)(k - Vector128<double>.Count + 1);
+                    (Vector128.LoadUnsafe(ref d0, b) * vq + Vector128.LoadUnsafe(ref d0, b - 1) * vp).StoreUnsafe(ref d0, b);
+                    k -= Vector128<double>.Count;
                 }
             }
             for (; k >= low + 1; k--)
