@@ -1,6 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Threading.Tasks;
 using MathNet.Numerics.IntegralTransforms;
 
 namespace SalesPipeline.Forecasting;
@@ -9,13 +13,18 @@ namespace SalesPipeline.Forecasting;
 // Lo_i with probability PLo_i and Lo_i + 1 with probability PHi_i (PLo_i + PHi_i = p_i). Deals are added one by one
 // (a three-tap dynamic programme) into groups of about GroupLength points; the groups are then multiplied pairwise,
 // shortest first, directly when that is cheaper and by FFT (MathNet, FourierOptions.Matlab, padded to a power of two,
-// two real inputs packed in one complex transform) otherwise.
+// two real inputs packed in one complex transform) otherwise. Which nodes are multiplied depends on their lengths only,
+// so ProductPlan fixes the whole tree before any arithmetic, and the independent nodes of each wave run in parallel.
 internal static class GridConvolution
 {
     // Group length for the sequential programme, and the cost ratio at which an FFT product beats a direct one
     // (measured: a direct product costs about 0.3 ns per multiply-add, MathNet's FFT about 4 ns per n log2 n).
     internal const int GroupLength = 1024;
     private const double FftCostPerNLogN = 12.0;
+
+    // A wave of independent groups or products runs in parallel from this many grid points in all (below it, handing
+    // the work to other threads costs more than it saves).
+    internal const long ParallelPoints = 16_384;
 
     // After an FFT product, values below this (and negative noise) are set to 0 and the result renormalised: the
     // transform's absolute error is about 1e-16 x log2 n, so smaller values carry no information.
@@ -28,39 +37,56 @@ internal static class GridConvolution
 
     internal static double[] Sum(IReadOnlyList<GridDeal> deals)
     {
-        var groups = new List<double[]>();
-        var start = 0;
-        while (start < deals.Count)
-        {
-            var length = 1;
-            var end = start;
-            while (end < deals.Count && (length < GroupLength || end == start))
-            {
-                length += deals[end].Span;
-                end++;
-            }
-            groups.Add(Sequential(deals, start, end, length));
-            start = end;
-        }
-        if (groups.Count == 0)
+        var plan = ProductPlan.Of(deals);
+        if (plan.Groups.Count == 0)
         {
             return [1.0];
         }
-        // Shortest first (Huffman order), ties by creation order, so the result is the same on every run.
-        var queue = new PriorityQueue<double[], (int Length, int Order)>();
-        var order = 0;
-        foreach (var g in groups)
+        // Every node (group or product) is computed by the same code from the same operands in any execution order, so
+        // running independent nodes on several cores gives the same doubles as running them one by one.
+        var nodes = new double[]?[plan.Groups.Count + plan.Products.Count];
+        RunWave(
+            plan.Groups.Count,
+            plan.Length,
+            g =>
+            {
+                var (start, end, length) = plan.Groups[g];
+                nodes[g] = Sequential(deals, start, end, length);
+            }
+        );
+        foreach (var wave in plan.Waves)
         {
-            queue.Enqueue(g, (g.Length, order++));
+            RunWave(
+                wave.Count,
+                wave.Length,
+                w =>
+                {
+                    var node = wave.First + w;
+                    var (left, right) = plan.Products[node - plan.Groups.Count];
+                    nodes[node] = Multiply(nodes[left]!, nodes[right]!);
+                    // The operands are read by this product only: let them go as soon as it is made.
+                    nodes[left] = null;
+                    nodes[right] = null;
+                }
+            );
         }
-        while (queue.Count > 1)
+        return nodes[^1]!;
+    }
+
+    // Runs count independent pieces of work, on several cores when the wave holds enough grid points to pay for it.
+    private static void RunWave(int count, long points, Action<int> body)
+    {
+        if (count > 1 && points >= ParallelPoints)
         {
-            var a = queue.Dequeue();
-            var b = queue.Dequeue();
-            var product = Multiply(a, b);
-            queue.Enqueue(product, (product.Length, order++));
+            Parallel.For(0, count, body);
         }
-        return queue.Dequeue();
+        else
+        {
+            for (var i = 0; i < count; i++)
+            {
+                body(i);
+            }
+        }
     }
 
     // Adds deals [start, end) one by one to the point mass at 0.
@@ -80,6 +106,7 @@ internal static class GridConvolution
 
     // dist[0, used) holds the current distribution (zeros above); afterwards dist[0, used + span) holds it with d added.
     // new[k] = q old[k] + r old[k - lo] + s old[k - lo - 1], computed from the top down in place.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void AddDeal(double[] dist, int used, GridDeal d)
     {
         var q = 1.0 - d.PLo - d.PHi;
@@ -95,21 +122,52 @@ internal static class GridConvolution
         }
         var top = used + d.Span - 1;
         var span = dist.AsSpan();
-        var width = Vector<double>.Count;
-        var vq = new Vector<double>(q);
-        var vr = new Vector<double>(r);
-        var vs = new Vector<double>(s);
+        ref var d0 = ref MemoryMarshal.GetArrayDataReference(dist);
         var k = top;
-        // Vector blocks [k - width + 1, k] while every tap stays at index >= 0.
-        while (k - width + 1 >= lo + 1)
+        // Vector blocks [k - width + 1, k] while every tap stays at index >= 0, in the widest vectors the machine has:
+        // each block is loaded whole before it is stored, and each element gets the scalar expression's products and
+        // sums in the same order, so the doubles do not depend on the width.
+        if (Vector512.IsHardwareAccelerated)
         {
-            var b = k - width + 1;
-            var x =
-                new Vector<double>(span[b..]) * vq
-                + new Vector<double>(span[(b - lo)..]) * vr
-                + new Vector<double>(span[(b - lo - 1)..]) * vs;
-            x.CopyTo(span[b..]);
-            k -= width;
+            var (vq, vr, vs) = (Vector512.Create(q), Vector512.Create(r), Vector512.Create(s));
+            while (k - Vector512<double>.Count + 1 >= lo + 1)
+            {
+                var b = (nuint)(k - Vector512<double>.Count + 1);
+                var x =
+                    Vector512.LoadUnsafe(ref d0, b) * vq
+                    + Vector512.LoadUnsafe(ref d0, b - (nuint)lo) * vr
+                    + Vector512.LoadUnsafe(ref d0, b - (nuint)lo - 1) * vs;
+                x.StoreUnsafe(ref d0, b);
+                k -= Vector512<double>.Count;
+            }
+        }
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            var (vq, vr, vs) = (Vector256.Create(q), Vector256.Create(r), Vector256.Create(s));
+            while (k - Vector256<double>.Count + 1 >= lo + 1)
+            {
+                var b = (nuint)(k - Vector256<double>.Count + 1);
+                var x =
+                    Vector256.LoadUnsafe(ref d0, b) * vq
+                    + Vector256.LoadUnsafe(ref d0, b - (nuint)lo) * vr
+                    + Vector256.LoadUnsafe(ref d0, b - (nuint)lo - 1) * vs;
+                x.StoreUnsafe(ref d0, b);
+                k -= Vector256<double>.Count;
+            }
+        }
+        else
+        {
+            var (vq, vr, vs) = (Vector128.Create(q), Vector128.Create(r), Vector128.Create(s));
+            while (k - Vector128<double>.Count + 1 >= lo + 1)
+            {
+                var b = (nuint)(k - Vector128<double>.Count + 1);
+                var x =
+                    Vector128.LoadUnsafe(ref d0, b) * vq
+                    + Vector128.LoadUnsafe(ref d0, b - (nuint)lo) * vr
+                    + Vector128.LoadUnsafe(ref d0, b - (nuint)lo - 1) * vs;
+                x.StoreUnsafe(ref d0, b);
+                k -= Vector128<double>.Count;
+            }
         }
         for (; k >= lo + 1; k--)
         {
@@ -135,6 +193,7 @@ internal static class GridConvolution
         return direct <= fft ? MultiplyDirect(a, b) : MultiplyFft(a, b);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static double[] MultiplyDirect(double[] a, double[] b)
     {
         if (a.Length < b.Length)
@@ -142,8 +201,9 @@ internal static class GridConvolution
             (a, b) = (b, a);
         }
         var result = new double[a.Length + b.Length - 1];
-        var src = a.AsSpan();
-        var width = Vector<double>.Count;
+        ref var src = ref MemoryMarshal.GetArrayDataReference(a);
+        ref var dst = ref MemoryMarshal.GetArrayDataReference(result);
+        var length = (nuint)a.Length;
         for (var j = 0; j < b.Length; j++)
         {
             var f = b[j];
@@ -151,21 +211,42 @@ internal static class GridConvolution
             {
                 continue;
             }
-            var dst = result.AsSpan(j, a.Length);
-            var vf = new Vector<double>(f);
-            var i = 0;
-            for (; i + width <= src.Length; i += width)
+            // result[j + i] += a[i] f, in the widest vectors the machine has (the same product and sum per element).
+            ref var row = ref Unsafe.Add(ref dst, j);
+            nuint i = 0;
+            if (Vector512.IsHardwareAccelerated)
             {
-                (new Vector<double>(dst[i..]) + new Vector<double>(src[i..]) * vf).CopyTo(dst[i..]);
+                var vf = Vector512.Create(f);
+                for (; i + (nuint)Vector512<double>.Count <= length; i += (nuint)Vector512<double>.Count)
+                {
+                    (Vector512.LoadUnsafe(ref row, i) + Vector512.LoadUnsafe(ref src, i) * vf).StoreUnsafe(ref row, i);
+                }
             }
-            for (; i < src.Length; i++)
+            else if (Vector256.IsHardwareAccelerated)
             {
-                dst[i] += src[i] * f;
+                var vf = Vector256.Create(f);
+                for (; i + (nuint)Vector256<double>.Count <= length; i += (nuint)Vector256<double>.Count)
+                {
+                    (Vector256.LoadUnsafe(ref row, i) + Vector256.LoadUnsafe(ref src, i) * vf).StoreUnsafe(ref row, i);
+                }
+            }
+            else
+            {
+                var vf = Vector128.Create(f);
+                for (; i + (nuint)Vector128<double>.Count <= length; i += (nuint)Vector128<double>.Count)
+                {
+                    (Vector128.LoadUnsafe(ref row, i) + Vector128.LoadUnsafe(ref src, i) * vf).StoreUnsafe(ref row, i);
+                }
+            }
+            for (; i < length; i++)
+            {
+                Unsafe.Add(ref row, i) += Unsafe.Add(ref src, i) * f;
             }
         }
         return result;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static double[] MultiplyFft(double[] a, double[] b)
     {
         var outLength = a.Length + b.Length - 1;

@@ -1,5 +1,7 @@
 using System;
-using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace SalesPipeline.Forecasting;
 
@@ -11,6 +13,7 @@ internal static class PoissonBinomial
 {
     internal const double Negligible = 1e-300;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static double[] Of(ReadOnlySpan<double> probabilities)
     {
         var n = probabilities.Length;
@@ -19,20 +22,46 @@ internal static class PoissonBinomial
         int low = 0,
             high = 0; // dist is zero outside [low, high]
         var span = dist.AsSpan();
-        var width = Vector<double>.Count;
+        ref var d0 = ref MemoryMarshal.GetArrayDataReference(dist);
         foreach (var p in probabilities)
         {
             var q = 1.0 - p;
-            var vp = new Vector<double>(p);
-            var vq = new Vector<double>(q);
             high++;
             // new[k] = q old[k] + p old[k - 1] for k in [low + 1, high], from the top down; then new[low] = q old[low].
+            // The widest vectors the machine has: the same products and sums per element, so the same doubles.
             var k = high;
-            while (k - width + 1 >= low + 1)
+            if (Vector512.IsHardwareAccelerated)
             {
-                var b = k - width + 1;
-                (new Vector<double>(span[b..]) * vq + new Vector<double>(span[(b - 1)..]) * vp).CopyTo(span[b..]);
-                k -= width;
+                var vp = Vector512.Create(p);
+                var vq = Vector512.Create(q);
+                while (k - Vector512<double>.Count + 1 >= low + 1)
+                {
+                    var b = (nuint)(k - Vector512<double>.Count + 1);
+                    (Vector512.LoadUnsafe(ref d0, b) * vq + Vector512.LoadUnsafe(ref d0, b - 1) * vp).StoreUnsafe(ref d0, b);
+                    k -= Vector512<double>.Count;
+                }
+            }
+            else if (Vector256.IsHardwareAccelerated)
+            {
+                var vp = Vector256.Create(p);
+                var vq = Vector256.Create(q);
+                while (k - Vector256<double>.Count + 1 >= low + 1)
+                {
+                    var b = (nuint)(k - Vector256<double>.Count + 1);
+                    (Vector256.LoadUnsafe(ref d0, b) * vq + Vector256.LoadUnsafe(ref d0, b - 1) * vp).StoreUnsafe(ref d0, b);
+                    k -= Vector256<double>.Count;
+                }
+            }
+            else
+            {
+                var vp = Vector128.Create(p);
+                var vq = Vector128.Create(q);
+                while (k - Vector128<double>.Count + 1 >= low + 1)
+                {
+                    var b = (nuint)(k - Vector128<double>.Count + 1);
+                    (Vector128.LoadUnsafe(ref d0, b) * vq + Vector128.LoadUnsafe(ref d0, b - 1) * vp).StoreUnsafe(ref d0, b);
+                    k -= Vector128<double>.Count;
+                }
             }
             for (; k >= low + 1; k--)
             {
