@@ -75,17 +75,20 @@ public sealed partial class LeaderboardAccumulator
             }
         }
         var keyed = new Dictionary<string, FrameCell>(StringComparer.Ordinal);
+        var counted = false;
         for (var g = 0; g < merged.Length; g++)
         {
             if (merged[g].Count > 0)
             {
+                counted = true;
                 foreach (var key in BreakdownKeys.Of(frame.Deals[groups.Representative[g]], breakdown, options.Organization))
                 {
                     CollectionsMarshal.GetValueRefOrAddDefault(keyed, key, out _).Add(merged[g]);
                 }
             }
         }
-        if (keyed.Count == 0)
+        // A counted deal fixes the currency even when it counts under no key (an owner at company level, by team).
+        if (!counted)
         {
             return true;
         }
