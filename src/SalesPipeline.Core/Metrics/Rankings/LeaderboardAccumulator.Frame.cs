@@ -40,6 +40,11 @@ public sealed partial class LeaderboardAccumulator
         {
             parts = frame.Count >= DealFrame.ParallelThreshold ? Math.Clamp(Environment.ProcessorCount, 1, 8) : 1;
         }
+        // Dense cells of about 128 bytes: past a million, one part (a dictionary of as many owners costs as much).
+        if ((long)groups.Count * parts > 1_000_000)
+        {
+            parts = 1;
+        }
         var wanted = FrameCurrency.Wanted(options, frame);
         var sums = new FrameCell[parts][];
         var seen = new int[parts];
