@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using BenchmarkDotNet.Attributes;
 using NodaTime;
 using SalesPipeline.Calendars;
@@ -12,7 +13,7 @@ namespace SalesPipeline.Benchmarks;
 // pandas computes them: overall and by owner under Decided with no window (one call: the table's total is the overall
 // rate). Beside it: the deal-by-deal path the entry points used before (the oracle), a window and quarters in a zone
 // (the kernel then computes local dates), the loss analysis both ways, the competitor analysis and the leaderboard
-// (rep by won amount), and the frame's build on its own.
+// (rep by won amount), the incoming volume by owner and month, and the frame's build on its own.
 // Goal (issue 14): <= 16 ms for the rate by owner from deals in memory once the frame is cached.
 [MemoryDiagnoser]
 [MedianColumn]
@@ -29,6 +30,9 @@ public class FrameWinRateBenchmarks
 
     private static readonly WinRateOptions Q2 = new WinRateOptions().Within(FiscalCalendar.Calendar.Quarters(2026)[1]);
     private static readonly WinRateOptions Berlin = new() { Zone = DateTimeZoneProviders.Tzdb["Europe/Berlin"] };
+
+    private static readonly IReadOnlyList<FiscalPeriod> Months = FiscalCalendar.Calendar.Months(2026);
+    private static readonly IncomingVolumeOptions ByOwner = new() { Breakdown = Breakdown.Owner };
 
     private Deal[] deals = [];
 
@@ -97,6 +101,9 @@ public class FrameWinRateBenchmarks
 
     [Benchmark]
     public Leaderboard LeaderboardFromDeals() => Leaderboard.Of(deals, [], LeaderboardMeasure.WonAmount);
+
+    [Benchmark]
+    public IncomingVolumeReport VolumeByOwnerFromDeals() => IncomingVolume.Of([], deals, Months, ByOwner);
 
     [Benchmark]
     public int BuildFrameWithOwnerGroups() => DealFrame.Of(deals).OwnerGroups.Count;

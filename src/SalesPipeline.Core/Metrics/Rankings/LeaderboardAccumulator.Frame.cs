@@ -40,6 +40,11 @@ public sealed partial class LeaderboardAccumulator
         {
             parts = frame.Count >= DealFrame.ParallelThreshold ? Math.Clamp(Environment.ProcessorCount, 1, 8) : 1;
         }
+        // Dense cells of about 128 bytes: past a million, one part (a dictionary of as many owners costs as much).
+        if ((long)groups.Count * parts > 1_000_000)
+        {
+            parts = 1;
+        }
         var wanted = FrameCurrency.Wanted(options, frame);
         var sums = new FrameCell[parts][];
         var seen = new int[parts];
@@ -75,17 +80,20 @@ public sealed partial class LeaderboardAccumulator
             }
         }
         var keyed = new Dictionary<string, FrameCell>(StringComparer.Ordinal);
+        var counted = false;
         for (var g = 0; g < merged.Length; g++)
         {
             if (merged[g].Count > 0)
             {
+                counted = true;
                 foreach (var key in BreakdownKeys.Of(frame.Deals[groups.Representative[g]], breakdown, options.Organization))
                 {
                     CollectionsMarshal.GetValueRefOrAddDefault(keyed, key, out _).Add(merged[g]);
                 }
             }
         }
-        if (keyed.Count == 0)
+        // A counted deal fixes the currency even when it counts under no key (an owner at company level, by team).
+        if (!counted)
         {
             return true;
         }

@@ -48,6 +48,11 @@ public static class IncomingVolume
             accumulator.Add(lead);
             i++;
         }
+        // The frame kernel over a list of deals when it can prove the counts; else every deal, reporting a null by position.
+        if (DealFrames.For(deals) is { } frame && accumulator.TryAdd(frame))
+        {
+            return accumulator.Result();
+        }
         i = 0;
         foreach (var deal in deals)
         {

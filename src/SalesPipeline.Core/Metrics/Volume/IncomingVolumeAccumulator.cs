@@ -19,7 +19,7 @@ namespace SalesPipeline.Metrics;
 /// <see cref="BreakdownKeys"/> (a team breakdown counts a record under every team on its owner's path).</para>
 /// <para>An accumulator is mutable and not thread-safe: use one per thread and <see cref="Merge"/> them.</para>
 /// </remarks>
-public sealed class IncomingVolumeAccumulator
+public sealed partial class IncomingVolumeAccumulator
 {
     private readonly FiscalPeriod[] periods;
     private readonly PeriodIndex index;

@@ -10,8 +10,9 @@ namespace SalesPipeline.Metrics;
 
 public sealed partial class WinRateAccumulator
 {
-    // Dense cells (groups x parts) beyond this many would cost more memory than the dictionary the deal path fills.
-    private const long MaxFrameCells = 4_000_000;
+    // Dense cells (groups x parts, about 112 bytes each) beyond this many would cost more memory than the dictionary the
+    // deal path fills: then one part, or the deal path.
+    private const long MaxFrameCells = 1_000_000;
 
     // What the entry points run: the frame kernel over a list of deals when it can prove the result, else Add on every
     // deal (which also reports a null list or element, by position, as before).
