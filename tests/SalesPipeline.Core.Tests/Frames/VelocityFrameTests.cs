@@ -10,6 +10,8 @@ namespace SalesPipeline.Tests.Frames;
 
 // Sales velocity from a list of deals runs on the frame (deals changed after the window are read as they stood at its
 // end); from a lazy sequence it runs deal by deal. Both must agree to the last digit and scale, or throw alike.
+// In one collection with the other classes that lower the split threshold: it is one static, so they run in turn.
+[Collection(FrameSplitting.Name)]
 public class VelocityFrameTests
 {
     private static readonly Gen<(FiscalPeriod Window, VelocityOptions Options)> SetupGen =
@@ -84,4 +86,37 @@ public class VelocityFrameTests
     }
 
     private static string Text(Money? m) => m is null ? "-" : m.Amount.ToString(CultureInfo.InvariantCulture) + " " + m.Currency.Code;
+}
+
+public class VelocityFrameEdgeTests
+{
+    [Fact]
+    public void AWonCycleOfCenturies_IsLeftToTheDealCode()
+    {
+        // Created 1700-01-01, won 2026-01-15: 326 years, past a long count of nanoseconds (about 292 years), where the
+        // deal code's conversion throws; the kernel falls back instead of summing it.
+        var pipeline = FrameDeals.Pipeline;
+        var created = Instant.FromUtc(1700, 1, 1, 0, 0);
+        var id = new DealId("C1");
+        var deal = Deal.FromEvents([
+            new DealCreated(
+                id,
+                created,
+                "alice",
+                pipeline.Name,
+                "C1",
+                "alice",
+                Money.Of(10m, Currency.USD),
+                new LocalDate(2026, 1, 31),
+                "prospecting"
+            ),
+            new DealWon(id, Instant.FromUtc(2026, 1, 15, 0, 0), "alice", "won"),
+        ]);
+        var window = FiscalPeriod.Of(new DateInterval(new LocalDate(2026, 1, 1), new LocalDate(2026, 1, 31)));
+        Assert.False(new SalesVelocityAccumulator(window, Currency.USD).TryAdd(DealFrame.Of([deal])));
+        var expected = Assert.ThrowsAny<Exception>(() => SalesVelocity.Of(new[] { deal }.Select(d => d), window));
+        var actual = Assert.ThrowsAny<Exception>(() => SalesVelocity.Of([deal], window));
+        Assert.Equal(expected.GetType(), actual.GetType());
+        Assert.Equal(expected.Message, actual.Message);
+    }
 }

@@ -54,8 +54,8 @@ internal sealed partial class DealFrame
                 narrow = false;
             }
             AmountCurrency[r] = CurrencyCode(currencyCodes, currencies, deal.Amount.Currency);
-            isoDates &= deal.ExpectedClose.Calendar == CalendarSystem.Iso;
-            ExpectedCloseDay[r] = deal.ExpectedClose.ToDateOnly().DayNumber;
+            ExpectedCloseDay[r] = DayOrNone(deal.ExpectedClose);
+            isoDates &= ExpectedCloseDay[r] >= 0;
             OwnerKey[r] = owners.Code(deal.OwnerKey);
             CreatedAt[r] = Ticks(deal.CreatedAt);
             wholeTicks &= IsWholeTick(deal.CreatedAt);
@@ -72,6 +72,7 @@ internal sealed partial class DealFrame
                 eventAt[e] = Ticks(ev.At);
                 wholeTicks &= IsWholeTick(ev.At);
                 (eventKind[e], eventArg[e], eventAux[e]) = Encode(ev, stages);
+                isoDates &= eventKind[e] != FrameEventKind.ExpectedCloseChanged || eventArg[e] >= 0;
             }
         }
         EventStart[Deals.Length] = e;
@@ -133,6 +134,11 @@ internal sealed partial class DealFrame
         return code;
     }
 
+    // The date's DateOnly day number, or -1 for a date it cannot hold (another calendar, or a year before 1): such a
+    // frame keeps its kernels off the dates, so the deal code meets (and reports) the date as it always has.
+    private static int DayOrNone(LocalDate date) =>
+        date.Calendar == CalendarSystem.Iso && date.Year >= 1 ? date.ToDateOnly().DayNumber : -1;
+
     private static bool HasStage(FrameEventKind kind) =>
         kind
             is FrameEventKind.Created
@@ -156,7 +162,7 @@ internal sealed partial class DealFrame
             ExitCriterionAnswered => (FrameEventKind.ExitCriterionAnswered, 0, 0),
             ExitCriterionWithdrawn => (FrameEventKind.ExitCriterionWithdrawn, 0, 0),
             AmountChanged => (FrameEventKind.AmountChanged, 0, 0),
-            ExpectedCloseChanged x => (FrameEventKind.ExpectedCloseChanged, x.ExpectedClose.ToDateOnly().DayNumber, 0),
+            ExpectedCloseChanged x => (FrameEventKind.ExpectedCloseChanged, DayOrNone(x.ExpectedClose), 0),
             ProbabilityOverridden => (FrameEventKind.ProbabilityOverridden, 0, 0),
             ProbabilityOverrideCleared => (FrameEventKind.ProbabilityOverrideCleared, 0, 0),
             CategoryOverridden => (FrameEventKind.CategoryOverridden, 0, 0),

@@ -15,6 +15,13 @@ internal struct ZoneDays(DateTimeZone zone)
     private long end = long.MinValue;
     private long offset;
 
+    // The last day number a DateOnly (and so PeriodIndex.DayNumber) holds: 9999-12-31.
+    internal static readonly int MaxDay = System.DateOnly.MaxValue.DayNumber;
+
+    // Whether a day number from DayOf is a date the deal code can place; before 0001-01-01 or after 9999-12-31 it
+    // throws, so a kernel meeting such a day falls back to it.
+    internal static bool IsPlaceable(int day) => day >= 0 && day <= MaxDay;
+
     internal int DayOf(long ticks)
     {
         if (ticks < start || ticks >= end)

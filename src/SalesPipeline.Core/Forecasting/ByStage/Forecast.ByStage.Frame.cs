@@ -9,7 +9,7 @@ public static partial class Forecast
 {
     // ByStage on the frame's columns, or null when the result could differ from the deal-by-deal code's (rates,
     // another currency, a deal the code would throw for, sums that could round): then that code runs.
-    private static PipelineByStage? TryByStage(DealFrame frame, PipelineDefinition pipeline, ForecastOptions options, Currency currency)
+    internal static PipelineByStage? TryByStage(DealFrame frame, PipelineDefinition pipeline, ForecastOptions options, Currency currency)
     {
         if (options.Rates is not null || !frame.Exactness.AmountsSum || frame.Currencies is not [var only] || only != currency)
         {

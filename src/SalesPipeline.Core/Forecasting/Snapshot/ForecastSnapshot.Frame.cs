@@ -11,7 +11,7 @@ public sealed partial class ForecastSnapshot
     // the owners renumbered among those rows. Null when the builder could give another result or refuse a deal (rates,
     // another currency, a currency without minor units, a deal the pipeline cannot weigh, amounts past the limit):
     // then the builder runs on the deals.
-    private static ForecastSnapshot? TryProject(DealFrame frame, PipelineDefinition pipeline, Currency currency, ForecastOptions options)
+    internal static ForecastSnapshot? TryProject(DealFrame frame, PipelineDefinition pipeline, Currency currency, ForecastOptions options)
     {
         if (options.Rates is not null || !frame.Exactness.NarrowAmounts || !frame.Exactness.IsoDates || !currency.HasMinorUnit)
         {
@@ -68,6 +68,10 @@ public sealed partial class ForecastSnapshot
             ppm[i] = open && frame.ProbabilityOverride[r] is var o and >= 0 ? overridePpm[o] : stagePpm[frame.Stage[r]];
             var won = status == DealStatus.Won;
             day[i] = won ? zone.DayOf(frame.DecidedAt[r]) : frame.ExpectedCloseDay[r];
+            if (!ZoneDays.IsPlaceable(day[i]))
+            {
+                return null;
+            }
             kind[i] = won ? (byte)WonKind : (byte)OpenKind;
             owner[i] = frame.OwnerKey[r];
             ownerUsed[frame.OwnerKey[r]] = true;

@@ -109,7 +109,12 @@ public sealed partial class StageWeightedAccumulator
             int slot;
             if (status == DealStatus.Won)
             {
-                slot = index.IndexOfDay(zone.DayOf(frame.DecidedAt[r]));
+                var wonDay = zone.DayOf(frame.DecidedAt[r]);
+                if (!ZoneDays.IsPlaceable(wonDay))
+                {
+                    return false;
+                }
+                slot = index.IndexOfDay(wonDay);
                 if (slot < 0)
                 {
                     continue;

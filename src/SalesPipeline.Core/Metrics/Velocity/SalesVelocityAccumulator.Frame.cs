@@ -102,6 +102,11 @@ public sealed partial class SalesVelocityAccumulator
                     sums.Open++;
                     break;
                 case DealStatus.Won when closed >= from:
+                    if (closed - frame.CreatedAt[r] > MaxCycleTicks)
+                    {
+                        // Past a long count of nanoseconds (about 292 years), where the deal code's conversion throws.
+                        return false;
+                    }
                     sums.Won++;
                     sums.WonAmount.Add(mantissa, scale);
                     sums.CycleTicks += closed - frame.CreatedAt[r];
@@ -113,6 +118,8 @@ public sealed partial class SalesVelocityAccumulator
         }
         return true;
     }
+
+    private const long MaxCycleTicks = long.MaxValue / 100;
 
     // Counts, the won amounts, and the cycles in ticks, of one part of the rows.
     private sealed class FrameSums
