@@ -66,7 +66,7 @@ internal sealed partial class DealFrame
 
     internal string[] Pipelines { get; private set; } = [];
 
-    // The current stage (the stage a closed deal closed from), a code into Stages, which spans every pipeline.
+    // Deal.StageId (for a closed deal its won or lost stage), a code into Stages, which spans every pipeline.
     internal int[] Stage { get; }
 
     internal string[] Stages { get; private set; } = [];
