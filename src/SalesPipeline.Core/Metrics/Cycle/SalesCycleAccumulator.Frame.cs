@@ -8,7 +8,7 @@ namespace SalesPipeline.Metrics;
 public sealed partial class SalesCycleAccumulator
 {
     // The largest cycle, in ticks, that a sort key (ticks * 2 + censored bit) and a won cycle in nanoseconds (ticks *
-    // 100, Duration.ToInt64Nanoseconds) both hold: about 292 years; longer ones go to the deal code, which refuses them.
+    // 100, Duration.ToInt64Nanoseconds) both hold: about 292 years; longer ones go to the deal code.
     private const long MaxFrameTicks = long.MaxValue / 100;
 
     // Adds every deal of the frame, as Add(deal) for each would, and returns true; or returns false and changes nothing
