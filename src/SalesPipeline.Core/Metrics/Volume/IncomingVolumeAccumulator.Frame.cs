@@ -11,8 +11,6 @@ public sealed partial class IncomingVolumeAccumulator
     // Dense cells (slots x groups x parts) beyond this many would cost more memory than the dictionary Add fills.
     private const long MaxFrameCells = 4_000_000;
 
-    private static readonly int MaxDay = DateOnly.MaxValue.DayNumber;
-
     // Adds every deal of the frame, as Add(deal) for each would, and returns true; or returns false and changes nothing
     // when a creation date is not a supported date (Add throws for it) or the cells would be too many. Only counts
     // change, so leads or deals added before do not stand in the way. parts > 0 sets the split (for tests).
@@ -97,7 +95,7 @@ public sealed partial class IncomingVolumeAccumulator
         for (var r = from; r < to; r++)
         {
             var day = zone.DayOf(created[r]);
-            if (day < 0 || day > MaxDay)
+            if (!ZoneDays.IsPlaceable(day))
             {
                 return false;
             }

@@ -1,4 +1,3 @@
-using System;
 using NodaTime;
 using SalesPipeline.Deals;
 
@@ -18,7 +17,6 @@ internal struct FrameWindow
     // Offsets are within 18 hours, so instants from 0001-01-02 to before 9999-12-30 (UTC) have supported local dates.
     private static readonly long SafeFrom = Instant.FromUtc(1, 1, 2, 0, 0).ToUnixTimeTicks();
     private static readonly long SafeTo = Instant.FromUtc(9999, 12, 30, 0, 0).ToUnixTimeTicks();
-    private static readonly int MaxDay = DateOnly.MaxValue.DayNumber;
 
     private ZoneDays zone;
     private readonly int startDay;
@@ -44,7 +42,7 @@ internal struct FrameWindow
             return ticks >= SafeFrom && ticks < SafeTo ? Inside : Refused;
         }
         day = zone.DayOf(ticks);
-        return day < 0 || day > MaxDay ? Refused
+        return !ZoneDays.IsPlaceable(day) ? Refused
             : day >= startDay && day < endDay ? Inside
             : Outside;
     }
