@@ -2,6 +2,7 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Threading;
+using SalesPipeline.Utility;
 
 namespace SalesPipeline.Deals;
 
@@ -29,11 +30,7 @@ internal sealed class EventLog : IReadOnlyList<DealEvent>
 
     public int Count => count;
 
-    public DealEvent this[int index] =>
-        // Unchecked: the project checks overflow, and a negative index must wrap past count, not throw OverflowException.
-        unchecked((uint)index) < (uint)count
-            ? buffer.Items[index]
-            : throw new ArgumentOutOfRangeException(nameof(index), index, $"Index must be between 0 and {count - 1}.");
+    public DealEvent this[int index] => buffer.Items[Preconditions.CheckIndex(index, count)];
 
     public DealEvent Last => buffer.Items[count - 1];
 

@@ -26,8 +26,7 @@ public sealed record DealHealth
         StageId = deal.StageId;
         Amount = amount;
         Probability = probability;
-        WeightedExact = amount.Amount * probability;
-        WeightedAmount = Money.Of(WeightedExact, amount.Currency).Round();
+        WeightedAmount = Money.Of(amount.Amount * probability, amount.Currency).Round();
         Findings = findings;
     }
 
@@ -58,8 +57,6 @@ public sealed record DealHealth
     /// <summary>The findings in plain words, one sentence each.</summary>
     public IEnumerable<string> Reasons => Findings.Select(f => f.Message);
 
-    internal decimal WeightedExact { get; }
-
     /// <summary>Whether both describe the same deal with the same figures and findings.</summary>
     /// <param name="other">The other value.</param>
     /// <returns>True when equal.</returns>
@@ -83,16 +80,4 @@ public sealed record DealHealth
             CultureInfo.InvariantCulture,
             $"{Deal} {Name} | {Owner} | {StageId} | {Amount} x {HealthText.Percent(Probability)} = {WeightedAmount} | {string.Join(" ", Reasons)}"
         );
-
-    // Higher weighted amount first, then more findings, then deal id in ordinal order.
-    internal static int CompareForReview(DealHealth a, DealHealth b)
-    {
-        var byAmount = b.WeightedExact.CompareTo(a.WeightedExact);
-        if (byAmount != 0)
-        {
-            return byAmount;
-        }
-        var byFindings = b.Findings.Count.CompareTo(a.Findings.Count);
-        return byFindings != 0 ? byFindings : string.CompareOrdinal(a.Deal.Value, b.Deal.Value);
-    }
 }

@@ -16,10 +16,15 @@ namespace SalesPipeline.Health;
 /// <para>Findings are listed pipeline findings first, then stage findings in stage order, then deal findings by deal
 /// id (ordinal), then lead findings by lead id (ordinal); one subject's findings in <see cref="FindingKind"/> order.
 /// So the report does not depend on the order of its inputs.</para>
+/// <para>A large pipeline has hundreds of thousands of deals at risk, so each <see cref="DealHealth"/> and its findings
+/// are built when first read (from <see cref="Deals"/>, <see cref="Findings"/> or <see cref="ToString"/>) and then
+/// kept; the shortlists build only the deals they list.</para>
 /// <para>Immutable; thread-safe.</para>
 /// </remarks>
 public sealed class HealthReport
 {
+    private readonly AtRiskDeals atRisk;
+
     internal HealthReport(
         Instant asOf,
         Currency? currency,
@@ -27,8 +32,9 @@ public sealed class HealthReport
         int wonDeals,
         int lostDeals,
         int stoppedDeals,
-        IReadOnlyList<HealthFinding> findings,
-        IReadOnlyList<DealHealth> deals,
+        IReadOnlyList<HealthFinding> pipelineFindings,
+        AtRiskDeals deals,
+        IReadOnlyList<HealthFinding> leadFindings,
         Duration? typicalWonCycle,
         TypicalCycleSource typicalCycleSource,
         CoverageResult? coverage,
@@ -42,7 +48,8 @@ public sealed class HealthReport
         WonDeals = wonDeals;
         LostDeals = lostDeals;
         StoppedDeals = stoppedDeals;
-        Findings = findings;
+        atRisk = deals;
+        Findings = new HealthFindings(pipelineFindings, deals, leadFindings);
         Deals = deals;
         TypicalWonCycle = typicalWonCycle;
         TypicalCycleSource = typicalCycleSource;
@@ -114,7 +121,7 @@ public sealed class HealthReport
         Preconditions.CheckNotBlank(owner);
         var n = size ?? ShortlistSize;
         Preconditions.CheckRange(n > 0, nameof(size), size, $"A shortlist needs at least 1 deal; {n} was asked for.");
-        return ReviewShortlist.Select(Deals, n, owner, Currency);
+        return ReviewShortlist.Select(atRisk, n, owner, Currency);
     }
 
     /// <summary>A summary line, the skipped checks, every finding, and the shortlist.</summary>

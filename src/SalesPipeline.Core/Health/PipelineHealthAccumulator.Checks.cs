@@ -27,8 +27,9 @@ public sealed partial class PipelineHealthAccumulator
         var (typical, source) = TypicalCycle(skipped);
 
         var limits = pipeline.OpenStages.Select(RottingLimit).ToArray();
+        var checks = new DealChecks(pipeline, policy, inputs.Activities, asOf, limits, today, typical);
         var counts = new int[pipeline.OpenStages.Count];
-        var atRisk = AtRisk(limits, counts, today, typical, money, currency);
+        var atRisk = AtRisk(checks, counts, money, currency);
 
         var findings = new List<HealthFinding>();
         findings.AddRange(LateStageFindings(counts, skipped));
@@ -38,8 +39,6 @@ public sealed partial class PipelineHealthAccumulator
             findings.Add(LowCoverage(coverage));
         }
         findings.AddRange(StageFindings(counts, skipped));
-        findings.AddRange(atRisk.SelectMany(d => d.Findings));
-        findings.AddRange(LeadFindings());
 
         return new HealthReport(
             asOf,
@@ -49,7 +48,8 @@ public sealed partial class PipelineHealthAccumulator
             lost,
             stopped,
             findings.AsReadOnly(),
-            atRisk.AsReadOnly(),
+            atRisk,
+            LeadFindings().ToArray().AsReadOnly(),
             typical,
             source,
             coverage,
@@ -59,20 +59,14 @@ public sealed partial class PipelineHealthAccumulator
     }
 
     // The open deals with findings, in ordinal order of their ids, and the open deals per stage. The checks read each
-    // deal alone, so a large pipeline is split across the cores: each part checks and sorts its deals, and the sorted
-    // parts are merged (ids are unique, so the order is the one a single sort gives). A failure is the earliest
-    // part's, rethrown as is, so it is the one a single pass meets first.
-    private List<DealHealth> AtRisk(
-        Duration[] limits,
-        int[] counts,
-        LocalDate today,
-        Duration? typical,
-        ForecastOptions money,
-        Currency? currency
-    )
+    // deal alone, so a large pipeline is split across the cores, each part counting its deals' findings in place; a
+    // failure is the earliest part's, rethrown as is, so it is the one a single pass meets first.
+    private AtRiskDeals AtRisk(DealChecks checks, int[] counts, ForecastOptions money, Currency? currency)
     {
+        var findings = new int[open.Count];
+        var amounts = new Money[open.Count];
+        var probabilities = new decimal[open.Count];
         var parts = open.Count >= ParallelThreshold ? Math.Clamp(Environment.ProcessorCount, 2, 8) : 1;
-        var found = new List<DealHealth>[parts];
         var partCounts = new int[parts][];
         var failures = new Exception?[parts];
         System.Threading.Tasks.Parallel.For(
@@ -83,27 +77,20 @@ public sealed partial class PipelineHealthAccumulator
                 try
                 {
                     var (from, to) = ((int)((long)open.Count * part / parts), (int)((long)open.Count * (part + 1) / parts));
-                    var mine = new List<DealHealth>();
                     var stages = new int[counts.Length];
                     for (var i = from; i < to; i++)
                     {
                         var deal = open[i];
-                        var stage = pipeline.GetStage(deal.StageId);
-                        stages[stage.Index]++;
-                        if (CheckDeal(deal, limits[stage.Index], today, typical) is { } dealFindings)
+                        var stage = pipeline.GetStage(deal.StageId).Index;
+                        stages[stage]++;
+                        findings[i] = checks.Count(deal, stage);
+                        if (findings[i] > 0)
                         {
-                            mine.Add(
-                                new DealHealth(
-                                    deal,
-                                    money.ToReporting(deal.Amount, currency!),
-                                    pipeline.WinProbabilityOf(deal).Value,
-                                    dealFindings.AsReadOnly()
-                                )
-                            );
+                            amounts[i] = money.ToReporting(deal.Amount, currency!);
+                            probabilities[i] = pipeline.WinProbabilityOf(deal).Value;
                         }
                     }
-                    mine.Sort(ById);
-                    (found[part], partCounts[part]) = (mine, stages);
+                    partCounts[part] = stages;
                 }
 #pragma warning disable CA1031 // rethrown below, unwrapped, from the earliest failing part
                 catch (Exception e)
@@ -120,19 +107,63 @@ public sealed partial class PipelineHealthAccumulator
                 System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
             }
         }
-        var merged = found[0];
-        for (var part = 0; part < parts; part++)
+        foreach (var stages in partCounts)
         {
             for (var s = 0; s < counts.Length; s++)
             {
-                counts[s] += partCounts[part][s];
-            }
-            if (part > 0)
-            {
-                merged = MergeById(merged, found[part]);
+                counts[s] += stages[s];
             }
         }
-        return merged;
+        var order = InIdOrder(findings);
+        var start = new int[order.Length + 1];
+        var (atRiskDeals, atRiskAmounts, atRiskProbabilities) = (
+            new Deal[order.Length],
+            new Money[order.Length],
+            new decimal[order.Length]
+        );
+        for (var k = 0; k < order.Length; k++)
+        {
+            var i = order[k];
+            (atRiskDeals[k], atRiskAmounts[k], atRiskProbabilities[k]) = (open[i], amounts[i], probabilities[i]);
+            start[k + 1] = start[k] + findings[i];
+        }
+        return new AtRiskDeals(atRiskDeals, atRiskAmounts, atRiskProbabilities, start, checks);
+    }
+
+    // The positions in `open` of the deals with findings, in ordinal order of their ids. Over a frame, the frame's id
+    // order (sorted once per frame) is walked; otherwise the ids are sorted here.
+    private int[] InIdOrder(int[] findings)
+    {
+        if (openRows is { } rows && frameRows is { } frame && rows.Count == open.Count)
+        {
+            var positionOfRow = new int[frame.Count];
+            Array.Fill(positionOfRow, -1);
+            for (var i = 0; i < rows.Count; i++)
+            {
+                positionOfRow[rows[i]] = i;
+            }
+            var ordered = new List<int>();
+            foreach (var row in frame.RowsById)
+            {
+                if (positionOfRow[row] is var i && i >= 0 && findings[i] > 0)
+                {
+                    ordered.Add(i);
+                }
+            }
+            return [.. ordered];
+        }
+        var positions = new List<int>();
+        for (var i = 0; i < findings.Length; i++)
+        {
+            if (findings[i] > 0)
+            {
+                positions.Add(i);
+            }
+        }
+        var ids = positions.ConvertAll(i => open[i].Id.Value).ToArray();
+        var sorted = positions.ToArray();
+        Array.Sort(ids, sorted, StringComparer.Ordinal);
+        return sorted;
     }
 
     // Below this many open deals the checks run on one core. Tests lower it (SplitFrom) so that the split and the merge
@@ -149,28 +180,6 @@ public sealed partial class PipelineHealthAccumulator
     private sealed class RestoreThreshold(int before) : IDisposable
     {
         public void Dispose() => ParallelThreshold = before;
-    }
-
-    private static int ById(DealHealth a, DealHealth b) => string.CompareOrdinal(a.Deal.Value, b.Deal.Value);
-
-    private static List<DealHealth> MergeById(List<DealHealth> a, List<DealHealth> b)
-    {
-        var merged = new List<DealHealth>(a.Count + b.Count);
-        int i = 0,
-            j = 0;
-        while (i < a.Count && j < b.Count)
-        {
-            merged.Add(ById(a[i], b[j]) <= 0 ? a[i++] : b[j++]);
-        }
-        for (; i < a.Count; i++)
-        {
-            merged.Add(a[i]);
-        }
-        for (; j < b.Count; j++)
-        {
-            merged.Add(b[j]);
-        }
-        return merged;
     }
 
     // The one rule (docs/money.md): the rates' currency, else the one currency of the coverage target and every deal
@@ -201,83 +210,6 @@ public sealed partial class PipelineHealthAccumulator
 
     private Duration RottingLimit(Stage stage) =>
         policy.RottingAfterByStage.TryGetValue(stage.Id, out var limit) ? limit : stage.RottingAfter ?? policy.RottingAfter;
-
-    private List<HealthFinding>? CheckDeal(Deal deal, Duration rottingLimit, LocalDate today, Duration? typical)
-    {
-        List<HealthFinding>? found = null;
-        var idle = asOf - inputs.Activities.LastTouchOf(deal, asOf);
-        if (idle > policy.StaleAfter)
-        {
-            Found(ref found, deal, FindingKind.Stale, HealthText.Days(idle), HealthText.Days(policy.StaleAfter), HealthUnit.Days);
-        }
-        var inStage = asOf - deal.StageEnteredAt - deal.PausedInStage;
-        if (inStage > rottingLimit)
-        {
-            Found(ref found, deal, FindingKind.Rotting, HealthText.Days(inStage), HealthText.Days(rottingLimit), HealthUnit.Days);
-        }
-        var overdue = PeriodIndex.DayNumber(today) - PeriodIndex.DayNumber(deal.ExpectedClose);
-        if (overdue > policy.PastExpectedCloseGraceDays)
-        {
-            Found(ref found, deal, FindingKind.PastExpectedClose, overdue, policy.PastExpectedCloseGraceDays, HealthUnit.Days);
-        }
-        if (typical is { } cycle && asOf - deal.CreatedAt is var age && age > cycle)
-        {
-            Found(ref found, deal, FindingKind.OlderThanTypicalCycle, HealthText.Days(age), HealthText.Days(cycle), HealthUnit.Days);
-        }
-        var pushes = Pushes(deal);
-        if (pushes > policy.CloseDatePushLimit)
-        {
-            Found(ref found, deal, FindingKind.CloseDatePushed, pushes, policy.CloseDatePushLimit, HealthUnit.Count);
-        }
-        if (deal.InPoolSince is { } pooled && asOf - pooled > policy.PoolWaitAfter)
-        {
-            var (days, limit) = (HealthText.Days(asOf - pooled), HealthText.Days(policy.PoolWaitAfter));
-            (found ??= new List<HealthFinding>(1)).Add(
-                new HealthFinding(
-                    FindingKind.WaitingInPool,
-                    HealthSubject.Deal,
-                    days,
-                    limit,
-                    HealthUnit.Days,
-                    deal.Id,
-                    stageId: deal.StageId,
-                    text: PoolText(deal.Team, days, limit)
-                )
-            );
-        }
-        return found;
-    }
-
-    // Static, so that a deal without findings allocates nothing here.
-    private static void Found(
-        ref List<HealthFinding>? found,
-        Deal deal,
-        FindingKind kind,
-        decimal measured,
-        decimal threshold,
-        HealthUnit unit
-    ) =>
-        (found ??= new List<HealthFinding>(2)).Add(
-            new HealthFinding(kind, HealthSubject.Deal, measured, threshold, unit, deal.Id, null, deal.StageId, deal.Owner)
-        );
-
-    // A push is a change of the expected close date to a later date than the one before it; pulling the date in is
-    // not a push and does not cancel one.
-    internal static int Pushes(Deal deal)
-    {
-        var events = deal.Events;
-        var close = deal.FirstExpectedClose;
-        var pushes = 0;
-        for (var i = 1; i < events.Count; i++)
-        {
-            if (events[i] is ExpectedCloseChanged change)
-            {
-                pushes += change.ExpectedClose > close ? 1 : 0;
-                close = change.ExpectedClose;
-            }
-        }
-        return pushes;
-    }
 
     private IEnumerable<HealthFinding> StageFindings(int[] counts, List<string> skipped)
     {
@@ -444,14 +376,11 @@ public sealed partial class PipelineHealthAccumulator
                     limit,
                     HealthUnit.Days,
                     lead: lead.Id,
-                    text: PoolText(lead.Team, days, limit)
+                    text: DealChecks.PoolText(lead.Team, days, limit)
                 );
             }
         }
     }
-
-    private static string PoolText(string? team, decimal days, decimal limit) =>
-        $"Waiting in {(team is null ? "the company pool" : $"team {team}'s pool")} for {HealthText.DaysUp(days)} (limit {HealthText.DaysLimit(limit)}).";
 
     private static string Deals(int count) => count == 1 ? "1 deal is" : $"{count} deals are";
 }

@@ -9,6 +9,11 @@ public sealed partial class PipelineHealthAccumulator
 {
     private int framed;
 
+    // Set by TryAdd: the frame and the row of each deal in `open`, so that the deals at risk are put in id order by the
+    // frame's id order instead of a sort of their ids.
+    private DealFrame? frameRows;
+    private List<int>? openRows;
+
     // Adds every deal of the frame, as AddRange would, and returns true; or returns false and changes nothing when a
     // deal would be refused (the caller then runs AddRange, which refuses it by the usual rules and messages): another
     // pipeline, a deal not yet observed at the as-of instant, a stage the pipeline does not have, an id given twice,
@@ -63,11 +68,16 @@ public sealed partial class PipelineHealthAccumulator
         }
         currencies.UnionWith(viewCurrencies);
         open.EnsureCapacity(views.Length);
-        foreach (var view in views)
+        var rows = new List<int>(views.Length);
+        for (var r = 0; r < views.Length; r++)
         {
-            KeepDeal(view);
+            if (views[r].Status == DealStatus.Open)
+            {
+                rows.Add(r);
+            }
+            KeepDeal(views[r]);
         }
-        framed = views.Length;
+        (framed, frameRows, openRows) = (views.Length, frame, rows);
         return true;
     }
 

@@ -82,28 +82,28 @@ public sealed record ReviewShortlist
         return text.ToString();
     }
 
-    private static readonly Comparer<DealHealth> ReviewOrder = Comparer<DealHealth>.Create(DealHealth.CompareForReview);
-
-    // One pass that keeps the best `size` candidates, so a shortlist of a million at-risk deals costs no sort.
-    internal static ReviewShortlist Select(IEnumerable<DealHealth> atRisk, int size, string? owner, Currency? currency)
+    // One pass that keeps the best `size` candidates, so a shortlist of a million at-risk deals costs no sort and builds
+    // only the deals it lists. The candidates are in id order with unique ids, so ranking ties on weight and findings
+    // by index is ranking them by id.
+    internal static ReviewShortlist Select(AtRiskDeals atRisk, int size, string? owner, Currency? currency)
     {
         // Sized by the candidates, not by `size` alone: asking for int.MaxValue deals (all of them) must not allocate that.
-        var best = new List<DealHealth>(atRisk.TryGetNonEnumeratedCount(out var candidates) ? Math.Min(size, candidates) + 1 : 0);
+        var best = new List<int>(Math.Min(size, atRisk.Count) + 1);
         var count = 0;
         var total = 0m;
-        foreach (var deal in atRisk)
+        for (var i = 0; i < atRisk.Count; i++)
         {
-            if (owner is not null && !string.Equals(deal.Owner, owner, StringComparison.Ordinal))
+            if (owner is not null && !string.Equals(atRisk.Owner(i), owner, StringComparison.Ordinal))
             {
                 continue;
             }
             count++;
-            total += deal.WeightedExact;
-            if (best.Count == size && DealHealth.CompareForReview(deal, best[^1]) >= 0)
+            total += atRisk.Weighted(i);
+            if (best.Count == size && RanksBefore(atRisk, best[^1], i))
             {
                 continue;
             }
-            best.Insert(InsertionPoint(best, deal), deal);
+            best.Insert(InsertionPoint(atRisk, best, i), i);
             if (best.Count > size)
             {
                 best.RemoveAt(size);
@@ -112,25 +112,41 @@ public sealed record ReviewShortlist
         return new ReviewShortlist(
             owner,
             size,
-            best.ToArray().AsReadOnly(),
+            best.ConvertAll(i => atRisk[i]).ToArray().AsReadOnly(),
             count,
             currency is null ? null : Money.Of(total, currency).Round()
         );
     }
 
-    // After every candidate that ranks equal (only the same deal id ranks equal, which a report never holds twice), so
-    // that ties keep their input order: the shortlist is then the first `size` of a stable sort, whatever the size.
-    private static int InsertionPoint(List<DealHealth> best, DealHealth deal)
+    // Higher weighted amount first, then more findings, then the lower index.
+    private static bool RanksBefore(AtRiskDeals atRisk, int a, int b)
     {
-        var at = best.BinarySearch(deal, ReviewOrder);
-        if (at < 0)
+        var byAmount = atRisk.Weighted(a).CompareTo(atRisk.Weighted(b));
+        if (byAmount != 0)
         {
-            return ~at;
+            return byAmount > 0;
         }
-        while (at < best.Count && DealHealth.CompareForReview(best[at], deal) == 0)
+        var byFindings = atRisk.FindingsOf(a).CompareTo(atRisk.FindingsOf(b));
+        return byFindings != 0 ? byFindings > 0 : a < b;
+    }
+
+    // The first place whose candidate ranks after the new one (the list is ranked and holds no equal candidates).
+    private static int InsertionPoint(AtRiskDeals atRisk, List<int> best, int candidate)
+    {
+        int low = 0,
+            high = best.Count;
+        while (low < high)
         {
-            at++;
+            var mid = (low + high) >>> 1;
+            if (RanksBefore(atRisk, best[mid], candidate))
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid;
+            }
         }
-        return at;
+        return low;
     }
 }

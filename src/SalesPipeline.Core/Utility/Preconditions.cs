@@ -63,6 +63,17 @@ internal static class Preconditions
         }
     }
 
+    // The check of a list's indexer. Unchecked: the project checks overflow, and a negative index must fail this check,
+    // not throw OverflowException.
+    internal static int CheckIndex(int index, int count) =>
+        unchecked((uint)index) < (uint)count
+            ? index
+            : throw new ArgumentOutOfRangeException(
+                nameof(index),
+                index,
+                count == 0 ? "The list is empty, so no index is valid." : $"Index must be between 0 and {count - 1}."
+            );
+
     // The Merge check of every accumulator: names each part of the set-up that differs. Options, organisations, exchange
     // rates and calendars compare by content; a pipeline definition by reference, because it is the one definition every
     // deal of the run is checked against (its stages, criteria and policies have no value equality): build it once and

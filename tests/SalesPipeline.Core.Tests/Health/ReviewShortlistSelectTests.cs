@@ -6,55 +6,63 @@ using static SalesPipeline.Tests.Health.HealthFixtures;
 
 namespace SalesPipeline.Tests.Health;
 
-// The one-pass selection of the shortlist against a second method: a stable sort of all candidates, cut to the size.
+// The one-pass selection of the shortlist against a second method: a stable sort of every deal at risk by the review
+// order (written out here, independently of the library's), cut to the size.
 public sealed class ReviewShortlistSelectTests
 {
     private static readonly string[] Owners = ["alice", "bob"];
+    private static readonly string[] Stages = ["prospecting", "qualified", "proposal"];
 
-    private static readonly IComparer<DealHealth> Review = Comparer<DealHealth>.Create(DealHealth.CompareForReview);
+    // Higher weighted amount (amount x probability, exact) first, then more findings, then the id in ordinal order.
+    private static readonly IComparer<DealHealth> ReviewOrder = Comparer<DealHealth>.Create(
+        (a, b) =>
+        {
+            var byWeight = (b.Amount.Amount * b.Probability).CompareTo(a.Amount.Amount * a.Probability);
+            if (byWeight != 0)
+            {
+                return byWeight;
+            }
+            var byFindings = b.Findings.Count.CompareTo(a.Findings.Count);
+            return byFindings != 0 ? byFindings : string.CompareOrdinal(a.Deal.Value, b.Deal.Value);
+        }
+    );
 
-    // Few ids, owners, amounts and probabilities, so that ties on weight and findings are common, and the same id may
-    // come twice (the only full tie, which a report never holds but the selection must still order).
-    private static DealHealth Candidate(int id, int owner, int amount, int probability, int findings)
-    {
-        var deal = Deal.Open(Pipeline, new DealId($"D{id}"), $"D{id}", Owners[owner], Usd(amount), Date(5, 31), At(3, 1));
-        var finding = new HealthFinding(
-            FindingKind.Stale,
-            HealthSubject.Deal,
-            20m,
-            14m,
-            HealthUnit.Days,
-            deal.Id,
-            null,
-            deal.StageId,
-            deal.Owner
+    // Few amounts, stages and ages, so that ties on weight and on the number of findings are common. Every deal is
+    // older than the 14-day stale limit on 1 April (created 1 to 3 months before), so every deal is at risk; a deal
+    // created in January is also past its 31 March close date.
+    private static readonly Gen<Deal[]> Pipelines = Gen.ListOf(
+            from owner in Gen.Choose(0, 1)
+            from amount in Gen.Elements(0m, 100m, 200m, 400m)
+            from stage in Gen.Choose(0, 2)
+            from month in Gen.Choose(1, 3)
+            select (owner, amount, stage, month)
+        )
+        .Select(specs =>
+            specs
+                .Select(
+                    (s, i) =>
+                        DealIn($"D{specs.Count - i:000}", Stages[s.stage], s.amount, Date(3, 31), At(s.month, 1), owner: Owners[s.owner])
+                )
+                .ToArray()
         );
-        return new DealHealth(deal, Usd(amount), probability / 10m, Enumerable.Repeat(finding, findings).ToArray().AsReadOnly());
-    }
-
-    private static readonly Gen<DealHealth> Candidates =
-        from id in Gen.Choose(0, 5)
-        from owner in Gen.Choose(0, 1)
-        from amount in Gen.Elements(0, 100, 200, 400)
-        from probability in Gen.Elements(1, 5, 10)
-        from findings in Gen.Choose(1, 2)
-        select Candidate(id, owner, amount, probability, findings);
 
     [Fact]
-    public void Select_IsTheHeadOfAStableSort_Property() =>
+    public void Shortlist_IsTheHeadOfAStableSortOfTheDealsAtRisk_Property() =>
         PropertyAssert.Holds(
             Prop.ForAll(
-                Arb.From(Gen.ListOf(Candidates).Select(l => l.ToArray())),
+                Arb.From(Pipelines),
                 Arb.From(Gen.Choose(1, 8)),
                 Arb.From(Gen.Elements<string?>(null, "alice", "bob")),
-                (candidates, size, owner) =>
+                (deals, size, owner) =>
                 {
-                    var inScope = candidates.Where(c => owner is null || c.Owner == owner).ToArray();
-                    var expected = inScope.OrderBy(c => c, Review).Take(size); // OrderBy is stable: ties keep input order
-                    var shortlist = ReviewShortlist.Select(candidates, size, owner, Currency.USD);
-                    // Weighted total: the exact products summed, rounded once (amounts are whole, probabilities tenths).
-                    var total = Usd(inScope.Sum(c => c.Amount.Amount * c.Probability)).Round();
-                    return shortlist.Deals.SequenceEqual(expected, ReferenceEqualityComparer.Instance)
+                    var report = PipelineHealth.Inspect(deals, Pipeline, AsOf, HealthPolicy.Default with { ShortlistSize = size });
+                    var inScope = report.Deals.Where(d => owner is null || d.Owner == owner).ToArray();
+                    var expected = inScope.OrderBy(d => d, ReviewOrder).Take(size).ToArray();
+                    var shortlist = owner is null ? report.Shortlist : report.ShortlistFor(owner);
+                    // Weighted total: the exact products summed, rounded once; no total without a deal to take a currency from.
+                    Money? total = deals.Length == 0 ? null : Usd(inScope.Sum(d => d.Amount.Amount * d.Probability)).Round();
+                    return report.Deals.Count == deals.Length
+                        && shortlist.Deals.SequenceEqual(expected)
                         && (shortlist.AtRiskDeals, shortlist.WeightedAtRisk, shortlist.Owner, shortlist.Size)
                             == (inScope.Length, total, owner, size);
                 }
@@ -62,25 +70,23 @@ public sealed class ReviewShortlistSelectTests
         );
 
     [Fact]
-    public void Select_FullTies_KeepTheirInputOrderWhateverTheSize()
+    public void Shortlist_TiesOnWeightAndFindings_GoByIdNotByInputOrder()
     {
-        // First and second are the same deal D1 with the same weight (100 x 50% = 50) and one finding: a full tie.
-        // The first given ranks first, so the top 1 is the head of the top 2.
-        var first = Candidate(1, 0, 100, 5, 1);
-        var second = Candidate(1, 0, 100, 5, 1);
-        var better = Candidate(2, 0, 400, 5, 1); // 200
+        // D2 and D1: the same weight (100 x 10% = 10) and one finding each (stale since 1 March), given D2 first.
+        // D3: 400 x 10% = 40 ranks first. The ties are listed D1, D2 whatever the input order and size.
+        Deal[] deals =
+        [
+            DealIn("D2", "prospecting", 100m, Date(5, 31), At(3, 1)),
+            DealIn("D3", "prospecting", 400m, Date(5, 31), At(3, 1)),
+            DealIn("D1", "prospecting", 100m, Date(5, 31), At(3, 1)),
+        ];
 
-        Assert.Same(first, ReviewShortlist.Select([first, second], 1, null, Currency.USD).Deals.Single());
-        Assert.Equal(
-            [first, second],
-            ReviewShortlist.Select([first, second], 2, null, Currency.USD).Deals,
-            ReferenceEqualityComparer.Instance
-        );
-        Assert.Equal(
-            [better, first, second],
-            ReviewShortlist.Select([first, better, second], 3, null, Currency.USD).Deals,
-            ReferenceEqualityComparer.Instance
-        );
+        var two = PipelineHealth.Inspect(deals, Pipeline, AsOf, HealthPolicy.Default with { ShortlistSize = 2 });
+        var three = PipelineHealth.Inspect(deals, Pipeline, AsOf, HealthPolicy.Default with { ShortlistSize = 3 });
+
+        Assert.Equal(["D3", "D1"], two.Shortlist.Deals.Select(d => d.Deal.Value));
+        Assert.Equal(["D3", "D1", "D2"], three.Shortlist.Deals.Select(d => d.Deal.Value));
+        Assert.Equal(["D1", "D2", "D3"], three.Deals.Select(d => d.Deal.Value));
     }
 
     [Fact]
