@@ -92,4 +92,50 @@ public class FunnelFrameTests
         );
         Assert.True(ran * 10 > tried * 6, $"The frame kernel ran on {ran} of {tried} lists.");
     }
+
+    private static readonly FunnelOptions[] BreakdownOptions =
+    [
+        new() { Breakdowns = [Breakdown.Team], Organization = MetricDeals.Org },
+        new() { Breakdowns = [Breakdown.Source, Breakdown.Product] },
+        new() { Breakdowns = [Breakdown.Customer, Breakdown.Owner, Breakdown.Customer] },
+        new()
+        {
+            Breakdowns = [Breakdown.Team, Breakdown.Source],
+            Organization = MetricDeals.Org,
+            Rates = ExchangeRates.In(Currency.USD),
+        },
+        new() { Breakdowns = [Breakdown.Team] }, // no organisation: refused before any deal, by both paths
+    ];
+
+    private static int breakdownRan;
+    private static int breakdownTried;
+
+    // Every breakdown over deals that vary owners (a real owner named "(unassigned)" too), pools of known, unknown and
+    // no team, sources, products and customers: the list (the frame path) gives what the sequence gives (the deal
+    // path), every figure and scale, or the same exception; and the kernel runs on most single-currency lists.
+    [Fact]
+    public void Of_Breakdowns_ListEqualsSequence_AndTheKernelRuns_Property()
+    {
+        PropertyAssert.Holds(
+            Prop.ForAll(
+                WinRateFrameDeals.DealsGen.ToArbitrary(),
+                Gen.Choose(0, BreakdownOptions.Length - 1).ToArbitrary(),
+                (deals, o) =>
+                {
+                    var options = BreakdownOptions[o];
+                    var framed = StintsHostile.Outcome(() => Funnel.Of(deals, MetricDeals.Pipeline, options));
+                    var today = StintsHostile.Outcome(() => Funnel.Of(deals.Select(d => d), MetricDeals.Pipeline, options));
+                    if (o < 3 && deals.Length > 0 && deals.All(d => d.Amount.Currency == Currency.USD && d.Pipeline == "Metrics"))
+                    {
+                        breakdownTried++;
+                        breakdownRan += new FunnelAccumulator(MetricDeals.Pipeline, Currency.USD, options).TryAdd(DealFrame.Of(deals))
+                            ? 1
+                            : 0;
+                    }
+                    return framed == today;
+                }
+            )
+        );
+        Assert.True(breakdownRan * 10 > breakdownTried * 6, $"The frame kernel ran on {breakdownRan} of {breakdownTried} lists.");
+    }
 }

@@ -51,6 +51,67 @@ public class VelocityFrameTests
         Assert.True(taken >= lists.Length * 9 / 10, $"the frame kernel ran for {taken} of {lists.Length} lists");
     }
 
+    private static readonly Gen<Breakdown> Breakdowns = Gen.Elements(
+        Breakdown.Owner,
+        Breakdown.Team,
+        Breakdown.Source,
+        Breakdown.Product,
+        Breakdown.Customer
+    );
+
+    // By a breakdown, over deals that vary owners (a real owner named "(unassigned)" too), pools of known, unknown and
+    // no team, sources, products and customers (WinRateFrameDeals), and over the frame deals (imported, reopened,
+    // changed after the window): every group's figures equal the deal code's, or the same exception; split or not.
+    [Fact]
+    public void ByBreakdown_EqualsTheDealByDealVelocity_Property()
+    {
+        PropertyAssert.Holds(
+            Prop.ForAll(
+                Gen.OneOf(WinRateFrameDeals.DealsGen, FrameDeals.Deals).ToArbitrary(),
+                SetupGen.ToArbitrary(),
+                (from breakdown in Breakdowns from split in Gen.Elements(0, 1, 2) select (breakdown, split)).ToArbitrary(),
+                (deals, setup, how) =>
+                {
+                    var (breakdown, split) = how;
+                    using var _ = split > 0 ? DealFrame.SplitFrom(split) : null;
+                    var options = setup.Options with { Organization = split == 2 ? null : Metrics.MetricDeals.Org };
+                    var expected = Outcomes(() => SalesVelocity.By(deals.Select(d => d), setup.Window, breakdown, options));
+                    var actual = Outcomes(() => SalesVelocity.By(deals, setup.Window, breakdown, options));
+                    Assert.Equal(expected, actual);
+                    return true;
+                }
+            )
+        );
+    }
+
+    [Fact]
+    public void ByBreakdown_RunsOnTheFrame()
+    {
+        var lists = WinRateFrameDeals
+            .DealsGen.Sample(40, new Rnd(7UL), 40)
+            .Where(d => d.Length > 0 && d.All(x => x.Amount.Currency == Currency.USD))
+            .ToArray();
+        var window = FiscalPeriod.Of(new DateInterval(new LocalDate(2026, 1, 1), new LocalDate(2026, 6, 30)));
+        var options = new VelocityOptions { Organization = Metrics.MetricDeals.Org };
+        var taken = lists.Count(deals =>
+            new SalesVelocityAccumulator(window, Currency.USD, options, Breakdown.Team).TryAdd(DealFrame.Of(deals))
+        );
+        Assert.True(taken >= lists.Length * 8 / 10, $"the frame kernel ran for {taken} of {lists.Length} lists");
+    }
+
+    private static string Outcomes(Func<IReadOnlyList<SalesVelocity>> velocities)
+    {
+        try
+        {
+            var all = velocities();
+            return string.Join("\n", all.Select(v => v.Group + ": " + Outcome(() => v)));
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            return $"{e.GetType().Name}: {e.Message}";
+        }
+    }
+
     private static bool Same(Deal[] deals, (FiscalPeriod Window, VelocityOptions Options) setup)
     {
         var expected = Outcome(() => SalesVelocity.Of(deals.Select(d => d), setup.Window, setup.Options));

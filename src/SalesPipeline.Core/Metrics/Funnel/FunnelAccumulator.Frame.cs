@@ -13,7 +13,7 @@ public sealed partial class FunnelAccumulator
     // Adds every deal of the frame, as Add(deal) for each would, and returns true; or returns false and changes nothing
     // when the integer kernel cannot prove the result identical (then the caller adds the frame's deals one by one): an
     // accumulator that already holds deals, conversion by rates, another currency, amounts whose sums could round, a
-    // breakdown other than by owner, a deal of another pipeline or one entering a stage the pipeline lacks (Add throws
+    // breakdown whose key rule throws for a deal, a deal of another pipeline or one entering a stage the pipeline lacks (Add throws
     // for those). `parts`: how many parts to split the rows into (0: by the frame's size); `maxPatternStages`: the
     // longest pipeline counted by pattern (tests lower it to run the other path).
     internal bool TryAdd(DealFrame frame, int parts = 0, int maxPatternStages = MaxPatternStages)
@@ -26,14 +26,14 @@ public sealed partial class FunnelAccumulator
         {
             return false;
         }
-        foreach (var breakdown in breakdowns)
+        // Group 0 is every deal; then each breakdown's groups of rows, one after another (see FrameGroupings).
+        var rowGroups = Array.ConvertAll(breakdowns, b => FrameGroupings.Of(frame, b));
+        var firstGroup = new int[rowGroups.Length];
+        var groupCount = 1;
+        for (var b = 0; b < rowGroups.Length; b++)
         {
-            if (breakdown != Breakdown.Owner)
-            {
-                return false;
-            }
+            (firstGroup[b], groupCount) = (groupCount, groupCount + rowGroups[b].Count);
         }
-        var groupCount = 1 + (breakdowns.Length > 0 ? frame.OwnerKeys.Length : 0);
         var width = lookup.Count * FunnelCounts.Width;
         if ((long)groupCount * width > MaxFrameCells)
         {
@@ -48,7 +48,7 @@ public sealed partial class FunnelAccumulator
             part =>
             {
                 var (from, to) = FrameStints.Rows(frame, part, parts);
-                cells[part] = Accumulate(frame, stages, groupCount, width, from, to, maxPatternStages);
+                cells[part] = Accumulate(frame, stages, rowGroups, firstGroup, groupCount, width, from, to, maxPatternStages);
             }
         );
         foreach (var part in cells)
@@ -63,16 +63,48 @@ public sealed partial class FunnelAccumulator
         {
             total.Add(cells[part]);
         }
+        // The keys of each group, by the deal code's rule applied to one deal of it; a rule that throws leaves the deal
+        // code to throw it, in order.
+        var keyed = new Dictionary<(Breakdown, string), List<int>>();
+        for (var b = 0; b < rowGroups.Length; b++)
+        {
+            for (var g = 0; g < rowGroups[b].Count; g++)
+            {
+                if (total.Deals[firstGroup[b] + g] == 0)
+                {
+                    continue;
+                }
+                IReadOnlyList<string> keys;
+                try
+                {
+                    keys = BreakdownKeys.Of(frame.Deals[rowGroups[b].Representative[g]], breakdowns[b], options.Organization);
+                }
+#pragma warning disable CA1031 // the deal code throws the same for this deal; it runs instead and reports it in order
+                catch (Exception)
+#pragma warning restore CA1031
+                {
+                    return false;
+                }
+                foreach (var key in keys)
+                {
+                    if (!keyed.TryGetValue((breakdowns[b], key), out var of))
+                    {
+                        keyed[(breakdowns[b], key)] = of = [];
+                    }
+                    of.Add(firstGroup[b] + g);
+                }
+            }
+        }
         var scale = frame.Exactness.MaxAmountScale;
         all.Add(total, 0, scale);
-        for (var g = 1; g < groupCount; g++)
+        foreach (var (key, of) in keyed)
         {
-            if (total.Deals[g] > 0)
+            var counts = new FunnelCounts(lookup.Count);
+            foreach (var g in of)
             {
-                var counts = new FunnelCounts(lookup.Count);
                 counts.Add(total, g, scale);
-                groups[(Breakdown.Owner, frame.OwnerKeys[g - 1])] = counts;
             }
+            groups[key] = counts;
         }
         foreach (var part in cells)
         {
@@ -84,10 +116,20 @@ public sealed partial class FunnelAccumulator
     // Pipelines with at most this many open stages count group 0 by pattern (see Accumulate): 8^5 patterns.
     private const int MaxPatternStages = 5;
 
-    // One part's rows: group 0 is every deal, group 1 + o the deals of owner key o. Group 0 is counted per pattern of
+    // One part's rows: group 0 is every deal, then the groups of each breakdown. Group 0 is counted per pattern of
     // categories (3 bits a stage) when the pipeline is short, then each pattern is spread over the stages once: a deal
     // costs one count and one sum instead of three per stage it reached. Counts and exact sums add up in any order.
-    private FrameCells Accumulate(DealFrame frame, int[] stages, int groupCount, int width, int from, int to, int maxPatternStages)
+    private FrameCells Accumulate(
+        DealFrame frame,
+        int[] stages,
+        FrameGroups[] rowGroups,
+        int[] firstGroup,
+        int groupCount,
+        int width,
+        int from,
+        int to,
+        int maxPatternStages
+    )
     {
         var cells = new FrameCells(groupCount, width);
         var buffer = new FrameStint[16];
@@ -123,9 +165,9 @@ public sealed partial class FunnelAccumulator
             {
                 cells.Add(0, categories, 1, new ExactSum { Mantissa = amount, Scale = scale });
             }
-            if (groupCount > 1)
+            for (var b = 0; b < rowGroups.Length; b++)
             {
-                cells.Add(1 + frame.OwnerKey[r], categories, 1, new ExactSum { Mantissa = amount, Scale = scale });
+                cells.Add(firstGroup[b] + rowGroups[b].Group[r], categories, 1, new ExactSum { Mantissa = amount, Scale = scale });
             }
             if (categories[qualified] != 0 && leads[r] is { } lead)
             {

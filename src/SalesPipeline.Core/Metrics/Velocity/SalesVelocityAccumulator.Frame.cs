@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Threading.Tasks;
 using NodaTime;
 using SalesPipeline.Deals;
@@ -9,11 +10,12 @@ public sealed partial class SalesVelocityAccumulator
 {
     // Adds every deal of the frame, as Add(deal) for each would, and returns true; or returns false and changes nothing
     // when the integer kernel cannot prove the result identical (the caller then adds the frame's deals one by one):
-    // a breakdown (its keys are the deal code's), conversion by rates or another currency, instants finer than a tick,
-    // sums that could round, or an accumulator that already holds deals.
+    // conversion by rates or another currency, instants finer than a tick, sums that could round, a breakdown whose key
+    // rule throws for a deal counted, or an accumulator that already holds deals. A breakdown is summed per group of
+    // rows with the same keys (FrameGroupings), and each group's sums go to the keys of one of its deals.
     internal bool TryAdd(DealFrame frame)
     {
-        if (Breakdown is not null || total != default || Options.Rates is not null || !frame.Exactness.WholeTicks)
+        if (total != default || groups.Count > 0 || Options.Rates is not null || !frame.Exactness.WholeTicks)
         {
             return false;
         }
@@ -24,6 +26,7 @@ public sealed partial class SalesVelocityAccumulator
         // Whole ticks: "at or before lastInstant" (one nanosecond before the next day) is "before the next day's tick".
         var end = (lastInstant + Duration.Epsilon).ToUnixTimeTicks();
         var from = start.ToUnixTimeTicks();
+        var rowGroups = Breakdown is { } breakdown ? FrameGroupings.Of(frame, breakdown) : null;
         var parts = frame.Parts;
         var sums = new FrameSums[parts];
         var valid = new bool[parts];
@@ -33,6 +36,7 @@ public sealed partial class SalesVelocityAccumulator
             part =>
                 valid[part] = Accumulate(
                     frame,
+                    rowGroups,
                     from,
                     end,
                     (int)((long)frame.Count * part / parts),
@@ -53,16 +57,64 @@ public sealed partial class SalesVelocityAccumulator
         {
             return false;
         }
+        Dictionary<string, Sums>? keyed = null;
+        if (rowGroups is not null && !TryGroups(frame, rowGroups, all, out keyed))
+        {
+            return false;
+        }
         // Whole ticks, so a cycle's nanoseconds are its ticks times 100.
         total = new Sums(all.Open, all.Won, all.Lost, wonAmount, all.CycleTicks * 100);
+        foreach (var (key, keySums) in keyed ?? [])
+        {
+            groups[key] = keySums;
+        }
+        return true;
+    }
+
+    // The sums of each key: every group with a deal counted gives its sums to the keys of one of its deals.
+    private bool TryGroups(DealFrame frame, FrameGroups rowGroups, FrameSums all, out Dictionary<string, Sums>? keyed)
+    {
+        keyed = null;
+        if (all.GroupMagnitude >= Exactness.DecimalLimit)
+        {
+            return false;
+        }
+        var common = frame.Exactness.MaxAmountScale;
+        var byKey = new Dictionary<string, Sums>(StringComparer.Ordinal);
+        for (var g = 0; g < rowGroups.Count; g++)
+        {
+            var cell = all.Groups![g];
+            if (cell.Open + cell.Won + cell.Lost == 0)
+            {
+                continue;
+            }
+            IReadOnlyList<string> keys;
+            try
+            {
+                keys = BreakdownKeys.Of(frame.Deals[rowGroups.Representative[g]], Breakdown!.Value, Options.Organization);
+            }
+#pragma warning disable CA1031 // the deal code throws the same for this deal; it runs instead and reports it in order
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+                return false;
+            }
+            var sums = new Sums(cell.Open, cell.Won, cell.Lost, cell.WonAmount.ToDecimal(common), cell.CycleTicks * 100);
+            foreach (var key in keys)
+            {
+                byKey[key] = byKey.GetValueOrDefault(key).Plus(sums);
+            }
+        }
+        keyed = byKey;
         return true;
     }
 
     // False when a row needs what the kernel does not do (its state at the window's end in another currency or with an
     // amount too wide for a long).
-    private static bool Accumulate(DealFrame frame, long from, long end, int first, int last, out FrameSums sums)
+    private static bool Accumulate(DealFrame frame, FrameGroups? rowGroups, long from, long end, int first, int last, out FrameSums sums)
     {
-        sums = new FrameSums();
+        sums = new FrameSums(rowGroups?.Count ?? 0);
+        var common = frame.Exactness.MaxAmountScale;
         for (var r = first; r < last; r++)
         {
             if (frame.ObservedFrom(r) >= end)
@@ -96,10 +148,15 @@ public sealed partial class SalesVelocityAccumulator
                     return false;
                 }
             }
+            var group = rowGroups is null ? -1 : rowGroups.Group[r];
             switch (status)
             {
                 case DealStatus.Open:
                     sums.Open++;
+                    if (group >= 0)
+                    {
+                        sums.Groups![group].Open++;
+                    }
                     break;
                 case DealStatus.Won when closed >= from:
                     if (closed - frame.CreatedAt[r] > MaxCycleTicks)
@@ -110,9 +167,31 @@ public sealed partial class SalesVelocityAccumulator
                     sums.Won++;
                     sums.WonAmount.Add(mantissa, scale);
                     sums.CycleTicks += closed - frame.CreatedAt[r];
+                    if (group >= 0)
+                    {
+                        if (scale > common)
+                        {
+                            return false; // a past amount with more decimals than any current one: rare, left to the deal code
+                        }
+                        var magnitude = Exactness.SaturatingMultiply((UInt128)Int128.Abs(mantissa), Exactness.Pow10[common - scale]);
+                        if (magnitude >= Exactness.DecimalLimit)
+                        {
+                            return false;
+                        }
+                        var atCommon = (Int128)mantissa * (Int128)Exactness.Pow10[common - scale];
+                        sums.GroupMagnitude = Exactness.SaturatingAdd(sums.GroupMagnitude, magnitude);
+                        ref var cell = ref sums.Groups![group];
+                        cell.Won++;
+                        cell.WonAmount.Add(atCommon, scale);
+                        cell.CycleTicks += closed - frame.CreatedAt[r];
+                    }
                     break;
                 case DealStatus.Lost when closed >= from:
                     sums.Lost++;
+                    if (group >= 0)
+                    {
+                        sums.Groups![group].Lost++;
+                    }
                     break;
             }
         }
@@ -121,14 +200,17 @@ public sealed partial class SalesVelocityAccumulator
 
     private const long MaxCycleTicks = long.MaxValue / 100;
 
-    // Counts, the won amounts, and the cycles in ticks, of one part of the rows.
-    private sealed class FrameSums
+    // Counts, the won amounts, and the cycles in ticks, of one part of the rows; and the same per group of a breakdown,
+    // the won amounts at the frame's largest scale with the sum of their magnitudes (every key's sum is at most that).
+    private sealed class FrameSums(int groups)
     {
         internal long Open;
         internal long Won;
         internal long Lost;
         internal readonly ScaledSum WonAmount = new();
         internal Int128 CycleTicks;
+        internal readonly GroupSums[]? Groups = groups > 0 ? new GroupSums[groups] : null;
+        internal UInt128 GroupMagnitude;
 
         internal void Add(FrameSums other)
         {
@@ -137,6 +219,24 @@ public sealed partial class SalesVelocityAccumulator
             Lost += other.Lost;
             WonAmount.Add(other.WonAmount);
             CycleTicks += other.CycleTicks;
+            GroupMagnitude = Exactness.SaturatingAdd(GroupMagnitude, other.GroupMagnitude);
+            for (var g = 0; g < (Groups?.Length ?? 0); g++)
+            {
+                ref var cell = ref Groups![g];
+                var theirs = other.Groups![g];
+                (cell.Open, cell.Won, cell.Lost) = (cell.Open + theirs.Open, cell.Won + theirs.Won, cell.Lost + theirs.Lost);
+                cell.WonAmount.Add(theirs.WonAmount);
+                cell.CycleTicks += theirs.CycleTicks;
+            }
         }
+    }
+
+    private struct GroupSums
+    {
+        internal long Open;
+        internal long Won;
+        internal long Lost;
+        internal ExactSum WonAmount;
+        internal Int128 CycleTicks;
     }
 }
