@@ -73,4 +73,27 @@ internal sealed class PeriodIndex
             _ when deal.ExpectedClose < AsOf => Overdue,
             _ => IndexOf(deal.ExpectedClose) is var p and >= 0 ? p : Outside,
         };
+
+    // SlotOf for a row of a frame, by the same rule; false when the won day is one the deal code cannot place (it
+    // throws there), so the kernel leaves the deals to it.
+    internal bool TrySlotOf(DealFrame frame, int row, ZoneDays zone, out int slot)
+    {
+        switch ((DealStatus)frame.Status[row])
+        {
+            case DealStatus.Lost or DealStatus.Stopped:
+                slot = None;
+                return true;
+            case DealStatus.Won:
+                var wonDay = zone.DayOf(frame.DecidedAt[row]);
+                slot = ZoneDays.IsPlaceable(wonDay) ? IndexOfDay(wonDay) : None;
+                return ZoneDays.IsPlaceable(wonDay);
+            default:
+                var day = frame.ExpectedCloseDay[row];
+                slot =
+                    day < AsOfDay ? Overdue
+                    : IndexOfDay(day) is var p and >= 0 ? p
+                    : Outside;
+                return true;
+        }
+    }
 }

@@ -42,37 +42,16 @@ public sealed partial class CategoryAccumulator
             {
                 return false;
             }
+            if (!index.TrySlotOf(frame, r, zone, out var placed))
+            {
+                return false;
+            }
+            if (placed is PeriodIndex.None or PeriodIndex.Outside)
+            {
+                continue; // lost, stopped, won outside the periods, or open and expected outside them
+            }
             var status = (DealStatus)frame.Status[r];
-            int slot;
-            if (status is DealStatus.Lost or DealStatus.Stopped)
-            {
-                continue;
-            }
-            if (status == DealStatus.Won)
-            {
-                var wonDay = zone.DayOf(frame.DecidedAt[r]);
-                if (!ZoneDays.IsPlaceable(wonDay))
-                {
-                    return false;
-                }
-                slot = index.IndexOfDay(wonDay);
-                if (slot < 0)
-                {
-                    continue;
-                }
-            }
-            else
-            {
-                var day = frame.ExpectedCloseDay[r];
-                slot =
-                    day < index.AsOfDay ? periods.Length
-                    : index.IndexOfDay(day) is var p and >= 0 ? p
-                    : -1;
-                if (slot < 0)
-                {
-                    continue;
-                }
-            }
+            var slot = placed == PeriodIndex.Overdue ? periods.Length : placed;
             var category =
                 stage.IsOpen && frame.CategoryOverride[r] is var c && c != DealFrame.NoCategory ? (ForecastCategory)c : stage.Category;
             var at = slot * owners + frame.OwnerKey[r];

@@ -101,33 +101,21 @@ public sealed partial class StageWeightedAccumulator
             {
                 return false;
             }
+            if (!index.TrySlotOf(frame, r, zone, out var placed))
+            {
+                return false;
+            }
+            if (placed == PeriodIndex.None)
+            {
+                continue; // lost, stopped, or won outside the periods
+            }
             var status = (DealStatus)frame.Status[r];
-            if (status is DealStatus.Lost or DealStatus.Stopped)
+            var slot = placed switch
             {
-                continue;
-            }
-            int slot;
-            if (status == DealStatus.Won)
-            {
-                var wonDay = zone.DayOf(frame.DecidedAt[r]);
-                if (!ZoneDays.IsPlaceable(wonDay))
-                {
-                    return false;
-                }
-                slot = index.IndexOfDay(wonDay);
-                if (slot < 0)
-                {
-                    continue;
-                }
-            }
-            else
-            {
-                var day = frame.ExpectedCloseDay[r];
-                slot =
-                    day < index.AsOfDay ? periods.Length
-                    : index.IndexOfDay(day) is var p and >= 0 ? p
-                    : periods.Length + 1;
-            }
+                PeriodIndex.Overdue => periods.Length,
+                PeriodIndex.Outside => periods.Length + 1,
+                _ => placed,
+            };
             ref var cell = ref cells[slot * owners + frame.OwnerKey[r]];
             var scale = frame.AmountScale[r];
             var amount = (Int128)frame.AmountMantissa[r] * pow10[plan.AmountScale - scale];
