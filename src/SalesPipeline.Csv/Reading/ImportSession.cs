@@ -191,8 +191,12 @@ internal sealed partial class ImportSession
         }
         // A stopped deal stood as the row says since it was stopped: it is imported as observed then (its own asOf,
         // stopped_at), so that the stop is recorded at that instant after the import; the others at asOf.
-        var stopped = Enumerable.Range(0, records.Count).Where(k => deals[rowOf[k]].StopReason is not null).ToHashSet();
-        var batch = Enumerable.Range(0, records.Count).Where(k => !stopped.Contains(k)).ToList();
+        var stopped = new List<int>();
+        var batch = new List<int>(records.Count);
+        for (var k = 0; k < records.Count; k++)
+        {
+            (deals[rowOf[k]].StopReason is not null ? stopped : batch).Add(k);
+        }
         var imported = new List<Deal>(records.Count);
         var firstOf = new Dictionary<int, CsvRowError>();
         void Take(ImportResult result, IReadOnlyList<int> ks)
@@ -205,7 +209,10 @@ internal sealed partial class ImportSession
             }
             imported.AddRange(result.Deals);
         }
-        Take(pipeline.Import(batch.Select(k => records[k]), asOf), batch);
+        foreach (var (part, result) in ImportParts(records, batch, asOf))
+        {
+            Take(result, part);
+        }
         foreach (var k in stopped)
         {
             var stoppedAt = deals[rowOf[k]].StoppedAt;
@@ -224,8 +231,13 @@ internal sealed partial class ImportSession
         {
             RejectAll(d, first);
         }
-        // In the order of the file.
-        imported.Sort((a, b) => dealById[a.Id.Value].CompareTo(dealById[b.Id.Value]));
+        // In the order of the file: by row, looked up once per deal (the rows are unique, so the order is too).
+        var rowsOf = new int[imported.Count];
+        for (var k = 0; k < rowsOf.Length; k++)
+        {
+            rowsOf[k] = dealById[imported[k].Id.Value];
+        }
+        rowsOf.AsSpan().Sort(CollectionsMarshal.AsSpan(imported));
         var accepted = Settle(imported);
         var historyAccepted = 0L;
         var ignored = new SortedDictionary<string, long>(StringComparer.Ordinal);
@@ -250,6 +262,49 @@ internal sealed partial class ImportSession
             new System.Collections.ObjectModel.ReadOnlyDictionary<string, long>(ignored)
         );
     }
+
+    // Core's import of the records at `batch`, in parts of consecutive records imported on several cores: each record's
+    // deal or errors depend on the record alone (the ids are unique already), so the parts' results, in order, are the
+    // whole batch's. An exception is the one a single import would throw: the first part's that failed.
+    private IEnumerable<(List<int> Part, ImportResult Result)> ImportParts(List<DealImport> records, List<int> batch, Instant asOf)
+    {
+        var count = Math.Clamp(Math.Min(Environment.ProcessorCount, batch.Count / PartSize), 1, 64);
+        var parts = new List<int>[count];
+        for (var p = 0; p < count; p++)
+        {
+            var (from, to) = (batch.Count * p / count, batch.Count * (p + 1) / count);
+            parts[p] = batch.GetRange(from, to - from);
+        }
+        var results = new ImportResult?[count];
+        var failures = new System.Runtime.ExceptionServices.ExceptionDispatchInfo?[count];
+        void Run(int p)
+        {
+            try
+            {
+                results[p] = pipeline.Import(parts[p].Select(k => records[k]), asOf);
+            }
+            catch (Exception e)
+            {
+                failures[p] = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
+            }
+        }
+        if (count == 1)
+        {
+            Run(0);
+        }
+        else
+        {
+            System.Threading.Tasks.Parallel.For(0, count, Run);
+        }
+        for (var p = 0; p < count; p++)
+        {
+            failures[p]?.Throw();
+        }
+        return parts.Zip(results, (part, result) => (part, result!));
+    }
+
+    // Records per part at least: below this, one core imports them sooner than several start.
+    internal const int PartSize = 4096;
 
     // The file does not date a pool entry. A pooled deal without owner changes never had a rep the file knows of: it
     // waits since its creation (DealImport's default). One whose owner changed was pooled after the last thing the file
