@@ -18,6 +18,9 @@ namespace SalesPipeline.Csv.Reading;
 internal sealed partial class ImportSession
 {
     internal const string DealsFile = "deals";
+
+    // After this many rows of a file, its lists are sized for the rows the file's length suggests.
+    private const int SizingRows = 1024;
     internal const string HistoryFile = "history";
 
     private readonly PipelineDefinition pipeline;
