@@ -46,8 +46,12 @@ internal sealed partial class ImportSession
     private long currentLine;
     private string[] currentColumns = [];
 
-    internal ImportSession(PipelineDefinition pipeline, CsvReadOptions options)
+    // How many parts Core's import runs in; 0: as many as the cores, for batches of at least PartSize records each.
+    private readonly int parts;
+
+    internal ImportSession(PipelineDefinition pipeline, CsvReadOptions options, int parts = 0)
     {
+        this.parts = parts;
         this.pipeline = pipeline;
         this.options = options;
         spec = FormatSpec.Of(options.Format);
@@ -271,7 +275,11 @@ internal sealed partial class ImportSession
     // whole batch's. An exception is the one a single import would throw: the first part's that failed.
     private IEnumerable<(List<int> Part, ImportResult Result)> ImportParts(List<DealImport> records, List<int> batch, Instant asOf)
     {
-        var count = Math.Clamp(Math.Min(Environment.ProcessorCount, batch.Count / PartSize), 1, 64);
+        var count = Math.Clamp(
+            this.parts > 0 ? Math.Min(this.parts, batch.Count) : Math.Min(Environment.ProcessorCount, batch.Count / PartSize),
+            1,
+            64
+        );
         var parts = new List<int>[count];
         for (var p = 0; p < count; p++)
         {
