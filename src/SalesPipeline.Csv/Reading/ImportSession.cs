@@ -245,7 +245,7 @@ internal sealed partial class ImportSession
             rowsOf[k] = dealById[imported[k].Id.Value];
         }
         rowsOf.AsSpan().Sort(CollectionsMarshal.AsSpan(imported));
-        var accepted = Settle(imported);
+        var accepted = Settle(imported, rowsOf);
         var historyAccepted = 0L;
         var ignored = new SortedDictionary<string, long>(StringComparer.Ordinal);
         foreach (var row in CollectionsMarshal.AsSpan(history))
@@ -338,14 +338,14 @@ internal sealed partial class ImportSession
 
     // What DealImport cannot say, applied to each imported deal as the command that records it, by Unknown.Actor: a
     // stopped deal is stopped at stopped_at. A command the pipeline refuses (a stop before the deal's history ends)
-    // rejects the deal's rows with its reason.
-    private IReadOnlyList<Deal> Settle(List<Deal> imported)
+    // rejects the deal's rows with its reason. rowsOf[k] is the row of imported[k].
+    private IReadOnlyList<Deal> Settle(List<Deal> imported, int[] rowsOf)
     {
         List<Deal>? settled = null;
         for (var k = 0; k < imported.Count; k++)
         {
             var deal = imported[k];
-            var d = dealById[deal.Id.Value];
+            var d = rowsOf[k];
             var row = deals[d];
             var failed = false;
             if (row.StopReason is { } reason)
