@@ -8,88 +8,101 @@ namespace SalesPipeline.Deals;
 
 public sealed partial record Deal
 {
-    // The one place that says what each event does to a deal; Apply, FromEvents and AsOf all go through it.
+    // A new version of the deal with one more event: a copy of this one, changed in place before anyone sees it.
     internal Deal Append(DealEvent e)
     {
-        var next = e switch
-        {
-            StageMoved m => this with
-            {
-                StageId = m.ToStageId,
-                LastOpenStageId = m.ToStageId,
-                StageEnteredAt = m.At,
-                PausedInStage = Duration.Zero,
-            },
-            ExitCriterionAnswered a => this with { answered = Insert(answered, a.CriterionId) },
-            ExitCriterionWithdrawn w => this with { answered = Remove(answered, w.CriterionId) },
-            AmountChanged a => this with { Amount = a.Amount },
-            ExpectedCloseChanged c => this with { ExpectedClose = c.ExpectedClose },
-            ProbabilityOverridden p => this with { ProbabilityOverride = p.Probability, ProbabilityOverrideSource = p.Source },
-            ProbabilityOverrideCleared => this with { ProbabilityOverride = null, ProbabilityOverrideSource = null },
-            CategoryOverridden c => this with { CategoryOverride = c.Category },
-            CategoryOverrideCleared => this with { CategoryOverride = null },
-            OwnerReassigned o => this with { Owner = o.Owner, InPoolSince = null },
-            DealAssignedToPool p => this with { Owner = null, Team = p.TeamId, InPoolSince = p.At },
-            CustomerChanged c => this with { Customer = c.Customer },
-            CommentAdded c => this with { comments = [.. comments, new DealComment(c.At, c.By, c.Text, c.ActivityId)] },
-            DealStopped s => this with { Status = DealStatus.Stopped, StopReason = s.Reason, StoppedAt = s.At },
-            // Resumed where it stopped, the deal never left its stage: the stay goes on, less the pause (the rotting
-            // check and the stints agree). Resumed elsewhere, it enters that stage now.
-            DealResumed r when r.StageId == StageId => this with
-            {
-                Status = DealStatus.Open,
-                PausedInStage = PausedInStage + (r.At - StoppedAt!.Value),
-                StopReason = null,
-                StoppedAt = null,
-            },
-            DealResumed r => this with
-            {
-                Status = DealStatus.Open,
-                StageId = r.StageId,
-                LastOpenStageId = r.StageId,
-                StageEnteredAt = r.At,
-                PausedInStage = Duration.Zero,
-                StopReason = null,
-                StoppedAt = null,
-            },
-            DealWon w => this with
-            {
-                Status = DealStatus.Won,
-                StageId = w.StageId,
-                StageEnteredAt = w.At,
-                PausedInStage = Duration.Zero,
-                ClosedAt = w.At,
-            },
-            DealLost l => this with
-            {
-                StopReason = null,
-                StoppedAt = null,
-                Status = DealStatus.Lost,
-                StageId = l.StageId,
-                StageEnteredAt = l.At,
-                PausedInStage = Duration.Zero,
-                ClosedAt = l.At,
-                LossReason = l.Reason,
-                Competitor = l.Competitor,
-                competitors = l.Competitor is null ? competitors : Insert(competitors, l.Competitor),
-            },
-            CompetitorNoted c => this with { competitors = Insert(competitors, c.Competitor) },
-            DealReopened r => this with
-            {
-                Status = DealStatus.Open,
-                StageId = r.StageId,
-                LastOpenStageId = r.StageId,
-                StageEnteredAt = r.At,
-                PausedInStage = Duration.Zero,
-                ClosedAt = null,
-                LossReason = null,
-                Competitor = null,
-            },
-            _ => throw new ArgumentException($"Unknown deal event type {e.GetType().Name}.", nameof(e)),
-        };
+        var next = this with { };
+        next.FoldIn(e);
         next.log = log.Append(e);
         return next;
     }
+
+    // The one place that says what each event does to a deal; Apply, FromEvents and AsOf all go through it. It changes
+    // this deal in place, so it runs only on a deal no caller holds yet: Append's copy, or the deal FromEvents builds.
+    // Its log is the caller's business.
+    private void FoldIn(DealEvent e)
+    {
+        switch (e)
+        {
+            case StageMoved m:
+                EnterStage(m.ToStageId, m.At);
+                LastOpenStageId = m.ToStageId;
+                break;
+            case ExitCriterionAnswered a:
+                answered = Insert(answered, a.CriterionId);
+                break;
+            case ExitCriterionWithdrawn w:
+                answered = Remove(answered, w.CriterionId);
+                break;
+            case AmountChanged a:
+                Amount = a.Amount;
+                break;
+            case ExpectedCloseChanged c:
+                ExpectedClose = c.ExpectedClose;
+                break;
+            case ProbabilityOverridden p:
+                (ProbabilityOverride, ProbabilityOverrideSource) = (p.Probability, p.Source);
+                break;
+            case ProbabilityOverrideCleared:
+                (ProbabilityOverride, ProbabilityOverrideSource) = (null, null);
+                break;
+            case CategoryOverridden c:
+                CategoryOverride = c.Category;
+                break;
+            case CategoryOverrideCleared:
+                CategoryOverride = null;
+                break;
+            case OwnerReassigned o:
+                (Owner, InPoolSince) = (o.Owner, null);
+                break;
+            case DealAssignedToPool p:
+                (Owner, Team, InPoolSince) = (null, p.TeamId, p.At);
+                break;
+            case CustomerChanged c:
+                Customer = c.Customer;
+                break;
+            case CommentAdded c:
+                comments = [.. comments, new DealComment(c.At, c.By, c.Text, c.ActivityId)];
+                break;
+            case DealStopped s:
+                (Status, StopReason, StoppedAt) = (DealStatus.Stopped, s.Reason, s.At);
+                break;
+            // Resumed where it stopped, the deal never left its stage: the stay goes on, less the pause (the rotting
+            // check and the stints agree). Resumed elsewhere, it enters that stage now.
+            case DealResumed r when r.StageId == StageId:
+                PausedInStage += r.At - StoppedAt!.Value;
+                (Status, StopReason, StoppedAt) = (DealStatus.Open, null, null);
+                break;
+            case DealResumed r:
+                EnterStage(r.StageId, r.At);
+                LastOpenStageId = r.StageId;
+                (Status, StopReason, StoppedAt) = (DealStatus.Open, null, null);
+                break;
+            case DealWon w:
+                EnterStage(w.StageId, w.At);
+                (Status, ClosedAt) = (DealStatus.Won, w.At);
+                break;
+            case DealLost l:
+                EnterStage(l.StageId, l.At);
+                (StopReason, StoppedAt, Status, ClosedAt) = (null, null, DealStatus.Lost, l.At);
+                (LossReason, Competitor) = (l.Reason, l.Competitor);
+                competitors = l.Competitor is null ? competitors : Insert(competitors, l.Competitor);
+                break;
+            case CompetitorNoted c:
+                competitors = Insert(competitors, c.Competitor);
+                break;
+            case DealReopened r:
+                EnterStage(r.StageId, r.At);
+                LastOpenStageId = r.StageId;
+                (Status, ClosedAt, LossReason, Competitor) = (DealStatus.Open, null, null, null);
+                break;
+            default:
+                throw new ArgumentException($"Unknown deal event type {e.GetType().Name}.", nameof(e));
+        }
+    }
+
+    // A new stay: in the stage since `at`, with no pause yet.
+    private void EnterStage(string stageId, Instant at) => (StageId, StageEnteredAt, PausedInStage) = (stageId, at, Duration.Zero);
 
     // Structural rules of a history, checked when events come from outside (FromEvents): the same rules the commands
     // enforce on their arguments, and the lifecycle. Apply checks more, with the pipeline.

@@ -22,7 +22,7 @@ namespace SalesPipeline.Deals;
 /// </remarks>
 public sealed partial record Deal
 {
-    private Deal(DealCreated created)
+    private Deal(DealCreated created, EventLog log)
     {
         Id = created.DealId;
         Pipeline = created.Pipeline;
@@ -44,10 +44,10 @@ public sealed partial record Deal
         answered = [];
         competitors = [];
         comments = [];
-        log = EventLog.Of(created);
+        this.log = log;
     }
 
-    private Deal(DealImported imported)
+    private Deal(DealImported imported, EventLog log)
     {
         Id = imported.DealId;
         Pipeline = imported.Pipeline;
@@ -73,15 +73,18 @@ public sealed partial record Deal
         answered = [];
         competitors = imported.Competitor is null ? [] : [imported.Competitor];
         comments = [];
-        log = EventLog.Of(imported);
+        this.log = log;
     }
 
     // The deal as its first event (DealCreated or DealImported) makes it.
-    internal static Deal Start(DealEvent first) =>
+    internal static Deal Start(DealEvent first) => Start(first, EventLog.Of(first));
+
+    // The same, holding `log` (whose first event is `first`) as its history.
+    private static Deal Start(DealEvent first, EventLog log) =>
         first switch
         {
-            DealCreated c => new Deal(c),
-            DealImported i => new Deal(i),
+            DealCreated c => new Deal(c, log),
+            DealImported i => new Deal(i, log),
             _ => throw new ArgumentException(
                 $"A deal's history starts with DealCreated or DealImported, not {first.GetType().Name}.",
                 nameof(first)
@@ -119,14 +122,14 @@ public sealed partial record Deal
     /// company pool when <see cref="Team"/> is null). Breakdowns by owner show pooled deals as
     /// <see cref="Metrics.BreakdownKeys.Unassigned"/>.
     /// </summary>
-    public string? Owner { get; private init; }
+    public string? Owner { get; private set; }
 
     /// <summary>
     /// The team whose pool the deal was last put in (<see cref="DealAssignedToPool"/>, or created in with
     /// <see cref="OpenInPool"/>); kept when the team's lead then assigns a rep, so it says which team the deal came
     /// through. Null for the company pool and for a deal that was never pooled.
     /// </summary>
-    public string? Team { get; private init; }
+    public string? Team { get; private set; }
 
     // What reports show and group by for the owner: a pooled deal's rows and groups are "(unassigned)"
     // (BreakdownKeys.Unassigned, defined here so the deal layer does not reach up into Metrics).
@@ -138,37 +141,37 @@ public sealed partial record Deal
     public bool IsInPool => Owner is null;
 
     /// <summary>When the deal entered the pool it waits in; null while a rep owns it.</summary>
-    public Instant? InPoolSince { get; private init; }
+    public Instant? InPoolSince { get; private set; }
 
     /// <summary>The customer the deal is for, if recorded (<see cref="CustomerChanged"/> changes it).</summary>
-    public Customer? Customer { get; private init; }
+    public Customer? Customer { get; private set; }
 
     /// <summary>Why the deal is stopped, while it is stopped; otherwise null.</summary>
-    public StopReason? StopReason { get; private init; }
+    public StopReason? StopReason { get; private set; }
 
     /// <summary>When the deal was stopped, while it is stopped; otherwise null.</summary>
-    public Instant? StoppedAt { get; private init; }
+    public Instant? StoppedAt { get; private set; }
 
     /// <summary>The comments on the deal and its activities, oldest first.</summary>
     public IReadOnlyList<DealComment> Comments => Array.AsReadOnly(comments);
 
     /// <summary>The expected amount.</summary>
-    public Money Amount { get; private init; }
+    public Money Amount { get; private set; }
 
     /// <summary>The expected close date.</summary>
-    public LocalDate ExpectedClose { get; private init; }
+    public LocalDate ExpectedClose { get; private set; }
 
     /// <summary>The id of the stage the deal is in: an open stage, or the Won or Lost stage.</summary>
-    public string StageId { get; private init; }
+    public string StageId { get; private set; }
 
     /// <summary>
     /// The id of the last open stage the deal was in (its current stage while open; where it was when it closed), or
     /// <see cref="Unknown.Stage"/> for a deal imported as won or lost without its stage history.
     /// </summary>
-    public string LastOpenStageId { get; private init; }
+    public string LastOpenStageId { get; private set; }
 
     /// <summary>Open, Won, Lost or Stopped.</summary>
-    public DealStatus Status { get; private init; }
+    public DealStatus Status { get; private set; }
 
     /// <summary>Whether the deal is open.</summary>
     public bool IsOpen => Status == DealStatus.Open;
@@ -177,19 +180,19 @@ public sealed partial record Deal
     public bool IsClosed => Status is DealStatus.Won or DealStatus.Lost;
 
     /// <summary>The manual or model probability override, or null when the stage default applies.</summary>
-    public decimal? ProbabilityOverride { get; private init; }
+    public decimal? ProbabilityOverride { get; private set; }
 
     /// <summary>Where the probability override came from (Manual or Model), or null when there is none.</summary>
-    public ValueSource? ProbabilityOverrideSource { get; private init; }
+    public ValueSource? ProbabilityOverrideSource { get; private set; }
 
     /// <summary>The manual forecast category override, or null when the stage default applies.</summary>
-    public ForecastCategory? CategoryOverride { get; private init; }
+    public ForecastCategory? CategoryOverride { get; private set; }
 
     /// <summary>Why the deal was lost, while it is lost; otherwise null.</summary>
-    public LossReason? LossReason { get; private init; }
+    public LossReason? LossReason { get; private set; }
 
     /// <summary>The competitor the deal was lost to, while it is lost and one was named; otherwise null.</summary>
-    public string? Competitor { get; private init; }
+    public string? Competitor { get; private set; }
 
     /// <summary>
     /// Every competitor the deal has been up against, in ordinal order without repeats: those noted with
@@ -213,13 +216,13 @@ public sealed partial record Deal
     /// When the deal entered its current stage. Stopping the deal and resuming it in the same stage does not change it
     /// (the deal never left the stage); resuming it in another stage does.
     /// </summary>
-    public Instant StageEnteredAt { get; private init; }
+    public Instant StageEnteredAt { get; private set; }
 
     // The stops within the current stay, which the rotting check leaves out of the time in stage (as the stints do).
-    internal Duration PausedInStage { get; private init; }
+    internal Duration PausedInStage { get; private set; }
 
     /// <summary>When the deal was last won or lost, while it is closed; otherwise null.</summary>
-    public Instant? ClosedAt { get; private init; }
+    public Instant? ClosedAt { get; private set; }
 
     /// <summary>The instant of the latest event; a command dated earlier is rejected.</summary>
     public Instant LastEventAt => log.Last.At;
@@ -380,7 +383,7 @@ public sealed partial record Deal
         {
             Preconditions.CheckNotBlank(product);
         }
-        return new Deal(
+        return Start(
             new DealCreated(
                 id,
                 at,
@@ -496,7 +499,9 @@ public sealed partial record Deal
         {
             throw new ArgumentException(NotOfPipeline(pipeline, list, 0, startProblem), nameof(events));
         }
-        var deal = Start(list[0]);
+        // One deal, built in place: each event changes it and extends its log over `list` (a copy no caller holds), which
+        // gives the same deal as appending the events one by one (Append), without a copy of the deal per event.
+        var deal = Start(list[0], EventLog.Building(list));
         for (var i = 1; i < list.Length; i++)
         {
             var problem = deal.CheckCanFold(list[i]);
@@ -511,7 +516,8 @@ public sealed partial record Deal
             {
                 throw new ArgumentException(NotOfPipeline(pipeline, list, i, stepProblem), nameof(events));
             }
-            deal = deal.Append(list[i]);
+            deal.FoldIn(list[i]);
+            deal.log.Extend();
         }
         return deal;
     }

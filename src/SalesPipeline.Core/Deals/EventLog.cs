@@ -12,7 +12,9 @@ namespace SalesPipeline.Deals;
 internal sealed class EventLog : IReadOnlyList<DealEvent>
 {
     private readonly Buffer buffer;
-    private readonly int count;
+
+    // Fixed once the log is seen: only Extend, while Deal.FromEvents builds the deal that holds it, changes it.
+    private int count;
 
     private sealed class Buffer(DealEvent[] items, int used)
     {
@@ -27,6 +29,12 @@ internal sealed class EventLog : IReadOnlyList<DealEvent>
     }
 
     internal static EventLog Of(DealEvent first) => new(new Buffer([first, null!, null!, null!], 1), 1);
+
+    // A log over a whole history that only its builder holds, showing its first event; Extend shows one more. The buffer
+    // counts every slot as taken, so an Append to any version copies rather than overwrite the history.
+    internal static EventLog Building(DealEvent[] history) => new(new Buffer(history, history.Length), 1);
+
+    internal void Extend() => count++;
 
     public int Count => count;
 

@@ -146,6 +146,8 @@ public static partial class PipelineTransitions
         var before = errors.Count;
         DealId? id = r.Id.Value.Length > 0 ? r.Id : null;
         void Fail(string field, object? value, string rule) => errors.Add(new ImportError(index, id, field, Text(value), rule));
+        // One delegate for the checks below, not one per call.
+        Action<string, object?, string> fail = Fail;
 
         if (id is null)
         {
@@ -167,21 +169,10 @@ public static partial class PipelineTransitions
         {
             Fail(nameof(r.Amount), r.Amount, "A deal amount must not be negative.");
         }
-        foreach (
-            var (field, value) in new[]
-            {
-                (nameof(r.Product), r.Product),
-                (nameof(r.By), r.By),
-                (nameof(r.Competitor), r.Competitor),
-                (nameof(r.Team), r.Team),
-            }
-        )
-        {
-            if (value is not null && string.IsNullOrWhiteSpace(value))
-            {
-                Fail(field, value, "The value is not empty when given; leave it null when unknown.");
-            }
-        }
+        CheckGiven(nameof(r.Product), r.Product);
+        CheckGiven(nameof(r.By), r.By);
+        CheckGiven(nameof(r.Competitor), r.Competitor);
+        CheckGiven(nameof(r.Team), r.Team);
         // Every other instant of the record lies between CreatedAt and asOf, so these two keep them all supported.
         if (Preconditions.InstantProblem(r.CreatedAt) is { } createdProblem)
         {
@@ -308,33 +299,22 @@ public static partial class PipelineTransitions
         {
             Fail(nameof(r.History), null, "The history is a list; use [] when it is unknown.");
         }
-        foreach (
-            var (field, list) in new (string, object?)[]
-            {
-                (nameof(r.AmountChanges), r.AmountChanges),
-                (nameof(r.ExpectedCloseChanges), r.ExpectedCloseChanges),
-                (nameof(r.OwnerChanges), r.OwnerChanges),
-            }
-        )
-        {
-            if (list is null)
-            {
-                Fail(field, null, "The changes are a list; use [] when they are unknown.");
-            }
-        }
+        CheckList(nameof(r.AmountChanges), r.AmountChanges);
+        CheckList(nameof(r.ExpectedCloseChanges), r.ExpectedCloseChanges);
+        CheckList(nameof(r.OwnerChanges), r.OwnerChanges);
         if (errors.Count > before || stage is null)
         {
             return null;
         }
 
         var by = r.By ?? Unknown.Actor;
-        var entries = CheckHistory(pipeline, r, stage, asOf, Fail);
+        var entries = CheckHistory(pipeline, r, stage, asOf, fail);
         if (errors.Count > before)
         {
             return null;
         }
         var observed = FirstObservation(r, entries, closed, asOf);
-        var amount = CheckChanges(nameof(r.AmountChanges), r.AmountChanges, r.Amount!, observed, asOf, AmountProblem, Fail);
+        var amount = CheckChanges(nameof(r.AmountChanges), r.AmountChanges, r.Amount!, observed, asOf, AmountProblem, fail);
         var close = CheckChanges(
             nameof(r.ExpectedCloseChanges),
             r.ExpectedCloseChanges,
@@ -342,15 +322,16 @@ public static partial class PipelineTransitions
             observed,
             asOf,
             d => Preconditions.DateProblem(d),
-            Fail
+            fail
         );
-        var (owner, pool) = CheckOwner(r, observed, asOf, by, Fail);
+        var (owner, pool) = CheckOwner(r, observed, asOf, by, fail);
         if (errors.Count > before)
         {
             return null;
         }
         var first = (owner, amount, close);
-        var events = new List<DealEvent>(1);
+        // Room for every event: the first, the later entries, a close, the changes, a pool entry and two overrides.
+        var events = new List<DealEvent>(entries.Count + r.AmountChanges.Count + r.ExpectedCloseChanges.Count + r.OwnerChanges.Count + 5);
         var staged = new List<DealEvent>(entries.Count + 1);
         var reason = status == DealStatus.Lost ? r.LossReason ?? LossReason.Unknown : null;
         var lastClose = LastCloseIndex(entries);
@@ -420,7 +401,7 @@ public static partial class PipelineTransitions
             );
             return null;
         }
-        if (!Merge(events, staged, ChangeEvents(r, pool), Fail))
+        if (!Merge(events, staged, ChangeEvents(r, pool), fail))
         {
             return null;
         }
@@ -433,6 +414,22 @@ public static partial class PipelineTransitions
             events.Add(new CategoryOverridden(r.Id, asOf, by, category));
         }
         return Deal.FromEvents(events);
+
+        void CheckGiven(string field, string? value)
+        {
+            if (value is not null && string.IsNullOrWhiteSpace(value))
+            {
+                Fail(field, value, "The value is not empty when given; leave it null when unknown.");
+            }
+        }
+
+        void CheckList(string field, object? list)
+        {
+            if (list is null)
+            {
+                Fail(field, null, "The changes are a list; use [] when they are unknown.");
+            }
+        }
 
         void CheckInstant(string field, Instant? at)
         {
@@ -456,11 +453,11 @@ public static partial class PipelineTransitions
         var entries = new List<(StageEntry, Stage)>(r.History.Count);
         for (var i = 0; i < r.History.Count; i++)
         {
-            var field = string.Create(CultureInfo.InvariantCulture, $"History[{i}]");
+            var field = new ListField(nameof(r.History), i);
             var entry = r.History[i];
             if (entry is null)
             {
-                fail(field, null, "A history entry must not be null.");
+                fail(field.Name, null, "A history entry must not be null.");
                 return entries;
             }
             if (!pipeline.TryGetStage(entry.StageId, out var stage))
@@ -522,7 +519,7 @@ public static partial class PipelineTransitions
             return entries;
         }
         var (last, lastStage) = entries[^1];
-        var lastField = string.Create(CultureInfo.InvariantCulture, $"History[{entries.Count - 1}]");
+        var lastField = new ListField(nameof(r.History), entries.Count - 1);
         if (current.IsOpen ? lastStage != current : lastStage.IsClosed && lastStage != current)
         {
             fail(
@@ -553,6 +550,14 @@ public static partial class PipelineTransitions
             fail(nameof(r.StageEnteredAt), entered, $"With a history, the stage-entry instant is the last entry's ({last.EnteredAt}).");
         }
         return entries;
+    }
+
+    // The name of entry i of a record's list in an error, made only when there is one: "History[2]", "History[2].StageId".
+    private readonly record struct ListField(string List, int Index)
+    {
+        internal string Name => string.Create(CultureInfo.InvariantCulture, $"{List}[{Index}]");
+
+        public static string operator +(ListField field, string member) => field.Name + member;
     }
 
     // The index of the last entry into the Won or Lost stage, or -1: the close whose reason and competitor the record gives.

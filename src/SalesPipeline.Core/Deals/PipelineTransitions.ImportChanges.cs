@@ -9,6 +9,8 @@ namespace SalesPipeline.Deals;
 // The field changes of an import record: their checks, and their place among the stage events.
 public static partial class PipelineTransitions
 {
+    private static readonly List<Change> NoChanges = [];
+
     // A change of one field, ready to merge: Field orders changes at the same instant (amount, close date, owner).
     private readonly record struct Change(Instant At, int Field, string Name, DealEvent Event);
 
@@ -38,10 +40,10 @@ public static partial class PipelineTransitions
     {
         for (var i = 0; i < changes.Count; i++)
         {
-            var field = string.Create(CultureInfo.InvariantCulture, $"{name}[{i}]");
+            var field = new ListField(name, i);
             var change = changes[i];
             var broken =
-                change is null ? (field, null, "A change must not be null.")
+                change is null ? (field.Name, null, "A change must not be null.")
                 : change.By is not null && string.IsNullOrWhiteSpace(change.By)
                     ? (field + ".By", change.By, "The actor is not empty when given; leave it null when unknown.")
                 : problem(change.Before) is { } before ? (field + ".Before", change.Before, before)
@@ -139,6 +141,10 @@ public static partial class PipelineTransitions
     // list in its own order (a stable sort).
     private static List<Change> ChangeEvents(DealImport r, DealAssignedToPool? pool)
     {
+        if (pool is null && r.AmountChanges.Count + r.ExpectedCloseChanges.Count + r.OwnerChanges.Count == 0)
+        {
+            return NoChanges; // most records: read only by Merge
+        }
         var changes = new List<Change>(r.AmountChanges.Count + r.ExpectedCloseChanges.Count + r.OwnerChanges.Count + 1);
         for (var i = 0; i < r.AmountChanges.Count; i++)
         {

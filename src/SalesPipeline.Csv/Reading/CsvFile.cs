@@ -24,6 +24,7 @@ internal sealed class CsvFile : IDisposable
     private CsvFile(Stream stream, string role, CsvReadOptions options, Func<string, bool>? footerLine)
     {
         Role = role;
+        size = stream.CanSeek ? stream.Length - stream.Position : -1;
         this.footerLine = footerLine;
         progress = options.Progress;
         counter = new CountingStream(stream);
@@ -47,6 +48,15 @@ internal sealed class CsvFile : IDisposable
     }
 
     internal string Role { get; }
+
+    // The bytes left in the stream when it was opened; -1 when it cannot tell.
+    private readonly long size;
+
+    // About how many rows the whole file has, from the rows read so far and their bytes (a guess, for sizing lists up
+    // front rather than by doubling); 0 when the stream's length is unknown. At most one row per 16 bytes of the file:
+    // no row of a deals or history file is shorter, so a misleading start cannot size the lists past that.
+    internal int EstimateRows(long rows, long bytes) =>
+        size <= 0 || bytes <= 0 ? 0 : (int)Math.Min(Math.Min(size * rows / bytes * 21 / 20 + 64, size / 16), Array.MaxLength);
 
     // The field index of each canonical column (-1 when the file lacks it) and the header the file writes for it.
     internal int[] Index { get; private set; } = [];

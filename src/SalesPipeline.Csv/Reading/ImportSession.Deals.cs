@@ -23,6 +23,12 @@ internal sealed partial class ImportSession
             var reader = file.Reader;
             var row = new DealRow(line, dealRaw.Add(reader.RawRecord));
             deals.Add(row);
+            if (deals.Count == SizingRows && file.EstimateRows(deals.Count, dealRaw.Bytes) is var estimate and > SizingRows)
+            {
+                deals.EnsureCapacity(estimate);
+                dealById.EnsureCapacity(estimate);
+                dealRaw.EnsureCapacity(estimate);
+            }
             if (!CheckUtf8(file, line))
             {
                 row.Rejected = true;

@@ -15,6 +15,7 @@ internal sealed partial class ImportSession
     // Reads the history rows and links each to its deal's row, in one pass.
     private void ReadHistory(CsvFile file)
     {
+        var bytes = 0L;
         while (file.Read(errors, out var line))
         {
             StopIfAsked();
@@ -24,6 +25,7 @@ internal sealed partial class ImportSession
                 MarkBroken(DealIdOf(raw, file), error);
             }
             var reader = file.Reader;
+            bytes += reader.RawRecord.Length;
             var row = new HistoryRow
             {
                 Line = line,
@@ -42,13 +44,13 @@ internal sealed partial class ImportSession
             var before = errors.Count;
             (current, currentLine, currentColumns) = (file, line, HistoryColumns);
 
-            var id = Text(file, HId);
+            var idCell = Cell(file, HId);
             DealRow? deal = null;
-            if (id is null)
+            if (IsBlank(idCell))
             {
                 Bad(HId, "Every history row names its deal.");
             }
-            else if (!dealById.TryGetValue(id, out row.Deal))
+            else if (!TryGetDeal(file, idCell, out row.Deal))
             {
                 row.Deal = -1;
                 Bad(HId, "No row of the deals file has this deal id.");
@@ -83,6 +85,11 @@ internal sealed partial class ImportSession
                 deal.HistoryCount++;
             }
             history.Add(row);
+            if (history.Count == SizingRows && file.EstimateRows(history.Count, bytes) is var estimate and > SizingRows)
+            {
+                history.EnsureCapacity(estimate);
+                historyRaw.EnsureCapacity(estimate);
+            }
         }
         foreach (var (error, raw) in file.Skipped)
         {
@@ -91,6 +98,23 @@ internal sealed partial class ImportSession
         historyRowsRead = file.Rows;
         StopIfAsked();
     }
+
+    // The row of the deal a history row's (not blank) id cell names, found from the cell's bytes without making a string
+    // where the runtime can (.NET 9 and later): the key is the text Text(HId) gives, decoded from the same bytes.
+    private bool TryGetDeal(CsvFile file, ReadOnlySpan<byte> cell, out int d)
+    {
+#if NET9_0_OR_GREATER
+        if (cell.Length <= MaxStackId)
+        {
+            Span<char> chars = stackalloc char[MaxStackId];
+            var n = Encoding.UTF8.GetChars(cell, chars);
+            return dealById.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(chars[..n], out d);
+        }
+#endif
+        return dealById.TryGetValue(Text(file, HId)!, out d);
+    }
+
+    private const int MaxStackId = 128;
 
     // Marks the deal of a history row that cannot be used: the deal is then rejected rather than imported with a history
     // that silently lacks the row.

@@ -18,6 +18,9 @@ namespace SalesPipeline.Csv.Reading;
 internal sealed partial class ImportSession
 {
     internal const string DealsFile = "deals";
+
+    // After this many rows of a file, its lists are sized for the rows the file's length suggests.
+    private const int SizingRows = 1024;
     internal const string HistoryFile = "history";
 
     private readonly PipelineDefinition pipeline;
@@ -43,8 +46,12 @@ internal sealed partial class ImportSession
     private long currentLine;
     private string[] currentColumns = [];
 
-    internal ImportSession(PipelineDefinition pipeline, CsvReadOptions options)
+    // How many parts Core's import runs in; 0: as many as the cores, for batches of at least PartSize records each.
+    private readonly int parts;
+
+    internal ImportSession(PipelineDefinition pipeline, CsvReadOptions options, int parts = 0)
     {
+        this.parts = parts;
         this.pipeline = pipeline;
         this.options = options;
         spec = FormatSpec.Of(options.Format);
@@ -191,8 +198,12 @@ internal sealed partial class ImportSession
         }
         // A stopped deal stood as the row says since it was stopped: it is imported as observed then (its own asOf,
         // stopped_at), so that the stop is recorded at that instant after the import; the others at asOf.
-        var stopped = Enumerable.Range(0, records.Count).Where(k => deals[rowOf[k]].StopReason is not null).ToHashSet();
-        var batch = Enumerable.Range(0, records.Count).Where(k => !stopped.Contains(k)).ToList();
+        var stopped = new List<int>();
+        var batch = new List<int>(records.Count);
+        for (var k = 0; k < records.Count; k++)
+        {
+            (deals[rowOf[k]].StopReason is not null ? stopped : batch).Add(k);
+        }
         var imported = new List<Deal>(records.Count);
         var firstOf = new Dictionary<int, CsvRowError>();
         void Take(ImportResult result, IReadOnlyList<int> ks)
@@ -205,7 +216,10 @@ internal sealed partial class ImportSession
             }
             imported.AddRange(result.Deals);
         }
-        Take(pipeline.Import(batch.Select(k => records[k]), asOf), batch);
+        foreach (var (part, result) in ImportParts(records, batch, asOf))
+        {
+            Take(result, part);
+        }
         foreach (var k in stopped)
         {
             var stoppedAt = deals[rowOf[k]].StoppedAt;
@@ -224,9 +238,14 @@ internal sealed partial class ImportSession
         {
             RejectAll(d, first);
         }
-        // In the order of the file.
-        imported.Sort((a, b) => dealById[a.Id.Value].CompareTo(dealById[b.Id.Value]));
-        var accepted = Settle(imported);
+        // In the order of the file: by row, looked up once per deal (the rows are unique, so the order is too).
+        var rowsOf = new int[imported.Count];
+        for (var k = 0; k < rowsOf.Length; k++)
+        {
+            rowsOf[k] = dealById[imported[k].Id.Value];
+        }
+        rowsOf.AsSpan().Sort(CollectionsMarshal.AsSpan(imported));
+        var accepted = Settle(imported, rowsOf);
         var historyAccepted = 0L;
         var ignored = new SortedDictionary<string, long>(StringComparer.Ordinal);
         foreach (var row in CollectionsMarshal.AsSpan(history))
@@ -251,6 +270,53 @@ internal sealed partial class ImportSession
         );
     }
 
+    // Core's import of the records at `batch`, in parts of consecutive records imported on several cores: each record's
+    // deal or errors depend on the record alone (the ids are unique already), so the parts' results, in order, are the
+    // whole batch's. An exception is the one a single import would throw: the first part's that failed.
+    private IEnumerable<(List<int> Part, ImportResult Result)> ImportParts(List<DealImport> records, List<int> batch, Instant asOf)
+    {
+        var count = Math.Clamp(
+            this.parts > 0 ? Math.Min(this.parts, batch.Count) : Math.Min(Environment.ProcessorCount, batch.Count / PartSize),
+            1,
+            64
+        );
+        var parts = new List<int>[count];
+        for (var p = 0; p < count; p++)
+        {
+            var (from, to) = (batch.Count * p / count, batch.Count * (p + 1) / count);
+            parts[p] = batch.GetRange(from, to - from);
+        }
+        var results = new ImportResult?[count];
+        var failures = new System.Runtime.ExceptionServices.ExceptionDispatchInfo?[count];
+        void Run(int p)
+        {
+            try
+            {
+                results[p] = pipeline.Import(parts[p].Select(k => records[k]), asOf);
+            }
+            catch (Exception e)
+            {
+                failures[p] = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
+            }
+        }
+        if (count == 1)
+        {
+            Run(0);
+        }
+        else
+        {
+            System.Threading.Tasks.Parallel.For(0, count, Run);
+        }
+        for (var p = 0; p < count; p++)
+        {
+            failures[p]?.Throw();
+        }
+        return parts.Zip(results, (part, result) => (part, result!));
+    }
+
+    // Records per part at least: below this, one core imports them sooner than several start.
+    internal const int PartSize = 4096;
+
     // The file does not date a pool entry. A pooled deal without owner changes never had a rep the file knows of: it
     // waits since its creation (DealImport's default). One whose owner changed was pooled after the last thing the file
     // dates of it: the latest instant of its record (Core's import then records the pool move there, after the changes).
@@ -272,14 +338,14 @@ internal sealed partial class ImportSession
 
     // What DealImport cannot say, applied to each imported deal as the command that records it, by Unknown.Actor: a
     // stopped deal is stopped at stopped_at. A command the pipeline refuses (a stop before the deal's history ends)
-    // rejects the deal's rows with its reason.
-    private IReadOnlyList<Deal> Settle(List<Deal> imported)
+    // rejects the deal's rows with its reason. rowsOf[k] is the row of imported[k].
+    private IReadOnlyList<Deal> Settle(List<Deal> imported, int[] rowsOf)
     {
         List<Deal>? settled = null;
         for (var k = 0; k < imported.Count; k++)
         {
             var deal = imported[k];
-            var d = dealById[deal.Id.Value];
+            var d = rowsOf[k];
             var row = deals[d];
             var failed = false;
             if (row.StopReason is { } reason)

@@ -12,6 +12,11 @@ internal sealed class RowStore
     private readonly List<(int Chunk, int Start, int Length)> rows = [];
     private int used = ChunkSize;
 
+    // The bytes of every row added.
+    internal long Bytes { get; private set; }
+
+    internal void EnsureCapacity(int rowCount) => rows.EnsureCapacity(rowCount);
+
     internal int Add(ReadOnlySpan<byte> row)
     {
         if (row.Length > ChunkSize - used)
@@ -22,6 +27,7 @@ internal sealed class RowStore
         row.CopyTo(chunks[^1].AsSpan(used));
         rows.Add((chunks.Count - 1, used, row.Length));
         used += row.Length;
+        Bytes += row.Length;
         return rows.Count - 1;
     }
 
