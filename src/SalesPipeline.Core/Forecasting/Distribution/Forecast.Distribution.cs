@@ -168,7 +168,7 @@ public static partial class Forecast
     );
 
     // Deal by deal: every deal is weighed first, so a deal of another pipeline throws wherever it would be placed.
-    private static DistributionInputs DistributionInputsOf(
+    internal static DistributionInputs DistributionInputsOf(
         Deal[] list,
         PipelineDefinition pipeline,
         PeriodIndex index,
