@@ -96,6 +96,23 @@ public class FrameForecastBenchmarks
             .DistributionInputsOf(deals, Pipeline, new PeriodIndex([Quarter], null), ForecastOptions.Default, Currency.USD)
             .Amounts.Count;
 
+    // The history walk alone (what the frame replaces), without the stage rates, the chain and the reliability
+    // tables, which both paths build alike from the scan.
+    [Benchmark]
+    public int ScanFrame()
+    {
+        var scan = new HistoryScan(Pipeline, "deals");
+        return scan.TryAdd(frame) ? scan.Forecasts.Count : -1;
+    }
+
+    [Benchmark]
+    public int ScanDeals()
+    {
+        var scan = new HistoryScan(Pipeline, "deals");
+        Array.ForEach(deals, scan.Add);
+        return scan.Forecasts.Count;
+    }
+
     [Benchmark]
     public StageCalibration CalibrationFrame() => StageCalibration.FromHistory(deals, Pipeline);
 

@@ -54,7 +54,7 @@ public static partial class Forecast
                     }
                     if (index.IndexOfDay(wonDay) == 0)
                     {
-                        won += frame.Deals[r].Amount.Amount;
+                        won += AmountOf(frame, r);
                         wonDeals++;
                     }
                     continue;
@@ -66,12 +66,25 @@ public static partial class Forecast
             }
             else if (index.IndexOfDay(day) == 0)
             {
-                amounts.Add(frame.Deals[r].Amount.Amount);
+                amounts.Add(AmountOf(frame, r));
                 probabilities.Add(
                     stage.IsOpen && frame.ProbabilityOverride[r] is var o and >= 0 ? frame.ProbabilityOverrides[o] : stage.Probability
                 );
             }
         }
         return new DistributionInputs(won, wonDeals, overdue, amounts, probabilities);
+    }
+
+    // The deal's amount: rebuilt from its mantissa and scale (the same bits, without reading the deal object) when
+    // every mantissa fits a long, else the deal's own.
+    private static decimal AmountOf(DealFrame frame, int row)
+    {
+        if (!frame.Exactness.NarrowAmounts)
+        {
+            return frame.Deals[row].Amount.Amount;
+        }
+        var mantissa = frame.AmountMantissa[row];
+        var magnitude = (ulong)Math.Abs(mantissa);
+        return unchecked(new decimal((int)(uint)magnitude, (int)(uint)(magnitude >> 32), 0, mantissa < 0, frame.AmountScale[row]));
     }
 }
