@@ -15,7 +15,7 @@ internal sealed partial class HistoryScan
     //
     // It walks the frame's event table instead of folding a Deal per event: the win probability in force when a stint
     // begins depends only on the status, the stage and the probability override as of then, which the walk carries
-    // (the override's value and source read from its event). Deals and events are taken in order, so the stint lengths
+    // (the override's value and source from the frame's OverrideEvents). Deals and events are taken in order, so the stint lengths
     // are added to the day totals in the same order as Add adds them (a double sum depends on it).
     internal bool TryAdd(DealFrame frame)
     {
@@ -28,9 +28,11 @@ internal sealed partial class HistoryScan
             return false;
         }
         var open = Array.ConvertAll(frame.Stages, id => pipeline.TryGetStage(id, out var stage) && stage.IsOpen ? stage : null);
+        var overrides = frame.OverrideEvents;
+        var nextOverride = 0; // rows and events are walked in order, so the n-th override event met is entry n
         for (var r = 0; r < frame.Count; r++)
         {
-            if (!TryAdd(frame, r, open))
+            if (!TryAdd(frame, r, open, overrides, ref nextOverride))
             {
                 Reset();
                 return false;
@@ -39,7 +41,7 @@ internal sealed partial class HistoryScan
         return true;
     }
 
-    private bool TryAdd(DealFrame frame, int row, Stage?[] open)
+    private bool TryAdd(DealFrame frame, int row, Stage?[] open, ProbabilityOverrideEvents overrides, ref int nextOverride)
     {
         var status = (DealStatus)frame.Status[row];
         var closed = status is DealStatus.Won or DealStatus.Lost;
@@ -64,11 +66,10 @@ internal sealed partial class HistoryScan
         var stoppedAt = DealFrame.NoInstant; // while stopped: the stint ended at the stop
         // The deal as it stood after each event, as far as its win probability goes: stopped or not, and its override.
         var stopped = false;
-        ProbabilityOverridden? probabilityOverride = null;
-        var deal = frame.Deals[row];
+        var probabilityOverride = -1; // an entry of overrides, or none
         if (stage >= 0)
         {
-            StartStint(stage, closed, stopped, probabilityOverride, won);
+            StartStint(stage, closed, stopped, probabilityOverride, overrides, won);
         }
         for (var e = first + 1; e < end; e++)
         {
@@ -82,7 +83,7 @@ internal sealed partial class HistoryScan
                     }
                     EndStint(stage, to.Index, start, at, truncated);
                     (stage, truncated, start) = (to.Index, false, at);
-                    StartStint(stage, closed, stopped, probabilityOverride, won);
+                    StartStint(stage, closed, stopped, probabilityOverride, overrides, won);
                     break;
                 case FrameEventKind.Won:
                     EndStint(stage, stageCount, start, at, truncated);
@@ -105,7 +106,7 @@ internal sealed partial class HistoryScan
                     {
                         EndStint(stage, resumed.Index, start, stoppedAt, truncated);
                         (stage, truncated, start) = (resumed.Index, false, at);
-                        StartStint(stage, closed, stopped, probabilityOverride, won);
+                        StartStint(stage, closed, stopped, probabilityOverride, overrides, won);
                     }
                     stoppedAt = DealFrame.NoInstant;
                     break;
@@ -119,13 +120,13 @@ internal sealed partial class HistoryScan
                         return false;
                     }
                     (stage, start) = (reopened.Index, at);
-                    StartStint(stage, closed, stopped, probabilityOverride, won);
+                    StartStint(stage, closed, stopped, probabilityOverride, overrides, won);
                     break;
                 case FrameEventKind.ProbabilityOverridden:
-                    probabilityOverride = (ProbabilityOverridden)deal.Events[e - first];
+                    probabilityOverride = nextOverride++;
                     break;
                 case FrameEventKind.ProbabilityOverrideCleared:
-                    probabilityOverride = null;
+                    probabilityOverride = -1;
                     break;
             }
         }
@@ -135,7 +136,7 @@ internal sealed partial class HistoryScan
 
     // StartStint's forecast, from the walk's state instead of a folded deal: WinProbabilityOf of a deal in an open
     // stage (every stint is in one) is 0 while stopped, else its override, else the stage's probability.
-    private void StartStint(int stage, bool closed, bool stopped, ProbabilityOverridden? probabilityOverride, bool won)
+    private void StartStint(int stage, bool closed, bool stopped, int probabilityOverride, ProbabilityOverrideEvents overrides, bool won)
     {
         seen[stage] = true;
         if (!closed)
@@ -144,7 +145,7 @@ internal sealed partial class HistoryScan
         }
         var (probability, source) =
             stopped ? (0m, ValueSource.Status)
-            : probabilityOverride is { } o ? (o.Probability, o.Source)
+            : probabilityOverride >= 0 ? (overrides.Probability[probabilityOverride], overrides.Source[probabilityOverride])
             : (pipeline.OpenStages[stage].Probability, ValueSource.StageDefault);
         Forecasts.Add((probability, source, won));
     }
