@@ -9,7 +9,7 @@ namespace SalesPipeline.Forecasting;
 // Walks the deals' histories once and keeps what calibration needs: which open stages each closed deal reached, every
 // stint in an open stage with how it ended (the chain), and the forecast in force when each stint of a closed deal began
 // (the reliability table).
-internal sealed class HistoryScan
+internal sealed partial class HistoryScan
 {
     // Exit columns: 0..n-1 an open stage, n Won, n+1 Lost.
     private readonly PipelineDefinition pipeline;
@@ -134,7 +134,12 @@ internal sealed class HistoryScan
             }
         }
         // An open deal's current stint has not ended: it is censored and adds no exit.
+        Count(closed, won);
+    }
 
+    // The deal's outcome, and the stages it reached (seen) for a closed one.
+    private void Count(bool closed, bool won)
+    {
         if (!closed)
         {
             OpenDeals++;

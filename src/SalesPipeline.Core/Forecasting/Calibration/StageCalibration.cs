@@ -115,15 +115,26 @@ public sealed class StageCalibration
         Preconditions.CheckNotNull(pipeline);
         options ??= CalibrationOptions.Default;
         var scan = new HistoryScan(pipeline, nameof(deals));
-        var index = 0;
-        foreach (var deal in deals)
+        if (DealFrames.For(deals) is { } frame)
         {
-            if (deal is null)
+            // The frame's event table walked once; a deal it cannot scan exactly sends the whole list to the deal code.
+            if (!scan.TryAdd(frame))
             {
-                throw new ArgumentNullException(nameof(deals), $"Deal {index} of the list is null.");
+                Array.ForEach(frame.Deals, scan.Add);
             }
-            scan.Add(deal);
-            index++;
+        }
+        else
+        {
+            var index = 0;
+            foreach (var deal in deals)
+            {
+                if (deal is null)
+                {
+                    throw new ArgumentNullException(nameof(deals), $"Deal {index} of the list is null.");
+                }
+                scan.Add(deal);
+                index++;
+            }
         }
 
         var n = pipeline.OpenStages.Count;

@@ -35,8 +35,30 @@ public static partial class Forecast
         Preconditions.CheckNotNull(deals);
         Preconditions.CheckNotNull(pipeline);
         bands ??= CategoryBands.Default;
+        if (DealFrames.For(deals) is { } frame)
+        {
+            var framedCurrency = ReportingCurrency(frame, options?.Rates);
+            var framed =
+                TryCompareRows(frame, pipeline, period, bands, options)
+                ?? CompareRows(frame.Deals, pipeline, period, bands, options, framedCurrency);
+            return Comparison(framedCurrency, framed);
+        }
         var list = deals.ToArray();
         var currency = ReportingCurrency(list, options?.Rates, nameof(deals));
+        return Comparison(currency, CompareRows(list, pipeline, period, bands, options, currency));
+    }
+
+    // The deal-by-deal rows: every deal is weighed (so a deal of another pipeline throws, open or not), open deals in
+    // the period are compared, in the order given.
+    private static List<DealComparison> CompareRows(
+        Deal[] list,
+        PipelineDefinition pipeline,
+        FiscalPeriod? period,
+        CategoryBands bands,
+        ForecastOptions? options,
+        Currency currency
+    )
+    {
         var rows = new List<DealComparison>();
         foreach (var deal in list)
         {
@@ -61,6 +83,11 @@ public static partial class Forecast
                 )
             );
         }
+        return rows;
+    }
+
+    private static ForecastComparison Comparison(Currency currency, List<DealComparison> rows)
+    {
         var disagreements = rows.Where(r => r.Disagreement > 0m)
             .OrderByDescending(r => r.Amount.Amount)
             .ThenByDescending(r => r.Disagreement)

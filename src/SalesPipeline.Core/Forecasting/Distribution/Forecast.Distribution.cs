@@ -59,34 +59,23 @@ public static partial class Forecast
         options ??= DistributionOptions.Default;
         var forecast = options.Forecast;
         forecast.Check(nameof(options));
-        var list = deals.ToArray();
-        var currency = ReportingCurrency(list, forecast.Rates, nameof(deals));
-        var index = new PeriodIndex([period], forecast.AsOf);
-
-        var won = 0m;
-        int wonDeals = 0,
-            overdue = 0;
-        var amounts = new List<decimal>();
-        var probabilities = new List<decimal>();
-        foreach (var deal in list)
+        Currency currency;
+        DistributionInputs inputs;
+        if (DealFrames.For(deals) is { } frame)
         {
-            var probability = pipeline.WinProbabilityOf(deal).Value;
-            var slot = index.SlotOf(deal, forecast.Zone);
-            if (slot == PeriodIndex.Overdue)
-            {
-                overdue++;
-            }
-            else if (slot == 0 && deal.Status == DealStatus.Won)
-            {
-                won += forecast.ToReporting(deal.Amount, currency).Amount;
-                wonDeals++;
-            }
-            else if (slot == 0)
-            {
-                amounts.Add(forecast.ToReporting(deal.Amount, currency).Amount);
-                probabilities.Add(probability);
-            }
+            currency = ReportingCurrency(frame, forecast.Rates);
+            var index = new PeriodIndex([period], forecast.AsOf);
+            inputs =
+                TryDistributionInputs(frame, pipeline, index, forecast)
+                ?? DistributionInputsOf(frame.Deals, pipeline, index, forecast, currency);
         }
+        else
+        {
+            var list = deals.ToArray();
+            currency = ReportingCurrency(list, forecast.Rates, nameof(deals));
+            inputs = DistributionInputsOf(list, pipeline, new PeriodIndex([period], forecast.AsOf), forecast, currency);
+        }
+        var (won, wonDeals, overdue, amounts, probabilities) = inputs;
 
         var weighted = 0m;
         var certain = 0m;
@@ -165,6 +154,53 @@ public static partial class Forecast
             Money.Of(grid.ErrorBound, currency),
             null
         );
+    }
+
+    // What the distribution reads from the deals: the certain revenue won in the period and its deals, the overdue open
+    // deals left out, and the amount and probability of each open deal expected in the period, in the order given (the
+    // seeded Monte Carlo draws in that order).
+    internal readonly record struct DistributionInputs(
+        decimal Won,
+        int WonDeals,
+        int Overdue,
+        List<decimal> Amounts,
+        List<decimal> Probabilities
+    );
+
+    // Deal by deal: every deal is weighed first, so a deal of another pipeline throws wherever it would be placed.
+    internal static DistributionInputs DistributionInputsOf(
+        Deal[] list,
+        PipelineDefinition pipeline,
+        PeriodIndex index,
+        ForecastOptions forecast,
+        Currency currency
+    )
+    {
+        var won = 0m;
+        int wonDeals = 0,
+            overdue = 0;
+        var amounts = new List<decimal>();
+        var probabilities = new List<decimal>();
+        foreach (var deal in list)
+        {
+            var probability = pipeline.WinProbabilityOf(deal).Value;
+            var slot = index.SlotOf(deal, forecast.Zone);
+            if (slot == PeriodIndex.Overdue)
+            {
+                overdue++;
+            }
+            else if (slot == 0 && deal.Status == DealStatus.Won)
+            {
+                won += forecast.ToReporting(deal.Amount, currency).Amount;
+                wonDeals++;
+            }
+            else if (slot == 0)
+            {
+                amounts.Add(forecast.ToReporting(deal.Amount, currency).Amount);
+                probabilities.Add(probability);
+            }
+        }
+        return new DistributionInputs(won, wonDeals, overdue, amounts, probabilities);
     }
 
     // The count distribution and the revenue distribution need nothing from each other: on a large pipeline they run on

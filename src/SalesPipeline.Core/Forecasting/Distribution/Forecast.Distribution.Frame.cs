@@ -1,0 +1,90 @@
+using System;
+using System.Collections.Generic;
+using NodaTime;
+using SalesPipeline.Deals;
+using SalesPipeline.Pipelines;
+
+namespace SalesPipeline.Forecasting;
+
+public static partial class Forecast
+{
+    // The distribution's inputs from the frame's columns, or null when they could differ from the deal-by-deal code's
+    // (rates, a deal the pipeline cannot weigh, dates the day numbers cannot hold): then that code runs and gives the
+    // inputs or the exception. The deals are placed by day number (PeriodIndex's rule on columns), and the values kept
+    // are the deal code's own: each deal's amount as it is (no rates: ToReporting returns it), the pipeline's or the
+    // override's probability, the won amounts added in row order, so the convolution gets the very same inputs.
+    internal static DistributionInputs? TryDistributionInputs(
+        DealFrame frame,
+        PipelineDefinition pipeline,
+        PeriodIndex index,
+        ForecastOptions forecast
+    )
+    {
+        if (forecast.Rates is not null || !frame.Exactness.IsoDates || index.AsOf.Calendar != CalendarSystem.Iso)
+        {
+            return null;
+        }
+        if (frame.Pipelines is not [var name] || !string.Equals(name, pipeline.Name, StringComparison.Ordinal))
+        {
+            return null;
+        }
+        var stages = Array.ConvertAll(frame.Stages, id => pipeline.StagesById.TryGetValue(id, out var stage) ? stage : null);
+        var won = 0m;
+        int wonDeals = 0,
+            overdue = 0;
+        var amounts = new List<decimal>();
+        var probabilities = new List<decimal>();
+        var zone = new ZoneDays(forecast.Zone);
+        for (var r = 0; r < frame.Count; r++)
+        {
+            // WinProbabilityOf throws for a stage the pipeline lacks on any deal, whatever its status.
+            if (stages[frame.Stage[r]] is not { } stage)
+            {
+                return null;
+            }
+            switch ((DealStatus)frame.Status[r])
+            {
+                case DealStatus.Lost or DealStatus.Stopped:
+                    continue;
+                case DealStatus.Won:
+                    var wonDay = zone.DayOf(frame.DecidedAt[r]);
+                    if (!ZoneDays.IsPlaceable(wonDay))
+                    {
+                        return null; // the deal code cannot place that date and throws
+                    }
+                    if (index.IndexOfDay(wonDay) == 0)
+                    {
+                        won += AmountOf(frame, r);
+                        wonDeals++;
+                    }
+                    continue;
+            }
+            var day = frame.ExpectedCloseDay[r];
+            if (day < index.AsOfDay)
+            {
+                overdue++;
+            }
+            else if (index.IndexOfDay(day) == 0)
+            {
+                amounts.Add(AmountOf(frame, r));
+                probabilities.Add(
+                    stage.IsOpen && frame.ProbabilityOverride[r] is var o and >= 0 ? frame.ProbabilityOverrides[o] : stage.Probability
+                );
+            }
+        }
+        return new DistributionInputs(won, wonDeals, overdue, amounts, probabilities);
+    }
+
+    // The deal's amount: rebuilt from its mantissa and scale (the same bits, without reading the deal object) when
+    // every mantissa fits a long, else the deal's own.
+    private static decimal AmountOf(DealFrame frame, int row)
+    {
+        if (!frame.Exactness.NarrowAmounts)
+        {
+            return frame.Deals[row].Amount.Amount;
+        }
+        var mantissa = frame.AmountMantissa[row];
+        var magnitude = (ulong)Math.Abs(mantissa);
+        return unchecked(new decimal((int)(uint)magnitude, (int)(uint)(magnitude >> 32), 0, mantissa < 0, frame.AmountScale[row]));
+    }
+}
