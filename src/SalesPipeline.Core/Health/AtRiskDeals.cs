@@ -1,6 +1,4 @@
 using System;
-using System.Collections;
-using System.Collections.Generic;
 using System.Threading;
 using SalesPipeline.Deals;
 using SalesPipeline.Utility;
@@ -12,7 +10,7 @@ namespace SalesPipeline.Health;
 // reporting currency, its probability, the exact weighted amount and the number of findings); each DealHealth and its
 // findings are built on first read, by the same checks, and kept. Safe to read from several threads: two threads
 // reading the same entry at once may both build it, and one of the two equal objects is kept.
-internal sealed class AtRiskDeals : IReadOnlyList<DealHealth>
+internal sealed class AtRiskDeals : ReadOnlyListBase<DealHealth>
 {
     private readonly Deal[] deals;
     private readonly Money[] amounts;
@@ -38,12 +36,12 @@ internal sealed class AtRiskDeals : IReadOnlyList<DealHealth>
         built = new DealHealth?[deals.Length];
     }
 
-    public int Count => deals.Length;
+    public override int Count => deals.Length;
 
     // The number of findings of every deal together.
     internal int FindingCount => findingStart[^1];
 
-    public DealHealth this[int index]
+    public override DealHealth this[int index]
     {
         get
         {
@@ -73,14 +71,4 @@ internal sealed class AtRiskDeals : IReadOnlyList<DealHealth>
     internal int FindingsOf(int index) => findingStart[index + 1] - findingStart[index];
 
     internal string Owner(int index) => deals[index].OwnerKey;
-
-    public IEnumerator<DealHealth> GetEnumerator()
-    {
-        for (var i = 0; i < deals.Length; i++)
-        {
-            yield return this[i];
-        }
-    }
-
-    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 }

@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Collections.Generic;
 using SalesPipeline.Utility;
 
@@ -7,11 +6,11 @@ namespace SalesPipeline.Health;
 // The report's findings in their order: the pipeline and stage findings, then every deal at risk's findings (built
 // when read, see AtRiskDeals), then the lead findings. Read-only and safe to read from several threads.
 internal sealed class HealthFindings(IReadOnlyList<HealthFinding> before, AtRiskDeals deals, IReadOnlyList<HealthFinding> after)
-    : IReadOnlyList<HealthFinding>
+    : ReadOnlyListBase<HealthFinding>
 {
-    public int Count => before.Count + deals.FindingCount + after.Count;
+    public override int Count => before.Count + deals.FindingCount + after.Count;
 
-    public HealthFinding this[int index]
+    public override HealthFinding this[int index]
     {
         get
         {
@@ -24,25 +23,4 @@ internal sealed class HealthFindings(IReadOnlyList<HealthFinding> before, AtRisk
             return index < deals.FindingCount ? deals.FindingAt(index) : after[index - deals.FindingCount];
         }
     }
-
-    public IEnumerator<HealthFinding> GetEnumerator()
-    {
-        foreach (var finding in before)
-        {
-            yield return finding;
-        }
-        foreach (var deal in deals)
-        {
-            foreach (var finding in deal.Findings)
-            {
-                yield return finding;
-            }
-        }
-        foreach (var finding in after)
-        {
-            yield return finding;
-        }
-    }
-
-    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 }

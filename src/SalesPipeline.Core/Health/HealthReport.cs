@@ -18,7 +18,8 @@ namespace SalesPipeline.Health;
 /// So the report does not depend on the order of its inputs.</para>
 /// <para>A large pipeline has hundreds of thousands of deals at risk, so each <see cref="DealHealth"/> and its findings
 /// are built when first read (from <see cref="Deals"/>, <see cref="Findings"/> or <see cref="ToString"/>) and then
-/// kept; the shortlists build only the deals they list.</para>
+/// kept; the shortlists build only the deals they list. So a report keeps what the checks read until then: the
+/// activity index, the policy, the pipeline and the deals at risk as of the instant.</para>
 /// <para>Immutable; thread-safe.</para>
 /// </remarks>
 public sealed class HealthReport

@@ -166,8 +166,8 @@ public sealed partial class PipelineHealthAccumulator
         return sorted;
     }
 
-    // Below this many open deals the checks run on one core. Tests lower it (SplitFrom) so that the split and the merge
-    // run on small inputs too; the report never depends on it.
+    // Below this many open deals the checks run on one core. Tests lower it (SplitFrom) so that the split runs on small
+    // inputs too; the report never depends on it.
     private static int ParallelThreshold { get; set; } = 100_000;
 
     internal static IDisposable SplitFrom(int openDeals)

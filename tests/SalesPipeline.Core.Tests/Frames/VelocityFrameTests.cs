@@ -60,8 +60,8 @@ public class VelocityFrameTests
     );
 
     // By a breakdown, over deals that vary owners (a real owner named "(unassigned)" too), pools of known, unknown and
-    // no team, sources, products and customers (WinRateFrameDeals), and over the frame deals (imported, reopened,
-    // changed after the window): every group's figures equal the deal code's, or the same exception; split or not.
+    // no team, sources, products and customers (WinRateFrameDeals), and over the frame deals (reopened, changed after
+    // the window; imported deals are in the example test below): every group's figures equal the deal code's, or the same exception; split or not.
     [Fact]
     public void ByBreakdown_EqualsTheDealByDealVelocity_Property()
     {
@@ -151,6 +151,53 @@ public class VelocityFrameTests
 
 public class VelocityFrameEdgeTests
 {
+    [Fact]
+    public void ByOwner_ADealImportedAfterTheWindow_CountsAsOpenInItsGroup()
+    {
+        // Window: March 2026. A: alice's deal created 2 March, open. B: bob's deal created 2 March but imported (first
+        // observed) on 1 May, after the window: it was open then, so both the total and bob's group count it (one open
+        // deal each), as the deal code does.
+        var pipeline = FrameDeals.Pipeline;
+        var created = Instant.FromUtc(2026, 3, 2, 9, 0);
+        var alice = Deal.FromEvents([
+            new DealCreated(
+                new DealId("A"),
+                created,
+                "alice",
+                pipeline.Name,
+                "A",
+                "alice",
+                Money.Of(10m, Currency.USD),
+                new LocalDate(2026, 4, 30),
+                "prospecting"
+            ),
+        ]);
+        var bob = Deal.FromEvents([
+            new DealImported(
+                new DealId("B"),
+                Instant.FromUtc(2026, 5, 1, 0, 0),
+                "import",
+                pipeline.Name,
+                "B",
+                "bob",
+                Money.Of(20m, Currency.USD),
+                new LocalDate(2026, 6, 30),
+                "prospecting",
+                DealStatus.Open,
+                created,
+                true
+            ),
+        ]);
+        var window = FiscalPeriod.Of(new DateInterval(new LocalDate(2026, 3, 1), new LocalDate(2026, 3, 31)));
+
+        var framed = SalesVelocity.By([alice, bob], window, Breakdown.Owner);
+        var dealByDeal = SalesVelocity.By(new[] { alice, bob }.Select(d => d), window, Breakdown.Owner);
+
+        Assert.True(new SalesVelocityAccumulator(window, Currency.USD, null, Breakdown.Owner).TryAdd(DealFrame.Of([alice, bob])));
+        Assert.Equal([("alice", 1L), ("bob", 1L)], framed.Select(v => (v.Group!, v.OpenDeals)));
+        Assert.Equal(dealByDeal.Select(v => v.ToString()), framed.Select(v => v.ToString()));
+    }
+
     [Fact]
     public void AWonCycleOfCenturies_IsLeftToTheDealCode()
     {

@@ -113,4 +113,29 @@ public sealed class HealthReportListsTests
         Assert.Equal((0, 0), (report.Deals.Count, report.Findings.Count));
         Assert.StartsWith("The list is empty, so no index is valid.", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Deals_AndFindings_AreReadOnlyLists()
+    {
+        // IList<T> as ReadOnlyCollection<T> was, so that LINQ's Count(), Last() and ElementAt() read by index.
+        var report = Report();
+        var deals = Assert.IsAssignableFrom<IList<DealHealth>>(report.Deals);
+        var findings = Assert.IsAssignableFrom<IList<HealthFinding>>(report.Findings);
+        var copy = new HealthFinding[7];
+
+        findings.CopyTo(copy, 2);
+
+        Assert.True(deals.IsReadOnly);
+#pragma warning disable CA1826, CA1829 // LINQ on purpose: what a caller of the public IReadOnlyList writes
+        Assert.Equal((2, 5), (Enumerable.Count(report.Deals), Enumerable.Count(report.Findings)));
+        Assert.Same(report.Deals[1], Enumerable.Last(report.Deals));
+#pragma warning restore CA1826, CA1829
+        Assert.Equal(1, deals.IndexOf(report.Deals[1]));
+        Assert.Equal(new HealthFinding?[] { null, null }.Concat(report.Findings), copy);
+        Assert.Throws<NotSupportedException>(() => deals.Add(report.Deals[0]));
+        Assert.Throws<NotSupportedException>(() => findings.RemoveAt(0));
+        Assert.Throws<NotSupportedException>(() => deals[0] = report.Deals[1]);
+        var tooSmall = Assert.Throws<ArgumentOutOfRangeException>(() => findings.CopyTo(new HealthFinding[5], 1));
+        Assert.Equal(("arrayIndex", 1), (tooSmall.ParamName, tooSmall.ActualValue));
+    }
 }

@@ -7,7 +7,8 @@ namespace SalesPipeline.Metrics;
 
 public sealed partial class FunnelAccumulator
 {
-    // Dense cells (group x stage x slot) beyond this many would cost more memory than the dictionary the deal path fills.
+    // Dense cells (group x stage x slot, about 36 bytes each) that the parts of one call hold together, at most: beyond
+    // this many the dictionary the deal path fills, which holds only the groups it meets, is the better choice.
     private const long MaxFrameCells = 4_000_000;
 
     // Adds every deal of the frame, as Add(deal) for each would, and returns true; or returns false and changes nothing
@@ -40,7 +41,8 @@ public sealed partial class FunnelAccumulator
             return false;
         }
         var stages = FrameStints.Lookup(frame, lookup);
-        parts = FrameStints.Parts(frame, parts);
+        // Each part has its own cells: fewer parts when the cells are many, so that all parts together stay in bounds.
+        parts = (int)Math.Min(FrameStints.Parts(frame, parts), Math.Max(1, MaxFrameCells / ((long)groupCount * width)));
         var cells = new FrameCells[parts];
         Parallel.For(
             0,

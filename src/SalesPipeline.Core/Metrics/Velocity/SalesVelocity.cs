@@ -125,7 +125,7 @@ public sealed partial record SalesVelocity
     public static SalesVelocity Of(IEnumerable<Deal> deals, FiscalPeriod window, VelocityOptions? options = null) =>
         Accumulate(deals, window, options, null).Result();
 
-    /// <summary>The sales velocity of each group of deals of a breakdown (by owner, team, source or product).</summary>
+    /// <summary>The sales velocity of each group of deals of a breakdown (by owner, team, source, product or customer).</summary>
     /// <param name="deals">The deals.</param>
     /// <param name="window">The window.</param>
     /// <param name="breakdown">How to group the deals (<see cref="BreakdownKeys"/>: a deal counts in every team on its owner's path).</param>

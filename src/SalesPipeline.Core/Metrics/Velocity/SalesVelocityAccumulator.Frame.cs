@@ -27,7 +27,13 @@ public sealed partial class SalesVelocityAccumulator
         var end = (lastInstant + Duration.Epsilon).ToUnixTimeTicks();
         var from = start.ToUnixTimeTicks();
         var rowGroups = Breakdown is { } breakdown ? FrameGroupings.Of(frame, breakdown) : null;
-        var parts = frame.Parts;
+        var groupCount = rowGroups?.Count ?? 0;
+        if (groupCount > MaxGroupCells)
+        {
+            return false; // a group per deal, nearly: the deal code's dictionary holds only the keys it meets
+        }
+        // Each part has its own cells: fewer parts when there are many groups, so that all parts together stay in bounds.
+        var parts = groupCount == 0 ? frame.Parts : Math.Min(frame.Parts, Math.Max(1, MaxGroupCells / groupCount));
         var sums = new FrameSums[parts];
         var valid = new bool[parts];
         Parallel.For(
@@ -120,7 +126,14 @@ public sealed partial class SalesVelocityAccumulator
             if (frame.ObservedFrom(r) >= end)
             {
                 // Imported and first observed after the window: open then if it was created by its end.
-                sums.Open += frame.CreatedAt[r] < end ? 1 : 0;
+                if (frame.CreatedAt[r] < end)
+                {
+                    sums.Open++;
+                    if (rowGroups is not null)
+                    {
+                        sums.Groups![rowGroups.Group[r]].Open++;
+                    }
+                }
                 continue;
             }
             DealStatus status;
@@ -199,6 +212,9 @@ public sealed partial class SalesVelocityAccumulator
     }
 
     private const long MaxCycleTicks = long.MaxValue / 100;
+
+    // The most group cells (about 80 bytes each) the parts of one call hold together: 80 MB.
+    private const int MaxGroupCells = 1_000_000;
 
     // Counts, the won amounts, and the cycles in ticks, of one part of the rows; and the same per group of a breakdown,
     // the won amounts at the frame's largest scale with the sum of their magnitudes (every key's sum is at most that).
