@@ -4,10 +4,19 @@ namespace SalesPipeline.Deals;
 
 // Who a deal is for and who works it, as codes: Deal.Customer's account id and Deal.Product (codes in ordinal order of
 // the text, NoCode for none), the ordinal-first customer name seen per account, and whether the deal waits in a pool
-// (Deal.Owner null, which the OwnerKey column cannot tell from a rep named "(unassigned)").
+// (Deal.Owner null, which the OwnerKey column cannot tell from a rep named "(unassigned)"), and whether it ever could
+// (created or imported without an owner, or assigned to a pool later: no other event takes an owner away).
 internal sealed class FrameCustomers
 {
-    internal FrameCustomers(int[] account, string[] accounts, string[] names, int[] product, string[] products, bool[] pooled)
+    internal FrameCustomers(
+        int[] account,
+        string[] accounts,
+        string[] names,
+        int[] product,
+        string[] products,
+        bool[] pooled,
+        bool[] mayWaitInPool
+    )
     {
         Account = account;
         Accounts = accounts;
@@ -15,6 +24,7 @@ internal sealed class FrameCustomers
         Product = product;
         Products = products;
         Pooled = pooled;
+        MayWaitInPool = mayWaitInPool;
     }
 
     internal int[] Account { get; }
@@ -29,6 +39,9 @@ internal sealed class FrameCustomers
     internal string[] Products { get; }
 
     internal bool[] Pooled { get; }
+
+    // False only for a deal that had an owner at every instant of its history.
+    internal bool[] MayWaitInPool { get; }
 }
 
 internal sealed partial class DealFrame
@@ -45,6 +58,7 @@ internal sealed partial class DealFrame
                 var account = new int[n];
                 var product = new int[n];
                 var pooled = new bool[n];
+                var mayWaitInPool = new bool[n];
                 var accounts = new FrameCodes();
                 var products = new FrameCodes();
                 var names = new List<string>();
@@ -52,6 +66,7 @@ internal sealed partial class DealFrame
                 {
                     var deal = frame.Deals[r];
                     pooled[r] = deal.Owner is null;
+                    mayWaitInPool[r] = pooled[r] || CreatedInPool(deal) || frame.HasEvent(r, FrameEventKind.AssignedToPool);
                     product[r] = deal.Product is { } p ? products.Code(p) : NoCode;
                     if (deal.Customer is not { } customer)
                     {
@@ -78,7 +93,27 @@ internal sealed partial class DealFrame
                 }
                 var (productValues, productRemap) = products.Seal();
                 FrameCodes.Apply(product, productRemap);
-                return new FrameCustomers(account, accountValues, sortedNames, product, productValues, pooled);
+                return new FrameCustomers(account, accountValues, sortedNames, product, productValues, pooled, mayWaitInPool);
             }
         );
+
+    private static bool CreatedInPool(Deal deal) =>
+        deal.Events[0] switch
+        {
+            DealCreated c => c.Owner is null,
+            DealImported i => i.Owner is null,
+            _ => true,
+        };
+
+    private bool HasEvent(int row, FrameEventKind kind)
+    {
+        for (var e = EventStart[row]; e < EventStart[row + 1]; e++)
+        {
+            if (EventKind[e] == kind)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 }
