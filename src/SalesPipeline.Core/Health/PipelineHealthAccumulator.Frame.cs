@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
 using SalesPipeline.Deals;
 
 namespace SalesPipeline.Health;
@@ -25,7 +24,7 @@ public sealed partial class PipelineHealthAccumulator
         {
             return false;
         }
-        if (frame.Pipelines is not [var name] || !string.Equals(name, pipeline.Name, StringComparison.Ordinal) || !HasDistinctIds(frame))
+        if (frame.Pipelines is not [var name] || !string.Equals(name, pipeline.Name, StringComparison.Ordinal) || !frame.HasDistinctIds)
         {
             return false;
         }
@@ -99,26 +98,4 @@ public sealed partial class PipelineHealthAccumulator
                 break;
         }
     }
-
-    // Whether no deal id appears twice in the frame: worked out once per frame and kept with it.
-    private static bool HasDistinctIds(DealFrame frame) =>
-        frame
-            .Derived(
-                DistinctIdsKey,
-                static f =>
-                {
-                    var seen = new HashSet<DealId>(f.Count);
-                    foreach (var deal in f.Deals)
-                    {
-                        if (!seen.Add(deal.Id))
-                        {
-                            return new StrongBox<bool>(false);
-                        }
-                    }
-                    return new StrongBox<bool>(true);
-                }
-            )
-            .Value;
-
-    private static readonly object DistinctIdsKey = new();
 }

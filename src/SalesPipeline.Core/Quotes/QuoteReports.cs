@@ -15,7 +15,7 @@ namespace SalesPipeline.Quotes;
 /// <see cref="Reporting.ReportTable"/> (<c>ToTable()</c>, columns in docs/quotes.md) and prints as invariant text.
 /// Pure functions; thread-safe.
 /// </remarks>
-public static class QuoteReports
+public static partial class QuoteReports
 {
     /// <summary>How many quotes were in each status at the end of <paramref name="asOf"/>, and their totals.</summary>
     /// <param name="quotes">The quotes.</param>
@@ -164,6 +164,14 @@ public static class QuoteReports
             .Where(q => q.Events.Any(e => e is QuoteSent))
             .Select(q => q.DealId)
             .ToHashSet();
+        return DealFrames.For(deals) is { } frame && TryQuoteToWin(frame, quoted, out var report)
+            ? report
+            : QuoteToWinDealByDeal(quoted, deals);
+    }
+
+    // The deal-based code: what QuoteToWin ran before the frame, and still runs for what the frame does not take.
+    private static QuoteToWinReport QuoteToWinDealByDeal(HashSet<DealId> quoted, IEnumerable<Deal> deals)
+    {
         var decided = Preconditions.CheckNoNullElement(deals, "Deal").Where(d => quoted.Contains(d.Id)).ToArray();
         QuoteToWinRow Row(string? owner, IEnumerable<Deal> group)
         {

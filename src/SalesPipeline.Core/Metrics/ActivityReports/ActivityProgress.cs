@@ -30,6 +30,16 @@ public static class ActivityProgress
         Preconditions.CheckNotNull(deals);
         var accumulator = new ActivityProgressAccumulator(options);
         var index = ActivityIndex.Create(activities);
+        // On a list's frame, once the deal code's checks before the deal loop have passed: no frame for a null
+        // element, and none taken for an id given twice (the loop below names them, as before).
+        if (DealFrames.For(deals) is { HasDistinctIds: true } frame)
+        {
+            if (accumulator.TryAdd(frame, activities, out var others))
+            {
+                return accumulator.Result(others);
+            }
+            deals = frame.Deals;
+        }
         var seen = new HashSet<DealId>();
         var i = 0;
         foreach (var deal in deals)

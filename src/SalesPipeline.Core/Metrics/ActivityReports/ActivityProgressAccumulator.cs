@@ -19,7 +19,7 @@ namespace SalesPipeline.Metrics;
 /// given). Backward moves, reopenings and other changes are not progress.</para>
 /// <para>Mutable and not thread-safe: use one per thread and <see cref="Merge"/> them.</para>
 /// </remarks>
-public sealed class ActivityProgressAccumulator
+public sealed partial class ActivityProgressAccumulator
 {
     private readonly ActivityProgressOptions options;
     private readonly Dictionary<(string Rep, ActivityKind Kind), (int Judged, int Progressed, int Pending)> cells = [];

@@ -21,7 +21,7 @@ namespace SalesPipeline.Metrics;
 /// <para>Deals are taken as they stand (won and lost deals whatever their close date); collections as of
 /// <c>asOf</c> (<see cref="CollectionSchedule.StatusAsOf"/>). Stateless; thread-safe.</para>
 /// </remarks>
-public static class CustomerAnalysis
+public static partial class CustomerAnalysis
 {
     /// <summary>The customer report of the deals and collection schedules.</summary>
     /// <param name="deals">The deals.</param>
@@ -42,6 +42,37 @@ public static class CustomerAnalysis
         IEnumerable<CollectionSchedule> schedules,
         LocalDate asOf,
         ExchangeRates? rates = null
+    )
+    {
+        // The frame route makes the deal code's checks in the deal code's order: deals (no frame for a null list or
+        // element; the deal code reports them), schedules, ids given twice (the deal code names the id), the date.
+        if (DealFrames.For(deals) is not { } frame || !frame.HasDistinctIds)
+        {
+            return OfDealByDeal(deals, schedules, asOf, rates);
+        }
+        var scheduleArray = Preconditions.CheckNoNullElement(schedules, "Schedule", nameof(schedules));
+        Preconditions.CheckDate(asOf);
+        if (!TryAddDeals(frame, scheduleArray, rates, out var cells, out var currency))
+        {
+            return OfDealByDeal(frame.Deals, scheduleArray, asOf, rates);
+        }
+        AddSchedules(
+            cells,
+            scheduleArray,
+            asOf,
+            rates,
+            currency,
+            id => frame.RowOfId.TryGetValue(id, out var row) ? frame.Deals[row] : null
+        );
+        return Report(cells, asOf, currency);
+    }
+
+    // The deal-based code: what Of ran before the frame, and still runs for what the frame does not take.
+    private static CustomerReport OfDealByDeal(
+        IEnumerable<Deal> deals,
+        IEnumerable<CollectionSchedule> schedules,
+        LocalDate asOf,
+        ExchangeRates? rates
     )
     {
         var dealList = Preconditions.CheckNoNullElement(deals, "Deal", nameof(deals));
@@ -76,22 +107,39 @@ public static class CustomerAnalysis
                     break;
             }
         }
-        foreach (var schedule in scheduleList)
+        AddSchedules(cells, scheduleList, asOf, rates, currency, id => byId.GetValueOrDefault(id));
+        return Report(cells, asOf, currency);
+    }
+
+    private static void AddSchedules(
+        Dictionary<string, Cell> cells,
+        CollectionSchedule[] schedules,
+        LocalDate asOf,
+        ExchangeRates? rates,
+        Currency? currency,
+        Func<DealId, Deal?> dealOf
+    )
+    {
+        foreach (var schedule in schedules)
         {
             var status = schedule.StatusAsOf(asOf);
-            var cell = CellOf(cells, KeyOf(schedule.Contract, byId));
+            var cell = CellOf(cells, KeyOf(schedule.Contract, dealOf));
             cell.Schedules++;
             cell.Collected += ExchangeRates.ToReporting(rates, status.Collected, currency!).Amount;
             cell.Outstanding += ExchangeRates.ToReporting(rates, status.Outstanding, currency!).Amount;
         }
+    }
+
+    private static CustomerReport Report(Dictionary<string, Cell> cells, LocalDate asOf, Currency? currency)
+    {
         var lines = cells.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => kv.Value.Line(kv.Key, currency!)).ToArray();
         return new CustomerReport(asOf, currency, lines);
     }
 
     // The join rule of the remarks: the contract's deal's customer, else the contract's own customer text, else none.
-    internal static string KeyOf(ContractInfo? contract, Dictionary<DealId, Deal> deals) =>
+    private static string KeyOf(ContractInfo? contract, Func<DealId, Deal?> dealOf) =>
         contract is null ? BreakdownKeys.None
-        : contract.Deal is { } id && deals.TryGetValue(id, out var deal) && deal.Customer is { } customer ? customer.AccountId
+        : contract.Deal is { } id && dealOf(id) is { Customer: { } customer } ? customer.AccountId
         : contract.Customer;
 
     private static Cell CellOf(Dictionary<string, Cell> cells, string key)
@@ -103,7 +151,7 @@ public static class CustomerAnalysis
         return cell;
     }
 
-    private sealed class Cell
+    internal sealed class Cell
     {
         public string? Name;
         public int WonDeals,

@@ -24,7 +24,7 @@ namespace SalesPipeline.Metrics;
 /// <para>Linear: two passes over the deals and one dictionary entry per customer; only the customers with two or more
 /// owners keep their deals. Stateless; thread-safe.</para>
 /// </remarks>
-public static class DealConflicts
+public static partial class DealConflicts
 {
     /// <summary>Finds the conflicting deals.</summary>
     /// <param name="deals">The deals, as they stand now (closed, stopped and pooled deals are ignored).</param>
@@ -36,7 +36,11 @@ public static class DealConflicts
     /// foreach (var conflict in report.Conflicts)
     ///     Console.WriteLine($"{conflict.AccountId} {conflict.Product}: {string.Join(", ", conflict.Owners)}");
     /// </code></example>
-    public static DealConflictReport Find(IEnumerable<Deal> deals)
+    public static DealConflictReport Find(IEnumerable<Deal> deals) =>
+        DealFrames.For(deals) is { } frame && TryFind(frame, out var report) ? report : FindDealByDeal(deals);
+
+    // The deal-based code: what Find ran before the frame, and still runs for what the frame does not take.
+    private static DealConflictReport FindDealByDeal(IEnumerable<Deal> deals)
     {
         var list = Preconditions.CheckNoNullElement(deals, "Deal", nameof(deals));
         Preconditions.CheckUniqueIds(list, d => d.Id, "Deal", nameof(deals));

@@ -19,7 +19,7 @@ namespace SalesPipeline.Metrics;
 /// time runs from <c>InPoolSince</c> (when it entered its current pool) to <c>asOf</c>.</para>
 /// <para>Stateless; thread-safe.</para>
 /// </remarks>
-public static class PoolAnalysis
+public static partial class PoolAnalysis
 {
     /// <summary>The pools as of an instant.</summary>
     /// <param name="deals">The deals (owned and decided ones are ignored).</param>
@@ -37,19 +37,46 @@ public static class PoolAnalysis
     /// </code></example>
     public static PoolReport Of(IEnumerable<Deal> deals, IEnumerable<Lead> leads, Instant asOf, ExchangeRates? rates = null)
     {
+        // The frame route makes the deal code's checks in the deal code's order: deals (no frame for a null list or
+        // element; the deal code reports them), leads, deal ids given twice (the deal code names the id), lead ids,
+        // the instant.
+        if (DealFrames.For(deals) is not { } frame || !frame.HasDistinctIds)
+        {
+            return OfDealByDeal(deals, leads, asOf, rates);
+        }
+        var leadList = Preconditions.CheckNoNullElement(leads, "Lead", nameof(leads));
+        Preconditions.CheckUniqueIds(leadList, l => l.Id, "Lead", nameof(leads));
+        Preconditions.CheckInstant(asOf);
+        return Report(TryPooled(frame, asOf, out var pooled) ? pooled : Pooled(frame.Deals, asOf), leadList, asOf, rates);
+    }
+
+    // The deal-based code: what Of ran before the frame, and still runs for what the frame does not take.
+    private static PoolReport OfDealByDeal(IEnumerable<Deal> deals, IEnumerable<Lead> leads, Instant asOf, ExchangeRates? rates)
+    {
         var dealList = Preconditions.CheckNoNullElement(deals, "Deal", nameof(deals));
         var leadList = Preconditions.CheckNoNullElement(leads, "Lead", nameof(leads));
         Preconditions.CheckUniqueIds(dealList, d => d.Id, "Deal", nameof(deals));
         Preconditions.CheckUniqueIds(leadList, l => l.Id, "Lead", nameof(leads));
         Preconditions.CheckInstant(asOf);
+        return Report(Pooled(dealList, asOf), leadList, asOf, rates);
+    }
+
+    // The deals waiting in a pool at asOf, as they stood then, in input order.
+    private static List<Deal> Pooled(Deal[] deals, Instant asOf)
+    {
         var pooled = new List<Deal>();
-        foreach (var deal in dealList)
+        foreach (var deal in deals)
         {
             if (deal.TryAsOf(asOf, out var then) && then.IsInPool && !then.IsClosed)
             {
                 pooled.Add(then);
             }
         }
+        return pooled;
+    }
+
+    private static PoolReport Report(List<Deal> pooled, Lead[] leadList, Instant asOf, ExchangeRates? rates)
+    {
         var currency = ReportingCurrencyRule.Choose(rates, pooled.Select(d => d.Amount.Currency));
         var items = pooled
             .Select(d => new PooledItem(
