@@ -76,6 +76,7 @@ internal sealed class PeriodIndex
 
     // SlotOf for a row of a frame, by the same rule; false when the won day is one the deal code cannot place (it
     // throws there), so the kernel leaves the deals to it.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal bool TrySlotOf(DealFrame frame, int row, ZoneDays zone, out int slot)
     {
         switch ((DealStatus)frame.Status[row])
@@ -85,8 +86,9 @@ internal sealed class PeriodIndex
                 return true;
             case DealStatus.Won:
                 var wonDay = zone.DayOf(frame.DecidedAt[row]);
-                slot = ZoneDays.IsPlaceable(wonDay) ? IndexOfDay(wonDay) : None;
-                return ZoneDays.IsPlaceable(wonDay);
+                var placeable = ZoneDays.IsPlaceable(wonDay);
+                slot = placeable ? IndexOfDay(wonDay) : None;
+                return placeable;
             default:
                 var day = frame.ExpectedCloseDay[row];
                 slot =
