@@ -12,7 +12,7 @@ public class IdOrderTests
 {
     private static bool IsTheStableSortOfTheIds(Deal[] deals)
     {
-        Deal[] twice = [.. deals, .. deals.Reverse()];
+        Deal[] twice = [.. deals, .. Enumerable.Reverse(deals)];
         var expected = Enumerable.Range(0, twice.Length).OrderBy(r => twice[r].Id.Value, StringComparer.Ordinal);
         return DealFrame.Of(twice).RowsById.SequenceEqual(expected);
     }
