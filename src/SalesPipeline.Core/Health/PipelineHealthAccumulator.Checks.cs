@@ -76,7 +76,7 @@ public sealed partial class PipelineHealthAccumulator
             {
                 try
                 {
-                    var (from, to) = ((int)((long)open.Count * part / parts), (int)((long)open.Count * (part + 1) / parts));
+                    var (from, to) = DealFrame.Bounds(open.Count, parts, part);
                     var stages = new int[counts.Length];
                     for (var i = from; i < to; i++)
                     {

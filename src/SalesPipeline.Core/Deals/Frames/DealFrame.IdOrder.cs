@@ -47,8 +47,9 @@ internal sealed partial class DealFrame
             }
         );
 
-    private static (int From, int To) Bounds(int n, int parts, int part) =>
-        ((int)((long)n * part / parts), (int)((long)n * (part + 1) / parts));
+    // Part `part` of `parts` nearly equal parts of `count` items, [From, To): the one split every kernel makes.
+    internal static (int From, int To) Bounds(int count, int parts, int part) =>
+        ((int)((long)count * part / parts), (int)((long)count * (part + 1) / parts));
 
     // Merges the sorted runs [from, middle) and [middle, to) of rows.
     private static void MergeRuns(int[] rows, int from, int middle, int to, IdThenRow order)

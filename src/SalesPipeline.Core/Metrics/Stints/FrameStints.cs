@@ -28,8 +28,7 @@ internal static class FrameStints
         : 1;
 
     // The rows [From, To) of part `part` of `parts`.
-    internal static (int From, int To) Rows(DealFrame frame, int part, int parts) =>
-        ((int)((long)frame.Count * part / parts), (int)((long)frame.Count * (part + 1) / parts));
+    internal static (int From, int To) Rows(DealFrame frame, int part, int parts) => DealFrame.Bounds(frame.Count, parts, part);
 
     // Frame stage code -> open stage index of the pipeline, or -1 (the frame's stage codes span every pipeline).
     internal static int[] Lookup(DealFrame frame, StageLookup stages)
