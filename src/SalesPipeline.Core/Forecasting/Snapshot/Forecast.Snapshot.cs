@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using NodaTime;
 using SalesPipeline.Calendars;
+using SalesPipeline.Deals;
 using SalesPipeline.Utility;
 
 namespace SalesPipeline.Forecasting;
@@ -40,8 +41,7 @@ public static partial class Forecast
             part =>
             {
                 var cellsOfPart = new Cells(cells);
-                var from = (int)((long)snapshot.Count * part / parts);
-                var to = (int)((long)snapshot.Count * (part + 1) / parts);
+                var (from, to) = DealFrame.Bounds(snapshot.Count, parts, part);
                 Accumulate(snapshot, from, to, index, cellsOfPart);
                 partial[part] = cellsOfPart;
             }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using MathNet.Numerics.Distributions;
+using SalesPipeline.Deals;
 using SalesPipeline.Statistics;
 using SalesPipeline.Utility;
 
@@ -159,7 +160,11 @@ public sealed partial class KaplanMeierAccumulator
             System.Threading.Tasks.Parallel.For(
                 0,
                 parts,
-                part => Build((int)((long)n * part / parts), (int)((long)n * (part + 1) / parts))
+                part =>
+                {
+                    var (from, to) = DealFrame.Bounds(n, parts, part);
+                    Build(from, to);
+                }
             );
         }
         return new KaplanMeierCurve(points, confidence, interval);

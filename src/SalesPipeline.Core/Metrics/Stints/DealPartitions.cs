@@ -38,8 +38,7 @@ internal static class DealPartitions
             {
                 try
                 {
-                    var from = (int)((long)deals.Length * part / parts);
-                    var to = (int)((long)deals.Length * (part + 1) / parts);
+                    var (from, to) = DealFrame.Bounds(deals.Length, parts, part);
                     // The parts are merged into the first, so it is sized for all the deals and never grows.
                     var accumulator = create(part == 0 ? deals.Length : to - from);
                     for (var i = from; i < to; i++)
