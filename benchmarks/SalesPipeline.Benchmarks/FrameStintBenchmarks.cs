@@ -94,12 +94,7 @@ public class FrameCycleBenchmarks
 {
     private const int DealCount = 1_000_000;
 
-    private static readonly PipelineDefinition Pipeline = PipelineDefinition
-        .CreateBuilder("Bench")
-        .Stage("Working", 0.5m, ForecastCategory.Pipeline)
-        .Won("Won")
-        .Lost("Lost")
-        .Build();
+    private static readonly PipelineDefinition Pipeline = DecidedDeals.Pipeline;
 
     private static readonly Instant AsOf = Instant.FromUtc(2027, 1, 1, 0, 0);
 
@@ -108,29 +103,7 @@ public class FrameCycleBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var generator = new DealGenerator(
-            new DealGeneratorOptions
-            {
-                Count = DealCount,
-                Pipeline = Pipeline,
-                CreatedFrom = Instant.FromUtc(2025, 10, 1, 0, 0),
-                CreatedSteps = 365 * 24 * 60,
-                CloseFrom = new LocalDate(2026, 12, 31),
-                CloseDays = 1,
-            }
-        );
-        deals = generator.Generate(
-            (deal, i) =>
-            {
-                var closed = deal.CreatedAt + Duration.FromMinutes(generator.Random.Next(60, 120 * 24 * 60));
-                return (i % 3) switch
-                {
-                    0 => deal,
-                    1 => Pipeline.Win(deal, closed, "rep"),
-                    _ => Pipeline.Lose(deal, LossReason.Price, closed, "rep"),
-                };
-            }
-        );
+        deals = DecidedDeals.Generate(DealCount);
         _ = DealFrames.For(deals) ?? throw new InvalidOperationException("No frame for the benchmark's deals.");
     }
 
