@@ -16,39 +16,18 @@ public class CompetitorFrameTests
     [Fact]
     public void TryAdd_GivesExactlyWhatAddGives_OrRefusesAndChangesNothing()
     {
-        var (tried, taken) = (0, 0);
-        var cases = from deals in DealsGen from options in OptionsGen from parts in Gen.Choose(1, 4) select (deals, options, parts);
-        PropertyAssert.Holds(
-            Prop.ForAll(
-                cases.ToArbitrary(),
-                c =>
-                {
-                    var oracle = new CompetitorAccumulator(c.options);
-                    var expected = Outcome(() =>
-                    {
-                        oracle.AddRange(c.deals);
-                        return Render(oracle.Result()) + "\n" + oracle.StateText();
-                    });
-                    if (c.deals.Length == 0)
-                    {
-                        return;
-                    }
-                    var framed = new CompetitorAccumulator(c.options);
-                    var before = framed.StateText();
-                    tried++;
-                    if (framed.TryAdd(DealFrame.Of(c.deals), c.parts))
-                    {
-                        taken++;
-                        Assert.Equal(expected, Render(framed.Result()) + "\n" + framed.StateText());
-                    }
-                    else
-                    {
-                        Assert.Equal(before, framed.StateText());
-                    }
-                }
-            )
+        KernelOracle.Holds(
+            from deals in DealsGen
+            from options in OptionsGen
+            from parts in Gen.Choose(1, 4)
+            select (deals, options, parts),
+            c => c.deals,
+            c => new CompetitorAccumulator(c.options),
+            (a, deals) => a.AddRange(deals),
+            (a, frame, c) => a.TryAdd(frame, c.parts),
+            a => Render(a.Result()),
+            a => a.StateText()
         );
-        Assert.True(taken * 2 > tried, $"the kernel took {taken} of {tried} cases");
     }
 
     [Fact]
