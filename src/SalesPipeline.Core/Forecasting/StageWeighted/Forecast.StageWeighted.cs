@@ -49,7 +49,7 @@ public static partial class Forecast
             var framed = new StageWeightedAccumulator(pipeline, periods, ReportingCurrency(frame, options?.Rates), options);
             if (!framed.TryAdd(frame))
             {
-                framed.AddRange(frame.Deals);
+                FrameAddRange.AddEach(framed, frame.Deals);
             }
             return framed.Result();
         }

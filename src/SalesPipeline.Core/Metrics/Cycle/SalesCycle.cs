@@ -111,7 +111,7 @@ public sealed record SalesCycle
         {
             if (!accumulator.TryAdd(frame))
             {
-                accumulator.AddRange(frame.Deals);
+                FrameAddRange.AddEach(accumulator, frame.Deals);
             }
             return accumulator.Result();
         }

@@ -156,7 +156,7 @@ public sealed partial record SalesVelocity
             var framed = new SalesVelocityAccumulator(window, Forecast.ReportingCurrency(frame, options?.Rates), options, breakdown);
             if (!framed.TryAdd(frame))
             {
-                framed.AddRange(frame.Deals);
+                FrameAddRange.AddEach(framed, frame.Deals);
             }
             return framed;
         }
