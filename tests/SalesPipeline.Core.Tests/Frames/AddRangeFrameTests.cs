@@ -304,6 +304,7 @@ public class AddRangeFrameTests
             "Competitor" => new CompetitorAccumulator(),
             "SalesCycle" => new SalesCycleAccumulator(AsOf),
             "WinRate" => WinRateAccumulator.By(Breakdown.Owner),
+            "SnapshotBuilder" => new ForecastSnapshotBuilder(FrameDeals.Pipeline, Currency.USD, Forecasting),
             _ => throw new ArgumentOutOfRangeException(nameof(name), name, "No such accumulator."),
         };
 
@@ -322,6 +323,7 @@ public class AddRangeFrameTests
             CompetitorAccumulator a => a.StateText() + Dump(a.Result()),
             SalesCycleAccumulator a => a.Result(),
             WinRateAccumulator a => a.StateText() + Dump(a.Result()),
+            ForecastSnapshotBuilder a => Columns(a.Build()),
             _ => throw new ArgumentOutOfRangeException(nameof(accumulator)),
         };
 
@@ -385,8 +387,20 @@ public class AddRangeFrameTests
             CompetitorAccumulator a => FrameAddRange.TryFrame(a, frame),
             SalesCycleAccumulator a => FrameAddRange.TryFrame(a, frame),
             WinRateAccumulator a => FrameAddRange.TryFrame(a, frame),
+            ForecastSnapshotBuilder a => FrameAddRange.TryFrame(a, frame),
             _ => throw new ArgumentOutOfRangeException(nameof(accumulator)),
         };
+
+    // Every column of the snapshot, row by row, and its owners in order.
+    private static string Columns(ForecastSnapshot s) =>
+        string.Join(",", s.Owners)
+        + "\n"
+        + string.Join(
+            "\n",
+            Enumerable
+                .Range(0, s.Count)
+                .Select(i => $"{s.AmountMinor[i]} {s.ProbabilityPpm[i]} {s.Day[i]} {s.Kind[i]} {s.Owner[i]} {s.Category[i]}")
+        );
 
     // Add on every deal in order; the first refusal, rendered (or rethrown), ends it.
     private static string? AddEach(object accumulator, Deal[] deals, bool rethrow = false)
