@@ -71,7 +71,7 @@ public static class Attainment
             }
         }
         var accumulator = new AttainmentAccumulator(pipeline, quotas, options);
-        accumulator.AddRange(list);
+        FrameAddRange.AddEach(accumulator, list);
         return accumulator.Result();
     }
 

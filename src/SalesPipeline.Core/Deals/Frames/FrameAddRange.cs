@@ -55,8 +55,9 @@ internal static class FrameAddRange
         Preconditions.AddEach(deals, accumulator.Add, "Deal", paramName);
     }
 
-    // Add on every deal, for an entry point whose kernel already declined this frame's deals (AddRange would build a
-    // frame of them again only to decline again).
+    // Add on every deal: the deal code, for an entry point whose kernel already declined the list's frame (AddRange
+    // would build a frame of the same deals again only to decline again), or that was given a lazy sequence (read
+    // deal by deal, as before, which keeps the deal code the oracle the frame tests compare with).
     internal static void AddEach<T>(T accumulator, IEnumerable<Deal> deals)
         where T : class, IFrameAccumulator<T> => Preconditions.AddEach(deals, accumulator.Add, "Deal", nameof(deals));
 

@@ -58,7 +58,7 @@ public static partial class Forecast
         }
         var list = deals.ToArray();
         var accumulator = new CategoryAccumulator(pipeline, periods, ReportingCurrency(list, options?.Rates, nameof(deals)), options);
-        accumulator.AddRange(list);
+        FrameAddRange.AddEach(accumulator, list);
         return accumulator.Result(organization, adjustments, allowSelfAdjustment);
     }
 }

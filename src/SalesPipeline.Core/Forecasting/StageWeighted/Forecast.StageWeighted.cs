@@ -55,7 +55,7 @@ public static partial class Forecast
         }
         var list = deals.ToArray();
         var accumulator = new StageWeightedAccumulator(pipeline, periods, ReportingCurrency(list, options?.Rates, nameof(deals)), options);
-        accumulator.AddRange(list);
+        FrameAddRange.AddEach(accumulator, list);
         return accumulator.Result();
     }
 

@@ -115,7 +115,7 @@ public sealed record SalesCycle
             }
             return accumulator.Result();
         }
-        accumulator.AddRange(deals);
+        FrameAddRange.AddEach(accumulator, deals);
         return accumulator.Result();
     }
 

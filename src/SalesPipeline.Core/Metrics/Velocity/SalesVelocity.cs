@@ -163,7 +163,7 @@ public sealed partial record SalesVelocity
         var list = deals.ToArray();
         var currency = Forecast.ReportingCurrency(list, options?.Rates, nameof(deals));
         var accumulator = new SalesVelocityAccumulator(window, currency, options, breakdown);
-        accumulator.AddRange(list);
+        FrameAddRange.AddEach(accumulator, list);
         return accumulator;
     }
 
