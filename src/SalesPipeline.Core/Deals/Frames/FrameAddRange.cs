@@ -78,10 +78,6 @@ internal static class FrameAddRange
         return true;
     }
 
-    // Whether mine + added, as a merge computes it, equals the sum the steps reach by adding added's terms to mine one
-    // by one. Every term is non-negative (amounts, amount x probability in [0, 1]), so each step's sum lies between mine
-    // and mine + added and has a scale no larger than theirs: when mine + added is exact (its scale is the larger of
-    // the two, which decimal addition lowers only to round), no step rounds either, and both give the exact sum.
     // Whether a merge joins the reporting currencies the deals fixed (a metric without rates or a given currency takes
     // the first one it converts) without throwing: Join throws where Convert would have thrown for a deal.
     internal static bool CurrenciesJoin(Currency? mine, Currency? theirs) => mine is null || theirs is null || mine == theirs;
@@ -92,6 +88,10 @@ internal static class FrameAddRange
 
     internal static bool CountsExactly(int mine, int added) => added <= int.MaxValue - mine;
 
+    // Whether mine + added, as a merge computes it, equals the sum the steps reach by adding added's terms to mine one
+    // by one. Every term is non-negative (amounts, amount x probability in [0, 1]), so each step's sum lies between mine
+    // and mine + added and has a scale no larger than theirs: when mine + added is exact (its scale is the larger of
+    // the two, which decimal addition lowers only to round), no step rounds either, and both give the exact sum.
     // (A sum past decimal's range, which the steps would throw for, is refused before it is taken.)
     internal static bool SumsExactly(decimal mine, decimal added) =>
         mine >= 0m && added >= 0m && mine <= decimal.MaxValue - added && (mine + added).Scale == Math.Max(mine.Scale, added.Scale);
