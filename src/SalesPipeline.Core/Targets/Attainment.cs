@@ -58,7 +58,7 @@ public static class Attainment
             var framed = new AttainmentAccumulator(pipeline, quotas, options);
             if (!framed.TryAdd(frame))
             {
-                framed.AddRange(frame.Deals);
+                FrameAddRange.AddEach(framed, frame.Deals);
             }
             return framed.Result();
         }
@@ -71,7 +71,7 @@ public static class Attainment
             }
         }
         var accumulator = new AttainmentAccumulator(pipeline, quotas, options);
-        accumulator.AddRange(list);
+        FrameAddRange.AddEach(accumulator, list);
         return accumulator.Result();
     }
 

@@ -17,7 +17,7 @@ namespace SalesPipeline.Targets;
 /// its quarters and its months are three layers), so deals are placed and converted by exactly the forecast's rules.</para>
 /// <para>An accumulator is mutable and not thread-safe: use one per thread and <see cref="Merge"/> them.</para>
 /// </remarks>
-public sealed partial class AttainmentAccumulator
+public sealed partial class AttainmentAccumulator : IFrameAccumulator<AttainmentAccumulator>
 {
     private readonly PipelineDefinition pipeline;
     private readonly AttainmentOptions options;
@@ -70,10 +70,19 @@ public sealed partial class AttainmentAccumulator
     /// <exception cref="ArgumentNullException"><paramref name="deals"/> or one of them is null.</exception>
     /// <exception cref="ArgumentException">A deal belongs to another pipeline.</exception>
     /// <exception cref="MissingExchangeRateException">A deal's currency has no rate to the quotas' currency.</exception>
-    public void AddRange(IEnumerable<Deal> deals)
-    {
-        Preconditions.AddEach(deals, Add, "Deal");
-    }
+    /// <remarks>A list of deals is added on the columnar frame when that gives exactly what adding each deal would.</remarks>
+    public void AddRange(IEnumerable<Deal> deals) => FrameAddRange.Run(this, deals);
+
+    bool IFrameAccumulator<AttainmentAccumulator>.IsEmpty => layers.All(l => l.IsEmpty);
+
+    bool IFrameAccumulator<AttainmentAccumulator>.FrameMayRun => options.ForecastOptions.Rates is null;
+
+    AttainmentAccumulator IFrameAccumulator<AttainmentAccumulator>.Fresh() => new(pipeline, layout.Quotas, options);
+
+    bool IFrameAccumulator<AttainmentAccumulator>.TryAdd(DealFrame frame) => TryAdd(frame);
+
+    bool IFrameAccumulator<AttainmentAccumulator>.MergesLikeAdd(AttainmentAccumulator framed) =>
+        layers.Zip(framed.layers).All(p => p.First.MergesLikeAdd(p.Second));
 
     /// <summary>Adds everything another accumulator has seen; the other is left unchanged.</summary>
     /// <param name="other">An accumulator with the same pipeline, quotas and options.</param>

@@ -92,7 +92,7 @@ public class CycleFrameTests
                         return StintsHostile.Dump(accumulator.Result()) == StintsHostile.Dump(oracle.Result());
                     }
                     ran++;
-                    oracle.AddRange(deals);
+                    oracle.AddRange(deals.Select(d => d)); // a sequence: the deal code, not the frame AddRange now runs on a list
                     var expected = StintsHostile.Dump(oracle.Result());
                     var same = StintsHostile.Dump(accumulator.Result()) == expected;
                     // Runs merged into an empty dictionary, and a deal added to runs (which spill first).

@@ -81,7 +81,7 @@ public class FunnelFrameTests
                         return StintsHostile.Dump(accumulator.Result()) == StintsHostile.Dump(oracle.Result());
                     }
                     ran++;
-                    oracle.AddRange(deals);
+                    oracle.AddRange(deals.Select(d => d)); // a sequence: the deal code, not the frame AddRange now runs on a list
                     // The leads join the qualified deals the kernel recorded.
                     var leads = LeadsOf(deals);
                     accumulator.AddRange(leads);

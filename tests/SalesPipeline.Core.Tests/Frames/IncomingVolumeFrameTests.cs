@@ -42,7 +42,7 @@ public class IncomingVolumeFrameTests
                         return;
                     }
                     var oracle = new IncomingVolumeAccumulator(Periods(c.periods), c.options);
-                    oracle.AddRange(c.deals);
+                    oracle.AddRange(c.deals.Select(d => d)); // a sequence: the deal code, not the frame AddRange now runs on a list
                     var framed = new IncomingVolumeAccumulator(Periods(c.periods), c.options);
                     var before = framed.StateText();
                     tried++;
@@ -71,7 +71,7 @@ public class IncomingVolumeFrameTests
                 c =>
                 {
                     var oracle = new IncomingVolumeAccumulator(Periods(c.periods), c.options);
-                    oracle.AddRange(c.deals);
+                    oracle.AddRange(c.deals.Select(d => d)); // a sequence: the deal code, not the frame AddRange now runs on a list
                     Assert.Equal(oracle.Result().ToString(), IncomingVolume.Of([], c.deals, Periods(c.periods), c.options).ToString());
                 }
             )

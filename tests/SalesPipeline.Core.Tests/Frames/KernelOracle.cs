@@ -14,7 +14,7 @@ internal static class KernelOracle
         Gen<TCase> cases,
         Func<TCase, Deal[]> dealsOf,
         Func<TCase, TAccumulator> create,
-        Action<TAccumulator, Deal[]> addRange,
+        Action<TAccumulator, IEnumerable<Deal>> addRange,
         Func<TAccumulator, DealFrame, TCase, bool> tryAdd,
         Func<TAccumulator, string> show,
         Func<TAccumulator, string> state,
@@ -31,7 +31,7 @@ internal static class KernelOracle
                     var oracle = create(c);
                     var expected = WinRateFrameDeals.Outcome(() =>
                     {
-                        addRange(oracle, deals);
+                        addRange(oracle, deals.Select(d => d)); // a sequence: the deal code (AddRange runs a list on the frame)
                         return show(oracle) + "\n" + state(oracle);
                     });
                     if (deals.Length == 0)

@@ -55,7 +55,7 @@ public class LeaderboardFrameTests
                     var oracle = Outcome(() =>
                     {
                         var accumulator = new LeaderboardAccumulator(c.level, c.options);
-                        accumulator.AddRange(c.deals);
+                        accumulator.AddRange(c.deals.Select(d => d)); // a sequence: the deal code, not the frame AddRange now runs on a list
                         return accumulator.Result(c.measure).ToString();
                     });
                     Assert.Equal(oracle, Outcome(() => Leaderboard.Of(c.deals, [], c.measure, c.level, c.options).ToString()));

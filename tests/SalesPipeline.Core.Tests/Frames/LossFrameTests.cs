@@ -42,7 +42,7 @@ public class LossFrameTests
                     var oracle = Outcome(() =>
                     {
                         var accumulator = new LossAccumulator(c.options);
-                        accumulator.AddRange(c.deals);
+                        accumulator.AddRange(c.deals.Select(d => d)); // a sequence: the deal code, not the frame AddRange now runs on a list
                         return Render(accumulator.Result());
                     });
                     Assert.Equal(oracle, Outcome(() => Render(LossAnalysis.Of(c.deals, c.options))));

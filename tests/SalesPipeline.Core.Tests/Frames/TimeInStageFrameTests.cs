@@ -70,7 +70,7 @@ public class TimeInStageFrameTests
                     if (ok)
                     {
                         ran++;
-                        oracle.AddRange(deals);
+                        oracle.AddRange(deals.Select(d => d)); // a sequence: the deal code, not the frame AddRange now runs on a list
                     }
                     return StintsHostile.Dump(accumulator.Result()) == StintsHostile.Dump(oracle.Result());
                 }

@@ -43,7 +43,7 @@ public class WinRateFrameTests
                     var oracle = Outcome(() =>
                     {
                         var accumulator = Accumulator(c.grouping, c.options);
-                        accumulator.AddRange(c.deals);
+                        accumulator.AddRange(c.deals.Select(d => d)); // a sequence: the deal code, not the frame AddRange now runs on a list
                         var table = accumulator.Result();
                         return c.grouping == 0 ? Render(table.Total) : Render(table);
                     });
@@ -101,7 +101,7 @@ public class WinRateFrameTests
         foreach (var breakdown in new[] { Breakdown.Owner, Breakdown.Team })
         {
             var oracle = WinRateAccumulator.By(breakdown, options);
-            oracle.AddRange(deals);
+            oracle.AddRange(deals.Select(d => d)); // a sequence: the deal code, not the frame AddRange now runs on a list
             var framed = WinRateAccumulator.By(breakdown, options);
 
             Assert.True(framed.TryAdd(DealFrame.Of(deals)));

@@ -15,7 +15,7 @@ namespace SalesPipeline.Forecasting;
 /// figures up through a <see cref="SalesOrg"/> and applies managers' adjustments.
 /// </summary>
 /// <remarks>Sums are exact. Mutable and not thread-safe: use one per thread and <see cref="Merge"/> them.</remarks>
-public sealed partial class CategoryAccumulator
+public sealed partial class CategoryAccumulator : IFrameAccumulator<CategoryAccumulator>
 {
     private const int OverdueSlot = PeriodIndex.Overdue;
     private readonly PipelineDefinition pipeline;
@@ -76,9 +76,27 @@ public sealed partial class CategoryAccumulator
     /// <exception cref="ArgumentNullException"><paramref name="deals"/> or one of them is null.</exception>
     /// <exception cref="ArgumentException">A deal belongs to another pipeline.</exception>
     /// <exception cref="MissingExchangeRateException">A deal's currency has no rate.</exception>
-    public void AddRange(IEnumerable<Deal> deals)
+    /// <remarks>A list of deals is added on the columnar frame when that gives exactly what adding each deal would.</remarks>
+    public void AddRange(IEnumerable<Deal> deals) => FrameAddRange.Run(this, deals);
+
+    bool IFrameAccumulator<CategoryAccumulator>.IsEmpty => sums.Count == 0;
+
+    bool IFrameAccumulator<CategoryAccumulator>.FrameMayRun => options.Rates is null;
+
+    CategoryAccumulator IFrameAccumulator<CategoryAccumulator>.Fresh() => new(pipeline, periods, currency, options);
+
+    bool IFrameAccumulator<CategoryAccumulator>.TryAdd(DealFrame frame) => TryAdd(frame);
+
+    bool IFrameAccumulator<CategoryAccumulator>.MergesLikeAdd(CategoryAccumulator framed)
     {
-        Preconditions.AddEach(deals, Add, "Deal");
+        foreach (var (key, theirs) in framed.sums)
+        {
+            if (sums.TryGetValue(key, out var mine) && !mine.Zip(theirs).All(p => FrameAddRange.SumsExactly(p.First, p.Second)))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>Adds everything another accumulator has seen; the other is left unchanged.</summary>

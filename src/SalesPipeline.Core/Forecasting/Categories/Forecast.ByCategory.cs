@@ -52,13 +52,13 @@ public static partial class Forecast
             var framed = new CategoryAccumulator(pipeline, periods, ReportingCurrency(frame, options?.Rates), options);
             if (!framed.TryAdd(frame))
             {
-                framed.AddRange(frame.Deals);
+                FrameAddRange.AddEach(framed, frame.Deals);
             }
             return framed.Result(organization, adjustments, allowSelfAdjustment);
         }
         var list = deals.ToArray();
         var accumulator = new CategoryAccumulator(pipeline, periods, ReportingCurrency(list, options?.Rates, nameof(deals)), options);
-        accumulator.AddRange(list);
+        FrameAddRange.AddEach(accumulator, list);
         return accumulator.Result(organization, adjustments, allowSelfAdjustment);
     }
 }

@@ -100,7 +100,7 @@ public sealed partial class ForecastSnapshot
         var list = deals.ToArray();
         var builder = new ForecastSnapshotBuilder(pipeline, Forecast.ReportingCurrency(list, options.Rates, nameof(deals)), options);
         builder.Reserve(list.Length);
-        builder.AddRange(list);
+        FrameAddRange.AddEach(builder, list);
         return builder.Build();
     }
 

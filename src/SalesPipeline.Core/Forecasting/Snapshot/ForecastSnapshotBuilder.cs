@@ -22,7 +22,7 @@ namespace SalesPipeline.Forecasting;
 /// await foreach (var stored in store.LoadDealsAsync(DealQuery.All)) builder.Add(stored.Deal);
 /// var snapshot = builder.Build(); // then Forecast.StageWeighted(snapshot, months), many times, fast
 /// </code></example>
-public sealed class ForecastSnapshotBuilder
+public sealed class ForecastSnapshotBuilder : IFrameAccumulator<ForecastSnapshotBuilder>
 {
     private readonly PipelineDefinition pipeline;
     private readonly Currency currency;
@@ -119,9 +119,70 @@ public sealed class ForecastSnapshotBuilder
     /// <exception cref="InvalidOperationException">The reporting currency has no minor unit.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The deals' amounts would add up to more than <see cref="Currency.MaxAmount"/>.</exception>
     /// <remarks>The deals before a refused one stay added.</remarks>
-    public void AddRange(IEnumerable<Deal> deals)
+    /// <remarks>A list of deals is added from the columnar frame when that gives exactly the rows adding each deal would.</remarks>
+    public void AddRange(IEnumerable<Deal> deals) => FrameAddRange.Run(this, deals);
+
+    // The projection only appends rows (the owners are renumbered in Build), so it runs on a builder that holds rows too.
+    bool IFrameAccumulator<ForecastSnapshotBuilder>.IsEmpty => true;
+
+    bool IFrameAccumulator<ForecastSnapshotBuilder>.FrameMayRun => options.Rates is null;
+
+    ForecastSnapshotBuilder IFrameAccumulator<ForecastSnapshotBuilder>.Fresh() => new(pipeline, currency, options);
+
+    // The rows ForecastSnapshot.Create projects from the frame, appended; false, with nothing changed, when the
+    // projection declines or the amounts would pass the limit Add refuses a deal at (Add then refuses it).
+    bool IFrameAccumulator<ForecastSnapshotBuilder>.TryAdd(DealFrame frame)
     {
-        Preconditions.AddEach(deals, Add, "Deal");
+        if (ForecastSnapshot.TryProject(frame, pipeline, currency, options) is not { } rows)
+        {
+            return false;
+        }
+        var added = 0L;
+        foreach (var minor in rows.AmountMinor)
+        {
+            added += Math.Abs(minor);
+        }
+        // Both at most 10^18, so the sum cannot overflow before it is checked.
+        if (magnitude + added > Money.MaxMinorUnits)
+        {
+            return false;
+        }
+        var names = rows.Owners;
+        Append(rows.Count, i => names[rows.Owner[i]], rows.AmountMinor, rows.ProbabilityPpm, rows.Day, rows.Kind, rows.Category);
+        magnitude += added;
+        return true;
+    }
+
+    bool IFrameAccumulator<ForecastSnapshotBuilder>.MergesLikeAdd(ForecastSnapshotBuilder framed) =>
+        magnitude + framed.magnitude <= Money.MaxMinorUnits;
+
+    void IFrameAccumulator<ForecastSnapshotBuilder>.Merge(ForecastSnapshotBuilder other)
+    {
+        Append(other.Count, i => other.owners[other.owner[i]], other.amount, other.ppm, other.day, other.kind, other.category);
+        magnitude += other.magnitude;
+    }
+
+    // Rows after the ones held, in order, as Add appends them; an owner gets a number when first seen.
+    private void Append(int rows, Func<int, string> ownerOf, long[] amounts, int[] ppms, int[] days, byte[] kinds, byte[] categories)
+    {
+        Reserve(Count + rows);
+        for (var k = 0; k < rows; k++)
+        {
+            var key = ownerOf(k);
+            if (!ownerIndex.TryGetValue(key, out var ownerSlot))
+            {
+                ownerSlot = owners.Count;
+                ownerIndex.Add(key, ownerSlot);
+                owners.Add(key);
+            }
+            var i = Count++;
+            amount[i] = amounts[k];
+            ppm[i] = ppms[k];
+            day[i] = days[k];
+            kind[i] = kinds[k];
+            owner[i] = ownerSlot;
+            category[i] = categories[k];
+        }
     }
 
     /// <summary>The snapshot of every deal added so far; the builder can go on adding.</summary>

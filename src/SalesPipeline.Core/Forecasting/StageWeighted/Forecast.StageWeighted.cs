@@ -49,13 +49,13 @@ public static partial class Forecast
             var framed = new StageWeightedAccumulator(pipeline, periods, ReportingCurrency(frame, options?.Rates), options);
             if (!framed.TryAdd(frame))
             {
-                framed.AddRange(frame.Deals);
+                FrameAddRange.AddEach(framed, frame.Deals);
             }
             return framed.Result();
         }
         var list = deals.ToArray();
         var accumulator = new StageWeightedAccumulator(pipeline, periods, ReportingCurrency(list, options?.Rates, nameof(deals)), options);
-        accumulator.AddRange(list);
+        FrameAddRange.AddEach(accumulator, list);
         return accumulator.Result();
     }
 

@@ -17,7 +17,7 @@ namespace SalesPipeline.Forecasting;
 /// <para>Sums are exact <see cref="decimal"/>s; rounding happens once per line, in <see cref="Result"/>.</para>
 /// <para>An accumulator is mutable and not thread-safe: use one per thread and <see cref="Merge"/> them.</para>
 /// </remarks>
-public sealed partial class StageWeightedAccumulator
+public sealed partial class StageWeightedAccumulator : IFrameAccumulator<StageWeightedAccumulator>
 {
     private readonly PipelineDefinition pipeline;
     private readonly FiscalPeriod[] periods;
@@ -87,9 +87,32 @@ public sealed partial class StageWeightedAccumulator
     /// <exception cref="ArgumentNullException"><paramref name="deals"/> or one of them is null.</exception>
     /// <exception cref="ArgumentException">A deal belongs to another pipeline.</exception>
     /// <exception cref="MissingExchangeRateException">A deal's currency has no rate to the reporting currency.</exception>
-    public void AddRange(IEnumerable<Deal> deals)
+    /// <remarks>A list of deals is added on the columnar frame when that gives exactly what adding each deal would.</remarks>
+    public void AddRange(IEnumerable<Deal> deals) => FrameAddRange.Run(this, deals);
+
+    internal bool IsEmpty => sums.Count == 0;
+
+    bool IFrameAccumulator<StageWeightedAccumulator>.IsEmpty => IsEmpty;
+
+    bool IFrameAccumulator<StageWeightedAccumulator>.FrameMayRun => options.Rates is null;
+
+    StageWeightedAccumulator IFrameAccumulator<StageWeightedAccumulator>.Fresh() => new(pipeline, periods, currency, options);
+
+    bool IFrameAccumulator<StageWeightedAccumulator>.TryAdd(DealFrame frame) => TryAdd(frame);
+
+    bool IFrameAccumulator<StageWeightedAccumulator>.MergesLikeAdd(StageWeightedAccumulator framed) => MergesLikeAdd(framed);
+
+    // See IFrameAccumulator.MergesLikeAdd; also for the layers of an AttainmentAccumulator.
+    internal bool MergesLikeAdd(StageWeightedAccumulator framed)
     {
-        Preconditions.AddEach(deals, Add, "Deal");
+        foreach (var (key, theirs) in framed.sums)
+        {
+            if (sums.TryGetValue(key, out var mine) && !mine.SumsExactly(theirs))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>Adds everything another accumulator has seen; the other is left unchanged.</summary>
@@ -212,6 +235,13 @@ public sealed partial class StageWeightedAccumulator
     internal readonly record struct Sums(int OpenDeals, decimal OpenAmount, decimal Weighted, int WonDeals, decimal Won)
     {
         public static Sums Zero => default;
+
+        public bool SumsExactly(Sums o) =>
+            FrameAddRange.CountsExactly(OpenDeals, o.OpenDeals)
+            && FrameAddRange.CountsExactly(WonDeals, o.WonDeals)
+            && FrameAddRange.SumsExactly(OpenAmount, o.OpenAmount)
+            && FrameAddRange.SumsExactly(Weighted, o.Weighted)
+            && FrameAddRange.SumsExactly(Won, o.Won);
 
         public Sums Plus(Sums o) =>
             new(OpenDeals + o.OpenDeals, OpenAmount + o.OpenAmount, Weighted + o.Weighted, WonDeals + o.WonDeals, Won + o.Won);

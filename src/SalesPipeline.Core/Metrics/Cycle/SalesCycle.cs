@@ -111,11 +111,11 @@ public sealed record SalesCycle
         {
             if (!accumulator.TryAdd(frame))
             {
-                accumulator.AddRange(frame.Deals);
+                FrameAddRange.AddEach(accumulator, frame.Deals);
             }
             return accumulator.Result();
         }
-        accumulator.AddRange(deals);
+        FrameAddRange.AddEach(accumulator, deals);
         return accumulator.Result();
     }
 

@@ -11,7 +11,7 @@ namespace SalesPipeline.Metrics;
 /// of the parts gives exactly the sales cycle of the whole (the Kaplan-Meier counts and the won-cycle sum add up).
 /// </summary>
 /// <remarks>An accumulator is mutable and not thread-safe: use one per thread and <see cref="Merge"/> them.</remarks>
-public sealed partial class SalesCycleAccumulator
+public sealed partial class SalesCycleAccumulator : IFrameAccumulator<SalesCycleAccumulator>
 {
     private readonly KaplanMeierAccumulator curve = new();
     private Int128 wonNanoseconds;
@@ -86,10 +86,21 @@ public sealed partial class SalesCycleAccumulator
     /// <summary>Adds every deal.</summary>
     /// <param name="deals">The deals.</param>
     /// <exception cref="ArgumentNullException"><paramref name="deals"/> or one of them is null.</exception>
-    public void AddRange(IEnumerable<Deal> deals)
-    {
-        Preconditions.AddEach(deals, Add, "Deal");
-    }
+    /// <remarks>A list of deals is added on the columnar frame when that gives exactly what adding each deal would.</remarks>
+    public void AddRange(IEnumerable<Deal> deals) => FrameAddRange.Run(this, deals);
+
+    bool IFrameAccumulator<SalesCycleAccumulator>.IsEmpty => curve.Count == 0 && WonDeals == 0 && NotYetCreated == 0;
+
+    bool IFrameAccumulator<SalesCycleAccumulator>.FrameMayRun => true;
+
+    SalesCycleAccumulator IFrameAccumulator<SalesCycleAccumulator>.Fresh() => new(AsOf, Options);
+
+    bool IFrameAccumulator<SalesCycleAccumulator>.TryAdd(DealFrame frame) => TryAdd(frame);
+
+    bool IFrameAccumulator<SalesCycleAccumulator>.MergesLikeAdd(SalesCycleAccumulator framed) =>
+        FrameAddRange.CountsExactly(curve.Count, framed.curve.Count)
+        && FrameAddRange.CountsExactly(WonDeals, framed.WonDeals)
+        && FrameAddRange.CountsExactly(NotYetCreated, framed.NotYetCreated);
 
     /// <summary>Adds everything another accumulator has seen; the other is left unchanged.</summary>
     /// <param name="other">An accumulator with the same as-of instant and options.</param>

@@ -20,7 +20,7 @@ namespace SalesPipeline.Metrics;
 /// lead that reached the qualified stage (to join them in <see cref="Result"/>). Add each deal and each lead once.</para>
 /// <para>An accumulator is mutable and not thread-safe: use one per thread and <see cref="Merge"/> them.</para>
 /// </remarks>
-public sealed partial class FunnelAccumulator
+public sealed partial class FunnelAccumulator : IFrameAccumulator<FunnelAccumulator>
 {
     private const string AllKey = "(all)";
     private readonly StageLookup lookup;
@@ -113,10 +113,38 @@ public sealed partial class FunnelAccumulator
     /// <exception cref="ArgumentNullException"><paramref name="deals"/> or one of them is null.</exception>
     /// <exception cref="ArgumentException">A deal belongs to another pipeline or enters a stage the pipeline lacks.</exception>
     /// <exception cref="MissingExchangeRateException">A deal's currency has no rate to the reporting currency.</exception>
-    public void AddRange(IEnumerable<Deal> deals)
+    /// <remarks>A list of deals is added on the columnar frame when that gives exactly what adding each deal would.</remarks>
+    public void AddRange(IEnumerable<Deal> deals) => FrameAddRange.Run(this, deals);
+
+    bool IFrameAccumulator<FunnelAccumulator>.IsEmpty => all.Deals == 0;
+
+    bool IFrameAccumulator<FunnelAccumulator>.FrameMayRun => options.Rates is null;
+
+    FunnelAccumulator IFrameAccumulator<FunnelAccumulator>.Fresh() => new(lookup.Pipeline, Currency, options);
+
+    bool IFrameAccumulator<FunnelAccumulator>.TryAdd(DealFrame frame) => TryAdd(frame);
+
+    bool IFrameAccumulator<FunnelAccumulator>.MergesLikeAdd(FunnelAccumulator framed)
     {
-        Preconditions.AddEach(deals, Add, "Deal");
+        if (!CountsExactly(all, framed.all))
+        {
+            return false;
+        }
+        foreach (var (key, theirs) in framed.groups)
+        {
+            if (groups.TryGetValue(key, out var mine) && !CountsExactly(mine, theirs))
+            {
+                return false;
+            }
+        }
+        return true;
     }
+
+    private static bool CountsExactly(FunnelCounts mine, FunnelCounts theirs) =>
+        FrameAddRange.CountsExactly(mine.Deals, theirs.Deals)
+        && FrameAddRange.SumsExactly(mine.TotalAmount, theirs.TotalAmount)
+        && mine.Counts.Zip(theirs.Counts).All(p => FrameAddRange.CountsExactly(p.First, p.Second))
+        && mine.Amounts.Zip(theirs.Amounts).All(p => FrameAddRange.SumsExactly(p.First, p.Second));
 
     /// <summary>Adds one lead to the lead conversion lines.</summary>
     /// <param name="lead">The lead.</param>

@@ -17,7 +17,7 @@ namespace SalesPipeline.Metrics;
 /// <see cref="CompetitorLine.OpenDeals"/>.</para>
 /// <para>Mutable and not thread-safe: use one per thread and <see cref="Merge"/> them.</para>
 /// </remarks>
-public sealed partial class CompetitorAccumulator
+public sealed partial class CompetitorAccumulator : IFrameAccumulator<CompetitorAccumulator>
 {
     private readonly WinRateOptions options;
     private readonly WinRateAccumulator rates;
@@ -65,10 +65,28 @@ public sealed partial class CompetitorAccumulator
     /// <param name="deals">The deals.</param>
     /// <exception cref="ArgumentNullException"><paramref name="deals"/> or one of them is null.</exception>
     /// <exception cref="MissingExchangeRateException">A deal's currency cannot be converted to the reporting currency.</exception>
-    public void AddRange(IEnumerable<Deal> deals)
-    {
-        Preconditions.AddEach(deals, Add, "Deal");
-    }
+    /// <remarks>A list of deals is added on the columnar frame when that gives exactly what adding each deal would.</remarks>
+    public void AddRange(IEnumerable<Deal> deals) => FrameAddRange.Run(this, deals);
+
+    bool IFrameAccumulator<CompetitorAccumulator>.IsEmpty => open.Count == 0 && lostTo.Count == 0 && rates.IsEmpty;
+
+    bool IFrameAccumulator<CompetitorAccumulator>.FrameMayRun => options.Rates is null;
+
+    CompetitorAccumulator IFrameAccumulator<CompetitorAccumulator>.Fresh() => new(options);
+
+    bool IFrameAccumulator<CompetitorAccumulator>.TryAdd(DealFrame frame) => TryAdd(frame);
+
+    bool IFrameAccumulator<CompetitorAccumulator>.MergesLikeAdd(CompetitorAccumulator framed) =>
+        rates.MergesLikeAdd(framed.rates) && CellsExactly(open, framed.open) && CellsExactly(lostTo, framed.lostTo);
+
+    private static bool CellsExactly(
+        Dictionary<string, (int Count, decimal Value)> mine,
+        Dictionary<string, (int Count, decimal Value)> theirs
+    ) =>
+        theirs.All(t =>
+            !mine.TryGetValue(t.Key, out var m)
+            || (FrameAddRange.CountsExactly(m.Count, t.Value.Count) && FrameAddRange.SumsExactly(m.Value, t.Value.Value))
+        );
 
     /// <summary>Adds everything another accumulator has seen; the other is left unchanged.</summary>
     /// <param name="other">An accumulator with the same options.</param>

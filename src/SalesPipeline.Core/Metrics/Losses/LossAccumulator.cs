@@ -20,7 +20,7 @@ namespace SalesPipeline.Metrics;
 /// report shows both parts side by side. A deal stopped and later lost is a lost deal.</para>
 /// <para>Mutable and not thread-safe: use one per thread and <see cref="Merge"/> them.</para>
 /// </remarks>
-public sealed partial class LossAccumulator
+public sealed partial class LossAccumulator : IFrameAccumulator<LossAccumulator>
 {
     private readonly WinRateOptions options;
     private readonly DealScope scope;
@@ -87,10 +87,30 @@ public sealed partial class LossAccumulator
     /// <param name="deals">The deals.</param>
     /// <exception cref="ArgumentNullException"><paramref name="deals"/> or one of them is null.</exception>
     /// <exception cref="MissingExchangeRateException">A deal's currency cannot be converted to the reporting currency.</exception>
-    public void AddRange(IEnumerable<Deal> deals)
-    {
-        Preconditions.AddEach(deals, Add, "Deal");
-    }
+    /// <remarks>A list of deals is added on the columnar frame when that gives exactly what adding each deal would.</remarks>
+    public void AddRange(IEnumerable<Deal> deals) => FrameAddRange.Run(this, deals);
+
+    bool IFrameAccumulator<LossAccumulator>.IsEmpty => cells.Count == 0 && stops.Count == 0;
+
+    bool IFrameAccumulator<LossAccumulator>.FrameMayRun => options.Rates is null;
+
+    LossAccumulator IFrameAccumulator<LossAccumulator>.Fresh() => new(options);
+
+    bool IFrameAccumulator<LossAccumulator>.TryAdd(DealFrame frame) => TryAdd(frame);
+
+    bool IFrameAccumulator<LossAccumulator>.MergesLikeAdd(LossAccumulator framed) =>
+        FrameAddRange.CurrenciesJoin(value.Currency, framed.value.Currency)
+        && CellsExactly(cells, framed.cells)
+        && CellsExactly(stops, framed.stops);
+
+    private static bool CellsExactly(
+        Dictionary<(string Reason, string Stage), (int Count, decimal Value)> mine,
+        Dictionary<(string Reason, string Stage), (int Count, decimal Value)> theirs
+    ) =>
+        theirs.All(t =>
+            !mine.TryGetValue(t.Key, out var m)
+            || (FrameAddRange.CountsExactly(m.Count, t.Value.Count) && FrameAddRange.SumsExactly(m.Value, t.Value.Value))
+        );
 
     /// <summary>Adds everything another accumulator has seen; the other is left unchanged.</summary>
     /// <param name="other">An accumulator with the same options.</param>

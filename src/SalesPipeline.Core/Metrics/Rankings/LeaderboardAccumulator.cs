@@ -18,7 +18,7 @@ namespace SalesPipeline.Metrics;
 /// the options' zone) is in the window. Reps are deal owners and activity reps; teams are the teams on their paths.</para>
 /// <para>Mutable and not thread-safe: use one per thread and <see cref="Merge"/> them.</para>
 /// </remarks>
-public sealed partial class LeaderboardAccumulator
+public sealed partial class LeaderboardAccumulator : IFrameAccumulator<LeaderboardAccumulator>
 {
     private readonly LeaderboardLevel level;
     private readonly WinRateOptions options;
@@ -97,9 +97,39 @@ public sealed partial class LeaderboardAccumulator
     /// <param name="deals">The deals.</param>
     /// <exception cref="ArgumentNullException"><paramref name="deals"/> or one of them is null.</exception>
     /// <exception cref="MissingExchangeRateException">A deal's currency cannot be converted to the reporting currency.</exception>
-    public void AddRange(IEnumerable<Deal> deals)
+    /// <remarks>A list of deals is added on the columnar frame when that gives exactly what adding each deal would.</remarks>
+    public void AddRange(IEnumerable<Deal> deals) => FrameAddRange.Run(this, deals);
+
+    bool IFrameAccumulator<LeaderboardAccumulator>.IsEmpty => cells.Count == 0 && rates.IsEmpty;
+
+    bool IFrameAccumulator<LeaderboardAccumulator>.FrameMayRun => options.Rates is null;
+
+    LeaderboardAccumulator IFrameAccumulator<LeaderboardAccumulator>.Fresh() => new(level, options);
+
+    bool IFrameAccumulator<LeaderboardAccumulator>.TryAdd(DealFrame frame) => TryAdd(frame);
+
+    bool IFrameAccumulator<LeaderboardAccumulator>.MergesLikeAdd(LeaderboardAccumulator framed)
     {
-        Preconditions.AddEach(deals, Add, "Deal");
+        if (!rates.MergesLikeAdd(framed.rates))
+        {
+            return false;
+        }
+        foreach (var (key, theirs) in framed.cells)
+        {
+            if (
+                cells.TryGetValue(key, out var mine)
+                && !(
+                    WinRateAccumulator.CellExactly(mine.Rate, theirs.Rate)
+                    && FrameAddRange.CountsExactly(mine.WonCount, theirs.WonCount)
+                    && FrameAddRange.SumsExactly(mine.WonValue, theirs.WonValue)
+                    && FrameAddRange.CountsExactly(mine.Activities, theirs.Activities)
+                )
+            )
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>Adds every activity.</summary>

@@ -21,7 +21,7 @@ namespace SalesPipeline.Metrics;
 /// that large inputs never copy a growing array.</para>
 /// <para>An accumulator is mutable and not thread-safe: use one per thread and <see cref="Merge"/> them.</para>
 /// </remarks>
-public sealed partial class TimeInStageAccumulator
+public sealed partial class TimeInStageAccumulator : IFrameAccumulator<TimeInStageAccumulator>
 {
     private readonly StageLookup lookup;
     private readonly Instant asOf;
@@ -145,10 +145,19 @@ public sealed partial class TimeInStageAccumulator
     /// <exception cref="ArgumentNullException"><paramref name="deals"/> or one of them is null.</exception>
     /// <exception cref="ArgumentException">A deal belongs to another pipeline or enters a stage the pipeline lacks.</exception>
     /// <exception cref="ArgumentOutOfRangeException">As for <see cref="Add"/>: a stint's instant outside the supported dates in the business calendar's zone.</exception>
-    public void AddRange(IEnumerable<Deal> deals)
-    {
-        Preconditions.AddEach(deals, Add, "Deal");
-    }
+    /// <remarks>A list of deals is added on the columnar frame when that gives exactly what adding each deal would.</remarks>
+    public void AddRange(IEnumerable<Deal> deals) => FrameAddRange.Run(this, deals);
+
+    bool IFrameAccumulator<TimeInStageAccumulator>.IsEmpty => deals == 0;
+
+    bool IFrameAccumulator<TimeInStageAccumulator>.FrameMayRun => options.BusinessDays is null;
+
+    TimeInStageAccumulator IFrameAccumulator<TimeInStageAccumulator>.Fresh() => new(lookup.Pipeline, asOf, options);
+
+    bool IFrameAccumulator<TimeInStageAccumulator>.TryAdd(DealFrame frame) => TryAdd(frame);
+
+    bool IFrameAccumulator<TimeInStageAccumulator>.MergesLikeAdd(TimeInStageAccumulator framed) =>
+        FrameAddRange.CountsExactly(deals, framed.deals) && FrameAddRange.CountsExactly(notYetCreated, framed.notYetCreated);
 
     /// <summary>Adds everything another accumulator has seen; the other is left unchanged.</summary>
     /// <param name="other">An accumulator with the same pipeline, as-of instant and options.</param>

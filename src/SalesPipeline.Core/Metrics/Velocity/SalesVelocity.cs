@@ -156,14 +156,14 @@ public sealed partial record SalesVelocity
             var framed = new SalesVelocityAccumulator(window, Forecast.ReportingCurrency(frame, options?.Rates), options, breakdown);
             if (!framed.TryAdd(frame))
             {
-                framed.AddRange(frame.Deals);
+                FrameAddRange.AddEach(framed, frame.Deals);
             }
             return framed;
         }
         var list = deals.ToArray();
         var currency = Forecast.ReportingCurrency(list, options?.Rates, nameof(deals));
         var accumulator = new SalesVelocityAccumulator(window, currency, options, breakdown);
-        accumulator.AddRange(list);
+        FrameAddRange.AddEach(accumulator, list);
         return accumulator;
     }
 

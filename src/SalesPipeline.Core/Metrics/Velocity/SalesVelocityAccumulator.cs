@@ -14,7 +14,7 @@ namespace SalesPipeline.Metrics;
 /// the velocity of the whole, because every input is a sum of counts, exact money and exact durations.
 /// </summary>
 /// <remarks>An accumulator is mutable and not thread-safe: use one per thread and <see cref="Merge"/> them.</remarks>
-public sealed partial class SalesVelocityAccumulator
+public sealed partial class SalesVelocityAccumulator : IFrameAccumulator<SalesVelocityAccumulator>
 {
     private readonly Instant start;
     private readonly Instant lastInstant;
@@ -121,9 +121,31 @@ public sealed partial class SalesVelocityAccumulator
     /// <param name="deals">The deals.</param>
     /// <exception cref="ArgumentNullException"><paramref name="deals"/> or one of them is null.</exception>
     /// <exception cref="MissingExchangeRateException">A deal won in the window is in a currency without a rate.</exception>
-    public void AddRange(IEnumerable<Deal> deals)
+    /// <remarks>A list of deals is added on the columnar frame when that gives exactly what adding each deal would.</remarks>
+    public void AddRange(IEnumerable<Deal> deals) => FrameAddRange.Run(this, deals);
+
+    bool IFrameAccumulator<SalesVelocityAccumulator>.IsEmpty => total == default && groups.Count == 0;
+
+    bool IFrameAccumulator<SalesVelocityAccumulator>.FrameMayRun => Options.Rates is null;
+
+    SalesVelocityAccumulator IFrameAccumulator<SalesVelocityAccumulator>.Fresh() => new(Window, Currency, Options, Breakdown);
+
+    bool IFrameAccumulator<SalesVelocityAccumulator>.TryAdd(DealFrame frame) => TryAdd(frame);
+
+    bool IFrameAccumulator<SalesVelocityAccumulator>.MergesLikeAdd(SalesVelocityAccumulator framed)
     {
-        Preconditions.AddEach(deals, Add, "Deal");
+        if (!total.SumsExactly(framed.total))
+        {
+            return false;
+        }
+        foreach (var (key, theirs) in framed.groups)
+        {
+            if (groups.TryGetValue(key, out var mine) && !mine.SumsExactly(theirs))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>Adds everything another accumulator has seen; the other is left unchanged.</summary>
@@ -162,6 +184,12 @@ public sealed partial class SalesVelocityAccumulator
 
     internal readonly record struct Sums(long Open, long Won, long Lost, decimal WonAmount, Int128 WonCycleNanoseconds)
     {
+        public bool SumsExactly(Sums o) =>
+            FrameAddRange.CountsExactly(Open, o.Open)
+            && FrameAddRange.CountsExactly(Won, o.Won)
+            && FrameAddRange.CountsExactly(Lost, o.Lost)
+            && FrameAddRange.SumsExactly(WonAmount, o.WonAmount);
+
         public Sums Plus(Sums o) =>
             new(Open + o.Open, Won + o.Won, Lost + o.Lost, WonAmount + o.WonAmount, WonCycleNanoseconds + o.WonCycleNanoseconds);
     }

@@ -19,7 +19,7 @@ namespace SalesPipeline.Metrics;
 /// <see cref="BreakdownKeys"/> (a team breakdown counts a record under every team on its owner's path).</para>
 /// <para>An accumulator is mutable and not thread-safe: use one per thread and <see cref="Merge"/> them.</para>
 /// </remarks>
-public sealed partial class IncomingVolumeAccumulator
+public sealed partial class IncomingVolumeAccumulator : IFrameAccumulator<IncomingVolumeAccumulator>
 {
     private readonly FiscalPeriod[] periods;
     private readonly PeriodIndex index;
@@ -91,9 +91,34 @@ public sealed partial class IncomingVolumeAccumulator
     /// <summary>Adds every deal.</summary>
     /// <param name="deals">The deals.</param>
     /// <exception cref="ArgumentNullException"><paramref name="deals"/> or one of them is null.</exception>
-    public void AddRange(IEnumerable<Deal> deals)
+    /// <remarks>A list of deals is added on the columnar frame when that gives exactly what adding each deal would.</remarks>
+    public void AddRange(IEnumerable<Deal> deals) => FrameAddRange.Run(this, deals);
+
+    bool IFrameAccumulator<IncomingVolumeAccumulator>.IsEmpty => true;
+
+    bool IFrameAccumulator<IncomingVolumeAccumulator>.FrameMayRun => true;
+
+    IncomingVolumeAccumulator IFrameAccumulator<IncomingVolumeAccumulator>.Fresh() => new(periods, options);
+
+    bool IFrameAccumulator<IncomingVolumeAccumulator>.TryAdd(DealFrame frame) => TryAdd(frame);
+
+    bool IFrameAccumulator<IncomingVolumeAccumulator>.MergesLikeAdd(IncomingVolumeAccumulator framed)
     {
-        Preconditions.AddEach(deals, Add, "Deal");
+        for (var s = 0; s < deals.Length; s++)
+        {
+            if (!FrameAddRange.CountsExactly(deals[s], framed.deals[s]))
+            {
+                return false;
+            }
+        }
+        foreach (var (key, theirs) in framed.keyed)
+        {
+            if (keyed.TryGetValue(key, out var mine) && !FrameAddRange.CountsExactly(mine.Deals, theirs.Deals))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>Adds everything another accumulator has seen; the other is left unchanged.</summary>

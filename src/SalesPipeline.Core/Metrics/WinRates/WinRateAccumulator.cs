@@ -18,7 +18,7 @@ namespace SalesPipeline.Metrics;
 /// <see cref="Result"/>.</para>
 /// <para>An accumulator is mutable and not thread-safe: use one per thread and <see cref="Merge"/> them.</para>
 /// </remarks>
-public sealed partial class WinRateAccumulator
+public sealed partial class WinRateAccumulator : IFrameAccumulator<WinRateAccumulator>
 {
     private enum Grouping
     {
@@ -140,10 +140,55 @@ public sealed partial class WinRateAccumulator
     /// <param name="deals">The deals.</param>
     /// <exception cref="ArgumentNullException"><paramref name="deals"/> or one of them is null.</exception>
     /// <exception cref="MissingExchangeRateException">A deal's currency cannot be converted to the reporting currency.</exception>
-    public void AddRange(IEnumerable<Deal> deals)
+    /// <remarks>A list of deals is added on the columnar frame when that gives exactly what adding each deal would.</remarks>
+    public void AddRange(IEnumerable<Deal> deals) => FrameAddRange.Run(this, deals);
+
+    bool IFrameAccumulator<WinRateAccumulator>.IsEmpty => IsEmpty;
+
+    bool IFrameAccumulator<WinRateAccumulator>.FrameMayRun => options.Rates is null;
+
+    WinRateAccumulator IFrameAccumulator<WinRateAccumulator>.Fresh() =>
+        new(options, grouping, breakdown, grouping == Grouping.Period ? periods : null);
+
+    bool IFrameAccumulator<WinRateAccumulator>.TryAdd(DealFrame frame) => TryAdd(frame);
+
+    bool IFrameAccumulator<WinRateAccumulator>.MergesLikeAdd(WinRateAccumulator framed) => MergesLikeAdd(framed);
+
+    // Holds no deal (for the accumulators built on this one, too).
+    internal bool IsEmpty => total.Won + total.Lost + total.Open == 0;
+
+    // See IFrameAccumulator.MergesLikeAdd; also for the accumulators built on this one. Merge's Join throws where
+    // Convert would have thrown for the first deal in another currency, so the currencies must agree.
+    internal bool MergesLikeAdd(WinRateAccumulator framed)
     {
-        Preconditions.AddEach(deals, Add, "Deal");
+        if (!FrameAddRange.CurrenciesJoin(value.Currency, framed.value.Currency) || !CellExactly(total, framed.total))
+        {
+            return false;
+        }
+        for (var i = 0; i < periodCells.Length; i++)
+        {
+            if (!CellExactly(periodCells[i], framed.periodCells[i]))
+            {
+                return false;
+            }
+        }
+        foreach (var (key, theirs) in framed.groups)
+        {
+            if (groups.TryGetValue(key, out var mine) && !CellExactly(mine, theirs))
+            {
+                return false;
+            }
+        }
+        return true;
     }
+
+    internal static bool CellExactly(WinRateCell mine, WinRateCell theirs) =>
+        FrameAddRange.CountsExactly(mine.Won, theirs.Won)
+        && FrameAddRange.CountsExactly(mine.Lost, theirs.Lost)
+        && FrameAddRange.CountsExactly(mine.Open, theirs.Open)
+        && FrameAddRange.SumsExactly(mine.WonValue, theirs.WonValue)
+        && FrameAddRange.SumsExactly(mine.LostValue, theirs.LostValue)
+        && FrameAddRange.SumsExactly(mine.OpenValue, theirs.OpenValue);
 
     /// <summary>Adds everything another accumulator has seen; the other is left unchanged.</summary>
     /// <param name="other">An accumulator created the same way (same options, breakdown and periods).</param>
