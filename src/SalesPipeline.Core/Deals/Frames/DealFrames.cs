@@ -37,6 +37,16 @@ internal static class DealFrames
         return frame;
     }
 
+    // Keeps `frame`, built for `deals` by other means than For (DealFrame.AsOf: the deals as of an instant), as that
+    // array's frame, so that the entry points given the array use it instead of building another.
+    internal static void Keep(Deal[] deals, DealFrame frame)
+    {
+        if (ReferenceEquals(frame.Deals, deals) && deals.Length > 0)
+        {
+            Frames.AddOrUpdate(deals, frame);
+        }
+    }
+
     private static bool Holds(DealFrame frame, IReadOnlyList<Deal> list)
     {
         var deals = frame.Deals;
