@@ -51,6 +51,7 @@ public static class CashForecast
         var (list, currency) = Receivables.Check(schedules, nameof(schedules));
         var periodList = Periods.CheckNonOverlapping(periods, nameof(periods));
         var rows = periodList.Length + 3;
+        var placing = new CashForecastRows(asOf, periodList);
         var columns = new long[3][];
         for (var c = 0; c < 3; c++)
         {
@@ -60,7 +61,7 @@ public static class CashForecast
         {
             foreach (var line in schedule.StatusAsOf(asOf).Instalments)
             {
-                var row = RowOf(line.DueOn, asOf, periodList);
+                var row = placing.RowOf(line.DueOn);
                 columns[0][row] = Receivables.Add(
                     columns[0][row],
                     line.Amount.ToMinorUnits() - line.Paid.ToMinorUnits(),
@@ -72,7 +73,7 @@ public static class CashForecast
         }
         if (options is not null)
         {
-            Project(options, nameof(options), currency, asOf, periodList, columns);
+            Project(options, nameof(options), currency, placing, columns);
         }
         var lines = new CashForecastLine[rows];
         for (var r = 0; r < rows; r++)
@@ -97,8 +98,7 @@ public static class CashForecast
         CashForecastOptions options,
         string paramName,
         Currency currency,
-        LocalDate asOf,
-        FiscalPeriod[] periods,
+        CashForecastRows placing,
         long[][] columns
     )
     {
@@ -128,7 +128,7 @@ public static class CashForecast
                 $"Deal {deal.Id} is in WonDeals but is {deal.Status}, not won."
             );
             var wonOn = deal.ClosedAt!.Value.InZone(options.Zone).Date;
-            Place(CollectionSchedule.Create(deal.Amount, wonOn, terms), asOf, periods, columns[1], paramName);
+            Place(CollectionSchedule.Create(deal.Amount, wonOn, terms), placing, columns[1], paramName);
         }
         foreach (var deal in open)
         {
@@ -137,7 +137,7 @@ public static class CashForecast
             var weighted = (deal.Amount * options.Pipeline!.WinProbabilityOf(deal).Value).Round();
             if (weighted.IsPositive)
             {
-                Place(CollectionSchedule.Create(weighted, deal.ExpectedClose, terms), asOf, periods, columns[2], paramName);
+                Place(CollectionSchedule.Create(weighted, deal.ExpectedClose, terms), placing, columns[2], paramName);
             }
         }
     }
@@ -151,11 +151,11 @@ public static class CashForecast
         );
     }
 
-    private static void Place(CollectionSchedule projected, LocalDate asOf, FiscalPeriod[] periods, long[] column, string paramName)
+    private static void Place(CollectionSchedule projected, CashForecastRows placing, long[] column, string paramName)
     {
         foreach (var instalment in projected.Instalments)
         {
-            var row = RowOf(instalment.DueOn, asOf, periods);
+            var row = placing.RowOf(instalment.DueOn);
             column[row] = Receivables.Add(
                 column[row],
                 instalment.Amount.ToMinorUnits(),
@@ -164,26 +164,5 @@ public static class CashForecast
                 "A row of the projected deals"
             );
         }
-    }
-
-    // 0 overdue, 1..n the periods, n + 1 outside periods, n + 2 undated.
-    private static int RowOf(LocalDate? due, LocalDate asOf, FiscalPeriod[] periods)
-    {
-        if (due is not { } d)
-        {
-            return periods.Length + 2;
-        }
-        if (d < asOf)
-        {
-            return 0;
-        }
-        for (var p = 0; p < periods.Length; p++)
-        {
-            if (periods[p].Contains(d))
-            {
-                return p + 1;
-            }
-        }
-        return periods.Length + 1;
     }
 }

@@ -37,6 +37,18 @@ internal static class DealFrames
         return frame;
     }
 
+    // Keeps `frame`, built by other means than For (DealFrame.AsOf: the deals as of an instant), as the frame of
+    // `deals`, an array holding the frame's deals in its order, so that the entry points given the array use it
+    // instead of building another. The array must not be the frame's own Deals: For compares the list with those, and
+    // only a separate copy lets it see a change made to the array later.
+    internal static void Keep(Deal[] deals, DealFrame frame)
+    {
+        if (deals.Length > 0 && !ReferenceEquals(frame.Deals, deals) && Holds(frame, deals))
+        {
+            Frames.AddOrUpdate(deals, frame);
+        }
+    }
+
     private static bool Holds(DealFrame frame, IReadOnlyList<Deal> list)
     {
         var deals = frame.Deals;

@@ -15,7 +15,7 @@ namespace SalesPipeline.Forecasting;
 /// fell between the distribution's P10 and P90.
 /// </summary>
 /// <remarks>Pure and thread-safe.</remarks>
-public static class ForecastBacktest
+public static partial class ForecastBacktest
 {
     /// <summary>Runs the back-test.</summary>
     /// <param name="deals">The deals, with their full histories (as they are now).</param>
@@ -63,22 +63,38 @@ public static class ForecastBacktest
         // Every owner is unassigned in an empty organization, so the company line is the total of every deal.
         var everyone = SalesOrg.CreateBuilder("(all)").Build();
 
+        // The frame of the deals, when they are a list (DealFrames.For reuses the caller's); each point's deals as they
+        // were then are a frame made from it, which the forecasts below find for their array instead of building one.
+        var frame = DealFrames.For(deals is IReadOnlyList<Deal> ? deals : list);
         var rows = new List<BacktestRow>();
         foreach (var point in pointList)
         {
-            var forecastOptions = options with { Rates = rates, AsOf = point.ForecastDate, Organization = null };
             var then = StartOf(point.ForecastDate, options.Zone);
-            var dealsThen = list.Select(d => d.TryAsOf(then, out var past) ? past : null).OfType<Deal>().ToArray();
+            var past = frame?.AsOf(then);
+            Deal[] dealsThen;
+            if (past is null)
+            {
+                dealsThen = list.Select(d => d.TryAsOf(then, out var was) ? was : null).OfType<Deal>().ToArray();
+            }
+            else
+            {
+                // A copy, so that the kept frame is checked against the array as any list's frame is.
+                dealsThen = (Deal[])past.Deals.Clone();
+                DealFrames.Keep(dealsThen, past);
+            }
+            var forecastOptions = options with { Rates = RatesFor(past, rates), AsOf = point.ForecastDate, Organization = null };
 
             var weighted = Forecast.StageWeighted(dealsThen, pipeline, [point.Period], forecastOptions).Periods[0].Expected;
             var categories = Forecast.ByCategory(dealsThen, pipeline, [point.Period], everyone, null, forecastOptions).Lines[0].Gross;
             var range = Forecast.Distribution(dealsThen, pipeline, point.Period, distribution with { Forecast = forecastOptions });
 
             var end = StartOf(point.Period.End.PlusDays(1), options.Zone);
-            var actual = list.Select(d => d.TryAsOf(end, out var past) ? past : null)
-                .OfType<Deal>()
-                .Where(d => d.Status == DealStatus.Won && point.Period.Contains(PeriodIndex.DecidingDate(d, options.Zone)))
-                .Aggregate(Money.Zero(currency), (sum, d) => sum + rates.Convert(d.Amount));
+            var actual =
+                (frame is null ? null : TryActual(frame, end, point.Period, options.Zone, rates))
+                ?? list.Select(d => d.TryAsOf(end, out var was) ? was : null)
+                    .OfType<Deal>()
+                    .Where(d => d.Status == DealStatus.Won && point.Period.Contains(PeriodIndex.DecidingDate(d, options.Zone)))
+                    .Aggregate(Money.Zero(currency), (sum, d) => sum + rates.Convert(d.Amount));
 
             rows.Add(
                 new BacktestRow(
