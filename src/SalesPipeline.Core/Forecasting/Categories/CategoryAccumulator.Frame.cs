@@ -8,19 +8,21 @@ public sealed partial class CategoryAccumulator
 {
     // Adds every deal of the frame, as Add(deal) for each would, and returns true; or returns false and changes nothing
     // when the integer kernel cannot prove the result identical (the caller then adds the deals one by one): a deal the
-    // pipeline cannot place (Add throws for it), conversion by rates or another currency, sums that could round, or
-    // an accumulator that already holds deals.
+    // pipeline cannot place or the rates cannot convert (Add throws for it), another currency without rates, sums that
+    // could round, or an accumulator that already holds deals. With rates it sums the converted column (AmountsIn).
     internal bool TryAdd(DealFrame frame)
     {
-        if (sums.Count > 0 || options.Rates is not null || !frame.Exactness.AmountsSum || !frame.Exactness.IsoDates)
+        if (sums.Count > 0 || !frame.Exactness.IsoDates || index.AsOf.Calendar != NodaTime.CalendarSystem.Iso)
         {
             return false;
         }
-        if (index.AsOf.Calendar != NodaTime.CalendarSystem.Iso || frame.Currencies is not [var only] || only != currency)
+        // Without rates every amount must already be in the reporting currency (the deal code throws otherwise).
+        if (options.Rates is null && (frame.Currencies is not [var only] || only != currency))
         {
             return false;
         }
-        if (FramePlan.TryCreate(frame, pipeline) is not { } plan)
+        var amounts = frame.AmountsIn(options.Rates);
+        if (!amounts.Exactness.AmountsSum || FramePlan.TryCreate(frame, pipeline, amounts.Exactness) is not { } plan)
         {
             return false;
         }
@@ -54,10 +56,14 @@ public sealed partial class CategoryAccumulator
             var slot = placed == PeriodIndex.Overdue ? periods.Length : placed;
             var category =
                 stage.IsOpen && frame.CategoryOverride[r] is var c && c != DealFrame.NoCategory ? (ForecastCategory)c : stage.Category;
+            var scale = amounts.Scale[r];
+            if (scale == ReportingAmounts.Unusable)
+            {
+                return false; // the deal code's conversion throws here (or its product has no long mantissa)
+            }
             var at = slot * owners + frame.OwnerKey[r];
             used[at] = true;
-            var scale = frame.AmountScale[r];
-            cells[at * Categories + (int)category].Add((Int128)frame.AmountMantissa[r] * pow10[plan.AmountScale - scale], scale);
+            cells[at * Categories + (int)category].Add((Int128)amounts.Mantissa[r] * pow10[plan.AmountScale - scale], scale);
         }
         for (var s = 0; s < slots; s++)
         {

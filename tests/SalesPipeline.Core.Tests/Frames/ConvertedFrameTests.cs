@@ -1,0 +1,350 @@
+using System.Globalization;
+using System.Numerics;
+using FsCheck;
+using FsCheck.Fluent;
+using NodaTime;
+using SalesPipeline.Calendars;
+using SalesPipeline.Deals;
+using SalesPipeline.Forecasting;
+using SalesPipeline.Organization;
+
+namespace SalesPipeline.Tests.Frames;
+
+// The frame's column of amounts converted by exchange rates: each usable row is the very decimal ExchangeRates.Convert
+// gives (bits and scale), each row it throws for is marked, and the column is cached per frame for the last rates.
+public class ConvertedColumnTests
+{
+    [Fact]
+    public void EachRow_IsTheDecimalConvertGives_Property() =>
+        PropertyAssert.Holds(
+            Prop.ForAll(
+                RatedDeals.Deals.ToArbitrary(),
+                RatedDeals.Rates.ToArbitrary(),
+                (deals, rates) =>
+                {
+                    if (deals.Length == 0)
+                    {
+                        return true;
+                    }
+                    var column = DealFrame.Of(deals).AmountsIn(rates);
+                    for (var r = 0; r < deals.Length; r++)
+                    {
+                        Assert.Equal(Expected(deals[r].Amount, rates), Actual(column, r));
+                    }
+                    return true;
+                }
+            )
+        );
+
+    [Fact]
+    public void TheBound_CoversEveryUsableRow_Property() =>
+        PropertyAssert.Holds(
+            Prop.ForAll(
+                RatedDeals.Deals.ToArbitrary(),
+                RatedDeals.Rates.ToArbitrary(),
+                (deals, rates) =>
+                {
+                    var column = DealFrame.Of(deals.Length == 0 ? [Sample()] : deals).AmountsIn(rates);
+                    BigInteger sum = 0;
+                    for (var r = 0; r < column.Scale.Length; r++)
+                    {
+                        if (column.Scale[r] != ReportingAmounts.Unusable)
+                        {
+                            Assert.True(column.Scale[r] <= column.Exactness.MaxAmountScale);
+                            sum += Math.Abs(column.Mantissa[r]) * BigInteger.Pow(10, column.Exactness.MaxAmountScale - column.Scale[r]);
+                        }
+                    }
+                    // Saturated, as the kernels read it: at or past 2^96 they fall back anyway.
+                    var max = (BigInteger)UInt128.MaxValue;
+                    Assert.Equal(sum >= max ? UInt128.MaxValue : (UInt128)sum, column.Exactness.AmountBound);
+                    return true;
+                }
+            )
+        );
+
+    [Fact]
+    public void ProductsThatRound_AreRoundedAsDecimalRoundsThem()
+    {
+        // 123.456789 x 0.00000000000000000000012345 = 1.524074060205E-20 exactly (scale 32), which decimal rounds to
+        // scale 28: 0.0000000000000000000152407406 (mantissa 152407406, the 0205 past scale 28 rounded away).
+        var deal = RatedDeals.In(Sample(123.456789m), Currency.GBP);
+        var rates = ExchangeRates.In(Currency.USD).With(Currency.GBP, 0.00000000000000000000012345m);
+        var column = DealFrame.Of([deal]).AmountsIn(rates);
+        Assert.Equal("0.0000000000000000000152407406", Actual(column, 0));
+        Assert.Equal(rates.Convert(deal.Amount).Amount.ToString(CultureInfo.InvariantCulture), Actual(column, 0));
+    }
+
+    [Fact]
+    public void RowsConvertThrowsFor_AreMarked()
+    {
+        // No CHF rate: Convert throws MissingExchangeRateException. GBP 20,000 x 10^12 = USD 2 x 10^16, past USD's
+        // limit of 10^16: ArgumentOutOfRangeException. EUR 100.00 x 1.08 = USD 108.0000 is usable.
+        Deal[] deals =
+        [
+            RatedDeals.In(Sample(5m), Currency.CHF),
+            RatedDeals.In(Sample(20_000m), Currency.GBP),
+            RatedDeals.In(Sample(100.00m), Currency.EUR),
+        ];
+        var rates = ExchangeRates.In(Currency.USD).With(Currency.GBP, 1e12m).With(Currency.EUR, 1.08m);
+        var column = DealFrame.Of(deals).AmountsIn(rates);
+        Assert.Equal(new byte[] { ReportingAmounts.Unusable, ReportingAmounts.Unusable, 4 }, column.Scale);
+        Assert.Equal(1080000L, column.Mantissa[2]);
+        Assert.Throws<MissingExchangeRateException>(() => rates.Convert(deals[0].Amount));
+        Assert.Throws<ArgumentOutOfRangeException>(() => rates.Convert(deals[1].Amount));
+    }
+
+    [Fact]
+    public void TheColumn_IsKeptForTheLastRates_AndNeverSharedByRatesThatConvertDifferently()
+    {
+        var frame = DealFrame.Of([RatedDeals.In(Sample(100.00m), Currency.EUR)]);
+        var short1 = ExchangeRates.In(Currency.USD).With(Currency.EUR, 1.08m);
+        var same = ExchangeRates.In(Currency.USD).With(Currency.EUR, 1.08m).With(Currency.GBP, 2m); // GBP: not in the frame
+        var longer = ExchangeRates.In(Currency.USD).With(Currency.EUR, 1.080m); // equal to short1, but another scale
+        var first = frame.AmountsIn(short1);
+        Assert.Same(first, frame.AmountsIn(short1));
+        Assert.Same(first, frame.AmountsIn(same));
+        // 100.00 x 1.080 = 108.00000 (scale 5), not 108.0000: the tables are Equal, yet the columns differ.
+        Assert.Equal(short1, longer);
+        var second = frame.AmountsIn(longer);
+        Assert.NotSame(first, second);
+        Assert.Equal("108.00000", Actual(second, 0));
+        Assert.Equal("108.0000", Actual(frame.AmountsIn(short1), 0));
+        Assert.Same(frame.AmountsIn(null), frame.AmountsIn(null));
+        // Another reporting currency never matches either.
+        Assert.NotSame(first, frame.AmountsIn(ExchangeRates.In(Currency.GBP).With(Currency.EUR, 1.08m)));
+    }
+
+    internal static Deal Sample(decimal amount = 1m) =>
+        Deal.Open(
+            FrameDeals.Pipeline,
+            new DealId("S"),
+            "S",
+            "alice",
+            Money.Of(amount, Currency.USD),
+            new LocalDate(2026, 2, 10),
+            FrameDeals.T0
+        );
+
+    private static string Expected(Money amount, ExchangeRates rates)
+    {
+        try
+        {
+            var converted = rates.Convert(amount).Amount;
+            // A product whose mantissa needs more than a long is marked too: the kernels leave it to the deal code.
+            return Exactness.TrySplit(converted, out _, out _) ? converted.ToString(CultureInfo.InvariantCulture) : "unusable";
+        }
+        catch (Exception e) when (e is MissingExchangeRateException or ArgumentOutOfRangeException)
+        {
+            return "unusable";
+        }
+    }
+
+    private static string Actual(ReportingAmounts column, int row) =>
+        column.Scale[row] == ReportingAmounts.Unusable
+            ? "unusable"
+            : ToDecimal(column.Mantissa[row], column.Scale[row]).ToString(CultureInfo.InvariantCulture);
+
+    private static decimal ToDecimal(long mantissa, byte scale)
+    {
+        var magnitude = (ulong)Math.Abs(mantissa);
+        return unchecked(new decimal((int)(uint)magnitude, (int)(uint)(magnitude >> 32), 0, mantissa < 0, scale));
+    }
+}
+
+// The stage-weighted and category forecasts with exchange rates run on the converted column; from a lazy sequence
+// they run deal by deal. Both must give the same forecast to the last digit and scale, or the same exception.
+[Collection(FrameSplitting.Name)]
+public class ConvertedForecastTests
+{
+    private static readonly FiscalPeriod[] Months = [.. FiscalCalendar.Calendar.Months(2026).Take(6)];
+
+    private static readonly SalesOrg Org = SalesOrg
+        .CreateBuilder("Acme")
+        .Team("emea", "EMEA")
+        .Rep("alice", "Alice", "emea")
+        .Rep("bob", "Bob", "emea")
+        .Team("apac", "APAC")
+        .Rep("carol", "Carol", "apac")
+        .Rep("dave", "Dave", "apac")
+        .Build();
+
+    private static Gen<ForecastOptions> OptionsGen(Gen<ExchangeRates> rates) =>
+        from zone in Gen.Elements("UTC", "Europe/Berlin", "America/Santiago")
+        from asOf in Gen.Choose(-30, 150)
+        from r in rates
+        select new ForecastOptions
+        {
+            Zone = DateTimeZoneProviders.Tzdb[zone],
+            AsOf = Months[0].Start.PlusDays(asOf),
+            Rates = r,
+        };
+
+    [Fact]
+    public void StageWeighted_EqualsTheDealByDealForecast_Property() =>
+        PropertyAssert.Holds(
+            Prop.ForAll(
+                RatedDeals.Deals.ToArbitrary(),
+                OptionsGen(RatedDeals.Rates).ToArbitrary(),
+                (deals, options) =>
+                {
+                    Assert.Equal(
+                        StageWeighted(() => Forecast.StageWeighted(deals.Select(d => d), FrameDeals.Pipeline, Months, options)),
+                        StageWeighted(() => Forecast.StageWeighted(deals, FrameDeals.Pipeline, Months, options))
+                    );
+                    return true;
+                }
+            )
+        );
+
+    [Fact]
+    public void StageWeighted_SplitAcrossCores_EqualsTheDealByDealForecast_Property()
+    {
+        using var _ = DealFrame.SplitFrom(2);
+        PropertyAssert.Holds(
+            Prop.ForAll(
+                RatedDeals.PlainDeals.ToArbitrary(),
+                OptionsGen(RatedDeals.Rates).ToArbitrary(),
+                (deals, options) =>
+                {
+                    Assert.Equal(
+                        StageWeighted(() => Forecast.StageWeighted(deals.Select(d => d), FrameDeals.Pipeline, Months, options)),
+                        StageWeighted(() => Forecast.StageWeighted(deals, FrameDeals.Pipeline, Months, options))
+                    );
+                    return true;
+                }
+            )
+        );
+    }
+
+    [Fact]
+    public void ByCategory_EqualsTheDealByDealForecast_Property() =>
+        PropertyAssert.Holds(
+            Prop.ForAll(
+                RatedDeals.Deals.ToArbitrary(),
+                OptionsGen(RatedDeals.Rates).ToArbitrary(),
+                (deals, options) =>
+                {
+                    Assert.Equal(
+                        Category(() => Forecast.ByCategory(deals.Select(d => d), FrameDeals.Pipeline, Months, Org, options: options)),
+                        Category(() => Forecast.ByCategory(deals, FrameDeals.Pipeline, Months, Org, options: options))
+                    );
+                    return true;
+                }
+            )
+        );
+
+    [Fact]
+    public void PlainDealsAndRates_RunOnTheFrame()
+    {
+        // Not vacuous: with rates the kernels take the plain inputs rather than falling back to the deal code.
+        var lists = RatedDeals.PlainDeals.Sample(30, new Rnd(20261206UL), 40).Where(d => d.Length > 0).ToArray();
+        var options = OptionsGen(RatedDeals.PlainRates).Sample(10, new Rnd(7UL), 40);
+        var weighted = lists.Where((deals, i) => Weighted(options[i % options.Length]).TryAdd(DealFrame.Of(deals))).Count();
+        var category = lists
+            .Where(
+                (deals, i) =>
+                    new CategoryAccumulator(FrameDeals.Pipeline, Months, Currency.USD, options[i % options.Length]).TryAdd(
+                        DealFrame.Of(deals)
+                    )
+            )
+            .Count();
+        Assert.True(weighted >= lists.Length * 9 / 10, $"the stage-weighted kernel ran for {weighted} of {lists.Length} lists");
+        Assert.True(category >= lists.Length * 9 / 10, $"the category kernel ran for {category} of {lists.Length} lists");
+    }
+
+    [Fact]
+    public void AMissingRate_GivesTheDealCodesException()
+    {
+        // A lost CHF deal is never converted (no throw); an open one is, and CHF has no rate.
+        var lost = Deal.FromEvents([.. RatedDeals.In(ConvertedColumnTests.Sample(7m), Currency.CHF).Events, Lost("S")]);
+        var open = RatedDeals.In(ConvertedColumnTests.Sample(7m), Currency.CHF);
+        var options = new ForecastOptions { Rates = ExchangeRates.In(Currency.USD).With(Currency.EUR, 1.08m) };
+        var forecast = Forecast.StageWeighted([lost, ConvertedColumnTests.Sample(3m)], FrameDeals.Pipeline, Months, options);
+        Assert.Equal(3m, forecast.Total.OpenAmount.Amount);
+        var e = Assert.Throws<MissingExchangeRateException>(() =>
+            Forecast.StageWeighted([ConvertedColumnTests.Sample(3m), open], FrameDeals.Pipeline, Months, options)
+        );
+        Assert.Equal(
+            "There is no exchange rate from CHF to the reporting currency USD; add one with ExchangeRates.With(CHF, rate).",
+            e.Message
+        );
+        Assert.Throws<MissingExchangeRateException>(() =>
+            Forecast.ByCategory([ConvertedColumnTests.Sample(3m), open], FrameDeals.Pipeline, Months, Org, options: options)
+        );
+    }
+
+    [Fact]
+    public void AProductOutOfRange_GivesTheDealCodesException()
+    {
+        // GBP 20,000 at 10^12 is USD 2 x 10^16, past USD's limit of 10^16 (10^18 cents).
+        var options = new ForecastOptions { Rates = ExchangeRates.In(Currency.USD).With(Currency.GBP, 1e12m) };
+        Deal[] deals = [ConvertedColumnTests.Sample(3m), RatedDeals.In(ConvertedColumnTests.Sample(20_000m), Currency.GBP)];
+        var expected = Assert.Throws<ArgumentOutOfRangeException>(() => options.Rates.Convert(deals[1].Amount));
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => Forecast.StageWeighted(deals, FrameDeals.Pipeline, Months, options));
+        Assert.Equal(expected.Message, e.Message);
+        Assert.Equal("amount", e.ParamName);
+    }
+
+    [Fact]
+    public void TwoCurrencies_AreConvertedPerDealThenSummed()
+    {
+        // EUR 100.00 at 1.08 = USD 108.0000 and GBP 50.5 at 1.27 = USD 64.135, open in Prospecting (10%), expected in
+        // February: open amount 108.0000 + 64.135 = 172.1350 (scale 4, the larger); weighted 108.0000 x 0.10 =
+        // 10.800000 plus 64.135 x 0.10 = 6.41350, 17.213500, rounded on the line to 17.21.
+        Deal[] deals =
+        [
+            RatedDeals.In(ConvertedColumnTests.Sample(100.00m), Currency.EUR),
+            RatedDeals.In(ConvertedColumnTests.Sample(50.5m), Currency.GBP),
+        ];
+        var options = new ForecastOptions { Rates = ExchangeRates.In(Currency.USD).With(Currency.EUR, 1.08m).With(Currency.GBP, 1.27m) };
+        Assert.True(Weighted(options).TryAdd(DealFrame.Of(deals)));
+        var forecast = Forecast.StageWeighted(deals, FrameDeals.Pipeline, Months, options);
+        Assert.Equal("172.1350", forecast.Periods[1].OpenAmount.Amount.ToString(CultureInfo.InvariantCulture));
+        Assert.Equal("17.21", forecast.Periods[1].Weighted.Amount.ToString(CultureInfo.InvariantCulture));
+        Assert.Equal(
+            StageWeighted(() => Forecast.StageWeighted(deals.Select(d => d), FrameDeals.Pipeline, Months, options)),
+            StageWeighted(() => forecast)
+        );
+    }
+
+    private static DealLost Lost(string id) =>
+        new(new DealId(id), FrameDeals.T0 + Duration.FromHours(1), "alice", "lost", LossReason.Price, null);
+
+    private static StageWeightedAccumulator Weighted(ForecastOptions options) =>
+        new(FrameDeals.Pipeline, Months, options.Rates!.ReportingCurrency, options);
+
+    private static string StageWeighted(Func<StageWeightedForecast> forecast)
+    {
+        try
+        {
+            return StageWeightedFrameTests.Render(forecast());
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            return $"{e.GetType().Name}: {e.Message}";
+        }
+    }
+
+    private static string Category(Func<CategoryForecast> compute)
+    {
+        try
+        {
+            var f = compute();
+            return string.Join(
+                "\n",
+                f.Lines.Select(l => $"{l.Period.Label}|{l.Kind}|{l.Id}|{l.ParentId}|{Text(l.Gross)}|{Text(l.Adjusted)}")
+                    .Append(Text(f.Overdue))
+            );
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            return $"{e.GetType().Name}: {e.Message}";
+        }
+    }
+
+    private static string Text(CategoryAmounts a) =>
+        string.Join(
+            " ",
+            new[] { a.Closed, a.Commit, a.BestCase, a.Pipeline, a.Omitted }.Select(m => m.Amount.ToString(CultureInfo.InvariantCulture))
+        );
+}
