@@ -126,17 +126,7 @@ internal sealed class ReportingAmounts
                 continue;
             }
             var amount = ownColumns ? Rebuild(frame.AmountMantissa[r], frame.AmountScale[r]) : frame.Deals[r].Amount.Amount;
-            decimal product;
-            try
-            {
-                product = amount * rate;
-            }
-            catch (OverflowException)
-            {
-                scale[r] = Unusable;
-                continue;
-            }
-            if (Math.Abs(product) > limit || !Exactness.TrySplit(product, out mantissa[r], out scale[r]))
+            if (!TryConvert(amount, rate, limit, out mantissa[r], out scale[r]))
             {
                 scale[r] = Unusable;
                 continue;
@@ -144,6 +134,33 @@ internal sealed class ReportingAmounts
             maxScale = Math.Max(maxScale, scale[r]);
         }
         return maxScale;
+    }
+
+    // One amount converted as ExchangeRates.Convert converts it (for a kernel that reads a deal's past amount): false
+    // where Convert throws, or when the product has no long mantissa.
+    internal static bool TryConvert(Money amount, ExchangeRates rates, out long mantissa, out byte scale)
+    {
+        if (rates.TryGetRate(amount.Currency, out var rate))
+        {
+            return TryConvert(amount.Amount, rate, rates.ReportingCurrency.MaxAmount, out mantissa, out scale);
+        }
+        (mantissa, scale) = (0, 0);
+        return false;
+    }
+
+    private static bool TryConvert(decimal amount, decimal rate, decimal limit, out long mantissa, out byte scale)
+    {
+        (mantissa, scale) = (0, 0);
+        decimal product;
+        try
+        {
+            product = amount * rate;
+        }
+        catch (OverflowException)
+        {
+            return false;
+        }
+        return Math.Abs(product) <= limit && Exactness.TrySplit(product, out mantissa, out scale);
     }
 
     // The decimal TrySplit took apart (it refuses a negative zero, so sign, magnitude and scale give the same bits).
