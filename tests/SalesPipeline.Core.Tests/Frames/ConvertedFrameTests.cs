@@ -688,6 +688,73 @@ public class ConvertedLeaderboardAndLossTests
             )
         );
 
+    [Fact]
+    public void Competitors_TryAdd_GivesExactlyWhatAddGives_OrRefusesAndChangesNothing()
+    {
+        var (tried, taken) = (0, 0);
+        var cases = from deals in Deals from options in OptionsGen from parts in Gen.Choose(1, 4) select (deals, options, parts);
+        PropertyAssert.Holds(
+            Prop.ForAll(
+                cases.ToArbitrary(),
+                c =>
+                {
+                    var oracle = new CompetitorAccumulator(c.options);
+                    var expected = WinRateFrameDeals.Outcome(() =>
+                    {
+                        oracle.AddRange(c.deals);
+                        return oracle.Result() + "\n" + oracle.StateText();
+                    });
+                    if (c.deals.Length == 0)
+                    {
+                        return;
+                    }
+                    var framed = new CompetitorAccumulator(c.options);
+                    var before = framed.StateText();
+                    tried++;
+                    if (framed.TryAdd(DealFrame.Of(c.deals), c.parts))
+                    {
+                        taken++;
+                        Assert.Equal(expected, framed.Result() + "\n" + framed.StateText());
+                    }
+                    else
+                    {
+                        Assert.Equal(before, framed.StateText());
+                    }
+                }
+            )
+        );
+        Assert.True(taken * 3 > tried, $"the kernel took {taken} of {tried} cases");
+    }
+
+    [Fact]
+    public void Competitors_EntryPoint_GivesWhatItGaveBefore_ValuesOrExceptions() =>
+        PropertyAssert.Holds(
+            Prop.ForAll(
+                Deals.ToArbitrary(),
+                OptionsGen.ToArbitrary(),
+                (deals, options) =>
+                {
+                    var oracle = WinRateFrameDeals.Outcome(() =>
+                    {
+                        var accumulator = new CompetitorAccumulator(options);
+                        accumulator.AddRange(deals);
+                        return accumulator.Result().ToString() + "\n" + accumulator.StateText();
+                    });
+                    var actual = WinRateFrameDeals.Outcome(() =>
+                    {
+                        var accumulator = new CompetitorAccumulator(options).AddAll(deals);
+                        return accumulator.Result().ToString() + "\n" + accumulator.StateText();
+                    });
+                    Assert.Equal(oracle, actual);
+                    Assert.Equal(
+                        WinRateFrameDeals.Outcome(() => CompetitorAnalysis.Of(deals.Select(d => d), options).ToString()),
+                        WinRateFrameDeals.Outcome(() => CompetitorAnalysis.Of(deals, options).ToString())
+                    );
+                    return true;
+                }
+            )
+        );
+
     private static string Board(LeaderboardAccumulator accumulator) =>
         string.Join(
             "\n",
