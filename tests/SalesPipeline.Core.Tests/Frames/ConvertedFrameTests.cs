@@ -235,6 +235,24 @@ public class ConvertedForecastTests
         );
 
     [Fact]
+    public void ByStage_EqualsTheDealByDealPipeline_Property() =>
+        PropertyAssert.Holds(
+            Prop.ForAll(
+                RatedDeals.Deals.ToArbitrary(),
+                RatedDeals.Rates.ToArbitrary(),
+                (deals, rates) =>
+                {
+                    var options = new ForecastOptions { Rates = rates };
+                    Assert.Equal(
+                        ByStage(() => Forecast.ByStage(deals.Select(d => d), FrameDeals.Pipeline, options)),
+                        ByStage(() => Forecast.ByStage(deals, FrameDeals.Pipeline, options))
+                    );
+                    return true;
+                }
+            )
+        );
+
+    [Fact]
     public void PlainDealsAndRates_RunOnTheFrame()
     {
         // Not vacuous: with rates the kernels take the plain inputs rather than falling back to the deal code.
@@ -251,6 +269,13 @@ public class ConvertedForecastTests
             .Count();
         Assert.True(weighted >= lists.Length * 9 / 10, $"the stage-weighted kernel ran for {weighted} of {lists.Length} lists");
         Assert.True(category >= lists.Length * 9 / 10, $"the category kernel ran for {category} of {lists.Length} lists");
+        var byStage = lists
+            .Where(
+                (deals, i) =>
+                    Forecast.TryByStage(DealFrame.Of(deals), FrameDeals.Pipeline, options[i % options.Length], Currency.USD) is not null
+            )
+            .Count();
+        Assert.True(byStage >= lists.Length * 9 / 10, $"the by-stage kernel ran for {byStage} of {lists.Length} lists");
     }
 
     [Fact]
@@ -325,6 +350,25 @@ public class ConvertedForecastTests
             return $"{e.GetType().Name}: {e.Message}";
         }
     }
+
+    private static string ByStage(Func<PipelineByStage> compute)
+    {
+        try
+        {
+            var p = compute();
+            return string.Join(
+                "\n",
+                p.Stages.Select(l => $"{l.Stage.Id}|{l.Deals}|{Text(l.Amount)}|{Text(l.Weighted)}")
+                    .Append($"{p.StoppedDeals}|{Text(p.StoppedAmount)}|{p.OpenDeals}|{Text(p.OpenAmount)}|{Text(p.Weighted)}")
+            );
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            return $"{e.GetType().Name}: {e.Message}";
+        }
+    }
+
+    private static string Text(Money m) => m.Amount.ToString(CultureInfo.InvariantCulture) + " " + m.Currency.Code;
 
     private static string Category(Func<CategoryForecast> compute)
     {
