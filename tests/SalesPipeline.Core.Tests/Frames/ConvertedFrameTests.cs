@@ -254,6 +254,24 @@ public class ConvertedForecastTests
         );
 
     [Fact]
+    public void Compare_EqualsTheDealByDealComparison_Property() =>
+        PropertyAssert.Holds(
+            Prop.ForAll(
+                RatedDeals.Deals.ToArbitrary(),
+                OptionsGen(RatedDeals.Rates).ToArbitrary(),
+                Gen.Elements<FiscalPeriod?>(null, Months[1]).ToArbitrary(),
+                (deals, options, period) =>
+                {
+                    Assert.Equal(
+                        StintsHostile.Outcome(() => Forecast.Compare(deals.Select(d => d), FrameDeals.Pipeline, period, null, options)),
+                        StintsHostile.Outcome(() => Forecast.Compare(deals, FrameDeals.Pipeline, period, null, options))
+                    );
+                    return true;
+                }
+            )
+        );
+
+    [Fact]
     public void PlainDealsAndRates_RunOnTheFrame()
     {
         // Not vacuous: with rates the kernels take the plain inputs rather than falling back to the deal code.
@@ -277,6 +295,20 @@ public class ConvertedForecastTests
             )
             .Count();
         Assert.True(byStage >= lists.Length * 9 / 10, $"the by-stage kernel ran for {byStage} of {lists.Length} lists");
+        var compared = lists
+            .Where(
+                (deals, i) =>
+                    Forecast.TryCompareRows(
+                        DealFrame.Of(deals),
+                        FrameDeals.Pipeline,
+                        null,
+                        CategoryBands.Default,
+                        options[i % options.Length]
+                    )
+                        is not null
+            )
+            .Count();
+        Assert.True(compared >= lists.Length * 9 / 10, $"the comparison kernel ran for {compared} of {lists.Length} lists");
     }
 
     [Fact]

@@ -38,6 +38,9 @@ internal sealed class ReportingAmounts
 
     internal Exactness Exactness { get; }
 
+    // The amount of a usable row as the decimal it was taken from (the same bits, so the same Money and text).
+    internal decimal ValueOf(int row) => Rebuild(Mantissa[row], Scale[row]);
+
     internal static ReportingAmounts Own(DealFrame frame) => new(null, [], frame.AmountMantissa, frame.AmountScale, frame.Exactness);
 
     // The same column as Convert(frame, rates) would build: the same reporting currency and, for every currency of
