@@ -272,6 +272,46 @@ public class ConvertedForecastTests
         );
 
     [Fact]
+    public void DistributionInputs_AreTheDealCodesInputs_Property() =>
+        PropertyAssert.Holds(
+            Prop.ForAll(
+                RatedDeals.Deals.ToArbitrary(),
+                OptionsGen(RatedDeals.Rates).ToArbitrary(),
+                Gen.Elements(Months).ToArbitrary(),
+                (deals, options, period) =>
+                {
+                    var index = new PeriodIndex([period], options.AsOf);
+                    var expected = StintsHostile.Outcome(() =>
+                        Inputs(Forecast.DistributionInputsOf(deals, FrameDeals.Pipeline, index, options, options.Rates!.ReportingCurrency))
+                    );
+                    var framed =
+                        deals.Length == 0 ? null : Forecast.TryDistributionInputs(DealFrame.Of(deals), FrameDeals.Pipeline, index, options);
+                    if (framed is { } inputs)
+                    {
+                        Assert.Equal(expected, Inputs(inputs));
+                    }
+                    // The entry point, exact method: the same distribution or the same exception.
+                    var distribution = new DistributionOptions { Forecast = options };
+                    Assert.Equal(
+                        StintsHostile.Outcome(() => Forecast.Distribution(deals.Select(d => d), FrameDeals.Pipeline, period, distribution)),
+                        StintsHostile.Outcome(() => Forecast.Distribution(deals, FrameDeals.Pipeline, period, distribution))
+                    );
+                    return true;
+                }
+            )
+        );
+
+    private static string Inputs(Forecast.DistributionInputs inputs) =>
+        string.Join(
+            "|",
+            inputs.Won.ToString(CultureInfo.InvariantCulture),
+            inputs.WonDeals,
+            inputs.Overdue,
+            string.Join(",", inputs.Amounts.Select(a => a.ToString(CultureInfo.InvariantCulture))),
+            string.Join(",", inputs.Probabilities.Select(p => p.ToString(CultureInfo.InvariantCulture)))
+        );
+
+    [Fact]
     public void PlainDealsAndRates_RunOnTheFrame()
     {
         // Not vacuous: with rates the kernels take the plain inputs rather than falling back to the deal code.
@@ -309,6 +349,19 @@ public class ConvertedForecastTests
             )
             .Count();
         Assert.True(compared >= lists.Length * 9 / 10, $"the comparison kernel ran for {compared} of {lists.Length} lists");
+        var inputs = lists
+            .Where(
+                (deals, i) =>
+                    Forecast.TryDistributionInputs(
+                        DealFrame.Of(deals),
+                        FrameDeals.Pipeline,
+                        new PeriodIndex([Months[1]], null),
+                        options[i % options.Length]
+                    )
+                        is not null
+            )
+            .Count();
+        Assert.True(inputs >= lists.Length * 9 / 10, $"the distribution's inputs kernel ran for {inputs} of {lists.Length} lists");
     }
 
     [Fact]
