@@ -29,7 +29,10 @@ internal sealed class FramePlan
     // 10^0 .. 10^28.
     internal static readonly Int128[] Pow10 = Array.ConvertAll(Exactness.Pow10, p => (Int128)p);
 
-    internal static FramePlan? TryCreate(DealFrame frame, PipelineDefinition pipeline)
+    internal static FramePlan? TryCreate(DealFrame frame, PipelineDefinition pipeline) => TryCreate(frame, pipeline, frame.Exactness);
+
+    // amounts: the Exactness of the amounts the kernel sums (ReportingAmounts.Exactness when they are converted).
+    internal static FramePlan? TryCreate(DealFrame frame, PipelineDefinition pipeline, Exactness amounts)
     {
         if (frame.Pipelines is not [var name] || !string.Equals(name, pipeline.Name, StringComparison.Ordinal))
         {
@@ -71,10 +74,10 @@ internal sealed class FramePlan
             var magnitude = Exactness.SaturatingMultiply((ulong)Math.Abs(p.Mantissa), Exactness.Pow10[maxScale - p.Scale]);
             maxMagnitude = magnitude > maxMagnitude ? magnitude : maxMagnitude;
         }
-        var amountScale = frame.Exactness.MaxAmountScale;
+        var amountScale = amounts.MaxAmountScale;
         var weightedScale = amountScale + maxScale;
         // Every partial sum of amount x probability, at the common scale, stays within decimal's 96 bits.
-        var weightedBound = Exactness.SaturatingMultiply(frame.Exactness.AmountBound, maxMagnitude);
+        var weightedBound = Exactness.SaturatingMultiply(amounts.AmountBound, maxMagnitude);
         return weightedScale > 28 || weightedBound >= Exactness.DecimalLimit
             ? null
             : new FramePlan(stages, overrides, amountScale, weightedScale);

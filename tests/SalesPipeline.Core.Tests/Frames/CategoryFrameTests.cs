@@ -43,6 +43,41 @@ public class CategoryFrameTests
         Assert.True(taken >= lists.Length * 9 / 10, $"the frame kernel ran for {taken} of {lists.Length} lists");
     }
 
+    [Fact]
+    public void AnOverflowingOverdueSum_NamesTheAmountsInTheDealsOrder_OnBothPaths()
+    {
+        // Both deals are overdue on 2026-07-01 (expected in June, outside July). USD's limit is 10^16: bob's 7 x 10^15
+        // plus alice's 5 x 10^15 overflows, and the deal code adds them in the order it met the owners, bob first.
+        var at = Instant.FromUtc(2026, 1, 5, 9, 0);
+        Deal[] deals =
+        [
+            Deal.Open(
+                FrameDeals.Pipeline,
+                new DealId("B"),
+                "B",
+                "bob",
+                Money.Of(7_000_000_000_000_000.00m, Currency.USD),
+                new LocalDate(2026, 6, 1),
+                at
+            ),
+            Deal.Open(
+                FrameDeals.Pipeline,
+                new DealId("A"),
+                "A",
+                "alice",
+                Money.Of(5_000_000_000_000_000.00m, Currency.USD),
+                new LocalDate(2026, 6, 15),
+                at
+            ),
+        ];
+        FiscalPeriod[] july = [FiscalCalendar.Calendar.Months(2026)[6]];
+        var options = new ForecastOptions { AsOf = new LocalDate(2026, 7, 1) };
+        Assert.True(new CategoryAccumulator(FrameDeals.Pipeline, july, Currency.USD, options).TryAdd(DealFrame.Of(deals)));
+        var byDeal = Outcome(() => Forecast.ByCategory(deals.Select(d => d), FrameDeals.Pipeline, july, Org, options: options));
+        Assert.StartsWith("ArgumentOutOfRangeException: USD 7,000,000,000,000,000.00 + USD 5,000,000,000,000,000.00", byDeal);
+        Assert.Equal(byDeal, Outcome(() => Forecast.ByCategory(deals, FrameDeals.Pipeline, july, Org, options: options)));
+    }
+
     private static bool Same(Deal[] deals, ForecastOptions options)
     {
         Assert.Equal(

@@ -7,15 +7,17 @@ namespace SalesPipeline.Forecasting;
 
 public static partial class Forecast
 {
-    // ByStage on the frame's columns, or null when the result could differ from the deal-by-deal code's (rates,
-    // another currency, a deal the code would throw for, sums that could round): then that code runs.
+    // ByStage on the frame's columns (with rates, its converted column), or null when the result could differ from the
+    // deal-by-deal code's (another currency without rates, a deal the code would throw for or the rates cannot
+    // convert, sums that could round): then that code runs.
     internal static PipelineByStage? TryByStage(DealFrame frame, PipelineDefinition pipeline, ForecastOptions options, Currency currency)
     {
-        if (options.Rates is not null || !frame.Exactness.AmountsSum || frame.Currencies is not [var only] || only != currency)
+        if (options.Rates is null && (frame.Currencies is not [var only] || only != currency))
         {
             return null;
         }
-        if (FramePlan.TryCreate(frame, pipeline) is not { } plan)
+        var converted = frame.AmountsIn(options.Rates);
+        if (!converted.Exactness.AmountsSum || FramePlan.TryCreate(frame, pipeline, converted.Exactness) is not { } plan)
         {
             return null;
         }
@@ -33,7 +35,11 @@ public static partial class Forecast
             {
                 continue;
             }
-            var (mantissa, scale) = (frame.AmountMantissa[r], frame.AmountScale[r]);
+            var (mantissa, scale) = (converted.Mantissa[r], converted.Scale[r]);
+            if (scale == ReportingAmounts.Unusable)
+            {
+                return null; // the rates cannot convert it: the deal code throws
+            }
             var amount = (Int128)mantissa * pow10[plan.AmountScale - scale];
             if (status == DealStatus.Stopped)
             {

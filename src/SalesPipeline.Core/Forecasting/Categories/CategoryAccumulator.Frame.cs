@@ -8,19 +8,21 @@ public sealed partial class CategoryAccumulator
 {
     // Adds every deal of the frame, as Add(deal) for each would, and returns true; or returns false and changes nothing
     // when the integer kernel cannot prove the result identical (the caller then adds the deals one by one): a deal the
-    // pipeline cannot place (Add throws for it), conversion by rates or another currency, sums that could round, or
-    // an accumulator that already holds deals.
+    // pipeline cannot place or the rates cannot convert (Add throws for it), another currency without rates, sums that
+    // could round, or an accumulator that already holds deals. With rates it sums the converted column (AmountsIn).
     internal bool TryAdd(DealFrame frame)
     {
-        if (sums.Count > 0 || options.Rates is not null || !frame.Exactness.AmountsSum || !frame.Exactness.IsoDates)
+        if (sums.Count > 0 || !frame.Exactness.IsoDates || index.AsOf.Calendar != NodaTime.CalendarSystem.Iso)
         {
             return false;
         }
-        if (index.AsOf.Calendar != NodaTime.CalendarSystem.Iso || frame.Currencies is not [var only] || only != currency)
+        // Without rates every amount must already be in the reporting currency (the deal code throws otherwise).
+        if (options.Rates is null && (frame.Currencies is not [var only] || only != currency))
         {
             return false;
         }
-        if (FramePlan.TryCreate(frame, pipeline) is not { } plan)
+        var amounts = frame.AmountsIn(options.Rates);
+        if (!amounts.Exactness.AmountsSum || FramePlan.TryCreate(frame, pipeline, amounts.Exactness) is not { } plan)
         {
             return false;
         }
@@ -33,6 +35,9 @@ public sealed partial class CategoryAccumulator
         }
         var cells = new ExactSum[slots * owners * Categories];
         var used = new bool[slots * owners];
+        // The cells in the order the deal code first meets them: Result adds the owners' sums in the dictionary's order,
+        // so an overflow there names the same two amounts on both paths.
+        var firstSeen = new System.Collections.Generic.List<int>();
         var zone = new ZoneDays(options.Zone);
         var pow10 = FramePlan.Pow10;
         for (var r = 0; r < frame.Count; r++)
@@ -54,27 +59,28 @@ public sealed partial class CategoryAccumulator
             var slot = placed == PeriodIndex.Overdue ? periods.Length : placed;
             var category =
                 stage.IsOpen && frame.CategoryOverride[r] is var c && c != DealFrame.NoCategory ? (ForecastCategory)c : stage.Category;
-            var at = slot * owners + frame.OwnerKey[r];
-            used[at] = true;
-            var scale = frame.AmountScale[r];
-            cells[at * Categories + (int)category].Add((Int128)frame.AmountMantissa[r] * pow10[plan.AmountScale - scale], scale);
-        }
-        for (var s = 0; s < slots; s++)
-        {
-            for (var o = 0; o < owners; o++)
+            var scale = amounts.Scale[r];
+            if (scale == ReportingAmounts.Unusable)
             {
-                var at = s * owners + o;
-                if (!used[at])
-                {
-                    continue;
-                }
-                var cell = new decimal[Categories];
-                for (var k = 0; k < Categories; k++)
-                {
-                    cell[k] = cells[at * Categories + k].ToDecimal(plan.AmountScale);
-                }
-                sums[(s < periods.Length ? s : OverdueSlot, frame.OwnerKeys[o])] = cell;
+                return false; // the deal code's conversion throws here (or its product has no long mantissa)
             }
+            var at = slot * owners + frame.OwnerKey[r];
+            if (!used[at])
+            {
+                used[at] = true;
+                firstSeen.Add(at);
+            }
+            cells[at * Categories + (int)category].Add((Int128)amounts.Mantissa[r] * pow10[plan.AmountScale - scale], scale);
+        }
+        foreach (var at in firstSeen)
+        {
+            var cell = new decimal[Categories];
+            for (var k = 0; k < Categories; k++)
+            {
+                cell[k] = cells[at * Categories + k].ToDecimal(plan.AmountScale);
+            }
+            var s = at / owners;
+            sums[(s < periods.Length ? s : OverdueSlot, frame.OwnerKeys[at % owners])] = cell;
         }
         return true;
     }

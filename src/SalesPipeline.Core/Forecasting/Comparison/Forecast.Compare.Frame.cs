@@ -9,8 +9,9 @@ namespace SalesPipeline.Forecasting;
 public static partial class Forecast
 {
     // The compared rows of Compare from the frame's columns, in row order, or null when they could differ from the
-    // deal-by-deal code's (rates, a deal the pipeline cannot weigh, an invalid band): then that code runs and gives the
-    // rows or the exception. A row's values are the ones the deal code computes: the deal's own Money, the pipeline's
+    // deal-by-deal code's (a compared deal the rates cannot convert, a deal the pipeline cannot weigh, an invalid band):
+    // then that code runs and gives the rows or the exception. A row's values are the ones the deal code computes: the
+    // deal's own Money (with rates, the converted one, from the frame's converted column), the pipeline's
     // own probability and category (or the deal's override), the same Money product rounded, the same band distance,
     // so each row is equal to the last bit; the probability and band lookups per deal become array reads.
     internal static List<DealComparison>? TryCompareRows(
@@ -21,7 +22,7 @@ public static partial class Forecast
         ForecastOptions? options
     )
     {
-        if (options?.Rates is not null || !BandsValid(bands))
+        if (!BandsValid(bands))
         {
             return null;
         }
@@ -46,6 +47,8 @@ public static partial class Forecast
                 return null;
             }
         }
+        var rates = options?.Rates;
+        var converted = rates is null ? null : frame.AmountsIn(rates);
         var distances = new BandDistances(bands, stages.Length, frame.ProbabilityOverrides.Length);
         var rows = new List<DealComparison>();
         for (var r = 0; r < frame.Count; r++)
@@ -71,6 +74,14 @@ public static partial class Forecast
                     ? new EffectiveValue<ForecastCategory>((ForecastCategory)frame.CategoryOverride[r], ValueSource.Manual)
                     : new EffectiveValue<ForecastCategory>(stage.Category, ValueSource.StageDefault);
             var amount = deal.Amount;
+            if (converted is not null)
+            {
+                if (converted.Scale[r] == ReportingAmounts.Unusable)
+                {
+                    return null; // the rates cannot convert it: the deal code throws
+                }
+                amount = Money.Of(converted.ValueOf(r), rates!.ReportingCurrency);
+            }
             rows.Add(
                 new DealComparison(
                     deal.Id,

@@ -9,9 +9,10 @@ namespace SalesPipeline.Forecasting;
 public static partial class Forecast
 {
     // The distribution's inputs from the frame's columns, or null when they could differ from the deal-by-deal code's
-    // (rates, a deal the pipeline cannot weigh, dates the day numbers cannot hold): then that code runs and gives the
-    // inputs or the exception. The deals are placed by day number (PeriodIndex's rule on columns), and the values kept
-    // are the deal code's own: each deal's amount as it is (no rates: ToReporting returns it), the pipeline's or the
+    // (a counted deal the rates cannot convert, a deal the pipeline cannot weigh, dates the day numbers cannot hold):
+    // then that code runs and gives the inputs or the exception. The deals are placed by day number (PeriodIndex's rule
+    // on columns), and the values kept are the deal code's own: each deal's amount as it is (no rates: ToReporting
+    // returns it) or as the rates convert it (the frame's converted column, the same decimal), the pipeline's or the
     // override's probability, the won amounts added in row order, so the convolution gets the very same inputs.
     internal static DistributionInputs? TryDistributionInputs(
         DealFrame frame,
@@ -20,10 +21,11 @@ public static partial class Forecast
         ForecastOptions forecast
     )
     {
-        if (forecast.Rates is not null || !frame.Exactness.IsoDates || index.AsOf.Calendar != CalendarSystem.Iso)
+        if (!frame.Exactness.IsoDates || index.AsOf.Calendar != CalendarSystem.Iso)
         {
             return null;
         }
+        var converted = forecast.Rates is null ? null : frame.AmountsIn(forecast.Rates);
         if (frame.Pipelines is not [var name] || !string.Equals(name, pipeline.Name, StringComparison.Ordinal))
         {
             return null;
@@ -54,7 +56,11 @@ public static partial class Forecast
                     }
                     if (index.IndexOfDay(wonDay) == 0)
                     {
-                        won += AmountOf(frame, r);
+                        if (!TryAmountOf(frame, converted, r, out var wonAmount))
+                        {
+                            return null; // the rates cannot convert it: the deal code throws
+                        }
+                        won += wonAmount;
                         wonDeals++;
                     }
                     continue;
@@ -66,13 +72,31 @@ public static partial class Forecast
             }
             else if (index.IndexOfDay(day) == 0)
             {
-                amounts.Add(AmountOf(frame, r));
+                if (!TryAmountOf(frame, converted, r, out var amount))
+                {
+                    return null; // the rates cannot convert it: the deal code throws
+                }
+                amounts.Add(amount);
                 probabilities.Add(
                     stage.IsOpen && frame.ProbabilityOverride[r] is var o and >= 0 ? frame.ProbabilityOverrides[o] : stage.Probability
                 );
             }
         }
         return new DistributionInputs(won, wonDeals, overdue, amounts, probabilities);
+    }
+
+    // The deal's amount converted by the rates (converted: the frame's column for them; false for a row it marks), or
+    // without rates its own amount.
+    private static bool TryAmountOf(DealFrame frame, ReportingAmounts? converted, int row, out decimal amount)
+    {
+        if (converted is null)
+        {
+            amount = AmountOf(frame, row);
+            return true;
+        }
+        var usable = converted.Scale[row] != ReportingAmounts.Unusable;
+        amount = usable ? converted.ValueOf(row) : 0m;
+        return usable;
     }
 
     // The deal's amount: rebuilt from its mantissa and scale (the same bits, without reading the deal object) when

@@ -8,16 +8,23 @@ public sealed partial class ForecastSnapshot
 {
     // The snapshot as a projection of the deals' frame: the rows of the deals a forecast can place (not lost, not
     // stopped), each amount rounded to minor units and each probability to parts per million as the builder does, and
-    // the owners renumbered among those rows. Null when the builder could give another result or refuse a deal (rates,
-    // another currency, a currency without minor units, a deal the pipeline cannot weigh, amounts past the limit):
-    // then the builder runs on the deals.
+    // the owners renumbered among those rows (with rates, each converted amount from the frame's converted column,
+    // then rounded). Null when the builder could give another result or refuse a deal (another currency without rates,
+    // a currency without minor units, a deal the pipeline cannot weigh or the rates cannot convert, amounts past the
+    // limit): then the builder runs on the deals.
     internal static ForecastSnapshot? TryProject(DealFrame frame, PipelineDefinition pipeline, Currency currency, ForecastOptions options)
     {
-        if (options.Rates is not null || !frame.Exactness.NarrowAmounts || !frame.Exactness.IsoDates || !currency.HasMinorUnit)
+        if (!frame.Exactness.IsoDates || !currency.HasMinorUnit)
         {
             return null;
         }
-        if (frame.Currencies is not [var only] || only != currency || FramePlan.TryCreate(frame, pipeline) is not { } plan)
+        // Without rates every amount must already be in the snapshot's currency (the builder throws otherwise).
+        if (options.Rates is null && (frame.Currencies is not [var only] || only != currency))
+        {
+            return null;
+        }
+        var amounts = frame.AmountsIn(options.Rates);
+        if (!amounts.Exactness.NarrowAmounts || FramePlan.TryCreate(frame, pipeline, amounts.Exactness) is not { } plan)
         {
             return null;
         }
@@ -54,7 +61,11 @@ public sealed partial class ForecastSnapshot
                 continue;
             }
             var stage = plan.Stages[frame.Stage[r]];
-            if (!TryMinorUnits(frame.AmountMantissa[r], frame.AmountScale[r], currency.MinorUnit, out var minor))
+            // A row the rates cannot convert (Unusable) is left to the builder, which throws for it.
+            if (
+                amounts.Scale[r] == ReportingAmounts.Unusable
+                || !TryMinorUnits(amounts.Mantissa[r], amounts.Scale[r], currency.MinorUnit, out var minor)
+            )
             {
                 return null;
             }

@@ -8,19 +8,22 @@ public sealed partial class StageWeightedAccumulator
 {
     // Adds every deal of the frame, as Add(deal) for each would, and returns true; or returns false and changes nothing
     // when the frame's integer kernel cannot prove the result identical (then the caller adds the frame's deals one by
-    // one): a deal the pipeline cannot weigh (Add throws for it), conversion by rates, amounts or probabilities whose
-    // sums could round, or an accumulator that already holds deals.
+    // one): a deal the pipeline cannot weigh or the rates cannot convert (Add throws for it), amounts or probabilities
+    // whose sums could round, or an accumulator that already holds deals. With rates the kernel sums the frame's
+    // converted column (DealFrame.AmountsIn), the same decimals ToReporting gives each deal.
     internal bool TryAdd(DealFrame frame)
     {
-        if (sums.Count > 0 || options.Rates is not null || !frame.Exactness.AmountsSum || !frame.Exactness.IsoDates)
+        if (sums.Count > 0 || !frame.Exactness.IsoDates || index.AsOf.Calendar != NodaTime.CalendarSystem.Iso)
         {
             return false;
         }
-        if (index.AsOf.Calendar != NodaTime.CalendarSystem.Iso || frame.Currencies is not [var only] || only != currency)
+        // Without rates every amount must already be in the reporting currency (the deal code throws otherwise).
+        if (options.Rates is null && (frame.Currencies is not [var only] || only != currency))
         {
             return false;
         }
-        if (FramePlan.TryCreate(frame, pipeline) is not { } plan)
+        var amounts = frame.AmountsIn(options.Rates);
+        if (!amounts.Exactness.AmountsSum || FramePlan.TryCreate(frame, pipeline, amounts.Exactness) is not { } plan)
         {
             return false;
         }
@@ -41,6 +44,7 @@ public sealed partial class StageWeightedAccumulator
                 cells[part] = new FrameCell[slots * owners];
                 valid[part] = Accumulate(
                     frame,
+                    amounts,
                     plan,
                     (int)((long)frame.Count * part / parts),
                     (int)((long)frame.Count * (part + 1) / parts),
@@ -88,7 +92,7 @@ public sealed partial class StageWeightedAccumulator
     private const long MaxFrameCells = 4_000_000;
 
     // False when a row's deal could not be weighed by this pipeline (Add would throw for it).
-    private bool Accumulate(DealFrame frame, FramePlan plan, int from, int to, FrameCell[] cells)
+    private bool Accumulate(DealFrame frame, ReportingAmounts amounts, FramePlan plan, int from, int to, FrameCell[] cells)
     {
         var owners = frame.OwnerKeys.Length;
         var zone = new ZoneDays(options.Zone);
@@ -116,9 +120,14 @@ public sealed partial class StageWeightedAccumulator
                 PeriodIndex.Outside => periods.Length + 1,
                 _ => placed,
             };
+            var scale = amounts.Scale[r];
+            if (scale == ReportingAmounts.Unusable)
+            {
+                return false; // the deal code's conversion throws here (or its product has no long mantissa)
+            }
             ref var cell = ref cells[slot * owners + frame.OwnerKey[r]];
-            var scale = frame.AmountScale[r];
-            var amount = (Int128)frame.AmountMantissa[r] * pow10[plan.AmountScale - scale];
+            var mantissa = amounts.Mantissa[r];
+            var amount = (Int128)mantissa * pow10[plan.AmountScale - scale];
             if (status == DealStatus.Won)
             {
                 cell.WonDeals++;
@@ -128,7 +137,6 @@ public sealed partial class StageWeightedAccumulator
             var probability = stage.IsOpen && frame.ProbabilityOverride[r] is var o and >= 0 ? plan.Overrides[o] : stage.Probability;
             cell.OpenDeals++;
             cell.OpenAmount.Add(amount, scale);
-            var mantissa = frame.AmountMantissa[r];
             var weightedScale = Exactness.ProductScale(mantissa, scale, probability.Mantissa, probability.Scale);
             cell.Weighted.Add((Int128)mantissa * probability.Mantissa * pow10[plan.WeightedScale - weightedScale], weightedScale);
         }

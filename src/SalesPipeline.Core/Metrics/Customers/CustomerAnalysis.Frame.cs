@@ -9,9 +9,10 @@ public static partial class CustomerAnalysis
 {
     // The deals' part of the report on the frame: per customer its name and the won, open and stopped counts and sums,
     // exactly as the deal loop leaves them, and true; or false, with nothing built, when the integer sums cannot be
-    // proven to be the decimal ones or the deal code could convert or refuse a currency: rates (the deal code
-    // converts), deals in more than one currency, a schedule in another one, sums that could round. The caller has
-    // made the checks (ids, schedules, date); the schedules are then added by the deal code's own loop.
+    // proven to be the decimal ones or the deal code could refuse a currency: with rates, a deal they cannot convert
+    // (the deal code converts every deal, lost ones too, and throws); without, deals in more than one currency or a
+    // schedule in another one; sums that could round. With rates the amounts are the frame's converted column. The
+    // caller has made the checks (ids, schedules, date); the schedules are then added by the deal code's own loop.
     internal static bool TryAddDeals(
         DealFrame frame,
         CollectionSchedule[] schedules,
@@ -22,16 +23,22 @@ public static partial class CustomerAnalysis
     {
         cells = null!;
         currency = null!;
-        if (rates is not null || frame.Currencies is not [var one] || !frame.Exactness.AmountsSum)
+        if (rates is null && frame.Currencies is not [_])
         {
             return false;
         }
+        var one = rates?.ReportingCurrency ?? frame.Currencies[0];
         foreach (var schedule in schedules)
         {
-            if (schedule.Currency != one)
+            if (rates is null && schedule.Currency != one)
             {
                 return false;
             }
+        }
+        var amounts = frame.AmountsIn(rates);
+        if (!amounts.Exactness.AmountsSum)
+        {
+            return false;
         }
         var customers = frame.Customers;
         var none = customers.Accounts.Length; // the cell of the deals without a customer
@@ -39,23 +46,27 @@ public static partial class CustomerAnalysis
         var open = new FrameSum[none + 1];
         var stopped = new FrameSum[none + 1];
         var seen = new bool[none + 1];
-        var scale = frame.Exactness.MaxAmountScale;
+        var scale = amounts.Exactness.MaxAmountScale;
         var account = customers.Account;
         for (var r = 0; r < frame.Count; r++)
         {
+            if (amounts.Scale[r] == ReportingAmounts.Unusable)
+            {
+                return false; // the rates cannot convert it: the deal code throws
+            }
             var a = account[r] < 0 ? none : account[r];
             seen[a] = true;
             var status = (DealStatus)frame.Status[r];
             if (status is DealStatus.Won or DealStatus.Open or DealStatus.Stopped)
             {
-                var amount = FrameAmounts.AtScale(frame.AmountMantissa[r], frame.AmountScale[r], scale);
+                var amount = FrameAmounts.AtScale(amounts.Mantissa[r], amounts.Scale[r], scale);
                 var into = status switch
                 {
                     DealStatus.Won => won,
                     DealStatus.Open => open,
                     _ => stopped,
                 };
-                into[a].Add(amount, frame.AmountScale[r]);
+                into[a].Add(amount, amounts.Scale[r]);
             }
         }
         cells = new Dictionary<string, Cell>(StringComparer.Ordinal);

@@ -13,17 +13,24 @@ public sealed partial class FunnelAccumulator
 
     // Adds every deal of the frame, as Add(deal) for each would, and returns true; or returns false and changes nothing
     // when the integer kernel cannot prove the result identical (then the caller adds the frame's deals one by one): an
-    // accumulator that already holds deals, conversion by rates, another currency, amounts whose sums could round, a
-    // breakdown whose key rule throws for a deal, a deal of another pipeline or one entering a stage the pipeline lacks (Add throws
-    // for those). `parts`: how many parts to split the rows into (0: by the frame's size); `maxPatternStages`: the
+    // accumulator that already holds deals, an amount the rates cannot convert, another currency without rates, amounts
+    // whose sums could round, a breakdown whose key rule throws for a deal, a deal of another pipeline or one entering a
+    // stage the pipeline lacks (Add throws for those). `parts`: how many parts to split the rows into (0: by the frame's size); `maxPatternStages`: the
     // longest pipeline counted by pattern (tests lower it to run the other path).
     internal bool TryAdd(DealFrame frame, int parts = 0, int maxPatternStages = MaxPatternStages)
     {
-        if (all.Deals > 0 || options.Rates is not null || !frame.Exactness.AmountsSum)
+        if (all.Deals > 0 || !FrameStints.OnePipeline(frame, lookup.Pipeline))
         {
             return false;
         }
-        if (frame.Currencies is not [var only] || only != Currency || !FrameStints.OnePipeline(frame, lookup.Pipeline))
+        // Without rates every amount must already be in the reporting currency (the deal code throws otherwise); with
+        // rates every amount is read from the frame's converted column.
+        if (options.Rates is null && (frame.Currencies is not [var only] || only != Currency))
+        {
+            return false;
+        }
+        var amounts = frame.AmountsIn(options.Rates);
+        if (!amounts.Exactness.AmountsSum)
         {
             return false;
         }
@@ -50,7 +57,7 @@ public sealed partial class FunnelAccumulator
             part =>
             {
                 var (from, to) = FrameStints.Rows(frame, part, parts);
-                cells[part] = Accumulate(frame, stages, rowGroups, firstGroup, groupCount, width, from, to, maxPatternStages);
+                cells[part] = Accumulate(frame, amounts, stages, rowGroups, firstGroup, groupCount, width, from, to, maxPatternStages);
             }
         );
         foreach (var part in cells)
@@ -97,7 +104,7 @@ public sealed partial class FunnelAccumulator
                 }
             }
         }
-        var scale = frame.Exactness.MaxAmountScale;
+        var scale = amounts.Exactness.MaxAmountScale;
         all.Add(total, 0, scale);
         foreach (var (key, of) in keyed)
         {
@@ -123,6 +130,7 @@ public sealed partial class FunnelAccumulator
     // costs one count and one sum instead of three per stage it reached. Counts and exact sums add up in any order.
     private FrameCells Accumulate(
         DealFrame frame,
+        ReportingAmounts amounts,
         int[] stages,
         FrameGroups[] rowGroups,
         int[] firstGroup,
@@ -137,7 +145,7 @@ public sealed partial class FunnelAccumulator
         var buffer = new FrameStint[16];
         Span<byte> categories = stackalloc byte[lookup.Count];
         var pow10 = FramePow10;
-        var common = frame.Exactness.MaxAmountScale;
+        var common = amounts.Exactness.MaxAmountScale;
         var leads = frame.Leads;
         var byPattern = lookup.Count <= maxPatternStages;
         var patternCounts = byPattern ? new int[1 << (3 * lookup.Count)] : [];
@@ -150,9 +158,14 @@ public sealed partial class FunnelAccumulator
                 cells.Failed = true;
                 return cells;
             }
+            var scale = amounts.Scale[r];
+            if (scale == ReportingAmounts.Unusable)
+            {
+                cells.Failed = true; // the rates cannot convert it: the deal code throws
+                return cells;
+            }
             Categorize(buffer.AsSpan(0, count), categories);
-            var scale = frame.AmountScale[r];
-            var amount = (Int128)frame.AmountMantissa[r] * pow10[common - scale];
+            var amount = (Int128)amounts.Mantissa[r] * pow10[common - scale];
             if (byPattern)
             {
                 var pattern = 0;

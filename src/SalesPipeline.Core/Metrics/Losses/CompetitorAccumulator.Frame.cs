@@ -18,22 +18,28 @@ public sealed partial class CompetitorAccumulator
     {
         if (DealFrames.For(deals) is not { } frame)
         {
-            AddRange(deals);
+            FrameAddRange.AddEach(this, deals);
         }
         else if (!TryAdd(frame))
         {
-            AddRange(frame.Deals);
+            FrameAddRange.AddEach(this, frame.Deals);
         }
         return this;
     }
 
     // Adds every deal of the frame, as Add(deal) for each would, and returns true; or returns false and changes nothing
-    // (see WinRateAccumulator.TryAdd, which counts the rates here). The open deals facing competitors and the deals
+    // (see WinRateAccumulator.TryAdd, which counts the rates here; with exchange rates both read the converted column). The open deals facing competitors and the deals
     // lost to one are summed per group of deals with the same competitors, or the same competitor lost to; their
     // amounts fix the reporting currency the rates are then held to, as the one ReportingValue does in Add.
     internal bool TryAdd(DealFrame frame, int parts = 0)
     {
-        if (open.Count > 0 || lostTo.Count > 0 || options.Rates is not null || !frame.Exactness.AmountsSum)
+        if (open.Count > 0 || lostTo.Count > 0)
+        {
+            return false;
+        }
+        // With rates every counted amount is read from the frame's converted column (the currency rule is the rates').
+        var amounts = frame.AmountsIn(options.Rates);
+        if (!amounts.Exactness.AmountsSum)
         {
             return false;
         }
@@ -50,7 +56,7 @@ public sealed partial class CompetitorAccumulator
         var lostSums = new FrameSum[parts][];
         var seen = new int[parts];
         var valid = new bool[parts];
-        var kernel = new Kernel(options, frame, faced.Group, facesSome, lost.Group, lostToOne, wanted);
+        var kernel = new Kernel(options, frame, amounts, faced.Group, facesSome, lost.Group, lostToOne, wanted);
         Parallel.For(
             0,
             parts,
@@ -79,11 +85,11 @@ public sealed partial class CompetitorAccumulator
         {
             return false;
         }
-        if (openKeyed.Count + lostKeyed.Count > 0)
+        if (openKeyed.Count + lostKeyed.Count > 0 && options.Rates is null)
         {
-            rates.Value.Saw(frame.Currencies[currency]);
+            rates.Value.Saw(frame.Currencies[currency]); // with rates the rates fixed the currency already
         }
-        var scale = frame.Exactness.MaxAmountScale;
+        var scale = amounts.Exactness.MaxAmountScale;
         foreach (var (key, sum) in openKeyed)
         {
             open[key] = (sum.Count, sum.Value.ToDecimal(scale));
@@ -144,6 +150,7 @@ public sealed partial class CompetitorAccumulator
     private readonly struct Kernel(
         WinRateOptions options,
         DealFrame frame,
+        ReportingAmounts amounts,
         int[] faced,
         bool[] facesSome,
         int[] lost,
@@ -155,19 +162,22 @@ public sealed partial class CompetitorAccumulator
         internal bool Run(int from, int to, FrameSum[] openSums, FrameSum[] lostSums, out int seen)
         {
             var decided = options.Definition == WinRateDefinition.Decided;
-            var common = frame.Exactness.MaxAmountScale;
+            var common = amounts.Exactness.MaxAmountScale;
+            var rated = options.Rates is not null;
             var scope = new FrameScope(options, frame);
             var window = new FrameWindow(options, needDays: false);
             var currency = new FrameCurrency(wanted);
             seen = FrameCurrency.Unknown;
             for (var r = from; r < to; r++)
             {
-                var scale = frame.AmountScale[r];
-                var amount = FrameAmounts.AtScale(frame.AmountMantissa[r], scale, common);
+                var scale = amounts.Scale[r];
+                // A row the rates cannot convert stops the kernel only where the deal code converts it (and throws).
+                var usable = scale != ReportingAmounts.Unusable;
+                var amount = usable ? FrameAmounts.AtScale(amounts.Mantissa[r], scale, common) : 0;
                 // Open deals facing a competitor count under Decided whatever their dates.
                 if (decided && (DealStatus)frame.Status[r] == DealStatus.Open && facesSome[faced[r]])
                 {
-                    if (!currency.Accept(frame.AmountCurrency[r]))
+                    if (!usable || (!rated && !currency.Accept(frame.AmountCurrency[r])))
                     {
                         return false;
                     }
@@ -193,7 +203,7 @@ public sealed partial class CompetitorAccumulator
                 }
                 if (place == FrameWindow.Inside)
                 {
-                    if (!currency.Accept(frame.AmountCurrency[r]))
+                    if (!usable || (!rated && !currency.Accept(frame.AmountCurrency[r])))
                     {
                         return false;
                     }

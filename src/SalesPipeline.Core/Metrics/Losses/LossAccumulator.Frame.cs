@@ -18,22 +18,28 @@ public sealed partial class LossAccumulator
     {
         if (DealFrames.For(deals) is not { } frame)
         {
-            AddRange(deals);
+            FrameAddRange.AddEach(this, deals);
         }
         else if (!TryAdd(frame))
         {
-            AddRange(frame.Deals);
+            FrameAddRange.AddEach(this, frame.Deals);
         }
         return this;
     }
 
     // Adds every deal of the frame, as Add(deal) for each would, and returns true; or returns false and changes nothing
-    // when the integer kernel cannot prove the result identical: conversion by rates, a counted amount in a currency
-    // the reporting-currency rule would refuse, sums that could round, a date InWindow would refuse, a lost or stopped
+    // when the integer kernel cannot prove the result identical: a counted amount the rates cannot convert or (without
+    // rates) in a currency the reporting-currency rule would refuse, sums that could round, a date InWindow would refuse, a lost or stopped
     // deal without its reason, an accumulator that already holds deals. parts > 0 sets the split (for tests).
     internal bool TryAdd(DealFrame frame, int parts = 0)
     {
-        if (cells.Count > 0 || stops.Count > 0 || options.Rates is not null || !frame.Exactness.AmountsSum)
+        if (cells.Count > 0 || stops.Count > 0)
+        {
+            return false;
+        }
+        // With rates every counted amount is read from the frame's converted column (the currency rule is the rates').
+        var amounts = frame.AmountsIn(options.Rates);
+        if (!amounts.Exactness.AmountsSum)
         {
             return false;
         }
@@ -65,6 +71,7 @@ public sealed partial class LossAccumulator
                 sums[part] = new FrameSum[groups.Count];
                 valid[part] = Accumulate(
                     frame,
+                    amounts,
                     groups,
                     wanted,
                     (int)((long)frame.Count * part / parts),
@@ -109,8 +116,11 @@ public sealed partial class LossAccumulator
         {
             return true;
         }
-        var scale = frame.Exactness.MaxAmountScale;
-        value.Saw(frame.Currencies[currency]);
+        var scale = amounts.Exactness.MaxAmountScale;
+        if (options.Rates is null)
+        {
+            value.Saw(frame.Currencies[currency]); // with rates the rates fixed the currency already
+        }
         foreach (var (key, sum) in lost)
         {
             cells[key] = (sum.Count, sum.Value.ToDecimal(scale));
@@ -123,12 +133,22 @@ public sealed partial class LossAccumulator
     }
 
     // False when a row could not be proved to give what Add gives.
-    private bool Accumulate(DealFrame frame, FrameGroups groups, int wanted, int from, int to, FrameSum[] sums, out int seen)
+    private bool Accumulate(
+        DealFrame frame,
+        ReportingAmounts amounts,
+        FrameGroups groups,
+        int wanted,
+        int from,
+        int to,
+        FrameSum[] sums,
+        out int seen
+    )
     {
+        var rated = options.Rates is not null;
         var status = frame.Status;
         var decidedAt = frame.DecidedAt;
         var group = groups.Group;
-        var common = frame.Exactness.MaxAmountScale;
+        var common = amounts.Exactness.MaxAmountScale;
         var window = new FrameWindow(options, needDays: false);
         var currency = new FrameCurrency(wanted);
         seen = FrameCurrency.Unknown;
@@ -153,12 +173,16 @@ public sealed partial class LossAccumulator
                 }
                 continue;
             }
-            if (!currency.Accept(frame.AmountCurrency[r]))
+            if (!rated && !currency.Accept(frame.AmountCurrency[r]))
             {
                 return false;
             }
-            var scale = frame.AmountScale[r];
-            sums[group[r]].Add(FrameAmounts.AtScale(frame.AmountMantissa[r], scale, common), scale);
+            var scale = amounts.Scale[r];
+            if (scale == ReportingAmounts.Unusable)
+            {
+                return false; // the rates cannot convert it: the deal code throws
+            }
+            sums[group[r]].Add(FrameAmounts.AtScale(amounts.Mantissa[r], scale, common), scale);
         }
         seen = currency.Seen;
         return true;

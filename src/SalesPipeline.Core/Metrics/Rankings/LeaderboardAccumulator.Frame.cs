@@ -16,11 +16,11 @@ public sealed partial class LeaderboardAccumulator
     {
         if (DealFrames.For(deals) is not { } frame)
         {
-            AddRange(deals);
+            FrameAddRange.AddEach(this, deals);
         }
         else if (!TryAdd(frame))
         {
-            AddRange(frame.Deals);
+            FrameAddRange.AddEach(this, frame.Deals);
         }
         return this;
     }
@@ -30,7 +30,13 @@ public sealed partial class LeaderboardAccumulator
     // accumulator already holds deals or activities. parts > 0 sets the split (for tests).
     internal bool TryAdd(DealFrame frame, int parts = 0)
     {
-        if (cells.Count > 0 || options.Rates is not null || !frame.Exactness.AmountsSum)
+        if (cells.Count > 0)
+        {
+            return false;
+        }
+        // With rates every counted amount is read from the frame's converted column (the currency rule is the rates').
+        var amounts = frame.AmountsIn(options.Rates);
+        if (!amounts.Exactness.AmountsSum)
         {
             return false;
         }
@@ -58,6 +64,7 @@ public sealed partial class LeaderboardAccumulator
                 sums[part] = new FrameCell[groups.Count];
                 valid[part] = Accumulate(
                     frame,
+                    amounts,
                     groups.Group,
                     wanted,
                     (int)((long)frame.Count * part / parts),
@@ -97,8 +104,11 @@ public sealed partial class LeaderboardAccumulator
         {
             return true;
         }
-        var scale = frame.Exactness.MaxAmountScale;
-        rates.Value.Saw(frame.Currencies[currency]);
+        var scale = amounts.Exactness.MaxAmountScale;
+        if (options.Rates is null)
+        {
+            rates.Value.Saw(frame.Currencies[currency]); // with rates the rates fixed the currency already
+        }
         foreach (var (key, cell) in keyed)
         {
             cells[key] = cell.ToCell(scale);
@@ -107,10 +117,20 @@ public sealed partial class LeaderboardAccumulator
     }
 
     // False when a row could not be proved to give what Add gives.
-    private bool Accumulate(DealFrame frame, int[] group, int wanted, int from, int to, FrameCell[] sums, out int seen)
+    private bool Accumulate(
+        DealFrame frame,
+        ReportingAmounts amounts,
+        int[] group,
+        int wanted,
+        int from,
+        int to,
+        FrameCell[] sums,
+        out int seen
+    )
     {
         var created = options.Definition == WinRateDefinition.Created;
-        var common = frame.Exactness.MaxAmountScale;
+        var rated = options.Rates is not null;
+        var common = amounts.Exactness.MaxAmountScale;
         var scope = new FrameScope(options, frame);
         // Under Created a deal also counts as won by its close date, whatever its creation date.
         var closedScope = new FrameScope(options with { Definition = WinRateDefinition.Decided }, frame);
@@ -129,12 +149,16 @@ public sealed partial class LeaderboardAccumulator
             {
                 continue;
             }
-            if (!currency.Accept(frame.AmountCurrency[r]))
+            if (!rated && !currency.Accept(frame.AmountCurrency[r]))
             {
                 return false;
             }
-            var scale = frame.AmountScale[r];
-            sums[group[r]].Add(outcome, won == DealOutcome.Won, FrameAmounts.AtScale(frame.AmountMantissa[r], scale, common), scale);
+            var scale = amounts.Scale[r];
+            if (scale == ReportingAmounts.Unusable)
+            {
+                return false; // the rates cannot convert it: the deal code throws
+            }
+            sums[group[r]].Add(outcome, won == DealOutcome.Won, FrameAmounts.AtScale(amounts.Mantissa[r], scale, common), scale);
         }
         seen = currency.Seen;
         return true;

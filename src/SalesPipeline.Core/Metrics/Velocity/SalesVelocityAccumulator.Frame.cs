@@ -10,19 +10,21 @@ public sealed partial class SalesVelocityAccumulator
 {
     // Adds every deal of the frame, as Add(deal) for each would, and returns true; or returns false and changes nothing
     // when the integer kernel cannot prove the result identical (the caller then adds the frame's deals one by one):
-    // conversion by rates or another currency, instants finer than a tick, sums that could round, a breakdown whose key
+    // a won amount the rates cannot convert or (without rates) another currency, instants finer than a tick, sums that could round, a breakdown whose key
     // rule throws for a deal counted, or an accumulator that already holds deals. A breakdown is summed per group of
     // rows with the same keys (FrameGroupings), and each group's sums go to the keys of one of its deals.
     internal bool TryAdd(DealFrame frame)
     {
-        if (total != default || groups.Count > 0 || Options.Rates is not null || !frame.Exactness.WholeTicks)
+        if (total != default || groups.Count > 0 || !frame.Exactness.WholeTicks)
         {
             return false;
         }
-        if (frame.Currencies is not [var only] || only != Currency)
+        // Without rates every amount must already be in the reporting currency (the deal code throws otherwise).
+        if (Options.Rates is null && (frame.Currencies is not [var only] || only != Currency))
         {
             return false;
         }
+        var amounts = frame.AmountsIn(Options.Rates);
         // Whole ticks: "at or before lastInstant" (one nanosecond before the next day) is "before the next day's tick".
         var end = (lastInstant + Duration.Epsilon).ToUnixTimeTicks();
         var from = start.ToUnixTimeTicks();
@@ -42,6 +44,8 @@ public sealed partial class SalesVelocityAccumulator
             part =>
                 valid[part] = Accumulate(
                     frame,
+                    amounts,
+                    Options.Rates,
                     rowGroups,
                     from,
                     end,
@@ -64,7 +68,7 @@ public sealed partial class SalesVelocityAccumulator
             return false;
         }
         Dictionary<string, Sums>? keyed = null;
-        if (rowGroups is not null && !TryGroups(frame, rowGroups, all, out keyed))
+        if (rowGroups is not null && !TryGroups(frame, amounts.Exactness.MaxAmountScale, rowGroups, all, out keyed))
         {
             return false;
         }
@@ -78,14 +82,13 @@ public sealed partial class SalesVelocityAccumulator
     }
 
     // The sums of each key: every group with a deal counted gives its sums to the keys of one of its deals.
-    private bool TryGroups(DealFrame frame, FrameGroups rowGroups, FrameSums all, out Dictionary<string, Sums>? keyed)
+    private bool TryGroups(DealFrame frame, byte common, FrameGroups rowGroups, FrameSums all, out Dictionary<string, Sums>? keyed)
     {
         keyed = null;
         if (all.GroupMagnitude >= Exactness.DecimalLimit)
         {
             return false;
         }
-        var common = frame.Exactness.MaxAmountScale;
         var byKey = new Dictionary<string, Sums>(StringComparer.Ordinal);
         for (var g = 0; g < rowGroups.Count; g++)
         {
@@ -115,12 +118,23 @@ public sealed partial class SalesVelocityAccumulator
         return true;
     }
 
-    // False when a row needs what the kernel does not do (its state at the window's end in another currency or with an
-    // amount too wide for a long).
-    private static bool Accumulate(DealFrame frame, FrameGroups? rowGroups, long from, long end, int first, int last, out FrameSums sums)
+    // False when a row needs what the kernel does not do (its state at the window's end in another currency without
+    // rates, in one the rates cannot convert, or with an amount too wide for a long). amounts: the reporting amounts
+    // of the current state (DealFrame.AmountsIn); rates: the options' (a past amount is converted here, alike).
+    private static bool Accumulate(
+        DealFrame frame,
+        ReportingAmounts amounts,
+        ExchangeRates? rates,
+        FrameGroups? rowGroups,
+        long from,
+        long end,
+        int first,
+        int last,
+        out FrameSums sums
+    )
     {
         sums = new FrameSums(rowGroups?.Count ?? 0);
-        var common = frame.Exactness.MaxAmountScale;
+        var common = amounts.Exactness.MaxAmountScale;
         for (var r = first; r < last; r++)
         {
             if (frame.ObservedFrom(r) >= end)
@@ -144,11 +158,11 @@ public sealed partial class SalesVelocityAccumulator
             {
                 status = (DealStatus)frame.Status[r];
                 closed = frame.DecidedAt[r];
-                if (!frame.Exactness.NarrowAmounts)
+                if (!amounts.Exactness.NarrowAmounts)
                 {
                     return false;
                 }
-                (mantissa, scale) = (frame.AmountMantissa[r], frame.AmountScale[r]);
+                (mantissa, scale) = (amounts.Mantissa[r], amounts.Scale[r]);
             }
             else
             {
@@ -156,9 +170,16 @@ public sealed partial class SalesVelocityAccumulator
                 var then = frame.Deals[r].AsOf(Instant.FromUnixTimeTicks(end - 1));
                 status = then.Status;
                 closed = then.ClosedAt?.ToUnixTimeTicks() ?? DealFrame.NoInstant;
-                if (then.Amount.Currency != frame.Currencies[0] || !Exactness.TrySplit(then.Amount.Amount, out mantissa, out scale))
+                if (rates is null)
                 {
-                    return false;
+                    if (!Exactness.TrySplit(then.Amount.Amount, out mantissa, out scale) || then.Amount.Currency != frame.Currencies[0])
+                    {
+                        return false;
+                    }
+                }
+                else if (!ReportingAmounts.TryConvert(then.Amount, rates, out mantissa, out scale))
+                {
+                    scale = ReportingAmounts.Unusable; // the deal code converts it (and throws) only if it was won then
                 }
             }
             var group = rowGroups is null ? -1 : rowGroups.Group[r];
@@ -172,6 +193,10 @@ public sealed partial class SalesVelocityAccumulator
                     }
                     break;
                 case DealStatus.Won when closed >= from:
+                    if (scale == ReportingAmounts.Unusable)
+                    {
+                        return false; // the rates cannot convert it: the deal code throws
+                    }
                     if (closed - frame.CreatedAt[r] > MaxCycleTicks)
                     {
                         // Past a long count of nanoseconds (about 292 years), where the deal code's conversion throws.

@@ -20,11 +20,11 @@ public sealed partial class WinRateAccumulator
     {
         if (DealFrames.For(deals) is not { } frame)
         {
-            AddRange(deals);
+            FrameAddRange.AddEach(this, deals);
         }
         else if (!TryAdd(frame))
         {
-            AddRange(frame.Deals);
+            FrameAddRange.AddEach(this, frame.Deals);
         }
         return this;
     }
@@ -46,13 +46,20 @@ public sealed partial class WinRateAccumulator
 
     // Adds every deal of the frame, as Add(deal) for each would, and returns true; or returns false and changes nothing
     // when the integer kernel cannot prove the result identical (then the caller adds the frame's deals one by one):
-    // conversion by rates, a counted amount in a currency the reporting-currency rule would refuse, amounts whose sums
+    // a counted amount the rates cannot convert, or (without rates) in a currency the reporting-currency rule would
+    // refuse, amounts whose sums
     // could round, a date InWindow would refuse, an accumulator that already holds deals. parts > 0 sets the split
     // (tests use it to run the merge of parts on small frames); 0 splits large frames across the cores. currency, when
     // given, is the frame code every counted amount must have (an accumulator built on this one fixes it first).
     internal bool TryAdd(DealFrame frame, int parts = 0, int? currency = null)
     {
-        if (total.Won + total.Lost + total.Open > 0 || options.Rates is not null || !frame.Exactness.AmountsSum)
+        if (total.Won + total.Lost + total.Open > 0)
+        {
+            return false;
+        }
+        // With rates every counted amount is read from the frame's converted column (the currency rule is the rates').
+        var amounts = frame.AmountsIn(options.Rates);
+        if (!amounts.Exactness.AmountsSum)
         {
             return false;
         }
@@ -75,7 +82,7 @@ public sealed partial class WinRateAccumulator
                 return false;
             }
         }
-        var plan = new FramePlan(frame, groupsOfRows, currency ?? FrameCurrency.Wanted(options, frame));
+        var plan = new FramePlan(frame, amounts, groupsOfRows, currency ?? FrameCurrency.Wanted(options, frame));
         var cells = new FrameCell[parts][];
         var seen = new int[parts];
         var valid = new bool[parts];
@@ -114,11 +121,11 @@ public sealed partial class WinRateAccumulator
                 merged[i].Add(cells[part][i]);
             }
         }
-        return Apply(frame, groupsOfRows, merged, agreed);
+        return Apply(frame, plan.Scale, groupsOfRows, merged, agreed);
     }
 
     // Folds the dense cells into the accumulator's state; false, with nothing changed, when a group's keys cannot be read.
-    private bool Apply(DealFrame frame, FrameGroups? groupsOfRows, FrameCell[] merged, int currency)
+    private bool Apply(DealFrame frame, byte scale, FrameGroups? groupsOfRows, FrameCell[] merged, int currency)
     {
         var sum = default(FrameCell);
         foreach (var cell in merged)
@@ -129,7 +136,6 @@ public sealed partial class WinRateAccumulator
         {
             return true;
         }
-        var scale = frame.Exactness.MaxAmountScale;
         Dictionary<string, FrameCell>? keyed = null;
         if (groupsOfRows is not null)
         {
@@ -161,7 +167,10 @@ public sealed partial class WinRateAccumulator
                 }
             }
         }
-        value.Saw(frame.Currencies[currency]);
+        if (options.Rates is null)
+        {
+            value.Saw(frame.Currencies[currency]); // with rates the rates fixed the currency already
+        }
         total = sum.ToCell(scale);
         if (keyed is not null)
         {

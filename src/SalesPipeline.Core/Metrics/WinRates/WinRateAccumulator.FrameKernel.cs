@@ -10,8 +10,9 @@ public sealed partial class WinRateAccumulator
     {
         var frame = plan.Frame;
         var currencies = frame.AmountCurrency;
-        var mantissas = frame.AmountMantissa;
-        var scales = frame.AmountScale;
+        var mantissas = plan.Amounts.Mantissa;
+        var scales = plan.Amounts.Scale;
+        var rated = options.Rates is not null;
         var group = plan.Groups?.Group;
         var common = plan.Scale;
         var scope = new FrameScope(options, frame);
@@ -47,7 +48,7 @@ public sealed partial class WinRateAccumulator
                     continue;
                 }
             }
-            if (!currency.Accept(currencies[r]))
+            if (!rated && !currency.Accept(currencies[r]))
             {
                 return false; // a second currency, or not the given one: the deal code throws
             }
@@ -56,6 +57,10 @@ public sealed partial class WinRateAccumulator
                 cell = group[r];
             }
             var scale = scales[r];
+            if (scale == ReportingAmounts.Unusable)
+            {
+                return false; // the rates cannot convert it: the deal code throws
+            }
             cells[cell].Add(outcome, FrameAmounts.AtScale(mantissas[r], scale, common), scale);
         }
         seen = currency.Seen;
@@ -65,15 +70,19 @@ public sealed partial class WinRateAccumulator
     // What a call reads, fixed before the kernel runs.
     private readonly struct FramePlan
     {
-        internal FramePlan(DealFrame frame, FrameGroups? groups, int currency)
+        internal FramePlan(DealFrame frame, ReportingAmounts amounts, FrameGroups? groups, int currency)
         {
             Frame = frame;
+            Amounts = amounts;
             Groups = groups;
-            Scale = frame.Exactness.MaxAmountScale;
+            Scale = amounts.Exactness.MaxAmountScale;
             Currency = currency;
         }
 
         internal DealFrame Frame { get; }
+
+        // The amounts as counted: the frame's own, or converted by the rates.
+        internal ReportingAmounts Amounts { get; }
 
         internal FrameGroups? Groups { get; }
 
