@@ -51,7 +51,7 @@ public class ConvertedLeaderboardAndLossTests
                     var oracle = new LeaderboardAccumulator(c.level, c.options);
                     var expected = WinRateFrameDeals.Outcome(() =>
                     {
-                        oracle.AddRange(c.deals);
+                        oracle.AddRange(c.deals.Select(d => d)); // a sequence: the deal code, whatever AddRange does with a list
                         return Board(oracle) + "\n" + oracle.StateText();
                     });
                     if (c.deals.Length == 0)
@@ -114,7 +114,7 @@ public class ConvertedLeaderboardAndLossTests
                     var oracle = new LossAccumulator(c.options);
                     var expected = WinRateFrameDeals.Outcome(() =>
                     {
-                        oracle.AddRange(c.deals);
+                        oracle.AddRange(c.deals.Select(d => d)); // a sequence: the deal code, whatever AddRange does with a list
                         return oracle.Result() + "\n" + oracle.StateText();
                     });
                     if (c.deals.Length == 0)
@@ -177,7 +177,7 @@ public class ConvertedLeaderboardAndLossTests
                     var oracle = new CompetitorAccumulator(c.options);
                     var expected = WinRateFrameDeals.Outcome(() =>
                     {
-                        oracle.AddRange(c.deals);
+                        oracle.AddRange(c.deals.Select(d => d)); // a sequence: the deal code, whatever AddRange does with a list
                         return oracle.Result() + "\n" + oracle.StateText();
                     });
                     if (c.deals.Length == 0)

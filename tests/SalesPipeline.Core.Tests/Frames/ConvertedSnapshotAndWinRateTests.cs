@@ -112,7 +112,7 @@ public class ConvertedSnapshotAndWinRateTests
                     var oracle = WinRateFrameDeals.Accumulator(c.grouping, c.options);
                     var expected = WinRateFrameDeals.Outcome(() =>
                     {
-                        oracle.AddRange(c.deals);
+                        oracle.AddRange(c.deals.Select(d => d)); // a sequence: the deal code, whatever AddRange does with a list
                         return WinRateFrameDeals.Render(oracle.Result()) + "\n" + oracle.StateText();
                     });
                     if (c.deals.Length == 0)

@@ -41,15 +41,9 @@ public sealed partial class StageWeightedAccumulator
             parts,
             part =>
             {
+                var (first, last) = DealFrame.Bounds(frame.Count, parts, part);
                 cells[part] = new FrameCell[slots * owners];
-                valid[part] = Accumulate(
-                    frame,
-                    amounts,
-                    plan,
-                    (int)((long)frame.Count * part / parts),
-                    (int)((long)frame.Count * (part + 1) / parts),
-                    cells[part]
-                );
+                valid[part] = Accumulate(frame, amounts, plan, first, last, cells[part]);
             }
         );
         if (Array.IndexOf(valid, false) >= 0)

@@ -63,15 +63,10 @@ public sealed partial class CompetitorAccumulator
             new ParallelOptions { MaxDegreeOfParallelism = parts },
             part =>
             {
+                var (first, last) = DealFrame.Bounds(frame.Count, parts, part);
                 openSums[part] = new FrameSum[faced.Count];
                 lostSums[part] = new FrameSum[lost.Count];
-                valid[part] = kernel.Run(
-                    (int)((long)frame.Count * part / parts),
-                    (int)((long)frame.Count * (part + 1) / parts),
-                    openSums[part],
-                    lostSums[part],
-                    out seen[part]
-                );
+                valid[part] = kernel.Run(first, last, openSums[part], lostSums[part], out seen[part]);
             }
         );
         if (Array.IndexOf(valid, false) >= 0 || FrameCurrency.Agree(wanted, seen) is not { } currency)

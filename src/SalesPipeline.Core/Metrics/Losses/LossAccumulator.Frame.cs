@@ -68,17 +68,9 @@ public sealed partial class LossAccumulator
             new ParallelOptions { MaxDegreeOfParallelism = parts },
             part =>
             {
+                var (first, last) = DealFrame.Bounds(frame.Count, parts, part);
                 sums[part] = new FrameSum[groups.Count];
-                valid[part] = Accumulate(
-                    frame,
-                    amounts,
-                    groups,
-                    wanted,
-                    (int)((long)frame.Count * part / parts),
-                    (int)((long)frame.Count * (part + 1) / parts),
-                    sums[part],
-                    out seen[part]
-                );
+                valid[part] = Accumulate(frame, amounts, groups, wanted, first, last, sums[part], out seen[part]);
             }
         );
         if (Array.IndexOf(valid, false) >= 0 || FrameCurrency.Agree(wanted, seen) is not { } currency)

@@ -61,17 +61,9 @@ public sealed partial class LeaderboardAccumulator
             new ParallelOptions { MaxDegreeOfParallelism = parts },
             part =>
             {
+                var (first, last) = DealFrame.Bounds(frame.Count, parts, part);
                 sums[part] = new FrameCell[groups.Count];
-                valid[part] = Accumulate(
-                    frame,
-                    amounts,
-                    groups.Group,
-                    wanted,
-                    (int)((long)frame.Count * part / parts),
-                    (int)((long)frame.Count * (part + 1) / parts),
-                    sums[part],
-                    out seen[part]
-                );
+                valid[part] = Accumulate(frame, amounts, groups.Group, wanted, first, last, sums[part], out seen[part]);
             }
         );
         if (Array.IndexOf(valid, false) >= 0 || FrameCurrency.Agree(wanted, seen) is not { } currency)

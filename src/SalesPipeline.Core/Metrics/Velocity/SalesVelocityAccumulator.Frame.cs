@@ -42,17 +42,10 @@ public sealed partial class SalesVelocityAccumulator
             0,
             parts,
             part =>
-                valid[part] = Accumulate(
-                    frame,
-                    amounts,
-                    Options.Rates,
-                    rowGroups,
-                    from,
-                    end,
-                    (int)((long)frame.Count * part / parts),
-                    (int)((long)frame.Count * (part + 1) / parts),
-                    out sums[part]
-                )
+            {
+                var (first, last) = DealFrame.Bounds(frame.Count, parts, part);
+                valid[part] = Accumulate(frame, amounts, Options.Rates, rowGroups, from, end, first, last, out sums[part]);
+            }
         );
         if (Array.IndexOf(valid, false) >= 0)
         {

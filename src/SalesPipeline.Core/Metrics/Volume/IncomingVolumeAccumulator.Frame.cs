@@ -39,14 +39,9 @@ public sealed partial class IncomingVolumeAccumulator
             new ParallelOptions { MaxDegreeOfParallelism = parts },
             part =>
             {
+                var (first, last) = DealFrame.Bounds(frame.Count, parts, part);
                 counts[part] = new int[width];
-                valid[part] = Count(
-                    frame,
-                    groups,
-                    (int)((long)frame.Count * part / parts),
-                    (int)((long)frame.Count * (part + 1) / parts),
-                    counts[part]
-                );
+                valid[part] = Count(frame, groups, first, last, counts[part]);
             }
         );
         if (Array.IndexOf(valid, false) >= 0)

@@ -98,14 +98,9 @@ public sealed partial class WinRateAccumulator
                 parts,
                 part =>
                 {
+                    var (first, last) = DealFrame.Bounds(frame.Count, parts, part);
                     cells[part] = new FrameCell[width];
-                    valid[part] = Accumulate(
-                        plan,
-                        (int)((long)frame.Count * part / parts),
-                        (int)((long)frame.Count * (part + 1) / parts),
-                        cells[part],
-                        out seen[part]
-                    );
+                    valid[part] = Accumulate(plan, first, last, cells[part], out seen[part]);
                 }
             );
         }
