@@ -21,9 +21,8 @@ namespace SalesPipeline.Benchmarks;
 public class FrameForecastBenchmarks
 {
     private const int DealCount = 1_000_000;
-    private static readonly PipelineDefinition Pipeline = PipelineDefinition.Default;
+    private static readonly PipelineDefinition Pipeline = StagedDeals.Pipeline;
     private static readonly FiscalPeriod Quarter = FiscalCalendar.Calendar.Quarter(2026, 1);
-    private static readonly double[] Advance = [0.55, 0.6, 0.65, 0.6];
 
     private Deal[] deals = [];
     private DealFrame frame = null!;
@@ -31,51 +30,9 @@ public class FrameForecastBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var generator = new DealGenerator(
-            new DealGeneratorOptions
-            {
-                Count = DealCount,
-                Pipeline = Pipeline,
-                CreatedFrom = Instant.FromUtc(2025, 1, 1, 0, 0),
-                CreatedSteps = 300 * 24 * 60,
-                CloseFrom = Quarter.Start,
-                CloseDays = 90,
-            }
-        );
-        var events = new List<DealEvent>(7);
-        deals = generator.Generate((deal, i) => WithHistory(deal, i, generator.Random, events));
+        deals = StagedDeals.Generate(DealCount, 300 * 24 * 60, Quarter.Start, 90);
         frame = DealFrames.For(deals) ?? throw new InvalidOperationException("No frame for the benchmark's deals.");
         Console.WriteLine($"// {deals.Length:N0} deals, {deals.Sum(d => d.Events.Count):N0} events, {deals.Count(d => d.IsOpen):N0} open");
-    }
-
-    private static Deal WithHistory(Deal opened, int i, Random random, List<DealEvent> events)
-    {
-        var stages = Pipeline.OpenStages;
-        events.Clear();
-        events.AddRange(opened.History);
-        var at = opened.CreatedAt;
-        if (i % 3 == 0)
-        {
-            at = at.Plus(Duration.FromHours(1));
-            events.Add(new ProbabilityOverridden(opened.Id, at, "model", random.Next(1, 100) / 100m, ValueSource.Model));
-        }
-        var stage = 0;
-        while (stage < 3 && random.NextDouble() < Advance[stage])
-        {
-            at = at.Plus(Duration.FromSeconds(random.Next(3_600, 28 * 86_400)));
-            events.Add(new StageMoved(opened.Id, at, "rep", stages[stage].Id, stages[stage + 1].Id, MoveDirection.Forward, 0));
-            stage++;
-        }
-        if (random.NextDouble() < 0.8)
-        {
-            at = at.Plus(Duration.FromSeconds(random.Next(3_600, 28 * 86_400)));
-            events.Add(
-                stage == 3 && random.NextDouble() < Advance[3]
-                    ? new DealWon(opened.Id, at, "rep", Pipeline.WonStage.Id)
-                    : new DealLost(opened.Id, at, "rep", Pipeline.LostStage.Id, LossReason.Price, null)
-            );
-        }
-        return Deal.FromEvents(events);
     }
 
     [Benchmark]
