@@ -12,9 +12,10 @@ namespace SalesPipeline.Deals;
 // (SplitFrom), which is local to the flow of the test that sets it; thread-safe.
 internal static class FramePartitions
 {
-    // Below this many rows one core does the work: handing parts to other threads and merging their cells costs more
-    // than it saves on a scan of a few milliseconds. A kernel whose work per row is much cheaper or dearer than a
-    // frame kernel's passes its own break-even as `splitFrom` (the snapshot's plain integer pass, the rebuild of a deal).
+    // Below this many rows one core does the work: handing parts to other threads and merging their cells would cost
+    // about what it saves (the break-even the first kernels were split with; the threshold was kept, not re-measured).
+    // A pass whose work per row is much cheaper or dearer than a frame kernel's passes its own break-even as
+    // `splitFrom` (the snapshot's plain integer pass, the rebuild of a deal, a survival curve's points).
     internal const int SplitFromRows = 100_000;
 
     // At most this many parts: each part holds its own cells, which the merge then adds up, so past a few cores the
