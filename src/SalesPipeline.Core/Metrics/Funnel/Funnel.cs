@@ -97,12 +97,7 @@ public static class Funnel
         var accumulator =
             frame is not null && framed.TryAdd(frame)
                 ? framed
-                : DealPartitions.Accumulate(
-                    list,
-                    _ => new FunnelAccumulator(pipeline, currency, options),
-                    (a, d) => a.Add(d),
-                    (a, b) => a.Merge(b)
-                );
+                : DealPartitions.Accumulate(list, _ => new FunnelAccumulator(pipeline, currency, options));
         accumulator.AddRange(leadList);
         return accumulator.Result();
     }

@@ -4,9 +4,10 @@ using SalesPipeline.Deals;
 namespace SalesPipeline.Metrics;
 
 // Splits a large list of deals across the cores (FramePartitions), one accumulator per part, and merges the parts in
-// order. Every history metric's accumulator is exact under merging, so the result does not depend on the split. When
-// deals are invalid, the exception of the earliest part is rethrown as is (not wrapped), so the caller sees the same
-// exception as from a sequential run.
+// order, when each merge gives exactly what adding the part's deals one by one would (MergesLikeAdd: no count that
+// overflows, no decimal sum that the merge rounds where the steps would not, or the other way round); otherwise the
+// deals are added one by one on one core. So the result never depends on the number of cores. When deals are invalid,
+// the exception of the earliest part is rethrown as is (not wrapped), the one a sequential run throws first.
 internal static class DealPartitions
 {
     // The number of deals from which work is split across the cores (FramePartitions.Threshold, the one rule's).
@@ -14,10 +15,9 @@ internal static class DealPartitions
 
     internal static TAccumulator Accumulate<TAccumulator>(
         Deal[] deals,
-        Func<int, TAccumulator> create, // given a capacity hint: the deals the part will hold once merged
-        Action<TAccumulator, Deal> add,
-        Action<TAccumulator, TAccumulator> merge
+        Func<int, TAccumulator> create // given a capacity hint: the deals the part will hold once merged
     )
+        where TAccumulator : class, IFrameAccumulator<TAccumulator>
     {
         var parts = FramePartitions.Parts(deals.Length);
         var partial = FramePartitions.Run(
@@ -29,7 +29,7 @@ internal static class DealPartitions
                 var accumulator = create(part == 0 ? deals.Length : to - from);
                 for (var i = from; i < to; i++)
                 {
-                    add(accumulator, deals[i]);
+                    accumulator.Add(deals[i]);
                 }
                 return accumulator;
             }
@@ -37,8 +37,23 @@ internal static class DealPartitions
         var result = partial[0];
         for (var part = 1; part < parts; part++)
         {
-            merge(result, partial[part]);
+            if (!result.MergesLikeAdd(partial[part]))
+            {
+                return Sequential(deals, create);
+            }
+            result.Merge(partial[part]);
         }
         return result;
+    }
+
+    private static TAccumulator Sequential<TAccumulator>(Deal[] deals, Func<int, TAccumulator> create)
+        where TAccumulator : class, IFrameAccumulator<TAccumulator>
+    {
+        var accumulator = create(deals.Length);
+        foreach (var deal in deals)
+        {
+            accumulator.Add(deal);
+        }
+        return accumulator;
     }
 }

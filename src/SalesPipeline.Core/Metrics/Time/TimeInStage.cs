@@ -58,8 +58,6 @@ public static class TimeInStage
         {
             return framed.Result();
         }
-        return DealPartitions
-            .Accumulate(list, n => new TimeInStageAccumulator(pipeline, asOf, options, n), (a, d) => a.Add(d), (a, b) => a.Merge(b))
-            .Result();
+        return DealPartitions.Accumulate(list, n => new TimeInStageAccumulator(pipeline, asOf, options, n)).Result();
     }
 }
