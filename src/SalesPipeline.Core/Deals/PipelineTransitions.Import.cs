@@ -78,6 +78,7 @@ public static partial class PipelineTransitions
         Preconditions.CheckInstant(asOf);
         var deals = new List<Deal>();
         var errors = new List<ImportError>();
+        var sink = new RecordErrors(errors);
         var seen = new Dictionary<DealId, int>();
         var index = 0;
         foreach (var record in records)
@@ -89,7 +90,7 @@ public static partial class PipelineTransitions
             }
             else
             {
-                var deal = Build(pipeline, record, asOf, index, errors);
+                var deal = Build(pipeline, record, asOf, index, sink);
                 if (record.Id.Value.Length > 0)
                 {
                     if (seen.TryGetValue(record.Id, out var first))
@@ -136,18 +137,42 @@ public static partial class PipelineTransitions
         Preconditions.CheckNotNull(record);
         Preconditions.CheckInstant(asOf);
         var errors = new List<ImportError>();
-        var deal = Build(pipeline, record, asOf, 0, errors);
+        var deal = Build(pipeline, record, asOf, 0, new RecordErrors(errors));
         return errors.Count == 0 ? deal! : throw new DealImportException(errors, nameof(record));
     }
 
+    // Where the errors of the record being checked go: one per import, pointed at each record in turn, so that checking a
+    // record allocates neither a closure nor a delegate (a bulk import checks a million of them).
+    private sealed class RecordErrors
+    {
+        private readonly List<ImportError> errors;
+
+        internal RecordErrors(List<ImportError> errors)
+        {
+            this.errors = errors;
+            Fail = Add;
+        }
+
+        internal int Index { get; set; }
+
+        internal DealId? Id { get; set; }
+
+        internal int Count => errors.Count;
+
+        // The one delegate the checks below share.
+        internal Action<string, object?, string> Fail { get; }
+
+        private void Add(string field, object? value, string rule) => errors.Add(new ImportError(Index, Id, field, Text(value), rule));
+    }
+
     // Checks a record and, when it breaks no rule, returns its deal; otherwise adds every error and returns null.
-    private static Deal? Build(PipelineDefinition pipeline, DealImport r, Instant asOf, int index, List<ImportError> errors)
+    private static Deal? Build(PipelineDefinition pipeline, DealImport r, Instant asOf, int index, RecordErrors errors)
     {
         var before = errors.Count;
         DealId? id = r.Id.Value.Length > 0 ? r.Id : null;
-        void Fail(string field, object? value, string rule) => errors.Add(new ImportError(index, id, field, Text(value), rule));
-        // One delegate for the checks below, not one per call.
-        Action<string, object?, string> fail = Fail;
+        (errors.Index, errors.Id) = (index, id);
+        var fail = errors.Fail;
+        void Fail(string field, object? value, string rule) => fail(field, value, rule);
 
         if (id is null)
         {

@@ -32,6 +32,11 @@ internal sealed class DealRow(long line, int raw)
 
     internal int HistoryCount { get; set; }
 
+    // Where the deal's checked history rows are in ImportSession's sorted rows, and how many.
+    internal int SortedFrom { get; set; }
+
+    internal int SortedCount { get; set; }
+
     // The field the close instant was read from (-1: none), and the field of each history entry taken from the deals
     // row itself (HubSpot's Date entered columns, Pipedrive's Last stage change), in the record's history order; so that
     // the import's errors about them point at their cells.
@@ -87,6 +92,9 @@ internal struct HistoryRow
     internal int Change;
     internal int Next;
     internal bool Rejected;
+
+    // A stage entry of its deal's record (set once the deal's history is checked).
+    internal bool Entry;
 
     // A creation whose stage was not written but derived (from the next stage change, or the deal's stage).
     internal bool Derived;

@@ -143,12 +143,15 @@ internal sealed partial class ImportSession
         : Ascii.EqualsIgnoreCase(cell, "changed"u8) ? HistoryKind.Changed
         : HistoryKind.None;
 
-    // Orders each deal's history rows by instant (file order on ties), checks them and gives the record its stage entries
-    // and field changes.
+    // Orders each deal's history rows by instant (file order on ties) and checks them. The record's stage entries and
+    // field changes are not made here but right before Core's import (RecordOf), from the sorted rows kept in
+    // sortedHistory and the rows marked as entries: made now, they would live until the end of the import.
     private void BuildHistories()
     {
         var order = new List<int>();
         var stages = new List<int>();
+        sortedHistory = new int[history.Count];
+        var next = 0;
         for (var d = 0; d < deals.Count; d++)
         {
             var deal = deals[d];
@@ -173,38 +176,14 @@ internal sealed partial class ImportSession
                 continue;
             }
             var rows = CollectionsMarshal.AsSpan(history);
-            var entries = new StageEntry[stages.Count];
-            for (var i = 0; i < stages.Count; i++)
+            foreach (var h in stages)
             {
-                ref readonly var row = ref rows[stages[i]];
-                entries[i] = new StageEntry(row.To.Id, row.At, row.By);
+                rows[h].Entry = true;
             }
-            var record = deal.Record! with { History = entries };
-            if (stages.Count < order.Count)
-            {
-                record = record with
-                {
-                    AmountChanges = Changes<Money>(order, stages, HistoryField.Amount),
-                    ExpectedCloseChanges = Changes<NodaTime.LocalDate>(order, stages, HistoryField.ExpectedClose),
-                    OwnerChanges = Changes<string>(order, stages, HistoryField.Owner),
-                };
-            }
-            deal.Record = record;
+            order.CopyTo(sortedHistory, next);
+            (deal.SortedFrom, deal.SortedCount) = (next, order.Count);
+            next += order.Count;
         }
-    }
-
-    private FieldChange<T>[] Changes<T>(List<int> order, List<int> picked, HistoryField field)
-    {
-        Pick(order, picked, field);
-        var rows = CollectionsMarshal.AsSpan(history);
-        var changes = new FieldChange<T>[picked.Count];
-        for (var i = 0; i < picked.Count; i++)
-        {
-            ref readonly var row = ref rows[picked[i]];
-            var (old, @new) = changeValues[row.Change];
-            changes[i] = new FieldChange<T>(row.At, (T)old, (T)@new, row.By);
-        }
-        return changes;
     }
 
     // The rows of one kind from a deal's sorted rows: its stage entries (field None), or the changes of one field. A format
