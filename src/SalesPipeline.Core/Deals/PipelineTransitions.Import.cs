@@ -141,10 +141,17 @@ public static partial class PipelineTransitions
         return errors.Count == 0 ? deal! : throw new DealImportException(errors, nameof(record));
     }
 
-    // Where the errors of the record being checked go: one per import, pointed at each record in turn, so that checking a
-    // record allocates neither a closure nor a delegate (a bulk import checks a million of them).
+    // What checking one record after another reuses, one per import (a bulk import checks a million records): where the
+    // errors of the record being checked go, pointed at each record in turn, so that checking a record allocates neither a
+    // closure nor a delegate; and the lists its checks fill, emptied for the next record (the deal keeps none of them).
     private sealed class RecordErrors
     {
+        internal List<(StageEntry Entry, Stage Stage)> Entries { get; } = [];
+
+        internal List<DealEvent> Events { get; } = [];
+
+        internal List<DealEvent> Staged { get; } = [];
+
         private readonly List<ImportError> errors;
 
         internal RecordErrors(List<ImportError> errors)
@@ -333,7 +340,7 @@ public static partial class PipelineTransitions
         }
 
         var by = r.By ?? Unknown.Actor;
-        var entries = CheckHistory(pipeline, r, stage, asOf, fail);
+        var entries = CheckHistory(pipeline, r, stage, asOf, fail, errors.Entries);
         if (errors.Count > before)
         {
             return null;
@@ -355,9 +362,9 @@ public static partial class PipelineTransitions
             return null;
         }
         var first = (owner, amount, close);
-        // Room for every event: the first, the later entries, a close, the changes, a pool entry and two overrides.
-        var events = new List<DealEvent>(entries.Count + r.AmountChanges.Count + r.ExpectedCloseChanges.Count + r.OwnerChanges.Count + 5);
-        var staged = new List<DealEvent>(entries.Count + 1);
+        var (events, staged) = (errors.Events, errors.Staged);
+        events.Clear();
+        staged.Clear();
         var reason = status == DealStatus.Lost ? r.LossReason ?? LossReason.Unknown : null;
         var lastClose = LastCloseIndex(entries);
         // The first observation.
@@ -472,10 +479,11 @@ public static partial class PipelineTransitions
         DealImport r,
         Stage current,
         Instant asOf,
-        Action<string, object?, string> fail
+        Action<string, object?, string> fail,
+        List<(StageEntry Entry, Stage Stage)> entries
     )
     {
-        var entries = new List<(StageEntry, Stage)>(r.History.Count);
+        entries.Clear();
         for (var i = 0; i < r.History.Count; i++)
         {
             var field = new ListField(nameof(r.History), i);

@@ -246,7 +246,7 @@ internal sealed partial class ImportSession
             row.Derived = true;
             var stage =
                 i + 1 < stages.Count ? rows[stages[i + 1]].From
-                : deal.Record!.Status == DealStatus.Open && pipeline.TryGetStage(deal.Record.StageId, out var now) ? now
+                : deal.Status == DealStatus.Open && pipeline.TryGetStage(deal.Stage.Id, out var now) ? now
                 : null;
             if (stage is null)
             {
@@ -276,7 +276,6 @@ internal sealed partial class ImportSession
     private CsvRowError? CheckHistory(DealRow deal, List<int> order)
     {
         var rows = CollectionsMarshal.AsSpan(history);
-        var record = deal.Record!;
         Stage? previous = null;
         for (var i = 0; i < order.Count; i++)
         {
@@ -326,26 +325,23 @@ internal sealed partial class ImportSession
             else if (i == order.Count - 1 && row.To.IsClosed)
             {
                 var closes = row.To.Kind == StageKind.Won ? DealStatus.Won : DealStatus.Lost;
-                if (record.Status != closes)
+                if (deal.Status != closes)
                 {
                     (column, reason) = (
                         HistoryColumns[HTo],
-                        $"The history ends with the deal {closes.ToString().ToLowerInvariant()}, but its row (deals line {deal.Line}) says it is {record.Status.ToString().ToLowerInvariant()}."
+                        $"The history ends with the deal {closes.ToString().ToLowerInvariant()}, but its row (deals line {deal.Line}) says it is {deal.Status.ToString().ToLowerInvariant()}."
                     );
                 }
-                else if (record.ClosedAt != row.At && spec.CloseFromHistory)
+                else if (deal.ClosedAt != row.At && spec.CloseFromHistory)
                 {
                     // The history's instant is the close; the row's Close Date is only its day.
-                    deal.Record = record with
-                    {
-                        ClosedAt = row.At,
-                    };
+                    deal.ClosedAt = row.At;
                 }
-                else if (record.ClosedAt != row.At)
+                else if (deal.ClosedAt != row.At)
                 {
                     (column, reason) = (
                         HistoryColumns[HAt],
-                        $"The deal was {closes.ToString().ToLowerInvariant()} at this instant by its history, but at {record.ClosedAt} by its row's closed_at (deals line {deal.Line})."
+                        $"The deal was {closes.ToString().ToLowerInvariant()} at this instant by its history, but at {deal.ClosedAt} by its row's closed_at (deals line {deal.Line})."
                     );
                 }
             }

@@ -9,44 +9,44 @@ internal sealed partial class ImportSession
     // DealRow.SortedCount); HistoryRow.Entry marks the ones that are stage entries.
     private int[] sortedHistory = [];
 
-    // The record Core imports for an accepted deal row: the row's record with its history and field changes, and its pool
-    // entry. Made only when the import takes it, so that it dies with the import's step rather than lives through the
-    // whole import. Reads the session's rows without changing them: the parts of the import call it on several cores.
+    // The record Core imports for an accepted deal row: what the row says, with the deal's history and field changes and
+    // its pool entry. Made only when the import takes it, so that it dies with the import's step rather than lives through
+    // the whole import. Reads the session's rows without changing them: the parts of the import call it on several cores.
     private DealImport RecordOf(DealRow deal)
     {
-        var record = deal.Record!;
-        if (deal.FirstHistory >= 0)
+        var details = deal.Details;
+        var record = new DealImport
+        {
+            Id = new DealId(deal.Id),
+            Name = details?.Name,
+            Owner = deal.Owner,
+            Team = deal.Team,
+            Amount = deal.Amount,
+            StageId = deal.Stage.Id,
+            Status = deal.Status,
+            Customer = details?.Customer,
+            CreatedAt = deal.CreatedAt,
+            ExpectedClose = deal.ExpectedClose,
+            ClosedAt = deal.ClosedAt,
+            StageEnteredAt = details?.StageEnteredAt,
+            LossReason = details?.LossReason,
+            Competitor = details?.Competitor,
+            Source = deal.Source,
+            Product = deal.Product,
+            LeadId = details?.LeadId,
+            ProbabilityOverride = details?.ProbabilityOverride,
+            CategoryOverride = details?.CategoryOverride,
+            History = deal.FirstHistory >= 0 ? Entries(deal) : details?.History ?? [],
+        };
+        if (deal.FirstHistory >= 0 && record.History.Count < deal.SortedCount)
         {
             var sorted = sortedHistory.AsSpan(deal.SortedFrom, deal.SortedCount);
-            var rows = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(history);
-            var count = 0;
-            foreach (var h in sorted)
+            record = record with
             {
-                count += rows[h].Entry ? 1 : 0;
-            }
-            var entries = new StageEntry[count];
-            count = 0;
-            foreach (var h in sorted)
-            {
-                if (rows[h].Entry)
-                {
-                    ref readonly var row = ref rows[h];
-                    entries[count++] = new StageEntry(row.To.Id, row.At, row.By);
-                }
-            }
-            record =
-                entries.Length < sorted.Length
-                    ? record with
-                    {
-                        History = entries,
-                        AmountChanges = Changes<Money>(sorted, HistoryField.Amount),
-                        ExpectedCloseChanges = Changes<NodaTime.LocalDate>(sorted, HistoryField.ExpectedClose),
-                        OwnerChanges = Changes<string>(sorted, HistoryField.Owner),
-                    }
-                    : record with
-                    {
-                        History = entries,
-                    };
+                AmountChanges = Changes<Money>(sorted, HistoryField.Amount),
+                ExpectedCloseChanges = Changes<NodaTime.LocalDate>(sorted, HistoryField.ExpectedClose),
+                OwnerChanges = Changes<string>(sorted, HistoryField.Owner),
+            };
         }
         // Pooled after a rep had it (an owner change, or a win or loss, needs one): since the latest instant known.
         return deal.Pooled && (record.OwnerChanges.Count > 0 || ClosesInHistory(record))
@@ -57,12 +57,27 @@ internal sealed partial class ImportSession
             : record;
     }
 
-    // The record, for the import that takes it once: the row lets go of what it read, which nothing after the import needs.
-    private DealImport TakeRecord(DealRow deal)
+    // The deal's stage entries from its history rows (which replace any its deals row gives).
+    private StageEntry[] Entries(DealRow deal)
     {
-        var record = RecordOf(deal);
-        deal.Record = null;
-        return record;
+        var sorted = sortedHistory.AsSpan(deal.SortedFrom, deal.SortedCount);
+        var rows = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(history);
+        var count = 0;
+        foreach (var h in sorted)
+        {
+            count += rows[h].Entry ? 1 : 0;
+        }
+        var entries = new StageEntry[count];
+        count = 0;
+        foreach (var h in sorted)
+        {
+            if (rows[h].Entry)
+            {
+                ref readonly var row = ref rows[h];
+                entries[count++] = new StageEntry(row.To.Id, row.At, row.By);
+            }
+        }
+        return entries;
     }
 
     private bool ClosesInHistory(DealImport record)

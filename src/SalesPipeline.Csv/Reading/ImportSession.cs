@@ -182,7 +182,7 @@ internal sealed partial class ImportSession
         var rowOf = new List<int>(deals.Count);
         for (var d = 0; d < deals.Count; d++)
         {
-            if (deals[d].Record is not null)
+            if (deals[d].Accepted)
             {
                 rowOf.Add(d);
             }
@@ -283,7 +283,7 @@ internal sealed partial class ImportSession
         {
             try
             {
-                results[p] = pipeline.Import(parts[p].Select(k => TakeRecord(deals[rowOf[k]])), asOf);
+                results[p] = pipeline.Import(parts[p].Select(k => RecordOf(deals[rowOf[k]])), asOf);
             }
             catch (Exception e)
             {
@@ -369,7 +369,7 @@ internal sealed partial class ImportSession
     private void RejectAll(int d, CsvRowError cause)
     {
         var deal = deals[d];
-        deal.Record = null;
+        deal.Accepted = false;
         if (!deal.Rejected)
         {
             deal.Rejected = true;
