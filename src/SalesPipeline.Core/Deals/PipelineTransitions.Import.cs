@@ -78,6 +78,7 @@ public static partial class PipelineTransitions
         Preconditions.CheckInstant(asOf);
         var deals = new List<Deal>();
         var errors = new List<ImportError>();
+        var sink = new RecordErrors(errors);
         var seen = new Dictionary<DealId, int>();
         var index = 0;
         foreach (var record in records)
@@ -89,7 +90,7 @@ public static partial class PipelineTransitions
             }
             else
             {
-                var deal = Build(pipeline, record, asOf, index, errors);
+                var deal = Build(pipeline, record, asOf, index, sink);
                 if (record.Id.Value.Length > 0)
                 {
                     if (seen.TryGetValue(record.Id, out var first))
@@ -136,18 +137,49 @@ public static partial class PipelineTransitions
         Preconditions.CheckNotNull(record);
         Preconditions.CheckInstant(asOf);
         var errors = new List<ImportError>();
-        var deal = Build(pipeline, record, asOf, 0, errors);
+        var deal = Build(pipeline, record, asOf, 0, new RecordErrors(errors));
         return errors.Count == 0 ? deal! : throw new DealImportException(errors, nameof(record));
     }
 
+    // What checking one record after another reuses, one per import (a bulk import checks a million records): where the
+    // errors of the record being checked go, pointed at each record in turn, so that checking a record allocates neither a
+    // closure nor a delegate; and the lists its checks fill, emptied for the next record (the deal keeps none of them).
+    private sealed class RecordErrors
+    {
+        internal List<(StageEntry Entry, Stage Stage)> Entries { get; } = [];
+
+        internal List<DealEvent> Events { get; } = [];
+
+        internal List<DealEvent> Staged { get; } = [];
+
+        private readonly List<ImportError> errors;
+
+        internal RecordErrors(List<ImportError> errors)
+        {
+            this.errors = errors;
+            Fail = Add;
+        }
+
+        internal int Index { get; set; }
+
+        internal DealId? Id { get; set; }
+
+        internal int Count => errors.Count;
+
+        // The one delegate the checks below share.
+        internal Action<string, object?, string> Fail { get; }
+
+        private void Add(string field, object? value, string rule) => errors.Add(new ImportError(Index, Id, field, Text(value), rule));
+    }
+
     // Checks a record and, when it breaks no rule, returns its deal; otherwise adds every error and returns null.
-    private static Deal? Build(PipelineDefinition pipeline, DealImport r, Instant asOf, int index, List<ImportError> errors)
+    private static Deal? Build(PipelineDefinition pipeline, DealImport r, Instant asOf, int index, RecordErrors errors)
     {
         var before = errors.Count;
         DealId? id = r.Id.Value.Length > 0 ? r.Id : null;
-        void Fail(string field, object? value, string rule) => errors.Add(new ImportError(index, id, field, Text(value), rule));
-        // One delegate for the checks below, not one per call.
-        Action<string, object?, string> fail = Fail;
+        (errors.Index, errors.Id) = (index, id);
+        var fail = errors.Fail;
+        void Fail(string field, object? value, string rule) => fail(field, value, rule);
 
         if (id is null)
         {
@@ -308,7 +340,7 @@ public static partial class PipelineTransitions
         }
 
         var by = r.By ?? Unknown.Actor;
-        var entries = CheckHistory(pipeline, r, stage, asOf, fail);
+        var entries = CheckHistory(pipeline, r, stage, asOf, fail, errors.Entries);
         if (errors.Count > before)
         {
             return null;
@@ -330,9 +362,9 @@ public static partial class PipelineTransitions
             return null;
         }
         var first = (owner, amount, close);
-        // Room for every event: the first, the later entries, a close, the changes, a pool entry and two overrides.
-        var events = new List<DealEvent>(entries.Count + r.AmountChanges.Count + r.ExpectedCloseChanges.Count + r.OwnerChanges.Count + 5);
-        var staged = new List<DealEvent>(entries.Count + 1);
+        var (events, staged) = (errors.Events, errors.Staged);
+        events.Clear();
+        staged.Clear();
         var reason = status == DealStatus.Lost ? r.LossReason ?? LossReason.Unknown : null;
         var lastClose = LastCloseIndex(entries);
         // The first observation.
@@ -447,10 +479,11 @@ public static partial class PipelineTransitions
         DealImport r,
         Stage current,
         Instant asOf,
-        Action<string, object?, string> fail
+        Action<string, object?, string> fail,
+        List<(StageEntry Entry, Stage Stage)> entries
     )
     {
-        var entries = new List<(StageEntry, Stage)>(r.History.Count);
+        entries.Clear();
         for (var i = 0; i < r.History.Count; i++)
         {
             var field = new ListField(nameof(r.History), i);

@@ -181,7 +181,7 @@ internal sealed partial class ImportSession
         switch (field)
         {
             case HistoryField.Amount:
-                return AmountValue(cell, column, deal?.Record?.Amount.Currency);
+                return AmountValue(cell, column, deal is { Accepted: true } ? deal.Amount.Currency : null);
             case HistoryField.ExpectedClose:
                 if (values.Date(cell, out var date) is { } problem)
                 {

@@ -284,29 +284,42 @@ internal sealed partial class ImportSession
             var lossReason = Text(file, DLossReason);
             var source = Text(file, DSource);
             var leadId = Text(file, DLeadId);
-            row.Record = new DealImport
+            (row.Accepted, row.Id, row.Owner, row.Amount, row.Stage) = (true, id!, owner, amount!, stage!);
+            (row.Status, row.CreatedAt, row.ExpectedClose, row.ClosedAt) = (
+                status == DealStatus.Stopped ? DealStatus.Open : status,
+                createdAt,
+                expectedClose,
+                closedAt
+            );
+            row.Source = source is null ? null : Cached(leadSources, source, static code => new LeadSource(code));
+            row.Product = Text(file, DProduct);
+            var name = Text(file, DName);
+            var competitor = Text(file, DCompetitor);
+            if (
+                name is not null
+                || customer is not null
+                || stageEnteredAt is not null
+                || lossReason is not null
+                || competitor is not null
+                || leadId is not null
+                || probability is not null
+                || category is not null
+                || entries is not null
+            )
             {
-                Id = new DealId(id!),
-                Name = Text(file, DName),
-                Owner = owner,
-                Team = row.Team,
-                Amount = amount!,
-                StageId = stage!.Id,
-                Status = status == DealStatus.Stopped ? DealStatus.Open : status,
-                Customer = customer,
-                CreatedAt = createdAt,
-                ExpectedClose = expectedClose,
-                ClosedAt = closedAt,
-                StageEnteredAt = stageEnteredAt,
-                LossReason = lossReason is null ? null : Cached(lossReasons, lossReason, static code => new LossReason(code)),
-                Competitor = Text(file, DCompetitor),
-                Source = source is null ? null : Cached(leadSources, source, static code => new LeadSource(code)),
-                Product = Text(file, DProduct),
-                LeadId = leadId is null ? null : new LeadId(leadId),
-                ProbabilityOverride = probability,
-                CategoryOverride = category,
-                History = entries is null ? [] : [.. entries.Select(e => e.Entry)],
-            };
+                row.Details = new DealRowDetails
+                {
+                    Name = name,
+                    Customer = customer,
+                    StageEnteredAt = stageEnteredAt,
+                    LossReason = lossReason is null ? null : Cached(lossReasons, lossReason, static code => new LossReason(code)),
+                    Competitor = competitor,
+                    LeadId = leadId is null ? null : new LeadId(leadId),
+                    ProbabilityOverride = probability,
+                    CategoryOverride = category,
+                    History = entries is null ? null : [.. entries.Select(e => e.Entry)],
+                };
+            }
         }
         KeepMalformedIds(file);
         dealRowsRead = file.Rows;

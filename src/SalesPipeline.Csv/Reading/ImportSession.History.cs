@@ -143,12 +143,15 @@ internal sealed partial class ImportSession
         : Ascii.EqualsIgnoreCase(cell, "changed"u8) ? HistoryKind.Changed
         : HistoryKind.None;
 
-    // Orders each deal's history rows by instant (file order on ties), checks them and gives the record its stage entries
-    // and field changes.
+    // Orders each deal's history rows by instant (file order on ties) and checks them. The record's stage entries and
+    // field changes are not made here but right before Core's import (RecordOf), from the sorted rows kept in
+    // sortedHistory and the rows marked as entries: made now, they would live until the end of the import.
     private void BuildHistories()
     {
         var order = new List<int>();
         var stages = new List<int>();
+        sortedHistory = new int[history.Count];
+        var next = 0;
         for (var d = 0; d < deals.Count; d++)
         {
             var deal = deals[d];
@@ -173,38 +176,14 @@ internal sealed partial class ImportSession
                 continue;
             }
             var rows = CollectionsMarshal.AsSpan(history);
-            var entries = new StageEntry[stages.Count];
-            for (var i = 0; i < stages.Count; i++)
+            foreach (var h in stages)
             {
-                ref readonly var row = ref rows[stages[i]];
-                entries[i] = new StageEntry(row.To.Id, row.At, row.By);
+                rows[h].Entry = true;
             }
-            var record = deal.Record! with { History = entries };
-            if (stages.Count < order.Count)
-            {
-                record = record with
-                {
-                    AmountChanges = Changes<Money>(order, stages, HistoryField.Amount),
-                    ExpectedCloseChanges = Changes<NodaTime.LocalDate>(order, stages, HistoryField.ExpectedClose),
-                    OwnerChanges = Changes<string>(order, stages, HistoryField.Owner),
-                };
-            }
-            deal.Record = record;
+            order.CopyTo(sortedHistory, next);
+            (deal.SortedFrom, deal.SortedCount) = (next, order.Count);
+            next += order.Count;
         }
-    }
-
-    private FieldChange<T>[] Changes<T>(List<int> order, List<int> picked, HistoryField field)
-    {
-        Pick(order, picked, field);
-        var rows = CollectionsMarshal.AsSpan(history);
-        var changes = new FieldChange<T>[picked.Count];
-        for (var i = 0; i < picked.Count; i++)
-        {
-            ref readonly var row = ref rows[picked[i]];
-            var (old, @new) = changeValues[row.Change];
-            changes[i] = new FieldChange<T>(row.At, (T)old, (T)@new, row.By);
-        }
-        return changes;
     }
 
     // The rows of one kind from a deal's sorted rows: its stage entries (field None), or the changes of one field. A format
@@ -267,7 +246,7 @@ internal sealed partial class ImportSession
             row.Derived = true;
             var stage =
                 i + 1 < stages.Count ? rows[stages[i + 1]].From
-                : deal.Record!.Status == DealStatus.Open && pipeline.TryGetStage(deal.Record.StageId, out var now) ? now
+                : deal.Status == DealStatus.Open && pipeline.TryGetStage(deal.Stage.Id, out var now) ? now
                 : null;
             if (stage is null)
             {
@@ -297,7 +276,6 @@ internal sealed partial class ImportSession
     private CsvRowError? CheckHistory(DealRow deal, List<int> order)
     {
         var rows = CollectionsMarshal.AsSpan(history);
-        var record = deal.Record!;
         Stage? previous = null;
         for (var i = 0; i < order.Count; i++)
         {
@@ -347,26 +325,23 @@ internal sealed partial class ImportSession
             else if (i == order.Count - 1 && row.To.IsClosed)
             {
                 var closes = row.To.Kind == StageKind.Won ? DealStatus.Won : DealStatus.Lost;
-                if (record.Status != closes)
+                if (deal.Status != closes)
                 {
                     (column, reason) = (
                         HistoryColumns[HTo],
-                        $"The history ends with the deal {closes.ToString().ToLowerInvariant()}, but its row (deals line {deal.Line}) says it is {record.Status.ToString().ToLowerInvariant()}."
+                        $"The history ends with the deal {closes.ToString().ToLowerInvariant()}, but its row (deals line {deal.Line}) says it is {deal.Status.ToString().ToLowerInvariant()}."
                     );
                 }
-                else if (record.ClosedAt != row.At && spec.CloseFromHistory)
+                else if (deal.ClosedAt != row.At && spec.CloseFromHistory)
                 {
                     // The history's instant is the close; the row's Close Date is only its day.
-                    deal.Record = record with
-                    {
-                        ClosedAt = row.At,
-                    };
+                    deal.ClosedAt = row.At;
                 }
-                else if (record.ClosedAt != row.At)
+                else if (deal.ClosedAt != row.At)
                 {
                     (column, reason) = (
                         HistoryColumns[HAt],
-                        $"The deal was {closes.ToString().ToLowerInvariant()} at this instant by its history, but at {record.ClosedAt} by its row's closed_at (deals line {deal.Line})."
+                        $"The deal was {closes.ToString().ToLowerInvariant()} at this instant by its history, but at {deal.ClosedAt} by its row's closed_at (deals line {deal.Line})."
                     );
                 }
             }

@@ -178,33 +178,24 @@ internal sealed partial class ImportSession
 
     private CsvImportResult Import(Instant asOf)
     {
-        var records = new List<DealImport>(deals.Count);
+        // The rows of the accepted deals; their records are made as the import takes them (RecordOf).
         var rowOf = new List<int>(deals.Count);
         for (var d = 0; d < deals.Count; d++)
         {
-            if (deals[d].Record is { } record)
+            if (deals[d].Accepted)
             {
-                // Pooled after a rep had it (an owner change, or a win or loss, needs one): since the latest instant known.
-                if (
-                    deals[d].Pooled
-                    && (record.OwnerChanges.Count > 0 || record.History.Any(e => pipeline.TryGetStage(e.StageId, out var s) && s.IsClosed))
-                )
-                {
-                    record = record with { InPoolSince = PoolEntry(record) };
-                }
-                records.Add(record);
                 rowOf.Add(d);
             }
         }
         // A stopped deal stood as the row says since it was stopped: it is imported as observed then (its own asOf,
         // stopped_at), so that the stop is recorded at that instant after the import; the others at asOf.
         var stopped = new List<int>();
-        var batch = new List<int>(records.Count);
-        for (var k = 0; k < records.Count; k++)
+        var batch = new List<int>(rowOf.Count);
+        for (var k = 0; k < rowOf.Count; k++)
         {
             (deals[rowOf[k]].StopReason is not null ? stopped : batch).Add(k);
         }
-        var imported = new List<Deal>(records.Count);
+        var imported = new List<Deal>(rowOf.Count);
         var firstOf = new Dictionary<int, CsvRowError>();
         void Take(ImportResult result, IReadOnlyList<int> ks)
         {
@@ -216,7 +207,7 @@ internal sealed partial class ImportSession
             }
             imported.AddRange(result.Deals);
         }
-        foreach (var (part, result) in ImportParts(records, batch, asOf))
+        foreach (var (part, result) in ImportParts(rowOf, batch, asOf))
         {
             Take(result, part);
         }
@@ -232,7 +223,7 @@ internal sealed partial class ImportSession
                 );
                 continue;
             }
-            Take(pipeline.Import([records[k]], stoppedAt), [k]);
+            Take(pipeline.Import([RecordOf(deals[rowOf[k]])], stoppedAt), [k]);
         }
         foreach (var (d, first) in firstOf)
         {
@@ -273,7 +264,7 @@ internal sealed partial class ImportSession
     // Core's import of the records at `batch`, in parts of consecutive records imported on several cores: each record's
     // deal or errors depend on the record alone (the ids are unique already), so the parts' results, in order, are the
     // whole batch's. An exception is the one a single import would throw: the first part's that failed.
-    private IEnumerable<(List<int> Part, ImportResult Result)> ImportParts(List<DealImport> records, List<int> batch, Instant asOf)
+    private IEnumerable<(List<int> Part, ImportResult Result)> ImportParts(List<int> rowOf, List<int> batch, Instant asOf)
     {
         var count = Math.Clamp(
             this.parts > 0 ? Math.Min(this.parts, batch.Count) : Math.Min(Environment.ProcessorCount, batch.Count / PartSize),
@@ -292,7 +283,7 @@ internal sealed partial class ImportSession
         {
             try
             {
-                results[p] = pipeline.Import(parts[p].Select(k => records[k]), asOf);
+                results[p] = pipeline.Import(parts[p].Select(k => RecordOf(deals[rowOf[k]])), asOf);
             }
             catch (Exception e)
             {
@@ -378,7 +369,7 @@ internal sealed partial class ImportSession
     private void RejectAll(int d, CsvRowError cause)
     {
         var deal = deals[d];
-        deal.Record = null;
+        deal.Accepted = false;
         if (!deal.Rejected)
         {
             deal.Rejected = true;
