@@ -48,12 +48,17 @@ internal static class FrameAddRange
         where T : class, IFrameAccumulator<T>
     {
         Preconditions.CheckNotNull(deals, paramName);
-        if (accumulator.FrameMayRun && DealFrames.For(deals) is { } frame && TryFrame(accumulator, frame))
+        if (!TryList(accumulator, deals))
         {
-            return;
+            Preconditions.AddEach(deals, accumulator.Add, "Deal", paramName);
         }
-        Preconditions.AddEach(deals, accumulator.Add, "Deal", paramName);
     }
+
+    // The frame path of Run: true when the kernel added the deals (a list whose frame it takes), false with the
+    // accumulator unchanged otherwise.
+    internal static bool TryList<T>(T accumulator, IEnumerable<Deal> deals)
+        where T : class, IFrameAccumulator<T> =>
+        accumulator.FrameMayRun && DealFrames.For(deals) is { } frame && TryFrame(accumulator, frame);
 
     // Add on every deal: the deal code, for an entry point whose kernel already declined the list's frame (AddRange
     // would build a frame of the same deals again only to decline again), or that was given a lazy sequence (read
