@@ -217,7 +217,8 @@ public class AddRangeFrameTests
         Assert.False(FrameAddRange.SumsExactly(decimal.MaxValue, 1m)); // past the range: refused, not thrown
     }
 
-    private static Deal Won(string id, decimal amount)
+    // A deal of alice's won on T0 + 1 h, in USD unless another currency is given.
+    internal static Deal Won(string id, decimal amount, Currency? currency = null)
     {
         var created = new DealCreated(
             new DealId(id),
@@ -226,7 +227,7 @@ public class AddRangeFrameTests
             FrameDeals.Pipeline.Name,
             id,
             "alice",
-            Money.Of(amount, Currency.USD),
+            Money.Of(amount, currency ?? Currency.USD),
             FrameDeals.FirstClose,
             FrameDeals.Pipeline.OpenStages[0].Id
         );

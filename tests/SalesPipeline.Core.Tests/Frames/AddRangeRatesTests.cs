@@ -118,8 +118,12 @@ public class AddRangeRatesTests
         // 10,000,000,000,000,002.000000000001. A merge would add 2.0000000000012 at once and round to
         // ...002.000000000000: so the merge is refused and the steps run.
         var options = new WinRateOptions { Rates = ExchangeRates.In(Currency.USD).With(Currency.EUR, 2m) };
-        var a = Won("A", 9_999_999_999_999_999.999999999999m, Currency.USD);
-        Deal[] list = [Won("B", 0.5000000000003m, Currency.EUR), Won("C", 0.5000000000003m, Currency.EUR)];
+        var a = AddRangeFrameTests.Won("A", 9_999_999_999_999_999.999999999999m);
+        Deal[] list =
+        [
+            AddRangeFrameTests.Won("B", 0.5000000000003m, Currency.EUR),
+            AddRangeFrameTests.Won("C", 0.5000000000003m, Currency.EUR),
+        ];
         Assert.True(FrameAddRange.TryList(new WinRateAccumulator(options), list)); // fresh: the kernel runs
         var probe = new WinRateAccumulator(options);
         probe.Add(a);
@@ -226,23 +230,4 @@ public class AddRangeRatesTests
 
     private static Deal Open(string id, decimal amount, Currency currency) =>
         Deal.Open(FrameDeals.Pipeline, new DealId(id), id, "alice", Money.Of(amount, currency), new LocalDate(2026, 2, 10), FrameDeals.T0);
-
-    private static Deal Won(string id, decimal amount, Currency currency)
-    {
-        var created = new DealCreated(
-            new DealId(id),
-            FrameDeals.T0,
-            "alice",
-            FrameDeals.Pipeline.Name,
-            id,
-            "alice",
-            Money.Of(amount, currency),
-            FrameDeals.FirstClose,
-            FrameDeals.Pipeline.OpenStages[0].Id
-        );
-        return Deal.FromEvents([
-            created,
-            new DealWon(created.DealId, FrameDeals.T0 + Duration.FromHours(1), "alice", FrameDeals.Pipeline.WonStage.Id),
-        ]);
-    }
 }
