@@ -21,7 +21,7 @@ namespace SalesPipeline.Benchmarks;
 [MedianColumn]
 public class AccumulatorAddRangeBenchmarks
 {
-    private const int DealCount = 1_000_000;
+    private static readonly int DealCount = BenchScale.Deals;
     private static readonly PipelineDefinition Pipeline = PipelineDefinition.Default;
     private static readonly IReadOnlyList<FiscalPeriod> Months = FiscalCalendar.Calendar.Months(2026);
 

@@ -21,7 +21,7 @@ namespace SalesPipeline.Benchmarks;
 [MedianColumn]
 public class BacktestBenchmarks
 {
-    private const int DealCount = 1_000_000;
+    private static readonly int DealCount = BenchScale.Deals;
     private static readonly PipelineDefinition Pipeline = StagedDeals.Pipeline;
 
     private static readonly BacktestPoint[] Points =

@@ -15,7 +15,7 @@ namespace SalesPipeline.Benchmarks;
 [MedianColumn]
 public class CategoryForecastBenchmarks
 {
-    private const int DealCount = 1_000_000;
+    private static readonly int DealCount = BenchScale.Deals;
     private static readonly PipelineDefinition Pipeline = PipelineDefinition.Default;
     private static readonly IReadOnlyList<FiscalPeriod> Quarters = FiscalCalendar.Calendar.Quarters(2026);
     private static readonly ForecastCategory[] Categories =

@@ -18,7 +18,7 @@ namespace SalesPipeline.Benchmarks;
 [MedianColumn]
 public class DealConflictBenchmarks
 {
-    private const int DealCount = 1_000_000;
+    private static readonly int DealCount = BenchScale.Deals;
     private const int Accounts = 200_000;
     private static readonly PipelineDefinition Pipeline = PipelineDefinition.Default;
     private static readonly string?[] Products = ["crm", "erp", "hr", "bi", null];

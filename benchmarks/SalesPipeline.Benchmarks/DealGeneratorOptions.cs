@@ -7,7 +7,7 @@ namespace SalesPipeline.Benchmarks;
 // gets the same deals on every run and platform, and benchmarks that ask for the same options get the same book.
 public sealed record DealGeneratorOptions
 {
-    public int Count { get; init; } = 1_000_000;
+    public int Count { get; init; } = BenchScale.Deals;
 
     public int Seed { get; init; } = 20261124;
 

@@ -20,7 +20,7 @@ namespace SalesPipeline.Benchmarks;
 [MedianColumn]
 public class FrameForecastBenchmarks
 {
-    private const int DealCount = 1_000_000;
+    private static readonly int DealCount = BenchScale.Deals;
     private static readonly PipelineDefinition Pipeline = StagedDeals.Pipeline;
     private static readonly FiscalPeriod Quarter = FiscalCalendar.Calendar.Quarter(2026, 1);
 

@@ -17,7 +17,7 @@ namespace SalesPipeline.Benchmarks;
 [MedianColumn]
 public class FramePoolActivityBenchmarks
 {
-    private const int DealCount = 1_000_000;
+    private static readonly int DealCount = BenchScale.Deals;
     private static readonly Instant AsOf = Instant.FromUtc(2026, 6, 1, 0, 0);
 
     private static readonly PipelineDefinition Pipeline = PipelineDefinition

@@ -18,7 +18,7 @@ namespace SalesPipeline.Benchmarks;
 [MedianColumn]
 public class FrameRatesBenchmarks
 {
-    private const int DealCount = 1_000_000;
+    private static readonly int DealCount = BenchScale.Deals;
     private static readonly PipelineDefinition Pipeline = PipelineDefinition.Default;
     private static readonly IReadOnlyList<FiscalPeriod> Months = FiscalCalendar.Calendar.Months(2026);
     private static readonly ExchangeRates Rates = ExchangeRates.In(Currency.USD).With(Currency.EUR, 1.08m);

@@ -20,7 +20,7 @@ namespace SalesPipeline.Benchmarks;
 [MedianColumn]
 public class FrameStintBenchmarks
 {
-    private const int DealCount = 1_000_000;
+    private static readonly int DealCount = BenchScale.Deals;
     private static readonly PipelineDefinition Pipeline = PipelineDefinition.Default;
     private static readonly Instant AsOf = Instant.FromUtc(2025, 12, 1, 0, 0);
     private static readonly TimeInStageOptions Finished = new() { IncludeOpenStints = false };
@@ -92,7 +92,7 @@ public class FrameStintBenchmarks
 [MedianColumn]
 public class FrameCycleBenchmarks
 {
-    private const int DealCount = 1_000_000;
+    private static readonly int DealCount = BenchScale.Deals;
 
     private static readonly PipelineDefinition Pipeline = DecidedDeals.Pipeline;
 

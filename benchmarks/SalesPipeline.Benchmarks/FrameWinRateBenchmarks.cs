@@ -19,7 +19,7 @@ namespace SalesPipeline.Benchmarks;
 [MedianColumn]
 public class FrameWinRateBenchmarks
 {
-    private const int DealCount = 1_000_000;
+    private static readonly int DealCount = BenchScale.Deals;
 
     private static readonly PipelineDefinition Pipeline = DecidedDeals.Pipeline;
 

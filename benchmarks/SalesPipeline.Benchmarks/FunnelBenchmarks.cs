@@ -15,7 +15,7 @@ namespace SalesPipeline.Benchmarks;
 [MedianColumn]
 public class FunnelBenchmarks
 {
-    private const int DealCount = 1_000_000;
+    private static readonly int DealCount = BenchScale.Deals;
     private const int EventsPerDeal = 10;
     private static readonly PipelineDefinition Pipeline = PipelineDefinition.Default;
     private static readonly Instant AsOf = Instant.FromUtc(2026, 12, 31, 0, 0);

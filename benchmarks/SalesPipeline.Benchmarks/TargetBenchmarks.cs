@@ -17,7 +17,7 @@ namespace SalesPipeline.Benchmarks;
 [MedianColumn]
 public class TargetBenchmarks
 {
-    private const int DealCount = 1_000_000;
+    private static readonly int DealCount = BenchScale.Deals;
     private const int Reps = 1_000;
     private static readonly PipelineDefinition Pipeline = PipelineDefinition
         .CreateBuilder("Bench")

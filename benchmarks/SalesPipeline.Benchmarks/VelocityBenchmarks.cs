@@ -16,7 +16,7 @@ namespace SalesPipeline.Benchmarks;
 [MedianColumn]
 public class VelocityBenchmarks
 {
-    private const int DealCount = 1_000_000;
+    private static readonly int DealCount = BenchScale.Deals;
 
     private static readonly PipelineDefinition Pipeline = DecidedDeals.Pipeline;
 

@@ -66,47 +66,27 @@ public sealed partial class PipelineHealthAccumulator
         var findings = new int[open.Count];
         var amounts = new Money[open.Count];
         var probabilities = new decimal[open.Count];
-        var parts = open.Count >= ParallelThreshold ? Math.Clamp(Environment.ProcessorCount, 2, 8) : 1;
-        var partCounts = new int[parts][];
-        var failures = new Exception?[parts];
-        System.Threading.Tasks.Parallel.For(
-            0,
-            parts,
-            part =>
+        var partCounts = FramePartitions.Run(
+            open.Count,
+            FramePartitions.Parts(open.Count),
+            (_, from, to) =>
             {
-                try
+                var stages = new int[counts.Length];
+                for (var i = from; i < to; i++)
                 {
-                    var (from, to) = DealFrame.Bounds(open.Count, parts, part);
-                    var stages = new int[counts.Length];
-                    for (var i = from; i < to; i++)
+                    var deal = open[i];
+                    var stage = pipeline.GetStage(deal.StageId).Index;
+                    stages[stage]++;
+                    findings[i] = checks.Count(deal, stage);
+                    if (findings[i] > 0)
                     {
-                        var deal = open[i];
-                        var stage = pipeline.GetStage(deal.StageId).Index;
-                        stages[stage]++;
-                        findings[i] = checks.Count(deal, stage);
-                        if (findings[i] > 0)
-                        {
-                            amounts[i] = money.ToReporting(deal.Amount, currency!);
-                            probabilities[i] = pipeline.WinProbabilityOf(deal).Value;
-                        }
+                        amounts[i] = money.ToReporting(deal.Amount, currency!);
+                        probabilities[i] = pipeline.WinProbabilityOf(deal).Value;
                     }
-                    partCounts[part] = stages;
                 }
-#pragma warning disable CA1031 // rethrown below, unwrapped, from the earliest failing part
-                catch (Exception e)
-#pragma warning restore CA1031
-                {
-                    failures[part] = e;
-                }
+                return stages;
             }
         );
-        foreach (var failure in failures)
-        {
-            if (failure is not null)
-            {
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
-            }
-        }
         foreach (var stages in partCounts)
         {
             for (var s = 0; s < counts.Length; s++)
@@ -166,21 +146,9 @@ public sealed partial class PipelineHealthAccumulator
         return sorted;
     }
 
-    // Below this many open deals the checks run on one core. Tests lower it (SplitFrom) so that the split runs on small
-    // inputs too; the report never depends on it.
-    private static int ParallelThreshold { get; set; } = 100_000;
-
-    internal static IDisposable SplitFrom(int openDeals)
-    {
-        var before = ParallelThreshold;
-        ParallelThreshold = openDeals;
-        return new RestoreThreshold(before);
-    }
-
-    private sealed class RestoreThreshold(int before) : IDisposable
-    {
-        public void Dispose() => ParallelThreshold = before;
-    }
+    // The checks split from this many open deals on until the returned scope is disposed (tests only): the one hook,
+    // FramePartitions.SplitFrom, which every split follows; the report never depends on it.
+    internal static IDisposable SplitFrom(int openDeals) => FramePartitions.SplitFrom(openDeals);
 
     // The one rule (docs/money.md): the rates' currency, else the one currency of the coverage target and every deal
     // added (open, won or lost); mixed currencies without rates throw, naming them.

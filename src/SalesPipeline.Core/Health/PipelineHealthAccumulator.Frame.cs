@@ -80,6 +80,27 @@ public sealed partial class PipelineHealthAccumulator
         return true;
     }
 
+    // AddRange over a list into an empty accumulator: the frame's checks and views (TryAdd), then the ids claimed as the
+    // deal code claims them, so that a later Add or Merge still refuses a deal given twice. False, with nothing changed,
+    // when the deal code must run: a lazy sequence, an accumulator that holds deals, or a deal TryAdd declines.
+    private bool TryAddRange(IEnumerable<Deal> deals)
+    {
+        if (ids.Count > 0 || framed > 0 || DealFrames.For(deals) is not { } frame || !TryAdd(frame))
+        {
+            return false;
+        }
+        ids.EnsureCapacity(frame.Count);
+        foreach (var deal in frame.Deals)
+        {
+            ids.Add(deal.Id);
+        }
+        framed = 0;
+        return true;
+    }
+
+    // Whether the deals came through TryAdd (for the tests that check the frame path ran).
+    internal bool AddedFromFrame => frameRows is not null;
+
     private void KeepDeal(Deal view)
     {
         switch (view.Status)

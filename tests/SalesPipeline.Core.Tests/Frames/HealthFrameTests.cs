@@ -10,6 +10,7 @@ namespace SalesPipeline.Tests.Frames;
 
 // Health from a list of deals reads them through the frame (the checks up front, the views as of the instant, split
 // across the cores); from a lazy sequence, deal by deal. Both must give the same report, or the same exception.
+[Collection(FrameSplitting.Name)]
 public class HealthFrameTests
 {
     private static readonly Gen<(Instant AsOf, int Touched)> SetupGen =
@@ -55,7 +56,7 @@ public class HealthFrameTests
         return true;
     }
 
-    private static string Outcome(Func<HealthReport> inspect)
+    internal static string Outcome(Func<HealthReport> inspect)
     {
         try
         {

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Threading.Tasks;
 using NodaTime;
 
 namespace SalesPipeline.Deals;
@@ -55,13 +54,11 @@ internal sealed partial class DealFrame
     // The deals with events after the instant, as they were then (Deal.TryAsOf; each one observed by then).
     private static void Rebuild(Deal[] deals, List<int> changed, Instant instant)
     {
-        var parts = changed.Count >= RebuildSplit ? Math.Clamp(Environment.ProcessorCount, 1, 8) : 1;
-        Parallel.For(
-            0,
-            parts,
-            part =>
+        FramePartitions.Run(
+            changed.Count,
+            FramePartitions.Parts(changed.Count, splitFrom: RebuildSplit),
+            (_, from, to) =>
             {
-                var (from, to) = Bounds(changed.Count, parts, part);
                 for (var i = from; i < to; i++)
                 {
                     deals[changed[i]].TryAsOf(instant, out var then);

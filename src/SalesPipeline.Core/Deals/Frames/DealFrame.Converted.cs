@@ -1,6 +1,5 @@
 using System;
 using System.Threading;
-using System.Threading.Tasks;
 
 namespace SalesPipeline.Deals;
 
@@ -81,31 +80,13 @@ internal sealed class ReportingAmounts
         var scale = new byte[n];
         var limit = rates.ReportingCurrency.MaxAmount;
         var parts = frame.Parts;
-        var maxScales = new byte[parts];
-        Parallel.For(
-            0,
-            parts,
-            part =>
-            {
-                var (from, to) = DealFrame.Bounds(n, parts, part);
-                maxScales[part] = ConvertRows(frame, rateOf, limit, from, to, mantissa, scale);
-            }
-        );
+        var maxScales = FramePartitions.Run(n, parts, (_, from, to) => ConvertRows(frame, rateOf, limit, from, to, mantissa, scale));
         byte maxScale = 0;
         foreach (var s in maxScales)
         {
             maxScale = Math.Max(maxScale, s);
         }
-        var bounds = new UInt128[parts];
-        Parallel.For(
-            0,
-            parts,
-            part =>
-            {
-                var (from, to) = DealFrame.Bounds(n, parts, part);
-                bounds[part] = Bound(mantissa, scale, maxScale, from, to);
-            }
-        );
+        var bounds = FramePartitions.Run(n, parts, (_, from, to) => Bound(mantissa, scale, maxScale, from, to));
         UInt128 bound = 0;
         foreach (var b in bounds)
         {

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Threading.Tasks;
 
 namespace SalesPipeline.Deals;
 
@@ -24,15 +23,7 @@ internal sealed partial class DealFrame
                     rows[r] = r;
                 }
                 var parts = frame.Parts;
-                Parallel.For(
-                    0,
-                    parts,
-                    part =>
-                    {
-                        var (from, to) = Bounds(n, parts, part);
-                        Array.Sort(rows, from, to - from, order);
-                    }
-                );
+                FramePartitions.Run(n, parts, (_, from, to) => Array.Sort(rows, from, to - from, order));
                 for (var width = 1; width < parts; width *= 2)
                 {
                     for (var left = 0; left + width < parts; left += 2 * width)
@@ -47,9 +38,8 @@ internal sealed partial class DealFrame
             }
         );
 
-    // Part `part` of `parts` nearly equal parts of `count` items, [From, To): the one split every kernel makes.
-    internal static (int From, int To) Bounds(int count, int parts, int part) =>
-        ((int)((long)count * part / parts), (int)((long)count * (part + 1) / parts));
+    // Part `part` of `parts` nearly equal parts of `count` items, [From, To): FramePartitions.Bounds, the one split.
+    internal static (int From, int To) Bounds(int count, int parts, int part) => FramePartitions.Bounds(count, parts, part);
 
     // Merges the sorted runs [from, middle) and [middle, to) of rows.
     private static void MergeRuns(int[] rows, int from, int middle, int to, IdThenRow order)

@@ -14,25 +14,13 @@ internal sealed partial class DealFrame
 {
     internal const int NoCode = -1;
 
-    // Below this many rows a kernel runs on one core: splitting costs more than it saves. Tests lower it (SplitFrom)
-    // so that the split and the merge of parts run on small inputs too; results never depend on it.
-    internal static int ParallelThreshold { get; private set; } = 100_000;
+    // Kernels split from the given row count until the returned scope is disposed (tests only; see
+    // FramePartitions.SplitFrom, which every split threshold follows).
+    internal static IDisposable SplitFrom(int rows) => FramePartitions.SplitFrom(rows);
 
-    // Kernels split from the given row count until the returned scope is disposed (tests only).
-    internal static IDisposable SplitFrom(int rows)
-    {
-        var before = ParallelThreshold;
-        ParallelThreshold = rows;
-        return new Restore(() => ParallelThreshold = before);
-    }
+    // The number of parts a kernel splits this frame's rows into (FramePartitions.Parts, the one rule).
+    internal int Parts => FramePartitions.Parts(Count);
 
-    private sealed class Restore(Action restore) : IDisposable
-    {
-        public void Dispose() => restore();
-    }
-
-    // The number of parts a kernel splits rows into: one below the threshold, else one per core (at most 8).
-    internal int Parts => Count >= ParallelThreshold ? Math.Clamp(Environment.ProcessorCount, 2, 8) : 1;
     internal const long NoInstant = long.MinValue;
 
     private readonly ConcurrentDictionary<object, object> derived = new();

@@ -33,17 +33,14 @@ public static partial class Forecast
         var cells = (ps.Length + 2) * owners;
         // Large snapshots are split across the cores, each part into its own cells; integer sums are exact in any
         // order, so the result does not depend on the split.
-        var parts = snapshot.Count >= ParallelThreshold ? Math.Clamp(Environment.ProcessorCount, 1, 8) : 1;
-        var partial = new Cells[parts];
-        System.Threading.Tasks.Parallel.For(
-            0,
-            parts,
-            part =>
+        var partial = FramePartitions.Run(
+            snapshot.Count,
+            FramePartitions.Parts(snapshot.Count, splitFrom: SplitFromRows),
+            (_, from, to) =>
             {
                 var cellsOfPart = new Cells(cells);
-                var (from, to) = DealFrame.Bounds(snapshot.Count, parts, part);
                 Accumulate(snapshot, from, to, index, cellsOfPart);
-                partial[part] = cellsOfPart;
+                return cellsOfPart;
             }
         );
         var openCount = new int[cells];
@@ -135,8 +132,9 @@ public static partial class Forecast
         }
     }
 
-    // The hot loop: one pass over the columns, integer sums only.
-    private const int ParallelThreshold = 200_000;
+    // The snapshot's pass does less per row than a frame kernel (plain integer columns, no exactness checks), so it
+    // is split from twice FramePartitions.SplitFromRows rows on (the break-even this pass was first split with).
+    private const int SplitFromRows = 200_000;
 
     private sealed class Cells(int size)
     {
@@ -148,6 +146,7 @@ public static partial class Forecast
         public readonly long[] WonAmount = new long[size];
     }
 
+    // The hot loop: one pass over the columns, integer sums only.
     private static void Accumulate(ForecastSnapshot s, int from, int to, PeriodIndex index, Cells cells)
     {
         var slotOfDay = index.DayTable;

@@ -1,5 +1,4 @@
 using System;
-using System.Threading.Tasks;
 using SalesPipeline.Deals;
 
 namespace SalesPipeline.Forecasting;
@@ -34,28 +33,25 @@ public sealed partial class StageWeightedAccumulator
             return false;
         }
         var parts = frame.Parts;
-        var cells = new FrameCell[parts][];
-        var valid = new bool[parts];
-        Parallel.For(
-            0,
+        var cells = FramePartitions.Run(
+            frame.Count,
             parts,
-            part =>
+            (_, first, last) =>
             {
-                var (first, last) = DealFrame.Bounds(frame.Count, parts, part);
-                cells[part] = new FrameCell[slots * owners];
-                valid[part] = Accumulate(frame, amounts, plan, first, last, cells[part]);
+                var part = new FrameCell[slots * owners];
+                return Accumulate(frame, amounts, plan, first, last, part) ? part : null;
             }
         );
-        if (Array.IndexOf(valid, false) >= 0)
+        if (Array.IndexOf(cells, null) >= 0)
         {
             return false;
         }
-        var total = cells[0];
+        var total = cells[0]!;
         for (var part = 1; part < parts; part++)
         {
             for (var i = 0; i < total.Length; i++)
             {
-                total[i].Add(cells[part][i]);
+                total[i].Add(cells[part]![i]);
             }
         }
         for (var s = 0; s < slots; s++)

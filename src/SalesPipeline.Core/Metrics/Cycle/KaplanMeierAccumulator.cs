@@ -150,23 +150,7 @@ public sealed partial class KaplanMeierAccumulator
                         : Point(times[i], atRisks[i], eventCounts[i], censoredCounts[i], survivals[i], greenwoods[i], z, interval);
             }
         }
-        var parts = n >= parallelPoints ? Math.Clamp(Environment.ProcessorCount, 1, 8) : 1;
-        if (parts == 1)
-        {
-            Build(0, n);
-        }
-        else
-        {
-            System.Threading.Tasks.Parallel.For(
-                0,
-                parts,
-                part =>
-                {
-                    var (from, to) = DealFrame.Bounds(n, parts, part);
-                    Build(from, to);
-                }
-            );
-        }
+        FramePartitions.Run(n, FramePartitions.Parts(n, splitFrom: parallelPoints), (_, from, to) => Build(from, to));
         return new KaplanMeierCurve(points, confidence, interval);
     }
 

@@ -1,5 +1,4 @@
 using System;
-using System.Threading.Tasks;
 using NodaTime;
 using SalesPipeline.Deals;
 
@@ -24,16 +23,10 @@ public sealed partial class SalesCycleAccumulator
         {
             return false;
         }
-        parts = FrameStints.Parts(frame, parts);
-        var results = new FrameCycles?[parts];
-        Parallel.For(
-            0,
-            parts,
-            part =>
-            {
-                var (from, to) = FrameStints.Rows(frame, part, parts);
-                results[part] = Accumulate(frame, from, to);
-            }
+        var results = FramePartitions.Run(
+            frame.Count,
+            FramePartitions.Parts(frame.Count, parts),
+            (_, from, to) => Accumulate(frame, from, to)
         );
         if (Array.IndexOf(results, null) >= 0 || !Runs(results!, out var times, out var events, out var censored, out var runs))
         {

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Threading.Tasks;
 using SalesPipeline.Deals;
 
 namespace SalesPipeline.Metrics;
@@ -49,16 +48,11 @@ public sealed partial class FunnelAccumulator
         }
         var stages = FrameStints.Lookup(frame, lookup);
         // Each part has its own cells: fewer parts when the cells are many, so that all parts together stay in bounds.
-        parts = (int)Math.Min(FrameStints.Parts(frame, parts), Math.Max(1, MaxFrameCells / ((long)groupCount * width)));
-        var cells = new FrameCells[parts];
-        Parallel.For(
-            0,
+        parts = (int)Math.Min(FramePartitions.Parts(frame.Count, parts), Math.Max(1, MaxFrameCells / ((long)groupCount * width)));
+        var cells = FramePartitions.Run(
+            frame.Count,
             parts,
-            part =>
-            {
-                var (from, to) = FrameStints.Rows(frame, part, parts);
-                cells[part] = Accumulate(frame, amounts, stages, rowGroups, firstGroup, groupCount, width, from, to, maxPatternStages);
-            }
+            (_, from, to) => Accumulate(frame, amounts, stages, rowGroups, firstGroup, groupCount, width, from, to, maxPatternStages)
         );
         foreach (var part in cells)
         {

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Runtime.InteropServices;
-using System.Threading.Tasks;
 using SalesPipeline.Deals;
 
 namespace SalesPipeline.Metrics;
@@ -47,34 +46,25 @@ public sealed partial class CompetitorAccumulator
         var lost = frame.GroupsBy(LostToKey, static d => (d.Competitor, (string?)null));
         var facesSome = Array.ConvertAll(faced.Representative, r => frame.Deals[r].Competitors.Count > 0);
         var lostToOne = Array.ConvertAll(lost.Representative, r => frame.Deals[r].Competitor is not null);
-        if (parts <= 0)
-        {
-            parts = frame.Count >= DealFrame.ParallelThreshold ? Math.Clamp(Environment.ProcessorCount, 1, 8) : 1;
-        }
+        parts = FramePartitions.Parts(frame.Count, parts);
         var wanted = FrameCurrency.Wanted(options, frame);
-        var openSums = new FrameSum[parts][];
-        var lostSums = new FrameSum[parts][];
-        var seen = new int[parts];
-        var valid = new bool[parts];
         var kernel = new Kernel(options, frame, amounts, faced.Group, facesSome, lost.Group, lostToOne, wanted);
-        Parallel.For(
-            0,
+        var results = FramePartitions.Run(
+            frame.Count,
             parts,
-            new ParallelOptions { MaxDegreeOfParallelism = parts },
-            part =>
+            (_, first, last) =>
             {
-                var (first, last) = DealFrame.Bounds(frame.Count, parts, part);
-                openSums[part] = new FrameSum[faced.Count];
-                lostSums[part] = new FrameSum[lost.Count];
-                valid[part] = kernel.Run(first, last, openSums[part], lostSums[part], out seen[part]);
+                var (openSums, lostSums) = (new FrameSum[faced.Count], new FrameSum[lost.Count]);
+                var valid = kernel.Run(first, last, openSums, lostSums, out var seen);
+                return (Open: openSums, Lost: lostSums, Valid: valid, Seen: seen);
             }
         );
-        if (Array.IndexOf(valid, false) >= 0 || FrameCurrency.Agree(wanted, seen) is not { } currency)
+        if (Array.Exists(results, r => !r.Valid) || FrameCurrency.Agree(wanted, Array.ConvertAll(results, r => r.Seen)) is not { } currency)
         {
             return false;
         }
-        var openKeyed = Keyed(frame, faced, Merged(openSums), static d => d.Competitors);
-        var lostKeyed = Keyed(frame, lost, Merged(lostSums), static d => [d.Competitor!]);
+        var openKeyed = Keyed(frame, faced, Merged(Array.ConvertAll(results, r => r.Open)), static d => d.Competitors);
+        var lostKeyed = Keyed(frame, lost, Merged(Array.ConvertAll(results, r => r.Lost)), static d => [d.Competitor!]);
         // The rates read the same rows; their amounts must be in the currency these fixed, if they fixed one.
         if (!rates.TryAdd(frame, parts, currency >= 0 ? currency : null))
         {

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Runtime.InteropServices;
-using System.Threading.Tasks;
 using SalesPipeline.Deals;
 
 namespace SalesPipeline.Metrics;
@@ -54,35 +53,28 @@ public sealed partial class LossAccumulator
                     _ => (0, (string?)null, (string?)null),
                 }
         );
-        if (parts <= 0)
-        {
-            parts = frame.Count >= DealFrame.ParallelThreshold ? Math.Clamp(Environment.ProcessorCount, 1, 8) : 1;
-        }
+        parts = FramePartitions.Parts(frame.Count, parts);
         var wanted = FrameCurrency.Wanted(options, frame);
-        var sums = new FrameSum[parts][];
-        var seen = new int[parts];
-        var valid = new bool[parts];
-        Parallel.For(
-            0,
+        var results = FramePartitions.Run(
+            frame.Count,
             parts,
-            new ParallelOptions { MaxDegreeOfParallelism = parts },
-            part =>
+            (_, first, last) =>
             {
-                var (first, last) = DealFrame.Bounds(frame.Count, parts, part);
-                sums[part] = new FrameSum[groups.Count];
-                valid[part] = Accumulate(frame, amounts, groups, wanted, first, last, sums[part], out seen[part]);
+                var sums = new FrameSum[groups.Count];
+                var valid = Accumulate(frame, amounts, groups, wanted, first, last, sums, out var seen);
+                return (Sums: sums, Valid: valid, Seen: seen);
             }
         );
-        if (Array.IndexOf(valid, false) >= 0 || FrameCurrency.Agree(wanted, seen) is not { } currency)
+        if (Array.Exists(results, r => !r.Valid) || FrameCurrency.Agree(wanted, Array.ConvertAll(results, r => r.Seen)) is not { } currency)
         {
             return false;
         }
-        var merged = sums[0];
+        var merged = results[0].Sums;
         for (var part = 1; part < parts; part++)
         {
             for (var g = 0; g < merged.Length; g++)
             {
-                merged[g].Add(sums[part][g]);
+                merged[g].Add(results[part].Sums[g]);
             }
         }
         var lost = new Dictionary<(string, string), FrameSum>();

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Runtime.InteropServices;
-using System.Threading.Tasks;
 using SalesPipeline.Deals;
 
 namespace SalesPipeline.Metrics;
@@ -42,40 +41,33 @@ public sealed partial class LeaderboardAccumulator
         }
         var breakdown = level == LeaderboardLevel.Rep ? Breakdown.Owner : Breakdown.Team;
         var groups = FrameGroupings.Of(frame, breakdown);
-        if (parts <= 0)
-        {
-            parts = frame.Count >= DealFrame.ParallelThreshold ? Math.Clamp(Environment.ProcessorCount, 1, 8) : 1;
-        }
+        parts = FramePartitions.Parts(frame.Count, parts);
         // Dense cells of about 128 bytes: past a million, one part (a dictionary of as many owners costs as much).
         if ((long)groups.Count * parts > 1_000_000)
         {
             parts = 1;
         }
         var wanted = FrameCurrency.Wanted(options, frame);
-        var sums = new FrameCell[parts][];
-        var seen = new int[parts];
-        var valid = new bool[parts];
-        Parallel.For(
-            0,
+        var results = FramePartitions.Run(
+            frame.Count,
             parts,
-            new ParallelOptions { MaxDegreeOfParallelism = parts },
-            part =>
+            (_, first, last) =>
             {
-                var (first, last) = DealFrame.Bounds(frame.Count, parts, part);
-                sums[part] = new FrameCell[groups.Count];
-                valid[part] = Accumulate(frame, amounts, groups.Group, wanted, first, last, sums[part], out seen[part]);
+                var sums = new FrameCell[groups.Count];
+                var valid = Accumulate(frame, amounts, groups.Group, wanted, first, last, sums, out var seen);
+                return (Sums: sums, Valid: valid, Seen: seen);
             }
         );
-        if (Array.IndexOf(valid, false) >= 0 || FrameCurrency.Agree(wanted, seen) is not { } currency)
+        if (Array.Exists(results, r => !r.Valid) || FrameCurrency.Agree(wanted, Array.ConvertAll(results, r => r.Seen)) is not { } currency)
         {
             return false;
         }
-        var merged = sums[0];
+        var merged = results[0].Sums;
         for (var part = 1; part < parts; part++)
         {
             for (var g = 0; g < merged.Length; g++)
             {
-                merged[g].Add(sums[part][g]);
+                merged[g].Add(results[part].Sums[g]);
             }
         }
         var keyed = new Dictionary<string, FrameCell>(StringComparer.Ordinal);

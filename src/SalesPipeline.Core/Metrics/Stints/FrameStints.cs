@@ -20,16 +20,6 @@ internal static class FrameStints
 {
     internal const int Failed = -1;
 
-    // How many parts a kernel splits the frame into: `requested` when positive (tests ask for several parts on small
-    // frames, so the split path runs), else one per core from DealFrame.ParallelThreshold rows on.
-    internal static int Parts(DealFrame frame, int requested) =>
-        requested > 0 ? Math.Min(requested, Math.Max(1, frame.Count))
-        : frame.Count >= DealFrame.ParallelThreshold ? Math.Clamp(Environment.ProcessorCount, 1, 8)
-        : 1;
-
-    // The rows [From, To) of part `part` of `parts`.
-    internal static (int From, int To) Rows(DealFrame frame, int part, int parts) => DealFrame.Bounds(frame.Count, parts, part);
-
     // Frame stage code -> open stage index of the pipeline, or -1 (the frame's stage codes span every pipeline).
     internal static int[] Lookup(DealFrame frame, StageLookup stages)
     {

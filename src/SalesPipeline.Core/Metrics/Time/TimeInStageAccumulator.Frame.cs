@@ -1,5 +1,4 @@
 using System;
-using System.Threading.Tasks;
 using SalesPipeline.Deals;
 
 namespace SalesPipeline.Metrics;
@@ -24,16 +23,10 @@ public sealed partial class TimeInStageAccumulator
             return false;
         }
         var stages = FrameStints.Lookup(frame, lookup);
-        parts = FrameStints.Parts(frame, parts);
-        var results = new FrameSamples?[parts];
-        Parallel.For(
-            0,
-            parts,
-            part =>
-            {
-                var (from, to) = FrameStints.Rows(frame, part, parts);
-                results[part] = Accumulate(frame, stages, from, to);
-            }
+        var results = FramePartitions.Run(
+            frame.Count,
+            FramePartitions.Parts(frame.Count, parts),
+            (_, from, to) => Accumulate(frame, stages, from, to)
         );
         if (Array.IndexOf(results, null) >= 0)
         {

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Threading.Tasks;
 using NodaTime;
 using SalesPipeline.Deals;
 
@@ -36,25 +35,23 @@ public sealed partial class SalesVelocityAccumulator
         }
         // Each part has its own cells: fewer parts when there are many groups, so that all parts together stay in bounds.
         var parts = groupCount == 0 ? frame.Parts : Math.Min(frame.Parts, Math.Max(1, MaxGroupCells / groupCount));
-        var sums = new FrameSums[parts];
-        var valid = new bool[parts];
-        Parallel.For(
-            0,
+        var results = FramePartitions.Run(
+            frame.Count,
             parts,
-            part =>
+            (_, first, last) =>
             {
-                var (first, last) = DealFrame.Bounds(frame.Count, parts, part);
-                valid[part] = Accumulate(frame, amounts, Options.Rates, rowGroups, from, end, first, last, out sums[part]);
+                var valid = Accumulate(frame, amounts, Options.Rates, rowGroups, from, end, first, last, out var sums);
+                return (Sums: sums, Valid: valid);
             }
         );
-        if (Array.IndexOf(valid, false) >= 0)
+        if (Array.Exists(results, r => !r.Valid))
         {
             return false;
         }
-        var all = sums[0];
+        var all = results[0].Sums;
         for (var part = 1; part < parts; part++)
         {
-            all.Add(sums[part]);
+            all.Add(results[part].Sums);
         }
         if (!all.WonAmount.TryTotal(out var wonAmount))
         {

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Threading.Tasks;
 using SalesPipeline.Deals;
 
 namespace SalesPipeline.Metrics;
@@ -19,10 +18,7 @@ public sealed partial class IncomingVolumeAccumulator
         var groups = FrameGroupings.Of(frame, options.Breakdown);
         var slots = periods.Length + 1;
         var width = (long)slots * groups.Count;
-        if (parts <= 0)
-        {
-            parts = frame.Count >= DealFrame.ParallelThreshold ? Math.Clamp(Environment.ProcessorCount, 1, 8) : 1;
-        }
+        parts = FramePartitions.Parts(frame.Count, parts);
         if (width * parts > MaxFrameCells)
         {
             parts = 1;
@@ -31,29 +27,25 @@ public sealed partial class IncomingVolumeAccumulator
                 return false;
             }
         }
-        var counts = new int[parts][];
-        var valid = new bool[parts];
-        Parallel.For(
-            0,
+        var counts = FramePartitions.Run(
+            frame.Count,
             parts,
-            new ParallelOptions { MaxDegreeOfParallelism = parts },
-            part =>
+            (_, first, last) =>
             {
-                var (first, last) = DealFrame.Bounds(frame.Count, parts, part);
-                counts[part] = new int[width];
-                valid[part] = Count(frame, groups, first, last, counts[part]);
+                var part = new int[width];
+                return Count(frame, groups, first, last, part) ? part : null;
             }
         );
-        if (Array.IndexOf(valid, false) >= 0)
+        if (Array.IndexOf(counts, null) >= 0)
         {
             return false;
         }
-        var merged = counts[0];
+        var merged = counts[0]!;
         for (var part = 1; part < parts; part++)
         {
             for (var i = 0; i < merged.Length; i++)
             {
-                merged[i] += counts[part][i];
+                merged[i] += counts[part]![i];
             }
         }
         // The keys of each group, read off one deal of it by the rule Add applies to every deal.

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Runtime.InteropServices;
-using System.Threading.Tasks;
 using SalesPipeline.Deals;
 
 namespace SalesPipeline.Metrics;
@@ -49,7 +48,7 @@ public sealed partial class WinRateAccumulator
     // a counted amount the rates cannot convert, or (without rates) in a currency the reporting-currency rule would
     // refuse, amounts whose sums
     // could round, a date InWindow would refuse, an accumulator that already holds deals. parts > 0 sets the split
-    // (tests use it to run the merge of parts on small frames); 0 splits large frames across the cores. currency, when
+    // (tests use it to run the merge of parts on small frames); 0 splits as FramePartitions.Parts decides. currency, when
     // given, is the frame code every counted amount must have (an accumulator built on this one fixes it first).
     internal bool TryAdd(DealFrame frame, int parts = 0, int? currency = null)
     {
@@ -70,10 +69,7 @@ public sealed partial class WinRateAccumulator
             _ => null,
         };
         var width = groupsOfRows?.Count ?? (grouping == Grouping.Period ? periods.Length : 1);
-        if (parts <= 0)
-        {
-            parts = frame.Count >= DealFrame.ParallelThreshold ? Math.Clamp(Environment.ProcessorCount, 1, 8) : 1;
-        }
+        parts = FramePartitions.Parts(frame.Count, parts);
         if ((long)width * parts > MaxFrameCells)
         {
             parts = 1;
@@ -83,37 +79,29 @@ public sealed partial class WinRateAccumulator
             }
         }
         var plan = new FramePlan(frame, amounts, groupsOfRows, currency ?? FrameCurrency.Wanted(options, frame));
-        var cells = new FrameCell[parts][];
-        var seen = new int[parts];
-        var valid = new bool[parts];
-        if (parts == 1)
-        {
-            cells[0] = new FrameCell[width];
-            valid[0] = Accumulate(plan, 0, frame.Count, cells[0], out seen[0]);
-        }
-        else
-        {
-            Parallel.For(
-                0,
-                parts,
-                part =>
-                {
-                    var (first, last) = DealFrame.Bounds(frame.Count, parts, part);
-                    cells[part] = new FrameCell[width];
-                    valid[part] = Accumulate(plan, first, last, cells[part], out seen[part]);
-                }
-            );
-        }
-        if (Array.IndexOf(valid, false) >= 0 || FrameCurrency.Agree(plan.Currency, seen) is not { } agreed)
+        var results = FramePartitions.Run(
+            frame.Count,
+            parts,
+            (_, first, last) =>
+            {
+                var cells = new FrameCell[width];
+                var valid = Accumulate(plan, first, last, cells, out var seen);
+                return (Cells: cells, Valid: valid, Seen: seen);
+            }
+        );
+        if (
+            Array.Exists(results, r => !r.Valid)
+            || FrameCurrency.Agree(plan.Currency, Array.ConvertAll(results, r => r.Seen)) is not { } agreed
+        )
         {
             return false;
         }
-        var merged = cells[0];
+        var merged = results[0].Cells;
         for (var part = 1; part < parts; part++)
         {
             for (var i = 0; i < width; i++)
             {
-                merged[i].Add(cells[part][i]);
+                merged[i].Add(results[part].Cells[i]);
             }
         }
         return Apply(frame, plan.Scale, groupsOfRows, merged, agreed);
