@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using BenchmarkDotNet.Attributes;
 using SalesPipeline.Calendars;
 using SalesPipeline.Deals;
@@ -12,7 +13,10 @@ namespace SalesPipeline.Benchmarks;
 // (Add on every deal); "AddRange" is AddRange now, on the frame DealFrames cached with the array in Setup (a second
 // metric over the same list sees this); "AddRangeNewList" pays the frame build too (a copy of the list each time, which
 // no cache knows); "AddRangeAfterOne" adds to an accumulator that holds a deal already: the kernel on a fresh
-// accumulator, merged in.
+// accumulator, merged in. "Rates*": the same deals with every second one in EUR (FrameRatesBenchmarks.InEuro), into an
+// accumulator with the rates USD: EUR 1.08; "RatesDealByDeal" is what AddRange ran with rates before (Add on every
+// deal, here given a sequence, which gets no frame), "RatesAddRange" is AddRange on the list now (the list's frame and
+// its converted column cached after the first call).
 [MemoryDiagnoser]
 [MedianColumn]
 public class AccumulatorAddRangeBenchmarks
@@ -21,7 +25,10 @@ public class AccumulatorAddRangeBenchmarks
     private static readonly PipelineDefinition Pipeline = PipelineDefinition.Default;
     private static readonly IReadOnlyList<FiscalPeriod> Months = FiscalCalendar.Calendar.Months(2026);
 
+    private static readonly ForecastOptions WithRates = new() { Rates = ExchangeRates.In(Currency.USD).With(Currency.EUR, 1.08m) };
+
     private Deal[] deals = [];
+    private Deal[] halfInEuro = [];
 
     [GlobalSetup]
     public void Setup()
@@ -37,6 +44,8 @@ public class AccumulatorAddRangeBenchmarks
                     )
         );
         _ = DealFrames.For(deals);
+        halfInEuro = [.. deals.Select((deal, i) => i % 2 == 0 ? deal : FrameRatesBenchmarks.InEuro(deal))];
+        _ = DealFrames.For(halfInEuro);
     }
 
     private static StageWeightedAccumulator Empty() => new(Pipeline, Months, Currency.USD);
@@ -74,6 +83,22 @@ public class AccumulatorAddRangeBenchmarks
         var accumulator = Empty();
         accumulator.Add(deals[0]);
         accumulator.AddRange(deals);
+        return accumulator;
+    }
+
+    [Benchmark]
+    public StageWeightedAccumulator RatesDealByDeal()
+    {
+        var accumulator = new StageWeightedAccumulator(Pipeline, Months, Currency.USD, WithRates);
+        accumulator.AddRange(halfInEuro.Select(d => d));
+        return accumulator;
+    }
+
+    [Benchmark]
+    public StageWeightedAccumulator RatesAddRange()
+    {
+        var accumulator = new StageWeightedAccumulator(Pipeline, Months, Currency.USD, WithRates);
+        accumulator.AddRange(halfInEuro);
         return accumulator;
     }
 }

@@ -53,7 +53,7 @@ public class FrameRatesBenchmarks
         Console.WriteLine($"// {deals.Length:N0} deals, {deals.Count(d => d.Amount.Currency == Currency.EUR):N0} in EUR");
     }
 
-    private static Deal InEuro(Deal deal) =>
+    internal static Deal InEuro(Deal deal) =>
         Deal.FromEvents(
             deal.History.Select(e =>
                 e switch

@@ -75,7 +75,7 @@ public sealed partial class AttainmentAccumulator : IFrameAccumulator<Attainment
 
     bool IFrameAccumulator<AttainmentAccumulator>.IsEmpty => layers.All(l => l.IsEmpty);
 
-    bool IFrameAccumulator<AttainmentAccumulator>.FrameMayRun => options.ForecastOptions.Rates is null;
+    bool IFrameAccumulator<AttainmentAccumulator>.FrameMayRun => true;
 
     AttainmentAccumulator IFrameAccumulator<AttainmentAccumulator>.Fresh() => new(pipeline, layout.Quotas, options);
 

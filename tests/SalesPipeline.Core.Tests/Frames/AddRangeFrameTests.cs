@@ -15,7 +15,7 @@ namespace SalesPipeline.Tests.Frames;
 
 // The public AddRange of every accumulator over a list of deals against the oracle, Add on every deal in order: on a
 // fresh accumulator and on one that holds deals already (added one by one), the same result to the last digit and
-// scale, or the same exception with the same state after it. The frame path is shown to run (TryFrame takes most
+// scale, or the same exception with the same state after it. The frame path is shown to run (TryList takes most
 // plain lists, fresh and non-empty), so the equality is not the deal code compared with itself.
 // In one collection with the other classes that lower the split threshold: it is one static, so they run in turn.
 [Collection(FrameSplitting.Name)]
@@ -36,11 +36,11 @@ public class AddRangeFrameTests
 
     private static readonly ForecastOptions Forecasting = new() { AsOf = Months[0].Start.PlusDays(30), Organization = Org };
 
-    private static readonly Quota[] Quotas =
-    [
-        .. Months.Select(m => Quota.ForPerson("alice", m, Money.Of(10_000m, Currency.USD))),
-        .. Quarters.Select(q => Quota.ForTeam("emea", q, Money.Of(50_000m, Currency.USD))),
-    ];
+    private static Quota[] QuotasIn(Currency currency) =>
+        [
+            .. Months.Select(m => Quota.ForPerson("alice", m, Money.Of(10_000m, currency))),
+            .. Quarters.Select(q => Quota.ForTeam("emea", q, Money.Of(50_000m, currency))),
+        ];
 
     public static TheoryData<string> Names =>
         [
@@ -56,6 +56,7 @@ public class AddRangeFrameTests
             "Competitor",
             "SalesCycle",
             "WinRate",
+            "SnapshotBuilder",
         ];
 
     [Theory]
@@ -216,7 +217,8 @@ public class AddRangeFrameTests
         Assert.False(FrameAddRange.SumsExactly(decimal.MaxValue, 1m)); // past the range: refused, not thrown
     }
 
-    private static Deal Won(string id, decimal amount)
+    // A deal of alice's won on T0 + 1 h, in USD unless another currency is given.
+    internal static Deal Won(string id, decimal amount, Currency? currency = null)
     {
         var created = new DealCreated(
             new DealId(id),
@@ -225,7 +227,7 @@ public class AddRangeFrameTests
             FrameDeals.Pipeline.Name,
             id,
             "alice",
-            Money.Of(amount, Currency.USD),
+            Money.Of(amount, currency ?? Currency.USD),
             FrameDeals.FirstClose,
             FrameDeals.Pipeline.OpenStages[0].Id
         );
@@ -235,20 +237,27 @@ public class AddRangeFrameTests
         ]);
     }
 
-    private static void Holds(string name, Gen<Deal[]> dealsGen, bool checkRuns)
+    // The property, for the accumulator of that name set up with the generated rates (none when ratesGen is null).
+    // checkRuns: the frame must also take most lists, as AddRange meets them (FrameAddRange.TryList: the gate, then
+    // the kernel on the accumulator or on a fresh one merged in).
+    internal static void Holds(string name, Gen<Deal[]> dealsGen, bool checkRuns, Gen<ExchangeRates>? ratesGen = null)
     {
         var (tried, ran, triedMerge, ranMerge) = (0, 0, 0, 0);
-        var cases = from deals in dealsGen from cut in Gen.Choose(0, 100) select (deals, cut: deals.Length * cut / 100);
+        var cases =
+            from deals in dealsGen
+            from cut in Gen.Choose(0, 100)
+            from rates in ratesGen?.Select(r => (ExchangeRates?)r) ?? Gen.Constant<ExchangeRates?>(null)
+            select (deals, cut: deals.Length * cut / 100, rates);
         PropertyAssert.Holds(
             Prop.ForAll(
                 cases.ToArbitrary(),
                 c =>
                 {
                     var (first, rest) = (c.deals[..c.cut], c.deals[c.cut..]);
-                    Assert.Equal(Run(name, first, rest, list: false), Run(name, first, rest, list: true));
-                    if (checkRuns && rest.Length > 0 && Setup(name) is var probe && AddEach(probe, first) is null)
+                    Assert.Equal(Run(name, c.rates, first, rest, list: false), Run(name, c.rates, first, rest, list: true));
+                    if (checkRuns && rest.Length > 0 && Setup(name, c.rates) is var probe && AddEach(probe, first) is null)
                     {
-                        var took = Kernel(probe, DealFrame.Of(rest));
+                        var took = Kernel(probe, rest);
                         (tried, ran) = (tried + 1, ran + (took ? 1 : 0));
                         if (first.Length > 0)
                         {
@@ -267,9 +276,9 @@ public class AddRangeFrameTests
 
     // The deals before the cut added one by one (a refusal among them ends the case as the oracle's does), then the
     // rest: by AddRange of the list, or one by one (the oracle). The outcome and the state after it.
-    private static string Run(string name, Deal[] first, Deal[] rest, bool list)
+    private static string Run(string name, ExchangeRates? rates, Deal[] first, Deal[] rest, bool list)
     {
-        var accumulator = Setup(name);
+        var accumulator = Setup(name, rates);
         var error = AddEach(accumulator, first);
         if (error is null)
         {
@@ -289,24 +298,40 @@ public class AddRangeFrameTests
         return error + "\n" + Outcome(() => Dump(Result(accumulator)));
     }
 
-    private static object Setup(string name) =>
-        name switch
+    // The accumulator of that name; with rates, converting by them into their reporting currency (the accumulators
+    // that convert no amount take none).
+    private static object Setup(string name, ExchangeRates? rates = null)
+    {
+        var currency = rates?.ReportingCurrency ?? Currency.USD;
+        var forecasting = Forecasting with { Rates = rates };
+        var metrics = rates is null ? null : new WinRateOptions { Rates = rates };
+        return name switch
         {
-            "StageWeighted" => new StageWeightedAccumulator(FrameDeals.Pipeline, Months, Currency.USD, Forecasting),
-            "Category" => new CategoryAccumulator(FrameDeals.Pipeline, Months, Currency.USD, Forecasting),
-            "Attainment" => new AttainmentAccumulator(FrameDeals.Pipeline, Quotas, new AttainmentOptions { ForecastOptions = Forecasting }),
-            "Funnel" => new FunnelAccumulator(FrameDeals.Pipeline, Currency.USD),
-            "Velocity" => new SalesVelocityAccumulator(Months[0], Currency.USD, null, Breakdown.Owner),
-            "Leaderboard" => new LeaderboardAccumulator(),
+            "StageWeighted" => new StageWeightedAccumulator(FrameDeals.Pipeline, Months, currency, forecasting),
+            "Category" => new CategoryAccumulator(FrameDeals.Pipeline, Months, currency, forecasting),
+            "Attainment" => new AttainmentAccumulator(
+                FrameDeals.Pipeline,
+                QuotasIn(currency),
+                new AttainmentOptions { ForecastOptions = forecasting }
+            ),
+            "Funnel" => new FunnelAccumulator(FrameDeals.Pipeline, currency, rates is null ? null : new FunnelOptions { Rates = rates }),
+            "Velocity" => new SalesVelocityAccumulator(
+                Months[0],
+                currency,
+                rates is null ? null : new VelocityOptions { Rates = rates },
+                Breakdown.Owner
+            ),
+            "Leaderboard" => new LeaderboardAccumulator(options: metrics),
             "IncomingVolume" => new IncomingVolumeAccumulator(Months, new IncomingVolumeOptions { Breakdown = Breakdown.Owner }),
             "TimeInStage" => new TimeInStageAccumulator(FrameDeals.Pipeline, AsOf),
-            "Loss" => new LossAccumulator(),
-            "Competitor" => new CompetitorAccumulator(),
+            "Loss" => new LossAccumulator(metrics),
+            "Competitor" => new CompetitorAccumulator(metrics),
             "SalesCycle" => new SalesCycleAccumulator(AsOf),
-            "WinRate" => WinRateAccumulator.By(Breakdown.Owner),
-            "SnapshotBuilder" => new ForecastSnapshotBuilder(FrameDeals.Pipeline, Currency.USD, Forecasting),
+            "WinRate" => WinRateAccumulator.By(Breakdown.Owner, metrics),
+            "SnapshotBuilder" => new ForecastSnapshotBuilder(FrameDeals.Pipeline, currency, forecasting),
             _ => throw new ArgumentOutOfRangeException(nameof(name), name, "No such accumulator."),
         };
+    }
 
     private static object Result(object accumulator) =>
         accumulator switch
@@ -367,27 +392,31 @@ public class AddRangeFrameTests
             case WinRateAccumulator a:
                 a.AddRange(deals);
                 break;
+            case ForecastSnapshotBuilder a:
+                a.AddRange(deals);
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(accumulator));
         }
     }
 
-    private static bool Kernel(object accumulator, DealFrame frame) =>
+    // The frame path AddRange takes for these deals (its gate included), run on the accumulator.
+    private static bool Kernel(object accumulator, Deal[] deals) =>
         accumulator switch
         {
-            StageWeightedAccumulator a => FrameAddRange.TryFrame(a, frame),
-            CategoryAccumulator a => FrameAddRange.TryFrame(a, frame),
-            AttainmentAccumulator a => FrameAddRange.TryFrame(a, frame),
-            FunnelAccumulator a => FrameAddRange.TryFrame(a, frame),
-            SalesVelocityAccumulator a => FrameAddRange.TryFrame(a, frame),
-            LeaderboardAccumulator a => FrameAddRange.TryFrame(a, frame),
-            IncomingVolumeAccumulator a => FrameAddRange.TryFrame(a, frame),
-            TimeInStageAccumulator a => FrameAddRange.TryFrame(a, frame),
-            LossAccumulator a => FrameAddRange.TryFrame(a, frame),
-            CompetitorAccumulator a => FrameAddRange.TryFrame(a, frame),
-            SalesCycleAccumulator a => FrameAddRange.TryFrame(a, frame),
-            WinRateAccumulator a => FrameAddRange.TryFrame(a, frame),
-            ForecastSnapshotBuilder a => FrameAddRange.TryFrame(a, frame),
+            StageWeightedAccumulator a => FrameAddRange.TryList(a, deals),
+            CategoryAccumulator a => FrameAddRange.TryList(a, deals),
+            AttainmentAccumulator a => FrameAddRange.TryList(a, deals),
+            FunnelAccumulator a => FrameAddRange.TryList(a, deals),
+            SalesVelocityAccumulator a => FrameAddRange.TryList(a, deals),
+            LeaderboardAccumulator a => FrameAddRange.TryList(a, deals),
+            IncomingVolumeAccumulator a => FrameAddRange.TryList(a, deals),
+            TimeInStageAccumulator a => FrameAddRange.TryList(a, deals),
+            LossAccumulator a => FrameAddRange.TryList(a, deals),
+            CompetitorAccumulator a => FrameAddRange.TryList(a, deals),
+            SalesCycleAccumulator a => FrameAddRange.TryList(a, deals),
+            WinRateAccumulator a => FrameAddRange.TryList(a, deals),
+            ForecastSnapshotBuilder a => FrameAddRange.TryList(a, deals),
             _ => throw new ArgumentOutOfRangeException(nameof(accumulator)),
         };
 

@@ -85,7 +85,7 @@ public class AttainmentFrameTests
         return true;
     }
 
-    private static string Outcome(Func<AttainmentReport> report)
+    internal static string Outcome(Func<AttainmentReport> report)
     {
         try
         {

@@ -14,7 +14,8 @@ public class CategoryFrameTests
 {
     private static readonly FiscalPeriod[] Months = [.. FiscalCalendar.Calendar.Months(2026).Take(6)];
 
-    private static readonly SalesOrg Org = SalesOrg
+    // Two teams of two reps; also the organization of the rates tests of the forecasts and attainment.
+    internal static readonly SalesOrg Org = SalesOrg
         .CreateBuilder("Acme")
         .Team("emea", "EMEA")
         .Rep("alice", "Alice", "emea")
@@ -91,18 +92,21 @@ public class CategoryFrameTests
     {
         try
         {
-            var f = compute();
-            return string.Join(
-                "\n",
-                f.Lines.Select(l => $"{l.Period.Label}|{l.Kind}|{l.Id}|{l.ParentId}|{Text(l.Gross)}|{Text(l.Adjusted)}")
-                    .Append(Text(f.Overdue))
-            );
+            return Render(compute());
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
             return $"{e.GetType().Name}: {e.Message}";
         }
     }
+
+    // Every line of the forecast (period, kind, subject, parent, gross and adjusted amounts in each category, decimal
+    // scales included) and the overdue amounts; the one renderer of the category forecast's tests.
+    internal static string Render(CategoryForecast f) =>
+        string.Join(
+            "\n",
+            f.Lines.Select(l => $"{l.Period.Label}|{l.Kind}|{l.Id}|{l.ParentId}|{Text(l.Gross)}|{Text(l.Adjusted)}").Append(Text(f.Overdue))
+        );
 
     private static string Text(CategoryAmounts a) =>
         string.Join(

@@ -35,21 +35,13 @@ public class ConvertedCustomerAnalysisTests
 
     [Fact]
     public void FromAList_EqualsTheDealByDealReport_Property() =>
-        PropertyAssert.Holds(
-            Prop.ForAll(
-                Deals.ToArbitrary(),
-                RatedDeals.Rates.ToArbitrary(),
-                SchedulesGen.ToArbitrary(),
-                (deals, rates, schedules) =>
-                {
-                    var asOf = new LocalDate(2026, 3, 31);
-                    Assert.Equal(
-                        StintsHostile.Outcome(() => CustomerAnalysis.Of(deals.Select(d => d), schedules, asOf, rates)),
-                        StintsHostile.Outcome(() => CustomerAnalysis.Of(deals, schedules, asOf, rates))
-                    );
-                    return true;
-                }
-            )
+        KernelOracle.SameFromAList(
+            from deals in Deals
+            from rates in RatedDeals.Rates
+            from schedules in SchedulesGen
+            select (deals, rates, schedules),
+            c => c.deals,
+            (c, deals) => StintsHostile.Outcome(() => CustomerAnalysis.Of(deals, c.schedules, new LocalDate(2026, 3, 31), c.rates))
         );
 
     // A schedule as CustomerAnalysisFrameTests makes them: of a deal in the list or not, a customer text or nothing.
@@ -79,17 +71,13 @@ public class ConvertedCustomerAnalysisTests
     }
 
     [Fact]
-    public void PlainDealsAndRates_RunOnTheFrame()
-    {
-        var lists = CustomerFrameDeals
-            .PlainWithCustomers.Select(d => d.Select((deal, i) => RatedDeals.In(deal, i % 2 == 0 ? Currency.USD : Currency.EUR)).ToArray())
-            .Sample(30, new Rnd(31UL), 40)
-            .Where(d => d.Length > 0)
-            .ToArray();
-        var rates = RatedDeals.PlainRates.Sample(10, new Rnd(32UL), 40);
-        var taken = lists
-            .Where((deals, i) => CustomerAnalysis.TryAddDeals(DealFrame.Of(deals), [], rates[i % rates.Length], out _, out _))
-            .Count();
-        Assert.True(taken >= lists.Length * 9 / 10, $"the frame kernel ran for {taken} of {lists.Length} lists");
-    }
+    public void PlainDealsAndRates_RunOnTheFrame() =>
+        KernelOracle.MostlyRuns(
+            from deals in CustomerFrameDeals.PlainWithCustomers
+            from rates in RatedDeals.PlainRates
+            select (deals: deals.Select((deal, i) => RatedDeals.In(deal, i % 2 == 0 ? Currency.USD : Currency.EUR)).ToArray(), rates),
+            c => c.deals,
+            (c, frame) => CustomerAnalysis.TryAddDeals(frame, [], c.rates, out _, out _),
+            31UL
+        );
 }

@@ -19,15 +19,7 @@ public class ConvertedForecastTests
 {
     private static readonly FiscalPeriod[] Months = [.. FiscalCalendar.Calendar.Months(2026).Take(6)];
 
-    private static readonly SalesOrg Org = SalesOrg
-        .CreateBuilder("Acme")
-        .Team("emea", "EMEA")
-        .Rep("alice", "Alice", "emea")
-        .Rep("bob", "Bob", "emea")
-        .Team("apac", "APAC")
-        .Rep("carol", "Carol", "apac")
-        .Rep("dave", "Dave", "apac")
-        .Build();
+    private static readonly SalesOrg Org = CategoryFrameTests.Org;
 
     private static Gen<ForecastOptions> OptionsGen(Gen<ExchangeRates> rates) =>
         from zone in Gen.Elements("UTC", "Europe/Berlin", "America/Santiago")
@@ -40,94 +32,56 @@ public class ConvertedForecastTests
             Rates = r,
         };
 
+    private static readonly Gen<(Deal[] Deals, ForecastOptions Options)> Cases =
+        from deals in RatedDeals.Deals
+        from options in OptionsGen(RatedDeals.Rates)
+        select (deals, options);
+
     [Fact]
     public void StageWeighted_EqualsTheDealByDealForecast_Property() =>
-        PropertyAssert.Holds(
-            Prop.ForAll(
-                RatedDeals.Deals.ToArbitrary(),
-                OptionsGen(RatedDeals.Rates).ToArbitrary(),
-                (deals, options) =>
-                {
-                    Assert.Equal(
-                        StageWeighted(() => Forecast.StageWeighted(deals.Select(d => d), FrameDeals.Pipeline, Months, options)),
-                        StageWeighted(() => Forecast.StageWeighted(deals, FrameDeals.Pipeline, Months, options))
-                    );
-                    return true;
-                }
-            )
+        KernelOracle.SameFromAList(
+            Cases,
+            c => c.Deals,
+            (c, deals) => StageWeightedFrameTests.Render(Forecast.StageWeighted(deals, FrameDeals.Pipeline, Months, c.Options))
         );
 
     [Fact]
-    public void StageWeighted_SplitAcrossCores_EqualsTheDealByDealForecast_Property()
-    {
-        using var _ = DealFrame.SplitFrom(2);
-        PropertyAssert.Holds(
-            Prop.ForAll(
-                RatedDeals.PlainDeals.ToArbitrary(),
-                OptionsGen(RatedDeals.Rates).ToArbitrary(),
-                (deals, options) =>
-                {
-                    Assert.Equal(
-                        StageWeighted(() => Forecast.StageWeighted(deals.Select(d => d), FrameDeals.Pipeline, Months, options)),
-                        StageWeighted(() => Forecast.StageWeighted(deals, FrameDeals.Pipeline, Months, options))
-                    );
-                    return true;
-                }
-            )
+    public void StageWeighted_SplitAcrossCores_EqualsTheDealByDealForecast_Property() =>
+        KernelOracle.SameFromAList(
+            from deals in RatedDeals.PlainDeals
+            from options in OptionsGen(RatedDeals.Rates)
+            select (deals, options),
+            c => c.deals,
+            (c, deals) => StageWeightedFrameTests.Render(Forecast.StageWeighted(deals, FrameDeals.Pipeline, Months, c.options)),
+            splitFrom: 2
         );
-    }
 
     [Fact]
     public void ByCategory_EqualsTheDealByDealForecast_Property() =>
-        PropertyAssert.Holds(
-            Prop.ForAll(
-                RatedDeals.Deals.ToArbitrary(),
-                OptionsGen(RatedDeals.Rates).ToArbitrary(),
-                (deals, options) =>
-                {
-                    Assert.Equal(
-                        Category(() => Forecast.ByCategory(deals.Select(d => d), FrameDeals.Pipeline, Months, Org, options: options)),
-                        Category(() => Forecast.ByCategory(deals, FrameDeals.Pipeline, Months, Org, options: options))
-                    );
-                    return true;
-                }
-            )
+        KernelOracle.SameFromAList(
+            Cases,
+            c => c.Deals,
+            (c, deals) => CategoryFrameTests.Render(Forecast.ByCategory(deals, FrameDeals.Pipeline, Months, Org, options: c.Options))
         );
 
     [Fact]
     public void ByStage_EqualsTheDealByDealPipeline_Property() =>
-        PropertyAssert.Holds(
-            Prop.ForAll(
-                RatedDeals.Deals.ToArbitrary(),
-                RatedDeals.Rates.ToArbitrary(),
-                (deals, rates) =>
-                {
-                    var options = new ForecastOptions { Rates = rates };
-                    Assert.Equal(
-                        ByStage(() => Forecast.ByStage(deals.Select(d => d), FrameDeals.Pipeline, options)),
-                        ByStage(() => Forecast.ByStage(deals, FrameDeals.Pipeline, options))
-                    );
-                    return true;
-                }
-            )
+        KernelOracle.SameFromAList(
+            from deals in RatedDeals.Deals
+            from rates in RatedDeals.Rates
+            select (deals, options: new ForecastOptions { Rates = rates }),
+            c => c.deals,
+            (c, deals) => ByStageFrameTests.Outcome(() => Forecast.ByStage(deals, FrameDeals.Pipeline, c.options))
         );
 
     [Fact]
     public void Compare_EqualsTheDealByDealComparison_Property() =>
-        PropertyAssert.Holds(
-            Prop.ForAll(
-                RatedDeals.Deals.ToArbitrary(),
-                OptionsGen(RatedDeals.Rates).ToArbitrary(),
-                Gen.Elements<FiscalPeriod?>(null, Months[1]).ToArbitrary(),
-                (deals, options, period) =>
-                {
-                    Assert.Equal(
-                        StintsHostile.Outcome(() => Forecast.Compare(deals.Select(d => d), FrameDeals.Pipeline, period, null, options)),
-                        StintsHostile.Outcome(() => Forecast.Compare(deals, FrameDeals.Pipeline, period, null, options))
-                    );
-                    return true;
-                }
-            )
+        KernelOracle.SameFromAList(
+            from c in Cases
+            from period in Gen.Elements<FiscalPeriod?>(null, Months[1])
+            select (c.Deals, c.Options, period),
+            c => c.Deals,
+            (c, deals) => StintsHostile.Outcome(() => Forecast.Compare(deals, FrameDeals.Pipeline, c.period, null, c.Options))
         );
 
     [Fact]
@@ -174,53 +128,33 @@ public class ConvertedForecastTests
     public void PlainDealsAndRates_RunOnTheFrame()
     {
         // Not vacuous: with rates the kernels take the plain inputs rather than falling back to the deal code.
-        var lists = RatedDeals.PlainDeals.Sample(30, new Rnd(20261206UL), 40).Where(d => d.Length > 0).ToArray();
-        var options = OptionsGen(RatedDeals.PlainRates).Sample(10, new Rnd(7UL), 40);
-        var weighted = lists.Where((deals, i) => Weighted(options[i % options.Length]).TryAdd(DealFrame.Of(deals))).Count();
-        var category = lists
-            .Where(
-                (deals, i) =>
-                    new CategoryAccumulator(FrameDeals.Pipeline, Months, Currency.USD, options[i % options.Length]).TryAdd(
-                        DealFrame.Of(deals)
-                    )
-            )
-            .Count();
-        Assert.True(weighted >= lists.Length * 9 / 10, $"the stage-weighted kernel ran for {weighted} of {lists.Length} lists");
-        Assert.True(category >= lists.Length * 9 / 10, $"the category kernel ran for {category} of {lists.Length} lists");
-        var byStage = lists
-            .Where(
-                (deals, i) =>
-                    Forecast.TryByStage(DealFrame.Of(deals), FrameDeals.Pipeline, options[i % options.Length], Currency.USD) is not null
-            )
-            .Count();
-        Assert.True(byStage >= lists.Length * 9 / 10, $"the by-stage kernel ran for {byStage} of {lists.Length} lists");
-        var compared = lists
-            .Where(
-                (deals, i) =>
-                    Forecast.TryCompareRows(
-                        DealFrame.Of(deals),
-                        FrameDeals.Pipeline,
-                        null,
-                        CategoryBands.Default,
-                        options[i % options.Length]
-                    )
-                        is not null
-            )
-            .Count();
-        Assert.True(compared >= lists.Length * 9 / 10, $"the comparison kernel ran for {compared} of {lists.Length} lists");
-        var inputs = lists
-            .Where(
-                (deals, i) =>
-                    Forecast.TryDistributionInputs(
-                        DealFrame.Of(deals),
-                        FrameDeals.Pipeline,
-                        new PeriodIndex([Months[1]], null),
-                        options[i % options.Length]
-                    )
-                        is not null
-            )
-            .Count();
-        Assert.True(inputs >= lists.Length * 9 / 10, $"the distribution's inputs kernel ran for {inputs} of {lists.Length} lists");
+        var plain = from deals in RatedDeals.PlainDeals from options in OptionsGen(RatedDeals.PlainRates) select (deals, options);
+        KernelOracle.MostlyRuns(plain, c => c.deals, (c, frame) => Weighted(c.options).TryAdd(frame), 20261206UL);
+        KernelOracle.MostlyRuns(
+            plain,
+            c => c.deals,
+            (c, frame) => new CategoryAccumulator(FrameDeals.Pipeline, Months, Currency.USD, c.options).TryAdd(frame),
+            20261207UL
+        );
+        KernelOracle.MostlyRuns(
+            plain,
+            c => c.deals,
+            (c, frame) => Forecast.TryByStage(frame, FrameDeals.Pipeline, c.options, Currency.USD) is not null,
+            20261208UL
+        );
+        KernelOracle.MostlyRuns(
+            plain,
+            c => c.deals,
+            (c, frame) => Forecast.TryCompareRows(frame, FrameDeals.Pipeline, null, CategoryBands.Default, c.options) is not null,
+            20261209UL
+        );
+        KernelOracle.MostlyRuns(
+            plain,
+            c => c.deals,
+            (c, frame) =>
+                Forecast.TryDistributionInputs(frame, FrameDeals.Pipeline, new PeriodIndex([Months[1]], null), c.options) is not null,
+            20261210UL
+        );
     }
 
     [Fact]
@@ -273,8 +207,8 @@ public class ConvertedForecastTests
         Assert.Equal("172.1350", forecast.Periods[1].OpenAmount.Amount.ToString(CultureInfo.InvariantCulture));
         Assert.Equal("17.21", forecast.Periods[1].Weighted.Amount.ToString(CultureInfo.InvariantCulture));
         Assert.Equal(
-            StageWeighted(() => Forecast.StageWeighted(deals.Select(d => d), FrameDeals.Pipeline, Months, options)),
-            StageWeighted(() => forecast)
+            StageWeightedFrameTests.Render(Forecast.StageWeighted(deals.Select(d => d), FrameDeals.Pipeline, Months, options)),
+            StageWeightedFrameTests.Render(forecast)
         );
     }
 
@@ -283,58 +217,4 @@ public class ConvertedForecastTests
 
     private static StageWeightedAccumulator Weighted(ForecastOptions options) =>
         new(FrameDeals.Pipeline, Months, options.Rates!.ReportingCurrency, options);
-
-    private static string StageWeighted(Func<StageWeightedForecast> forecast)
-    {
-        try
-        {
-            return StageWeightedFrameTests.Render(forecast());
-        }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
-        {
-            return $"{e.GetType().Name}: {e.Message}";
-        }
-    }
-
-    private static string ByStage(Func<PipelineByStage> compute)
-    {
-        try
-        {
-            var p = compute();
-            return string.Join(
-                "\n",
-                p.Stages.Select(l => $"{l.Stage.Id}|{l.Deals}|{Text(l.Amount)}|{Text(l.Weighted)}")
-                    .Append($"{p.StoppedDeals}|{Text(p.StoppedAmount)}|{p.OpenDeals}|{Text(p.OpenAmount)}|{Text(p.Weighted)}")
-            );
-        }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
-        {
-            return $"{e.GetType().Name}: {e.Message}";
-        }
-    }
-
-    private static string Text(Money m) => m.Amount.ToString(CultureInfo.InvariantCulture) + " " + m.Currency.Code;
-
-    private static string Category(Func<CategoryForecast> compute)
-    {
-        try
-        {
-            var f = compute();
-            return string.Join(
-                "\n",
-                f.Lines.Select(l => $"{l.Period.Label}|{l.Kind}|{l.Id}|{l.ParentId}|{Text(l.Gross)}|{Text(l.Adjusted)}")
-                    .Append(Text(f.Overdue))
-            );
-        }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
-        {
-            return $"{e.GetType().Name}: {e.Message}";
-        }
-    }
-
-    private static string Text(CategoryAmounts a) =>
-        string.Join(
-            " ",
-            new[] { a.Closed, a.Commit, a.BestCase, a.Pipeline, a.Omitted }.Select(m => m.Amount.ToString(CultureInfo.InvariantCulture))
-        );
 }

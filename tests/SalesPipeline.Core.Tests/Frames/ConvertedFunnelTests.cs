@@ -24,52 +24,30 @@ public class ConvertedFunnelTests
     );
 
     [Fact]
-    public void FromAList_EqualsTheDealByDealFunnel_Property() =>
-        PropertyAssert.Holds(
-            Prop.ForAll(
-                RatedDeals.Deals.ToArbitrary(),
-                RatedDeals.Rates.ToArbitrary(),
-                BreakdownsGen.ToArbitrary(),
-                (deals, rates, breakdowns) => Same(deals, new FunnelOptions { Rates = rates, Breakdowns = breakdowns })
-            )
-        );
+    public void FromAList_EqualsTheDealByDealFunnel_Property() => Same(RatedDeals.Deals, RatedDeals.Rates, splitFrom: null);
 
     [Fact]
-    public void SplitAcrossCores_EqualsTheDealByDealFunnel_Property()
-    {
-        using var _ = DealFrame.SplitFrom(2);
-        PropertyAssert.Holds(
-            Prop.ForAll(
-                RatedDeals.PlainDeals.ToArbitrary(),
-                RatedDeals.PlainRates.ToArbitrary(),
-                BreakdownsGen.ToArbitrary(),
-                (deals, rates, breakdowns) => Same(deals, new FunnelOptions { Rates = rates, Breakdowns = breakdowns })
-            )
-        );
-    }
+    public void SplitAcrossCores_EqualsTheDealByDealFunnel_Property() => Same(RatedDeals.PlainDeals, RatedDeals.PlainRates, splitFrom: 2);
 
     [Fact]
-    public void PlainDealsAndRates_RunOnTheFrame()
-    {
-        var lists = RatedDeals.PlainDeals.Sample(30, new Rnd(21UL), 40).Where(d => d.Length > 0).ToArray();
-        var rates = RatedDeals.PlainRates.Sample(10, new Rnd(22UL), 40);
-        var taken = lists
-            .Where(
-                (deals, i) =>
-                    new FunnelAccumulator(FrameDeals.Pipeline, Currency.USD, new FunnelOptions { Rates = rates[i % rates.Length] }).TryAdd(
-                        DealFrame.Of(deals)
-                    )
-            )
-            .Count();
-        Assert.True(taken >= lists.Length * 9 / 10, $"the frame kernel ran for {taken} of {lists.Length} lists");
-    }
-
-    private static bool Same(Deal[] deals, FunnelOptions options)
-    {
-        Assert.Equal(
-            StintsHostile.Outcome(() => Funnel.Of(deals.Select(d => d), FrameDeals.Pipeline, options)),
-            StintsHostile.Outcome(() => Funnel.Of(deals, FrameDeals.Pipeline, options))
+    public void PlainDealsAndRates_RunOnTheFrame() =>
+        KernelOracle.MostlyRuns(
+            from deals in RatedDeals.PlainDeals
+            from rates in RatedDeals.PlainRates
+            select (deals, rates),
+            c => c.deals,
+            (c, frame) => new FunnelAccumulator(FrameDeals.Pipeline, Currency.USD, new FunnelOptions { Rates = c.rates }).TryAdd(frame),
+            21UL
         );
-        return true;
-    }
+
+    private static void Same(Gen<Deal[]> dealsGen, Gen<ExchangeRates> ratesGen, int? splitFrom) =>
+        KernelOracle.SameFromAList(
+            from deals in dealsGen
+            from rates in ratesGen
+            from breakdowns in BreakdownsGen
+            select (deals, options: new FunnelOptions { Rates = rates, Breakdowns = breakdowns }),
+            c => c.deals,
+            (c, deals) => StintsHostile.Outcome(() => Funnel.Of(deals, FrameDeals.Pipeline, c.options)),
+            splitFrom: splitFrom
+        );
 }

@@ -21,13 +21,15 @@ public class ConvertedSnapshotAndWinRateTests
 
     private static readonly Gen<Currency> CurrencyGen = Gen.Elements(Currency.USD, Currency.EUR, Currency.GBP);
 
-    // The win-rate deals (WinRateFrameDeals) with each one's amounts moved into USD, EUR or GBP.
-    private static readonly Gen<Deal[]> WinRateDeals =
+    // The win-rate deals (WinRateFrameDeals) with each one's amounts moved into USD, EUR or GBP; also for the
+    // leaderboard, loss and competitor tests with rates.
+    internal static readonly Gen<Deal[]> WinRateDeals =
         from deals in WinRateFrameDeals.DealsGen
         from picks in Gen.ArrayOf(CurrencyGen)
         select deals.Select((d, i) => picks.Length == 0 ? d : RatedDeals.In(d, picks[i % picks.Length])).ToArray();
 
-    private static readonly Gen<WinRateOptions> WinRateOptionsGen =
+    // The win-rate options with rates of every kind (and the options' currency only where the rates report in it).
+    internal static readonly Gen<WinRateOptions> WinRateOptionsGen =
         from options in WinRateFrameDeals.OptionsGen
         from rates in RatedDeals.Rates
         select options with
@@ -38,42 +40,26 @@ public class ConvertedSnapshotAndWinRateTests
 
     [Fact]
     public void Snapshot_EqualsTheBuildersSnapshot_Property() =>
-        PropertyAssert.Holds(
-            Prop.ForAll(
-                RatedDeals.Deals.ToArbitrary(),
-                RatedDeals.Rates.ToArbitrary(),
-                Gen.Choose(-30, 150).ToArbitrary(),
-                (deals, rates, asOf) =>
-                {
-                    var options = new ForecastOptions { Rates = rates, AsOf = Months[0].Start.PlusDays(asOf) };
-                    Assert.Equal(
-                        Snapshot(() => ForecastSnapshot.Create(deals.Select(d => d), FrameDeals.Pipeline, options)),
-                        Snapshot(() => ForecastSnapshot.Create(deals, FrameDeals.Pipeline, options))
-                    );
-                    return true;
-                }
-            )
+        KernelOracle.SameFromAList(
+            from deals in RatedDeals.Deals
+            from rates in RatedDeals.Rates
+            from asOf in Gen.Choose(-30, 150)
+            select (deals, options: new ForecastOptions { Rates = rates, AsOf = Months[0].Start.PlusDays(asOf) }),
+            c => c.deals,
+            (c, deals) => SnapshotFrameTests.Outcome(() => ForecastSnapshot.Create(deals, FrameDeals.Pipeline, c.options))
         );
 
     [Fact]
-    public void Snapshot_OfPlainDealsAndRates_IsProjected()
-    {
-        var lists = RatedDeals.PlainDeals.Sample(30, new Rnd(8UL), 40).Where(d => d.Length > 0).ToArray();
-        var rates = RatedDeals.PlainRates.Sample(10, new Rnd(9UL), 40);
-        var taken = lists
-            .Where(
-                (deals, i) =>
-                    ForecastSnapshot.TryProject(
-                        DealFrame.Of(deals),
-                        FrameDeals.Pipeline,
-                        Currency.USD,
-                        new ForecastOptions { Rates = rates[i % rates.Length] }
-                    )
-                        is not null
-            )
-            .Count();
-        Assert.True(taken >= lists.Length * 9 / 10, $"the projection ran for {taken} of {lists.Length} lists");
-    }
+    public void Snapshot_OfPlainDealsAndRates_IsProjected() =>
+        KernelOracle.MostlyRuns(
+            from deals in RatedDeals.PlainDeals
+            from rates in RatedDeals.PlainRates
+            select (deals, rates),
+            c => c.deals,
+            (c, frame) =>
+                ForecastSnapshot.TryProject(frame, FrameDeals.Pipeline, Currency.USD, new ForecastOptions { Rates = c.rates }) is not null,
+            8UL
+        );
 
     [Fact]
     public void Snapshot_RoundsEachConvertedAmount()
@@ -94,106 +80,48 @@ public class ConvertedSnapshotAndWinRateTests
         Assert.NotNull(ForecastSnapshot.TryProject(DealFrame.Of(deals), FrameDeals.Pipeline, Currency.USD, options));
     }
 
+    // Not vacuous: a third of the rates make every list fall back (a missing or huge GBP rate, 28-digit products), the
+    // rest mostly run on the kernel.
     [Fact]
-    public void WinRate_TryAdd_GivesExactlyWhatAddGives_OrRefusesAndChangesNothing()
-    {
-        var (tried, taken) = (0, 0);
-        var cases =
+    public void WinRate_TryAdd_GivesExactlyWhatAddGives_OrRefusesAndChangesNothing() =>
+        KernelOracle.Holds(
             from deals in WinRateDeals
             from options in WinRateOptionsGen
             from grouping in Gen.Choose(0, 9)
             from parts in Gen.Choose(1, 4)
-            select (deals, options, grouping, parts);
-        PropertyAssert.Holds(
-            Prop.ForAll(
-                cases.ToArbitrary(),
-                c =>
-                {
-                    var oracle = WinRateFrameDeals.Accumulator(c.grouping, c.options);
-                    var expected = WinRateFrameDeals.Outcome(() =>
-                    {
-                        oracle.AddRange(c.deals.Select(d => d)); // a sequence: the deal code, whatever AddRange does with a list
-                        return WinRateFrameDeals.Render(oracle.Result()) + "\n" + oracle.StateText();
-                    });
-                    if (c.deals.Length == 0)
-                    {
-                        return;
-                    }
-                    var framed = WinRateFrameDeals.Accumulator(c.grouping, c.options);
-                    var before = framed.StateText();
-                    var took = framed.TryAdd(DealFrame.Of(c.deals), c.parts);
-                    tried++;
-                    if (took)
-                    {
-                        taken++;
-                        Assert.Equal(expected, WinRateFrameDeals.Render(framed.Result()) + "\n" + framed.StateText());
-                    }
-                    else
-                    {
-                        Assert.Equal(before, framed.StateText());
-                    }
-                }
-            )
+            select (deals, options, grouping, parts),
+            c => c.deals,
+            c => WinRateFrameDeals.Accumulator(c.grouping, c.options),
+            (a, deals) => a.AddRange(deals),
+            (a, frame, c) => a.TryAdd(frame, c.parts),
+            a => WinRateFrameDeals.Render(a.Result()),
+            a => a.StateText(),
+            minimumShare: 1.0 / 3
         );
-        // Not vacuous: a third of the rates make every list fall back (a missing or huge GBP rate, 28-digit products),
-        // the rest mostly run on the kernel.
-        Assert.True(taken * 3 > tried, $"the kernel took {taken} of {tried} cases");
-    }
 
     [Fact]
-    public void WinRate_EntryPoints_GiveWhatTheyGaveBefore_ValuesOrExceptions()
-    {
-        var cases =
+    public void WinRate_EntryPoints_GiveWhatTheyGaveBefore_ValuesOrExceptions() =>
+        KernelOracle.SameFromAList(
             from deals in WinRateDeals
             from options in WinRateOptionsGen
             from grouping in Gen.Choose(0, 9)
-            select (deals, options, grouping);
-        PropertyAssert.Holds(
-            Prop.ForAll(
-                cases.ToArbitrary(),
-                c =>
+            select (deals, options, grouping),
+            c => c.deals,
+            (c, deals) =>
+                c.grouping switch
                 {
-                    var oracle = WinRateFrameDeals.Outcome(() =>
-                    {
-                        var accumulator = WinRateFrameDeals.Accumulator(c.grouping, c.options);
-                        accumulator.AddRange(c.deals);
-                        var table = accumulator.Result();
-                        return c.grouping == 0 ? WinRateFrameDeals.Render(table.Total) : WinRateFrameDeals.Render(table);
-                    });
-                    var actual = WinRateFrameDeals.Outcome(() =>
-                        c.grouping switch
-                        {
-                            0 => WinRateFrameDeals.Render(WinRate.Of(c.deals, c.options)),
-                            >= 1 and <= 5 => WinRateFrameDeals.Render(WinRate.By(c.deals, (Breakdown)c.grouping, c.options)),
-                            6 => WinRateFrameDeals.Render(WinRate.ByCompetitor(c.deals, c.options)),
-                            _ => WinRateFrameDeals.Render(WinRate.ByPeriod(c.deals, WinRateFrameDeals.Periods(c.grouping), c.options)),
-                        }
-                    );
-                    Assert.Equal(oracle, actual);
-                }
-            )
+                    0 => WinRateFrameDeals.Render(WinRate.Of(deals, c.options)),
+                    >= 1 and <= 5 => WinRateFrameDeals.Render(WinRate.By(deals, (Breakdown)c.grouping, c.options)),
+                    6 => WinRateFrameDeals.Render(WinRate.ByCompetitor(deals, c.options)),
+                    _ => WinRateFrameDeals.Render(WinRate.ByPeriod(deals, WinRateFrameDeals.Periods(c.grouping), c.options)),
+                },
+            // The oracle: the accumulator fed deal by deal.
+            (c, deals) =>
+            {
+                var accumulator = WinRateFrameDeals.Accumulator(c.grouping, c.options);
+                accumulator.AddRange(deals);
+                var table = accumulator.Result();
+                return c.grouping == 0 ? WinRateFrameDeals.Render(table.Total) : WinRateFrameDeals.Render(table);
+            }
         );
-    }
-
-    private static string Snapshot(Func<ForecastSnapshot> create)
-    {
-        try
-        {
-            var s = create();
-            return string.Join(
-                "|",
-                string.Join(",", s.Owners),
-                string.Join(",", s.AmountMinor),
-                string.Join(",", s.ProbabilityPpm),
-                string.Join(",", s.Day),
-                string.Join(",", s.Kind),
-                string.Join(",", s.Owner),
-                string.Join(",", s.Category)
-            );
-        }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
-        {
-            return $"{e.GetType().Name}: {e.Message}";
-        }
-    }
 }

@@ -38,85 +38,57 @@ public class ConvertedVelocityTests
     );
 
     [Fact]
-    public void FromAList_EqualsTheDealByDealVelocity_Property() =>
-        PropertyAssert.Holds(
-            Prop.ForAll(
-                RatedDeals.Deals.ToArbitrary(),
-                SetupGen.ToArbitrary(),
-                Breakdowns.ToArbitrary(),
-                (deals, setup, breakdown) => Same(deals, setup, breakdown)
-            )
-        );
+    public void FromAList_EqualsTheDealByDealVelocity_Property() => Same(RatedDeals.Deals, splitFrom: null);
 
     [Fact]
-    public void SplitAcrossCores_EqualsTheDealByDealVelocity_Property()
-    {
-        using var _ = DealFrame.SplitFrom(2);
-        PropertyAssert.Holds(
-            Prop.ForAll(
-                RatedDeals.PlainDeals.ToArbitrary(),
-                SetupGen.ToArbitrary(),
-                Breakdowns.ToArbitrary(),
-                (deals, setup, breakdown) => Same(deals, setup, breakdown)
-            )
-        );
-    }
+    public void SplitAcrossCores_EqualsTheDealByDealVelocity_Property() => Same(RatedDeals.PlainDeals, splitFrom: 2);
 
     [Fact]
     public void PlainDealsAndRates_RunOnTheFrame()
     {
-        var lists = RatedDeals.PlainDeals.Sample(30, new Rnd(42UL), 40).Where(d => d.Length > 0).ToArray();
-        var rates = RatedDeals.PlainRates.Sample(10, new Rnd(43UL), 40);
         var window = FiscalPeriod.Of(new DateInterval(new LocalDate(2026, 1, 1), new LocalDate(2026, 2, 28)));
-        var taken = lists
-            .Where(
-                (deals, i) =>
-                    new SalesVelocityAccumulator(window, Currency.USD, new VelocityOptions { Rates = rates[i % rates.Length] }).TryAdd(
-                        DealFrame.Of(deals)
-                    )
+        KernelOracle.MostlyRuns(
+            from deals in RatedDeals.PlainDeals
+            from rates in RatedDeals.PlainRates
+            select (deals, rates),
+            c => c.deals,
+            (c, frame) => new SalesVelocityAccumulator(window, Currency.USD, new VelocityOptions { Rates = c.rates }).TryAdd(frame),
+            42UL
+        );
+    }
+
+    private static void Same(Gen<Deal[]> dealsGen, int? splitFrom) =>
+        KernelOracle.SameFromAList(
+            from deals in dealsGen
+            from setup in SetupGen
+            from breakdown in Breakdowns
+            select (deals, setup.Window, options: setup.Options with { Organization = Metrics.MetricDeals.Org }, breakdown),
+            c => c.deals,
+            (c, deals) =>
+                Render(
+                    c.breakdown is { } b ? SalesVelocity.By(deals, c.Window, b, c.options) : [SalesVelocity.Of(deals, c.Window, c.options)]
+                ),
+            splitFrom: splitFrom
+        );
+
+    private static string Render(IEnumerable<SalesVelocity> velocities) =>
+        string.Join(
+            "\n",
+            velocities.Select(v =>
+                string.Join(
+                    "|",
+                    v.Group,
+                    v.OpenDeals,
+                    v.WonDeals,
+                    v.LostDeals,
+                    Text(v.WonAmount),
+                    Text(v.AverageWonAmount),
+                    v.AverageCycleDays?.ToString(CultureInfo.InvariantCulture),
+                    Text(v.PerDay),
+                    v.Reason
+                )
             )
-            .Count();
-        Assert.True(taken >= lists.Length * 9 / 10, $"the frame kernel ran for {taken} of {lists.Length} lists");
-    }
-
-    private static bool Same(Deal[] deals, (FiscalPeriod Window, VelocityOptions Options) setup, Breakdown? breakdown)
-    {
-        var options = setup.Options with { Organization = Metrics.MetricDeals.Org };
-        Func<IEnumerable<Deal>, IEnumerable<SalesVelocity>> run = breakdown is { } b
-            ? list => SalesVelocity.By(list, setup.Window, b, options)
-            : list => [SalesVelocity.Of(list, setup.Window, options)];
-        Assert.Equal(Outcome(() => run(deals.Select(d => d))), Outcome(() => run(deals)));
-        return true;
-    }
-
-    private static string Outcome(Func<IEnumerable<SalesVelocity>> velocities)
-    {
-        try
-        {
-            return string.Join(
-                "\n",
-                velocities()
-                    .Select(v =>
-                        string.Join(
-                            "|",
-                            v.Group,
-                            v.OpenDeals,
-                            v.WonDeals,
-                            v.LostDeals,
-                            Text(v.WonAmount),
-                            Text(v.AverageWonAmount),
-                            v.AverageCycleDays?.ToString(CultureInfo.InvariantCulture),
-                            Text(v.PerDay),
-                            v.Reason
-                        )
-                    )
-            );
-        }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
-        {
-            return $"{e.GetType().Name}: {e.Message}";
-        }
-    }
+        );
 
     private static string Text(Money? m) => m is null ? "-" : m.Amount.ToString(CultureInfo.InvariantCulture) + " " + m.Currency.Code;
 }

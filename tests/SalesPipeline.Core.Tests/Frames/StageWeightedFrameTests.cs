@@ -156,7 +156,7 @@ public class ByStageFrameTests
         return true;
     }
 
-    private static string Outcome(Func<PipelineByStage> compute)
+    internal static string Outcome(Func<PipelineByStage> compute)
     {
         try
         {
@@ -264,7 +264,7 @@ public class SnapshotFrameTests
         Assert.Equal([268L, 0L, 101L, 1250L], snapshot.AmountMinor);
     }
 
-    private static string Outcome(Func<ForecastSnapshot> create)
+    internal static string Outcome(Func<ForecastSnapshot> create)
     {
         try
         {

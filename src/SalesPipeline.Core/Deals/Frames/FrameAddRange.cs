@@ -14,8 +14,8 @@ internal interface IFrameAccumulator<TSelf>
     // one whose kernel still finds it non-empty costs the deal code.
     bool IsEmpty { get; }
 
-    // False when the kernel would decline whatever the frame (conversion by rates, a calendar it does not measure in),
-    // so that AddRange does not build a frame for nothing.
+    // False when the kernel would decline whatever the frame (a calendar it does not measure in), so that AddRange does
+    // not build a frame for nothing. Exchange rates are no reason: every kernel converts on the frame (AmountsIn).
     bool FrameMayRun { get; }
 
     // An empty accumulator set up exactly as this one (the same options, periods, pipeline...), so Merge accepts it.
@@ -48,12 +48,17 @@ internal static class FrameAddRange
         where T : class, IFrameAccumulator<T>
     {
         Preconditions.CheckNotNull(deals, paramName);
-        if (accumulator.FrameMayRun && DealFrames.For(deals) is { } frame && TryFrame(accumulator, frame))
+        if (!TryList(accumulator, deals))
         {
-            return;
+            Preconditions.AddEach(deals, accumulator.Add, "Deal", paramName);
         }
-        Preconditions.AddEach(deals, accumulator.Add, "Deal", paramName);
     }
+
+    // The frame path of Run: true when the kernel added the deals (a list whose frame it takes), false with the
+    // accumulator unchanged otherwise.
+    internal static bool TryList<T>(T accumulator, IEnumerable<Deal> deals)
+        where T : class, IFrameAccumulator<T> =>
+        accumulator.FrameMayRun && DealFrames.For(deals) is { } frame && TryFrame(accumulator, frame);
 
     // Add on every deal: the deal code, for an entry point whose kernel already declined the list's frame (AddRange
     // would build a frame of the same deals again only to decline again), or that was given a lazy sequence (read
@@ -89,10 +94,14 @@ internal static class FrameAddRange
     internal static bool CountsExactly(int mine, int added) => added <= int.MaxValue - mine;
 
     // Whether mine + added, as a merge computes it, equals the sum the steps reach by adding added's terms to mine one
-    // by one. Every term is non-negative (amounts, amount x probability in [0, 1]), so each step's sum lies between mine
-    // and mine + added and has a scale no larger than theirs: when mine + added is exact (its scale is the larger of
-    // the two, which decimal addition lowers only to round), no step rounds either, and both give the exact sum.
-    // (A sum past decimal's range, which the steps would throw for, is refused before it is taken.)
+    // by one. added is a kernel's sum: its terms added without rounding (ExactSum, ScaledSum refuse a sum that could
+    // round), so its scale is the largest of theirs; this holds with rates too, where a term is the converted amount
+    // (itself perhaps rounded by the product, alike on both paths). Every term is non-negative (amounts, rates above
+    // zero, amount x probability in [0, 1]), so each step's sum lies between mine and mine + added and has a scale no
+    // larger than theirs: when mine + added is exact (its scale is the larger of the two, which decimal addition lowers
+    // only to round), no step rounds either, and both give the exact sum. A rounded added would void this (a step
+    // could round where the merge does not), hence the kernels' refusal. (A sum past decimal's range, which the steps
+    // would throw for, is refused before it is taken.)
     internal static bool SumsExactly(decimal mine, decimal added) =>
         mine >= 0m && added >= 0m && mine <= decimal.MaxValue - added && (mine + added).Scale == Math.Max(mine.Scale, added.Scale);
 }

@@ -81,7 +81,7 @@ public sealed partial class CategoryAccumulator : IFrameAccumulator<CategoryAccu
 
     bool IFrameAccumulator<CategoryAccumulator>.IsEmpty => sums.Count == 0;
 
-    bool IFrameAccumulator<CategoryAccumulator>.FrameMayRun => options.Rates is null;
+    bool IFrameAccumulator<CategoryAccumulator>.FrameMayRun => true;
 
     CategoryAccumulator IFrameAccumulator<CategoryAccumulator>.Fresh() => new(pipeline, periods, currency, options);
 

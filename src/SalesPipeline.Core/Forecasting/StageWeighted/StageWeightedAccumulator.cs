@@ -94,7 +94,7 @@ public sealed partial class StageWeightedAccumulator : IFrameAccumulator<StageWe
 
     bool IFrameAccumulator<StageWeightedAccumulator>.IsEmpty => IsEmpty;
 
-    bool IFrameAccumulator<StageWeightedAccumulator>.FrameMayRun => options.Rates is null;
+    bool IFrameAccumulator<StageWeightedAccumulator>.FrameMayRun => true;
 
     StageWeightedAccumulator IFrameAccumulator<StageWeightedAccumulator>.Fresh() => new(pipeline, periods, currency, options);
 

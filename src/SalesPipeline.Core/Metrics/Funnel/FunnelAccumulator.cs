@@ -118,7 +118,7 @@ public sealed partial class FunnelAccumulator : IFrameAccumulator<FunnelAccumula
 
     bool IFrameAccumulator<FunnelAccumulator>.IsEmpty => all.Deals == 0;
 
-    bool IFrameAccumulator<FunnelAccumulator>.FrameMayRun => options.Rates is null;
+    bool IFrameAccumulator<FunnelAccumulator>.FrameMayRun => true;
 
     FunnelAccumulator IFrameAccumulator<FunnelAccumulator>.Fresh() => new(lookup.Pipeline, Currency, options);
 

@@ -92,7 +92,7 @@ public sealed partial class LossAccumulator : IFrameAccumulator<LossAccumulator>
 
     bool IFrameAccumulator<LossAccumulator>.IsEmpty => cells.Count == 0 && stops.Count == 0;
 
-    bool IFrameAccumulator<LossAccumulator>.FrameMayRun => options.Rates is null;
+    bool IFrameAccumulator<LossAccumulator>.FrameMayRun => true;
 
     LossAccumulator IFrameAccumulator<LossAccumulator>.Fresh() => new(options);
 

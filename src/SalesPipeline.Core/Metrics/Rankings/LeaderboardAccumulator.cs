@@ -102,7 +102,7 @@ public sealed partial class LeaderboardAccumulator : IFrameAccumulator<Leaderboa
 
     bool IFrameAccumulator<LeaderboardAccumulator>.IsEmpty => cells.Count == 0 && rates.IsEmpty;
 
-    bool IFrameAccumulator<LeaderboardAccumulator>.FrameMayRun => options.Rates is null;
+    bool IFrameAccumulator<LeaderboardAccumulator>.FrameMayRun => true;
 
     LeaderboardAccumulator IFrameAccumulator<LeaderboardAccumulator>.Fresh() => new(level, options);
 

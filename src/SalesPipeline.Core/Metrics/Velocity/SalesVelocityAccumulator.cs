@@ -126,7 +126,7 @@ public sealed partial class SalesVelocityAccumulator : IFrameAccumulator<SalesVe
 
     bool IFrameAccumulator<SalesVelocityAccumulator>.IsEmpty => total == default && groups.Count == 0;
 
-    bool IFrameAccumulator<SalesVelocityAccumulator>.FrameMayRun => Options.Rates is null;
+    bool IFrameAccumulator<SalesVelocityAccumulator>.FrameMayRun => true;
 
     SalesVelocityAccumulator IFrameAccumulator<SalesVelocityAccumulator>.Fresh() => new(Window, Currency, Options, Breakdown);
 
