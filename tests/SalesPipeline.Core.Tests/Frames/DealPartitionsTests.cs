@@ -1,3 +1,5 @@
+using FsCheck;
+using FsCheck.Fluent;
 using NodaTime;
 using SalesPipeline.Deals;
 using SalesPipeline.Metrics;
@@ -33,6 +35,83 @@ public class DealPartitionsTests
         using var _ = FramePartitions.SplitFrom(2);
         Assert.Equal(expected, Funnel.Of(deals.Select(d => d), FrameDeals.Pipeline).All.Stages[0].ReachedAmount);
         Assert.Equal(expected, Funnel.Of(deals, FrameDeals.Pipeline).All.Stages[0].ReachedAmount);
+    }
+
+    // The other way round: a part whose own steps rounded. Deals 0 and 14 are 5,000,000,000,000,000 and
+    // 1,000,000,000,000,000, deals 12 and 13 are 0.00000000000004, the rest 0; in two parts of 12. One by one, each tiny
+    // amount lands on 5e15 and needs 30 digits, so it rounds away (to scale 13): 6,000,000,000,000,000.0000000000000. The
+    // second part sums the two tiny amounts exactly (8e-14) before it adds 1e15 and rounds once, to
+    // 1,000,000,000,000,000.0000000000001, and merging that into the first part's 5e15 rounds nothing more: a plain
+    // merge gives ...0001 (asserted below). The part's sum lost its scale (14 -> 13), so it must not be merged.
+    [Fact]
+    public void Funnel_WhereAPartsOwnStepsRounded_AddsTheDealsOneByOne()
+    {
+        decimal AmountOf(int i) =>
+            i switch
+            {
+                0 => 5_000_000_000_000_000m,
+                12 or 13 => 0.00000000000004m,
+                14 => 1_000_000_000_000_000m,
+                _ => 0m,
+            };
+        var deals = Enumerable.Range(0, 24).Select(i => Open($"D{i:D3}", AmountOf(i))).ToArray();
+        var oracle = new FunnelAccumulator(FrameDeals.Pipeline, Currency.USD);
+        Array.ForEach(deals, oracle.Add);
+        var expected = oracle.Result().All.Stages[0].ReachedAmount;
+        Assert.Equal(6_000_000_000_000_000.0000000000000m, expected.Amount);
+
+        var first = new FunnelAccumulator(FrameDeals.Pipeline, Currency.USD);
+        var second = new FunnelAccumulator(FrameDeals.Pipeline, Currency.USD);
+        Array.ForEach(deals[..12], first.Add);
+        Array.ForEach(deals[12..], second.Add);
+        first.Merge(second);
+        Assert.Equal(6_000_000_000_000_000.0000000000001m, first.Result().All.Stages[0].ReachedAmount.Amount);
+
+        using var _ = FramePartitions.SplitFrom(2);
+        var funnel = Funnel.Of(deals.Select(d => d), FrameDeals.Pipeline);
+        Assert.Equal(expected, funnel.All.Stages[0].ReachedAmount);
+        Assert.Equal(oracle.Result(), funnel);
+    }
+
+    // Any amounts: two large ones (up to 4e15, some with 12 decimals: the sums then need 28 digits and steps round) at
+    // any places among small and tiny ones (0.25 steps, 1e-14 steps), the total within Money's range (1e16): split or
+    // not, the deal code's funnel is the one-by-one funnel.
+    [Fact]
+    public void Funnel_OfAnyAmounts_EqualsAddingTheDealsOneByOne_Property()
+    {
+        var large = Gen.OneOf(
+            Gen.Choose(1, 4).Select(d => d * 1_000_000_000_000_000m),
+            Gen.Choose(1, 3).Select(d => d * 1_000_000_000_000_000m + 0.999999999999m)
+        );
+        var small = Gen.OneOf(Gen.Choose(1, 99).Select(d => d * 0.00000000000001m), Gen.Choose(0, 5000).Select(d => d * 0.25m));
+        var cases =
+            from n in Gen.Choose(2, 40)
+            from smalls in small.ArrayOf(n)
+            from first in Gen.Choose(0, n - 1)
+            from second in Gen.Choose(0, n - 1)
+            from a in large
+            from b in large
+            select smalls
+                .Select(
+                    (x, i) =>
+                        i == first ? a
+                        : i == second ? b
+                        : x
+                )
+                .ToArray();
+        using var _ = FramePartitions.SplitFrom(2);
+        PropertyAssert.Holds(
+            Prop.ForAll(
+                cases.ToArbitrary(),
+                amounts =>
+                {
+                    var deals = amounts.Select((a, i) => Open($"D{i:D3}", a)).ToArray();
+                    var oracle = new FunnelAccumulator(FrameDeals.Pipeline, Currency.USD);
+                    Array.ForEach(deals, oracle.Add);
+                    Assert.Equal(oracle.Result(), Funnel.Of(deals.Select(d => d), FrameDeals.Pipeline));
+                }
+            )
+        );
     }
 
     // Amounts that merge exactly: the parts are merged, and the result is the one-by-one result all the same.

@@ -140,8 +140,11 @@ public sealed partial class FunnelAccumulator : IFrameAccumulator<FunnelAccumula
         return true;
     }
 
+    // SumsExactly assumes the added sums are exact: a kernel's always are, but DealPartitions' parts are built by Add,
+    // whose steps can round (a sum that needs more than decimal's 96 bits at its scale); such a part is never merged.
     private static bool CountsExactly(FunnelCounts mine, FunnelCounts theirs) =>
-        FrameAddRange.CountsExactly(mine.Deals, theirs.Deals)
+        theirs.NeverRounded
+        && FrameAddRange.CountsExactly(mine.Deals, theirs.Deals)
         && FrameAddRange.SumsExactly(mine.TotalAmount, theirs.TotalAmount)
         && mine.Counts.Zip(theirs.Counts).All(p => FrameAddRange.CountsExactly(p.First, p.Second))
         && mine.Amounts.Zip(theirs.Amounts).All(p => FrameAddRange.SumsExactly(p.First, p.Second));

@@ -28,11 +28,21 @@ internal sealed class FunnelCounts
     // The amount of every deal added (the denominator of the reached-value shares), for the same reason.
     internal decimal TotalAmount { get; private set; }
 
+    // The largest scale of the amounts summed. Decimal addition lowers the scale only to round, and a rounded sum stays
+    // below the scale from then on (a larger sum fits no better), so a TotalAmount at this scale never rounded; nor did
+    // any of Amounts, each a sum of some of the same non-negative amounts, no larger and at no larger scale.
+    private byte termScale;
+
+    // Whether every sum here is the exact sum of its amounts (see termScale): what a merge of this into another
+    // accumulator needs for FrameAddRange.SumsExactly to hold.
+    internal bool NeverRounded => TotalAmount.Scale == termScale;
+
     // categories[s] is the deal's FunnelCategory for stage s, or 0 when it did not reach it.
     internal void Add(ReadOnlySpan<byte> categories, decimal amount)
     {
         Deals++;
         TotalAmount += amount;
+        termScale = Math.Max(termScale, amount.Scale);
         for (var s = 0; s < categories.Length; s++)
         {
             if (categories[s] != 0)
@@ -57,6 +67,7 @@ internal sealed class FunnelCounts
     {
         Deals += cells.Deals[group];
         TotalAmount += cells.Totals[group].ToDecimal(scale);
+        termScale = Math.Max(termScale, TotalAmount.Scale); // the kernel's sums are exact
         var offset = group * cells.Width;
         for (var k = 0; k < Counts.Length; k++)
         {
@@ -69,6 +80,7 @@ internal sealed class FunnelCounts
     {
         Deals += other.Deals;
         TotalAmount += other.TotalAmount;
+        termScale = Math.Max(termScale, other.termScale);
         for (var k = 0; k < Counts.Length; k++)
         {
             Counts[k] += other.Counts[k];
