@@ -24,53 +24,22 @@ public class FrameStintBenchmarks
     private static readonly PipelineDefinition Pipeline = PipelineDefinition.Default;
     private static readonly Instant AsOf = Instant.FromUtc(2025, 12, 1, 0, 0);
     private static readonly TimeInStageOptions Finished = new() { IncludeOpenStints = false };
-    private static readonly double[] Advance = [0.55, 0.6, 0.65, 0.6];
 
     private Deal[] deals = [];
 
     [GlobalSetup]
     public void Setup()
     {
-        var generator = new DealGenerator(
-            new DealGeneratorOptions
-            {
-                Count = DealCount,
-                Pipeline = Pipeline,
-                CreatedFrom = Instant.FromUtc(2024, 1, 1, 0, 0),
-                CreatedSteps = 700 * 24 * 60,
-                CloseFrom = new LocalDate(2025, 6, 30),
-                CloseDays = 100,
-            }
+        deals = StagedDeals.Generate(
+            DealCount,
+            700 * 24 * 60,
+            new LocalDate(2025, 6, 30),
+            100,
+            overrides: false,
+            createdFrom: Instant.FromUtc(2024, 1, 1, 0, 0)
         );
-        var events = new List<DealEvent>(6);
-        deals = generator.Generate((deal, _) => WithHistory(deal, generator.Random, events));
         _ = DealFrames.For(deals) ?? throw new InvalidOperationException("No frame for the benchmark's deals.");
         Console.WriteLine($"// {deals.Length:N0} deals, {deals.Sum(d => d.Events.Count):N0} events");
-    }
-
-    private static Deal WithHistory(Deal opened, Random random, List<DealEvent> events)
-    {
-        var stages = Pipeline.OpenStages;
-        events.Clear();
-        events.AddRange(opened.History);
-        var at = opened.CreatedAt;
-        var stage = 0;
-        while (stage < 3 && random.NextDouble() < Advance[stage])
-        {
-            at = at.Plus(Duration.FromSeconds(random.Next(3_600, 28 * 86_400)));
-            events.Add(new StageMoved(opened.Id, at, "rep", stages[stage].Id, stages[stage + 1].Id, MoveDirection.Forward, 0));
-            stage++;
-        }
-        if (random.NextDouble() < 0.8)
-        {
-            at = at.Plus(Duration.FromSeconds(random.Next(3_600, 28 * 86_400)));
-            events.Add(
-                stage == 3 && random.NextDouble() < Advance[3]
-                    ? new DealWon(opened.Id, at, "rep", Pipeline.WonStage.Id)
-                    : new DealLost(opened.Id, at, "rep", Pipeline.LostStage.Id, LossReason.Price, null)
-            );
-        }
-        return Deal.FromEvents(events);
     }
 
     [Benchmark]

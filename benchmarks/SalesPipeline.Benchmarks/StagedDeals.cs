@@ -6,40 +6,49 @@ using SalesPipeline.Pipelines;
 
 namespace SalesPipeline.Benchmarks;
 
-// The deals of the forecast-history benchmarks (compare, calibration, back-test): PipelineDefinition.Default, each deal
-// moving on stage by stage (chances 0.55, 0.6, 0.65, 0.6, an hour to four weeks apart), 80% decided, one in three with
-// a model override an hour after creation. One set-up, so that their figures are of the same kind of data.
+// The deals of the history benchmarks (compare, calibration, back-test, the stint metrics): PipelineDefinition.Default,
+// each deal moving on stage by stage (chances 0.55, 0.6, 0.65, 0.6, an hour to four weeks apart), 80% decided, and with
+// `overrides` one in three with a model override an hour after creation. One set-up, so that their figures are of the
+// same kind of data.
 internal static class StagedDeals
 {
     internal static readonly PipelineDefinition Pipeline = PipelineDefinition.Default;
 
     private static readonly double[] Advance = [0.55, 0.6, 0.65, 0.6];
 
-    // `count` deals created from 2025-01-01 over `createdMinutes`, expected to close over `closeDays` from `closeFrom`.
-    internal static Deal[] Generate(int count, int createdMinutes, LocalDate closeFrom, int closeDays)
+    // `count` deals created from `createdFrom` (2025-01-01 when null) over `createdMinutes`, expected to close over
+    // `closeDays` from `closeFrom`.
+    internal static Deal[] Generate(
+        int count,
+        int createdMinutes,
+        LocalDate closeFrom,
+        int closeDays,
+        bool overrides = true,
+        Instant? createdFrom = null
+    )
     {
         var generator = new DealGenerator(
             new DealGeneratorOptions
             {
                 Count = count,
                 Pipeline = Pipeline,
-                CreatedFrom = Instant.FromUtc(2025, 1, 1, 0, 0),
+                CreatedFrom = createdFrom ?? Instant.FromUtc(2025, 1, 1, 0, 0),
                 CreatedSteps = createdMinutes,
                 CloseFrom = closeFrom,
                 CloseDays = closeDays,
             }
         );
         var events = new List<DealEvent>(7);
-        return generator.Generate((deal, i) => WithHistory(deal, i, generator.Random, events));
+        return generator.Generate((deal, i) => WithHistory(deal, overrides && i % 3 == 0, generator.Random, events));
     }
 
-    private static Deal WithHistory(Deal opened, int i, Random random, List<DealEvent> events)
+    private static Deal WithHistory(Deal opened, bool overridden, Random random, List<DealEvent> events)
     {
         var stages = Pipeline.OpenStages;
         events.Clear();
         events.AddRange(opened.History);
         var at = opened.CreatedAt;
-        if (i % 3 == 0)
+        if (overridden)
         {
             at = at.Plus(Duration.FromHours(1));
             events.Add(new ProbabilityOverridden(opened.Id, at, "model", random.Next(1, 100) / 100m, ValueSource.Model));

@@ -146,10 +146,6 @@ public sealed partial class PipelineHealthAccumulator
         return sorted;
     }
 
-    // The checks split from this many open deals on until the returned scope is disposed (tests only): the one hook,
-    // FramePartitions.SplitFrom, which every split follows; the report never depends on it.
-    internal static IDisposable SplitFrom(int openDeals) => FramePartitions.SplitFrom(openDeals);
-
     // The one rule (docs/money.md): the rates' currency, else the one currency of the coverage target and every deal
     // added (open, won or lost); mixed currencies without rates throw, naming them.
     private Currency? ReportingCurrency() =>

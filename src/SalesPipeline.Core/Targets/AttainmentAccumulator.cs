@@ -75,8 +75,6 @@ public sealed partial class AttainmentAccumulator : IFrameAccumulator<Attainment
 
     bool IFrameAccumulator<AttainmentAccumulator>.IsEmpty => layers.All(l => l.IsEmpty);
 
-    bool IFrameAccumulator<AttainmentAccumulator>.FrameMayRun => true;
-
     AttainmentAccumulator IFrameAccumulator<AttainmentAccumulator>.Fresh() => new(pipeline, layout.Quotas, options);
 
     bool IFrameAccumulator<AttainmentAccumulator>.TryAdd(DealFrame frame) => TryAdd(frame);

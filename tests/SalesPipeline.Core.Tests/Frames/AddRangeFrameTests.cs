@@ -73,7 +73,7 @@ public class AddRangeFrameTests
     public void AddRange_SplitAcrossParts_EqualsAddingEachDeal_Property(string name)
     {
         // Every frame runs split into parts, so the kernels' merge of parts is under test too.
-        using var _ = DealFrame.SplitFrom(2);
+        using var _ = FramePartitions.SplitFrom(2);
         Holds(name, FrameDeals.PlainDeals, checkRuns: true);
     }
 

@@ -48,7 +48,7 @@ public class AddRangeRatesTests
     [MemberData(nameof(Names))]
     public void AddRange_WithRates_SplitAcrossParts_EqualsAddingEachDeal_Property(string name)
     {
-        using var _ = DealFrame.SplitFrom(2);
+        using var _ = FramePartitions.SplitFrom(2);
         AddRangeFrameTests.Holds(name, RatedDeals.PlainDeals, checkRuns: true, RatedDeals.PlainRates);
     }
 

@@ -58,7 +58,7 @@ public class AttainmentFrameTests
     [Fact]
     public void SplitAcrossCores_EqualsTheDealByDealAttainment_Property()
     {
-        using var _ = DealFrame.SplitFrom(2);
+        using var _ = FramePartitions.SplitFrom(2);
         PropertyAssert.Holds(
             Prop.ForAll(FrameDeals.PlainDeals.ToArbitrary(), SetupGen.ToArbitrary(), (deals, setup) => Same(deals, setup))
         );

@@ -52,7 +52,6 @@ public class FramePartitionsTests
         Assert.Equal((0, 3), FramePartitions.Bounds(10, 3, 0));
         Assert.Equal((3, 6), FramePartitions.Bounds(10, 3, 1));
         Assert.Equal((6, 10), FramePartitions.Bounds(10, 3, 2));
-        Assert.Equal(FramePartitions.Bounds(10, 3, 1), DealFrame.Bounds(10, 3, 1));
     }
 
     [Fact]
@@ -153,7 +152,7 @@ public class FramePartitionsTests
     {
         Assert.Equal(1, FramePartitions.Parts(99_999));
         Assert.Equal(1, FramePartitions.Parts(150_000, splitFrom: 200_000));
-        using (DealFrame.SplitFrom(3))
+        using (FramePartitions.SplitFrom(3))
         {
             Assert.Equal(1, FramePartitions.Parts(2));
             Assert.True(FramePartitions.Parts(3) >= 2);
@@ -163,17 +162,17 @@ public class FramePartitionsTests
                 Assert.Equal(1, FramePartitions.Parts(9));
             }
             Assert.True(FramePartitions.Parts(3) >= 2);
-            Assert.Equal(3, DealPartitions.ParallelThreshold);
+            Assert.Equal(3, FramePartitions.Threshold());
         }
         Assert.Equal(1, FramePartitions.Parts(99_999));
-        Assert.Equal(FramePartitions.SplitFromRows, DealPartitions.ParallelThreshold);
+        Assert.Equal(FramePartitions.SplitFromRows, FramePartitions.Threshold());
     }
 
     // A test that lowers the threshold does not lower it for others running at the same time (another flow).
     [Fact]
     public void SplitFrom_IsLocalToTheFlowThatSetsIt()
     {
-        using var _ = DealFrame.SplitFrom(2);
+        using var _ = FramePartitions.SplitFrom(2);
         var elsewhere = 0;
         using (ExecutionContext.SuppressFlow())
         {

@@ -21,7 +21,7 @@ public class HealthAddRangeTests
     [Fact]
     public void AddRange_SplitAcrossCores_EqualsAddingTheSequence_Property()
     {
-        using var _ = PipelineHealthAccumulator.SplitFrom(2);
+        using var _ = FramePartitions.SplitFrom(2);
         PropertyAssert.Holds(Prop.ForAll(FrameDeals.PlainDeals.ToArbitrary(), AsOfGen.ToArbitrary(), (deals, asOf) => Same(deals, asOf)));
     }
 

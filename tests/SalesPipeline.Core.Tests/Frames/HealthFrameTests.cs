@@ -25,7 +25,7 @@ public class HealthFrameTests
     [Fact]
     public void SplitAcrossCores_EqualsTheDealByDealReport_Property()
     {
-        using var _ = PipelineHealthAccumulator.SplitFrom(2);
+        using var _ = FramePartitions.SplitFrom(2);
         PropertyAssert.Holds(
             Prop.ForAll(FrameDeals.PlainDeals.ToArbitrary(), SetupGen.ToArbitrary(), (deals, setup) => Same(deals, setup))
         );

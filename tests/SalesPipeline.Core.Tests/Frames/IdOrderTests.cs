@@ -26,7 +26,7 @@ public class IdOrderTests
     [InlineData(3)]
     public void RowsById_SortedInPartsAndMerged_IsTheStableSortOfTheIds_Property(int splitFrom)
     {
-        using var _ = DealFrame.SplitFrom(splitFrom);
+        using var _ = FramePartitions.SplitFrom(splitFrom);
         PropertyAssert.Holds(Prop.ForAll(FrameDeals.Deals.ToArbitrary(), IsTheStableSortOfTheIds));
     }
 }

@@ -71,7 +71,7 @@ internal static class KernelOracle
         int? splitFrom = null
     )
     {
-        using var split = splitFrom is { } rows ? DealFrame.SplitFrom(rows) : null;
+        using var split = splitFrom is { } rows ? FramePartitions.SplitFrom(rows) : null;
         oracle ??= compute;
         PropertyAssert.Holds(
             Prop.ForAll(

@@ -46,7 +46,7 @@ public class StageWeightedFrameTests
     public void SplitAcrossCores_EqualsTheDealByDealForecast_Property()
     {
         // Every list runs split into parts, so the merge of integer cells is what is checked.
-        using var _ = DealFrame.SplitFrom(2);
+        using var _ = FramePartitions.SplitFrom(2);
         PropertyAssert.Holds(
             Prop.ForAll(FrameDeals.PlainDeals.ToArbitrary(), OptionsGen.ToArbitrary(), (deals, options) => Same(deals, options))
         );

@@ -32,7 +32,7 @@ public class VelocityFrameTests
     [Fact]
     public void SplitAcrossCores_EqualsTheDealByDealVelocity_Property()
     {
-        using var _ = DealFrame.SplitFrom(2);
+        using var _ = FramePartitions.SplitFrom(2);
         PropertyAssert.Holds(
             Prop.ForAll(FrameDeals.PlainDeals.ToArbitrary(), SetupGen.ToArbitrary(), (deals, setup) => Same(deals, setup))
         );
@@ -73,7 +73,7 @@ public class VelocityFrameTests
                 (deals, setup, how) =>
                 {
                     var (breakdown, split) = how;
-                    using var _ = split > 0 ? DealFrame.SplitFrom(split) : null;
+                    using var _ = split > 0 ? FramePartitions.SplitFrom(split) : null;
                     var options = setup.Options with { Organization = split == 2 ? null : Metrics.MetricDeals.Org };
                     var expected = Outcomes(() => SalesVelocity.By(deals.Select(d => d), setup.Window, breakdown, options));
                     var actual = Outcomes(() => SalesVelocity.By(deals, setup.Window, breakdown, options));

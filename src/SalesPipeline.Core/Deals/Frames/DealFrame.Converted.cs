@@ -79,7 +79,7 @@ internal sealed class ReportingAmounts
         var mantissa = new long[n];
         var scale = new byte[n];
         var limit = rates.ReportingCurrency.MaxAmount;
-        var parts = frame.Parts;
+        var parts = FramePartitions.Parts(n);
         var maxScales = FramePartitions.Run(n, parts, (_, from, to) => ConvertRows(frame, rateOf, limit, from, to, mantissa, scale));
         byte maxScale = 0;
         foreach (var s in maxScales)

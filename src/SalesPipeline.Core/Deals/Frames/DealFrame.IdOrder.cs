@@ -22,24 +22,21 @@ internal sealed partial class DealFrame
                 {
                     rows[r] = r;
                 }
-                var parts = frame.Parts;
+                var parts = FramePartitions.Parts(n);
                 FramePartitions.Run(n, parts, (_, from, to) => Array.Sort(rows, from, to - from, order));
                 for (var width = 1; width < parts; width *= 2)
                 {
                     for (var left = 0; left + width < parts; left += 2 * width)
                     {
-                        var from = Bounds(n, parts, left).From;
-                        var middle = Bounds(n, parts, left + width).From;
-                        var to = Bounds(n, parts, Math.Min(left + (2 * width), parts) - 1).To;
+                        var from = FramePartitions.Bounds(n, parts, left).From;
+                        var middle = FramePartitions.Bounds(n, parts, left + width).From;
+                        var to = FramePartitions.Bounds(n, parts, Math.Min(left + (2 * width), parts) - 1).To;
                         MergeRuns(rows, from, middle, to, order);
                     }
                 }
                 return rows;
             }
         );
-
-    // Part `part` of `parts` nearly equal parts of `count` items, [From, To): FramePartitions.Bounds, the one split.
-    internal static (int From, int To) Bounds(int count, int parts, int part) => FramePartitions.Bounds(count, parts, part);
 
     // Merges the sorted runs [from, middle) and [middle, to) of rows.
     private static void MergeRuns(int[] rows, int from, int middle, int to, IdThenRow order)

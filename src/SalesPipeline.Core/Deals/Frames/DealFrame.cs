@@ -14,13 +14,6 @@ internal sealed partial class DealFrame
 {
     internal const int NoCode = -1;
 
-    // Kernels split from the given row count until the returned scope is disposed (tests only; see
-    // FramePartitions.SplitFrom, which every split threshold follows).
-    internal static IDisposable SplitFrom(int rows) => FramePartitions.SplitFrom(rows);
-
-    // The number of parts a kernel splits this frame's rows into (FramePartitions.Parts, the one rule).
-    internal int Parts => FramePartitions.Parts(Count);
-
     internal const long NoInstant = long.MinValue;
 
     private readonly ConcurrentDictionary<object, object> derived = new();

@@ -16,7 +16,7 @@ internal interface IFrameAccumulator<TSelf>
 
     // False when the kernel would decline whatever the frame (a calendar it does not measure in), so that AddRange does
     // not build a frame for nothing. Exchange rates are no reason: every kernel converts on the frame (AmountsIn).
-    bool FrameMayRun { get; }
+    bool FrameMayRun => true;
 
     // An empty accumulator set up exactly as this one (the same options, periods, pipeline...), so Merge accepts it.
     TSelf Fresh();

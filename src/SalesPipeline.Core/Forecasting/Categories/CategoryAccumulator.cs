@@ -81,8 +81,6 @@ public sealed partial class CategoryAccumulator : IFrameAccumulator<CategoryAccu
 
     bool IFrameAccumulator<CategoryAccumulator>.IsEmpty => sums.Count == 0;
 
-    bool IFrameAccumulator<CategoryAccumulator>.FrameMayRun => true;
-
     CategoryAccumulator IFrameAccumulator<CategoryAccumulator>.Fresh() => new(pipeline, periods, currency, options);
 
     bool IFrameAccumulator<CategoryAccumulator>.TryAdd(DealFrame frame) => TryAdd(frame);

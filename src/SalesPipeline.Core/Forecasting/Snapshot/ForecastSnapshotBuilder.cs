@@ -125,8 +125,6 @@ public sealed class ForecastSnapshotBuilder : IFrameAccumulator<ForecastSnapshot
     // The projection only appends rows (the owners are renumbered in Build), so it runs on a builder that holds rows too.
     bool IFrameAccumulator<ForecastSnapshotBuilder>.IsEmpty => true;
 
-    bool IFrameAccumulator<ForecastSnapshotBuilder>.FrameMayRun => true;
-
     ForecastSnapshotBuilder IFrameAccumulator<ForecastSnapshotBuilder>.Fresh() => new(pipeline, currency, options);
 
     // The rows ForecastSnapshot.Create projects from the frame, appended; false, with nothing changed, when the

@@ -32,7 +32,7 @@ public sealed partial class StageWeightedAccumulator
         {
             return false;
         }
-        var parts = frame.Parts;
+        var parts = FramePartitions.Parts(frame.Count);
         var cells = FramePartitions.Run(
             frame.Count,
             parts,

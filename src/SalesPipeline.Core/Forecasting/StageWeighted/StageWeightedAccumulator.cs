@@ -94,8 +94,6 @@ public sealed partial class StageWeightedAccumulator : IFrameAccumulator<StageWe
 
     bool IFrameAccumulator<StageWeightedAccumulator>.IsEmpty => IsEmpty;
 
-    bool IFrameAccumulator<StageWeightedAccumulator>.FrameMayRun => true;
-
     StageWeightedAccumulator IFrameAccumulator<StageWeightedAccumulator>.Fresh() => new(pipeline, periods, currency, options);
 
     bool IFrameAccumulator<StageWeightedAccumulator>.TryAdd(DealFrame frame) => TryAdd(frame);

@@ -91,8 +91,6 @@ public sealed partial class SalesCycleAccumulator : IFrameAccumulator<SalesCycle
 
     bool IFrameAccumulator<SalesCycleAccumulator>.IsEmpty => curve.Count == 0 && WonDeals == 0 && NotYetCreated == 0;
 
-    bool IFrameAccumulator<SalesCycleAccumulator>.FrameMayRun => true;
-
     SalesCycleAccumulator IFrameAccumulator<SalesCycleAccumulator>.Fresh() => new(AsOf, Options);
 
     bool IFrameAccumulator<SalesCycleAccumulator>.TryAdd(DealFrame frame) => TryAdd(frame);

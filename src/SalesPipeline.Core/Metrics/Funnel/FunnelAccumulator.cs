@@ -118,8 +118,6 @@ public sealed partial class FunnelAccumulator : IFrameAccumulator<FunnelAccumula
 
     bool IFrameAccumulator<FunnelAccumulator>.IsEmpty => all.Deals == 0;
 
-    bool IFrameAccumulator<FunnelAccumulator>.FrameMayRun => true;
-
     FunnelAccumulator IFrameAccumulator<FunnelAccumulator>.Fresh() => new(lookup.Pipeline, Currency, options);
 
     bool IFrameAccumulator<FunnelAccumulator>.TryAdd(DealFrame frame) => TryAdd(frame);

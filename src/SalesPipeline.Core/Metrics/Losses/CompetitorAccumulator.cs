@@ -70,8 +70,6 @@ public sealed partial class CompetitorAccumulator : IFrameAccumulator<Competitor
 
     bool IFrameAccumulator<CompetitorAccumulator>.IsEmpty => open.Count == 0 && lostTo.Count == 0 && rates.IsEmpty;
 
-    bool IFrameAccumulator<CompetitorAccumulator>.FrameMayRun => true;
-
     CompetitorAccumulator IFrameAccumulator<CompetitorAccumulator>.Fresh() => new(options);
 
     bool IFrameAccumulator<CompetitorAccumulator>.TryAdd(DealFrame frame) => TryAdd(frame);

@@ -92,8 +92,6 @@ public sealed partial class LossAccumulator : IFrameAccumulator<LossAccumulator>
 
     bool IFrameAccumulator<LossAccumulator>.IsEmpty => cells.Count == 0 && stops.Count == 0;
 
-    bool IFrameAccumulator<LossAccumulator>.FrameMayRun => true;
-
     LossAccumulator IFrameAccumulator<LossAccumulator>.Fresh() => new(options);
 
     bool IFrameAccumulator<LossAccumulator>.TryAdd(DealFrame frame) => TryAdd(frame);

@@ -102,8 +102,6 @@ public sealed partial class LeaderboardAccumulator : IFrameAccumulator<Leaderboa
 
     bool IFrameAccumulator<LeaderboardAccumulator>.IsEmpty => cells.Count == 0 && rates.IsEmpty;
 
-    bool IFrameAccumulator<LeaderboardAccumulator>.FrameMayRun => true;
-
     LeaderboardAccumulator IFrameAccumulator<LeaderboardAccumulator>.Fresh() => new(level, options);
 
     bool IFrameAccumulator<LeaderboardAccumulator>.TryAdd(DealFrame frame) => TryAdd(frame);

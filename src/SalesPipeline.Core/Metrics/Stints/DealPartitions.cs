@@ -10,9 +10,6 @@ namespace SalesPipeline.Metrics;
 // the exception of the earliest part is rethrown as is (not wrapped), the one a sequential run throws first.
 internal static class DealPartitions
 {
-    // The number of deals from which work is split across the cores (FramePartitions.Threshold, the one rule's).
-    internal static int ParallelThreshold => FramePartitions.Threshold();
-
     internal static TAccumulator Accumulate<TAccumulator>(
         Deal[] deals,
         Func<int, TAccumulator> create // given a capacity hint: the deals the part will hold once merged

@@ -193,7 +193,7 @@ public sealed partial class TimeInStageAccumulator : IFrameAccumulator<TimeInSta
         var summaries = new DurationSummary?[2 * lines.Length];
         void Summarize(int i) =>
             summaries[i] = DurationSummary.Of(i % 2 == 0 ? latest[i / 2] : cumulative[i / 2], options.Percentiles, perDay);
-        if (deals >= DealPartitions.ParallelThreshold)
+        if (deals >= FramePartitions.Threshold())
         {
             System.Threading.Tasks.Parallel.For(0, summaries.Length, Summarize);
         }

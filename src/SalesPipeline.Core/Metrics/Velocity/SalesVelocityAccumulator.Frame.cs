@@ -34,7 +34,8 @@ public sealed partial class SalesVelocityAccumulator
             return false; // a group per deal, nearly: the deal code's dictionary holds only the keys it meets
         }
         // Each part has its own cells: fewer parts when there are many groups, so that all parts together stay in bounds.
-        var parts = groupCount == 0 ? frame.Parts : Math.Min(frame.Parts, Math.Max(1, MaxGroupCells / groupCount));
+        var parts = FramePartitions.Parts(frame.Count);
+        parts = groupCount == 0 ? parts : Math.Min(parts, Math.Max(1, MaxGroupCells / groupCount));
         var results = FramePartitions.Run(
             frame.Count,
             parts,

@@ -126,8 +126,6 @@ public sealed partial class SalesVelocityAccumulator : IFrameAccumulator<SalesVe
 
     bool IFrameAccumulator<SalesVelocityAccumulator>.IsEmpty => total == default && groups.Count == 0;
 
-    bool IFrameAccumulator<SalesVelocityAccumulator>.FrameMayRun => true;
-
     SalesVelocityAccumulator IFrameAccumulator<SalesVelocityAccumulator>.Fresh() => new(Window, Currency, Options, Breakdown);
 
     bool IFrameAccumulator<SalesVelocityAccumulator>.TryAdd(DealFrame frame) => TryAdd(frame);

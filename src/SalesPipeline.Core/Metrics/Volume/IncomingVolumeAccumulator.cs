@@ -96,8 +96,6 @@ public sealed partial class IncomingVolumeAccumulator : IFrameAccumulator<Incomi
 
     bool IFrameAccumulator<IncomingVolumeAccumulator>.IsEmpty => true;
 
-    bool IFrameAccumulator<IncomingVolumeAccumulator>.FrameMayRun => true;
-
     IncomingVolumeAccumulator IFrameAccumulator<IncomingVolumeAccumulator>.Fresh() => new(periods, options);
 
     bool IFrameAccumulator<IncomingVolumeAccumulator>.TryAdd(DealFrame frame) => TryAdd(frame);

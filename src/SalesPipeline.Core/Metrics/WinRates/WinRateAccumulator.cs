@@ -145,8 +145,6 @@ public sealed partial class WinRateAccumulator : IFrameAccumulator<WinRateAccumu
 
     bool IFrameAccumulator<WinRateAccumulator>.IsEmpty => IsEmpty;
 
-    bool IFrameAccumulator<WinRateAccumulator>.FrameMayRun => true;
-
     WinRateAccumulator IFrameAccumulator<WinRateAccumulator>.Fresh() =>
         new(options, grouping, breakdown, grouping == Grouping.Period ? periods : null);
 
