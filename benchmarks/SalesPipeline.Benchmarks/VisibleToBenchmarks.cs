@@ -63,7 +63,7 @@ public class VisibleToBenchmarks
         }
         for (var r = 0; r < frame.Count; r++)
         {
-            var deal = frame.Deals[r];
+            var deal = frame.DealAt(r);
             // An ownerless deal (in a pool) is judged by its team, as today.
             if (visible[frame.OwnerKey[r]] || (deal.Owner is null && scope.CanSee(deal)))
             {

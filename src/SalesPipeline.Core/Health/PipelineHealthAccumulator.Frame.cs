@@ -46,11 +46,11 @@ public sealed partial class PipelineHealthAccumulator
                 {
                     return false;
                 }
-                views[r] = frame.Deals[r];
+                views[r] = frame.DealAt(r);
                 currencyUsed[frame.AmountCurrency[r]] = true;
                 continue;
             }
-            var view = frame.Deals[r].AsOf(asOf);
+            var view = frame.DealAt(r).AsOf(asOf);
             if (!pipeline.TryGetStage(view.StageId, out _))
             {
                 return false;
@@ -90,7 +90,7 @@ public sealed partial class PipelineHealthAccumulator
             return false;
         }
         ids.EnsureCapacity(frame.Count);
-        foreach (var deal in frame.Deals)
+        foreach (var deal in frame.DealList)
         {
             ids.Add(deal.Id);
         }

@@ -58,7 +58,7 @@ public static class Attainment
             var framed = new AttainmentAccumulator(pipeline, quotas, options);
             if (!framed.TryAdd(frame))
             {
-                FrameAddRange.AddEach(framed, frame.Deals);
+                FrameAddRange.AddEach(framed, frame.DealList);
             }
             return framed.Result();
         }

@@ -153,8 +153,8 @@ public class BacktestFrameTests
         Assert.Equal([10000L, 75L], past.AmountMantissa);
         Assert.Equal([(byte)2, (byte)1], past.AmountScale);
         Assert.Equal([0, 1, 2], past.EventStart);
-        Assert.Same(d3, past.Deals[1]);
-        Assert.Equal(100.00m, past.Deals[0].Amount.Amount);
+        Assert.Same(d3, past.DealAt(1));
+        Assert.Equal(100.00m, past.DealAt(0).Amount.Amount);
         AssertSameColumns(DealFrame.Of([d1.AsOf(instant), d3]), past);
     }
 
@@ -223,7 +223,7 @@ public class BacktestFrameTests
         }
         var then = deals.Select(d => d.TryAsOf(instant, out var was) ? was : null).OfType<Deal>().ToArray();
         Assert.NotNull(past);
-        Assert.Equal(then, past.Deals);
+        Assert.Equal(then, past.DealList);
         AssertSameColumns(DealFrame.Of(then), past);
         return true;
     }

@@ -97,9 +97,29 @@ public class DealFrameTests
         (deals[0], deals[1]) = (deals[1], deals[0]);
         var second = DealFrames.For(deals);
         Assert.NotSame(first, second);
-        Assert.Same(deals[0], second!.Deals[0]);
+        Assert.Same(deals[0], second!.DealAt(0));
         Assert.Null(DealFrames.For(deals.Select(d => d))); // a lazy sequence is read once, by the deal code
         Assert.Null(DealFrames.For([deals[0], null!])); // the deal code reports the null element by position
+    }
+
+    [Fact]
+    public void DealList_IsTheFramesDealsInRowOrder_AndLeadsBackToTheFrame()
+    {
+        var deals = FrameDeals.PlainDeals.Sample(50, new Rnd(11UL), 10).SelectMany(d => d).ToArray();
+        var frame = DealFrames.For(deals)!;
+        var list = frame.DealList;
+        Assert.Equal(deals.Length, list.Count);
+        for (var r = 0; r < deals.Length; r++)
+        {
+            Assert.Same(deals[r], list[r]);
+            Assert.Same(deals[r], frame.DealAt(r));
+        }
+        Assert.Equal(deals, list);
+        Assert.Same(frame, DealFrames.For(list)); // no check, no build: the list is the frame's own
+        var past = frame.AsOf(Instant.MaxValue)!;
+        Assert.Same(past, DealFrames.For(past.DealList));
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => list[deals.Length]);
+        Assert.Equal("index", error.ParamName);
     }
 
     private static bool IsWholeTicks(Deal deal) =>

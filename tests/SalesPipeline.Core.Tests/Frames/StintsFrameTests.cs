@@ -47,7 +47,7 @@ public class StintsFrameTests
         Assert.Throws<ArgumentException>(() =>
         {
             var stints = new Stint[4];
-            StageStints.Extract(frame.Deals[0], Lookup, Instant.MaxValue, ref stints);
+            StageStints.Extract(frame.DealAt(0), Lookup, Instant.MaxValue, ref stints);
         });
     }
 

@@ -36,7 +36,7 @@ internal sealed partial class DealFrame
         var deals = new Deal[rows.Count];
         for (var i = 0; i < deals.Length; i++)
         {
-            deals[i] = Deals[rows[i]];
+            deals[i] = DealAt(rows[i]);
         }
         Rebuild(deals, changed, instant);
         var frame = new DealFrame(deals);
@@ -95,7 +95,7 @@ internal sealed partial class DealFrame
         var events = 0;
         for (var i = 0; i < rows.Count; i++)
         {
-            events += isChanged[i] ? Deals[i].Events.Count : source.EventStart[rows[i] + 1] - source.EventStart[rows[i]];
+            events += isChanged[i] ? deals[i].Events.Count : source.EventStart[rows[i] + 1] - source.EventStart[rows[i]];
         }
         var eventAt = new long[events];
         var eventKind = new FrameEventKind[events];
@@ -112,7 +112,7 @@ internal sealed partial class DealFrame
             CreatedAt[i] = source.CreatedAt[r];
             EventStart[i] = e;
             var first = source.EventStart[r];
-            var last = isChanged[i] ? first + Deals[i].Events.Count : source.EventStart[r + 1];
+            var last = isChanged[i] ? first + deals[i].Events.Count : source.EventStart[r + 1];
             for (var s = first; s < last; s++, e++)
             {
                 eventAt[e] = source.EventAt[s];
@@ -125,7 +125,7 @@ internal sealed partial class DealFrame
             int probability;
             if (isChanged[i])
             {
-                var deal = Deals[i];
+                var deal = deals[i];
                 Status[i] = (byte)deal.Status;
                 Stage[i] = stages.Keep(deal.StageId);
                 ExpectedCloseDay[i] = DayOrNone(deal.ExpectedClose);
@@ -170,7 +170,7 @@ internal sealed partial class DealFrame
                 AmountScale[i] = source.AmountScale[r];
                 maxScale = Math.Max(maxScale, AmountScale[i]);
             }
-            else if (Exactness.TrySplit(Deals[i].Amount.Amount, out var mantissa, out var scale))
+            else if (Exactness.TrySplit(deals[i].Amount.Amount, out var mantissa, out var scale))
             {
                 AmountMantissa[i] = mantissa;
                 AmountScale[i] = scale;

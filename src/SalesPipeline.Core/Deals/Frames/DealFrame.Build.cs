@@ -28,18 +28,18 @@ internal sealed partial class DealFrame
         var narrow = true;
         byte maxScale = 0;
         var events = 0;
-        for (var r = 0; r < Deals.Length; r++)
+        for (var r = 0; r < deals.Length; r++)
         {
-            events += Deals[r].Events.Count;
+            events += deals[r].Events.Count;
         }
         var eventAt = new long[events];
         var eventKind = new FrameEventKind[events];
         var eventArg = new int[events];
         var eventAux = new byte[events];
         var e = 0;
-        for (var r = 0; r < Deals.Length; r++)
+        for (var r = 0; r < deals.Length; r++)
         {
-            var deal = Deals[r];
+            var deal = deals[r];
             Status[r] = (byte)deal.Status;
             Pipeline[r] = pipelines.Code(deal.Pipeline);
             Stage[r] = stages.Code(deal.StageId);
@@ -75,7 +75,7 @@ internal sealed partial class DealFrame
                 isoDates &= eventKind[e] != FrameEventKind.ExpectedCloseChanged || eventArg[e] >= 0;
             }
         }
-        EventStart[Deals.Length] = e;
+        EventStart[deals.Length] = e;
         (Pipelines, var pipelineRemap) = pipelines.Seal();
         FrameCodes.Apply(Pipeline, pipelineRemap);
         (Stages, var stageRemap) = stages.Seal();

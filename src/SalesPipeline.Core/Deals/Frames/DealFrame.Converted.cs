@@ -109,7 +109,7 @@ internal sealed class ReportingAmounts
                 scale[r] = Unusable;
                 continue;
             }
-            var amount = ownColumns ? Rebuild(frame.AmountMantissa[r], frame.AmountScale[r]) : frame.Deals[r].Amount.Amount;
+            var amount = ownColumns ? Rebuild(frame.AmountMantissa[r], frame.AmountScale[r]) : frame.DealAt(r).Amount.Amount;
             if (!TryConvert(amount, rate, limit, out mantissa[r], out scale[r]))
             {
                 scale[r] = Unusable;

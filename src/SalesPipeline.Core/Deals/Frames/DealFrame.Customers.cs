@@ -64,7 +64,7 @@ internal sealed partial class DealFrame
                 var names = new List<string>();
                 for (var r = 0; r < n; r++)
                 {
-                    var deal = frame.Deals[r];
+                    var deal = frame.DealAt(r);
                     pooled[r] = deal.Owner is null;
                     mayWaitInPool[r] = pooled[r] || CreatedInPool(deal) || frame.HasEvent(r, FrameEventKind.AssignedToPool);
                     product[r] = deal.Product is { } p ? products.Code(p) : NoCode;

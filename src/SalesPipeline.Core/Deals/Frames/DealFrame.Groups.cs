@@ -41,7 +41,7 @@ internal sealed partial class DealFrame
                 var representative = new List<int>();
                 for (var r = 0; r < group.Length; r++)
                 {
-                    var key = identity(frame.Deals[r]);
+                    var key = identity(frame.DealAt(r));
                     if (!codes.TryGetValue(key, out var code))
                     {
                         code = representative.Count;

@@ -16,7 +16,12 @@ internal sealed partial class DealFrame
             static frame =>
             {
                 var n = frame.Count;
-                var order = new IdThenRow(Array.ConvertAll(frame.Deals, d => d.Id.Value));
+                var ids = new string[n];
+                for (var r = 0; r < n; r++)
+                {
+                    ids[r] = frame.DealAt(r).Id.Value;
+                }
+                var order = new IdThenRow(ids);
                 var rows = new int[n];
                 for (var r = 0; r < n; r++)
                 {

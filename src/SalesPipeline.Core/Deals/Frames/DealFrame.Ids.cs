@@ -16,7 +16,7 @@ internal sealed partial class DealFrame
             static frame =>
             {
                 var seen = new HashSet<DealId>(frame.Count);
-                foreach (var deal in frame.Deals)
+                foreach (var deal in frame.DealList)
                 {
                     if (!seen.Add(deal.Id))
                     {
@@ -37,7 +37,7 @@ internal sealed partial class DealFrame
                 var rows = new Dictionary<DealId, int>(frame.Count);
                 for (var r = 0; r < frame.Count; r++)
                 {
-                    rows.TryAdd(frame.Deals[r].Id, r);
+                    rows.TryAdd(frame.DealAt(r).Id, r);
                 }
                 return rows;
             }

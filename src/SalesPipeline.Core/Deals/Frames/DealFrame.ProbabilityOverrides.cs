@@ -37,7 +37,7 @@ internal sealed class ProbabilityOverrideEvents
             {
                 if (frame.EventKind[e] == FrameEventKind.ProbabilityOverridden)
                 {
-                    var overridden = (ProbabilityOverridden)frame.Deals[r].Events[e - start];
+                    var overridden = (ProbabilityOverridden)frame.DealAt(r).Events[e - start];
                     (probability[k], source[k]) = (overridden.Probability, overridden.Source);
                     k++;
                 }

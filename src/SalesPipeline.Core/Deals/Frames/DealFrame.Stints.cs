@@ -14,7 +14,7 @@ internal sealed partial class DealFrame
                 var leads = new LeadId?[frame.Count];
                 for (var r = 0; r < leads.Length; r++)
                 {
-                    leads[r] = frame.Deals[r].LeadId;
+                    leads[r] = frame.DealAt(r).LeadId;
                 }
                 return leads;
             }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using NodaTime;
 
 namespace SalesPipeline.Deals;
@@ -8,7 +9,8 @@ namespace SalesPipeline.Deals;
 // (codes in ordinal order), amounts as integer mantissas with their decimal scale, dates as day numbers and instants
 // as Unix ticks; every event of every deal in one table, the rows of a deal contiguous (EventStart). The metrics run
 // integer kernels over these arrays instead of walking deal objects. A frame keeps the deals it was built from, so
-// any computation it cannot prove exact on the columns (see Exactness) runs the deal-based code on the same deals.
+// any computation it cannot prove exact on the columns (see Exactness) runs the deal-based code on the same deals:
+// DealAt(row) and DealList are the only ways in, so that a frame can later make its deals from its columns on demand.
 // Immutable once built, so it is safe to share between threads; derived columns are computed once, on first use.
 internal sealed partial class DealFrame
 {
@@ -18,9 +20,12 @@ internal sealed partial class DealFrame
 
     private readonly ConcurrentDictionary<object, object> derived = new();
 
+    private readonly Deal[] deals;
+
     private DealFrame(Deal[] deals)
     {
-        Deals = deals;
+        this.deals = deals;
+        DealList = new FrameDealList(this);
         var n = deals.Length;
         Status = new byte[n];
         Pipeline = new int[n];
@@ -37,9 +42,44 @@ internal sealed partial class DealFrame
         EventStart = new int[n + 1];
     }
 
-    internal Deal[] Deals { get; }
+    internal int Count => deals.Length;
 
-    internal int Count => Deals.Length;
+    // The deal of a row: the object the frame was built from, so a result that hands deals back hands back the caller's.
+    internal Deal DealAt(int row) => deals[row];
+
+    // The deals, in row order, for the deal-based code a kernel falls back to; DealFrames.For knows this list and gives
+    // back this frame for it without a check or a build.
+    internal IReadOnlyList<Deal> DealList { get; }
+
+    // Whether the list still holds, row by row, the very objects (not equal deals) this frame was built from: how
+    // DealFrames.For tells that a list it has seen is unchanged (deals are immutable, so the same objects are the same
+    // data).
+    internal bool HoldsSame(IReadOnlyList<Deal> list)
+    {
+        if (deals.Length != list.Count)
+        {
+            return false;
+        }
+        if (list is Deal[] array)
+        {
+            for (var i = 0; i < deals.Length; i++)
+            {
+                if (!ReferenceEquals(deals[i], array[i]))
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+        for (var i = 0; i < deals.Length; i++)
+        {
+            if (!ReferenceEquals(deals[i], list[i]))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
 
     internal byte[] Status { get; }
 

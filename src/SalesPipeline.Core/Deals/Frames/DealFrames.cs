@@ -6,7 +6,8 @@ namespace SalesPipeline.Deals;
 // Where the deal-based entry points get their frame: built on first use for a list of deals and kept for as long as
 // the caller keeps that list, so a second metric over the same list skips the build. The frame is reused only when
 // the list still holds the same deal objects in the same order (deals are immutable, so the same objects are the
-// same data); a list changed in between gets a new frame. Thread-safe: the table is, and frames are immutable.
+// same data); a list changed in between gets a new frame. A frame's own DealList needs neither. Thread-safe: the table
+// is, and frames are immutable.
 internal static class DealFrames
 {
     private static readonly ConditionalWeakTable<object, DealFrame> Frames = new();
@@ -15,11 +16,15 @@ internal static class DealFrames
     // deal-based code) or has a null element (the deal-based code reports it, by position).
     internal static DealFrame? For(IEnumerable<Deal> deals)
     {
+        if (deals is FrameDealList framed)
+        {
+            return framed.Frame;
+        }
         if (deals is not IReadOnlyList<Deal> list || list.Count == 0)
         {
             return null;
         }
-        if (Frames.TryGetValue(list, out var cached) && Holds(cached, list))
+        if (Frames.TryGetValue(list, out var cached) && cached.HoldsSame(list))
         {
             return cached;
         }
@@ -35,45 +40,5 @@ internal static class DealFrames
         var frame = DealFrame.Of(copy);
         Frames.AddOrUpdate(list, frame);
         return frame;
-    }
-
-    // Keeps `frame`, built by other means than For (DealFrame.AsOf: the deals as of an instant), as the frame of
-    // `deals`, an array holding the frame's deals in its order, so that the entry points given the array use it
-    // instead of building another. The array must not be the frame's own Deals: For compares the list with those, and
-    // only a separate copy lets it see a change made to the array later.
-    internal static void Keep(Deal[] deals, DealFrame frame)
-    {
-        if (deals.Length > 0 && !ReferenceEquals(frame.Deals, deals) && Holds(frame, deals))
-        {
-            Frames.AddOrUpdate(deals, frame);
-        }
-    }
-
-    private static bool Holds(DealFrame frame, IReadOnlyList<Deal> list)
-    {
-        var deals = frame.Deals;
-        if (deals.Length != list.Count)
-        {
-            return false;
-        }
-        if (list is Deal[] array)
-        {
-            for (var i = 0; i < deals.Length; i++)
-            {
-                if (!ReferenceEquals(deals[i], array[i]))
-                {
-                    return false;
-                }
-            }
-            return true;
-        }
-        for (var i = 0; i < deals.Length; i++)
-        {
-            if (!ReferenceEquals(deals[i], list[i]))
-            {
-                return false;
-            }
-        }
-        return true;
     }
 }

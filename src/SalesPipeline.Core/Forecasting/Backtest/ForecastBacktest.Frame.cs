@@ -79,7 +79,7 @@ public static partial class ForecastBacktest
     // The deal's amount at `at`: its current one unless an amount change came later (then the deal as it was).
     private static Money AmountAt(DealFrame frame, int row, long at, Instant end)
     {
-        var deal = frame.Deals[row];
+        var deal = frame.DealAt(row);
         for (var e = frame.EventStart[row + 1] - 1; e >= frame.EventStart[row] && frame.EventAt[e] > at; e--)
         {
             if (frame.EventKind[e] == FrameEventKind.AmountChanged)

@@ -71,17 +71,9 @@ public static partial class ForecastBacktest
         {
             var then = StartOf(point.ForecastDate, options.Zone);
             var past = frame?.AsOf(then);
-            Deal[] dealsThen;
-            if (past is null)
-            {
-                dealsThen = list.Select(d => d.TryAsOf(then, out var was) ? was : null).OfType<Deal>().ToArray();
-            }
-            else
-            {
-                // A copy, so that the kept frame is checked against the array as any list's frame is.
-                dealsThen = (Deal[])past.Deals.Clone();
-                DealFrames.Keep(dealsThen, past);
-            }
+            // The past frame's own list: the entry points below find that frame for it instead of building another.
+            IReadOnlyList<Deal> dealsThen =
+                past?.DealList ?? list.Select(d => d.TryAsOf(then, out var was) ? was : null).OfType<Deal>().ToArray();
             var forecastOptions = options with { Rates = RatesFor(past, rates), AsOf = point.ForecastDate, Organization = null };
 
             var weighted = Forecast.StageWeighted(dealsThen, pipeline, [point.Period], forecastOptions).Periods[0].Expected;

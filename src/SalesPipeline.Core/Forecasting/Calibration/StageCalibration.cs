@@ -120,7 +120,10 @@ public sealed class StageCalibration
             // The frame's event table walked once; a deal it cannot scan exactly sends the whole list to the deal code.
             if (!scan.TryAdd(frame))
             {
-                Array.ForEach(frame.Deals, scan.Add);
+                foreach (var deal in frame.DealList)
+                {
+                    scan.Add(deal);
+                }
             }
         }
         else

@@ -52,7 +52,7 @@ public static partial class Forecast
             var framed = new CategoryAccumulator(pipeline, periods, ReportingCurrency(frame, options?.Rates), options);
             if (!framed.TryAdd(frame))
             {
-                FrameAddRange.AddEach(framed, frame.Deals);
+                FrameAddRange.AddEach(framed, frame.DealList);
             }
             return framed.Result(organization, adjustments, allowSelfAdjustment);
         }

@@ -57,7 +57,7 @@ public static partial class Forecast
             {
                 continue;
             }
-            var deal = frame.Deals[r];
+            var deal = frame.DealAt(r);
             var stage = stages[frame.Stage[r]]!;
             var overridden = stage.IsOpen && frame.ProbabilityOverride[r] >= 0;
             var (probabilityKey, probability) = overridden

@@ -40,7 +40,7 @@ public static partial class Forecast
             var framedCurrency = ReportingCurrency(frame, options?.Rates);
             var framed =
                 TryCompareRows(frame, pipeline, period, bands, options)
-                ?? CompareRows(frame.Deals, pipeline, period, bands, options, framedCurrency);
+                ?? CompareRows(frame.DealList, pipeline, period, bands, options, framedCurrency);
             return Comparison(framedCurrency, framed);
         }
         var list = deals.ToArray();
@@ -51,7 +51,7 @@ public static partial class Forecast
     // The deal-by-deal rows: every deal is weighed (so a deal of another pipeline throws, open or not), open deals in
     // the period are compared, in the order given.
     private static List<DealComparison> CompareRows(
-        Deal[] list,
+        IReadOnlyList<Deal> list,
         PipelineDefinition pipeline,
         FiscalPeriod? period,
         CategoryBands bands,

@@ -105,7 +105,7 @@ public static partial class Forecast
     {
         if (!frame.Exactness.NarrowAmounts)
         {
-            return frame.Deals[row].Amount.Amount;
+            return frame.DealAt(row).Amount.Amount;
         }
         var mantissa = frame.AmountMantissa[row];
         var magnitude = (ulong)Math.Abs(mantissa);

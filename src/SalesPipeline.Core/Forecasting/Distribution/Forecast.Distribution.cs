@@ -67,7 +67,7 @@ public static partial class Forecast
             var index = new PeriodIndex([period], forecast.AsOf);
             inputs =
                 TryDistributionInputs(frame, pipeline, index, forecast)
-                ?? DistributionInputsOf(frame.Deals, pipeline, index, forecast, currency);
+                ?? DistributionInputsOf(frame.DealList, pipeline, index, forecast, currency);
         }
         else
         {
@@ -169,7 +169,7 @@ public static partial class Forecast
 
     // Deal by deal: every deal is weighed first, so a deal of another pipeline throws wherever it would be placed.
     internal static DistributionInputs DistributionInputsOf(
-        Deal[] list,
+        IReadOnlyList<Deal> list,
         PipelineDefinition pipeline,
         PeriodIndex index,
         ForecastOptions forecast,

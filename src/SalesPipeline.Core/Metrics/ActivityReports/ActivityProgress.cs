@@ -38,7 +38,7 @@ public static class ActivityProgress
             {
                 return accumulator.Result(others);
             }
-            deals = frame.Deals;
+            deals = frame.DealList;
         }
         var seen = new HashSet<DealId>();
         var i = 0;

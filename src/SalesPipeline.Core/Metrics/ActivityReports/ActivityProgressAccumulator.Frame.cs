@@ -89,7 +89,7 @@ public sealed partial class ActivityProgressAccumulator
             {
                 continue;
             }
-            var t = frame.Deals[row].Events[e - first].At;
+            var t = frame.DealAt(row).Events[e - first].At;
             if (t >= from && t <= limit && (options.AsOf is not { } asOf || t <= asOf))
             {
                 return true;

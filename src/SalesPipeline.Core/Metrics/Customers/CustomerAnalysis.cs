@@ -54,7 +54,7 @@ public static partial class CustomerAnalysis
         Preconditions.CheckDate(asOf);
         if (!TryAddDeals(frame, scheduleArray, rates, out var cells, out var currency))
         {
-            return OfDealByDeal(frame.Deals, scheduleArray, asOf, rates);
+            return OfDealByDeal(frame.DealList, scheduleArray, asOf, rates);
         }
         AddSchedules(
             cells,
@@ -62,7 +62,7 @@ public static partial class CustomerAnalysis
             asOf,
             rates,
             currency,
-            id => frame.RowOfId.TryGetValue(id, out var row) ? frame.Deals[row] : null
+            id => frame.RowOfId.TryGetValue(id, out var row) ? frame.DealAt(row) : null
         );
         return Report(cells, asOf, currency);
     }

@@ -52,7 +52,7 @@ public static partial class DealConflicts
                 var a = account[r];
                 if (a >= 0 && mixed[a] && status[r] == (byte)DealStatus.Open && !pooled[r])
                 {
-                    (buckets[a] ??= []).Add(frame.Deals[r]);
+                    (buckets[a] ??= []).Add(frame.DealAt(r));
                 }
             }
             for (var a = 0; a < buckets.Length; a++)

@@ -111,7 +111,7 @@ public sealed record SalesCycle
         {
             if (!accumulator.TryAdd(frame))
             {
-                FrameAddRange.AddEach(accumulator, frame.Deals);
+                FrameAddRange.AddEach(accumulator, frame.DealList);
             }
             return accumulator.Result();
         }

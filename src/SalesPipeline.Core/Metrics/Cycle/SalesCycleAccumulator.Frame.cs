@@ -74,7 +74,7 @@ public sealed partial class SalesCycleAccumulator
             else
             {
                 // The deal changed after AsOf: the rare case, read off the deal itself, exactly as Add does.
-                frame.Deals[r].TryAsOf(AsOf, out var then);
+                frame.DealAt(r).TryAsOf(AsOf, out var then);
                 status = then!.Status;
                 created = then.CreatedAt.ToUnixTimeTicks();
                 end = (then.ClosedAt ?? then.StoppedAt ?? AsOf).ToUnixTimeTicks();

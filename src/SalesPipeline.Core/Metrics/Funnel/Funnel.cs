@@ -77,7 +77,8 @@ public static class Funnel
         Preconditions.CheckNotNull(pipeline);
         // A list of deals gets its frame (cached with the list); a frame of this pipeline's deals only needs no check.
         var frame = DealFrames.For(deals);
-        var list = frame is not null && FrameStints.OnePipeline(frame, pipeline) ? frame.Deals : CheckDeals(deals, pipeline, nameof(deals));
+        var list =
+            frame is not null && FrameStints.OnePipeline(frame, pipeline) ? frame.DealList : CheckDeals(deals, pipeline, nameof(deals));
         var leadList = leads.ToArray();
         for (var i = 0; i < leadList.Length; i++)
         {

@@ -80,7 +80,7 @@ public sealed partial class FunnelAccumulator
                 IReadOnlyList<string> keys;
                 try
                 {
-                    keys = BreakdownKeys.Of(frame.Deals[rowGroups[b].Representative[g]], breakdowns[b], options.Organization);
+                    keys = BreakdownKeys.Of(frame.DealAt(rowGroups[b].Representative[g]), breakdowns[b], options.Organization);
                 }
 #pragma warning disable CA1031 // the deal code throws the same for this deal; it runs instead and reports it in order
                 catch (Exception)

@@ -21,7 +21,7 @@ public sealed partial class CompetitorAccumulator
         }
         else if (!TryAdd(frame))
         {
-            FrameAddRange.AddEach(this, frame.Deals);
+            FrameAddRange.AddEach(this, frame.DealList);
         }
         return this;
     }
@@ -44,8 +44,8 @@ public sealed partial class CompetitorAccumulator
         }
         var faced = FrameGroupings.Competitors(frame);
         var lost = frame.GroupsBy(LostToKey, static d => (d.Competitor, (string?)null));
-        var facesSome = Array.ConvertAll(faced.Representative, r => frame.Deals[r].Competitors.Count > 0);
-        var lostToOne = Array.ConvertAll(lost.Representative, r => frame.Deals[r].Competitor is not null);
+        var facesSome = Array.ConvertAll(faced.Representative, r => frame.DealAt(r).Competitors.Count > 0);
+        var lostToOne = Array.ConvertAll(lost.Representative, r => frame.DealAt(r).Competitor is not null);
         parts = FramePartitions.Parts(frame.Count, parts);
         var wanted = FrameCurrency.Wanted(options, frame);
         var kernel = new Kernel(options, frame, amounts, faced.Group, facesSome, lost.Group, lostToOne, wanted);
@@ -112,7 +112,7 @@ public sealed partial class CompetitorAccumulator
         {
             if (sums[g].Count > 0)
             {
-                foreach (var key in keys(frame.Deals[groups.Representative[g]]))
+                foreach (var key in keys(frame.DealAt(groups.Representative[g])))
                 {
                     CollectionsMarshal.GetValueRefOrAddDefault(keyed, key, out _).Add(sums[g]);
                 }

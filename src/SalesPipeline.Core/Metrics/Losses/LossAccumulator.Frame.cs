@@ -21,7 +21,7 @@ public sealed partial class LossAccumulator
         }
         else if (!TryAdd(frame))
         {
-            FrameAddRange.AddEach(this, frame.Deals);
+            FrameAddRange.AddEach(this, frame.DealList);
         }
         return this;
     }
@@ -85,7 +85,7 @@ public sealed partial class LossAccumulator
             {
                 continue;
             }
-            var deal = frame.Deals[groups.Representative[g]];
+            var deal = frame.DealAt(groups.Representative[g]);
             var (into, reason, stage) =
                 deal.Status == DealStatus.Lost
                     ? (lost, deal.LossReason?.Code, deal.LastOpenStageId)

@@ -29,10 +29,10 @@ public static partial class PoolAnalysis
             {
                 if (customers.Pooled[r] && (DealStatus)frame.Status[r] is DealStatus.Open or DealStatus.Stopped)
                 {
-                    found.Add(frame.Deals[r]);
+                    found.Add(frame.DealAt(r));
                 }
             }
-            else if (frame.Deals[r].TryAsOf(asOf, out var then) && then.IsInPool && !then.IsClosed)
+            else if (frame.DealAt(r).TryAsOf(asOf, out var then) && then.IsInPool && !then.IsClosed)
             {
                 found.Add(then);
             }

@@ -47,7 +47,7 @@ public static partial class PoolAnalysis
         var leadList = Preconditions.CheckNoNullElement(leads, "Lead", nameof(leads));
         Preconditions.CheckUniqueIds(leadList, l => l.Id, "Lead", nameof(leads));
         Preconditions.CheckInstant(asOf);
-        return Report(TryPooled(frame, asOf, out var pooled) ? pooled : Pooled(frame.Deals, asOf), leadList, asOf, rates);
+        return Report(TryPooled(frame, asOf, out var pooled) ? pooled : Pooled(frame.DealList, asOf), leadList, asOf, rates);
     }
 
     // The deal-based code: what Of ran before the frame, and still runs for what the frame does not take.
@@ -62,7 +62,7 @@ public static partial class PoolAnalysis
     }
 
     // The deals waiting in a pool at asOf, as they stood then, in input order.
-    private static List<Deal> Pooled(Deal[] deals, Instant asOf)
+    private static List<Deal> Pooled(IReadOnlyList<Deal> deals, Instant asOf)
     {
         var pooled = new List<Deal>();
         foreach (var deal in deals)

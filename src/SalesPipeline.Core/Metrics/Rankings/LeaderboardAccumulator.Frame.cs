@@ -19,7 +19,7 @@ public sealed partial class LeaderboardAccumulator
         }
         else if (!TryAdd(frame))
         {
-            FrameAddRange.AddEach(this, frame.Deals);
+            FrameAddRange.AddEach(this, frame.DealList);
         }
         return this;
     }
@@ -77,7 +77,7 @@ public sealed partial class LeaderboardAccumulator
             if (merged[g].Count > 0)
             {
                 counted = true;
-                foreach (var key in BreakdownKeys.Of(frame.Deals[groups.Representative[g]], breakdown, options.Organization))
+                foreach (var key in BreakdownKeys.Of(frame.DealAt(groups.Representative[g]), breakdown, options.Organization))
                 {
                     CollectionsMarshal.GetValueRefOrAddDefault(keyed, key, out _).Add(merged[g]);
                 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using SalesPipeline.Deals;
 
 namespace SalesPipeline.Metrics;
@@ -11,19 +12,19 @@ namespace SalesPipeline.Metrics;
 internal static class DealPartitions
 {
     internal static TAccumulator Accumulate<TAccumulator>(
-        Deal[] deals,
+        IReadOnlyList<Deal> deals,
         Func<int, TAccumulator> create // given a capacity hint: the deals the part will hold once merged
     )
         where TAccumulator : class, IFrameAccumulator<TAccumulator>
     {
-        var parts = FramePartitions.Parts(deals.Length);
+        var parts = FramePartitions.Parts(deals.Count);
         var partial = FramePartitions.Run(
-            deals.Length,
+            deals.Count,
             parts,
             (part, from, to) =>
             {
                 // The parts are merged into the first, so it is sized for all the deals and never grows.
-                var accumulator = create(part == 0 ? deals.Length : to - from);
+                var accumulator = create(part == 0 ? deals.Count : to - from);
                 for (var i = from; i < to; i++)
                 {
                     accumulator.Add(deals[i]);
@@ -43,10 +44,10 @@ internal static class DealPartitions
         return result;
     }
 
-    private static TAccumulator Sequential<TAccumulator>(Deal[] deals, Func<int, TAccumulator> create)
+    private static TAccumulator Sequential<TAccumulator>(IReadOnlyList<Deal> deals, Func<int, TAccumulator> create)
         where TAccumulator : class, IFrameAccumulator<TAccumulator>
     {
-        var accumulator = create(deals.Length);
+        var accumulator = create(deals.Count);
         foreach (var deal in deals)
         {
             accumulator.Add(deal);

@@ -52,7 +52,9 @@ public static class TimeInStage
         // A list of deals gets its frame (cached with the list); a frame of this pipeline's deals only needs no check.
         var frame = DealFrames.For(deals);
         var list =
-            frame is not null && FrameStints.OnePipeline(frame, pipeline) ? frame.Deals : Funnel.CheckDeals(deals, pipeline, nameof(deals));
+            frame is not null && FrameStints.OnePipeline(frame, pipeline)
+                ? frame.DealList
+                : Funnel.CheckDeals(deals, pipeline, nameof(deals));
         var framed = new TimeInStageAccumulator(pipeline, asOf, options); // checks the options before any work is split
         if (frame is not null && framed.TryAdd(frame))
         {

@@ -156,7 +156,7 @@ public sealed partial record SalesVelocity
             var framed = new SalesVelocityAccumulator(window, Forecast.ReportingCurrency(frame, options?.Rates), options, breakdown);
             if (!framed.TryAdd(frame))
             {
-                FrameAddRange.AddEach(framed, frame.Deals);
+                FrameAddRange.AddEach(framed, frame.DealList);
             }
             return framed;
         }

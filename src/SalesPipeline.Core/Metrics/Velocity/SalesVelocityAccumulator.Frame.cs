@@ -91,7 +91,7 @@ public sealed partial class SalesVelocityAccumulator
             IReadOnlyList<string> keys;
             try
             {
-                keys = BreakdownKeys.Of(frame.Deals[rowGroups.Representative[g]], Breakdown!.Value, Options.Organization);
+                keys = BreakdownKeys.Of(frame.DealAt(rowGroups.Representative[g]), Breakdown!.Value, Options.Organization);
             }
 #pragma warning disable CA1031 // the deal code throws the same for this deal; it runs instead and reports it in order
             catch (Exception)
@@ -158,7 +158,7 @@ public sealed partial class SalesVelocityAccumulator
             else
             {
                 // Changed after the window: its state then, from its own history (rare for a recent window).
-                var then = frame.Deals[r].AsOf(Instant.FromUnixTimeTicks(end - 1));
+                var then = frame.DealAt(r).AsOf(Instant.FromUnixTimeTicks(end - 1));
                 status = then.Status;
                 closed = then.ClosedAt?.ToUnixTimeTicks() ?? DealFrame.NoInstant;
                 if (rates is null)

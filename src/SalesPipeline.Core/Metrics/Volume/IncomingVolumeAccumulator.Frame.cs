@@ -60,7 +60,7 @@ public sealed partial class IncomingVolumeAccumulator
                     continue;
                 }
                 deals[s] += count;
-                keys[g] ??= BreakdownKeys.Of(frame.Deals[groups.Representative[g]], options.Breakdown, options.Organization);
+                keys[g] ??= BreakdownKeys.Of(frame.DealAt(groups.Representative[g]), options.Breakdown, options.Organization);
                 foreach (var key in keys[g]!)
                 {
                     var (l, d) = keyed.GetValueOrDefault((s, key));

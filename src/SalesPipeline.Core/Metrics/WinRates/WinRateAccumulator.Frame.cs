@@ -23,7 +23,7 @@ public sealed partial class WinRateAccumulator
         }
         else if (!TryAdd(frame))
         {
-            FrameAddRange.AddEach(this, frame.Deals);
+            FrameAddRange.AddEach(this, frame.DealList);
         }
         return this;
     }
@@ -129,7 +129,7 @@ public sealed partial class WinRateAccumulator
                 {
                     continue;
                 }
-                var deal = frame.Deals[groupsOfRows.Representative[g]];
+                var deal = frame.DealAt(groupsOfRows.Representative[g]);
                 IReadOnlyList<string> keys;
                 try
                 {
