@@ -243,8 +243,7 @@ internal sealed partial class ImportSession
             }
             if (deal is null)
             {
-                row.Raw = -1;
-                continue;
+                continue; // its raw bytes, kept by the scan, are never read: only a deal's rows are quoted after reading
             }
             if (deal.LastHistory >= 0)
             {
