@@ -156,6 +156,13 @@ public sealed record CsvReadOptions
     public bool StopAtFirstError { get; init; }
 
     /// <summary>Receives <see cref="CsvProgress"/> every 65,536 rows and at the end of each file; none by default.</summary>
+    /// <remarks>
+    /// <see cref="DealCsv.ReadFiles"/>, and <see cref="DealCsv.Read"/> over two <see cref="System.IO.FileStream"/>s or two
+    /// <see cref="System.IO.MemoryStream"/>s, read the deals file and the history file at once on a machine with more than
+    /// one core: the two files' reports then come from two threads, interleaved, so <see cref="IProgress{T}.Report"/>
+    /// must be thread-safe (<see cref="Progress{T}"/> is). Each file's reports come from one thread, in order, and its row
+    /// count never goes down.
+    /// </remarks>
     public IProgress<CsvProgress>? Progress { get; init; }
 
     private static IReadOnlyDictionary<string, string>? CheckMap(IReadOnlyDictionary<string, string>? map, string name)
