@@ -159,9 +159,10 @@ public sealed record CsvReadOptions
     /// <remarks>
     /// <see cref="DealCsv.ReadFiles"/>, and <see cref="DealCsv.Read"/> over two <see cref="System.IO.FileStream"/>s or two
     /// <see cref="System.IO.MemoryStream"/>s, read the deals file and the history file at once on a machine with more than
-    /// one core: the two files' reports then come from two threads, interleaved, so <see cref="IProgress{T}.Report"/>
-    /// must be thread-safe (<see cref="Progress{T}"/> is). Each file's reports come from one thread, in order, and its row
-    /// count never goes down.
+    /// one core. Every report still comes on the calling thread, each file's in order (its row count never goes down),
+    /// but the history file's reports may come between the deals file's: each comes after the deals file's next report,
+    /// or at its end. The history file's last report comes after the deals file's last, as when one file is read after
+    /// the other.
     /// </remarks>
     public IProgress<CsvProgress>? Progress { get; init; }
 

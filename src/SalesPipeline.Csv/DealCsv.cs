@@ -24,7 +24,7 @@ namespace SalesPipeline.Csv;
 /// <para>Thread-safe: each call reads or writes its own streams and shares nothing. On a machine with more than one core,
 /// <see cref="ReadFiles"/>, and <see cref="Read"/> over two <see cref="FileStream"/>s or two <see cref="MemoryStream"/>s,
 /// read the deals file and the history file at once, each on its own thread (the results are those of reading one after
-/// the other); other streams, which may share state (two entries of one zip archive), are read one after the other.</para>
+/// the other; progress is reported on the calling thread); other streams, which may share state (two entries of one zip archive), are read one after the other.</para>
 /// </remarks>
 public static partial class DealCsv
 {

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
@@ -25,10 +26,14 @@ internal sealed partial class ImportSession
     // Set to end a scan whose results will not be used (the deals file failed).
     private volatile bool abandoned;
 
-    // The scan's deal id cell of each history row, by HistoryRow.Deal (-1: blank); its malformed rows (the row they came
-    // before, the deal id they name); the rows that are not valid UTF-8, by row, with the deal id they name; the pending
-    // amounts, in row and error order; and where the errors of each row with errors are (Marks).
-    private RowStore? scannedIds;
+    // The scan's deal ids: each distinct id of the history rows (a row's HistoryRow.Deal is its id's index; -1: blank),
+    // with its rows, in file order, chained through HistoryRow.Next (the first, the last and how many), so that the
+    // linking looks each id up once and links its rows at once. Then the malformed rows (the row they came before, the
+    // deal id they name); the rows that are not valid UTF-8, by row, with the deal id they name; the pending amounts, in
+    // row and error order; and where the errors of each row with errors are (ScanMark).
+    private readonly Dictionary<string, int> scannedKeys = new(StringComparer.Ordinal);
+    private readonly List<string> keyIds = [];
+    private readonly List<(int First, int Last, int Count)> keyRows = [];
     private readonly List<(int Row, string? Id, CsvRowError Error)> scannedSkipped = [];
     private readonly Dictionary<int, string?> scannedBroken = [];
     private readonly List<PendingAmount> pendingAmounts = [];
@@ -55,7 +60,11 @@ internal sealed partial class ImportSession
 
     private void ReadAtOnce(Stream deals, Stream historyStream)
     {
-        var scan = new ImportSession(pipeline, options, parts, atOnce) { scanning = true, scannedIds = new RowStore() };
+        // Every progress report on the calling thread: the history file's are queued by the scan and passed on after each of
+        // the deals file's, the rest once the history file is read; dropped with it when the deals file fails.
+        var queued = options.Progress is null ? null : new QueuedProgress();
+        var relay = options.Progress is { } progress ? new RelayedProgress(progress, queued!) : null;
+        var scan = new ImportSession(pipeline, options with { Progress = queued }, parts, atOnce) { scanning = true };
         var reading = Task.Factory.StartNew(
             () =>
             {
@@ -70,7 +79,7 @@ internal sealed partial class ImportSession
         );
         try
         {
-            ReadDealsFile(deals);
+            ReadDealsFile(deals, options with { Progress = relay });
         }
         catch
         {
@@ -83,7 +92,34 @@ internal sealed partial class ImportSession
         }
         // The history file's own exception (its header refused, the stream failing), as the one-thread reader would meet it.
         reading.GetAwaiter().GetResult();
+        relay?.Pass();
         LinkHistory(scan);
+    }
+
+    // The history file's progress reports, queued on the scan's thread.
+    private sealed class QueuedProgress : IProgress<CsvProgress>
+    {
+        internal ConcurrentQueue<CsvProgress> Reports { get; } = new();
+
+        public void Report(CsvProgress value) => Reports.Enqueue(value);
+    }
+
+    // The deals file's progress reports, each followed by the history file's queued since.
+    private sealed class RelayedProgress(IProgress<CsvProgress> target, QueuedProgress history) : IProgress<CsvProgress>
+    {
+        public void Report(CsvProgress value)
+        {
+            target.Report(value);
+            Pass();
+        }
+
+        internal void Pass()
+        {
+            while (history.Reports.TryDequeue(out var report))
+            {
+                target.Report(report);
+            }
+        }
     }
 
     // Reads the history rows as ReadHistory does, but for what needs their deals (see the type's comment).
@@ -124,7 +160,8 @@ internal sealed partial class ImportSession
                 }
                 else
                 {
-                    row.Deal = scannedIds!.Add(idCell);
+                    row.Deal = KeyOf(idCell);
+                    Chain(ref row, r);
                 }
                 ReadHistoryCells(file, ref row, null);
                 row.By = row.Kind == HistoryKind.Ignored ? null : Text(file, HBy);
@@ -173,6 +210,18 @@ internal sealed partial class ImportSession
         );
         var scanned = scan.errors;
         var rows = CollectionsMarshal.AsSpan(history);
+        // Each id's deal, and the id's rows linked to it (those of an unknown id stay chained together, never walked).
+        var dealOf = new int[scan.keyIds.Count];
+        for (var k = 0; k < dealOf.Length; k++)
+        {
+            if (!dealById.TryGetValue(scan.keyIds[k], out dealOf[k]))
+            {
+                dealOf[k] = -1;
+                continue;
+            }
+            var deal = deals[dealOf[k]];
+            (deal.FirstHistory, deal.LastHistory, deal.HistoryCount) = scan.keyRows[k];
+        }
         var (next, mark, skipped, pending) = (0, 0, 0, 0);
         for (var r = 0; r <= rows.Length; r++)
         {
@@ -200,7 +249,7 @@ internal sealed partial class ImportSession
                 continue;
             }
             var before = errors.Count;
-            var deal = LinkDeal(scan, ref row);
+            var deal = LinkDeal(scan, dealOf, ref row);
             var amounts = (Old: (object?)null, New: (object?)null);
             for (; ; next++)
             {
@@ -241,53 +290,72 @@ internal sealed partial class ImportSession
                     deal.BrokenHistory = errors[before];
                 }
             }
-            if (deal is null)
-            {
-                continue; // its raw bytes, kept by the scan, are never read: only a deal's rows are quoted after reading
-            }
-            if (deal.LastHistory >= 0)
-            {
-                rows[deal.LastHistory].Next = r;
-            }
-            else
-            {
-                deal.FirstHistory = r;
-            }
-            deal.LastHistory = r;
-            deal.HistoryCount++;
         }
     }
 
-    // The deal of a scanned row (its id cell's handle in row.Deal), with the row's first errors when it has none.
-    private DealRow? LinkDeal(ImportSession scan, ref HistoryRow row)
+    // The deal of a scanned row (its id's index in row.Deal), with the row's first errors when it has none.
+    private DealRow? LinkDeal(ImportSession scan, int[] dealOf, ref HistoryRow row)
     {
         if (row.Deal < 0)
         {
             return null; // a blank id, reported by the scan
         }
-        var cell = scan.scannedIds![row.Deal];
-        if (!TryGetDeal(cell, out row.Deal))
+        var id = scan.keyIds[row.Deal];
+        row.Deal = dealOf[row.Deal];
+        if (row.Deal < 0)
         {
-            row.Deal = -1;
-            Fail(IdError(row.Line, cell, "No row of the deals file has this deal id."));
+            Fail(IdError(row.Line, id, "No row of the deals file has this deal id."));
             return null;
         }
         var deal = deals[row.Deal];
         if (deal.Rejected)
         {
             Fail(
-                IdError(
-                    row.Line,
-                    cell,
-                    string.Create(CultureInfo.InvariantCulture, $"The deal's row (deals line {deal.Line}) is rejected.")
-                )
+                IdError(row.Line, id, string.Create(CultureInfo.InvariantCulture, $"The deal's row (deals line {deal.Line}) is rejected."))
             );
         }
         return deal;
     }
 
-    private CsvRowError IdError(long line, ReadOnlySpan<byte> cell, string reason) =>
-        new(HistoryFile, line, historyFile!.Header[HId] ?? HistoryColumns[HId], Encoding.UTF8.GetString(cell), reason);
+    // The index of a history row's (not blank) deal id, a new one for an id not met before. The id is the cell's text, as
+    // TryGetDeal has it: decoded into the stack, a string made only for a new id (.NET 9 and later).
+    private int KeyOf(ReadOnlySpan<byte> cell)
+    {
+#if NET9_0_OR_GREATER
+        if (cell.Length <= MaxStackId)
+        {
+            Span<char> chars = stackalloc char[MaxStackId];
+            var n = Encoding.UTF8.GetChars(cell, chars);
+            return scannedKeys.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(chars[..n], out var found)
+                ? found
+                : AddKey(new string(chars[..n]));
+        }
+#endif
+        var id = Encoding.UTF8.GetString(cell);
+        return scannedKeys.TryGetValue(id, out var k) ? k : AddKey(id);
+    }
+
+    private int AddKey(string id)
+    {
+        scannedKeys.Add(id, keyIds.Count);
+        keyIds.Add(id);
+        keyRows.Add((-1, -1, 0));
+        return keyIds.Count - 1;
+    }
+
+    // Appends row r, of the id at row.Deal, to the id's rows.
+    private void Chain(ref HistoryRow row, int r)
+    {
+        var (first, last, count) = keyRows[row.Deal];
+        if (last >= 0)
+        {
+            CollectionsMarshal.AsSpan(history)[last].Next = r;
+        }
+        keyRows[row.Deal] = (first >= 0 ? first : r, r, count + 1);
+    }
+
+    private CsvRowError IdError(long line, string id, string reason) =>
+        new(HistoryFile, line, historyFile!.Header[HId] ?? HistoryColumns[HId], id, reason);
 
     // A pending amount in its deal's currency, as AmountValue gives it: none (no error) when the deal's row is rejected
     // or unknown, an error past the currency's largest amount.

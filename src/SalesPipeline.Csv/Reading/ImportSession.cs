@@ -95,9 +95,20 @@ internal sealed partial class ImportSession
         return Import(asOf);
     }
 
-    private void ReadDealsFile(Stream deals)
+    // fileOptions: the options, with the progress the deals file reports to (ImportSession.AtOnce.cs).
+    private void ReadDealsFile(Stream deals, CsvReadOptions? fileOptions = null)
     {
-        using (dealsFile = CsvFile.Open(deals, DealsFile, AllDealColumns, spec.DealHeaders, spec.DealRequired, options, spec.FooterLine))
+        using (
+            dealsFile = CsvFile.Open(
+                deals,
+                DealsFile,
+                AllDealColumns,
+                spec.DealHeaders,
+                spec.DealRequired,
+                fileOptions ?? options,
+                spec.FooterLine
+            )
+        )
         {
             if (spec.StageDateColumns)
             {

@@ -147,7 +147,7 @@ public class ReadAtOnceTests
         );
 
     [Fact]
-    public void AtOnce_ReportsProgressPerFileThatNeverGoesDown_Property() =>
+    public void AtOnce_ReportsProgressOnTheCallingThread_EachFilesInOrder_Property() =>
         PropertyAssert.Holds(
             Prop.ForAll(
                 Cases.ToArbitrary(),
@@ -156,13 +156,17 @@ public class ReadAtOnceTests
                     var progress = new Recorder();
                     var result = Read(c, atOnce: true, progress: progress);
                     var reports = progress.Reports;
+                    var thread = Environment.CurrentManagedThreadId;
                     bool Rises(string file) =>
                         reports
                             .Where(r => r.File == file)
                             .Zip(reports.Where(r => r.File == file).Skip(1))
                             .All(p => p.First.Rows <= p.Second.Rows);
-                    // Once at the end of each file (the files here have fewer than 65,536 rows), with every row read.
-                    return Rises("deals")
+                    // Once at the end of each file (the files here have fewer than 65,536 rows), with every row read, the
+                    // deals file's first, as when one is read after the other.
+                    return reports.All(r => r.Thread == thread)
+                        && reports.Select(r => r.File).SequenceEqual(["deals", "history"])
+                        && Rises("deals")
                         && Rises("history")
                         && reports.Single(r => r.File == "deals").Rows == result.DealRows.Read
                         && reports.Single(r => r.File == "history").Rows == result.HistoryRows.Read
@@ -173,9 +177,9 @@ public class ReadAtOnceTests
 
     private sealed class Recorder : IProgress<CsvProgress>
     {
-        private readonly List<CsvProgress> reports = [];
+        private readonly List<(string File, long Rows, long Bytes, int Thread)> reports = [];
 
-        public List<CsvProgress> Reports
+        public List<(string File, long Rows, long Bytes, int Thread)> Reports
         {
             get
             {
@@ -190,7 +194,7 @@ public class ReadAtOnceTests
         {
             lock (reports)
             {
-                reports.Add(value);
+                reports.Add((value.File, value.Rows, value.Bytes, Environment.CurrentManagedThreadId));
             }
         }
     }
