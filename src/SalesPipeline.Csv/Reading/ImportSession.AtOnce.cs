@@ -26,14 +26,15 @@ internal sealed partial class ImportSession
     // Set to end a scan whose results will not be used (the deals file failed).
     private volatile bool abandoned;
 
-    // The scan's deal ids: each distinct id of the history rows (a row's HistoryRow.Deal is its id's index; -1: blank),
-    // with its rows, in file order, chained through HistoryRow.Next (the first, the last and how many), so that the
-    // linking looks each id up once and links its rows at once. Then the malformed rows (the row they came before, the
-    // deal id they name); the rows that are not valid UTF-8, by row, with the deal id they name; the pending amounts, in
-    // row and error order; and where the errors of each row with errors are (ScanMark).
-    private readonly Dictionary<string, int> scannedKeys = new(StringComparer.Ordinal);
-    private readonly List<string> keyIds = [];
-    private readonly List<(int First, int Last, int Count)> keyRows = [];
+    // The scan's deal ids, by run: rows with one id, next to each other but for rows without an id (a deal's rows, in
+    // the files of most exports and of gen_pipeline.py). A row's HistoryRow.Deal is its run's index (-1: a blank id); a
+    // run's rows are chained through HistoryRow.Next (the first, the last and how many), so that the linking looks an id
+    // up once per run and appends the run's rows to its deal's at once: no string or dictionary per id. Then the
+    // malformed rows (the row they came before, the deal id they name); the rows that are not valid UTF-8, by row, with
+    // the deal id they name; the pending amounts, in row and error order; and where the errors of each row with errors
+    // are (ScanMark).
+    private readonly RowStore runIds = new();
+    private readonly List<(int First, int Last, int Count)> runs = [];
     private readonly List<(int Row, string? Id, CsvRowError Error)> scannedSkipped = [];
     private readonly Dictionary<int, string?> scannedBroken = [];
     private readonly List<PendingAmount> pendingAmounts = [];
@@ -160,8 +161,7 @@ internal sealed partial class ImportSession
                 }
                 else
                 {
-                    row.Deal = KeyOf(idCell);
-                    Chain(ref row, r);
+                    row.Deal = RunOf(idCell, r);
                 }
                 ReadHistoryCells(file, ref row, null);
                 row.By = row.Kind == HistoryKind.Ignored ? null : Text(file, HBy);
@@ -210,17 +210,26 @@ internal sealed partial class ImportSession
         );
         var scanned = scan.errors;
         var rows = CollectionsMarshal.AsSpan(history);
-        // Each id's deal, and the id's rows linked to it (those of an unknown id stay chained together, never walked).
-        var dealOf = new int[scan.keyIds.Count];
+        // Each run's deal, and the run's rows appended to the deal's (those of an unknown id stay chained, never walked).
+        var dealOf = new int[scan.runs.Count];
         for (var k = 0; k < dealOf.Length; k++)
         {
-            if (!dealById.TryGetValue(scan.keyIds[k], out dealOf[k]))
+            if (!TryGetDeal(scan.runIds[k], out dealOf[k]))
             {
                 dealOf[k] = -1;
                 continue;
             }
             var deal = deals[dealOf[k]];
-            (deal.FirstHistory, deal.LastHistory, deal.HistoryCount) = scan.keyRows[k];
+            var (first, last, count) = scan.runs[k];
+            if (deal.LastHistory >= 0)
+            {
+                rows[deal.LastHistory].Next = first;
+            }
+            else
+            {
+                deal.FirstHistory = first;
+            }
+            (deal.LastHistory, deal.HistoryCount) = (last, deal.HistoryCount + count);
         }
         var (next, mark, skipped, pending) = (0, 0, 0, 0);
         for (var r = 0; r <= rows.Length; r++)
@@ -300,62 +309,46 @@ internal sealed partial class ImportSession
         {
             return null; // a blank id, reported by the scan
         }
-        var id = scan.keyIds[row.Deal];
-        row.Deal = dealOf[row.Deal];
+        var run = row.Deal;
+        row.Deal = dealOf[run];
         if (row.Deal < 0)
         {
-            Fail(IdError(row.Line, id, "No row of the deals file has this deal id."));
+            Fail(IdError(row.Line, scan.runIds[run], "No row of the deals file has this deal id."));
             return null;
         }
         var deal = deals[row.Deal];
         if (deal.Rejected)
         {
             Fail(
-                IdError(row.Line, id, string.Create(CultureInfo.InvariantCulture, $"The deal's row (deals line {deal.Line}) is rejected."))
+                IdError(
+                    row.Line,
+                    scan.runIds[run],
+                    string.Create(CultureInfo.InvariantCulture, $"The deal's row (deals line {deal.Line}) is rejected.")
+                )
             );
         }
         return deal;
     }
 
-    // The index of a history row's (not blank) deal id, a new one for an id not met before. The id is the cell's text, as
-    // TryGetDeal has it: decoded into the stack, a string made only for a new id (.NET 9 and later).
-    private int KeyOf(ReadOnlySpan<byte> cell)
+    // The run of row r, whose deal id cell is not blank: the last run when the row has its id, else a new one.
+    private int RunOf(ReadOnlySpan<byte> cell, int r)
     {
-#if NET9_0_OR_GREATER
-        if (cell.Length <= MaxStackId)
+        if (runs.Count > 0 && cell.SequenceEqual(runIds[runs.Count - 1]))
         {
-            Span<char> chars = stackalloc char[MaxStackId];
-            var n = Encoding.UTF8.GetChars(cell, chars);
-            return scannedKeys.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(chars[..n], out var found)
-                ? found
-                : AddKey(new string(chars[..n]));
-        }
-#endif
-        var id = Encoding.UTF8.GetString(cell);
-        return scannedKeys.TryGetValue(id, out var k) ? k : AddKey(id);
-    }
-
-    private int AddKey(string id)
-    {
-        scannedKeys.Add(id, keyIds.Count);
-        keyIds.Add(id);
-        keyRows.Add((-1, -1, 0));
-        return keyIds.Count - 1;
-    }
-
-    // Appends row r, of the id at row.Deal, to the id's rows.
-    private void Chain(ref HistoryRow row, int r)
-    {
-        var (first, last, count) = keyRows[row.Deal];
-        if (last >= 0)
-        {
+            var (first, last, count) = runs[^1];
             CollectionsMarshal.AsSpan(history)[last].Next = r;
+            runs[^1] = (first, r, count + 1);
         }
-        keyRows[row.Deal] = (first >= 0 ? first : r, r, count + 1);
+        else
+        {
+            runIds.Add(cell);
+            runs.Add((r, r, 1));
+        }
+        return runs.Count - 1;
     }
 
-    private CsvRowError IdError(long line, string id, string reason) =>
-        new(HistoryFile, line, historyFile!.Header[HId] ?? HistoryColumns[HId], id, reason);
+    private CsvRowError IdError(long line, ReadOnlySpan<byte> id, string reason) =>
+        new(HistoryFile, line, historyFile!.Header[HId] ?? HistoryColumns[HId], Encoding.UTF8.GetString(id), reason);
 
     // A pending amount in its deal's currency, as AmountValue gives it: none (no error) when the deal's row is rejected
     // or unknown, an error past the currency's largest amount.
