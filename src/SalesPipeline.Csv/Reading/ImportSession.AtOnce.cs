@@ -50,6 +50,7 @@ internal sealed partial class ImportSession
 
     // Whether the two files are read at once: on more than one core, and only from streams that share no state (two
     // files, two buffers); two entries of one zip archive, say, read the same stream and must not be read from two threads.
+    // Seekable only: a pipe's reader could wait for its writer after the deals file failed, when the call should return.
     private bool ReadsAtOnce(Stream deals, Stream history) =>
         atOnce
         ?? (
@@ -57,6 +58,8 @@ internal sealed partial class ImportSession
             && !ReferenceEquals(deals, history)
             && deals is FileStream or MemoryStream
             && history is FileStream or MemoryStream
+            && deals.CanSeek
+            && history.CanSeek
         );
 
     private void ReadAtOnce(Stream deals, Stream historyStream)
