@@ -156,6 +156,14 @@ public sealed record CsvReadOptions
     public bool StopAtFirstError { get; init; }
 
     /// <summary>Receives <see cref="CsvProgress"/> every 65,536 rows and at the end of each file; none by default.</summary>
+    /// <remarks>
+    /// <see cref="DealCsv.ReadFiles"/>, and <see cref="DealCsv.Read"/> over two seekable <see cref="System.IO.FileStream"/>s or two
+    /// <see cref="System.IO.MemoryStream"/>s, read the deals file and the history file at once on a machine with more than
+    /// one core. Every report still comes on the calling thread, each file's in order (its row count never goes down),
+    /// but the history file's reports may come between the deals file's: each comes after the deals file's next report,
+    /// or at its end. The history file's last report comes after the deals file's last, as when one file is read after
+    /// the other.
+    /// </remarks>
     public IProgress<CsvProgress>? Progress { get; init; }
 
     private static IReadOnlyDictionary<string, string>? CheckMap(IReadOnlyDictionary<string, string>? map, string name)

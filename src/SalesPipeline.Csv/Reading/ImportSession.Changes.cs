@@ -11,10 +11,10 @@ namespace SalesPipeline.Csv.Reading;
 internal sealed partial class ImportSession
 {
     // The old and new values of the change rows (Money, LocalDate or an owner), by HistoryRow.Change.
-    private readonly List<(object Old, object New)> changeValues = [];
+    private List<(object Old, object New)> changeValues = [];
 
     // The labels of the ignored rows, by HistoryRow.Change.
-    private readonly List<string> ignoredLabels = [];
+    private List<string> ignoredLabels = [];
 
     private void ReadHistoryCells(CsvFile file, ref HistoryRow row, DealRow? deal)
     {
@@ -207,7 +207,7 @@ internal sealed partial class ImportSession
 
     // An amount: a decimal in the culture, in the deal's currency (its row's), or after an ISO code and a space
     // ("EUR 1200.50") for another one: Core allows a deal re-quoted in another currency.
-    private Money? AmountValue(ReadOnlySpan<byte> cell, int column, Currency? currency)
+    private object? AmountValue(ReadOnlySpan<byte> cell, int column, Currency? currency)
     {
         var s = Values.Trim(cell);
         if (s.Length > 4 && s[3] == ' ' && IsCode(s[..3]))
@@ -224,6 +224,11 @@ internal sealed partial class ImportSession
         {
             Bad(column, problem);
             return null;
+        }
+        if (currency is null && scanning)
+        {
+            // The deal's currency is known once the deals file is read (ImportSession.AtOnce.cs).
+            return Pending(column, value);
         }
         if (currency is null)
         {

@@ -114,6 +114,20 @@ internal sealed partial class ImportSession
         return dealById.TryGetValue(Text(file, HId)!, out d);
     }
 
+    // The same for an id cell kept by the scan (ImportSession.AtOnce.cs): the key is the cell's text, as above.
+    private bool TryGetDeal(ReadOnlySpan<byte> cell, out int d)
+    {
+#if NET9_0_OR_GREATER
+        if (cell.Length <= MaxStackId)
+        {
+            Span<char> chars = stackalloc char[MaxStackId];
+            var n = Encoding.UTF8.GetChars(cell, chars);
+            return dealById.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(chars[..n], out d);
+        }
+#endif
+        return dealById.TryGetValue(Encoding.UTF8.GetString(cell), out d);
+    }
+
     private const int MaxStackId = 128;
 
     // Marks the deal of a history row that cannot be used: the deal is then rejected rather than imported with a history

@@ -30,10 +30,10 @@ internal sealed partial class ImportSession
     private readonly Dictionary<string, Stage> stageByLabel;
     private readonly List<CsvRowError> errors = [];
     private readonly List<DealRow> deals = [];
-    private readonly List<HistoryRow> history = [];
+    private List<HistoryRow> history = [];
     private readonly Dictionary<string, int> dealById = new(StringComparer.Ordinal);
     private readonly RowStore dealRaw = new();
-    private readonly RowStore historyRaw = new();
+    private RowStore historyRaw = new();
     private readonly Dictionary<string, LeadSource> leadSources = new(StringComparer.Ordinal);
     private readonly Dictionary<string, LossReason> lossReasons = new(StringComparer.Ordinal);
     private CsvFile? dealsFile;
@@ -49,9 +49,13 @@ internal sealed partial class ImportSession
     // How many parts Core's import runs in; 0: as many as the cores, for batches of at least PartSize records each.
     private readonly int parts;
 
-    internal ImportSession(PipelineDefinition pipeline, CsvReadOptions options, int parts = 0)
+    // Whether the two files are read at once (ImportSession.AtOnce.cs); null: when the streams allow it.
+    private readonly bool? atOnce;
+
+    internal ImportSession(PipelineDefinition pipeline, CsvReadOptions options, int parts = 0, bool? atOnce = null)
     {
         this.parts = parts;
+        this.atOnce = atOnce;
         this.pipeline = pipeline;
         this.options = options;
         spec = FormatSpec.Of(options.Format);
@@ -72,7 +76,39 @@ internal sealed partial class ImportSession
 
     internal CsvImportResult Run(Stream deals, Stream? historyStream, Instant asOf)
     {
-        using (dealsFile = CsvFile.Open(deals, DealsFile, AllDealColumns, spec.DealHeaders, spec.DealRequired, options, spec.FooterLine))
+        if (historyStream is not null && ReadsAtOnce(deals, historyStream))
+        {
+            ReadAtOnce(deals, historyStream);
+        }
+        else
+        {
+            ReadDealsFile(deals);
+            if (historyStream is not null)
+            {
+                using (historyFile = OpenHistory(historyStream))
+                {
+                    ReadHistory(historyFile);
+                }
+            }
+        }
+        BuildHistories();
+        return Import(asOf);
+    }
+
+    // fileOptions: the options, with the progress the deals file reports to (ImportSession.AtOnce.cs).
+    private void ReadDealsFile(Stream deals, CsvReadOptions? fileOptions = null)
+    {
+        using (
+            dealsFile = CsvFile.Open(
+                deals,
+                DealsFile,
+                AllDealColumns,
+                spec.DealHeaders,
+                spec.DealRequired,
+                fileOptions ?? options,
+                spec.FooterLine
+            )
+        )
         {
             if (spec.StageDateColumns)
             {
@@ -80,46 +116,42 @@ internal sealed partial class ImportSession
             }
             ReadDeals(dealsFile);
         }
-        if (historyStream is not null)
+    }
+
+    // Opens the history file and checks that it has the stage or the field column.
+    private CsvFile OpenHistory(Stream historyStream)
+    {
+        var file = CsvFile.Open(
+            historyStream,
+            HistoryFile,
+            HistoryColumns,
+            spec.HistoryHeaders!,
+            spec.HistoryRequired,
+            options,
+            spec.FooterLine
+        );
+        if (file.Index[HTo] < 0 && file.Index[HField] < 0)
         {
-            using (
-                historyFile = CsvFile.Open(
-                    historyStream,
+            using var refused = file;
+            var name = options.Columns is { } map && map.TryGetValue(HistoryColumns[HTo], out var mapped) ? mapped : HistoryColumns[HTo];
+            throw new CsvImportException([
+                new CsvRowError(
                     HistoryFile,
-                    HistoryColumns,
-                    spec.HistoryHeaders!,
-                    spec.HistoryRequired,
-                    options,
-                    spec.FooterLine
-                )
-            )
-            {
-                if (historyFile.Index[HTo] < 0 && historyFile.Index[HField] < 0)
-                {
-                    var name =
-                        options.Columns is { } map && map.TryGetValue(HistoryColumns[HTo], out var mapped) ? mapped : HistoryColumns[HTo];
-                    throw new CsvImportException([
-                        new CsvRowError(
-                            HistoryFile,
-                            1,
-                            name,
-                            null,
-                            $"The history file's header has no column \"{name}\", which is required unless the file has a \"field\" column (of field changes); its columns are {string.Join(", ", historyFile.Reader.Headers)}."
-                        ),
-                    ]);
-                }
-                ReadHistory(historyFile);
-            }
+                    1,
+                    name,
+                    null,
+                    $"The history file's header has no column \"{name}\", which is required unless the file has a \"field\" column (of field changes); its columns are {string.Join(", ", file.Reader.Headers)}."
+                ),
+            ]);
         }
-        BuildHistories();
-        return Import(asOf);
+        return file;
     }
 
     // Adds an error; the first one ends the import when the options say so.
     private void Fail(CsvRowError error)
     {
         errors.Add(error);
-        if (options.StopAtFirstError)
+        if (options.StopAtFirstError && !scanning)
         {
             throw new CsvImportException([error]);
         }
