@@ -93,6 +93,53 @@ public class FunnelFrameTests
         Assert.True(ran * 10 > tried * 6, $"The frame kernel ran on {ran} of {tried} lists.");
     }
 
+    private static int wideRan;
+
+    // Amounts whose sum at the frame's largest scale passes a long (up to five of USD 9.5 * 10^14 at scale 0 beside
+    // amounts of scale 4: 9.5 * 10^18 each at the common scale, and at most USD 10^16 in any sum of the report): the
+    // kernel scales such amounts with 128-bit integers instead of 64-bit ones, and still holds exactly what adding the
+    // deals one by one gives, in any split.
+    [Fact]
+    public void TryAdd_AmountsPastALong_EqualsAddingEachDeal_Property()
+    {
+        PropertyAssert.Holds(
+            Prop.ForAll(
+                StintsHostile.RandomDeals.ToArbitrary(),
+                Gen.Choose(1, 4).ToArbitrary(),
+                (deals, parts) =>
+                {
+                    var large = deals.Select((d, i) => WithAmount(d, i < 15 ? i % 3 : 1 + i % 2)).ToArray();
+                    if (large.Length == 0)
+                    {
+                        return true;
+                    }
+                    var frame = DealFrame.Of(large);
+                    var accumulator = new FunnelAccumulator(History.Pipeline, Currency.USD);
+                    var oracle = new FunnelAccumulator(History.Pipeline, Currency.USD);
+                    if (!accumulator.TryAdd(frame, parts))
+                    {
+                        return StintsHostile.Dump(accumulator.Result()) == StintsHostile.Dump(oracle.Result());
+                    }
+                    wideRan += frame.Exactness.AmountBound > long.MaxValue ? 1 : 0;
+                    oracle.AddRange(large.Select(d => d));
+                    return StintsHostile.Dump(accumulator.Result()) == StintsHostile.Dump(oracle.Result());
+                }
+            )
+        );
+        Assert.True(wideRan > 10, $"The frame kernel ran on {wideRan} lists of amounts past a long.");
+    }
+
+    // kind 0: USD 9.5 * 10^14 (scale 0, a mantissa that fits a long); 1: as it was; 2: the amount at scale 4.
+    private static Deal WithAmount(Deal deal, int kind)
+    {
+        if (kind == 1 || deal.Events[0] is not DealCreated created || created.Amount.Currency != Currency.USD)
+        {
+            return deal;
+        }
+        var amount = kind == 0 ? 950_000_000_000_000m : created.Amount.Amount * 1.0000m;
+        return Deal.FromEvents([created with { Amount = Money.Of(amount, Currency.USD) }, .. deal.Events.Skip(1)]);
+    }
+
     private static readonly FunnelOptions[] BreakdownOptions =
     [
         new() { Breakdowns = [Breakdown.Team], Organization = MetricDeals.Org },

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using SalesPipeline.Deals;
 
 namespace SalesPipeline.Metrics;
@@ -137,9 +138,15 @@ public sealed partial class FunnelAccumulator
     {
         var cells = new FrameCells(groupCount, width);
         var buffer = new FrameStint[16];
-        Span<byte> categories = stackalloc byte[lookup.Count];
+        // An array, not stackalloc: the runtime compiles a method with stackalloc and a loop fully optimized at once,
+        // without a profile, and calls its large callees unoptimized until call counting promotes them. Without it the
+        // loop starts unoptimized and is replaced while it runs (on-stack replacement) by a version optimized with the
+        // profile of its first rows, with the stint walk, the categories and the cells inlined (AggressiveInlining).
+        Span<byte> categories = new byte[lookup.Count];
         var pow10 = FramePow10;
         var common = amounts.Exactness.MaxAmountScale;
+        // Every amount at the common scale fits in a long (it is at most the bound): a 64-bit multiplication for it.
+        var narrow = amounts.Exactness.AmountBound <= long.MaxValue && common < FrameLongPow10.Length;
         var leads = frame.Leads;
         var byPattern = lookup.Count <= maxPatternStages;
         var patternCounts = byPattern ? new int[1 << (3 * lookup.Count)] : [];
@@ -159,7 +166,12 @@ public sealed partial class FunnelAccumulator
                 return cells;
             }
             Categorize(buffer.AsSpan(0, count), categories);
-            var amount = (Int128)amounts.Mantissa[r] * pow10[common - scale];
+            // Most amounts are at the common scale or close to it: no 128-bit multiplication for them.
+            var mantissa = amounts.Mantissa[r];
+            var amount =
+                scale == common ? mantissa
+                : narrow ? mantissa * FrameLongPow10[common - scale]
+                : (Int128)mantissa * pow10[common - scale];
             if (byPattern)
             {
                 var pattern = 0;
@@ -199,6 +211,8 @@ public sealed partial class FunnelAccumulator
 
     private static readonly Int128[] FramePow10 = Powers();
 
+    private static readonly long[] FrameLongPow10 = Array.ConvertAll(FramePow10[..19], p => (long)p);
+
     private static Int128[] Powers()
     {
         var p = new Int128[29];
@@ -210,9 +224,14 @@ public sealed partial class FunnelAccumulator
     }
 
     // FunnelAccumulator.Categorize over frame stints: the category of every stage from the deal's last visit there.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static void Categorize(ReadOnlySpan<FrameStint> stints, Span<byte> categories)
     {
-        categories.Clear();
+        // A loop, not Span.Clear: a few stages, cleared for every row, cost less than the call Clear makes.
+        for (var s = 0; s < categories.Length; s++)
+        {
+            categories[s] = 0;
+        }
         for (var i = stints.Length - 1; i >= 0; i--)
         {
             var stint = stints[i];
@@ -245,6 +264,7 @@ public sealed partial class FunnelAccumulator
         internal bool Failed;
 
         // FunnelCounts.Add, slot for slot, for `deals` deals of these categories and this exact total amount.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         internal void Add(int group, ReadOnlySpan<byte> categories, int deals, ExactSum amount)
         {
             Deals[group] += deals;

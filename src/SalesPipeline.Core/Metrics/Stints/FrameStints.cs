@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using SalesPipeline.Deals;
 using SalesPipeline.Pipelines;
 
@@ -38,6 +39,11 @@ internal static class FrameStints
     // The row's stints up to `until` (ticks), oldest first, into the buffer; their count, or Failed where
     // StageStints.Extract would throw for a stage. The caller has checked the row's pipeline (OnePipeline) and, when
     // `until` is not MaxValue, that the frame's instants are whole ticks (so tick comparisons are instant ones).
+    // Inlined into each kernel's row loop (with Passes and Add): called once per row, it would run unoptimized (tier 0)
+    // until call counting promotes it, which comes late in a process that has just compiled other code (the funnel
+    // took 3-5x its steady time in a process's first calls); inlined, it is optimized with the loop that calls it
+    // (docs/performance.md, "Why the funnel was bimodal").
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static int Extract(DealFrame frame, int row, int[] stages, long until, ref FrameStint[] buffer)
     {
         var kinds = frame.EventKind;
@@ -149,6 +155,7 @@ internal static class FrameStints
     }
 
     // Zero-length passes over the stages in [from, to) that a forward jump went over; nothing for a backward move.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Passes(ref FrameStint[] buffer, ref int count, int from, int to, long at)
     {
         for (var s = from; s < to; s++)
@@ -157,6 +164,7 @@ internal static class FrameStints
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Add(ref FrameStint[] buffer, ref int count, FrameStint stint)
     {
         if (count == buffer.Length)
