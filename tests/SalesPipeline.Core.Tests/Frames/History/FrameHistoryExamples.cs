@@ -267,6 +267,42 @@ public class FrameHistoryExamples
         Assert.Throws<ArgumentOutOfRangeException>(() => history.EventsOf(1));
     }
 
+    [Fact]
+    public void Losses_BeyondTheFirst255Pairs_GoToTheSideTable()
+    {
+        // 300 deals lost to 300 competitors: pairs 1 to 255 in EventAux (code plus one), the other 45 in Losses.
+        var deals = Enumerable
+            .Range(0, 300)
+            .Select(i =>
+            {
+                var id = new DealId($"L-{i}");
+                return Deal.FromEvents([
+                    new DealCreated(
+                        id,
+                        T0,
+                        "alice",
+                        "Default",
+                        "Lost one",
+                        "alice",
+                        Money.Of(1m, Currency.USD),
+                        new LocalDate(2026, 6, 30),
+                        "prospecting"
+                    ),
+                    new DealLost(id, H(1), "alice", "lost", LossReason.Competitor, $"C{i:D3}"),
+                ]);
+            })
+            .ToArray();
+        var history = FrameHistoryTests.HistoryOf(deals);
+        Assert.Equal((255, 45), (history.LossPairs.Length, history.Losses.Count));
+        Assert.Equal(0, history.EventAux[history.EventStart[299] + 1]);
+        Assert.Equal(255, history.EventAux[history.EventStart[254] + 1]);
+        for (var r = 0; r < deals.Length; r++)
+        {
+            Assert.Equal($"C{r:D3}", history.DealAt(r).Competitor);
+            Assert.Equal(ExactText.Of(deals[r].Events), ExactText.Of(history.EventsOf(r)));
+        }
+    }
+
     private static FrameHistory Stored(DealEvent[] events)
     {
         var builder = new FrameHistoryBuilder();

@@ -33,7 +33,10 @@ internal sealed partial class FrameHistory
                     next = new DealWon(id, at, by, stage = Stages[arg]);
                     break;
                 case FrameEventKind.Lost:
-                    Losses.TryGet(e, out var loss);
+                    var loss =
+                        EventAux[e] is var pair and > 0 ? LossPairs[pair - 1]
+                        : Losses.TryGet(e, out var wide) ? wide
+                        : default;
                     next = new DealLost(
                         id,
                         at,
@@ -75,7 +78,13 @@ internal sealed partial class FrameHistory
             FrameEventKind.CustomerChanged => new CustomerChanged(id, at, by, Optional(Customers, arg)!),
             FrameEventKind.Stopped => new DealStopped(id, at, by, Optional(StopReasons, arg)!),
             FrameEventKind.AssignedToPool => new DealAssignedToPool(id, at, by, Optional(Teams, arg)),
-            _ => new CommentAdded(id, at, by, Text(CommentTextHeap, CommentText[arg])!, Text(ActivityText, CommentActivity[arg])),
+            _ => new CommentAdded(
+                id,
+                at,
+                by,
+                Text(CommentTextHeap, CommentText[arg])!,
+                CommentActivity[arg] is var a and > 0 ? ActivityText[a - 1] : null
+            ),
         };
 
     private DealEvent Head(int row, DealId id, int e, string stage)
@@ -87,7 +96,7 @@ internal sealed partial class FrameHistory
         var owner = OptionalPlusOne(Owners, HeadOwner[row]);
         var amount = HeadAmount.At(row, Currencies);
         var close = Date(e, HeadClose[row]);
-        var lead = HeadLead is { } leads && leads[row] != None ? new LeadId(LeadText[leads[row]]) : (LeadId?)null;
+        var lead = HeadLead[row] is var l and > 0 ? new LeadId(LeadText[l - 1]) : (LeadId?)null;
         var source = OptionalPlusOne(Sources, HeadSource[row]);
         var product = OptionalPlusOne(Products, HeadProduct[row]);
         var team = OptionalPlusOne(Teams, HeadTeam[row]);

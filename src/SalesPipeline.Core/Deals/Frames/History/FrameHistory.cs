@@ -7,7 +7,7 @@ namespace SalesPipeline.Deals;
 //
 // The event table is DealFrame's: EventStart (CSR per deal), EventAt (Unix ticks), EventKind, EventArg (the stage
 // code of an event that names a stage, the day number of an expected close date) and EventAux (an import's status
-// and ImportedStageEntryKnown, a move's direction). Beside them: EventBy, and in EventArg for the other kinds the code
+// and ImportedStageEntryKnown, a move's direction; beside them, a loss's reason and competitor pair). Beside them: EventBy, and in EventArg for the other kinds the code
 // or index of their one payload (criterion, owner, customer, competitor, stop reason, pool team, probability,
 // category, changed amount, comment). The first event's wide payload (name, pipeline, amount, lead, ...) is in the
 // head columns, one row per deal. What few events carry (sub-tick nanoseconds, causes, skipped stages, losses, dates
@@ -55,22 +55,25 @@ internal sealed partial class FrameHistory
     // A date EventArg (or HeadClose) cannot hold as a day number: another calendar, or a year before 1. By event row.
     internal required SparseColumn<LocalDate> OddDates { get; init; }
 
-    // DealLost's reason and competitor, and an imported deal's (codes into LossReasons and Competitors, or None), by
-    // event row.
+    // A loss's reason and competitor (codes into LossReasons and Competitors, or None): for DealLost, LossPairs[EventAux
+    // - 1] when EventAux is not 0 (the first 255 distinct pairs), else Losses; for an imported deal, Losses. By event row.
     internal required SparseColumn<(int Reason, int Competitor)> Losses { get; init; }
+
+    internal required (int Reason, int Competitor)[] LossPairs { get; init; }
 
     // AmountChanged: EventArg is a row of ChangedAmounts.
     internal required MoneyColumn ChangedAmounts { get; init; }
 
-    // CommentAdded: EventArg is a row of these (offsets into CommentText and ActivityText, or None).
+    // CommentAdded: EventArg is a row of these: an offset into CommentTextHeap (or None), an offset into ActivityText
+    // plus one (0: null).
     internal required int[] CommentText { get; init; }
 
-    internal required int[] CommentActivity { get; init; }
+    internal required CodeColumn CommentActivity { get; init; }
 
     // The first event, one row per deal.
     internal required int[] IdOffset { get; init; }
 
-    internal required int[] NameOffset { get; init; }
+    internal required CodeColumn NameOffset { get; init; }
 
     internal required CodeColumn HeadPipeline { get; init; }
 
@@ -85,8 +88,8 @@ internal sealed partial class FrameHistory
 
     internal required CodeColumn HeadCustomer { get; init; }
 
-    // An offset into LeadText, or None; null when no deal has a lead.
-    internal required int[]? HeadLead { get; init; }
+    // An offset into LeadText plus one (0: null).
+    internal required CodeColumn HeadLead { get; init; }
 
     internal required MoneyColumn HeadAmount { get; init; }
 

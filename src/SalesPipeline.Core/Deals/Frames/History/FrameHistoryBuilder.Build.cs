@@ -38,12 +38,17 @@ internal sealed partial class FrameHistoryBuilder
                 eventArg[e] = remap[eventArg[e]];
             }
         }
-        losses.Update(loss =>
+        (int, int) Loss((int Reason, int Competitor) loss) =>
             (
                 loss.Reason < 0 ? loss.Reason : lossRemap[loss.Reason],
                 loss.Competitor < 0 ? loss.Competitor : competitorRemap[loss.Competitor]
-            )
-        );
+            );
+        losses.Update(Loss);
+        var pairs = lossPairs.Seal().Values;
+        for (var i = 0; i < pairs.Length; i++)
+        {
+            pairs[i] = Loss(pairs[i]);
+        }
         HistoryCodes<string>.ApplyOptional(eventBy, actorRemap);
         HistoryCodes<string>.Apply(headPipeline, pipelineRemap);
         HistoryCodes<string>.ApplyOptional(headOwner, ownerRemap);
@@ -65,18 +70,19 @@ internal sealed partial class FrameHistoryBuilder
             MovedFrom = movedFrom.Build(),
             OddDates = oddDates.Build(),
             Losses = losses.Build(),
+            LossPairs = pairs,
             ChangedAmounts = changedAmounts.Build(),
             CommentText = [.. commentText],
-            CommentActivity = [.. commentActivity],
+            CommentActivity = CodeColumn.Of(commentActivity),
             IdOffset = [.. idOffset],
-            NameOffset = [.. nameOffset],
+            NameOffset = CodeColumn.Of(nameOffset),
             HeadPipeline = CodeColumn.Of(headPipeline),
             HeadOwner = CodeColumn.Of(headOwner),
             HeadTeam = CodeColumn.Of(headTeam),
             HeadSource = CodeColumn.Of(headSource),
             HeadProduct = CodeColumn.Of(headProduct),
             HeadCustomer = CodeColumn.Of(headCustomer),
-            HeadLead = headLead.TrueForAll(l => l == FrameHistory.None) ? null : [.. headLead],
+            HeadLead = CodeColumn.Of(headLead),
             HeadAmount = headAmount.Build(),
             HeadClose = [.. headClose],
             ImportCreatedAt = importCreatedAt.Build(),

@@ -34,7 +34,7 @@ internal sealed partial class FrameHistoryBuilder
                 CategoryOverrideCleared => (FrameEventKind.CategoryOverrideCleared, 0, 0),
                 OwnerReassigned o => (FrameEventKind.OwnerReassigned, owners.Code(o.Owner), 0),
                 DealWon w => (FrameEventKind.Won, stages.Code(w.StageId), 0),
-                DealLost l => (FrameEventKind.Lost, Loss(e, l.StageId, l.Reason, l.Competitor), 0),
+                DealLost l => (FrameEventKind.Lost, stages.Code(l.StageId), LossAux(e, l.Reason, l.Competitor)),
                 CompetitorNoted c => (FrameEventKind.CompetitorNoted, competitors.Code(c.Competitor), 0),
                 DealReopened o => (FrameEventKind.Reopened, stages.Code(o.StageId), 0),
                 CustomerChanged c => (
@@ -96,7 +96,7 @@ internal sealed partial class FrameHistoryBuilder
         headSource.Add(sources.OptionalCode(source));
         headProduct.Add(products.OptionalCode(product));
         headCustomer.Add(customers.OptionalCode(customer));
-        headLead.Add(lead is { } l ? leadText.Add(l.Value) : FrameHistory.None);
+        headLead.Add(lead is { } l ? leadText.Add(l.Value) + 1 : 0);
         headAmount.Add(amount.Amount, currencies.Code(amount.Currency));
         headClose.Add(Day(e, close));
         var aux = first is DealImported i ? (byte)((byte)i.Status | (i.StageEntryKnown ? DealFrame.ImportedStageEntryKnown : 0)) : (byte)0;
@@ -165,10 +165,17 @@ internal sealed partial class FrameHistoryBuilder
         return day;
     }
 
-    private int Loss(int e, string stage, LossReason? reason, string? competitor)
+    // A loss's reason and competitor: one of the first 255 distinct pairs as its code plus one in EventAux, any other
+    // in Losses (EventAux 0).
+    private int LossAux(int e, LossReason? reason, string? competitor)
     {
-        losses.Add(e, (reason is null ? FrameHistory.None : lossReasons.Code(reason), Competitor(competitor)));
-        return stages.Code(stage);
+        var pair = (reason is null ? FrameHistory.None : lossReasons.Code(reason), Competitor(competitor));
+        if (lossPairs.TryCode(pair, byte.MaxValue, out var code))
+        {
+            return code + 1;
+        }
+        losses.Add(e, pair);
+        return 0;
     }
 
     private static string StageOf(DealEvent e) =>
@@ -198,7 +205,7 @@ internal sealed partial class FrameHistoryBuilder
     private int Comment(CommentAdded c)
     {
         commentText.Add(c.Text is null ? FrameHistory.None : commentTextHeap.Add(c.Text));
-        commentActivity.Add(c.ActivityId is null ? FrameHistory.None : activityText.Add(c.ActivityId));
+        commentActivity.Add(c.ActivityId is null ? 0 : activityText.Add(c.ActivityId) + 1);
         return commentText.Count - 1;
     }
 }

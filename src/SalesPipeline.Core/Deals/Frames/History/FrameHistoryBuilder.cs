@@ -65,6 +65,7 @@ internal sealed partial class FrameHistoryBuilder
     private readonly HistoryCodes<Currency> currencies = new(EqualityComparer<Currency>.Default, null);
     private readonly HistoryCodes<(int, int, int, int)> probabilities = new(EqualityComparer<(int, int, int, int)>.Default, null);
     private readonly List<decimal> probabilityValues = [];
+    private readonly HistoryCodes<(int, int)> lossPairs = new(EqualityComparer<(int, int)>.Default, null);
 
     private readonly TextHeap.Builder idText = new(reuse: false);
     private readonly TextHeap.Builder nameText = new(reuse: true);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace SalesPipeline.Deals;
@@ -13,7 +14,28 @@ internal sealed class HistoryCodes<T>(IEqualityComparer<T> equality, Comparison<
     private readonly Dictionary<T, int> codes = new(equality);
     private readonly List<T> values = [];
 
+    // Recent values by identity: a history's values are mostly the same few objects (a pipeline's stage ids, an
+    // import's actor), which then need no hashing of their text.
+    private const int Recent = 32;
+    private readonly object?[] recent = new object?[Recent];
+    private readonly int[] recentCodes = new int[Recent];
+
     internal int Code(T value)
+    {
+        if (typeof(T).IsValueType)
+        {
+            return Lookup(value);
+        }
+        var slot = RuntimeHelpers.GetHashCode(value) & (Recent - 1);
+        if (!ReferenceEquals(recent[slot], value))
+        {
+            recentCodes[slot] = Lookup(value);
+            recent[slot] = value;
+        }
+        return recentCodes[slot];
+    }
+
+    private int Lookup(T value)
     {
         if (!codes.TryGetValue(value, out var code))
         {
@@ -22,6 +44,21 @@ internal sealed class HistoryCodes<T>(IEqualityComparer<T> equality, Comparison<
             values.Add(value);
         }
         return code;
+    }
+
+    // The value's code, given one already or while there are fewer than `limit` codes.
+    internal bool TryCode(T value, int limit, out int code)
+    {
+        if (codes.TryGetValue(value, out code))
+        {
+            return true;
+        }
+        if (values.Count >= limit)
+        {
+            return false;
+        }
+        code = Lookup(value);
+        return true;
     }
 
     // The code plus one, 0 for null: the form of an optional value's column.
