@@ -20,11 +20,13 @@ public class FrameHistoryBenchmarks
 {
     private Deal[] deals = [];
     private FrameHistory history = null!;
+    private int eventCount;
 
     [GlobalSetup]
     public void Setup()
     {
         deals = Load();
+        eventCount = deals.Sum(d => d.Events.Count);
         var before = GC.GetTotalMemory(forceFullCollection: true);
         history = Build();
         var after = GC.GetTotalMemory(forceFullCollection: true);
@@ -65,7 +67,7 @@ public class FrameHistoryBenchmarks
 
     private FrameHistory Build()
     {
-        var builder = new FrameHistoryBuilder();
+        var builder = new FrameHistoryBuilder(deals.Length, eventCount);
         foreach (var deal in deals)
         {
             builder.Append(deal);

@@ -1,3 +1,4 @@
+using System.Threading.Tasks;
 using FsCheck;
 using FsCheck.Fluent;
 using SalesPipeline.Deals;
@@ -93,6 +94,20 @@ public class FrameHistoryTests
                 }
             )
         );
+
+    [Fact]
+    public void DealAt_FromManyThreadsAtOnce_IsTheDeal()
+    {
+        // The history is immutable: rows rebuilt on several threads at once, each several times, are each the deal.
+        var deals = HistoryDeals.Deals.Sample(40, new Rnd(7UL), 20).SelectMany(d => d).ToArray();
+        var history = HistoryOf(deals);
+        var states = new string[deals.Length * 4];
+        Parallel.For(0, states.Length, i => states[i] = State(history.DealAt(i % deals.Length)));
+        for (var i = 0; i < states.Length; i++)
+        {
+            Assert.Equal(State(deals[i % deals.Length]), states[i]);
+        }
+    }
 
     [Fact]
     public void Generator_CoversEveryEventKind()

@@ -10,12 +10,12 @@ namespace SalesPipeline.Deals;
 // Not thread-safe; Build once.
 internal sealed partial class FrameHistoryBuilder
 {
-    private readonly List<int> eventStart = [0];
-    private readonly List<long> eventAt = [];
-    private readonly List<FrameEventKind> eventKind = [];
-    private readonly List<int> eventArg = [];
-    private readonly List<byte> eventAux = [];
-    private readonly List<int> eventBy = [];
+    private readonly List<int> eventStart;
+    private readonly List<long> eventAt;
+    private readonly List<FrameEventKind> eventKind;
+    private readonly List<int> eventArg;
+    private readonly List<byte> eventAux;
+    private readonly List<int> eventBy;
     private readonly SparseColumn<sbyte>.Builder subTicks = new();
     private readonly SparseColumn<int>.Builder causes = new();
     private readonly SparseColumn<int>.Builder skips = new();
@@ -26,17 +26,17 @@ internal sealed partial class FrameHistoryBuilder
     private readonly List<int> commentText = [];
     private readonly List<int> commentActivity = [];
 
-    private readonly List<int> idOffset = [];
-    private readonly List<int> nameOffset = [];
-    private readonly List<int> headPipeline = [];
-    private readonly List<int> headOwner = [];
-    private readonly List<int> headTeam = [];
-    private readonly List<int> headSource = [];
-    private readonly List<int> headProduct = [];
-    private readonly List<int> headCustomer = [];
-    private readonly List<int> headLead = [];
+    private readonly List<int> idOffset;
+    private readonly List<int> nameOffset;
+    private readonly List<int> headPipeline;
+    private readonly List<int> headOwner;
+    private readonly List<int> headTeam;
+    private readonly List<int> headSource;
+    private readonly List<int> headProduct;
+    private readonly List<int> headCustomer;
+    private readonly List<int> headLead;
     private readonly MoneyColumn.Builder headAmount = new();
-    private readonly List<int> headClose = [];
+    private readonly List<int> headClose;
     private readonly SparseColumn<long>.Builder importCreatedAt = new();
     private readonly SparseColumn<sbyte>.Builder importCreatedSubTicks = new();
     private readonly SparseColumn<Instant>.Builder importInPoolSince = new();
@@ -75,6 +75,33 @@ internal sealed partial class FrameHistoryBuilder
     private readonly TextHeap.Builder causeText = new(reuse: true);
 
     private bool built;
+
+    // Room for `deals` deals and `events` events up front (a guess is fine: the lists grow as needed).
+    internal FrameHistoryBuilder(int deals = 0, int events = 0)
+    {
+        Preconditions.CheckRange(
+            deals >= 0 && events >= 0,
+            nameof(deals),
+            (deals, events),
+            "The room for deals and events must not be negative."
+        );
+        eventStart = new(deals + 1) { 0 };
+        eventAt = new(events);
+        eventKind = new(events);
+        eventArg = new(events);
+        eventAux = new(events);
+        eventBy = new(events);
+        idOffset = new(deals);
+        nameOffset = new(deals);
+        headPipeline = new(deals);
+        headOwner = new(deals);
+        headTeam = new(deals);
+        headSource = new(deals);
+        headProduct = new(deals);
+        headCustomer = new(deals);
+        headLead = new(deals);
+        headClose = new(deals);
+    }
 
     internal int Count => idOffset.Count;
 
