@@ -303,6 +303,62 @@ public class FrameHistoryExamples
         }
     }
 
+    [Fact]
+    public void ImportedPooledDeal_KeepsItsCreationAndPoolEntry()
+    {
+        // Created in the other system at T0 + 7 ns, in the emea pool since T0 + 1 h + 3 ns, first observed in proposal at
+        // H(5) (stage entry unknown), then given to dave: the creation and pool entry differ from the import's instant,
+        // so both go to the deal-row side tables, sub-tick nanoseconds included.
+        var id = new DealId("I-2");
+        var created = T0.PlusNanoseconds(7);
+        var pooled = H(1).PlusNanoseconds(3);
+        DealEvent[] events =
+        [
+            new DealImported(
+                id,
+                H(5),
+                Unknown.Actor,
+                "Default",
+                "Globex pilot",
+                null,
+                Money.Of(4_200.00m, Currency.EUR),
+                new LocalDate(2026, 9, 30),
+                "proposal",
+                DealStatus.Open,
+                created,
+                false,
+                LeadId: new LeadId("L-7"),
+                Source: LeadSource.Partner,
+                Product: "plus",
+                Customer: new Customer("ACC-9", "Globex"),
+                Team: "emea",
+                InPoolSince: pooled
+            ),
+            new OwnerReassigned(id, H(6), "lead", "dave"),
+        ];
+        var deal = Deal.FromEvents(events);
+        var history = FrameHistoryTests.HistoryOf([deal]);
+        Assert.Equal((1, 1, 1), (history.ImportCreatedAt.Count, history.ImportCreatedSubTicks.Count, history.ImportInPoolSince.Count));
+        var first = (DealImported)history.EventsOf(0)[0];
+        Assert.Equal((created, pooled, false), (first.CreatedAt, first.InPoolSince, first.StageEntryKnown));
+        Assert.Equal(ExactText.Of(events), ExactText.Of(history.EventsOf(0)));
+        Assert.Equal(FrameHistoryTests.State(deal), FrameHistoryTests.State(history.DealAt(0)));
+        Assert.Equal(("dave", "emea", created), (history.DealAt(0).Owner, history.DealAt(0).Team, history.DealAt(0).CreatedAt));
+    }
+
+    [Fact]
+    public void AMoveFromAnotherStage_IsStoredAsItWasGiven()
+    {
+        // A stored move names the stage it left; in a history Deal.FromEvents accepts that is the stage the deal was in
+        // (so it is not stored), but a store may hold another: it comes back as it was, from a side table.
+        var events = EveryKind();
+        events[2] = ((StageMoved)events[2]) with { FromStageId = "proposal" };
+        var history = Stored(events);
+        Assert.Equal(1, history.MovedFrom.Count);
+        Assert.Equal("proposal", ((StageMoved)history.EventsOf(0)[2]).FromStageId);
+        Assert.Equal("qualified", ((StageMoved)history.EventsOf(0)[16]).FromStageId);
+    }
+
     private static FrameHistory Stored(DealEvent[] events)
     {
         var builder = new FrameHistoryBuilder();
