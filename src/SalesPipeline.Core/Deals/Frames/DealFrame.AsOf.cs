@@ -128,7 +128,7 @@ internal sealed partial class DealFrame
                 var deal = deals[i];
                 Status[i] = (byte)deal.Status;
                 Stage[i] = stages.Keep(deal.StageId);
-                ExpectedCloseDay[i] = DayOrNone(deal.ExpectedClose);
+                ExpectedCloseDay[i] = FrameHistory.DayOrNone(deal.ExpectedClose);
                 OwnerKey[i] = owners.Keep(deal.OwnerKey);
                 var decided = deal.ClosedAt ?? deal.StoppedAt;
                 DecidedAt[i] = decided is { } d ? Ticks(d) : NoInstant;

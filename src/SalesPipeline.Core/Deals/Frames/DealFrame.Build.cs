@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using NodaTime;
 
 namespace SalesPipeline.Deals;
 
@@ -54,7 +53,7 @@ internal sealed partial class DealFrame
                 narrow = false;
             }
             AmountCurrency[r] = CurrencyCode(currencyCodes, currencies, deal.Amount.Currency);
-            ExpectedCloseDay[r] = DayOrNone(deal.ExpectedClose);
+            ExpectedCloseDay[r] = FrameHistory.DayOrNone(deal.ExpectedClose); // a date it cannot hold keeps the kernels off the dates
             isoDates &= ExpectedCloseDay[r] >= 0;
             OwnerKey[r] = owners.Code(deal.OwnerKey);
             CreatedAt[r] = Ticks(deal.CreatedAt);
@@ -134,11 +133,6 @@ internal sealed partial class DealFrame
         return code;
     }
 
-    // The date's DateOnly day number, or -1 for a date it cannot hold (another calendar, or a year before 1): such a
-    // frame keeps its kernels off the dates, so the deal code meets (and reports) the date as it always has.
-    private static int DayOrNone(LocalDate date) =>
-        date.Calendar == CalendarSystem.Iso && date.Year >= 1 ? date.ToDateOnly().DayNumber : -1;
-
     private static bool HasStage(FrameEventKind kind) =>
         kind
             is FrameEventKind.Created
@@ -162,7 +156,7 @@ internal sealed partial class DealFrame
             ExitCriterionAnswered => (FrameEventKind.ExitCriterionAnswered, 0, 0),
             ExitCriterionWithdrawn => (FrameEventKind.ExitCriterionWithdrawn, 0, 0),
             AmountChanged => (FrameEventKind.AmountChanged, 0, 0),
-            ExpectedCloseChanged x => (FrameEventKind.ExpectedCloseChanged, DayOrNone(x.ExpectedClose), 0),
+            ExpectedCloseChanged x => (FrameEventKind.ExpectedCloseChanged, FrameHistory.DayOrNone(x.ExpectedClose), 0),
             ProbabilityOverridden => (FrameEventKind.ProbabilityOverridden, 0, 0),
             ProbabilityOverrideCleared => (FrameEventKind.ProbabilityOverrideCleared, 0, 0),
             CategoryOverridden => (FrameEventKind.CategoryOverridden, 0, 0),

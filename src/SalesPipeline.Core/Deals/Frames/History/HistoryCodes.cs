@@ -1,0 +1,116 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace SalesPipeline.Deals;
+
+// Dictionary encoding of one repeating value (an actor, a stage, a lead source, a customer): while a history is built
+// each distinct value gets a provisional code in order of first appearance; Seal puts the values in their order (for
+// strings ordinal, as DealFrame numbers them, so "order by key" is "order by code") and gives the renumbering.
+internal sealed class HistoryCodes<T>(IEqualityComparer<T> equality, Comparison<T>? order)
+    where T : notnull
+{
+    private readonly Dictionary<T, int> codes = new(equality);
+    private readonly List<T> values = [];
+
+    // Recent values by identity: a history's values are mostly the same few objects (a pipeline's stage ids, an
+    // import's actor), which then need no hashing of their text.
+    private const int Recent = 32;
+    private readonly object?[] recent = new object?[Recent];
+    private readonly int[] recentCodes = new int[Recent];
+
+    internal int Code(T value)
+    {
+        if (typeof(T).IsValueType)
+        {
+            return Lookup(value);
+        }
+        var slot = RuntimeHelpers.GetHashCode(value) & (Recent - 1);
+        if (!ReferenceEquals(recent[slot], value))
+        {
+            recentCodes[slot] = Lookup(value);
+            recent[slot] = value;
+        }
+        return recentCodes[slot];
+    }
+
+    private int Lookup(T value)
+    {
+        if (!codes.TryGetValue(value, out var code))
+        {
+            code = values.Count;
+            codes.Add(value, code);
+            values.Add(value);
+        }
+        return code;
+    }
+
+    // The value's code, given one already or while there are fewer than `limit` codes.
+    internal bool TryCode(T value, int limit, out int code)
+    {
+        if (codes.TryGetValue(value, out code))
+        {
+            return true;
+        }
+        if (values.Count >= limit)
+        {
+            return false;
+        }
+        code = Lookup(value);
+        return true;
+    }
+
+    // The code plus one, 0 for null: the form of an optional value's column.
+    internal int OptionalCode(T? value) => value is null ? 0 : Code(value) + 1;
+
+    // The values in their final order, and for each provisional code its final one.
+    internal (T[] Values, int[] Remap) Seal()
+    {
+        var sorted = values.ToArray();
+        var remap = new int[sorted.Length];
+        if (order is null)
+        {
+            for (var i = 0; i < remap.Length; i++)
+            {
+                remap[i] = i;
+            }
+            return (sorted, remap);
+        }
+        Array.Sort(sorted, order);
+        for (var i = 0; i < sorted.Length; i++)
+        {
+            remap[codes[sorted[i]]] = i;
+        }
+        return (sorted, remap);
+    }
+
+    // Renumbers a column of codes (negative: none).
+    internal static void Apply(List<int> column, int[] remap)
+    {
+        foreach (ref var code in CollectionsMarshal.AsSpan(column))
+        {
+            if (code >= 0)
+            {
+                code = remap[code];
+            }
+        }
+    }
+
+    // Renumbers a column of codes plus one (0: none).
+    internal static void ApplyOptional(List<int> column, int[] remap)
+    {
+        foreach (ref var code in CollectionsMarshal.AsSpan(column))
+        {
+            if (code > 0)
+            {
+                code = remap[code - 1] + 1;
+            }
+        }
+    }
+}
+
+internal static class HistoryCodes
+{
+    internal static HistoryCodes<string> Strings() => new(StringComparer.Ordinal, StringComparer.Ordinal.Compare);
+}
