@@ -157,7 +157,7 @@ public sealed record CsvReadOptions
 
     /// <summary>Receives <see cref="CsvProgress"/> every 65,536 rows and at the end of each file; none by default.</summary>
     /// <remarks>
-    /// <see cref="DealCsv.ReadFiles"/>, and <see cref="DealCsv.Read"/> over two seekable <see cref="System.IO.FileStream"/>s or two
+    /// <see cref="DealCsv.ReadFiles"/> over two regular files, and <see cref="DealCsv.Read"/> over two seekable <see cref="System.IO.FileStream"/>s or two
     /// <see cref="System.IO.MemoryStream"/>s, read the deals file and the history file at once on a machine with more than
     /// one core. Every report still comes on the calling thread, each file's in order (its row count never goes down),
     /// but the history file's reports may come between the deals file's: each comes after the deals file's next report,

@@ -21,9 +21,12 @@ namespace SalesPipeline.Csv;
 /// rows read = accepted + rejected.</para>
 /// <para>A deal's rows go together: a deal whose row, one of its history rows or its import is rejected yields no deal,
 /// and each of its rows is reported.</para>
-/// <para>Thread-safe: each call reads or writes its own streams and shares nothing. On a machine with more than one core,
-/// <see cref="ReadFiles"/>, and <see cref="Read"/> over two seekable <see cref="FileStream"/>s or two <see cref="MemoryStream"/>s,
-/// read the deals file and the history file at once, each on its own thread (the results are those of reading one after
+/// <para>Thread-safe: each call reads or writes its own streams, and reads the options' maps (<see cref="CsvReadOptions.Owners"/>,
+/// <see cref="CsvReadOptions.Stages"/>, <see cref="CsvReadOptions.Fields"/>, <see cref="CsvReadOptions.Columns"/>) without
+/// changing them, from up to two threads at once: a map must allow that (the framework's dictionaries do). On a machine
+/// with more than one core, <see cref="ReadFiles"/> over two regular files, and <see cref="Read"/> over two seekable
+/// <see cref="FileStream"/>s or two <see cref="MemoryStream"/>s, read the deals file and the history file at once, each on
+/// its own thread (the results are those of reading one after
 /// the other; progress is reported on the calling thread); other streams, which may share state (two entries of one zip archive), are read one after the other.</para>
 /// </remarks>
 public static partial class DealCsv

@@ -10,12 +10,13 @@ namespace SalesPipeline.Forecasting;
 // TryCreate when the frame holds other pipelines' deals or its sums could round: then the deal-based code runs.
 internal sealed class FramePlan
 {
-    private FramePlan(StagePlan[] stages, Probability[] overrides, int amountScale, int weightedScale)
+    private FramePlan(StagePlan[] stages, Probability[] overrides, int amountScale, int weightedScale, bool sumsFitLong)
     {
         Stages = stages;
         Overrides = overrides;
         AmountScale = amountScale;
         WeightedScale = weightedScale;
+        SumsFitLong = sumsFitLong;
     }
 
     internal StagePlan[] Stages { get; }
@@ -26,8 +27,9 @@ internal sealed class FramePlan
 
     internal int WeightedScale { get; }
 
-    // 10^0 .. 10^28.
-    internal static readonly Int128[] Pow10 = Array.ConvertAll(Exactness.Pow10, p => (Int128)p);
+    // Every amount at AmountScale, every amount x probability at WeightedScale, and every sum of either, fits in a long
+    // (both scales within LongPow10 too): a kernel may multiply in 64 bits.
+    internal bool SumsFitLong { get; }
 
     internal static FramePlan? TryCreate(DealFrame frame, PipelineDefinition pipeline) => TryCreate(frame, pipeline, frame.Exactness);
 
@@ -78,9 +80,13 @@ internal sealed class FramePlan
         var weightedScale = amountScale + maxScale;
         // Every partial sum of amount x probability, at the common scale, stays within decimal's 96 bits.
         var weightedBound = Exactness.SaturatingMultiply(amounts.AmountBound, maxMagnitude);
-        return weightedScale > 28 || weightedBound >= Exactness.DecimalLimit
-            ? null
-            : new FramePlan(stages, overrides, amountScale, weightedScale);
+        if (weightedScale > 28 || weightedBound >= Exactness.DecimalLimit)
+        {
+            return null;
+        }
+        var sumsFitLong =
+            weightedScale < Exactness.LongPow10.Length && amounts.AmountBound <= long.MaxValue && weightedBound <= long.MaxValue;
+        return new FramePlan(stages, overrides, amountScale, weightedScale, sumsFitLong);
     }
 }
 

@@ -131,7 +131,11 @@ internal sealed partial class ImportSession
     {
         var bytes = 0L;
         var rowEnd = 0;
-        while (!abandoned && file.Read(errors, out var line))
+        // With StopAtFirstError the scan ends at the first row with an error, as the one-thread reader would: the
+        // linking replays the rows up to it and throws the same first error, and the rest of the file is never read.
+        while (
+            !abandoned && !(options.StopAtFirstError && (errors.Count > 0 || scannedSkipped.Count > 0)) && file.Read(errors, out var line)
+        )
         {
             var r = history.Count;
             var readEnd = errors.Count;

@@ -277,4 +277,45 @@ public class ReadAtOnceTests
         );
         Assert.Equal(Outcome(() => Read(second, atOnce: false)), Outcome(() => Read(second, atOnce: true)));
     }
+
+    [Fact]
+    public void AtOnce_StopAtFirstError_StopsReadingTheHistoryFileAtItsFirstBadRow()
+    {
+        // Line 2 of the history has no such kind; 20,000 good rows (about 1 MB) follow, and the stream fails past its
+        // first 256 KB. One file after the other stops at line 2 and never reads that far; neither may the two threads.
+        var rows = new StringBuilder("deal_id,at,kind,from_stage,to_stage,by,field,old_value,new_value\n");
+        rows.Append("D1,2025-01-01T00:00:00Z,teleported,,prospecting,,,,\n");
+        for (var i = 0; i < 20_000; i++)
+        {
+            rows.Append("D1,2025-01-01T00:00:00Z,created,,prospecting,,,,\n");
+        }
+        var history = Encoding.UTF8.GetBytes(rows.ToString());
+        var options = new CsvReadOptions { StopAtFirstError = true };
+        CsvImportResult Run(bool atOnce) =>
+            new ImportSession(PipelineDefinition.Default, options, atOnce: atOnce).Run(
+                new MemoryStream(Encoding.UTF8.GetBytes(Deals)),
+                new FailingPast(history, 256 * 1024),
+                Sample.AsOf
+            );
+
+        var sequential = Assert.Throws<CsvImportException>(() => Run(atOnce: false));
+        var atOnce = Assert.Throws<CsvImportException>(() => Run(atOnce: true));
+
+        Assert.Equal(("history", 2L, "kind"), (atOnce.Errors.Single().File, atOnce.Errors.Single().Line, atOnce.Errors.Single().Column));
+        Assert.Equal(sequential.Errors.Single(), atOnce.Errors.Single());
+    }
+
+    // A memory stream that fails once a read reaches past `limit` bytes, as a broken disk or connection would.
+    private sealed class FailingPast(byte[] bytes, int limit) : MemoryStream(bytes)
+    {
+        public override int Read(byte[] buffer, int offset, int count) =>
+            Position >= limit
+                ? throw new IOException("The stream broke.")
+                : base.Read(buffer, offset, Math.Min(count, limit - (int)Position));
+
+        public override int Read(Span<byte> buffer) =>
+            Position >= limit
+                ? throw new IOException("The stream broke.")
+                : base.Read(buffer[..Math.Min(buffer.Length, limit - (int)Position)]);
+    }
 }

@@ -18,7 +18,8 @@ internal static class DealFrames
     {
         if (deals is FrameDealList framed)
         {
-            return framed.Frame;
+            // An empty frame (a back-test point before every deal) is no list's frame: the deal code handles "no deals".
+            return framed.Count > 0 ? framed.Frame : null;
         }
         if (deals is not IReadOnlyList<Deal> list || list.Count == 0)
         {

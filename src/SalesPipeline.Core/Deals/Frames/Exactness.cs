@@ -23,6 +23,13 @@ internal readonly record struct Exactness(
     // 10^0 .. 10^28 as 128-bit integers.
     internal static readonly UInt128[] Pow10 = Powers();
 
+    // The same powers signed, for the kernels' products of signed mantissas.
+    internal static readonly Int128[] SignedPow10 = Array.ConvertAll(Pow10, p => (Int128)p);
+
+    // 10^0 .. 10^18, the powers a long holds: for kernels whose bound proves every term and sum fits in 64 bits, where
+    // a checked 64-bit multiplication costs a fraction of a 128-bit one.
+    internal static readonly long[] LongPow10 = Array.ConvertAll(Pow10[..19], p => (long)p);
+
     private static UInt128[] Powers()
     {
         var p = new UInt128[29];

@@ -27,7 +27,7 @@ public static partial class Forecast
         var amounts = new ExactSum[stages.Count];
         var weighted = new ExactSum[stages.Count];
         var (stoppedCount, stoppedAmount) = (0, default(ExactSum));
-        var pow10 = FramePlan.Pow10;
+        var pow10 = Exactness.SignedPow10;
         for (var r = 0; r < frame.Count; r++)
         {
             var status = (DealStatus)frame.Status[r];

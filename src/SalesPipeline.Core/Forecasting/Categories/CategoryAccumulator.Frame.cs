@@ -39,7 +39,7 @@ public sealed partial class CategoryAccumulator
         // so an overflow there names the same two amounts on both paths.
         var firstSeen = new System.Collections.Generic.List<int>();
         var zone = new ZoneDays(options.Zone);
-        var pow10 = FramePlan.Pow10;
+        var pow10 = Exactness.SignedPow10;
         for (var r = 0; r < frame.Count; r++)
         {
             var stage = plan.Stages[frame.Stage[r]];

@@ -86,7 +86,9 @@ public sealed partial class StageWeightedAccumulator
     {
         var owners = frame.OwnerKeys.Length;
         var zone = new ZoneDays(options.Zone);
-        var pow10 = FramePlan.Pow10;
+        var pow10 = Exactness.SignedPow10;
+        var longPow10 = Exactness.LongPow10;
+        var narrow = plan.SumsFitLong;
         for (var r = from; r < to; r++)
         {
             // One pipeline in the frame (the plan checked), so only the stage can be foreign.
@@ -117,7 +119,8 @@ public sealed partial class StageWeightedAccumulator
             }
             ref var cell = ref cells[slot * owners + frame.OwnerKey[r]];
             var mantissa = amounts.Mantissa[r];
-            var amount = (Int128)mantissa * pow10[plan.AmountScale - scale];
+            // Narrow: the plan's bounds prove every term fits in a long, so the products run in 64 bits.
+            var amount = narrow ? mantissa * longPow10[plan.AmountScale - scale] : (Int128)mantissa * pow10[plan.AmountScale - scale];
             if (status == DealStatus.Won)
             {
                 cell.WonDeals++;
@@ -128,7 +131,10 @@ public sealed partial class StageWeightedAccumulator
             cell.OpenDeals++;
             cell.OpenAmount.Add(amount, scale);
             var weightedScale = Exactness.ProductScale(mantissa, scale, probability.Mantissa, probability.Scale);
-            cell.Weighted.Add((Int128)mantissa * probability.Mantissa * pow10[plan.WeightedScale - weightedScale], weightedScale);
+            var weighted = narrow
+                ? mantissa * probability.Mantissa * longPow10[plan.WeightedScale - weightedScale]
+                : (Int128)mantissa * probability.Mantissa * pow10[plan.WeightedScale - weightedScale];
+            cell.Weighted.Add(weighted, weightedScale);
         }
         return true;
     }

@@ -143,10 +143,10 @@ public sealed partial class FunnelAccumulator
         // loop starts unoptimized and is replaced while it runs (on-stack replacement) by a version optimized with the
         // profile of its first rows, with the stint walk, the categories and the cells inlined (AggressiveInlining).
         Span<byte> categories = new byte[lookup.Count];
-        var pow10 = FramePow10;
+        var pow10 = Exactness.SignedPow10;
         var common = amounts.Exactness.MaxAmountScale;
         // Every amount at the common scale fits in a long (it is at most the bound): a 64-bit multiplication for it.
-        var narrow = amounts.Exactness.AmountBound <= long.MaxValue && common < FrameLongPow10.Length;
+        var narrow = amounts.Exactness.AmountBound <= long.MaxValue && common < Exactness.LongPow10.Length;
         var leads = frame.Leads;
         var byPattern = lookup.Count <= maxPatternStages;
         var patternCounts = byPattern ? new int[1 << (3 * lookup.Count)] : [];
@@ -170,7 +170,7 @@ public sealed partial class FunnelAccumulator
             var mantissa = amounts.Mantissa[r];
             var amount =
                 scale == common ? mantissa
-                : narrow ? mantissa * FrameLongPow10[common - scale]
+                : narrow ? mantissa * Exactness.LongPow10[common - scale]
                 : (Int128)mantissa * pow10[common - scale];
             if (byPattern)
             {
@@ -207,20 +207,6 @@ public sealed partial class FunnelAccumulator
             }
         }
         return cells;
-    }
-
-    private static readonly Int128[] FramePow10 = Powers();
-
-    private static readonly long[] FrameLongPow10 = Array.ConvertAll(FramePow10[..19], p => (long)p);
-
-    private static Int128[] Powers()
-    {
-        var p = new Int128[29];
-        for (var i = 0; i < p.Length; i++)
-        {
-            p[i] = (Int128)Exactness.Pow10[i];
-        }
-        return p;
     }
 
     // FunnelAccumulator.Categorize over frame stints: the category of every stage from the deal's last visit there.

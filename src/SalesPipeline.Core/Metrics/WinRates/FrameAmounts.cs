@@ -7,7 +7,6 @@ namespace SalesPipeline.Metrics;
 // frame's Exactness.AmountsSum holds, which every kernel checks first.
 internal static class FrameAmounts
 {
-    private static readonly Int128[] Pow10 = Array.ConvertAll(Exactness.Pow10, p => (Int128)p);
-
-    internal static Int128 AtScale(long mantissa, byte scale, byte common) => scale == common ? mantissa : mantissa * Pow10[common - scale];
+    internal static Int128 AtScale(long mantissa, byte scale, byte common) =>
+        scale == common ? mantissa : mantissa * Exactness.SignedPow10[common - scale];
 }

@@ -218,6 +218,21 @@ public class FrameHistoryExamples
     }
 
     [Fact]
+    public void DefaultLeadId_ComesBackAsTheDefault_NotAsNoLead()
+    {
+        // default(LeadId) is a value (its text is ""), which Deal.Open accepts; it must neither throw on the way back
+        // (new LeadId("") would) nor turn into "no lead".
+        var events = EveryKind();
+        var created = (DealCreated)events[0];
+        DealEvent[] withDefault = [created with { LeadId = default(LeadId) }];
+        DealEvent[] withNone = [created with { LeadId = null }];
+        var history = Stored(withDefault);
+        Assert.Equal(default(LeadId), ((DealCreated)history.EventsOf(0)[0]).LeadId);
+        Assert.Equal(default(LeadId), history.DealAt(0).LeadId);
+        Assert.Null(((DealCreated)Stored(withNone).EventsOf(0)[0]).LeadId);
+    }
+
+    [Fact]
     public void NonAsciiText_ComesBackExactly()
     {
         // UTF-8 in the heap for well-formed text; a lone surrogate (which UTF-8 cannot carry) as UTF-16 code units.

@@ -96,7 +96,10 @@ internal sealed partial class FrameHistory
         var owner = OptionalPlusOne(Owners, HeadOwner[row]);
         var amount = HeadAmount.At(row, Currencies);
         var close = Date(e, HeadClose[row]);
-        var lead = HeadLead[row] is var l and > 0 ? new LeadId(LeadText[l - 1]) : (LeadId?)null;
+        // An empty text is default(LeadId), whose value is "" (an id made by its constructor is never blank).
+        var lead = HeadLead[row] is var l and > 0
+            ? (LeadText[l - 1] is { Length: > 0 } text ? new LeadId(text) : default(LeadId))
+            : (LeadId?)null;
         var source = OptionalPlusOne(Sources, HeadSource[row]);
         var product = OptionalPlusOne(Products, HeadProduct[row]);
         var team = OptionalPlusOne(Teams, HeadTeam[row]);
