@@ -103,6 +103,33 @@ public class DealFrameTests
     }
 
     [Fact]
+    public void ListCache_ComparesInParts_AndSeesAChangeInAnyPart()
+    {
+        // Split from 2 rows, so the identity check runs in parts: a change in the last part alone is still seen, for an
+        // array and for a List<Deal> (both compared as memory) and for another list type (compared through its indexer).
+        using var split = FramePartitions.SplitFrom(2);
+        var deals = FrameDeals.PlainDeals.Sample(50, new Rnd(13UL), 10).SelectMany(d => d).ToList();
+        Assert.True(deals.Count > 2);
+        var other = deals[0];
+        foreach (
+            var list in new IList<Deal>[]
+            {
+                deals.ToArray(),
+                deals.ToList(),
+                new System.Collections.ObjectModel.Collection<Deal>(deals.ToList()),
+            }
+        )
+        {
+            var first = DealFrames.For((IReadOnlyList<Deal>)list);
+            Assert.Same(first, DealFrames.For((IReadOnlyList<Deal>)list));
+            list[^1] = other;
+            var second = DealFrames.For((IReadOnlyList<Deal>)list);
+            Assert.NotSame(first, second);
+            Assert.Same(other, second!.DealAt(list.Count - 1));
+        }
+    }
+
+    [Fact]
     public void DealList_IsTheFramesDealsInRowOrder_AndLeadsBackToTheFrame()
     {
         var deals = FrameDeals.PlainDeals.Sample(50, new Rnd(11UL), 10).SelectMany(d => d).ToArray();

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Runtime.InteropServices;
 using NodaTime;
 
 namespace SalesPipeline.Deals;
@@ -60,16 +61,30 @@ internal sealed partial class DealFrame
         {
             return false;
         }
-        if (list is Deal[] array)
+        // An array or a List<Deal> (what the CSV import returns) is compared as memory, in parts on the cores: this check
+        // runs before every metric over a list, so at a million deals it is a tenth of a forecast's time.
+        var array = list as Deal[];
+        var growable = list as List<Deal>;
+        if (array is not null || growable is not null)
         {
-            for (var i = 0; i < deals.Length; i++)
-            {
-                if (!ReferenceEquals(deals[i], array[i]))
+            var same = FramePartitions.Run(
+                deals.Length,
+                FramePartitions.Parts(deals.Length),
+                (_, from, to) =>
                 {
-                    return false;
+                    var theirs = (array is not null ? array.AsSpan() : CollectionsMarshal.AsSpan(growable))[from..to];
+                    var mine = deals.AsSpan(from, to - from);
+                    for (var i = 0; i < mine.Length; i++)
+                    {
+                        if (!ReferenceEquals(mine[i], theirs[i]))
+                        {
+                            return false;
+                        }
+                    }
+                    return true;
                 }
-            }
-            return true;
+            );
+            return Array.TrueForAll(same, s => s);
         }
         for (var i = 0; i < deals.Length; i++)
         {
