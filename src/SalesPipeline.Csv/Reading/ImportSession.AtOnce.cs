@@ -94,8 +94,18 @@ internal sealed partial class ImportSession
             _ = reading.Exception;
             throw;
         }
-        // The history file's own exception (its header refused, the stream failing), as the one-thread reader would meet it.
-        reading.GetAwaiter().GetResult();
+        // The history file's own exception (its header refused, the stream failing), as the one-thread reader would meet it;
+        // but with StopAtFirstError, an error in the rows read before the stream failed, which only the linking finds (an
+        // unknown deal id), is what the one-thread reader stops at first, never reading on to the failure.
+        try
+        {
+            reading.GetAwaiter().GetResult();
+        }
+        catch when (options.StopAtFirstError && scan.historyFile is not null)
+        {
+            LinkHistory(scan); // throws the first error of the rows read before the failure, if there is one
+            throw;
+        }
         relay?.Pass();
         LinkHistory(scan);
     }

@@ -111,7 +111,13 @@ internal sealed partial class ImportSession
             return dealById.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(chars[..n], out d);
         }
 #endif
-        return dealById.TryGetValue(Text(file, HId)!, out d);
+        // Text is null for a cell of white space alone, which no deal id is (the scan's lookup below finds none either).
+        if (Text(file, HId) is { } id)
+        {
+            return dealById.TryGetValue(id, out d);
+        }
+        d = -1;
+        return false;
     }
 
     // The same for an id cell kept by the scan (ImportSession.AtOnce.cs): the key is the cell's text, as above.

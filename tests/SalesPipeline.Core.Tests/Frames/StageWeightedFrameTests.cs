@@ -97,6 +97,37 @@ public class StageWeightedFrameTests
         Assert.Equal(Render(Oracle(deals, new ForecastOptions())), Render(forecast));
     }
 
+    [Theory]
+    [InlineData(9, true, "9000000000000000.00", "900000000000000.00")]
+    [InlineData(10, false, "10000000000000000.00", "1000000000000000.00")]
+    public void HugeAmounts_EitherSideOfTheLongBound_GiveTheSameSums(int count, bool narrow, string open, string weighted)
+    {
+        // USD 1,000,000,000,000,000.00 each (mantissa 10^17 at scale 2) in Prospecting (0.10: mantissa 10 at scale 2), so
+        // the amount x probability bound is count x 10^18: 9 x 10^18 fits in a long (64-bit products), 10^19 does not
+        // (128-bit ones). Open amount count x 10^15.00, weighted count x 10^14 (exact at scale 4, the line rounds to cents).
+        var deals = Enumerable
+            .Range(0, count)
+            .Select(i =>
+                Deal.Open(
+                    FrameDeals.Pipeline,
+                    new DealId($"H{i}"),
+                    "H",
+                    "alice",
+                    Money.Of(1_000_000_000_000_000.00m, Currency.USD),
+                    new LocalDate(2026, 2, 10),
+                    FrameDeals.T0
+                )
+            )
+            .ToArray();
+        Assert.Equal(narrow, FramePlan.TryCreate(DealFrame.Of(deals), FrameDeals.Pipeline)!.SumsFitLong);
+        var accumulator = new StageWeightedAccumulator(FrameDeals.Pipeline, Months, Currency.USD);
+        Assert.True(accumulator.TryAdd(DealFrame.Of(deals)));
+        var forecast = Forecast.StageWeighted(deals, FrameDeals.Pipeline, Months);
+        Assert.Equal(open, forecast.Periods[1].OpenAmount.Amount.ToString(CultureInfo.InvariantCulture));
+        Assert.Equal(weighted, forecast.Periods[1].Weighted.Amount.ToString(CultureInfo.InvariantCulture));
+        Assert.Equal(Render(Oracle(deals, new ForecastOptions())), Render(forecast));
+    }
+
     private static bool Same(Deal[] deals, ForecastOptions options)
     {
         var expected = Outcome(() => Oracle(deals, options));

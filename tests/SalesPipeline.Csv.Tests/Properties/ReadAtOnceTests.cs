@@ -278,13 +278,15 @@ public class ReadAtOnceTests
         Assert.Equal(Outcome(() => Read(second, atOnce: false)), Outcome(() => Read(second, atOnce: true)));
     }
 
-    [Fact]
-    public void AtOnce_StopAtFirstError_StopsReadingTheHistoryFileAtItsFirstBadRow()
+    [Theory]
+    [InlineData("D1,2025-01-01T00:00:00Z,teleported,,prospecting,,,,", "kind")] // found while the file is read
+    [InlineData("D404,2025-01-01T00:00:00Z,created,,prospecting,,,,", "deal_id")] // found only once the deals are known
+    public void AtOnce_StopAtFirstError_StopsAtTheHistoryFilesFirstBadRow(string badRow, string column)
     {
-        // Line 2 of the history has no such kind; 20,000 good rows (about 1 MB) follow, and the stream fails past its
-        // first 256 KB. One file after the other stops at line 2 and never reads that far; neither may the two threads.
+        // Line 2 of the history is bad; 20,000 good rows (about 1 MB) follow, and the stream fails past its first 256 KB.
+        // One file after the other stops at line 2 and never reads that far; the two threads must throw the same error.
         var rows = new StringBuilder("deal_id,at,kind,from_stage,to_stage,by,field,old_value,new_value\n");
-        rows.Append("D1,2025-01-01T00:00:00Z,teleported,,prospecting,,,,\n");
+        rows.Append(badRow).Append('\n');
         for (var i = 0; i < 20_000; i++)
         {
             rows.Append("D1,2025-01-01T00:00:00Z,created,,prospecting,,,,\n");
@@ -301,7 +303,7 @@ public class ReadAtOnceTests
         var sequential = Assert.Throws<CsvImportException>(() => Run(atOnce: false));
         var atOnce = Assert.Throws<CsvImportException>(() => Run(atOnce: true));
 
-        Assert.Equal(("history", 2L, "kind"), (atOnce.Errors.Single().File, atOnce.Errors.Single().Line, atOnce.Errors.Single().Column));
+        Assert.Equal(("history", 2L, column), (atOnce.Errors.Single().File, atOnce.Errors.Single().Line, atOnce.Errors.Single().Column));
         Assert.Equal(sequential.Errors.Single(), atOnce.Errors.Single());
     }
 

@@ -64,7 +64,8 @@ internal sealed partial class DealFrame
         // An array or a List<Deal> (what the CSV import returns) is compared as memory, in parts on the cores: this check
         // runs before every metric over a list, so at a million deals it is a tenth of a forecast's time.
         var array = list as Deal[];
-        var growable = list as List<Deal>;
+        // Exactly List<Deal>: a subclass may answer the interface's Count and indexer otherwise than its backing array.
+        var growable = list.GetType() == typeof(List<Deal>) ? (List<Deal>)list : null;
         if (array is not null || growable is not null)
         {
             var same = FramePartitions.Run(
