@@ -150,4 +150,15 @@ internal struct HistoryRow
 
     // A creation whose stage was not written but derived (from the next stage change, or the deal's stage).
     internal bool Derived;
+
+    // A row of the given line before its cells are read: no raw record, deal, change or next row yet.
+    internal static HistoryRow OfLine(long line) =>
+        new()
+        {
+            Line = line,
+            Raw = -1,
+            Deal = -1,
+            Change = -1,
+            Next = -1,
+        };
 }

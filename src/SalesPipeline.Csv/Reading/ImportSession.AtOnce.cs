@@ -155,14 +155,7 @@ internal sealed partial class ImportSession
             }
             var reader = file.Reader;
             bytes += reader.RawRecord.Length;
-            var row = new HistoryRow
-            {
-                Line = line,
-                Raw = -1,
-                Deal = -1,
-                Change = -1,
-                Next = -1,
-            };
+            var row = HistoryRow.OfLine(line);
             if (!CheckUtf8(file, line))
             {
                 scannedBroken.Add(r, Text(file, HId));

@@ -117,7 +117,7 @@ internal sealed partial class DealFrame
             {
                 eventAt[e] = source.EventAt[s];
                 eventKind[e] = source.EventKind[s];
-                eventArg[e] = HasStage(eventKind[e]) ? stages.Keep(source.EventArg[s]) : source.EventArg[s];
+                eventArg[e] = FrameHistory.HasStage(eventKind[e]) ? stages.Keep(source.EventArg[s]) : source.EventArg[s];
                 eventAux[e] = source.EventAux[s];
                 isoDates &= eventKind[e] != FrameEventKind.ExpectedCloseChanged || eventArg[e] >= 0;
             }
@@ -188,7 +188,7 @@ internal sealed partial class DealFrame
         stages.Apply(Stage);
         for (var k = 0; k < events; k++)
         {
-            if (HasStage(eventKind[k]))
+            if (FrameHistory.HasStage(eventKind[k]))
             {
                 eventArg[k] = stages.Final(eventArg[k]);
             }

@@ -81,7 +81,7 @@ internal sealed partial class DealFrame
         FrameCodes.Apply(Stage, stageRemap);
         for (var i = 0; i < events; i++)
         {
-            if (HasStage(eventKind[i]))
+            if (FrameHistory.HasStage(eventKind[i]))
             {
                 eventArg[i] = stageRemap[eventArg[i]];
             }
@@ -132,16 +132,6 @@ internal sealed partial class DealFrame
         }
         return code;
     }
-
-    private static bool HasStage(FrameEventKind kind) =>
-        kind
-            is FrameEventKind.Created
-                or FrameEventKind.Imported
-                or FrameEventKind.StageMoved
-                or FrameEventKind.Won
-                or FrameEventKind.Lost
-                or FrameEventKind.Reopened
-                or FrameEventKind.Resumed;
 
     private static (FrameEventKind Kind, int Arg, byte Aux) Encode(DealEvent e, FrameCodes stages) =>
         e switch
