@@ -141,11 +141,7 @@ internal sealed partial class ImportSession
     {
         var bytes = 0L;
         var rowEnd = 0;
-        // With StopAtFirstError the scan ends at the first row with an error, as the one-thread reader would: the
-        // linking replays the rows up to it and throws the same first error, and the rest of the file is never read.
-        while (
-            !abandoned && !(options.StopAtFirstError && (errors.Count > 0 || scannedSkipped.Count > 0)) && file.Read(errors, out var line)
-        )
+        while (!abandoned && file.Read(errors, out var line))
         {
             var r = history.Count;
             var readEnd = errors.Count;
@@ -186,6 +182,14 @@ internal sealed partial class ImportSession
             {
                 history.EnsureCapacity(estimate);
                 historyRaw.EnsureCapacity(estimate);
+            }
+            // With StopAtFirstError the scan ends at the first row with an error (a malformed row's is among them), as the
+            // one-thread reader would: the linking replays the rows up to it and throws the same first error, and the rest
+            // of the file is never read.
+            if (options.StopAtFirstError && errors.Count > 0)
+            {
+                historyRowsRead = file.Rows;
+                return;
             }
         }
         foreach (var (error, raw) in file.Skipped)

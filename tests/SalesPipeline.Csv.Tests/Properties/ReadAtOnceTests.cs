@@ -279,9 +279,9 @@ public class ReadAtOnceTests
     }
 
     [Theory]
-    [InlineData("D1,2025-01-01T00:00:00Z,teleported,,prospecting,,,,", "kind")] // found while the file is read
-    [InlineData("D404,2025-01-01T00:00:00Z,created,,prospecting,,,,", "deal_id")] // found only once the deals are known
-    public void AtOnce_StopAtFirstError_StopsAtTheHistoryFilesFirstBadRow(string badRow, string column)
+    [InlineData("D1,2025-01-01T00:00:00Z,teleported,,prospecting,,,,", "kind", false)] // found while the file is read
+    [InlineData("D404,2025-01-01T00:00:00Z,created,,prospecting,,,,", "deal_id", true)] // found once the deals are known
+    public void AtOnce_StopAtFirstError_StopsAtTheHistoryFilesFirstBadRow(string badRow, string column, bool readsOn)
     {
         // Line 2 of the history is bad; 20,000 good rows (about 1 MB) follow, and the stream fails past its first 256 KB.
         // One file after the other stops at line 2 and never reads that far; the two threads must throw the same error.
@@ -293,15 +293,19 @@ public class ReadAtOnceTests
         }
         var history = Encoding.UTF8.GetBytes(rows.ToString());
         var options = new CsvReadOptions { StopAtFirstError = true };
+        var stream = new FailingPast(history, 256 * 1024);
         CsvImportResult Run(bool atOnce) =>
             new ImportSession(PipelineDefinition.Default, options, atOnce: atOnce).Run(
                 new MemoryStream(Encoding.UTF8.GetBytes(Deals)),
-                new FailingPast(history, 256 * 1024),
+                stream = new FailingPast(history, 256 * 1024),
                 Sample.AsOf
             );
 
         var sequential = Assert.Throws<CsvImportException>(() => Run(atOnce: false));
         var atOnce = Assert.Throws<CsvImportException>(() => Run(atOnce: true));
+        // A bad kind ends the scan at its row; an unknown deal id is only known once linked, so the scan reads on to the
+        // failure, and the rows read before it are linked first.
+        Assert.Equal(readsOn, stream.Broke);
 
         Assert.Equal(("history", 2L, column), (atOnce.Errors.Single().File, atOnce.Errors.Single().Line, atOnce.Errors.Single().Column));
         Assert.Equal(sequential.Errors.Single(), atOnce.Errors.Single());
@@ -310,14 +314,18 @@ public class ReadAtOnceTests
     // A memory stream that fails once a read reaches past `limit` bytes, as a broken disk or connection would.
     private sealed class FailingPast(byte[] bytes, int limit) : MemoryStream(bytes)
     {
+        internal bool Broke { get; private set; }
+
         public override int Read(byte[] buffer, int offset, int count) =>
-            Position >= limit
-                ? throw new IOException("The stream broke.")
-                : base.Read(buffer, offset, Math.Min(count, limit - (int)Position));
+            Position >= limit ? Break() : base.Read(buffer, offset, Math.Min(count, limit - (int)Position));
 
         public override int Read(Span<byte> buffer) =>
-            Position >= limit
-                ? throw new IOException("The stream broke.")
-                : base.Read(buffer[..Math.Min(buffer.Length, limit - (int)Position)]);
+            Position >= limit ? Break() : base.Read(buffer[..Math.Min(buffer.Length, limit - (int)Position)]);
+
+        private int Break()
+        {
+            Broke = true;
+            throw new IOException("The stream broke.");
+        }
     }
 }
