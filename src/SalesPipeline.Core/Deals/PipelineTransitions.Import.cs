@@ -83,48 +83,138 @@ public static partial class PipelineTransitions
         Preconditions.CheckNotNull(pipeline);
         Preconditions.CheckNotNull(records);
         Preconditions.CheckInstant(asOf);
-        var deals = new List<Deal>();
-        var errors = new List<ImportError>();
-        var sink = new RecordErrors(errors);
-        var seen = new Dictionary<DealId, int>();
-        var index = 0;
-        foreach (var record in records)
+        if (records is IReadOnlyList<DealImport?> list && FramePartitions.Parts(list.Count, splitFrom: ImportSplit) is > 1 and var parts)
         {
-            var before = errors.Count;
-            if (record is null)
-            {
-                errors.Add(new ImportError(index, null, "(record)", "null", "A record must not be null."));
-            }
-            else
-            {
-                var deal = Build(pipeline, record, asOf, index, sink);
-                if (record.Id.Value.Length > 0)
-                {
-                    if (seen.TryGetValue(record.Id, out var first))
-                    {
-                        errors.Add(
-                            new ImportError(
-                                index,
-                                record.Id,
-                                nameof(DealImport.Id),
-                                record.Id.ToString(),
-                                string.Create(CultureInfo.InvariantCulture, $"Deal ids are unique; record {first} has the same id.")
-                            )
-                        );
-                    }
-                    else
-                    {
-                        seen.Add(record.Id, index);
-                    }
-                }
-                if (errors.Count == before)
-                {
-                    deals.Add(deal!);
-                }
-            }
-            index++;
+            return ImportInParts(pipeline, list, asOf, parts);
         }
-        return new ImportResult(index, deals.AsReadOnly(), errors.AsReadOnly());
+        var whole = new ImportPart();
+        whole.Import(pipeline, records, 0, asOf);
+        return whole.Result();
+    }
+
+    // Below this many records one core imports them sooner than several start (a record takes a few microseconds).
+    private const int ImportSplit = 8192;
+
+    // A list of records imported in parts of consecutive records on the cores: a record's deal or errors depend on the
+    // record alone, apart from its id's first use, so the parts' results in order are the whole import's once no id of a
+    // part is also used in an earlier part. When one is, the records are imported again in one part, which reports it.
+    private static ImportResult ImportInParts(PipelineDefinition pipeline, IReadOnlyList<DealImport?> list, Instant asOf, int parts)
+    {
+        var imported = FramePartitions.Run(
+            list.Count,
+            parts,
+            (_, from, to) =>
+            {
+                var part = new ImportPart();
+                part.Import(pipeline, Range(list, from, to), from, asOf);
+                return part;
+            }
+        );
+        var repeated = FramePartitions.Run(
+            parts,
+            parts,
+            (_, from, to) =>
+            {
+                for (var p = from; p < to; p++)
+                {
+                    foreach (var id in imported[p].Seen.Keys)
+                    {
+                        for (var q = 0; q < p; q++)
+                        {
+                            if (imported[q].Seen.ContainsKey(id))
+                            {
+                                return true;
+                            }
+                        }
+                    }
+                }
+                return false;
+            }
+        );
+        if (Array.IndexOf(repeated, true) >= 0)
+        {
+            var whole = new ImportPart();
+            whole.Import(pipeline, list, 0, asOf);
+            return whole.Result();
+        }
+        var result = imported[0];
+        for (var p = 1; p < imported.Length; p++)
+        {
+            result.Append(imported[p]);
+        }
+        return result.Result();
+    }
+
+    private static IEnumerable<DealImport?> Range(IReadOnlyList<DealImport?> list, int from, int to)
+    {
+        for (var i = from; i < to; i++)
+        {
+            yield return list[i];
+        }
+    }
+
+    // The deals and errors of consecutive records, and the first index of each id they use.
+    private sealed class ImportPart
+    {
+        private readonly List<Deal> deals = [];
+        private readonly List<ImportError> errors = [];
+        private int read;
+
+        internal Dictionary<DealId, int> Seen { get; } = [];
+
+        // Imports the records, the first of which has index `first` in the whole import.
+        internal void Import(PipelineDefinition pipeline, IEnumerable<DealImport?> records, int first, Instant asOf)
+        {
+            var sink = new RecordErrors(errors);
+            var index = first;
+            foreach (var record in records)
+            {
+                var before = errors.Count;
+                if (record is null)
+                {
+                    errors.Add(new ImportError(index, null, "(record)", "null", "A record must not be null."));
+                }
+                else
+                {
+                    var deal = Build(pipeline, record, asOf, index, sink);
+                    if (record.Id.Value.Length > 0)
+                    {
+                        if (Seen.TryGetValue(record.Id, out var firstUse))
+                        {
+                            errors.Add(
+                                new ImportError(
+                                    index,
+                                    record.Id,
+                                    nameof(DealImport.Id),
+                                    record.Id.ToString(),
+                                    string.Create(CultureInfo.InvariantCulture, $"Deal ids are unique; record {firstUse} has the same id.")
+                                )
+                            );
+                        }
+                        else
+                        {
+                            Seen.Add(record.Id, index);
+                        }
+                    }
+                    if (errors.Count == before)
+                    {
+                        deals.Add(deal!);
+                    }
+                }
+                index++;
+            }
+            read += index - first;
+        }
+
+        // Appends the next part's deals and errors (its ids are not this part's).
+        internal void Append(ImportPart next)
+        {
+            deals.AddRange(next.deals);
+            errors.AddRange(next.errors);
+            read += next.read;
+        }
+
+        internal ImportResult Result() => new(read, deals.AsReadOnly(), errors.AsReadOnly());
     }
 
     /// <summary>

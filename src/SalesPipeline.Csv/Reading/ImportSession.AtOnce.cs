@@ -68,7 +68,7 @@ internal sealed partial class ImportSession
         // the deals file's, the rest once the history file is read; dropped with it when the deals file fails.
         var queued = options.Progress is null ? null : new QueuedProgress();
         var relay = options.Progress is { } progress ? new RelayedProgress(progress, queued!) : null;
-        var scan = new ImportSession(pipeline, options with { Progress = queued }, parts, atOnce) { scanning = true };
+        var scan = new ImportSession(pipeline, options with { Progress = queued }, atOnce) { scanning = true };
         var reading = Task.Factory.StartNew(
             () =>
             {

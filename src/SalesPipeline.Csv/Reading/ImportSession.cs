@@ -46,15 +46,11 @@ internal sealed partial class ImportSession
     private long currentLine;
     private string[] currentColumns = [];
 
-    // How many parts Core's import runs in; 0: as many as the cores, for batches of at least PartSize records each.
-    private readonly int parts;
-
     // Whether the two files are read at once (ImportSession.AtOnce.cs); null: when the streams allow it.
     private readonly bool? atOnce;
 
-    internal ImportSession(PipelineDefinition pipeline, CsvReadOptions options, int parts = 0, bool? atOnce = null)
+    internal ImportSession(PipelineDefinition pipeline, CsvReadOptions options, bool? atOnce = null)
     {
-        this.parts = parts;
         this.atOnce = atOnce;
         this.pipeline = pipeline;
         this.options = options;
@@ -219,18 +215,16 @@ internal sealed partial class ImportSession
                 rowOf.Add(d);
             }
         }
-        var imported = new List<Deal>(rowOf.Count);
+        // One call over every record, which Core imports in parts on the cores when there are many.
+        var result = pipeline.Import(new Records(this, rowOf), asOf);
         var firstOf = new Dictionary<int, CsvRowError>();
-        foreach (var (part, result) in ImportParts(rowOf, asOf))
+        foreach (var error in result.Errors)
         {
             // A deal the import rejects takes every row of it along; each row not yet reported names the first reason.
-            foreach (var error in result.Errors)
-            {
-                var d = rowOf[part.From + error.Index];
-                firstOf.TryAdd(d, MapImportError(deals[d], error));
-            }
-            imported.AddRange(result.Deals);
+            var d = rowOf[error.Index];
+            firstOf.TryAdd(d, MapImportError(deals[d], error));
         }
+        var imported = result.Deals;
         foreach (var (d, first) in firstOf)
         {
             RejectAll(d, first);
@@ -259,52 +253,23 @@ internal sealed partial class ImportSession
         );
     }
 
-    // Core's import of the accepted rows' records, in parts of consecutive records imported on several cores: each
-    // record's deal or errors depend on the record alone (the ids are unique already), so the parts' results, in order,
-    // are the whole import's. An exception is the one a single import would throw: the first part's that failed.
-    private IEnumerable<((int From, int To) Part, ImportResult Result)> ImportParts(List<int> rowOf, Instant asOf)
+    // The accepted rows' records, made as Core's import reads each one (from several threads: RecordOf only reads).
+    private sealed class Records(ImportSession session, List<int> rowOf) : IReadOnlyList<DealImport?>
     {
-        var count = Math.Clamp(
-            this.parts > 0 ? Math.Min(this.parts, rowOf.Count) : Math.Min(Environment.ProcessorCount, rowOf.Count / PartSize),
-            1,
-            64
-        );
-        var parts = new (int From, int To)[count];
-        for (var p = 0; p < count; p++)
-        {
-            parts[p] = (rowOf.Count * p / count, rowOf.Count * (p + 1) / count);
-        }
-        var results = new ImportResult?[count];
-        var failures = new System.Runtime.ExceptionServices.ExceptionDispatchInfo?[count];
-        void Run(int p)
-        {
-            try
-            {
-                var (from, to) = parts[p];
-                results[p] = pipeline.Import(Enumerable.Range(from, to - from).Select(k => RecordOf(deals[rowOf[k]])), asOf);
-            }
-            catch (Exception e)
-            {
-                failures[p] = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
-            }
-        }
-        if (count == 1)
-        {
-            Run(0);
-        }
-        else
-        {
-            System.Threading.Tasks.Parallel.For(0, count, Run);
-        }
-        for (var p = 0; p < count; p++)
-        {
-            failures[p]?.Throw();
-        }
-        return parts.Zip(results, (part, result) => (part, result!));
-    }
+        public DealImport? this[int index] => session.RecordOf(session.deals[rowOf[index]]);
 
-    // Records per part at least: below this, one core imports them sooner than several start.
-    internal const int PartSize = 4096;
+        public int Count => rowOf.Count;
+
+        public IEnumerator<DealImport?> GetEnumerator()
+        {
+            for (var i = 0; i < rowOf.Count; i++)
+            {
+                yield return this[i];
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
 
     // The file does not date a pool entry. A pooled deal without owner changes never had a rep the file knows of: it
     // waits since its creation (DealImport's default). One whose owner changed was pooled after the last thing the file
