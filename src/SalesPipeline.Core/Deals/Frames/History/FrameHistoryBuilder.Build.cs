@@ -139,12 +139,12 @@ internal sealed partial class FrameHistoryBuilder
         (int, int) Loss((int Reason, int Competitor) loss, int p) => Renumber(loss, lossReasons.Remaps[p], competitors.Remaps[p]);
         return new FrameHistory
         {
-            EventStart = [0, .. parts.SelectMany(p => p.eventStart.Skip(1))],
+            EventStart = Starts(parts),
             EventAt = Concat(parts, p => p.eventAt),
             EventKind = Concat(parts, p => p.eventKind),
             EventArg = Concat(parts, p => p.eventArg),
             EventAux = Concat(parts, p => p.eventAux),
-            EventBy = CodeColumn.Of([.. parts.SelectMany(p => p.eventBy)]),
+            EventBy = CodeColumn.Of([.. parts.Select(p => p.eventBy)]),
             SubTicks = SparseColumn<sbyte>.Builder.Join([.. parts.Select(p => p.subTicks)], eventBases),
             Causes = SparseColumn<int>.Builder.Join([.. parts.Select(p => p.causes)], eventBases),
             Skips = SparseColumn<int>.Builder.Join([.. parts.Select(p => p.skips)], eventBases),
@@ -154,16 +154,16 @@ internal sealed partial class FrameHistoryBuilder
             LossPairs = pairs,
             ChangedAmounts = MoneyColumn.Builder.Join([.. parts.Select(p => p.changedAmounts)], currencies.Remaps),
             CommentText = Concat(parts, p => p.commentText),
-            CommentActivity = CodeColumn.Of([.. parts.SelectMany(p => p.commentActivity)]),
+            CommentActivity = CodeColumn.Of([.. parts.Select(p => p.commentActivity)]),
             IdOffset = Concat(parts, p => p.idOffset),
-            NameOffset = CodeColumn.Of([.. parts.SelectMany(p => p.nameOffset)]),
-            HeadPipeline = CodeColumn.Of([.. parts.SelectMany(p => p.headPipeline)]),
-            HeadOwner = CodeColumn.Of([.. parts.SelectMany(p => p.headOwner)]),
-            HeadTeam = CodeColumn.Of([.. parts.SelectMany(p => p.headTeam)]),
-            HeadSource = CodeColumn.Of([.. parts.SelectMany(p => p.headSource)]),
-            HeadProduct = CodeColumn.Of([.. parts.SelectMany(p => p.headProduct)]),
-            HeadCustomer = CodeColumn.Of([.. parts.SelectMany(p => p.headCustomer)]),
-            HeadLead = CodeColumn.Of([.. parts.SelectMany(p => p.headLead)]),
+            NameOffset = CodeColumn.Of([.. parts.Select(p => p.nameOffset)]),
+            HeadPipeline = CodeColumn.Of([.. parts.Select(p => p.headPipeline)]),
+            HeadOwner = CodeColumn.Of([.. parts.Select(p => p.headOwner)]),
+            HeadTeam = CodeColumn.Of([.. parts.Select(p => p.headTeam)]),
+            HeadSource = CodeColumn.Of([.. parts.Select(p => p.headSource)]),
+            HeadProduct = CodeColumn.Of([.. parts.Select(p => p.headProduct)]),
+            HeadCustomer = CodeColumn.Of([.. parts.Select(p => p.headCustomer)]),
+            HeadLead = CodeColumn.Of([.. parts.Select(p => p.headLead)]),
             HeadAmount = MoneyColumn.Builder.Join([.. parts.Select(p => p.headAmount)], currencies.Remaps),
             HeadClose = Concat(parts, p => p.headClose),
             ImportCreatedAt = SparseColumn<long>.Builder.Join([.. parts.Select(p => p.importCreatedAt)], rowBases),
@@ -266,5 +266,24 @@ internal sealed partial class FrameHistoryBuilder
             at += span.Length;
         }
         return joined;
+    }
+
+    // Every part's event starts (already moved to the joined rows) after the first part's leading 0.
+    private static int[] Starts(IReadOnlyList<FrameHistoryBuilder> parts)
+    {
+        var total = 1;
+        foreach (var part in parts)
+        {
+            total += part.Count;
+        }
+        var starts = new int[total];
+        var at = 1;
+        foreach (var part in parts)
+        {
+            var span = CollectionsMarshal.AsSpan(part.eventStart)[1..];
+            span.CopyTo(starts.AsSpan(at));
+            at += span.Length;
+        }
+        return starts;
     }
 }
