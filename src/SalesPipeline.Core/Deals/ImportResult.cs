@@ -24,7 +24,10 @@ public sealed class ImportResult
     /// <summary>How many records were read.</summary>
     public int Read { get; }
 
-    /// <summary>The deals of the accepted records, in input order.</summary>
+    /// <summary>
+    /// The deals of the accepted records, in input order: held as columns, so each read of an element makes its deal from
+    /// them (a new object, equal to the one read before); the metrics take this list as it is and reuse its columns.
+    /// </summary>
     public IReadOnlyList<Deal> Deals { get; }
 
     /// <summary>How many records were accepted (the count of <see cref="Deals"/>).</summary>

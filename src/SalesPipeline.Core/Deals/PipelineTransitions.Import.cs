@@ -24,7 +24,10 @@ public static partial class PipelineTransitions
     /// <returns>
     /// The deals of the accepted records in input order, and every error of the rejected ones (a rejected record yields no
     /// deal at all); <see cref="ImportResult.Read"/> = <see cref="ImportResult.Accepted"/> + <see cref="ImportResult.Rejected"/>.
-    /// A null record and a second record with an id already read are rejected too.
+    /// A null record and a second record with an id already read are rejected too. The deals are held as columns (about
+    /// 140 bytes per deal and its events, against about 900 for the objects): each read of
+    /// <see cref="ImportResult.Deals"/>' elements makes that deal from them, a new object equal to the one read before, and
+    /// every metric over the list starts from those columns without building them again.
     /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="pipeline"/> or <paramref name="records"/> is null.</exception>
     /// <remarks>
@@ -70,7 +73,9 @@ public static partial class PipelineTransitions
     /// owners not blank), changing its value, starting where the one before ended and the last ending in the record's
     /// current value, none before the deal's first observation (it could not be an event of the deal) or after
     /// <paramref name="asOf"/>, and the amount and close date changing only while the deal is open.</para>
-    /// <para>Pure and thread-safe.</para>
+    /// <para>Pure and thread-safe. A list of records (an array, a <see cref="List{T}"/>, any
+    /// <see cref="IReadOnlyList{T}"/>) of many records is imported in parts on the cores, so its indexer may be called
+    /// from several threads; the result is the same as reading the records one after the other.</para>
     /// </remarks>
     /// <example><code>
     /// var result = pipeline.Import(records, Instant.FromUtc(2026, 11, 30, 0, 0));
@@ -89,7 +94,7 @@ public static partial class PipelineTransitions
         }
         var whole = new ImportPart();
         whole.Import(pipeline, records, 0, asOf);
-        return whole.Result();
+        return ImportPart.Result([whole]);
     }
 
     // Below this many records one core imports them sooner than several start (a record takes a few microseconds).
@@ -135,14 +140,9 @@ public static partial class PipelineTransitions
         {
             var whole = new ImportPart();
             whole.Import(pipeline, list, 0, asOf);
-            return whole.Result();
+            return ImportPart.Result([whole]);
         }
-        var result = imported[0];
-        for (var p = 1; p < imported.Length; p++)
-        {
-            result.Append(imported[p]);
-        }
-        return result.Result();
+        return ImportPart.Result(imported);
     }
 
     private static IEnumerable<DealImport?> Range(IReadOnlyList<DealImport?> list, int from, int to)
@@ -153,10 +153,12 @@ public static partial class PipelineTransitions
         }
     }
 
-    // The deals and errors of consecutive records, and the first index of each id they use.
+    // The deals and errors of consecutive records, and the first index of each id they use. A deal is kept as its row of
+    // a frame (its columns and history, without the object), so that an import of a million deals holds the frame's
+    // columns instead of a million deal objects, and every metric over the result starts from that frame.
     private sealed class ImportPart
     {
-        private readonly List<Deal> deals = [];
+        private readonly DealFrameBuilder deals = new(keepDeals: false);
         private readonly List<ImportError> errors = [];
         private int read;
 
@@ -206,15 +208,13 @@ public static partial class PipelineTransitions
             read += index - first;
         }
 
-        // Appends the next part's deals and errors (its ids are not this part's).
-        internal void Append(ImportPart next)
+        // The result of parts that imported consecutive records, in order (no id of a part is used in another).
+        internal static ImportResult Result(IReadOnlyList<ImportPart> parts)
         {
-            deals.AddRange(next.deals);
-            errors.AddRange(next.errors);
-            read += next.read;
+            var frame = DealFrameBuilder.Join([.. parts.Select(p => p.deals)]);
+            var errors = parts.Count == 1 ? parts[0].errors : [.. parts.SelectMany(p => p.errors)];
+            return new ImportResult(parts.Sum(p => p.read), frame.DealList, errors.AsReadOnly());
         }
-
-        internal ImportResult Result() => new(read, deals.AsReadOnly(), errors.AsReadOnly());
     }
 
     /// <summary>
