@@ -105,9 +105,18 @@ internal sealed partial class DealFrame
         var narrow = true;
         byte maxScale = 0;
         var e = 0;
+        var fields = new DealFields.Recorder();
         for (var i = 0; i < rows.Count; i++)
         {
             var r = rows[i];
+            if (isChanged[i])
+            {
+                fields.Record(deals[i]);
+            }
+            else
+            {
+                fields.Copy(source.Fields, r);
+            }
             Pipeline[i] = pipelines.Keep(source.Pipeline[r]);
             CreatedAt[i] = source.CreatedAt[r];
             EventStart[i] = e;
@@ -163,14 +172,14 @@ internal sealed partial class DealFrame
             AmountCurrency[i] = currency;
             ProbabilityOverride[i] = probability;
             isoDates &= ExpectedCloseDay[i] >= 0;
-            // A source row whose amount did not split left no mantissa to copy: split the deal's amount again.
+            // A source row whose amount did not split left no mantissa to copy: split the amount again.
             if (!isChanged[i] && source.Exactness.NarrowAmounts)
             {
                 AmountMantissa[i] = source.AmountMantissa[r];
                 AmountScale[i] = source.AmountScale[r];
                 maxScale = Math.Max(maxScale, AmountScale[i]);
             }
-            else if (Exactness.TrySplit(deals[i].Amount.Amount, out var mantissa, out var scale))
+            else if (Exactness.TrySplit(isChanged[i] ? deals[i].Amount.Amount : source.AmountAt(r), out var mantissa, out var scale))
             {
                 AmountMantissa[i] = mantissa;
                 AmountScale[i] = scale;
@@ -197,6 +206,7 @@ internal sealed partial class DealFrame
         owners.Apply(OwnerKey);
         Currencies = [.. currencies];
         ProbabilityOverrides = [.. overrideValues];
+        Fields = fields.Build();
         EventAt = eventAt;
         EventKind = eventKind;
         EventArg = eventArg;

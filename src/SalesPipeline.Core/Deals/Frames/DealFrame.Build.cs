@@ -36,9 +36,11 @@ internal sealed partial class DealFrame
         var eventArg = new int[events];
         var eventAux = new byte[events];
         var e = 0;
+        var fields = new DealFields.Recorder();
         for (var r = 0; r < deals.Length; r++)
         {
             var deal = deals[r];
+            fields.Record(deal);
             Status[r] = (byte)deal.Status;
             Pipeline[r] = pipelines.Code(deal.Pipeline);
             Stage[r] = stages.Code(deal.StageId);
@@ -90,6 +92,7 @@ internal sealed partial class DealFrame
         FrameCodes.Apply(OwnerKey, ownerRemap);
         Currencies = [.. currencies];
         ProbabilityOverrides = [.. overrideValues];
+        Fields = fields.Build();
         EventAt = eventAt;
         EventKind = eventKind;
         EventArg = eventArg;
