@@ -53,9 +53,17 @@ internal sealed class CompetitorSetColumn
         private CompetitorSetColumn? copiedFrom;
         private int[] copied = []; // each source set's code plus one, 0 until seen
 
-        internal void Add(IReadOnlyList<string> faced)
+        // The code of the empty set once it has one: most deals face no competitor, so they skip the hashing.
+        private int none = -1;
+
+        internal void Add(ReadOnlySpan<string> faced)
         {
-            var set = new int[faced.Count];
+            if (faced.IsEmpty)
+            {
+                column.Add(none >= 0 ? none : none = Code([]));
+                return;
+            }
+            var set = new int[faced.Length];
             for (var i = 0; i < set.Length; i++)
             {
                 set[i] = competitors.Code(faced[i]);

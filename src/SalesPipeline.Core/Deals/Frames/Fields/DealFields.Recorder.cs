@@ -45,7 +45,7 @@ internal sealed partial class DealFields
             stopReason.Add(deal.StopReason?.Code);
             lastOpenStage.Add(deal.LastOpenStageId);
             competitor.Add(deal.Competitor);
-            competitors.Add(deal.Competitors);
+            competitors.Add(deal.CompetitorSpan);
             pool.Add((byte)((deal.Owner is null ? Pooled : 0) | (FirstOwner(deal) is null ? CreatedInPool : 0)));
             if (!Exactness.TrySplit(deal.Amount.Amount, out _, out _))
             {
