@@ -282,8 +282,8 @@ public class DealFieldsTests
         Assert.Equal(deals.Select(field).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal), column.Values);
     }
 
-    // Every column of the fields, codes and dictionaries alike, as text.
-    private static string Dump(DealFields fields)
+    // Every column of the fields, codes and dictionaries alike, as text (FrameColumns shows a frame's fields so).
+    internal static string Dump(DealFields fields)
     {
         var rows = Enumerable.Range(0, fields.Count).ToArray();
         string Codes(FieldColumn<string> c) =>
