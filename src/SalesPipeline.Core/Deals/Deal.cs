@@ -201,6 +201,9 @@ public sealed partial record Deal
     /// </summary>
     public IReadOnlyList<string> Competitors => Array.AsReadOnly(competitors);
 
+    // The competitors without a wrapper per call, for the frame's recorder, which reads them for every deal.
+    internal ReadOnlySpan<string> CompetitorSpan => competitors;
+
     /// <summary>Whether <paramref name="competitor"/> is among <see cref="Competitors"/> (ordinal comparison).</summary>
     /// <param name="competitor">The competitor's name.</param>
     /// <returns>True when noted.</returns>

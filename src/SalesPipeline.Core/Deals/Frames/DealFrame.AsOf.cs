@@ -85,8 +85,9 @@ internal sealed partial class DealFrame
     private const int RebuildSplit = 10_000;
 
     // Fills this frame (of the deals as of `at`) from the source frame: kept rows copied, changed rows read from their
-    // rebuilt deals, every dictionary narrowed to the values the kept rows use and numbered as Fill numbers them
-    // (strings in ordinal order, currencies and overrides in order of first appearance).
+    // rebuilt deals, every dictionary narrowed to the values the kept rows use and numbered as DealFrameBuilder numbers
+    // them (strings in ordinal order, currencies and overrides in order of first appearance); the deal fields likewise
+    // copied for kept rows and recorded from the deal for changed ones.
     private void CopyFrom(DealFrame source, List<int> rows, List<int> changed, long at)
     {
         var then = deals!; // this frame keeps the deals as of the instant (AsOf made them)
@@ -119,9 +120,18 @@ internal sealed partial class DealFrame
         var narrow = true;
         byte maxScale = 0;
         var e = 0;
+        var fields = new DealFields.Recorder();
         for (var i = 0; i < rows.Count; i++)
         {
             var r = rows[i];
+            if (isChanged[i])
+            {
+                fields.Record(then[i]);
+            }
+            else
+            {
+                fields.Copy(source.Fields, r);
+            }
             Pipeline[i] = pipelines.Keep(source.Pipeline[r]);
             CreatedAt[i] = source.CreatedAt[r];
             EventStart[i] = e;
@@ -177,14 +187,14 @@ internal sealed partial class DealFrame
             AmountCurrency[i] = currency;
             ProbabilityOverride[i] = probability;
             isoDates &= ExpectedCloseDay[i] >= 0;
-            // A source row whose amount did not split left no mantissa to copy: split the deal's amount again.
+            // A source row whose amount did not split left no mantissa to copy: split the amount again.
             if (!isChanged[i] && source.Exactness.NarrowAmounts)
             {
                 AmountMantissa[i] = source.AmountMantissa[r];
                 AmountScale[i] = source.AmountScale[r];
                 maxScale = Math.Max(maxScale, AmountScale[i]);
             }
-            else if (Exactness.TrySplit(then[i].Amount.Amount, out var mantissa, out var scale))
+            else if (Exactness.TrySplit(isChanged[i] ? then[i].Amount.Amount : source.AmountAt(r), out var mantissa, out var scale))
             {
                 AmountMantissa[i] = mantissa;
                 AmountScale[i] = scale;
@@ -211,6 +221,7 @@ internal sealed partial class DealFrame
         owners.Apply(OwnerKey);
         Currencies = [.. currencies];
         ProbabilityOverrides = [.. overrideValues];
+        Fields = fields.Build();
         EventAt = eventAt;
         EventKind = eventKind;
         EventArg = eventArg;

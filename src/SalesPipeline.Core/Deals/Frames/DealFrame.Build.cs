@@ -72,10 +72,11 @@ internal sealed partial class DealFrame
             frame.EventArg = history.EventArg;
             frame.EventAux = history.EventAux;
         }
-        FramePartitions.Run(
+        var fields = FramePartitions.Run(
             parts.Count,
             parts.Count,
             (p, _, _) =>
+            {
                 frame.CopyPart(
                     parts[p],
                     rowBases[p],
@@ -85,8 +86,11 @@ internal sealed partial class DealFrame
                     owners.Remaps[p],
                     currencies.Remaps[p],
                     overrides.Remaps[p]
-                )
+                );
+                return parts[p].Fields.Build();
+            }
         );
+        frame.Fields = fields.Length == 1 ? fields[0] : DealFields.Join(fields);
         frame.Pipelines = pipelines.Values;
         frame.Stages = stages.Values;
         frame.OwnerKeys = owners.Values;

@@ -99,8 +99,6 @@ internal sealed class ReportingAmounts
     // Converts rows from .. to - 1 as ExchangeRates.Convert does and returns the largest scale of the usable ones.
     private static byte ConvertRows(DealFrame frame, decimal?[] rateOf, decimal limit, int from, int to, long[] mantissa, byte[] scale)
     {
-        // A frame whose own mantissas do not all fit a long lacks some of them (TrySplit failed): read the deals.
-        var ownColumns = frame.Exactness.NarrowAmounts;
         byte maxScale = 0;
         for (var r = from; r < to; r++)
         {
@@ -109,7 +107,7 @@ internal sealed class ReportingAmounts
                 scale[r] = Unusable;
                 continue;
             }
-            var amount = ownColumns ? Rebuild(frame.AmountMantissa[r], frame.AmountScale[r]) : frame.DealAt(r).Amount.Amount;
+            var amount = frame.AmountAt(r);
             if (!TryConvert(amount, rate, limit, out mantissa[r], out scale[r]))
             {
                 scale[r] = Unusable;
@@ -148,7 +146,7 @@ internal sealed class ReportingAmounts
     }
 
     // The decimal TrySplit took apart (it refuses a negative zero, so sign, magnitude and scale give the same bits).
-    private static decimal Rebuild(long mantissa, byte scale)
+    internal static decimal Rebuild(long mantissa, byte scale)
     {
         var magnitude = (ulong)Math.Abs(mantissa);
         return unchecked(new decimal((int)(uint)magnitude, (int)(uint)(magnitude >> 32), 0, mantissa < 0, scale));

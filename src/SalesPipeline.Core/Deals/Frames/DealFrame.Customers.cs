@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace SalesPipeline.Deals;
 
 // Who a deal is for and who works it, as codes: Deal.Customer's account id and Deal.Product (codes in ordinal order of
@@ -48,62 +46,36 @@ internal sealed partial class DealFrame
 {
     private static readonly object CustomersKey = new();
 
-    // Computed once per frame, on first use, from the deals (the frame's own columns do not hold customers).
+    // Computed once per frame, on first use, from the recorded fields and the event table.
     internal FrameCustomers Customers =>
         Derived(
             CustomersKey,
             static frame =>
             {
                 var n = frame.Count;
+                var fields = frame.Fields;
                 var account = new int[n];
                 var product = new int[n];
                 var pooled = new bool[n];
                 var mayWaitInPool = new bool[n];
-                var accounts = new FrameCodes();
-                var products = new FrameCodes();
-                var names = new List<string>();
                 for (var r = 0; r < n; r++)
                 {
-                    var deal = frame.DealAt(r);
-                    pooled[r] = deal.Owner is null;
-                    mayWaitInPool[r] = pooled[r] || CreatedInPool(deal) || frame.HasEvent(r, FrameEventKind.AssignedToPool);
-                    product[r] = deal.Product is { } p ? products.Code(p) : NoCode;
-                    if (deal.Customer is not { } customer)
-                    {
-                        account[r] = NoCode;
-                        continue;
-                    }
-                    var code = accounts.Code(customer.AccountId);
-                    if (code == names.Count)
-                    {
-                        names.Add(customer.Name);
-                    }
-                    else if (string.CompareOrdinal(customer.Name, names[code]) < 0)
-                    {
-                        names[code] = customer.Name;
-                    }
-                    account[r] = code;
+                    pooled[r] = fields.IsPooled(r);
+                    mayWaitInPool[r] = pooled[r] || fields.WasCreatedInPool(r) || frame.HasEvent(r, FrameEventKind.AssignedToPool);
+                    product[r] = fields.Product.CodeAt(r);
+                    account[r] = fields.AccountAt(r);
                 }
-                var (accountValues, accountRemap) = accounts.Seal();
-                FrameCodes.Apply(account, accountRemap);
-                var sortedNames = new string[names.Count];
-                for (var c = 0; c < names.Count; c++)
-                {
-                    sortedNames[accountRemap[c]] = names[c];
-                }
-                var (productValues, productRemap) = products.Seal();
-                FrameCodes.Apply(product, productRemap);
-                return new FrameCustomers(account, accountValues, sortedNames, product, productValues, pooled, mayWaitInPool);
+                return new FrameCustomers(
+                    account,
+                    fields.Accounts,
+                    fields.AccountNames,
+                    product,
+                    fields.Product.Values,
+                    pooled,
+                    mayWaitInPool
+                );
             }
         );
-
-    private static bool CreatedInPool(Deal deal) =>
-        deal.Events[0] switch
-        {
-            DealCreated c => c.Owner is null,
-            DealImported i => i.Owner is null,
-            _ => true,
-        };
 
     private bool HasEvent(int row, FrameEventKind kind)
     {

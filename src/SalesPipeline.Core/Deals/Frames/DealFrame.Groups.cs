@@ -28,20 +28,21 @@ internal sealed partial class DealFrame
 {
     private static readonly object OwnerGroupsKey = new();
 
-    // The groups of deals with equal identity (by the comparer), numbered in order of first appearance; cached under
-    // cacheKey, which must stand for that identity function alone.
-    internal FrameGroups GroupsBy<TKey>(object cacheKey, Func<Deal, TKey> identity, IEqualityComparer<TKey>? comparer = null)
-        where TKey : notnull =>
+    // The groups of rows with equal identity, numbered in order of first appearance; cached under cacheKey, which must
+    // stand for that identity function alone. The identity is read from columns (codes of the frame and its Fields),
+    // never from a deal: a frame may have to make each deal it is asked for.
+    internal FrameGroups GroupsBy<TKey>(object cacheKey, Func<DealFrame, int, TKey> identity)
+        where TKey : struct, IEquatable<TKey> =>
         Derived(
             cacheKey,
             frame =>
             {
-                var codes = new Dictionary<TKey, int>(comparer);
+                var codes = new Dictionary<TKey, int>();
                 var group = new int[frame.Count];
                 var representative = new List<int>();
                 for (var r = 0; r < group.Length; r++)
                 {
-                    var key = identity(frame.DealAt(r));
+                    var key = identity(frame, r);
                     if (!codes.TryGetValue(key, out var code))
                     {
                         code = representative.Count;

@@ -17,9 +17,10 @@ internal sealed partial class DealFrame
             {
                 var n = frame.Count;
                 var ids = new string[n];
+                var fields = frame.Fields;
                 for (var r = 0; r < n; r++)
                 {
-                    ids[r] = frame.DealAt(r).Id.Value;
+                    ids[r] = fields.IdText[fields.IdOffset[r]];
                 }
                 var order = new IdThenRow(ids);
                 var rows = new int[n];

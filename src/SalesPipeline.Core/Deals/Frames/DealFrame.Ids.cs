@@ -15,10 +15,12 @@ internal sealed partial class DealFrame
             DistinctIdsKey,
             static frame =>
             {
-                var seen = new HashSet<DealId>(frame.Count);
-                foreach (var deal in frame.DealList)
+                // The ids' text compared in the heap, without a string per row.
+                var fields = frame.Fields;
+                var seen = new HashSet<int>(frame.Count, fields.IdText.SameText);
+                foreach (var offset in fields.IdOffset)
                 {
-                    if (!seen.Add(deal.Id))
+                    if (!seen.Add(offset))
                     {
                         return new StrongBox<bool>(false);
                     }
@@ -37,7 +39,7 @@ internal sealed partial class DealFrame
                 var rows = new Dictionary<DealId, int>(frame.Count);
                 for (var r = 0; r < frame.Count; r++)
                 {
-                    rows.TryAdd(frame.DealAt(r).Id, r);
+                    rows.TryAdd(frame.Fields.IdAt(r), r);
                 }
                 return rows;
             }

@@ -174,6 +174,15 @@ internal sealed partial class DealFrame
 
     internal Exactness Exactness { get; private set; }
 
+    // The deal fields the group keys, id lookups and customer columns read, recorded with the rows.
+    internal DealFields Fields { get; private set; } = null!;
+
+    // Deal.Amount.Amount of a row, from the columns: its mantissa and scale, or the wide amount they could not hold.
+    internal decimal AmountAt(int row) =>
+        !Exactness.NarrowAmounts && Fields.WideAmounts.TryGet(row, out var wide)
+            ? wide
+            : ReportingAmounts.Rebuild(AmountMantissa[row], AmountScale[row]);
+
     internal long LastEventAt(int row) => EventAt[EventStart[row + 1] - 1];
 
     internal long ObservedFrom(int row) => EventAt[EventStart[row]];

@@ -89,7 +89,8 @@ public sealed partial class ActivityProgressAccumulator
             {
                 continue;
             }
-            var t = frame.DealAt(row).Events[e - first].At;
+            // With every instant a whole tick the ticks are the instant; else it is read off the deal's event.
+            var t = frame.Exactness.WholeTicks ? Instant.FromUnixTimeTicks(frame.EventAt[e]) : frame.DealAt(row).Events[e - first].At;
             if (t >= from && t <= limit && (options.AsOf is not { } asOf || t <= asOf))
             {
                 return true;

@@ -43,9 +43,10 @@ public sealed partial class CompetitorAccumulator
             return false;
         }
         var faced = FrameGroupings.Competitors(frame);
-        var lost = frame.GroupsBy(LostToKey, static d => (d.Competitor, (string?)null));
-        var facesSome = Array.ConvertAll(faced.Representative, r => frame.DealAt(r).Competitors.Count > 0);
-        var lostToOne = Array.ConvertAll(lost.Representative, r => frame.DealAt(r).Competitor is not null);
+        var lost = frame.GroupsBy(LostToKey, static (f, r) => f.Fields.Competitor.Codes[r]);
+        var fields = frame.Fields;
+        var facesSome = Array.ConvertAll(faced.Representative, r => fields.Competitors.Sets[fields.Competitors.Set[r]].Length > 0);
+        var lostToOne = Array.ConvertAll(lost.Representative, r => fields.Competitor.Codes[r] > 0);
         parts = FramePartitions.Parts(frame.Count, parts);
         var wanted = FrameCurrency.Wanted(options, frame);
         var kernel = new Kernel(options, frame, amounts, faced.Group, facesSome, lost.Group, lostToOne, wanted);

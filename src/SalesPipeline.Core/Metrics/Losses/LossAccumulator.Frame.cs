@@ -45,12 +45,12 @@ public sealed partial class LossAccumulator
         // A group: the lost deals of one reason and last open stage, the stopped ones of one reason and stage, the rest.
         var groups = frame.GroupsBy(
             LossGroupsKey,
-            static d =>
-                d.Status switch
+            static (f, r) =>
+                (DealStatus)f.Status[r] switch
                 {
-                    DealStatus.Lost => (1, d.LossReason?.Code, d.LastOpenStageId),
-                    DealStatus.Stopped => (2, d.StopReason?.Code, d.StageId),
-                    _ => (0, (string?)null, (string?)null),
+                    DealStatus.Lost => (1, f.Fields.LossReason.Codes[r], f.Fields.LastOpenStage.Codes[r]),
+                    DealStatus.Stopped => (2, f.Fields.StopReason.Codes[r], f.Stage[r]),
+                    _ => (0, 0, 0),
                 }
         );
         parts = FramePartitions.Parts(frame.Count, parts);

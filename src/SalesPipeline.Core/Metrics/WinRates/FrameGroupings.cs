@@ -16,54 +16,26 @@ internal static class FrameGroupings
     private static readonly object CustomerKey = new();
     private static readonly object CompetitorKey = new();
 
+    // The identities are codes of what BreakdownKeys.Of reads: a deal with an owner is grouped by its owner key (the
+    // owner itself, a rep named "(unassigned)" included), a pooled one by its pool's team (or none).
     internal static FrameGroups Of(DealFrame frame, Breakdown breakdown) =>
         breakdown switch
         {
             Breakdown.Owner => frame.OwnerGroups,
-            Breakdown.Team => frame.GroupsBy(TeamKey, static d => (d.Owner, d.Owner is null ? d.Team : null)),
-            Breakdown.Source => frame.GroupsBy(SourceKey, static d => (d.Source?.Code, (string?)null)),
-            Breakdown.Product => frame.GroupsBy(ProductKey, static d => (d.Product, (string?)null)),
-            Breakdown.Customer => frame.GroupsBy(CustomerKey, static d => (d.Customer?.AccountId, (string?)null)),
+            Breakdown.Team => frame.GroupsBy(
+                TeamKey,
+                static (f, r) => f.Fields.IsPooled(r) ? (DealFrame.NoCode, f.Fields.Team.Codes[r]) : (f.OwnerKey[r], 0)
+            ),
+            Breakdown.Source => frame.GroupsBy(SourceKey, static (f, r) => f.Fields.Source.Codes[r]),
+            Breakdown.Product => frame.GroupsBy(ProductKey, static (f, r) => f.Fields.Product.Codes[r]),
+            Breakdown.Customer => frame.GroupsBy(CustomerKey, static (f, r) => f.Fields.AccountAt(r)),
             _ => throw new ArgumentOutOfRangeException(nameof(breakdown), breakdown, "Not a breakdown."),
         };
 
-    internal static FrameGroups Competitors(DealFrame frame) =>
-        frame.GroupsBy(CompetitorKey, static d => d.Competitors, CompetitorSets.Instance);
+    // The groups of deals that faced the same set of competitors.
+    internal static FrameGroups Competitors(DealFrame frame) => frame.GroupsBy(CompetitorKey, static (f, r) => f.Fields.Competitors.Set[r]);
 
     // The competitor grouping's rule (WinRateAccumulator.Add): every competitor faced, or "(none)".
     internal static IReadOnlyList<string> CompetitorKeysOf(Deal deal) =>
         deal.Competitors is { Count: > 0 } faced ? faced : [BreakdownKeys.None];
-
-    // Competitor lists compared element by element, ordinally (Deal.Competitors is sorted without repeats).
-    private sealed class CompetitorSets : IEqualityComparer<IReadOnlyList<string>>
-    {
-        internal static readonly CompetitorSets Instance = new();
-
-        public bool Equals(IReadOnlyList<string>? x, IReadOnlyList<string>? y)
-        {
-            if (x is null || y is null || x.Count != y.Count)
-            {
-                return x is null && y is null;
-            }
-            for (var i = 0; i < x.Count; i++)
-            {
-                if (!string.Equals(x[i], y[i], StringComparison.Ordinal))
-                {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        public int GetHashCode(IReadOnlyList<string> obj)
-        {
-            var hash = new HashCode();
-            hash.Add(obj.Count);
-            foreach (var item in obj)
-            {
-                hash.Add(item, StringComparer.Ordinal);
-            }
-            return hash.ToHashCode();
-        }
-    }
 }

@@ -3,6 +3,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using NodaTime;
 using SalesPipeline.Deals;
+using SalesPipeline.Tests.Frames.Fields;
 using SalesPipeline.Tests.Frames.HistoryColumns;
 
 namespace SalesPipeline.Tests.Frames.Building;
@@ -171,6 +172,7 @@ public class DealFrameBuilderTests
     [InlineData(typeof(HealthFrameTests))]
     [InlineData(typeof(BacktestFrameTests))]
     [InlineData(typeof(StintsFrameTests))]
+    [InlineData(typeof(DealFieldsTests))]
     public void FramePropertySuites_HoldOnFramesWithoutDeals(Type suite)
     {
         var facts = suite

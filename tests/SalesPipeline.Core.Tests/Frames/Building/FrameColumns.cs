@@ -1,5 +1,6 @@
 using System.Globalization;
 using SalesPipeline.Deals;
+using SalesPipeline.Tests.Frames.Fields;
 using SalesPipeline.Tests.Frames.HistoryColumns;
 
 namespace SalesPipeline.Tests.Frames.Building;
@@ -37,6 +38,7 @@ internal static class FrameColumns
             "EventArg " + Join(f.EventArg.Select((a, e) => !tableAsFramesMeanIt || EventTable.FrameArg(f.EventKind[e]) ? a : 0)),
             "EventAux " + Join(f.EventAux.Select((a, e) => !tableAsFramesMeanIt || EventTable.FrameAux(f.EventKind[e]) ? a : 0)),
             "Exactness " + f.Exactness,
+            "Fields " + DealFieldsTests.Dump(f.Fields),
         ];
 
     public static string[] Of(FrameHistory h) =>

@@ -108,6 +108,9 @@ internal sealed class DealFrameBuilder
 
     internal List<byte> EventAux { get; }
 
+    // The deal fields beyond the current-state columns (ids, leads, group keys, customers, wide amounts).
+    internal DealFields.Recorder Fields { get; } = new();
+
     internal HistoryCodes<string> Pipelines { get; } = HistoryCodes.Strings();
 
     internal HistoryCodes<string> Stages { get; } = HistoryCodes.Strings();
@@ -135,6 +138,7 @@ internal sealed class DealFrameBuilder
         CheckOpen();
         Deals?.Add(deal);
         History?.Append(deal);
+        Fields.Record(deal);
         Status.Add((byte)deal.Status);
         Pipeline.Add(Pipelines.Code(deal.Pipeline));
         Stage.Add(Stages.Code(deal.StageId));

@@ -61,7 +61,7 @@ internal sealed partial class FrameHistoryBuilder
         EqualityComparer<StopReason>.Default,
         (a, b) => string.CompareOrdinal(a.Code, b.Code)
     );
-    private readonly HistoryCodes<Customer> customers = new(EqualityComparer<Customer>.Default, CompareCustomers);
+    private readonly HistoryCodes<Customer> customers = HistoryCodes.Customers();
     private readonly HistoryCodes<Currency> currencies = new(EqualityComparer<Currency>.Default, null);
     private readonly HistoryCodes<(int, int, int, int)> probabilities = new(EqualityComparer<(int, int, int, int)>.Default, null);
     private readonly HistoryCodes<(int, int)> lossPairs = new(EqualityComparer<(int, int)>.Default, null);
@@ -132,9 +132,6 @@ internal sealed partial class FrameHistoryBuilder
             throw new InvalidOperationException("This history builder has built its history already; start a new builder.");
         }
     }
-
-    private static int CompareCustomers(Customer a, Customer b) =>
-        string.CompareOrdinal(a.AccountId, b.AccountId) is var byId and not 0 ? byId : string.CompareOrdinal(a.Name, b.Name);
 
     // What keeps a history out of the columns: no first event, events of another deal, a value a column cannot hold.
     private static string? Problem(IReadOnlyList<DealEvent> events)

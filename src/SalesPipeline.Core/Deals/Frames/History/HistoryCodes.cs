@@ -143,4 +143,10 @@ internal sealed class HistoryCodes<T>(IEqualityComparer<T> equality, Comparison<
 internal static class HistoryCodes
 {
     internal static HistoryCodes<string> Strings() => new(StringComparer.Ordinal, StringComparer.Ordinal.Compare);
+
+    // Customers ordered by account id, then name, ordinally.
+    internal static HistoryCodes<Customer> Customers() => new(EqualityComparer<Customer>.Default, CompareCustomers);
+
+    private static int CompareCustomers(Customer a, Customer b) =>
+        string.CompareOrdinal(a.AccountId, b.AccountId) is var byId and not 0 ? byId : string.CompareOrdinal(a.Name, b.Name);
 }

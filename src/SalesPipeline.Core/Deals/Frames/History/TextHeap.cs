@@ -30,6 +30,31 @@ internal sealed class TextHeap
         }
     }
 
+    // The header and bytes of the string at `offset`: one string has one encoding, so two strings are equal exactly
+    // when their entries are (compared without decoding them: SameText).
+    private ReadOnlySpan<byte> Entry(int offset)
+    {
+        var start = offset;
+        var header = ReadHeader(heap, ref offset);
+        var length = (int)(header >> 1) * ((header & 1) == 0 ? 1 : 2);
+        return heap.AsSpan(start, offset - start + length);
+    }
+
+    // Offsets into this heap compared by the strings they hold (ordinal equality).
+    internal IEqualityComparer<int> SameText => new EntryComparer(this);
+
+    private sealed class EntryComparer(TextHeap text) : IEqualityComparer<int>
+    {
+        public bool Equals(int x, int y) => text.Entry(x).SequenceEqual(text.Entry(y));
+
+        public int GetHashCode(int obj)
+        {
+            var hash = new HashCode();
+            hash.AddBytes(text.Entry(obj));
+            return hash.ToHashCode();
+        }
+    }
+
     // Length << 1 | (1 when UTF-16), seven bits a byte, low bits first.
     private static uint ReadHeader(byte[] bytes, ref int offset)
     {
@@ -86,6 +111,20 @@ internal sealed class TextHeap
             }
             return offset;
         }
+
+        // Appends the string at `offset` of another heap as its bytes, without decoding it: how a column is copied
+        // or joined from built parts. A builder that reuses repeats does not see copied strings.
+        internal int Copy(TextHeap source, int offset)
+        {
+            var entry = source.Entry(offset);
+            Reserve(entry.Length);
+            entry.CopyTo(buffer.AsSpan(used));
+            var copied = used;
+            used += entry.Length;
+            return copied;
+        }
+
+        internal TextHeap Build() => new(buffer.AsSpan(0, used).ToArray());
 
         // The heaps of builders that wrote consecutive parts of the rows, one after the other, and where each part's
         // offsets start. A string a part repeats from the part before it is written again (each builder shares only
