@@ -110,6 +110,7 @@ internal sealed partial class DealFrame
             var r = rows[i];
             Pipeline[i] = pipelines.Keep(source.Pipeline[r]);
             CreatedAt[i] = source.CreatedAt[r];
+            FirstExpectedCloseDay[i] = source.FirstExpectedCloseDay[r]; // the first event, the same as of any instant
             EventStart[i] = e;
             var first = source.EventStart[r];
             var last = isChanged[i] ? first + deals[i].Events.Count : source.EventStart[r + 1];

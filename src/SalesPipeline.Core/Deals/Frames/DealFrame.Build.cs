@@ -55,6 +55,7 @@ internal sealed partial class DealFrame
             AmountCurrency[r] = CurrencyCode(currencyCodes, currencies, deal.Amount.Currency);
             ExpectedCloseDay[r] = FrameHistory.DayOrNone(deal.ExpectedClose); // a date it cannot hold keeps the kernels off the dates
             isoDates &= ExpectedCloseDay[r] >= 0;
+            FirstExpectedCloseDay[r] = FrameHistory.DayOrNone(deal.FirstExpectedClose);
             OwnerKey[r] = owners.Code(deal.OwnerKey);
             CreatedAt[r] = Ticks(deal.CreatedAt);
             wholeTicks &= IsWholeTick(deal.CreatedAt);

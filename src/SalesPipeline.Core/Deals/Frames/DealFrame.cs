@@ -35,6 +35,7 @@ internal sealed partial class DealFrame
         AmountScale = new byte[n];
         AmountCurrency = new ushort[n];
         ExpectedCloseDay = new int[n];
+        FirstExpectedCloseDay = new int[n];
         OwnerKey = new int[n];
         CreatedAt = new long[n];
         DecidedAt = new long[n];
@@ -118,7 +119,24 @@ internal sealed partial class DealFrame
 
     internal Currency[] Currencies { get; private set; } = [];
 
+    // The amount of a row: rebuilt from its mantissa and scale (the same bits, without reading the deal object) when
+    // every mantissa fits a long, else the deal's own.
+    internal decimal AmountOf(int row)
+    {
+        if (!Exactness.NarrowAmounts)
+        {
+            return DealAt(row).Amount.Amount;
+        }
+        var mantissa = AmountMantissa[row];
+        var magnitude = (ulong)Math.Abs(mantissa);
+        return unchecked(new decimal((int)(uint)magnitude, (int)(uint)(magnitude >> 32), 0, mantissa < 0, AmountScale[row]));
+    }
+
     internal int[] ExpectedCloseDay { get; }
+
+    // The expected close date the deal was created or imported with (Deal.FirstExpectedClose), as ExpectedCloseDay:
+    // where the health check's count of close-date pushes starts.
+    internal int[] FirstExpectedCloseDay { get; }
 
     // Deal.OwnerKey: the owner, or "(unassigned)" for a pooled deal.
     internal int[] OwnerKey { get; }

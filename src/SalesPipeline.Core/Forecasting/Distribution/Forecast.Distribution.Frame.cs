@@ -91,24 +91,11 @@ public static partial class Forecast
     {
         if (converted is null)
         {
-            amount = AmountOf(frame, row);
+            amount = frame.AmountOf(row);
             return true;
         }
         var usable = converted.Scale[row] != ReportingAmounts.Unusable;
         amount = usable ? converted.ValueOf(row) : 0m;
         return usable;
-    }
-
-    // The deal's amount: rebuilt from its mantissa and scale (the same bits, without reading the deal object) when
-    // every mantissa fits a long, else the deal's own.
-    private static decimal AmountOf(DealFrame frame, int row)
-    {
-        if (!frame.Exactness.NarrowAmounts)
-        {
-            return frame.DealAt(row).Amount.Amount;
-        }
-        var mantissa = frame.AmountMantissa[row];
-        var magnitude = (ulong)Math.Abs(mantissa);
-        return unchecked(new decimal((int)(uint)magnitude, (int)(uint)(magnitude >> 32), 0, mantissa < 0, frame.AmountScale[row]));
     }
 }
