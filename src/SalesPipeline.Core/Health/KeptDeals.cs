@@ -35,8 +35,9 @@ internal sealed class KeptViews : KeptDeals
 }
 
 // Every row of a frame, its open and won rows listed in row order. A row whose deal has events after the as-of
-// instant carries that deal as it was then (Views); every other row's columns are its state then, so no deal is kept
-// for it. The frame's ids are the ids this run holds. Immutable, so merged accumulators share it.
+// instant and is open or won then carries that deal as it was then (views); every other row's columns are its state
+// then, so no deal is kept for it. The frame's ids are the ids this run holds. Immutable, so merged accumulators
+// share it.
 internal sealed class KeptRows(DealFrame frame, int[] open, int[] won, Dictionary<int, Deal> views) : KeptDeals
 {
     internal DealFrame Frame => frame;
@@ -52,6 +53,6 @@ internal sealed class KeptRows(DealFrame frame, int[] open, int[] won, Dictionar
     // The row's deal as of the as-of instant when it had events after it, else null (its columns are that state).
     internal Deal? ViewOf(int row) => views.Count > 0 && views.TryGetValue(row, out var view) ? view : null;
 
-    // How many rows carry a deal (for the tests and the measurements of what the frame path decodes).
+    // How many rows carry a deal (for the tests that check that the other rows are kept as rows).
     internal int ViewCount => views.Count;
 }

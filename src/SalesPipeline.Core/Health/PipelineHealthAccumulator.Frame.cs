@@ -29,6 +29,7 @@ public sealed partial class PipelineHealthAccumulator
         var stageKnown = Array.ConvertAll(frame.Stages, id => pipeline.TryGetStage(id, out _));
         var (open, won) = (new List<int>(), new List<int>());
         var views = new Dictionary<int, Deal>();
+        var viewCurrencies = new HashSet<Currency>();
         var (lostRows, stoppedRows) = (0, 0);
         var currencyUsed = new bool[frame.Currencies.Length];
         for (var r = 0; r < frame.Count; r++)
@@ -53,8 +54,12 @@ public sealed partial class PipelineHealthAccumulator
                 {
                     return false;
                 }
-                views.Add(r, view);
+                viewCurrencies.Add(view.Amount.Currency);
                 status = view.Status;
+                if (status is DealStatus.Open or DealStatus.Won) // the others are only counted
+                {
+                    views.Add(r, view);
+                }
             }
             switch (status)
             {
@@ -79,7 +84,7 @@ public sealed partial class PipelineHealthAccumulator
                 currencies.Add(frame.Currencies[c]);
             }
         }
-        currencies.UnionWith(views.Values.Select(v => v.Amount.Currency));
+        currencies.UnionWith(viewCurrencies);
         kept.Add(new KeptRows(frame, [.. open], [.. won], views));
         (lost, stopped) = (lostRows, stoppedRows);
         return true;
@@ -87,6 +92,9 @@ public sealed partial class PipelineHealthAccumulator
 
     // Whether the deals came through TryAdd (for the tests that check the frame path ran).
     internal bool AddedFromFrame => kept.Exists(k => k is KeptRows);
+
+    // How many deals are kept as objects (for the tests that check that a frame's rows are kept as rows).
+    internal int DealsKept => kept.Sum(run => run is KeptRows rows ? rows.ViewCount : run.OpenCount + run.WonCount);
 
     // Whether a deal with this id is held: added as an object, or a row of a frame added whole.
     private bool Holds(DealId id)
