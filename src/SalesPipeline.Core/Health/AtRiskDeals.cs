@@ -14,7 +14,8 @@ namespace SalesPipeline.Health;
 internal sealed class AtRiskDeals : ReadOnlyListBase<DealHealth>
 {
     private readonly AtRiskEntry[] deals;
-    private readonly Money[] amounts;
+    private readonly decimal[] amounts;
+    private readonly Currency? currency;
     private readonly decimal[] probabilities;
     private readonly decimal[] weighted;
     private readonly int[] findingStart;
@@ -22,17 +23,26 @@ internal sealed class AtRiskDeals : ReadOnlyListBase<DealHealth>
     private readonly DealHealth?[] built;
 
     // findingStart has one entry more than deals: deal i's findings are numbers findingStart[i] to findingStart[i + 1] - 1.
-    internal AtRiskDeals(AtRiskEntry[] deals, Money[] amounts, decimal[] probabilities, int[] findingStart, DealChecks checks)
+    // The amounts are in the reporting currency (null only when there are no deals).
+    internal AtRiskDeals(
+        AtRiskEntry[] deals,
+        decimal[] amounts,
+        Currency? currency,
+        decimal[] probabilities,
+        int[] findingStart,
+        DealChecks checks
+    )
     {
         this.deals = deals;
         this.amounts = amounts;
+        this.currency = currency;
         this.probabilities = probabilities;
         this.findingStart = findingStart;
         this.checks = checks;
         weighted = new decimal[deals.Length];
         for (var i = 0; i < deals.Length; i++)
         {
-            weighted[i] = amounts[i].Amount * probabilities[i];
+            weighted[i] = amounts[i] * probabilities[i];
         }
         built = new DealHealth?[deals.Length];
     }
@@ -52,7 +62,7 @@ internal sealed class AtRiskDeals : ReadOnlyListBase<DealHealth>
                 return health;
             }
             var deal = deals[index].Deal;
-            var made = new DealHealth(deal, amounts[index], probabilities[index], checks.Findings(deal).AsReadOnly());
+            var made = new DealHealth(deal, Money.Of(amounts[index], currency!), probabilities[index], checks.Findings(deal).AsReadOnly());
             return Interlocked.CompareExchange(ref built[index], made, null) ?? made;
         }
     }

@@ -71,7 +71,7 @@ public sealed partial class PipelineHealthAccumulator
         var total = OpenCount;
         var starts = RunStarts();
         var findings = new int[total];
-        var amounts = new Money[total];
+        var amounts = new decimal[total]; // in the reporting currency
         var probabilities = new decimal[total];
         var rowChecks = kept.ConvertAll(run => run is KeptRows rows ? checks.For(rows.Frame) : null);
         var partCounts = FramePartitions.Run(
@@ -96,9 +96,7 @@ public sealed partial class PipelineHealthAccumulator
                             findings[p] = onRow.Count(row, stage);
                             if (findings[p] > 0)
                             {
-                                var frame = rows.Frame;
-                                var amount = Money.Of(frame.AmountOf(row), frame.Currencies[frame.AmountCurrency[row]]);
-                                amounts[p] = money.ToReporting(amount, currency!);
+                                amounts[p] = ReportingAmountOf(rows.Frame, row, money, currency!);
                                 probabilities[p] = onRow.Probability(row);
                             }
                             continue;
@@ -108,7 +106,7 @@ public sealed partial class PipelineHealthAccumulator
                         findings[p] = checks.Count(deal, index);
                         if (findings[p] > 0)
                         {
-                            amounts[p] = money.ToReporting(deal.Amount, currency!);
+                            amounts[p] = money.ToReporting(deal.Amount, currency!).Amount;
                             probabilities[p] = pipeline.WinProbabilityOf(deal).Value;
                         }
                     }
@@ -127,7 +125,7 @@ public sealed partial class PipelineHealthAccumulator
         var start = new int[order.Length + 1];
         var (atRiskDeals, atRiskAmounts, atRiskProbabilities) = (
             new AtRiskEntry[order.Length],
-            new Money[order.Length],
+            new decimal[order.Length],
             new decimal[order.Length]
         );
         for (var k = 0; k < order.Length; k++)
@@ -136,7 +134,17 @@ public sealed partial class PipelineHealthAccumulator
             (atRiskDeals[k], atRiskAmounts[k], atRiskProbabilities[k]) = (OpenAt(p, starts), amounts[p], probabilities[p]);
             start[k + 1] = start[k] + findings[p];
         }
-        return new AtRiskDeals(atRiskDeals, atRiskAmounts, atRiskProbabilities, start, checks);
+        return new AtRiskDeals(atRiskDeals, atRiskAmounts, currency, atRiskProbabilities, start, checks);
+    }
+
+    // A row's amount in the reporting currency, by ExchangeRates.ToReporting's rule, without making a Money when there
+    // is nothing to convert (no rates, and the amount already in the reporting currency): a frame has no Money object
+    // per row, and making one for each of a million rows would be most of what the checks allocate.
+    private decimal ReportingAmountOf(DealFrame frame, int row, ForecastOptions money, Currency currency)
+    {
+        var from = frame.Currencies[frame.AmountCurrency[row]];
+        var amount = frame.AmountOf(row);
+        return inputs.Rates is null && from == currency ? amount : money.ToReporting(Money.Of(amount, from), currency).Amount;
     }
 
     // Where each run's open deals start in the numbering of every open deal; one entry more than runs.
@@ -388,7 +396,8 @@ public sealed partial class PipelineHealthAccumulator
                     {
                         if (slot == 0)
                         {
-                            Add(Money.Of(frame.AmountOf(row), frame.Currencies[frame.AmountCurrency[row]]), slot);
+                            amount += ReportingAmountOf(frame, row, money, currency!);
+                            count++;
                         }
                     }
                     else

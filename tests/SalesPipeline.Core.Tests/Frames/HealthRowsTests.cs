@@ -26,7 +26,8 @@ public class HealthRowsTests
         int PushLimit,
         int PoolHours,
         Duration? Cycle,
-        int StaleDays
+        int StaleDays,
+        int RottingDays
     );
 
     private static readonly Gen<Setup> SetupGen =
@@ -38,7 +39,18 @@ public class HealthRowsTests
         from poolHours in Gen.Elements(1, 30, 48, 24 * 20)
         from cycle in Gen.Elements<Duration?>(null, Duration.FromDays(3), Duration.FromDays(40))
         from staleDays in Gen.Elements(1, 14, 60)
-        select new Setup(FrameDeals.T0 + Duration.FromHours(hours), touched, rates, goal, pushLimit, poolHours, cycle, staleDays);
+        from rottingDays in Gen.Elements(1, 4, 30)
+        select new Setup(
+            FrameDeals.T0 + Duration.FromHours(hours),
+            touched,
+            rates,
+            goal,
+            pushLimit,
+            poolHours,
+            cycle,
+            staleDays,
+            rottingDays
+        );
 
     // FrameDeals' deals in three currencies (mostly the plain ones, which the frame path takes), some put in a pool by event (and some of those given a rep again), some
     // created by a rep named "(unassigned)", and imported deals, some of them waiting in a pool since a given instant.
@@ -83,6 +95,41 @@ public class HealthRowsTests
                 }
             )
         );
+
+    // A stay in a stage less its pause: created in the first stage, stopped after a day and resumed there 19 days later,
+    // so as of day 25 it has been in the stage 25 - 19 = 6 days (not rotting at 10); the same deal never stopped has
+    // been there 25 days (rotting).
+    [Fact]
+    public void Rotting_OnTheRows_IsTheStayLessThePause()
+    {
+        var stage = FrameDeals.Pipeline.OpenStages[0].Id;
+        var t0 = FrameDeals.T0;
+        var paused = Deal.FromEvents([
+            .. Opened("P").Events,
+            new DealStopped(new DealId("P"), t0 + Duration.FromDays(1), "alice", StopReason.OnHold),
+            new DealResumed(new DealId("P"), t0 + Duration.FromDays(20), "alice", stage),
+        ]);
+        var policy = HealthPolicy.Default with { RottingAfter = Duration.FromDays(10), StaleAfter = Duration.FromDays(100) };
+        var accumulator = new PipelineHealthAccumulator(FrameDeals.Pipeline, t0 + Duration.FromDays(25), policy);
+        Assert.True(accumulator.TryAdd(DealFrame.Of([paused, Opened("K")])));
+        var rotting = accumulator.Result().FindingsOf(FindingKind.Rotting).Select(f => (f.Deal, f.Measured)).ToArray();
+        Assert.Equal([(new DealId("K"), 25m)], rotting);
+
+        Deal Opened(string id) =>
+            Deal.FromEvents([
+                new DealCreated(
+                    new DealId(id),
+                    t0,
+                    "alice",
+                    FrameDeals.Pipeline.Name,
+                    id,
+                    "bob",
+                    Money.Of(100m, Currency.USD),
+                    new LocalDate(2027, 1, 1),
+                    stage
+                ),
+            ]);
+    }
 
     // Two accumulators each read on its frame, merged, give what the deal code gives for the same two halves; a deal in
     // both halves is refused the same way, naming the same deal, and changes nothing.
@@ -172,6 +219,7 @@ public class HealthRowsTests
             PoolWaitAfter = Duration.FromHours(setup.PoolHours),
             TypicalWonCycle = setup.Cycle,
             StaleAfter = Duration.FromDays(setup.StaleDays),
+            RottingAfter = Duration.FromDays(setup.RottingDays),
         };
         // A call on every few deals, some before and some after the as-of instant.
         var activities = ActivityIndex.Create(
@@ -283,7 +331,13 @@ public class HealthRowsTests
             record = record with { Owner = null, Team = "emea", InPoolSince = rng.Next(2) == 0 ? null : pooledFrom, History = [] };
             record = record with { StageEnteredAt = record.StageEnteredAt is null ? null : pooledFrom + Duration.FromHours(1) };
         }
-        var known = new[] { record.CreatedAt, record.ClosedAt ?? record.CreatedAt, record.StageEnteredAt ?? record.CreatedAt }
+        var known = new[]
+        {
+            record.CreatedAt,
+            record.ClosedAt ?? record.CreatedAt,
+            record.StageEnteredAt ?? record.CreatedAt,
+            record.InPoolSince ?? record.CreatedAt,
+        }
             .Concat(record.History.Select(e => e.EnteredAt))
             .Max();
         return FrameDeals.Pipeline.Import(record, known + Duration.FromHours(rng.Next(1, 24 * 20)));
