@@ -79,11 +79,25 @@ public sealed record DealImport
     /// <summary>When the other system created the deal: the start of its sales cycle. Not after any other instant of the record.</summary>
     public required Instant CreatedAt { get; init; }
 
-    /// <summary>Open (the default), Won or Lost; must agree with <see cref="StageId"/>.</summary>
+    /// <summary>
+    /// Open (the default), Won, Lost or Stopped; must agree with <see cref="StageId"/> (an open stage while Open or
+    /// Stopped, the Won or Lost stage when Won or Lost).
+    /// </summary>
     public DealStatus Status { get; init; }
 
-    /// <summary>When the deal was won or lost: required when <see cref="Status"/> is Won or Lost, null while Open.</summary>
+    /// <summary>When the deal was won or lost: required when <see cref="Status"/> is Won or Lost, null otherwise.</summary>
     public Instant? ClosedAt { get; init; }
+
+    /// <summary>
+    /// When a stopped (paused) deal was stopped: required when <see cref="Status"/> is Stopped, null otherwise. Not before
+    /// <see cref="CreatedAt"/> or after the import's <c>asOf</c>. The rest of the record describes the deal as it stood
+    /// then, so no other instant of it is later: the import observes it at this instant (where an open deal would be
+    /// observed at <c>asOf</c>, and with its overrides dated here) and then records a <see cref="DealStopped"/> at it.
+    /// </summary>
+    public Instant? StoppedAt { get; init; }
+
+    /// <summary>Why a stopped deal was stopped; <see cref="Deals.StopReason.Unknown"/> when null. Only for a stopped deal.</summary>
+    public StopReason? StopReason { get; init; }
 
     /// <summary>Why a lost deal was lost; <see cref="Deals.LossReason.Unknown"/> when null. Only for a lost deal.</summary>
     public LossReason? LossReason { get; init; }

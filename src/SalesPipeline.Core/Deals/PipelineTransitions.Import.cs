@@ -19,7 +19,7 @@ public static partial class PipelineTransitions
     /// <param name="asOf">
     /// When the export was taken: the instant the records describe. No instant of a record may be later. An open deal with
     /// neither a history nor <see cref="DealImport.StageEnteredAt"/> is known to be in its stage from this instant, and
-    /// overrides are dated at it.
+    /// overrides are dated at it; a stopped deal's record describes it at its <see cref="DealImport.StoppedAt"/> instead.
     /// </param>
     /// <returns>
     /// The deals of the accepted records in input order, and every error of the rejected ones (a rejected record yields no
@@ -48,12 +48,19 @@ public static partial class PipelineTransitions
     /// <see cref="DealImport.OwnerChanges"/>) and a <see cref="DealAssignedToPool"/> at that instant follows the owner
     /// changes. A deal in its pool from the first observation on had no rep, so its history cannot win or lose it.</item>
     /// <item>The probability and category overrides, at <paramref name="asOf"/>.</item>
+    /// <item>A stopped deal (<see cref="DealImport.Status"/> Stopped) is imported as the open deal it was when it was
+    /// stopped: as if <paramref name="asOf"/> were its <see cref="DealImport.StoppedAt"/> (an open deal without a history
+    /// or stage entry is observed there, and the overrides are dated there), followed by a <see cref="DealStopped"/> at
+    /// that instant for its <see cref="DealImport.StopReason"/> (<see cref="StopReason.Unknown"/> when null), by
+    /// <see cref="DealImport.By"/>. It may wait in a pool, as an open deal may.</item>
     /// </list>
     /// <para>Rules checked, each reported as an <see cref="ImportError"/>: the id is set and not repeated; the owner is not
     /// empty when given, and given for a won or lost deal (only an open deal waits in a pool); the team is not empty when
     /// given; a pool entry instant belongs to a deal without an owner;
-    /// the amount is set and not negative; the stage exists; the status agrees with the stage (Open with an open stage, Won
-    /// with the Won stage, Lost with the Lost stage); a closed deal has its close instant and an open one none; the loss
+    /// the amount is set and not negative; the stage exists; the status agrees with the stage (Open or Stopped with an open
+    /// stage, Won with the Won stage, Lost with the Lost stage); a closed deal has its close instant and no other deal has
+    /// one; a stopped deal has its stop instant, not after <paramref name="asOf"/>, no other deal has one or a stop reason,
+    /// and no other instant of a stopped deal's record is after its stop instant; the loss
     /// reason and competitor belong to a lost deal and overrides to an open one; the probability is in [0, 1] from Manual or
     /// Model; the category is not Closed; the expected close date and the creation are supported dates (ISO calendar,
     /// 0001-01-01 to 9999-12-31); no instant is before the creation or after <paramref name="asOf"/>; history
@@ -76,48 +83,138 @@ public static partial class PipelineTransitions
         Preconditions.CheckNotNull(pipeline);
         Preconditions.CheckNotNull(records);
         Preconditions.CheckInstant(asOf);
-        var deals = new List<Deal>();
-        var errors = new List<ImportError>();
-        var sink = new RecordErrors(errors);
-        var seen = new Dictionary<DealId, int>();
-        var index = 0;
-        foreach (var record in records)
+        if (records is IReadOnlyList<DealImport?> list && FramePartitions.Parts(list.Count, splitFrom: ImportSplit) is > 1 and var parts)
         {
-            var before = errors.Count;
-            if (record is null)
-            {
-                errors.Add(new ImportError(index, null, "(record)", "null", "A record must not be null."));
-            }
-            else
-            {
-                var deal = Build(pipeline, record, asOf, index, sink);
-                if (record.Id.Value.Length > 0)
-                {
-                    if (seen.TryGetValue(record.Id, out var first))
-                    {
-                        errors.Add(
-                            new ImportError(
-                                index,
-                                record.Id,
-                                nameof(DealImport.Id),
-                                record.Id.ToString(),
-                                string.Create(CultureInfo.InvariantCulture, $"Deal ids are unique; record {first} has the same id.")
-                            )
-                        );
-                    }
-                    else
-                    {
-                        seen.Add(record.Id, index);
-                    }
-                }
-                if (errors.Count == before)
-                {
-                    deals.Add(deal!);
-                }
-            }
-            index++;
+            return ImportInParts(pipeline, list, asOf, parts);
         }
-        return new ImportResult(index, deals.AsReadOnly(), errors.AsReadOnly());
+        var whole = new ImportPart();
+        whole.Import(pipeline, records, 0, asOf);
+        return whole.Result();
+    }
+
+    // Below this many records one core imports them sooner than several start (a record takes a few microseconds).
+    private const int ImportSplit = 8192;
+
+    // A list of records imported in parts of consecutive records on the cores: a record's deal or errors depend on the
+    // record alone, apart from its id's first use, so the parts' results in order are the whole import's once no id of a
+    // part is also used in an earlier part. When one is, the records are imported again in one part, which reports it.
+    private static ImportResult ImportInParts(PipelineDefinition pipeline, IReadOnlyList<DealImport?> list, Instant asOf, int parts)
+    {
+        var imported = FramePartitions.Run(
+            list.Count,
+            parts,
+            (_, from, to) =>
+            {
+                var part = new ImportPart();
+                part.Import(pipeline, Range(list, from, to), from, asOf);
+                return part;
+            }
+        );
+        var repeated = FramePartitions.Run(
+            parts,
+            parts,
+            (_, from, to) =>
+            {
+                for (var p = from; p < to; p++)
+                {
+                    foreach (var id in imported[p].Seen.Keys)
+                    {
+                        for (var q = 0; q < p; q++)
+                        {
+                            if (imported[q].Seen.ContainsKey(id))
+                            {
+                                return true;
+                            }
+                        }
+                    }
+                }
+                return false;
+            }
+        );
+        if (Array.IndexOf(repeated, true) >= 0)
+        {
+            var whole = new ImportPart();
+            whole.Import(pipeline, list, 0, asOf);
+            return whole.Result();
+        }
+        var result = imported[0];
+        for (var p = 1; p < imported.Length; p++)
+        {
+            result.Append(imported[p]);
+        }
+        return result.Result();
+    }
+
+    private static IEnumerable<DealImport?> Range(IReadOnlyList<DealImport?> list, int from, int to)
+    {
+        for (var i = from; i < to; i++)
+        {
+            yield return list[i];
+        }
+    }
+
+    // The deals and errors of consecutive records, and the first index of each id they use.
+    private sealed class ImportPart
+    {
+        private readonly List<Deal> deals = [];
+        private readonly List<ImportError> errors = [];
+        private int read;
+
+        internal Dictionary<DealId, int> Seen { get; } = [];
+
+        // Imports the records, the first of which has index `first` in the whole import.
+        internal void Import(PipelineDefinition pipeline, IEnumerable<DealImport?> records, int first, Instant asOf)
+        {
+            var sink = new RecordErrors(errors);
+            var index = first;
+            foreach (var record in records)
+            {
+                var before = errors.Count;
+                if (record is null)
+                {
+                    errors.Add(new ImportError(index, null, "(record)", "null", "A record must not be null."));
+                }
+                else
+                {
+                    var deal = Build(pipeline, record, asOf, index, sink);
+                    if (record.Id.Value.Length > 0)
+                    {
+                        if (Seen.TryGetValue(record.Id, out var firstUse))
+                        {
+                            errors.Add(
+                                new ImportError(
+                                    index,
+                                    record.Id,
+                                    nameof(DealImport.Id),
+                                    record.Id.ToString(),
+                                    string.Create(CultureInfo.InvariantCulture, $"Deal ids are unique; record {firstUse} has the same id.")
+                                )
+                            );
+                        }
+                        else
+                        {
+                            Seen.Add(record.Id, index);
+                        }
+                    }
+                    if (errors.Count == before)
+                    {
+                        deals.Add(deal!);
+                    }
+                }
+                index++;
+            }
+            read += index - first;
+        }
+
+        // Appends the next part's deals and errors (its ids are not this part's).
+        internal void Append(ImportPart next)
+        {
+            deals.AddRange(next.deals);
+            errors.AddRange(next.errors);
+            read += next.read;
+        }
+
+        internal ImportResult Result() => new(read, deals.AsReadOnly(), errors.AsReadOnly());
     }
 
     /// <summary>
@@ -229,22 +326,38 @@ public static partial class PipelineTransitions
             );
         }
         var status = r.Status;
-        if (!Enum.IsDefined(status) || status == DealStatus.Stopped)
+        var stopped = status == DealStatus.Stopped;
+        if (!Enum.IsDefined(status))
+        {
+            Fail(nameof(r.Status), status, "The status is Open, Won, Lost or Stopped.");
+        }
+        else if (stage is not null && StatusOf(stage) != (stopped ? DealStatus.Open : status))
         {
             Fail(
                 nameof(r.Status),
                 status,
-                "The status is Open, Won or Lost; a stopped deal is imported as open and then stopped (DealCommand.Stop), so its stop reason is recorded."
+                $"A deal with status {status} is in {(status is DealStatus.Open or DealStatus.Stopped ? "an open stage" : $"the {status} stage (\"{(status == DealStatus.Won ? pipeline.WonStage : pipeline.LostStage).Id}\")")}; stage \"{stage.Id}\" is {(stage.IsOpen ? "an open stage" : $"the {stage.Kind} stage")}."
             );
         }
-        else if (stage is not null && StatusOf(stage) != status)
+        if (stopped && r.StoppedAt is null)
         {
-            Fail(
-                nameof(r.Status),
-                status,
-                $"A deal with status {status} is in {(status == DealStatus.Open ? "an open stage" : $"the {status} stage (\"{(status == DealStatus.Won ? pipeline.WonStage : pipeline.LostStage).Id}\")")}; stage \"{stage.Id}\" is {(stage.IsOpen ? "an open stage" : $"the {stage.Kind} stage")}."
-            );
+            Fail(nameof(r.StoppedAt), null, "A stopped deal needs the instant it was stopped.");
         }
+        if (!stopped && r.StoppedAt is not null)
+        {
+            Fail(nameof(r.StoppedAt), r.StoppedAt, "Only a stopped deal has a stop instant.");
+        }
+        if (!stopped && r.StopReason is not null)
+        {
+            Fail(nameof(r.StopReason), r.StopReason, "Only a stopped deal has a stop reason.");
+        }
+        var importLimit = (At: asOf, Name: "the import's asOf");
+        CheckInstant(nameof(r.StoppedAt), r.StoppedAt, importLimit);
+        // A stopped deal's record describes it as it stood when it was stopped: that is where the import observes it.
+        var until =
+            stopped && r.StoppedAt is { } stoppedAt && stoppedAt >= r.CreatedAt && stoppedAt <= asOf
+                ? (At: stoppedAt, Name: "its StoppedAt")
+                : importLimit;
         var closed = status is DealStatus.Won or DealStatus.Lost;
         if (closed && r.ClosedAt is null)
         {
@@ -252,12 +365,12 @@ public static partial class PipelineTransitions
         }
         if (!closed && r.ClosedAt is not null)
         {
-            Fail(nameof(r.ClosedAt), r.ClosedAt, "An open deal has no close instant.");
+            Fail(nameof(r.ClosedAt), r.ClosedAt, "Only a won or lost deal has a close instant.");
         }
-        CheckInstant(nameof(r.ClosedAt), r.ClosedAt);
-        CheckInstant(nameof(r.StageEnteredAt), r.StageEnteredAt);
-        CheckInstant(nameof(r.InPoolSince), r.InPoolSince);
-        if (r.Owner is null && (closed || status == DealStatus.Stopped))
+        CheckInstant(nameof(r.ClosedAt), r.ClosedAt, until);
+        CheckInstant(nameof(r.StageEnteredAt), r.StageEnteredAt, until);
+        CheckInstant(nameof(r.InPoolSince), r.InPoolSince, until);
+        if (r.Owner is null && closed)
         {
             Fail(
                 nameof(r.Owner),
@@ -340,23 +453,23 @@ public static partial class PipelineTransitions
         }
 
         var by = r.By ?? Unknown.Actor;
-        var entries = CheckHistory(pipeline, r, stage, asOf, fail, errors.Entries);
+        var entries = CheckHistory(pipeline, r, stage, until, fail, errors.Entries);
         if (errors.Count > before)
         {
             return null;
         }
-        var observed = FirstObservation(r, entries, closed, asOf);
-        var amount = CheckChanges(nameof(r.AmountChanges), r.AmountChanges, r.Amount!, observed, asOf, AmountProblem, fail);
+        var observed = FirstObservation(r, entries, closed, until);
+        var amount = CheckChanges(nameof(r.AmountChanges), r.AmountChanges, r.Amount!, observed, until, AmountProblem, fail);
         var close = CheckChanges(
             nameof(r.ExpectedCloseChanges),
             r.ExpectedCloseChanges,
             r.ExpectedClose,
             observed,
-            asOf,
+            until,
             d => Preconditions.DateProblem(d),
             fail
         );
-        var (owner, pool) = CheckOwner(r, observed, asOf, by, fail);
+        var (owner, pool) = CheckOwner(r, observed, until, by, fail);
         if (errors.Count > before)
         {
             return null;
@@ -392,7 +505,20 @@ public static partial class PipelineTransitions
         }
         else if (!closed)
         {
-            events.Add(Imported(pipeline, r, first, r.StageEnteredAt ?? asOf, by, stage, r.StageEnteredAt is not null, status, null, null));
+            events.Add(
+                Imported(
+                    pipeline,
+                    r,
+                    first,
+                    r.StageEnteredAt ?? until.At,
+                    by,
+                    stage,
+                    r.StageEnteredAt is not null,
+                    DealStatus.Open,
+                    null,
+                    null
+                )
+            );
         }
         else
         {
@@ -415,7 +541,8 @@ public static partial class PipelineTransitions
                 }
             );
         }
-        // The close the history lacks; the changes merged in among the stage events; then the overrides in force at asOf.
+        // The close the history lacks; the changes merged in among the stage events; then the overrides in force when the
+        // record was taken (asOf, or a stopped deal's StoppedAt), and the stop.
         if (closed && entries.Count > 0 && entries[^1].Stage.IsOpen)
         {
             var at = r.ClosedAt!.Value;
@@ -439,11 +566,15 @@ public static partial class PipelineTransitions
         }
         if (r.ProbabilityOverride is { } probability)
         {
-            events.Add(new ProbabilityOverridden(r.Id, asOf, by, probability, r.ProbabilitySource));
+            events.Add(new ProbabilityOverridden(r.Id, until.At, by, probability, r.ProbabilitySource));
         }
         if (r.CategoryOverride is { } category)
         {
-            events.Add(new CategoryOverridden(r.Id, asOf, by, category));
+            events.Add(new CategoryOverridden(r.Id, until.At, by, category));
+        }
+        if (stopped)
+        {
+            events.Add(new DealStopped(r.Id, until.At, by, r.StopReason ?? StopReason.Unknown));
         }
         return Deal.FromEvents(events);
 
@@ -463,11 +594,11 @@ public static partial class PipelineTransitions
             }
         }
 
-        void CheckInstant(string field, Instant? at)
+        void CheckInstant(string field, Instant? at, (Instant At, string Name) limit)
         {
-            if (at is { } value && (value < r.CreatedAt || value > asOf))
+            if (at is { } value && (value < r.CreatedAt || value > limit.At))
             {
-                Fail(field, value, $"Every instant of a record lies between its CreatedAt ({r.CreatedAt}) and the import's asOf ({asOf}).");
+                Fail(field, value, $"Every instant of a record lies between its CreatedAt ({r.CreatedAt}) and {limit.Name} ({limit.At}).");
             }
         }
     }
@@ -478,7 +609,7 @@ public static partial class PipelineTransitions
         PipelineDefinition pipeline,
         DealImport r,
         Stage current,
-        Instant asOf,
+        (Instant At, string Name) until,
         Action<string, object?, string> fail,
         List<(StageEntry Entry, Stage Stage)> entries
     )
@@ -512,9 +643,9 @@ public static partial class PipelineTransitions
                 fail(field + ".EnteredAt", entry.EnteredAt, $"A deal cannot change stage before it was created ({r.CreatedAt}).");
                 return entries;
             }
-            if (entry.EnteredAt > asOf)
+            if (entry.EnteredAt > until.At)
             {
-                fail(field + ".EnteredAt", entry.EnteredAt, $"An entry cannot be later than the import's asOf ({asOf}).");
+                fail(field + ".EnteredAt", entry.EnteredAt, $"An entry cannot be later than {until.Name} ({until.At}).");
                 return entries;
             }
             if (i > 0)

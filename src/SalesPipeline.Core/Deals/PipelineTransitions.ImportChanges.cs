@@ -19,12 +19,12 @@ public static partial class PipelineTransitions
         DealImport r,
         List<(StageEntry Entry, Stage Stage)> entries,
         bool closed,
-        Instant asOf
+        (Instant At, string Name) until
     ) =>
         entries.Count > 0 ? (entries[0].Entry.EnteredAt, "its first history entry")
         : closed ? (r.ClosedAt!.Value, "its ClosedAt: a closed deal without a history is observed at its close")
         : r.StageEnteredAt is { } entered ? (entered, "its StageEnteredAt")
-        : (asOf, "the import's asOf: an open deal with neither a history nor a StageEnteredAt is observed there");
+        : (until.At, $"{until.Name}: an open deal with neither a history nor a StageEnteredAt is observed there");
 
     // Checks one list of changes in order (the first broken rule stops it: later changes cannot be judged without it) and
     // returns the value the deal had when first observed: the first change's before value, else the current one.
@@ -33,7 +33,7 @@ public static partial class PipelineTransitions
         IReadOnlyList<FieldChange<T>> changes,
         T current,
         (Instant At, string Why) observed,
-        Instant asOf,
+        (Instant At, string Name) until,
         Func<T, string?> problem,
         Action<string, object?, string> fail
     )
@@ -62,7 +62,7 @@ public static partial class PipelineTransitions
                         change.At,
                         $"A change before the deal's first observation ({observed.At}, {observed.Why}) cannot be an event of the deal, whose imported history starts there; give the stage history from earlier to keep it."
                     )
-                : change.At > asOf ? (field + ".At", change.At, $"A change cannot be later than the import's asOf ({asOf}).")
+                : change.At > until.At ? (field + ".At", change.At, $"A change cannot be later than {until.Name} ({until.At}).")
                 : i > 0 && change.At < changes[i - 1].At
                     ? (field + ".At", change.At, $"Changes are oldest first; the change before is at {changes[i - 1].At}.")
                 : default((string, object?, string)?);
@@ -93,14 +93,14 @@ public static partial class PipelineTransitions
     private static (string? Owner, DealAssignedToPool? Pool) CheckOwner(
         DealImport r,
         (Instant At, string Why) observed,
-        Instant asOf,
+        (Instant At, string Name) until,
         string by,
         Action<string, object?, string> fail
     )
     {
         if (r.Owner is not null)
         {
-            return (CheckChanges(nameof(r.OwnerChanges), r.OwnerChanges, r.Owner, observed, asOf, OwnerProblem, fail), null);
+            return (CheckChanges(nameof(r.OwnerChanges), r.OwnerChanges, r.Owner, observed, until, OwnerProblem, fail), null);
         }
         var pooledAt = r.InPoolSince ?? r.CreatedAt;
         if (pooledAt <= observed.At)
@@ -122,7 +122,7 @@ public static partial class PipelineTransitions
             return (Unknown.Actor, new DealAssignedToPool(r.Id, pooledAt, by, r.Team));
         }
         var pooledFrom = r.OwnerChanges[^1]?.After;
-        var first = CheckChanges(nameof(r.OwnerChanges), r.OwnerChanges, pooledFrom!, observed, asOf, OwnerProblem, fail);
+        var first = CheckChanges(nameof(r.OwnerChanges), r.OwnerChanges, pooledFrom!, observed, until, OwnerProblem, fail);
         if (r.OwnerChanges[^1] is { } last && last.At > pooledAt)
         {
             fail(

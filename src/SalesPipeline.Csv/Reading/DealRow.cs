@@ -59,8 +59,6 @@ internal sealed class DealRow(long line, int raw)
 
     internal int LastHistory { get; set; } = -1;
 
-    internal int HistoryCount { get; set; }
-
     // Where the deal's checked history rows are in ImportSession's sorted rows, and how many.
     internal int SortedFrom { get; set; }
 

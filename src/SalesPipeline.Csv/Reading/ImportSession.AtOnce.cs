@@ -28,13 +28,13 @@ internal sealed partial class ImportSession
 
     // The scan's deal ids, by run: rows with one id, next to each other but for rows without an id (a deal's rows, in
     // the files of most exports and of gen_pipeline.py). A row's HistoryRow.Deal is its run's index (-1: a blank id); a
-    // run's rows are chained through HistoryRow.Next (the first, the last and how many), so that the linking looks an id
+    // run's rows are chained through HistoryRow.Next (the first and the last), so that the linking looks an id
     // up once per run and appends the run's rows to its deal's at once: no string or dictionary per id. Then the
     // malformed rows (the row they came before, the deal id they name); the rows that are not valid UTF-8, by row, with
     // the deal id they name; the pending amounts, in row and error order; and where the errors of each row with errors
     // are (ScanMark).
     private readonly RowStore runIds = new();
-    private readonly List<(int First, int Last, int Count)> runs = [];
+    private readonly List<(int First, int Last)> runs = [];
     private readonly List<(int Row, string? Id, CsvRowError Error)> scannedSkipped = [];
     private readonly Dictionary<int, string?> scannedBroken = [];
     private readonly List<PendingAmount> pendingAmounts = [];
@@ -68,7 +68,7 @@ internal sealed partial class ImportSession
         // the deals file's, the rest once the history file is read; dropped with it when the deals file fails.
         var queued = options.Progress is null ? null : new QueuedProgress();
         var relay = options.Progress is { } progress ? new RelayedProgress(progress, queued!) : null;
-        var scan = new ImportSession(pipeline, options with { Progress = queued }, parts, atOnce) { scanning = true };
+        var scan = new ImportSession(pipeline, options with { Progress = queued }, atOnce) { scanning = true };
         var reading = Task.Factory.StartNew(
             () =>
             {
@@ -234,7 +234,7 @@ internal sealed partial class ImportSession
                 continue;
             }
             var deal = deals[dealOf[k]];
-            var (first, last, count) = scan.runs[k];
+            var (first, last) = scan.runs[k];
             if (deal.LastHistory >= 0)
             {
                 rows[deal.LastHistory].Next = first;
@@ -243,7 +243,7 @@ internal sealed partial class ImportSession
             {
                 deal.FirstHistory = first;
             }
-            (deal.LastHistory, deal.HistoryCount) = (last, deal.HistoryCount + count);
+            deal.LastHistory = last;
         }
         var (next, mark, skipped, pending) = (0, 0, 0, 0);
         for (var r = 0; r <= rows.Length; r++)
@@ -349,14 +349,14 @@ internal sealed partial class ImportSession
     {
         if (runs.Count > 0 && cell.SequenceEqual(runIds[runs.Count - 1]))
         {
-            var (first, last, count) = runs[^1];
+            var (first, last) = runs[^1];
             CollectionsMarshal.AsSpan(history)[last].Next = r;
-            runs[^1] = (first, r, count + 1);
+            runs[^1] = (first, r);
         }
         else
         {
             runIds.Add(cell);
-            runs.Add((r, r, 1));
+            runs.Add((r, r));
         }
         return runs.Count - 1;
     }

@@ -75,7 +75,6 @@ internal sealed partial class ImportSession
                     deal.FirstHistory = history.Count;
                 }
                 deal.LastHistory = history.Count;
-                deal.HistoryCount++;
             }
             history.Add(row);
             if (history.Count == SizingRows && file.EstimateRows(history.Count, bytes) is var estimate and > SizingRows)

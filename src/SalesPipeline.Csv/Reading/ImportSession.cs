@@ -46,15 +46,11 @@ internal sealed partial class ImportSession
     private long currentLine;
     private string[] currentColumns = [];
 
-    // How many parts Core's import runs in; 0: as many as the cores, for batches of at least PartSize records each.
-    private readonly int parts;
-
     // Whether the two files are read at once (ImportSession.AtOnce.cs); null: when the streams allow it.
     private readonly bool? atOnce;
 
-    internal ImportSession(PipelineDefinition pipeline, CsvReadOptions options, int parts = 0, bool? atOnce = null)
+    internal ImportSession(PipelineDefinition pipeline, CsvReadOptions options, bool? atOnce = null)
     {
-        this.parts = parts;
         this.atOnce = atOnce;
         this.pipeline = pipeline;
         this.options = options;
@@ -219,56 +215,20 @@ internal sealed partial class ImportSession
                 rowOf.Add(d);
             }
         }
-        // A stopped deal stood as the row says since it was stopped: it is imported as observed then (its own asOf,
-        // stopped_at), so that the stop is recorded at that instant after the import; the others at asOf.
-        var stopped = new List<int>();
-        var batch = new List<int>(rowOf.Count);
-        for (var k = 0; k < rowOf.Count; k++)
-        {
-            (deals[rowOf[k]].StopReason is not null ? stopped : batch).Add(k);
-        }
-        var imported = new List<Deal>(rowOf.Count);
+        // One call over every record, which Core imports in parts on the cores when there are many.
+        var result = pipeline.Import(new Records(this, rowOf), asOf);
         var firstOf = new Dictionary<int, CsvRowError>();
-        void Take(ImportResult result, IReadOnlyList<int> ks)
+        foreach (var error in result.Errors)
         {
             // A deal the import rejects takes every row of it along; each row not yet reported names the first reason.
-            foreach (var error in result.Errors)
-            {
-                var d = rowOf[ks[error.Index]];
-                firstOf.TryAdd(d, MapImportError(deals[d], error));
-            }
-            imported.AddRange(result.Deals);
+            var d = rowOf[error.Index];
+            firstOf.TryAdd(d, MapImportError(deals[d], error));
         }
-        foreach (var (part, result) in ImportParts(rowOf, batch, asOf))
-        {
-            Take(result, part);
-        }
-        foreach (var k in stopped)
-        {
-            var stoppedAt = deals[rowOf[k]].StoppedAt;
-            if (stoppedAt > asOf)
-            {
-                var row = deals[rowOf[k]];
-                firstOf.TryAdd(
-                    rowOf[k],
-                    new CsvRowError(DealsFile, row.Line, AllDealColumns[DStoppedAt], null, "A deal is stopped at or before asOf.")
-                );
-                continue;
-            }
-            Take(pipeline.Import([RecordOf(deals[rowOf[k]])], stoppedAt), [k]);
-        }
+        var imported = result.Deals;
         foreach (var (d, first) in firstOf)
         {
             RejectAll(d, first);
         }
-        // In the order of the file: by row, looked up once per deal (the rows are unique, so the order is too).
-        var rowsOf = new int[imported.Count];
-        for (var k = 0; k < rowsOf.Length; k++)
-        {
-            rowsOf[k] = dealById[imported[k].Id.Value];
-        }
-        rowsOf.AsSpan().Sort(CollectionsMarshal.AsSpan(imported));
-        var accepted = Settle(imported, rowsOf);
         var historyAccepted = 0L;
         var ignored = new SortedDictionary<string, long>(StringComparer.Ordinal);
         foreach (var row in CollectionsMarshal.AsSpan(history))
@@ -285,60 +245,31 @@ internal sealed partial class ImportSession
         }
         var ordered = errors.OrderBy(e => e.File == DealsFile ? 0 : 1).ThenBy(e => e.Line).ToList(); // stable: a row's cells keep their order
         return new CsvImportResult(
-            accepted,
+            imported,
             ordered.AsReadOnly(),
-            new CsvRowCounts(dealRowsRead, accepted.Count, dealRowsRead - accepted.Count),
+            new CsvRowCounts(dealRowsRead, imported.Count, dealRowsRead - imported.Count),
             new CsvRowCounts(historyRowsRead, historyAccepted, historyRowsRead - historyAccepted),
             new System.Collections.ObjectModel.ReadOnlyDictionary<string, long>(ignored)
         );
     }
 
-    // Core's import of the records at `batch`, in parts of consecutive records imported on several cores: each record's
-    // deal or errors depend on the record alone (the ids are unique already), so the parts' results, in order, are the
-    // whole batch's. An exception is the one a single import would throw: the first part's that failed.
-    private IEnumerable<(List<int> Part, ImportResult Result)> ImportParts(List<int> rowOf, List<int> batch, Instant asOf)
+    // The accepted rows' records, made as Core's import reads each one (from several threads: RecordOf only reads).
+    private sealed class Records(ImportSession session, List<int> rowOf) : IReadOnlyList<DealImport?>
     {
-        var count = Math.Clamp(
-            this.parts > 0 ? Math.Min(this.parts, batch.Count) : Math.Min(Environment.ProcessorCount, batch.Count / PartSize),
-            1,
-            64
-        );
-        var parts = new List<int>[count];
-        for (var p = 0; p < count; p++)
-        {
-            var (from, to) = (batch.Count * p / count, batch.Count * (p + 1) / count);
-            parts[p] = batch.GetRange(from, to - from);
-        }
-        var results = new ImportResult?[count];
-        var failures = new System.Runtime.ExceptionServices.ExceptionDispatchInfo?[count];
-        void Run(int p)
-        {
-            try
-            {
-                results[p] = pipeline.Import(parts[p].Select(k => RecordOf(deals[rowOf[k]])), asOf);
-            }
-            catch (Exception e)
-            {
-                failures[p] = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
-            }
-        }
-        if (count == 1)
-        {
-            Run(0);
-        }
-        else
-        {
-            System.Threading.Tasks.Parallel.For(0, count, Run);
-        }
-        for (var p = 0; p < count; p++)
-        {
-            failures[p]?.Throw();
-        }
-        return parts.Zip(results, (part, result) => (part, result!));
-    }
+        public DealImport? this[int index] => session.RecordOf(session.deals[rowOf[index]]);
 
-    // Records per part at least: below this, one core imports them sooner than several start.
-    internal const int PartSize = 4096;
+        public int Count => rowOf.Count;
+
+        public IEnumerator<DealImport?> GetEnumerator()
+        {
+            for (var i = 0; i < rowOf.Count; i++)
+            {
+                yield return this[i];
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
 
     // The file does not date a pool entry. A pooled deal without owner changes never had a rep the file knows of: it
     // waits since its creation (DealImport's default). One whose owner changed was pooled after the last thing the file
@@ -357,44 +288,6 @@ internal sealed partial class ImportSession
             latest = at > latest ? at : latest;
         }
         return latest;
-    }
-
-    // What DealImport cannot say, applied to each imported deal as the command that records it, by Unknown.Actor: a
-    // stopped deal is stopped at stopped_at. A command the pipeline refuses (a stop before the deal's history ends)
-    // rejects the deal's rows with its reason. rowsOf[k] is the row of imported[k].
-    private IReadOnlyList<Deal> Settle(List<Deal> imported, int[] rowsOf)
-    {
-        List<Deal>? settled = null;
-        for (var k = 0; k < imported.Count; k++)
-        {
-            var deal = imported[k];
-            var d = rowsOf[k];
-            var row = deals[d];
-            var failed = false;
-            if (row.StopReason is { } reason)
-            {
-                var stopped = pipeline.Apply(deal, DealCommand.Stop(reason, row.StoppedAt, Unknown.Actor));
-                deal = stopped.IsAccepted ? stopped.Deal : Reject(d, DStoppedAt, stopped, ref failed);
-            }
-            if (failed || !ReferenceEquals(deal, imported[k]))
-            {
-                settled ??= [.. imported.Take(k)];
-            }
-            if (!failed)
-            {
-                settled?.Add(deal);
-            }
-        }
-        return settled is null ? imported : settled.AsReadOnly();
-    }
-
-    private Deal Reject(int d, int column, TransitionResult result, ref bool failed)
-    {
-        var row = deals[d];
-        var header = row.Raw >= 0 ? AllDealColumns[column] : null;
-        RejectAll(d, new CsvRowError(DealsFile, row.Line, header, null, string.Join(" ", result.Rejections.Select(r => r.Message))));
-        failed = true;
-        return result.Deal;
     }
 
     // Marks a deal's row and every history row of it rejected, each row without an error yet getting one that names why.
@@ -498,6 +391,8 @@ internal sealed partial class ImportSession
             nameof(DealImport.CategoryOverride) => DCategory,
             nameof(DealImport.StageEnteredAt) => DStageEnteredAt,
             nameof(DealImport.Product) => DProduct,
+            nameof(DealImport.StoppedAt) => DStoppedAt,
+            nameof(DealImport.StopReason) => DStopReason,
             _ => -1,
         };
         if (c == -2)

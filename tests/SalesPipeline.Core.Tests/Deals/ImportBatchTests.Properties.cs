@@ -20,11 +20,11 @@ public sealed class ImportBatchTests
             select (seed, count, p)
         ).ToArbitrary();
 
-    private static readonly PipelineDefinition[] Pipelines = [PipelineDefinition.Default, DealFixtures.Multi()];
+    internal static readonly PipelineDefinition[] Pipelines = [PipelineDefinition.Default, DealFixtures.Multi()];
 
     // A valid record, or one broken in a way that stops the checks at different points: a field check, the history's
     // check, the changes' check, or the fold.
-    private static DealImport Draw(Random rng, PipelineDefinition pipeline, string id)
+    internal static DealImport Draw(Random rng, PipelineDefinition pipeline, string id)
     {
         var record = ImportRecords.Draw(rng, pipeline, id);
         return rng.Next(6) switch

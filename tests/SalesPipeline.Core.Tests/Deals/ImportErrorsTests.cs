@@ -17,7 +17,7 @@ public sealed class ImportErrorsTests
 
     private static DealImport Won(Instant closedAt) => Record("SF-1", "won") with { Status = DealStatus.Won, ClosedAt = closedAt };
 
-    private static void AssertOnlyError(DealImport record, string field, string value, string rule)
+    internal static void AssertOnlyError(DealImport record, string field, string value, string rule)
     {
         var result = Default.Import([record], AsOfImport);
 
@@ -103,26 +103,18 @@ public sealed class ImportErrorsTests
 
     [Fact]
     public void Import_UndefinedStatus_IsAnError() =>
-        AssertOnlyError(
-            Record() with
-            {
-                Status = (DealStatus)7,
-            },
-            "Status",
-            "7",
-            "The status is Open, Won or Lost; a stopped deal is imported as open and then stopped (DealCommand.Stop), so its stop reason is recorded."
-        );
+        AssertOnlyError(Record() with { Status = (DealStatus)7 }, "Status", "7", "The status is Open, Won, Lost or Stopped.");
 
     [Fact]
-    public void Import_StoppedStatus_IsAnError_NamingTheWayToRecordIt() =>
+    public void Import_StoppedStatusWithoutItsInstant_IsAnError() =>
         AssertOnlyError(
             Record() with
             {
                 Status = DealStatus.Stopped,
             },
-            "Status",
-            "Stopped",
-            "The status is Open, Won or Lost; a stopped deal is imported as open and then stopped (DealCommand.Stop), so its stop reason is recorded."
+            "StoppedAt",
+            "null",
+            "A stopped deal needs the instant it was stopped."
         );
 
     [Fact]

@@ -235,7 +235,7 @@ public sealed partial class ImportTests
     [Theory]
     [InlineData("StageId", "closing", "has no stage with this id")]
     [InlineData("Status", "Won", "A deal with status Won is in the Won stage")]
-    [InlineData("ClosedAt", "open-with-close", "An open deal has no close instant")]
+    [InlineData("ClosedAt", "open-with-close", "Only a won or lost deal has a close instant")]
     [InlineData("Amount", "negative", "must not be negative")]
     [InlineData("Owner", "", "An owner is not empty")]
     [InlineData("CreatedAt", "after-asof", "after the import's asOf")]

@@ -11,7 +11,7 @@ public class DealFrameTests
     [Fact]
     public void EveryDealEventType_HasAFrameKind()
     {
-        // A new event type must be taught to the frame (DealFrame.Encode) before any metric reads it from columns.
+        // A new event type must be taught to the frame (EventTable.Entry) before any metric reads it from columns.
         var types = typeof(DealEvent).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(DealEvent)) && !t.IsAbstract).ToArray();
         Assert.Equal(21, types.Length);
         foreach (var type in types)

@@ -11,7 +11,7 @@ namespace SalesPipeline.Csv.Tests.Properties;
 // A deals row keeps the values it read, and the deal's DealImport is made of them and of its sorted history rows only
 // right before Core's import (ImportSession.RecordOf). The oracle is Core's import of the records the files were written
 // from, built independently of the reader: whatever the order of the history rows (stage and change rows scrambled
-// together) and however many parts the import runs in, each deal read equals the deal imported from its record, event
+// together), each deal read equals the deal imported from its record, event
 // for event (every field of the record is in the events).
 public class RecordOfTests
 {
@@ -21,14 +21,13 @@ public class RecordOfTests
             Prop.ForAll(
                 DealGen.Deals.ToArbitrary(),
                 Gen.Choose(1, 1000).ToArbitrary(),
-                Gen.Choose(1, 4).ToArbitrary(),
-                (generated, scramble, parts) =>
+                (generated, scramble) =>
                 {
                     var rng = new Random(scramble);
                     var records = generated.Select(r => ChangeGen.Add(r, rng)).ToArray();
                     var pipeline = PipelineDefinition.Default;
                     var expected = pipeline.Import(records, DealGen.AsOf);
-                    var result = new ImportSession(pipeline, new CsvReadOptions(), parts).Run(
+                    var result = new ImportSession(pipeline, new CsvReadOptions()).Run(
                         CanonicalWriter.Utf8(CanonicalWriter.Deals(records)),
                         CanonicalWriter.Utf8(CanonicalWriter.HistoryWithChanges(pipeline, records, i => (i * scramble) % 1009)),
                         DealGen.AsOf

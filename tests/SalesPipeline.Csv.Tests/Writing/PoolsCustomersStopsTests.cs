@@ -208,7 +208,11 @@ public class PoolsCustomersStopsTests
                 "stopped after it was created"
             },
             // After asOf (2025-12-01): the file cannot know it yet.
-            { "B,bob,1,USD,proposal,stopped,2025-03-01T00:00:00Z,2025-06-30,,,,,2026-01-01T00:00:00Z", "", "at or before asOf" },
+            {
+                "B,bob,1,USD,proposal,stopped,2025-03-01T00:00:00Z,2025-06-30,,,,,2026-01-01T00:00:00Z",
+                "stopped_at",
+                "and the import's asOf"
+            },
         };
 
     [Theory]
@@ -221,7 +225,7 @@ public class PoolsCustomersStopsTests
 
         Assert.Equal(["G", "H"], result.Deals.Select(d => d.Id.Value));
         var error = Assert.Single(result.Errors);
-        // An error the import finds after reading the row (the stop after asOf) names the row, not a cell.
+        // An error Core's import finds after reading the row (the stop after asOf) names the cell too.
         Assert.Equal((3L, column), (error.Line, error.Column ?? ""));
         Assert.Contains(rule, error.Reason, StringComparison.Ordinal);
     }

@@ -9,7 +9,8 @@ internal sealed partial class DealFrame
     // The frame of the deals as they were at `instant` (Deal.TryAsOf of each row's deal; deals not yet observed then
     // are left out), the very frame DealFrame.Of would build from those deals, made from this frame's columns: a row
     // whose deal has no event after the instant is copied, a row not observed yet is dropped, and only the rest, whose
-    // state then differs, rebuild their deal (the frame keeps the deals it holds, for the kernels' fallback). Null when
+    // state then differs, rebuild their deal (the frame keeps the deals it holds, for the kernels' fallback). A frame
+    // without deal objects gives one too, built from its deals as they were then (made from its histories). Null when
     // the ticks cannot tell "at or before the instant" exactly (an instant finer than a tick in the frame).
     internal DealFrame? AsOf(Instant instant)
     {
@@ -34,11 +35,23 @@ internal sealed partial class DealFrame
             rows.Add(r);
         }
         var deals = new Deal[rows.Count];
-        for (var i = 0; i < deals.Length; i++)
-        {
-            deals[i] = DealAt(rows[i]);
-        }
+        FramePartitions.Run(
+            deals.Length,
+            FramePartitions.Parts(deals.Length),
+            (_, from, to) =>
+            {
+                for (var i = from; i < to; i++)
+                {
+                    deals[i] = DealAt(rows[i]);
+                }
+            }
+        );
         Rebuild(deals, changed, instant);
+        if (this.deals is null)
+        {
+            // A frame without deal objects stays one: the deals as they were then, made from the histories, built anew.
+            return DealFrameBuilder.Build(deals, DealFrameBuilder.Keeping.History);
+        }
         var frame = new DealFrame(deals);
         frame.CopyFrom(this, rows, changed, at);
         return frame;
@@ -76,6 +89,7 @@ internal sealed partial class DealFrame
     // (strings in ordinal order, currencies and overrides in order of first appearance).
     private void CopyFrom(DealFrame source, List<int> rows, List<int> changed, long at)
     {
+        var then = deals!; // this frame keeps the deals as of the instant (AsOf made them)
         var isChanged = new bool[rows.Count];
         foreach (var i in changed)
         {
@@ -95,7 +109,7 @@ internal sealed partial class DealFrame
         var events = 0;
         for (var i = 0; i < rows.Count; i++)
         {
-            events += isChanged[i] ? deals[i].Events.Count : source.EventStart[rows[i] + 1] - source.EventStart[rows[i]];
+            events += isChanged[i] ? then[i].Events.Count : source.EventStart[rows[i] + 1] - source.EventStart[rows[i]];
         }
         var eventAt = new long[events];
         var eventKind = new FrameEventKind[events];
@@ -113,7 +127,7 @@ internal sealed partial class DealFrame
             FirstExpectedCloseDay[i] = source.FirstExpectedCloseDay[r]; // the first event, the same as of any instant
             EventStart[i] = e;
             var first = source.EventStart[r];
-            var last = isChanged[i] ? first + deals[i].Events.Count : source.EventStart[r + 1];
+            var last = isChanged[i] ? first + then[i].Events.Count : source.EventStart[r + 1];
             for (var s = first; s < last; s++, e++)
             {
                 eventAt[e] = source.EventAt[s];
@@ -126,7 +140,7 @@ internal sealed partial class DealFrame
             int probability;
             if (isChanged[i])
             {
-                var deal = deals[i];
+                var deal = then[i];
                 Status[i] = (byte)deal.Status;
                 Stage[i] = stages.Keep(deal.StageId);
                 ExpectedCloseDay[i] = FrameHistory.DayOrNone(deal.ExpectedClose);
@@ -171,7 +185,7 @@ internal sealed partial class DealFrame
                 AmountScale[i] = source.AmountScale[r];
                 maxScale = Math.Max(maxScale, AmountScale[i]);
             }
-            else if (Exactness.TrySplit(deals[i].Amount.Amount, out var mantissa, out var scale))
+            else if (Exactness.TrySplit(then[i].Amount.Amount, out var mantissa, out var scale))
             {
                 AmountMantissa[i] = mantissa;
                 AmountScale[i] = scale;

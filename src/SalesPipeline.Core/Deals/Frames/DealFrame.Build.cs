@@ -1,101 +1,176 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
+using System.Runtime.InteropServices;
 
 namespace SalesPipeline.Deals;
 
 internal sealed partial class DealFrame
 {
-    // The frame of the given deals (no null element: the callers check first).
-    internal static DealFrame Of(Deal[] deals)
+    // The frame of the given deals (no null element: the callers check first), which it keeps: DealAt hands back the
+    // caller's objects. Built in parts on the cores when there are enough.
+    internal static DealFrame Of(Deal[] deals) => DealFrameBuilder.Build(deals, DealFrameBuilder.OfKeeping);
+
+    // The frame of builders that recorded consecutive parts of the rows (the builders are spent): every dictionary
+    // sealed over all the parts as one builder would seal it, each part's codes renumbered as its rows are laid end to
+    // end, on the cores. `given`: the deals of a Given build, in row order.
+    internal static DealFrame Join(IReadOnlyList<DealFrameBuilder> parts, Deal[]? given)
     {
-        var frame = new DealFrame(deals);
-        frame.Fill();
+        if (parts.Count == 0)
+        {
+            throw new ArgumentException("A frame is joined from at least one builder; the list was empty.", nameof(parts));
+        }
+        var keeping = parts[0].Kept;
+        foreach (var part in parts)
+        {
+            if (part.Kept != keeping)
+            {
+                throw new ArgumentException(
+                    $"The builders of one frame keep the same things; one keeps {part.Kept}, another {keeping}.",
+                    nameof(parts)
+                );
+            }
+            part.Spend();
+        }
+        var rowBases = new int[parts.Count + 1];
+        for (var p = 0; p < parts.Count; p++)
+        {
+            rowBases[p + 1] = rowBases[p] + parts[p].Count;
+        }
+        var count = rowBases[parts.Count];
+        var deals =
+            keeping == DealFrameBuilder.Keeping.Given ? given!
+            : keeping == DealFrameBuilder.Keeping.Deals ? [.. parts.SelectMany(p => p.Deals!)]
+            : null;
+        var history = keeping == DealFrameBuilder.Keeping.History ? FrameHistoryBuilder.Join([.. parts.Select(p => p.History!)]) : null;
+        var frame = new DealFrame(count, deals, history);
+        var pipelines = HistoryCodes<string>.Seal([.. parts.Select(p => p.Pipelines)]);
+        var owners = HistoryCodes<string>.Seal([.. parts.Select(p => p.OwnerKeys)]);
+        var currencies = HistoryCodes<Currency>.Seal([.. parts.Select(p => p.Currencies)]);
+        var overrides = HistoryCodes<(int, int, int, int)>.Seal([.. parts.Select(p => p.ProbabilityOverrides)]);
+        var stages = history is null ? HistoryCodes<string>.Seal([.. parts.Select(p => p.Stages)]) : InHistory(parts, history);
+        var eventBases = new int[parts.Count];
+        if (history is null)
+        {
+            for (var p = 1; p < parts.Count; p++)
+            {
+                eventBases[p] = eventBases[p - 1] + parts[p - 1].EventAt.Count;
+            }
+            var events = parts.Count == 0 ? 0 : eventBases[^1] + parts[^1].EventAt.Count;
+            frame.EventStart = new int[count + 1];
+            frame.EventStart[count] = events;
+            frame.EventAt = new long[events];
+            frame.EventKind = new FrameEventKind[events];
+            frame.EventArg = new int[events];
+            frame.EventAux = new byte[events];
+        }
+        else
+        {
+            frame.EventStart = history.EventStart;
+            frame.EventAt = history.EventAt;
+            frame.EventKind = history.EventKind;
+            frame.EventArg = history.EventArg;
+            frame.EventAux = history.EventAux;
+        }
+        FramePartitions.Run(
+            parts.Count,
+            parts.Count,
+            (p, _, _) =>
+                frame.CopyPart(
+                    parts[p],
+                    rowBases[p],
+                    eventBases[p],
+                    pipelines.Remaps[p],
+                    stages.Remaps[p],
+                    owners.Remaps[p],
+                    currencies.Remaps[p],
+                    overrides.Remaps[p]
+                )
+        );
+        frame.Pipelines = pipelines.Values;
+        frame.Stages = stages.Values;
+        frame.OwnerKeys = owners.Values;
+        frame.Currencies = currencies.Values;
+        frame.ProbabilityOverrides = Array.ConvertAll(overrides.Values, b => new decimal([b.Item1, b.Item2, b.Item3, b.Item4]));
+        var narrow = parts.All(p => p.NarrowAmounts);
+        var maxScale = parts.Max(p => p.MaxAmountScale);
+        frame.Exactness = new Exactness(
+            parts.All(p => p.WholeTicks),
+            parts.All(p => p.IsoDates),
+            narrow,
+            maxScale,
+            narrow ? frame.AmountBound(maxScale) : UInt128.MaxValue
+        );
         return frame;
     }
 
-    private void Fill()
+    // A frame without deal objects numbers its stages as its history does (the table is the history's): every stage a
+    // deal is in is one an event of it names, so the history's dictionary holds it.
+    private static (string[] Values, int[][] Remaps) InHistory(IReadOnlyList<DealFrameBuilder> parts, FrameHistory history)
     {
-        var pipelines = new FrameCodes();
-        var stages = new FrameCodes();
-        var owners = new FrameCodes();
-        var currencies = new List<Currency>();
-        var currencyCodes = new Dictionary<Currency, ushort>();
-        var overrides = new Dictionary<(int, int, int, int), int>();
-        var overrideValues = new List<decimal>();
-        var wholeTicks = true;
-        var isoDates = true;
-        var narrow = true;
-        byte maxScale = 0;
-        var events = 0;
-        for (var r = 0; r < deals.Length; r++)
+        var remaps = new int[parts.Count][];
+        for (var p = 0; p < parts.Count; p++)
         {
-            events += deals[r].Events.Count;
-        }
-        var eventAt = new long[events];
-        var eventKind = new FrameEventKind[events];
-        var eventArg = new int[events];
-        var eventAux = new byte[events];
-        var e = 0;
-        for (var r = 0; r < deals.Length; r++)
-        {
-            var deal = deals[r];
-            Status[r] = (byte)deal.Status;
-            Pipeline[r] = pipelines.Code(deal.Pipeline);
-            Stage[r] = stages.Code(deal.StageId);
-            if (Exactness.TrySplit(deal.Amount.Amount, out var mantissa, out var scale))
+            var local = parts[p].Stages.Provisional;
+            remaps[p] = new int[local.Count];
+            for (var i = 0; i < local.Count; i++)
             {
-                AmountMantissa[r] = mantissa;
-                AmountScale[r] = scale;
-                maxScale = Math.Max(maxScale, scale);
-            }
-            else
-            {
-                narrow = false;
-            }
-            AmountCurrency[r] = CurrencyCode(currencyCodes, currencies, deal.Amount.Currency);
-            ExpectedCloseDay[r] = FrameHistory.DayOrNone(deal.ExpectedClose); // a date it cannot hold keeps the kernels off the dates
-            isoDates &= ExpectedCloseDay[r] >= 0;
-            FirstExpectedCloseDay[r] = FrameHistory.DayOrNone(deal.FirstExpectedClose);
-            OwnerKey[r] = owners.Code(deal.OwnerKey);
-            CreatedAt[r] = Ticks(deal.CreatedAt);
-            wholeTicks &= IsWholeTick(deal.CreatedAt);
-            var decided = deal.ClosedAt ?? deal.StoppedAt;
-            DecidedAt[r] = decided is { } d ? Ticks(d) : NoInstant;
-            wholeTicks &= decided is not { } d2 || IsWholeTick(d2);
-            ProbabilityOverride[r] = deal.ProbabilityOverride is { } p ? OverrideCode(overrides, overrideValues, p) : NoCode;
-            CategoryOverride[r] = deal.CategoryOverride is { } c ? (byte)c : NoCategory;
-            EventStart[r] = e;
-            var log = (EventLog)deal.Events;
-            for (var i = 0; i < log.Count; i++, e++)
-            {
-                var ev = log[i];
-                eventAt[e] = Ticks(ev.At);
-                wholeTicks &= IsWholeTick(ev.At);
-                (eventKind[e], eventArg[e], eventAux[e]) = Encode(ev, stages);
-                isoDates &= eventKind[e] != FrameEventKind.ExpectedCloseChanged || eventArg[e] >= 0;
+                remaps[p][i] = Array.BinarySearch(history.Stages, local[i], StringComparer.Ordinal);
+                if (remaps[p][i] < 0)
+                {
+                    throw new InvalidOperationException($"Stage '{local[i]}' of a deal is named by none of its events.");
+                }
             }
         }
-        EventStart[deals.Length] = e;
-        (Pipelines, var pipelineRemap) = pipelines.Seal();
-        FrameCodes.Apply(Pipeline, pipelineRemap);
-        (Stages, var stageRemap) = stages.Seal();
-        FrameCodes.Apply(Stage, stageRemap);
-        for (var i = 0; i < events; i++)
+        return (history.Stages, remaps);
+    }
+
+    // Part `part`'s rows, from row `row` and event `e` on, with its codes renumbered.
+    private void CopyPart(
+        DealFrameBuilder part,
+        int row,
+        int e,
+        int[] pipelines,
+        int[] stages,
+        int[] owners,
+        int[] currencies,
+        int[] overrides
+    )
+    {
+        for (var i = 0; i < part.Count; i++)
         {
-            if (FrameHistory.HasStage(eventKind[i]))
-            {
-                eventArg[i] = stageRemap[eventArg[i]];
-            }
+            var r = row + i;
+            Status[r] = part.Status[i];
+            Pipeline[r] = pipelines[part.Pipeline[i]];
+            Stage[r] = stages[part.Stage[i]];
+            AmountMantissa[r] = part.AmountMantissa[i];
+            AmountScale[r] = part.AmountScale[i];
+            AmountCurrency[r] = (ushort)currencies[part.AmountCurrency[i]];
+            ExpectedCloseDay[r] = part.ExpectedCloseDay[i];
+            FirstExpectedCloseDay[r] = part.FirstExpectedCloseDay[i];
+            OwnerKey[r] = owners[part.OwnerKey[i]];
+            CreatedAt[r] = part.CreatedAt[i];
+            DecidedAt[r] = part.DecidedAt[i];
+            ProbabilityOverride[r] = part.ProbabilityOverride[i] is var o and >= 0 ? overrides[o] : NoCode;
+            CategoryOverride[r] = part.CategoryOverride[i];
         }
-        (OwnerKeys, var ownerRemap) = owners.Seal();
-        FrameCodes.Apply(OwnerKey, ownerRemap);
-        Currencies = [.. currencies];
-        ProbabilityOverrides = [.. overrideValues];
-        EventAt = eventAt;
-        EventKind = eventKind;
-        EventArg = eventArg;
-        EventAux = eventAux;
-        Exactness = new Exactness(wholeTicks, isoDates, narrow, maxScale, narrow ? AmountBound(maxScale) : UInt128.MaxValue);
+        if (part.History is not null)
+        {
+            return;
+        }
+        for (var i = 0; i < part.Count; i++)
+        {
+            EventStart[row + i] = e + part.EventStart[i];
+        }
+        CollectionsMarshal.AsSpan(part.EventAt).CopyTo(EventAt.AsSpan(e));
+        CollectionsMarshal.AsSpan(part.EventKind).CopyTo(EventKind.AsSpan(e));
+        CollectionsMarshal.AsSpan(part.EventAux).CopyTo(EventAux.AsSpan(e));
+        var args = CollectionsMarshal.AsSpan(part.EventArg);
+        var kinds = CollectionsMarshal.AsSpan(part.EventKind);
+        for (var k = 0; k < args.Length; k++)
+        {
+            EventArg[e + k] = FrameHistory.HasStage(kinds[k]) ? stages[args[k]] : args[k];
+        }
     }
 
     private UInt128 AmountBound(byte maxScale)
@@ -133,36 +208,4 @@ internal sealed partial class DealFrame
         }
         return code;
     }
-
-    private static (FrameEventKind Kind, int Arg, byte Aux) Encode(DealEvent e, FrameCodes stages) =>
-        e switch
-        {
-            DealCreated c => (FrameEventKind.Created, stages.Code(c.StageId), 0),
-            DealImported i => (
-                FrameEventKind.Imported,
-                stages.Code(i.StageId),
-                (byte)((byte)i.Status | (i.StageEntryKnown ? ImportedStageEntryKnown : 0))
-            ),
-            StageMoved m => (FrameEventKind.StageMoved, stages.Code(m.ToStageId), (byte)m.Direction),
-            ExitCriterionAnswered => (FrameEventKind.ExitCriterionAnswered, 0, 0),
-            ExitCriterionWithdrawn => (FrameEventKind.ExitCriterionWithdrawn, 0, 0),
-            AmountChanged => (FrameEventKind.AmountChanged, 0, 0),
-            ExpectedCloseChanged x => (FrameEventKind.ExpectedCloseChanged, FrameHistory.DayOrNone(x.ExpectedClose), 0),
-            ProbabilityOverridden => (FrameEventKind.ProbabilityOverridden, 0, 0),
-            ProbabilityOverrideCleared => (FrameEventKind.ProbabilityOverrideCleared, 0, 0),
-            CategoryOverridden => (FrameEventKind.CategoryOverridden, 0, 0),
-            CategoryOverrideCleared => (FrameEventKind.CategoryOverrideCleared, 0, 0),
-            OwnerReassigned => (FrameEventKind.OwnerReassigned, 0, 0),
-            DealWon w => (FrameEventKind.Won, stages.Code(w.StageId), 0),
-            DealLost l => (FrameEventKind.Lost, stages.Code(l.StageId), 0),
-            CompetitorNoted => (FrameEventKind.CompetitorNoted, 0, 0),
-            DealReopened o => (FrameEventKind.Reopened, stages.Code(o.StageId), 0),
-            CustomerChanged => (FrameEventKind.CustomerChanged, 0, 0),
-            DealStopped => (FrameEventKind.Stopped, 0, 0),
-            DealResumed s => (FrameEventKind.Resumed, stages.Code(s.StageId), 0),
-            DealAssignedToPool => (FrameEventKind.AssignedToPool, 0, 0),
-            CommentAdded => (FrameEventKind.CommentAdded, 0, 0),
-            // Every event type has a kind; an architecture test checks the list against DealEvent's subclasses.
-            _ => throw new InvalidOperationException($"The deal frame has no kind for {e.GetType().Name}."),
-        };
 }

@@ -9,9 +9,10 @@ namespace SalesPipeline.Deals;
 // A set of deals and their histories as columns: one row per deal, in input order, with strings dictionary-encoded
 // (codes in ordinal order), amounts as integer mantissas with their decimal scale, dates as day numbers and instants
 // as Unix ticks; every event of every deal in one table, the rows of a deal contiguous (EventStart). The metrics run
-// integer kernels over these arrays instead of walking deal objects. A frame keeps the deals it was built from, so
-// any computation it cannot prove exact on the columns (see Exactness) runs the deal-based code on the same deals:
-// DealAt(row) and DealList are the only ways in, so that a frame can later make its deals from its columns on demand.
+// integer kernels over these arrays instead of walking deal objects. Any computation a kernel cannot prove exact on
+// the columns (see Exactness) runs the deal-based code on the same deals: DealAt(row) and DealList are the only ways
+// in. A frame either keeps the deals it was built from, or keeps only their histories (FrameHistory, whose event
+// table it shares) and makes each deal from them on demand (DealFrameBuilder builds both kinds).
 // Immutable once built, so it is safe to share between threads; derived columns are computed once, on first use.
 internal sealed partial class DealFrame
 {
@@ -21,13 +22,21 @@ internal sealed partial class DealFrame
 
     private readonly ConcurrentDictionary<object, object> derived = new();
 
-    private readonly Deal[] deals;
+    private readonly Deal[]? deals;
 
+    private readonly FrameHistory? history;
+
+    // A frame of these deals, which it keeps, with its event table still to fill (AsOf's copy).
     private DealFrame(Deal[] deals)
+        : this(deals.Length, deals, null) => EventStart = new int[deals.Length + 1];
+
+    // A frame of `n` rows that keeps its deal objects (deals) or makes them from its history, columns to fill.
+    private DealFrame(int n, Deal[]? deals, FrameHistory? history)
     {
         this.deals = deals;
+        this.history = history;
+        Count = n;
         DealList = new FrameDealList(this);
-        var n = deals.Length;
         Status = new byte[n];
         Pipeline = new int[n];
         Stage = new int[n];
@@ -41,13 +50,17 @@ internal sealed partial class DealFrame
         DecidedAt = new long[n];
         ProbabilityOverride = new int[n];
         CategoryOverride = new byte[n];
-        EventStart = new int[n + 1];
     }
 
-    internal int Count => deals.Length;
+    internal int Count { get; }
 
-    // The deal of a row: the object the frame was built from, so a result that hands deals back hands back the caller's.
-    internal Deal DealAt(int row) => deals[row];
+    // The deal of a row: the object the frame was built from, so a result that hands deals back hands back the caller's;
+    // or, for a frame without deal objects, a new deal equal to the one added, made from the history on every call (no
+    // cache, so the frame's memory stays its columns').
+    internal Deal DealAt(int row) => deals is not null ? deals[row] : history!.DealAt(row);
+
+    // The histories a frame without deal objects makes its deals from (its event table is theirs), else null.
+    internal FrameHistory? History => history;
 
     // The deals, in row order, for the deal-based code a kernel falls back to; DealFrames.For knows this list and gives
     // back this frame for it without a check or a build.
@@ -58,7 +71,8 @@ internal sealed partial class DealFrame
     // data).
     internal bool HoldsSame(IReadOnlyList<Deal> list)
     {
-        if (deals.Length != list.Count)
+        // A frame without deal objects gives out new ones on every call: no other list holds "its" objects.
+        if (deals is not { } own || own.Length != list.Count)
         {
             return false;
         }
@@ -70,12 +84,12 @@ internal sealed partial class DealFrame
         if (array is not null || growable is not null)
         {
             var same = FramePartitions.Run(
-                deals.Length,
-                FramePartitions.Parts(deals.Length),
+                own.Length,
+                FramePartitions.Parts(own.Length),
                 (_, from, to) =>
                 {
                     var theirs = (array is not null ? array.AsSpan() : CollectionsMarshal.AsSpan(growable))[from..to];
-                    var mine = deals.AsSpan(from, to - from);
+                    var mine = own.AsSpan(from, to - from);
                     for (var i = 0; i < mine.Length; i++)
                     {
                         if (!ReferenceEquals(mine[i], theirs[i]))
@@ -88,9 +102,9 @@ internal sealed partial class DealFrame
             );
             return Array.TrueForAll(same, s => s);
         }
-        for (var i = 0; i < deals.Length; i++)
+        for (var i = 0; i < own.Length; i++)
         {
-            if (!ReferenceEquals(deals[i], list[i]))
+            if (!ReferenceEquals(own[i], list[i]))
             {
                 return false;
             }
@@ -159,17 +173,19 @@ internal sealed partial class DealFrame
     internal const byte NoCategory = byte.MaxValue;
 
     // Every event of deal r is at rows EventStart[r] .. EventStart[r + 1] - 1, in history order.
-    internal int[] EventStart { get; }
+    internal int[] EventStart { get; private set; } = [];
 
     internal long[] EventAt { get; private set; } = [];
 
     internal FrameEventKind[] EventKind { get; private set; } = [];
 
     // The stage code an event names (created, imported, moved to, won, lost, reopened, resumed), the day number of an
-    // ExpectedCloseChanged, otherwise 0.
+    // ExpectedCloseChanged (see EventTable.FrameArg); for other kinds 0, or a payload code in a frame without deal
+    // objects, whose table is its history's: no kernel reads it.
     internal int[] EventArg { get; private set; } = [];
 
-    // Imported: the imported status, plus ImportedStageEntryKnown.
+    // Imported: the imported status, plus ImportedStageEntryKnown; StageMoved: the direction (see EventTable.FrameAux);
+    // for other kinds as EventArg.
     internal byte[] EventAux { get; private set; } = [];
 
     internal const byte ImportedStageEntryKnown = 0x80;

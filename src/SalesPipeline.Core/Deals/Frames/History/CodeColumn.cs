@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.InteropServices;
 
 namespace SalesPipeline.Deals;
 
@@ -31,36 +32,47 @@ internal sealed class CodeColumn
     internal long Bytes => (bytes?.LongLength ?? 0) + 2 * (shorts?.LongLength ?? 0) + 4 * (ints?.LongLength ?? 0);
 
     // The codes (each >= 0), narrowed to the width their maximum needs.
-    internal static CodeColumn Of(List<int> codes)
+    internal static CodeColumn Of(List<int> codes) => Of([codes]);
+
+    // The codes of consecutive parts of the rows, one after the other (a joined history's), narrowed as one column.
+    internal static CodeColumn Of(IReadOnlyList<List<int>> parts)
     {
         var max = 0;
-        foreach (var code in codes)
+        var n = 0;
+        foreach (var part in parts)
         {
-            max = Math.Max(max, code);
+            foreach (var code in CollectionsMarshal.AsSpan(part))
+            {
+                max = Math.Max(max, code);
+            }
+            n += part.Count;
         }
-        var n = codes.Count;
         if (max == 0)
         {
             return new CodeColumn(n, null, null, null);
         }
-        if (max <= byte.MaxValue)
+        var b = max <= byte.MaxValue ? new byte[n] : null;
+        var s = b is null && max <= ushort.MaxValue ? new ushort[n] : null;
+        var i = b is null && s is null ? new int[n] : null;
+        var row = 0;
+        foreach (var part in parts)
         {
-            var b = new byte[n];
-            for (var i = 0; i < n; i++)
+            foreach (var code in CollectionsMarshal.AsSpan(part))
             {
-                b[i] = (byte)codes[i];
+                if (b is not null)
+                {
+                    b[row++] = (byte)code;
+                }
+                else if (s is not null)
+                {
+                    s[row++] = (ushort)code;
+                }
+                else
+                {
+                    i![row++] = code;
+                }
             }
-            return new CodeColumn(n, b, null, null);
         }
-        if (max <= ushort.MaxValue)
-        {
-            var s = new ushort[n];
-            for (var i = 0; i < n; i++)
-            {
-                s[i] = (ushort)codes[i];
-            }
-            return new CodeColumn(n, null, s, null);
-        }
-        return new CodeColumn(n, null, null, codes.ToArray());
+        return new CodeColumn(n, b, s, i);
     }
 }

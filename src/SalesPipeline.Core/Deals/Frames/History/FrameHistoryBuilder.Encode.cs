@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using NodaTime;
 
@@ -17,38 +16,50 @@ internal sealed partial class FrameHistoryBuilder
         {
             var e = first + i;
             var ev = events[i];
-            (FrameEventKind kind, int arg, int aux) = ev switch
+            // The frame's entry, then this history's payload where the frame's leaves 0 (see EventTable).
+            var (kind, arg, aux) = EventTable.Entry(ev, stages);
+            switch (ev)
             {
-                StageMoved m => (FrameEventKind.StageMoved, stages.Code(m.ToStageId), (byte)m.Direction),
-                ExitCriterionAnswered a => (FrameEventKind.ExitCriterionAnswered, criteria.Code(a.CriterionId), 0),
-                ExitCriterionWithdrawn w => (FrameEventKind.ExitCriterionWithdrawn, criteria.Code(w.CriterionId), 0),
-                AmountChanged a => (
-                    FrameEventKind.AmountChanged,
-                    changedAmounts.Add(a.Amount.Amount, currencies.Code(a.Amount.Currency)),
-                    0
-                ),
-                ExpectedCloseChanged c => (FrameEventKind.ExpectedCloseChanged, Day(e, c.ExpectedClose), 0),
-                ProbabilityOverridden p => (FrameEventKind.ProbabilityOverridden, Probability(p.Probability), (byte)p.Source),
-                ProbabilityOverrideCleared => (FrameEventKind.ProbabilityOverrideCleared, 0, 0),
-                CategoryOverridden c => (FrameEventKind.CategoryOverridden, (int)c.Category, 0),
-                CategoryOverrideCleared => (FrameEventKind.CategoryOverrideCleared, 0, 0),
-                OwnerReassigned o => (FrameEventKind.OwnerReassigned, owners.Code(o.Owner), 0),
-                DealWon w => (FrameEventKind.Won, stages.Code(w.StageId), 0),
-                DealLost l => (FrameEventKind.Lost, stages.Code(l.StageId), LossAux(e, l.Reason, l.Competitor)),
-                CompetitorNoted c => (FrameEventKind.CompetitorNoted, competitors.Code(c.Competitor), 0),
-                DealReopened o => (FrameEventKind.Reopened, stages.Code(o.StageId), 0),
-                CustomerChanged c => (
-                    FrameEventKind.CustomerChanged,
-                    c.Customer is null ? FrameHistory.None : customers.Code(c.Customer),
-                    0
-                ),
-                DealStopped s => (FrameEventKind.Stopped, s.Reason is null ? FrameHistory.None : stopReasons.Code(s.Reason), 0),
-                DealResumed r => (FrameEventKind.Resumed, stages.Code(r.StageId), 0),
-                DealAssignedToPool p => (FrameEventKind.AssignedToPool, p.TeamId is null ? FrameHistory.None : teams.Code(p.TeamId), 0),
-                CommentAdded c => (FrameEventKind.CommentAdded, Comment(c), 0),
-                // Every event type has a kind; an architecture test checks the list against DealEvent's subclasses.
-                _ => throw new InvalidOperationException($"The frame history has no kind for {ev.GetType().Name}."),
-            };
+                case ExitCriterionAnswered a:
+                    arg = criteria.Code(a.CriterionId);
+                    break;
+                case ExitCriterionWithdrawn w:
+                    arg = criteria.Code(w.CriterionId);
+                    break;
+                case AmountChanged a:
+                    arg = changedAmounts.Add(a.Amount.Amount, currencies.Code(a.Amount.Currency));
+                    break;
+                case ExpectedCloseChanged c:
+                    Odd(e, arg, c.ExpectedClose);
+                    break;
+                case ProbabilityOverridden p:
+                    (arg, aux) = (Probability(p.Probability), (byte)p.Source);
+                    break;
+                case CategoryOverridden c:
+                    arg = (int)c.Category;
+                    break;
+                case OwnerReassigned o:
+                    arg = owners.Code(o.Owner);
+                    break;
+                case DealLost l:
+                    aux = LossAux(e, l.Reason, l.Competitor);
+                    break;
+                case CompetitorNoted c:
+                    arg = competitors.Code(c.Competitor);
+                    break;
+                case CustomerChanged c:
+                    arg = c.Customer is null ? FrameHistory.None : customers.Code(c.Customer);
+                    break;
+                case DealStopped s:
+                    arg = s.Reason is null ? FrameHistory.None : stopReasons.Code(s.Reason);
+                    break;
+                case DealAssignedToPool p:
+                    arg = p.TeamId is null ? FrameHistory.None : teams.Code(p.TeamId);
+                    break;
+                case CommentAdded c:
+                    arg = Comment(c);
+                    break;
+            }
             if (ev is StageMoved move)
             {
                 if (move.FromStageId != stage)
@@ -64,7 +75,7 @@ internal sealed partial class FrameHistoryBuilder
             {
                 stage = StageOf(ev);
             }
-            AddEvent(e, ev, kind, arg, (byte)aux);
+            AddEvent(e, ev, kind, arg, aux);
         }
         eventStart.Add(eventAt.Count);
     }
@@ -98,9 +109,9 @@ internal sealed partial class FrameHistoryBuilder
         headCustomer.Add(customers.OptionalCode(customer));
         headLead.Add(lead is { } l ? leadText.Add(l.Value) + 1 : 0);
         headAmount.Add(amount.Amount, currencies.Code(amount.Currency));
-        headClose.Add(Day(e, close));
-        var aux = first is DealImported i ? (byte)((byte)i.Status | (i.StageEntryKnown ? DealFrame.ImportedStageEntryKnown : 0)) : (byte)0;
-        AddEvent(e, first, first is DealCreated ? FrameEventKind.Created : FrameEventKind.Imported, stages.Code(stage), aux);
+        var (kind, arg, aux) = EventTable.Entry(first, stages);
+        headClose.Add(Odd(e, FrameHistory.DayOrNone(close), close));
+        AddEvent(e, first, kind, arg, aux);
         return stage;
     }
 
@@ -155,9 +166,9 @@ internal sealed partial class FrameHistoryBuilder
         return (ticks, (sbyte)(instant - Instant.FromUnixTimeTicks(ticks)).ToInt64Nanoseconds());
     }
 
-    private int Day(int e, LocalDate date)
+    // A day number as the table holds it; the date itself, beside it, when a day number cannot hold it.
+    private int Odd(int e, int day, LocalDate date)
     {
-        var day = FrameHistory.DayOrNone(date);
         if (day == FrameHistory.None)
         {
             oddDates.Add(e, date);
@@ -167,12 +178,12 @@ internal sealed partial class FrameHistoryBuilder
 
     // A loss's reason and competitor: one of the first 255 distinct pairs as its code plus one in EventAux, any other
     // in Losses (EventAux 0).
-    private int LossAux(int e, LossReason? reason, string? competitor)
+    private byte LossAux(int e, LossReason? reason, string? competitor)
     {
         var pair = (reason is null ? FrameHistory.None : lossReasons.Code(reason), Competitor(competitor));
         if (lossPairs.TryCode(pair, byte.MaxValue, out var code))
         {
-            return code + 1;
+            return (byte)(code + 1);
         }
         losses.Add(e, pair);
         return 0;
@@ -194,12 +205,7 @@ internal sealed partial class FrameHistoryBuilder
     private int Probability(decimal value)
     {
         var bits = decimal.GetBits(value);
-        var code = probabilities.Code((bits[0], bits[1], bits[2], bits[3]));
-        if (code == probabilityValues.Count)
-        {
-            probabilityValues.Add(value);
-        }
-        return code;
+        return probabilities.Code((bits[0], bits[1], bits[2], bits[3]));
     }
 
     private int Comment(CommentAdded c)

@@ -64,7 +64,6 @@ internal sealed partial class FrameHistoryBuilder
     private readonly HistoryCodes<Customer> customers = new(EqualityComparer<Customer>.Default, CompareCustomers);
     private readonly HistoryCodes<Currency> currencies = new(EqualityComparer<Currency>.Default, null);
     private readonly HistoryCodes<(int, int, int, int)> probabilities = new(EqualityComparer<(int, int, int, int)>.Default, null);
-    private readonly List<decimal> probabilityValues = [];
     private readonly HistoryCodes<(int, int)> lossPairs = new(EqualityComparer<(int, int)>.Default, null);
 
     private readonly TextHeap.Builder idText = new(reuse: false);

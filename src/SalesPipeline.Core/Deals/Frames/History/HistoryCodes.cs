@@ -12,6 +12,7 @@ internal sealed class HistoryCodes<T>(IEqualityComparer<T> equality, Comparison<
     where T : notnull
 {
     private readonly Dictionary<T, int> codes = new(equality);
+    private readonly Comparison<T>? sortOrder = order;
     private readonly List<T> values = [];
 
     // Recent values by identity: a history's values are mostly the same few objects (a pipeline's stage ids, an
@@ -67,23 +68,52 @@ internal sealed class HistoryCodes<T>(IEqualityComparer<T> equality, Comparison<
     // The values in their final order, and for each provisional code its final one.
     internal (T[] Values, int[] Remap) Seal()
     {
-        var sorted = values.ToArray();
-        var remap = new int[sorted.Length];
-        if (order is null)
-        {
-            for (var i = 0; i < remap.Length; i++)
-            {
-                remap[i] = i;
-            }
-            return (sorted, remap);
-        }
-        Array.Sort(sorted, order);
-        for (var i = 0; i < sorted.Length; i++)
-        {
-            remap[codes[sorted[i]]] = i;
-        }
-        return (sorted, remap);
+        var (values, remaps) = Seal([this]);
+        return (values, remaps[0]);
     }
+
+    // The values of builders that coded consecutive parts of the rows, in the order one builder of all the rows would
+    // give them (in order of first appearance over the parts in turn, then sorted when the values have an order), and
+    // for each part, for each of its provisional codes, the final one.
+    internal static (T[] Values, int[][] Remaps) Seal(IReadOnlyList<HistoryCodes<T>> parts)
+    {
+        var final = new Dictionary<T, int>(parts[0].codes.Comparer);
+        var appearance = new List<T>();
+        foreach (var part in parts)
+        {
+            foreach (var value in part.values)
+            {
+                if (final.TryAdd(value, appearance.Count))
+                {
+                    appearance.Add(value);
+                }
+            }
+        }
+        var values = appearance.ToArray();
+        if (parts[0].sortOrder is { } order)
+        {
+            // The same values in the same order as one builder's list: the same sort gives the same order.
+            Array.Sort(values, order);
+            for (var i = 0; i < values.Length; i++)
+            {
+                final[values[i]] = i;
+            }
+        }
+        var remaps = new int[parts.Count][];
+        for (var p = 0; p < parts.Count; p++)
+        {
+            var local = parts[p].values;
+            remaps[p] = new int[local.Count];
+            for (var i = 0; i < local.Count; i++)
+            {
+                remaps[p][i] = final[local[i]];
+            }
+        }
+        return (values, remaps);
+    }
+
+    // The values in order of their provisional codes.
+    internal IReadOnlyList<T> Provisional => values;
 
     // Renumbers a column of codes (negative: none).
     internal static void Apply(List<int> column, int[] remap)

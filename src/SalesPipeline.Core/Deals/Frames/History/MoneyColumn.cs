@@ -1,4 +1,7 @@
+using System;
 using System.Collections.Generic;
+using System.Linq;
+using System.Runtime.InteropServices;
 
 namespace SalesPipeline.Deals;
 
@@ -72,6 +75,36 @@ internal sealed class MoneyColumn
             return row;
         }
 
-        internal MoneyColumn Build() => new([.. mantissa], [.. scale], CodeColumn.Of(currency), wide.Build());
+        // The columns of builders that filled consecutive parts of the rows, each part's currency codes renumbered by
+        // its remap.
+        internal static MoneyColumn Join(IReadOnlyList<Builder> parts, int[][] currencyRemaps)
+        {
+            var count = 0;
+            foreach (var part in parts)
+            {
+                count += part.Count;
+            }
+            var mantissas = new long[count];
+            var scales = new byte[count];
+            var currencies = new List<int>(count);
+            var bases = new int[parts.Count];
+            for (var p = 0; p < parts.Count; p++)
+            {
+                var part = parts[p];
+                bases[p] = currencies.Count;
+                CollectionsMarshal.AsSpan(part.mantissa).CopyTo(mantissas.AsSpan(bases[p]));
+                CollectionsMarshal.AsSpan(part.scale).CopyTo(scales.AsSpan(bases[p]));
+                foreach (var code in part.currency)
+                {
+                    currencies.Add(currencyRemaps[p][code]);
+                }
+            }
+            return new(
+                mantissas,
+                scales,
+                CodeColumn.Of(currencies),
+                SparseColumn<decimal>.Builder.Join([.. parts.Select(q => q.wide)], bases)
+            );
+        }
     }
 }

@@ -53,15 +53,59 @@ internal sealed class SparseColumn<T>
             values.Add(value);
         }
 
-        // The values, changed in place (to renumber codes when the dictionaries are sealed).
-        internal void Update(Func<T, T> change)
+        internal SparseColumn<T> Build() => Join([this], [0]);
+
+        // Every entry through `change` (its new value, or dropped when it says so), and the entries of `more` (rows
+        // no entry has, ascending) added; rows stay ascending. To renumber codes when the dictionaries are sealed.
+        internal void Rewrite(Func<int, T, (bool Keep, T Value)> change, List<(int Row, T Value)> more)
         {
-            for (var i = 0; i < values.Count; i++)
+            var merged = new List<(int Row, T Value)>(rows.Count + more.Count);
+            for (var i = 0; i < rows.Count; i++)
             {
-                values[i] = change(values[i]);
+                var (keep, value) = change(rows[i], values[i]);
+                if (keep)
+                {
+                    merged.Add((rows[i], value));
+                }
+            }
+            if (more.Count > 0)
+            {
+                merged.AddRange(more);
+                merged.Sort((a, b) => a.Row.CompareTo(b.Row));
+            }
+            rows.Clear();
+            values.Clear();
+            foreach (var (row, value) in merged)
+            {
+                Add(row, value);
             }
         }
 
-        internal SparseColumn<T> Build() => rows.Count == 0 ? Empty : new SparseColumn<T>([.. rows], [.. values]);
+        // The columns of builders that filled consecutive parts of the rows, part p's rows starting at rowBases[p].
+        internal static SparseColumn<T> Join(IReadOnlyList<Builder> parts, int[] rowBases)
+        {
+            var count = 0;
+            foreach (var part in parts)
+            {
+                count += part.Count;
+            }
+            if (count == 0)
+            {
+                return Empty;
+            }
+            var rows = new int[count];
+            var values = new T[count];
+            var at = 0;
+            for (var p = 0; p < parts.Count; p++)
+            {
+                var part = parts[p];
+                for (var i = 0; i < part.Count; i++, at++)
+                {
+                    rows[at] = part.rows[i] + rowBases[p];
+                    values[at] = part.values[i];
+                }
+            }
+            return new SparseColumn<T>(rows, values);
+        }
     }
 }

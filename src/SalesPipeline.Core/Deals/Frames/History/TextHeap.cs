@@ -87,7 +87,31 @@ internal sealed class TextHeap
             return offset;
         }
 
-        internal TextHeap Build() => new(buffer.AsSpan(0, used).ToArray());
+        // The heaps of builders that wrote consecutive parts of the rows, one after the other, and where each part's
+        // offsets start. A string a part repeats from the part before it is written again (each builder shares only
+        // its own repeats), so the bytes can differ from one builder's; every offset reads the same string.
+        internal static (TextHeap Heap, int[] Bases) Join(IReadOnlyList<Builder> parts)
+        {
+            long total = 0;
+            var bases = new int[parts.Count];
+            for (var p = 0; p < parts.Count; p++)
+            {
+                bases[p] = (int)Math.Min(total, int.MaxValue);
+                total += parts[p].used;
+            }
+            if (total > Array.MaxLength)
+            {
+                throw new InvalidOperationException(
+                    $"A frame holds at most {Array.MaxLength:N0} bytes of text in one column; this history needs more."
+                );
+            }
+            var heap = new byte[total];
+            for (var p = 0; p < parts.Count; p++)
+            {
+                parts[p].buffer.AsSpan(0, parts[p].used).CopyTo(heap.AsSpan(bases[p]));
+            }
+            return (new TextHeap(heap), bases);
+        }
 
         private static int Header(int length)
         {
