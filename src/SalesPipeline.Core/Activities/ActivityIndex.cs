@@ -152,6 +152,19 @@ public sealed class ActivityIndex
             : Instant.Min(own, first);
     }
 
+    // Each deal with an activity at or before `limit`, and the latest such one: the activities' side of a deal's last
+    // touch (LastTouchOf), for joining them to a frame's rows by deal id instead of looking up every deal.
+    internal IEnumerable<(DealId Deal, Instant Latest)> LatestAboutDeals(Instant limit)
+    {
+        foreach (var (deal, activities) in byDeal)
+        {
+            if (LatestAtOrBefore(activities, limit) is { } latest)
+            {
+                yield return (deal, latest);
+            }
+        }
+    }
+
     private static Instant Max(Instant a, Instant? b) => b is { } value && value > a ? value : a;
 
     private static Instant? LatestAtOrBefore(IReadOnlyList<Activity> sorted, Instant limit)

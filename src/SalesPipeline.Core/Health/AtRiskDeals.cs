@@ -6,14 +6,16 @@ using SalesPipeline.Utility;
 namespace SalesPipeline.Health;
 
 // The open deals with findings, in ordinal order of their ids: the report's Deals. A large pipeline has hundreds of
-// thousands of them, so the inspection keeps only what ranks them (the deal as of the as-of instant, its amount in the
-// reporting currency, its probability, the exact weighted amount and the number of findings); each DealHealth and its
-// findings are built on first read, by the same checks, and kept. Safe to read from several threads: two threads
+// thousands of them, so the inspection keeps only what ranks them (where the deal is: an object as of the as-of instant,
+// or a frame's row; its amount in the reporting currency, its probability, the exact weighted amount and the number of
+// findings); each DealHealth and its findings are built on first read, by the same checks on the deal, and kept. So a
+// frame's deals are read (and, for a frame without deal objects, made) only for the entries a caller reads. Safe to read from several threads: two threads
 // reading the same entry at once may both build it, and one of the two equal objects is kept.
 internal sealed class AtRiskDeals : ReadOnlyListBase<DealHealth>
 {
-    private readonly Deal[] deals;
-    private readonly Money[] amounts;
+    private readonly AtRiskEntry[] deals;
+    private readonly decimal[] amounts;
+    private readonly Currency? currency;
     private readonly decimal[] probabilities;
     private readonly decimal[] weighted;
     private readonly int[] findingStart;
@@ -21,17 +23,26 @@ internal sealed class AtRiskDeals : ReadOnlyListBase<DealHealth>
     private readonly DealHealth?[] built;
 
     // findingStart has one entry more than deals: deal i's findings are numbers findingStart[i] to findingStart[i + 1] - 1.
-    internal AtRiskDeals(Deal[] deals, Money[] amounts, decimal[] probabilities, int[] findingStart, DealChecks checks)
+    // The amounts are in the reporting currency (null only when there are no deals).
+    internal AtRiskDeals(
+        AtRiskEntry[] deals,
+        decimal[] amounts,
+        Currency? currency,
+        decimal[] probabilities,
+        int[] findingStart,
+        DealChecks checks
+    )
     {
         this.deals = deals;
         this.amounts = amounts;
+        this.currency = currency;
         this.probabilities = probabilities;
         this.findingStart = findingStart;
         this.checks = checks;
         weighted = new decimal[deals.Length];
         for (var i = 0; i < deals.Length; i++)
         {
-            weighted[i] = amounts[i].Amount * probabilities[i];
+            weighted[i] = amounts[i] * probabilities[i];
         }
         built = new DealHealth?[deals.Length];
     }
@@ -50,7 +61,8 @@ internal sealed class AtRiskDeals : ReadOnlyListBase<DealHealth>
             {
                 return health;
             }
-            var made = new DealHealth(deals[index], amounts[index], probabilities[index], checks.Findings(deals[index]).AsReadOnly());
+            var deal = deals[index].Deal;
+            var made = new DealHealth(deal, Money.Of(amounts[index], currency!), probabilities[index], checks.Findings(deal).AsReadOnly());
             return Interlocked.CompareExchange(ref built[index], made, null) ?? made;
         }
     }
@@ -70,5 +82,13 @@ internal sealed class AtRiskDeals : ReadOnlyListBase<DealHealth>
 
     internal int FindingsOf(int index) => findingStart[index + 1] - findingStart[index];
 
-    internal string Owner(int index) => deals[index].OwnerKey;
+    internal string Owner(int index) => deals[index].Owner;
+}
+
+// An open deal at risk: the deal as of the as-of instant (View), or a row of a frame whose columns are that state.
+internal readonly record struct AtRiskEntry(Deal? View, DealFrame? Frame, int Row)
+{
+    internal Deal Deal => View ?? Frame!.DealAt(Row);
+
+    internal string Owner => View?.OwnerKey ?? Frame!.OwnerKeys[Frame.OwnerKey[Row]];
 }

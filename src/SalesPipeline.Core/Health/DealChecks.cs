@@ -20,6 +20,10 @@ internal sealed class DealChecks(
     Duration? typicalWonCycle
 )
 {
+    // The checks of the open rows of a frame (those with no event after asOf), on its columns.
+    internal FrameRowChecks For(DealFrame frame) =>
+        new(frame, this, pipeline, policy, activities, asOf, rottingLimits, today, typicalWonCycle);
+
     internal int Count(Deal deal, int stageIndex)
     {
         var counter = new Counter();

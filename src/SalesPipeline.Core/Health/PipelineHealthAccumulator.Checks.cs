@@ -43,8 +43,8 @@ public sealed partial class PipelineHealthAccumulator
         return new HealthReport(
             asOf,
             currency,
-            open.Count,
-            won.Count,
+            OpenCount,
+            kept.Sum(run => run.WonCount),
             lost,
             stopped,
             findings.AsReadOnly(),
@@ -58,30 +58,57 @@ public sealed partial class PipelineHealthAccumulator
         );
     }
 
-    // The open deals with findings, in ordinal order of their ids, and the open deals per stage. The checks read each
-    // deal alone, so a large pipeline is split across the cores, each part counting its deals' findings in place; a
-    // failure is the earliest part's, rethrown as is, so it is the one a single pass meets first.
+    private int OpenCount => kept.Sum(run => run.OpenCount);
+
+    // The open deals with findings, in ordinal order of their ids, and the open deals per stage. The open deals are
+    // numbered in the order they were added, run after run. The checks read each deal alone, so a large pipeline is
+    // split across the cores, each part counting its deals' findings in place; a failure is the earliest part's,
+    // rethrown as is, so it is the one a single pass meets first. A frame's row is checked on its columns
+    // (DealChecks.Count for a row), a deal object by the deal code; the deals at risk are kept as rows and built
+    // when the report is read.
     private AtRiskDeals AtRisk(DealChecks checks, int[] counts, ForecastOptions money, Currency? currency)
     {
-        var findings = new int[open.Count];
-        var amounts = new Money[open.Count];
-        var probabilities = new decimal[open.Count];
+        var total = OpenCount;
+        var starts = RunStarts();
+        var findings = new int[total];
+        var amounts = new decimal[total]; // in the reporting currency
+        var probabilities = new decimal[total];
+        var rowChecks = kept.ConvertAll(run => run is KeptRows rows ? checks.For(rows.Frame) : null);
         var partCounts = FramePartitions.Run(
-            open.Count,
-            FramePartitions.Parts(open.Count),
+            total,
+            FramePartitions.Parts(total),
             (_, from, to) =>
             {
                 var stages = new int[counts.Length];
-                for (var i = from; i < to; i++)
+                for (var k = 0; k < kept.Count; k++)
                 {
-                    var deal = open[i];
-                    var stage = pipeline.GetStage(deal.StageId).Index;
-                    stages[stage]++;
-                    findings[i] = checks.Count(deal, stage);
-                    if (findings[i] > 0)
+                    for (int p = Math.Max(from, starts[k]), end = Math.Min(to, starts[k + 1]); p < end; p++)
                     {
-                        amounts[i] = money.ToReporting(deal.Amount, currency!);
-                        probabilities[i] = pipeline.WinProbabilityOf(deal).Value;
+                        var i = p - starts[k];
+                        var rows = kept[k] as KeptRows;
+                        var deal = rows is null ? ((KeptViews)kept[k]).Open[i] : rows.ViewOf(rows.Open[i]);
+                        if (deal is null)
+                        {
+                            var row = rows!.Open[i];
+                            var onRow = rowChecks[k]!;
+                            var stage = onRow.StageIndex(row);
+                            stages[stage]++;
+                            findings[p] = onRow.Count(row, stage);
+                            if (findings[p] > 0)
+                            {
+                                amounts[p] = ReportingAmountOf(rows.Frame, row, money, currency!);
+                                probabilities[p] = onRow.Probability(row);
+                            }
+                            continue;
+                        }
+                        var index = pipeline.GetStage(deal.StageId).Index;
+                        stages[index]++;
+                        findings[p] = checks.Count(deal, index);
+                        if (findings[p] > 0)
+                        {
+                            amounts[p] = money.ToReporting(deal.Amount, currency!).Amount;
+                            probabilities[p] = pipeline.WinProbabilityOf(deal).Value;
+                        }
                     }
                 }
                 return stages;
@@ -94,36 +121,85 @@ public sealed partial class PipelineHealthAccumulator
                 counts[s] += stages[s];
             }
         }
-        var order = InIdOrder(findings);
+        var order = InIdOrder(findings, starts);
         var start = new int[order.Length + 1];
         var (atRiskDeals, atRiskAmounts, atRiskProbabilities) = (
-            new Deal[order.Length],
-            new Money[order.Length],
+            new AtRiskEntry[order.Length],
+            new decimal[order.Length],
             new decimal[order.Length]
         );
         for (var k = 0; k < order.Length; k++)
         {
-            var i = order[k];
-            (atRiskDeals[k], atRiskAmounts[k], atRiskProbabilities[k]) = (open[i], amounts[i], probabilities[i]);
-            start[k + 1] = start[k] + findings[i];
+            var p = order[k];
+            (atRiskDeals[k], atRiskAmounts[k], atRiskProbabilities[k]) = (OpenAt(p, starts), amounts[p], probabilities[p]);
+            start[k + 1] = start[k] + findings[p];
         }
-        return new AtRiskDeals(atRiskDeals, atRiskAmounts, atRiskProbabilities, start, checks);
+        return new AtRiskDeals(atRiskDeals, atRiskAmounts, currency, atRiskProbabilities, start, checks);
     }
 
-    // The positions in `open` of the deals with findings, in ordinal order of their ids. Over a frame, the frame's id
-    // order (sorted once per frame) is walked; otherwise the ids are sorted here.
-    private int[] InIdOrder(int[] findings)
+    // A row's amount in the reporting currency, by ExchangeRates.ToReporting's rule, without making a Money when there
+    // is nothing to convert (no rates, and the amount already in the reporting currency): a frame has no Money object
+    // per row, and making one for each of a million rows would be most of what the checks allocate.
+    private decimal ReportingAmountOf(DealFrame frame, int row, ForecastOptions money, Currency currency)
     {
-        if (openRows is { } rows && frameRows is { } frame && rows.Count == open.Count)
+        var from = frame.Currencies[frame.AmountCurrency[row]];
+        var amount = frame.AmountAt(row);
+        return inputs.Rates is null && from == currency ? amount : money.ToReporting(Money.Of(amount, from), currency).Amount;
+    }
+
+    // Where each run's open deals start in the numbering of every open deal; one entry more than runs.
+    private int[] RunStarts()
+    {
+        var starts = new int[kept.Count + 1];
+        for (var k = 0; k < kept.Count; k++)
         {
-            var positionOfRow = new int[frame.Count];
-            Array.Fill(positionOfRow, -1);
-            for (var i = 0; i < rows.Count; i++)
+            starts[k + 1] = starts[k] + kept[k].OpenCount;
+        }
+        return starts;
+    }
+
+    // The open deal numbered p: a deal object, or a frame's row.
+    private AtRiskEntry OpenAt(int p, int[] starts)
+    {
+        // The run holding p: the first whose open deals end after p (a run with no open deal ends where it starts).
+        int low = 0,
+            high = kept.Count;
+        while (low < high)
+        {
+            var mid = (low + high) >>> 1;
+            if (starts[mid + 1] <= p)
             {
-                positionOfRow[rows[i]] = i;
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid;
+            }
+        }
+        var i = p - starts[low];
+        if (kept[low] is KeptViews views)
+        {
+            return new AtRiskEntry(views.Open[i], null, -1);
+        }
+        var rows = (KeptRows)kept[low];
+        var row = rows.Open[i];
+        return new AtRiskEntry(rows.ViewOf(row), rows.Frame, row);
+    }
+
+    // The numbers of the open deals with findings, in ordinal order of their ids. When every deal came from one
+    // frame, the frame's id order (sorted once per frame) is walked; otherwise the ids are sorted here.
+    private int[] InIdOrder(int[] findings, int[] starts)
+    {
+        if (kept is [KeptRows rows])
+        {
+            var positionOfRow = new int[rows.Frame.Count];
+            Array.Fill(positionOfRow, -1);
+            for (var i = 0; i < rows.Open.Length; i++)
+            {
+                positionOfRow[rows.Open[i]] = i;
             }
             var ordered = new List<int>();
-            foreach (var row in frame.RowsById)
+            foreach (var row in rows.Frame.RowsById)
             {
                 if (positionOfRow[row] is var i && i >= 0 && findings[i] > 0)
                 {
@@ -133,14 +209,14 @@ public sealed partial class PipelineHealthAccumulator
             return [.. ordered];
         }
         var positions = new List<int>();
-        for (var i = 0; i < findings.Length; i++)
+        for (var p = 0; p < findings.Length; p++)
         {
-            if (findings[i] > 0)
+            if (findings[p] > 0)
             {
-                positions.Add(i);
+                positions.Add(p);
             }
         }
-        var ids = positions.ConvertAll(i => open[i].Id.Value).ToArray();
+        var ids = positions.ConvertAll(p => OpenAt(p, starts).Deal.Id.Value).ToArray();
         var sorted = positions.ToArray();
         Array.Sort(ids, sorted, StringComparer.Ordinal);
         return sorted;
@@ -157,7 +233,8 @@ public sealed partial class PipelineHealthAccumulator
         {
             return (given, TypicalCycleSource.Policy);
         }
-        if (won.Count == 0)
+        var won = kept.Sum(run => run.WonCount);
+        if (won == 0)
         {
             skipped.Add(
                 "Older than the typical won cycle: there are no won deals to take the median from and HealthPolicy.TypicalWonCycle is not set."
@@ -165,10 +242,28 @@ public sealed partial class PipelineHealthAccumulator
             return (null, TypicalCycleSource.Unknown);
         }
         // As durations, not as a long count of nanoseconds: that holds only 292 years, and a deal may be created in year 1.
-        var cycles = won.Select(d => d.ClosedAt!.Value - d.CreatedAt).Order().ToArray();
-        var mid = cycles.Length / 2;
+        var cycles = new List<Duration>(won);
+        foreach (var run in kept)
+        {
+            if (run is KeptViews views)
+            {
+                cycles.AddRange(views.Won.Select(d => d.ClosedAt!.Value - d.CreatedAt));
+                continue;
+            }
+            var rows = (KeptRows)run;
+            foreach (var row in rows.Won)
+            {
+                cycles.Add(
+                    rows.ViewOf(row) is { } view
+                        ? view.ClosedAt!.Value - view.CreatedAt
+                        : Duration.FromTicks(rows.Frame.DecidedAt[row] - rows.Frame.CreatedAt[row])
+                );
+            }
+        }
+        cycles.Sort();
+        var mid = cycles.Count / 2;
         // The mean of the two middle values when the count is even, rounded down to the nanosecond.
-        var median = cycles.Length % 2 == 1 ? cycles[mid] : cycles[mid - 1] + ((cycles[mid] - cycles[mid - 1]) / 2L);
+        var median = cycles.Count % 2 == 1 ? cycles[mid] : cycles[mid - 1] + ((cycles[mid] - cycles[mid - 1]) / 2L);
         return (median, TypicalCycleSource.MedianOfWonDeals);
     }
 
@@ -177,7 +272,7 @@ public sealed partial class PipelineHealthAccumulator
 
     private IEnumerable<HealthFinding> StageFindings(int[] counts, List<string> skipped)
     {
-        var total = open.Count;
+        var total = OpenCount;
         var judgeShares = total >= policy.MinOpenDealsForShares;
         if (!judgeShares)
         {
@@ -221,7 +316,7 @@ public sealed partial class PipelineHealthAccumulator
         var late = policy.LateStages is { } named
             ? pipeline.OpenStages.Where(s => named.Contains(s.Id, StringComparer.Ordinal)).ToArray()
             : pipeline.OpenStages.Where(s => s.Probability >= policy.LateStageProbability).ToArray();
-        var total = open.Count;
+        var total = OpenCount;
         if (late.Length == 0)
         {
             skipped.Add(
@@ -260,8 +355,8 @@ public sealed partial class PipelineHealthAccumulator
             return null;
         }
         var index = new PeriodIndex([goal.Period], today);
-        var (openAmount, openDeals) = InPeriod(open);
-        var (wonAmount, _) = InPeriod(won);
+        var (openAmount, openDeals) = InPeriod(open: true);
+        var (wonAmount, _) = InPeriod(open: false);
         return new CoverageResult(
             goal.Period,
             money.ToReporting(goal.Target, currency!),
@@ -271,20 +366,57 @@ public sealed partial class PipelineHealthAccumulator
             goal.WinRate
         );
 
-        // The forecasts' placement rule: open deals by expected close (not before today), won deals by won date.
-        (decimal Amount, int Deals) InPeriod(List<Deal> deals)
+        // The forecasts' placement rule: open deals by expected close (not before today), won deals by won date; a frame
+        // row by its columns, by the same rule (PeriodIndex.TrySlotOf), unless its won date is one only the deal code
+        // places (it throws there).
+        (decimal Amount, int Deals) InPeriod(bool open)
         {
             var amount = 0m;
             var count = 0;
-            foreach (var deal in deals)
+            var zone = new ZoneDays(policy.Zone);
+            foreach (var run in kept)
             {
-                if (index.SlotOf(deal, policy.Zone) == 0)
+                if (run is KeptViews views)
                 {
-                    amount += money.ToReporting(deal.Amount, currency!).Amount;
-                    count++;
+                    foreach (var deal in open ? views.Open : views.Won)
+                    {
+                        Add(deal.Amount, index.SlotOf(deal, policy.Zone));
+                    }
+                    continue;
+                }
+                var rows = (KeptRows)run;
+                var frame = rows.Frame;
+                foreach (var row in open ? rows.Open : rows.Won)
+                {
+                    if (rows.ViewOf(row) is { } view)
+                    {
+                        Add(view.Amount, index.SlotOf(view, policy.Zone));
+                    }
+                    else if ((!open || frame.ExpectedCloseDay[row] >= 0) && index.TrySlotOf(frame, row, zone, out var slot))
+                    {
+                        if (slot == 0)
+                        {
+                            amount += ReportingAmountOf(frame, row, money, currency!);
+                            count++;
+                        }
+                    }
+                    else
+                    {
+                        var deal = frame.DealAt(row);
+                        Add(deal.Amount, index.SlotOf(deal, policy.Zone));
+                    }
                 }
             }
             return (amount, count);
+
+            void Add(Money dealAmount, int slot)
+            {
+                if (slot == 0)
+                {
+                    amount += money.ToReporting(dealAmount, currency!).Amount;
+                    count++;
+                }
+            }
         }
     }
 

@@ -1,26 +1,22 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using SalesPipeline.Deals;
 
 namespace SalesPipeline.Health;
 
 public sealed partial class PipelineHealthAccumulator
 {
-    private int framed;
-
-    // Set by TryAdd: the frame and the row of each deal in `open`, so that the deals at risk are put in id order by the
-    // frame's id order instead of a sort of their ids.
-    private DealFrame? frameRows;
-    private List<int>? openRows;
-
     // Adds every deal of the frame, as AddRange would, and returns true; or returns false and changes nothing when a
     // deal would be refused (the caller then runs AddRange, which refuses it by the usual rules and messages): another
     // pipeline, a deal not yet observed at the as-of instant, a stage the pipeline does not have, an id given twice,
-    // or instants finer than a tick. Only for a fresh accumulator that the caller keeps to itself: the ids are checked
-    // on the frame (once per frame), not kept, so it could not be merged with another.
+    // or instants finer than a tick. Only into an empty accumulator. The rows are kept, not their deals: a row with
+    // no event after the as-of instant is its columns (the checks read them in Result), and only a row with later
+    // events has its deal rebuilt as of then. The frame's ids are the ids claimed, so a later Add or Merge refuses a
+    // deal given again without reading a deal per row.
     internal bool TryAdd(DealFrame frame)
     {
-        if (ids.Count > 0 || framed > 0 || !frame.Exactness.WholeTicks)
+        if (Count > 0 || !frame.Exactness.WholeTicks)
         {
             return false;
         }
@@ -28,35 +24,58 @@ public sealed partial class PipelineHealthAccumulator
         {
             return false;
         }
-        // The frame's instants are whole ticks, so "at or before asOf" is "at or before asOf's tick".
+        // The frame's instants are whole ticks, so "at or before asOf" is "at or before asOf's tick" (rounded down).
         var limit = asOf.ToUnixTimeTicks();
         var stageKnown = Array.ConvertAll(frame.Stages, id => pipeline.TryGetStage(id, out _));
-        var views = new Deal[frame.Count];
+        var (open, won) = (new List<int>(), new List<int>());
+        var views = new Dictionary<int, Deal>();
+        var viewCurrencies = new HashSet<Currency>();
+        var (lostRows, stoppedRows) = (0, 0);
         var currencyUsed = new bool[frame.Currencies.Length];
-        var viewCurrencies = new List<Currency>();
         for (var r = 0; r < frame.Count; r++)
         {
             if (frame.ObservedFrom(r) > limit)
             {
                 return false;
             }
+            var status = (DealStatus)frame.Status[r];
             if (frame.LastEventAt(r) <= limit)
             {
                 if (!stageKnown[frame.Stage[r]])
                 {
                     return false;
                 }
-                views[r] = frame.DealAt(r);
                 currencyUsed[frame.AmountCurrency[r]] = true;
-                continue;
             }
-            var view = frame.DealAt(r).AsOf(asOf);
-            if (!pipeline.TryGetStage(view.StageId, out _))
+            else
             {
-                return false;
+                var view = frame.DealAt(r).AsOf(asOf);
+                if (!pipeline.TryGetStage(view.StageId, out _))
+                {
+                    return false;
+                }
+                viewCurrencies.Add(view.Amount.Currency);
+                status = view.Status;
+                if (status is DealStatus.Open or DealStatus.Won) // the others are only counted
+                {
+                    views.Add(r, view);
+                }
             }
-            views[r] = view;
-            viewCurrencies.Add(view.Amount.Currency);
+            switch (status)
+            {
+                case DealStatus.Open:
+                    open.Add(r);
+                    break;
+                case DealStatus.Won:
+                    won.Add(r);
+                    break;
+                case DealStatus.Stopped:
+                    stoppedRows++;
+                    break;
+                default:
+                    lostRows++;
+                    break;
+            }
         }
         for (var c = 0; c < currencyUsed.Length; c++)
         {
@@ -66,57 +85,58 @@ public sealed partial class PipelineHealthAccumulator
             }
         }
         currencies.UnionWith(viewCurrencies);
-        open.EnsureCapacity(views.Length);
-        var rows = new List<int>(views.Length);
-        for (var r = 0; r < views.Length; r++)
-        {
-            if (views[r].Status == DealStatus.Open)
-            {
-                rows.Add(r);
-            }
-            KeepDeal(views[r]);
-        }
-        (framed, frameRows, openRows) = (views.Length, frame, rows);
-        return true;
-    }
-
-    // AddRange over a list into an empty accumulator: the frame's checks and views (TryAdd), then the ids claimed as the
-    // deal code claims them, so that a later Add or Merge still refuses a deal given twice. False, with nothing changed,
-    // when the deal code must run: a lazy sequence, an accumulator that holds deals, or a deal TryAdd declines.
-    private bool TryAddRange(IEnumerable<Deal> deals)
-    {
-        if (ids.Count > 0 || framed > 0 || DealFrames.For(deals) is not { } frame || !TryAdd(frame))
-        {
-            return false;
-        }
-        ids.EnsureCapacity(frame.Count);
-        foreach (var deal in frame.DealList)
-        {
-            ids.Add(deal.Id);
-        }
-        framed = 0;
+        kept.Add(new KeptRows(frame, [.. open], [.. won], views));
+        (lost, stopped) = (lostRows, stoppedRows);
         return true;
     }
 
     // Whether the deals came through TryAdd (for the tests that check the frame path ran).
-    internal bool AddedFromFrame => frameRows is not null;
+    internal bool AddedFromFrame => kept.Exists(k => k is KeptRows);
 
-    private void KeepDeal(Deal view)
+    // How many deals are kept as objects (for the tests that check that a frame's rows are kept as rows).
+    internal int DealsKept => kept.Sum(run => run is KeptRows rows ? rows.ViewCount : run.OpenCount + run.WonCount);
+
+    // Whether a deal with this id is held: added as an object, or a row of a frame added whole.
+    private bool Holds(DealId id)
     {
-        switch (view.Status)
+        if (ids.Contains(id))
         {
-            case DealStatus.Open:
-                open.Add(view);
-                break;
-            case DealStatus.Won:
-                won.Add(view);
-                break;
-            case DealStatus.Stopped:
-                stopped++;
-                break;
-            default:
-                lost++;
-                break;
+            return true;
         }
+        foreach (var run in kept)
+        {
+            if (run is KeptRows rows && rows.Frame.RowOfId.ContainsKey(id))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // The first deal the other accumulator holds that this one holds too, or null: the other's frames' ids (each in
+    // row order: RowOfId is filled in row order), then its deals added as objects.
+    private DealId? FirstShared(PipelineHealthAccumulator other)
+    {
+        foreach (var run in other.kept)
+        {
+            if (run is KeptRows rows)
+            {
+                foreach (var id in rows.Frame.RowOfId.Keys)
+                {
+                    if (Holds(id))
+                    {
+                        return id;
+                    }
+                }
+            }
+        }
+        foreach (var id in other.ids)
+        {
+            if (Holds(id))
+            {
+                return id;
+            }
+        }
+        return null;
     }
 }

@@ -26,9 +26,8 @@ public sealed partial class PipelineHealthAccumulator
     private readonly Instant asOf;
     private readonly HealthPolicy policy;
     private readonly HealthInputs inputs;
-    private readonly List<Deal> open = [];
-    private readonly List<Deal> won = [];
-    private readonly HashSet<DealId> ids = [];
+    private readonly List<KeptDeals> kept = [];
+    private readonly HashSet<DealId> ids = []; // of the deals added as objects; a frame's are its own
     private readonly HashSet<Currency> currencies = [];
     private int lost;
     private int stopped;
@@ -55,7 +54,7 @@ public sealed partial class PipelineHealthAccumulator
     }
 
     /// <summary>How many deals have been added (open, won, lost and stopped).</summary>
-    public int Count => ids.Count + framed;
+    public int Count => ids.Count + kept.Sum(run => run is KeptRows rows ? rows.Frame.Count : 0);
 
     /// <summary>Adds one deal, as it was at the as-of instant.</summary>
     /// <param name="deal">A deal of the pipeline, created at or before the as-of instant.</param>
@@ -79,7 +78,7 @@ public sealed partial class PipelineHealthAccumulator
     public void AddRange(IEnumerable<Deal> deals)
     {
         Preconditions.CheckNotNull(deals);
-        if (TryAddRange(deals))
+        if (Count == 0 && DealFrames.For(deals) is { } frame && TryAdd(frame))
         {
             return;
         }
@@ -102,7 +101,6 @@ public sealed partial class PipelineHealthAccumulator
             }
             throw;
         }
-        open.EnsureCapacity(open.Count + views.Count);
         foreach (var view in views)
         {
             Keep(view);
@@ -124,16 +122,12 @@ public sealed partial class PipelineHealthAccumulator
             ("the inputs", other.inputs == inputs)
         );
         Preconditions.CheckArgument(!ReferenceEquals(other, this), nameof(other), "An accumulator cannot be merged into itself.");
-        var shared = other.ids.FirstOrDefault(ids.Contains);
-        Preconditions.CheckArgument(
-            shared.Value.Length == 0,
-            nameof(other),
-            $"Both accumulators hold deal {shared}; each deal may be added once."
-        );
+        var shared = FirstShared(other);
+        Preconditions.CheckArgument(shared is null, nameof(other), $"Both accumulators hold deal {shared}; each deal may be added once.");
         ids.UnionWith(other.ids);
         currencies.UnionWith(other.currencies);
-        open.AddRange(other.open);
-        won.AddRange(other.won);
+        // A run of deal objects is copied, since both accumulators may go on adding to their last one.
+        kept.AddRange(other.kept.Select(run => run is KeptViews views ? views.Copy() : run));
         lost += other.lost;
         stopped += other.stopped;
     }
@@ -167,7 +161,7 @@ public sealed partial class PipelineHealthAccumulator
                 paramName
             );
         }
-        if (ids.Contains(deal.Id))
+        if (Holds(deal.Id))
         {
             throw new ArgumentException($"Deal {deal.Id}{Where(index)} was given twice; each deal may be inspected once.", paramName);
         }
@@ -179,7 +173,31 @@ public sealed partial class PipelineHealthAccumulator
     private void Keep(Deal view)
     {
         currencies.Add(view.Amount.Currency);
-        KeepDeal(view);
+        switch (view.Status)
+        {
+            case DealStatus.Open:
+                LastViews().Open.Add(view);
+                break;
+            case DealStatus.Won:
+                LastViews().Won.Add(view);
+                break;
+            case DealStatus.Stopped:
+                stopped++;
+                break;
+            default:
+                lost++;
+                break;
+        }
+    }
+
+    private KeptViews LastViews()
+    {
+        if (kept.Count == 0 || kept[^1] is not KeptViews views)
+        {
+            views = new KeptViews();
+            kept.Add(views);
+        }
+        return views;
     }
 
     private static void CheckPolicy(PipelineDefinition pipeline, HealthPolicy policy)

@@ -241,6 +241,7 @@ public class BacktestFrameTests
         Assert.Equal(expected.AmountCurrency, actual.AmountCurrency);
         Assert.Equal(expected.Currencies, actual.Currencies);
         Assert.Equal(expected.ExpectedCloseDay, actual.ExpectedCloseDay);
+        Assert.Equal(expected.FirstExpectedCloseDay, actual.FirstExpectedCloseDay);
         Assert.Equal(expected.OwnerKeys, actual.OwnerKeys);
         Assert.Equal(expected.OwnerKey, actual.OwnerKey);
         Assert.Equal(expected.CreatedAt, actual.CreatedAt);

@@ -45,6 +45,10 @@ public class DealFrameTests
                                 .ToString(CultureInfo.InvariantCulture)
                         );
                         Assert.Equal(deal.ExpectedClose, LocalDate.FromDateOnly(DateOnly.FromDayNumber(frame.ExpectedCloseDay[r])));
+                        Assert.Equal(
+                            deal.FirstExpectedClose,
+                            LocalDate.FromDateOnly(DateOnly.FromDayNumber(frame.FirstExpectedCloseDay[r]))
+                        );
                         Assert.Equal(deal.CreatedAt.ToUnixTimeTicks(), frame.CreatedAt[r]);
                         Assert.Equal((deal.ClosedAt ?? deal.StoppedAt)?.ToUnixTimeTicks() ?? DealFrame.NoInstant, frame.DecidedAt[r]);
                         Assert.Equal(deal.LastEventAt.ToUnixTimeTicks(), frame.LastEventAt(r));

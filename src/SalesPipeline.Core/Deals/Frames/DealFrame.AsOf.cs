@@ -134,6 +134,7 @@ internal sealed partial class DealFrame
             }
             Pipeline[i] = pipelines.Keep(source.Pipeline[r]);
             CreatedAt[i] = source.CreatedAt[r];
+            FirstExpectedCloseDay[i] = source.FirstExpectedCloseDay[r]; // the first event, the same as of any instant
             EventStart[i] = e;
             var first = source.EventStart[r];
             var last = isChanged[i] ? first + then[i].Events.Count : source.EventStart[r + 1];

@@ -151,6 +151,7 @@ internal sealed partial class DealFrame
             AmountScale[r] = part.AmountScale[i];
             AmountCurrency[r] = (ushort)currencies[part.AmountCurrency[i]];
             ExpectedCloseDay[r] = part.ExpectedCloseDay[i];
+            FirstExpectedCloseDay[r] = part.FirstExpectedCloseDay[i];
             OwnerKey[r] = owners[part.OwnerKey[i]];
             CreatedAt[r] = part.CreatedAt[i];
             DecidedAt[r] = part.DecidedAt[i];

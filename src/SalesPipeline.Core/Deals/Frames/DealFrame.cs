@@ -44,6 +44,7 @@ internal sealed partial class DealFrame
         AmountScale = new byte[n];
         AmountCurrency = new ushort[n];
         ExpectedCloseDay = new int[n];
+        FirstExpectedCloseDay = new int[n];
         OwnerKey = new int[n];
         CreatedAt = new long[n];
         DecidedAt = new long[n];
@@ -133,6 +134,10 @@ internal sealed partial class DealFrame
     internal Currency[] Currencies { get; private set; } = [];
 
     internal int[] ExpectedCloseDay { get; }
+
+    // The expected close date the deal was created or imported with (Deal.FirstExpectedClose), as ExpectedCloseDay:
+    // where the health check's count of close-date pushes starts.
+    internal int[] FirstExpectedCloseDay { get; }
 
     // Deal.OwnerKey: the owner, or "(unassigned)" for a pooled deal.
     internal int[] OwnerKey { get; }

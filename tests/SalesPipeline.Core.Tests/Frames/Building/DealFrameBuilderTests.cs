@@ -170,6 +170,8 @@ public class DealFrameBuilderTests
     [InlineData(typeof(TimeInStageFrameTests))]
     [InlineData(typeof(VelocityFrameTests))]
     [InlineData(typeof(HealthFrameTests))]
+    [InlineData(typeof(HealthRowsTests))]
+    [InlineData(typeof(HealthAddRangeTests))]
     [InlineData(typeof(BacktestFrameTests))]
     [InlineData(typeof(StintsFrameTests))]
     [InlineData(typeof(DealFieldsTests))]

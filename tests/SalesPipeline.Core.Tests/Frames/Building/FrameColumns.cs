@@ -25,6 +25,7 @@ internal static class FrameColumns
             "AmountCurrency " + Join(f.AmountCurrency),
             "Currencies " + ExactText.Of(f.Currencies),
             "ExpectedCloseDay " + Join(f.ExpectedCloseDay),
+            "FirstExpectedCloseDay " + Join(f.FirstExpectedCloseDay),
             "OwnerKeys " + ExactText.Of(f.OwnerKeys),
             "OwnerKey " + Join(f.OwnerKey),
             "CreatedAt " + Join(f.CreatedAt),

@@ -52,6 +52,7 @@ internal sealed class DealFrameBuilder
         AmountScale = new(deals);
         AmountCurrency = new(deals);
         ExpectedCloseDay = new(deals);
+        FirstExpectedCloseDay = new(deals);
         OwnerKey = new(deals);
         CreatedAt = new(deals);
         DecidedAt = new(deals);
@@ -86,6 +87,8 @@ internal sealed class DealFrameBuilder
     internal List<int> AmountCurrency { get; }
 
     internal List<int> ExpectedCloseDay { get; }
+
+    internal List<int> FirstExpectedCloseDay { get; }
 
     internal List<int> OwnerKey { get; }
 
@@ -159,6 +162,7 @@ internal sealed class DealFrameBuilder
         var close = FrameHistory.DayOrNone(deal.ExpectedClose); // a date it cannot hold keeps the kernels off the dates
         ExpectedCloseDay.Add(close);
         IsoDates &= close >= 0;
+        FirstExpectedCloseDay.Add(FrameHistory.DayOrNone(deal.FirstExpectedClose));
         OwnerKey.Add(OwnerKeys.Code(deal.OwnerKey));
         CreatedAt.Add(DealFrame.Ticks(deal.CreatedAt));
         WholeTicks &= DealFrame.IsWholeTick(deal.CreatedAt);
