@@ -217,6 +217,30 @@ public class FrameHistoryExamples
         Assert.Equal([null, null, "", null], decoded.Select(e => e.Cause));
     }
 
+    // A text's length is written seven bits a byte; from 64 UTF-8 bytes on (a length of 128 or more, shifted for the
+    // UTF-16 flag) it takes more than one byte, each with the continuation bit set: a long name, comment or id, in UTF-8
+    // and in the UTF-16 a lone surrogate needs, comes back as it went in.
+    [Theory]
+    [InlineData(63)]
+    [InlineData(64)]
+    [InlineData(127)]
+    [InlineData(128)]
+    [InlineData(8_192)]
+    [InlineData(70_000)]
+    public void LongTexts_ComeBackExactly(int length)
+    {
+        var utf8 = new string('x', length - 1) + "é";
+        var utf16 = new string('y', length - 1) + "\uD800";
+        var created = (DealCreated)EveryKind()[0];
+        var history = Stored([created with { Name = utf8, DealId = new DealId(utf16) }]);
+        var deal = history.DealAt(0);
+        Assert.Equal((utf8, utf16), (deal.Name, deal.Id.Value));
+        var heap = new TextHeap.Builder(reuse: false);
+        var offsets = new[] { heap.Add(utf8), heap.Add(utf16), heap.Add("") };
+        var built = heap.Build();
+        Assert.Equal([utf8, utf16, ""], offsets.Select(o => built[o]));
+    }
+
     [Fact]
     public void DefaultLeadId_ComesBackAsTheDefault_NotAsNoLead()
     {

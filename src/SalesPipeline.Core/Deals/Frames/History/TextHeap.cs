@@ -166,7 +166,7 @@ internal sealed class TextHeap
         {
             while (value >= 0x80)
             {
-                buffer[used++] = (byte)(value | 0x80);
+                buffer[used++] = (byte)((value & 0x7F) | 0x80);
                 value >>= 7;
             }
             buffer[used++] = (byte)value;
