@@ -110,7 +110,7 @@ public static partial class PipelineTransitions
             parts,
             (_, from, to) =>
             {
-                var part = new ImportPart();
+                var part = new ImportPart(to - from);
                 part.Import(pipeline, Range(list, from, to), from, asOf);
                 return part;
             }
@@ -138,7 +138,7 @@ public static partial class PipelineTransitions
         );
         if (Array.IndexOf(repeated, true) >= 0)
         {
-            var whole = new ImportPart();
+            var whole = new ImportPart(list.Count);
             whole.Import(pipeline, list, 0, asOf);
             return ImportPart.Result([whole]);
         }
@@ -155,14 +155,16 @@ public static partial class PipelineTransitions
 
     // The deals and errors of consecutive records, and the first index of each id they use. A deal is kept as its row of
     // a frame (its columns and history, without the object), so that an import of a million deals holds the frame's
-    // columns instead of a million deal objects, and every metric over the result starts from that frame.
-    private sealed class ImportPart
+    // columns instead of a million deal objects, and every metric over the result starts from that frame. `records`: how
+    // many records the part will read, when known, so that its lists are made at their size instead of grown by copies
+    // (each deal has at least one event, its creation or import; the rest of the events grow the lists).
+    private sealed class ImportPart(int records = 0)
     {
-        private readonly DealFrameBuilder deals = new(keepDeals: false);
+        private readonly DealFrameBuilder deals = new(keepDeals: false, records, records);
         private readonly List<ImportError> errors = [];
         private int read;
 
-        internal Dictionary<DealId, int> Seen { get; } = [];
+        internal Dictionary<DealId, int> Seen { get; } = new(records);
 
         // Imports the records, the first of which has index `first` in the whole import.
         internal void Import(PipelineDefinition pipeline, IEnumerable<DealImport?> records, int first, Instant asOf)
