@@ -173,6 +173,12 @@ public static partial class PipelineTransitions
             // After the owner changes at its instant: the last of them names the rep the deal was pooled from.
             changes.Add(new(pool.At, 3, nameof(r.InPoolSince), pool));
         }
+        return InTimeOrder(changes);
+    }
+
+    // Apart from ChangeEvents, whose every call (most return NoChanges) would otherwise allocate the sort's closure.
+    private static List<Change> InTimeOrder(List<Change> changes)
+    {
         // List.Sort is not stable: the field and the list's own order (in the name's index) break ties explicitly.
         var order = new int[changes.Count];
         for (var i = 0; i < order.Length; i++)

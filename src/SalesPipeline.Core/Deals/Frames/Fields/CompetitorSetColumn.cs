@@ -81,10 +81,14 @@ internal sealed class CompetitorSetColumn
             var from = source.Set[row];
             if (copied[from] == 0)
             {
-                copied[from] = Code(Array.ConvertAll(source.Sets[from], c => competitors.Code(source.Competitors[c]))) + 1;
+                copied[from] = Recode(source, from) + 1;
             }
             column.Add(copied[from] - 1);
         }
+
+        // Apart from Copy, whose every call would otherwise allocate this lambda's closure (a row copied per call).
+        private int Recode(CompetitorSetColumn source, int set) =>
+            Code(Array.ConvertAll(source.Sets[set], c => competitors.Code(source.Competitors[c])));
 
         private int Code(int[] set)
         {
