@@ -126,8 +126,7 @@ public sealed class BusinessCalendar : IEquatable<BusinessCalendar>
     // supported dates (0001-01-01T00:00Z seen from New York is 0000-12-31) is refused naming paramName.
     internal long Ticks(Instant instant, string paramName)
     {
-        var local = instant.ToUnixTimeTicks() + Zone.GetUtcOffset(instant).Ticks;
-        if (local < FirstLocalTick || local >= AfterLastLocalTick)
+        if (!TryTicks(instant, out var ticks))
         {
             throw new ArgumentOutOfRangeException(
                 paramName,
@@ -138,18 +137,32 @@ public sealed class BusinessCalendar : IEquatable<BusinessCalendar>
                 )
             );
         }
+        return ticks;
+    }
+
+    // Ticks without the refusal (the frame kernels fall back to the deal code, which throws, when this is false).
+    internal bool TryTicks(Instant instant, out long ticks)
+    {
+        var local = instant.ToUnixTimeTicks() + Zone.GetUtcOffset(instant).Ticks;
+        if (local < FirstLocalTick || local >= AfterLastLocalTick)
+        {
+            ticks = 0;
+            return false;
+        }
         var date = instant.InZone(Zone).Date;
         var day = DayNumber(date);
         var whole = (long)BusinessDaysBefore(day) * TicksPerDay;
         if (!IsBusinessDay(date))
         {
-            return whole;
+            ticks = whole;
+            return true;
         }
         var start = Zone.AtStartOfDay(date).ToInstant();
         // The last supported day has no next day to start: it is taken as 24 hours long.
         var length = date == LastDate ? Duration.FromDays(1) : Zone.AtStartOfDay(date.PlusDays(1)).ToInstant() - start;
         var part = (Int128)(instant - start).BclCompatibleTicks * TicksPerDay / length.BclCompatibleTicks;
-        return whole + (long)part;
+        ticks = whole + (long)part;
+        return true;
     }
 
     private static readonly LocalDate LastDate = new(9999, 12, 31);

@@ -14,10 +14,6 @@ internal interface IFrameAccumulator<TSelf>
     // one whose kernel still finds it non-empty costs the deal code.
     bool IsEmpty { get; }
 
-    // False when the kernel would decline whatever the frame (a calendar it does not measure in), so that AddRange does
-    // not build a frame for nothing. Exchange rates are no reason: every kernel converts on the frame (AmountsIn).
-    bool FrameMayRun => true;
-
     // An empty accumulator set up exactly as this one (the same options, periods, pipeline...), so Merge accepts it.
     TSelf Fresh();
 
@@ -57,8 +53,7 @@ internal static class FrameAddRange
     // The frame path of Run: true when the kernel added the deals (a list whose frame it takes), false with the
     // accumulator unchanged otherwise.
     internal static bool TryList<T>(T accumulator, IEnumerable<Deal> deals)
-        where T : class, IFrameAccumulator<T> =>
-        accumulator.FrameMayRun && DealFrames.For(deals) is { } frame && TryFrame(accumulator, frame);
+        where T : class, IFrameAccumulator<T> => DealFrames.For(deals) is { } frame && TryFrame(accumulator, frame);
 
     // Add on every deal: the deal code, for an entry point whose kernel already declined the list's frame (AddRange
     // would build a frame of the same deals again only to decline again), or that was given a lazy sequence (read

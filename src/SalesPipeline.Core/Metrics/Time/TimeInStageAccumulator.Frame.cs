@@ -1,4 +1,5 @@
 using System;
+using NodaTime;
 using SalesPipeline.Deals;
 
 namespace SalesPipeline.Metrics;
@@ -7,14 +8,14 @@ public sealed partial class TimeInStageAccumulator
 {
     // Adds every deal of the frame, as Add(deal) for each would, and returns true; or returns false and changes nothing
     // when the kernel cannot prove the result identical (then the caller adds the frame's deals one by one): an
-    // accumulator that already holds deals, business days (their calendar may throw for a stint's instant), an as-of
-    // instant or a frame instant finer than a tick (tick comparisons would not be instant ones), a deal of another
-    // pipeline or one entering a stage the pipeline lacks (Add throws for those). `parts`: how many parts to split the
+    // accumulator that already holds deals, an as-of instant or a frame instant finer than a tick (tick comparisons
+    // would not be instant ones), a deal of another pipeline or one entering a stage the pipeline lacks, or, with
+    // business days, a stint's instant whose date in the calendar's zone is unsupported (Add throws for those). `parts`: how many parts to split the
     // rows into (0: by the frame's size). The samples are exact ticks and percentiles order statistics, so the split
     // changes nothing.
     internal bool TryAdd(DealFrame frame, int parts = 0)
     {
-        if (deals > 0 || options.BusinessDays is not null || !frame.Exactness.WholeTicks || !DealFrame.IsWholeTick(asOf))
+        if (deals > 0 || !frame.Exactness.WholeTicks || !DealFrame.IsWholeTick(asOf))
         {
             return false;
         }
@@ -70,6 +71,7 @@ public sealed partial class TimeInStageAccumulator
         Span<bool> cut = stackalloc bool[stages];
         Span<bool> lastCut = stackalloc bool[stages];
         var includeOpen = options.IncludeOpenStints;
+        var calendar = options.BusinessDays;
         for (var r = from; r < to; r++)
         {
             var count = FrameStints.Extract(frame, r, stageCodes, until, ref buffer);
@@ -100,7 +102,24 @@ public sealed partial class TimeInStageAccumulator
                     continue;
                 }
                 lastCut[stint.Stage] = false;
-                var ticks = (stint.IsOpen ? until : stint.Left) - stint.Entered;
+                var end = stint.IsOpen ? until : stint.Left;
+                long ticks;
+                if (calendar is null)
+                {
+                    ticks = end - stint.Entered;
+                }
+                // Whole ticks (checked above), so these are the stint's very instants.
+                else if (
+                    calendar.TryTicks(Instant.FromUnixTimeTicks(end), out var endTicks)
+                    && calendar.TryTicks(Instant.FromUnixTimeTicks(stint.Entered), out var enteredTicks)
+                )
+                {
+                    ticks = endTicks - enteredTicks;
+                }
+                else
+                {
+                    return null;
+                }
                 last[stint.Stage] = ticks;
                 sum[stint.Stage] += ticks;
                 state[stint.Stage] = (byte)(stint.IsOpen ? 3 : 1);

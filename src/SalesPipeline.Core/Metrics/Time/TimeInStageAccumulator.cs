@@ -150,8 +150,6 @@ public sealed partial class TimeInStageAccumulator : IFrameAccumulator<TimeInSta
 
     bool IFrameAccumulator<TimeInStageAccumulator>.IsEmpty => deals == 0;
 
-    bool IFrameAccumulator<TimeInStageAccumulator>.FrameMayRun => options.BusinessDays is null;
-
     TimeInStageAccumulator IFrameAccumulator<TimeInStageAccumulator>.Fresh() => new(lookup.Pipeline, asOf, options);
 
     bool IFrameAccumulator<TimeInStageAccumulator>.TryAdd(DealFrame frame) => TryAdd(frame);
