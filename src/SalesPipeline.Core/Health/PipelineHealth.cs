@@ -97,11 +97,9 @@ public static class PipelineHealth
     {
         Preconditions.CheckNotNull(deals);
         Preconditions.CheckNotNull(inputs);
+        // AddRange reads a list on its frame (the accumulator is empty), and only a list its kernel declines deal by deal.
         var accumulator = new PipelineHealthAccumulator(pipeline, asOf, policy, inputs);
-        if (DealFrames.For(deals) is not { } frame || !accumulator.TryAdd(frame))
-        {
-            accumulator.AddRange(deals);
-        }
+        accumulator.AddRange(deals);
         return accumulator.Result();
     }
 }
