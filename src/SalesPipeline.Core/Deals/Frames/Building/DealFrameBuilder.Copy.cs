@@ -19,12 +19,7 @@ internal sealed partial class DealFrameBuilder
                 $"A row is copied without its deal from a frame that keeps histories into a builder that keeps them; this builder keeps {Kept}, the frame {(source.History is null ? "deals" : "histories")}."
             );
         }
-        Preconditions.CheckRange(
-            row >= 0 && row < source.Count,
-            nameof(row),
-            row,
-            $"A row of the source is between 0 and {source.Count - 1}."
-        );
+        Preconditions.CheckIndex(row, source.Count, nameof(row));
         History.Append(history, row);
         Fields.Copy(source.Fields, row);
         Status.Add(source.Status[row]);

@@ -198,7 +198,8 @@ internal sealed partial class DealFrameBuilder
 
     private int OverrideCode(decimal probability)
     {
-        var b = decimal.GetBits(probability);
+        Span<int> b = stackalloc int[4];
+        decimal.GetBits(probability, b);
         return ProbabilityOverrides.Code((b[0], b[1], b[2], b[3]));
     }
 

@@ -81,10 +81,15 @@ internal sealed class CompetitorSetColumn
             var from = source.Set[row];
             if (copied[from] == 0)
             {
-                copied[from] = Code(Array.ConvertAll(source.Sets[from], c => competitors.Code(source.Competitors[c]))) + 1;
+                copied[from] = Code(Recoded(source, from)) + 1;
             }
             column.Add(copied[from] - 1);
         }
+
+        // Set `set` of the source in this builder's codes (apart from Copy, whose every call would otherwise allocate
+        // the lambda's closure).
+        private int[] Recoded(CompetitorSetColumn source, int set) =>
+            Array.ConvertAll(source.Sets[set], c => competitors.Code(source.Competitors[c]));
 
         private int Code(int[] set)
         {

@@ -12,12 +12,7 @@ internal sealed partial class FrameHistoryBuilder
     {
         Preconditions.CheckNotNull(source);
         CheckOpen();
-        Preconditions.CheckRange(
-            row >= 0 && row < source.Count,
-            nameof(row),
-            row,
-            $"A row of the source is between 0 and {source.Count - 1}."
-        );
+        Preconditions.CheckIndex(row, source.Count, nameof(row));
         var from = source.EventStart[row];
         var first = eventAt.Count;
         idOffset.Add(idText.Copy(source.IdText, source.IdOffset[row]));
