@@ -10,10 +10,11 @@ namespace SalesPipeline.Tests.Frames.Building;
 // way a row is made from a deal, Add(source.DealAt(row)). AsOf of such a frame copies the rows it keeps that way.
 public class AddRowTests
 {
-    // A source frame without deal objects (built in parts or not), and what a builder records: source rows (any order,
-    // repeats) among deals of its own, which code values first and so move the codes a copied row gets.
+    // A source frame without deal objects (built in parts or not; hostile histories, and lists with leads and imports,
+    // which HistoryDeals lacks), and what a builder records: source rows (any order, repeats) among deals of its own,
+    // which code values first and so move the codes a copied row gets.
     private static readonly Gen<(Deal[] Source, bool InParts, Deal[] Own, (bool Copy, int Index)[] Steps)> Copies =
-        from source in HistoryDeals.Deals.Where(d => d.Length > 0)
+        from source in Gen.OneOf(HistoryDeals.Deals, StintsHostile.RandomDeals).Where(d => d.Length > 0)
         from inParts in Gen.Elements(false, true)
         from own in HistoryDeals.Deals
         from steps in Gen.ListOf(
