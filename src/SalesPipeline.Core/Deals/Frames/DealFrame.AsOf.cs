@@ -107,8 +107,8 @@ internal sealed partial class DealFrame
         );
     }
 
-    // Rebuilding a deal costs a few microseconds (copying a row without its deal, about a microsecond): below this many,
-    // one core does them.
+    // Rebuilding a deal costs a few microseconds, copying a row without its deal a little less (a frame without deal
+    // objects splits its rows by this too, not re-measured): below this many, one core does them.
     private const int RebuildSplit = 10_000;
 
     // Fills this frame (of the deals as of `at`) from the source frame: kept rows copied, changed rows read from their
