@@ -65,11 +65,14 @@ internal static class Preconditions
 
     // The check of a list's indexer. Unchecked: the project checks overflow, and a negative index must fail this check,
     // not throw OverflowException.
-    internal static int CheckIndex(int index, int count) =>
+    internal static int CheckIndex(int index, int count) => CheckIndex(index, count, nameof(index));
+
+    // The same check of an index parameter of another name (a row).
+    internal static int CheckIndex(int index, int count, string paramName) =>
         unchecked((uint)index) < (uint)count
             ? index
             : throw new ArgumentOutOfRangeException(
-                nameof(index),
+                paramName,
                 index,
                 count == 0 ? "The list is empty, so no index is valid." : $"Index must be between 0 and {count - 1}."
             );

@@ -77,6 +77,28 @@ public class BacktestFrameTests
             )
         );
 
+    [Fact]
+    public void Run_OnAListWithoutDealObjects_EqualsTheDealByDealBacktest_Property() =>
+        PropertyAssert.Holds(
+            Prop.ForAll(
+                Gen.OneOf(FrameDeals.Deals, StintsHostile.RandomDeals).ToArbitrary(),
+                PointsGen.ToArbitrary(),
+                OptionsGen.ToArbitrary(),
+                (deals, points, options) =>
+                {
+                    // What an import returns: the list of a frame that keeps only the histories (built in parts or not).
+                    var imported = DealFrameBuilder.Build(deals, DealFrameBuilder.Keeping.History).DealList;
+                    var expected = StintsHostile.Outcome(() =>
+                        OldBacktest.Run(deals, FrameDeals.Pipeline, points, options.Options, options.Distribution)
+                    );
+                    var actual = StintsHostile.Outcome(() =>
+                        ForecastBacktest.Run(imported, FrameDeals.Pipeline, points, options.Options, options.Distribution)
+                    );
+                    Assert.Equal(expected, actual);
+                }
+            )
+        );
+
     // Instants near the deals' own: at an event, a nanosecond before or after it, or anywhere in the histories.
     private static readonly Gen<Func<Deal[], Instant>> InstantGen =
         from pick in Gen.Choose(0, 1000)

@@ -9,9 +9,10 @@ internal sealed partial class DealFrame
     // The frame of the deals as they were at `instant` (Deal.TryAsOf of each row's deal; deals not yet observed then
     // are left out), the very frame DealFrame.Of would build from those deals, made from this frame's columns: a row
     // whose deal has no event after the instant is copied, a row not observed yet is dropped, and only the rest, whose
-    // state then differs, rebuild their deal (the frame keeps the deals it holds, for the kernels' fallback). A frame
-    // without deal objects gives one too, built from its deals as they were then (made from its histories). Null when
-    // the ticks cannot tell "at or before the instant" exactly (an instant finer than a tick in the frame).
+    // state then differs, rebuild their deal. A frame that keeps deals gives one that keeps the deals as they were then
+    // (for the kernels' fallback); a frame without deal objects gives one without them, the frame of its deals as they
+    // were then that DealFrameBuilder builds keeping histories. Null when the ticks cannot tell "at or before the
+    // instant" exactly (an instant finer than a tick in the frame).
     internal DealFrame? AsOf(Instant instant)
     {
         if (!Exactness.WholeTicks)
@@ -20,6 +21,10 @@ internal sealed partial class DealFrame
         }
         // Every instant of the frame is a whole tick, so "at or before the instant" is "at or before its floor tick".
         var at = FloorTicks(instant);
+        if (deals is null)
+        {
+            return HistoriesAsOf(instant, at);
+        }
         var rows = new List<int>();
         var changed = new List<int>(); // positions in `rows` whose deal has events after the instant
         for (var r = 0; r < Count; r++)
@@ -34,27 +39,48 @@ internal sealed partial class DealFrame
             }
             rows.Add(r);
         }
-        var deals = new Deal[rows.Count];
-        FramePartitions.Run(
-            deals.Length,
-            FramePartitions.Parts(deals.Length),
-            (_, from, to) =>
-            {
-                for (var i = from; i < to; i++)
-                {
-                    deals[i] = DealAt(rows[i]);
-                }
-            }
-        );
-        Rebuild(deals, changed, instant);
-        if (this.deals is null)
+        var then = new Deal[rows.Count];
+        for (var i = 0; i < then.Length; i++)
         {
-            // A frame without deal objects stays one: the deals as they were then, made from the histories, built anew.
-            return DealFrameBuilder.Build(deals, DealFrameBuilder.Keeping.History);
+            then[i] = deals[rows[i]];
         }
-        var frame = new DealFrame(deals);
+        Rebuild(then, changed, instant);
+        var frame = new DealFrame(then);
         frame.CopyFrom(this, rows, changed, at);
         return frame;
+    }
+
+    // AsOf of a frame without deal objects, in parts on the cores, a builder keeping histories per part: a kept row's
+    // history and columns copied (DealFrameBuilder.AddRow, no deal made), a changed row's deal made, taken back to the
+    // instant and added; the parts joined as one builder of all the rows would build them.
+    private DealFrame HistoriesAsOf(Instant instant, long at)
+    {
+        var parts = FramePartitions.Run(
+            Count,
+            FramePartitions.Parts(Count, splitFrom: RebuildSplit),
+            (_, from, to) =>
+            {
+                var part = new DealFrameBuilder(DealFrameBuilder.Keeping.History, to - from, EventStart[to] - EventStart[from]);
+                for (var r = from; r < to; r++)
+                {
+                    if (ObservedFrom(r) > at)
+                    {
+                        continue;
+                    }
+                    if (LastEventAt(r) <= at)
+                    {
+                        part.AddRow(this, r);
+                    }
+                    else
+                    {
+                        DealAt(r).TryAsOf(instant, out var then);
+                        part.Add(then!);
+                    }
+                }
+                return part;
+            }
+        );
+        return DealFrameBuilder.Join(parts);
     }
 
     // The first whole tick at or before the instant.
@@ -81,7 +107,8 @@ internal sealed partial class DealFrame
         );
     }
 
-    // Rebuilding a deal costs a few microseconds: below this many, one core does them.
+    // Rebuilding a deal costs a few microseconds, copying a row without its deal a little less (a frame without deal
+    // objects splits its rows by this too, not re-measured): below this many, one core does them.
     private const int RebuildSplit = 10_000;
 
     // Fills this frame (of the deals as of `at`) from the source frame: kept rows copied, changed rows read from their

@@ -45,7 +45,8 @@ public static partial class ForecastBacktest
         Preconditions.CheckNotNull(deals);
         Preconditions.CheckNotNull(pipeline);
         Preconditions.CheckNotNull(points);
-        var list = deals.ToArray();
+        // A lazy sequence is read once, here; a list is read by its frame below.
+        var list = deals is IReadOnlyList<Deal> ? null : deals.ToArray();
         var pointList = points.ToArray();
         Preconditions.CheckArgument(pointList.Length > 0, nameof(points), "A back-test needs at least one point; the list was empty.");
         for (var i = 0; i < pointList.Length; i++)
@@ -57,15 +58,21 @@ public static partial class ForecastBacktest
         }
         options ??= ForecastOptions.Default;
         options.Check(nameof(options));
-        var currency = Forecast.ReportingCurrency(list, options.Rates, nameof(deals));
+        // The frame of the deals (DealFrames.For reuses the caller's, or an imported list's own); each point's deals as
+        // they were then are a frame made from it, which the forecasts below find for their list instead of building
+        // one. With a frame no deal is made here (an imported list's frame has no deal objects) unless a fallback below
+        // needs them all; without one (no deals, a null deal) the deal code reports what is wrong.
+        var frame = DealFrames.For(list ?? deals);
+        list ??= frame is null ? deals.ToArray() : null;
+        Deal[] All() => list ??= [.. frame!.DealList];
+        var currency = frame is null
+            ? Forecast.ReportingCurrency(list!, options.Rates, nameof(deals))
+            : Forecast.ReportingCurrency(frame, options.Rates);
         var rates = options.Rates ?? ExchangeRates.In(currency);
         distribution ??= DistributionOptions.Default;
         // Every owner is unassigned in an empty organization, so the company line is the total of every deal.
         var everyone = SalesOrg.CreateBuilder("(all)").Build();
 
-        // The frame of the deals, when they are a list (DealFrames.For reuses the caller's); each point's deals as they
-        // were then are a frame made from it, which the forecasts below find for their array instead of building one.
-        var frame = DealFrames.For(deals is IReadOnlyList<Deal> ? deals : list);
         var rows = new List<BacktestRow>();
         foreach (var point in pointList)
         {
@@ -73,7 +80,7 @@ public static partial class ForecastBacktest
             var past = frame?.AsOf(then);
             // The past frame's own list: the entry points below find that frame for it instead of building another.
             IReadOnlyList<Deal> dealsThen =
-                past?.DealList ?? list.Select(d => d.TryAsOf(then, out var was) ? was : null).OfType<Deal>().ToArray();
+                past?.DealList ?? All().Select(d => d.TryAsOf(then, out var was) ? was : null).OfType<Deal>().ToArray();
             var forecastOptions = options with { Rates = RatesFor(past, rates), AsOf = point.ForecastDate, Organization = null };
 
             var weighted = Forecast.StageWeighted(dealsThen, pipeline, [point.Period], forecastOptions).Periods[0].Expected;
@@ -83,7 +90,8 @@ public static partial class ForecastBacktest
             var end = StartOf(point.Period.End.PlusDays(1), options.Zone);
             var actual =
                 (frame is null ? null : TryActual(frame, end, point.Period, options.Zone, rates))
-                ?? list.Select(d => d.TryAsOf(end, out var was) ? was : null)
+                ?? All()
+                    .Select(d => d.TryAsOf(end, out var was) ? was : null)
                     .OfType<Deal>()
                     .Where(d => d.Status == DealStatus.Won && point.Period.Contains(PeriodIndex.DecidingDate(d, options.Zone)))
                     .Aggregate(Money.Zero(currency), (sum, d) => sum + rates.Convert(d.Amount));

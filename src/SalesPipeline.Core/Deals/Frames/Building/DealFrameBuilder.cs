@@ -11,7 +11,7 @@ namespace SalesPipeline.Deals;
 // (DealFrameBuilder.Join), column for column the frame one builder of all the rows gives: each builder codes its
 // strings provisionally and the join numbers them as one would (strings in ordinal order, currencies and overrides in
 // order of first appearance). Not thread-safe (one builder per thread); joined once.
-internal sealed class DealFrameBuilder
+internal sealed partial class DealFrameBuilder
 {
     // What a frame keeps of its deals: the objects added (DealAt hands them back), their histories (DealAt makes an
     // equal deal on each call, and no object is kept), or, for DealFrame.Of, neither: the caller's array is given at
@@ -169,11 +169,7 @@ internal sealed class DealFrameBuilder
         var decided = deal.ClosedAt ?? deal.StoppedAt;
         DecidedAt.Add(decided is { } d ? DealFrame.Ticks(d) : DealFrame.NoInstant);
         WholeTicks &= decided is not { } d2 || DealFrame.IsWholeTick(d2);
-        ProbabilityOverride.Add(
-            deal.ProbabilityOverride is { } p && decimal.GetBits(p) is var b
-                ? ProbabilityOverrides.Code((b[0], b[1], b[2], b[3]))
-                : DealFrame.NoCode
-        );
+        ProbabilityOverride.Add(deal.ProbabilityOverride is { } p ? OverrideCode(p) : DealFrame.NoCode);
         CategoryOverride.Add(deal.CategoryOverride is { } c ? (byte)c : DealFrame.NoCategory);
         var log = (EventLog)deal.Events;
         for (var i = 0; i < log.Count; i++)
@@ -198,6 +194,13 @@ internal sealed class DealFrameBuilder
         {
             EventStart.Add(EventAt.Count);
         }
+    }
+
+    private int OverrideCode(decimal probability)
+    {
+        Span<int> b = stackalloc int[4];
+        decimal.GetBits(probability, b);
+        return ProbabilityOverrides.Code((b[0], b[1], b[2], b[3]));
     }
 
     // The frame of builders that recorded consecutive parts of the rows, in part order (see DealFrame.Join); the

@@ -81,14 +81,15 @@ internal sealed class CompetitorSetColumn
             var from = source.Set[row];
             if (copied[from] == 0)
             {
-                copied[from] = Recode(source, from) + 1;
+                copied[from] = Code(Recoded(source, from)) + 1;
             }
             column.Add(copied[from] - 1);
         }
 
-        // Apart from Copy, whose every call would otherwise allocate this lambda's closure (a row copied per call).
-        private int Recode(CompetitorSetColumn source, int set) =>
-            Code(Array.ConvertAll(source.Sets[set], c => competitors.Code(source.Competitors[c])));
+        // Set `set` of the source in this builder's codes (apart from Copy, whose every call would otherwise allocate
+        // the lambda's closure).
+        private int[] Recoded(CompetitorSetColumn source, int set) =>
+            Array.ConvertAll(source.Sets[set], c => competitors.Code(source.Competitors[c]));
 
         private int Code(int[] set)
         {

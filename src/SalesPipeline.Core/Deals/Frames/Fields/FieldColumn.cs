@@ -46,11 +46,6 @@ internal sealed class FieldColumn<T>
     {
         private readonly List<int> column = [];
 
-        // The provisional code plus one of each code of the column copied from last (a cache: a join copies from one
-        // part after another, so it is rebuilt when the source changes).
-        private FieldColumn<T>? copiedFrom;
-        private int[] copied = [];
-
         internal int Count => column.Count;
 
         // Adds the value and returns its provisional code plus one (0 for none).
@@ -64,21 +59,7 @@ internal sealed class FieldColumn<T>
         // Adds row `row` of `source` and returns its provisional code plus one (0 for none).
         internal int Copy(FieldColumn<T> source, int row)
         {
-            if (!ReferenceEquals(source, copiedFrom))
-            {
-                copiedFrom = source;
-                copied = new int[source.Values.Length];
-            }
-            var code = source.Codes[row];
-            if (code > 0)
-            {
-                ref var known = ref copied[code - 1];
-                if (known == 0)
-                {
-                    known = codes.Code(source.Values[code - 1]) + 1;
-                }
-                code = known;
-            }
+            var code = source.Codes[row] is var c and > 0 ? codes.CodeOf(source.Values, c - 1) + 1 : 0;
             column.Add(code);
             return code;
         }

@@ -152,6 +152,24 @@ internal sealed partial class FrameHistory
     // The deal of row `row`: the fold of its events, without the checks they passed when they were appended.
     internal Deal DealAt(int row) => Deal.FromCheckedHistory(EventsOf(row));
 
+    // Whether every instant of row `row`'s deal is a whole tick: no event, and not an imported deal's creation, carries
+    // nanoseconds beyond its ticks.
+    internal bool WholeTicks(int row)
+    {
+        if (ImportCreatedSubTicks.TryGet(row, out _))
+        {
+            return false;
+        }
+        for (var e = EventStart[row]; e < EventStart[row + 1]; e++)
+        {
+            if (SubTicks.TryGet(e, out _))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
     internal DealId IdAt(int row) => IdText[IdOffset[row]] is { Length: > 0 } id ? new DealId(id) : default;
 
     internal static bool HasStage(FrameEventKind kind) =>

@@ -42,7 +42,7 @@ internal sealed partial class FrameHistoryBuilder
                     arg = owners.Code(o.Owner);
                     break;
                 case DealLost l:
-                    aux = LossAux(e, l.Reason, l.Competitor);
+                    aux = LossAux(e, (l.Reason is null ? FrameHistory.None : lossReasons.Code(l.Reason), Competitor(l.Competitor)));
                     break;
                 case CompetitorNoted c:
                     arg = competitors.Code(c.Competitor);
@@ -178,9 +178,8 @@ internal sealed partial class FrameHistoryBuilder
 
     // A loss's reason and competitor: one of the first 255 distinct pairs as its code plus one in EventAux, any other
     // in Losses (EventAux 0).
-    private byte LossAux(int e, LossReason? reason, string? competitor)
+    private byte LossAux(int e, (int Reason, int Competitor) pair)
     {
-        var pair = (reason is null ? FrameHistory.None : lossReasons.Code(reason), Competitor(competitor));
         if (lossPairs.TryCode(pair, byte.MaxValue, out var code))
         {
             return (byte)(code + 1);

@@ -5,9 +5,9 @@ using SalesPipeline.Utility;
 
 namespace SalesPipeline.Deals;
 
-// Builds a FrameHistory one deal at a time, in row order: from a deal (its events), or from a history read from a
-// store that has already passed Deal.FromEvents' checks. Only the columns are kept, never the deal or its events.
-// Not thread-safe; Build once.
+// Builds a FrameHistory one deal at a time, in row order: from a deal (its events), from a history read from a store
+// that has already passed Deal.FromEvents' checks, or from a row of a built history (copied, no deal made). Only the
+// columns are kept, never the deal or its events. Not thread-safe; Build once.
 internal sealed partial class FrameHistoryBuilder
 {
     private readonly List<int> eventStart;

@@ -21,6 +21,10 @@ internal sealed class HistoryCodes<T>(IEqualityComparer<T> equality, Comparison<
     private readonly object?[] recent = new object?[Recent];
     private readonly int[] recentCodes = new int[Recent];
 
+    // CodeOf's memory: the dictionary copied from last, and its codes' codes here plus one (0: not met yet).
+    private T[]? copiedFrom;
+    private int[] copied = [];
+
     internal int Code(T value)
     {
         if (typeof(T).IsValueType)
@@ -64,6 +68,24 @@ internal sealed class HistoryCodes<T>(IEqualityComparer<T> equality, Comparison<
 
     // The code plus one, 0 for null: the form of an optional value's column.
     internal int OptionalCode(T? value) => value is null ? 0 : Code(value) + 1;
+
+    // The code of values[code], a value of a built dictionary whose rows are being copied (a part to join, a row a frame
+    // as of an instant keeps): Code(values[code]), remembered per source code while the rows come from that dictionary,
+    // so a copied row costs no hashing.
+    internal int CodeOf(T[] values, int code)
+    {
+        if (!ReferenceEquals(values, copiedFrom))
+        {
+            copiedFrom = values;
+            copied = new int[values.Length];
+        }
+        ref var known = ref copied[code];
+        if (known == 0)
+        {
+            known = Code(values[code]) + 1;
+        }
+        return known - 1;
+    }
 
     // The values in their final order, and for each provisional code its final one.
     internal (T[] Values, int[] Remap) Seal()
