@@ -13,7 +13,8 @@ public static class EventStoreExtensions
     /// <summary>
     /// Loads every deal that matches <paramref name="query"/>, ordered by deal id (ordinal), into a list that holds them as
     /// columns (see <see cref="DealListBuilder"/>): for analytics over a big store, where a list of deal objects would
-    /// hold about six times the memory and the first metric would build the columns again.
+    /// hold several times the memory (1.3 GB instead of 156 MB for a million deals of three events) and the first metric
+    /// would build the columns again.
     /// </summary>
     /// <param name="store">The store.</param>
     /// <param name="query">Which deals.</param>
