@@ -13,8 +13,8 @@ namespace SalesPipeline.Deals;
 /// <remarks>
 /// <para><see cref="Build"/> gives the deals added, in the order added. The list keeps no deal object: each read of an
 /// element makes its deal from the columns, a new object equal (<see cref="Deal.Equals(Deal)"/>) to the one added, as
-/// <see cref="ImportResult.Deals"/> does. Every metric that takes a list of deals takes this one as it is and works on its
-/// columns, without making a deal per element.</para>
+/// <see cref="ImportResult.Deals"/> does. Every metric that takes a list of deals takes this one as it is and starts from its
+/// columns, with no frame to build (where a metric cannot work on columns alone, it makes the deals it needs from them).</para>
 /// <para>Any deals go in: of any pipelines and currencies, imported or created, stopped, pooled, with repeated ids.</para>
 /// <para><see cref="Build"/> ends the builder: the list takes over what was collected, so <see cref="Add"/> and
 /// <see cref="Build"/> throw after it; start a new builder for another list. A builder is mutable and not thread-safe:
@@ -40,7 +40,11 @@ public sealed class DealListBuilder
     /// <summary>Adds a deal as the next element of the list.</summary>
     /// <param name="deal">The deal.</param>
     /// <exception cref="ArgumentNullException"><paramref name="deal"/> is null; nothing is added.</exception>
-    /// <exception cref="InvalidOperationException"><see cref="Build"/> has been called; nothing is added.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// <see cref="Build"/> has been called, or an earlier <see cref="Add"/> failed: nothing is added. Or the deal's text
+    /// passes a column's limit (more than 2 GB of one kind of text, such as comments): the builder, left with part of the
+    /// deal, takes no more.
+    /// </exception>
     public void Add(Deal deal)
     {
         Preconditions.CheckNotNull(deal);
@@ -62,7 +66,7 @@ public sealed class DealListBuilder
 
     /// <summary>The list of the deals added, in order, held as columns; the builder is then spent.</summary>
     /// <returns>The deals: each element read is a new deal equal to the one added.</returns>
-    /// <exception cref="InvalidOperationException"><see cref="Build"/> has been called already.</exception>
+    /// <exception cref="InvalidOperationException"><see cref="Build"/> has been called already, or an <see cref="Add"/> failed.</exception>
     public IReadOnlyList<Deal> Build()
     {
         var open = Open();
