@@ -59,11 +59,8 @@ await using (var store = await SqliteEventStore.OpenAsync(path, [pipeline]))
     var open = await store.ListDealsAsync(DealQuery.All with { Status = DealStatus.Open });
     Console.WriteLine($"Open deals in the store: {open.Count}, alice's: {(await store.ListDealsAsync(DealQuery.ForOwner("alice"))).Count}");
 
-    var deals = new List<Deal>();
-    await foreach (var stored in store.LoadDealsAsync(DealQuery.All))
-    {
-        deals.Add(stored.Deal);
-    }
+    // Every deal, for analytics: a list held as columns (LoadDealsAsync streams them with their versions, for changes).
+    var deals = await store.LoadDealListAsync(DealQuery.All);
     var months = FiscalCalendar.Calendar.Months(2026).Take(3).ToList();
     Console.WriteLine("Stage-weighted forecast of the stored deals, Q1 2026 by month:");
     Console.WriteLine(Forecast.StageWeighted(deals, pipeline, months));

@@ -167,7 +167,9 @@ internal static class DatasetLoader
         CancellationToken cancellationToken
     )
     {
-        var deals = new List<Deal>();
+        // Held as columns, as a CSV import's deals are: a big store's deals need not all be objects at once, and every
+        // report finds the columns built.
+        var deals = new DealListBuilder();
         try
         {
             await using var store = await StoreFactory.OpenAsync(spec, pipeline, cancellationToken).ConfigureAwait(false);
@@ -184,7 +186,7 @@ internal static class DatasetLoader
         {
             throw new BadInputException($"{StoreFactory.Describe(spec)}: {e.Message}", inner: e);
         }
-        return (deals, StoreFactory.Describe(spec));
+        return (deals.Build(), StoreFactory.Describe(spec));
     }
 
     private static Currency CurrencyOf(IReadOnlyList<Deal> deals)
