@@ -99,21 +99,7 @@ public class BacktestFrameTests
             )
         );
 
-    // Instants near the deals' own: at an event, a nanosecond before or after it, or anywhere in the histories.
-    private static readonly Gen<Func<Deal[], Instant>> InstantGen =
-        from pick in Gen.Choose(0, 1000)
-        from nudge in Gen.Elements(-1L, 0L, 1L, -100L)
-        from hours in Gen.Choose(-10, 4000)
-        from atEvent in Gen.Frequency((2, Gen.Constant(true)), (1, Gen.Constant(false)))
-        select (Func<Deal[], Instant>)(
-            deals =>
-            {
-                var events = deals.SelectMany(d => d.Events).ToArray();
-                return atEvent && events.Length > 0
-                    ? events[pick % events.Length].At + Duration.FromNanoseconds(nudge)
-                    : FrameDeals.T0 + Duration.FromHours(hours) + Duration.FromNanoseconds(nudge);
-            }
-        );
+    private static readonly Gen<Func<Deal[], Instant>> InstantGen = FrameDeals.InstantNear(4000);
 
     [Fact]
     public void AsOf_IsTheFrameOfTheDealsAsTheyWere_Property() =>

@@ -16,6 +16,23 @@ internal static class FrameDeals
     public static readonly PipelineDefinition Pipeline = PipelineDefinition.Default;
     public static readonly LocalDate FirstClose = new(2025, 12, 1);
 
+    // Instants near the deals' own: at an event, 1 or 100 nanoseconds either side of it (a tick is 100), or anywhere
+    // from 10 hours before T0 to `hours` after it. For the properties of "the deals as they were at an instant".
+    public static Gen<Func<Deal[], Instant>> InstantNear(int hours) =>
+        from pick in Gen.Choose(0, 1000)
+        from nudge in Gen.Elements(-100L, -1L, 0L, 1L, 100L)
+        from h in Gen.Choose(-10, hours)
+        from atEvent in Gen.Frequency((2, Gen.Constant(true)), (1, Gen.Constant(false)))
+        select (Func<Deal[], Instant>)(
+            deals =>
+            {
+                var events = deals.SelectMany(d => d.Events).ToArray();
+                return atEvent && events.Length > 0
+                    ? events[pick % events.Length].At + Duration.FromNanoseconds(nudge)
+                    : T0 + Duration.FromHours(h) + Duration.FromNanoseconds(nudge);
+            }
+        );
+
     private static readonly decimal[] Probabilities = [0.5m, 0.50m, 0.333m, 1m, 0m, 0.1250m];
     private static readonly string[] Owners = ["alice", "bob", "carol", "dave"];
 

@@ -67,7 +67,10 @@ public class AddRowTests
             copied.AddRow(source, r);
         }
         var frame = DealFrameBuilder.Join([copied]);
-        Assert.Equal(FrameColumns.Of(WithoutDeals([.. deals.Reverse()], inParts: false).History!), FrameColumns.Of(frame.History!));
+        Assert.Equal(
+            FrameColumns.Of(WithoutDeals([.. Enumerable.Reverse(deals)], inParts: false).History!),
+            FrameColumns.Of(frame.History!)
+        );
         Assert.Equal(1, frame.History!.EventAux[frame.History.EventStart[0] + 1]); // C299, met first: pair 1
         Assert.Equal(45, frame.History.Losses.Count);
         Assert.True(frame.History.Losses.TryGet(frame.History.EventStart[299] + 1, out _)); // C000, met last
@@ -94,21 +97,7 @@ public class AddRowTests
         Assert.Throws<InvalidOperationException>(() => builder.AddRow(withoutDeals, 0));
     }
 
-    // Instants near the deals' own (at an event, a nanosecond or a tick either side) or anywhere in their span.
-    private static readonly Gen<Func<Deal[], Instant>> InstantGen =
-        from pick in Gen.Choose(0, 1000)
-        from nudge in Gen.Elements(-100L, -1L, 0L, 1L, 100L)
-        from hours in Gen.Choose(-10, 9000)
-        from atEvent in Gen.Frequency((2, Gen.Constant(true)), (1, Gen.Constant(false)))
-        select (Func<Deal[], Instant>)(
-            deals =>
-            {
-                var events = deals.SelectMany(d => d.Events).ToArray();
-                return atEvent && events.Length > 0
-                    ? events[pick % events.Length].At + Duration.FromNanoseconds(nudge)
-                    : FrameDeals.T0 + Duration.FromHours(hours) + Duration.FromNanoseconds(nudge);
-            }
-        );
+    private static readonly Gen<Func<Deal[], Instant>> InstantGen = FrameDeals.InstantNear(9000);
 
     // Hostile histories whose instants are whole ticks (AsOf of a frame with finer ones is null), and other lists.
     private static readonly Gen<Deal[]> AsOfDeals = Gen.OneOf(
