@@ -8,6 +8,11 @@ using SalesPipeline.Utility;
 namespace SalesPipeline.Storage;
 
 /// <summary>Reads of an <see cref="IEventStore"/> built on its members, for every implementation.</summary>
+/// <remarks>
+/// Thread safety: these methods keep no state of their own, so they are as safe as the store they read (the library's
+/// stores serve concurrent callers); each call builds its own result, and a list returned is immutable and may be read
+/// from any thread.
+/// </remarks>
 public static class EventStoreExtensions
 {
     /// <summary>

@@ -146,12 +146,12 @@ public class BacktestFrameTests
         // owners are "bob" and "carol" only (erin owns nothing then, dave's deal is not there), one event per deal.
         var t0 = FrameDeals.T0;
         var d1 = Deal.FromEvents([
-            Created("D1", t0, "bob", 100.00m),
+            FrameDeals.Created("D1", t0, "bob", 100.00m),
             new OwnerReassigned(new DealId("D1"), t0 + Duration.FromDays(5), "alice", "erin"),
             new AmountChanged(new DealId("D1"), t0 + Duration.FromDays(7), "alice", Money.Of(250.000m, Currency.USD)),
         ]);
-        var d2 = Deal.FromEvents([Created("D2", t0 + Duration.FromDays(5), "dave", 5m)]);
-        var d3 = Deal.FromEvents([Created("D3", t0 + Duration.FromDays(1), "carol", 7.5m)]);
+        var d2 = Deal.FromEvents([FrameDeals.Created("D2", t0 + Duration.FromDays(5), "dave", 5m)]);
+        var d3 = Deal.FromEvents([FrameDeals.Created("D3", t0 + Duration.FromDays(1), "carol", 7.5m)]);
         var instant = Instant.FromUtc(2026, 1, 9, 0, 0);
 
         var past = DealFrame.Of([d1, d2, d3]).AsOf(instant)!;
@@ -175,19 +175,19 @@ public class BacktestFrameTests
         var t0 = FrameDeals.T0;
         var open = FrameDeals.Pipeline.OpenStages[0].Id;
         var a = Deal.FromEvents([
-            Created("A", t0, "bob", 300.00m),
+            FrameDeals.Created("A", t0, "bob", 300.00m),
             new DealWon(new DealId("A"), Instant.FromUtc(2026, 2, 10, 12, 0), "bob", "won"),
             new DealReopened(new DealId("A"), Instant.FromUtc(2026, 3, 2, 12, 0), "bob", open),
         ]);
         var b = Deal.FromEvents([
-            Created("B", t0, "bob", 40.5m),
+            FrameDeals.Created("B", t0, "bob", 40.5m),
             new DealWon(new DealId("B"), Instant.FromUtc(2026, 2, 20, 12, 0), "bob", "won"),
             new DealReopened(new DealId("B"), Instant.FromUtc(2026, 3, 3, 12, 0), "bob", open),
             new AmountChanged(new DealId("B"), Instant.FromUtc(2026, 3, 4, 12, 0), "bob", Money.Of(99m, Currency.USD)),
             new DealWon(new DealId("B"), Instant.FromUtc(2026, 3, 5, 12, 0), "bob", "won"),
         ]);
         var c = Deal.FromEvents([
-            Created("C", t0, "bob", 1m),
+            FrameDeals.Created("C", t0, "bob", 1m),
             new DealWon(new DealId("C"), Instant.FromUtc(2026, 3, 1, 0, 0), "bob", "won"),
         ]);
         var end = Instant.FromUtc(2026, 3, 1, 0, 0) - Duration.Epsilon;
@@ -196,19 +196,6 @@ public class BacktestFrameTests
 
         Assert.Equal("340.50", actual!.Amount.ToString(CultureInfo.InvariantCulture));
     }
-
-    private static DealCreated Created(string id, Instant at, string owner, decimal amount) =>
-        new(
-            new DealId(id),
-            at,
-            "alice",
-            FrameDeals.Pipeline.Name,
-            id,
-            owner,
-            Money.Of(amount, Currency.USD),
-            new LocalDate(2026, 3, 1),
-            FrameDeals.Pipeline.OpenStages[0].Id
-        );
 
     private static bool Same(Deal[] deals, BacktestPoint[] points, (ForecastOptions Options, DistributionOptions Distribution) setup)
     {

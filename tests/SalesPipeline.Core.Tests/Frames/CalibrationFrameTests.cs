@@ -48,12 +48,12 @@ public class CalibrationFrameTests
         var stages = Pipeline.OpenStages;
         var t = FrameDeals.T0;
         var a = Deal.FromEvents([
-            Created("A", t),
+            FrameDeals.Created("A", t, "alice"),
             new StageMoved(new DealId("A"), t + Duration.FromDays(2), "alice", stages[0].Id, stages[1].Id, MoveDirection.Forward, 0),
             new DealWon(new DealId("A"), t + Duration.FromDays(5), "alice", "won"),
         ]);
         var b = Deal.FromEvents([
-            Created("B", t),
+            FrameDeals.Created("B", t, "alice"),
             new ProbabilityOverridden(new DealId("B"), t + Duration.FromDays(1), "model", 0.30m, ValueSource.Model),
             new DealStopped(new DealId("B"), t + Duration.FromDays(2), "alice", StopReason.OnHold),
             new DealLost(new DealId("B"), t + Duration.FromDays(6), "alice", "lost", LossReason.Price, null),
@@ -67,19 +67,6 @@ public class CalibrationFrameTests
         Assert.Equal((3, 0), (calibration.Reliability.All.Count, calibration.Reliability.Overrides.Count));
         Assert.Equal(StintsHostile.Dump(StageCalibration.FromHistory(deals.Select(d => d), Pipeline)), StintsHostile.Dump(calibration));
     }
-
-    private static DealCreated Created(string id, Instant at) =>
-        new(
-            new DealId(id),
-            at,
-            "alice",
-            Pipeline.Name,
-            id,
-            "alice",
-            Money.Of(10m, Currency.USD),
-            new LocalDate(2026, 3, 1),
-            Pipeline.OpenStages[0].Id
-        );
 
     private static bool Same(Deal[] deals)
     {

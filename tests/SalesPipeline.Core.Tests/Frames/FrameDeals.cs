@@ -33,6 +33,21 @@ internal static class FrameDeals
             }
         );
 
+    // A deal opened by alice at the pipeline's first stage, closing on 2026-03-01: for worked examples that need only
+    // its id, instant, owner and amount.
+    public static DealCreated Created(string id, Instant at, string owner = "bob", decimal amount = 10m) =>
+        new(
+            new DealId(id),
+            at,
+            "alice",
+            Pipeline.Name,
+            id,
+            owner,
+            Money.Of(amount, Currency.USD),
+            new LocalDate(2026, 3, 1),
+            Pipeline.OpenStages[0].Id
+        );
+
     private static readonly decimal[] Probabilities = [0.5m, 0.50m, 0.333m, 1m, 0m, 0.1250m];
     private static readonly string[] Owners = ["alice", "bob", "carol", "dave"];
 

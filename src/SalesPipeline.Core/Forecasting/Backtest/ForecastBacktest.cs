@@ -46,7 +46,7 @@ public static partial class ForecastBacktest
         Preconditions.CheckNotNull(pipeline);
         Preconditions.CheckNotNull(points);
         // A lazy sequence is read once, here; a list is read by its frame below.
-        var list = deals is IReadOnlyList<Deal> ? null : deals.ToArray();
+        var given = deals as IReadOnlyList<Deal> ?? deals.ToArray();
         var pointList = points.ToArray();
         Preconditions.CheckArgument(pointList.Length > 0, nameof(points), "A back-test needs at least one point; the list was empty.");
         for (var i = 0; i < pointList.Length; i++)
@@ -60,13 +60,13 @@ public static partial class ForecastBacktest
         options.Check(nameof(options));
         // The frame of the deals (DealFrames.For reuses the caller's, or an imported list's own); each point's deals as
         // they were then are a frame made from it, which the forecasts below find for their list instead of building
-        // one. With a frame no deal is made here (an imported list's frame has no deal objects) unless a fallback below
-        // needs them all; without one (no deals, a null deal) the deal code reports what is wrong.
-        var frame = DealFrames.For(list ?? deals);
-        list ??= frame is null ? deals.ToArray() : null;
-        Deal[] All() => list ??= [.. frame!.DealList];
+        // one. The deals as objects are made only without a frame (no deals, or a null one, which the deal code
+        // reports), or once when a fallback below needs them all: an imported list's frame has no deal objects.
+        var frame = DealFrames.For(given);
+        Deal[]? all = frame is null ? [.. given] : null;
+        Deal[] All() => all ??= [.. given];
         var currency = frame is null
-            ? Forecast.ReportingCurrency(list!, options.Rates, nameof(deals))
+            ? Forecast.ReportingCurrency(all!, options.Rates, nameof(deals))
             : Forecast.ReportingCurrency(frame, options.Rates);
         var rates = options.Rates ?? ExchangeRates.In(currency);
         distribution ??= DistributionOptions.Default;

@@ -142,11 +142,11 @@ public class AddRowTests
         // As of T0 + 36 hours: A as created (rebuilt, one event), B copied (one event), C not there yet.
         var t0 = FrameDeals.T0;
         var a = Deal.FromEvents([
-            Created("A", t0),
+            FrameDeals.Created("A", t0),
             new StageMoved(new DealId("A"), t0 + Duration.FromDays(2), "alice", Stage(0), Stage(1), MoveDirection.Forward, 0),
         ]);
-        var b = Deal.FromEvents([Created("B", t0 + Duration.FromDays(1))]);
-        var c = Deal.FromEvents([Created("C", t0 + Duration.FromDays(3))]);
+        var b = Deal.FromEvents([FrameDeals.Created("B", t0 + Duration.FromDays(1))]);
+        var c = Deal.FromEvents([FrameDeals.Created("C", t0 + Duration.FromDays(3))]);
 
         var past = WithoutDeals([a, b, c], inParts: false).AsOf(t0 + Duration.FromHours(36))!;
 
@@ -160,19 +160,6 @@ public class AddRowTests
     }
 
     private static string Stage(int index) => FrameDeals.Pipeline.OpenStages[index].Id;
-
-    private static DealCreated Created(string id, Instant at) =>
-        new(
-            new DealId(id),
-            at,
-            "alice",
-            FrameDeals.Pipeline.Name,
-            id,
-            "bob",
-            Money.Of(10m, Currency.USD),
-            new LocalDate(2026, 3, 1),
-            Stage(0)
-        );
 
     // The frame of the deals that keeps no deal objects, built in parts (the threshold lowered) or by one builder.
     internal static DealFrame WithoutDeals(Deal[] deals, bool inParts)
@@ -191,7 +178,7 @@ public class AddRowTests
     {
         var id = new DealId($"L-{row}");
         return Deal.FromEvents([
-            Created(id.Value, FrameDeals.T0),
+            FrameDeals.Created(id.Value, FrameDeals.T0),
             new DealLost(id, FrameDeals.T0 + Duration.FromHours(1), "alice", "lost", LossReason.Competitor, $"C{row:D3}"),
         ]);
     }

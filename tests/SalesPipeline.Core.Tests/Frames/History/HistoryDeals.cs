@@ -12,7 +12,7 @@ namespace SalesPipeline.Tests.Frames.HistoryColumns;
 // pipelines (criteria, competitors, customers, comments, causes, reopens, resumes), imported deals (open, won, lost
 // with reasons and competitors), and then, for about half the deals, the same history with its free fields made
 // hostile: actors and names in other scripts or with a lone surrogate, causes, sub-tick nanoseconds, amounts with 28
-// digits or scale 28, non-ASCII comments. Every history is one Deal.FromEvents accepts.
+// digits or scale 28, non-ASCII comments, leads converted from. Every history is one Deal.FromEvents accepts.
 internal static class HistoryDeals
 {
     private static readonly PipelineDefinition Default = PipelineDefinition.Default;
@@ -63,8 +63,13 @@ internal static class HistoryDeals
                 };
                 return changed switch
                 {
-                    DealCreated c => c with { Name = "Ünïcødé " + c.Name + "\uDC00", Amount = Wide(c.Amount, rng) },
-                    DealImported i => i with { Name = "Ωmega " + i.Name, Amount = Wide(i.Amount, rng) },
+                    DealCreated c => c with
+                    {
+                        Name = "Ünïcødé " + c.Name + "\uDC00",
+                        Amount = Wide(c.Amount, rng),
+                        LeadId = Lead(c.LeadId, rng),
+                    },
+                    DealImported i => i with { Name = "Ωmega " + i.Name, Amount = Wide(i.Amount, rng), LeadId = Lead(i.LeadId, rng) },
                     AmountChanged a => a with { Amount = Wide(a.Amount, rng) },
                     CommentAdded c => c with { Text = "Rückruf 📞 " + c.Text },
                     _ => changed,
@@ -73,6 +78,16 @@ internal static class HistoryDeals
             .ToList();
         return Deal.FromEvents(events);
     }
+
+    // The lead a deal was converted from is carried by the creating event only; without one drawn here a row copy that
+    // dropped it went unnoticed.
+    private static LeadId? Lead(LeadId? lead, Random rng) =>
+        rng.Next(3) switch
+        {
+            0 => new LeadId("L-" + rng.Next(5)), // shared by several deals, as a lead converted twice would be
+            1 => new LeadId("Lead ✉ " + rng.Next()),
+            _ => lead,
+        };
 
     private static Money Wide(Money amount, Random rng) =>
         rng.Next(3) == 0 ? Money.Of(WideAmounts[rng.Next(WideAmounts.Length)], amount.Currency) : amount;
