@@ -90,7 +90,8 @@ internal sealed partial class DealFrame
                 return parts[p].Fields.Build();
             }
         );
-        frame.Fields = fields.Length == 1 ? fields[0] : DealFields.Join(fields);
+        var joined = fields.Length == 1 ? fields[0] : DealFields.Join(fields);
+        frame.Fields = history is null ? joined : joined.WithIds(history.IdOffset, history.IdText);
         frame.Pipelines = pipelines.Values;
         frame.Stages = stages.Values;
         frame.OwnerKeys = owners.Values;

@@ -29,6 +29,23 @@ public class DealFieldsTests
             )
         );
 
+    // A frame without deal objects holds each id once: its fields read the history's.
+    [Fact]
+    public void Fields_OfAFrameWithoutDeals_AreEachDealsOwn_WithTheHistorysIds_Property() =>
+        PropertyAssert.Holds(
+            Prop.ForAll(
+                FieldDeals.Deals.ToArbitrary(),
+                Gen.Elements(false, true).ToArbitrary(),
+                (deals, inParts) =>
+                {
+                    var frame = Building.AddRowTests.WithoutDeals(deals, inParts);
+                    AssertFieldsOf(deals, frame);
+                    Assert.Same(frame.History!.IdText, frame.Fields.IdText);
+                    Assert.Same(frame.History.IdOffset, frame.Fields.IdOffset);
+                }
+            )
+        );
+
     [Fact]
     public void Join_OfPartsRecordedApart_IsOnePass_Property() =>
         PropertyAssert.Holds(
