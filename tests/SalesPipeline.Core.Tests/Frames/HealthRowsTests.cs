@@ -18,7 +18,7 @@ namespace SalesPipeline.Tests.Frames;
 [Collection(FrameSplitting.Name)]
 public class HealthRowsTests
 {
-    private sealed record Setup(
+    internal sealed record Setup(
         Instant AsOf,
         int Touched,
         ExchangeRates? Rates,
@@ -30,7 +30,7 @@ public class HealthRowsTests
         int RottingDays
     );
 
-    private static readonly Gen<Setup> SetupGen =
+    internal static readonly Gen<Setup> SetupGen =
         from hours in Gen.Choose(0, 24 * 300)
         from touched in Gen.Choose(0, 3)
         from rates in Gen.Frequency((3, RatedDeals.Rates.Select(r => (ExchangeRates?)r)), (1, Gen.Constant((ExchangeRates?)null)))
@@ -54,7 +54,7 @@ public class HealthRowsTests
 
     // FrameDeals' deals in three currencies (mostly the plain ones, which the frame path takes), some put in a pool by event (and some of those given a rep again), some
     // created by a rep named "(unassigned)", and imported deals, some of them waiting in a pool since a given instant.
-    private static readonly Gen<Deal[]> DealsGen =
+    internal static readonly Gen<Deal[]> DealsGen =
         from deals in Gen.Frequency((3, RatedDeals.PlainDeals), (1, RatedDeals.Deals))
         from imported in Gen.Choose(0, 4)
         from seed in Gen.Choose(0, int.MaxValue)
@@ -211,7 +211,7 @@ public class HealthRowsTests
         return true;
     }
 
-    private static (HealthPolicy, HealthInputs) PolicyAndInputs(Deal[] deals, Setup setup)
+    internal static (HealthPolicy, HealthInputs) PolicyAndInputs(Deal[] deals, Setup setup)
     {
         var policy = HealthPolicy.Default with
         {
@@ -240,7 +240,7 @@ public class HealthRowsTests
         );
     }
 
-    private static string Outcome(Func<HealthReport> inspect)
+    internal static string Outcome(Func<HealthReport> inspect)
     {
         try
         {
