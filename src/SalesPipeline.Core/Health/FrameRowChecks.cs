@@ -1,4 +1,3 @@
-using System;
 using NodaTime;
 using SalesPipeline.Activities;
 using SalesPipeline.Deals;
@@ -11,8 +10,8 @@ namespace SalesPipeline.Health;
 // the row's state now is its state then, its last event is its own last touch, and one walk of its events gives its
 // stay in the stage (entered, less the pauses since), its close-date pushes and when it entered its pool. What the
 // columns cannot tell goes to DealChecks on the row's deal, so the count is the deal code's in every case: a close
-// date outside the ISO calendar, an owner key "(unassigned)" with no owner or pool event (a deal created or imported
-// into a pool, whose pool entry the frame does not hold, or a rep of that name), a resume with no stop before it.
+// date outside the ISO calendar, a resume with no stop before it. A deal created or imported into a pool, with no
+// owner event since, waits there since its first event put it there (FirstPoolEntry).
 // One per frame and inspection; read-only, so the parts of a pass share it.
 internal sealed class FrameRowChecks
 {
@@ -27,7 +26,6 @@ internal sealed class FrameRowChecks
     private readonly bool[] stageOpen;
     private readonly decimal[] stageProbability;
     private readonly bool[]? touched; // rows with an activity at or before asOf and no more than StaleAfter before it
-    private readonly int unassigned; // the code of Deal.UnassignedOwner among the owner keys, or NoCode
 
     internal FrameRowChecks(
         DealFrame frame,
@@ -57,8 +55,6 @@ internal sealed class FrameRowChecks
             stageIndex[c] = known ? stage!.Index : -1;
             (stageOpen[c], stageProbability[c]) = known ? (stage!.IsOpen, stage.Probability) : (false, 0m);
         }
-        unassigned = Array.BinarySearch(frame.OwnerKeys, Deal.UnassignedOwner, StringComparer.Ordinal);
-        unassigned = unassigned >= 0 ? unassigned : DealFrame.NoCode;
         touched = activities.Count > 0 ? Touched(frame, activities, asOf, policy.StaleAfter) : null;
     }
 
@@ -79,7 +75,7 @@ internal sealed class FrameRowChecks
         // Deal.FoldIn's rules for the fields the checks read: the stay in the stage, the close date, the pool.
         var (stageCode, entered, paused, stoppedAt) = (DealFrame.NoCode, 0L, 0L, DealFrame.NoInstant);
         var (close, pushes) = (frame.FirstExpectedCloseDay[row], 0);
-        var (pooledSince, ownerEvent) = (DealFrame.NoInstant, false);
+        var (pooled, ownerEvent) = ((Instant?)null, false);
         var end = frame.EventStart[row + 1];
         for (var e = frame.EventStart[row]; e < end; e++)
         {
@@ -119,18 +115,19 @@ internal sealed class FrameRowChecks
                     close = args[e];
                     break;
                 case FrameEventKind.AssignedToPool:
-                    (pooledSince, ownerEvent) = (at, true);
+                    (pooled, ownerEvent) = (Instant.FromUnixTimeTicks(at), true);
                     break;
                 case FrameEventKind.OwnerReassigned:
-                    (pooledSince, ownerEvent) = (DealFrame.NoInstant, true);
+                    (pooled, ownerEvent) = (null, true);
                     break;
             }
         }
         var closeDay = frame.ExpectedCloseDay[row];
-        if (closeDay < 0 || (!ownerEvent && frame.OwnerKey[row] == unassigned))
+        if (closeDay < 0)
         {
             return OnTheDeal(row, stage);
         }
+        pooled = ownerEvent ? pooled : FirstPoolEntry(row);
         var count = 0;
         // The last touch is the later of the last event and the last activity: stale when both are too long ago.
         count += asOf - Instant.FromUnixTimeTicks(ats[end - 1]) > policy.StaleAfter && touched?[row] != true ? 1 : 0;
@@ -138,8 +135,30 @@ internal sealed class FrameRowChecks
         count += today - closeDay > policy.PastExpectedCloseGraceDays ? 1 : 0;
         count += typicalWonCycle is { } cycle && asOf - Instant.FromUnixTimeTicks(frame.CreatedAt[row]) > cycle ? 1 : 0;
         count += pushes > policy.CloseDatePushLimit ? 1 : 0;
-        count += pooledSince != DealFrame.NoInstant && asOf - Instant.FromUnixTimeTicks(pooledSince) > policy.PoolWaitAfter ? 1 : 0;
+        count += pooled is { } since && asOf - since > policy.PoolWaitAfter ? 1 : 0;
         return count;
+    }
+
+    // When the deal's first event put it in a pool, as Deal's constructors say: null when it named an owner (a rep
+    // may be called "(unassigned)" too, so the owner key cannot tell), a created deal at its creation, an imported one
+    // at its InPoolSince if given (the history holds it; a frame of deal objects has the deal, not decoded), else at
+    // its creation. Exact instants: InPoolSince need not be a whole tick.
+    private Instant? FirstPoolEntry(int row)
+    {
+        if (!frame.Fields.WasCreatedInPool(row))
+        {
+            return null;
+        }
+        var created = Instant.FromUnixTimeTicks(frame.CreatedAt[row]);
+        if (frame.EventKind[frame.EventStart[row]] != FrameEventKind.Imported)
+        {
+            return created;
+        }
+        return frame.History is { } history
+            ? history.ImportInPoolSince.TryGet(row, out var given)
+                ? given
+                : created
+            : frame.DealAt(row).InPoolSince;
     }
 
     private int OnTheDeal(int row, int stage) => checks.Count(frame.DealAt(row), stage);

@@ -161,7 +161,32 @@ public sealed partial class PipelineHealthAccumulator
     // The open deal numbered p: a deal object, or a frame's row.
     private AtRiskEntry OpenAt(int p, int[] starts)
     {
-        // The run holding p: the first whose open deals end after p (a run with no open deal ends where it starts).
+        var (k, i) = RunOf(p, starts);
+        if (kept[k] is KeptViews views)
+        {
+            return new AtRiskEntry(views.Open[i], null, -1);
+        }
+        var rows = (KeptRows)kept[k];
+        var row = rows.Open[i];
+        return new AtRiskEntry(rows.ViewOf(row), rows.Frame, row);
+    }
+
+    // The id of the open deal numbered p, a frame row's from the id column: no deal is built to be sorted.
+    private string IdOf(int p, int[] starts)
+    {
+        var (k, i) = RunOf(p, starts);
+        if (kept[k] is KeptViews views)
+        {
+            return views.Open[i].Id.Value;
+        }
+        var rows = (KeptRows)kept[k];
+        return rows.Frame.Fields.IdAt(rows.Open[i]).Value;
+    }
+
+    // The run holding the open deal numbered p, and its place among the run's open deals.
+    private (int Run, int Index) RunOf(int p, int[] starts)
+    {
+        // The first run whose open deals end after p (a run with no open deal ends where it starts).
         int low = 0,
             high = kept.Count;
         while (low < high)
@@ -176,14 +201,7 @@ public sealed partial class PipelineHealthAccumulator
                 high = mid;
             }
         }
-        var i = p - starts[low];
-        if (kept[low] is KeptViews views)
-        {
-            return new AtRiskEntry(views.Open[i], null, -1);
-        }
-        var rows = (KeptRows)kept[low];
-        var row = rows.Open[i];
-        return new AtRiskEntry(rows.ViewOf(row), rows.Frame, row);
+        return (low, p - starts[low]);
     }
 
     // The numbers of the open deals with findings, in ordinal order of their ids. When every deal came from one
@@ -216,7 +234,7 @@ public sealed partial class PipelineHealthAccumulator
                 positions.Add(p);
             }
         }
-        var ids = positions.ConvertAll(p => OpenAt(p, starts).Deal.Id.Value).ToArray();
+        var ids = positions.ConvertAll(p => IdOf(p, starts)).ToArray();
         var sorted = positions.ToArray();
         Array.Sort(ids, sorted, StringComparer.Ordinal);
         return sorted;

@@ -10,10 +10,10 @@ public sealed partial class PipelineHealthAccumulator
     // Adds every deal of the frame, as AddRange would, and returns true; or returns false and changes nothing when a
     // deal would be refused (the caller then runs AddRange, which refuses it by the usual rules and messages): another
     // pipeline, a deal not yet observed at the as-of instant, a stage the pipeline does not have, an id given twice,
-    // or instants finer than a tick. Only into an empty accumulator. The rows are kept, not their deals: a row with
-    // no event after the as-of instant is its columns (the checks read them in Result), and only a row with later
-    // events has its deal rebuilt as of then. The frame's ids are the ids claimed, so a later Add or Merge refuses a
-    // deal given again without reading a deal per row.
+    // or instants finer than a tick. Only into an empty accumulator (AddRange into another adds the frame to a fresh
+    // one and merges it in). The rows are kept, not their deals: a row with no event after the as-of instant is its
+    // columns (the checks read them in Result), and only a row with later events has its deal rebuilt as of then. The
+    // frame's ids are the ids claimed, so a later Add or Merge refuses a deal given again without reading a deal per row.
     internal bool TryAdd(DealFrame frame)
     {
         if (Count > 0 || !frame.Exactness.WholeTicks)
@@ -89,6 +89,23 @@ public sealed partial class PipelineHealthAccumulator
         (lost, stopped) = (lostRows, stoppedRows);
         return true;
     }
+
+    bool IFrameAccumulator<PipelineHealthAccumulator>.IsEmpty => Count == 0;
+
+    PipelineHealthAccumulator IFrameAccumulator<PipelineHealthAccumulator>.Fresh() => new(this);
+
+    bool IFrameAccumulator<PipelineHealthAccumulator>.TryAdd(DealFrame frame) => TryAdd(frame);
+
+    // The fresh accumulator has this one's setup, so Merge can only refuse a deal both hold; the deal code then refuses
+    // it, naming its position in the batch, as adding one by one would.
+    bool IFrameAccumulator<PipelineHealthAccumulator>.MergesLikeAdd(PipelineHealthAccumulator framed) => FirstShared(framed) is null;
+
+    // MergesLikeAdd has made Merge's checks.
+    void IFrameAccumulator<PipelineHealthAccumulator>.Merge(PipelineHealthAccumulator other) => Join(other);
+
+    // An empty accumulator set up as this one, without checking the setup again.
+    private PipelineHealthAccumulator(PipelineHealthAccumulator setup) =>
+        (pipeline, asOf, policy, inputs) = (setup.pipeline, setup.asOf, setup.policy, setup.inputs);
 
     // Whether the deals came through TryAdd (for the tests that check the frame path ran).
     internal bool AddedFromFrame => kept.Exists(k => k is KeptRows);

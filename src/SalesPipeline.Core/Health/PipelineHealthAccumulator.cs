@@ -20,7 +20,7 @@ namespace SalesPipeline.Health;
 /// <para>A rejected <see cref="Add"/>, <see cref="AddRange"/> or <see cref="Merge"/> changes nothing.</para>
 /// <para>An accumulator is mutable and not thread-safe: use one per thread and <see cref="Merge"/> them.</para>
 /// </remarks>
-public sealed partial class PipelineHealthAccumulator
+public sealed partial class PipelineHealthAccumulator : IFrameAccumulator<PipelineHealthAccumulator>
 {
     private readonly PipelineDefinition pipeline;
     private readonly Instant asOf;
@@ -74,11 +74,12 @@ public sealed partial class PipelineHealthAccumulator
     /// <param name="deals">The deals.</param>
     /// <exception cref="ArgumentNullException"><paramref name="deals"/> or one of them is null.</exception>
     /// <exception cref="ArgumentException">A deal is rejected (see <see cref="Add"/>); the message names its position and id.</exception>
-    /// <remarks>A list of deals added to an empty accumulator is read on the columnar frame, which gives exactly what adding each deal would.</remarks>
+    /// <remarks>A list of deals is read on the columnar frame, which gives exactly what adding each deal would.</remarks>
     public void AddRange(IEnumerable<Deal> deals)
     {
         Preconditions.CheckNotNull(deals);
-        if (Count == 0 && DealFrames.For(deals) is { } frame && TryAdd(frame))
+        // Not FrameAddRange.Run: its deal path keeps the deals before a refused one, and this one keeps none of them.
+        if (FrameAddRange.TryList(this, deals))
         {
             return;
         }
@@ -124,6 +125,12 @@ public sealed partial class PipelineHealthAccumulator
         Preconditions.CheckArgument(!ReferenceEquals(other, this), nameof(other), "An accumulator cannot be merged into itself.");
         var shared = FirstShared(other);
         Preconditions.CheckArgument(shared is null, nameof(other), $"Both accumulators hold deal {shared}; each deal may be added once.");
+        Join(other);
+    }
+
+    // Merge once its checks passed: the other's deals after this one's, as adding them one by one would keep them.
+    private void Join(PipelineHealthAccumulator other)
+    {
         ids.UnionWith(other.ids);
         currencies.UnionWith(other.currencies);
         // A run of deal objects is copied, since both accumulators may go on adding to their last one.

@@ -18,7 +18,7 @@ namespace SalesPipeline.Tests.Frames;
 [Collection(FrameSplitting.Name)]
 public class HealthRowsTests
 {
-    private sealed record Setup(
+    internal sealed record Setup(
         Instant AsOf,
         int Touched,
         ExchangeRates? Rates,
@@ -30,7 +30,7 @@ public class HealthRowsTests
         int RottingDays
     );
 
-    private static readonly Gen<Setup> SetupGen =
+    internal static readonly Gen<Setup> SetupGen =
         from hours in Gen.Choose(0, 24 * 300)
         from touched in Gen.Choose(0, 3)
         from rates in Gen.Frequency((3, RatedDeals.Rates.Select(r => (ExchangeRates?)r)), (1, Gen.Constant((ExchangeRates?)null)))
@@ -54,7 +54,7 @@ public class HealthRowsTests
 
     // FrameDeals' deals in three currencies (mostly the plain ones, which the frame path takes), some put in a pool by event (and some of those given a rep again), some
     // created by a rep named "(unassigned)", and imported deals, some of them waiting in a pool since a given instant.
-    private static readonly Gen<Deal[]> DealsGen =
+    internal static readonly Gen<Deal[]> DealsGen =
         from deals in Gen.Frequency((3, RatedDeals.PlainDeals), (1, RatedDeals.Deals))
         from imported in Gen.Choose(0, 4)
         from seed in Gen.Choose(0, int.MaxValue)
@@ -127,6 +127,60 @@ public class HealthRowsTests
                     Money.Of(100m, Currency.USD),
                     new LocalDate(2027, 1, 1),
                     stage
+                ),
+            ]);
+    }
+
+    // Waiting in a pool, on the rows (a frame of deal objects, and one of histories built whole or in parts) as the deal
+    // code has it: since its creation for a deal created in a pool, since its InPoolSince for one imported into a pool
+    // (else since its creation), never for a rep named "(unassigned)". As of day 10, with a limit of 3 days: C, created
+    // in the pool on day 0, waits 10 days; I, created on day 0, in the pool since day 8 and observed on day 9, waits 2
+    // days (no finding); J, the same import without InPoolSince, waits 10 days; U has an owner. Nothing else is due (no
+    // event for 10 days, a close date next year, no won deal), so C and J alone are at risk, with one finding each.
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void WaitingInPool_OnTheRows_StartsAtThePoolEntry(int kind)
+    {
+        var t0 = FrameDeals.T0;
+        var stage = FrameDeals.Pipeline.OpenStages[0].Id;
+        var (amount, close) = (Money.Of(100m, Currency.USD), new LocalDate(2027, 1, 1));
+        Deal[] deals =
+        [
+            Created("C", null),
+            Imported("I", t0 + Duration.FromDays(8)),
+            Imported("J", null),
+            Created("U", Deal.UnassignedOwner),
+        ];
+        var frame = kind == 0 ? DealFrame.Of(deals) : Building.AddRowTests.WithoutDeals(deals, inParts: kind == 2);
+        var policy = HealthPolicy.Default with { PoolWaitAfter = Duration.FromDays(3) };
+        var accumulator = new PipelineHealthAccumulator(FrameDeals.Pipeline, t0 + Duration.FromDays(10), policy);
+        Assert.True(accumulator.TryAdd(frame));
+        var report = accumulator.Result();
+        Assert.Equal([("C", 1), ("J", 1)], report.Deals.Select(d => (d.Deal.Value, d.Findings.Count)));
+        Assert.Equal([("C", 10m), ("J", 10m)], report.FindingsOf(FindingKind.WaitingInPool).Select(f => (f.Deal!.Value.Value, f.Measured)));
+
+        Deal Created(string id, string? owner) =>
+            Deal.FromEvents([new DealCreated(new DealId(id), t0, "alice", FrameDeals.Pipeline.Name, id, owner, amount, close, stage)]);
+
+        Deal Imported(string id, Instant? inPoolSince) =>
+            Deal.FromEvents([
+                new DealImported(
+                    new DealId(id),
+                    t0 + Duration.FromDays(9),
+                    "import",
+                    FrameDeals.Pipeline.Name,
+                    id,
+                    null,
+                    amount,
+                    close,
+                    stage,
+                    DealStatus.Open,
+                    t0,
+                    true,
+                    Team: "emea",
+                    InPoolSince: inPoolSince
                 ),
             ]);
     }
@@ -211,7 +265,7 @@ public class HealthRowsTests
         return true;
     }
 
-    private static (HealthPolicy, HealthInputs) PolicyAndInputs(Deal[] deals, Setup setup)
+    internal static (HealthPolicy, HealthInputs) PolicyAndInputs(Deal[] deals, Setup setup)
     {
         var policy = HealthPolicy.Default with
         {
@@ -240,7 +294,7 @@ public class HealthRowsTests
         );
     }
 
-    private static string Outcome(Func<HealthReport> inspect)
+    internal static string Outcome(Func<HealthReport> inspect)
     {
         try
         {
