@@ -73,6 +73,7 @@ public sealed class CashForecastFrameTests
         from zone in Gen.Elements(Zones)
         from asOf in Gen.Choose(0, 200)
         from months in Gen.Choose(1, 14)
+        from daily in Gen.Elements(false, true)
         from other in Gen.Frequency((19, Gen.Constant(false)), (1, Gen.Constant(true)))
         from kind in Gen.Choose(0, 3)
         let withGiants = all.Concat(Giants(giants)).ToArray()
@@ -83,16 +84,28 @@ public sealed class CashForecastFrameTests
             terms,
             zone,
             FirstMonth.PlusDays(asOf),
-            Enumerable
-                .Range(0, months)
-                .Select(m => new FiscalPeriod(
-                    $"M{m}",
-                    new DateInterval(FirstMonth.PlusMonths(m), FirstMonth.PlusMonths(m + 1).PlusDays(-1))
-                ))
-                .ToArray(),
+            daily ? Days(months * 30) : Months(months),
             other ? Other : FrameDeals.Pipeline,
             kind
         );
+
+    private static FiscalPeriod[] Months(int count) =>
+        [
+            .. Enumerable
+                .Range(0, count)
+                .Select(m => new FiscalPeriod(
+                    $"M{m}",
+                    new DateInterval(FirstMonth.PlusMonths(m), FirstMonth.PlusMonths(m + 1).PlusDays(-1))
+                )),
+        ];
+
+    // Periods of one day each, from the first month on: a won day off by one (a zone ignored) lands in another row.
+    private static FiscalPeriod[] Days(int count) =>
+        [
+            .. Enumerable
+                .Range(0, count)
+                .Select(d => new FiscalPeriod($"D{d}", new DateInterval(FirstMonth.PlusDays(d), FirstMonth.PlusDays(d)))),
+        ];
 
     // Deals of USD 4 * 10^15 (4 * 10^17 cents), won and open on one day: three in a row pass Currency.MaxAmount.
     private static IEnumerable<Deal> Giants(int count)
