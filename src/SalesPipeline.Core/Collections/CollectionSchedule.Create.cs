@@ -39,6 +39,24 @@ public sealed partial class CollectionSchedule
     /// </remarks>
     public static CollectionSchedule Create(Money contractTotal, LocalDate signedOn, PaymentTerms terms, ContractInfo? contract = null)
     {
+        CheckArguments(contractTotal, signedOn, terms);
+        var amounts = new long[terms.InstalmentCount];
+        var due = new LocalDate?[terms.InstalmentCount];
+        SplitChecked(contractTotal, signedOn, terms, amounts, due);
+        return new CollectionSchedule(contract, contractTotal, signedOn, terms, amounts, due, terms.InstalmentRules, NoEntries, null, null);
+    }
+
+    // Create without the schedule: its checks and its instalments, minor units into amounts and due dates into due (each
+    // of terms.InstalmentCount), throwing what Create throws. The cash forecast projects deals through this, so a
+    // projected deal's instalments are those of the schedule Create would make, without making it.
+    internal static void Split(Money contractTotal, LocalDate signedOn, PaymentTerms terms, Span<long> amounts, Span<LocalDate?> due)
+    {
+        CheckArguments(contractTotal, signedOn, terms);
+        SplitChecked(contractTotal, signedOn, terms, amounts, due);
+    }
+
+    private static void CheckArguments(Money contractTotal, LocalDate signedOn, PaymentTerms terms)
+    {
         EntryChecks.PositiveWholeAmount(contractTotal, "A contract total");
         Preconditions.CheckDate(signedOn);
         Preconditions.CheckNotNull(terms);
@@ -49,24 +67,86 @@ public sealed partial class CollectionSchedule
                 nameof(terms)
             );
         }
-        var lineUnits = LineUnits(contractTotal, terms);
-        var amounts = new long[terms.InstalmentCount];
-        var due = new LocalDate?[terms.InstalmentCount];
+    }
+
+    private static void SplitChecked(Money contractTotal, LocalDate signedOn, PaymentTerms terms, Span<long> amounts, Span<LocalDate?> due)
+    {
+        var units = contractTotal.ToMinorUnits();
+        var problem = SplitUnits(
+            units,
+            contractTotal.Currency,
+            terms,
+            new long[terms.Lines.Count],
+            amounts,
+            out var rest,
+            out var fixedUnits
+        );
+        if (problem != UnitsProblem.None)
+        {
+            throw UnitsException(problem, contractTotal, terms, units, rest, fixedUnits);
+        }
+        if (DueDates(signedOn, terms, due) is var n and >= 0)
+        {
+            throw DueBeforeSigning(n, terms.InstalmentRules[n], due[n]!.Value, signedOn, nameof(terms));
+        }
+    }
+
+    // Why SplitUnits could not split a total (the terms' amounts do not fit it); None when it did.
+    internal enum UnitsProblem
+    {
+        None,
+        FixedBeyondTotal,
+        FixedBeyondRest,
+        LinesShort,
+    }
+
+    // The split rule, for a positive total of `units` minor units of `currency` under terms whose fixed lines (if any)
+    // are in that currency: each line's units into lineUnits (one per line), then each line split equally into its
+    // instalments' amounts (one per instalment, in the order of the lines). rest and fixedUnits are what the messages
+    // of a problem quote. Throws nothing for a problem: Split reports it, the cash forecast's frame path declines.
+    internal static UnitsProblem SplitUnits(
+        long units,
+        Currency currency,
+        PaymentTerms terms,
+        Span<long> lineUnits,
+        Span<long> amounts,
+        out long rest,
+        out long fixedUnits
+    )
+    {
+        var problem = LineUnits(units, currency, terms, lineUnits, out rest, out fixedUnits);
+        if (problem != UnitsProblem.None)
+        {
+            return problem;
+        }
         var n = 0;
         for (var i = 0; i < terms.Lines.Count; i++)
         {
-            var line = terms.Lines[i];
-            SplitEqually(lineUnits[i], amounts.AsSpan(n, line.Instalments));
+            var count = terms.Lines[i].Instalments;
+            SplitEqually(lineUnits[i], amounts.Slice(n, count));
+            n += count;
+        }
+        return UnitsProblem.None;
+    }
+
+    // The instalments' due dates from signedOn into due (one per instalment); the index of the first that falls due
+    // before signedOn, or -1. A due date after 9999-12-31 throws, as in Create (naming "terms").
+    internal static int DueDates(LocalDate signedOn, PaymentTerms terms, Span<LocalDate?> due)
+    {
+        var rules = terms.InstalmentRules;
+        var n = 0;
+        foreach (var line in terms.Lines)
+        {
             for (var k = 0; k < line.Instalments; k++, n++)
             {
-                due[n] = line.Due.DueOn(signedOn, k, null);
+                due[n] = rules[n].DueOn(signedOn, k, null);
                 if (due[n] < signedOn)
                 {
-                    throw DueBeforeSigning(n, line.Due, due[n]!.Value, signedOn, nameof(terms));
+                    return n;
                 }
             }
         }
-        return new CollectionSchedule(contract, contractTotal, signedOn, terms, amounts, due, terms.InstalmentRules, NoEntries, null, null);
+        return -1;
     }
 
     // The same rule as a reschedule's: due dates exist only under the signed contract. Only a fixed date or a day of the
@@ -94,22 +174,27 @@ public sealed partial class CollectionSchedule
     }
 
     // Each line's amount in minor units: percentages (with the rest) by largest remainder, fixed exactly, balance last.
-    private static long[] LineUnits(Money contractTotal, PaymentTerms terms)
+    private static UnitsProblem LineUnits(
+        long units,
+        Currency currency,
+        PaymentTerms terms,
+        Span<long> result,
+        out long rest,
+        out long fixedUnits
+    )
     {
-        var units = contractTotal.ToMinorUnits();
         var lines = terms.Lines;
-        var result = new long[lines.Count];
-        var rest = units;
+        rest = units;
         if (terms.PercentLines.Length > 0)
         {
-            var shares = terms.PercentWeights is { } weights ? Split(units, weights) : SplitByDecimals(contractTotal, terms);
+            var shares = terms.PercentWeights is { } weights ? Split(units, weights) : SplitByDecimals(units, currency, terms);
             for (var j = 0; j < terms.PercentLines.Length; j++)
             {
                 result[terms.PercentLines[j]] = shares[j];
             }
             rest = shares[^1];
         }
-        long fixedUnits = 0;
+        fixedUnits = 0;
         var balanceLine = -1;
         for (var i = 0; i < lines.Count; i++)
         {
@@ -117,7 +202,7 @@ public sealed partial class CollectionSchedule
             {
                 result[i] = lines[i].Amount!.ToMinorUnits();
                 // Each line is at most 10^18 minor units, so two never overflow a long; a sum already beyond the total
-                // stays beyond it, so it stops growing there and the error below reports "more than the contract total".
+                // stays beyond it, so it stops growing there and the error reports "more than the contract total".
                 fixedUnits = Math.Min(fixedUnits + result[i], units + 1);
             }
             else if (lines[i].Kind == TermsLineKind.Balance)
@@ -127,13 +212,7 @@ public sealed partial class CollectionSchedule
         }
         if (fixedUnits > rest)
         {
-            var fixedMoney = Money.Text(FixedTotal(terms), contractTotal.Currency);
-            throw new ArgumentException(
-                fixedUnits > units
-                    ? $"The fixed lines add up to {fixedMoney}, more than the contract total {contractTotal}."
-                    : $"The fixed lines add up to {fixedMoney}, more than the {Money.FromMinorUnits(rest, contractTotal.Currency)} the percentages leave of the contract total {contractTotal}.",
-                nameof(contractTotal)
-            );
+            return fixedUnits > units ? UnitsProblem.FixedBeyondTotal : UnitsProblem.FixedBeyondRest;
         }
         if (balanceLine >= 0)
         {
@@ -141,12 +220,31 @@ public sealed partial class CollectionSchedule
         }
         else if (rest != fixedUnits)
         {
-            throw new ArgumentException(
-                $"The terms' lines add up to {Money.FromMinorUnits(units - rest + fixedUnits, contractTotal.Currency)}, not the contract total {contractTotal}; add a balance line to take the remaining {Money.FromMinorUnits(rest - fixedUnits, contractTotal.Currency)}.",
-                nameof(contractTotal)
-            );
+            return UnitsProblem.LinesShort;
         }
-        return result;
+        return UnitsProblem.None;
+    }
+
+    private static ArgumentException UnitsException(
+        UnitsProblem problem,
+        Money contractTotal,
+        PaymentTerms terms,
+        long units,
+        long rest,
+        long fixedUnits
+    )
+    {
+        var currency = contractTotal.Currency;
+        var message = problem switch
+        {
+            UnitsProblem.FixedBeyondTotal =>
+                $"The fixed lines add up to {Money.Text(FixedTotal(terms), currency)}, more than the contract total {contractTotal}.",
+            UnitsProblem.FixedBeyondRest =>
+                $"The fixed lines add up to {Money.Text(FixedTotal(terms), currency)}, more than the {Money.FromMinorUnits(rest, currency)} the percentages leave of the contract total {contractTotal}.",
+            _ =>
+                $"The terms' lines add up to {Money.FromMinorUnits(units - rest + fixedUnits, currency)}, not the contract total {contractTotal}; add a balance line to take the remaining {Money.FromMinorUnits(rest - fixedUnits, currency)}.",
+        };
+        return new ArgumentException(message, nameof(contractTotal));
     }
 
     // The fixed lines' exact total for an error message; in decimal, because it may be beyond what a Money holds.
@@ -174,9 +272,9 @@ public sealed partial class CollectionSchedule
     }
 
     // Percentages with more decimals than fit a long at their common scale: the public decimal allocation.
-    private static long[] SplitByDecimals(Money total, PaymentTerms terms)
+    private static long[] SplitByDecimals(long units, Currency currency, PaymentTerms terms)
     {
         var weights = terms.PercentLines.Select(i => terms.Lines[i].Percent).Append(100m - terms.PercentTotal).ToArray();
-        return total.Allocate(weights).Select(m => m.ToMinorUnits()).ToArray();
+        return Money.FromMinorUnits(units, currency).Allocate(weights).Select(m => m.ToMinorUnits()).ToArray();
     }
 }

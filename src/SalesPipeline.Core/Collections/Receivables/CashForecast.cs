@@ -9,7 +9,7 @@ namespace SalesPipeline.Collections;
 
 /// <summary>The cash expected per future period from collection schedules, and optionally from won and open deals.</summary>
 /// <remarks>Stateless; thread-safe.</remarks>
-public static class CashForecast
+public static partial class CashForecast
 {
     /// <summary>
     /// Places what every instalment still owes on <paramref name="asOf"/> in the period of its due date, and, with
@@ -102,9 +102,13 @@ public static class CashForecast
         long[][] columns
     )
     {
-        var won = Preconditions.CheckNoNullElement(options.WonDeals, "Won deal", paramName);
-        var open = Preconditions.CheckNoNullElement(options.OpenDeals, "Open deal", paramName);
-        if (won.Length + open.Length == 0)
+        // A list held as columns is read off them (DealFrames.For); anything else is copied, as the deal path reads it.
+        var wonFrame = options.WonDeals is { } wonDeals ? DealFrames.For(wonDeals) : null;
+        var won = wonFrame is null ? Preconditions.CheckNoNullElement(options.WonDeals, "Won deal", paramName) : null;
+        var openFrame = options.OpenDeals is { } openDeals ? DealFrames.For(openDeals) : null;
+        var open = openFrame is null ? Preconditions.CheckNoNullElement(options.OpenDeals, "Open deal", paramName) : null;
+        var openCount = openFrame?.Count ?? open!.Length;
+        if ((wonFrame?.Count ?? won!.Length) + openCount == 0)
         {
             return;
         }
@@ -115,54 +119,27 @@ public static class CashForecast
             "Won or open deals were given without DefaultTerms to project them with."
         );
         Preconditions.CheckArgument(
-            open.Length == 0 || options.Pipeline is not null,
+            openCount == 0 || options.Pipeline is not null,
             paramName,
             "Open deals were given without the Pipeline that gives their win probabilities."
         );
-        foreach (var deal in won)
+        // The frame path declines (null) wherever the deal path would throw, which then throws for the same deal.
+        var projection = new DealProjection(options, currency, terms, placing, paramName);
+        if (wonFrame is null || projection.TryFrame(wonFrame, won: true) is not { } wonColumn)
         {
-            Check(deal, currency, paramName);
-            Preconditions.CheckArgument(
-                deal.Status == DealStatus.Won && deal.ClosedAt is not null,
-                paramName,
-                $"Deal {deal.Id} is in WonDeals but is {deal.Status}, not won."
-            );
-            var wonOn = deal.ClosedAt!.Value.InZone(options.Zone).Date;
-            Place(CollectionSchedule.Create(deal.Amount, wonOn, terms), placing, columns[1], paramName);
+            projection.Won(won ?? wonFrame!.DealList, columns[1]);
         }
-        foreach (var deal in open)
+        else
         {
-            Check(deal, currency, paramName);
-            Preconditions.CheckArgument(deal.IsOpen, paramName, $"Deal {deal.Id} is in OpenDeals but is {deal.Status}, not open.");
-            var weighted = (deal.Amount * options.Pipeline!.WinProbabilityOf(deal).Value).Round();
-            if (weighted.IsPositive)
-            {
-                Place(CollectionSchedule.Create(weighted, deal.ExpectedClose, terms), placing, columns[2], paramName);
-            }
+            wonColumn.CopyTo(columns[1]);
         }
-    }
-
-    private static void Check(Deal deal, Currency currency, string paramName)
-    {
-        Preconditions.CheckArgument(
-            deal.Amount.Currency == currency,
-            paramName,
-            $"Deal {deal.Id} is in {deal.Amount.Currency.Code}; the schedules are in {currency.Code}. Convert it first."
-        );
-    }
-
-    private static void Place(CollectionSchedule projected, CashForecastRows placing, long[] column, string paramName)
-    {
-        foreach (var instalment in projected.Instalments)
+        if (openFrame is null || projection.TryFrame(openFrame, won: false) is not { } openColumn)
         {
-            var row = placing.RowOf(instalment.DueOn);
-            column[row] = Receivables.Add(
-                column[row],
-                instalment.Amount.ToMinorUnits(),
-                projected.Currency,
-                paramName,
-                "A row of the projected deals"
-            );
+            projection.Open(open ?? openFrame!.DealList, columns[2]);
+        }
+        else
+        {
+            openColumn.CopyTo(columns[2]);
         }
     }
 }

@@ -29,6 +29,9 @@ internal sealed class CashForecastRows
         index = Period.DaysBetween(first, last) < MaxTableDays ? new PeriodIndex(periods, null) : null;
     }
 
+    // The number of rows: overdue, the periods, outside periods, undated.
+    internal int Count => periods.Length + 3;
+
     // About 27 years of days (a 400 KB table).
     private const int MaxTableDays = 100_000;
 
