@@ -201,7 +201,12 @@ public sealed partial class SalesOrg : IEquatable<SalesOrg>
     /// </summary>
     /// <param name="viewerId">The person.</param>
     /// <param name="deals">The deals.</param>
-    /// <returns>The visible deals (evaluated lazily; the viewer is checked at once).</returns>
+    /// <returns>
+    /// The visible deals, evaluated lazily (the viewer is checked at once). For a list returned by an import
+    /// (<see cref="ImportResult.Deals"/>) or a <see cref="DealListBuilder"/>, the result is a list of the same kind, built
+    /// at once: such a list never changes, so the deals it would yield later are the ones it yields now, and every metric
+    /// given the result starts from its columns as it would from the list's.
+    /// </returns>
     /// <exception cref="ArgumentNullException">
     /// An argument is null; or, when the result is enumerated, a deal is (the message gives its position).
     /// </exception>
@@ -210,6 +215,12 @@ public sealed partial class SalesOrg : IEquatable<SalesOrg>
     {
         var scope = ScopeOf(viewerId);
         Preconditions.CheckNotNull(deals);
+        // Decided from the list's columns without making its deals, and kept as columns, so that a metric over the
+        // result runs on them instead of deal by deal.
+        if (deals is FrameDealList framed)
+        {
+            return scope.Visible(framed.Frame).DealList;
+        }
         return Preconditions.EachNotNull(deals, "Deal", nameof(deals)).Where(scope.CanSee);
     }
 

@@ -16,7 +16,7 @@ namespace SalesPipeline.Organization;
 /// the company pool by admins only. A rep does not see their team's pool: the team's lead hands its records out.</para>
 /// <para>Immutable; thread-safe. Obtain one from <see cref="SalesOrg.ScopeOf"/>.</para>
 /// </remarks>
-public sealed class VisibilityScope
+public sealed partial class VisibilityScope
 {
     private readonly FrozenSet<string> owners;
     private readonly FrozenSet<string> pools;
