@@ -62,7 +62,11 @@ public static partial class CustomerAnalysis
             asOf,
             rates,
             currency,
-            id => frame.RowOfId.TryGetValue(id, out var row) ? frame.DealAt(row) : null
+            // The account from the customer column: no deal is made for a schedule's contract.
+            id =>
+                frame.RowOfId.TryGetValue(id, out var row) && frame.Fields.AccountAt(row) is var account and >= 0
+                    ? frame.Fields.Accounts[account]
+                    : null
         );
         return Report(cells, asOf, currency);
     }
@@ -107,7 +111,7 @@ public static partial class CustomerAnalysis
                     break;
             }
         }
-        AddSchedules(cells, scheduleList, asOf, rates, currency, id => byId.GetValueOrDefault(id));
+        AddSchedules(cells, scheduleList, asOf, rates, currency, id => byId.GetValueOrDefault(id)?.Customer?.AccountId);
         return Report(cells, asOf, currency);
     }
 
@@ -117,13 +121,13 @@ public static partial class CustomerAnalysis
         LocalDate asOf,
         ExchangeRates? rates,
         Currency? currency,
-        Func<DealId, Deal?> dealOf
+        Func<DealId, string?> accountOf
     )
     {
         foreach (var schedule in schedules)
         {
             var status = schedule.StatusAsOf(asOf);
-            var cell = CellOf(cells, KeyOf(schedule.Contract, dealOf));
+            var cell = CellOf(cells, KeyOf(schedule.Contract, accountOf));
             cell.Schedules++;
             cell.Collected += ExchangeRates.ToReporting(rates, status.Collected, currency!).Amount;
             cell.Outstanding += ExchangeRates.ToReporting(rates, status.Outstanding, currency!).Amount;
@@ -136,10 +140,11 @@ public static partial class CustomerAnalysis
         return new CustomerReport(asOf, currency, lines);
     }
 
-    // The join rule of the remarks: the contract's deal's customer, else the contract's own customer text, else none.
-    private static string KeyOf(ContractInfo? contract, Func<DealId, Deal?> dealOf) =>
+    // The join rule of the remarks: the account of the contract's deal's customer (null for no such deal, or a deal
+    // without a customer), else the contract's own customer text, else none.
+    private static string KeyOf(ContractInfo? contract, Func<DealId, string?> accountOf) =>
         contract is null ? BreakdownKeys.None
-        : contract.Deal is { } id && dealOf(id) is { Customer: { } customer } ? customer.AccountId
+        : contract.Deal is { } id && accountOf(id) is { } account ? account
         : contract.Customer;
 
     private static Cell CellOf(Dictionary<string, Cell> cells, string key)
