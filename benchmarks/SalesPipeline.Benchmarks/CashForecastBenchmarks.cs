@@ -11,10 +11,10 @@ namespace SalesPipeline.Benchmarks;
 
 // The cash forecast's open-deal column over 1,000,000 open deals (USD 1,000 to 499,999, one in three with a model
 // override of 0.01 to 0.99, expected to close on days of 2026), projected through "net 30" (one instalment) or "30%
-// on signing, the balance in 11 monthly instalments" (12), placed in the months of 2026 as of 2026-01-01. Weigh is the
-// part a frame kernel could take over (amount x probability, rounded: integer work on columns); Project the part it
-// could not (each deal's schedule: a split by largest remainder that depends on the amount, due dates that depend on
-// the date), which a frame would still run once per distinct (amount, date), about once per deal here.
+// on signing, the balance in 11 monthly instalments" (12), placed in the months of 2026 as of 2026-01-01. Weigh and
+// Project time the deal path's two halves with deal objects (amount x probability, rounded; each deal's schedule: a
+// split by largest remainder that depends on the amount, due dates that depend on the date); the frame path does both
+// from the columns and still splits once per deal, since almost every (amount, date) pair is distinct here.
 [MemoryDiagnoser]
 [MedianColumn]
 public class CashForecastBenchmarks
