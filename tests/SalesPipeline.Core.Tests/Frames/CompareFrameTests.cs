@@ -5,6 +5,8 @@ using SalesPipeline.Calendars;
 using SalesPipeline.Deals;
 using SalesPipeline.Forecasting;
 using SalesPipeline.Pipelines;
+using SalesPipeline.Tests.Frames.Building;
+using SalesPipeline.Tests.Frames.HistoryColumns;
 
 namespace SalesPipeline.Tests.Frames;
 
@@ -38,6 +40,11 @@ public class CompareFrameTests
         from options in OptionsGen
         select (period, bands, options);
 
+    private static readonly Gen<(int Seed, bool InParts)> HowGen =
+        from seed in Gen.Choose(0, int.MaxValue)
+        from inParts in Gen.Elements(false, true)
+        select (seed, inParts);
+
     [Fact]
     public void FromAList_EqualsTheDealByDealComparison_Property() =>
         PropertyAssert.Holds(Prop.ForAll(FrameDeals.Deals.ToArbitrary(), SetupGen.ToArbitrary(), (deals, setup) => Same(deals, setup)));
@@ -46,6 +53,31 @@ public class CompareFrameTests
     public void PlainDeals_EqualTheDealByDealComparison_Property() =>
         PropertyAssert.Holds(
             Prop.ForAll(FrameDeals.PlainDeals.ToArbitrary(), SetupGen.ToArbitrary(), (deals, setup) => Same(deals, setup))
+        );
+
+    // A list held as columns without deal objects (an import's, a DealListBuilder's), whole and built in parts, with
+    // hostile names and amounts: each row's id, name, owner, stage and amount come from the columns and the history,
+    // and only an overridden row's source from its decoded deal.
+    [Fact]
+    public void WithoutDealObjects_EqualsTheDealByDealComparison_Property() =>
+        PropertyAssert.Holds(
+            Prop.ForAll(
+                FrameDeals.Deals.ToArbitrary(),
+                SetupGen.ToArbitrary(),
+                HowGen.ToArbitrary(),
+                (framed, setup, how) =>
+                {
+                    var rng = new Random(how.Seed);
+                    var deals = framed.Select(d => rng.Next(2) == 0 ? d : HistoryDeals.Hostile(d, rng.Next())).ToArray();
+                    var expected = StintsHostile.Outcome(() => Oracle(deals, setup));
+                    var list = AddRowTests.WithoutDeals(deals, how.InParts).DealList;
+                    Assert.Equal(
+                        expected,
+                        StintsHostile.Outcome(() => Forecast.Compare(list, FrameDeals.Pipeline, setup.Period, setup.Bands, setup.Options))
+                    );
+                    return true;
+                }
+            )
         );
 
     [Fact]
@@ -79,6 +111,30 @@ public class CompareFrameTests
         Assert.Equal(0m, comparison.Deals[1].Disagreement);
         Assert.Equal([a.Id], comparison.Disagreements.Select(d => d.DealId));
         Assert.Equal(StintsHostile.Dump(Oracle(deals, (null, null, null))), StintsHostile.Dump(comparison));
+    }
+
+    // The override's source is the one field of a row read from its decoded deal: a Model score and a Manual call kept
+    // apart in a list without deal objects. 100.00 at Model's 0.50 weighs 50.00; 7.00 at a rep's 0.20 weighs 1.40.
+    [Fact]
+    public void OverrideSources_WithoutDealObjects()
+    {
+        var at = FrameDeals.T0;
+        var a = Deal.Open(
+            FrameDeals.Pipeline,
+            new DealId("A"),
+            "Acme renewal",
+            "alice",
+            Money.Of(100.00m, Currency.USD),
+            Months[1].Start,
+            at
+        );
+        a = FrameDeals.Pipeline.ApplyOrThrow(a, DealCommand.OverrideProbabilityTo(0.50m, at, "scorer", ValueSource.Model));
+        var b = Deal.Open(FrameDeals.Pipeline, new DealId("B"), "Beta pilot", "bob", Money.Of(7.00m, Currency.USD), Months[1].Start, at);
+        b = FrameDeals.Pipeline.ApplyOrThrow(b, DealCommand.OverrideProbabilityTo(0.20m, at, "bob"));
+        var comparison = Forecast.Compare(AddRowTests.WithoutDeals([a, b], inParts: false).DealList, FrameDeals.Pipeline);
+        Assert.Equal(["Acme renewal", "Beta pilot"], comparison.Deals.Select(d => d.Name));
+        Assert.Equal([ValueSource.Model, ValueSource.Manual], comparison.Deals.Select(d => d.Probability.Source));
+        Assert.Equal(["50.00", "1.40"], comparison.Deals.Select(d => d.Weighted.Amount.ToString(CultureInfo.InvariantCulture)));
     }
 
     private static bool Same(Deal[] deals, (FiscalPeriod? Period, CategoryBands? Bands, ForecastOptions? Options) setup)

@@ -59,6 +59,9 @@ internal sealed partial class DealFrame
     // cache, so the frame's memory stays its columns').
     internal Deal DealAt(int row) => deals is not null ? deals[row] : history!.DealAt(row);
 
+    // Deal.Name of a row, without decoding the deal of a frame without deal objects.
+    internal string NameAt(int row) => deals is not null ? deals[row].Name : history!.NameAt(row);
+
     // The histories a frame without deal objects makes its deals from (its event table is theirs), else null.
     internal FrameHistory? History => history;
 

@@ -57,15 +57,16 @@ public static partial class Forecast
             {
                 continue;
             }
-            var deal = frame.DealAt(r);
             var stage = stages[frame.Stage[r]]!;
             var overridden = stage.IsOpen && frame.ProbabilityOverride[r] >= 0;
+            // Every field of the row is a column but the override's source, which only the history's last override
+            // event holds: an overridden row is the one decoded.
             var (probabilityKey, probability) = overridden
                 ? (
                     stages.Length + frame.ProbabilityOverride[r],
                     new EffectiveValue<decimal>(
                         frame.ProbabilityOverrides[frame.ProbabilityOverride[r]],
-                        deal.ProbabilityOverrideSource ?? ValueSource.Manual
+                        frame.DealAt(r).ProbabilityOverrideSource ?? ValueSource.Manual
                     )
                 )
                 : (frame.Stage[r], new EffectiveValue<decimal>(stage.Probability, ValueSource.StageDefault));
@@ -73,21 +74,26 @@ public static partial class Forecast
                 stage.IsOpen && frame.CategoryOverride[r] != DealFrame.NoCategory
                     ? new EffectiveValue<ForecastCategory>((ForecastCategory)frame.CategoryOverride[r], ValueSource.Manual)
                     : new EffectiveValue<ForecastCategory>(stage.Category, ValueSource.StageDefault);
-            var amount = deal.Amount;
-            if (converted is not null)
+            Money amount;
+            if (converted is null)
             {
-                if (converted.Scale[r] == ReportingAmounts.Unusable)
-                {
-                    return null; // the rates cannot convert it: the deal code throws
-                }
+                // The deal's own amount, in range as every deal's is.
+                amount = Money.Of(frame.AmountAt(r), frame.Currencies[frame.AmountCurrency[r]]);
+            }
+            else if (converted.Scale[r] == ReportingAmounts.Unusable)
+            {
+                return null; // the rates cannot convert it: the deal code throws
+            }
+            else
+            {
                 amount = Money.Of(converted.ValueOf(r), rates!.ReportingCurrency);
             }
             rows.Add(
                 new DealComparison(
-                    deal.Id,
-                    deal.Name,
-                    deal.OwnerKey,
-                    deal.StageId,
+                    frame.Fields.IdAt(r),
+                    frame.NameAt(r),
+                    frame.OwnerKeys[frame.OwnerKey[r]],
+                    frame.Stages[frame.Stage[r]],
                     amount,
                     probability,
                     category,

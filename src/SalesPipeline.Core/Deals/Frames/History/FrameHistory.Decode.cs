@@ -92,7 +92,7 @@ internal sealed partial class FrameHistory
         var at = At(e);
         var by = By(e);
         var pipeline = Pipelines[HeadPipeline[row]];
-        var name = NameText[NameOffset[row]];
+        var name = NameAt(row);
         var owner = OptionalPlusOne(Owners, HeadOwner[row]);
         var amount = HeadAmount.At(row, Currencies);
         var close = Date(e, HeadClose[row]);

@@ -149,6 +149,9 @@ internal sealed partial class FrameHistory
 
     internal required TextHeap CauseText { get; init; }
 
+    // The name of row `row`'s deal: set when the deal is created or imported, and never changed by an event.
+    internal string NameAt(int row) => NameText[NameOffset[row]]!;
+
     // The deal of row `row`: the fold of its events, without the checks they passed when they were appended.
     internal Deal DealAt(int row) => Deal.FromCheckedHistory(EventsOf(row));
 
