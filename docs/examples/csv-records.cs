@@ -7,6 +7,7 @@ using SalesPipeline;
 using SalesPipeline.Activities;
 using SalesPipeline.Collections;
 using SalesPipeline.Csv;
+using SalesPipeline.Leads;
 using SalesPipeline.Targets;
 
 const string leadsCsv = """
@@ -88,38 +89,109 @@ Console.WriteLine(QuotaAssignment.Of(quotas[1], quotas.Skip(2).Take(2)));
 
 // Bad rows: each is reported, the good ones are still read.
 Console.WriteLine();
-Console.WriteLine(
-    LeadCsv.Read(
-        Utf8(
-            """
-            lead_id,name,source,owner,created_at,status,closed_at,deal_id
-            L-1,Globex,web,alice,2025-03-03T09:00:00Z,converted,2025-03-20T15:00:00Z,
-            L-1,Globex again,web,alice,2025-03-03T09:00:00Z,,,
-            L-5,Stark,web,alice,2025-03-05T09:00:00Z,,,
-            """
-        )
+var badLeads = LeadCsv.Read(
+    Utf8(
+        """
+        lead_id,name,source,owner,created_at,status,closed_at,deal_id
+        L-1,Globex,web,alice,2025-03-03T09:00:00Z,converted,2025-03-20T15:00:00Z,
+        L-1,Globex again,web,alice,2025-03-03T09:00:00Z,,,
+        L-5,Stark,web,alice,2025-03-05T09:00:00Z,,,
+        """
     )
 );
+Console.WriteLine(badLeads);
 
 // leads: read 3, accepted 1, rejected 2
 // leads line 2, deal_id = "": A converted lead names the deal it became.
 // leads line 3, lead_id = "L-1": Lead ids are unique; leads line 2 has the same id.
-Console.WriteLine(
-    PaymentCsv.Read(
-        Utf8(
-            """
-            contract_id,reference,kind,on,amount,currency,instalment,payment_reference,reason
-            C-1,WIRE-1,payment,2026-02-02,4000.00,USD,,,
-            C-1,R-1,refund,2026-02-10,5000.00,USD,,WIRE-1,
-            C-9,WIRE-7,payment,2026-02-02,10.00,USD,,,
-            """
-        ),
-        [c1, c2]
-    )
+var badPayments = PaymentCsv.Read(
+    Utf8(
+        """
+        contract_id,reference,kind,on,amount,currency,instalment,payment_reference,reason
+        C-1,WIRE-1,payment,2026-02-02,4000.00,USD,,,
+        C-1,R-1,refund,2026-02-10,5000.00,USD,,WIRE-1,
+        C-9,WIRE-7,payment,2026-02-02,10.00,USD,,,
+        """
+    ),
+    [c1, c2]
 );
+Console.WriteLine(badPayments);
 
 // payments: read 3, accepted 1, rejected 2
 // payments line 3: The schedule of contract C-1 rejects it: Refund R-1 of USD 5,000.00 exceeds what payment WIRE-1 still holds on 2026-02-10: USD 4,000.00.
 // payments line 4, contract_id = "C-9": No schedule given is for this contract.
+
+// The values the page states, worked out by hand from the files above.
+static void Check(bool holds, string what)
+{
+    if (!holds)
+    {
+        throw new InvalidOperationException("docs/csv.md example (leads, activities, payments, quotas): " + what);
+    }
+}
+static string[] Lines(object result) => [.. result.ToString()!.Split('\n').Select(l => l.TrimEnd('\r'))];
+Check(leads.ToString() == "leads: read 4, accepted 4, rejected 0", $"{leads}");
+var byId = leads.Items.ToDictionary(l => l.Id.Value);
+
+// L-2 arrived at 10:00Z and was first touched at 12:15Z: 2 h 15 min. L-3's first touch 09:30+01:00 is 08:30Z, and it
+// became D-7 on 20 March at 15:00Z. L-4 has no status and a reason: disqualified.
+Check(byId["L-2"].FirstTouchAt!.Value - byId["L-2"].CreatedAt == Duration.FromMinutes(135), "L-2's response time is not 2 h 15 min.");
+Check(
+    byId["L-3"].FirstTouchAt == Instant.FromUtc(2025, 3, 5, 8, 30) && byId["L-3"].CreatedAt == Instant.FromUtc(2025, 3, 5, 8, 0),
+    "L-3's times differ."
+);
+Check(
+    byId["L-3"].Status == LeadStatus.Converted
+        && byId["L-3"].DealId == new DealId("D-7")
+        && byId["L-3"].ClosedAt == Instant.FromUtc(2025, 3, 20, 15, 0),
+    "L-3 is not converted into D-7 on 20 March."
+);
+Check(
+    byId["L-4"].Status == LeadStatus.Disqualified && byId["L-4"].DisqualificationReason == "no budget",
+    "L-4 is not disqualified for no budget."
+);
+Check(activities.Count == 5 && index.ForDeal(new DealId("D-7")).Count == 2, "not 5 activities with 2 on D-7.");
+
+// C-1: #1 30% = 3,000.00; #2 and #3 half of the 7,000.00 balance, 3,500.00 each. WIRE-1 (4,000.00) pays #1 and 1,000.00
+// of #2; R-1 takes 500.00 of it back; WIRE-2 pays #3; CHQ-3 pays 2,500.00 on #2 and V-1 takes it back: #2 holds 500.00.
+// Received 4,000 + 3,500 + 2,500 = 10,000; refunded 500 + 2,500 = 3,000, of which reversed 2,500.
+var usd = (decimal amount) => Money.Of(amount, Currency.USD);
+Check(
+    c1Status.Instalments.Select(i => i.Paid).SequenceEqual([usd(3_000m), usd(500m), usd(3_500m)]),
+    "C-1's instalments are not paid 3,000, 500 and 3,500."
+);
+Check(
+    c1Status.Received == usd(10_000m) && c1Status.Refunded == usd(3_000m) && c1Status.Reversed == usd(2_500m),
+    "C-1's received and refunded differ."
+);
+Check(
+    schedules[1].StatusAsOf(new LocalDate(2026, 3, 31)).Instalments.Single().Paid == Money.Of(1_200m, Currency.EUR),
+    "C-2's instalment is not paid."
+);
+
+// Alice's 400,000 and bob's 650,000 against emea's 1,000,000: 1,050,000 assigned, 50,000 over.
+Check(
+    QuotaAssignment.Of(quotas[1], quotas.Skip(2).Take(2)).ToString()
+        == "Team emea, FY2026 Q1: USD 1,000,000.00; assigned USD 1,050,000.00 to 2 people (USD 50,000.00 over-assigned)",
+    "emea's assignment differs."
+);
+Check(
+    Lines(badLeads)
+        .SequenceEqual([
+            "leads: read 3, accepted 1, rejected 2",
+            "leads line 2, deal_id = \"\": A converted lead names the deal it became.",
+            "leads line 3, lead_id = \"L-1\": Lead ids are unique; leads line 2 has the same id.",
+        ]),
+    $"the bad leads read {badLeads}"
+);
+Check(
+    Lines(badPayments)
+        .SequenceEqual([
+            "payments: read 3, accepted 1, rejected 2",
+            "payments line 3: The schedule of contract C-1 rejects it: Refund R-1 of USD 5,000.00 exceeds what payment WIRE-1 still holds on 2026-02-10: USD 4,000.00.",
+            "payments line 4, contract_id = \"C-9\": No schedule given is for this contract.",
+        ]),
+    $"the bad payments read {badPayments}"
+);
 
 static MemoryStream Utf8(string text) => new(System.Text.Encoding.UTF8.GetBytes(text));

@@ -84,3 +84,47 @@ Console.WriteLine($"median cycle {cycle.MedianDays} days"); // median cycle 30 d
 // N = 1 open (D-6), A = 60,000 / 3 = 20,000, W = 3 / 5, C = (30 + 40 + 20) / 3 = 30 days: V = 1 x 20,000 x 0.6 / 30 = 400 a day.
 var velocity = SalesVelocity.Of(deals, FiscalCalendar.Calendar.Quarter(2026, 1));
 Console.WriteLine(velocity);
+
+// The figures the page states, worked out by hand there (and repeated here where they are not obvious).
+static void Check(bool holds, string what)
+{
+    if (!holds)
+    {
+        throw new InvalidOperationException("docs/metrics.md example: " + what);
+    }
+}
+
+// D-6's last touch: the demo on day 25 (30 January); as of day 17 (22 January), its move to Proposal on day 14.
+Check(
+    activities.LastTouchOf(openDeal) == Day(25) && Day(25) == Instant.FromUtc(2026, 1, 30, 9, 0),
+    "D-6 was not last touched by the demo."
+);
+Check(
+    activities.LastTouchOf(openDeal, Day(17)) == Instant.FromUtc(2026, 1, 19, 9, 0),
+    "D-6 as of 22 January was not last touched by its move."
+);
+Check(
+    string.Join(", ", BreakdownKeys.Of(deals[0], Breakdown.Team, org)) == "dach, emea"
+        && string.Join(", ", BreakdownKeys.Of(deals[0], Breakdown.Source)) == "web",
+    "D-1's team and source keys differ."
+);
+
+// 3 won of 5 decided; 30,000 + 20,000 + 10,000 = 60,000 won of 60,000 + 25,000 + 15,000 = 100,000 decided.
+Check(rate.CountRate == 0.6m && rate.ValueRate == 0.6m, $"the win rate is {rate.CountRate} by count, {rate.ValueRate} by value.");
+var prospecting = funnel["prospecting"];
+var proposal = funnel["proposal"];
+Check(prospecting.Reached == 6 && prospecting.Lost == 1 && funnel["qualified"].Reached == 5, "the funnel's first stages differ.");
+Check(proposal.Reached == 5 && proposal.Won == 3 && proposal.Lost == 1 && proposal.StillIn == 1, "the funnel's Proposal differs.");
+
+// Kaplan-Meier: S(15) = 5/6, S(20) = 2/3, S(30) = 1/2: the median is 30 days.
+Check(cycle.MedianDays == 30, $"the median cycle is {cycle.MedianDays} days.");
+
+// N = 1, A = 20,000, W = 0.6, C = 30: V = 1 x 20,000 x 0.6 / 30 = 400.00 a day.
+Check(
+    velocity.OpenDeals == 1
+        && velocity.AverageWonAmount == Money.Of(20_000m, Currency.USD)
+        && velocity.WinRate == 0.6m
+        && velocity.AverageCycleDays == 30m
+        && velocity.PerDay == Money.Of(400m, Currency.USD),
+    $"the velocity is {velocity}."
+);

@@ -67,3 +67,60 @@ var rates = ExchangeRates.In(Currency.USD).With(Currency.EUR, 1.08m);
 var forecast = Forecast.StageWeighted(deals, pipeline, quarter, new ForecastOptions { Rates = rates });
 Console.WriteLine(forecast.Currency); // USD
 Console.WriteLine(rates == ExchangeRates.In(Currency.USD).With(Currency.EUR, 1.080m)); // True
+
+// The values the page states, checked (worked out by hand: 1,250.00 x 0.875 = 1,093.75; 1,250 / 7 = 178.5714...;
+// 100 / 3 = 33.33 with the cent left over going to the first share; 0.05 split 0.3 : 0.7 is 0.015 : 0.035, whole cents
+// 0.01 : 0.03 and the remaining cent to the larger remainder, the first; -5.47 / 3 = -1.8233...).
+static void Check(bool holds, string what)
+{
+    if (!holds)
+    {
+        throw new InvalidOperationException("docs/money.md example: " + what);
+    }
+}
+static string MessageOf(Action action)
+{
+    try
+    {
+        action();
+    }
+    catch (Exception e)
+    {
+        return e.Message.Split('\n')[0];
+    }
+    return "(no exception)";
+}
+Check($"{price} | {yen} | {dinar}" == "USD 1,250.00 | JPY 125,000 | KWD -3.500", "price, yen and dinar print differently.");
+Check(discounted == Money.Of(1_093.75m, Currency.USD) && discounted.ToString() == "USD 1,093.75", $"the discount is {discounted}.");
+Check(perSeat.Amount == 1_250m / 7m && perSeat.ToString() == "USD 178.57142857142857142857142857", $"the seat price is {perSeat}.");
+Check(
+    perSeat.Round() == Money.Of(178.57m, Currency.USD) && Money.Of(2.675m, Currency.USD).Round() == Money.Of(2.68m, Currency.USD),
+    "rounding differs."
+);
+Check(
+    string.Join(", ", thirds.Concat(byWeight).Concat(negative))
+        == "USD 33.34, USD 33.33, USD 33.33, USD 0.02, USD 0.03, USD -1.83, USD -1.82, USD -1.82",
+    "the allocations differ."
+);
+Check(
+    MessageOf(() => _ = price + Money.Of(10m, Currency.EUR))
+        == "Cannot add amounts in different currencies: USD and EUR. Convert one of them first.",
+    "the currency mismatch reads differently."
+);
+Check(
+    MessageOf(() => _ = Money.Of(6e15m, Currency.USD) + Money.Of(5e15m, Currency.USD))
+        == "USD 6,000,000,000,000,000.00 + USD 5,000,000,000,000,000.00 = USD 11,000,000,000,000,000.00 is outside the range of Money in USD: at most USD 10,000,000,000,000,000.00 either way (10^18 minor units; see docs/money.md, \"Range\"). (Parameter 'other')",
+    "the range error reads differently."
+);
+
+// 10^18 minor units at 2 decimals: 10^16.
+Check(Currency.USD.MaxAmount == 10_000_000_000_000_000m, "USD's largest amount is not 10^16.");
+Check(
+    MessageOf(() => _ = Forecast.StageWeighted(deals, pipeline, quarter))
+        == "The amounts are in EUR and USD and no exchange rates were given, so there is no one reporting currency; pass rates, for example ExchangeRates.In(Currency.EUR).With(Currency.USD, rate).",
+    "the missing rates read differently."
+);
+Check(
+    forecast.Currency == Currency.USD && rates == ExchangeRates.In(Currency.USD).With(Currency.EUR, 1.080m),
+    "the reporting currency differs."
+);

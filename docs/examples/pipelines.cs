@@ -75,7 +75,7 @@ Console.WriteLine(ReferenceEquals(early.Deal, deal)); // True: a rejected comman
 // Where can it go?
 foreach (var move in pipeline.PermittedMoves(deal))
 {
-    Console.WriteLine(move); // -> Prospecting: permitted, -> Proposal: Exit criterion "use-case" ..., -> Won: ..., -> Lost: permitted
+    Console.WriteLine(move); // -> Prospecting: permitted, -> Proposal: Exit criterion "use-case" ..., -> Negotiation: ..., -> Won: ..., -> Lost: permitted
 }
 
 // Overrides and where values come from
@@ -126,3 +126,87 @@ var org = SalesOrg
 var visible = org.VisibleTo("dan", new[] { won, fromLead }).ToList();
 Console.WriteLine(string.Join(", ", visible.Select(d => d.Id))); // D-8 (alice is in DACH; bob is not)
 Console.WriteLine(org.ScopeOf("erin")); // erin: Teams (4 owners)
+
+// The values the page states, checked. The broken builder has four problems (no Lost stage, probability 1.5 outside
+// 0..1, the name "Demo" twice and so its id "demo" twice); the look-alikes three (a mixed-script id, and the ids and
+// the names confusable).
+static void Check(bool holds, string what)
+{
+    if (!holds)
+    {
+        throw new InvalidOperationException("docs/pipelines-and-deals.md example: " + what);
+    }
+}
+static int ProblemsOf(Func<PipelineDefinition> build)
+{
+    try
+    {
+        build();
+        return 0;
+    }
+    catch (PipelineDefinitionException e)
+    {
+        return e.Problems.Count;
+    }
+}
+Check(enterprise.ToString() == "Enterprise: Discovery > Qualified > Proposal > Negotiation > Closed Won | Closed Lost", $"{enterprise}");
+Check(
+    ProblemsOf(() => PipelineDefinition.CreateBuilder("Broken").Stage("Demo", 1.5m).Stage("demo", 0.2m).Won("Won").Build()) == 4,
+    "not 4 problems."
+);
+Check(
+    ProblemsOf(() =>
+        PipelineDefinition.CreateBuilder("Look-alikes").Stage("Proposal", 0.5m).Stage("Pr\u043Eposal", 0.6m).Won("Won").Lost("Lost").Build()
+    ) == 3,
+    "not 3 look-alike problems."
+);
+
+// Opened (DealCreated) and moved (StageMoved): two events; the early win is refused for Qualified's three criteria.
+Check(
+    result.IsAccepted && result.Deal.Events.Count == 2 && result.Deal.StageId == "qualified",
+    "the move to qualified was not one event more."
+);
+Check(
+    !early.IsAccepted
+        && early.Rejections.All(r => r.Code == RejectionCode.UnmetExitCriterion)
+        && string.Join(", ", early.Rejections.Select(r => r.CriterionId)) == "use-case, technical-fit, budget"
+        && ReferenceEquals(early.Deal, result.Deal),
+    "the early win is not refused for use-case, technical-fit and budget."
+);
+
+// From Qualified with nothing answered: back to Prospecting and to Lost are free; Proposal, the jump to Negotiation and
+// Won need Qualified's criteria.
+var moves = pipeline.PermittedMoves(result.Deal);
+Check(
+    string.Join(", ", moves.Select(m => $"{m.Target.Id}={m.IsPermitted}"))
+        == "prospecting=True, proposal=False, negotiation=False, won=False, lost=True",
+    $"the permitted moves are {string.Join(", ", moves)}."
+);
+Check(
+    pipeline.WinProbabilityOf(deal).ToString() == "0.35 (Manual)" && pipeline.ForecastCategoryOf(deal).ToString() == "BestCase (Manual)",
+    "the overrides do not read 0.35 (Manual) and BestCase (Manual)."
+);
+
+// Created, moved, two overrides, three answers, lost, reopened, won: ten events.
+Check(
+    won.Status == DealStatus.Won && won.Events.Count == 10 && reopened.StageId == "qualified",
+    $"{won.Status} after {won.Events.Count} events."
+);
+Check(
+    asOfLoss.Status == DealStatus.Lost
+        && asOfLoss.LossReason == LossReason.Competitor
+        && asOfLoss.Competitor == "Initrode"
+        && restored == won,
+    "the deal as of day 20 is not lost to Initrode, or its events do not restore it."
+);
+Check(
+    converted.Status == LeadStatus.Converted
+        && fromLead.Id == new DealId("D-8")
+        && fromLead.StageId == "prospecting"
+        && fromLead.Source == LeadSource.Web,
+    "the converted lead differs."
+);
+
+// Dan sees DACH (dan, alice): alice's D-8, not bob's D-7. Erin sees EMEA and DACH: erin, dan, alice and bob.
+Check(visible.Count == 1 && visible[0].Id == new DealId("D-8"), "dan sees other deals than D-8.");
+Check(org.ScopeOf("erin").ToString() == "erin: Teams (4 owners)", $"erin's scope is {org.ScopeOf("erin")}.");

@@ -127,3 +127,63 @@ foreach (var e in deals[10].Events)
     };
     Console.WriteLine($"  {e.At:uuuu-MM-dd HH:mm} {e.By, -6} {what}");
 }
+
+// The figures above, worked out by hand from the moves: Prospecting D-1008 and D-1012 (4,800 + 12,000), Qualified
+// D-1004 and D-1009 (9,900 + 7,200), Proposal D-1002, D-1005, D-1010 and D-1011 after its regression (18,500 + 125,000 +
+// 210,000 + 15,000), Negotiation D-1001 and D-1007 (60,000 + 31,250), D-1003 won, D-1006 lost. Weighted at 10%, 20%,
+// 50% and 80%: 1,680; 3,420; 9,250 + 62,500 + 105,000 + 7,500 = 184,250; 48,000 + 25,000 = 73,000.
+(string Stage, int Deals, decimal Amount, decimal? Weighted)[] expected =
+[
+    ("prospecting", 2, 16_800m, 1_680m),
+    ("qualified", 2, 17_100m, 3_420m),
+    ("proposal", 4, 368_500m, 184_250m),
+    ("negotiation", 2, 91_250m, 73_000m),
+    ("won", 1, 42_000m, null),
+    ("lost", 1, 24_000m, null),
+];
+foreach (var (stage, count, amount, weighted) in expected)
+{
+    var inStage = deals.Where(d => d.StageId == stage).ToList();
+    var weightedSum = Money.Sum(inStage.Select(d => (d.Amount * pipeline.WinProbabilityOf(d).Value).Round()), Currency.USD);
+    if (
+        inStage.Count != count
+        || Money.Sum(inStage.Select(d => d.Amount), Currency.USD) != Money.Of(amount, Currency.USD)
+        || (weighted is { } w && weightedSum != Money.Of(w, Currency.USD))
+    )
+    {
+        throw new InvalidOperationException(
+            $"docs/examples/quickstart.cs: stage {stage} differs from the worked-out {count} deals, {amount}, {weighted}."
+        );
+    }
+}
+
+// Open: 10 deals, 16,800 + 17,100 + 368,500 + 91,250 = 493,650, weighted 1,680 + 3,420 + 184,250 + 73,000 = 262,350.
+if (
+    open.Count != 10
+    || Money.Sum(open.Select(d => d.Amount), Currency.USD) != Money.Of(493_650m, Currency.USD)
+    || openWeighted != Money.Of(262_350m, Currency.USD)
+)
+{
+    throw new InvalidOperationException(
+        $"docs/examples/quickstart.cs: the open total is {open.Count} deals weighted {openWeighted}, not 10 and USD 262,350.00."
+    );
+}
+
+// The jump is refused for Qualified's three unanswered criteria and leaves D-1004 as it was: opened and moved once.
+string[] unanswered = ["use-case", "technical-fit", "budget"];
+if (
+    pipeline.ToMermaid() != PipelineDefinition.Default.ToMermaid()
+    || attempt.IsAccepted
+    || !ReferenceEquals(attempt.Deal, deals[3])
+    || attempt.Deal.Events.Count != 2
+    || !unanswered.All(c => attempt.Rejections.Any(r => r.CriterionId == c))
+)
+{
+    throw new InvalidOperationException("docs/examples/quickstart.cs: the refused jump of D-1004 differs.");
+}
+
+// D-1011: created, moved to Qualified, three answers, Proposal, Negotiation, back to Proposal: eight events.
+if (deals[10].Events.Count != 8 || deals[10].Events[^1] is not StageMoved { Direction: MoveDirection.Backward, ToStageId: "proposal" })
+{
+    throw new InvalidOperationException("docs/examples/quickstart.cs: the history of D-1011 differs.");
+}

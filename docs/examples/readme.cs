@@ -28,3 +28,28 @@ deal = pipeline.Move(deal, "proposal", at + Duration.FromHours(4), "alice");
 
 var p = pipeline.WinProbabilityOf(deal); // 0.50, from the stage default
 Console.WriteLine($"{deal.Amount} x {p.Value * 100:0}% = {(deal.Amount * p.Value).Round()}"); // USD 60,000.00 x 50% = USD 30,000.00
+
+// The values the README states. Qualified's three criteria were unanswered, so the move was rejected with a reason
+// each and the deal stayed in Qualified; Proposal's default probability is 0.50, and 60,000.00 x 0.50 = 30,000.00.
+if (result.IsAccepted || result.Rejections.Count != 3 || result.Deal.StageId != "qualified")
+{
+    throw new InvalidOperationException($"README.md example: the early move to proposal gave {result}.");
+}
+if (
+    !result
+        .ToString()
+        .StartsWith("rejected: Exit criterion \"use-case\" of stage \"Qualified\" is not answered yes", StringComparison.Ordinal)
+)
+{
+    throw new InvalidOperationException($"README.md example: the rejection reads \"{result}\".");
+}
+if (deal.StageId != "proposal" || p.Value != 0.50m || (deal.Amount * p.Value).Round() != Money.Of(30_000m, Currency.USD))
+{
+    throw new InvalidOperationException(
+        $"README.md example: {deal.StageId} at {p.Value} gives {(deal.Amount * p.Value).Round()}, not USD 30,000.00."
+    );
+}
+if ($"{deal.Amount} x {p.Value * 100:0}% = {(deal.Amount * p.Value).Round()}" != "USD 60,000.00 x 50% = USD 30,000.00")
+{
+    throw new InvalidOperationException("README.md example: the last line differs from the README's comment.");
+}

@@ -51,7 +51,7 @@ public static class HtmlTables
     public static string ToHtml(this ReportTable table)
     {
         ArgumentNullException.ThrowIfNull(table);
-        return Write(table, table.RowCount);
+        return Write(table, table.RowCount, 0);
     }
 
     /// <summary>
@@ -74,10 +74,19 @@ public static class HtmlTables
                 string.Create(CultureInfo.InvariantCulture, $"At least one row must be shown; maxRows was {maxRows}.")
             );
         }
-        return Write(table, Math.Min(maxRows, table.RowCount));
+        var shown = Math.Min(maxRows, table.RowCount);
+        return Write(table, shown, table.RowCount - shown);
     }
 
-    private static string Write(ReportTable table, int shown)
+    /// <summary>
+    /// The first rows of a longer table, already cut, as <see cref="ToHtml(ReportTable, int)"/> writes them: for a
+    /// notebook's list of a million deals, whose full table would decode every deal to show twenty.
+    /// </summary>
+    /// <param name="head">The rows shown.</param>
+    /// <param name="rowCount">How many rows the whole table has; the footer counts those beyond the head's.</param>
+    internal static string HeadToHtml(ReportTable head, int rowCount) => Write(head, head.RowCount, rowCount - head.RowCount);
+
+    private static string Write(ReportTable table, int shown, int hidden)
     {
         var layout = TableLayout.Of(table);
         var sb = new StringBuilder(256 + (shown * layout.Count * 24));
@@ -103,7 +112,6 @@ public static class HtmlTables
             sb.Append("</tr>");
         }
         sb.Append("</tbody>");
-        var hidden = table.RowCount - shown;
         if (hidden > 0)
         {
             sb.Append("<tfoot><tr><td colspan=\"")

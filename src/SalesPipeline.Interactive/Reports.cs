@@ -60,9 +60,9 @@ internal static class Reports
 
         Tables<ReportTable>(on, t => t);
         Tables<Deal>(on, d => EntityTables.Deals([d]));
-        Tables<IEnumerable<Deal>>(on, EntityTables.Deals);
+        Heads<IEnumerable<Deal>>(on, (deals, maxRows) => TableHead.Of(deals, maxRows, EntityTables.Deals));
         Tables<Lead>(on, l => EntityTables.Leads([l]));
-        Tables<IEnumerable<Lead>>(on, EntityTables.Leads);
+        Heads<IEnumerable<Lead>>(on, (leads, maxRows) => TableHead.Of(leads, maxRows, EntityTables.Leads));
 
         on.Html<PipelineDefinition>(p => $"<div class=\"sp-report\">{SvgCharts.Pipeline(p)}</div>", p => p.ToString());
     }
@@ -71,22 +71,34 @@ internal static class Reports
     /// two), so the text a diff or a console shows is what the reader sees, not a second rendering of the report.</summary>
     private static void Report<T>(Registrar on, Func<T, string>? chart, params Func<T, ReportTable>[] tables) =>
         on.Html<T>(
-            r => Html(on.MaxRows, chart?.Invoke(r), tables.Select(t => t(r))),
+            r => Html(chart?.Invoke(r), tables.Select(t => t(r).ToHtml(on.MaxRows))),
             r => string.Join("\n\n", tables.Select(t => TableText.Format(t(r), on.MaxRows)))
         );
 
     /// <summary>Something shown as tables only, in HTML and as aligned text.</summary>
     private static void Tables<T>(Registrar on, Func<T, ReportTable> table) =>
-        on.Html<T>(v => Html(on.MaxRows, null, [table(v)]), v => TableText.Format(table(v), on.MaxRows));
+        on.Html<T>(v => Html(null, [table(v).ToHtml(on.MaxRows)]), v => TableText.Format(table(v), on.MaxRows));
 
-    private static string Html(int maxRows, string? chart, IEnumerable<ReportTable> tables)
+    /// <summary>A list shown as a table of its first rows, never built whole (a million deals would be decoded to show
+    /// twenty); the same output as <see cref="Tables{T}"/> would give.</summary>
+    private static void Heads<T>(Registrar on, Func<T, int, TableHead> head) =>
+        on.Html<T>(
+            v =>
+            {
+                var shown = head(v, on.MaxRows);
+                return Html(null, [HtmlTables.HeadToHtml(shown.Rows, shown.RowCount)]);
+            },
+            v => TableText.Format(head(v, on.MaxRows))
+        );
+
+    // Each table at most MaxRows rows, its footer saying how many more there are.
+    private static string Html(string? chart, IEnumerable<string> tables)
     {
         var html = new StringBuilder("<div class=\"sp-report\">");
         html.Append(chart);
         foreach (var table in tables)
         {
-            // At most maxRows rows; the table's footer says how many more there are.
-            html.Append(table.ToHtml(maxRows));
+            html.Append(table);
         }
         return html.Append("</div>").ToString();
     }

@@ -24,9 +24,13 @@ internal static class TableText
     /// saying how many rows were left out ("(12 more rows)", as the HTML table's footer says it). Cells are written as the CSV files write them (<see cref="ReportTable.FormatCell"/>,
     /// docs/export.md): invariant numbers with every digit, ISO dates and instants, true/false, nothing for null.
     /// </summary>
-    public static string Format(ReportTable table, int maxRows)
+    public static string Format(ReportTable table, int maxRows) => Format(TableHead.Of(table, maxRows));
+
+    /// <summary>A table's first rows as <see cref="Format(ReportTable, int)"/> writes them, the last line counting the rows
+    /// of the whole table beyond them.</summary>
+    public static string Format(TableHead shown)
     {
-        var head = Head(table, maxRows);
+        var head = shown.Rows;
         var columns = head.Columns.Count;
         var cells = new string[head.RowCount + 1, columns];
         var widths = new int[columns];
@@ -42,7 +46,7 @@ internal static class TableText
                 widths[c] = Math.Max(widths[c], cells[r, c].Length);
             }
         }
-        var text = new StringBuilder(table.Name).Append('\n');
+        var text = new StringBuilder(head.Name).Append('\n');
         for (var r = 0; r <= head.RowCount; r++)
         {
             var line = new StringBuilder();
@@ -54,9 +58,9 @@ internal static class TableText
             }
             text.Append(line.ToString().TrimEnd()).Append('\n');
         }
-        if (head.RowCount < table.RowCount)
+        if (head.RowCount < shown.RowCount)
         {
-            var more = table.RowCount - head.RowCount;
+            var more = shown.RowCount - head.RowCount;
             text.Append(CultureInfo.InvariantCulture, $"({more:N0} more {(more == 1 ? "row" : "rows")})\n");
         }
         return text.ToString().TrimEnd('\n');
