@@ -65,26 +65,23 @@ public sealed partial record Deal
                 comments = [.. comments, new DealComment(c.At, c.By, c.Text, c.ActivityId)];
                 break;
             case DealStopped s:
-                (Status, StopReason, StoppedAt) = (DealStatus.Stopped, s.Reason, s.At);
-                break;
-            // Resumed where it stopped, the deal never left its stage: the stay goes on, less the pause (the rotting
-            // check and the stints agree). Resumed elsewhere, it enters that stage now.
-            case DealResumed r when r.StageId == StageId:
-                PausedInStage += r.At - StoppedAt!.Value;
-                (Status, StopReason, StoppedAt) = (DealStatus.Open, null, null);
+                Stay = Stay.Stop(s.At);
+                (Status, StopReason) = (DealStatus.Stopped, s.Reason);
                 break;
             case DealResumed r:
-                EnterStage(r.StageId, r.At);
-                LastOpenStageId = r.StageId;
-                (Status, StopReason, StoppedAt) = (DealStatus.Open, null, null);
+                LastOpenStageId = Stay.ResumesIn(r.StageId) ? LastOpenStageId : r.StageId;
+                Stay =
+                    Stay.Resume(r.StageId, r.At)
+                    ?? throw new InvalidOperationException("The deal resumes in its stage without having stopped.");
+                (Status, StopReason) = (DealStatus.Open, null);
                 break;
             case DealWon w:
                 EnterStage(w.StageId, w.At);
                 (Status, ClosedAt) = (DealStatus.Won, w.At);
                 break;
             case DealLost l:
-                EnterStage(l.StageId, l.At);
-                (StopReason, StoppedAt, Status, ClosedAt) = (null, null, DealStatus.Lost, l.At);
+                EnterStage(l.StageId, l.At); // a deal lost while stopped is stopped no more
+                (StopReason, Status, ClosedAt) = (null, DealStatus.Lost, l.At);
                 (LossReason, Competitor) = (l.Reason, l.Competitor);
                 competitors = l.Competitor is null ? competitors : Insert(competitors, l.Competitor);
                 break;
@@ -101,8 +98,15 @@ public sealed partial record Deal
         }
     }
 
-    // A new stay: in the stage since `at`, with no pause yet.
-    private void EnterStage(string stageId, Instant at) => (StageId, StageEnteredAt, PausedInStage) = (stageId, at, Duration.Zero);
+    // A new stay: in the stage since `at`, with no pause yet, not stopped.
+    private void EnterStage(string stageId, Instant at) => Stay = StageStay<string>.Enter(stageId, at);
+
+    // The deal's stay in its stage, in the fields that show it (StageStay is the rule the frame's health checks share).
+    private StageStay<string> Stay
+    {
+        get => new(StageId, StageEnteredAt, PausedInStage, StoppedAt);
+        set => (StageId, StageEnteredAt, PausedInStage, StoppedAt) = (value.Stage, value.EnteredAt, value.Paused, value.StoppedAt);
+    }
 
     // Structural rules of a history, checked when events come from outside (FromEvents): the same rules the commands
     // enforce on their arguments, and the lifecycle. Apply checks more, with the pipeline.

@@ -72,8 +72,9 @@ internal sealed class FrameRowChecks
         var kinds = frame.EventKind;
         var ats = frame.EventAt;
         var args = frame.EventArg;
-        // Deal.FoldIn's rules for the fields the checks read: the stay in the stage, the close date, the pool.
-        var (stageCode, entered, paused, stoppedAt) = (DealFrame.NoCode, 0L, 0L, DealFrame.NoInstant);
+        // Deal.FoldIn's rules for the fields the checks read: the stay in the stage (StageStay, the rule itself), the
+        // close date, the pool.
+        var stay = new StageStay<int>(DealFrame.NoCode, default, Duration.Zero, null);
         var (close, pushes) = (frame.FirstExpectedCloseDay[row], 0);
         var (pooled, ownerEvent) = ((Instant?)null, false);
         var end = frame.EventStart[row + 1];
@@ -86,24 +87,19 @@ internal sealed class FrameRowChecks
                 or FrameEventKind.Imported
                 or FrameEventKind.StageMoved
                 or FrameEventKind.Won
+                or FrameEventKind.Lost
                 or FrameEventKind.Reopened:
-                    (stageCode, entered, paused) = (args[e], at, 0L);
-                    break;
-                case FrameEventKind.Lost:
-                    (stageCode, entered, paused, stoppedAt) = (args[e], at, 0L, DealFrame.NoInstant);
+                    stay = StageStay<int>.Enter(args[e], Instant.FromUnixTimeTicks(at));
                     break;
                 case FrameEventKind.Stopped:
-                    stoppedAt = at;
+                    stay = stay.Stop(Instant.FromUnixTimeTicks(at));
                     break;
-                case FrameEventKind.Resumed when args[e] == stageCode: // resumed where it stopped: the stay goes on, less the pause
-                    if (stoppedAt == DealFrame.NoInstant)
+                case FrameEventKind.Resumed:
+                    if (stay.Resume(args[e], Instant.FromUnixTimeTicks(at)) is not { } resumed)
                     {
                         return OnTheDeal(row, stage);
                     }
-                    (paused, stoppedAt) = (paused + (at - stoppedAt), DealFrame.NoInstant);
-                    break;
-                case FrameEventKind.Resumed:
-                    (stageCode, entered, paused, stoppedAt) = (args[e], at, 0L, DealFrame.NoInstant);
+                    stay = resumed;
                     break;
                 case FrameEventKind.ExpectedCloseChanged:
                     if (close < 0 || args[e] < 0)
@@ -131,7 +127,7 @@ internal sealed class FrameRowChecks
         var count = 0;
         // The last touch is the later of the last event and the last activity: stale when both are too long ago.
         count += asOf - Instant.FromUnixTimeTicks(ats[end - 1]) > policy.StaleAfter && touched?[row] != true ? 1 : 0;
-        count += asOf - Instant.FromUnixTimeTicks(entered) - Duration.FromTicks(paused) > rottingLimits[stage] ? 1 : 0;
+        count += asOf - stay.EnteredAt - stay.Paused > rottingLimits[stage] ? 1 : 0;
         count += today - closeDay > policy.PastExpectedCloseGraceDays ? 1 : 0;
         count += typicalWonCycle is { } cycle && asOf - Instant.FromUnixTimeTicks(frame.CreatedAt[row]) > cycle ? 1 : 0;
         count += pushes > policy.CloseDatePushLimit ? 1 : 0;

@@ -260,7 +260,7 @@ internal sealed partial class DealFrame
 
     // A sorted dictionary of the source narrowed to the values kept rows use, plus values the source lacks (an owner a
     // rebuilt deal had then and no deal has now). While copying, a kept source code stands for itself and an added
-    // value for -2 - its index; Seal numbers the union in ordinal order, as FrameCodes does, and Apply renumbers.
+    // value for -2 - its index; Seal numbers the union in ordinal order, as HistoryCodes does, and Apply renumbers.
     private sealed class Narrowing(string[] source)
     {
         private readonly bool[] used = new bool[source.Length];

@@ -91,6 +91,7 @@ internal sealed partial class DealFrame
             }
         );
         var joined = fields.Length == 1 ? fields[0] : DealFields.Join(fields);
+        // The parts of a frame without deal objects recorded no ids: its history holds them.
         frame.Fields = history is null ? joined : joined.WithIds(history.IdOffset, history.IdText);
         frame.Pipelines = pipelines.Values;
         frame.Stages = stages.Values;

@@ -46,6 +46,37 @@ public class DealFieldsTests
             )
         );
 
+    // A builder of a frame without deal objects records no ids, whether it adds deals or copies rows (its history holds
+    // them); a builder that keeps the deals records each deal's.
+    [Fact]
+    public void Builder_RecordsIds_OnlyWithoutAHistory_Property() =>
+        PropertyAssert.Holds(
+            Prop.ForAll(
+                FieldDeals.Deals.ToArbitrary(),
+                deals =>
+                {
+                    var source = Building.AddRowTests.WithoutDeals(deals, inParts: false);
+                    var adding = new DealFrameBuilder(keepDeals: false);
+                    var copying = new DealFrameBuilder(keepDeals: false);
+                    var keeping = new DealFrameBuilder(keepDeals: true);
+                    for (var r = 0; r < deals.Length; r++)
+                    {
+                        adding.Add(deals[r]);
+                        copying.AddRow(source, r);
+                        keeping.Add(deals[r]);
+                    }
+                    foreach (var fields in new[] { adding.Fields.Build(), copying.Fields.Build() })
+                    {
+                        Assert.Equal(deals.Length, fields.Count);
+                        Assert.Empty(fields.IdOffset);
+                        Assert.Equal(0, fields.IdText.Bytes);
+                    }
+                    var kept = keeping.Fields.Build();
+                    Assert.Equal(deals.Select(d => d.Id.Value), kept.IdOffset.Select(o => kept.IdText[o]));
+                }
+            )
+        );
+
     [Fact]
     public void Join_OfPartsRecordedApart_IsOnePass_Property() =>
         PropertyAssert.Holds(
@@ -73,6 +104,25 @@ public class DealFieldsTests
                     var frame = DealFrame.Of(deals);
                     Assert.Equal(Dump(frame.Fields), Dump(joined));
                     AssertSameAsDeals(deals, joined);
+                    // Parts recorded without ids (a frame without deal objects) join without them, every other column
+                    // the same: given the ids, they are the one pass's fields.
+                    var withoutIds = DealFields.Join([
+                        .. parts.Select(
+                            (part, p) =>
+                            {
+                                var recorder = new DealFields.Recorder(recordIds: false);
+                                foreach (var deal in deals[bounds[p]..bounds[p + 1]])
+                                {
+                                    recorder.Record(deal);
+                                }
+                                return recorder.Build();
+                            }
+                        ),
+                    ]);
+                    Assert.Empty(withoutIds.IdOffset);
+                    Assert.Equal(0, withoutIds.IdText.Bytes);
+                    Assert.Equal(deals.Length, withoutIds.Count);
+                    Assert.Equal(Dump(joined), Dump(withoutIds.WithIds(joined.IdOffset, joined.IdText)));
                 }
             )
         );

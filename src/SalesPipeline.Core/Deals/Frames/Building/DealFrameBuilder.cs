@@ -44,6 +44,7 @@ internal sealed partial class DealFrameBuilder
         Kept = keeping;
         Deals = keeping == Keeping.Deals ? new(deals) : null;
         History = keeping == Keeping.History ? new FrameHistoryBuilder(deals, events) : null;
+        Fields = new(recordIds: History is null); // a history holds the ids: the join gives them to the fields
         var table = keeping == Keeping.History ? 0 : events;
         Status = new(deals);
         Pipeline = new(deals);
@@ -112,7 +113,7 @@ internal sealed partial class DealFrameBuilder
     internal List<byte> EventAux { get; }
 
     // The deal fields beyond the current-state columns (ids, leads, group keys, customers, wide amounts).
-    internal DealFields.Recorder Fields { get; } = new();
+    internal DealFields.Recorder Fields { get; }
 
     internal HistoryCodes<string> Pipelines { get; } = HistoryCodes.Strings();
 

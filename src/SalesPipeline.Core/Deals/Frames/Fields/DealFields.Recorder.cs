@@ -7,11 +7,13 @@ internal sealed partial class DealFields
 {
     // Records DealFields a row at a time, in row order: from a deal (Record), or copied from built fields (Copy: a part
     // to join, a row a frame as of an instant keeps unchanged), then Build once. Not thread-safe; a builder of parts
-    // gives each part its own recorder and joins the results.
-    internal sealed class Recorder
+    // gives each part its own recorder and joins the results. A recorder for a frame without deal objects records no
+    // ids (recordIds false): the frame's history holds them, and the frame's fields take them from it (WithIds), so
+    // that a million ids are neither written nor allocated twice.
+    internal sealed class Recorder(bool recordIds = true)
     {
-        private readonly List<int> idOffset = [];
-        private readonly TextHeap.Builder idText = new(reuse: false);
+        private readonly List<int>? idOffset = recordIds ? [] : null;
+        private readonly TextHeap.Builder? idText = recordIds ? new(reuse: false) : null;
         private readonly SparseColumn<int>.Builder lead = new();
         private readonly TextHeap.Builder leadText = new(reuse: false);
         private readonly FieldColumn<string>.Builder team = new(HistoryCodes.Strings());
@@ -26,13 +28,13 @@ internal sealed partial class DealFields
         private readonly List<byte> pool = [];
         private readonly SparseColumn<decimal>.Builder wideAmounts = new();
 
-        internal int Count => idOffset.Count;
+        internal int Count => pool.Count;
 
         // Appends the deal's fields as the next row.
         internal void Record(Deal deal)
         {
             var row = Count;
-            idOffset.Add(idText.Add(deal.Id.Value));
+            idOffset?.Add(idText!.Add(deal.Id.Value));
             if (deal.LeadId is { } leadId)
             {
                 lead.Add(row, leadText.Add(leadId.Value));
@@ -53,11 +55,11 @@ internal sealed partial class DealFields
             }
         }
 
-        // Appends row `row` of `from` as the next row.
+        // Appends row `row` of `from` as the next row (`from` holds ids when this recorder records them).
         internal void Copy(DealFields from, int row)
         {
             var to = Count;
-            idOffset.Add(idText.Copy(from.IdText, from.IdOffset[row]));
+            idOffset?.Add(idText!.Copy(from.IdText, from.IdOffset[row]));
             if (from.Lead.TryGet(row, out var leadOffset))
             {
                 lead.Add(to, leadText.Copy(from.LeadText, leadOffset));
@@ -106,8 +108,8 @@ internal sealed partial class DealFields
             }
             return new DealFields
             {
-                IdOffset = [.. idOffset],
-                IdText = idText.Build(),
+                IdOffset = idOffset is null ? [] : [.. idOffset],
+                IdText = idText is null ? TextHeap.Empty : idText.Build(),
                 Lead = lead.Build(),
                 LeadText = leadText.Build(),
                 Team = team.Build(),

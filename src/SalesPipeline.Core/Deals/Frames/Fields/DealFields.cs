@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 
 namespace SalesPipeline.Deals;
 
@@ -15,9 +16,10 @@ internal sealed partial class DealFields
 
     internal const byte CreatedInPool = 2;
 
-    internal int Count => IdOffset.Length;
+    internal int Count => Pool.Length;
 
-    // Deal.Id: offsets into IdText.
+    // Deal.Id: offsets into IdText. Empty in the fields of a frame without deal objects until the frame gives them its
+    // history's (WithIds): HasIds tells.
     internal required int[] IdOffset { get; init; }
 
     internal required TextHeap IdText { get; init; }
@@ -63,6 +65,8 @@ internal sealed partial class DealFields
     // Deal.Amount.Amount where Exactness.TrySplit fails (28 digits, or a scale past what the kernels sum), by row.
     internal required SparseColumn<decimal> WideAmounts { get; init; }
 
+    internal bool HasIds => IdOffset.Length == Count;
+
     internal DealId IdAt(int row) => IdText[IdOffset[row]] is { Length: > 0 } id ? new DealId(id) : default;
 
     // The account code of the row's customer, or DealFrame.NoCode for none.
@@ -92,7 +96,8 @@ internal sealed partial class DealFields
         ];
 
     // These columns with the ids read from another heap that holds the same id at each row: a frame without deal
-    // objects takes its history's, so that a million ids are held once (about 13 MB) rather than twice.
+    // objects takes its history's (its builders recorded none), so that a million ids are held once (about 13 MB)
+    // rather than twice.
     internal DealFields WithIds(int[] idOffset, TextHeap idText) =>
         new()
         {
@@ -119,10 +124,11 @@ internal sealed partial class DealFields
     // A string object's bytes (none for null), for the estimates of the dictionaries.
     internal static long TextBytes(string? value) => value is null ? 0 : 22 + (2L * value.Length);
 
-    // The parts' rows in order, as one column set: the columns one Recorder given every row would build.
+    // The parts' rows in order, as one column set: the columns one Recorder given every row would build (with ids when
+    // every part has them).
     internal static DealFields Join(IReadOnlyList<DealFields> parts)
     {
-        var recorder = new Recorder();
+        var recorder = new Recorder(recordIds: parts.All(p => p.HasIds));
         foreach (var part in parts)
         {
             for (var row = 0; row < part.Count; row++)

@@ -16,6 +16,9 @@ internal sealed class TextHeap
 
     private TextHeap(byte[] heap) => this.heap = heap;
 
+    // The heap of no text: the ids of fields recorded without them (DealFields.Recorder).
+    internal static TextHeap Empty { get; } = new([]);
+
     internal long Bytes => heap.LongLength;
 
     internal string this[int offset]
