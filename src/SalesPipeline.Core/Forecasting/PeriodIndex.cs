@@ -57,10 +57,14 @@ internal sealed class PeriodIndex
 
     internal int IndexOf(LocalDate date) => IndexOfDay(DayNumber(date));
 
-    internal int IndexOfDay(int day)
+    internal int IndexOfDay(int day) => IndexOfDay(DayTable, FirstDay, day);
+
+    // IndexOfDay on a day table and first day a kernel holds in locals.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static int IndexOfDay(int[] dayTable, int firstDay, int day)
     {
-        var rel = unchecked((uint)(day - FirstDay)); // days before the first period wrap to large values and miss
-        return rel < (uint)DayTable.Length ? DayTable[rel] : None;
+        var rel = unchecked((uint)(day - firstDay)); // days before the first period wrap to large values and miss
+        return rel < (uint)dayTable.Length ? dayTable[rel] : None;
     }
 
     // A period index, Overdue or Outside for an open deal; a period index or None for a won deal; None for a lost one

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using SalesPipeline.Deals;
 
 namespace SalesPipeline.Forecasting;
@@ -32,26 +33,19 @@ public sealed partial class StageWeightedAccumulator
         {
             return false;
         }
-        var parts = FramePartitions.Parts(frame.Count);
-        var cells = FramePartitions.Run(
-            frame.Count,
-            parts,
-            (_, first, last) =>
-            {
-                var part = new FrameCell[slots * owners];
-                return Accumulate(frame, amounts, plan, first, last, part) ? part : null;
-            }
-        );
-        if (Array.IndexOf(cells, null) >= 0)
+        var cells = options.Rates is null
+            ? AccumulatePlaced(frame.PlacedRows, plan, slots, owners)
+            : AccumulateRows(frame, amounts, plan, slots, owners);
+        if (cells is null)
         {
             return false;
         }
-        var total = cells[0]!;
-        for (var part = 1; part < parts; part++)
+        var total = cells[0];
+        for (var part = 1; part < cells.Length; part++)
         {
             for (var i = 0; i < total.Length; i++)
             {
-                total[i].Add(cells[part]![i]);
+                total[i].Add(cells[part][i]);
             }
         }
         for (var s = 0; s < slots; s++)
@@ -81,14 +75,42 @@ public sealed partial class StageWeightedAccumulator
     // Dense cells (slot x owner) beyond this many would cost more memory than the dictionary the deal path fills.
     private const long MaxFrameCells = 4_000_000;
 
+    // Every row of the frame, in parts on the cores: the parts' cells, or null when a row's deal could not be weighed.
+    private FrameCell[][]? AccumulateRows(DealFrame frame, ReportingAmounts amounts, FramePlan plan, int slots, int owners)
+    {
+        var cells = FramePartitions.Run(
+            frame.Count,
+            FramePartitions.Parts(frame.Count),
+            (_, first, last) =>
+            {
+                var part = new FrameCell[slots * owners];
+                return Accumulate(frame, amounts, plan, first, last, part) ? part : null;
+            }
+        );
+        return Complete(cells);
+    }
+
+    // The parts' cells, or null when a part gave up (its deals go to the deal code).
+    private static FrameCell[][]? Complete(FrameCell[]?[] parts)
+    {
+        var complete = new FrameCell[parts.Length][];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (parts[i] is not { } part)
+            {
+                return null;
+            }
+            complete[i] = part;
+        }
+        return complete;
+    }
+
     // False when a row's deal could not be weighed by this pipeline (Add would throw for it).
     private bool Accumulate(DealFrame frame, ReportingAmounts amounts, FramePlan plan, int from, int to, FrameCell[] cells)
     {
         var owners = frame.OwnerKeys.Length;
         var zone = new ZoneDays(options.Zone);
-        var pow10 = Exactness.SignedPow10;
-        var longPow10 = Exactness.LongPow10;
-        var narrow = plan.SumsFitLong;
+        var scales = new Scales(plan);
         for (var r = from; r < to; r++)
         {
             // One pipeline in the frame (the plan checked), so only the stage can be foreign.
@@ -118,25 +140,22 @@ public sealed partial class StageWeightedAccumulator
                 return false; // the deal code's conversion throws here (or its product has no long mantissa)
             }
             ref var cell = ref cells[slot * owners + frame.OwnerKey[r]];
-            var mantissa = amounts.Mantissa[r];
-            // Narrow: the plan's bounds prove every term fits in a long, so the products run in 64 bits.
-            var amount = narrow ? mantissa * longPow10[plan.AmountScale - scale] : (Int128)mantissa * pow10[plan.AmountScale - scale];
             if (status == DealStatus.Won)
             {
-                cell.WonDeals++;
-                cell.Won.Add(amount, scale);
+                cell.AddWon(amounts.Mantissa[r], scale, scales);
                 continue;
             }
             var probability = stage.IsOpen && frame.ProbabilityOverride[r] is var o and >= 0 ? plan.Overrides[o] : stage.Probability;
-            cell.OpenDeals++;
-            cell.OpenAmount.Add(amount, scale);
-            var weightedScale = Exactness.ProductScale(mantissa, scale, probability.Mantissa, probability.Scale);
-            var weighted = narrow
-                ? mantissa * probability.Mantissa * longPow10[plan.WeightedScale - weightedScale]
-                : (Int128)mantissa * probability.Mantissa * pow10[plan.WeightedScale - weightedScale];
-            cell.Weighted.Add(weighted, weightedScale);
+            cell.AddOpen(amounts.Mantissa[r], scale, probability, scales);
         }
         return true;
+    }
+
+    // A FramePlan's common scales, as locals for a kernel's loop.
+    private readonly record struct Scales(int Amount, int Weighted, bool SumsFitLong)
+    {
+        internal Scales(FramePlan plan)
+            : this(plan.AmountScale, plan.WeightedScale, plan.SumsFitLong) { }
     }
 
     private struct FrameCell
@@ -146,6 +165,35 @@ public sealed partial class StageWeightedAccumulator
         internal ExactSum OpenAmount;
         internal ExactSum Weighted;
         internal ExactSum Won;
+
+        // A won row's amount (at its scale), summed at the plan's amount scale. The plan comes as its parts (Scales),
+        // which a kernel reads once: its loop stores into cells, after which the JIT would read the plan's fields again.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal void AddWon(long mantissa, byte scale, Scales plan)
+        {
+            WonDeals++;
+            Won.Add(Scaled(mantissa, scale, plan), scale);
+        }
+
+        // An open row's amount and amount x probability, at the plan's scales.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal void AddOpen(long mantissa, byte scale, Probability probability, Scales plan)
+        {
+            OpenDeals++;
+            OpenAmount.Add(Scaled(mantissa, scale, plan), scale);
+            var weightedScale = Exactness.ProductScale(mantissa, scale, probability.Mantissa, probability.Scale);
+            // SumsFitLong: the plan's bounds prove every term fits in a long, so the products run in 64 bits.
+            var weighted = plan.SumsFitLong
+                ? mantissa * probability.Mantissa * Exactness.LongPow10[plan.Weighted - weightedScale]
+                : (Int128)mantissa * probability.Mantissa * Exactness.SignedPow10[plan.Weighted - weightedScale];
+            Weighted.Add(weighted, weightedScale);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Int128 Scaled(long mantissa, byte scale, Scales plan) =>
+            plan.SumsFitLong
+                ? mantissa * Exactness.LongPow10[plan.Amount - scale]
+                : (Int128)mantissa * Exactness.SignedPow10[plan.Amount - scale];
 
         internal void Add(FrameCell other)
         {
