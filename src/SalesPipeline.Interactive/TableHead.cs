@@ -20,16 +20,17 @@ internal sealed record TableHead(ReportTable Rows, int RowCount)
     /// </summary>
     public static TableHead Of<T>(IEnumerable<T> items, int maxRows, Func<IEnumerable<T>, ReportTable> table)
     {
-        if (items is IReadOnlyCollection<T> collection)
+        // TryGetNonEnumeratedCount knows ICollection<T>, not IReadOnlyCollection<T> (which a list held as columns is).
+        int? known =
+            items is IReadOnlyCollection<T> collection ? collection.Count
+            : items.TryGetNonEnumeratedCount(out var counted) ? counted
+            : null;
+        if (known is { } rowCount)
         {
-            return new(table(items.Take(maxRows)), collection.Count);
-        }
-        if (items.TryGetNonEnumeratedCount(out var count))
-        {
-            return new(table(items.Take(maxRows)), count);
+            return new(table(items.Take(maxRows)), rowCount);
         }
         var shown = new List<T>(maxRows);
-        count = 0;
+        var count = 0;
         foreach (var item in items)
         {
             if (count < maxRows)

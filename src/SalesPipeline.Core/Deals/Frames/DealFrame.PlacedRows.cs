@@ -1,4 +1,3 @@
-using System;
 using System.Threading;
 using NodaTime;
 
@@ -66,11 +65,16 @@ internal sealed class PlacedRows
     internal static PlacedRows Of(DealFrame frame)
     {
         int open = 0,
-            won = 0;
+            won = 0,
+            usedCount = 0;
         var used = new bool[frame.Stages.Length];
         for (var r = 0; r < frame.Count; r++)
         {
-            used[frame.Stage[r]] = true;
+            if (!used[frame.Stage[r]])
+            {
+                used[frame.Stage[r]] = true;
+                usedCount++;
+            }
             switch ((DealStatus)frame.Status[r])
             {
                 case DealStatus.Open:
@@ -112,7 +116,7 @@ internal sealed class PlacedRows
             mantissa[at] = frame.AmountMantissa[r];
             scale[at] = frame.AmountScale[r];
         }
-        var usedStages = new int[Array.FindAll(used, u => u).Length];
+        var usedStages = new int[usedCount];
         for (int s = 0, next = 0; s < used.Length; s++)
         {
             if (used[s])
